@@ -1,0 +1,1 @@
+"""The engine: loading, validation, facts, the rule runner, statuses and reports."""

@@ -1,0 +1,96 @@
+"""The one place experta is imported; everything else imports experta's names from here.
+
+experta 1.9.4 (its last release) needs three things handled, measured in
+shared/spec/experta-notes.md:
+
+1. It pins ``frozendict==1.2``, whose class statement uses ``collections.Mapping``
+   (gone since Python 3.10), and its ``__init__`` swallows the resulting ImportError,
+   leaving a package with no names in it.  The alias below is set only for the
+   import and removed again.
+2. ``DepthStrategy._update_agenda`` removes a retracted activation by looking at the
+   bisect position and its two neighbours only.  With three or more activations of
+   equal key (same salience, same facts: e.g. several rules whose only condition is
+   ``NOT(...)``) a stale activation survives and fires, so a rule fires although its
+   ``NOT`` is blocked.  :class:`SafeDepthStrategy` scans the whole run of equal keys.
+3. Importing experta calls ``logging.basicConfig()``, which would make every later
+   warning of the user's process print through a root handler we never asked for.
+"""
+
+import bisect
+import collections
+import collections.abc
+import logging
+
+
+def _import_experta():
+    root = logging.getLogger()
+    handlers_before = list(root.handlers)
+    added_alias = not hasattr(collections, "Mapping")
+    if added_alias:
+        collections.Mapping = collections.abc.Mapping
+    try:
+        import experta
+        from experta import engine  # noqa: F401  (raises the real ImportError, not hidden)
+    finally:
+        if added_alias:
+            del collections.Mapping
+        for handler in list(root.handlers):
+            if handler not in handlers_before:
+                root.removeHandler(handler)
+    if not hasattr(experta, "KnowledgeEngine"):
+        raise ImportError("experta imported without its names; see engine/expert.py")
+    return experta
+
+
+experta = _import_experta()
+
+from experta import (  # noqa: E402
+    AND,
+    AS,
+    EXISTS,
+    FORALL,
+    MATCH,
+    NOT,
+    OR,
+    TEST,
+    DefFacts,
+    Fact,
+    Field,
+    KnowledgeEngine,
+    L,
+    P,
+    Rule,
+    W,
+)
+from experta.strategies import DepthStrategy  # noqa: E402
+
+
+class SafeDepthStrategy(DepthStrategy):
+    """DepthStrategy whose removal finds the activation anywhere in its run of equal keys."""
+
+    def get_key(self, activation):
+        # The parent caches keys with lru_cache on the method, which keeps every
+        # activation of every engine alive (upstream experta#21); the key is cheap.
+        salience = activation.rule.salience
+        facts = sorted((f["__factid__"] for f in activation.facts), reverse=True)
+        return (salience, facts)
+
+    def _update_agenda(self, agenda, added, removed):
+        activations = agenda.activations
+        for act in removed:
+            act.key = self.get_key(act)
+            lo = bisect.bisect_left(activations, act)
+            hi = bisect.bisect_right(activations, act)
+            for idx in range(lo, hi):
+                if activations[idx] == act:
+                    del activations[idx]
+                    break
+        for act in added:
+            act.key = self.get_key(act)
+            bisect.insort(activations, act)
+
+
+__all__ = [
+    "AND", "AS", "EXISTS", "FORALL", "MATCH", "NOT", "OR", "TEST", "DefFacts", "Fact",
+    "Field", "KnowledgeEngine", "L", "P", "Rule", "W", "SafeDepthStrategy", "DepthStrategy",
+]

@@ -1,0 +1,14 @@
+"""The knowledge base: one module per principle, the cross-principle chains, the five
+functions and the documentation rules.  This registry is explicit: a module is part
+of the knowledge base only when it is listed here.
+"""
+
+from . import kesukarelaan
+
+MODULES = (kesukarelaan,)
+
+# experta collects @Rule methods from every class in the MRO, so the knowledge engine
+# is these rule sets combined by multiple inheritance (see engine/runner.py).
+RULESETS = (kesukarelaan.Kesukarelaan,)
+
+CATALOG = {doc.id: doc for module in MODULES for doc in module.CATALOG}
