@@ -59,7 +59,10 @@ class RuleDoc:
     fail: dict = field(default_factory=dict)     # a failing example: changes to cases/exemplary.yaml
     passing: dict = field(default_factory=dict)  # ... and the passing one beside it
     derived: bool = False       # concluded from other findings (a chain), not from facts
-    combine: str = "any"        # "any": parents are alternative support; "all": a conjunction
+    # DOC entries only: the observation is one the principle needs to be assessed
+    # (knowledge-base.md, "What each principle needs"); its finding leaves the
+    # principle not_assessed unless a risk or violation was found anyway.
+    needed: bool = False
 
     def finding(self, session, evidence=(), params=None, derived_from=()) -> Finding:
         """The fact a rule declares for this entry."""

@@ -149,7 +149,8 @@ def judge(loaded: LoadedCase, inference: Inference, catalog: dict[str, RuleDoc],
     found.sort(key=lambda f: (f.session or 0, f.line, f.id))
 
     principles = {}
-    undocumented = {catalog[k[0]].principle for k in firings if k[0].startswith("DOC")}
+    # assessability is a fact about the write-up, so it is judged before --select/--ignore
+    undocumented = {catalog[k[0]].principle for k in firings if catalog[k[0]].needed}
     for p in PRINCIPLES:
         mine = [f for f in found if f.doc.principle == p]
         severities = {f.doc.severity for f in mine}

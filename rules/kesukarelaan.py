@@ -7,7 +7,7 @@ which keterbukaan builds on.
 """
 
 from ..engine.catalog import RuleDoc, Text
-from ..engine.expert import MATCH, TEST, Rule
+from ..engine.expert import MATCH, NOT, TEST, P, Rule
 from ..engine.facts import CaseFact, Conclusion, SessionFact
 from ._common import TRUST_NOT_SECURED, VOLUNTARINESS_NOT_SECURED, at, conclude
 
@@ -130,7 +130,59 @@ KSR005 = RuleDoc(
     passing={"sessions[0].opening.confidentiality_explained": True},
 )
 
-CATALOG = (KSR001, KSR002, KSR003, KSR004, KSR005)
+WHY_DOC = Text(
+    "Without this observation the report cannot show whether voluntariness was upheld; a "
+    "practicum report that omits it cannot earn credit for it.",
+    "Tanpa pengamatan ini laporan tidak dapat menunjukkan apakah asas kesukarelaan "
+    "ditegakkan; laporan praktikum yang tidak memuatnya tidak dapat dinilai untuk asas itu.")
+SOURCE_DOC = SOURCE_P2
+
+DOC011 = RuleDoc(
+    id="DOC011", principle="kesukarelaan", severity="advice", cf=1.0, needed=True,
+    title=Text("Referral source not documented", "Sumber rujukan tidak dicatat"),
+    message=Text("The write-up does not say who brought the client to counseling "
+                 "(case.referral.source).",
+                 "Laporan tidak menyebutkan siapa yang membawa konseli ke konseling "
+                 "(case.referral.source)."),
+    recommendation=Text("Write `referral.source`: self, teacher, parent, ...",
+                        "Tuliskan `referral.source`: self, teacher, parent, ..."),
+    why=WHY_DOC, source=SOURCE_DOC,
+    fail={"case.referral.source": None}, passing={"case.referral.source": "parent"},
+)
+
+DOC012 = RuleDoc(
+    id="DOC012", principle="kesukarelaan", severity="advice", cf=1.0, needed=True,
+    title=Text("Opening of the first session not documented",
+               "Pembukaan sesi pertama tidak dicatat"),
+    message=Text("The first session records neither whether rapport was built nor whether "
+                 "voluntariness was explained.",
+                 "Sesi pertama tidak mencatat apakah raport dibangun maupun apakah asas "
+                 "kesukarelaan dijelaskan."),
+    recommendation=Text("Write `opening.rapport_built` and `opening.voluntariness_explained` "
+                        "for the first session.",
+                        "Tuliskan `opening.rapport_built` dan `opening.voluntariness_explained` "
+                        "pada sesi pertama."),
+    why=WHY_DOC, source=SOURCE_DOC,
+    fail={"sessions[0].opening.rapport_built": None,
+          "sessions[0].opening.voluntariness_explained": None},
+    passing={"sessions[0].opening.rapport_built": None},
+)
+
+DOC013 = RuleDoc(
+    id="DOC013", principle="kesukarelaan", severity="advice", cf=1.0, needed=True,
+    title=Text("Client's willingness not documented", "Kesukarelaan konseli tidak dicatat"),
+    message=Text("No session records the client's willingness (client.willingness).",
+                 "Tidak ada sesi yang mencatat kesukarelaan konseli (client.willingness)."),
+    recommendation=Text("Write `client.willingness` for each session: willing, hesitant, "
+                        "reluctant or refused.",
+                        "Tuliskan `client.willingness` di setiap sesi: willing, hesitant, "
+                        "reluctant atau refused."),
+    why=WHY_DOC, source=SOURCE_DOC,
+    fail={"sessions[0].client.willingness": None, "sessions[1].client.willingness": None},
+    passing={"sessions[0].client.willingness": None},
+)
+
+CATALOG = (KSR001, KSR002, KSR003, KSR004, KSR005, DOC011, DOC012, DOC013)
 
 _RANK = {"refused": 0, "reluctant": 1, "hesitant": 2, "willing": 3}
 
@@ -189,3 +241,18 @@ class Kesukarelaan:
     def ksr005_trust_not_secured(self, session, because):
         self.declare(KSR005.finding(session, derived_from=[because]),
                      _not_secured(KSR005, session))
+
+    # -- documentation: what kesukarelaan needs to be assessed ---------------------
+    @Rule(CaseFact(referral_source=None))
+    def doc011_referral_source(self):
+        self.declare(DOC011.finding(None, ["case.referral.source"]))
+
+    @Rule(SessionFact(first=True, rapport_built=None, voluntariness_explained=None,
+                      idx=MATCH.idx, number=MATCH.number))
+    def doc012_first_opening(self, idx, number):
+        self.declare(DOC012.finding(number, [at(idx, "opening.rapport_built"),
+                                             at(idx, "opening.voluntariness_explained")]))
+
+    @Rule(NOT(SessionFact(willingness=P(lambda value: value is not None))))
+    def doc013_willingness(self):
+        self.declare(DOC013.finding(None, [at(0, "client.willingness")]))

@@ -1,0 +1,1 @@
+"""Report formatters: one module per --format."""

@@ -1,0 +1,65 @@
+"""Building test cases from the exemplary case plus a few changed fields."""
+
+from __future__ import annotations
+
+import copy
+import re
+from pathlib import Path
+
+import yaml
+
+from asas.engine.check import check_loaded
+from asas.engine.load import load_bytes
+
+ROOT = Path(__file__).resolve().parent.parent
+CASES = ROOT / "cases"
+EXEMPLARY = yaml.safe_load((CASES / "exemplary.yaml").read_text(encoding="utf-8"))
+
+_PART = re.compile(r"([^.\[\]]+)|\[(\d+)\]")
+
+
+def patched(changes: dict, base: dict = EXEMPLARY) -> dict:
+    """A copy of ``base`` with each ``path: value`` set; ``None`` removes the field.
+
+    An index one past the end of ``sessions`` adds a session copied from the last one.
+    """
+    data = copy.deepcopy(base)
+    for path, value in changes.items():
+        parts = [(m.group(1), m.group(2)) for m in _PART.finditer(path)]
+        node = data
+        for i, (key, index) in enumerate(parts):
+            last = i == len(parts) - 1
+            if index is not None:
+                index = int(index)
+                if index == len(node) and node and isinstance(node[-1], dict):
+                    extra = copy.deepcopy(node[-1])
+                    if "number" in extra:
+                        extra["number"] = index + 1
+                    node.append(extra)
+                if last:
+                    node[index] = value
+                else:
+                    node = node[index]
+            elif last:
+                if value is None:
+                    node.pop(key, None)
+                else:
+                    node[key] = value
+            else:
+                nxt = parts[i + 1]
+                node = node.setdefault(key, [] if nxt[1] is not None else {})
+    return data
+
+
+def dump(data: dict) -> bytes:
+    return yaml.safe_dump(data, allow_unicode=True, sort_keys=False).encode("utf-8")
+
+
+def check_data(data: dict, **kwargs):
+    loaded = load_bytes(dump(data), "<test>")
+    assert loaded.valid, [e.format("<test>") for e in loaded.errors]
+    return check_loaded(loaded, **kwargs)
+
+
+def ids(result) -> set[str]:
+    return {f.id for f in result.findings}

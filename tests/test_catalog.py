@@ -1,0 +1,50 @@
+"""Every catalogue entry: complete in both languages, and its examples really
+make it fire (failing example) and keep it quiet (passing example)."""
+
+import re
+
+import pytest
+
+from asas.engine.catalog import LANGS, PRINCIPLES, SEVERITIES
+from asas.rules import CATALOG
+from helpers import EXEMPLARY, check_data, ids, patched
+
+PREFIX = {"KRH": "kerahasiaan", "KSR": "kesukarelaan", "KTB": "keterbukaan",
+          "KKN": "kekinian", "KGT": "kegiatan", "KNM": "kenormatifan", "KAH": "keahlian",
+          "KMD": "kemandirian"}
+DOCS = sorted(CATALOG.values(), key=lambda d: d.id)
+TEXTS = ("title", "message", "recommendation", "why", "source")
+
+
+@pytest.mark.parametrize("doc", DOCS, ids=lambda d: d.id)
+def test_entry_is_complete(doc):
+    assert re.fullmatch(r"[A-Z]{3}\d{3}", doc.id)
+    assert doc.severity in SEVERITIES
+    assert 0 < doc.cf <= 1
+    assert doc.principle in PRINCIPLES or doc.principle is None
+    if doc.id[:3] in PREFIX:
+        assert doc.principle == PREFIX[doc.id[:3]]
+    if doc.id.startswith("DOC"):
+        assert doc.severity == "advice"
+    for name in TEXTS:
+        text = getattr(doc, name)
+        for lang in LANGS:
+            assert text.get(lang).strip(), f"{doc.id}.{name} has no {lang} text"
+        assert text.placeholders("en") == text.placeholders("id"), f"{doc.id}.{name}"
+
+
+@pytest.mark.parametrize("doc", DOCS, ids=lambda d: d.id)
+def test_failing_example_fires(doc):
+    assert doc.fail, f"{doc.id} has no failing example"
+    assert doc.id in ids(check_data(patched(doc.fail)))
+
+
+@pytest.mark.parametrize("doc", DOCS, ids=lambda d: d.id)
+def test_passing_example_is_quiet(doc):
+    assert doc.id not in ids(check_data(patched(doc.passing)))
+
+
+def test_exemplary_case_has_nothing_above_advice():
+    result = check_data(EXEMPLARY)
+    assert [f.id for f in result.findings if f.doc.severity != "advice"] == []
+    assert {v.status for v in result.principles.values()} == {"upheld"}
