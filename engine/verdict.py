@@ -43,6 +43,7 @@ class Found:
     evidence: list[Evidence]
     derived_from: list[str]
     params: dict
+    parents: list[tuple] = field(default_factory=list)   # keys (id, session) of derived_from
 
     @property
     def id(self) -> str:
@@ -143,9 +144,10 @@ def judge(loaded: LoadedCase, inference: Inference, catalog: dict[str, RuleDoc],
             continue
         paths = list(dict.fromkeys(p for f in facts for p in f["evidence"]))
         evidence = [Evidence(p, *loaded.where(p), _plain(loaded.value(p))) for p in paths]
-        parents = list(dict.fromkeys(p[0] for f in facts for p in f["derived_from"]))
-        found.append(Found(doc, key[1], round(cf_of(key), 2), evidence, parents,
-                           _merge_params(facts)))
+        parents = list(dict.fromkeys(tuple(p) for f in facts for p in f["derived_from"]))
+        found.append(Found(doc, key[1], round(cf_of(key), 2), evidence,
+                           list(dict.fromkeys(p[0] for p in parents)), _merge_params(facts),
+                           parents))
     found.sort(key=lambda f: (f.session or 0, f.line, f.id))
 
     principles = {}

@@ -1,0 +1,168 @@
+"""The command line: a thin click layer over ``asas.engine``.
+
+Engine modules are imported inside the commands so that ``asas --help`` and a one-file
+check start without loading what they do not use.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+
+import click
+
+from . import __version__
+
+FAIL_ON = ("violation", "risk", "advice", "never")
+LANG = click.Choice(["en", "id"])
+
+
+def _lang(value: str | None) -> str:
+    if value:
+        return value
+    from .engine.i18n import default_lang
+    return default_lang()
+
+
+def _codes(values) -> list[str] | None:
+    """``--select KRH,KSR001 --select DOC`` → ['KRH', 'KSR001', 'DOC']."""
+    codes = [c.strip().upper() for v in values for c in v.split(",") if c.strip()]
+    return codes or None
+
+
+def _emit(text: str, output: str | None):
+    if output:
+        from .engine.output import write_atomic
+        try:
+            write_atomic(output, text)
+        except OSError as exc:
+            raise click.ClickException(f"cannot write {output}: {exc.strerror or exc}")
+    else:
+        click.echo(text, nl=False)
+
+
+def _use_color(output: str | None) -> bool:
+    return output is None and sys.stdout.isatty() and "NO_COLOR" not in os.environ
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="asas")
+def cli():
+    """asas — audits write-ups of individual counseling (konseling individual)
+    against the principles (asas) of counseling practice.
+
+    \b
+    Start with:   asas check cases/
+    One rule:     asas rule KSR001
+    The reasoning behind a verdict:   asas explain cases/FILE.yaml
+    """
+
+
+def _format_names():
+    from .engine.formats import FORMATS
+    return list(FORMATS)
+
+
+@cli.command()
+@click.argument("paths", nargs=-1, type=click.Path())
+@click.option("--format", "fmt", type=click.Choice(_format_names()), default="text",
+              show_default=True, help="Report format.")
+@click.option("--lang", type=LANG, help="Language of the report (default: from the locale, else en).")
+@click.option("--output", "-o", type=click.Path(dir_okay=False),
+              help="Write the report to FILE (whole, or not at all) instead of stdout.")
+@click.option("--fail-on", type=click.Choice(FAIL_ON), default="violation", show_default=True,
+              help="Exit 1 when a finding of this severity or worse is found.")
+@click.option("--select", multiple=True, metavar="CODES",
+              help="Only these rule IDs or prefixes (comma-separated, e.g. KRH,KSR001).")
+@click.option("--ignore", multiple=True, metavar="CODES",
+              help="Leave out these rule IDs or prefixes (the longer prefix wins over --select).")
+@click.option("--examples", is_flag=True, help="Check the example cases bundled with asas.")
+def check(paths, fmt, lang, output, fail_on, select, ignore, examples):
+    """Check case files: files, directories (searched for *.yaml, *.yml), or - for stdin.
+
+    Exit status: 0 no finding reached --fail-on; 1 some finding did; 2 a usage error,
+    or a file could not be read or is invalid (the others are still checked).
+    """
+    from .engine.batch import check_paths, exit_code
+    from .engine.formats import renderer
+
+    if examples:
+        from .engine.bundled import bundled_cases_dir
+        paths = (*paths, str(bundled_cases_dir()))
+    if not paths:
+        raise click.UsageError("give at least one file or directory (or --examples)")
+    lang = _lang(lang)
+    results = check_paths(paths, select=_codes(select), ignore=_codes(ignore))
+    _emit(renderer(fmt)(results, lang, color=_use_color(output)), output)
+    sys.exit(exit_code(results, fail_on))
+
+
+@cli.command()
+@click.option("--output", "-o", type=click.Path(dir_okay=False), help="Write it to FILE.")
+def schema(output):
+    """Print the JSON Schema (draft-07) of the case format, for editors."""
+    from .engine.schema import schema_text
+    _emit(schema_text(), output)
+
+
+@cli.command("rules")
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text",
+              show_default=True)
+@click.option("--lang", type=LANG)
+@click.option("--select", multiple=True, metavar="CODES", help="Only these IDs or prefixes.")
+def rules_(fmt, lang, select):
+    """List the rule catalogue: ID, principle, severity, certainty factor, title."""
+    import json
+
+    from .engine.rulepage import rule_dict, rule_list
+    from .engine.verdict import selected
+    from .rules import CATALOG
+    lang = _lang(lang)
+    docs = [d for d in sorted(CATALOG.values(), key=lambda d: d.id)
+            if selected(d.id, _codes(select))]
+    if fmt == "json":
+        click.echo(json.dumps([rule_dict(d, lang) for d in docs], ensure_ascii=False, indent=2))
+    else:
+        click.echo(rule_list(docs, lang), nl=False)
+
+
+@cli.command()
+@click.argument("rule_id")
+@click.option("--lang", type=LANG)
+def rule(rule_id, lang):
+    """Explain one rule: what it checks, why it matters, a failing and a passing
+    example, and what to do instead."""
+    import difflib
+
+    from .engine.rulepage import rule_page
+    from .rules import CATALOG
+    doc = CATALOG.get(rule_id.upper())
+    if doc is None:
+        hint = difflib.get_close_matches(rule_id.upper(), CATALOG, n=1)
+        more = f"; did you mean {hint[0]}?" if hint else "; `asas rules` lists them"
+        raise click.ClickException(f"no rule {rule_id}{more}")
+    click.echo(rule_page(doc, _lang(lang)), nl=False)
+
+
+@cli.command()
+@click.argument("file", type=click.Path())
+@click.option("--lang", type=LANG)
+def explain(file, lang):
+    """Show the reasoning for one case: facts (with lines) → intermediate conclusions
+    → findings → principle statuses."""
+    from .engine.check import check_file
+    from .engine.explain import explain as render
+    result = check_file(file)
+    if not result.valid:
+        for e in result.errors:
+            click.echo(e.format(result.file), err=True)
+        sys.exit(2)
+    click.echo(render(result, _lang(lang)), nl=False)
+
+
+def main():
+    cli(prog_name="asas")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,67 @@
+"""The machine-readable report (shared/spec/report-format.md), from which every
+format is drawn.  Additions to the contract are documented in README.md."""
+
+from __future__ import annotations
+
+from collections import Counter
+
+from .. import FORMAT, __version__
+from .catalog import PRINCIPLES
+from .verdict import CaseResult, Found
+
+SEVERITY_ORDER = {"violation": 0, "risk": 1, "advice": 2}
+
+
+def finding_dict(f: Found, lang: str) -> dict:
+    params = dict(f.params)
+    return {
+        "id": f.id,
+        "principle": f.doc.principle,
+        "severity": f.doc.severity,
+        "certainty": f.certainty,
+        "title": f.doc.title.get(lang),
+        "message": f.doc.message.fill(lang, params),
+        "recommendation": f.doc.recommendation.fill(lang, params),
+        "session": f.session,
+        "line": f.line,
+        "column": f.column,
+        "evidence": [{"path": e.path, "line": e.line, "column": e.column, "value": e.value}
+                     for e in f.evidence],
+        "derived_from": list(f.derived_from),
+        "source": f.doc.source.get(lang),
+    }
+
+
+def case_dict(r: CaseResult, lang: str) -> dict:
+    out = {"file": r.file, "case_id": r.case_id, "valid": r.valid,
+           "errors": [{"line": e.line, "column": e.column, "path": e.path, "message": e.message}
+                      for e in r.errors]}
+    if r.valid:
+        out["principles"] = {p: {"status": v.status, "score": v.score, "findings": v.findings}
+                             for p, v in r.principles.items()}
+        out["functions"] = dict(r.functions)
+        out["findings"] = [finding_dict(f, lang) for f in r.findings]
+    return out
+
+
+def summary(results: list[CaseResult]) -> dict:
+    severities = Counter(f.doc.severity for r in results for f in r.findings)
+    failing = Counter(p for r in results if r.valid for p, v in r.principles.items()
+                      if v.status in ("at_risk", "violated"))
+    valid = sum(1 for r in results if r.valid)
+    return {
+        "files": len(results), "valid": valid, "invalid": len(results) - valid,
+        "findings": {s: severities.get(s, 0) for s in SEVERITY_ORDER},
+        # addition: principles at risk or violated, by number of cases, most first
+        "principles_failing": {p: failing[p] for p in sorted(PRINCIPLES, key=lambda p: -failing[p])
+                               if failing[p]},
+    }
+
+
+def report_dict(results: list[CaseResult], lang: str) -> dict:
+    return {
+        "tool": {"name": "asas", "version": __version__, "format": FORMAT, "lang": lang},
+        "principles": list(PRINCIPLES),
+        "cases": [case_dict(r, lang) for r in results],
+        "summary": summary(results),
+    }
