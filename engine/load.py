@@ -88,9 +88,10 @@ class _TooBig(Exception):
     pass
 
 
-_SAFE_SCALAR_TAGS = {
+_SAFE_TAGS = {
     "tag:yaml.org,2002:str", "tag:yaml.org,2002:int", "tag:yaml.org,2002:float",
     "tag:yaml.org,2002:bool", "tag:yaml.org,2002:null", "tag:yaml.org,2002:timestamp",
+    "tag:yaml.org,2002:map", "tag:yaml.org,2002:seq",
 }
 _constructor = SafeConstructor()
 
@@ -132,9 +133,19 @@ class _Builder:
         self.values[path] = (node.start_mark.line + 1, node.start_mark.column + 1)
 
     # -- objects -------------------------------------------------------------
+    def refuse_tag(self, node, path: str) -> bool:
+        """Only plain YAML: a Python tag or any other explicit tag is an error."""
+        if node.tag in _SAFE_TAGS:
+            return False
+        self.error(node, path, f"tag '{node.tag}' is not allowed: only plain YAML values "
+                               "(text, numbers, true/false, dates)")
+        return True
+
     def obj(self, node, cls, path: str, depth: int = 0):
         self.visit(node, path, depth)
-        if not isinstance(node, MappingNode) or node.tag != "tag:yaml.org,2002:map":
+        if self.refuse_tag(node, path):
+            return None
+        if not isinstance(node, MappingNode):
             self.error(node, path, f"expected a mapping of fields, found {_describe(node)}")
             return None
         specs = {s.name: s for s in fields_of(cls)}
@@ -166,8 +177,11 @@ class _Builder:
             found[key] = self.value(value_node, spec, sub, depth + 1)
         for name, spec in specs.items():
             if spec.required and name not in seen and name not in misspelt:
-                self.error(node, f"{path}.{name}" if path else name,
-                           f"missing required key '{name}'")
+                # point at the parent's own key ("client:"), where the field belongs
+                line, col = self.keys.get(path, (node.start_mark.line + 1,
+                                                 node.start_mark.column + 1))
+                self.errors.append(CaseError(line, col, f"{path}.{name}" if path else name,
+                                             f"missing required key '{name}'"))
         kwargs = {k: v for k, v in found.items() if v is not None}
         return cls(**kwargs)
 
@@ -176,8 +190,10 @@ class _Builder:
         if spec.kind == "object":
             return self.obj(node, spec.cls, path, depth)
         self.visit(node, path, depth)
+        if self.refuse_tag(node, path):
+            return None
         if spec.kind == "list":
-            if not isinstance(node, SequenceNode) or node.tag != "tag:yaml.org,2002:seq":
+            if not isinstance(node, SequenceNode):
                 self.error(node, path, f"expected a list, found {_describe(node)}"
                            + (" (write [] for none)" if isinstance(node, ScalarNode) else ""))
                 return None
@@ -189,12 +205,8 @@ class _Builder:
             if spec.minimum is not None and len(node.value) < spec.minimum:
                 self.error(node, path, f"needs at least {spec.minimum:g} item(s)")
             return tuple(items)
-        if not isinstance(node, ScalarNode) or node.tag not in _SAFE_SCALAR_TAGS:
-            if isinstance(node, ScalarNode):
-                self.error(node, path, f"tag '{node.tag}' is not allowed: only plain YAML "
-                                       "values (text, numbers, true/false, dates)")
-            else:
-                self.error(node, path, f"expected {_EXPECTED[spec.kind]}, found {_describe(node)}")
+        if not isinstance(node, ScalarNode):
+            self.error(node, path, f"expected {_EXPECTED[spec.kind]}, found {_describe(node)}")
             return None
         return self.scalar(node, spec, path)
 
