@@ -1,0 +1,135 @@
+"""The command line as scripts use it: exit codes, the JSON contract, stdin, --output."""
+
+import json
+
+import pytest
+from click.testing import CliRunner
+
+from asas.cli import cli
+from asas.engine.catalog import PRINCIPLES
+from helpers import CASES, EXEMPLARY, dump, patched
+
+INVALID = str(CASES.parent / "tests" / "invalid" / "wrong-values.yaml")
+
+
+def run(*args, input=None):
+    return CliRunner().invoke(cli, list(args), input=input, catch_exceptions=False)
+
+
+def write(tmp_path, name, data):
+    path = tmp_path / name
+    path.write_bytes(dump(data))
+    return str(path)
+
+
+def test_every_command_has_help():
+    for name, command in cli.commands.items():
+        result = run(name, "--help")
+        assert result.exit_code == 0, name
+        assert command.get_short_help_str().strip(), f"{name} has no help text"
+
+
+def test_exit_0_when_nothing_reaches_fail_on(tmp_path):
+    assert run("check", write(tmp_path, "ok.yaml", EXEMPLARY)).exit_code == 0
+
+
+def test_exit_1_on_a_violation_and_fail_on_moves_the_threshold(tmp_path):
+    risky = write(tmp_path, "risk.yaml", patched({"case.referral.source": "teacher",
+                  "sessions[0].opening.voluntariness_explained": False}))
+    violating = write(tmp_path, "v.yaml", patched(
+        {"sessions[0].counselor.pressure_on_client": ["Harus cerita sekarang."]}))
+    assert run("check", risky).exit_code == 0                    # default: violation
+    assert run("check", risky, "--fail-on", "risk").exit_code == 1
+    assert run("check", violating).exit_code == 1
+    assert run("check", violating, "--fail-on", "never").exit_code == 0
+
+
+def test_exit_2_on_an_invalid_file_and_the_valid_ones_are_still_checked(tmp_path):
+    good = write(tmp_path, "good.yaml", EXEMPLARY)
+    result = run("check", "--format", "json", good, INVALID)
+    assert result.exit_code == 2
+    report = json.loads(result.output)
+    by_file = {c["file"]: c for c in report["cases"]}
+    assert by_file[good]["valid"] is True
+    assert by_file[INVALID]["valid"] is False
+    assert "principles" not in by_file[INVALID]
+    error = by_file[INVALID]["errors"][0]
+    assert set(error) == {"line", "column", "path", "message"}
+    assert report["summary"]["files"] == 2 and report["summary"]["invalid"] == 1
+
+
+def test_usage_errors_exit_2():
+    assert run("check").exit_code == 2
+    assert run("check", "--format", "nope", "x.yaml").exit_code == 2
+    assert run("rule", "XYZ999").exit_code == 1   # a user error, not a usage error
+
+
+def test_json_follows_the_contract(tmp_path):
+    path = write(tmp_path, "c.yaml", patched({"case.referral.source": "teacher",
+                 "sessions[0].opening.voluntariness_explained": False}))
+    report = json.loads(run("check", "--format", "json", path).output)
+    assert report["tool"]["name"] == "asas" and report["tool"]["format"] == "asas/v1"
+    assert report["principles"] == list(PRINCIPLES)
+    case = report["cases"][0]
+    assert case["case_id"] == "KI-2026-01" and case["valid"] is True
+    assert list(case["principles"]) == list(PRINCIPLES)
+    assert case["principles"]["kesukarelaan"]["status"] == "at_risk"
+    assert "KSR001" in case["principles"]["kesukarelaan"]["findings"]
+    assert set(case["functions"]) == {"pemahaman", "pengentasan", "pengembangan_pemeliharaan",
+                                      "pencegahan", "advokasi"}
+    ksr = next(f for f in case["findings"] if f["id"] == "KSR001")
+    assert ksr["severity"] == "risk" and ksr["session"] == 1 and ksr["derived_from"] == []
+    assert {"path": "case.referral.source", "value": "teacher"}.items() <= ksr["evidence"][0].items()
+    text = open(path, encoding="utf-8").read().splitlines()
+    assert "source: teacher" in text[ksr["evidence"][0]["line"] - 1]
+    assert report["summary"]["findings"]["risk"] >= 1
+
+
+def test_stdin_lang_and_output_file(tmp_path):
+    out = tmp_path / "report.json"
+    data = dump(patched({"case.referral.source": "teacher",
+                         "sessions[0].opening.voluntariness_explained": False}))
+    result = run("check", "-", "--format", "json", "--lang", "id", "--output", str(out),
+                 input=data)
+    assert result.output == ""
+    report = json.loads(out.read_text(encoding="utf-8"))
+    assert report["cases"][0]["file"] == "<stdin>"
+    ksr = next(f for f in report["cases"][0]["findings"] if f["id"] == "KSR001")
+    assert ksr["title"] == "Kesukarelaan tidak dikuatkan"
+    assert "guru" in ksr["message"]           # the case's own value, in Indonesian
+
+
+def test_select_and_ignore_by_prefix(tmp_path):
+    path = write(tmp_path, "c.yaml", patched({"case.referral.source": "teacher",
+                 "sessions[0].opening.voluntariness_explained": False}))
+
+    def found(*args):
+        report = json.loads(run("check", "--format", "json", path, *args).output)
+        return {f["id"] for f in report["cases"][0]["findings"]}
+
+    assert "KSR001" in found()
+    assert found("--select", "KSR") and all(i.startswith("KSR") for i in found("--select", "KSR"))
+    assert "KSR001" not in found("--ignore", "KSR001")
+    assert found("--select", "KSR", "--ignore", "KSR001") == found("--select", "KSR") - {"KSR001"}
+
+
+def test_rule_page_and_catalogue():
+    page = run("rule", "ksr001").output
+    assert "KSR001" in page and "case.referral.source: teacher" in page
+    listing = json.loads(run("rules", "--format", "json").output)
+    assert any(r["id"] == "KSR001" and r["severity"] == "risk" for r in listing)
+
+
+def test_explain_shows_the_facts_with_lines(tmp_path):
+    path = write(tmp_path, "c.yaml", patched({"case.referral.source": "teacher",
+                 "sessions[0].opening.voluntariness_explained": False}))
+    out = run("explain", path).output
+    assert "KSR001" in out and "case.referral.source = teacher" in out
+
+
+@pytest.mark.parametrize("command", ["check", "explain"])
+def test_missing_file_is_a_clear_message_not_a_traceback(command):
+    result = run(command, "no/such/file.yaml")
+    assert result.exit_code == 2
+    assert "Traceback" not in result.output
+    assert "no/such/file.yaml:1:1:" in result.output
