@@ -3,12 +3,14 @@ functions and the documentation rules.  This registry is explicit: a module is p
 of the knowledge base only when it is listed here.
 """
 
+from . import kerahasiaan
 from . import kesukarelaan
+from . import keterbukaan
 
-MODULES = (kesukarelaan,)
+MODULES = (kerahasiaan, kesukarelaan, keterbukaan,)
 
 # experta collects @Rule methods from every class in the MRO, so the knowledge engine
 # is these rule sets combined by multiple inheritance (see engine/runner.py).
-RULESETS = (kesukarelaan.Kesukarelaan,)
+RULESETS = (kerahasiaan.Kerahasiaan, kesukarelaan.Kesukarelaan, keterbukaan.Keterbukaan,)
 
 CATALOG = {doc.id: doc for module in MODULES for doc in module.CATALOG}
