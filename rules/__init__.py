@@ -6,11 +6,13 @@ of the knowledge base only when it is listed here.
 from . import kerahasiaan
 from . import kesukarelaan
 from . import keterbukaan
+from . import kemandirian
 
-MODULES = (kerahasiaan, kesukarelaan, keterbukaan,)
+MODULES = (kerahasiaan, kesukarelaan, keterbukaan, kemandirian,)
 
 # experta collects @Rule methods from every class in the MRO, so the knowledge engine
 # is these rule sets combined by multiple inheritance (see engine/runner.py).
-RULESETS = (kerahasiaan.Kerahasiaan, kesukarelaan.Kesukarelaan, keterbukaan.Keterbukaan,)
+RULESETS = (kerahasiaan.Kerahasiaan, kesukarelaan.Kesukarelaan, keterbukaan.Keterbukaan,
+            kemandirian.Kemandirian,)
 
 CATALOG = {doc.id: doc for module in MODULES for doc in module.CATALOG}
