@@ -7,12 +7,15 @@ from . import kerahasiaan
 from . import kesukarelaan
 from . import keterbukaan
 from . import kemandirian
+from . import kekinian, kegiatan
 
-MODULES = (kerahasiaan, kesukarelaan, keterbukaan, kemandirian,)
+MODULES = (kerahasiaan, kesukarelaan, keterbukaan, kemandirian,
+           kekinian, kegiatan,)
 
 # experta collects @Rule methods from every class in the MRO, so the knowledge engine
 # is these rule sets combined by multiple inheritance (see engine/runner.py).
 RULESETS = (kerahasiaan.Kerahasiaan, kesukarelaan.Kesukarelaan, keterbukaan.Keterbukaan,
-            kemandirian.Kemandirian,)
+            kemandirian.Kemandirian,
+            kekinian.Kekinian, kegiatan.Kegiatan,)
 
 CATALOG = {doc.id: doc for module in MODULES for doc in module.CATALOG}
