@@ -67,7 +67,7 @@ class RuleDoc:
     def finding(self, session, evidence=(), params=None, derived_from=()) -> Finding:
         """The fact a rule declares for this entry."""
         return Finding(id=self.id, principle=self.principle, severity=self.severity,
-                       session=session, evidence=tuple(evidence),
+                       cf=self.cf, session=session, evidence=tuple(evidence),
                        derived_from=tuple(derived_from), direct=not derived_from,
                        params=dict(params or {}))
 

@@ -30,7 +30,8 @@ class NormFact(Fact):
 
 
 class Finding(Fact):
-    """A conclusion the report shows: ``id`` of a catalogue entry, ``session`` or None,
+    """A conclusion the report shows: ``id`` of a catalogue entry (with its
+    ``principle``, ``severity`` and rule ``cf``), ``session`` or None,
     ``evidence`` (paths into the case file), ``derived_from`` (keys ``(id, session)``
     of the findings it rests on), ``params`` (values for the message)."""
 

@@ -11,6 +11,8 @@ Certainty (MYCIN-style, shared/spec/knowledge-base.md):
 Score of a principle, 0-100: ``upheld`` 100, ``not_assessed`` null, otherwise
 ``100 * Π (1 - w * cf)`` over its risk and violation findings, with w = 0.7 for a
 violation and 0.4 for a risk: one certain risk scores 60, one certain violation 30.
+A derived finding whose parents all belong to its own principle (KTB004 from KTB001,
+KGT005 from KGT001) restates the same lapse: it is reported, but not counted twice.
 """
 
 from __future__ import annotations
@@ -117,6 +119,11 @@ def _merge_params(firings) -> dict:
     return {k: v[0] if len(v) == 1 else tuple(v) for k, v in merged.items()}
 
 
+def _restates_own_principle(f: Found, catalog) -> bool:
+    return bool(f.parents) and all(catalog[p[0]].principle == f.doc.principle
+                                   for p in f.parents)
+
+
 def judge(loaded: LoadedCase, inference: Inference, catalog: dict[str, RuleDoc],
           select=None, ignore=None) -> CaseResult:
     """The report's view of one valid case."""
@@ -166,7 +173,9 @@ def judge(loaded: LoadedCase, inference: Inference, catalog: dict[str, RuleDoc],
             status = "upheld"
         score = None if status == "not_assessed" else 100.0
         for f in mine:
-            score = score if score is None else score * (1 - SCORE_WEIGHT[f.doc.severity] * f.certainty)
+            if score is None or _restates_own_principle(f, catalog):
+                continue
+            score *= 1 - SCORE_WEIGHT[f.doc.severity] * f.certainty
         principles[p] = PrincipleVerdict(status, None if score is None else round(score),
                                          list(dict.fromkeys(f.id for f in mine)))
 

@@ -133,3 +133,16 @@ def test_missing_file_is_a_clear_message_not_a_traceback(command):
     assert result.exit_code == 2
     assert "Traceback" not in result.output
     assert "no/such/file.yaml:1:1:" in result.output
+
+
+def test_explain_traces_the_cascade_from_the_referral_to_continuation_at_risk():
+    out = run("explain", str(CASES / "mandated-cascade.yaml")).output.splitlines()
+
+    def at(text):
+        return next(i for i, line in enumerate(out) if text in line)
+
+    # the tree reads from the conclusion down to the fact it rests on
+    assert at("KTB004") < at("KTB001") < at("KSR001") < at("case.referral.source = homeroom_teacher")
+    # and names the intermediate conclusion each step passes along
+    assert out[at("KTB001") - 1].strip() == "└─ ⇐ openness at risk"
+    assert out[at("KSR001") - 1].strip() == "└─ ⇐ voluntariness not secured"

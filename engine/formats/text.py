@@ -52,7 +52,7 @@ def _case(r: CaseResult, lang: str, paint) -> list[str]:
         lines.append("  " + paint(word("no_findings", lang), fg="green"))
     for f in ordered:
         where = f"{word('session', lang)} {f.session}" if f.session else word("case", lang)
-        sev = paint(f"{word(f.doc.severity, lang):<11}", fg=SEVERITY_COLOUR[f.doc.severity])
+        sev = paint(f"{word(f.doc.severity, lang):<12}", fg=SEVERITY_COLOUR[f.doc.severity])
         lines.append("")
         lines.append(f"  {r.file}:{f.line}:{f.column}  {paint(f.id, bold=True)}  {sev}"
                      f"{f.certainty:.2f}  {where}  {paint(f.doc.title.get(lang), bold=True)}")
