@@ -46,18 +46,14 @@ class Found:
     derived_from: list[str]
     params: dict
     parents: list[tuple] = field(default_factory=list)   # keys (id, session) of derived_from
+    # where the report points: the first evidence, or for a conclusion drawn from other
+    # findings, the fact its chain rests on
+    line: int = 1
+    column: int = 1
 
     @property
     def id(self) -> str:
         return self.doc.id
-
-    @property
-    def line(self) -> int:
-        return self.evidence[0].line if self.evidence else 1
-
-    @property
-    def column(self) -> int:
-        return self.evidence[0].column if self.evidence else 1
 
 
 @dataclass
@@ -119,6 +115,22 @@ def _merge_params(firings) -> dict:
     return {k: v[0] if len(v) == 1 else tuple(v) for k, v in merged.items()}
 
 
+def _locate(found: list[Found]) -> None:
+    by_key = {(f.id, f.session): f for f in found}
+
+    def where(f: Found, guard=()) -> tuple[int, int]:
+        if f.evidence:
+            return f.evidence[0].line, f.evidence[0].column
+        for key in f.parents:
+            parent = by_key.get(key)
+            if parent is not None and key not in guard:
+                return where(parent, guard + (key,))
+        return 1, 1
+
+    for f in found:
+        f.line, f.column = where(f)
+
+
 def _restates_own_principle(f: Found, catalog) -> bool:
     return bool(f.parents) and all(catalog[p[0]].principle == f.doc.principle
                                    for p in f.parents)
@@ -155,6 +167,7 @@ def judge(loaded: LoadedCase, inference: Inference, catalog: dict[str, RuleDoc],
         found.append(Found(doc, key[1], round(cf_of(key), 2), evidence,
                            list(dict.fromkeys(p[0] for p in parents)), _merge_params(facts),
                            parents))
+    _locate(found)
     found.sort(key=lambda f: (f.session or 0, f.line, f.id))
 
     principles = {}
