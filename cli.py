@@ -77,7 +77,19 @@ def _format_names():
 @click.option("--ignore", multiple=True, metavar="CODES",
               help="Leave out these rule IDs or prefixes (the longer prefix wins over --select).")
 @click.option("--examples", is_flag=True, help="Check the example cases bundled with asas.")
-def check(paths, fmt, lang, output, fail_on, select, ignore, examples):
+@click.option("--redact", is_flag=True,
+              help="Keep the client's pseudonym and every free-text quote out of the report.")
+@click.option("--max-bytes", type=click.IntRange(1), metavar="N",
+              help="Refuse case files larger than N bytes (default 2 MiB; docs/limits.md).")
+@click.option("--max-nodes", type=click.IntRange(1), metavar="N",
+              help="Refuse case files of more than N YAML nodes, aliases expanded "
+                   "(default 200,000).")
+@click.option("--max-depth", type=click.IntRange(1), metavar="N",
+              help="Refuse case files nested deeper than N levels (default 64).")
+@click.option("--max-sessions", type=click.IntRange(1), metavar="N",
+              help="Refuse case files of more than N sessions (default 500).")
+def check(paths, fmt, lang, output, fail_on, select, ignore, examples, redact,
+          max_bytes, max_nodes, max_depth, max_sessions):
     """Check case files: files, directories (searched for *.yaml, *.yml), or - for stdin.
 
     Exit status: 0 no finding reached --fail-on; 1 some finding did; 2 a usage error,
@@ -92,8 +104,20 @@ def check(paths, fmt, lang, output, fail_on, select, ignore, examples):
     if not paths:
         raise click.UsageError("give at least one file or directory (or --examples)")
     lang = _lang(lang)
-    results = check_paths(paths, select=_codes(select), ignore=_codes(ignore))
-    _emit(renderer(fmt)(results, lang, color=_use_color(output)), output)
+    from .engine.load import Limits
+    from .engine.redact import redact as redact_results, withhold_identifying
+    given = {"max_bytes": max_bytes, "max_nodes": max_nodes, "max_depth": max_depth,
+             "max_sessions": max_sessions}
+    limits = Limits(**{k: v for k, v in given.items() if v is not None})
+    results = check_paths(paths, select=_codes(select), ignore=_codes(ignore), limits=limits)
+    if output:
+        from .engine.output import OutputRefused, refuse_inputs
+        try:
+            refuse_inputs(output, [r.file for r in results])
+        except OutputRefused as exc:
+            raise click.UsageError(str(exc))
+    shown = redact_results(results) if redact else withhold_identifying(results)
+    _emit(renderer(fmt)(shown, lang, color=_use_color(output), fail_on=fail_on), output)
     sys.exit(exit_code(results, fail_on))
 
 

@@ -7,28 +7,72 @@ import os
 SUFFIXES = (".yaml", ".yml")
 
 
-def case_paths(paths) -> list[str]:
-    """Files to check, in a stable order, each once (by its real path).
+class Problem(str):
+    """A path that could not be searched, carrying what went wrong.
 
-    A directory is searched recursively, without following links to directories
-    (which could loop); files given by name are taken whatever their suffix.
+    It is still a ``str``, so it travels through the batch like any path;
+    ``load.load_file`` reports ``problem`` as the file's one located error.
+    """
+
+    problem: str
+
+    def __new__(cls, path: str, problem: str):
+        obj = super().__new__(cls, path)
+        obj.problem = problem
+        return obj
+
+
+def _identity(path: str):
+    """The same file under any name (links, ``./``, hard links) has one identity."""
+    try:
+        st = os.stat(path)
+    except OSError:
+        return ("path", os.path.abspath(path))
+    return (st.st_dev, st.st_ino)
+
+
+def case_paths(paths) -> list[str]:
+    """Files to check, in a stable order, each once.
+
+    A directory is searched recursively for *.yaml and *.yml, skipping names that start
+    with a dot; links to folders are followed, but no folder is searched twice, so a
+    link loop ends.  A folder that cannot be listed, or that holds no case file, comes
+    back as a :class:`Problem`.  Files named directly are taken whatever their suffix.
     """
     found: list[str] = []
-    seen: set[str] = set()
+    seen: set = set()
 
     def add(path):
-        key = path if path == "-" else os.path.realpath(path)
+        key = "-" if path == "-" else _identity(path)
         if key not in seen:
             seen.add(key)
             found.append(path)
 
     for path in paths:
-        if path != "-" and os.path.isdir(path):
-            for root, dirs, files in os.walk(path):
-                dirs[:] = sorted(d for d in dirs if not d.startswith("."))
-                for name in sorted(files):
-                    if name.endswith(SUFFIXES) and not name.startswith("."):
-                        add(os.path.join(root, name))
-        else:
+        if path == "-" or not os.path.isdir(path):
             add(path)
+            continue
+        errors: list[OSError] = []
+        matched = 0
+        folders = {_identity(path)}
+        for root, dirs, files in os.walk(path, onerror=errors.append, followlinks=True):
+            keep = []
+            for name in sorted(dirs):
+                if name.startswith("."):
+                    continue
+                key = _identity(os.path.join(root, name))
+                if key not in folders:
+                    folders.add(key)
+                    keep.append(name)
+            dirs[:] = keep
+            for name in sorted(files):
+                if name.endswith(SUFFIXES) and not name.startswith("."):
+                    matched += 1
+                    add(os.path.join(root, name))
+        for error in errors:
+            where = error.filename or path
+            found.append(Problem(where, f"cannot list the directory: "
+                                        f"{error.strerror or error}"))
+        if not matched and not errors:
+            found.append(Problem(path, "no case files (*.yaml, *.yml) in this directory"))
     return found

@@ -46,6 +46,12 @@ class Served(Fact):
     visibly failed to serve (False)."""
 
 
+class PrivacyFact(Fact):
+    """Identifying data written in the case file: ``kind`` (engine/privacy.py KINDS),
+    ``path`` of the free-text field, ``session`` number or None.  One per hit, so a
+    clean write-up (the usual case) declares none."""
+
+
 def case_facts(loaded: LoadedCase) -> list[Fact]:
     """All input facts of one valid case, ready to be declared in a single call."""
     case = loaded.case
@@ -122,4 +128,7 @@ def case_facts(loaded: LoadedCase) -> list[Fact]:
             facts.append(NormFact(idx=idx, number=s.number, item=n_idx, norm=n.norm,
                                   note=n.note))
         previous = s
+    from .privacy import scan
+    facts.extend(PrivacyFact(kind=h.kind, path=h.path, session=h.session)
+                 for h in scan(case))
     return facts

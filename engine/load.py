@@ -3,6 +3,12 @@
 YAML is only *composed* (nodes with marks, nothing constructed), so no tag can run
 code; the builder walks the nodes against the model in ``model.py``, converting
 scalars itself and collecting every problem of the file with its line and column.
+
+Hostile input costs bounded time and memory (docs/limits.md): the file's size is
+checked before it is read; the nodes are composed here from libyaml's event stream,
+iteratively (PyYAML's composers recurse once per nesting level), counting depth and
+nodes, aliases expanded, as they come, and stopping at the first limit crossed, so
+an alias bomb or a file nested thousands deep is refused before anything big exists.
 """
 
 from __future__ import annotations
@@ -10,10 +16,14 @@ from __future__ import annotations
 import datetime
 import difflib
 import os
+import re
+import stat
 from dataclasses import dataclass, field
 
 import yaml
 from yaml.constructor import SafeConstructor
+from yaml.events import (AliasEvent, MappingEndEvent, MappingStartEvent, NodeEvent,
+                         ScalarEvent, SequenceEndEvent, StreamEndEvent)
 from yaml.nodes import MappingNode, ScalarNode, SequenceNode
 
 from .model import FORMAT_V1, Case, FieldSpec, fields_of
@@ -26,10 +36,14 @@ except ImportError:  # pragma: no cover - depends on how PyYAML was built
 
 @dataclass(frozen=True)
 class Limits:
-    """Bounds that keep a hostile or runaway file from costing unbounded time or memory."""
-    max_bytes: int = 2 * 1024 * 1024
-    max_nodes: int = 200_000
-    max_depth: int = 64
+    """Bounds that keep a hostile or runaway file from costing unbounded time or memory.
+
+    Defaults and their reasons are in docs/limits.md; ``asas check`` raises them with
+    ``--max-bytes``, ``--max-nodes``, ``--max-depth`` and ``--max-sessions``.
+    """
+    max_bytes: int = 2 * 1024 * 1024   # a long case with verbatim notes is ~100 KB
+    max_nodes: int = 200_000           # YAML nodes, aliases counted as expanded
+    max_depth: int = 64                # the format itself nests 7 deep
     max_sessions: int = 500
 
 
@@ -39,6 +53,9 @@ class CaseError:
     column: int
     path: str
     message: str
+    # text of the case file quoted in ``message`` (as written there), so a redacted
+    # report can take it out again (engine/redact.py); not part of equality
+    quoted: tuple[str, ...] = field(default=(), compare=False)
 
     def format(self, file: str) -> str:
         where = f"{self.path}: " if self.path else ""
@@ -85,7 +102,11 @@ class LoadedCase:
 
 
 class _TooBig(Exception):
-    pass
+    """A limit crossed or a structure refused: the file gets this one located message."""
+
+    def __init__(self, message: str, mark=None):
+        super().__init__(message)
+        self.mark = mark
 
 
 _SAFE_TAGS = {
@@ -93,7 +114,21 @@ _SAFE_TAGS = {
     "tag:yaml.org,2002:bool", "tag:yaml.org,2002:null", "tag:yaml.org,2002:timestamp",
     "tag:yaml.org,2002:map", "tag:yaml.org,2002:seq",
 }
+_MERGE_TAG = "tag:yaml.org,2002:merge"
 _constructor = SafeConstructor()
+
+# C0 and C1 control characters other than tab and line breaks: never part of a
+# write-up, and in a terminal an escape sequence can rewrite what the reader sees.
+_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+
+
+def _clip(text: str, width: int = 60) -> str:
+    return text if len(text) <= width else text[:width - 3] + "..."
+
+
+def _show(text: str) -> str:
+    """Text of the file, quoted for a message: clipped, control characters escaped."""
+    return repr(_clip(text))
 
 
 def _describe(node) -> str:
@@ -103,12 +138,134 @@ def _describe(node) -> str:
         return "a list"
     if node.tag == "tag:yaml.org,2002:null":
         return "nothing (null)"
-    text = node.value if len(node.value) <= 60 else node.value[:57] + "..."
-    return repr(text)
+    return _show(node.value)
+
+
+def _quoted(node) -> tuple[str, ...]:
+    """What ``_describe`` quotes of the file, for redaction."""
+    if isinstance(node, ScalarNode) and node.tag != "tag:yaml.org,2002:null":
+        return (_show(node.value),)
+    return ()
 
 
 def _choices(values) -> str:
     return ", ".join(str(v) for v in values)
+
+
+def _compose(text: str, limits: Limits) -> list:
+    """The document roots of ``text`` composed from libyaml's event stream, iteratively.
+
+    Counts every node (an alias as the whole subtree it repeats) and the nesting depth
+    as the events come, and raises ``_TooBig`` at the first limit crossed, at a
+    recursive or undefined alias, or at the start of a second document.  Nothing is
+    constructed: the nodes are the ones PyYAML's composer would build, sharing the
+    anchored node for each alias.
+    """
+    loader = _Loader(text)
+    try:
+        return _compose_events(loader, limits)
+    finally:
+        loader.dispose()
+
+
+def _compose_events(loader, limits: Limits) -> list:
+    max_nodes, max_depth = limits.max_nodes, limits.max_depth
+    roots: list = []
+    # anchor -> (node, nodes it stands for once expanded, height); None while still open
+    anchors: dict = {}
+    # one frame per open collection: [node, is_mapping, pending_key, anchor, count_before, height]
+    stack: list = []
+    count = 0
+    aliased = False
+    no_key = stack  # a sentinel no node can be
+
+    def attach(node, height):
+        if not stack:
+            roots.append(node)
+            return
+        frame = stack[-1]
+        if height + 1 > frame[5]:
+            frame[5] = height + 1
+        if frame[1]:
+            if frame[2] is no_key:
+                frame[2] = node
+            else:
+                frame[0].value.append((frame[2], node))
+                frame[2] = no_key
+        else:
+            frame[0].value.append(node)
+
+    def too_many(mark):
+        why = " once aliases are expanded (an alias bomb?)" if aliased else ""
+        return _TooBig(f"more than {max_nodes:,} YAML nodes{why}; raise the limit with "
+                       "--max-nodes", mark)
+
+    def too_deep(mark):
+        return _TooBig(f"nested deeper than {max_depth} levels; raise the limit with "
+                       "--max-depth", mark)
+
+    while True:
+        event = loader.get_event()
+        kind = type(event)
+        if kind is MappingEndEvent or kind is SequenceEndEvent:
+            node, _, _, anchor, before, height = stack.pop()
+            node.end_mark = event.end_mark
+            if anchor is not None:
+                anchors[anchor] = (node, count - before, height)
+            attach(node, height)
+            continue
+        if kind is StreamEndEvent:
+            return roots
+        if not isinstance(event, NodeEvent):
+            continue  # the start of the stream, and of and end of a document
+        mark = event.start_mark
+        if not stack and roots:
+            raise _TooBig("more than one YAML document ('---'); put one case in each file",
+                          mark)
+        if kind is AliasEvent:
+            name = event.anchor
+            if name not in anchors:
+                raise _TooBig(f"alias *{_clip(name, 40)} has no anchor &{_clip(name, 40)} "
+                              "before it", mark)
+            entry = anchors[name]
+            if entry is None:
+                raise _TooBig(f"alias *{_clip(name, 40)} repeats a node that contains it "
+                              "(a structure without end)", mark)
+            node, size, height = entry
+            aliased = True
+            count += size
+            if count > max_nodes:
+                raise too_many(mark)
+            if len(stack) + height > max_depth:
+                raise too_deep(mark)
+            attach(node, height)
+            continue
+        anchor = event.anchor
+        if anchor is not None and anchor in anchors:
+            raise _TooBig(f"anchor &{_clip(anchor, 40)} is defined twice", mark)
+        count += 1
+        if count > max_nodes:
+            raise too_many(mark)
+        tag = event.tag
+        if kind is ScalarEvent:
+            if tag is None or tag == "!":
+                tag = loader.resolve(ScalarNode, event.value, event.implicit)
+            node = ScalarNode(tag, event.value, mark, event.end_mark, event.style)
+            if anchor is not None:
+                anchors[anchor] = (node, 1, 0)
+            attach(node, 0)
+        else:  # the start of a mapping or a sequence
+            if len(stack) + 1 > max_depth:
+                raise too_deep(mark)
+            is_map = kind is MappingStartEvent
+            if tag is None or tag == "!":
+                tag = loader.resolve(MappingNode if is_map else SequenceNode, None,
+                                     event.implicit)
+            node = (MappingNode if is_map else SequenceNode)(
+                tag, [], mark, None, flow_style=event.flow_style)
+            if anchor is not None:
+                anchors[anchor] = None
+            stack.append([node, is_map, no_key, anchor, count - 1, 0])
 
 
 class _Builder:
@@ -119,17 +276,20 @@ class _Builder:
         self.keys: dict[str, tuple[int, int]] = {}
         self.nodes = 0
 
-    def error(self, node, path: str, message: str, mark=None):
+    def error(self, node, path: str, message: str, mark=None, quoted=()):
         mark = mark or node.start_mark
-        self.errors.append(CaseError(mark.line + 1, mark.column + 1, path, message))
+        self.errors.append(CaseError(mark.line + 1, mark.column + 1, path, message,
+                                     tuple(quoted)))
 
     def visit(self, node, path: str, depth: int):
+        # _compose has bounded the nodes and the depth already; this is a second guard
         self.nodes += 1
         if self.nodes > self.limits.max_nodes:
-            raise _TooBig(f"more than {self.limits.max_nodes} YAML nodes "
-                          "(repeated aliases?); raise the limit with --max-nodes")
+            raise _TooBig(f"more than {self.limits.max_nodes:,} YAML nodes; raise the limit "
+                          "with --max-nodes", node.start_mark)
         if depth > self.limits.max_depth:
-            raise _TooBig(f"nested deeper than {self.limits.max_depth} levels")
+            raise _TooBig(f"nested deeper than {self.limits.max_depth} levels; raise the "
+                          "limit with --max-depth", node.start_mark)
         self.values[path] = (node.start_mark.line + 1, node.start_mark.column + 1)
 
     # -- objects -------------------------------------------------------------
@@ -137,8 +297,9 @@ class _Builder:
         """Only plain YAML: a Python tag or any other explicit tag is an error."""
         if node.tag in _SAFE_TAGS:
             return False
-        self.error(node, path, f"tag '{node.tag}' is not allowed: only plain YAML values "
-                               "(text, numbers, true/false, dates)")
+        tag = _show(node.tag)
+        self.error(node, path, f"tag {tag} is not allowed: only plain YAML values "
+                               "(text, numbers, true/false, dates)", quoted=(tag,))
         return True
 
     def obj(self, node, cls, path: str, depth: int = 0):
@@ -146,20 +307,28 @@ class _Builder:
         if self.refuse_tag(node, path):
             return None
         if not isinstance(node, MappingNode):
-            self.error(node, path, f"expected a mapping of fields, found {_describe(node)}")
+            self.error(node, path, f"expected a mapping of fields, found {_describe(node)}",
+                       quoted=_quoted(node))
             return None
         specs = {s.name: s for s in fields_of(cls)}
         found: dict[str, object] = {}
         seen: dict[str, int] = {}
         misspelt: set[str] = set()  # required keys already named by a "did you mean" 
         for key_node, value_node in node.value:
+            if isinstance(key_node, ScalarNode) and key_node.tag == _MERGE_TAG:
+                self.error(key_node, path, "merge keys ('<<') are not supported; write the "
+                                           "fields out in full")
+                continue
             if not isinstance(key_node, ScalarNode) or key_node.tag != "tag:yaml.org,2002:str":
-                self.error(key_node, path, f"a key must be a plain name, found {_describe(key_node)}")
+                self.error(key_node, path, f"a key must be a plain name, found {_describe(key_node)}",
+                           quoted=_quoted(key_node))
                 continue
             key = key_node.value
             sub = f"{path}.{key}" if path else key
             if key in seen:
-                self.error(key_node, sub, f"duplicate key '{key}' (first at line {seen[key]})")
+                shown = _show(key)
+                self.error(key_node, sub, f"duplicate key {shown} (first at line {seen[key]})",
+                           quoted=(shown,))
                 continue
             seen[key] = key_node.start_mark.line + 1
             spec = specs.get(key)
@@ -167,7 +336,8 @@ class _Builder:
                 hint = difflib.get_close_matches(key, specs, n=1, cutoff=0.6)
                 misspelt.update(hint)
                 allowed = f"did you mean '{hint[0]}'?" if hint else f"allowed: {_choices(specs)}"
-                self.error(key_node, sub, f"unknown key '{key}'; {allowed}")
+                shown = _show(key)
+                self.error(key_node, sub, f"unknown key {shown}; {allowed}", quoted=(shown,))
                 continue
             self.keys[sub] = (key_node.start_mark.line + 1, key_node.start_mark.column + 1)
             if value_node.tag == "tag:yaml.org,2002:null":
@@ -195,8 +365,13 @@ class _Builder:
         if spec.kind == "list":
             if not isinstance(node, SequenceNode):
                 self.error(node, path, f"expected a list, found {_describe(node)}"
-                           + (" (write [] for none)" if isinstance(node, ScalarNode) else ""))
+                           + (" (write [] for none)" if isinstance(node, ScalarNode) else ""),
+                           quoted=_quoted(node))
                 return None
+            if path == "sessions" and len(node.value) > self.limits.max_sessions:
+                raise _TooBig(f"{len(node.value):,} sessions is more than the limit of "
+                              f"{self.limits.max_sessions:,}; raise it with --max-sessions",
+                              node.start_mark)
             items = []
             for i, item_node in enumerate(node.value):
                 item = self.value(item_node, spec.item, f"{path}[{i}]", depth + 1)
@@ -212,6 +387,11 @@ class _Builder:
 
     def scalar(self, node, spec: FieldSpec, path: str):
         if spec.kind == "str":
+            bad = _CONTROL.search(node.value)
+            if bad:
+                self.error(node, path, f"contains the control character U+{ord(bad.group()):04X}; "
+                                       "a write-up is plain text: remove it")
+                return None
             return node.value
         try:
             raw = _constructor.yaml_constructors[node.tag](_constructor, node)
@@ -223,7 +403,8 @@ class _Builder:
             hint = difflib.get_close_matches(str(node.value), [str(c) for c in spec.choices],
                                              n=1, cutoff=0.6)
             extra = f" (did you mean '{hint[0]}'?)" if hint else ""
-            self.error(node, path, f"{_describe(node)} is not one of {_choices(spec.choices)}{extra}")
+            self.error(node, path, f"{_describe(node)} is not one of {_choices(spec.choices)}{extra}",
+                       quoted=_quoted(node))
             return None
         if spec.kind == "bool":
             if isinstance(raw, bool):
@@ -240,11 +421,13 @@ class _Builder:
             if ok:
                 low, high = spec.minimum, spec.maximum
                 if not ((low is None or raw >= low) and (high is None or raw <= high)):
-                    self.error(node, path, f"{node.value} is out of range "
-                                           f"{_range(low, high)}")
+                    shown = _clip(node.value)
+                    self.error(node, path, f"{shown} is out of range {_range(low, high)}",
+                               quoted=(shown,))
                     return None
                 return float(raw) if spec.kind == "float" else raw
-        self.error(node, path, f"expected {_EXPECTED[spec.kind]}, found {_describe(node)}")
+        self.error(node, path, f"expected {_EXPECTED[spec.kind]}, found {_describe(node)}",
+                   quoted=_quoted(node))
         return None
 
 
@@ -273,27 +456,54 @@ def _cross_checks(case: Case, b: _Builder):
         b.errors.append(CaseError(line, col, "case.referred_out.session",
                                   f"session {out.session} does not exist; the file has "
                                   f"{len(case.sessions)} session(s)"))
-    if len(case.sessions) > b.limits.max_sessions:
-        line, col = b.values.get("sessions", (1, 1))
-        b.errors.append(CaseError(line, col, "sessions",
-                                  f"{len(case.sessions)} sessions is more than the limit of "
-                                  f"{b.limits.max_sessions}; raise it with --max-sessions"))
 
 
 def _decode(data: bytes) -> tuple[str | None, str | None]:
+    """UTF-8 text (a BOM allowed), or a message saying what the bytes look like."""
+    if data.startswith((b"\xff\xfe\x00\x00", b"\x00\x00\xfe\xff")):
+        return None, "the file is UTF-32 text; save it as UTF-8"
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
         return None, "the file is UTF-16 text; save it as UTF-8"
+    head = data[:4096]
+    if b"\x00" in head:
+        even, odd = head[0::2].count(0), head[1::2].count(0)
+        if max(even, odd) > len(head) // 4 and min(even, odd) < len(head) // 40 + 1:
+            return None, "the file looks like UTF-16 text (no byte-order mark); save it as UTF-8"
+        line = data[:data.index(b"\x00")].count(b"\n") + 1
+        return None, (f"the file holds NUL bytes (line {line}): a binary file, not a case "
+                      "file written as text")
     try:
         return data.decode("utf-8-sig"), None
     except UnicodeDecodeError as exc:
         line = data[:exc.start].count(b"\n") + 1
-        return None, f"not UTF-8 text (byte 0x{data[exc.start]:02x} on line {line}); save it as UTF-8"
+        return None, (f"not UTF-8 text (byte 0x{data[exc.start]:02x} on line {line}); the file "
+                      "may be Latin-1 or Windows-1252: save it as UTF-8")
+
+
+def _yaml_problem(exc: yaml.YAMLError, text: str) -> tuple[str, int, int]:
+    """A parser's error as one message and its line and column."""
+    if isinstance(exc, yaml.MarkedYAMLError):
+        mark = exc.problem_mark or exc.context_mark
+        what = " ".join(str(p) for p in (exc.context, exc.problem) if p)
+        return f"not valid YAML: {what}", (mark.line + 1 if mark else 1), \
+            (mark.column + 1 if mark else 1)
+    if isinstance(exc, yaml.reader.ReaderError):
+        # libyaml counts the position in bytes of the UTF-8 text
+        before = text.encode("utf-8")[:max(exc.position, 0)].decode("utf-8", "replace")
+        line = before.count("\n") + 1
+        column = len(before) - (before.rfind("\n") + 1) + 1
+        char = f" (U+{exc.character:04X})" if isinstance(exc.character, int) else ""
+        return f"not valid YAML: {exc.reason}{char}", line, column
+    return f"not valid YAML: {type(exc).__name__}", 1, 1
 
 
 def load_bytes(data: bytes, file: str, limits: Limits = Limits()) -> LoadedCase:
     """Parse and validate one case file's content.  Never raises for bad input."""
     def fail(message, line=1, column=1, path=""):
         return LoadedCase(file, None, [CaseError(line, column, path, message)])
+
+    def fail_at(message, mark, path=""):
+        return fail(message, mark.line + 1, mark.column + 1, path) if mark else fail(message)
 
     if len(data) > limits.max_bytes:
         return fail(f"file is {len(data):,} bytes, over the limit of {limits.max_bytes:,}; "
@@ -304,62 +514,109 @@ def load_bytes(data: bytes, file: str, limits: Limits = Limits()) -> LoadedCase:
     if not text.strip():
         return fail("the file is empty; a case file starts with 'format: asas/v1'")
     try:
-        nodes = list(yaml.compose_all(text, Loader=_Loader))
-    except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        what = " ".join(str(p) for p in (exc.context, exc.problem) if p)
-        return fail(f"not valid YAML: {what}", mark.line + 1 if mark else 1,
-                    mark.column + 1 if mark else 1)
-    except (yaml.YAMLError, RecursionError, MemoryError) as exc:
+        roots = _compose(text, limits)
+    except _TooBig as exc:
+        return fail_at(str(exc), exc.mark)
+    except yaml.YAMLError as exc:
+        message, line, column = _yaml_problem(exc, text)
+        if "maximum nesting depth" in message:  # libyaml's own bound, about 1000 levels
+            message = (f"nested deeper than {limits.max_depth} levels; raise the limit with "
+                       "--max-depth" if limits.max_depth < 1000 else
+                       "nested deeper than the YAML parser allows (about 1000 levels)")
+        return fail(message, line, column)
+    except (RecursionError, MemoryError) as exc:  # pragma: no cover - composing is iterative
         return fail(f"not valid YAML: {type(exc).__name__}")
-    nodes = [n for n in nodes if n is not None]
-    if not nodes:
+    if not roots:
         return fail("the file holds no YAML document; a case file starts with 'format: asas/v1'")
-    if len(nodes) > 1:
-        m = nodes[1].start_mark
-        return fail("more than one YAML document ('---'); put one case in each file",
-                    m.line + 1, m.column + 1)
-    root = nodes[0]
+    root = roots[0]
     if not isinstance(root, MappingNode):
-        m = root.start_mark
-        return fail(f"a case file is a mapping of fields, found {_describe(root)}",
-                    m.line + 1, m.column + 1)
+        return fail_at(f"a case file is a mapping of fields, found {_describe(root)}",
+                       root.start_mark)
     fmt = next((v for k, v in root.value if isinstance(k, ScalarNode) and k.value == "format"), None)
     if fmt is None:
         return fail("missing 'format: asas/v1' (the first line of a case file)", path="format")
     if not isinstance(fmt, ScalarNode) or fmt.value != FORMAT_V1:
+        shown = _describe(fmt)
         m = fmt.start_mark
-        return fail(f"format {_describe(fmt)} is not supported; this tool reads {FORMAT_V1}",
-                    m.line + 1, m.column + 1, "format")
+        return LoadedCase(file, None, [CaseError(
+            m.line + 1, m.column + 1, "format",
+            f"format {shown} is not supported; this tool reads {FORMAT_V1}", _quoted(fmt))])
     b = _Builder(limits)
     try:
         case = b.obj(root, Case, "")
     except _TooBig as exc:
-        return fail(str(exc))
+        return fail_at(str(exc), exc.mark)
     if case is not None:
         _cross_checks(case, b)
     errors = sorted(set(b.errors))
     return LoadedCase(file, case if not errors else None, errors, b.values, b.keys)
 
 
+class _Unreadable(Exception):
+    pass
+
+
+def _read_all(fd: int, limit: int) -> bytes:
+    """Up to ``limit`` bytes from ``fd``."""
+    chunks, size = [], 0
+    while size < limit:
+        chunk = os.read(fd, min(1 << 20, limit - size))
+        if not chunk:
+            break
+        chunks.append(chunk)
+        size += len(chunk)
+    return b"".join(chunks)
+
+
+def _read_file(path: str, limits: Limits) -> bytes:
+    """A regular file's bytes, read once, refusing what could hang or mislead.
+
+    Opened without blocking, so a FIFO or a device cannot stall the batch; checked by
+    its open descriptor (no race between checking and reading); compared before and
+    after reading, so a file being rewritten is reported rather than half-read.
+    """
+    flags = (os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0)
+             | getattr(os, "O_BINARY", 0) | getattr(os, "O_CLOEXEC", 0))
+    fd = os.open(path, flags)
+    try:
+        before = os.fstat(fd)
+        if stat.S_ISDIR(before.st_mode):
+            raise _Unreadable("is a directory, not a case file")
+        if not stat.S_ISREG(before.st_mode):
+            raise _Unreadable("is not a regular file (a FIFO, socket or device?); give a case "
+                              "file saved on disk")
+        if before.st_size > limits.max_bytes:
+            raise _Unreadable(f"file is {before.st_size:,} bytes, over the limit of "
+                              f"{limits.max_bytes:,}; raise it with --max-bytes")
+        data = _read_all(fd, limits.max_bytes + 1)
+        after = os.fstat(fd)
+    finally:
+        os.close(fd)
+    if len(data) <= limits.max_bytes and (
+            len(data) != before.st_size or after.st_size != before.st_size
+            or after.st_mtime_ns != before.st_mtime_ns):
+        raise _Unreadable("the file changed while it was being read; check it again once "
+                          "it is saved")
+    return data
+
+
 def load_file(path: str, limits: Limits = Limits()) -> LoadedCase:
-    """Read a file (or '-' for standard input) and load it; problems become errors."""
+    """Read a file (or '-' for standard input) and load it; problems become errors.
+
+    ``path`` may carry a problem found while searching a directory (engine/discover.py),
+    reported as the file's one error.
+    """
     import sys
+    problem = getattr(path, "problem", None)
+    if problem:
+        return LoadedCase(path, None, [CaseError(1, 1, "", problem)])
     try:
         if path == "-":
             data = sys.stdin.buffer.read(limits.max_bytes + 1)
             return load_bytes(data, "<stdin>", limits)
-        if os.path.isdir(path):
-            return LoadedCase(path, None, [CaseError(1, 1, "", "is a directory")])
-        size = os.path.getsize(path)
-        if size > limits.max_bytes:
-            return LoadedCase(path, None, [CaseError(
-                1, 1, "", f"file is {size:,} bytes, over the limit of {limits.max_bytes:,}; "
-                          "raise it with --max-bytes")])
-        with open(path, "rb") as fh:
-            data = fh.read(limits.max_bytes + 1)
+        data = _read_file(path, limits)
+    except _Unreadable as exc:
+        return LoadedCase(path, None, [CaseError(1, 1, "", str(exc))])
     except OSError as exc:
         return LoadedCase(path, None, [CaseError(1, 1, "", f"cannot read: {exc.strerror or exc}")])
     return load_bytes(data, path, limits)
-
-

@@ -3,20 +3,65 @@
 from __future__ import annotations
 
 import os
+import stat
 import tempfile
 
 
+class OutputRefused(ValueError):
+    """The named output would overwrite something that must not be touched."""
+
+
+def refuse_inputs(path: str, inputs) -> None:
+    """Raise :class:`OutputRefused` if ``path`` is one of the files being checked:
+    a report must never replace a case file."""
+    try:
+        target = os.stat(path)
+    except OSError:
+        return  # does not exist (yet): it cannot be an input
+    for name in inputs:
+        if name == "-" or getattr(name, "problem", None):
+            continue
+        try:
+            st = os.stat(name)
+        except OSError:
+            continue
+        if (st.st_dev, st.st_ino) == (target.st_dev, target.st_ino):
+            raise OutputRefused(f"refusing to write the report over {name}, one of the case "
+                                "files being checked; choose another --output")
+
+
 def write_atomic(path: str, text: str) -> None:
-    """Write ``text`` to a temporary file beside ``path``, then rename it into place,
-    so an interrupted run leaves either the old file or the complete new one."""
-    folder = os.path.dirname(os.path.abspath(path))
+    """Write ``text`` to ``path`` so that an interrupted run leaves either the old file or
+    the complete new one, and nothing else behind.
+
+    The text goes to a temporary file beside the target, is flushed to disk, then
+    renamed into place.  A link is written through (the file it points to is replaced,
+    the link stays).  A new report is readable by its owner only (reports quote case
+    files); an existing one keeps its permissions.  A target that is not a regular
+    file (``/dev/stdout``, a FIFO) is written to directly, as renaming over it would
+    replace the device or pipe itself.
+    """
+    target = os.path.realpath(path)
+    try:
+        st = os.stat(target)
+    except FileNotFoundError:
+        st = None
+    if st is not None and not stat.S_ISREG(st.st_mode):
+        if stat.S_ISDIR(st.st_mode):
+            raise IsADirectoryError(21, "Is a directory", path)
+        with open(target, "w", encoding="utf-8", newline="") as fh:
+            fh.write(text)
+        return
+    folder = os.path.dirname(target)
     fd, tmp = tempfile.mkstemp(prefix=".asas-", suffix=".tmp", dir=folder)
     try:
         with os.fdopen(fd, "w", encoding="utf-8", newline="") as fh:
             fh.write(text)
             fh.flush()
             os.fsync(fh.fileno())
-        os.replace(tmp, path)
+            if st is not None:
+                os.chmod(tmp, stat.S_IMODE(st.st_mode))
+        os.replace(tmp, target)
     except BaseException:
         try:
             os.unlink(tmp)
