@@ -122,6 +122,66 @@ def check(paths, fmt, lang, output, fail_on, select, ignore, examples, redact,
 
 
 @cli.command()
+@click.argument("paths", nargs=-1, type=click.Path())
+@click.option("--rubric", type=click.Path(dir_okay=False),
+              help="A rubric file (YAML) instead of the default; see --print-rubric.")
+@click.option("--print-rubric", is_flag=True,
+              help="Print the rubric (the default, or --rubric FILE once checked) and exit.")
+@click.option("--format", "fmt", type=click.Choice(["markdown", "csv", "html"]),
+              default="markdown", show_default=True, help="csv is the gradebook for a spreadsheet.")
+@click.option("--lang", type=LANG, help="Language of the report (default: from the locale, else en).")
+@click.option("--output", "-o", type=click.Path(dir_okay=False),
+              help="Write it to FILE (whole, or not at all) instead of stdout.")
+def grade(paths, rubric, print_rubric, fmt, lang, output):
+    """Grade case files with a rubric: points per principle by status, deductions per
+    finding, a total out of 100 and a grade band (A, AB, B, BC, C, D, E).
+
+    Exit status: 0 every file was graded; 2 a usage error, an unusable rubric, or a
+    file that is invalid (its row says why; the others are still graded).
+    """
+    from .engine.grade import RubricError, grade_results, load_rubric, render, rubric_text
+    lang = _lang(lang)
+    try:
+        chosen = load_rubric(rubric, lang)
+    except RubricError as exc:
+        for problem in exc.problems:
+            click.echo(problem, err=True)
+        sys.exit(2)
+    if print_rubric:
+        _emit(rubric_text(rubric), output)
+        return
+    if not paths:
+        raise click.UsageError("give at least one file or directory (or --print-rubric)")
+    from .engine.batch import check_paths
+    grades = grade_results(check_paths(paths), chosen, lang)
+    _emit(render(grades, chosen, fmt, lang), output)
+    sys.exit(0 if all(g.graded for g in grades) else 2)
+
+
+@cli.command()
+@click.argument("paths", nargs=-1, type=click.Path())
+@click.option("--format", "fmt", type=click.Choice(["text", "markdown", "csv", "json"]),
+              default="text", show_default=True)
+@click.option("--lang", type=LANG, help="Language of the report (default: from the locale, else en).")
+@click.option("--output", "-o", type=click.Path(dir_okay=False),
+              help="Write it to FILE (whole, or not at all) instead of stdout.")
+def trend(paths, fmt, lang, output):
+    """Each trainee's principle statuses across their cases, in date order (the
+    first session's date); trainees by case.counselor.code.
+
+    Exit status: 0 every file was read; 2 a usage error or an invalid file (listed
+    as not included; the others are still shown).
+    """
+    from .engine.batch import check_paths
+    from .engine.trend import render
+    if not paths:
+        raise click.UsageError("give at least one file or directory")
+    results = check_paths(paths)
+    _emit(render(results, fmt, _lang(lang)), output)
+    sys.exit(0 if all(r.valid for r in results) else 2)
+
+
+@cli.command()
 @click.option("--output", "-o", type=click.Path(dir_okay=False), help="Write it to FILE.")
 def schema(output):
     """Print the JSON Schema (draft-07) of the case format, for editors."""
@@ -182,6 +242,52 @@ def explain(file, lang):
             click.echo(e.format(result.file), err=True)
         sys.exit(2)
     click.echo(render(result, _lang(lang)), nl=False)
+
+
+@cli.command()
+@click.argument("file", required=False, type=click.Path(dir_okay=False))
+@click.option("--lang", type=LANG, help="Language of the comments (default: from the locale, else en).")
+@click.option("--sessions", type=click.IntRange(1, 500), default=1, show_default=True,
+              help="How many sessions the template has.")
+@click.option("--schema", "schema_ref", metavar="PATH|URL",
+              help="Where the first line points editors for the JSON Schema "
+                   "(default: asas-v1.schema.json beside the case file).")
+@click.option("--force", is_flag=True, help="Overwrite FILE if it exists.")
+def init(file, lang, sessions, schema_ref, force):
+    """Write a case file template: every field of the format, commented, nothing
+    documented yet (it checks as 'not assessed' until you fill it in).
+    Without FILE, or with -, the template is printed."""
+    from .engine.template import SCHEMA_FILE, message, template_text, write_new
+    lang = _lang(lang)
+    text = template_text(lang, sessions, schema_ref or SCHEMA_FILE)
+    if not file or file == "-":
+        click.echo(text, nl=False)
+        return
+    try:
+        write_new(file, text, overwrite=force)
+    except FileExistsError:
+        raise click.ClickException(message("exists", lang, file=file))
+    except OSError as exc:
+        raise click.ClickException(f"cannot write {file}: {exc.strerror or exc}")
+    click.echo(message("written", lang, file=file, sessions=sessions), err=True)
+
+
+@cli.command()
+@click.argument("file", required=False, type=click.Path(dir_okay=False))
+@click.option("--lang", type=LANG, help="Language of the questions (default: from the locale, else en).")
+def interview(file, lang):
+    """Write a case file by answering a supervisor's questions, the case first and
+    then session by session; then check it. Answers can be piped in, one per line.
+    FILE is asked for at the end when not given; an existing file is only
+    overwritten after you confirm."""
+    from .engine.interview import message, run
+    lang = _lang(lang)
+    try:
+        run(file, lang)
+    except click.Abort:   # end of input, or Ctrl-C: nothing was written
+        click.echo("", err=True)
+        click.echo(message("stopped", lang), err=True)
+        sys.exit(1)
 
 
 def main():

@@ -10,6 +10,13 @@ import importlib
 FORMATS = {
     "text": "text",
     "json": "json_",
+    "concise": "concise",      # file:line:col: ID message
+    "markdown": "markdown",
+    "html": "html",            # self-contained page; redacted when it covers several cases
+    "csv": "csv_",             # one row per finding (and per error of an invalid file)
+    "junit": "junit",          # GitLab, Jenkins
+    "sarif": "sarif",          # SARIF 2.1.0: code scanning
+    "github": "github",        # GitHub Actions annotations
 }
 
 
