@@ -65,8 +65,8 @@ MESSAGES = {
 }
 
 
-def _msg(key: str, lang: str, **params) -> str:
-    en, id_ = MESSAGES[key]
+def _msg(message: str, lang: str, **params) -> str:
+    en, id_ = MESSAGES[message]
     return (id_ if lang == "id" else en).format(**params)
 
 
@@ -137,11 +137,11 @@ class _Checker:
         self.file, self.lang, self.problems = file, lang, []
         self._loader = yaml.SafeLoader("")
 
-    def add(self, node, path: str, key: str, **params):
+    def add(self, node, path: str, message: str, **params):
         mark = node.start_mark if node is not None else None
         where = f"{mark.line + 1}:{mark.column + 1}" if mark else "1:1"
         prefix = f"{path}: " if path else ""
-        self.problems.append(f"{self.file}:{where}: {prefix}{_msg(key, self.lang, **params)}")
+        self.problems.append(f"{self.file}:{where}: {prefix}{_msg(message, self.lang, **params)}")
 
     def value(self, node):
         return self._loader.construct_object(node, deep=True)

@@ -20,6 +20,7 @@ means "when more than one case"; ``True``/``False`` force it).  Redaction is
 
 from __future__ import annotations
 
+import dataclasses
 import html
 from collections import Counter
 
@@ -287,6 +288,8 @@ def render(results: list[CaseResult], lang: str, redact: bool | None = None, **_
         body.append(f'<p class="note" id="redaction">{e(word("redaction_on", lang))}</p>')
 
     metas = [case_meta(r) for r in results]
+    if redaction == "on":       # free text is gone: say nothing rather than "[redacted]"
+        metas = [dataclasses.replace(m, title=None, pseudonym=None) for m in metas]
     if batch:
         body.append(_class_section(report, results, metas, lang))
     for i, (r, case, meta) in enumerate(zip(results, report["cases"], metas), start=1):
