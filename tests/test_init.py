@@ -1,0 +1,162 @@
+"""`asas init`: a template with every field of the format, valid untouched, nothing
+documented; commented in the chosen language; never overwriting without --force."""
+
+import re
+
+import pytest
+import yaml
+from click.testing import CliRunner
+
+from asas.cli import cli
+from asas.engine.catalog import PRINCIPLES
+from asas.engine.check import check_loaded
+from asas.engine.load import load_bytes, load_file
+from asas.engine.model import Case, all_paths, fields_of
+from asas.engine.template import VALUE_LABELS, render_case, template_text
+
+
+def _generic(path: str) -> str:
+    return re.sub(r"\[\d+\]", "[]", path)
+
+
+def _enum_specs(cls=Case):
+    for spec in fields_of(cls):
+        target = spec.item if spec.kind == "list" else spec
+        if target.kind == "enum":
+            yield spec.name, target.choices
+        elif target.kind == "object":
+            yield from _enum_specs(target.cls)
+
+
+def _init(*args, input=None):
+    return CliRunner().invoke(cli, ["init", *args], input=input)
+
+
+@pytest.mark.parametrize("lang", ["en", "id"])
+@pytest.mark.parametrize("sessions", [1, 3])
+def test_untouched_template_is_valid_and_assesses_nothing(lang, sessions):
+    result = _init("--lang", lang, "--sessions", str(sessions))
+    assert result.exit_code == 0, result.output
+    loaded = load_bytes(result.stdout.encode("utf-8"), "template.yaml")
+    assert loaded.valid, [e.format("template.yaml") for e in loaded.errors]
+    assert [s.number for s in loaded.case.sessions] == list(range(1, sessions + 1))
+    checked = check_loaded(loaded)
+    assert {p: v.status for p, v in checked.principles.items()} == \
+        {p: "not_assessed" for p in PRINCIPLES}
+    assert [f.id for f in checked.findings if f.doc.severity != "advice"] == []
+
+
+def test_template_leaves_observations_undocumented_and_events_none():
+    loaded = load_bytes(template_text("id").encode("utf-8"), "t.yaml")
+    case = loaded.case
+    assert case.case.id == "KI-0000-00"
+    assert case.case.client.pseudonym == "Konseli A"
+    assert case.case.referral.source is None                  # open world: not documented
+    assert case.sessions[0].opening.confidentiality_explained is None
+    assert case.sessions[0].counselor.techniques is None
+    assert case.sessions[0].tasks_agreed is None
+    assert case.case.problem.risk == ()                       # closed world: none
+    assert case.sessions[0].disclosures == ()
+    assert case.case.referred_out is None
+    text = template_text("en")
+    assert re.search(r"^    risk: \[\]$", text, re.M)
+    assert re.search(r"^      confidentiality_explained:$", text, re.M)
+
+
+def test_template_covers_every_field_of_the_format():
+    """Every path of model.py is a key of the template: the lists of mappings and
+    referred_out as commented examples, which the 'live' rendering writes as real
+    entries so that they can be loaded and counted here."""
+    live = render_case("en", sessions=2, examples="live")
+    loaded = load_bytes(live.encode("utf-8"), "live.yaml")
+    assert loaded.valid, [e.format("live.yaml") for e in loaded.errors]
+    written = {_generic(p) for p in loaded.keys}
+    assert set(all_paths()) - written == set()
+    # the commented examples are the same lines, behind '# '
+    text = template_text("en")
+    for path in all_paths():
+        name = re.split(r"[.\]]", path)[-1]
+        assert re.search(rf"^\s*(#\s+)?(- )?{name}:", text, re.M), path
+
+
+@pytest.mark.parametrize("lang", ["en", "id"])
+def test_commented_examples_work_when_uncommented(lang):
+    """What the template tells a trainee to do (remove '# ', replace []) gives a valid file."""
+    text = template_text(lang)
+    lines = []
+    for line in text.splitlines():
+        # the example entries' lines (not the prose): '# - key:' / '#   key:' / '#   # note'
+        m = re.match(r"^(\s*)# ((- |  )(\w+:.*|\s*#.*))$", line)
+        lines.append(m.group(1) + m.group(2) if m else line)
+    text = "\n".join(lines).replace("disclosures: []", "disclosures:") \
+        .replace("norm_conflicts: []", "norm_conflicts:")
+    loaded = load_bytes(text.encode("utf-8"), "filled.yaml")
+    assert loaded.valid, [e.format("filled.yaml") for e in loaded.errors]
+    session = loaded.case.sessions[0]
+    assert len(session.disclosures) == 1 and len(session.counselor.norm_conflicts) == 1
+    assert loaded.case.case.referred_out is not None
+
+
+def test_every_allowed_value_has_words_for_readers():
+    for name, choices in _enum_specs():
+        if name == "format":
+            continue
+        for value in choices:
+            assert value in VALUE_LABELS, f"{name}: {value} has no entry in VALUE_LABELS"
+            en, id_ = VALUE_LABELS[value]
+            assert id_ or en, value
+
+
+def test_comments_are_in_the_chosen_language():
+    id_text, en_text = template_text("id"), template_text("en")
+    assert "Kode kasus, unik dalam satu kumpulan. Wajib diisi." in id_text
+    assert "Kosong = tidak dicatat." in id_text
+    assert "willing (bersedia) | hesitant (ragu-ragu)" in id_text
+    assert "Required." not in id_text and "not documented" not in id_text
+    assert "Case identifier, unique within a batch. Required." in en_text
+    assert "Empty = not documented." in en_text
+    assert "Wajib" not in en_text and "Kosong" not in en_text
+
+
+def test_modeline_points_at_the_schema_and_says_how_to_make_it():
+    text = template_text("en")
+    assert text.splitlines()[0] == "# yaml-language-server: $schema=asas-v1.schema.json"
+    assert "asas schema -o asas-v1.schema.json" in text
+    other = _init("--schema", "../schema/asas-v1.schema.json")
+    assert other.stdout.splitlines()[0] == \
+        "# yaml-language-server: $schema=../schema/asas-v1.schema.json"
+
+
+def test_template_is_valid_against_the_json_schema():
+    jsonschema = pytest.importorskip("jsonschema")
+    from asas.engine.schema import case_schema
+    for lang in ("en", "id"):
+        jsonschema.validate(yaml.safe_load(template_text(lang, sessions=2)), case_schema())
+
+
+def test_init_writes_a_file_and_never_overwrites_without_force(tmp_path):
+    target = tmp_path / "kasus.yaml"
+    first = _init(str(target), "--lang", "id")
+    assert first.exit_code == 0, first.output
+    assert "Tersimpan" in first.stderr and "asas check" in first.stderr
+    assert load_file(str(target)).valid
+
+    target.write_text("# my own work\n", encoding="utf-8")
+    again = _init(str(target), "--lang", "id")
+    assert again.exit_code != 0
+    assert "sudah ada" in again.output and "--force" in again.output
+    assert target.read_text(encoding="utf-8") == "# my own work\n"
+
+    forced = _init(str(target), "--lang", "en", "--sessions", "2", "--force")
+    assert forced.exit_code == 0, forced.output
+    loaded = load_file(str(target))
+    assert loaded.valid and len(loaded.case.sessions) == 2
+    assert [p.name for p in tmp_path.iterdir()] == ["kasus.yaml"]   # no temporary left
+
+
+def test_init_to_stdout_with_dash_and_bad_arguments(tmp_path):
+    assert _init("-", "--lang", "en").stdout == template_text("en")
+    assert _init("--sessions", "0").exit_code == 2
+    missing_dir = tmp_path / "no" / "such" / "dir" / "k.yaml"
+    result = _init(str(missing_dir))
+    assert result.exit_code == 1 and "cannot write" in result.output
