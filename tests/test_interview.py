@@ -1,0 +1,381 @@
+"""`asas interview`: a supervisor's questions in Indonesian or English, answers checked
+and asked again, "don't know" leaving a field undocumented, and a valid case file at
+the end, checked.
+
+The answers are given by field path (``sessions[0].opening.confidentiality_explained``);
+``answers_for`` turns them into the lines typed, in the order the interview asks, so
+that these tests keep working when a field is added to the format (its question is
+then answered with Enter: "don't know").
+"""
+
+import re
+
+import pytest
+from click.testing import CliRunner
+
+from asas.cli import cli
+from asas.engine import interview as iv_mod
+from asas.engine.catalog import PRINCIPLES
+from asas.engine.check import check_file
+from asas.engine.interview import QUESTIONS, Auto, Interview, Q
+from asas.engine.load import load_file
+from asas.engine.model import Case, all_paths, fields_of
+
+
+# --- coverage -----------------------------------------------------------------------
+
+def test_every_field_of_the_format_has_a_question():
+    """Adding a field to engine/model.py without a question here fails this test."""
+    missing = [p for p in all_paths() if p not in QUESTIONS]
+    assert missing == [], f"add questions (en and id) to engine/interview.py QUESTIONS: {missing}"
+    stale = [p for p in QUESTIONS if p not in all_paths()]
+    assert stale == [], f"questions for fields the format no longer has: {stale}"
+
+
+@pytest.mark.parametrize("path", sorted(QUESTIONS))
+def test_questions_are_in_both_languages(path):
+    entry = QUESTIONS[path]
+    assert entry.en.strip() and entry.id.strip()
+    assert entry.en != entry.id or path == "format"
+    spec = _spec(path)
+    if spec is not None and spec.kind == "list" and spec.item.kind == "str":
+        assert isinstance(entry, Q) and entry.items_en and entry.items_id, \
+            f"{path}: a list of texts needs the question that asks for its entries"
+
+
+def _spec(path):
+    """The FieldSpec of a generic path such as ``sessions[].client.activity``."""
+    cls, spec = Case, None
+    for name in path.replace("[]", "").split("."):
+        spec = next(s for s in fields_of(cls) if s.name == name)
+        target = spec.item if spec.kind == "list" else spec
+        cls = target.cls if target.kind == "object" else None
+    return spec
+
+
+# --- driving the interview ----------------------------------------------------------
+
+def answers_for(answers: dict, lang: str, default=None) -> list[str]:
+    """The lines to type for ``answers`` (concrete or generic path → answer, or a list
+    of answers given one after the other, e.g. a wrong one and then a right one).
+    Unlisted questions get ``default(iv)`` or Enter."""
+    queue = {k: list(v) if isinstance(v, list) else [v] for k, v in answers.items()}
+    typed: list[str] = []
+    iv = Interview(lang, echo=lambda *a, **k: None)
+
+    def prompt(text):
+        for key in (iv.where, iv.path):
+            if queue.get(key):
+                answer = queue[key].pop(0)
+                break
+        else:
+            answer = default(iv) if default else ""
+        typed.append(answer)
+        assert len(typed) < 2000, "the interview keeps asking"
+        return answer
+
+    iv.prompt = prompt
+    iv.run()
+    leftover = {k: v for k, v in queue.items() if v}
+    assert not leftover, f"never asked: {leftover}"
+    return typed
+
+
+def interview(tmp_path, answers, lang, *extra, name="kasus.yaml", typed=None):
+    target = tmp_path / name
+    lines = typed if typed is not None else answers_for(answers, lang)
+    result = CliRunner().invoke(cli, ["interview", str(target), "--lang", lang, *extra],
+                                input="\n".join(lines) + "\n")
+    return result, target
+
+
+BASE_ID = {
+    "case.id": "KI-2026-07",
+    "case.title": "Siswa enggan masuk sekolah",
+    "case.setting": "1",                       # school, by its number
+    "case.counselor.role": "praktikan",        # trainee, by its Indonesian word
+    "case.counselor.supervised": "ya",
+    "case.client.pseudonym": "Siswa A",
+    "case.client.age": "15",
+    "case.referral.source": "self",
+    "sessions[0].place.kind": "1",
+    "sessions[0].place.private": "ya",
+    "sessions[0].opening.rapport_built": "ya",
+    "sessions[0].opening.voluntariness_explained": "ya",
+    "sessions[0].client.willingness": "bersedia",
+    "sessions[0].client.disclosure": "1",
+    "sessions[0].counselor.time_focus": "1",
+    "sessions[0].counselor.techniques": "1, 2, 4",
+    "sessions[0].recording.made": "tidak",
+}
+
+
+def test_indonesian_interview_confidentiality_not_explained(tmp_path):
+    answers = dict(BASE_ID)
+    answers.update({
+        # a wrong answer first: asked again with a short message
+        "sessions[0].opening.confidentiality_explained": ["mungkin", "tidak"],
+        # "don't know": the field stays undocumented
+        "sessions[0].client.activity": "tidak tahu",
+        "sessions[0].evaluation.done": "ya",
+        "sessions[0].client.made_own_decision": "ya",
+        "sessions[0].client.decision": "Menyusun jadwal belajar sendiri",
+        "sessions[0].tasks_agreed": "ya",
+        "sessions[0].tasks_agreed[0]": "Mencatat penggunaan waktu",
+        "sessions[0].counselor.talk_share": "0,35",
+        "sessions[0].date": "02-10-2026",
+    })
+    result, target = interview(tmp_path, answers, "id")
+    assert result.exit_code == 0, result.output
+    out = result.output
+    assert "Apakah konselor menjelaskan asas kerahasiaan di awal sesi?" in out
+    assert "Jawab ya atau tidak" in out                     # the re-ask message
+    assert out.count("Apakah konselor menjelaskan asas kerahasiaan di awal sesi?") == 2
+    assert "→ tidak dicatat" in out
+    assert "Tersimpan:" in out and "KRH001" in out          # the check is printed
+
+    loaded = load_file(str(target))
+    assert loaded.valid, [e.format(str(target)) for e in loaded.errors]
+    s = loaded.case.sessions[0]
+    assert s.opening.confidentiality_explained is False
+    assert s.client.activity is None                        # not documented
+    assert s.client.willingness == "willing"
+    assert s.counselor.techniques == ("attending", "open_question", "paraphrase")
+    assert s.counselor.talk_share == 0.35
+    assert s.tasks_agreed == ("Mencatat penggunaan waktu",)
+    assert str(s.date) == "2026-10-02"
+    assert loaded.case.case.counselor.role == "trainee"
+    assert "# Kode kasus, unik dalam satu kumpulan." in target.read_text(encoding="utf-8")
+
+    checked = check_file(str(target))
+    found = {f.id for f in checked.findings}
+    assert "KRH001" in found and "KSR005" in found          # chain 1
+    assert checked.principles["kerahasiaan"].status == "at_risk"
+    assert checked.principles["kesukarelaan"].status == "at_risk"
+    assert checked.principles["kegiatan"].status == "not_assessed"
+
+
+def test_english_interview_two_sessions_with_lists(tmp_path):
+    answers = {
+        "case.id": "KI-2026-08",
+        "case.counselor.role": "professional",
+        "case.client.pseudonym": "Student B",
+        "case.problem.rights_violated": "bullying",
+        "case.advocacy": "yes",
+        "case.advocacy[0]": "Reported the bullying to the principal",
+        "case.referral.source": ["the boss", "teacher"],   # not a choice: asked again
+        "case.referral.mandated": "no",
+        "sessions[0].opening.voluntariness_explained": "no",
+        "sessions[0].opening.rapport_built": "no",
+        "sessions[0].opening.confidentiality_explained": "yes",
+        "sessions[0].client.willingness": ["unwilling", "2"],
+        "sessions[0].client.activity": "don't know",
+        "sessions[0].counselor.norm_conflicts": "yes",
+        "sessions[0].counselor.norm_conflicts[0].norm": "religion",
+        "sessions[0].counselor.norm_conflicts[0].note": "Told the client to skip prayers",
+        "sessions[0].tasks_agreed": "none",
+        "sessions[0].recording.made": "yes",
+        "sessions[0].recording.consent": "no",
+        "sessions": "yes",                                  # another session
+        "sessions[1].client.willingness": "reluctant",
+        "sessions[1].disclosures": "yes",
+        "sessions[1].disclosures[0].to": "homeroom teacher",
+        "sessions[1].disclosures[0].reason": "coordination",
+        "sessions[1].disclosures[0].client_consent": "no",
+        "sessions[1].disclosures+": "no",                   # no other disclosure
+        "case.referred_out": "yes",
+        "case.referred_out.to": "psychologist",
+        "case.referred_out.session": ["3", "2"],            # only 2 sessions: asked again
+    }
+    result, target = interview(tmp_path, answers, "en")
+    assert result.exit_code == 0, result.output
+    out = result.output
+    assert "Did the counselor explain confidentiality (asas kerahasiaan)" in out
+    assert "Did you mean 'willing'?" in out
+    assert "Not one of the choices" in out
+    assert "Please type a whole number 1–2." in out
+    assert "=== Session 2 ===" in out
+
+    loaded = load_file(str(target))
+    assert loaded.valid, [e.format(str(target)) for e in loaded.errors]
+    case = loaded.case
+    assert case.case.referral.source == "teacher"
+    assert case.case.advocacy == ("Reported the bullying to the principal",)
+    assert case.case.referred_out.session == 2
+    assert case.sessions[0].client.willingness == "hesitant"
+    assert case.sessions[0].client.activity is None
+    assert case.sessions[0].tasks_agreed == ()              # none, documented
+    assert case.sessions[0].counselor.norm_conflicts[0].norm == "religion"
+    assert case.sessions[1].client.completed_previous_tasks is None   # none were agreed
+    assert case.sessions[1].disclosures[0].to == "homeroom teacher"
+
+    found = {f.id for f in check_file(str(target)).findings}
+    assert {"KSR001", "KSR002", "KNM001", "KRH007", "KRH003"} <= found
+
+
+def test_every_field_can_be_answered(tmp_path):
+    """Answering every question with something valid writes every field of the format."""
+    def anything(iv):
+        path = iv.path
+        if path.endswith("+") or path in ("<file>", "<overwrite>"):
+            return "no"
+        if path == "sessions":
+            return "yes" if len(iv.sessions) < 2 else "no"
+        if path.endswith("[]"):        # the entries of a list of texts
+            return "something" if iv.where.endswith("[0]") else ""
+        spec = _spec(path)
+        if spec.kind in ("bool", "object") or (spec.kind == "list" and spec.item.kind in
+                                               ("object", "str")):
+            return "yes"
+        if spec.kind in ("enum", "list"):
+            return "1"
+        if spec.kind == "date":
+            return "2026-10-02"
+        if spec.kind in ("int", "float"):
+            return "1"
+        return "some text"
+
+    typed = answers_for({}, "en", default=anything)
+    result, target = interview(tmp_path, {}, "en", typed=typed)
+    assert result.exit_code == 0, result.output
+    loaded = load_file(str(target))
+    assert loaded.valid, [e.format(str(target)) for e in loaded.errors]
+    written = {re.sub(r"\[\d+\]", "[]", p) for p in loaded.keys
+               if loaded.value(p) is not None or p.endswith("]")}
+    assert set(all_paths()) - written == set()
+
+
+def _quiet_run(iv, asked):
+    """Run with Enter for every question but the required ones; record what is asked."""
+    required = {"case.id": "KI-1", "case.client.pseudonym": "A"}
+
+    def prompt(text):
+        asked.append(text)
+        assert len(asked) < 1000, "the interview keeps asking"
+        return required.get(iv.path, "")
+
+    iv.prompt = prompt
+    return iv.run()
+
+
+def test_a_field_without_a_question_is_asked_with_its_own_documentation():
+    questions = dict(QUESTIONS)
+    del questions["sessions[].client.activity"]
+    asked = []
+    _quiet_run(Interview("id", echo=asked.append, questions=questions), asked)
+    assert "Seberapa aktif konseli." in asked            # the field's id doc, from model.py
+    asked = []
+    _quiet_run(Interview("en", echo=asked.append, questions=questions), asked)
+    assert "How active the client was." in asked
+
+
+def test_question_mark_explains_the_field(tmp_path):
+    answers = dict(BASE_ID)
+    answers["sessions[0].counselor.talk_share"] = ["?", "40%"]
+    result, target = interview(tmp_path, answers, "id")
+    assert result.exit_code == 0, result.output
+    assert "Porsi bicara konselor, 0..1, menurut verbatim." in result.output
+    assert load_file(str(target)).case.sessions[0].counselor.talk_share == 0.4
+
+
+# --- ending ----------------------------------------------------------------------
+
+@pytest.mark.parametrize("lang,words", [("id", "tidak ada yang disimpan"),
+                                        ("en", "nothing was saved")])
+def test_end_of_input_ends_cleanly(tmp_path, lang, words):
+    target = tmp_path / "kasus.yaml"
+    for typed in ("", "KI-1\nJudul\n1\n"):
+        result = CliRunner().invoke(cli, ["interview", str(target), "--lang", lang],
+                                    input=typed)
+        assert result.exit_code == 1
+        assert isinstance(result.exception, SystemExit)     # no traceback
+        assert words in result.output
+        assert "Traceback" not in result.output
+        assert not target.exists()
+
+
+def test_an_existing_file_is_overwritten_only_after_confirmation(tmp_path):
+    target = tmp_path / "kasus.yaml"
+    target.write_text("# someone's work\n", encoding="utf-8")
+    typed = answers_for(BASE_ID, "id")
+    # refuse, then give another name
+    result, _ = interview(tmp_path, None, "id", typed=typed + ["tidak", str(tmp_path / "b.yaml")])
+    assert result.exit_code == 0, result.output
+    assert "sudah ada" in result.output
+    assert target.read_text(encoding="utf-8") == "# someone's work\n"
+    assert load_file(str(tmp_path / "b.yaml")).valid
+    # confirm
+    result, _ = interview(tmp_path, None, "id", typed=typed + ["ya"])
+    assert result.exit_code == 0, result.output
+    assert load_file(str(target)).valid
+
+
+def test_without_a_file_the_name_is_asked_with_a_default(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    typed = answers_for(BASE_ID, "en")
+    result = CliRunner().invoke(cli, ["interview", "--lang", "en"],
+                                input="\n".join(typed + [""]) + "\n")
+    assert result.exit_code == 0, result.output
+    assert "Save the case file as [KI-2026-07.yaml]" in result.output
+    assert load_file(str(tmp_path / "KI-2026-07.yaml")).valid
+
+
+# --- reading answers -------------------------------------------------------------
+
+@pytest.mark.parametrize("raw,value", [("0,4", 0.4), ("0.25", 0.25), ("40%", 0.4),
+                                       ("1", 1.0)])
+def test_talk_share_answers(raw, value):
+    iv = Interview("id")
+    spec = _spec("sessions[].counselor.talk_share")
+    assert iv.as_float(raw, spec, "sessions[].counselor.talk_share") == pytest.approx(value)
+
+
+@pytest.mark.parametrize("raw", ["1,5", "150", "banyak", "nan"])
+def test_talk_share_rejects(raw):
+    iv = Interview("id")
+    with pytest.raises(iv_mod.Invalid):
+        iv.as_float(raw, _spec("sessions[].counselor.talk_share"),
+                    "sessions[].counselor.talk_share")
+
+
+def test_numbers_dates_and_choices():
+    iv = Interview("id")
+    age = _spec("case.client.age")
+    assert iv.as_int("15 tahun", age, "case.client.age") == 15
+    with pytest.raises(iv_mod.Invalid):
+        iv.as_int("-3", age, "case.client.age")
+    date = _spec("sessions[].date")
+    assert str(iv.as_date("2026-10-02", date, "sessions[].date")) == "2026-10-02"
+    assert str(iv.as_date("2/10/2026", date, "sessions[].date")) == "2026-10-02"
+    with pytest.raises(iv_mod.Invalid):
+        Interview("en").as_date("2/10/2026", date, "sessions[].date")   # ambiguous in en
+    with pytest.raises(iv_mod.Invalid):
+        iv.as_date("2026-02-30", date, "sessions[].date")
+    choices = ("willing", "hesitant", "reluctant", "refused")
+    assert iv.match("2", choices) == "hesitant"
+    assert iv.match("Ragu-ragu", choices) == "hesitant"
+    assert iv.match("REFUSED", choices) == "refused"
+    with pytest.raises(iv_mod.Invalid, match="Maksud Anda 'willing'"):
+        iv.match("wiling", choices)
+    with pytest.raises(iv_mod.Invalid):
+        iv.match("5", choices)
+
+
+def test_auto_fields_are_not_asked():
+    assert isinstance(QUESTIONS["format"], Auto)
+    assert isinstance(QUESTIONS["sessions[].number"], Auto)
+    paths = []
+    iv = Interview("en", echo=lambda *a, **k: None)
+    iv.echo = lambda *a, **k: paths.append(iv.path)
+    data = _quiet_run(iv, [])
+    assert "format" not in paths and "sessions[].number" not in paths
+    assert data["format"] == "asas/v1" and data["sessions"][0]["number"] == 1
+
+
+def test_nothing_answered_assesses_nothing(tmp_path):
+    typed = answers_for({"case.id": "KI-1", "case.client.pseudonym": "A"}, "en")
+    result, target = interview(tmp_path, None, "en", typed=typed)
+    assert result.exit_code == 0, result.output
+    checked = check_file(str(target))
+    assert {p: v.status for p, v in checked.principles.items()} == \
+        {p: "not_assessed" for p in PRINCIPLES}
