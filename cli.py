@@ -275,15 +275,19 @@ def init(file, lang, sessions, schema_ref, force):
 @cli.command()
 @click.argument("file", required=False, type=click.Path(dir_okay=False))
 @click.option("--lang", type=LANG, help="Language of the questions (default: from the locale, else en).")
-def interview(file, lang):
+@click.option("--schema", "schema_ref", metavar="PATH|URL",
+              help="Where the file's first line points editors for the JSON Schema "
+                   "(default: asas-v1.schema.json beside the case file).")
+def interview(file, lang, schema_ref):
     """Write a case file by answering a supervisor's questions, the case first and
     then session by session; then check it. Answers can be piped in, one per line.
     FILE is asked for at the end when not given; an existing file is only
     overwritten after you confirm."""
     from .engine.interview import message, run
+    from .engine.template import SCHEMA_FILE
     lang = _lang(lang)
     try:
-        run(file, lang)
+        run(file, lang, schema=schema_ref or SCHEMA_FILE)
     except click.Abort:   # end of input, or Ctrl-C: nothing was written
         click.echo("", err=True)
         click.echo(message("stopped", lang), err=True)

@@ -23,7 +23,7 @@ from dataclasses import dataclass
 import click
 
 from .model import FORMAT_V1, CaseInfo, FieldSpec, Session, fields_of
-from .template import SCHEMA_FILE, VALUE_LABELS, _nullable_object, missing_hint, \
+from .template import SCHEMA_FILE, VALUE_LABELS, missing_hint, nullable_object, \
     render_case, value_label, values_hint
 
 MISSING = object()   # the answer leaves the field out: not documented (or none, closed-world)
@@ -458,7 +458,7 @@ class Interview:
             return
         if spec.kind == "object":   # filled in place: later questions may depend on it
             sub = target[spec.name] = {}
-            if _nullable_object(owner, spec):
+            if nullable_object(owner, spec):
                 if not self.gate(self.question(path, spec), path, where):
                     sub = None
             else:
@@ -695,7 +695,8 @@ def suggested_name(data: dict) -> str:
     return f"{safe}.yaml"
 
 
-def run(file: str | None, lang: str, prompt=None, echo=None) -> str | None:
+def run(file: str | None, lang: str, prompt=None, echo=None,
+        schema: str = SCHEMA_FILE) -> str | None:
     """Interview, write the case file, print its check; return the path written.
 
     End of input (or Ctrl-C) raises ``click.Abort`` before anything is written.
@@ -711,7 +712,7 @@ def run(file: str | None, lang: str, prompt=None, echo=None) -> str | None:
     if file and os.path.exists(file):
         iv.echo(iv.t("exists_early", file=file))
     data = iv.run()
-    text = render_case(lang, data, schema=SCHEMA_FILE, made_by="interview")
+    text = render_case(lang, data, schema=schema, made_by="interview")
     loaded = load_bytes(text.encode("utf-8"), file or "<interview>")
     if not loaded.valid:   # a bug: keep the answers on screen rather than lose them
         iv.echo(iv.t("invalid_result"), err=True)

@@ -183,7 +183,7 @@ Editor (VS Code dengan ekstensi YAML dari Red Hat): jalankan sekali
   asas schema -o {SCHEMA_FILE}
 di folder berkas ini. Baris pertama berkas ini menunjuk ke skema itu, sehingga
 editor menawarkan isian dan menandai kesalahan saat Anda mengetik.
-Lihat docs/authoring.md."""
+Panduan lengkap: docs/authoring.md di repositori asas."""
     else:
         made = ("Made by `asas init`: a template." if made_by == "init"
                 else "Made by `asas interview` from your answers.")
@@ -208,7 +208,7 @@ Editors (VS Code with Red Hat's YAML extension): run once
   asas schema -o {SCHEMA_FILE}
 in this file's folder. The first line of this file points at that schema, so the
 editor offers completions and marks mistakes as you type.
-See docs/authoring.md."""
+Full guide: docs/authoring.md in the asas repository."""
     lines = [f"# yaml-language-server: $schema={schema}", "#"]
     lines += [f"# {line}".rstrip() for line in text.splitlines()]
     return lines + [""]
@@ -251,7 +251,7 @@ def values_hint(spec: FieldSpec, lang: str) -> str:
     return ""
 
 
-def _nullable_object(owner: type, spec: FieldSpec) -> bool:
+def nullable_object(owner: type, spec: FieldSpec) -> bool:
     """An optional mapping that is absent (None) unless it applies (``referred_out``)."""
     if spec.kind != "object":
         return False
@@ -267,7 +267,7 @@ def missing_hint(owner: type, spec: FieldSpec, lang: str) -> str:
     says_missing = "kosong =" in said if lang == "id" else ("left out" in said
                                                              or "(missing:" in said)
     if spec.kind == "object":
-        return _t("empty_none", lang) if _nullable_object(owner, spec) else ""
+        return _t("empty_none", lang) if nullable_object(owner, spec) else ""
     if spec.kind == "list" and spec.closed:
         return "" if says_missing else _t("closed", lang)
     if spec.kind == "list":
@@ -330,7 +330,7 @@ class _Writer:
         paragraphs = [first, values_hint(spec, self.lang)]
         if spec.kind == "list" and spec.item.kind == "object" and not spec.required:
             paragraphs.append(_t("items", self.lang))
-        elif _nullable_object(owner, spec):
+        elif nullable_object(owner, spec):
             paragraphs.append(_t("object", self.lang))
         for para in paragraphs:
             if para:
@@ -377,7 +377,7 @@ class _Writer:
                 else [text]
 
         if spec.kind == "object":
-            if _nullable_object(owner, spec) and not present:
+            if nullable_object(owner, spec) and not present:
                 put(f"{pad}{spec.name}:")
                 self.example(indent, lambda w: w.mapping(spec.cls, {}, indent + 2, path,
                                                          "example"))

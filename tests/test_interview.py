@@ -278,6 +278,27 @@ def test_question_mark_explains_the_field(tmp_path):
     assert load_file(str(target)).case.sessions[0].counselor.talk_share == 0.4
 
 
+def test_free_text_is_written_safely(tmp_path):
+    """Text that looks like YAML (colons, quotes, #, numbers, yes) stays text."""
+    answers = dict(BASE_ID)
+    answers.update({
+        "case.title": "Siswa: 'enggan' # masuk sekolah",
+        "case.counselor.code": "007",
+        "sessions[0].counselor.judgmental_remarks": "ya",
+        "sessions[0].counselor.judgmental_remarks[0]": '"Kamu ini: malas!" - katanya',
+        "sessions[0].notes": "yes",
+    })
+    result, target = interview(tmp_path, answers, "id", "--schema", "../asas-v1.schema.json")
+    assert result.exit_code == 0, result.output
+    text = target.read_text(encoding="utf-8")
+    assert text.splitlines()[0] == "# yaml-language-server: $schema=../asas-v1.schema.json"
+    case = load_file(str(target)).case
+    assert case.case.title == "Siswa: 'enggan' # masuk sekolah"
+    assert case.case.counselor.code == "007"
+    assert case.sessions[0].counselor.judgmental_remarks == ('"Kamu ini: malas!" - katanya',)
+    assert case.sessions[0].notes == "yes"
+
+
 # --- ending ----------------------------------------------------------------------
 
 @pytest.mark.parametrize("lang,words", [("id", "tidak ada yang disimpan"),
