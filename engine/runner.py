@@ -2,7 +2,9 @@
 
 The knowledge engine is built once per process (building costs about 20 ms, more than
 checking a case) and ``reset()`` before each case; all of a case's facts are declared
-in one call, which experta handles faster than one by one.
+in one call, which experta handles faster than one by one.  Its network is experta's
+own with faster nodes (engine/fastrete.py): the same matches, about half the time,
+and rules fired in the same order in every process.
 """
 
 from __future__ import annotations
@@ -21,10 +23,20 @@ def knowledge_engine() -> KnowledgeEngine:
     global _engine
     if _engine is None:
         from ..rules import RULESETS
-        engine_class = type("AsasKnowledgeEngine", (*RULESETS, KnowledgeEngine),
+        from .fastrete import FastEngineMixin
+        engine_class = type("AsasKnowledgeEngine", (FastEngineMixin, *RULESETS, KnowledgeEngine),
                             {"__strategy__": SafeDepthStrategy})
         _engine = engine_class()
     return _engine
+
+
+def plain_engine() -> KnowledgeEngine:
+    """A new engine of the same rule sets on experta's own, unmodified network (for
+    tests that hold engine/fastrete.py to experta's behaviour)."""
+    from ..rules import RULESETS
+    engine_class = type("AsasPlainKnowledgeEngine", (*RULESETS, KnowledgeEngine),
+                        {"__strategy__": SafeDepthStrategy})
+    return engine_class()
 
 
 @dataclass(frozen=True)
@@ -35,11 +47,18 @@ class Inference:
     served: tuple[Served, ...]
 
 
-def infer(loaded: LoadedCase) -> Inference:
-    engine = knowledge_engine()
+def infer(loaded: LoadedCase, engine: KnowledgeEngine | None = None) -> Inference:
+    engine = engine or knowledge_engine()
     engine.reset()
-    engine.declare(*case_facts(loaded))
+    facts = case_facts(loaded)
+    declare = getattr(engine, "declare_input", engine.declare)
+    declare(*facts)
     engine.run()
+    return collect(engine)
+
+
+def collect(engine: KnowledgeEngine) -> Inference:
+    """What the rules declared, in the order they declared it."""
     findings, conclusions, served = [], [], []
     for fact in engine.facts.values():
         if isinstance(fact, Finding):

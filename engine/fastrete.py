@@ -1,0 +1,339 @@
+"""experta's Rete network, doing the same work with less overhead.
+
+Profiling ``asas check`` over generated cases (bench/run.py) put most of a case's time
+in experta's matcher, in work that changes nothing: every node of the alpha network
+copies each token *before* testing it (most tests fail, so most copies are thrown
+away); each copy re-validates the token's facts; every node and check calls a
+logger (disabled unless someone runs ``watch()``); ``run()`` formats every fired
+rule's facts for the RULES watcher even when it is off; ``reset()`` walks the
+network recursively (shared nodes more than once) and looks the engine's DefFacts up
+with ``inspect.getmembers`` on every case; and after every firing the matcher asks
+every rule's conflict-set node for new activations, though one or two have any.
+
+:class:`FastReteMatcher` builds experta's own network, then gives its nodes
+subclasses that do the same work in a cheaper order: test, then copy; copy without
+re-validation; no logging; a conflict-set node that never mutates its token is given
+the token itself, and marks itself as changed.  :class:`FastEngineMixin` replaces
+``run()`` and ``reset()`` with the same loops minus the watcher formatting and the
+repeated look-ups.  Watchers still work: ``run()`` logs fired rules when the RULES
+watcher is enabled.
+
+Activations are handed to the agenda in a fixed order (by rule name, then by the
+facts' indices) instead of the order of Python sets of activations, whose hash
+depends on the process (``PYTHONHASHSEED``): with it, two runs over the same case, in
+any process, fire rules in the same order, so a report is the same byte for byte
+however many processes checked the batch.  Any order is a valid one for experta's
+strategy (it only orders by salience and recency); this one is reproducible.
+
+``tests/test_jobs.py`` checks the verdicts of this engine against a plain experta
+engine built from the same rule sets.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Mapping
+
+from .expert import KnowledgeEngine, experta  # noqa: F401  (experta imported via expert.py)
+
+from experta import watchers  # noqa: E402
+from experta.agenda import Agenda  # noqa: E402
+from experta.factlist import FactList  # noqa: E402
+from experta.matchers.rete import ReteMatcher  # noqa: E402
+from experta.matchers.rete.mixins import ChildNode  # noqa: E402
+from experta.matchers.rete.nodes import (  # noqa: E402
+    BusNode,
+    ConflictSetNode,
+    FeatureTesterNode,
+    NotNode,
+    OrdinaryMatchNode,
+    WhereNode,
+)
+from experta.matchers.rete.check import (  # noqa: E402
+    FactCapture,
+    FeatureCheck,
+    TypeCheck,
+    WhereCheck,
+)
+from experta.matchers.rete.token import Token  # noqa: E402
+
+_tuple_new = tuple.__new__
+
+
+def _copy(token: Token) -> Token:
+    """``token.copy()`` without re-checking that its data are facts (they were checked
+    when the token was made from a declared fact)."""
+    return _tuple_new(Token, (token.tag, token.data.copy(), token.context.copy()))
+
+
+class _FastFeatureTester(FeatureTesterNode):
+    def activate(self, token):
+        data = token.data
+        if len(data) != 1:
+            raise ValueError("a feature tester takes one fact")
+        for fact in data:
+            break
+        match = self.matcher(fact)      # the check sees the fact only: test first
+        if not match:
+            return
+        token = _copy(token)
+        if match is not True and isinstance(match, Mapping):
+            context = token.context
+            for key, value in match.items():
+                if isinstance(key, tuple):  # negated condition
+                    if key[1] in context and context[key[1]] == value:
+                        return
+                else:
+                    if context.get(key, value) != value:
+                        return
+                    if (False, key) in context and context[(False, key)] == value:
+                        return
+            context.update(match)
+        for child in self.children:
+            child.callback(token)
+
+
+class _FastWhere(WhereNode):
+    def activate(self, token):
+        token = _copy(token)
+        if self.matcher(token.context):
+            for child in self.children:
+                child.callback(token)
+
+
+class _FastOrdinaryMatch(OrdinaryMatchNode):
+    def activate_left(self, token):
+        return self._activate_left(_copy(token))
+
+    def activate_right(self, token):
+        return self._activate_right(_copy(token))
+
+
+class _FastNot(NotNode):
+    def activate_left(self, token):
+        return self._activate_left(_copy(token))
+
+    def activate_right(self, token):
+        return self._activate_right(_copy(token))
+
+
+class _FastConflictSet(ConflictSetNode):
+    dirty: list   # shared with the matcher: nodes with activations not yet collected
+
+    def activate(self, token):
+        # ConflictSetNode._activate only reads the token: no copy needed
+        self._activate(token)
+        if self.added or self.removed:
+            self.dirty.append(self)
+
+
+class _FastBus(BusNode):
+    """Sends a fact only to the children that can take it: those testing for its exact
+    type (experta's TypeCheck is ``type(fact) == T``), and any child that tests
+    something else, in the children's order."""
+
+    by_type: dict
+
+    def _routes(self, fact_type):
+        routes = self.by_type.get(fact_type)
+        if routes is None:
+            routes = self.by_type[fact_type] = [
+                child.callback for child in self.children
+                if not isinstance(getattr(child.node, "check", None), TypeCheck)
+                or child.node.check.fact_type is fact_type]
+        return routes
+
+    def add(self, fact):
+        token = Token.valid(fact)
+        for callback in self._routes(type(fact)):
+            callback(token)
+
+    def remove(self, fact):
+        token = Token.invalid(fact)
+        for callback in self._routes(type(fact)):
+            callback(token)
+
+
+_FAST = {
+    FeatureTesterNode: _FastFeatureTester,
+    WhereNode: _FastWhere,
+    OrdinaryMatchNode: _FastOrdinaryMatch,
+    NotNode: _FastNot,
+    ConflictSetNode: _FastConflictSet,
+    BusNode: _FastBus,
+}
+
+
+def _fast_check(check):
+    """A function doing what experta's check object does when called with a fact,
+    without the MATCH watcher's logging calls; None for checks it does not know."""
+    if type(check) is TypeCheck:
+        fact_type = check.fact_type
+        return lambda fact: type(fact) == fact_type
+    if type(check) is FactCapture:
+        bind = check.bind
+        return lambda fact: {bind: fact}
+    if type(check) is FeatureCheck:
+        what, test, expected = check.what, check.check, check.expected
+        if isinstance(what, str):
+            if what.startswith("__") or what.endswith("__"):
+                return lambda fact: test(fact, expected)
+            path = [int(p) if p.isnumeric() else p for p in what.split("__")]
+            if len(path) == 1:
+                key = path[0]
+
+                def feature(fact):
+                    try:
+                        record = fact[key]
+                    except (IndexError, KeyError, TypeError):
+                        return False
+                    return test(record, expected)
+                return feature
+
+            def nested(fact):
+                record = fact
+                try:
+                    for p in path:
+                        record = record[p]
+                except (IndexError, KeyError, TypeError):
+                    return False
+                return test(record, expected)
+            return nested
+
+        def positional(fact):
+            try:
+                record = fact[what]
+            except (IndexError, KeyError, TypeError):
+                return False
+            return test(record, expected)
+        return positional
+    if type(check) is WhereCheck:
+        parameters, function = tuple(check.parameters), check.test
+        return lambda context: function(**{k: context.get(k) for k in parameters})
+    return None
+
+
+def _activation_order(activation):
+    return (activation.rule.__name__, sorted(f["__factid__"] for f in activation.facts))
+
+
+class FastReteMatcher(ReteMatcher):
+    """experta's Rete network with faster nodes; the same matches, in a fixed order."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self._speed_up()
+
+    def _speed_up(self):
+        nodes, stack = [], [self.root_node]
+        seen = set()
+        while stack:
+            node = stack.pop()
+            if id(node) in seen:
+                continue
+            seen.add(id(node))
+            nodes.append(node)
+            stack.extend(child.node for child in node.children)
+        self.dirty = []
+        for node in nodes:
+            fast = _FAST.get(type(node))
+            if fast is not None:
+                node.__class__ = fast
+            if isinstance(node, _FastConflictSet):
+                node.dirty = self.dirty
+            if isinstance(node, (_FastFeatureTester, _FastWhere)):
+                node.check = node.matcher           # experta's check object, kept
+                node.matcher = _fast_check(node.check) or node.check
+        self.root_node.by_type = {}
+        # children hold bound methods of the old classes: bind them again
+        for node in nodes:
+            node.children = [ChildNode(c.node, getattr(c.node, c.callback.__name__))
+                             for c in node.children]
+        # nodes with memory, each once, for reset()
+        self.memory_nodes = [n for n in nodes
+                             if isinstance(n, (OrdinaryMatchNode, NotNode, ConflictSetNode))]
+
+    def reset(self):
+        for node in self.memory_nodes:
+            node._reset()
+        for node in self.dirty:
+            node.added, node.removed = set(), set()
+        self.dirty.clear()
+
+    def changes(self, adding=None, deleting=None):
+        if deleting is not None:
+            for deleted in deleting:
+                self.root_node.remove(deleted)
+        if adding is not None:
+            for added in adding:
+                self.root_node.add(added)
+        added, removed = [], []
+        if self.dirty:
+            for node in set(self.dirty):
+                node_added, node_removed = node.get_activations()
+                added.extend(node_added)
+                removed.extend(node_removed)
+            self.dirty.clear()
+            added.sort(key=_activation_order)
+        return added, removed
+
+
+class FastFactList(FactList):
+    """experta's fact list; the key that detects a duplicate fact built in one pass."""
+
+    @staticmethod
+    def _get_fact_id(fact):
+        return frozenset([fact.__class__, *[
+            (k, v) for k, v in fact.items()
+            if not (k.__class__ is str and k.startswith("__") and k.endswith("__"))]])
+
+
+class FastEngineMixin:
+    """``run()`` and ``reset()`` of experta's KnowledgeEngine, without watcher
+    formatting when watchers are off and without per-case look-ups."""
+
+    __matcher__ = FastReteMatcher
+
+    def reset(self, **kwargs):
+        if kwargs:     # DefFacts parameters: experta's own, general path
+            return super().reset(**kwargs)
+        deffacts = self.__dict__.get("_asas_deffacts")
+        if deffacts is None:
+            deffacts = self._asas_deffacts = self.get_deffacts()
+        self.agenda = Agenda()
+        self.facts = FastFactList()
+        self.matcher.reset()
+        facts = [fact for deffact in deffacts for fact in deffact()]
+        self._KnowledgeEngine__declare(*facts)
+        self.running = False
+
+    def declare_input(self, *facts):
+        """``declare()`` for facts built by ``facts.case_facts``: plain field names and
+        immutable values, so experta's per-field checks against patterns (which are
+        for facts a rule builds) are skipped."""
+        last = None
+        for fact in facts:
+            last = self.facts.declare(fact)
+        if not self.running:
+            added, removed = self.get_activations()
+            self.strategy.update_agenda(self.agenda, added, removed)
+        return last
+
+    def run(self, steps=float("inf")):
+        self.running = True
+        rules_watcher = watchers.RULES
+        execution = 0
+        while steps > 0 and self.running:
+            added, removed = self.get_activations()
+            self.strategy.update_agenda(self.agenda, added, removed)
+            activation = self.agenda.get_next()
+            if activation is None:
+                break
+            steps -= 1
+            execution += 1
+            if rules_watcher.isEnabledFor(logging.INFO):
+                rules_watcher.info("FIRE %s %s: %s", execution, activation.rule.__name__,
+                                   ", ".join(str(f) for f in activation.facts))
+            activation.rule(self, **{k: v for k, v in activation.context.items()
+                                     if not k.startswith("__")})
+        self.running = False
