@@ -117,7 +117,9 @@ def check(paths, fmt, lang, output, fail_on, select, ignore, examples, redact,
         except OutputRefused as exc:
             raise click.UsageError(str(exc))
     shown = redact_results(results) if redact else withhold_identifying(results)
-    _emit(renderer(fmt)(shown, lang, color=_use_color(output), fail_on=fail_on), output)
+    options = {"redact": True} if redact else {}   # formats that note it (html) say so
+    _emit(renderer(fmt)(shown, lang, color=_use_color(output), fail_on=fail_on, **options),
+          output)
     sys.exit(exit_code(results, fail_on))
 
 

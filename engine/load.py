@@ -320,11 +320,16 @@ class _Builder:
                                            "fields out in full")
                 continue
             if not isinstance(key_node, ScalarNode) or key_node.tag != "tag:yaml.org,2002:str":
-                self.error(key_node, path, f"a key must be a plain name, found {_describe(key_node)}",
-                           quoted=_quoted(key_node))
+                if key_node.tag in _SAFE_TAGS:
+                    found_here, quoted = _describe(key_node), _quoted(key_node)
+                else:
+                    tag = _show(key_node.tag)
+                    found_here, quoted = f"a key tagged {tag}", (tag,)
+                self.error(key_node, path, f"a key must be a plain name, found {found_here}",
+                           quoted=quoted)
                 continue
             key = key_node.value
-            sub = f"{path}.{key}" if path else key
+            sub = f"{path}.{_clip(key)}" if path else _clip(key)
             if key in seen:
                 shown = _show(key)
                 self.error(key_node, sub, f"duplicate key {shown} (first at line {seen[key]})",

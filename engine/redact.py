@@ -16,6 +16,7 @@ the identifying data it warns about.
 
 from __future__ import annotations
 
+import ast
 import dataclasses
 import re
 
@@ -127,10 +128,20 @@ def _evidence(e):
 
 
 def _error(e):
-    message = e.message
+    if not e.quoted:
+        return e
+    message, path = e.message, e.path
     for quote in e.quoted:
         message = message.replace(quote, repr(REDACTED))
-    return dataclasses.replace(e, message=message, quoted=()) if e.quoted else e
+        try:
+            inner = ast.literal_eval(quote)
+        except (ValueError, SyntaxError):
+            continue
+        # an unknown or duplicate key is the last step of its path
+        if e.message.startswith(("unknown key", "duplicate key")) and (
+                path == inner or path.endswith("." + inner)):
+            path = path[:len(path) - len(inner)] + REDACTED
+    return dataclasses.replace(e, message=message, path=path, quoted=())
 
 
 def redact(results):

@@ -1,0 +1,207 @@
+"""The privacy of the write-up: PRV findings name the kind of identifying data and
+where it is, never the data; --redact keeps every free-text quote and the pseudonym
+out of every report format."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from click.testing import CliRunner
+
+from asas.cli import cli
+from asas.engine.catalog import PRINCIPLES
+from asas.engine.facts import PrivacyFact, case_facts
+from asas.engine.formats import FORMATS
+from asas.engine.load import load_bytes
+from asas.engine.privacy import looks_like_full_name, scan_text
+from asas.engine.redact import REDACTED, redact
+from asas.rules import CATALOG
+from helpers import EXEMPLARY, check_data, dump, ids, patched
+
+
+@pytest.mark.parametrize("pseudonym, flagged", [
+    ("Siswa A", False), ("Konseli B", False), ("Klien 3", False), ("A.B.", False),
+    ("AB", False), ("R", False), ("Mawar", False), ("Siswa Budi", False),
+    ("Mawar (bukan nama sebenarnya)", False), ("Dewi S.", False), ("Mahasiswa X", False),
+    ("Budi Santoso", True), ("BUDI SANTOSO", True), ("Ni Luh Putu Ayu", True),
+    ("Muhammad Rizki Pratama", True), ("siti aminah", False),
+])
+def test_a_pseudonym_that_looks_like_a_full_name(pseudonym, flagged):
+    assert looks_like_full_name(pseudonym) is flagged
+
+
+@pytest.mark.parametrize("text, kinds", [
+    ("Nomor HP konseli 0812-3456-7890.", ["phone"]),
+    ("hubungi +62 812 3456 7890", ["phone"]),
+    ("WA 6281234567890", ["phone"]),
+    ("telp (021) 555-1234", ["phone"]),
+    ("kantor 021-5551234", ["phone"]),
+    ("email budi.s@gmail.com", ["email"]),
+    ("NISN 0061234567", ["id_number"]),
+    ("nisn: 0061234567", ["id_number"]),
+    ("NIK 3174012345670001", ["id_number"]),
+    ("3174 0123 4567 0001", ["id_number"]),
+    ("NIM: 1901234", ["id_number"]),
+    ("tinggal di Jl. Merdeka No. 12", ["address"]),
+    ("Jalan Sudirman 45", ["address"]),
+    ("Gang Mawar No. 3", ["address"]),
+    ("RT 03/RW 05", ["address"]),
+    ("RT 03 RW 05", ["address"]),
+    ("RT/RW: 03/05", ["address"]),
+    ("lahir 12 Maret 2010", ["birth_date"]),
+    ("tanggal lahir: 12-03-2010", ["birth_date"]),
+    ("TTL: Bandung, 12 Maret 2010", ["birth_date"]),
+    ("born on March 12, 2010", ["birth_date"]),
+    ("Dihubungi di 0812-3456-7890 atau budi@x.id, lahir 1/2/2009", ["phone", "email",
+                                                                     "birth_date"]),
+    # none of these identify anyone
+    ("sesi pada 2026-10-02 selama 45 menit", []),
+    ("Konseli berjalan ke kelas 12 kali", []),
+    ("jalan-jalan ke mall 3 kali", []),
+    ("skor 85, nilai 2010", []),
+    ("kelahiran adiknya tahun 2015", []),
+    ("Siswa kelas XI IPA 2 berumur 16", []),
+    ("nilai 1234567890123 rupiah", []),
+    ("pada 12/03/2026 jam 10.30", []),
+    ("uang Rp 1.500.000", []),
+    ("skala 1-10: 7", []),
+    ("@guru_bk di grup kelas", []),
+])
+def test_identifying_data_in_free_text(text, kinds):
+    assert scan_text(text) == kinds
+
+
+def test_a_clean_case_declares_no_privacy_fact():
+    loaded = load_bytes(dump(EXEMPLARY), "<test>")
+    assert not [f for f in case_facts(loaded) if isinstance(f, PrivacyFact)]
+
+
+IDENTIFYING = {
+    "case.client.pseudonym": "Budi Santoso",
+    "case.problem.summary": "Konseli (NISN 0061234567) tinggal di Jl. Melati No. 12.",
+    "sessions[1].notes": "Ibu konseli: 0812-3456-7890, ibu.budi@example.com; lahir 12 Maret 2010.",
+}
+VALUES = ["Budi Santoso", "0061234567", "Jl. Melati", "0812-3456-7890",
+          "ibu.budi@example.com", "12 Maret 2010"]
+
+
+def leaky():
+    return patched(IDENTIFYING)
+
+
+def test_each_kind_is_found_with_its_field_line_and_session():
+    result = check_data(leaky())
+    prv = {f.id: f for f in result.findings if f.id.startswith("PRV")}
+    assert set(prv) == {"PRV001", "PRV002", "PRV003", "PRV004", "PRV005", "PRV006"}
+    lines = dump(leaky()).decode().splitlines()
+    for f in prv.values():
+        [evidence] = f.evidence
+        assert evidence.path in IDENTIFYING
+        key = evidence.path.rsplit(".", 1)[1]
+        assert lines[evidence.line - 1].strip().startswith(f"{key}:")
+        assert f.session == (2 if evidence.path.startswith("sessions[1]") else None)
+    # about the write-up, not the practice: no principle's status moves
+    assert result.principles == check_data(EXEMPLARY).principles
+
+
+def test_prv_findings_are_risks_of_no_principle_in_both_languages():
+    docs = [d for d in CATALOG.values() if d.id.startswith("PRV")]
+    assert len(docs) == 6
+    for doc in docs:
+        assert doc.principle is None and doc.severity == "risk"
+        assert doc.message.placeholders("en") == doc.message.placeholders("id") == {"fields"}
+
+
+def run(*args):
+    result = CliRunner().invoke(cli, list(args))
+    assert result.exception is None or isinstance(result.exception, SystemExit)
+    return result
+
+
+@pytest.mark.parametrize("lang", ["en", "id"])
+@pytest.mark.parametrize("fmt", ["text", "json"])
+def test_no_report_echoes_the_identifying_value(tmp_path, fmt, lang):
+    path = tmp_path / "leaky.yaml"
+    path.write_bytes(dump(leaky()))
+    out = run("check", str(path), "--format", fmt, "--lang", lang, "--select", "PRV").output
+    assert out.count("PRV0") >= 6
+    for value in VALUES:
+        assert value not in out, value
+
+
+# -- --redact ----------------------------------------------------------------------
+FREE = {
+    "case.title": "Budi dipukul ayahnya",
+    "case.client.pseudonym": "Siswa Rahasia",
+    "case.problem.summary": "Ringkasan yang sangat pribadi",
+    "case.referred_out": {"to": "Psikolog Dr. Wulan", "session": 2, "reason": "Alasan pribadi"},
+    "case.advocacy": ["Lapor ke Bu Sari"],
+    "case.problem.rights_violated": ["abuse"],
+    "sessions[0].place.others_present": ["Pak Joko wali kelas"],
+    "sessions[0].counselor.pressure_on_client": ["Kalau tidak cerita, kamu saya laporkan"],
+    "sessions[0].counselor.judgmental_remarks": ["Kamu memang anak nakal"],
+    "sessions[0].counselor.norm_conflicts": [{"norm": "religion", "note": "Catatan norma"}],
+    "sessions[0].disclosures": [{"to": "Tetangga konseli", "content": "Isi rahasia",
+                                 "reason": "other"}],
+    "sessions[0].client.decision": "Keputusan pribadi",
+    "sessions[0].tasks_agreed": ["Tugas pribadi"],
+    "sessions[0].recording": {"made": True, "consent": False},
+    "sessions[1].notes": "Catatan pribadi",
+    "case.referral.source": "teacher",
+    "sessions[0].opening.voluntariness_explained": False,
+}
+SECRETS = ["Budi dipukul", "Siswa Rahasia", "sangat pribadi", "Wulan", "Alasan pribadi",
+           "Bu Sari", "Pak Joko", "saya laporkan", "anak nakal", "Catatan norma",
+           "Tetangga konseli", "Isi rahasia", "Keputusan pribadi", "Tugas pribadi",
+           "Catatan pribadi"]
+
+
+@pytest.mark.parametrize("fmt", sorted(FORMATS))
+def test_redact_keeps_free_text_out_of_every_format(tmp_path, fmt):
+    path = tmp_path / "KI-2026-01.yaml"
+    path.write_bytes(dump(patched(FREE)))
+    plain = run("check", str(path), "--format", fmt).output
+    assert "Budi dipukul" in plain or fmt not in ("text",)  # the title shows when not redacted
+    out = run("check", str(path), "--format", fmt, "--redact").output
+    for secret in SECRETS:
+        assert secret not in out, (fmt, secret)
+    assert "KI-2026-01" in out
+
+
+def test_redact_keeps_what_the_reader_needs():
+    result = check_data(patched(FREE))
+    [clean] = redact([result])
+    assert [f.id for f in clean.findings] == [f.id for f in result.findings]
+    assert clean.principles == result.principles
+    evidence = {e.path: e.value for f in clean.findings for e in f.evidence}
+    assert evidence["case.referral.source"] == "teacher"          # an enum stays
+    assert evidence["sessions[0].recording.made"] is True          # so does a boolean
+    assert evidence["sessions[0].counselor.pressure_on_client"] == [REDACTED]
+    assert clean.loaded.case.case.title == REDACTED
+    assert clean.loaded.case.case.id == result.case_id
+    assert len(clean.loaded.case.sessions[0].counselor.pressure_on_client) == 1
+    # the original is untouched
+    assert result.loaded.case.case.title == "Budi dipukul ayahnya"
+
+
+def test_redact_takes_quoted_text_out_of_error_messages(tmp_path):
+    path = tmp_path / "bad.yaml"
+    path.write_bytes(b"format: asas/v1\ncase:\n  id: KI-X\n  client: Budi Santoso\n"
+                     b"  Rahasia Konseli: 1\nsessions:\n  - number: 1\n"
+                     b"    client: {willingness: Budi mau}\n")
+    plain = run("check", str(path), "--format", "json").output
+    assert "Budi Santoso" in plain
+    report = json.loads(run("check", str(path), "--format", "json", "--redact").output)
+    text = json.dumps(report)
+    for secret in ("Budi Santoso", "Rahasia Konseli", "Budi mau"):
+        assert secret not in text
+    messages = [e["message"] for e in report["cases"][0]["errors"]]
+    assert any("unknown key '[redacted]'" in m for m in messages)
+
+
+def test_every_principle_key_survives_redaction(tmp_path):
+    path = tmp_path / "a.yaml"
+    path.write_bytes(dump(patched(FREE)))
+    report = json.loads(run("check", str(path), "--format", "json", "--redact").output)
+    assert list(report["cases"][0]["principles"]) == list(PRINCIPLES)
