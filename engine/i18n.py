@@ -110,6 +110,11 @@ WORDS = {
     "unchanged": ("same", "tetap"),
     "not_included": ("not included (invalid)", "tidak disertakan (tidak valid)"),
     "undated": ("no date", "tanpa tanggal"),
+    "stat_violation": ("with a principle violated", "dengan asas yang dilanggar"),
+    "stat_risk_only": ("at risk, no violation", "berisiko, tanpa pelanggaran"),
+    "stat_all_upheld": ("all eight principles upheld", "kedelapan asas ditegakkan"),
+    "stat_not_assessed": ("with a principle the write-up does not show",
+                          "dengan asas yang tidak tampak dalam laporan"),
 }
 
 

@@ -399,8 +399,10 @@ def test_html_single_case(results):
     assert out.startswith("<!DOCTYPE html>") and '<html lang="en">' in out
     assert "Dirujuk wali kelas &lt;b&gt;&amp;&lt;/b&gt; &quot;ditekan&quot;" in out
     assert "<b>&</b>" not in out
-    assert 'id="c1-KSR003-s1"' in out and 'class="finding violation"' in out
-    assert 'class="finding risk" id="c1-KSR001-s1"' in out
+    assert 'class="finding violation" id="c1-KSR003"' in out
+    assert 'class="finding risk" id="c1-KSR001"' in out
+    assert 'id="c1-KSR003-s1"' in out                 # the occurrence, linked from chains
+    assert re.search(r'id="c1-KTB001-s1".*?<a href="#c1-KSR001-s1">KSR001', out, re.S)
     assert f"{REFERRED}:{KSR003_LINE}:5" in out
     doc = CATALOG["KSR003"]
     text = " ".join(page.text)

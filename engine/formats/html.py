@@ -101,7 +101,12 @@ vertical-align:bottom;text-align:left;padding:6px 2px;font-weight:600}
 .matrix td.st{text-align:center;background:var(--bg);color:var(--c);font-weight:700;
 border:2px solid var(--paper);white-space:nowrap;min-width:46px}
 .matrix tbody th{font-weight:600;white-space:nowrap}
-.matrix tbody th small{display:block;font-weight:400;color:var(--muted)}
+.matrix tbody th small{display:block;font-weight:400;color:var(--muted);font-size:.78rem}
+.matrix tbody th,.matrix tbody td{padding-top:3px;padding-bottom:3px}
+.tiles{display:grid;grid-template-columns:repeat(auto-fit,minmax(150px,1fr));gap:10px;margin:12px 0}
+.tile{border-radius:8px;padding:10px 12px;background:var(--bg,#eef4fb);border:1px solid var(--line)}
+.tile b{display:block;font-size:1.6rem;line-height:1.1;color:var(--c,var(--accent))}
+.tile span{font-size:.85rem;color:var(--muted)}
 .matrix tfoot td{font-weight:700;text-align:center;color:var(--bad)}
 .matrix td.inv{color:var(--bad);font-style:italic}
 .num{text-align:right;font-variant-numeric:tabular-nums}
@@ -118,6 +123,8 @@ padding:10px 14px;margin:10px 0;break-inside:avoid;background:var(--paper)}
 font-size:.8rem;font-weight:700;text-transform:uppercase;letter-spacing:.03em;margin-right:6px}
 .rid{font-weight:700;margin-right:6px}
 .finding p{margin:6px 0}
+.occ.many{border-left:3px solid var(--line);padding-left:10px;margin:8px 0}
+.loc,.chain{font-size:.88rem;color:var(--muted)}
 .why{color:var(--muted);font-size:.92rem}
 .rec{background:#eef4fb;border-radius:6px;padding:6px 10px}
 .src{color:var(--muted);font-size:.85rem;font-style:italic}
@@ -308,8 +315,21 @@ def _class_section(report, results, metas, lang) -> str:
     cases = report["cases"]
     valid = [c for c in cases if c["valid"]]
     counts = {p: Counter(c["principles"][p]["status"] for c in valid) for p in PRINCIPLES}
+    statuses = [set(c["principles"][p]["status"] for p in PRINCIPLES) for c in valid]
+    tiles = [(len(valid), word("cases", lang) + (f" (+{len(cases) - len(valid)} "
+                                                  f"{word('invalid_count', lang)})"
+                                                  if len(cases) > len(valid) else ""), ""),
+             (sum("violated" in st for st in statuses), word("stat_violation", lang), "violated"),
+             (sum("at_risk" in st and "violated" not in st for st in statuses),
+              word("stat_risk_only", lang), "at_risk"),
+             (sum(st == {"upheld"} for st in statuses), word("stat_all_upheld", lang), "upheld"),
+             (sum("not_assessed" in st for st in statuses), word("stat_not_assessed", lang),
+              "not_assessed")]
     out = ['<section class="card class" id="class">',
            f"<h2>{e(word('class_overview', lang))}</h2>",
+           '<div class="tiles">' + "".join(
+               f'<div class="tile {cls}"><b>{n}</b><span>{e(text)}</span></div>'
+               for n, text, cls in tiles) + "</div>",
            f'<p class="note">{e(word("matrix_note", lang))}</p>',
            '<div style="overflow-x:auto"><table class="matrix" id="matrix"><thead><tr>',
            f"<th>{e(word('case', lang))}</th><th>{e(word('trainee', lang))}</th>"]
@@ -318,8 +338,10 @@ def _class_section(report, results, metas, lang) -> str:
         out.append(f'<th class="p" scope="col">{e(p)}{gloss}</th>')
     out.append(f'<th class="num">{e(word("findings", lang))}</th></tr></thead><tbody>')
     for i, (case, meta) in enumerate(zip(cases, metas), start=1):
+        base = case["file"].replace("\\", "/").rsplit("/", 1)[-1]
         out.append(f'<tr><th scope="row"><a href="#c{i}">{e(_case_name(case))}</a>'
-                   f"<small>{e(case['file'])}</small></th><td>{e(meta.code or '—')}</td>")
+                   f'<small title="{e(case["file"])}">{e(base)}</small></th>'
+                   f"<td>{e(meta.code or '—')}</td>")
         if not case["valid"]:
             out.append(f'<td class="inv" colspan="{len(PRINCIPLES)}">✗ {e(word("invalid", lang))}'
                        f"</td><td></td></tr>")
@@ -384,6 +406,28 @@ def _anchor(i: int, fid: str, session) -> str:
     return f"c{i}-{fid}-s{session or 0}"
 
 
+def _occurrence(i: int, found, d: dict, file: str, present: set, lang: str, several: bool) -> str:
+    """One firing of a rule: what was found, where, on what evidence, from what chain."""
+    where = (f"{word('session', lang)} {d['session']}" if d["session"] else word("case", lang))
+    out = [f'<div class="occ{" many" if several else ""}" id="{_anchor(i, d["id"], d["session"])}">',
+           f'<p class="msg">{e(d["message"])}</p>',
+           f'<p class="loc">{e(where)} · <code>{e(file)}:{d["line"]}:{d["column"]}</code>'
+           + (f' · {e(word("certainty", lang))} {d["certainty"]:.2f}' if several else "") + "</p>"]
+    if found.parents:
+        links = []
+        for pid, psession in found.parents:
+            text = e(pid) + (f" ({e(word('session', lang))} {psession})" if psession else "")
+            links.append(f'<a href="#{_anchor(i, pid, psession)}">{text}</a>'
+                         if (pid, psession) in present else text)
+        out.append(f'<p class="chain">{e(word("derived_from", lang))}: {", ".join(links)}</p>')
+    if d["evidence"]:
+        items = "".join(f"<li><code>{e(ev['path'])}</code> = {e(_value(ev['value'], lang))} "
+                        f"({e(word('line', lang))} {ev['line']})</li>" for ev in d["evidence"])
+        out.append(f'<ul class="evidence" aria-label="{e(word("evidence", lang))}">{items}</ul>')
+    out.append("</div>")
+    return "".join(out)
+
+
 def _case_section(i: int, r: CaseResult, case: dict, meta, lang: str) -> str:
     if not case["valid"]:
         items = "".join(f"<li><code>{e(case['file'])}:{err['line']}:{err['column']}</code> "
@@ -426,33 +470,29 @@ def _case_section(i: int, r: CaseResult, case: dict, meta, lang: str) -> str:
     out.append(f"<h3>{e(word('findings', lang))} ({len(serious)})</h3>")
     if not serious:
         out.append(f'<p class="note">{e(word("no_serious_findings", lang))}</p>')
+    # one card per rule: the same lapse in several sessions is one lesson, told once
+    groups: dict[str, list] = {}
     for found, d in serious:
-        where = (f"{word('session', lang)} {d['session']}" if d["session"]
+        groups.setdefault(d["id"], []).append((found, d))
+    for fid, group in groups.items():
+        found, d = group[0]
+        sessions = [x["session"] for _, x in group if x["session"]]
+        where = (f"{word('session', lang)} {', '.join(map(str, sessions))}" if sessions
                  else word("case", lang))
-        meta_line = " · ".join(x for x in (
+        certainty = max(x["certainty"] for _, x in group)
+        meta_line = " · ".join((
             principle_label(d["principle"], lang) if d["principle"] else word("functions", lang),
-            where, f"{word('certainty', lang)} {d['certainty']:.2f}") if x)
-        out.append(f'<article class="finding {d["severity"]}" id="{_anchor(i, d["id"], d["session"])}">'
+            where, f"{word('certainty', lang)} {certainty:.2f}"))
+        out.append(f'<article class="finding {d["severity"]}" id="c{i}-{e(fid)}">'
                    f'<header><span class="sev">{e(word(d["severity"], lang))}</span>'
-                   f'<code class="rid">{e(d["id"])}</code><h4>{e(d["title"])}</h4></header>'
-                   f'<p class="meta">{e(meta_line)} · <code>{e(case["file"])}:{d["line"]}:'
-                   f'{d["column"]}</code></p>'
-                   f'<p class="msg">{e(d["message"])}</p>'
-                   f'<p class="why"><b>{e(word("why", lang))}:</b> {e(found.doc.why.get(lang))}</p>'
+                   f'<code class="rid">{e(fid)}</code><h4>{e(d["title"])}</h4></header>'
+                   f'<p class="meta">{e(meta_line)}</p>')
+        for found, d in group:
+            out.append(_occurrence(i, found, d, case["file"], present, lang, len(group) > 1))
+        out.append(f'<p class="why"><b>{e(word("why", lang))}:</b> {e(found.doc.why.get(lang))}</p>'
                    f'<p class="rec"><b>{e(word("recommendation", lang))}:</b> '
-                   f'{e(d["recommendation"])}</p>')
-        if found.parents:
-            links = []
-            for pid, psession in found.parents:
-                text = e(pid) + (f" ({e(word('session', lang))} {psession})" if psession else "")
-                links.append(f'<a href="#{_anchor(i, pid, psession)}">{text}</a>'
-                             if (pid, psession) in present else text)
-            out.append(f'<p class="chain">{e(word("derived_from", lang))}: {", ".join(links)}</p>')
-        if d["evidence"]:
-            items = "".join(f"<li><code>{e(ev['path'])}</code> = {e(_value(ev['value'], lang))} "
-                            f"({e(word('line', lang))} {ev['line']})</li>" for ev in d["evidence"])
-            out.append(f'<ul class="evidence" aria-label="{e(word("evidence", lang))}">{items}</ul>')
-        out.append(f'<p class="src">¶ {e(d["source"])}</p></article>')
+                   f'{e(d["recommendation"])}</p>'
+                   f'<p class="src">¶ {e(d["source"])}</p></article>')
     if advice:
         out.append(f"<h3>{e(word('advice', lang))} ({len(advice)})</h3><table class=\"advice\">"
                    "<tbody>")

@@ -21,7 +21,6 @@ from __future__ import annotations
 import json
 import os
 import re
-import urllib.parse
 from pathlib import Path
 
 from ... import __version__
@@ -41,7 +40,16 @@ def artifact_uri(file: str) -> str:
         return "stdin"
     if os.path.isabs(file):
         return Path(file).as_uri()
-    return urllib.parse.quote(file.replace(os.sep, "/"), safe="/")
+    return _quote(file.replace(os.sep, "/"))
+
+
+_UNRESERVED = frozenset(b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-._~/")
+
+
+def _quote(path: str) -> str:
+    """Percent-encoding of a relative path (RFC 3986: unreserved characters and ``/``
+    stay), written here so that no module of asas imports a network library."""
+    return "".join(chr(b) if b in _UNRESERVED else f"%{b:02X}" for b in path.encode("utf-8"))
 
 
 def _pascal(text: str) -> str:
