@@ -432,7 +432,7 @@ def render_html(grades: list[CaseGrade], rubric: Rubric, lang: str = "en") -> st
     body = ["<main>", '<header class="top">', f"<h1>{e(title)}</h1>",
             f'<p class="sub">{e(word("rubric", lang))}: <code>{e(rubric.source)}</code></p>',
             legend(lang), "</header>", '<section class="card">',
-            '<div style="overflow-x:auto"><table class="matrix gradebook" id="gradebook">'
+            '<div class="scroll" style="overflow-x:auto"><table class="matrix gradebook" id="gradebook">'
             f"<thead><tr><th>{e(word('case', lang))}</th><th>{e(word('trainee', lang))}</th>"]
     for p in PRINCIPLES:
         gloss = "" if lang == "id" else f" <small>{e(label(p, 'en'))}</small>"

@@ -117,7 +117,7 @@ border:2px solid var(--paper);white-space:nowrap;min-width:46px}
 .functions b{display:inline-block;width:1.6em;text-indent:0;text-align:center}
 .fn-true b{color:var(--ok)}.fn-false b{color:var(--bad)}.fn-none b{color:var(--na)}
 .finding{border:1px solid var(--line);border-left:6px solid var(--c);border-radius:8px;
-padding:10px 14px;margin:10px 0;break-inside:avoid;background:var(--paper)}
+padding:10px 14px;margin:10px 0;background:var(--paper)}
 .finding.violation{--c:var(--bad)}.finding.risk{--c:var(--risk)}
 .sev{display:inline-block;background:var(--c);color:#fff;border-radius:4px;padding:0 7px;
 font-size:.8rem;font-weight:700;text-transform:uppercase;letter-spacing:.03em;margin-right:6px}
@@ -141,9 +141,21 @@ footer{color:var(--muted);font-size:.85rem;margin-top:30px}
  .card{border:none;padding:0;margin:0 0 14px}
  .toc,.noprint{display:none}
  .batch .case{break-before:page}
- .finding,.matrix tr,svg{break-inside:avoid}
+ .matrix tr,svg,.overview,.occ,.finding p,.finding header{break-inside:avoid}
+ .finding header,h2,h3{break-after:avoid}
  a{color:inherit;text-decoration:none}
- .overview{grid-template-columns:minmax(0,1fr) 210px}
+ .overview{grid-template-columns:minmax(0,1fr) 190px}
+ body{font-size:9.5pt}
+ .scroll{overflow:visible!important}
+ .matrix{font-size:7.5pt}
+ .matrix td.st{min-width:0;padding:1px 2px;border-width:1px}
+ .matrix tbody th small{display:none}
+ .matrix th,.matrix td{padding:1px 3px}
+ .tiles{grid-template-columns:repeat(5,1fr);gap:6px}
+ .tile{padding:6px 8px}.tile b{font-size:1.2rem}
+ .chart{max-width:560px}
+ .finding{padding:6px 10px;margin:6px 0}
+ h3{margin:12px 0 6px}
 }
 """
 
@@ -331,7 +343,7 @@ def _class_section(report, results, metas, lang) -> str:
                f'<div class="tile {cls}"><b>{n}</b><span>{e(text)}</span></div>'
                for n, text, cls in tiles) + "</div>",
            f'<p class="note">{e(word("matrix_note", lang))}</p>',
-           '<div style="overflow-x:auto"><table class="matrix" id="matrix"><thead><tr>',
+           '<div class="scroll" style="overflow-x:auto"><table class="matrix" id="matrix"><thead><tr>',
            f"<th>{e(word('case', lang))}</th><th>{e(word('trainee', lang))}</th>"]
     for p in PRINCIPLES:
         gloss = "" if lang == "id" else f" <small>{e(label(p, 'en'))}</small>"
