@@ -205,3 +205,96 @@ def test_every_principle_key_survives_redaction(tmp_path):
     path.write_bytes(dump(patched(FREE)))
     report = json.loads(run("check", str(path), "--format", "json", "--redact").output)
     assert list(report["cases"][0]["principles"]) == list(PRINCIPLES)
+
+
+# -- no network, no telemetry, nothing written but the report ----------------------
+NETWORK_MODULES = ("socket", "ssl", "urllib", "http", "requests", "httpx", "aiohttp",
+                   "ftplib", "smtplib", "xmlrpc", "telnetlib", "websocket")
+
+
+def test_no_module_of_asas_imports_a_network_library():
+    import ast as pyast
+    from pathlib import Path
+    root = Path(__file__).resolve().parent.parent
+    offenders = []
+    for path in [root / "cli.py", *sorted((root / "engine").rglob("*.py")),
+                 *sorted((root / "rules").rglob("*.py"))]:
+        for node in pyast.walk(pyast.parse(path.read_text(encoding="utf-8"))):
+            names = []
+            if isinstance(node, pyast.Import):
+                names = [a.name for a in node.names]
+            elif isinstance(node, pyast.ImportFrom) and node.module and not node.level:
+                names = [node.module]
+            offenders += [f"{path.name}: {n}" for n in names
+                          if n.split(".")[0] in NETWORK_MODULES
+                          and n != "urllib.parse"]   # string handling only
+    assert offenders == []
+
+
+def _no_network(monkeypatch):
+    import socket
+
+    def refuse(*args, **kwargs):
+        raise AssertionError("asas tried to use the network")
+
+    class NoSocket(socket.socket):
+        def __init__(self, *args, **kwargs):
+            refuse()
+
+    for name in ("create_connection", "getaddrinfo", "gethostbyname", "socketpair",
+                 "create_server"):
+        monkeypatch.setattr(socket, name, refuse)
+    monkeypatch.setattr(socket, "socket", NoSocket)
+
+
+def _cache_flags() -> list[str]:
+    """``--no-cache`` where the check has a result cache (another part of asas)."""
+    return ["--no-cache"] if "--no-cache" in run("check", "--help").output else []
+
+
+def test_the_check_runs_without_network_and_writes_only_the_report(tmp_path, monkeypatch):
+    _no_network(monkeypatch)
+    home = tmp_path / "home"
+    work = tmp_path / "work"
+    home.mkdir()
+    work.mkdir()
+    (work / "a.yaml").write_bytes(dump(EXEMPLARY))
+    (work / "leaky.yaml").write_bytes(dump(leaky()))
+    for var in ("HOME", "XDG_CACHE_HOME", "XDG_CONFIG_HOME", "XDG_DATA_HOME", "TMPDIR"):
+        monkeypatch.setenv(var, str(home))
+    monkeypatch.delenv("ASAS_CACHE_DIR", raising=False)
+    monkeypatch.chdir(work)
+
+    def snapshot():
+        return {str(p.relative_to(tmp_path)): p.read_bytes()
+                for p in sorted(tmp_path.rglob("*")) if p.is_file()}
+
+    before = snapshot()
+    result = run("check", "--examples", ".", "--format", "json", "--output", "report.json",
+                 *_cache_flags())
+    assert result.exit_code in (0, 1), result.output
+    report = json.loads((work / "report.json").read_text(encoding="utf-8"))
+    assert report["summary"]["invalid"] == 0 and report["summary"]["files"] >= 3
+    after = snapshot()
+    assert set(after) - set(before) == {"work/report.json"}
+    assert all(after[name] == before[name] for name in before)
+
+
+def test_with_the_cache_only_the_report_and_the_named_cache_folder_are_written(
+        tmp_path, monkeypatch):
+    if not _cache_flags():
+        pytest.skip("no result cache in this version")
+    _no_network(monkeypatch)
+    work = tmp_path / "work"
+    work.mkdir()
+    (work / "a.yaml").write_bytes(dump(EXEMPLARY))
+    monkeypatch.setenv("ASAS_CACHE_DIR", str(tmp_path / "cache"))
+    monkeypatch.setenv("HOME", str(tmp_path / "home"))
+    monkeypatch.chdir(work)
+    for _ in range(2):   # the second run reads the cache
+        result = run("check", "a.yaml", "--format", "json", "--output", "report.json")
+        assert result.exit_code == 0, result.output
+    written = {str(p.relative_to(tmp_path)).split("/")[0]
+               for p in tmp_path.rglob("*") if p.is_file()}
+    assert written == {"work", "cache"}
+    assert sorted(p.name for p in work.iterdir()) == ["a.yaml", "report.json"]
