@@ -441,7 +441,9 @@ def render_html(grades: list[CaseGrade], rubric: Rubric, lang: str = "en") -> st
                 f'<th class="num">{e(word("total", lang))}</th><th>{e(word("grade", lang))}</th>'
                 "</tr></thead><tbody>")
     for g in grades:
-        body.append(f"<tr><th scope=\"row\">{e(g.case_id or g.file)}<small>{e(g.file)}</small></th>"
+        base = g.file.replace("\\", "/").rsplit("/", 1)[-1]
+        body.append(f"<tr><th scope=\"row\">{e(g.case_id or g.file)}"
+                    f'<small title="{e(g.file)}">{e(base)}</small></th>'
                     f"<td>{e(g.code or '—')}</td>")
         if not g.graded:
             body.append(f'<td class="inv" colspan="{len(PRINCIPLES) + 3}">'
