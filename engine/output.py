@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 import stat
 import tempfile
@@ -41,6 +42,14 @@ def write_atomic(path: str, text: str) -> None:
     file (``/dev/stdout``, a FIFO) is written to directly, as renaming over it would
     replace the device or pipe itself.
     """
+    with atomic_writer(path) as fh:
+        fh.write(text)
+
+
+@contextlib.contextmanager
+def atomic_writer(path: str):
+    """``write_atomic`` for a report written piece by piece: yields a text file; the
+    target is replaced only when the ``with`` block ends without an exception."""
     target = os.path.realpath(path)
     try:
         st = os.stat(target)
@@ -50,13 +59,13 @@ def write_atomic(path: str, text: str) -> None:
         if stat.S_ISDIR(st.st_mode):
             raise IsADirectoryError(21, "Is a directory", path)
         with open(target, "w", encoding="utf-8", newline="") as fh:
-            fh.write(text)
+            yield fh
         return
     folder = os.path.dirname(target)
     fd, tmp = tempfile.mkstemp(prefix=".asas-", suffix=".tmp", dir=folder)
     try:
         with os.fdopen(fd, "w", encoding="utf-8", newline="") as fh:
-            fh.write(text)
+            yield fh
             fh.flush()
             os.fsync(fh.fileno())
             if st is not None:

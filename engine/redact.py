@@ -153,6 +153,10 @@ def redact(results):
             f, evidence=[_evidence(e) for e in f.evidence],
             params={k: _scrub_unknown(v) for k, v in f.params.items()}) for f in r.findings]
         changes = {"findings": findings, "errors": [_error(e) for e in r.errors]}
+        if r.meta is not None:    # title and pseudonym are free text; the code stays
+            changes["meta"] = dataclasses.replace(
+                r.meta, title=REDACTED if r.meta.title is not None else None,
+                pseudonym=REDACTED if r.meta.pseudonym is not None else None)
         loaded = r.loaded
         if loaded is not None:
             changes["loaded"] = dataclasses.replace(

@@ -44,23 +44,49 @@ def case_dict(r: CaseResult, lang: str) -> dict:
     return out
 
 
+class Tally:
+    """The summary's counts, kept one result at a time, so that a report can be
+    written while the batch runs (formats' ``stream``) without keeping the results."""
+
+    def __init__(self):
+        self.files = self.valid = 0
+        self.severities: Counter = Counter()
+        self.failing: Counter = Counter()
+
+    def add(self, r: CaseResult) -> None:
+        self.files += 1
+        self.severities.update(f.doc.severity for f in r.findings)
+        if r.valid:
+            self.valid += 1
+            self.failing.update(p for p, v in r.principles.items()
+                                if v.status in ("at_risk", "violated"))
+
+    def summary(self) -> dict:
+        failing = self.failing
+        return {
+            "files": self.files, "valid": self.valid, "invalid": self.files - self.valid,
+            "findings": {s: self.severities.get(s, 0) for s in SEVERITY_ORDER},
+            # addition: principles at risk or violated, by number of cases, most first
+            "principles_failing": {p: failing[p] for p in sorted(PRINCIPLES,
+                                                                  key=lambda p: -failing[p])
+                                   if failing[p]},
+        }
+
+
 def summary(results: list[CaseResult]) -> dict:
-    severities = Counter(f.doc.severity for r in results for f in r.findings)
-    failing = Counter(p for r in results if r.valid for p, v in r.principles.items()
-                      if v.status in ("at_risk", "violated"))
-    valid = sum(1 for r in results if r.valid)
-    return {
-        "files": len(results), "valid": valid, "invalid": len(results) - valid,
-        "findings": {s: severities.get(s, 0) for s in SEVERITY_ORDER},
-        # addition: principles at risk or violated, by number of cases, most first
-        "principles_failing": {p: failing[p] for p in sorted(PRINCIPLES, key=lambda p: -failing[p])
-                               if failing[p]},
-    }
+    tally = Tally()
+    for r in results:
+        tally.add(r)
+    return tally.summary()
+
+
+def tool_dict(lang: str) -> dict:
+    return {"name": "asas", "version": __version__, "format": FORMAT, "lang": lang}
 
 
 def report_dict(results: list[CaseResult], lang: str) -> dict:
     return {
-        "tool": {"name": "asas", "version": __version__, "format": FORMAT, "lang": lang},
+        "tool": tool_dict(lang),
         "principles": list(PRINCIPLES),
         "cases": [case_dict(r, lang) for r in results],
         "summary": summary(results),

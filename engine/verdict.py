@@ -63,6 +63,27 @@ class PrincipleVerdict:
     findings: list[str]
 
 
+@dataclass(frozen=True)
+class CaseMeta:
+    """What reports show of a case besides its verdicts (title, trainee code, pseudonym,
+    first session date, number of sessions), kept so that a result need not hold the
+    whole case file (``loaded``) once it has been judged."""
+    title: str | None = None
+    code: str | None = None
+    pseudonym: str | None = None
+    first_date: datetime.date | None = None
+    sessions: int = 0
+
+
+def case_meta_of(case) -> CaseMeta:
+    """The meta of a valid case model (``model.Case``)."""
+    info = case.case
+    dates = [s.date for s in case.sessions if s.date is not None]
+    first = next((s.date for s in case.sessions if s.number == 1 and s.date), None)
+    return CaseMeta(info.title, info.counselor.code, info.client.pseudonym,
+                    first or (min(dates) if dates else None), len(case.sessions))
+
+
 @dataclass
 class CaseResult:
     file: str
@@ -72,7 +93,10 @@ class CaseResult:
     functions: dict[str, bool | None] | None = None
     findings: list[Found] = field(default_factory=list)
     conclusions: list[tuple[str, int | None, tuple[str, int | None]]] = field(default_factory=list)
+    # the case as read; None in results of a batch (engine/batch.py) and from the cache,
+    # which carry ``meta`` instead
     loaded: LoadedCase | None = None
+    meta: CaseMeta | None = None
 
     @property
     def valid(self) -> bool:
@@ -199,7 +223,7 @@ def judge(loaded: LoadedCase, inference: Inference, catalog: dict[str, RuleDoc],
 
     conclusions = [(c["what"], c["session"], tuple(c["because"])) for c in inference.conclusions]
     return CaseResult(loaded.file, loaded.case.case.id, [], principles, functions, found,
-                      conclusions, loaded)
+                      conclusions, loaded, case_meta_of(loaded.case))
 
 
 def invalid(loaded: LoadedCase) -> CaseResult:

@@ -6,7 +6,7 @@ import click
 
 from ..catalog import FUNCTIONS, PRINCIPLES, label
 from ..i18n import word
-from ..report import SEVERITY_ORDER, summary
+from ..report import SEVERITY_ORDER, Tally, summary
 from ..verdict import CaseResult
 
 STATUS_MARK = {"upheld": "✓", "at_risk": "!", "violated": "✗", "not_assessed": "?"}
@@ -27,12 +27,34 @@ def render(results: list[CaseResult], lang: str, color: bool = False, **_) -> st
     return "\n".join(out) + "\n"
 
 
+def stream(results, lang: str, out, color: bool = False, interrupted=lambda: None,
+           **_) -> None:
+    """Write what ``render`` returns to the text stream ``out``, case by case as
+    ``results`` (any iterable) arrive; ``interrupted()`` gives the note that ends the
+    report of an interrupted run (None: it was not)."""
+    def paint(text, fg=None, bold=False, dim=False):
+        return click.style(text, fg=fg, bold=bold, dim=dim) if color else text
+
+    tally = Tally()
+    for r in results:
+        tally.add(r)
+        out.write("\n".join(_case(r, lang, paint)) + "\n\n")
+    lines = _summary_lines(tally.summary(), tally.files, lang, paint)
+    note = interrupted()
+    if note:
+        lines.append(paint(note, fg="yellow"))
+    out.write("\n".join(lines) + "\n")
+
+
 def _case(r: CaseResult, lang: str, paint) -> list[str]:
     if not r.valid:
         lines = [paint(f"{r.file}", bold=True) + "  " + paint(word("invalid", lang), fg="red")]
         lines += [f"  {e.format(r.file)}" for e in r.errors]
         return lines
-    title = r.loaded.case.case.title if r.loaded else None
+    if r.meta is not None:
+        title = r.meta.title
+    else:
+        title = r.loaded.case.case.title if r.loaded and r.loaded.case else None
     head = paint(r.file, bold=True) + f"  {r.case_id}" + (f" · {title}" if title else "")
     lines = [head]
     glossed = {p: p if lang == "id" else f"{p} ({label(p, 'en')})" for p in PRINCIPLES}
@@ -66,13 +88,16 @@ def _case(r: CaseResult, lang: str, paint) -> list[str]:
 
 
 def _summary(results: list[CaseResult], lang: str, paint) -> list[str]:
-    s = summary(results)
+    return _summary_lines(summary(results), len(results), lang, paint)
+
+
+def _summary_lines(s: dict, files: int, lang: str, paint) -> list[str]:
     counts = ", ".join(f"{n} {word(sev, lang)}" for sev, n in s["findings"].items())
     line = (f"{paint(word('summary', lang), bold=True)}: {s['files']} {word('files', lang)}, "
             f"{s['valid']} {word('valid', lang)}, {s['invalid']} {word('invalid_count', lang)} · "
             f"{word('findings', lang)}: {counts}")
     lines = [line]
-    if s["principles_failing"] and len(results) > 1:
+    if s["principles_failing"] and files > 1:
         top = ", ".join(f"{p} ({n})" for p, n in list(s["principles_failing"].items())[:3])
         lines.append(f"{word('weakest', lang)}: {top}")
     return lines
