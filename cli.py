@@ -88,14 +88,28 @@ def _format_names():
               help="Refuse case files nested deeper than N levels (default 64).")
 @click.option("--max-sessions", type=click.IntRange(1), metavar="N",
               help="Refuse case files of more than N sessions (default 500).")
+@click.option("--jobs", "-j", type=click.IntRange(1), metavar="N",
+              help="Check with N processes (default: all cores for more than a few files, "
+                   "else 1).")
+@click.option("--cache-dir", type=click.Path(file_okay=False), metavar="DIR",
+              help="Keep the result cache in DIR (default: $ASAS_CACHE_DIR, else "
+                   ".asas_cache here).")
+@click.option("--no-cache", is_flag=True,
+              help="Neither read nor write the result cache.")
 def check(paths, fmt, lang, output, fail_on, select, ignore, examples, redact,
-          max_bytes, max_nodes, max_depth, max_sessions):
+          max_bytes, max_nodes, max_depth, max_sessions, jobs, cache_dir, no_cache):
     """Check case files: files, directories (searched for *.yaml, *.yml), or - for stdin.
 
+    An unchanged file is not checked again: its result comes from the cache
+    (`asas cache --help`).  A batch shows its progress on a terminal; Ctrl-C stops it
+    and reports the files already checked.
+
     Exit status: 0 no finding reached --fail-on; 1 some finding did; 2 a usage error,
-    or a file could not be read or is invalid (the others are still checked).
+    or a file could not be read or is invalid (the others are still checked);
+    130 interrupted (Ctrl-C).
     """
-    from .engine.batch import check_paths, exit_code
+    from .engine.batch import Batch, Outcome
+    from .engine.discover import case_paths
     from .engine.formats import renderer
 
     if examples:
@@ -109,18 +123,129 @@ def check(paths, fmt, lang, output, fail_on, select, ignore, examples, redact,
     given = {"max_bytes": max_bytes, "max_nodes": max_nodes, "max_depth": max_depth,
              "max_sessions": max_sessions}
     limits = Limits(**{k: v for k, v in given.items() if v is not None})
-    results = check_paths(paths, select=_codes(select), ignore=_codes(ignore), limits=limits)
+    files = case_paths(paths)
     if output:
         from .engine.output import OutputRefused, refuse_inputs
         try:
-            refuse_inputs(output, [r.file for r in results])
+            refuse_inputs(output, files)
         except OutputRefused as exc:
             raise click.UsageError(str(exc))
-    shown = redact_results(results) if redact else withhold_identifying(results)
+    select, ignore = _codes(select), _codes(ignore)
+    cache = None if no_cache else _open_cache(cache_dir, select, ignore, limits)
+    progress = None
+    if _show_progress(fmt, output, len(files)):
+        from .engine.progress import Progress
+        progress = Progress(len(files))
+    batch = Batch(files, select, ignore, limits, jobs=jobs, cache=cache, progress=progress)
+    outcome = Outcome(fail_on)
+    hide = redact_results if redact else withhold_identifying
+
+    def results():
+        for r in batch:
+            outcome.add(r)
+            yield hide([r])[0]
+
+    def interrupted():
+        return _interrupted_note(batch, lang) if batch.interrupted else None
+
+    render = renderer(fmt)
+    stream = getattr(sys.modules[render.__module__], "stream", None)
     options = {"redact": True} if redact else {}   # formats that note it (html) say so
-    _emit(renderer(fmt)(shown, lang, color=_use_color(output), fail_on=fail_on, **options),
-          output)
-    sys.exit(exit_code(results, fail_on))
+    options.update(color=_use_color(output), fail_on=fail_on, interrupted=interrupted)
+    try:
+        if stream is None:      # formats that need every result first
+            shown = list(results())
+            if progress is not None:
+                progress.close()
+            _emit(render(shown, lang, **options), output)
+        elif output:
+            from .engine.output import atomic_writer
+            try:
+                with atomic_writer(output) as fh:
+                    stream(results(), lang, fh, **options)
+            except OSError as exc:
+                raise click.ClickException(f"cannot write {output}: {exc.strerror or exc}")
+        else:
+            stream(results(), lang, _Stdout(progress), **options)
+    except BrokenPipeError:     # the reader went away (`| head`): stop quietly
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        sys.exit(outcome.code)
+    finally:
+        if progress is not None:
+            progress.close()
+    if batch.interrupted:
+        click.echo(_interrupted_note(batch, lang), err=True)
+        sys.exit(130)
+    sys.exit(outcome.code)
+
+
+class _Stdout:
+    """Standard output for a streamed report: the progress bar (on the same terminal)
+    is taken away before each piece is written, and comes back after."""
+
+    def __init__(self, progress):
+        self.progress = progress
+
+    def write(self, text: str) -> None:
+        if self.progress is not None:
+            self.progress.close()
+        click.echo(text, nl=False)
+
+
+MACHINE_FORMATS = ("json", "sarif", "csv", "junit", "github")
+
+
+def _show_progress(fmt: str, output: str | None, files: int) -> bool:
+    """A progress bar on standard error: only at a terminal, for more than one file,
+    and never while a machine format is piped to another program."""
+    if files < 2 or not sys.stderr.isatty():
+        return False
+    return not (fmt in MACHINE_FORMATS and output is None and not sys.stdout.isatty())
+
+
+def _interrupted_note(batch, lang: str) -> str:
+    done, total = batch.done, len(batch.files)
+    if lang == "id":
+        return (f"dihentikan (Ctrl-C): {done} dari {total} berkas diperiksa; laporan hanya "
+                "memuat berkas-berkas itu")
+    return f"interrupted (Ctrl-C): {done} of {total} files checked; the report covers those"
+
+
+def _cache_dir(cache_dir: str | None):
+    from .engine.cache import default_dir
+    return cache_dir if cache_dir else default_dir()
+
+
+def _open_cache(cache_dir, select, ignore, limits):
+    from .engine.cache import Cache, config_key
+    return Cache(_cache_dir(cache_dir), config_key(select, ignore, limits))
+
+
+@cli.group("cache")
+def cache_group():
+    """The result cache of `asas check` (default .asas_cache here, or $ASAS_CACHE_DIR).
+
+    It holds data derived from case files: it stays on this machine, and is safe to
+    delete at any time."""
+
+
+@cache_group.command("clear")
+@click.option("--cache-dir", type=click.Path(file_okay=False), metavar="DIR",
+              help="The cache to clear (default: $ASAS_CACHE_DIR, else .asas_cache here).")
+def cache_clear(cache_dir):
+    """Delete the cached results (only a folder asas created is touched)."""
+    from .engine.cache import clear
+    done, message = clear(_cache_dir(cache_dir))
+    click.echo(message, err=not done)
+    sys.exit(0 if done else 2)
+
+
+@cache_group.command("dir")
+@click.option("--cache-dir", type=click.Path(file_okay=False), metavar="DIR")
+def cache_dir_(cache_dir):
+    """Print where the cache is."""
+    click.echo(os.path.abspath(_cache_dir(cache_dir)))
 
 
 @cli.command()

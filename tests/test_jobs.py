@@ -94,3 +94,143 @@ def test_watchers_still_log_fired_rules(caplog):
         watchers.unwatch("RULES")
         watchers.RULES.setLevel(logging.NOTSET)
     assert any("FIRE" in r.getMessage() for r in caplog.records)
+
+
+# -- one process or several, streamed or not: the same report ---------------------------
+
+import json  # noqa: E402
+import os  # noqa: E402
+import signal  # noqa: E402
+import subprocess  # noqa: E402
+import sys  # noqa: E402
+
+from click.testing import CliRunner  # noqa: E402
+
+from asas.cli import cli  # noqa: E402
+from asas.engine.batch import Batch, check_paths, exit_code  # noqa: E402
+from asas.engine.discover import case_paths  # noqa: E402
+from asas.engine.redact import withhold_identifying  # noqa: E402
+
+
+@pytest.fixture(scope="module")
+def folder(tmp_path_factory):
+    path = tmp_path_factory.mktemp("batch")
+    gen.write_cases(path / "a", 30, seed=8)
+    gen.write_cases(path / "b", 10, seed=9, sessions=4)
+    (path / "b" / "broken.yaml").write_text("format: asas/v1\ncase: [\n", encoding="utf-8")
+    return path
+
+
+def invoke(*args):
+    result = CliRunner().invoke(cli, list(args), catch_exceptions=False)
+    assert result.exit_code in (0, 1, 2), result.output
+    return result
+
+
+@pytest.mark.parametrize("fmt", ["json", "text", "csv"])
+def test_one_job_or_several_gives_the_same_report(folder, fmt):
+    one = invoke("check", "--format", fmt, "--no-cache", "--jobs", "1", str(folder))
+    many = invoke("check", "--format", fmt, "--no-cache", "--jobs", "3", str(folder))
+    auto = invoke("check", "--format", fmt, "--no-cache", str(folder))
+    assert one.output == many.output == auto.output
+    assert one.exit_code == many.exit_code == auto.exit_code == 2
+
+
+def test_jobs_and_cache_together(folder, tmp_path):
+    store = str(tmp_path / "store")
+    reference = invoke("check", "--format", "json", "--no-cache", "--jobs", "1", str(folder))
+    for jobs in ("2", "1", "2"):
+        again = invoke("check", "--format", "json", "--cache-dir", store, "--jobs", jobs,
+                       str(folder))
+        assert again.output == reference.output
+
+
+def test_results_keep_the_input_order(folder):
+    files = case_paths([str(folder / "b"), str(folder / "a")])
+    results = list(Batch(files, jobs=2))
+    assert [r.file for r in results] == files
+    report = json.loads(invoke("check", "--format", "json", "--no-cache", "--jobs", "2",
+                               str(folder / "b"), str(folder / "a")).output)
+    assert [c["file"] for c in report["cases"]] == files
+
+
+def test_streamed_report_is_the_rendered_report(folder):
+    from asas.engine.formats import json_, text
+    results = withhold_identifying(check_paths([str(folder)]))
+    for module, opts in ((json_, {}), (text, {"color": False})):
+        rendered = module.render(results, "en", **opts)
+        chunks: list[str] = []
+
+        class Sink:
+            def write(self, piece):
+                chunks.append(piece)
+
+        module.stream(iter(results), "en", Sink(), **opts)
+        assert "".join(chunks) == rendered
+        chunks.clear()
+        module.stream(iter([]), "en", Sink(), **opts)
+        assert "".join(chunks) == module.render([], "en", **opts)
+
+
+def test_batch_results_render_like_full_results(folder):
+    """Compact results (no case file kept) show what the full ones show, title too."""
+    from asas.engine.formats import markdown, text
+    full = withhold_identifying(check_paths([str(folder)]))
+    compact = withhold_identifying(list(Batch(case_paths([str(folder)]), jobs=1)))
+    assert all(r.loaded is None for r in compact)
+    for module in (text, markdown):
+        assert module.render(compact, "id") == module.render(full, "id")
+    assert exit_code(compact, "risk") == exit_code(full, "risk")
+
+
+def test_ctrl_c_reports_what_was_checked(folder, monkeypatch):
+    """Ctrl-C after a few files: those are reported, a note says so, exit 130."""
+    original = Batch._emit
+
+    def emit(self, result):
+        if self.done == 4:
+            os.kill(os.getpid(), signal.SIGINT)
+        return original(self, result)
+
+    monkeypatch.setattr(Batch, "_emit", emit)
+    for jobs in ("1", "2"):
+        result = CliRunner().invoke(cli, ["check", "--format", "json", "--no-cache",
+                                          "--jobs", jobs, str(folder)])
+        assert result.exit_code == 130, result.output
+        report = json.loads(result.stdout)
+        assert report["summary"]["interrupted"] is True
+        assert 5 <= report["summary"]["files"] < 41
+        assert "interrupted" in result.stderr
+        assert "Traceback" not in result.output
+    text = CliRunner().invoke(cli, ["check", "--no-cache", "--jobs", "1", str(folder)])
+    assert text.exit_code == 130
+    assert "interrupted (Ctrl-C): 5 of 41 files checked" in text.stdout
+
+
+def test_ctrl_c_in_a_real_process(tmp_path):
+    """A real SIGINT to `asas check` with worker processes: no traceback from any
+    process, a complete JSON report of the files checked, exit 130."""
+    gen.write_cases(tmp_path / "many", 400, seed=4)
+    proc = subprocess.Popen([sys.executable, "-m", "asas", "check", "--format", "json",
+                             "--no-cache", "--jobs", "2", str(tmp_path / "many")],
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    seen = b""
+    while b'"file"' not in seen:   # the first case is out: the batch is running
+        piece = proc.stdout.read1(65536)
+        if not piece:
+            break
+        seen += piece
+    proc.send_signal(signal.SIGINT)
+    out, err = proc.communicate(timeout=60)
+    if proc.returncode in (0, 1):
+        pytest.skip("the batch finished before the signal arrived")
+    assert proc.returncode == 130, err.decode()
+    assert b"Traceback" not in err and b"KeyboardInterrupt" not in err
+    report = json.loads(seen + out)
+    assert report["summary"]["interrupted"] is True
+    assert report["summary"]["files"] < 400
+
+
+def test_no_progress_bar_unless_at_a_terminal(folder):
+    result = invoke("check", "--no-cache", str(folder))
+    assert "\r" not in result.stderr

@@ -1,0 +1,242 @@
+"""The result cache (issue 6): reused only when nothing it depends on changed; JSON,
+never trusted blindly, written atomically, local only, and the same report with or
+without it."""
+
+from __future__ import annotations
+
+import importlib.util
+import json
+import os
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from asas.cli import cli
+from asas.engine import cache as cache_mod
+from asas.engine.batch import Batch
+from asas.engine.cache import Cache, clear, config_key
+from asas.engine.discover import case_paths
+from asas.engine.load import Limits
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def _generate_module():
+    spec = importlib.util.spec_from_file_location("asas_bench_generate",
+                                                  ROOT / "bench" / "generate.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+gen = _generate_module()
+
+
+@pytest.fixture()
+def cases(tmp_path):
+    folder = tmp_path / "cases"
+    gen.write_cases(folder, 12, seed=42)
+    return folder
+
+
+def run(*args):
+    result = CliRunner().invoke(cli, list(args), catch_exceptions=False)
+    return result
+
+
+def check_json(folder, cache_dir, *extra):
+    result = run("check", "--format", "json", "--cache-dir", str(cache_dir), *extra, str(folder))
+    assert result.exit_code in (0, 1), result.output
+    return result.output
+
+
+def entries(cache_dir) -> list[Path]:
+    return sorted(Path(cache_dir).rglob("*.json"))
+
+
+def batch(folder, cache_dir, select=None, ignore=None, jobs=1):
+    limits = Limits()
+    cache = Cache(cache_dir, config_key(select, ignore, limits))
+    b = Batch(case_paths([str(folder)]), select, ignore, limits, jobs=jobs, cache=cache)
+    return list(b), cache
+
+
+def test_same_report_with_and_without_the_cache(cases, tmp_path):
+    store = tmp_path / "store"
+    cold = check_json(cases, store)
+    assert len(entries(store)) == 12
+    warm = check_json(cases, store)
+    plain = check_json(cases, tmp_path / "unused", "--no-cache")
+    assert cold == warm == plain
+    assert not (tmp_path / "unused").exists(), "--no-cache writes nothing"
+    for lang in ("id", "en"):   # stored results are language-independent
+        for fmt in ("text", "json", "sarif", "csv"):
+            args = ("check", "--format", fmt, "--lang", lang, str(cases))
+            with_cache = run(*args, "--cache-dir", str(store)).output
+            without = run(*args, "--no-cache").output
+            assert with_cache == without, (fmt, lang)
+
+
+def test_unchanged_files_come_from_the_cache(cases, tmp_path):
+    store = tmp_path / "store"
+    first, c1 = batch(cases, store)
+    assert c1.hits == 0
+    again, c2 = batch(cases, store)
+    assert c2.hits == 12
+    assert [r.file for r in again] == [r.file for r in first]
+
+
+def test_changed_content_is_checked_again(cases, tmp_path):
+    store = tmp_path / "store"
+    batch(cases, store)
+    target = sorted(cases.glob("*.yaml"))[3]
+    text = target.read_text(encoding="utf-8")
+    target.write_text(text.replace("format: asas/v1", "format: asas/v1\n# edited"),
+                      encoding="utf-8")
+    results, c = batch(cases, store)
+    assert c.hits == 11
+    broken = sorted(cases.glob("*.yaml"))[5]
+    broken.write_text(broken.read_text(encoding="utf-8").replace("willingness:", "wilingness:"),
+                      encoding="utf-8")
+    results, c = batch(cases, store)
+    assert c.hits == 11
+    assert not results[5].valid and "wilingness" in results[5].errors[0].message
+
+
+def test_selection_and_limits_are_part_of_the_key(cases, tmp_path):
+    store = tmp_path / "store"
+    all_rules, _ = batch(cases, store)
+    only_krh, c = batch(cases, store, select=["KRH"])
+    assert c.hits == 0, "a different --select is not served from the cache"
+    assert all(f.id.startswith("KRH") for r in only_krh for f in r.findings)
+    assert any(not f.id.startswith("KRH") for r in all_rules for f in r.findings)
+    _, c = batch(cases, store, select=["KRH"])
+    assert c.hits == 12
+    _, c = batch(cases, store, ignore=["KRH"])
+    assert c.hits == 0
+    assert config_key(None, None, Limits()) != config_key(None, None, Limits(max_sessions=9))
+
+
+def test_tool_version_and_knowledge_base_are_part_of_the_key(monkeypatch):
+    base = config_key(None, None, Limits())
+    monkeypatch.setattr(cache_mod, "__version__", "9.9.9")
+    assert config_key(None, None, Limits()) != base
+    monkeypatch.undo()
+    monkeypatch.setattr(cache_mod, "knowledge_hash", lambda: "another knowledge base")
+    assert config_key(None, None, Limits()) != base
+
+
+def test_knowledge_hash_follows_the_rules_source(tmp_path, monkeypatch):
+    fake = tmp_path / "asas"
+    (fake / "rules").mkdir(parents=True)
+    (fake / "engine").mkdir()
+    (fake / "rules" / "r.py").write_text("A = 1\n")
+    monkeypatch.setattr(cache_mod, "_ROOT", fake)
+    before = cache_mod.knowledge_hash()
+    (fake / "rules" / "r.py").write_text("A = 2\n")
+    assert cache_mod.knowledge_hash() != before
+
+
+@pytest.mark.parametrize("garbage", [
+    b"\x80\x81 not json",
+    b'{"key": "x"}',
+    b"[]",
+    b'{"key": "KEY", "config": "CONFIG", "result": {"v": 1, "case_id": 5}}',
+    b'{"key": "KEY", "config": "CONFIG", "result": {"v": 99}}',
+])
+def test_a_corrupt_or_foreign_entry_is_ignored_and_rewritten(cases, tmp_path, garbage):
+    store = tmp_path / "store"
+    reference = check_json(cases, store)
+    victim = entries(store)[0]
+    key = victim.stem
+    config = json.loads(victim.read_text(encoding="utf-8"))["config"]
+    victim.write_bytes(garbage.replace(b"KEY", key.encode()).replace(b"CONFIG", config.encode()))
+    assert check_json(cases, store) == reference
+    entry = json.loads(victim.read_text(encoding="utf-8"))
+    assert entry["key"] == key and entry["result"]["v"] == 1
+
+
+def test_a_forged_result_naming_an_unknown_rule_is_not_trusted(cases, tmp_path):
+    store = tmp_path / "store"
+    reference = check_json(cases, store)
+    for victim in entries(store):
+        entry = json.loads(victim.read_text(encoding="utf-8"))
+        entry["result"]["findings"].append(
+            ["XYZ999", None, 1.0, [], [], {}, [], 1, 1])
+        victim.write_text(json.dumps(entry), encoding="utf-8")
+    assert check_json(cases, store) == reference
+
+
+def test_entries_are_json_written_atomically(cases, tmp_path):
+    store = tmp_path / "store"
+    check_json(cases, store)
+    for path in entries(store):
+        entry = json.loads(path.read_text(encoding="utf-8"))
+        assert set(entry) == {"key", "config", "result"}
+    leftovers = [p for p in store.rglob("*") if p.name.startswith(".tmp-")]
+    assert not leftovers
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="needs FIFOs")
+def test_unreadable_files_are_not_cached(tmp_path):
+    store = tmp_path / "store"
+    folder = tmp_path / "cases"
+    folder.mkdir()
+    gen.write_cases(folder, 1, seed=1)
+    os.mkfifo(folder / "pipe.yaml")
+    for _ in range(2):
+        result = run("check", "--format", "json", "--cache-dir", str(store), str(folder),
+                     str(tmp_path / "missing.yaml"))
+        assert result.exit_code == 2
+        report = json.loads(result.output)
+        assert [c["valid"] for c in report["cases"]] == [True, False, False]
+        assert len(entries(store)) == 1, "only the readable file has an entry"
+
+
+def test_the_folder_says_what_it_is(cases, tmp_path):
+    store = tmp_path / "store"
+    check_json(cases, store)
+    assert (store / "CACHEDIR.TAG").read_text().startswith(
+        "Signature: 8a477f597d28d172789f06886806bc55")
+    assert "local" in (store / "README.txt").read_text()
+    assert (store / ".gitignore").read_text().splitlines()[-1] == "*"
+
+
+def test_default_folder_and_environment(cases, tmp_path, monkeypatch):
+    monkeypatch.delenv("ASAS_CACHE_DIR", raising=False)
+    monkeypatch.chdir(tmp_path)
+    assert run("check", "--format", "json", str(cases)).exit_code in (0, 1)
+    assert (tmp_path / ".asas_cache" / "CACHEDIR.TAG").exists()
+    monkeypatch.setenv("ASAS_CACHE_DIR", str(tmp_path / "elsewhere"))
+    assert run("check", "--format", "json", str(cases)).exit_code in (0, 1)
+    assert (tmp_path / "elsewhere" / "CACHEDIR.TAG").exists()
+    assert run("cache", "dir").output.strip() == str(tmp_path / "elsewhere")
+
+
+def test_cache_clear(cases, tmp_path):
+    store = tmp_path / "store"
+    check_json(cases, store)
+    result = run("cache", "clear", "--cache-dir", str(store))
+    assert result.exit_code == 0
+    assert not store.exists()
+    assert run("cache", "clear", "--cache-dir", str(store)).exit_code == 0
+
+
+def test_cache_clear_touches_only_an_asas_cache(tmp_path):
+    precious = tmp_path / "home"
+    precious.mkdir()
+    (precious / "thesis.yaml").write_text("keep me")
+    (precious / "v1").mkdir()
+    result = run("cache", "clear", "--cache-dir", str(precious))
+    assert result.exit_code == 2
+    assert (precious / "thesis.yaml").exists() and (precious / "v1").exists()
+    assert clear(precious)[0] is False
+
+
+def test_an_unwritable_cache_does_not_stop_the_check(cases, tmp_path):
+    blocker = tmp_path / "file-not-folder"
+    blocker.write_text("")
+    result = run("check", "--format", "json", "--cache-dir", str(blocker / "sub"), str(cases))
+    assert result.exit_code in (0, 1)
+    assert json.loads(result.output)["summary"]["files"] == 12
