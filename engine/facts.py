@@ -9,8 +9,25 @@ documented".  Every fact field is named after the case-file field it comes from.
 
 from __future__ import annotations
 
-from .expert import Fact
+from .expert import Fact as _ExpertaFact
 from .load import LoadedCase
+
+# values experta's freeze() returns unchanged (it only converts lists, dicts and sets)
+_FROZEN = frozenset({str, int, bool, float, tuple, frozenset, type(None)})
+
+
+class Fact(_ExpertaFact):
+    """experta's Fact, set up faster: a value of a type experta would leave as it is
+    is stored without going through ``freeze()``'s dispatch.  Same content, same
+    errors (a fact cannot be changed once declared)."""
+
+    def __setitem__(self, key, value):
+        if self.get("__factid__") is not None:
+            raise RuntimeError("A fact can't be modified after declaration.")
+        if value.__class__ not in _FROZEN:
+            from experta.utils import freeze
+            value = freeze(value)
+        dict.__setitem__(self, key, value)
 
 
 class CaseFact(Fact):

@@ -37,6 +37,7 @@ from collections.abc import Mapping
 from .expert import KnowledgeEngine, experta  # noqa: F401  (experta imported via expert.py)
 
 from experta import watchers  # noqa: E402
+from experta.activation import Activation  # noqa: E402
 from experta.agenda import Agenda  # noqa: E402
 from experta.factlist import FactList  # noqa: E402
 from experta.matchers.rete import ReteMatcher  # noqa: E402
@@ -76,8 +77,8 @@ class _FastFeatureTester(FeatureTesterNode):
         match = self.matcher(fact)      # the check sees the fact only: test first
         if not match:
             return
-        token = _copy(token)
         if match is not True and isinstance(match, Mapping):
+            token = _copy(token)        # the only node that changes a token: copy first
             context = token.context
             for key, value in match.items():
                 if isinstance(key, tuple):  # negated condition
@@ -93,9 +94,11 @@ class _FastFeatureTester(FeatureTesterNode):
             child.callback(token)
 
 
+# The nodes below only read the tokens they are given (joins make new tokens, memories
+# keep frozen TokenInfo), so unlike experta they do not copy them first.
+
 class _FastWhere(WhereNode):
     def activate(self, token):
-        token = _copy(token)
         if self.matcher(token.context):
             for child in self.children:
                 child.callback(token)
@@ -103,28 +106,67 @@ class _FastWhere(WhereNode):
 
 class _FastOrdinaryMatch(OrdinaryMatchNode):
     def activate_left(self, token):
-        return self._activate_left(_copy(token))
+        return self._activate_left(token)
 
     def activate_right(self, token):
-        return self._activate_right(_copy(token))
+        return self._activate_right(token)
 
 
 class _FastNot(NotNode):
     def activate_left(self, token):
-        return self._activate_left(_copy(token))
+        return self._activate_left(token)
 
     def activate_right(self, token):
-        return self._activate_right(_copy(token))
+        return self._activate_right(token)
+
+
+class _FastActivation(Activation):
+    """An activation whose hash is computed once, from its rule's hash computed once
+    per rule (experta hashes the rule's whole left-hand side every time)."""
+
+    def __init__(self, rule, facts, context, rule_hash):
+        super().__init__(rule, facts, context)
+        self._hash = hash((rule_hash, frozenset(self.facts), frozenset(self.context.items())))
+
+    def __hash__(self):
+        return self._hash
+
+    __eq__ = Activation.__eq__
 
 
 class _FastConflictSet(ConflictSetNode):
     dirty: list   # shared with the matcher: nodes with activations not yet collected
+    rule_hash: int
 
     def activate(self, token):
         # ConflictSetNode._activate only reads the token: no copy needed
         self._activate(token)
         if self.added or self.removed:
             self.dirty.append(self)
+
+    def _activate(self, token):
+        """ConflictSetNode._activate with :class:`_FastActivation`."""
+        info = token.to_info()
+        activation = _FastActivation(self.rule, info.data,
+                                     {k: v for k, v in info.context if isinstance(k, str)},
+                                     self.rule_hash)
+        if token.is_valid():
+            if info not in self.memory:
+                self.memory.add(info)
+                if activation in self.removed:
+                    self.removed.remove(activation)
+                else:
+                    self.added.add(activation)
+        else:
+            try:
+                self.memory.remove(info)
+            except ValueError:  # as experta has it (a set raises KeyError)
+                pass
+            else:
+                if activation in self.added:
+                    self.added.remove(activation)
+                else:
+                    self.removed.add(activation)
 
 
 class _FastBus(BusNode):
@@ -241,6 +283,7 @@ class FastReteMatcher(ReteMatcher):
                 node.__class__ = fast
             if isinstance(node, _FastConflictSet):
                 node.dirty = self.dirty
+                node.rule_hash = hash(node.rule)
             if isinstance(node, (_FastFeatureTester, _FastWhere)):
                 node.check = node.matcher           # experta's check object, kept
                 node.matcher = _fast_check(node.check) or node.check
