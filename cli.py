@@ -119,7 +119,6 @@ def check(paths, fmt, lang, output, fail_on, select, ignore, examples, redact,
         raise click.UsageError("give at least one file or directory (or --examples)")
     lang = _lang(lang)
     from .engine.load import Limits
-    from .engine.redact import redact as redact_results, withhold_identifying
     given = {"max_bytes": max_bytes, "max_nodes": max_nodes, "max_depth": max_depth,
              "max_sessions": max_sessions}
     limits = Limits(**{k: v for k, v in given.items() if v is not None})
@@ -138,12 +137,19 @@ def check(paths, fmt, lang, output, fail_on, select, ignore, examples, redact,
         progress = Progress(len(files))
     batch = Batch(files, select, ignore, limits, jobs=jobs, cache=cache, progress=progress)
     outcome = Outcome(fail_on)
-    hide = redact_results if redact else withhold_identifying
+    def hide(r):
+        if redact:
+            from .engine.redact import redact as redact_results
+            return redact_results([r])[0]
+        if any(f.id.startswith("PRV") for f in r.findings):   # what withhold_identifying
+            from .engine.redact import withhold_identifying    # changes (imported only
+            return withhold_identifying([r])[0]                # when needed: start-up)
+        return r
 
     def results():
         for r in batch:
             outcome.add(r)
-            yield hide([r])[0]
+            yield hide(r)
 
     def interrupted():
         return _interrupted_note(batch, lang) if batch.interrupted else None

@@ -173,13 +173,14 @@ class Batch:
                 signal.signal(signal.SIGINT, previous)
 
     # -- results --------------------------------------------------------------------
-    def _rebuild(self, data, file) -> CaseResult:
-        """A result from plain data (engine/results.py)."""
-        from .results import from_data
+    def _rebuild(self, data, file, trusted=True) -> CaseResult:
+        """A result from plain data (engine/results.py): made by this run's processes
+        (``trusted``), or read from the cache and checked field by field."""
+        from .results import from_data, from_trusted
         if self._catalog is None:
             from ..rules import CATALOG
             self._catalog = CATALOG
-        return from_data(data, file, self._catalog)
+        return (from_trusted if trusted else from_data)(data, file, self._catalog)
 
     def _here(self, path) -> CaseResult:
         """Check one file in this process."""
@@ -196,7 +197,7 @@ class Batch:
         if stored is None:
             return None
         try:
-            result = self._rebuild(stored, path)
+            result = self._rebuild(stored, path, trusted=False)
         except BadData:
             return None     # corrupt or foreign: checked again, and the entry rewritten
         self.cache.hits += 1

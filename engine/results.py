@@ -184,3 +184,32 @@ def _from_data(data, file, catalog) -> CaseResult:
           "valid results have principles, invalid ones errors")
     return CaseResult(file, case_id, errors, principles, functions, findings, conclusions,
                       None, meta)
+
+
+def from_trusted(data: dict, file: str, catalog: dict) -> CaseResult:
+    """:func:`from_data` without the checks, for data this run's own processes made
+    (worker results); never for anything read from disk."""
+    meta = data["meta"]
+    if meta is not None:
+        title, code, pseudonym, first, sessions = meta
+        meta = CaseMeta(title, code, pseudonym,
+                        datetime.date.fromisoformat(first) if first else None, sessions)
+    principles = data["principles"]
+    if principles is not None:
+        principles = {p: PrincipleVerdict(status, score, list(ids))
+                      for p, (status, score, ids) in principles.items()}
+    functions = data["functions"]
+    return CaseResult(
+        file, data["case_id"],
+        [CaseError(line, column, path, message, tuple(quoted))
+         for line, column, path, message, quoted in data["errors"]],
+        principles, None if functions is None else dict(functions),
+        [Found(catalog[rule_id], session, certainty,
+               [Evidence(path, line, column, value) for path, line, column, value in evidence],
+               list(derived_from), {k: _param(v) for k, v in params.items()},
+               [(p[0], p[1]) for p in parents], line, column)
+         for rule_id, session, certainty, evidence, derived_from, params, parents, line, column
+         in data["findings"]],
+        [(what, session, (because[0], because[1])) for what, session, because
+         in data["conclusions"]],
+        None, meta)

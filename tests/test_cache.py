@@ -240,3 +240,15 @@ def test_an_unwritable_cache_does_not_stop_the_check(cases, tmp_path):
     result = run("check", "--format", "json", "--cache-dir", str(blocker / "sub"), str(cases))
     assert result.exit_code in (0, 1)
     assert json.loads(result.output)["summary"]["files"] == 12
+
+
+def test_checked_and_trusted_rebuilds_agree(cases):
+    from asas.engine.batch import check_paths
+    from asas.engine.results import from_data, from_trusted, to_data
+    from asas.rules import CATALOG
+    for r in check_paths([str(cases)]):
+        data = json.loads(json.dumps(to_data(r)))
+        assert from_data(data, r.file, CATALOG) == from_trusted(data, r.file, CATALOG)
+        again = from_data(data, r.file, CATALOG)
+        assert (again.findings, again.principles, again.meta) == (r.findings, r.principles,
+                                                                  r.meta)
