@@ -32,6 +32,7 @@ engine built from the same rule sets.
 from __future__ import annotations
 
 import logging
+from collections import OrderedDict
 from collections.abc import Mapping
 
 from .expert import KnowledgeEngine, experta  # noqa: F401  (experta imported via expert.py)
@@ -338,16 +339,49 @@ class FastEngineMixin:
     __matcher__ = FastReteMatcher
 
     def reset(self, **kwargs):
+        """experta's reset: empty memories, declare the DefFacts (the initial fact).  The
+        state that leaves is the same every time (DefFacts here take no parameters and
+        yield the same facts), so it is computed once and then restored from a copy,
+        instead of sending the initial fact through the network again for every case."""
         if kwargs:     # DefFacts parameters: experta's own, general path
+            self.__dict__.pop("_asas_snapshot", None)
             return super().reset(**kwargs)
-        deffacts = self.__dict__.get("_asas_deffacts")
-        if deffacts is None:
-            deffacts = self._asas_deffacts = self.get_deffacts()
+        snapshot = self.__dict__.get("_asas_snapshot")
+        if snapshot is not None:
+            return self._restore(snapshot)
+        deffacts = self.get_deffacts()
         self.agenda = Agenda()
         self.facts = FastFactList()
         self.matcher.reset()
         facts = [fact for deffact in deffacts for fact in deffact()]
         self._KnowledgeEngine__declare(*facts)
+        self.running = False
+        self._asas_snapshot = self._snapshot()
+
+    _MEMORIES = ("left_memory", "right_memory", "memory", "added", "removed")
+
+    def _snapshot(self):
+        nodes = [(node, [(name, getattr(node, name).copy()) for name in self._MEMORIES
+                         if hasattr(node, name)])
+                 for node in self.matcher.memory_nodes]
+        facts = self.facts
+        return (nodes, list(self.agenda.activations), list(facts.items()), facts.last_index,
+                facts.reference_counter.copy(), list(self.matcher.dirty))
+
+    def _restore(self, snapshot):
+        nodes, activations, facts, last_index, counter, dirty = snapshot
+        for node, memories in nodes:
+            for name, memory in memories:
+                setattr(node, name, memory.copy())
+        self.matcher.dirty[:] = dirty
+        self.agenda = Agenda()
+        self.agenda.activations = list(activations)
+        fact_list = FastFactList()
+        for idx, fact in facts:
+            OrderedDict.__setitem__(fact_list, idx, fact)
+        fact_list.last_index = last_index
+        fact_list.reference_counter = counter.copy()
+        self.facts = fact_list
         self.running = False
 
     def declare_input(self, *facts):
