@@ -24,6 +24,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "tests"))
 
 SLOW = 5.0  # seconds: an input taking longer than this counts as a hang
+CHUNK = 500
 
 
 def peak_mib() -> float:
@@ -62,7 +63,7 @@ class Tally:
 
 def run_hypothesis(examples: int, seconds: float):
     from click.testing import CliRunner
-    from hypothesis import HealthCheck, given, settings
+    from hypothesis import HealthCheck, given, seed, settings
     from hypothesis import strategies as st
 
     from asas.cli import cli
@@ -91,21 +92,27 @@ def run_hypothesis(examples: int, seconds: float):
     for name, strategy, fn, share in props:
         tally = Tally(name)
         tallies.append(tally)
-        deadline = time.perf_counter() + seconds * share / 3.25
+        budget_end = time.perf_counter() + seconds * share / 3.25
+        wanted = int(examples * share)
+        # Hypothesis keeps a tree of every example it tried (to avoid repeats), which
+        # grows with long generated strings: run it in rounds of CHUNK examples, each
+        # a fresh search from a fresh seed, until the examples or the time are spent.
+        round_no = 0
+        while tally.runs < wanted and time.perf_counter() < budget_end and not tally.failures:
+            round_no += 1
 
-        @settings(max_examples=int(examples * share), deadline=None, database=None,
-                  suppress_health_check=list(HealthCheck))
-        @given(strategy)
-        def prop(data):
-            if time.perf_counter() > deadline:
-                return  # the time budget is spent: the remaining examples are skipped
-            tally.time(fn, data)
+            @settings(max_examples=min(CHUNK, wanted - tally.runs), deadline=None,
+                      database=None, suppress_health_check=list(HealthCheck))
+            @seed(round_no * 7919 + len(name))
+            @given(strategy)
+            def prop(data):
+                tally.time(fn, data)
 
-        try:
-            prop()
-        except Exception as exc:  # noqa: BLE001
-            print(f"FAILED {name}: {exc!r}", file=sys.stderr)
-        print(tally.line(), flush=True)
+            try:
+                prop()
+            except Exception as exc:  # noqa: BLE001
+                print(f"FAILED {name}: {exc!r}"[:2000], file=sys.stderr)
+        print(tally.line(), f"peak {peak_mib():.0f} MiB", flush=True)
     total = sum(t.runs for t in tallies)
     failures = sum(len(t.failures) for t in tallies)
     print(f"{'total':<24} {total:>7} inputs  {failures} failures  peak memory "
