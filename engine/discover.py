@@ -21,6 +21,9 @@ class Problem(str):
         obj.problem = problem
         return obj
 
+    def __reduce__(self):  # for worker processes (check --jobs)
+        return (Problem, (str(self), self.problem))
+
 
 def _identity(path: str):
     """The same file under any name (links, ``./``, hard links) has one identity."""

@@ -389,3 +389,12 @@ def test_inputs_are_untouched_and_only_the_output_is_written(tmp_path, monkeypat
     after = snapshot()
     assert set(after) - set(before) == {"report.json"}
     assert all(after[name] == before[name] for name in before)
+
+
+def test_a_discovery_problem_travels_to_worker_processes(tmp_path):
+    import pickle
+    [problem] = case_paths([str(tmp_path)])
+    again = pickle.loads(pickle.dumps(problem))
+    assert again == problem and again.problem == problem.problem
+    assert located(load_file(again)) == [
+        f"{tmp_path}:1:1: no case files (*.yaml, *.yml) in this directory"]
