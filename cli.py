@@ -181,7 +181,9 @@ def check(paths, fmt, lang, output, fail_on, select, ignore, examples, redact,
         if progress is not None:
             progress.close()
     if batch.interrupted:
-        click.echo(_interrupted_note(batch, lang), err=True)
+        if not (stream is not None and fmt == "text" and output is None
+                and sys.stdout.isatty()):   # else the report on screen just said it
+            click.echo(_interrupted_note(batch, lang), err=True)
         sys.exit(130)
     sys.exit(outcome.code)
 

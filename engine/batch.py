@@ -213,7 +213,7 @@ class Batch:
         files = self.files
         # which files have a cache entry: looked up first, so that the others can go to
         # the workers at once (entries are read again, and checked, when their turn comes)
-        if self.cache is not None:
+        if self.cache is not None and self.cache.base.is_dir():
             marks = []
             for path in files:
                 data = _read(path, self.limits) if _cacheable(path) else None
