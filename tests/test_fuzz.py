@@ -17,7 +17,7 @@ from asas.engine.load import load_bytes
 from asas.engine.verdict import STATUSES
 from fuzz_strategies import dump, mutated_cases, valid_cases
 
-FAST = settings(max_examples=40, deadline=None, derandomize=True,
+FAST = settings(max_examples=40, deadline=None, derandomize=True, database=None,
                 suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large,
                                        HealthCheck.large_base_example])
 
