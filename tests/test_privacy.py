@@ -298,3 +298,12 @@ def test_with_the_cache_only_the_report_and_the_named_cache_folder_are_written(
                for p in tmp_path.rglob("*") if p.is_file()}
     assert written == {"work", "cache"}
     assert sorted(p.name for p in work.iterdir()) == ["a.yaml", "report.json"]
+
+
+def test_explain_does_not_echo_the_identifying_value(tmp_path):
+    path = tmp_path / "leaky.yaml"
+    path.write_bytes(dump(leaky()))
+    out = run("explain", str(path)).output
+    assert "PRV002" in out
+    for value in VALUES:
+        assert value not in out, value
