@@ -173,10 +173,10 @@ def check(paths, fmt, lang, output, fail_on, select, ignore, examples, redact,
                 raise click.ClickException(f"cannot write {output}: {exc.strerror or exc}")
         else:
             stream(results(), lang, _Stdout(progress), **options)
-    except BrokenPipeError:     # the reader went away (`| head`): stop quietly
-        devnull = os.open(os.devnull, os.O_WRONLY)
-        os.dup2(devnull, sys.stdout.fileno())
-        sys.exit(outcome.code)
+    except BrokenPipeError:     # the reader went away (`| head`): stop quietly, with
+        devnull = os.open(os.devnull, os.O_WRONLY)      # the status a shell gives a
+        os.dup2(devnull, sys.stdout.fileno())           # program killed by SIGPIPE
+        sys.exit(141)
     finally:
         if progress is not None:
             progress.close()

@@ -69,16 +69,21 @@ def _copy(token: Token) -> Token:
 
 
 class _FastFeatureTester(FeatureTesterNode):
+    callbacks: list     # the children's callbacks (experta looks them up on each call)
+
     def activate(self, token):
-        data = token.data
-        if len(data) != 1:
-            raise ValueError("a feature tester takes one fact")
-        for fact in data:
-            break
+        try:
+            (fact,) = token.data
+        except ValueError:
+            raise ValueError("a feature tester takes one fact") from None
         match = self.matcher(fact)      # the check sees the fact only: test first
+        if match is True:
+            for callback in self.callbacks:
+                callback(token)
+            return
         if not match:
             return
-        if match is not True and isinstance(match, Mapping):
+        if isinstance(match, Mapping):
             token = _copy(token)        # the only node that changes a token: copy first
             context = token.context
             for key, value in match.items():
@@ -91,8 +96,8 @@ class _FastFeatureTester(FeatureTesterNode):
                     if (False, key) in context and context[(False, key)] == value:
                         return
             context.update(match)
-        for child in self.children:
-            child.callback(token)
+        for callback in self.callbacks:
+            callback(token)
 
 
 # The nodes below only read the tokens they are given (joins make new tokens, memories
@@ -293,6 +298,7 @@ class FastReteMatcher(ReteMatcher):
         for node in nodes:
             node.children = [ChildNode(c.node, getattr(c.node, c.callback.__name__))
                              for c in node.children]
+            node.callbacks = [c.callback for c in node.children]
         # nodes with memory, each once, for reset()
         self.memory_nodes = [n for n in nodes
                              if isinstance(n, (OrdinaryMatchNode, NotNode, ConflictSetNode))]

@@ -172,14 +172,20 @@ def test_streamed_report_is_the_rendered_report(folder):
         assert "".join(chunks) == module.render([], "en", **opts)
 
 
-def test_batch_results_render_like_full_results(folder):
-    """Compact results (no case file kept) show what the full ones show, title too."""
-    from asas.engine.formats import markdown, text
-    full = withhold_identifying(check_paths([str(folder)]))
-    compact = withhold_identifying(list(Batch(case_paths([str(folder)]), jobs=1)))
+@pytest.mark.parametrize("hide", ["withhold_identifying", "redact"])
+def test_batch_results_render_like_full_results(folder, hide):
+    """Compact results (no case file kept, ``meta`` instead) show in every format what
+    the full ones show: titles, trainee codes, dates; redacted alike."""
+    from asas.engine import redact
+    from asas.engine.formats import FORMATS, renderer
+    hide = getattr(redact, hide)
+    full = hide(check_paths([str(folder)]))
+    compact = hide(list(Batch(case_paths([str(folder)]), jobs=2)))
     assert all(r.loaded is None for r in compact)
-    for module in (text, markdown):
-        assert module.render(compact, "id") == module.render(full, "id")
+    for name in FORMATS:
+        for lang in ("id", "en"):
+            assert renderer(name)(compact, lang, fail_on="risk") == \
+                renderer(name)(full, lang, fail_on="risk"), name
     assert exit_code(compact, "risk") == exit_code(full, "risk")
 
 
