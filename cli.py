@@ -108,7 +108,7 @@ def check(paths, fmt, lang, output, fail_on, select, ignore, examples, redact,
     or a file could not be read or is invalid (the others are still checked);
     130 interrupted (Ctrl-C).
     """
-    from .engine.batch import Batch, Outcome
+    from .engine.batch import Batch, Outcome, WorkerDied
     from .engine.discover import case_paths
     from .engine.formats import renderer
 
@@ -173,6 +173,9 @@ def check(paths, fmt, lang, output, fail_on, select, ignore, examples, redact,
                 raise click.ClickException(f"cannot write {output}: {exc.strerror or exc}")
         else:
             stream(results(), lang, _Stdout(progress), **options)
+    except WorkerDied as exc:
+        click.echo(f"\nasas: {exc}", err=True)
+        sys.exit(2)
     except BrokenPipeError:     # the reader went away (`| head`): stop quietly, with
         devnull = os.open(os.devnull, os.O_WRONLY)      # the status a shell gives a
         os.dup2(devnull, sys.stdout.fileno())           # program killed by SIGPIPE

@@ -235,19 +235,34 @@ class Batch:
         yield from self._pooled(files, marks, misses, jobs)
 
     def _pooled(self, files, marks, misses, jobs):
-        import multiprocessing
-        ctx = _context()
+        from collections import deque
+        from concurrent.futures import ProcessPoolExecutor
+        from concurrent.futures import TimeoutError as Pending
+        from concurrent.futures.process import BrokenProcessPool
         cache = self.cache
         init = (self.select, self.ignore, self.limits,
                 str(cache.folder) if cache is not None else None,
                 cache.config if cache is not None else None)
-        # files go to the workers a few at a time (fewer messages), in order
+        # files go to the workers a few at a time (fewer messages), in order, and only
+        # a few chunks ahead of the report (results waiting to be written stay few)
         size = max(1, min(8, len(misses) // (jobs * 16)))
-        chunks = [misses[i:i + size] for i in range(0, len(misses), size)]
-        pool = ctx.Pool(jobs, initializer=_worker_init, initargs=init)
+        chunks = iter([misses[i:i + size] for i in range(0, len(misses), size)])
+        ahead = jobs * 4
+        executor = ProcessPoolExecutor(jobs, mp_context=_context(), initializer=_worker_init,
+                                       initargs=init)
+        pending: deque = deque()
+        ready: list = []
+        finished = False
+
+        def submit():
+            while len(pending) < ahead:
+                chunk = next(chunks, None)
+                if chunk is None:
+                    return
+                pending.append(executor.submit(_worker_check, chunk))
+
         try:
-            pending = pool.imap(_worker_check, chunks)
-            ready: list = []
+            submit()
             for path, hit in zip(files, marks):
                 if self.interrupted:
                     return
@@ -260,14 +275,28 @@ class Batch:
                 else:
                     while not ready:
                         try:
-                            ready = pending.next(timeout=0.2)[::-1]
-                        except multiprocessing.TimeoutError:
+                            ready = pending[0].result(timeout=0.2)[::-1]
+                        except Pending:
                             if self.interrupted:
                                 return
+                        else:
+                            pending.popleft()
+                            submit()
                     file, data = ready.pop()
                     result = self._rebuild(data, file)
                 yield self._emit(result)
-            pool.close()
+            finished = True
+        except BrokenProcessPool:
+            raise WorkerDied("a worker process stopped unexpectedly (out of memory, or "
+                             "killed?); check again, or with --jobs 1") from None
         finally:
-            pool.terminate()
-            pool.join()
+            for future in pending:
+                future.cancel()
+            if not finished:    # interrupted, or the report's reader went away: do not
+                for process in list((getattr(executor, "_processes", None) or {}).values()):
+                    process.terminate()             # wait for the checks under way
+            executor.shutdown(wait=True, cancel_futures=True)
+
+
+class WorkerDied(RuntimeError):
+    """A worker process of a batch ended without returning its results."""

@@ -1,0 +1,344 @@
+"""The speed benchmark of issue 6: one command, one table.
+
+    python bench/run.py --cases 1000            # the table; about two minutes on 2 cores
+    python bench/run.py --cases 1000 --big 0    # without the 10,000-case memory run
+    python bench/run.py --cases 200 --runs 1    # a quick look
+
+Run it with the interpreter of the environment asas is installed in (the console
+script ``asas`` beside it is what is timed, as a user runs it).  It generates the
+case files itself (bench/generate.py, three sessions each, seeded) into a temporary
+folder and measures, in one run:
+
+- the floor: PyYAML's CSafeLoader reading the same files in one process (no
+  interpreter start, no validation, no rules): nothing that reads YAML can do less;
+- ``asas check --format json DIR`` end to end, in a subprocess, with one job and with
+  all cores, each run with a fresh, empty cache (cold);
+- the same again over unchanged files with the cache the cold run left (warm);
+- the cost per case split into load+validate, facts, engine (reset, declare, run) and
+  report (verdict + the report's dict), in one process with the engine built once;
+- the cold start of ``asas check one.yaml`` against ``python -c pass``, and ``asas --help``;
+- peak memory (ru_maxrss of the child, which covers its worker processes) for 1,000
+  and for ``--big`` cases.
+
+Times are medians over ``--runs`` runs; ratios are to the floor.  The targets are
+shown, never asserted: timings depend on the machine and on the knowledge base, which
+grows.  ``--save FILE`` writes the table (and the raw numbers as JSON beside it).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE))
+
+from generate import write_cases  # noqa: E402
+
+
+def _asas_command() -> list[str]:
+    script = Path(sys.executable).with_name("asas")
+    return [str(script)] if script.exists() else [sys.executable, "-m", "asas"]
+
+
+ASAS = _asas_command()
+
+
+def _run(args, **kw):
+    """Run a child; return (seconds, exit code, ru_maxrss in KiB of it and its children)."""
+    start = time.perf_counter()
+    proc = subprocess.Popen(args, **kw)
+    _, status, usage = os.wait4(proc.pid, 0)
+    elapsed = time.perf_counter() - start
+    proc.returncode = os.waitstatus_to_exitcode(status)
+    return elapsed, proc.returncode, usage.ru_maxrss
+
+
+def _median(values):
+    return statistics.median(values) if values else float("nan")
+
+
+# -- the floor ----------------------------------------------------------------------
+
+def floor(paths, runs: int) -> float:
+    import yaml
+    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+    times = []
+    for _ in range(runs):
+        start = time.perf_counter()
+        for p in paths:
+            with open(p, "rb") as fh:
+                yaml.load(fh.read(), Loader=loader)
+        times.append(time.perf_counter() - start)
+    return _median(times)
+
+
+# -- the CLI end to end -------------------------------------------------------------
+
+def features() -> set[str]:
+    out = subprocess.run([*ASAS, "check", "--help"], capture_output=True, text=True).stdout
+    return {opt for opt in ("--jobs", "--cache-dir", "--no-cache") if opt in out}
+
+
+def check_run(folder, jobs, cache_dir, feats, out_file) -> tuple[float, int, int]:
+    args = [*ASAS, "check", "--format", "json", str(folder)]
+    if "--jobs" in feats:
+        args += ["--jobs", str(jobs)]
+    if cache_dir is None:
+        if "--no-cache" in feats:
+            args.append("--no-cache")
+    elif "--cache-dir" in feats:
+        args += ["--cache-dir", str(cache_dir)]
+    with open(out_file, "wb") as out:
+        t, rc, rss = _run(args, stdout=out, stderr=subprocess.PIPE)
+    if rc not in (0, 1):
+        sys.exit(f"asas failed ({rc}): {' '.join(args)}")
+    return t, rc, rss
+
+
+def _cases_of(report_file):
+    with open(report_file, encoding="utf-8") as fh:
+        return json.load(fh)["cases"]
+
+
+# -- the per-case split, in a child process ------------------------------------------
+
+def split_child(folder: str):
+    """Runs in a child: per-case milliseconds of each stage, engine built before."""
+    from asas.engine import runner
+    from asas.engine.discover import case_paths
+    from asas.engine.facts import case_facts
+    from asas.engine.load import load_file
+    from asas.engine.report import case_dict
+    from asas.engine.verdict import judge
+    from asas.rules import CATALOG
+
+    paths = case_paths([folder])
+    engine = runner.knowledge_engine()
+    stages = {"load+validate": 0.0, "facts": 0.0, "engine": 0.0, "report": 0.0}
+    clock = time.perf_counter
+    for p in paths:
+        t0 = clock()
+        loaded = load_file(p)
+        t1 = clock()
+        facts = case_facts(loaded)
+        t2 = clock()
+        engine.reset()
+        getattr(engine, "declare_input", engine.declare)(*facts)
+        engine.run()
+        inference = runner.collect(engine) if hasattr(runner, "collect") else _collect(engine)
+        t3 = clock()
+        case_dict(judge(loaded, inference, CATALOG), "en")
+        t4 = clock()
+        stages["load+validate"] += t1 - t0
+        stages["facts"] += t2 - t1
+        stages["engine"] += t3 - t2
+        stages["report"] += t4 - t3
+    rules = len(engine.get_rules())
+    out = {"per_case_ms": {k: 1000 * v / len(paths) for k, v in stages.items()},
+           "rules": rules, "catalogue": len(CATALOG)}
+    if hasattr(runner, "plain_engine"):
+        # the same knowledge base on experta's own network, for comparison (a sample)
+        plain = runner.plain_engine()
+        sample = paths[:300]
+        loaded = [load_file(p) for p in sample]
+        t0 = clock()
+        for case in loaded:
+            plain.reset()
+            plain.declare(*case_facts(case))
+            plain.run()
+        out["plain_engine_ms"] = 1000 * (clock() - t0) / len(sample)
+    print(json.dumps(out))
+
+
+def _collect(engine):
+    from asas.engine.facts import Conclusion, Finding, Served
+    from asas.engine.runner import Inference
+    facts = list(engine.facts.values())
+    return Inference(tuple(f for f in facts if isinstance(f, Finding)),
+                     tuple(f for f in facts if isinstance(f, Conclusion)),
+                     tuple(f for f in facts if isinstance(f, Served)))
+
+
+def split(folder, runs: int) -> dict:
+    per_run = []
+    info = {}
+    for _ in range(runs):
+        out = subprocess.run([sys.executable, __file__, "--_split", str(folder)],
+                             capture_output=True, text=True, check=True).stdout
+        info = json.loads(out)
+        per_run.append(info["per_case_ms"])
+    return {"per_case_ms": {k: _median([r[k] for r in per_run]) for k in per_run[0]},
+            "rules": info["rules"], "catalogue": info["catalogue"],
+            "plain_engine_ms": info.get("plain_engine_ms")}
+
+
+# -- cold start ----------------------------------------------------------------------
+
+def cold_start(one_file, runs: int) -> dict:
+    def timed(args):
+        return _median([_run(args, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)[0]
+                        for _ in range(runs)])
+    for _ in range(2):  # warm the page cache and the .pyc files
+        _run([*ASAS, "check", str(one_file)], stdout=subprocess.DEVNULL,
+             stderr=subprocess.DEVNULL)
+    return {"python -c pass": timed([sys.executable, "-c", "pass"]),
+            "asas --help": timed([*ASAS, "--help"]),
+            "asas check one.yaml": timed([*ASAS, "check", "--no-cache", str(one_file)]
+                                         if "--no-cache" in features() else
+                                         [*ASAS, "check", str(one_file)])}
+
+
+# -- the table -----------------------------------------------------------------------
+
+def main(argv=None):
+    parser = argparse.ArgumentParser(description="asas speed benchmark (issue 6)")
+    parser.add_argument("--cases", type=int, default=1000, help="cases in the main batch")
+    parser.add_argument("--sessions", type=int, default=3, help="sessions per case")
+    parser.add_argument("--runs", type=int, default=3, help="runs per timing (median)")
+    parser.add_argument("--big", type=int, default=10000,
+                        help="cases in the memory run (0: skip it)")
+    parser.add_argument("--seed", type=int, default=2026)
+    parser.add_argument("--save", help="also write the table to FILE (and FILE.json)")
+    parser.add_argument("--_split", help=argparse.SUPPRESS)
+    args = parser.parse_args(argv)
+    if args._split:
+        return split_child(args._split)
+
+    cores = os.cpu_count() or 1
+    tmp = Path(tempfile.mkdtemp(prefix="asas-bench-"))
+    try:
+        return _bench(args, cores, tmp)
+    finally:
+        shutil.rmtree(tmp, ignore_errors=True)
+
+
+def _bench(args, cores, tmp):
+    feats = features()
+    folder = tmp / "cases"
+    paths = write_cases(folder, args.cases, seed=args.seed, sessions=args.sessions)
+    size = sum(p.stat().st_size for p in paths) / len(paths)
+    print(f"# {args.cases} cases x {args.sessions} sessions (mean {size / 1024:.1f} KB), "
+          f"{cores} cores, Python {platform.python_version()}, {args.runs} run(s) each; "
+          f"options: {', '.join(sorted(feats)) or 'none'}", file=sys.stderr)
+
+    raw: dict = {"cases": args.cases, "sessions": args.sessions, "cores": cores,
+                 "python": platform.python_version(), "features": sorted(feats)}
+    floor_s = floor(paths, args.runs)
+    raw["floor"] = floor_s
+
+    def cli_runs(jobs):
+        cold, warm, reports = [], [], []
+        for i in range(args.runs):
+            cache = tmp / f"cache-{jobs}-{i}"
+            out = tmp / f"report-{jobs}-{i}.json"
+            cold.append(check_run(folder, jobs, cache, feats, out)[0])
+            reports.append(out)
+            if "--cache-dir" in feats:
+                out_w = tmp / f"report-{jobs}-{i}-warm.json"
+                warm.append(check_run(folder, jobs, cache, feats, out_w)[0])
+                reports.append(out_w)
+        return _median(cold), _median(warm) if warm else None, reports
+
+    cold1, warm1, rep1 = cli_runs(1)
+    coldn, warmn, repn = cli_runs(cores)
+    same = all(_cases_of(r) == _cases_of(rep1[0]) for r in rep1[1:] + repn)
+    raw.update(cold_1=cold1, cold_all=coldn, warm_1=warm1, warm_all=warmn,
+               identical_reports=same)
+
+    s = split(folder, max(1, min(args.runs, 3)))
+    raw["split"] = s
+    start = cold_start(paths[0], max(5, args.runs * 3))
+    raw["start"] = start
+
+    mem = {}
+    one_k = tmp / "mem-1000"
+    write_cases(one_k, 1000, seed=args.seed + 1, sessions=args.sessions)
+    mem[1000] = check_run(one_k, cores, None, feats, tmp / "mem-1000.json")[2]
+    shutil.rmtree(one_k)
+    if args.big:
+        big = tmp / "mem-big"
+        write_cases(big, args.big, seed=args.seed + 2, sessions=args.sessions)
+        mem[args.big] = check_run(big, cores, None, feats, tmp / "mem-big.json")[2]
+        shutil.rmtree(big)
+    raw["max_rss_kib"] = mem
+
+    table = render(raw, args, cores)
+    print(table)
+    if args.save:
+        Path(args.save).write_text(table, encoding="utf-8")
+        Path(args.save + ".json").write_text(json.dumps(raw, indent=2), encoding="utf-8")
+
+
+def render(raw, args, cores) -> str:
+    f = raw["floor"]
+    n = raw["cases"]
+    rows = []
+
+    def row(what, seconds, target=None, ok=None):
+        ratio = f"{seconds / f:6.2f}×" if seconds is not None else "     –"
+        value = f"{seconds:8.3f} s" if seconds is not None else "       n/a"
+        per = f"{1000 * seconds / n:7.2f}" if seconds is not None else "      –"
+        mark = "" if ok is None else (" ✓" if ok else " ✗")
+        rows.append(f"| {what:<50} | {value} | {per} | {ratio} | {(target or '') + mark:<14} |")
+
+    row("floor: CSafeLoader over the same files", f)
+    row("asas check --format json, --jobs 1, cold", raw["cold_1"])
+    all_label = (f"--jobs {cores}" if "--jobs" in raw["features"]
+                 else "default jobs (no --jobs)")
+    row(f"asas check --format json, {all_label}, cold", raw["cold_all"], "≤ 4× floor",
+        raw["cold_all"] <= 4 * f)
+    row("  warm re-run (cache), --jobs 1", raw["warm_1"])
+    row(f"  warm re-run (cache), {all_label}", raw["warm_all"], "≤ 1.5× floor",
+        raw["warm_all"] is not None and raw["warm_all"] <= 1.5 * f)
+    lines = [
+        f"asas benchmark — {n} cases × {raw['sessions']} sessions, {cores} cores, "
+        f"Python {raw['python']}, median of {args.runs}; "
+        f"{raw['split']['rules']} rules, {raw['split']['catalogue']} catalogue entries",
+        "",
+        f"| {'batch':<50} | {'median':>10} | {'ms/case':>7} | {'÷ floor':>7} | {'target':<14} |",
+        f"|{'-' * 52}|{'-' * 12}|{'-' * 9}|{'-' * 9}|{'-' * 16}|",
+        *rows,
+        "",
+        f"reports identical across jobs, runs and cache: {raw['identical_reports']}",
+        "",
+        "| per case, one process, engine built once | ms |",
+        "|---|---|",
+    ]
+    per = raw["split"]["per_case_ms"]
+    for k, v in per.items():
+        lines.append(f"| {k} | {v:.2f} |")
+    lines.append(f"| total | {sum(per.values()):.2f} |")
+    if raw["split"].get("plain_engine_ms"):
+        lines.append(f"| (engine + facts on experta's own network, same rules) | "
+                     f"{raw['split']['plain_engine_ms']:.2f} |")
+    st = raw["start"]
+    base = st["python -c pass"]
+    lines += ["", "| start | ms | above python -c pass | target |", "|---|---|---|---|"]
+    for k, v in st.items():
+        above = (v - base) * 1000
+        target = ""
+        if k == "asas check one.yaml":
+            target = "≤ 250 ms above" + (" ✓" if above <= 250 else " ✗")
+        lines.append(f"| {k} | {v * 1000:.0f} | {above:.0f} | {target} |")
+    mem = raw["max_rss_kib"]
+    lines += ["", "| peak memory (ru_maxrss, json, all cores) | MiB | ÷ 1,000 | target |",
+              "|---|---|---|---|"]
+    for k, v in mem.items():
+        ratio = v / mem[1000]
+        target = "" if k == 1000 else "≤ 1.5×" + (" ✓" if ratio <= 1.5 else " ✗")
+        lines.append(f"| {k:,} cases | {v / 1024:.0f} | {ratio:.2f}× | {target} |")
+    return "\n".join(lines) + "\n"
+
+
+if __name__ == "__main__":
+    main()
