@@ -60,6 +60,7 @@ from experta.matchers.rete.check import (  # noqa: E402
 from experta.matchers.rete.token import Token  # noqa: E402
 
 _tuple_new = tuple.__new__
+_VALID = Token.TagType.VALID
 
 
 def _copy(token: Token) -> Token:
@@ -111,18 +112,54 @@ class _FastWhere(WhereNode):
 
 
 class _FastOrdinaryMatch(OrdinaryMatchNode):
+    callbacks: list
+    touched: list     # shared with the matcher: nodes whose memories changed this case
+
     def activate_left(self, token):
-        return self._activate_left(token)
+        self.touched.append(self)
+        self._join(token, self.left_memory, self.right_memory, True)
 
     def activate_right(self, token):
-        return self._activate_right(token)
+        self.touched.append(self)
+        self._join(token, self.right_memory, self.left_memory, False)
+
+    def _join(self, token, branch_memory, matching_memory, is_left):
+        """OrdinaryMatchNode's activation, without the MATCH watcher's calls and without
+        re-validating the joined token's facts."""
+        if token.tag is _VALID:
+            branch_memory.append(token.to_info())
+        else:
+            try:
+                branch_memory.remove(token.to_info())
+            except ValueError:
+                pass
+        context = token.context
+        matcher = self.matcher
+        for other_data, other_context in matching_memory:
+            other_context = dict(other_context)
+            if is_left:
+                match = matcher(context, other_context)
+            else:
+                match = matcher(other_context, context)
+            if match:
+                joined = {k: v for k, v in context.items() if isinstance(k, str)}
+                for k, v in other_context.items():
+                    if not isinstance(k, tuple):    # negated values are not needed further
+                        joined[k] = v
+                new = _tuple_new(Token, (token.tag, token.data | other_data, joined))
+                for callback in self.callbacks:
+                    callback(new)
 
 
 class _FastNot(NotNode):
+    touched: list
+
     def activate_left(self, token):
+        self.touched.append(self)
         return self._activate_left(token)
 
     def activate_right(self, token):
+        self.touched.append(self)
         return self._activate_right(token)
 
 
@@ -146,6 +183,7 @@ class _FastConflictSet(ConflictSetNode):
 
     def activate(self, token):
         # ConflictSetNode._activate only reads the token: no copy needed
+        self.touched.append(self)
         self._activate(token)
         if self.added or self.removed:
             self.dirty.append(self)
@@ -283,10 +321,13 @@ class FastReteMatcher(ReteMatcher):
             nodes.append(node)
             stack.extend(child.node for child in node.children)
         self.dirty = []
+        self.touched = []
         for node in nodes:
             fast = _FAST.get(type(node))
             if fast is not None:
                 node.__class__ = fast
+            if isinstance(node, (_FastOrdinaryMatch, _FastNot, _FastConflictSet)):
+                node.touched = self.touched
             if isinstance(node, _FastConflictSet):
                 node.dirty = self.dirty
                 node.rule_hash = hash(node.rule)
@@ -367,18 +408,24 @@ class FastEngineMixin:
     _MEMORIES = ("left_memory", "right_memory", "memory", "added", "removed")
 
     def _snapshot(self):
-        nodes = [(node, [(name, getattr(node, name).copy()) for name in self._MEMORIES
-                         if hasattr(node, name)])
-                 for node in self.matcher.memory_nodes]
+        nodes = {node: [(name, getattr(node, name).copy()) for name in self._MEMORIES
+                        if hasattr(node, name)]
+                 for node in self.matcher.memory_nodes}
+        self.matcher.touched.clear()
         facts = self.facts
         return (nodes, list(self.agenda.activations), list(facts.items()), facts.last_index,
                 facts.reference_counter.copy(), list(self.matcher.dirty))
 
     def _restore(self, snapshot):
+        """Put back the memories of the nodes activated since the snapshot (the only
+        ones that can have changed: every change of a memory starts with an activation
+        of its node), the agenda and the fact list."""
         nodes, activations, facts, last_index, counter, dirty = snapshot
-        for node, memories in nodes:
-            for name, memory in memories:
+        touched = self.matcher.touched
+        for node in set(touched):
+            for name, memory in nodes[node]:
                 setattr(node, name, memory.copy())
+        touched.clear()
         self.matcher.dirty[:] = dirty
         self.agenda = Agenda()
         self.agenda.activations = list(activations)
