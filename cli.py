@@ -176,6 +176,9 @@ def check(paths, fmt, lang, output, fail_on, select, ignore, examples, redact,
     except WorkerDied as exc:
         click.echo(f"\nasas: {exc}", err=True)
         sys.exit(2)
+    except KeyboardInterrupt:   # a second Ctrl-C: stop at once, the report unfinished
+        click.echo("", err=True)
+        sys.exit(130)
     except BrokenPipeError:     # the reader went away (`| head`): stop quietly, with
         devnull = os.open(os.devnull, os.O_WRONLY)      # the status a shell gives a
         os.dup2(devnull, sys.stdout.fileno())           # program killed by SIGPIPE
