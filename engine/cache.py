@@ -95,6 +95,7 @@ class Cache:
         self.base = self.folder / CACHE_VERSION / config[:24]
         self.hits = 0
         self.writable = True
+        self._made: set = set()     # folders known to exist
 
     # -- keys ---------------------------------------------------------------------
     @staticmethod
@@ -133,7 +134,9 @@ class Cache:
             return          # no exact JSON form: not cached
         path = self._path(key)
         try:
-            path.parent.mkdir(parents=True, exist_ok=True)
+            if path.parent not in self._made:
+                path.parent.mkdir(parents=True, exist_ok=True)
+                self._made.add(path.parent)
             self._mark()
             fd, tmp = tempfile.mkstemp(prefix=".tmp-", suffix=".json", dir=path.parent)
             try:
