@@ -51,12 +51,17 @@ def _asas_command() -> list[str]:
 
 
 ASAS = _asas_command()
+# the environment of every child: bytecode cached (an installed asas has its .pyc; the
+# cache goes to the benchmark's temporary folder, not beside the source), and the
+# result cache in the temporary folder too, never in the current directory
+CHILD_ENV = dict(os.environ)
+CHILD_ENV.pop("PYTHONDONTWRITEBYTECODE", None)
 
 
 def _run(args, **kw):
     """Run a child; return (seconds, exit code, ru_maxrss in KiB of it and its children)."""
     start = time.perf_counter()
-    proc = subprocess.Popen(args, **kw)
+    proc = subprocess.Popen(args, env=CHILD_ENV, **kw)
     _, status, usage = os.wait4(proc.pid, 0)
     elapsed = time.perf_counter() - start
     proc.returncode = os.waitstatus_to_exitcode(status)
@@ -86,7 +91,8 @@ def floor(paths, runs: int) -> list[float]:
 # -- the CLI end to end -------------------------------------------------------------
 
 def features() -> set[str]:
-    out = subprocess.run([*ASAS, "check", "--help"], capture_output=True, text=True).stdout
+    out = subprocess.run([*ASAS, "check", "--help"], capture_output=True, text=True,
+                         env=CHILD_ENV).stdout
     return {opt for opt in ("--jobs", "--cache-dir", "--no-cache") if opt in out}
 
 
@@ -174,7 +180,7 @@ def split(folder, runs: int) -> dict:
     per_run = []
     info = {}
     for _ in range(runs):
-        out = subprocess.run([sys.executable, __file__, "--_split", str(folder)],
+        out = subprocess.run([sys.executable, __file__, "--_split", str(folder)], env=CHILD_ENV,
                              capture_output=True, text=True, check=True).stdout
         info = json.loads(out)
         per_run.append(info["per_case_ms"])
@@ -210,6 +216,10 @@ def main(argv=None):
                         help="cases in the memory run (0: skip it)")
     parser.add_argument("--seed", type=int, default=2026)
     parser.add_argument("--save", help="also write the table to FILE (and FILE.json)")
+    parser.add_argument("--no-pyc", action="store_true",
+                        help="children compile asas's source on every start, as with "
+                             "PYTHONDONTWRITEBYTECODE=1 (default: bytecode cached, as in "
+                             "an installed asas)")
     parser.add_argument("--_split", help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
     if args._split:
@@ -217,6 +227,11 @@ def main(argv=None):
 
     cores = os.cpu_count() or 1
     tmp = Path(tempfile.mkdtemp(prefix="asas-bench-"))
+    if args.no_pyc:
+        CHILD_ENV["PYTHONDONTWRITEBYTECODE"] = "1"
+    else:
+        CHILD_ENV["PYTHONPYCACHEPREFIX"] = str(tmp / "pycache")
+    CHILD_ENV["ASAS_CACHE_DIR"] = str(tmp / "asas-cache")
     try:
         return _bench(args, cores, tmp)
     finally:
@@ -233,7 +248,8 @@ def _bench(args, cores, tmp):
           f"options: {', '.join(sorted(feats)) or 'none'}", file=sys.stderr)
 
     raw: dict = {"cases": args.cases, "sessions": args.sessions, "cores": cores,
-                 "python": platform.python_version(), "features": sorted(feats)}
+                 "python": platform.python_version(), "features": sorted(feats),
+                 "bytecode": "compiled on every start" if args.no_pyc else "cached"}
     # the floor is measured before and after the runs of asas (the machine may be
     # busier at one time than another), and its median taken
     floor_runs = floor(paths, args.runs)
@@ -310,7 +326,8 @@ def render(raw, args, cores) -> str:
     lines = [
         f"asas benchmark — {n} cases × {raw['sessions']} sessions, {cores} cores, "
         f"Python {raw['python']}, median of {args.runs}; "
-        f"{raw['split']['rules']} rules, {raw['split']['catalogue']} catalogue entries",
+        f"{raw['split']['rules']} rules, {raw['split']['catalogue']} catalogue entries; "
+        f"bytecode {raw.get('bytecode', 'as the environment had it')}",
         "",
         f"| {'batch':<50} | {'median':>10} | {'ms/case':>7} | {'÷ floor':>7} | {'target':<14} |",
         f"|{'-' * 52}|{'-' * 12}|{'-' * 9}|{'-' * 9}|{'-' * 16}|",

@@ -30,8 +30,6 @@ import dataclasses
 import hashlib
 import json
 import os
-import shutil
-import tempfile
 from pathlib import Path
 
 from .. import __version__
@@ -132,6 +130,7 @@ class Cache:
                               ensure_ascii=False, allow_nan=False, separators=(",", ":"))
         except (TypeError, ValueError):
             return          # no exact JSON form: not cached
+        import tempfile
         path = self._path(key)
         try:
             if path.parent not in self._made:
@@ -170,6 +169,7 @@ def clear(folder) -> tuple[bool, str]:
     """Empty a cache folder.  Only a folder asas made (it has asas's CACHEDIR.TAG) is
     touched, and in it only what asas writes: a mistyped ``--cache-dir ~`` deletes
     nothing.  Returns (done, message)."""
+    import shutil
     folder = Path(folder)
     if not folder.exists():
         return True, f"no cache at {folder}"
