@@ -35,7 +35,7 @@ import logging
 from collections import OrderedDict
 from collections.abc import Mapping
 
-from .expert import KnowledgeEngine, experta  # noqa: F401  (experta imported via expert.py)
+from .expert import KnowledgeEngine, P, experta  # noqa: F401  (experta imported via expert.py)
 
 from experta import watchers  # noqa: E402
 from experta.activation import Activation  # noqa: E402
@@ -174,7 +174,15 @@ class _FastActivation(Activation):
     def __hash__(self):
         return self._hash
 
-    __eq__ = Activation.__eq__
+    def __eq__(self, other):
+        # Activation.__eq__, comparing the rule by identity first (Rule.__eq__ builds
+        # tuples of both rules' whole left-hand sides)
+        try:
+            return (self.context == other.context and self.facts == other.facts
+                    and (self.rule is other.rule or self.rule == other.rule)
+                    and self.key == other.key)
+        except AttributeError:
+            return False
 
 
 class _FastConflictSet(ConflictSetNode):
@@ -265,6 +273,17 @@ def _fast_check(check):
             if what.startswith("__") or what.endswith("__"):
                 return lambda fact: test(fact, expected)
             path = [int(p) if p.isnumeric() else p for p in what.split("__")]
+            if len(path) == 1 and test.__name__ == "match_predicate" \
+                    and type(expected) is P and expected.__bind__ is None:
+                key, predicate = path[0], expected.match
+
+                def predicate_feature(fact):    # match_predicate(), inlined
+                    try:
+                        record = fact[key]
+                    except (IndexError, KeyError, TypeError):
+                        return False
+                    return True if predicate(record) else False
+                return predicate_feature
             if len(path) == 1:
                 key = path[0]
 
