@@ -93,7 +93,7 @@ def _format_names():
                    "else 1).")
 @click.option("--cache-dir", type=click.Path(file_okay=False), metavar="DIR",
               help="Keep the result cache in DIR (default: $ASAS_CACHE_DIR, else "
-                   ".asas_cache here).")
+                   "~/.cache/asas).")
 @click.option("--no-cache", is_flag=True,
               help="Neither read nor write the result cache.")
 def check(paths, fmt, lang, output, fail_on, select, ignore, examples, redact,
@@ -238,7 +238,7 @@ def _open_cache(cache_dir, select, ignore, limits):
 
 @cli.group("cache")
 def cache_group():
-    """The result cache of `asas check` (default .asas_cache here, or $ASAS_CACHE_DIR).
+    """The result cache of `asas check` (default ~/.cache/asas, or $ASAS_CACHE_DIR).
 
     It holds data derived from case files: it stays on this machine, and is safe to
     delete at any time."""
@@ -246,7 +246,7 @@ def cache_group():
 
 @cache_group.command("clear")
 @click.option("--cache-dir", type=click.Path(file_okay=False), metavar="DIR",
-              help="The cache to clear (default: $ASAS_CACHE_DIR, else .asas_cache here).")
+              help="The cache to clear (default: $ASAS_CACHE_DIR, else ~/.cache/asas).")
 def cache_clear(cache_dir):
     """Delete the cached results (only a folder asas created is touched)."""
     from .engine.cache import clear

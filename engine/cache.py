@@ -6,8 +6,10 @@ source of ``asas/rules`` and of the engine modules a verdict depends on), the ru
 selected and ignored, and the input limits.  Results are stored language-independent
 (engine/results.py), so ``--lang`` and ``--format`` do not matter.
 
-Where: ``--cache-dir DIR``, else ``$ASAS_CACHE_DIR``, else ``.asas_cache`` in the
-current directory.  ``--no-cache`` neither reads nor writes it; ``asas cache clear``
+Where: ``--cache-dir DIR``, else ``$ASAS_CACHE_DIR``, else ``asas`` in the user's
+cache folder (``$XDG_CACHE_HOME``, else ``~/.cache``), never inside the folder being
+checked: a cache of private derived data must not travel with a folder that is zipped
+for a lecturer or committed.  The folder is the user's alone (mode 0700).  ``--no-cache`` neither reads nor writes it; ``asas cache clear``
 empties it.
 
 Safety and privacy:
@@ -35,7 +37,6 @@ from pathlib import Path
 from .. import __version__
 
 CACHE_VERSION = "v1"
-DEFAULT_DIR = ".asas_cache"
 ENV_VAR = "ASAS_CACHE_DIR"
 
 CACHEDIR_TAG = ("Signature: 8a477f597d28d172789f06886806bc55\n"
@@ -56,7 +57,10 @@ _ROOT = Path(__file__).resolve().parent.parent   # the asas package
 
 
 def default_dir() -> Path:
-    return Path(os.environ.get(ENV_VAR) or DEFAULT_DIR)
+    if os.environ.get(ENV_VAR):
+        return Path(os.environ[ENV_VAR])
+    user_cache = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
+    return Path(user_cache) / "asas"
 
 
 def knowledge_hash() -> str:
@@ -134,6 +138,9 @@ class Cache:
         path = self._path(key)
         try:
             if path.parent not in self._made:
+                if not self.folder.exists():
+                    # private: it holds what the case files hold
+                    self.folder.mkdir(mode=0o700, parents=True, exist_ok=True)
                 path.parent.mkdir(parents=True, exist_ok=True)
                 self._made.add(path.parent)
             self._mark()

@@ -205,9 +205,13 @@ def test_the_folder_says_what_it_is(cases, tmp_path):
 
 def test_default_folder_and_environment(cases, tmp_path, monkeypatch):
     monkeypatch.delenv("ASAS_CACHE_DIR", raising=False)
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "user-cache"))
     monkeypatch.chdir(tmp_path)
     assert run("check", "--format", "json", str(cases)).exit_code in (0, 1)
-    assert (tmp_path / ".asas_cache" / "CACHEDIR.TAG").exists()
+    default = tmp_path / "user-cache" / "asas"
+    assert (default / "CACHEDIR.TAG").exists()
+    assert default.stat().st_mode & 0o777 == 0o700          # the user's alone
+    assert {p.name for p in tmp_path.iterdir()} == {"cases", "user-cache"}  # none beside them
     monkeypatch.setenv("ASAS_CACHE_DIR", str(tmp_path / "elsewhere"))
     assert run("check", "--format", "json", str(cases)).exit_code in (0, 1)
     assert (tmp_path / "elsewhere" / "CACHEDIR.TAG").exists()
