@@ -141,9 +141,6 @@ def check(paths, fmt, lang, output, fail_on, select, ignore, examples, redact,
         if redact:
             from .engine.redact import redact as redact_results
             return redact_results([r])[0]
-        if any(f.id.startswith("PRV") for f in r.findings):   # what withhold_identifying
-            from .engine.redact import withhold_identifying    # changes (imported only
-            return withhold_identifying([r])[0]                # when needed: start-up)
         return r
 
     def results():
@@ -377,8 +374,7 @@ def explain(file, lang):
     → findings → principle statuses."""
     from .engine.check import check_file
     from .engine.explain import explain as render
-    from .engine.redact import withhold_identifying
-    result = withhold_identifying([check_file(file)])[0]   # PRV evidence: never the value
+    result = check_file(file)
     if not result.valid:
         for e in result.errors:
             click.echo(e.format(result.file), err=True)

@@ -63,6 +63,9 @@ class RuleDoc:
     # (knowledge-base.md, "What each principle needs"); its finding leaves the
     # principle not_assessed unless a risk or violation was found anyway.
     needed: bool = False
+    # False for findings about identifying data (PRV): their evidence names the field
+    # and line but never carries the value, in any report, cache entry or caller
+    shows_values: bool = True
 
     def finding(self, session, evidence=(), params=None, derived_from=()) -> Finding:
         """The fact a rule declares for this entry."""

@@ -9,9 +9,9 @@ scores, field paths, lines, and values of the format's closed vocabularies (enum
 true/false, numbers, dates), plus the case ID and the counselor's code.  The file
 name stays too: name files by case ID, not by client.
 
-``withhold_identifying(results)`` is the narrow version applied to every report: a
-PRV finding never shows the value of the field it points at, since that value is
-the identifying data it warns about.
+A PRV finding never shows the value of the field it points at, in any report, since
+that value is the identifying data it warns about: that is the catalogue entry's
+``shows_values=False``, applied where findings are made (engine/verdict.py).
 """
 
 from __future__ import annotations
@@ -163,18 +163,4 @@ def redact(results):
                 loaded, case=_case(loaded.case, Case) if loaded.case is not None else None,
                 errors=[_error(e) for e in loaded.errors])
         out.append(dataclasses.replace(r, **changes))
-    return out
-
-
-def withhold_identifying(results):
-    """Copies of ``results`` in which PRV findings do not show the values they point at."""
-    out = []
-    for r in results:
-        if not any(f.id.startswith("PRV") for f in r.findings):
-            out.append(r)
-            continue
-        findings = [dataclasses.replace(f, evidence=[
-            dataclasses.replace(e, value=REDACTED if e.value is not None else None)
-            for e in f.evidence]) if f.id.startswith("PRV") else f for f in r.findings]
-        out.append(dataclasses.replace(r, findings=findings))
     return out

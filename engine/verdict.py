@@ -129,6 +129,16 @@ def _plain(value):
     return value
 
 
+WITHHELD = "[withheld]"
+
+
+def _shown(doc: RuleDoc, value):
+    """An evidence value as reports may show it."""
+    if not doc.shows_values and value is not None:
+        return WITHHELD
+    return _plain(value)
+
+
 def _merge_params(firings) -> dict:
     merged: dict = {}
     for fact in firings:
@@ -186,7 +196,7 @@ def judge(loaded: LoadedCase, inference: Inference, catalog: dict[str, RuleDoc],
         if not selected(doc.id, select, ignore):
             continue
         paths = list(dict.fromkeys(p for f in facts for p in f["evidence"]))
-        evidence = [Evidence(p, *loaded.where(p), _plain(loaded.value(p))) for p in paths]
+        evidence = [Evidence(p, *loaded.where(p), _shown(doc, loaded.value(p))) for p in paths]
         parents = list(dict.fromkeys(tuple(p) for f in facts for p in f["derived_from"]))
         found.append(Found(doc, key[1], round(cf_of(key), 2), evidence,
                            list(dict.fromkeys(p[0] for p in parents)), _merge_params(facts),

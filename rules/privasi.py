@@ -37,7 +37,7 @@ def _entry(id, title_en, title_id, cf, what_en, what_id, do_en, do_id, fail, pas
                      "identitas konseli."),
         recommendation=Text(f"Before handing the case file in: {do_en}.",
                             f"Sebelum menyerahkan berkas kasus: {do_id}."),
-        why=WHY, source=SOURCE, fail=fail, passing=passing)
+        why=WHY, source=SOURCE, fail=fail, passing=passing, shows_values=False)
 
 
 PRV001 = _entry(

@@ -105,6 +105,17 @@ def test_each_kind_is_found_with_its_field_line_and_session():
     assert result.principles == check_data(EXEMPLARY).principles
 
 
+def test_prv_evidence_never_carries_the_identifying_value_even_for_library_callers():
+    from asas.engine.report import report_dict
+    result = check_data(leaky())
+    for f in result.findings:
+        if f.id.startswith("PRV"):
+            assert [e.value for e in f.evidence] == ["[withheld]"]
+    text = json.dumps(report_dict([result], "en"), ensure_ascii=False)
+    for value in VALUES:
+        assert value not in text
+
+
 def test_prv_findings_are_risks_of_no_principle_in_both_languages():
     docs = [d for d in CATALOG.values() if d.id.startswith("PRV")]
     assert len(docs) == 6
