@@ -243,34 +243,37 @@ def _bench(args, cores, tmp):
     folder = tmp / "cases"
     paths = write_cases(folder, args.cases, seed=args.seed, sessions=args.sessions)
     size = sum(p.stat().st_size for p in paths) / len(paths)
+    raw_load = os.getloadavg() if hasattr(os, "getloadavg") else None
     print(f"# {args.cases} cases x {args.sessions} sessions (mean {size / 1024:.1f} KB), "
           f"{cores} cores, Python {platform.python_version()}, {args.runs} run(s) each; "
           f"options: {', '.join(sorted(feats)) or 'none'}", file=sys.stderr)
 
-    raw: dict = {"cases": args.cases, "sessions": args.sessions, "cores": cores,
+    raw: dict = {"load_average_at_start": raw_load, "cases": args.cases, "sessions": args.sessions, "cores": cores,
                  "python": platform.python_version(), "features": sorted(feats),
                  "bytecode": "compiled on every start" if args.no_pyc else "cached"}
     # the floor is measured before and after the runs of asas (the machine may be
     # busier at one time than another), and its median taken
     floor_runs = floor(paths, args.runs)
 
-    def cli_runs(jobs):
-        cold, warm, reports = [], [], []
-        for i in range(args.runs):
+    # one job and all cores alternate, run after run, so that a burst of load from
+    # elsewhere on the machine does not fall on one of them only
+    times = {(j, kind): [] for j in (1, cores) for kind in ("cold", "warm")}
+    reports = []
+    for i in range(args.runs):
+        for jobs in (1, cores):
             cache = tmp / f"cache-{jobs}-{i}"
             out = tmp / f"report-{jobs}-{i}.json"
-            cold.append(check_run(folder, jobs, cache, feats, out)[0])
+            times[jobs, "cold"].append(check_run(folder, jobs, cache, feats, out)[0])
             reports.append(out)
             if "--cache-dir" in feats:
                 out_w = tmp / f"report-{jobs}-{i}-warm.json"
-                warm.append(check_run(folder, jobs, cache, feats, out_w)[0])
+                times[jobs, "warm"].append(check_run(folder, jobs, cache, feats, out_w)[0])
                 reports.append(out_w)
-        return _median(cold), _median(warm) if warm else None, reports
-
-    cold1, warm1, rep1 = cli_runs(1)
-    coldn, warmn, repn = cli_runs(cores)
-    same = all(_cases_of(r) == _cases_of(rep1[0]) for r in rep1[1:] + repn)
-    raw.update(cold_1=cold1, cold_all=coldn, warm_1=warm1, warm_all=warmn,
+    same = all(_cases_of(r) == _cases_of(reports[0]) for r in reports[1:])
+    raw.update(cold_1=_median(times[1, "cold"]), cold_all=_median(times[cores, "cold"]),
+               warm_1=_median(times[1, "warm"]) if times[1, "warm"] else None,
+               warm_all=_median(times[cores, "warm"]) if times[cores, "warm"] else None,
+               runs={f"{kind} --jobs {j}": t for (j, kind), t in times.items()},
                identical_reports=same)
 
     floor_runs += floor(paths, args.runs)
@@ -294,11 +297,16 @@ def _bench(args, cores, tmp):
         shutil.rmtree(big)
     raw["max_rss_kib"] = mem
 
+    raw["load_average"] = os.getloadavg() if hasattr(os, "getloadavg") else None
     table = render(raw, args, cores)
     print(table)
     if args.save:
         Path(args.save).write_text(table, encoding="utf-8")
         Path(args.save + ".json").write_text(json.dumps(raw, indent=2), encoding="utf-8")
+
+
+def _load(values) -> str:
+    return "n/a" if not values else "/".join(f"{v:.2f}" for v in values)
 
 
 def render(raw, args, cores) -> str:
@@ -336,6 +344,11 @@ def render(raw, args, cores) -> str:
         f"floor: median of {len(spread)} passes (before and after the runs of asas), "
         f"{min(spread):.3f}–{max(spread):.3f} s",
         f"reports identical across jobs, runs and cache: {raw['identical_reports']}",
+        "runs (s): " + "; ".join(f"{k} " + ", ".join(f"{t:.2f}" for t in v)
+                                 for k, v in raw.get("runs", {}).items() if v),
+        f"load average (1, 5, 15 min) at start {_load(raw.get('load_average_at_start'))}, "
+        f"at end {_load(raw.get('load_average'))}: other work on the machine slows runs "
+        "unevenly; compare runs, and re-run when the numbers disagree",
         "",
         "| per case, one process, engine built once | ms |",
         "|---|---|",
