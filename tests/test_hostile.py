@@ -13,9 +13,9 @@ from __future__ import annotations
 
 import json
 import os
+import signal
 import stat
 import threading
-import time
 from pathlib import Path
 
 import pytest
@@ -54,15 +54,25 @@ def run(*args, input=None):
     return result
 
 
-def assert_fast(seconds, fn, *args, **kwargs):
-    """No hang: generous bounds (CI machines are shared); docs/limits.md has the
-    measured times."""
-    seconds *= 5
-    start = time.perf_counter()
-    value = fn(*args, **kwargs)
-    elapsed = time.perf_counter() - start
-    assert elapsed < seconds, f"took {elapsed:.2f} s"
-    return value
+HANG = 60  # seconds: far beyond any slow machine, short of an unbounded expansion
+
+
+class Hung(Exception):
+    pass
+
+
+def no_hang(fn, *args, **kwargs):
+    """Fails only on a hang, never on a slow machine: speed is the benchmark's business
+    (bench/limits.py, docs/limits.md), not a test's."""
+    def alarm(signum, frame):
+        raise Hung(f"{fn.__name__} still running after {HANG} s")
+    previous = signal.signal(signal.SIGALRM, alarm)
+    signal.alarm(HANG)
+    try:
+        return fn(*args, **kwargs)
+    finally:
+        signal.alarm(0)
+        signal.signal(signal.SIGALRM, previous)
 
 
 # -- the fixture folder -----------------------------------------------------------
@@ -70,7 +80,7 @@ def assert_fast(seconds, fn, *args, **kwargs):
 def test_hostile_fixture_gets_its_message(path):
     wanted = expectations(path)
     assert wanted, f"{path.name} says nothing about the message it must produce"
-    loaded = assert_fast(2.0, load_file, str(path))
+    loaded = no_hang(load_file, str(path))
     assert not loaded.valid
     got = located(loaded)
     for substring in wanted:
@@ -103,7 +113,7 @@ def test_a_50_mb_file_is_refused_before_it_is_read(tmp_path):
         chunk = b"  " + b"x" * 1022 + b"\n"
         for _ in range(50 * 1024):
             fh.write(chunk)
-    loaded = assert_fast(0.5, load_file, str(big))
+    loaded = no_hang(load_file, str(big))
     assert "over the limit of 2,097,152; raise it with --max-bytes" in located(loaded)[0]
 
 
@@ -122,7 +132,7 @@ def test_a_big_stdin_is_read_only_up_to_the_limit():
     ("[" + "1," * 300_000 + "1]\n", "more than 200,000 YAML nodes; raise the limit"),
 ])
 def test_deep_and_wide_yaml_is_refused_quickly(text, where):
-    loaded = assert_fast(2.0, load_bytes, text.encode(), "g.yaml")
+    loaded = no_hang(load_bytes, text.encode(), "g.yaml")
     assert any(where in line for line in located(loaded)), located(loaded)
 
 
@@ -134,7 +144,7 @@ def test_deep_nesting_within_a_raised_limit_never_recurses():
 
 def test_thousands_of_sessions_are_refused_quickly():
     data = HEAD + b"sessions:\n" + b"".join(b"  - {number: %d}\n" % (i + 1) for i in range(5000))
-    loaded = assert_fast(2.0, load_bytes, data, "g.yaml")
+    loaded = no_hang(load_bytes, data, "g.yaml")
     assert located(loaded) == [
         "g.yaml:4:3: 5,000 sessions is more than the limit of 500; raise it with --max-sessions"]
 
@@ -154,7 +164,7 @@ def test_limits_are_raised_by_flags(tmp_path):
 def test_a_long_key_is_clipped_in_its_message():
     # YAML allows plain keys of 1024 characters; an explicit key ("? ") has no bound
     data = HEAD + b"sessions: [{number: 1}]\n? " + b"k" * 100_000 + b"\n: 1\n"
-    loaded = assert_fast(2.0, load_bytes, data, "g.yaml")
+    loaded = no_hang(load_bytes, data, "g.yaml")
     [line] = located(loaded)
     assert len(line) < 300 and "unknown key 'kkkkkkkk" in line and "...'" in line
 
@@ -163,7 +173,7 @@ def test_a_very_long_free_text_is_checked_in_bounded_time():
     data = dump(dict(EXEMPLARY, sessions=[dict(EXEMPLARY["sessions"][0],
                                                notes="Konseli bercerita. " * 90_000)]))
     assert len(data) > 1_500_000
-    loaded = assert_fast(3.0, load_bytes, data, "g.yaml")
+    loaded = no_hang(load_bytes, data, "g.yaml")
     assert loaded.valid
 
 
@@ -219,7 +229,7 @@ def test_a_folder_link_loop_ends_and_each_file_is_checked_once(tmp_path):
     good(tmp_path / "a" / "b")
     (tmp_path / "a" / "b" / "up").symlink_to(tmp_path / "a")
     (tmp_path / "again").symlink_to(tmp_path / "a")
-    paths = assert_fast(2.0, case_paths, [str(tmp_path)])
+    paths = no_hang(case_paths, [str(tmp_path)])
     assert len(paths) == 1 and paths[0].endswith("good.yaml")
 
 
