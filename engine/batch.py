@@ -73,10 +73,10 @@ def _read(path, limits):
     """The file's bytes read as load.py reads them (regular files only, no blocking,
     not while being rewritten); None when it cannot be read — then load_file reports
     why, and nothing is cached."""
-    from .load import _read_file, _Unreadable
+    from .load import read_case_bytes, Unreadable
     try:
-        return _read_file(path, limits)
-    except (_Unreadable, OSError):
+        return read_case_bytes(path, limits)
+    except (Unreadable, OSError):
         return None
 
 

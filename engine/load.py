@@ -557,8 +557,9 @@ def load_bytes(data: bytes, file: str, limits: Limits = Limits()) -> LoadedCase:
     return LoadedCase(file, case if not errors else None, errors, b.values, b.keys)
 
 
-class _Unreadable(Exception):
-    pass
+class Unreadable(Exception):
+    """A file that is not read at all (a folder, a FIFO, too big, changing): its message
+    is the whole report for it."""
 
 
 def _read_all(fd: int, limit: int) -> bytes:
@@ -573,7 +574,7 @@ def _read_all(fd: int, limit: int) -> bytes:
     return b"".join(chunks)
 
 
-def _read_file(path: str, limits: Limits) -> bytes:
+def read_case_bytes(path: str, limits: Limits) -> bytes:
     """A regular file's bytes, read once, refusing what could hang or mislead.
 
     Opened without blocking, so a FIFO or a device cannot stall the batch; checked by
@@ -586,12 +587,12 @@ def _read_file(path: str, limits: Limits) -> bytes:
     try:
         before = os.fstat(fd)
         if stat.S_ISDIR(before.st_mode):
-            raise _Unreadable("is a directory, not a case file")
+            raise Unreadable("is a directory, not a case file")
         if not stat.S_ISREG(before.st_mode):
-            raise _Unreadable("is not a regular file (a FIFO, socket or device?); give a case "
+            raise Unreadable("is not a regular file (a FIFO, socket or device?); give a case "
                               "file saved on disk")
         if before.st_size > limits.max_bytes:
-            raise _Unreadable(f"file is {before.st_size:,} bytes, over the limit of "
+            raise Unreadable(f"file is {before.st_size:,} bytes, over the limit of "
                               f"{limits.max_bytes:,}; raise it with --max-bytes")
         data = _read_all(fd, limits.max_bytes + 1)
         after = os.fstat(fd)
@@ -600,7 +601,7 @@ def _read_file(path: str, limits: Limits) -> bytes:
     if len(data) <= limits.max_bytes and (
             len(data) != before.st_size or after.st_size != before.st_size
             or after.st_mtime_ns != before.st_mtime_ns):
-        raise _Unreadable("the file changed while it was being read; check it again once "
+        raise Unreadable("the file changed while it was being read; check it again once "
                           "it is saved")
     return data
 
@@ -619,8 +620,8 @@ def load_file(path: str, limits: Limits = Limits()) -> LoadedCase:
         if path == "-":
             data = sys.stdin.buffer.read(limits.max_bytes + 1)
             return load_bytes(data, "<stdin>", limits)
-        data = _read_file(path, limits)
-    except _Unreadable as exc:
+        data = read_case_bytes(path, limits)
+    except Unreadable as exc:
         return LoadedCase(path, None, [CaseError(1, 1, "", str(exc))])
     except OSError as exc:
         return LoadedCase(path, None, [CaseError(1, 1, "", f"cannot read: {exc.strerror or exc}")])
