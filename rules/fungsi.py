@@ -8,7 +8,7 @@ violated; FNG001 is raised when they were and nothing was done for the client.
 """
 
 from ..engine.catalog import RuleDoc, Text
-from ..engine.expert import EXISTS, MATCH, NOT, TEST, P, Rule
+from ..engine.expert import MATCH, NOT, TEST, P, Rule
 from ..engine.facts import CaseFact, DisclosureFact, Served, SessionFact
 
 PROTECTIVE_REASONS = ("safety", "legal_duty")   # a disclosure made to protect the client

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import copy
+import importlib.util
 import re
 from pathlib import Path
 
@@ -16,6 +17,15 @@ CASES = ROOT / "cases"
 EXEMPLARY = yaml.safe_load((CASES / "exemplary.yaml").read_text(encoding="utf-8"))
 
 _PART = re.compile(r"([^.\[\]]+)|\[(\d+)\]")
+
+
+def generator():
+    """bench/generate.py (the seeded case generator), which is not part of the package."""
+    spec = importlib.util.spec_from_file_location("asas_bench_generate",
+                                                  ROOT / "bench" / "generate.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
 
 
 def patched(changes: dict, base: dict = EXEMPLARY) -> dict:

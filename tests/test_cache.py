@@ -4,7 +4,6 @@ without it."""
 
 from __future__ import annotations
 
-import importlib.util
 import json
 import os
 from pathlib import Path
@@ -19,18 +18,9 @@ from asas.engine.cache import Cache, clear, config_key
 from asas.engine.discover import case_paths
 from asas.engine.load import Limits
 
-ROOT = Path(__file__).resolve().parent.parent
+from helpers import generator
 
-
-def _generate_module():
-    spec = importlib.util.spec_from_file_location("asas_bench_generate",
-                                                  ROOT / "bench" / "generate.py")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
-
-gen = _generate_module()
+gen = generator()
 
 
 @pytest.fixture()

@@ -2,27 +2,16 @@
 
 from __future__ import annotations
 
-import importlib.util
 import random
-from pathlib import Path
 
 import pytest
 
 from asas.engine.load import load_bytes, load_file
 from asas.engine.model import Case, fields_of
 
-ROOT = Path(__file__).resolve().parent.parent
+from helpers import generator
 
-
-def _generate_module():
-    spec = importlib.util.spec_from_file_location("asas_bench_generate",
-                                                  ROOT / "bench" / "generate.py")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
-
-gen = _generate_module()
+gen = generator()
 
 
 @pytest.fixture(scope="module")

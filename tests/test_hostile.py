@@ -86,7 +86,8 @@ def test_hostile_fixture_gets_its_message(path):
     for substring in wanted:
         assert any(substring in line for line in got), (substring, got)
     for line in got:  # file:line:col: ...
-        file, line_no, col, _ = line.rsplit(":", 3)[0], *line[len(str(path)) + 1:].split(":", 2)
+        assert line.startswith(f"{path}:"), line
+        line_no, col, _ = line[len(str(path)) + 1:].split(":", 2)
         assert line_no.isdigit() and col.isdigit(), line
 
 

@@ -3,9 +3,7 @@ job against several (issue 6)."""
 
 from __future__ import annotations
 
-import importlib.util
 import random
-from pathlib import Path
 
 import pytest
 
@@ -13,18 +11,9 @@ from asas.engine.facts import Conclusion, Finding, PrivacyFact, Served, case_fac
 from asas.engine.load import load_bytes
 from asas.engine.runner import knowledge_engine, plain_engine
 
-ROOT = Path(__file__).resolve().parent.parent
+from helpers import ROOT, generator
 
-
-def _generate_module():
-    spec = importlib.util.spec_from_file_location("asas_bench_generate",
-                                                  ROOT / "bench" / "generate.py")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
-
-gen = _generate_module()
+gen = generator()
 
 
 def _declared(engine) -> list[str]:

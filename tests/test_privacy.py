@@ -17,7 +17,7 @@ from asas.engine.load import load_bytes
 from asas.engine.privacy import looks_like_full_name, scan_text
 from asas.engine.redact import REDACTED, redact
 from asas.rules import CATALOG
-from helpers import EXEMPLARY, check_data, dump, ids, patched
+from helpers import EXEMPLARY, check_data, dump, patched
 
 
 @pytest.mark.parametrize("pseudonym, flagged", [
