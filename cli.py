@@ -377,7 +377,7 @@ def explain(file, lang):
     result = check_file(file)
     if not result.valid:
         for e in result.errors:
-            click.echo(e.format(result.file), err=True)
+            click.echo(e.format(result.file, _lang(lang)), err=True)
         sys.exit(2)
     click.echo(render(result, _lang(lang)), nl=False)
 

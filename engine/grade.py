@@ -316,7 +316,7 @@ def grade_case(r: CaseResult, rubric: Rubric, lang: str = "en") -> CaseGrade:
     from .formats._common import case_meta
     meta = case_meta(r)
     if not r.valid:
-        first = r.errors[0].format(r.file)
+        first = r.errors[0].format(r.file, lang)
         more = len(r.errors) - 1
         reason = f"{word('invalid', lang)}: {first}" + (f" (+{more})" if more else "")
         return CaseGrade(r.file, r.case_id, meta.code, None, 0.0, None, None, reason)

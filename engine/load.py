@@ -57,9 +57,14 @@ class CaseError:
     # report can take it out again (engine/redact.py); not part of equality
     quoted: tuple[str, ...] = field(default=(), compare=False)
 
-    def format(self, file: str) -> str:
+    def text(self, lang: str = "en") -> str:
+        """The message in the reader's language (engine/translate.py)."""
+        from .translate import error_text
+        return error_text(self.message, lang)
+
+    def format(self, file: str, lang: str = "en") -> str:
         where = f"{self.path}: " if self.path else ""
-        return f"{file}:{self.line}:{self.column}: {where}{self.message}"
+        return f"{file}:{self.line}:{self.column}: {where}{self.text(lang)}"
 
 
 @dataclass

@@ -34,7 +34,7 @@ def finding_dict(f: Found, lang: str) -> dict:
 
 def case_dict(r: CaseResult, lang: str) -> dict:
     out = {"file": r.file, "case_id": r.case_id, "valid": r.valid,
-           "errors": [{"line": e.line, "column": e.column, "path": e.path, "message": e.message}
+           "errors": [{"line": e.line, "column": e.column, "path": e.path, "message": e.text(lang)}
                       for e in r.errors]}
     if r.valid:
         out["principles"] = {p: {"status": v.status, "score": v.score, "findings": v.findings}

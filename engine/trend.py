@@ -119,7 +119,7 @@ def render_text(results, lang: str) -> str:
         out.append("")
     if invalid:
         out.append(f"{word('not_included', lang)}:")
-        out += [f"  {r.errors[0].format(r.file)}" for r in invalid]
+        out += [f"  {r.errors[0].format(r.file, lang)}" for r in invalid]
         out.append("")
     out.append(" ".join(f"{ABBR[p]} {p}" for p in PRINCIPLES))
     out.append(" · ".join(f"{MARK[s]} {word(s, lang)}" for s in MARK) + " · "
@@ -150,7 +150,7 @@ def render_markdown(results, lang: str) -> str:
         out.append("")
     if invalid:
         out += [f"**{word('not_included', lang)}:**", ""]
-        out += [f"- {esc(r.errors[0].format(r.file))}" for r in invalid]
+        out += [f"- {esc(r.errors[0].format(r.file, lang))}" for r in invalid]
         out.append("")
     out.append(" · ".join(f"{MARK[s]} {word(s, lang)}" for s in MARK) + " · "
                + " · ".join(f"{ARROW[d]} {word(d, lang)}" for d in ARROW))
@@ -171,7 +171,7 @@ def render_csv(results, lang: str) -> str:
                          *(c.principles[p][0] for p in PRINCIPLES), ""])
     for r in invalid:
         body.append(["", "", safe_cell(r.file), "", "false", *([""] * len(PRINCIPLES)),
-                     safe_cell(r.errors[0].format(r.file))])
+                     safe_cell(r.errors[0].format(r.file, lang))])
     return table(header, body)
 
 
@@ -192,7 +192,7 @@ def trend_dict(results, lang: str) -> dict:
         } for t in trainees],
         "invalid": [{"file": r.file,
                      "errors": [{"line": e.line, "column": e.column, "path": e.path,
-                                 "message": e.message} for e in r.errors]}
+                                 "message": e.text(lang)} for e in r.errors]}
                     for r in invalid],
     }
 

@@ -49,7 +49,7 @@ def stream(results, lang: str, out, color: bool = False, interrupted=lambda: Non
 def _case(r: CaseResult, lang: str, paint) -> list[str]:
     if not r.valid:
         lines = [paint(f"{r.file}", bold=True) + "  " + paint(word("invalid", lang), fg="red")]
-        lines += [f"  {e.format(r.file)}" for e in r.errors]
+        lines += [f"  {e.format(r.file, lang)}" for e in r.errors]
         return lines
     if r.meta is not None:
         title = r.meta.title
