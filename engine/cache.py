@@ -134,7 +134,7 @@ class Cache:
                               ensure_ascii=False, allow_nan=False, separators=(",", ":"))
         except (TypeError, ValueError):
             return          # no exact JSON form: not cached
-        import tempfile
+        from .output import replaced_file
         path = self._path(key)
         try:
             if path.parent not in self._made:
@@ -144,17 +144,8 @@ class Cache:
                 path.parent.mkdir(parents=True, exist_ok=True)
                 self._made.add(path.parent)
             self._mark()
-            fd, tmp = tempfile.mkstemp(prefix=".tmp-", suffix=".json", dir=path.parent)
-            try:
-                with os.fdopen(fd, "w", encoding="utf-8") as fh:
-                    fh.write(text)
-                os.replace(tmp, path)
-            except BaseException:
-                try:
-                    os.unlink(tmp)
-                except OSError:
-                    pass
-                raise
+            with replaced_file(str(path), durable=False) as fh:
+                fh.write(text)
         except OSError:
             self.writable = False
 

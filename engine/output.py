@@ -61,15 +61,27 @@ def atomic_writer(path: str):
         with open(target, "w", encoding="utf-8", newline="") as fh:
             yield fh
         return
-    folder = os.path.dirname(target)
-    fd, tmp = tempfile.mkstemp(prefix=".asas-", suffix=".tmp", dir=folder)
+    with replaced_file(target, durable=True,
+                       mode=None if st is None else stat.S_IMODE(st.st_mode)) as fh:
+        yield fh
+
+
+@contextlib.contextmanager
+def replaced_file(target: str, durable: bool, mode: int | None = None):
+    """A new file written beside ``target`` and renamed over it when the ``with`` block
+    ends without an exception; on an exception it is removed and ``target`` is
+    untouched.  New files are the owner's only (mkstemp: 0600) unless ``mode`` says
+    otherwise.  ``durable`` flushes to disk before the rename: reports want it; cache
+    entries, cheap to lose and written by the thousand, do not."""
+    fd, tmp = tempfile.mkstemp(prefix=".asas-", suffix=".tmp", dir=os.path.dirname(target))
     try:
         with os.fdopen(fd, "w", encoding="utf-8", newline="") as fh:
             yield fh
-            fh.flush()
-            os.fsync(fh.fileno())
-            if st is not None:
-                os.chmod(tmp, stat.S_IMODE(st.st_mode))
+            if durable:
+                fh.flush()
+                os.fsync(fh.fileno())
+        if mode is not None:
+            os.chmod(tmp, mode)
         os.replace(tmp, target)
     except BaseException:
         try:
