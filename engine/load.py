@@ -410,8 +410,8 @@ class _Builder:
         if spec.kind == "enum":
             if isinstance(raw, str) and raw in spec.choices:
                 return raw
-            hint = difflib.get_close_matches(str(node.value), [str(c) for c in spec.choices],
-                                             n=1, cutoff=0.6)
+            hint = _by_word(str(node.value), spec.choices) or difflib.get_close_matches(
+                str(node.value), [str(c) for c in spec.choices], n=1, cutoff=0.6)
             extra = f" (did you mean '{hint[0]}'?)" if hint else ""
             self.error(node, path, f"{_describe(node)} is not one of {_choices(spec.choices)}{extra}",
                        quoted=_quoted(node))
@@ -444,6 +444,14 @@ class _Builder:
 _EXPECTED = {"str": "text", "int": "a whole number", "float": "a number",
              "bool": "true or false", "date": "a date (YYYY-MM-DD)", "enum": "one word",
              "list": "a list", "object": "a mapping"}
+
+
+def _by_word(text: str, choices) -> list[str]:
+    """The code of a choice written as a reader says it ('enggan', 'role play')."""
+    from .template import VALUE_LABELS
+    wanted = text.strip().lower()
+    return [c for c in choices if wanted in (w.lower() for w in VALUE_LABELS.get(c, ()) if w)
+            or wanted == c.replace("_", " ")][:1]
 
 
 def _range(low, high) -> str:
