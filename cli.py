@@ -11,7 +11,7 @@ import sys
 
 import click
 
-from . import __version__
+from asas import __version__
 
 FAIL_ON = ("violation", "risk", "advice", "never")
 LANG = click.Choice(["en", "id"])
@@ -20,7 +20,7 @@ LANG = click.Choice(["en", "id"])
 def _lang(value: str | None) -> str:
     if value:
         return value
-    from .engine.i18n import default_lang
+    from asas.engine.i18n.words import default_lang
     return default_lang()
 
 
@@ -32,7 +32,7 @@ def _codes(values) -> list[str] | None:
 
 def _emit(text: str, output: str | None):
     if output:
-        from .engine.output import write_atomic
+        from asas.engine.run.atomic import write_atomic
         try:
             write_atomic(output, text)
         except OSError as exc:
@@ -59,7 +59,7 @@ def cli():
 
 
 def _format_names():
-    from .engine.formats import FORMATS
+    from asas.engine.report.formats import FORMATS
     return list(FORMATS)
 
 
@@ -108,23 +108,23 @@ def check(paths, fmt, lang, output, fail_on, select, ignore, examples, redact,
     or a file could not be read or is invalid (the others are still checked);
     130 interrupted (Ctrl-C).
     """
-    from .engine.batch import Batch, Outcome, WorkerDied
-    from .engine.discover import case_paths
-    from .engine.formats import renderer
+    from asas.engine.run.batch import Batch, Outcome, WorkerDied
+    from asas.engine.load.discover import case_paths
+    from asas.engine.report.formats import renderer
 
     if examples:
-        from .engine.bundled import bundled_cases_dir
+        from asas.engine.run.bundled import bundled_cases_dir
         paths = (*paths, str(bundled_cases_dir()))
     if not paths:
         raise click.UsageError("give at least one file or directory (or --examples)")
     lang = _lang(lang)
-    from .engine.load import Limits
+    from asas.engine.load.loader import Limits
     given = {"max_bytes": max_bytes, "max_nodes": max_nodes, "max_depth": max_depth,
              "max_sessions": max_sessions}
     limits = Limits(**{k: v for k, v in given.items() if v is not None})
     files = case_paths(paths)
     if output:
-        from .engine.output import OutputRefused, refuse_inputs
+        from asas.engine.run.atomic import OutputRefused, refuse_inputs
         try:
             refuse_inputs(output, files)
         except OutputRefused as exc:
@@ -133,13 +133,13 @@ def check(paths, fmt, lang, output, fail_on, select, ignore, examples, redact,
     cache = None if no_cache else _open_cache(cache_dir, select, ignore, limits)
     progress = None
     if _show_progress(fmt, output, len(files)):
-        from .engine.progress import Progress
+        from asas.engine.run.progress import Progress
         progress = Progress(len(files))
     batch = Batch(files, select, ignore, limits, jobs=jobs, cache=cache, progress=progress)
     outcome = Outcome(fail_on)
     def hide(r):
         if redact:
-            from .engine.redact import redact as redact_results
+            from asas.engine.report.redact import redact as redact_results
             return redact_results([r])[0]
         return r
 
@@ -162,7 +162,7 @@ def check(paths, fmt, lang, output, fail_on, select, ignore, examples, redact,
                 progress.close()
             _emit(render(shown, lang, **options), output)
         elif output:
-            from .engine.output import atomic_writer
+            from asas.engine.run.atomic import atomic_writer
             try:
                 with atomic_writer(output) as fh:
                     stream(results(), lang, fh, **options)
@@ -224,12 +224,12 @@ def _interrupted_note(batch, lang: str) -> str:
 
 
 def _cache_dir(cache_dir: str | None):
-    from .engine.cache import default_dir
+    from asas.engine.run.cache import default_dir
     return cache_dir if cache_dir else default_dir()
 
 
 def _open_cache(cache_dir, select, ignore, limits):
-    from .engine.cache import Cache, config_key
+    from asas.engine.run.cache import Cache, config_key
     return Cache(_cache_dir(cache_dir), config_key(select, ignore, limits))
 
 
@@ -246,7 +246,7 @@ def cache_group():
               help="The cache to clear (default: $ASAS_CACHE_DIR, else ~/.cache/asas).")
 def cache_clear(cache_dir):
     """Delete the cached results (only a folder asas created is touched)."""
-    from .engine.cache import clear
+    from asas.engine.run.cache import clear
     done, message = clear(_cache_dir(cache_dir))
     click.echo(message, err=not done)
     sys.exit(0 if done else 2)
@@ -277,7 +277,7 @@ def grade(paths, rubric, print_rubric, fmt, lang, output):
     Exit status: 0 every file was graded; 2 a usage error, an unusable rubric, or a
     file that is invalid (its row says why; the others are still graded).
     """
-    from .engine.grade import RubricError, grade_results, load_rubric, render, rubric_text
+    from asas.engine.report.grade import RubricError, grade_results, load_rubric, render, rubric_text
     lang = _lang(lang)
     try:
         chosen = load_rubric(rubric, lang)
@@ -290,7 +290,7 @@ def grade(paths, rubric, print_rubric, fmt, lang, output):
         return
     if not paths:
         raise click.UsageError("give at least one file or directory (or --print-rubric)")
-    from .engine.batch import check_paths
+    from asas.engine.run.batch import check_paths
     grades = grade_results(check_paths(paths), chosen, lang)
     _emit(render(grades, chosen, fmt, lang), output)
     sys.exit(0 if all(g.graded for g in grades) else 2)
@@ -310,8 +310,8 @@ def trend(paths, fmt, lang, output):
     Exit status: 0 every file was read; 2 a usage error or an invalid file (listed
     as not included; the others are still shown).
     """
-    from .engine.batch import check_paths
-    from .engine.trend import render
+    from asas.engine.run.batch import check_paths
+    from asas.engine.report.trend import render
     if not paths:
         raise click.UsageError("give at least one file or directory")
     results = check_paths(paths)
@@ -323,7 +323,7 @@ def trend(paths, fmt, lang, output):
 @click.option("--output", "-o", type=click.Path(dir_okay=False), help="Write it to FILE.")
 def schema(output):
     """Print the JSON Schema (draft-07) of the case format, for editors."""
-    from .engine.schema import schema_text
+    from asas.engine.model.jsonschema import schema_text
     _emit(schema_text(), output)
 
 
@@ -336,9 +336,9 @@ def rules_(fmt, lang, select):
     """List the rule catalogue: ID, principle, severity, certainty factor, title."""
     import json
 
-    from .engine.rulepage import rule_dict, rule_list
-    from .engine.verdict import selected
-    from .rules import CATALOG
+    from asas.engine.report.rulepage import rule_dict, rule_list
+    from asas.engine.judge.verdict import selected
+    from asas.rules import CATALOG
     lang = _lang(lang)
     docs = [d for d in sorted(CATALOG.values(), key=lambda d: d.id)
             if selected(d.id, _codes(select))]
@@ -356,8 +356,8 @@ def rule(rule_id, lang):
     example, and what to do instead."""
     import difflib
 
-    from .engine.rulepage import rule_page
-    from .rules import CATALOG
+    from asas.engine.report.rulepage import rule_page
+    from asas.rules import CATALOG
     doc = CATALOG.get(rule_id.upper())
     if doc is None:
         hint = difflib.get_close_matches(rule_id.upper(), CATALOG, n=1)
@@ -372,8 +372,8 @@ def rule(rule_id, lang):
 def explain(file, lang):
     """Show the reasoning for one case: facts (with lines) → intermediate conclusions
     → findings → principle statuses."""
-    from .engine.check import check_file
-    from .engine.explain import explain as render
+    from asas.engine.run.pipeline import check_file
+    from asas.engine.report.explain import explain as render
     result = check_file(file)
     if not result.valid:
         for e in result.errors:
@@ -395,7 +395,7 @@ def init(file, lang, sessions, schema_ref, force):
     """Write a case file template: every field of the format, commented, nothing
     documented yet (it checks as 'not assessed' until you fill it in).
     Without FILE, or with -, the template is printed."""
-    from .engine.template import SCHEMA_FILE, message, template_text, write_new
+    from asas.engine.authoring.template import SCHEMA_FILE, message, template_text, write_new
     lang = _lang(lang)
     text = template_text(lang, sessions, schema_ref or SCHEMA_FILE)
     if not file or file == "-":
@@ -421,8 +421,8 @@ def interview(file, lang, schema_ref):
     then session by session; then check it. Answers can be piped in, one per line.
     FILE is asked for at the end when not given; an existing file is only
     overwritten after you confirm."""
-    from .engine.interview import message, run
-    from .engine.template import SCHEMA_FILE
+    from asas.engine.authoring.interview import message, run
+    from asas.engine.authoring.template import SCHEMA_FILE
     lang = _lang(lang)
     try:
         run(file, lang, schema=schema_ref or SCHEMA_FILE)

@@ -53,11 +53,11 @@ def main(argv=None) -> int:
     parser.add_argument("--screenshot", action="store_true")
     args = parser.parse_args(argv)
 
-    from asas.engine.batch import check_paths
-    from asas.engine.formats import renderer
-    from asas.engine.grade import grade_results, load_rubric, render as render_grades
-    from asas.engine.output import write_atomic
-    from asas.engine.trend import render as render_trend
+    from asas.engine.run.batch import check_paths
+    from asas.engine.report.formats import renderer
+    from asas.engine.report.grade import grade_results, load_rubric, render as render_grades
+    from asas.engine.run.atomic import write_atomic
+    from asas.engine.report.trend import render as render_trend
 
     out = Path(args.out_dir)
     cases = out / "cases"

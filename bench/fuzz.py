@@ -127,8 +127,8 @@ def run_atheris(seconds: float, corpus: str | None):
     import atheris
 
     with atheris.instrument_imports():
-        from asas.engine.check import check_loaded
-        from asas.engine.load import load_bytes
+        from asas.engine.run.pipeline import check_loaded
+        from asas.engine.load.loader import load_bytes
     tally = Tally("atheris load+check")
 
     def one(data: bytes):

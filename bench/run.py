@@ -121,12 +121,12 @@ def _cases_of(report_file):
 
 def split_child(folder: str):
     """Runs in a child: per-case milliseconds of each stage, engine built before."""
-    from asas.engine import runner
-    from asas.engine.discover import case_paths
-    from asas.engine.facts import case_facts
-    from asas.engine.load import load_file
-    from asas.engine.report import case_dict
-    from asas.engine.verdict import judge
+    from asas.engine.reason import runner
+    from asas.engine.load.discover import case_paths
+    from asas.engine.reason.facts import case_facts
+    from asas.engine.load.loader import load_file
+    from asas.engine.report.contract import case_dict
+    from asas.engine.judge.verdict import judge
     from asas.rules import CATALOG
 
     paths = case_paths([folder])
@@ -168,8 +168,8 @@ def split_child(folder: str):
 
 
 def _collect(engine):
-    from asas.engine.facts import Conclusion, Finding, Served
-    from asas.engine.runner import Inference
+    from asas.engine.reason.facts import Conclusion, Finding, Served
+    from asas.engine.reason.runner import Inference
     facts = list(engine.facts.values())
     return Inference(tuple(f for f in facts if isinstance(f, Finding)),
                      tuple(f for f in facts if isinstance(f, Conclusion)),

@@ -4,7 +4,7 @@ principle's module also holds its documentation (DOC) rules.  This registry is
 explicit: a module is part of the knowledge base only when it is listed here.
 """
 
-from . import (chains, fungsi, keahlian, kegiatan, kekinian, kemandirian, kenormatifan,
+from asas.rules import (chains, fungsi, keahlian, kegiatan, kekinian, kemandirian, kenormatifan,
                kerahasiaan, kesukarelaan, keterbukaan, privasi)
 
 MODULES = (kerahasiaan, kesukarelaan, keterbukaan, kekinian, kegiatan, kenormatifan,

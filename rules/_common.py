@@ -1,6 +1,6 @@
 """Small helpers shared by the rule modules (no knowledge lives here)."""
 
-from ..engine.facts import Conclusion
+from asas.engine.reason.facts import Conclusion
 
 
 def at(idx: int, field: str) -> str:

@@ -13,10 +13,10 @@ once on the final tally.  The agenda runs the highest salience first, so every t
 update has happened before KAH004 is considered.  KAH004's texts live in keahlian.py.
 """
 
-from ..engine.catalog import PRINCIPLES
-from ..engine.expert import AS, MATCH, TEST, DefFacts, Fact, P, Rule
-from ..engine.facts import Finding
-from .keahlian import KAH004
+from asas.engine.judge.catalog import PRINCIPLES
+from asas.engine.reason.compat import AS, MATCH, TEST, DefFacts, Fact, P, Rule
+from asas.engine.reason.facts import Finding
+from asas.rules.keahlian import KAH004
 
 CATALOG = ()   # KAH004 is catalogued with its principle, in keahlian.py
 

@@ -7,9 +7,9 @@ null (engine/verdict.py).  Advocacy is judged only when the client's rights were
 violated; FNG001 is raised when they were and nothing was done for the client.
 """
 
-from ..engine.catalog import RuleDoc, Text
-from ..engine.expert import MATCH, NOT, TEST, P, Rule
-from ..engine.facts import CaseFact, DisclosureFact, Served, SessionFact
+from asas.engine.judge.catalog import RuleDoc, Text
+from asas.engine.reason.compat import MATCH, NOT, TEST, P, Rule
+from asas.engine.reason.facts import CaseFact, DisclosureFact, Served, SessionFact
 
 PROTECTIVE_REASONS = ("safety", "legal_duty")   # a disclosure made to protect the client
 

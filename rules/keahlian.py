@@ -7,10 +7,10 @@ principles failing directly) is defined here, with its principle, but drawn by
 ``rules/chains.py``, which holds the cross-principle mechanics.
 """
 
-from ..engine.catalog import RuleDoc, Text
-from ..engine.expert import EXISTS, MATCH, NOT, TEST, P, Rule
-from ..engine.facts import CaseFact, DisclosureFact, SessionFact
-from ._common import at
+from asas.engine.judge.catalog import RuleDoc, Text
+from asas.engine.reason.compat import EXISTS, MATCH, NOT, TEST, P, Rule
+from asas.engine.reason.facts import CaseFact, DisclosureFact, SessionFact
+from asas.rules._common import at
 
 SOURCE_P2 = Text("Asas kenormatifan dan keahlian (normativity and expertise), ¶2",
                  "Asas kenormatifan dan keahlian, ¶2")

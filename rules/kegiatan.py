@@ -8,10 +8,10 @@ derived from it.  Chain 6 ends here: KGT006 is derived from kekinian's
 kemandirian builds on (chain 5).
 """
 
-from ..engine.catalog import RuleDoc, Text
-from ..engine.expert import EXISTS, MATCH, NOT, TEST, P, Rule
-from ..engine.facts import CaseFact, Conclusion, SessionFact
-from ._common import ACTIVITY_WEAKENED, NO_PLAN, PRESENT_FOCUS_LOST, at, conclude
+from asas.engine.judge.catalog import RuleDoc, Text
+from asas.engine.reason.compat import EXISTS, MATCH, NOT, TEST, P, Rule
+from asas.engine.reason.facts import CaseFact, Conclusion, SessionFact
+from asas.rules._common import ACTIVITY_WEAKENED, NO_PLAN, PRESENT_FOCUS_LOST, at, conclude
 
 SOURCE_P1 = Text("Asas kekinian dan kegiatan (present focus and activity), ¶1",
                  "Asas kekinian dan kegiatan, ¶1")

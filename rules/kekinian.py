@@ -6,10 +6,10 @@ Chain 6 starts here: a session dwelling on the past (KKN001) or on the counselor
 own stories (KKN002) concludes ``present_focus_lost``, which kegiatan builds on.
 """
 
-from ..engine.catalog import RuleDoc, Text
-from ..engine.expert import MATCH, NOT, TEST, P, Rule
-from ..engine.facts import CaseFact, SessionFact
-from ._common import PRESENT_FOCUS_LOST, at, conclude
+from asas.engine.judge.catalog import RuleDoc, Text
+from asas.engine.reason.compat import MATCH, NOT, TEST, P, Rule
+from asas.engine.reason.facts import CaseFact, SessionFact
+from asas.rules._common import PRESENT_FOCUS_LOST, at, conclude
 
 SOURCE_P1 = Text("Asas kekinian dan kegiatan (present focus and activity), ¶1",
                  "Asas kekinian dan kegiatan, ¶1")

@@ -8,10 +8,10 @@ without any plan beyond the sessions (KMD003, from ``no_plan_beyond_sessions``, 
 kegiatan concludes) puts it at risk.
 """
 
-from ..engine.catalog import RuleDoc, Text
-from ..engine.expert import EXISTS, MATCH, NOT, P, Rule
-from ..engine.facts import Conclusion, SessionFact
-from ._common import NO_PLAN, at
+from asas.engine.judge.catalog import RuleDoc, Text
+from asas.engine.reason.compat import EXISTS, MATCH, NOT, P, Rule
+from asas.engine.reason.facts import Conclusion, SessionFact
+from asas.rules._common import NO_PLAN, at
 
 SOURCE_DECIDE = Text(
     "Asas kenormatifan dan keahlian (normativity and expertise), ¶2; Pengertian konseling "

@@ -7,10 +7,10 @@ assessable once the techniques used are documented (they show the work stayed wi
 science).
 """
 
-from ..engine.catalog import RuleDoc, Text
-from ..engine.expert import MATCH, NOT, P, Rule
-from ..engine.facts import NormFact, SessionFact
-from ._common import at
+from asas.engine.judge.catalog import RuleDoc, Text
+from asas.engine.reason.compat import MATCH, NOT, P, Rule
+from asas.engine.reason.facts import NormFact, SessionFact
+from asas.rules._common import at
 
 SOURCE_P1 = Text("Asas kenormatifan dan keahlian (normativity and expertise), ¶1",
                  "Asas kenormatifan dan keahlian, ¶1")

@@ -20,10 +20,10 @@ Disclosures (client information shared outside the session):
   (KRH006).
 """
 
-from ..engine.catalog import RuleDoc, Text
-from ..engine.expert import MATCH, NOT, TEST, P, Rule
-from ..engine.facts import CaseFact, DisclosureFact, SessionFact
-from ._common import TRUST_NOT_SECURED, at, conclude
+from asas.engine.judge.catalog import RuleDoc, Text
+from asas.engine.reason.compat import MATCH, NOT, TEST, P, Rule
+from asas.engine.reason.facts import CaseFact, DisclosureFact, SessionFact
+from asas.rules._common import TRUST_NOT_SECURED, at, conclude
 
 SOURCE_KRH = Text("Asas kerahasiaan (confidentiality), ¶1", "Asas kerahasiaan, ¶1")
 SOURCE_KRH_END = Text(

@@ -6,10 +6,10 @@ chain 2 starts here: every KSR finding concludes ``voluntariness_not_secured``,
 which keterbukaan builds on.
 """
 
-from ..engine.catalog import RuleDoc, Text
-from ..engine.expert import MATCH, NOT, TEST, P, Rule
-from ..engine.facts import CaseFact, Conclusion, SessionFact
-from ._common import TRUST_NOT_SECURED, VOLUNTARINESS_NOT_SECURED, at, conclude
+from asas.engine.judge.catalog import RuleDoc, Text
+from asas.engine.reason.compat import MATCH, NOT, TEST, P, Rule
+from asas.engine.reason.facts import CaseFact, Conclusion, SessionFact
+from asas.rules._common import TRUST_NOT_SECURED, VOLUNTARINESS_NOT_SECURED, at, conclude
 
 SOURCE_P1 = Text("Asas kesukarelaan dan keterbukaan (voluntariness and openness), ¶1",
                  "Asas kesukarelaan dan keterbukaan, ¶1")

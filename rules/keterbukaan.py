@@ -7,10 +7,10 @@ risk (KTB004).  Judgmental remarks (KTB002) and a closed client met with no
 room-making technique (KTB003) put openness at risk directly, and lead to KTB004 too.
 """
 
-from ..engine.catalog import RuleDoc, Text
-from ..engine.expert import MATCH, NOT, TEST, P, Rule
-from ..engine.facts import Conclusion, SessionFact
-from ._common import OPENNESS_AT_RISK, VOLUNTARINESS_NOT_SECURED, at, conclude
+from asas.engine.judge.catalog import RuleDoc, Text
+from asas.engine.reason.compat import MATCH, NOT, TEST, P, Rule
+from asas.engine.reason.facts import Conclusion, SessionFact
+from asas.rules._common import OPENNESS_AT_RISK, VOLUNTARINESS_NOT_SECURED, at, conclude
 
 SOURCE_ROOM = Text("Pengertian konseling individual (definition), ¶3",
                    "Pengertian konseling individual, ¶3")

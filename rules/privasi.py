@@ -10,10 +10,10 @@ The scanning is done in Python (engine/privacy.py); each hit is one ``PrivacyFac
 No message quotes the data found, only its kind and the field it is in.
 """
 
-from ..engine.catalog import RuleDoc, Text
-from ..engine.expert import MATCH, Rule
-from ..engine.facts import PrivacyFact
-from ..engine.privacy import ADDRESS, BIRTH_DATE, EMAIL, FULL_NAME, ID_NUMBER, PHONE
+from asas.engine.judge.catalog import RuleDoc, Text
+from asas.engine.reason.compat import MATCH, Rule
+from asas.engine.reason.facts import PrivacyFact
+from asas.rules.privacy_scan import ADDRESS, BIRTH_DATE, EMAIL, FULL_NAME, ID_NUMBER, PHONE
 
 SOURCE = Text("Asas kerahasiaan (confidentiality), ¶1", "Asas kerahasiaan, ¶1")
 WHY = Text(

@@ -10,7 +10,7 @@ import datetime
 import yaml
 from hypothesis import strategies as st
 
-from asas.engine.model import Case, fields_of
+from asas.engine.model.case import Case, fields_of
 
 # text a person could write: no surrogates, no control characters (refused on purpose)
 TEXT = st.text(st.characters(exclude_categories=("Cs", "Cc")), max_size=30)

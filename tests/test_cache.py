@@ -12,11 +12,11 @@ import pytest
 from click.testing import CliRunner
 
 from asas.cli import cli
-from asas.engine import cache as cache_mod
-from asas.engine.batch import Batch
-from asas.engine.cache import Cache, clear, config_key
-from asas.engine.discover import case_paths
-from asas.engine.load import Limits
+from asas.engine.run import cache as cache_mod
+from asas.engine.run.batch import Batch
+from asas.engine.run.cache import Cache, clear, config_key
+from asas.engine.load.discover import case_paths
+from asas.engine.load.loader import Limits
 
 from helpers import generator
 
@@ -237,8 +237,8 @@ def test_an_unwritable_cache_does_not_stop_the_check(cases, tmp_path):
 
 
 def test_checked_and_trusted_rebuilds_agree(cases):
-    from asas.engine.batch import check_paths
-    from asas.engine.results import from_data, from_trusted, to_data
+    from asas.engine.run.batch import check_paths
+    from asas.engine.run.codec import from_data, from_trusted, to_data
     from asas.rules import CATALOG
     for r in check_paths([str(cases)]):
         data = json.loads(json.dumps(to_data(r)))

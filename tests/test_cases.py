@@ -6,7 +6,7 @@
 
 import pytest
 
-from asas.engine.check import check_file
+from asas.engine.run.pipeline import check_file
 from helpers import CASES
 
 BUNDLED = sorted(CASES.glob("*.yaml"))

@@ -5,7 +5,7 @@ import re
 
 import pytest
 
-from asas.engine.catalog import LANGS, PRINCIPLES, SEVERITIES
+from asas.engine.judge.catalog import LANGS, PRINCIPLES, SEVERITIES
 from asas.rules import CATALOG
 from helpers import EXEMPLARY, check_data, ids, patched
 

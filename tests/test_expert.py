@@ -5,9 +5,9 @@ import sys
 
 import pytest
 
-from asas.engine.expert import (DepthStrategy, Fact, KnowledgeEngine, NOT, Rule,
+from asas.engine.reason.compat import (DepthStrategy, Fact, KnowledgeEngine, NOT, Rule,
                                 SafeDepthStrategy)
-from asas.engine.runner import knowledge_engine
+from asas.engine.reason.runner import knowledge_engine
 
 
 def _run(code: str) -> subprocess.CompletedProcess:
@@ -27,7 +27,7 @@ def test_engine_imports_and_leaves_no_trace():
     out = _run(
         "import collections, logging\n"
         "before = list(logging.getLogger().handlers)\n"
-        "from asas.engine.expert import KnowledgeEngine\n"
+        "from asas.engine.reason.compat import KnowledgeEngine\n"
         "assert not hasattr(collections, 'Mapping'), 'alias left behind'\n"
         "assert logging.getLogger().handlers == before, 'basicConfig handler left behind'\n"
         "print(KnowledgeEngine.__name__)")

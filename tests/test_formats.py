@@ -23,9 +23,9 @@ import pytest
 from click.testing import CliRunner
 
 from asas.cli import cli
-from asas.engine.batch import check_paths
-from asas.engine.formats import FORMATS, renderer
-from asas.engine.formats._common import INVALID_ID
+from asas.engine.run.batch import check_paths
+from asas.engine.report.formats import FORMATS, renderer
+from asas.engine.report.formats._common import INVALID_ID
 from asas.rules import CATALOG
 from helpers import EXEMPLARY, dump, patched
 
@@ -434,13 +434,6 @@ def test_html_batch_matrix_weakest_and_redaction(batch):
     # more than one case: redacted by default (the pseudonym and the quote are gone)
     assert PRESSURE_QUOTE not in out and "Siswa A" not in out
     assert 'id="redaction"' in out
-
-
-def test_html_redaction_hook_when_module_missing(batch, monkeypatch):
-    monkeypatch.setitem(sys.modules, "asas.engine.redact", None)
-    out = render("html", batch)
-    assert "Not redacted" in out and PRESSURE_QUOTE in out
-    assert render("html", batch, redact=False).count("Not redacted") == 0
 
 
 def test_html_escapes_markup_from_case_files(tmp_path):

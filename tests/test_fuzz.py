@@ -11,10 +11,10 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from asas.cli import cli
-from asas.engine.catalog import PRINCIPLES
-from asas.engine.check import check_loaded
-from asas.engine.load import load_bytes
-from asas.engine.verdict import STATUSES
+from asas.engine.judge.catalog import PRINCIPLES
+from asas.engine.run.pipeline import check_loaded
+from asas.engine.load.loader import load_bytes
+from asas.engine.judge.verdict import STATUSES
 from fuzz_strategies import dump, mutated_cases, valid_cases
 
 FAST = settings(max_examples=40, deadline=None, derandomize=True, database=None,

@@ -6,8 +6,8 @@ import random
 
 import pytest
 
-from asas.engine.load import load_bytes, load_file
-from asas.engine.model import Case, fields_of
+from asas.engine.load.loader import load_bytes, load_file
+from asas.engine.model.case import Case, fields_of
 
 from helpers import generator
 

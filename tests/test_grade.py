@@ -12,9 +12,9 @@ import yaml
 from click.testing import CliRunner
 
 from asas.cli import cli
-from asas.engine.batch import check_paths
-from asas.engine.catalog import PRINCIPLES
-from asas.engine.grade import (Band, RubricError, default_rubric_text, grade_case, load_rubric,
+from asas.engine.run.batch import check_paths
+from asas.engine.judge.catalog import PRINCIPLES
+from asas.engine.report.grade import (Band, RubricError, default_rubric_text, grade_case, load_rubric,
                                parse_rubric)
 from test_formats import EXAMPLE, INVALID, REFERRED, parse_html
 

@@ -22,11 +22,11 @@ import pytest
 from click.testing import CliRunner
 
 from asas.cli import cli
-from asas.engine import load as load_module
-from asas.engine.batch import check_paths
-from asas.engine.discover import case_paths
-from asas.engine.load import Limits, load_bytes, load_file
-from asas.engine.output import OutputRefused, refuse_inputs, write_atomic
+from asas.engine.load import loader as load_module
+from asas.engine.run.batch import check_paths
+from asas.engine.load.discover import case_paths
+from asas.engine.load.loader import Limits, load_bytes, load_file
+from asas.engine.run.atomic import OutputRefused, refuse_inputs, write_atomic
 from helpers import EXEMPLARY, dump
 
 HOSTILE = Path(__file__).parent / "hostile"

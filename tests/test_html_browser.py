@@ -19,8 +19,8 @@ from pathlib import Path
 
 import pytest
 
-from asas.engine.batch import check_paths
-from asas.engine.formats import renderer
+from asas.engine.run.batch import check_paths
+from asas.engine.report.formats import renderer
 from test_formats import EXAMPLE, INVALID, REFERRED
 
 ROOT = Path(__file__).resolve().parent.parent

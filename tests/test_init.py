@@ -8,11 +8,11 @@ import yaml
 from click.testing import CliRunner
 
 from asas.cli import cli
-from asas.engine.catalog import PRINCIPLES
-from asas.engine.check import check_loaded
-from asas.engine.load import load_bytes, load_file
-from asas.engine.model import Case, all_paths, fields_of
-from asas.engine.template import VALUE_LABELS, render_case, template_text
+from asas.engine.judge.catalog import PRINCIPLES
+from asas.engine.run.pipeline import check_loaded
+from asas.engine.load.loader import load_bytes, load_file
+from asas.engine.model.case import Case, all_paths, fields_of
+from asas.engine.authoring.template import VALUE_LABELS, render_case, template_text
 
 
 def _generic(path: str) -> str:
@@ -129,7 +129,7 @@ def test_modeline_points_at_the_schema_and_says_how_to_make_it():
 
 def test_template_is_valid_against_the_json_schema():
     jsonschema = pytest.importorskip("jsonschema")
-    from asas.engine.schema import case_schema
+    from asas.engine.model.jsonschema import case_schema
     for lang in ("en", "id"):
         jsonschema.validate(yaml.safe_load(template_text(lang, sessions=2)), case_schema())
 

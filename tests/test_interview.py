@@ -14,12 +14,12 @@ import pytest
 from click.testing import CliRunner
 
 from asas.cli import cli
-from asas.engine import interview as iv_mod
-from asas.engine.catalog import PRINCIPLES
-from asas.engine.check import check_file
-from asas.engine.interview import QUESTIONS, Auto, Interview, Q
-from asas.engine.load import load_file
-from asas.engine.model import Case, all_paths, fields_of
+from asas.engine.authoring import interview as iv_mod
+from asas.engine.judge.catalog import PRINCIPLES
+from asas.engine.run.pipeline import check_file
+from asas.engine.authoring.interview import QUESTIONS, Auto, Interview, Q
+from asas.engine.load.loader import load_file
+from asas.engine.model.case import Case, all_paths, fields_of
 
 
 # --- coverage -----------------------------------------------------------------------

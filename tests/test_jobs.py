@@ -7,9 +7,9 @@ import random
 
 import pytest
 
-from asas.engine.facts import Conclusion, Finding, PrivacyFact, Served, case_facts
-from asas.engine.load import load_bytes
-from asas.engine.runner import knowledge_engine, plain_engine
+from asas.engine.reason.facts import Conclusion, Finding, PrivacyFact, Served, case_facts
+from asas.engine.load.loader import load_bytes
+from asas.engine.reason.runner import knowledge_engine, plain_engine
 
 from helpers import ROOT, generator
 
@@ -96,8 +96,8 @@ import sys  # noqa: E402
 from click.testing import CliRunner  # noqa: E402
 
 from asas.cli import cli  # noqa: E402
-from asas.engine.batch import Batch, check_paths, exit_code  # noqa: E402
-from asas.engine.discover import case_paths  # noqa: E402
+from asas.engine.run.batch import Batch, check_paths, exit_code  # noqa: E402
+from asas.engine.load.discover import case_paths  # noqa: E402
 
 
 @pytest.fixture(scope="module")
@@ -143,7 +143,7 @@ def test_results_keep_the_input_order(folder):
 
 
 def test_streamed_report_is_the_rendered_report(folder):
-    from asas.engine.formats import json_, text
+    from asas.engine.report.formats import json_, text
     results = check_paths([str(folder)])
     for module, opts in ((json_, {}), (text, {"color": False})):
         rendered = module.render(results, "en", **opts)
@@ -164,8 +164,8 @@ def test_streamed_report_is_the_rendered_report(folder):
 def test_batch_results_render_like_full_results(folder, hide):
     """Compact results (no case file kept, ``meta`` instead) show in every format what
     the full ones show: titles, trainee codes, dates; redacted alike."""
-    from asas.engine import redact
-    from asas.engine.formats import FORMATS, renderer
+    from asas.engine.report import redact
+    from asas.engine.report.formats import FORMATS, renderer
     hide = redact.redact if hide == "redact" else (lambda results: results)
     full = hide(check_paths([str(folder)]))
     compact = hide(list(Batch(case_paths([str(folder)]), jobs=2)))

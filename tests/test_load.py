@@ -4,7 +4,7 @@ from pathlib import Path
 
 import pytest
 
-from asas.engine.load import load_bytes, load_file
+from asas.engine.load.loader import load_bytes, load_file
 from helpers import CASES
 
 INVALID = sorted((Path(__file__).parent / "invalid").glob("*.yaml"))

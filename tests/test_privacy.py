@@ -10,12 +10,12 @@ import pytest
 from click.testing import CliRunner
 
 from asas.cli import cli
-from asas.engine.catalog import PRINCIPLES
-from asas.engine.facts import PrivacyFact, case_facts
-from asas.engine.formats import FORMATS
-from asas.engine.load import load_bytes
-from asas.engine.privacy import looks_like_full_name, scan_text
-from asas.engine.redact import REDACTED, redact
+from asas.engine.judge.catalog import PRINCIPLES
+from asas.engine.reason.facts import PrivacyFact, case_facts
+from asas.engine.report.formats import FORMATS
+from asas.engine.load.loader import load_bytes
+from asas.rules.privacy_scan import looks_like_full_name, scan_text
+from asas.engine.report.redact import REDACTED, redact
 from asas.rules import CATALOG
 from helpers import EXEMPLARY, check_data, dump, patched
 
@@ -106,7 +106,7 @@ def test_each_kind_is_found_with_its_field_line_and_session():
 
 
 def test_prv_evidence_never_carries_the_identifying_value_even_for_library_callers():
-    from asas.engine.report import report_dict
+    from asas.engine.report.contract import report_dict
     result = check_data(leaky())
     for f in result.findings:
         if f.id.startswith("PRV"):

@@ -3,7 +3,7 @@ techniques, open world."""
 
 import pytest
 
-from asas.engine.verdict import combine
+from asas.engine.judge.verdict import combine
 from asas.rules import CATALOG
 from helpers import check_data, ids, patched
 

@@ -6,7 +6,7 @@ import jsonschema
 import pytest
 import yaml
 
-from asas.engine.schema import case_schema, schema_text
+from asas.engine.model.jsonschema import case_schema, schema_text
 from helpers import CASES
 
 COMMITTED = CASES.parent / "schema" / "asas-v1.schema.json"

@@ -5,8 +5,8 @@ from pathlib import Path
 
 import pytest
 
-from asas.engine.load import load_bytes, load_file
-from asas.engine.translate import indonesian
+from asas.engine.load.loader import load_bytes, load_file
+from asas.engine.i18n.loader_messages import indonesian
 
 TESTS = Path(__file__).parent
 FIXTURES = sorted((TESTS / "invalid").glob("*.yaml")) + sorted((TESTS / "hostile").glob("*.y*ml"))

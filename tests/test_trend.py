@@ -12,7 +12,7 @@ import pytest
 from click.testing import CliRunner
 
 from asas.cli import cli
-from asas.engine.catalog import PRINCIPLES
+from asas.engine.judge.catalog import PRINCIPLES
 from helpers import dump, patched
 
 REFERRED = {"case.referral.source": "teacher",

@@ -1,0 +1,240 @@
+"""From what the rules declared to what the report says: findings with certainty and
+evidence lines, one status and score per principle, and the five functions.
+
+Certainty (MYCIN-style, shared/spec/knowledge-base.md):
+- a direct finding carries its rule's CF;
+- one firing of a derived rule: the weakest of the parents it joins, times the rule's CF
+  (a conjunction takes the minimum; one parent is the common case);
+- several firings of the same finding (same ID, same session) combine as
+  ``cf1 + cf2 * (1 - cf1)``.
+
+Score of a principle, 0-100: ``upheld`` 100, ``not_assessed`` null, otherwise
+``100 * Π (1 - w * cf)`` over its risk and violation findings, with w = 0.7 for a
+violation and 0.4 for a risk: one certain risk scores 60, one certain violation 30.
+A derived finding whose parents all belong to its own principle (KTB004 from KTB001,
+KGT005 from KGT001) restates the same lapse: it is reported, but not counted twice.
+"""
+
+from __future__ import annotations
+
+import datetime
+from dataclasses import dataclass, field
+
+from asas.engine.judge.catalog import FUNCTIONS, PRINCIPLES, RuleDoc
+from asas.engine.load.loader import CaseError, LoadedCase
+from asas.engine.reason.runner import Inference
+
+SCORE_WEIGHT = {"violation": 0.7, "risk": 0.4, "advice": 0.0}
+STATUSES = ("upheld", "at_risk", "violated", "not_assessed")
+
+
+@dataclass(frozen=True)
+class Evidence:
+    path: str
+    line: int
+    column: int
+    value: object
+
+
+@dataclass
+class Found:
+    """One finding of the report: one rule in one session (or in the case)."""
+    doc: RuleDoc
+    session: int | None
+    certainty: float
+    evidence: list[Evidence]
+    derived_from: list[str]
+    params: dict
+    parents: list[tuple] = field(default_factory=list)   # keys (id, session) of derived_from
+    # where the report points: the first evidence, or for a conclusion drawn from other
+    # findings, the fact its chain rests on
+    line: int = 1
+    column: int = 1
+
+    @property
+    def id(self) -> str:
+        return self.doc.id
+
+
+@dataclass
+class PrincipleVerdict:
+    status: str
+    score: int | None
+    findings: list[str]
+
+
+@dataclass(frozen=True)
+class CaseMeta:
+    """What reports show of a case besides its verdicts (title, trainee code, pseudonym,
+    first session date, number of sessions), kept so that a result need not hold the
+    whole case file (``loaded``) once it has been judged."""
+    title: str | None = None
+    code: str | None = None
+    pseudonym: str | None = None
+    first_date: datetime.date | None = None
+    sessions: int = 0
+
+
+def case_meta_of(case) -> CaseMeta:
+    """The meta of a valid case model (``model.Case``)."""
+    info = case.case
+    dates = [s.date for s in case.sessions if s.date is not None]
+    first = next((s.date for s in case.sessions if s.number == 1 and s.date), None)
+    return CaseMeta(info.title, info.counselor.code, info.client.pseudonym,
+                    first or (min(dates) if dates else None), len(case.sessions))
+
+
+@dataclass
+class CaseResult:
+    file: str
+    case_id: str | None
+    errors: list[CaseError] = field(default_factory=list)
+    principles: dict[str, PrincipleVerdict] | None = None
+    functions: dict[str, bool | None] | None = None
+    findings: list[Found] = field(default_factory=list)
+    conclusions: list[tuple[str, int | None, tuple[str, int | None]]] = field(default_factory=list)
+    # the case as read; None in results of a batch (engine/batch.py) and from the cache,
+    # which carry ``meta`` instead
+    loaded: LoadedCase | None = None
+    meta: CaseMeta | None = None
+
+    @property
+    def valid(self) -> bool:
+        return not self.errors
+
+
+def combine(cfs) -> float:
+    total = 0.0
+    for cf in cfs:
+        total = total + cf * (1 - total)
+    return total
+
+
+def selected(rule_id: str, select=None, ignore=None) -> bool:
+    """ruff-style selection by ID or prefix; the longest matching prefix wins."""
+    best_sel = max((len(p) for p in select or () if rule_id.startswith(p)), default=-1)
+    if select is None:
+        best_sel = 0
+    best_ign = max((len(p) for p in ignore or () if rule_id.startswith(p)), default=-1)
+    return best_sel >= 0 and best_sel >= best_ign if best_ign >= 0 else best_sel >= 0
+
+
+def _plain(value):
+    if isinstance(value, tuple):
+        return [_plain(v) for v in value]
+    if isinstance(value, (datetime.date, datetime.datetime)):
+        return value.isoformat()
+    if hasattr(value, "__dataclass_fields__"):
+        return {k: _plain(getattr(value, k)) for k in value.__dataclass_fields__}
+    return value
+
+
+WITHHELD = "[withheld]"
+
+
+def _shown(doc: RuleDoc, value):
+    """An evidence value as reports may show it."""
+    if not doc.shows_values and value is not None:
+        return WITHHELD
+    return _plain(value)
+
+
+def _merge_params(firings) -> dict:
+    merged: dict = {}
+    for fact in firings:
+        for key, value in fact["params"].items():
+            merged.setdefault(key, [])
+            if value not in merged[key]:
+                merged[key].append(value)
+    return {k: v[0] if len(v) == 1 else tuple(v) for k, v in merged.items()}
+
+
+def _locate(found: list[Found]) -> None:
+    by_key = {(f.id, f.session): f for f in found}
+
+    def where(f: Found, guard=()) -> tuple[int, int]:
+        if f.evidence:
+            return f.evidence[0].line, f.evidence[0].column
+        for key in f.parents:
+            parent = by_key.get(key)
+            if parent is not None and key not in guard:
+                return where(parent, guard + (key,))
+        return 1, 1
+
+    for f in found:
+        f.line, f.column = where(f)
+
+
+def _restates_own_principle(f: Found, catalog) -> bool:
+    return bool(f.parents) and all(catalog[p[0]].principle == f.doc.principle
+                                   for p in f.parents)
+
+
+def judge(loaded: LoadedCase, inference: Inference, catalog: dict[str, RuleDoc],
+          select=None, ignore=None) -> CaseResult:
+    """The report's view of one valid case."""
+    firings: dict[tuple, list] = {}
+    for fact in inference.findings:
+        firings.setdefault((fact["id"], fact["session"]), []).append(fact)
+
+    certainty: dict[tuple, float] = {}
+
+    def cf_of(key, guard=()):
+        if key not in certainty:
+            doc = catalog[key[0]]
+            contributions = []
+            for fact in firings.get(key, ()):
+                parents = [p for p in fact["derived_from"] if p not in guard]
+                premise = min((cf_of(tuple(p), guard + (key,)) for p in parents), default=1.0)
+                contributions.append(premise * doc.cf)
+            certainty[key] = combine(contributions)
+        return certainty[key]
+
+    found: list[Found] = []
+    for key, facts in firings.items():
+        doc = catalog[key[0]]
+        if not selected(doc.id, select, ignore):
+            continue
+        paths = list(dict.fromkeys(p for f in facts for p in f["evidence"]))
+        evidence = [Evidence(p, *loaded.where(p), _shown(doc, loaded.value(p))) for p in paths]
+        parents = list(dict.fromkeys(tuple(p) for f in facts for p in f["derived_from"]))
+        found.append(Found(doc, key[1], round(cf_of(key), 2), evidence,
+                           list(dict.fromkeys(p[0] for p in parents)), _merge_params(facts),
+                           parents))
+    _locate(found)
+    found.sort(key=lambda f: (f.session or 0, f.line, f.id))
+
+    principles = {}
+    # assessability is a fact about the write-up, so it is judged before --select/--ignore
+    undocumented = {catalog[k[0]].principle for k in firings if catalog[k[0]].needed}
+    for p in PRINCIPLES:
+        mine = [f for f in found if f.doc.principle == p]
+        severities = {f.doc.severity for f in mine}
+        if "violation" in severities:
+            status = "violated"
+        elif "risk" in severities:
+            status = "at_risk"
+        elif p in undocumented:
+            status = "not_assessed"
+        else:
+            status = "upheld"
+        score = None if status == "not_assessed" else 100.0
+        for f in mine:
+            if score is None or _restates_own_principle(f, catalog):
+                continue
+            score *= 1 - SCORE_WEIGHT[f.doc.severity] * f.certainty
+        principles[p] = PrincipleVerdict(status, None if score is None else round(score),
+                                         list(dict.fromkeys(f.id for f in mine)))
+
+    functions: dict[str, bool | None] = {}
+    for name in FUNCTIONS:
+        values = {s["value"] for s in inference.served if s["function"] == name}
+        functions[name] = True if True in values else (False if False in values else None)
+
+    conclusions = [(c["what"], c["session"], tuple(c["because"])) for c in inference.conclusions]
+    return CaseResult(loaded.file, loaded.case.case.id, [], principles, functions, found,
+                      conclusions, loaded, case_meta_of(loaded.case))
+
+
+def invalid(loaded: LoadedCase) -> CaseResult:
+    return CaseResult(loaded.file, None, list(loaded.errors), loaded=loaded)

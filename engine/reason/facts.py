@@ -1,0 +1,151 @@
+"""The vocabulary rules match on, and turning a case into it.
+
+Cost in experta grows with the number of facts declared (about 0.2 ms a fact, see
+shared/spec/experta-notes.md), so a case becomes a few coarse facts: one for the
+case, one per session, one per disclosure and per norm conflict.  Lists become
+tuples (or counts where only "any?" matters); ``None`` keeps meaning "not
+documented".  Every fact field is named after the case-file field it comes from.
+"""
+
+from __future__ import annotations
+
+from asas.engine.reason.compat import Fact as _ExpertaFact
+from asas.engine.load.loader import LoadedCase
+
+# values experta's freeze() returns unchanged (it only converts lists, dicts and sets)
+_FROZEN = frozenset({str, int, bool, float, tuple, frozenset, type(None)})
+
+
+class Fact(_ExpertaFact):
+    """experta's Fact, set up faster: a value of a type experta would leave as it is
+    is stored without going through ``freeze()``'s dispatch.  Same content, same
+    errors (a fact cannot be changed once declared)."""
+
+    def __setitem__(self, key, value):
+        if self.get("__factid__") is not None:
+            raise RuntimeError("A fact can't be modified after declaration.")
+        if value.__class__ not in _FROZEN:
+            from experta.utils import freeze
+            value = freeze(value)
+        dict.__setitem__(self, key, value)
+
+
+class CaseFact(Fact):
+    """Case-wide facts: referral, counselor, problem (one per case)."""
+
+
+class SessionFact(Fact):
+    """One session, flattened; ``idx`` is its 0-based position for evidence paths."""
+
+
+class DisclosureFact(Fact):
+    """One piece of client information shared outside a session."""
+
+
+class NormFact(Fact):
+    """One advice or action in conflict with a norm."""
+
+
+class Finding(Fact):
+    """A conclusion the report shows: ``id`` of a catalogue entry (with its
+    ``principle``, ``severity`` and rule ``cf``), ``session`` or None,
+    ``evidence`` (paths into the case file), ``derived_from`` (keys ``(id, session)``
+    of the findings it rests on), ``params`` (values for the message)."""
+
+
+class Conclusion(Fact):
+    """An intermediate conclusion other rules build on (e.g. ``trust_not_secured``);
+    ``because`` is the key ``(id, session)`` of the finding that established it."""
+
+
+class Served(Fact):
+    """A function of counseling (fungsi) the sessions served (``value`` True) or
+    visibly failed to serve (False)."""
+
+
+class PrivacyFact(Fact):
+    """Identifying data written in the case file: ``kind`` (engine/privacy.py KINDS),
+    ``path`` of the free-text field, ``session`` number or None.  One per hit, so a
+    clean write-up (the usual case) declares none."""
+
+
+def case_facts(loaded: LoadedCase) -> list[Fact]:
+    """All input facts of one valid case, ready to be declared in a single call."""
+    case = loaded.case
+    info = case.case
+    counselor, problem, referral = info.counselor, info.problem, info.referral
+    out = info.referred_out
+    facts: list[Fact] = [CaseFact(
+        setting=info.setting,
+        role=counselor.role,
+        supervised=counselor.supervised,
+        competencies=counselor.competencies,
+        areas=problem.areas,
+        risk=problem.risk,
+        rights_violated=problem.rights_violated,
+        referral_source=referral.source,
+        mandated=referral.mandated,
+        client_agreed=referral.client_agreed,
+        referred_out=out is not None,
+        referred_out_session=out.session if out is not None else None,
+        advocacy=len(info.advocacy),
+        sessions=len(case.sessions),
+    )]
+    previous = None
+    last = len(case.sessions) - 1
+    for idx, s in enumerate(case.sessions):
+        facts.append(SessionFact(
+            idx=idx,
+            number=s.number,
+            first=idx == 0,
+            last=idx == last,
+            place_kind=s.place.kind,
+            private=s.place.private,
+            others_present=len(s.place.others_present),
+            stages=s.stages,
+            rapport_built=s.opening.rapport_built,
+            purpose_explained=s.opening.purpose_explained,
+            confidentiality_explained=s.opening.confidentiality_explained,
+            confidentiality_limits_explained=s.opening.confidentiality_limits_explained,
+            voluntariness_explained=s.opening.voluntariness_explained,
+            willingness=s.client.willingness,
+            disclosure=s.client.disclosure,
+            activity=s.client.activity,
+            completed_previous_tasks=s.client.completed_previous_tasks,
+            made_own_decision=s.client.made_own_decision,
+            time_focus=s.counselor.time_focus,
+            techniques=s.counselor.techniques,
+            talk_share=s.counselor.talk_share,
+            decided_for_client=s.counselor.decided_for_client,
+            self_focus=s.counselor.self_focus,
+            judgmental_remarks=len(s.counselor.judgmental_remarks),
+            pressure_on_client=len(s.counselor.pressure_on_client),
+            recording_made=s.recording.made,
+            recording_consent=s.recording.consent,
+            tasks_agreed=None if s.tasks_agreed is None else len(s.tasks_agreed),
+            evaluation_done=s.evaluation.done,
+            understanding=s.evaluation.understanding,
+            feeling_better=s.evaluation.feeling_better,
+            action_plan=s.evaluation.action_plan,
+            follow_up=s.follow_up,
+            # the previous session's values, for rules about change between sessions
+            prev_willingness=previous.client.willingness if previous else None,
+            prev_completed_previous_tasks=(
+                previous.client.completed_previous_tasks if previous else None),
+        ))
+        for d_idx, d in enumerate(s.disclosures):
+            facts.append(DisclosureFact(
+                idx=idx, number=s.number, item=d_idx, to=d.to,
+                client_consent=d.client_consent, client_informed=d.client_informed,
+                reason=d.reason,
+                # the format: a missing `identifiable` counts as identifiable
+                identifiable=d.identifiable is not False,
+            ))
+        for n_idx, n in enumerate(s.counselor.norm_conflicts):
+            facts.append(NormFact(idx=idx, number=s.number, item=n_idx, norm=n.norm,
+                                  note=n.note))
+        previous = s
+    from asas.rules.privacy_scan import scan
+    facts.extend(PrivacyFact(kind=h.kind, path=h.path, session=h.session)
+                 for h in scan(case))
+    return facts

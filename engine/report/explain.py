@@ -1,0 +1,75 @@
+"""`asas explain FILE`: the inference chain of one case, from the facts (with their
+lines) through intermediate conclusions to findings and principle statuses."""
+
+from __future__ import annotations
+
+import json
+
+from asas.engine.judge.catalog import PRINCIPLES, label
+from asas.engine.i18n.words import word
+from asas.engine.judge.verdict import CaseResult, Found
+
+HEAD = {
+    "tree": ("Reasoning (each conclusion above the facts it rests on)",
+             "Penalaran (setiap kesimpulan di atas fakta yang mendasarinya)"),
+    "status": ("Principles", "Asas"),
+    "none": ("No finding: nothing to trace.", "Tidak ada temuan: tidak ada yang perlu ditelusuri."),
+}
+
+
+def _h(key, lang):
+    return HEAD[key][1] if lang == "id" else HEAD[key][0]
+
+
+def _value(v, lang) -> str:
+    if v is None:
+        return word("not_documented_value", lang)
+    return json.dumps(v, ensure_ascii=False) if not isinstance(v, str) else v
+
+
+def explain(result: CaseResult, lang: str) -> str:
+    by_key = {(f.id, f.session): f for f in result.findings}
+    used_as_parent = {p for f in result.findings for p in f.parents}
+    because = {}
+    for what, session, key in result.conclusions:
+        because.setdefault(key, []).append(what)
+    roots = [f for f in result.findings if (f.id, f.session) not in used_as_parent]
+    lines = [f"{result.file}  {result.case_id}", "", _h("tree", lang)]
+    if not roots:
+        lines.append("  " + _h("none", lang))
+
+    def node(f: Found, prefix: str, last: bool, top: bool):
+        where = f"{word('session', lang)} {f.session}" if f.session else word("case", lang)
+        branch = "" if top else ("└─ " if last else "├─ ")
+        lines.append(f"{prefix}{branch}{f.id} {f.doc.title.get(lang)} "
+                     f"[{word(f.doc.severity, lang)}, {f.certainty:.2f}, {where}]")
+        child_prefix = prefix + ("" if top else ("   " if last else "│  "))
+        children = []
+        for key in f.parents:
+            if key in by_key:
+                conclusions = [label(w, lang) for w in because.get(key, [])]
+                children.append(("finding", by_key[key], conclusions))
+        for e in f.evidence:
+            children.append(("fact", e, None))
+        for i, (kind, item, conclusions) in enumerate(children):
+            is_last = i == len(children) - 1
+            if kind == "fact":
+                mark = "└─ " if is_last else "├─ "
+                lines.append(f"{child_prefix}{mark}{word('line', lang)} {item.line}: "
+                             f"{item.path} = {_value(item.value, lang)}")
+            else:
+                if conclusions:
+                    mark = "└─ " if is_last else "├─ "
+                    lines.append(f"{child_prefix}{mark}⇐ {', '.join(dict.fromkeys(conclusions))}")
+                    node(item, child_prefix + ("   " if is_last else "│  "), True, False)
+                else:
+                    node(item, child_prefix, is_last, False)
+
+    for f in sorted(roots, key=lambda f: (f.session or 0, f.id)):
+        node(f, "  ", True, True)
+        lines.append("")
+    lines.append(_h("status", lang))
+    for p in PRINCIPLES:
+        v = result.principles[p]
+        lines.append(f"  {p:<13} {word(v.status, lang):<20} {' '.join(v.findings)}")
+    return "\n".join(lines) + "\n"

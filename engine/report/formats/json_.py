@@ -1,0 +1,93 @@
+"""--format json: the contract of shared/spec/report-format.md.
+
+``stream`` writes the same text as ``render``, byte for byte, one case at a time as
+results arrive, so a batch of any size is reported without being held in memory.
+"""
+
+import json
+
+from asas.engine.judge.catalog import PRINCIPLES
+from asas.engine.report.contract import Tally, case_dict, report_dict, tool_dict
+
+
+def render(results, lang: str, **_) -> str:
+    return json.dumps(report_dict(results, lang), ensure_ascii=False, indent=2) + "\n"
+
+
+try:
+    from json.encoder import c_encode_basestring as _string   # CPython's C function
+except ImportError:  # pragma: no cover
+    from json.encoder import py_encode_basestring as _string
+
+
+def _nested(value, level: int) -> str:
+    """``value`` exactly as ``json.dumps(value, ensure_ascii=False, indent=2)`` writes it,
+    ``level`` levels down.  json's own encoder is pure Python once ``indent`` is given;
+    this one does the same in a quarter of the time, and hands anything it does not
+    know to json.dumps."""
+    out: list[str] = []
+    _write(value, "\n" + "  " * level, out)
+    return "".join(out)
+
+
+def _write(value, newline: str, out: list) -> None:
+    cls = value.__class__
+    if cls is str:
+        out.append(_string(value))
+    elif value is None:
+        out.append("null")
+    elif value is True:
+        out.append("true")
+    elif value is False:
+        out.append("false")
+    elif cls is int:
+        out.append(int.__repr__(value))
+    elif cls is float and value == value and value not in (float("inf"), float("-inf")):
+        out.append(float.__repr__(value))
+    elif cls is dict and all(k.__class__ is str for k in value):
+        if not value:
+            out.append("{}")
+            return
+        inner = newline + "  "
+        out.append("{")
+        first = True
+        for k, v in value.items():
+            out.append(inner if first else "," + inner)
+            first = False
+            out.append(_string(k))
+            out.append(": ")
+            _write(v, inner, out)
+        out.append(newline + "}")
+    elif cls is list or cls is tuple:
+        if not value:
+            out.append("[]")
+            return
+        inner = newline + "  "
+        out.append("[")
+        first = True
+        for v in value:
+            out.append(inner if first else "," + inner)
+            first = False
+            _write(v, inner, out)
+        out.append(newline + "]")
+    else:   # what json does with anything else (subclasses, NaN, odd keys), as json does it
+        out.append(json.dumps(value, ensure_ascii=False, indent=2).replace(
+            "\n", newline))
+
+
+def stream(results, lang: str, out, interrupted=lambda: None, **_) -> None:
+    """Write the report of ``results`` (any iterable) to the text stream ``out``.
+    If the run was interrupted (``interrupted()`` gives a note), the summary says so:
+    ``"interrupted": true``, an addition to the contract."""
+    tally = Tally()
+    out.write(f'{{\n  "tool": {_nested(tool_dict(lang), 1)},\n'
+              f'  "principles": {_nested(list(PRINCIPLES), 1)},\n  "cases": [')
+    first = True
+    for r in results:
+        tally.add(r)
+        out.write(("\n    " if first else ",\n    ") + _nested(case_dict(r, lang), 2))
+        first = False
+    summary = tally.summary()
+    if interrupted():
+        summary["interrupted"] = True
+    out.write(("]" if first else "\n  ]") + f',\n  "summary": {_nested(summary, 1)}\n}}\n')

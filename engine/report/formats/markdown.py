@@ -1,0 +1,132 @@
+"""--format markdown: a report to paste into a merge request, a wiki or an LMS.
+
+Per case: the eight principles (status, score, findings), the five functions, then
+each risk and violation finding with its message, what to do next time and the ¶ of
+the source; advice in a short list.  A batch starts with a matrix of cases ×
+principles and the principles most often failing.  Text from case files is escaped,
+so a quote cannot turn into markup.
+"""
+
+from __future__ import annotations
+
+import re
+
+from asas.engine.judge.catalog import FUNCTIONS, PRINCIPLES, label
+from asas.engine.i18n.words import word
+from asas.engine.report.contract import SEVERITY_ORDER, report_dict
+from asas.engine.judge.verdict import CaseResult
+from asas.engine.report.formats._common import case_meta, one_line
+
+MARK = {"upheld": "✓", "at_risk": "!", "violated": "✗", "not_assessed": "?"}
+SEV_MARK = {"violation": "✗", "risk": "!", "advice": "·"}
+_SPECIAL = re.compile(r"([\\`*_{}\[\]<>|~])")
+_LEADING = re.compile(r"^(?:([#>+-])|(\d+)([.)]))")
+
+
+def esc(text) -> str:
+    """Text shown as written, on one line: markdown's inline specials escaped, and a
+    start that would make a heading, quote or list item."""
+    text = _SPECIAL.sub(r"\\\1", one_line(text))
+    return _LEADING.sub(lambda m: "\\" + m[1] if m[1] else m[2] + "\\" + m[3], text)
+
+
+def principle_name(p: str, lang: str) -> str:
+    return p if lang == "id" else f"{p} ({label(p, 'en')})"
+
+
+def _mark_score(v: dict) -> str:
+    return MARK[v["status"]] + ("" if v["score"] is None else f" {v['score']}")
+
+
+def render(results: list[CaseResult], lang: str, **_) -> str:
+    report = report_dict(results, lang)
+    out = [f"# {word('report_title', lang)}", ""]
+    s = report["summary"]
+    counts = ", ".join(f"{n} {word(sev, lang)}" for sev, n in s["findings"].items())
+    out += [f"**{word('summary', lang)}:** {s['files']} {word('files', lang)}, {s['valid']} "
+            f"{word('valid', lang)}, {s['invalid']} {word('invalid_count', lang)} · "
+            f"{word('findings', lang)}: {counts}", ""]
+    if len(results) > 1:
+        out += _matrix(report, results, lang)
+    for r, case in zip(results, report["cases"]):
+        out += _case(r, case, lang)
+    return "\n".join(out).rstrip("\n") + "\n"
+
+
+def _matrix(report: dict, results, lang: str) -> list[str]:
+    lines = [f"## {word('class_overview', lang)}", "",
+             f"| {word('case', lang)} | {word('trainee', lang)} | " + " | ".join(PRINCIPLES) + " |",
+             "|---|---|" + "---|" * len(PRINCIPLES)]
+    for r, case in zip(results, report["cases"]):
+        meta = case_meta(r)
+        name = esc(case["case_id"] or case["file"])
+        if not case["valid"]:
+            cells = [f"✗ {word('invalid', lang)}"] + [""] * (len(PRINCIPLES) - 1)
+        else:
+            cells = [_mark_score(case["principles"][p]) for p in PRINCIPLES]
+        lines.append(f"| {name} | {esc(meta.code or '—')} | " + " | ".join(cells) + " |")
+    failing = report["summary"]["principles_failing"]
+    lines += ["", " · ".join(f"{MARK[s]} {word(s, lang)}" for s in MARK), ""]
+    if failing:
+        top = ", ".join(f"{principle_name(p, lang)}: {n}" for p, n in failing.items())
+        lines.append(f"**{word('weakest', lang)}** ({word('cases_at_risk_or_violated', lang)}): "
+                     f"{top}")
+        lines.append("")
+    return lines
+
+
+def _case(r: CaseResult, case: dict, lang: str) -> list[str]:
+    meta = case_meta(r)
+    head = f"## {esc(case['file'])}"
+    if not case["valid"]:
+        lines = [head + f" — {word('invalid', lang)}", ""]
+        for e in case["errors"]:
+            where = f"{esc(e['path'])}: " if e["path"] else ""
+            lines.append(f"- `{e['line']}:{e['column']}` {where}{esc(e['message'])}")
+        return lines + [""]
+    title = f" · {esc(meta.title)}" if meta.title else ""
+    lines = [f"{head} — {esc(case['case_id'])}{title}", ""]
+    facts = []
+    if meta.code:
+        facts.append(f"{word('trainee', lang)}: {esc(meta.code)}")
+    if meta.first_date:
+        facts.append(f"{word('first_session', lang)}: {meta.first_date.isoformat()}")
+    facts.append(f"{word('sessions', lang)}: {meta.sessions}")
+    lines += [" · ".join(facts), ""]
+    lines += [f"| {word('principle', lang)} | {word('status', lang)} | {word('score', lang)} | "
+              f"{word('findings', lang)} |", "|---|---|---:|---|"]
+    for p in PRINCIPLES:
+        v = case["principles"][p]
+        score = "–" if v["score"] is None else str(v["score"])
+        lines.append(f"| {principle_name(p, lang)} | {MARK[v['status']]} "
+                     f"{word(v['status'], lang)} | {score} | {' '.join(v['findings'])} |")
+    marks = {True: "✓", False: "✗", None: "–"}
+    served = " · ".join(f"{word(n, lang)} {marks[case['functions'][n]]}" for n in FUNCTIONS)
+    lines += ["", f"**{word('functions', lang)}:** {served}", ""]
+
+    ordered = sorted(case["findings"], key=lambda f: (SEVERITY_ORDER[f["severity"]],
+                                                      bool(f["derived_from"]),
+                                                      f["session"] or 0, f["line"]))
+    serious = [f for f in ordered if f["severity"] != "advice"]
+    advice = [f for f in ordered if f["severity"] == "advice"]
+    if not ordered:
+        lines += [f"_{word('no_findings', lang)}_", ""]
+    for f in serious:
+        where = f"{word('session', lang)} {f['session']}" if f["session"] else word("case", lang)
+        lines += [f"### {SEV_MARK[f['severity']]} {f['id']} · {esc(f['title'])}", "",
+                  f"{word(f['severity'], lang)} · {where} · {word('certainty', lang)} "
+                  f"{f['certainty']:.2f} · `{one_line(case['file']).replace('`', '')}:"
+                  f"{f['line']}:{f['column']}`", "",
+                  esc(f["message"]), "",
+                  f"**{word('recommendation', lang)}:** {esc(f['recommendation'])}", ""]
+        tail = [f"¶ {esc(f['source'])}"]
+        if f["derived_from"]:
+            tail.append(f"{word('derived_from', lang)}: {', '.join(f['derived_from'])}")
+        lines += [" · ".join(tail), ""]
+    if advice:
+        lines += [f"**{word('advice', lang).capitalize()}:**", ""]
+        for f in advice:
+            lines.append(f"- {f['id']} ({word('line', lang)} {f['line']}): {esc(f['message'])} "
+                         f"→ {esc(f['recommendation'])}")
+        lines.append("")
+    return lines

@@ -1,0 +1,154 @@
+"""--format sarif: SARIF 2.1.0 (OASIS), as GitHub code scanning and other SARIF viewers
+read it.
+
+- ``tool.driver.rules``: the whole catalogue (``asas.rules.CATALOG``), sorted by ID,
+  each with its stable ID, a stable PascalCase ``name`` (from the English title),
+  short and full descriptions, ``help`` (why it matters, what to do, the ¶ of the
+  source) in ``--lang``, and its default level; plus the pseudo-rule ``INVALID`` for
+  files that cannot be checked;
+- one result per finding: ``ruleId``/``ruleIndex``, ``level`` from the severity
+  (violation error, risk warning, advice note), the message, the location
+  (artifact URI, ``region.startLine``/``startColumn``), the evidence as
+  ``relatedLocations``, and in ``properties`` the principle, certainty, session and
+  the IDs the finding was derived from;
+- one result (level error) per error of an invalid file.
+
+Columns count Unicode code points (``columnKind``), as the loader reports them.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+from pathlib import Path
+
+from asas import __version__
+from asas.engine.i18n.words import word
+from asas.engine.report.formats._common import INVALID_ID, clean, error_message, one_line
+from asas.engine.report.contract import report_dict
+
+SCHEMA = ("https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/"
+          "sarif-schema-2.1.0.json")
+LEVEL = {"violation": "error", "risk": "warning", "advice": "note"}
+
+
+def artifact_uri(file: str) -> str:
+    """A file as a URI reference: relative paths stay relative (to the checkout, as
+    code scanning expects), absolute ones become ``file://`` URIs."""
+    if file in ("-", "<stdin>"):
+        return "stdin"
+    if os.path.isabs(file):
+        return Path(file).as_uri()
+    return _quote(file.replace(os.sep, "/"))
+
+
+_UNRESERVED = frozenset(b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-._~/")
+
+
+def _quote(path: str) -> str:
+    """Percent-encoding of a relative path (RFC 3986: unreserved characters and ``/``
+    stay), written here so that no module of asas imports a network library."""
+    return "".join(chr(b) if b in _UNRESERVED else f"%{b:02X}" for b in path.encode("utf-8"))
+
+
+def _pascal(text: str) -> str:
+    return "".join(w[:1].upper() + w[1:] for w in re.findall(r"[A-Za-z0-9]+", text)) or "Rule"
+
+
+def _rule(doc, lang: str) -> dict:
+    why, rec, src = (clean(doc.why.get(lang)), clean(doc.recommendation.get(lang)),
+                     clean(doc.source.get(lang)))
+    next_time, why_word = word("recommendation", lang), word("why", lang)
+    return {
+        "id": doc.id,
+        "name": _pascal(doc.title.en),
+        "shortDescription": {"text": clean(doc.title.get(lang))},
+        "fullDescription": {"text": clean(re.sub(r"\{(\w+)\}", r"‹\1›", doc.message.get(lang)))},
+        "help": {"text": f"{why_word}: {why}\n{next_time}: {rec}\n¶ {src}",
+                 "markdown": f"**{why_word}:** {why}\n\n**{next_time}:** {rec}\n\n¶ *{src}*"},
+        "defaultConfiguration": {"level": LEVEL[doc.severity]},
+        "properties": {"principle": doc.principle, "severity": doc.severity,
+                       "certaintyFactor": doc.cf, "derived": doc.derived,
+                       "tags": ["asas"] + ([doc.principle] if doc.principle else ["fungsi"])},
+    }
+
+
+def _invalid_rule(lang: str) -> dict:
+    return {
+        "id": INVALID_ID,
+        "name": "InvalidCaseFile",
+        "shortDescription": {"text": word("invalid", lang)},
+        "fullDescription": {"text": word("invalid_help", lang)},
+        "help": {"text": word("invalid_help", lang), "markdown": word("invalid_help", lang)},
+        "defaultConfiguration": {"level": "error"},
+        "properties": {"tags": ["asas"]},
+    }
+
+
+def _location(uri: str, index: int, line: int, column: int) -> dict:
+    return {"physicalLocation": {"artifactLocation": {"uri": uri, "index": index},
+                                 "region": {"startLine": max(1, line or 1),
+                                            "startColumn": max(1, column or 1)}}}
+
+
+def render(results, lang: str, **_) -> str:
+    from asas.rules import CATALOG
+    docs = sorted(CATALOG.values(), key=lambda d: d.id)
+    rules = [_rule(d, lang) for d in docs] + [_invalid_rule(lang)]
+    index_of = {r["id"]: i for i, r in enumerate(rules)}
+
+    report = report_dict(results, lang)
+    artifacts, out = [], []
+    for case in report["cases"]:
+        uri = artifact_uri(case["file"])
+        a = len(artifacts)
+        artifacts.append({"location": {"uri": uri}, "roles": ["analysisTarget"]})
+        if not case["valid"]:
+            for e in case["errors"]:
+                out.append({"ruleId": INVALID_ID, "ruleIndex": index_of[INVALID_ID],
+                            "level": "error", "kind": "fail",
+                            "message": {"text": clean(error_message(e))},
+                            "locations": [_location(uri, a, e["line"], e["column"])]})
+            continue
+        for f in case["findings"]:
+            related = []
+            for k, ev in enumerate(f["evidence"], start=1):
+                loc = _location(uri, a, ev["line"], ev["column"])
+                value = json.dumps(ev["value"], ensure_ascii=False, default=str)
+                loc.update(id=k, message={"text": one_line(f"{ev['path']} = {value}")})
+                related.append(loc)
+            result = {
+                "ruleId": f["id"],
+                "ruleIndex": index_of.get(f["id"], -1),
+                "level": LEVEL[f["severity"]],
+                "kind": "fail",
+                "message": {"text": clean(f["message"])},
+                "locations": [_location(uri, a, f["line"], f["column"])],
+                "properties": {"caseId": case["case_id"], "principle": f["principle"],
+                               "severity": f["severity"], "certainty": f["certainty"],
+                               "session": f["session"], "derivedFrom": f["derived_from"],
+                               "recommendation": clean(f["recommendation"]),
+                               "source": clean(f["source"])},
+            }
+            if related:
+                result["relatedLocations"] = related
+            if result["ruleIndex"] < 0:
+                del result["ruleIndex"]
+            out.append(result)
+
+    log = {
+        "$schema": SCHEMA,
+        "version": "2.1.0",
+        "runs": [{
+            "tool": {"driver": {"name": "asas", "version": __version__,
+                                "semanticVersion": __version__, "language": lang,
+                                "rules": rules}},
+            "invocations": [{"executionSuccessful": True}],
+            "language": lang,
+            "columnKind": "unicodeCodePoints",
+            "artifacts": artifacts,
+            "results": out,
+        }],
+    }
+    return json.dumps(log, ensure_ascii=False, indent=2) + "\n"

@@ -1,0 +1,103 @@
+"""--format text: a report a trainee reads top to bottom, grouped by file."""
+
+from __future__ import annotations
+
+import click
+
+from asas.engine.judge.catalog import FUNCTIONS, PRINCIPLES, label
+from asas.engine.i18n.words import word
+from asas.engine.report.contract import SEVERITY_ORDER, Tally, summary
+from asas.engine.judge.verdict import CaseResult
+
+STATUS_MARK = {"upheld": "✓", "at_risk": "!", "violated": "✗", "not_assessed": "?"}
+STATUS_COLOUR = {"upheld": "green", "at_risk": "yellow", "violated": "red",
+                 "not_assessed": "bright_black"}
+SEVERITY_COLOUR = {"violation": "red", "risk": "yellow", "advice": "cyan"}
+
+
+def render(results: list[CaseResult], lang: str, color: bool = False, **_) -> str:
+    def paint(text, fg=None, bold=False, dim=False):
+        return click.style(text, fg=fg, bold=bold, dim=dim) if color else text
+
+    out: list[str] = []
+    for r in results:
+        out.extend(_case(r, lang, paint))
+        out.append("")
+    out.extend(_summary(results, lang, paint))
+    return "\n".join(out) + "\n"
+
+
+def stream(results, lang: str, out, color: bool = False, interrupted=lambda: None,
+           **_) -> None:
+    """Write what ``render`` returns to the text stream ``out``, case by case as
+    ``results`` (any iterable) arrive; ``interrupted()`` gives the note that ends the
+    report of an interrupted run (None: it was not)."""
+    def paint(text, fg=None, bold=False, dim=False):
+        return click.style(text, fg=fg, bold=bold, dim=dim) if color else text
+
+    tally = Tally()
+    for r in results:
+        tally.add(r)
+        out.write("\n".join(_case(r, lang, paint)) + "\n\n")
+    lines = _summary_lines(tally.summary(), tally.files, lang, paint)
+    note = interrupted()
+    if note:
+        lines.append(paint(note, fg="yellow"))
+    out.write("\n".join(lines) + "\n")
+
+
+def _case(r: CaseResult, lang: str, paint) -> list[str]:
+    if not r.valid:
+        lines = [paint(f"{r.file}", bold=True) + "  " + paint(word("invalid", lang), fg="red")]
+        lines += [f"  {e.format(r.file, lang)}" for e in r.errors]
+        return lines
+    if r.meta is not None:
+        title = r.meta.title
+    else:
+        title = r.loaded.case.case.title if r.loaded and r.loaded.case else None
+    head = paint(r.file, bold=True) + f"  {r.case_id}" + (f" · {title}" if title else "")
+    lines = [head]
+    glossed = {p: p if lang == "id" else f"{p} ({label(p, 'en')})" for p in PRINCIPLES}
+    width = max(len(g) for g in glossed.values())
+    for p in PRINCIPLES:
+        v = r.principles[p]
+        status = f"{STATUS_MARK[v.status]} {word(v.status, lang)}"
+        score = "  –" if v.score is None else f"{v.score:3d}"
+        lines.append(f"  {glossed[p]:<{width}}  {paint(f'{status:<22}', fg=STATUS_COLOUR[v.status])}"
+                     f"{score}  {' '.join(v.findings)}".rstrip())
+    marks = {True: "✓", False: "✗", None: "–"}
+    served = "  ".join(f"{word(name, lang)} {marks[r.functions[name]]}" for name in FUNCTIONS)
+    lines.append(f"  {word('functions', lang)}: {served}")
+    ordered = sorted(r.findings, key=lambda f: (SEVERITY_ORDER[f.doc.severity], f.session or 0,
+                                                f.line))
+    if not ordered:
+        lines.append("  " + paint(word("no_findings", lang), fg="green"))
+    for f in ordered:
+        where = f"{word('session', lang)} {f.session}" if f.session else word("case", lang)
+        sev = paint(f"{word(f.doc.severity, lang):<12}", fg=SEVERITY_COLOUR[f.doc.severity])
+        lines.append("")
+        lines.append(f"  {r.file}:{f.line}:{f.column}  {paint(f.id, bold=True)}  {sev}"
+                     f"{f.certainty:.2f}  {where}  {paint(f.doc.title.get(lang), bold=True)}")
+        lines.append(f"      {f.doc.message.fill(lang, f.params)}")
+        if f.derived_from:
+            lines.append(paint(f"      {word('derived_from', lang)}: {', '.join(f.derived_from)}",
+                               dim=True))
+        lines.append(f"      → {f.doc.recommendation.fill(lang, f.params)}")
+        lines.append(paint(f"      ¶ {f.doc.source.get(lang)}", dim=True))
+    return lines
+
+
+def _summary(results: list[CaseResult], lang: str, paint) -> list[str]:
+    return _summary_lines(summary(results), len(results), lang, paint)
+
+
+def _summary_lines(s: dict, files: int, lang: str, paint) -> list[str]:
+    counts = ", ".join(f"{n} {word(sev, lang)}" for sev, n in s["findings"].items())
+    line = (f"{paint(word('summary', lang), bold=True)}: {s['files']} {word('files', lang)}, "
+            f"{s['valid']} {word('valid', lang)}, {s['invalid']} {word('invalid_count', lang)} · "
+            f"{word('findings', lang)}: {counts}")
+    lines = [line]
+    if s["principles_failing"] and files > 1:
+        top = ", ".join(f"{p} ({n})" for p, n in list(s["principles_failing"].items())[:3])
+        lines.append(f"{word('weakest', lang)}: {top}")
+    return lines

@@ -1,0 +1,166 @@
+"""Taking what the client said, and who they are, out of a report (``check --redact``).
+
+``redact(results)`` returns copies of the results in which every free-text value of
+the case files is replaced by ``[redacted]``: quotes and notes in findings' evidence,
+free text carried in a finding's parameters, text of the file quoted in an error
+message, and the free-text fields of the case model itself (which some formats read,
+e.g. the title).  What stays is what the reader needs to act: rule IDs, statuses,
+scores, field paths, lines, and values of the format's closed vocabularies (enums,
+true/false, numbers, dates), plus the case ID and the counselor's code.  The file
+name stays too: name files by case ID, not by client.
+
+A PRV finding never shows the value of the field it points at, in any report, since
+that value is the identifying data it warns about: that is the catalogue entry's
+``shows_values=False``, applied where findings are made (engine/verdict.py).
+"""
+
+from __future__ import annotations
+
+import ast
+import dataclasses
+import re
+
+from asas.engine.judge.catalog import LABELS
+from asas.engine.model.case import Case, fields_of
+
+REDACTED = "[redacted]"
+# text fields that are identifiers the reports need, not free text
+KEEP = frozenset({"format", "case.id", "case.counselor.code"})
+
+_INDEX = re.compile(r"\[\d+\]")
+_PATH = re.compile(r"(?:case|sessions\[\d+\])(?:\.[a-z_]+(?:\[\d+\])?)*")
+
+
+def _vocabulary() -> frozenset:
+    words = set(LABELS)
+    stack = [Case]
+    seen = set()
+    while stack:
+        cls = stack.pop()
+        if cls in seen:
+            continue
+        seen.add(cls)
+        for spec in fields_of(cls):
+            target = spec.item if spec.kind == "list" else spec
+            words.update(str(c) for c in target.choices)
+            if target.kind == "object":
+                stack.append(target.cls)
+    return frozenset(words)
+
+
+_WORDS = _vocabulary()
+
+
+def _spec_at(path: str):
+    """The FieldSpec a path such as ``sessions[0].counselor.pressure_on_client`` names,
+    and whether it names one item of a list; None when the path is not the format's."""
+    cls, spec, item = Case, None, False
+    for part in path.split("."):
+        name = _INDEX.sub("", part)
+        if cls is None:
+            return None, False
+        spec = next((s for s in fields_of(cls) if s.name == name), None)
+        if spec is None:
+            return None, False
+        item = part != name
+        target = spec.item if spec.kind == "list" and item else spec
+        cls = target.cls if target.kind == "object" else (
+            spec.item.cls if spec.kind == "list" and spec.item.kind == "object" else None)
+    return spec, item
+
+
+def _scrub(value, spec=None, item=False, path=""):
+    """``value`` with free text replaced; ``spec`` says what it is, when known."""
+    if path in KEEP:
+        return value
+    if spec is not None:
+        target = spec.item if spec.kind == "list" and item else spec
+        if target.kind == "str":
+            return REDACTED if value is not None else None
+        if target.kind == "list" and isinstance(value, (list, tuple)):
+            return [_scrub(v, target.item, False, "") for v in value]
+        if target.kind == "object" and isinstance(value, dict):
+            specs = {s.name: s for s in fields_of(target.cls)}
+            return {k: _scrub(v, specs.get(k)) for k, v in value.items()}
+        if target.kind in ("enum", "bool", "int", "float", "date"):
+            return value
+    return _scrub_unknown(value)
+
+
+def _scrub_unknown(value):
+    """Free text by elimination: keep numbers, booleans, the format's own words and
+    field paths; anything else that is text is taken out."""
+    if value is None or isinstance(value, (bool, int, float)):
+        return value
+    if isinstance(value, str):
+        return value if value in _WORDS or _PATH.fullmatch(value) else REDACTED
+    if isinstance(value, (list, tuple)):
+        return type(value)(_scrub_unknown(v) for v in value)
+    if isinstance(value, dict):
+        return {k: _scrub_unknown(v) for k, v in value.items()}
+    if hasattr(value, "isoformat"):
+        return value
+    return REDACTED
+
+
+def _case(obj, cls, path=""):
+    """A copy of a model object with its free-text fields replaced."""
+    changes = {}
+    for spec in fields_of(cls):
+        value = getattr(obj, spec.name)
+        sub = f"{path}.{spec.name}" if path else spec.name
+        if value is None or sub in KEEP:
+            continue
+        if spec.kind == "str":
+            changes[spec.name] = REDACTED
+        elif spec.kind == "object":
+            changes[spec.name] = _case(value, spec.cls, sub)
+        elif spec.kind == "list" and spec.item.kind == "str":
+            changes[spec.name] = tuple(REDACTED for _ in value)
+        elif spec.kind == "list" and spec.item.kind == "object":
+            changes[spec.name] = tuple(_case(v, spec.item.cls, sub) for v in value)
+    return dataclasses.replace(obj, **changes) if changes else obj
+
+
+def _evidence(e):
+    spec, item = _spec_at(e.path)
+    return dataclasses.replace(e, value=_scrub(e.value, spec, item, e.path))
+
+
+def _error(e):
+    if not e.quoted:
+        return e
+    message, path = e.message, e.path
+    for quote in e.quoted:
+        message = message.replace(quote, repr(REDACTED))
+        try:
+            inner = ast.literal_eval(quote)
+        except (ValueError, SyntaxError):
+            continue
+        # an unknown or duplicate key is the last step of its path
+        if e.message.startswith(("unknown key", "duplicate key")) and (
+                path == inner or path.endswith("." + inner)):
+            path = path[:len(path) - len(inner)] + REDACTED
+    return dataclasses.replace(e, message=message, path=path, quoted=())
+
+
+def redact(results):
+    """Copies of ``results`` (CaseResult) with every free-text value of the case files
+    replaced by ``[redacted]``; the results given are not changed."""
+    out = []
+    for r in results:
+        findings = [dataclasses.replace(
+            f, evidence=[_evidence(e) for e in f.evidence],
+            params={k: _scrub_unknown(v) for k, v in f.params.items()}) for f in r.findings]
+        changes = {"findings": findings, "errors": [_error(e) for e in r.errors]}
+        if r.meta is not None:    # title and pseudonym are free text; the code stays
+            changes["meta"] = dataclasses.replace(
+                r.meta, title=REDACTED if r.meta.title is not None else None,
+                pseudonym=REDACTED if r.meta.pseudonym is not None else None)
+        loaded = r.loaded
+        if loaded is not None:
+            changes["loaded"] = dataclasses.replace(
+                loaded, case=_case(loaded.case, Case) if loaded.case is not None else None,
+                errors=[_error(e) for e in loaded.errors])
+        out.append(dataclasses.replace(r, **changes))
+    return out

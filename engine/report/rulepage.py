@@ -1,0 +1,85 @@
+"""`asas rules` and `asas rule ID`: the catalogue as a reader sees it."""
+
+from __future__ import annotations
+
+import re
+
+import yaml
+
+from asas.engine.judge.catalog import RuleDoc, label
+from asas.engine.i18n.words import word
+
+HEAD = {
+    "checks": ("What it checks", "Apa yang diperiksa"),
+    "why": ("Why it matters", "Mengapa penting"),
+    "fail": ("Failing example (changes to cases/exemplary.yaml)",
+             "Contoh yang gagal (perubahan pada cases/exemplary.yaml)"),
+    "pass": ("Passing example", "Contoh yang lolos"),
+    "instead": ("What to do instead", "Yang sebaiknya dilakukan"),
+    "principle": ("principle", "asas"),
+    "severity": ("severity", "tingkat"),
+    "cf": ("certainty factor", "faktor kepastian"),
+    "derived": ("derived from other findings (a chain of the source)",
+                "diturunkan dari temuan lain (rantai penalaran sumber)"),
+    "needed": ("an observation the principle needs: without it the principle is not assessed",
+               "pengamatan yang diperlukan: tanpanya asas tidak dapat dinilai"),
+    "removed": ("(removed: not documented)", "(dihapus: tidak dicatat)"),
+}
+
+
+def _h(key: str, lang: str) -> str:
+    return HEAD[key][1] if lang == "id" else HEAD[key][0]
+
+
+def _template(text: str) -> str:
+    """A message template with its placeholders shown as ‹name›."""
+    return re.sub(r"\{(\w+)\}", r"‹\1›", text)
+
+
+def _example(changes: dict, lang: str) -> list[str]:
+    lines = []
+    for path, value in changes.items():
+        if value is None:
+            lines.append(f"    {path}:  {_h('removed', lang)}")
+        else:
+            shown = yaml.safe_dump(value, default_flow_style=True, allow_unicode=True,
+                                   width=200).strip()
+            shown = shown[:-4] if shown.endswith("\n...") else shown.removesuffix("...").strip()
+            lines.append(f"    {path}: {shown}")
+    return lines or ["    (cases/exemplary.yaml)"]
+
+
+def rule_page(doc: RuleDoc, lang: str) -> str:
+    principle = doc.principle or "—"
+    gloss = f" ({label(doc.principle, 'en')})" if doc.principle and lang != "id" else ""
+    lines = [
+        f"{doc.id} · {doc.title.get(lang)}",
+        f"{_h('principle', lang)}: {principle}{gloss} · {_h('severity', lang)}: "
+        f"{word(doc.severity, lang)} · {_h('cf', lang)}: {doc.cf:.2f}",
+    ]
+    if doc.derived:
+        lines.append(_h("derived", lang))
+    if doc.needed:
+        lines.append(_h("needed", lang))
+    lines += ["", _h("checks", lang), f"  {_template(doc.message.get(lang))}",
+              "", _h("why", lang), f"  {doc.why.get(lang)}", f"  ¶ {doc.source.get(lang)}",
+              "", _h("fail", lang), *_example(doc.fail, lang),
+              "", _h("pass", lang), *_example(doc.passing, lang),
+              "", _h("instead", lang), f"  {doc.recommendation.get(lang)}"]
+    return "\n".join(lines) + "\n"
+
+
+def rule_list(docs, lang: str) -> str:
+    lines = []
+    for doc in docs:
+        lines.append(f"{doc.id}  {(doc.principle or '—'):<13} {word(doc.severity, lang):<11} "
+                     f"{doc.cf:.2f}  {doc.title.get(lang)}")
+    return "\n".join(lines) + "\n"
+
+
+def rule_dict(doc: RuleDoc, lang: str) -> dict:
+    return {"id": doc.id, "principle": doc.principle, "severity": doc.severity, "cf": doc.cf,
+            "derived": doc.derived, "needed": doc.needed,
+            "title": doc.title.get(lang), "message": doc.message.get(lang),
+            "recommendation": doc.recommendation.get(lang), "why": doc.why.get(lang),
+            "source": doc.source.get(lang), "fail": doc.fail, "passing": doc.passing}

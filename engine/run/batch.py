@@ -1,0 +1,302 @@
+"""Checking many files: each file on its own, a bad one reported and the rest checked.
+
+``check_paths`` is the simple form (one process, no cache, full results with the case
+as read).  :class:`Batch` is what ``asas check`` runs: results in input order, from
+the result cache (engine/cache.py) where a file is unchanged, the others checked by a
+pool of worker processes (each builds the knowledge engine once), and stopped cleanly
+by Ctrl-C.  Its results are compact — no ``loaded`` case, ``meta`` instead — and are
+rebuilt from the same plain data whether they come from a worker, the cache or this
+process (engine/results.py), so the report is the same byte for byte in every case.
+"""
+
+from __future__ import annotations
+
+import os
+import signal
+import threading
+
+from asas.engine.run.pipeline import check_file, check_loaded
+from asas.engine.load.discover import case_paths
+from asas.engine.load.loader import Limits
+from asas.engine.judge.verdict import CaseResult
+
+FAIL_RANK = {"violation": 0, "risk": 1, "advice": 2}
+FEW = 4     # up to this many files to check, one process is quicker than a pool
+
+
+def check_paths(paths, select=None, ignore=None, limits: Limits = Limits()) -> list[CaseResult]:
+    return [check_file(p, select, ignore, limits) for p in case_paths(paths)]
+
+
+def exit_code(results: list[CaseResult], fail_on: str) -> int:
+    """2 if a file is invalid; else 1 if a finding reaches ``fail_on``; else 0."""
+    outcome = Outcome(fail_on)
+    for r in results:
+        outcome.add(r)
+    return outcome.code
+
+
+class Outcome:
+    """The exit status of a run, kept up to date one result at a time."""
+
+    def __init__(self, fail_on: str):
+        self.threshold = None if fail_on == "never" else FAIL_RANK[fail_on]
+        self.invalid = False
+        self.hit = False
+
+    def add(self, r: CaseResult) -> None:
+        if not r.valid:
+            self.invalid = True
+        elif self.threshold is not None and not self.hit:
+            self.hit = any(FAIL_RANK[f.doc.severity] <= self.threshold for f in r.findings)
+
+    @property
+    def code(self) -> int:
+        return 2 if self.invalid else (1 if self.hit else 0)
+
+
+def cores() -> int:
+    """Cores this process may use."""
+    try:
+        return len(os.sched_getaffinity(0))
+    except (AttributeError, OSError):
+        return os.cpu_count() or 1
+
+
+# -- one file ------------------------------------------------------------------------
+
+def _cacheable(path) -> bool:
+    return path != "-" and not getattr(path, "problem", None)
+
+
+def _read(path, limits):
+    """The file's bytes read as load.py reads them (regular files only, no blocking,
+    not while being rewritten); None when it cannot be read — then load_file reports
+    why, and nothing is cached."""
+    from asas.engine.load.loader import read_case_bytes, Unreadable
+    try:
+        return read_case_bytes(path, limits)
+    except (Unreadable, OSError):
+        return None
+
+
+def _check_data(path, select, ignore, limits, cache) -> tuple[str, dict]:
+    """Check one file; its name as the report shows it (``<stdin>`` for -) and its result
+    as plain data (engine/results.py), stored in the cache when there is one and the
+    file could be read."""
+    from asas.engine.load.loader import load_bytes, load_file
+    from asas.engine.run.codec import NotPlain, to_data
+    data = _read(path, limits) if cache is not None and _cacheable(path) else None
+    if data is None:
+        result = check_loaded(load_file(path, limits), select, ignore)
+        return result.file, to_data(result, strict=False)
+    result = check_loaded(load_bytes(data, path, limits), select, ignore)
+    try:
+        plain = to_data(result)
+    except NotPlain:
+        return result.file, to_data(result, strict=False)
+    cache.put(cache.content_key(data), plain)
+    return result.file, plain
+
+
+# -- worker processes -----------------------------------------------------------------
+
+_worker: dict = {}
+
+
+def _worker_init(select, ignore, limits, cache_folder, cache_config):
+    signal.signal(signal.SIGINT, signal.SIG_IGN)   # Ctrl-C is the parent's to handle
+    from asas.engine.run.cache import Cache
+    from asas.engine.reason.runner import knowledge_engine
+    knowledge_engine()                              # built once per worker
+    cache = Cache(cache_folder, cache_config) if cache_folder is not None else None
+    _worker.update(select=select, ignore=ignore, limits=limits, cache=cache)
+
+
+def _worker_check(paths) -> list[tuple[str, dict]]:
+    w = _worker
+    return [_check_data(path, w["select"], w["ignore"], w["limits"], w["cache"])
+            for path in paths]
+
+
+def _context():
+    import multiprocessing
+    # fork starts a worker in milliseconds with the parent's imports; elsewhere (macOS,
+    # Windows) the platform's default, spawn
+    if "fork" in multiprocessing.get_all_start_methods() and os.name == "posix" \
+            and not _is_macos():
+        return multiprocessing.get_context("fork")
+    return multiprocessing.get_context()
+
+
+def _is_macos() -> bool:
+    import sys
+    return sys.platform == "darwin"
+
+
+# -- the batch -----------------------------------------------------------------------
+
+class Batch:
+    """One run of ``asas check`` over ``files`` (already discovered, in order).
+
+    Iterating gives one :class:`CaseResult` per file, in input order.  ``jobs`` None
+    means the machine's cores when more than a few files need checking, else one
+    process.  ``progress(done, total)`` is called after each result.  On Ctrl-C the
+    iteration ends after the results already in hand; ``interrupted`` tells.
+    """
+
+    def __init__(self, files, select=None, ignore=None, limits: Limits = Limits(),
+                 jobs: int | None = None, cache=None, progress=None):
+        self.files = list(files)
+        self.select, self.ignore, self.limits = select, ignore, limits
+        self.jobs = jobs
+        self.cache = cache
+        self.progress = progress
+        self.interrupted = False
+        self.done = 0
+        self.jobs_used = 1
+        self._catalog = None
+
+    # -- Ctrl-C ---------------------------------------------------------------------
+    def _on_sigint(self, signum, frame):
+        self.interrupted = True
+        # a second Ctrl-C stops at once
+        signal.signal(signal.SIGINT, signal.default_int_handler)
+
+    def __iter__(self):
+        main = threading.current_thread() is threading.main_thread()
+        previous = signal.signal(signal.SIGINT, self._on_sigint) if main else None
+        try:
+            yield from self._results()
+        finally:
+            if main:
+                signal.signal(signal.SIGINT, previous)
+
+    # -- results --------------------------------------------------------------------
+    def _rebuild(self, data, file, trusted=True) -> CaseResult:
+        """A result from plain data (engine/results.py): made by this run's processes
+        (``trusted``), or read from the cache and checked field by field."""
+        from asas.engine.run.codec import from_data, from_trusted
+        if self._catalog is None:
+            from asas.rules import CATALOG
+            self._catalog = CATALOG
+        return (from_trusted if trusted else from_data)(data, file, self._catalog)
+
+    def _here(self, path) -> CaseResult:
+        """Check one file in this process."""
+        file, data = _check_data(path, self.select, self.ignore, self.limits, self.cache)
+        return self._rebuild(data, file)
+
+    def _cached(self, path):
+        """The cached result of a file, or None."""
+        from asas.engine.run.codec import BadData
+        data = _read(path, self.limits)
+        if data is None:
+            return None
+        stored = self.cache.get(self.cache.content_key(data))
+        if stored is None:
+            return None
+        try:
+            result = self._rebuild(stored, path, trusted=False)
+        except BadData:
+            return None     # corrupt or foreign: checked again, and the entry rewritten
+        self.cache.hits += 1
+        return result
+
+    def _emit(self, result):
+        self.done += 1
+        if self.progress is not None:
+            self.progress(self.done, len(self.files))
+        return result
+
+    def _results(self):
+        files = self.files
+        # which files have a cache entry: looked up first, so that the others can go to
+        # the workers at once (entries are read again, and checked, when their turn comes)
+        if self.cache is not None and self.cache.base.is_dir():
+            marks = []
+            for path in files:
+                data = _read(path, self.limits) if _cacheable(path) else None
+                marks.append(data is not None and
+                             self.cache._path(self.cache.content_key(data)).is_file())
+        else:
+            marks = [False] * len(files)
+        misses = [p for p, hit in zip(files, marks) if not hit and _cacheable(p)]
+        jobs = self.jobs if self.jobs is not None else (cores() if len(misses) > FEW else 1)
+        jobs = max(1, min(jobs, len(misses)))
+        self.jobs_used = jobs
+        if jobs == 1:
+            for path, hit in zip(files, marks):
+                if self.interrupted:
+                    return
+                result = (self._cached(path) if hit else None) or self._here(path)
+                yield self._emit(result)
+            return
+        yield from self._pooled(files, marks, misses, jobs)
+
+    def _pooled(self, files, marks, misses, jobs):
+        from collections import deque
+        from concurrent.futures import ProcessPoolExecutor
+        from concurrent.futures import TimeoutError as Pending
+        from concurrent.futures.process import BrokenProcessPool
+        cache = self.cache
+        init = (self.select, self.ignore, self.limits,
+                str(cache.folder) if cache is not None else None,
+                cache.config if cache is not None else None)
+        # files go to the workers a few at a time (fewer messages), in order, and only
+        # a few chunks ahead of the report (results waiting to be written stay few)
+        size = max(1, min(8, len(misses) // (jobs * 16)))
+        chunks = iter([misses[i:i + size] for i in range(0, len(misses), size)])
+        ahead = jobs * 4
+        executor = ProcessPoolExecutor(jobs, mp_context=_context(), initializer=_worker_init,
+                                       initargs=init)
+        pending: deque = deque()
+        ready: list = []
+        finished = False
+
+        def submit():
+            while len(pending) < ahead:
+                chunk = next(chunks, None)
+                if chunk is None:
+                    return
+                pending.append(executor.submit(_worker_check, chunk))
+
+        try:
+            submit()
+            for path, hit in zip(files, marks):
+                if self.interrupted:
+                    return
+                if hit:
+                    result = self._cached(path)
+                    if result is None:
+                        result = self._here(path)
+                elif not _cacheable(path):
+                    result = self._here(path)
+                else:
+                    while not ready:
+                        try:
+                            ready = pending[0].result(timeout=0.2)[::-1]
+                        except Pending:
+                            if self.interrupted:
+                                return
+                        else:
+                            pending.popleft()
+                            submit()
+                    file, data = ready.pop()
+                    result = self._rebuild(data, file)
+                yield self._emit(result)
+            finished = True
+        except BrokenProcessPool:
+            raise WorkerDied("a worker process stopped unexpectedly (out of memory, or "
+                             "killed?); check again, or with --jobs 1") from None
+        finally:
+            for future in pending:
+                future.cancel()
+            if not finished:    # interrupted, or the report's reader went away: do not
+                for process in list((getattr(executor, "_processes", None) or {}).values()):
+                    process.terminate()             # wait for the checks under way
+            executor.shutdown(wait=True, cancel_futures=True)
+
+
+class WorkerDied(RuntimeError):
+    """A worker process of a batch ended without returning its results."""

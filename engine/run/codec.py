@@ -1,0 +1,215 @@
+"""A checked case as plain data, and back: what worker processes send and the cache
+keeps.
+
+``to_data(result)`` gives a dict of JSON values (no file name: the same bytes under
+another name have the same result); ``from_data(data, file, catalog)`` rebuilds a
+:class:`~asas.engine.judge.verdict.CaseResult` that renders exactly as the original did, in
+any language, since it keeps IDs, parameters and evidence, never rendered text.  The
+result has no ``loaded`` case; it carries ``meta`` (title, trainee code, ...) for the
+formats that show them.
+
+``from_data`` treats its input as untrusted (a cache entry is a file anyone could
+have written): anything not exactly of the expected shape raises :class:`BadData`,
+never builds a result, and never runs code.
+"""
+
+from __future__ import annotations
+
+import datetime
+import math
+
+from asas.engine.judge.catalog import FUNCTIONS, PRINCIPLES
+from asas.engine.load.loader import CaseError
+from asas.engine.judge.verdict import STATUSES, CaseMeta, CaseResult, Evidence, Found, PrincipleVerdict
+
+DATA_VERSION = 1
+
+
+class BadData(ValueError):
+    """Data that is not a result this version of asas wrote."""
+
+
+class NotPlain(TypeError):
+    """A value with no exact JSON form (the result can be sent, not cached)."""
+
+
+def _json(value):
+    """A JSON form of a finding's parameter or evidence value: text, numbers, booleans,
+    null, and lists of them (tuples become lists), dicts with text keys."""
+    if value is None or isinstance(value, (bool, int, str)):
+        return value
+    if isinstance(value, float):
+        if not math.isfinite(value):
+            raise NotPlain(value)
+        return value
+    if isinstance(value, (list, tuple)):
+        return [_json(v) for v in value]
+    if isinstance(value, dict) and all(isinstance(k, str) for k in value):
+        return {k: _json(v) for k, v in value.items()}
+    raise NotPlain(type(value).__name__)
+
+
+def to_data(r: CaseResult, strict: bool = True) -> dict:
+    """``r`` as a dict of plain values.  With ``strict`` (for the cache), a value without
+    an exact JSON form raises :class:`NotPlain`; without, it is kept as it is (for
+    sending to another process)."""
+    plain = _json if strict else (lambda v: v)
+    meta = r.meta
+    out = {
+        "v": DATA_VERSION,
+        "case_id": r.case_id,
+        "errors": [[e.line, e.column, e.path, e.message, list(e.quoted)] for e in r.errors],
+        "principles": None if r.principles is None else {
+            p: [v.status, v.score, list(v.findings)] for p, v in r.principles.items()},
+        "functions": None if r.functions is None else dict(r.functions),
+        "findings": [[f.id, f.session, f.certainty,
+                      [[e.path, e.line, e.column, plain(e.value)] for e in f.evidence],
+                      list(f.derived_from),
+                      {k: plain(v) for k, v in f.params.items()},
+                      [list(p) for p in f.parents], f.line, f.column]
+                     for f in r.findings],
+        "conclusions": [[what, session, list(because)] for what, session, because in r.conclusions],
+        "meta": None if meta is None else [
+            meta.title, meta.code, meta.pseudonym,
+            meta.first_date.isoformat() if meta.first_date else None, meta.sessions],
+    }
+    return out
+
+
+# -- reading back, checking every part ---------------------------------------------
+
+def _need(ok: bool, what: str):
+    if not ok:
+        raise BadData(what)
+
+
+def _int(v, what, nullable=False):
+    _need((v is None and nullable) or (isinstance(v, int) and not isinstance(v, bool)), what)
+    return v
+
+
+def _str(v, what, nullable=False):
+    _need((v is None and nullable) or isinstance(v, str), what)
+    return v
+
+
+def _list(v, what, length=None):
+    _need(isinstance(v, list) and (length is None or len(v) == length), what)
+    return v
+
+
+def _key(v, what) -> tuple:
+    _list(v, what, 2)
+    return (_str(v[0], what), _int(v[1], what, nullable=True))
+
+
+def _param(v):
+    """Lists come back as tuples (a merged parameter is a tuple), values as written."""
+    if isinstance(v, list):
+        return tuple(_param(x) for x in v)
+    if isinstance(v, dict):
+        return {k: _param(x) for k, x in v.items()}
+    return v
+
+
+def from_data(data, file: str, catalog: dict) -> CaseResult:
+    """Rebuild a result written by :func:`to_data`; raises :class:`BadData`."""
+    try:
+        return _from_data(data, file, catalog)
+    except BadData:
+        raise
+    except (TypeError, ValueError, KeyError, IndexError, AttributeError) as exc:
+        raise BadData(f"{type(exc).__name__}: {exc}") from None
+
+
+def _from_data(data, file, catalog) -> CaseResult:
+    _need(isinstance(data, dict) and data.get("v") == DATA_VERSION, "version")
+    errors = []
+    for e in _list(data["errors"], "errors"):
+        _list(e, "error", 5)
+        quoted = tuple(_str(q, "quoted") for q in _list(e[4], "quoted"))
+        errors.append(CaseError(_int(e[0], "line"), _int(e[1], "column"), _str(e[2], "path"),
+                                _str(e[3], "message"), quoted))
+    case_id = _str(data["case_id"], "case_id", nullable=True)
+    principles = functions = None
+    if data["principles"] is not None:
+        raw = data["principles"]
+        _need(isinstance(raw, dict) and list(raw) == list(PRINCIPLES), "principles")
+        principles = {}
+        for p, v in raw.items():
+            _list(v, "principle", 3)
+            _need(v[0] in STATUSES, "status")
+            principles[p] = PrincipleVerdict(v[0], _int(v[1], "score", nullable=True),
+                                              [_str(x, "finding id") for x in _list(v[2], "ids")])
+    if data["functions"] is not None:
+        raw = data["functions"]
+        _need(isinstance(raw, dict) and list(raw) == list(FUNCTIONS)
+              and all(v in (True, False, None) for v in raw.values()), "functions")
+        functions = dict(raw)
+    findings = []
+    for f in _list(data["findings"], "findings"):
+        _list(f, "finding", 9)
+        doc = catalog.get(_str(f[0], "rule id"))
+        _need(doc is not None, "unknown rule")
+        certainty = f[2]
+        _need(isinstance(certainty, (int, float)) and not isinstance(certainty, bool)
+              and 0 <= certainty <= 1, "certainty")
+        evidence = []
+        for e in _list(f[3], "evidence"):
+            _list(e, "evidence item", 4)
+            evidence.append(Evidence(_str(e[0], "path"), _int(e[1], "line"),
+                                     _int(e[2], "column"), e[3]))
+        params = f[5]
+        _need(isinstance(params, dict), "params")
+        findings.append(Found(
+            doc, _int(f[1], "session", nullable=True), certainty, evidence,
+            [_str(x, "derived_from") for x in _list(f[4], "derived_from")],
+            {_str(k, "param"): _param(v) for k, v in params.items()},
+            [_key(p, "parent") for p in _list(f[6], "parents")],
+            _int(f[7], "line"), _int(f[8], "column")))
+    conclusions = []
+    for c in _list(data["conclusions"], "conclusions"):
+        _list(c, "conclusion", 3)
+        conclusions.append((_str(c[0], "what"), _int(c[1], "session", nullable=True),
+                            _key(c[2], "because")))
+    meta = None
+    if data["meta"] is not None:
+        m = _list(data["meta"], "meta", 5)
+        first = _str(m[3], "first_date", nullable=True)
+        meta = CaseMeta(_str(m[0], "title", nullable=True), _str(m[1], "code", nullable=True),
+                        _str(m[2], "pseudonym", nullable=True),
+                        datetime.date.fromisoformat(first) if first else None,
+                        _int(m[4], "sessions"))
+    _need((principles is None) == bool(errors) and (functions is None) == bool(errors),
+          "valid results have principles, invalid ones errors")
+    return CaseResult(file, case_id, errors, principles, functions, findings, conclusions,
+                      None, meta)
+
+
+def from_trusted(data: dict, file: str, catalog: dict) -> CaseResult:
+    """:func:`from_data` without the checks, for data this run's own processes made
+    (worker results); never for anything read from disk."""
+    meta = data["meta"]
+    if meta is not None:
+        title, code, pseudonym, first, sessions = meta
+        meta = CaseMeta(title, code, pseudonym,
+                        datetime.date.fromisoformat(first) if first else None, sessions)
+    principles = data["principles"]
+    if principles is not None:
+        principles = {p: PrincipleVerdict(status, score, list(ids))
+                      for p, (status, score, ids) in principles.items()}
+    functions = data["functions"]
+    return CaseResult(
+        file, data["case_id"],
+        [CaseError(line, column, path, message, tuple(quoted))
+         for line, column, path, message, quoted in data["errors"]],
+        principles, None if functions is None else dict(functions),
+        [Found(catalog[rule_id], session, certainty,
+               [Evidence(path, line, column, value) for path, line, column, value in evidence],
+               list(derived_from), {k: _param(v) for k, v in params.items()},
+               [(p[0], p[1]) for p in parents], line, column)
+         for rule_id, session, certainty, evidence, derived_from, params, parents, line, column
+         in data["findings"]],
+        [(what, session, (because[0], because[1])) for what, session, because
+         in data["conclusions"]],
+        None, meta)

@@ -1,0 +1,18 @@
+"""Checking one case file end to end: load, validate, infer, judge."""
+
+from __future__ import annotations
+
+from asas.engine.load.loader import Limits, LoadedCase, load_file
+from asas.engine.judge.verdict import CaseResult, invalid, judge
+
+
+def check_loaded(loaded: LoadedCase, select=None, ignore=None) -> CaseResult:
+    if not loaded.valid:
+        return invalid(loaded)
+    from asas.rules import CATALOG
+    from asas.engine.reason.runner import infer
+    return judge(loaded, infer(loaded), CATALOG, select, ignore)
+
+
+def check_file(path: str, select=None, ignore=None, limits: Limits = Limits()) -> CaseResult:
+    return check_loaded(load_file(path, limits), select, ignore)
