@@ -21,7 +21,7 @@ import datetime
 from dataclasses import dataclass, field
 
 from asas.engine.judge.catalog import FUNCTIONS, PRINCIPLES, RuleDoc
-from asas.engine.load.loader import CaseError, LoadedCase
+from asas.engine.load.types import CaseError, LoadedCase
 from asas.engine.reason.runner import Inference
 
 SCORE_WEIGHT = {"violation": 0.7, "risk": 0.4, "advice": 0.0}

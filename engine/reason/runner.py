@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from asas.engine.reason.compat import KnowledgeEngine, SafeDepthStrategy
 from asas.engine.reason.facts import Conclusion, Finding, Served, case_facts
-from asas.engine.load.loader import LoadedCase
+from asas.engine.load.types import LoadedCase
 
 _engine: KnowledgeEngine | None = None
 

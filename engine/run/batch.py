@@ -17,7 +17,7 @@ import threading
 
 from asas.engine.run.pipeline import check_file, check_loaded
 from asas.engine.load.discover import case_paths
-from asas.engine.load.loader import Limits
+from asas.engine.load.types import Limits
 from asas.engine.judge.verdict import CaseResult
 
 FAIL_RANK = {"violation": 0, "risk": 1, "advice": 2}
@@ -73,7 +73,7 @@ def _read(path, limits):
     """The file's bytes read as load.py reads them (regular files only, no blocking,
     not while being rewritten); None when it cannot be read — then load_file reports
     why, and nothing is cached."""
-    from asas.engine.load.loader import read_case_bytes, Unreadable
+    from asas.engine.load.read import Unreadable, read_case_bytes
     try:
         return read_case_bytes(path, limits)
     except (Unreadable, OSError):

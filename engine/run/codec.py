@@ -19,7 +19,7 @@ import datetime
 import math
 
 from asas.engine.judge.catalog import FUNCTIONS, PRINCIPLES
-from asas.engine.load.loader import CaseError
+from asas.engine.load.types import CaseError
 from asas.engine.judge.verdict import STATUSES, CaseMeta, CaseResult, Evidence, Found, PrincipleVerdict
 
 DATA_VERSION = 1
