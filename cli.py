@@ -216,11 +216,8 @@ def _show_progress(fmt: str, output: str | None, files: int) -> bool:
 
 
 def _interrupted_note(batch, lang: str) -> str:
-    done, total = batch.done, len(batch.files)
-    if lang == "id":
-        return (f"dihentikan (Ctrl-C): {done} dari {total} berkas diperiksa; laporan hanya "
-                "memuat berkas-berkas itu")
-    return f"interrupted (Ctrl-C): {done} of {total} files checked; the report covers those"
+    from asas.engine.i18n.messages import t
+    return t("cli.interrupted", lang, done=batch.done, total=len(batch.files))
 
 
 def _cache_dir(cache_dir: str | None):
@@ -358,12 +355,14 @@ def rule(rule_id, lang):
 
     from asas.engine.report.rulepage import rule_page
     from asas.rules import CATALOG
+    from asas.engine.i18n.messages import Msg, t
+    lang = _lang(lang)
     doc = CATALOG.get(rule_id.upper())
     if doc is None:
         hint = difflib.get_close_matches(rule_id.upper(), CATALOG, n=1)
-        more = f"; did you mean {hint[0]}?" if hint else "; `asas rules` lists them"
-        raise click.ClickException(f"no rule {rule_id}{more}")
-    click.echo(rule_page(doc, _lang(lang)), nl=False)
+        more = Msg.of("cli.no_rule_hint", hint=hint[0]) if hint else Msg.of("cli.no_rule_list")
+        raise click.ClickException(t("cli.no_rule", lang, rule=rule_id, more=more))
+    click.echo(rule_page(doc, lang), nl=False)
 
 
 @cli.command()

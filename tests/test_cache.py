@@ -15,6 +15,7 @@ from asas.cli import cli
 from asas.engine.run import cache as cache_mod
 from asas.engine.run.batch import Batch
 from asas.engine.run.cache import Cache, clear, config_key
+from asas.engine.run.codec import DATA_VERSION
 from asas.engine.load.discover import case_paths
 from asas.engine.load.types import Limits
 
@@ -144,7 +145,7 @@ def test_a_corrupt_or_foreign_entry_is_ignored_and_rewritten(cases, tmp_path, ga
     victim.write_bytes(garbage.replace(b"KEY", key.encode()).replace(b"CONFIG", config.encode()))
     assert check_json(cases, store) == reference
     entry = json.loads(victim.read_text(encoding="utf-8"))
-    assert entry["key"] == key and entry["result"]["v"] == 1
+    assert entry["key"] == key and entry["result"]["v"] == DATA_VERSION
 
 
 def test_a_forged_result_naming_an_unknown_rule_is_not_trusted(cases, tmp_path):

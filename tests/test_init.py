@@ -12,7 +12,8 @@ from asas.engine.judge.catalog import PRINCIPLES
 from asas.engine.run.pipeline import check_loaded
 from asas.engine.load.loader import load_bytes, load_file
 from asas.engine.model.case import Case, all_paths, fields_of
-from asas.engine.authoring.template import VALUE_LABELS, render_case, template_text
+from asas.engine.authoring.template import render_case, template_text
+from asas.engine.i18n.labels import LABELS
 
 
 def _generic(path: str) -> str:
@@ -102,9 +103,9 @@ def test_every_allowed_value_has_words_for_readers():
         if name == "format":
             continue
         for value in choices:
-            assert value in VALUE_LABELS, f"{name}: {value} has no entry in VALUE_LABELS"
-            en, id_ = VALUE_LABELS[value]
-            assert id_ or en, value
+            assert value in LABELS, f"{name}: {value} has no row in engine/i18n/labels.py"
+            row = LABELS[value]
+            assert row.id or row.en, value
 
 
 def test_comments_are_in_the_chosen_language():

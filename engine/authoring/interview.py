@@ -23,7 +23,8 @@ from dataclasses import dataclass
 import click
 
 from asas.engine.model.case import FORMAT_V1, CaseInfo, FieldSpec, Session, fields_of
-from asas.engine.authoring.template import SCHEMA_FILE, VALUE_LABELS, missing_hint, nullable_object, \
+from asas.engine.i18n.messages import t
+from asas.engine.authoring.template import SCHEMA_FILE, missing_hint, nullable_object, \
     render_case, value_label, values_hint
 
 MISSING = object()   # the answer leaves the field out: not documented (or none, closed-world)
@@ -254,74 +255,8 @@ CONDITIONS = {
 # Bounds that depend on earlier answers.
 MAXIMUM = {"case.referred_out.session": lambda iv: len(iv.sessions)}
 
-_T = {  # the interview's own words: (en, id)
-    "intro": (
-        "asas interview: questions about the case, then session by session, as a "
-        "supervisor would ask them. Answer from your write-up.\n"
-        "  Enter or \"don't know\" = not documented (the field is left out).\n"
-        "  ? = what the question means.   Ctrl-C = stop (nothing is saved).",
-        "Wawancara asas: pertanyaan tentang kasus, lalu sesi demi sesi, seperti yang "
-        "ditanyakan supervisor. Jawablah sesuai laporan Anda.\n"
-        "  Enter atau \"tidak tahu\" = tidak dicatat (isian dikosongkan).\n"
-        "  ? = penjelasan pertanyaan.   Ctrl-C = berhenti (tidak ada yang disimpan)."),
-    "bool_hint": ("[yes/no, Enter = don't know]", "[ya/tidak, Enter = tidak tahu]"),
-    "gate_hint": ("[yes/no]", "[ya/tidak]"),
-    "text_hint": ("[Enter = don't know]", "[Enter = tidak tahu]"),
-    "required_hint": ("", ""),
-    "choice_prompt": ("Number or value [Enter = don't know]",
-                      "Nomor atau nilai [Enter = tidak tahu]"),
-    "choice_prompt_required": ("Number or value", "Nomor atau nilai"),
-    "choices_prompt": ("Numbers or values, comma-separated; none = none; Enter = don't know",
-                       "Nomor atau nilai, pisahkan dengan koma; tidak ada = tidak ada; "
-                       "Enter = tidak tahu"),
-    "choices_prompt_closed": ("Numbers or values, comma-separated [Enter = none]",
-                              "Nomor atau nilai, pisahkan dengan koma [Enter = tidak ada]"),
-    "another": ("Another one?", "Ada lagi?"),
-    "item": ("", ""),
-    "session": ("Session", "Sesi"),
-    "finally": ("To finish, about the whole case", "Terakhir, tentang kasus secara keseluruhan"),
-    "undocumented": ("→ not documented", "→ tidak dicatat"),
-    "required": ("This one is required; please answer it.",
-                 "Bagian ini wajib diisi; mohon dijawab."),
-    "bad_bool": ("Please answer yes or no (or press Enter if you don't know).",
-                 "Jawab ya atau tidak (atau tekan Enter bila tidak tahu)."),
-    "bad_gate": ("Please answer yes or no.", "Jawab ya atau tidak."),
-    "bad_choice": ("Not one of the choices: type a number 1–{n} or one of: {values}.",
-                   "Bukan salah satu pilihan: ketik nomor 1–{n} atau salah satu dari: {values}."),
-    "did_you_mean": (" Did you mean '{hint}'?", " Maksud Anda '{hint}'?"),
-    "bad_int": ("Please type a whole number{range}.", "Tulis bilangan bulat{range}."),
-    "bad_float": ("Please type a number from 0 to 1 (e.g. 0.4) or a percentage (40%).",
-                  "Tulis angka 0 sampai 1 (misalnya 0,4) atau persen (40%)."),
-    "bad_date": ("Please type a date as YYYY-MM-DD, e.g. 2026-10-02.",
-                 "Tulis tanggal sebagai TTTT-BB-HH (misalnya 2026-10-02) atau HH-BB-TTTT."),
-    "date_hint": ("YYYY-MM-DD, Enter = don't know", "TTTT-BB-HH, Enter = tidak tahu"),
-    "need_item": ("Write at least one (or: none).", "Tulis setidaknya satu (atau: tidak ada)."),
-    "save_as": ("Save the case file as", "Simpan berkas kasus sebagai"),
-    "exists": ("{file} already exists. Overwrite it?", "{file} sudah ada. Timpa?"),
-    "exists_early": ("Note: {file} already exists; you will be asked before it is "
-                     "overwritten.",
-                     "Catatan: {file} sudah ada; Anda akan ditanya sebelum berkas itu ditimpa."),
-    "written": ("Written: {file}. The check of it follows; edit the file to add what "
-                "is missing, then run: asas check {file}",
-                "Tersimpan: {file}. Hasil pemeriksaannya di bawah ini; lengkapi berkas itu "
-                "bila ada yang kurang, lalu jalankan: asas check {file}"),
-    "stopped": ("The interview stopped before it was finished (end of input, or Ctrl-C); "
-                "nothing was saved.",
-                "Wawancara berhenti sebelum selesai (masukan berakhir, atau Ctrl-C); tidak ada "
-                "yang disimpan."),
-    "range": (" {low}–{high}", " {low}–{high}"),
-    "range_low": (" of at least {low}", " minimal {low}"),
-    "invalid_result": ("The answers did not make a valid case file (a bug in asas; "
-                       "please report it). The file follows:",
-                       "Jawaban tidak menghasilkan berkas kasus yang valid (galat pada asas; "
-                       "mohon dilaporkan). Isi berkasnya:"),
-}
-
-
 def _t(key: str, lang: str, **params) -> str:
-    en, id_ = _T[key]
-    text = id_ if lang == "id" else en
-    return text.format(**params) if params else text
+    return t("interview." + key, lang, **params)
 
 
 message = _t   # for cli.py
@@ -558,7 +493,7 @@ class Interview:
             if key == str(value).lower():
                 return value
         for value in values:
-            for lab in VALUE_LABELS.get(value, ()):
+            for lab in (value_label(value, "en"), value_label(value, "id")):
                 if lab and answer == lab.lower():
                     return value
         message = self.t("bad_choice", n=len(values), values=", ".join(map(str, values)))

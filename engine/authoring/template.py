@@ -22,6 +22,8 @@ import textwrap
 
 import yaml
 
+from asas.engine.i18n import labels
+from asas.engine.i18n.messages import t
 from asas.engine.model.case import FORMAT_V1, Case, FieldSpec, fields_of
 
 SCHEMA_FILE = "asas-v1.schema.json"   # what `asas schema -o asas-v1.schema.json` writes
@@ -38,119 +40,17 @@ PLACEHOLDERS = {
     "sessions[].disclosures[].to": {"en": "parent", "id": "orang tua"},
 }
 
-# Every allowed value, as a reader of each language says it (None: the value says it).
-# tests/test_init.py keeps this complete for every choice in the model.
-VALUE_LABELS = {
-    # setting
-    "school": (None, "sekolah"), "university": (None, "perguruan tinggi"),
-    "community": (None, "masyarakat"), "workplace": (None, "tempat kerja"),
-    "other": (None, "lainnya"),
-    # counselor role
-    "trainee": (None, "praktikan"), "professional": (None, "konselor profesional"),
-    "teacher": (None, "guru"), "peer": (None, "teman sebaya"),
-    # competencies and problem areas
-    "personal": (None, "pribadi"), "social": (None, "sosial"),
-    "academic": (None, "belajar"), "career": (None, "karier"), "family": (None, "keluarga"),
-    "crisis": (None, "krisis"), "clinical": (None, "klinis"),
-    # risk indicators and rights
-    "self_harm": ("self-harm", "menyakiti diri"),
-    "suicidal_ideation": ("suicidal ideation", "ide bunuh diri"),
-    "harm_to_others": ("harm to others", "membahayakan orang lain"),
-    "abuse": (None, "kekerasan"), "substance_use": ("substance use", "penyalahgunaan zat"),
-    "psychiatric_symptoms": ("psychiatric symptoms", "gejala psikiatris"),
-    "bullying": (None, "perundungan"), "discrimination": (None, "diskriminasi"),
-    "exploitation": (None, "eksploitasi"),
-    # referral source
-    "self": ("self-referred", "datang sendiri"), "homeroom_teacher": ("homeroom teacher", "wali kelas"),
-    "parent": (None, "orang tua"), "principal": (None, "kepala sekolah"),
-    # place
-    "counseling_room": ("counseling room", "ruang konseling"),
-    "classroom": (None, "ruang kelas"), "staff_room": ("staff room", "ruang guru"),
-    "online": (None, "daring"), "home": (None, "rumah"),
-    "public_place": ("public place", "tempat umum"),
-    # stages (Indonesian terms)
-    "pengantaran": ("introduction", None), "penjajakan": ("exploration", None),
-    "penafsiran": ("interpretation", None), "pembinaan": ("working through", None),
-    "penilaian": ("evaluation", None),
-    # the client in a session
-    "willing": (None, "bersedia"), "hesitant": (None, "ragu-ragu"),
-    "reluctant": (None, "enggan"), "refused": (None, "menolak"),
-    "open": (None, "terbuka"), "partial": (None, "sebagian"), "guarded": (None, "tertutup"),
-    "none": (None, "tidak ada"),
-    "active": (None, "aktif"), "moderate": (None, "cukup aktif"), "passive": (None, "pasif"),
-    # the counselor in a session
-    "present": (None, "masa kini"), "past": (None, "masa lalu"),
-    "future": (None, "masa depan"), "mixed": (None, "campuran"),
-    "attending": (None, "perhatian penuh"),
-    "open_question": ("open question", "pertanyaan terbuka"),
-    "closed_question": ("closed question", "pertanyaan tertutup"),
-    "paraphrase": (None, "parafrase"),
-    "reflection_of_feeling": ("reflection of feeling", "refleksi perasaan"),
-    "summarizing": (None, "merangkum"), "confrontation": (None, "konfrontasi"),
-    "interpretation": (None, "interpretasi"),
-    "information_giving": ("information giving", "pemberian informasi"),
-    "advice": (None, "nasihat"), "directive_instruction": ("directive instruction", "arahan"),
-    "self_disclosure": ("self-disclosure", "pengungkapan diri konselor"),
-    "reinforcement": (None, "penguatan"), "role_play": ("role play", "bermain peran"),
-    "homework": (None, "pekerjaan rumah"),
-    # norms
-    "religion": (None, "agama"), "custom": (None, "adat"), "law": (None, "hukum"),
-    "science": (None, "ilmu pengetahuan"), "social_habit": ("social habit", "kebiasaan masyarakat"),
-    # reasons for a disclosure
-    "safety": (None, "keselamatan"), "legal_duty": ("legal duty", "kewajiban hukum"),
-    "supervision": (None, "supervisi"), "coordination": (None, "koordinasi"),
-    # follow-up
-    "planned": (None, "direncanakan"), "not_needed": ("not needed", "tidak diperlukan"),
-}
-
-_T = {  # the template's own words: (en, id)
-    "required": ("Required.", "Wajib diisi."),
-    "empty_undocumented": ("Empty = not documented.", "Kosong = tidak dicatat."),
-    "empty_or_none": ("Empty = not documented; [] = none.",
-                      "Kosong = tidak dicatat; [] = tidak ada."),
-    "closed": ("[] = none.", "[] = tidak ada."),
-    "empty_none": ("Empty = none.", "Kosong = tidak ada."),
-    "one_of": ("One of:", "Pilihan:"),
-    "some_of": ("One or more, written [a, b], of:", "Satu atau lebih, ditulis [a, b], dari:"),
-    "bool": ("true (yes) or false (no).", "true (ya) atau false (tidak)."),
-    "int": ("A whole number", "Bilangan bulat"),
-    "float": ("A number", "Angka"),
-    "date": ("A date, YYYY-MM-DD.", "Tanggal, TTTT-BB-HH."),
-    "texts": ("A list of texts: one per line, starting with '- '.",
-              "Daftar teks: satu per baris, diawali '- '."),
-    "example": ("e.g.", "mis."),
-    "items": ("To record one, replace [] with entries like the commented example below "
-              "(remove the '# ' in front of its lines).",
-              "Untuk mencatatnya, ganti [] dengan butir seperti contoh bertanda # di bawah "
-              "(hapus '# ' di depan baris-barisnya)."),
-    "object": ("If it applies, fill in the commented lines below (remove the '# ' in front "
-               "of them).",
-               "Bila berlaku, isi baris bertanda # di bawah (hapus '# ' di depannya)."),
-    "session": ("Session", "Sesi"),
-    "written": ("Written: {file} ({sessions} session(s)). Fill it in, then run: asas check "
-                "{file}",
-                "Tersimpan: {file} ({sessions} sesi). Isilah, lalu jalankan: asas check {file}"),
-    "exists": ("{file} already exists; nothing was written (use --force to overwrite it)",
-               "{file} sudah ada; tidak ada yang ditulis (pakai --force untuk menimpanya)"),
-    "see_first": ("fields as in session 1", "isian seperti sesi 1"),
-}
-
-
 def _t(key: str, lang: str, **params) -> str:
-    en, id_ = _T[key]
-    text = id_ if lang == "id" else en
-    return text.format(**params) if params else text
+    return t("template." + key, lang, **params)
 
 
 message = _t   # for cli.py
 
 
 def value_label(value, lang: str) -> str | None:
-    """How a reader of ``lang`` says an allowed value, or None when the value says it."""
-    pair = VALUE_LABELS.get(value)
-    if not pair:
-        return None
-    return pair[1] if lang == "id" else pair[0]
+    """How a reader of ``lang`` says an allowed value, or None when the value says it
+    (engine/i18n/labels.py)."""
+    return labels.name(value, lang)
 
 
 def choice_text(value, lang: str) -> str:

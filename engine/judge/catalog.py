@@ -10,6 +10,7 @@ from __future__ import annotations
 import string
 from dataclasses import dataclass, field
 
+from asas.engine.i18n import labels as _labels
 from asas.engine.reason.facts import Finding
 
 PRINCIPLES = ("kerahasiaan", "kesukarelaan", "keterbukaan", "kekinian", "kegiatan",
@@ -75,82 +76,7 @@ class RuleDoc:
                        params=dict(params or {}))
 
 
-# Values written in case files, as a reader of each language says them.
-LABELS = {
-    "self": ("self-referred", "datang sendiri"),
-    "teacher": ("a teacher", "guru"),
-    "homeroom_teacher": ("the homeroom teacher", "wali kelas"),
-    "parent": ("a parent", "orang tua"),
-    "principal": ("the principal", "kepala sekolah"),
-    "peer": ("a peer", "teman sebaya"),
-    "other": ("other", "lainnya"),
-    "authority": ("an authority", "pihak berwenang"),
-    "religion": ("religion", "agama"),
-    "custom": ("custom", "adat"),
-    "law": ("law", "hukum"),
-    "science": ("science", "ilmu"),
-    "social_habit": ("social habit", "kebiasaan"),
-    "self_harm": ("self-harm", "menyakiti diri"),
-    "suicidal_ideation": ("suicidal ideation", "ide bunuh diri"),
-    "harm_to_others": ("harm to others", "membahayakan orang lain"),
-    "abuse": ("abuse", "kekerasan"),
-    "substance_use": ("substance use", "penyalahgunaan zat"),
-    "psychiatric_symptoms": ("psychiatric symptoms", "gejala psikiatris"),
-    "bullying": ("bullying", "perundungan"),
-    "discrimination": ("discrimination", "diskriminasi"),
-    "exploitation": ("exploitation", "eksploitasi"),
-    "willing": ("willing", "bersedia"),
-    "hesitant": ("hesitant", "ragu-ragu"),
-    "reluctant": ("reluctant", "enggan"),
-    "refused": ("refusing", "menolak"),
-    "guarded": ("guarded", "tertutup"),
-    "none": ("none", "tidak ada"),
-    "partial": ("partial", "sebagian"),
-    "open": ("open", "terbuka"),
-    "past": ("the past", "masa lalu"),
-    "future": ("the future", "masa depan"),
-    "present": ("the present", "masa kini"),
-    "mixed": ("mixed", "campuran"),
-    "passive": ("passive", "pasif"),
-    "safety": ("safety", "keselamatan"),
-    "legal_duty": ("a legal duty", "kewajiban hukum"),
-    "supervision": ("supervision", "supervisi"),
-    "coordination": ("coordination", "koordinasi"),
-    "trainee": ("trainee", "praktikan"),
-    "professional": ("professional", "profesional"),
-    "personal": ("personal", "pribadi"),
-    "social": ("social", "sosial"),
-    "academic": ("academic", "belajar"),
-    "career": ("career", "karier"),
-    "family": ("family", "keluarga"),
-    "crisis": ("crisis", "krisis"),
-    "clinical": ("clinical", "klinis"),
-    "trust_not_secured": ("trust not secured", "kepercayaan tidak terjamin"),
-    "voluntariness_not_secured": ("voluntariness not secured", "kesukarelaan tidak terjamin"),
-    "openness_at_risk": ("openness at risk", "keterbukaan terancam"),
-    "activity_weakened": ("activity weakened", "kegiatan konseli melemah"),
-    "present_focus_lost": ("present focus lost", "fokus kekinian hilang"),
-    "no_plan_beyond_sessions": ("no plan beyond the sessions", "tidak ada rencana setelah sesi"),
-    "kerahasiaan": ("confidentiality", "kerahasiaan"),
-    "kesukarelaan": ("voluntariness", "kesukarelaan"),
-    "keterbukaan": ("openness", "keterbukaan"),
-    "kekinian": ("present focus", "kekinian"),
-    "kegiatan": ("client activity", "kegiatan"),
-    "kenormatifan": ("normativity", "kenormatifan"),
-    "keahlian": ("expertise", "keahlian"),
-    "kemandirian": ("self-reliance", "kemandirian"),
-}
-
-
-def label(value, lang: str) -> str:
-    """A value as a reader says it; lists and tuples become comma-separated text."""
-    if isinstance(value, (list, tuple)):
-        return ", ".join(label(v, lang) for v in value)
-    if isinstance(value, bool):
-        return ("ya" if value else "tidak") if lang == "id" else ("yes" if value else "no")
-    if isinstance(value, float):
-        return f"{value:.0%}" if 0 <= value <= 1 else f"{value:g}"
-    names = LABELS.get(value) if isinstance(value, str) else None
-    if names:
-        return names[1] if lang == "id" else names[0]
-    return str(value)
+# Values written in case files, as a reader of each language says them: one table for
+# all of asas, engine/i18n/labels.py.
+LABELS = _labels.LABELS
+label = _labels.in_text

@@ -18,6 +18,8 @@ from asas.engine.load.types import (
     _quoted,
     _show,
 )
+from asas.engine.i18n.labels import code_for
+from asas.engine.i18n.messages import Msg
 from asas.engine.model.case import Case, FieldSpec, fields_of
 from yaml.constructor import SafeConstructor
 from yaml.nodes import MappingNode, ScalarNode, SequenceNode
@@ -32,20 +34,18 @@ class _Builder:
         self.keys: dict[str, tuple[int, int]] = {}
         self.nodes = 0
 
-    def error(self, node, path: str, message: str, mark=None, quoted=()):
+    def error(self, node, path: str, msg: Msg, mark=None, quoted=()):
         mark = mark or node.start_mark
-        self.errors.append(CaseError(mark.line + 1, mark.column + 1, path, message,
-                                     tuple(quoted)))
+        self.errors.append(CaseError.of(mark.line + 1, mark.column + 1, path, msg, quoted))
 
     def visit(self, node, path: str, depth: int):
         # _compose has bounded the nodes and the depth already; this is a second guard
         self.nodes += 1
         if self.nodes > self.limits.max_nodes:
-            raise _TooBig(f"more than {self.limits.max_nodes:,} YAML nodes; raise the limit "
-                          "with --max-nodes", node.start_mark)
+            raise _TooBig(Msg.of("load.too_many_nodes", n=f"{self.limits.max_nodes:,}",
+                                 alias=""), node.start_mark)
         if depth > self.limits.max_depth:
-            raise _TooBig(f"nested deeper than {self.limits.max_depth} levels; raise the "
-                          "limit with --max-depth", node.start_mark)
+            raise _TooBig(Msg.of("load.too_deep", n=self.limits.max_depth), node.start_mark)
         self.values[path] = (node.start_mark.line + 1, node.start_mark.column + 1)
 
     # -- objects -------------------------------------------------------------
@@ -54,8 +54,7 @@ class _Builder:
         if node.tag in _SAFE_TAGS:
             return False
         tag = _show(node.tag)
-        self.error(node, path, f"tag {tag} is not allowed: only plain YAML values "
-                               "(text, numbers, true/false, dates)", quoted=(tag,))
+        self.error(node, path, Msg.of("load.tag", tag=tag), quoted=(tag,))
         return True
 
     def obj(self, node, cls, path: str, depth: int = 0):
@@ -63,7 +62,8 @@ class _Builder:
         if self.refuse_tag(node, path):
             return None
         if not isinstance(node, MappingNode):
-            self.error(node, path, f"expected a mapping of fields, found {_describe(node)}",
+            self.error(node, path, Msg.of("load.expected", what=Msg.of("kind.fields"),
+                                          found=_describe(node), none=""),
                        quoted=_quoted(node))
             return None
         specs = {s.name: s for s in fields_of(cls)}
@@ -72,38 +72,38 @@ class _Builder:
         misspelt: set[str] = set()  # required keys already named by a "did you mean" 
         for key_node, value_node in node.value:
             if isinstance(key_node, ScalarNode) and key_node.tag == _MERGE_TAG:
-                self.error(key_node, path, "merge keys ('<<') are not supported; write the "
-                                           "fields out in full")
+                self.error(key_node, path, Msg.of("load.merge_key"))
                 continue
             if not isinstance(key_node, ScalarNode) or key_node.tag != "tag:yaml.org,2002:str":
                 if key_node.tag in _SAFE_TAGS:
                     found_here, quoted = _describe(key_node), _quoted(key_node)
                 else:
                     tag = _show(key_node.tag)
-                    found_here, quoted = f"a key tagged {tag}", (tag,)
-                self.error(key_node, path, f"a key must be a plain name, found {found_here}",
+                    found_here, quoted = Msg.of("kind.tagged_key", tag=tag), (tag,)
+                self.error(key_node, path, Msg.of("load.key_not_plain", found=found_here),
                            quoted=quoted)
                 continue
             key = key_node.value
             sub = f"{path}.{_clip(key)}" if path else _clip(key)
             if key in seen:
                 shown = _show(key)
-                self.error(key_node, sub, f"duplicate key {shown} (first at line {seen[key]})",
-                           quoted=(shown,))
+                self.error(key_node, sub, Msg.of("load.duplicate_key", key=shown,
+                                                 line=seen[key]), quoted=(shown,))
                 continue
             seen[key] = key_node.start_mark.line + 1
             spec = specs.get(key)
             if spec is None:
                 hint = difflib.get_close_matches(key, specs, n=1, cutoff=0.6)
                 misspelt.update(hint)
-                allowed = f"did you mean '{hint[0]}'?" if hint else f"allowed: {_choices(specs)}"
                 shown = _show(key)
-                self.error(key_node, sub, f"unknown key {shown}; {allowed}", quoted=(shown,))
+                msg = (Msg.of("load.unknown_key_hint", key=shown, name=hint[0]) if hint else
+                       Msg.of("load.unknown_key", key=shown, names=_choices(specs)))
+                self.error(key_node, sub, msg, quoted=(shown,))
                 continue
             self.keys[sub] = (key_node.start_mark.line + 1, key_node.start_mark.column + 1)
             if value_node.tag == "tag:yaml.org,2002:null":
                 if spec.required:
-                    self.error(value_node, sub, f"'{key}' is required but empty")
+                    self.error(value_node, sub, Msg.of("load.required_empty", key=key))
                 continue
             found[key] = self.value(value_node, spec, sub, depth + 1)
         for name, spec in specs.items():
@@ -111,8 +111,8 @@ class _Builder:
                 # point at the parent's own key ("client:"), where the field belongs
                 line, col = self.keys.get(path, (node.start_mark.line + 1,
                                                  node.start_mark.column + 1))
-                self.errors.append(CaseError(line, col, f"{path}.{name}" if path else name,
-                                             f"missing required key '{name}'"))
+                self.errors.append(CaseError.of(line, col, f"{path}.{name}" if path else name,
+                                                Msg.of("load.missing_key", key=name)))
         kwargs = {k: v for k, v in found.items() if v is not None}
         return cls(**kwargs)
 
@@ -125,24 +125,24 @@ class _Builder:
             return None
         if spec.kind == "list":
             if not isinstance(node, SequenceNode):
-                self.error(node, path, f"expected a list, found {_describe(node)}"
-                           + (" (write [] for none)" if isinstance(node, ScalarNode) else ""),
+                none = Msg.of("load.write_none") if isinstance(node, ScalarNode) else ""
+                self.error(node, path, Msg.of("load.expected", what=Msg.of("kind.list"),
+                                              found=_describe(node), none=none),
                            quoted=_quoted(node))
                 return None
             if path == "sessions" and len(node.value) > self.limits.max_sessions:
-                raise _TooBig(f"{len(node.value):,} sessions is more than the limit of "
-                              f"{self.limits.max_sessions:,}; raise it with --max-sessions",
-                              node.start_mark)
+                raise _TooBig(Msg.of("load.too_many_sessions", n=f"{len(node.value):,}",
+                                     m=f"{self.limits.max_sessions:,}"), node.start_mark)
             items = []
             for i, item_node in enumerate(node.value):
                 item = self.value(item_node, spec.item, f"{path}[{i}]", depth + 1)
                 if item is not None:
                     items.append(item)
             if spec.minimum is not None and len(node.value) < spec.minimum:
-                self.error(node, path, f"needs at least {spec.minimum:g} item(s)")
+                self.error(node, path, Msg.of("load.min_items", n=f"{spec.minimum:g}"))
             return tuple(items)
         if not isinstance(node, ScalarNode):
-            self.error(node, path, f"expected {_EXPECTED[spec.kind]}, found {_describe(node)}")
+            self.error(node, path, _expected(spec, node))
             return None
         return self.scalar(node, spec, path)
 
@@ -150,8 +150,8 @@ class _Builder:
         if spec.kind == "str":
             bad = _CONTROL.search(node.value)
             if bad:
-                self.error(node, path, f"contains the control character U+{ord(bad.group()):04X}; "
-                                       "a write-up is plain text: remove it")
+                self.error(node, path, Msg.of("load.control_char",
+                                              char=f"U+{ord(bad.group()):04X}"))
                 return None
             return node.value
         try:
@@ -163,8 +163,9 @@ class _Builder:
                 return raw
             hint = _by_word(str(node.value), spec.choices) or difflib.get_close_matches(
                 str(node.value), [str(c) for c in spec.choices], n=1, cutoff=0.6)
-            extra = f" (did you mean '{hint[0]}'?)" if hint else ""
-            self.error(node, path, f"{_describe(node)} is not one of {_choices(spec.choices)}{extra}",
+            extra = Msg.of("load.enum_hint", name=hint[0]) if hint else ""
+            self.error(node, path, Msg.of("load.enum", value=_describe(node),
+                                          choices=_choices(spec.choices), hint=extra),
                        quoted=_quoted(node))
             return None
         if spec.kind == "bool":
@@ -183,26 +184,23 @@ class _Builder:
                 low, high = spec.minimum, spec.maximum
                 if not ((low is None or raw >= low) and (high is None or raw <= high)):
                     shown = _clip(node.value)
-                    self.error(node, path, f"{shown} is out of range {_range(low, high)}",
-                               quoted=(shown,))
+                    self.error(node, path, Msg.of("load.out_of_range", value=shown,
+                                                  range=_range(low, high)), quoted=(shown,))
                     return None
                 return float(raw) if spec.kind == "float" else raw
-        self.error(node, path, f"expected {_EXPECTED[spec.kind]}, found {_describe(node)}",
-                   quoted=_quoted(node))
+        self.error(node, path, _expected(spec, node), quoted=_quoted(node))
         return None
 
 
-_EXPECTED = {"str": "text", "int": "a whole number", "float": "a number",
-             "bool": "true or false", "date": "a date (YYYY-MM-DD)", "enum": "one word",
-             "list": "a list", "object": "a mapping"}
+def _expected(spec: FieldSpec, node) -> Msg:
+    return Msg.of("load.expected", what=Msg.of(f"kind.{spec.kind}"), found=_describe(node),
+                  none="")
 
 
 def _by_word(text: str, choices) -> list[str]:
     """The code of a choice written as a reader says it ('enggan', 'role play')."""
-    from asas.engine.authoring.template import VALUE_LABELS
-    wanted = text.strip().lower()
-    return [c for c in choices if wanted in (w.lower() for w in VALUE_LABELS.get(c, ()) if w)
-            or wanted == c.replace("_", " ")][:1]
+    code = code_for(text, choices)
+    return [code] if code is not None else []
 
 
 def _range(low, high) -> str:
@@ -216,12 +214,11 @@ def _cross_checks(case: Case, b: _Builder):
     for i, s in enumerate(case.sessions):
         if s.number is not None and s.number != i + 1:
             line, col = b.values.get(f"sessions[{i}].number", (1, 1))
-            b.errors.append(CaseError(line, col, f"sessions[{i}].number",
-                                      f"session number {s.number} out of order; expected {i + 1} "
-                                      "(numbered 1, 2, 3 ... in order, without gaps)"))
+            b.errors.append(CaseError.of(line, col, f"sessions[{i}].number",
+                                         Msg.of("load.session_order", n=s.number, m=i + 1)))
     out = case.case.referred_out
     if out is not None and out.session is not None and out.session > len(case.sessions):
         line, col = b.values.get("case.referred_out.session", (1, 1))
-        b.errors.append(CaseError(line, col, "case.referred_out.session",
-                                  f"session {out.session} does not exist; the file has "
-                                  f"{len(case.sessions)} session(s)"))
+        b.errors.append(CaseError.of(line, col, "case.referred_out.session",
+                                     Msg.of("load.session_missing", n=out.session,
+                                            m=len(case.sessions))))

@@ -7,6 +7,7 @@ alias bomb or a file nested thousands deep is refused before anything big exists
 
 from __future__ import annotations
 
+from asas.engine.i18n.messages import Msg
 from asas.engine.load.types import Limits, _clip
 from yaml.events import (
     AliasEvent,
@@ -28,8 +29,9 @@ except ImportError:  # pragma: no cover - depends on how PyYAML was built
 class _TooBig(Exception):
     """A limit crossed or a structure refused: the file gets this one located message."""
 
-    def __init__(self, message: str, mark=None):
-        super().__init__(message)
+    def __init__(self, msg: Msg, mark=None):
+        super().__init__(str(msg))
+        self.msg = msg
         self.mark = mark
 
 
@@ -84,13 +86,11 @@ def _compose_events(loader, limits: Limits) -> list:
             frame[0].value.append(node)
 
     def too_many(mark):
-        why = " once aliases are expanded (an alias bomb?)" if aliased else ""
-        return _TooBig(f"more than {max_nodes:,} YAML nodes{why}; raise the limit with "
-                       "--max-nodes", mark)
+        why = Msg.of("load.alias_bomb") if aliased else ""
+        return _TooBig(Msg.of("load.too_many_nodes", n=f"{max_nodes:,}", alias=why), mark)
 
     def too_deep(mark):
-        return _TooBig(f"nested deeper than {max_depth} levels; raise the limit with "
-                       "--max-depth", mark)
+        return _TooBig(Msg.of("load.too_deep", n=max_depth), mark)
 
     while True:
         event = loader.get_event()
@@ -108,17 +108,14 @@ def _compose_events(loader, limits: Limits) -> list:
             continue  # the start of the stream, and of and end of a document
         mark = event.start_mark
         if not stack and roots:
-            raise _TooBig("more than one YAML document ('---'); put one case in each file",
-                          mark)
+            raise _TooBig(Msg.of("load.many_documents"), mark)
         if kind is AliasEvent:
             name = event.anchor
             if name not in anchors:
-                raise _TooBig(f"alias *{_clip(name, 40)} has no anchor &{_clip(name, 40)} "
-                              "before it", mark)
+                raise _TooBig(Msg.of("load.alias_no_anchor", name=_clip(name, 40)), mark)
             entry = anchors[name]
             if entry is None:
-                raise _TooBig(f"alias *{_clip(name, 40)} repeats a node that contains it "
-                              "(a structure without end)", mark)
+                raise _TooBig(Msg.of("load.alias_loop", name=_clip(name, 40)), mark)
             node, size, height = entry
             aliased = True
             count += size
@@ -130,7 +127,7 @@ def _compose_events(loader, limits: Limits) -> list:
             continue
         anchor = event.anchor
         if anchor is not None and anchor in anchors:
-            raise _TooBig(f"anchor &{_clip(anchor, 40)} is defined twice", mark)
+            raise _TooBig(Msg.of("load.anchor_twice", name=_clip(anchor, 40)), mark)
         count += 1
         if count > max_nodes:
             raise too_many(mark)

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import os
 
+from asas.engine.i18n.messages import Msg
+
 SUFFIXES = (".yaml", ".yml")
 
 
@@ -14,9 +16,9 @@ class Problem(str):
     ``load.load_file`` reports ``problem`` as the file's one located error.
     """
 
-    problem: str
+    problem: Msg
 
-    def __new__(cls, path: str, problem: str):
+    def __new__(cls, path: str, problem: Msg):
         obj = super().__new__(cls, path)
         obj.problem = problem
         return obj
@@ -74,8 +76,8 @@ def case_paths(paths) -> list[str]:
                     add(os.path.join(root, name))
         for error in errors:
             where = error.filename or path
-            found.append(Problem(where, f"cannot list the directory: "
-                                        f"{error.strerror or error}"))
+            found.append(Problem(where, Msg.of("load.cannot_list",
+                                               why=error.strerror or str(error))))
         if not matched and not errors:
-            found.append(Problem(path, "no case files (*.yaml, *.yml) in this directory"))
+            found.append(Problem(path, Msg.of("load.no_case_files")))
     return found

@@ -15,17 +15,18 @@ import yaml
 from asas.engine.load.build import _Builder, _cross_checks, _describe, _quoted
 from asas.engine.load.compose import _compose, _TooBig
 from asas.engine.load.read import Unreadable, _decode, read_case_bytes
+from asas.engine.i18n.messages import Msg
 from asas.engine.load.types import CaseError, Limits, LoadedCase
 from asas.engine.model.case import FORMAT_V1, Case
 from yaml.nodes import MappingNode, ScalarNode
 
 
-def _yaml_problem(exc: yaml.YAMLError, text: str) -> tuple[str, int, int]:
+def _yaml_problem(exc: yaml.YAMLError, text: str) -> tuple[Msg, int, int]:
     """A parser's error as one message and its line and column."""
     if isinstance(exc, yaml.MarkedYAMLError):
         mark = exc.problem_mark or exc.context_mark
         what = " ".join(str(p) for p in (exc.context, exc.problem) if p)
-        return f"not valid YAML: {what}", (mark.line + 1 if mark else 1), \
+        return Msg.of("load.not_yaml", what=what), (mark.line + 1 if mark else 1), \
             (mark.column + 1 if mark else 1)
     if isinstance(exc, yaml.reader.ReaderError):
         # libyaml counts the position in bytes of the UTF-8 text
@@ -33,59 +34,57 @@ def _yaml_problem(exc: yaml.YAMLError, text: str) -> tuple[str, int, int]:
         line = before.count("\n") + 1
         column = len(before) - (before.rfind("\n") + 1) + 1
         char = f" (U+{exc.character:04X})" if isinstance(exc.character, int) else ""
-        return f"not valid YAML: {exc.reason}{char}", line, column
-    return f"not valid YAML: {type(exc).__name__}", 1, 1
+        return Msg.of("load.not_yaml", what=f"{exc.reason}{char}"), line, column
+    return Msg.of("load.not_yaml", what=type(exc).__name__), 1, 1
 
 
 def load_bytes(data: bytes, file: str, limits: Limits = Limits()) -> LoadedCase:
     """Parse and validate one case file's content.  Never raises for bad input."""
-    def fail(message, line=1, column=1, path=""):
-        return LoadedCase(file, None, [CaseError(line, column, path, message)])
+    def fail(msg, line=1, column=1, path=""):
+        return LoadedCase(file, None, [CaseError.of(line, column, path, msg)])
 
     def fail_at(message, mark, path=""):
         return fail(message, mark.line + 1, mark.column + 1, path) if mark else fail(message)
 
     if len(data) > limits.max_bytes:
-        return fail(f"file is {len(data):,} bytes, over the limit of {limits.max_bytes:,}; "
-                    "raise it with --max-bytes")
+        return fail(Msg.of("load.too_many_bytes", n=f"{len(data):,}",
+                           m=f"{limits.max_bytes:,}"))
     text, problem = _decode(data)
     if problem:
         return fail(problem)
     if not text.strip():
-        return fail("the file is empty; a case file starts with 'format: asas/v1'")
+        return fail(Msg.of("load.empty"))
     try:
         roots = _compose(text, limits)
     except _TooBig as exc:
-        return fail_at(str(exc), exc.mark)
+        return fail_at(exc.msg, exc.mark)
     except yaml.YAMLError as exc:
         message, line, column = _yaml_problem(exc, text)
-        if "maximum nesting depth" in message:  # libyaml's own bound, about 1000 levels
-            message = (f"nested deeper than {limits.max_depth} levels; raise the limit with "
-                       "--max-depth" if limits.max_depth < 1000 else
-                       "nested deeper than the YAML parser allows (about 1000 levels)")
+        if "maximum nesting depth" in str(message):  # libyaml's own bound, ~1000 levels
+            message = (Msg.of("load.too_deep", n=limits.max_depth) if limits.max_depth < 1000
+                       else Msg.of("load.parser_depth"))
         return fail(message, line, column)
     except (RecursionError, MemoryError) as exc:  # pragma: no cover - composing is iterative
-        return fail(f"not valid YAML: {type(exc).__name__}")
+        return fail(Msg.of("load.not_yaml", what=type(exc).__name__))
     if not roots:
-        return fail("the file holds no YAML document; a case file starts with 'format: asas/v1'")
+        return fail(Msg.of("load.no_document"))
     root = roots[0]
     if not isinstance(root, MappingNode):
-        return fail_at(f"a case file is a mapping of fields, found {_describe(root)}",
-                       root.start_mark)
+        return fail_at(Msg.of("load.not_mapping", found=_describe(root)), root.start_mark)
     fmt = next((v for k, v in root.value if isinstance(k, ScalarNode) and k.value == "format"), None)
     if fmt is None:
-        return fail("missing 'format: asas/v1' (the first line of a case file)", path="format")
+        return fail(Msg.of("load.no_format"), path="format")
     if not isinstance(fmt, ScalarNode) or fmt.value != FORMAT_V1:
         shown = _describe(fmt)
         m = fmt.start_mark
-        return LoadedCase(file, None, [CaseError(
+        return LoadedCase(file, None, [CaseError.of(
             m.line + 1, m.column + 1, "format",
-            f"format {shown} is not supported; this tool reads {FORMAT_V1}", _quoted(fmt))])
+            Msg.of("load.bad_format", value=shown, format=FORMAT_V1), _quoted(fmt))])
     b = _Builder(limits)
     try:
         case = b.obj(root, Case, "")
     except _TooBig as exc:
-        return fail_at(str(exc), exc.mark)
+        return fail_at(exc.msg, exc.mark)
     if case is not None:
         _cross_checks(case, b)
     errors = sorted(set(b.errors))
@@ -101,14 +100,15 @@ def load_file(path: str, limits: Limits = Limits()) -> LoadedCase:
     import sys
     problem = getattr(path, "problem", None)
     if problem:
-        return LoadedCase(path, None, [CaseError(1, 1, "", problem)])
+        return LoadedCase(path, None, [CaseError.of(1, 1, "", problem)])
     try:
         if path == "-":
             data = sys.stdin.buffer.read(limits.max_bytes + 1)
             return load_bytes(data, "<stdin>", limits)
         data = read_case_bytes(path, limits)
     except Unreadable as exc:
-        return LoadedCase(path, None, [CaseError(1, 1, "", str(exc))])
+        return LoadedCase(path, None, [CaseError.of(1, 1, "", exc.msg)])
     except OSError as exc:
-        return LoadedCase(path, None, [CaseError(1, 1, "", f"cannot read: {exc.strerror or exc}")])
+        return LoadedCase(path, None, [CaseError.of(
+            1, 1, "", Msg.of("load.cannot_read", why=exc.strerror or str(exc)))])
     return load_bytes(data, path, limits)

@@ -5,35 +5,38 @@ from __future__ import annotations
 import os
 import stat
 
+from asas.engine.i18n.messages import Msg
 from asas.engine.load.types import Limits
 
 
-def _decode(data: bytes) -> tuple[str | None, str | None]:
+def _decode(data: bytes) -> tuple[str | None, Msg | None]:
     """UTF-8 text (a BOM allowed), or a message saying what the bytes look like."""
     if data.startswith((b"\xff\xfe\x00\x00", b"\x00\x00\xfe\xff")):
-        return None, "the file is UTF-32 text; save it as UTF-8"
+        return None, Msg.of("load.utf_wide", enc="UTF-32")
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        return None, "the file is UTF-16 text; save it as UTF-8"
+        return None, Msg.of("load.utf_wide", enc="UTF-16")
     head = data[:4096]
     if b"\x00" in head:
         even, odd = head[0::2].count(0), head[1::2].count(0)
         if max(even, odd) > len(head) // 4 and min(even, odd) < len(head) // 40 + 1:
-            return None, "the file looks like UTF-16 text (no byte-order mark); save it as UTF-8"
+            return None, Msg.of("load.utf16_no_bom")
         line = data[:data.index(b"\x00")].count(b"\n") + 1
-        return None, (f"the file holds NUL bytes (line {line}): a binary file, not a case "
-                      "file written as text")
+        return None, Msg.of("load.nul", line=line)
     try:
         return data.decode("utf-8-sig"), None
     except UnicodeDecodeError as exc:
         line = data[:exc.start].count(b"\n") + 1
-        return None, (f"not UTF-8 text (byte 0x{data[exc.start]:02x} on line {line}); the file "
-                      "may be Latin-1 or Windows-1252: save it as UTF-8")
+        return None, Msg.of("load.not_utf8", byte=f"0x{data[exc.start]:02x}", line=line)
 
 
 
 class Unreadable(Exception):
     """A file that is not read at all (a folder, a FIFO, too big, changing): its message
-    is the whole report for it."""
+    (``msg``) is the whole report for it."""
+
+    def __init__(self, msg: Msg):
+        super().__init__(str(msg))
+        self.msg = msg
 
 
 def _read_all(fd: int, limit: int) -> bytes:
@@ -61,13 +64,12 @@ def read_case_bytes(path: str, limits: Limits) -> bytes:
     try:
         before = os.fstat(fd)
         if stat.S_ISDIR(before.st_mode):
-            raise Unreadable("is a directory, not a case file")
+            raise Unreadable(Msg.of("load.is_dir"))
         if not stat.S_ISREG(before.st_mode):
-            raise Unreadable("is not a regular file (a FIFO, socket or device?); give a case "
-                              "file saved on disk")
+            raise Unreadable(Msg.of("load.not_regular"))
         if before.st_size > limits.max_bytes:
-            raise Unreadable(f"file is {before.st_size:,} bytes, over the limit of "
-                              f"{limits.max_bytes:,}; raise it with --max-bytes")
+            raise Unreadable(Msg.of("load.too_many_bytes", n=f"{before.st_size:,}",
+                                    m=f"{limits.max_bytes:,}"))
         data = _read_all(fd, limits.max_bytes + 1)
         after = os.fstat(fd)
     finally:
@@ -75,6 +77,5 @@ def read_case_bytes(path: str, limits: Limits) -> bytes:
     if len(data) <= limits.max_bytes and (
             len(data) != before.st_size or after.st_size != before.st_size
             or after.st_mtime_ns != before.st_mtime_ns):
-        raise Unreadable("the file changed while it was being read; check it again once "
-                          "it is saved")
+        raise Unreadable(Msg.of("load.changed"))
     return data

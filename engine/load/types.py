@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from asas.engine.i18n.messages import Msg
 from asas.engine.model.case import Case
 from yaml.nodes import MappingNode, ScalarNode, SequenceNode
 
@@ -24,22 +25,56 @@ class Limits:
 
 @dataclass(frozen=True, order=True)
 class CaseError:
+    """One problem of a case file: where it is, and what it is as a message code with
+    parameters (engine/i18n/messages.py), put into words in the reader's language."""
     line: int
     column: int
     path: str
-    message: str
-    # text of the case file quoted in ``message`` (as written there), so a redacted
-    # report can take it out again (engine/redact.py); not part of equality
+    message: str            # the English text: the sort order, and what tests compare
+    # text of the case file quoted in the message (as written there), so a redacted
+    # report can take it out again (engine/report/redact.py); not part of equality
     quoted: tuple[str, ...] = field(default=(), compare=False)
+    msg: Msg | None = field(default=None, compare=False)
+
+    @classmethod
+    def of(cls, line: int, column: int, path: str, msg: Msg | str,
+           quoted=()) -> "CaseError":
+        if isinstance(msg, str):    # an OS's own words, or a message from elsewhere
+            return cls(line, column, path, msg, tuple(quoted), None)
+        return cls(line, column, path, msg.text("en"), tuple(quoted), msg)
+
+    @property
+    def code(self) -> str:
+        return self.msg.code if self.msg is not None else ""
 
     def text(self, lang: str = "en") -> str:
-        """The message in the reader's language (engine/translate.py)."""
-        from asas.engine.i18n.loader_messages import error_text
-        return error_text(self.message, lang)
+        """The message in the reader's language."""
+        return self.msg.text(lang) if self.msg is not None else self.message
 
     def format(self, file: str, lang: str = "en") -> str:
         where = f"{self.path}: " if self.path else ""
         return f"{file}:{self.line}:{self.column}: {where}{self.text(lang)}"
+
+    def redacted(self, mask: str) -> "CaseError":
+        """A copy with every quoted text of the file replaced by ``mask`` (quoted)."""
+        import dataclasses
+        if not self.quoted:
+            return self
+        shown = repr(mask)
+
+        def hide(value):
+            if isinstance(value, Msg):
+                return Msg(value.code, tuple((k, hide(v)) for k, v in value.params))
+            if isinstance(value, str) and value in self.quoted:
+                return shown
+            return value
+
+        message = self.message
+        for quote in self.quoted:
+            message = message.replace(quote, shown)
+        msg = hide(self.msg) if self.msg is not None else None
+        return dataclasses.replace(self, message=msg.text("en") if msg else message,
+                                   msg=msg, quoted=())
 
 
 @dataclass
@@ -96,13 +131,14 @@ def _show(text: str) -> str:
     return repr(_clip(text))
 
 
-def _describe(node) -> str:
+def _describe(node) -> Msg | str:
+    """What a node is, for "found ...": a kind of value, or its text quoted."""
     if isinstance(node, MappingNode):
-        return "a mapping"
+        return Msg.of("kind.mapping")
     if isinstance(node, SequenceNode):
-        return "a list"
+        return Msg.of("kind.list")
     if node.tag == "tag:yaml.org,2002:null":
-        return "nothing (null)"
+        return Msg.of("kind.null")
     return _show(node.value)
 
 

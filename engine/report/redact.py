@@ -20,7 +20,7 @@ import ast
 import dataclasses
 import re
 
-from asas.engine.judge.catalog import LABELS
+from asas.engine.i18n.labels import LABELS
 from asas.engine.model.case import Case, fields_of
 
 REDACTED = "[redacted]"
@@ -127,21 +127,23 @@ def _evidence(e):
     return dataclasses.replace(e, value=_scrub(e.value, spec, item, e.path))
 
 
+_KEY_CODES = ("load.unknown_key", "load.unknown_key_hint", "load.duplicate_key")
+
+
 def _error(e):
     if not e.quoted:
         return e
-    message, path = e.message, e.path
+    path = e.path
     for quote in e.quoted:
-        message = message.replace(quote, repr(REDACTED))
         try:
             inner = ast.literal_eval(quote)
         except (ValueError, SyntaxError):
             continue
         # an unknown or duplicate key is the last step of its path
-        if e.message.startswith(("unknown key", "duplicate key")) and (
+        if e.code in _KEY_CODES and isinstance(inner, str) and (
                 path == inner or path.endswith("." + inner)):
             path = path[:len(path) - len(inner)] + REDACTED
-    return dataclasses.replace(e, message=message, path=path, quoted=())
+    return dataclasses.replace(e.redacted(REDACTED), path=path)
 
 
 def redact(results):

@@ -19,10 +19,11 @@ import datetime
 import math
 
 from asas.engine.judge.catalog import FUNCTIONS, PRINCIPLES
+from asas.engine.i18n.messages import Msg, from_plain, to_plain
 from asas.engine.load.types import CaseError
 from asas.engine.judge.verdict import STATUSES, CaseMeta, CaseResult, Evidence, Found, PrincipleVerdict
 
-DATA_VERSION = 1
+DATA_VERSION = 2   # 2: an error carries its message code and parameters
 
 
 class BadData(ValueError):
@@ -58,7 +59,8 @@ def to_data(r: CaseResult, strict: bool = True) -> dict:
     out = {
         "v": DATA_VERSION,
         "case_id": r.case_id,
-        "errors": [[e.line, e.column, e.path, e.message, list(e.quoted)] for e in r.errors],
+        "errors": [[e.line, e.column, e.path, e.message, list(e.quoted), to_plain(e.msg)]
+                   for e in r.errors],
         "principles": None if r.principles is None else {
             p: [v.status, v.score, list(v.findings)] for p, v in r.principles.items()},
         "functions": None if r.functions is None else dict(r.functions),
@@ -126,10 +128,14 @@ def _from_data(data, file, catalog) -> CaseResult:
     _need(isinstance(data, dict) and data.get("v") == DATA_VERSION, "version")
     errors = []
     for e in _list(data["errors"], "errors"):
-        _list(e, "error", 5)
+        _list(e, "error", 6)
         quoted = tuple(_str(q, "quoted") for q in _list(e[4], "quoted"))
+        msg = from_plain(e[5])
+        _need(msg is None or isinstance(msg, Msg), "error message")
+        if msg is not None:     # its parameters fit its templates (else: BadData)
+            msg.text("en"), msg.text("id")
         errors.append(CaseError(_int(e[0], "line"), _int(e[1], "column"), _str(e[2], "path"),
-                                _str(e[3], "message"), quoted))
+                                _str(e[3], "message"), quoted, msg))
     case_id = _str(data["case_id"], "case_id", nullable=True)
     principles = functions = None
     if data["principles"] is not None:
@@ -201,8 +207,8 @@ def from_trusted(data: dict, file: str, catalog: dict) -> CaseResult:
     functions = data["functions"]
     return CaseResult(
         file, data["case_id"],
-        [CaseError(line, column, path, message, tuple(quoted))
-         for line, column, path, message, quoted in data["errors"]],
+        [CaseError(line, column, path, message, tuple(quoted), from_plain(msg))
+         for line, column, path, message, quoted, msg in data["errors"]],
         principles, None if functions is None else dict(functions),
         [Found(catalog[rule_id], session, certainty,
                [Evidence(path, line, column, value) for path, line, column, value in evidence],

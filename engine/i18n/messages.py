@@ -1,0 +1,453 @@
+"""Every text a person reads, except the rules' own (they live beside their rules):
+a message code, its English and its Indonesian template, in one table.
+
+A message is a code with parameters (:class:`Msg`); it is turned into text only when
+it is shown, in the reader's language (:func:`text`).  A parameter may itself be a
+``Msg`` (a word such as "a list" inside "expected a list, found ..."), rendered in the
+same language.  Codes are stable: a message's wording may change, its code does not,
+so a test, a cache entry or a machine reader can rely on it.
+
+Sections (the code's prefix): ``load.`` what the loader says of a file, ``kind.`` the
+kinds of values it names, ``yaml.`` explanations of YAML syntax errors, ``os.`` the
+operating system's errors, ``word.`` the words of the reports, ``template.`` the
+template's comments, ``interview.`` the interview, ``cli.`` the command line.
+
+tests/test_translate.py keeps every code complete in both languages, with the same
+parameters in both.
+"""
+
+from __future__ import annotations
+
+import string
+from typing import Any, NamedTuple
+
+
+class Msg(NamedTuple):
+    """A message not yet in words: its code and its parameters."""
+    code: str
+    params: tuple = ()     # (name, value) pairs, so a Msg can be hashed and compared
+
+    @classmethod
+    def of(cls, code: str, **params) -> "Msg":
+        if code not in MESSAGES:
+            raise KeyError(f"no message {code!r} in engine/i18n/messages.py")
+        return cls(code, tuple(sorted(params.items())))
+
+    def text(self, lang: str = "en") -> str:
+        return text(self, lang)
+
+    def __str__(self) -> str:       # English, where a plain string is expected
+        return text(self, "en")
+
+
+def text(msg: "Msg | str", lang: str = "en") -> str:
+    """``msg`` in words, in ``lang`` ('en' or 'id'); a plain string is returned as it is."""
+    if not isinstance(msg, Msg):
+        return str(msg)
+    en, id_ = MESSAGES[msg.code]
+    template = id_ if lang == "id" else en
+    params = {k: (text(v, lang) if isinstance(v, Msg) else v) for k, v in msg.params}
+    return template.format(**params)
+
+
+def t(code: str, lang: str, **params) -> str:
+    """One message in words: ``t("load.empty", "id")``."""
+    return text(Msg.of(code, **params), lang)
+
+
+def placeholders(template: str) -> set[str]:
+    return {name for _, name, _, _ in string.Formatter().parse(template) if name}
+
+
+# --- plain data, for the result cache and other processes -------------------------
+
+def to_plain(value: Any) -> Any:
+    """A parameter as JSON-able data: a Msg becomes ``{"@": code, "p": {...}}``."""
+    if isinstance(value, Msg):
+        return {"@": value.code, "p": {k: to_plain(v) for k, v in value.params}}
+    return value
+
+
+def from_plain(value: Any) -> Any:
+    if isinstance(value, dict) and set(value) == {"@", "p"} and value["@"] in MESSAGES:
+        return Msg(value["@"], tuple(sorted((k, from_plain(v)) for k, v in value["p"].items())))
+    return value
+
+
+# --- the loader ----------------------------------------------------------------------
+
+_LOAD = {
+    # values and keys
+    "load.enum": ("{value} is not one of {choices}{hint}",
+                  "{value} bukan salah satu dari {choices}{hint}"),
+    "load.enum_hint": (" (did you mean '{name}'?)", " (maksud Anda '{name}'?)"),
+    "load.unknown_key_hint": ("unknown key {key}; did you mean '{name}'?",
+                              "kunci {key} tidak dikenal; maksud Anda '{name}'?"),
+    "load.unknown_key": ("unknown key {key}; allowed: {names}",
+                         "kunci {key} tidak dikenal; yang diizinkan: {names}"),
+    "load.duplicate_key": ("duplicate key {key} (first at line {line})",
+                           "kunci {key} ditulis dua kali (pertama di baris {line})"),
+    "load.missing_key": ("missing required key '{key}'", "kunci wajib '{key}' tidak ada"),
+    "load.required_empty": ("'{key}' is required but empty", "'{key}' wajib diisi, tetapi kosong"),
+    "load.expected": ("expected {what}, found {found}{none}",
+                      "seharusnya {what}, ditemukan {found}{none}"),
+    "load.write_none": (" (write [] for none)", " (tulis [] bila tidak ada)"),
+    "load.out_of_range": ("{value} is out of range {range}", "{value} di luar rentang {range}"),
+    "load.min_items": ("needs at least {n} item(s)", "perlu sedikitnya {n} butir"),
+    "load.session_order": (
+        "session number {n} out of order; expected {m} (numbered 1, 2, 3 ... in order, "
+        "without gaps)",
+        "nomor sesi {n} tidak berurutan; seharusnya {m} (bernomor 1, 2, 3 ... berurutan, "
+        "tanpa loncatan)"),
+    "load.session_missing": ("session {n} does not exist; the file has {m} session(s)",
+                             "sesi {n} tidak ada; berkas ini memuat {m} sesi"),
+    "load.tag": ("tag {tag} is not allowed: only plain YAML values (text, numbers, "
+                 "true/false, dates)",
+                 "tag {tag} tidak diizinkan: hanya nilai YAML biasa (teks, angka, "
+                 "true/false, tanggal)"),
+    "load.key_not_plain": ("a key must be a plain name, found {found}",
+                           "kunci harus berupa nama biasa, ditemukan {found}"),
+    "load.merge_key": ("merge keys ('<<') are not supported; write the fields out in full",
+                       "kunci gabungan ('<<') tidak didukung; tulis isiannya satu per satu"),
+    "load.control_char": ("contains the control character {char}; a write-up is plain text: "
+                          "remove it",
+                          "memuat karakter kendali {char}; laporan berupa teks biasa: hapus "
+                          "karakter itu"),
+    # the file as a whole
+    "load.not_yaml": ("not valid YAML: {what}", "bukan YAML yang valid: {what}"),
+    "load.empty": ("the file is empty; a case file starts with 'format: asas/v1'",
+                   "berkas kosong; berkas kasus diawali 'format: asas/v1'"),
+    "load.no_document": ("the file holds no YAML document; a case file starts with "
+                         "'format: asas/v1'",
+                         "berkas tidak memuat dokumen YAML; berkas kasus diawali "
+                         "'format: asas/v1'"),
+    "load.no_format": ("missing 'format: asas/v1' (the first line of a case file)",
+                       "tidak ada 'format: asas/v1' (baris pertama berkas kasus)"),
+    "load.bad_format": ("format {value} is not supported; this tool reads {format}",
+                        "format {value} tidak didukung; alat ini membaca {format}"),
+    "load.not_mapping": ("a case file is a mapping of fields, found {found}",
+                         "berkas kasus berupa pemetaan isian, ditemukan {found}"),
+    "load.many_documents": ("more than one YAML document ('---'); put one case in each file",
+                            "lebih dari satu dokumen YAML ('---'); tulis satu kasus di setiap "
+                            "berkas"),
+    # limits
+    "load.too_many_bytes": ("file is {n} bytes, over the limit of {m}; raise it with "
+                            "--max-bytes",
+                            "berkas berukuran {n} bita, melebihi batas {m}; naikkan dengan "
+                            "--max-bytes"),
+    "load.too_many_nodes": ("more than {n} YAML nodes{alias}; raise the limit with --max-nodes",
+                            "lebih dari {n} simpul YAML{alias}; naikkan batasnya dengan "
+                            "--max-nodes"),
+    "load.alias_bomb": (" once aliases are expanded (an alias bomb?)",
+                        " setelah alias dijabarkan (bom alias?)"),
+    "load.too_deep": ("nested deeper than {n} levels; raise the limit with --max-depth",
+                      "bersarang lebih dari {n} tingkat; naikkan batasnya dengan --max-depth"),
+    "load.parser_depth": ("nested deeper than the YAML parser allows (about 1000 levels)",
+                          "bersarang lebih dalam daripada yang dapat dibaca pengurai YAML "
+                          "(sekitar 1000 tingkat)"),
+    "load.too_many_sessions": ("{n} sessions is more than the limit of {m}; raise it with "
+                               "--max-sessions",
+                               "{n} sesi melebihi batas {m}; naikkan dengan --max-sessions"),
+    # anchors and aliases
+    "load.alias_no_anchor": ("alias *{name} has no anchor &{name} before it",
+                             "alias *{name} tidak memiliki jangkar &{name} sebelumnya"),
+    "load.alias_loop": ("alias *{name} repeats a node that contains it (a structure without "
+                        "end)",
+                        "alias *{name} mengulang simpul yang memuat dirinya (struktur tanpa "
+                        "akhir)"),
+    "load.anchor_twice": ("anchor &{name} is defined twice",
+                          "jangkar &{name} didefinisikan dua kali"),
+    # bytes and encodings
+    "load.utf_wide": ("the file is {enc} text; save it as UTF-8",
+                      "berkas berupa teks {enc}; simpan sebagai UTF-8"),
+    "load.utf16_no_bom": ("the file looks like UTF-16 text (no byte-order mark); save it as "
+                          "UTF-8",
+                          "berkas tampaknya teks UTF-16 (tanpa penanda urutan bita); simpan "
+                          "sebagai UTF-8"),
+    "load.nul": ("the file holds NUL bytes (line {line}): a binary file, not a case file "
+                 "written as text",
+                 "berkas memuat bita NUL (baris {line}): berkas biner, bukan berkas kasus"),
+    "load.not_utf8": ("not UTF-8 text (byte {byte} on line {line}); the file may be Latin-1 "
+                      "or Windows-1252: save it as UTF-8",
+                      "bukan teks UTF-8 (bita {byte} di baris {line}); berkas mungkin Latin-1 "
+                      "atau Windows-1252: simpan sebagai UTF-8"),
+    # reading
+    "load.is_dir": ("is a directory, not a case file", "adalah folder, bukan berkas kasus"),
+    "load.not_regular": ("is not a regular file (a FIFO, socket or device?); give a case file "
+                         "saved on disk",
+                         "bukan berkas biasa (FIFO, soket, atau perangkat?); berikan berkas "
+                         "kasus yang tersimpan di disk"),
+    "load.changed": ("the file changed while it was being read; check it again once it is "
+                     "saved",
+                     "berkas berubah ketika sedang dibaca; periksa lagi setelah selesai "
+                     "disimpan"),
+    "load.cannot_read": ("cannot read: {why}", "tidak dapat dibaca: {why}"),
+    "load.cannot_list": ("cannot list the directory: {why}",
+                         "isi folder tidak dapat dibaca: {why}"),
+    "load.no_case_files": ("no case files (*.yaml, *.yml) in this directory",
+                           "tidak ada berkas kasus (*.yaml, *.yml) di folder ini"),
+}
+
+# what "expected ..., found ..." names
+_KIND = {
+    "kind.str": ("text", "teks"),
+    "kind.int": ("a whole number", "bilangan bulat"),
+    "kind.float": ("a number", "angka"),
+    "kind.bool": ("true or false", "true atau false"),
+    "kind.date": ("a date (YYYY-MM-DD)", "tanggal (TTTT-BB-HH)"),
+    "kind.enum": ("one word", "satu kata"),
+    "kind.list": ("a list", "daftar"),
+    "kind.object": ("a mapping", "pemetaan"),
+    "kind.mapping": ("a mapping", "pemetaan"),
+    "kind.fields": ("a mapping of fields", "pemetaan isian"),
+    "kind.null": ("nothing (null)", "kosong (null)"),
+    "kind.tagged_key": ("a key tagged {tag}", "kunci bertag {tag}"),
+}
+
+# --- the words of the reports (engine/i18n/words.py: word()) --------------------------
+
+_WORD = {
+    "word.violation": ("violation", "pelanggaran"),
+    "word.risk": ("risk", "risiko"),
+    "word.advice": ("advice", "saran"),
+    "word.upheld": ("upheld", "ditegakkan"),
+    "word.at_risk": ("at risk", "berisiko"),
+    "word.violated": ("violated", "dilanggar"),
+    "word.not_assessed": ("not assessed", "tidak dapat dinilai"),
+    "word.session": ("session", "sesi"),
+    "word.case": ("case", "kasus"),
+    "word.line": ("line", "baris"),
+    "word.certainty": ("certainty", "kepastian"),
+    "word.derived_from": ("follows from", "berasal dari"),
+    "word.evidence": ("evidence", "bukti"),
+    "word.recommendation": ("next time", "lain kali"),
+    "word.functions": ("functions", "fungsi"),
+    "word.invalid": ("invalid case file", "berkas kasus tidak valid"),
+    "word.invalid_count": ("invalid", "tidak valid"),
+    "word.summary": ("Summary", "Ringkasan"),
+    "word.files": ("files", "berkas"),
+    "word.valid": ("valid", "valid"),
+    "word.findings": ("findings", "temuan"),
+    "word.no_findings": ("no findings", "tidak ada temuan"),
+    "word.weakest": ("most often failing", "paling sering bermasalah"),
+    "word.pemahaman": ("understanding", "pemahaman"),
+    "word.pengentasan": ("alleviation", "pengentasan"),
+    "word.pengembangan_pemeliharaan": ("development and maintenance",
+                                       "pengembangan dan pemeliharaan"),
+    "word.pencegahan": ("prevention", "pencegahan"),
+    "word.advokasi": ("advocacy", "advokasi"),
+    "word.served": ("served", "terlayani"),
+    "word.not_served": ("not served", "tidak terlayani"),
+    "word.not_documented": ("not documented / not applicable", "tidak dicatat / tidak berlaku"),
+    "word.not_documented_value": ("not documented", "tidak dicatat"),
+    # reports for lecturers and supervisors (formats, grade, trend)
+    "word.report_title": ("asas · Principles of individual counseling: report",
+                          "asas · Laporan asas konseling individual"),
+    "word.class_overview": ("Class overview", "Gambaran kelas"),
+    "word.matrix_note": ("Each row is a case, each column a principle; the number is the "
+                         "score (0-100).",
+                         "Setiap baris satu kasus, setiap kolom satu asas; angkanya skor "
+                         "(0-100)."),
+    "word.legend": ("legend", "keterangan"),
+    "word.chart_principles": ("Score of each principle, coloured by status",
+                              "Skor tiap asas, diwarnai menurut status"),
+    "word.weakest_principles": ("The class's weakest principles", "Asas terlemah di kelas ini"),
+    "word.cases_at_risk_or_violated": ("cases at risk or violated",
+                                       "kasus berisiko atau dilanggar"),
+    "word.failing_count": ("at risk or violated", "berisiko atau dilanggar"),
+    "word.none_failing": ("No principle is at risk or violated in any case.",
+                          "Tidak ada asas yang berisiko atau dilanggar di kasus mana pun."),
+    "word.frequent_findings": ("Findings met most often", "Temuan yang paling sering muncul"),
+    "word.no_serious_findings": ("No risk or violation found.",
+                                 "Tidak ditemukan risiko atau pelanggaran."),
+    "word.score_note": ("Score of a principle: upheld 100; each risk finding takes off 40% and "
+                        "each violation 70%, times its certainty (one certain risk: 60, one "
+                        "certain violation: 30); a principle not assessed has no score.",
+                        "Skor tiap asas: ditegakkan 100; setiap temuan risiko mengurangi 40% "
+                        "dan setiap pelanggaran 70%, dikalikan kepastiannya (satu risiko "
+                        "pasti: 60, satu pelanggaran pasti: 30); asas yang tidak dapat dinilai "
+                        "tidak diberi skor."),
+    "word.redaction_on": ("Pseudonyms and quoted free text are left out of this report (more "
+                          "than one case).",
+                          "Nama samaran dan kutipan teks bebas tidak dimuat dalam laporan ini "
+                          "(lebih dari satu kasus)."),
+    "word.invalid_help": ("The case file could not be read or does not follow the asas/v1 "
+                          "format; fix the errors shown and check it again.",
+                          "Berkas kasus tidak dapat dibaca atau tidak mengikuti format "
+                          "asas/v1; perbaiki kesalahan yang ditunjukkan lalu periksa lagi."),
+    "word.why": ("Why it matters", "Mengapa penting"),
+    "word.principle": ("principle", "asas"),
+    "word.status": ("status", "status"),
+    "word.score": ("score", "skor"),
+    "word.severity": ("severity", "tingkat"),
+    "word.title": ("title", "judul"),
+    "word.cases": ("cases", "kasus"),
+    "word.sessions": ("sessions", "jumlah sesi"),
+    "word.first_session": ("first session", "sesi pertama"),
+    "word.client": ("client", "konseli"),
+    "word.trainee": ("trainee", "praktikan"),
+    "word.no_code": ("(no code)", "(tanpa kode)"),
+    "word.gradebook_title": ("asas · Gradebook", "asas · Daftar nilai"),
+    "word.grade": ("grade", "nilai"),
+    "word.grade_point": ("grade point", "bobot"),
+    "word.total": ("total", "total"),
+    "word.deductions": ("deductions", "pengurangan"),
+    "word.ungraded": ("not graded", "tidak dinilai"),
+    "word.reason": ("reason", "alasan"),
+    "word.rubric": ("Rubric", "Rubrik"),
+    "word.weight": ("weight", "bobot"),
+    "word.average": ("average", "rata-rata"),
+    "word.distribution": ("Grades", "Sebaran nilai"),
+    "word.points_per_status": ("points per status (% of the weight)",
+                               "poin per status (% dari bobot)"),
+    "word.deduction_per_finding": ("deducted per finding", "pengurangan per temuan"),
+    "word.bands": ("grade bands (lowest total)", "rentang nilai (total terendah)"),
+    "word.trend_title": ("asas · Progress of each trainee", "asas · Perkembangan tiap praktikan"),
+    "word.date": ("date", "tanggal"),
+    "word.change": ("change", "perubahan"),
+    "word.improved": ("better", "membaik"),
+    "word.declined": ("worse", "menurun"),
+    "word.unchanged": ("same", "tetap"),
+    "word.not_included": ("not included (invalid)", "tidak disertakan (tidak valid)"),
+    "word.undated": ("no date", "tanpa tanggal"),
+    "word.stat_violation": ("with a principle violated", "dengan asas yang dilanggar"),
+    "word.stat_risk_only": ("at risk, no violation", "berisiko, tanpa pelanggaran"),
+    "word.stat_all_upheld": ("all eight principles upheld", "kedelapan asas ditegakkan"),
+    "word.stat_not_assessed": ("with a principle the write-up does not show",
+                               "dengan asas yang tidak tampak dalam laporan"),
+}
+
+# --- the template (engine/authoring/template.py) -----------------------------------------
+
+_TEMPLATE = {
+    "template.required": ("Required.", "Wajib diisi."),
+    "template.empty_undocumented": ("Empty = not documented.", "Kosong = tidak dicatat."),
+    "template.empty_or_none": ("Empty = not documented; [] = none.",
+                               "Kosong = tidak dicatat; [] = tidak ada."),
+    "template.closed": ("[] = none.", "[] = tidak ada."),
+    "template.empty_none": ("Empty = none.", "Kosong = tidak ada."),
+    "template.one_of": ("One of:", "Pilihan:"),
+    "template.some_of": ("One or more, written [a, b], of:",
+                         "Satu atau lebih, ditulis [a, b], dari:"),
+    "template.bool": ("true (yes) or false (no).", "true (ya) atau false (tidak)."),
+    "template.int": ("A whole number", "Bilangan bulat"),
+    "template.float": ("A number", "Angka"),
+    "template.date": ("A date, YYYY-MM-DD.", "Tanggal, TTTT-BB-HH."),
+    "template.texts": ("A list of texts: one per line, starting with '- '.",
+                       "Daftar teks: satu per baris, diawali '- '."),
+    "template.example": ("e.g.", "mis."),
+    "template.items": ("To record one, replace [] with entries like the commented example "
+                       "below (remove the '# ' in front of its lines).",
+                       "Untuk mencatatnya, ganti [] dengan butir seperti contoh bertanda # di "
+                       "bawah (hapus '# ' di depan baris-barisnya)."),
+    "template.object": ("If it applies, fill in the commented lines below (remove the '# ' in "
+                        "front of them).",
+                        "Bila berlaku, isi baris bertanda # di bawah (hapus '# ' di "
+                        "depannya)."),
+    "template.session": ("Session", "Sesi"),
+    "template.written": ("Written: {file} ({sessions} session(s)). Fill it in, then run: "
+                         "asas check {file}",
+                         "Tersimpan: {file} ({sessions} sesi). Isilah, lalu jalankan: asas "
+                         "check {file}"),
+    "template.exists": ("{file} already exists; nothing was written (use --force to overwrite "
+                        "it)",
+                        "{file} sudah ada; tidak ada yang ditulis (pakai --force untuk "
+                        "menimpanya)"),
+    "template.see_first": ("fields as in session 1", "isian seperti sesi 1"),
+}
+
+# --- the interview (engine/authoring/interview.py) -------------------------------------
+
+_INTERVIEW = {
+    "interview.intro": (
+        "asas interview: questions about the case, then session by session, as a "
+        "supervisor would ask them. Answer from your write-up.\n"
+        "  Enter or \"don't know\" = not documented (the field is left out).\n"
+        "  ? = what the question means.   Ctrl-C = stop (nothing is saved).",
+        "Wawancara asas: pertanyaan tentang kasus, lalu sesi demi sesi, seperti yang "
+        "ditanyakan supervisor. Jawablah sesuai laporan Anda.\n"
+        "  Enter atau \"tidak tahu\" = tidak dicatat (isian dikosongkan).\n"
+        "  ? = penjelasan pertanyaan.   Ctrl-C = berhenti (tidak ada yang disimpan)."),
+    "interview.bool_hint": ("[yes/no, Enter = don't know]", "[ya/tidak, Enter = tidak tahu]"),
+    "interview.gate_hint": ("[yes/no]", "[ya/tidak]"),
+    "interview.text_hint": ("[Enter = don't know]", "[Enter = tidak tahu]"),
+    "interview.required_hint": ("", ""),
+    "interview.choice_prompt": ("Number or value [Enter = don't know]",
+                                "Nomor atau nilai [Enter = tidak tahu]"),
+    "interview.choice_prompt_required": ("Number or value", "Nomor atau nilai"),
+    "interview.choices_prompt": ("Numbers or values, comma-separated; none = none; "
+                                 "Enter = don't know",
+                                 "Nomor atau nilai, pisahkan dengan koma; tidak ada = tidak "
+                                 "ada; Enter = tidak tahu"),
+    "interview.choices_prompt_closed": ("Numbers or values, comma-separated [Enter = none]",
+                                        "Nomor atau nilai, pisahkan dengan koma [Enter = tidak "
+                                        "ada]"),
+    "interview.another": ("Another one?", "Ada lagi?"),
+    "interview.item": ("", ""),
+    "interview.session": ("Session", "Sesi"),
+    "interview.finally": ("To finish, about the whole case",
+                          "Terakhir, tentang kasus secara keseluruhan"),
+    "interview.undocumented": ("→ not documented", "→ tidak dicatat"),
+    "interview.required": ("This one is required; please answer it.",
+                           "Bagian ini wajib diisi; mohon dijawab."),
+    "interview.bad_bool": ("Please answer yes or no (or press Enter if you don't know).",
+                           "Jawab ya atau tidak (atau tekan Enter bila tidak tahu)."),
+    "interview.bad_gate": ("Please answer yes or no.", "Jawab ya atau tidak."),
+    "interview.bad_choice": ("Not one of the choices: type a number 1–{n} or one of: {values}.",
+                             "Bukan salah satu pilihan: ketik nomor 1–{n} atau salah satu "
+                             "dari: {values}."),
+    "interview.did_you_mean": (" Did you mean '{hint}'?", " Maksud Anda '{hint}'?"),
+    "interview.bad_int": ("Please type a whole number{range}.", "Tulis bilangan bulat{range}."),
+    "interview.bad_float": ("Please type a number from 0 to 1 (e.g. 0.4) or a percentage "
+                            "(40%).",
+                            "Tulis angka 0 sampai 1 (misalnya 0,4) atau persen (40%)."),
+    "interview.bad_date": ("Please type a date as YYYY-MM-DD, e.g. 2026-10-02.",
+                           "Tulis tanggal sebagai TTTT-BB-HH (misalnya 2026-10-02) atau "
+                           "HH-BB-TTTT."),
+    "interview.date_hint": ("YYYY-MM-DD, Enter = don't know", "TTTT-BB-HH, Enter = tidak tahu"),
+    "interview.need_item": ("Write at least one (or: none).",
+                            "Tulis setidaknya satu (atau: tidak ada)."),
+    "interview.save_as": ("Save the case file as", "Simpan berkas kasus sebagai"),
+    "interview.exists": ("{file} already exists. Overwrite it?", "{file} sudah ada. Timpa?"),
+    "interview.exists_early": ("Note: {file} already exists; you will be asked before it is "
+                               "overwritten.",
+                               "Catatan: {file} sudah ada; Anda akan ditanya sebelum berkas "
+                               "itu ditimpa."),
+    "interview.written": ("Written: {file}. The check of it follows; edit the file to add "
+                          "what is missing, then run: asas check {file}",
+                          "Tersimpan: {file}. Hasil pemeriksaannya di bawah ini; lengkapi "
+                          "berkas itu bila ada yang kurang, lalu jalankan: asas check {file}"),
+    "interview.stopped": ("The interview stopped before it was finished (end of input, or "
+                          "Ctrl-C); nothing was saved.",
+                          "Wawancara berhenti sebelum selesai (masukan berakhir, atau "
+                          "Ctrl-C); tidak ada yang disimpan."),
+    "interview.range": (" {low}–{high}", " {low}–{high}"),
+    "interview.range_low": (" of at least {low}", " minimal {low}"),
+    "interview.invalid_result": ("The answers did not make a valid case file (a bug in asas; "
+                                 "please report it). The file follows:",
+                                 "Jawaban tidak menghasilkan berkas kasus yang valid (galat "
+                                 "pada asas; mohon dilaporkan). Isi berkasnya:"),
+}
+
+# --- the command line (cli.py) ----------------------------------------------------------
+
+_CLI = {
+    "cli.interrupted": ("interrupted (Ctrl-C): {done} of {total} files checked; the report "
+                        "covers those",
+                        "dihentikan (Ctrl-C): {done} dari {total} berkas diperiksa; laporan "
+                        "hanya memuat berkas-berkas itu"),
+    "cli.no_rule": ("no rule {rule}{more}", "tidak ada aturan {rule}{more}"),
+    "cli.no_rule_hint": ("; did you mean {hint}?", "; maksud Anda {hint}?"),
+    "cli.no_rule_list": ("; `asas rules` lists them", "; daftarnya: `asas rules`"),
+    "cli.cannot_write": ("cannot write {file}: {why}", "tidak dapat menulis {file}: {why}"),
+    "cli.need_paths": ("give at least one file or directory (or --examples)",
+                       "sebutkan sedikitnya satu berkas atau folder (atau --examples)"),
+    "cli.need_paths_rubric": ("give at least one file or directory (or --print-rubric)",
+                              "sebutkan sedikitnya satu berkas atau folder (atau "
+                              "--print-rubric)"),
+    "cli.need_paths_plain": ("give at least one file or directory",
+                             "sebutkan sedikitnya satu berkas atau folder"),
+}
+
+MESSAGES: dict[str, tuple[str, str]] = {
+    **_LOAD, **_KIND, **_WORD, **_TEMPLATE, **_INTERVIEW, **_CLI}
