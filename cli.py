@@ -96,8 +96,11 @@ def _format_names():
                    "~/.cache/asas).")
 @click.option("--no-cache", is_flag=True,
               help="Neither read nor write the result cache.")
+@click.option("--strict", is_flag=True,
+              help="Accept only the format's exact codes (reluctant, true, 0.6), not the "
+                   "words people write (enggan, ya, 0,6).")
 def check(paths, fmt, lang, output, fail_on, select, ignore, examples, redact,
-          max_bytes, max_nodes, max_depth, max_sessions, jobs, cache_dir, no_cache):
+          max_bytes, max_nodes, max_depth, max_sessions, jobs, cache_dir, no_cache, strict):
     """Check case files: files, directories (searched for *.yaml, *.yml), or - for stdin.
 
     An unchanged file is not checked again: its result comes from the cache
@@ -121,7 +124,7 @@ def check(paths, fmt, lang, output, fail_on, select, ignore, examples, redact,
     from asas.engine.load.types import Limits
     given = {"max_bytes": max_bytes, "max_nodes": max_nodes, "max_depth": max_depth,
              "max_sessions": max_sessions}
-    limits = Limits(**{k: v for k, v in given.items() if v is not None})
+    limits = Limits(**{k: v for k, v in given.items() if v is not None}, strict=strict)
     files = case_paths(paths)
     if output:
         from asas.engine.run.atomic import OutputRefused, refuse_inputs

@@ -5,22 +5,47 @@ from pathlib import Path
 import pytest
 
 from asas.engine.load.loader import load_bytes, load_file
+from asas.engine.load.types import Limits
 from helpers import CASES
 
 INVALID = sorted((Path(__file__).parent / "invalid").glob("*.yaml"))
 
+# The header of a fixture in tests/invalid/ (comment lines at the top):
+#   # expect: LINE:COL: PATH: English message     - each error, as the JSON report has it
+#   # en: LINE:COL: WHERE: message               - each error as `asas check` prints it,
+#   # id: LINE:COL: WHERE: pesan                 -   in English and in Indonesian
+#   # options: strict                            - loaded as `asas check --strict`
+# A fixture lists every error it has: nothing more is reported, nothing less.
 
-def expected(path: Path) -> list[str]:
-    return [line[len("# expect: "):].rstrip("\n") for line in
-            path.read_text(encoding="utf-8").splitlines() if line.startswith("# expect: ")]
+
+def header(path: Path, tag: str) -> list[str]:
+    prefix = f"# {tag}: "
+    return [line[len(prefix):].rstrip("\n") for line in
+            path.read_text(encoding="utf-8").splitlines() if line.startswith(prefix)]
+
+
+expected = lambda path: header(path, "expect")   # noqa: E731
+
+
+def load_fixture(path: Path):
+    strict = "strict" in " ".join(header(path, "options"))
+    return load_file(str(path), Limits(strict=strict))
 
 
 @pytest.mark.parametrize("path", INVALID, ids=lambda p: p.stem)
 def test_invalid_fixture_reports_exactly_its_expected_errors(path):
-    loaded = load_file(str(path))
+    loaded = load_fixture(path)
     assert not loaded.valid
     got = [f"{e.line}:{e.column}: {e.path}: {e.message}" for e in loaded.errors]
     assert sorted(got) == sorted(expected(path))
+
+
+@pytest.mark.parametrize("lang", ["en", "id"])
+@pytest.mark.parametrize("path", [p for p in INVALID if header(p, "id")], ids=lambda p: p.stem)
+def test_invalid_fixture_reads_as_written_in_each_language(path, lang):
+    loaded = load_fixture(path)
+    got = [e.format("F", lang)[2:] for e in loaded.errors]
+    assert sorted(got) == sorted(header(path, lang))
 
 
 @pytest.mark.parametrize("data, message, where", [
@@ -71,3 +96,151 @@ def test_open_and_closed_world_defaults():
                           "f.yaml")
     assert explicit.case.sessions[0].tasks_agreed == ()  # [] says "none"
     assert explicit.case.sessions[0].client.willingness is None  # null: not documented
+
+
+# --- values as people write them, and messages as a trainee reads them -------------
+
+TRAINEE = Path(__file__).parent / "fixtures" / "kasus-R-with-mistakes.yaml"
+
+
+@pytest.mark.parametrize("lang", ["en", "id"])
+def test_the_trainee_case_has_only_its_real_mistakes(lang):
+    loaded = load_fixture(TRAINEE)
+    assert sorted(e.format("F", lang)[2:] for e in loaded.errors) == sorted(header(TRAINEE, lang))
+    assert [e.message for e in loaded.errors] == [
+        line.split(": ", 2)[2] for line in header(TRAINEE, "expect")]
+
+
+def _trainee_fixed() -> bytes:
+    text = TRAINEE.read_text(encoding="utf-8")
+    text = text.replace("confidentiality_explaned", "confidentiality_explained")
+    text = text.replace("  - date: 2026-09-21", "  - number: 3\n    date: 2026-09-21")
+    return text.encode("utf-8")
+
+
+def test_indonesian_words_booleans_and_a_decimal_comma_load_as_their_codes():
+    loaded = load_bytes(_trainee_fixed(), "kasus-R.yaml")
+    assert loaded.valid, loaded.errors
+    case = loaded.case
+    assert case.case.counselor.supervised is True                       # ya
+    assert case.sessions[0].client.willingness == "reluctant"           # enggan
+    assert case.sessions[0].counselor.techniques[1] == "open_question"  # pertanyaan_terbuka
+    assert case.sessions[0].counselor.talk_share == 0.6                 # 0,6
+    assert case.sessions[2].client.completed_previous_tasks is False    # tidak
+
+
+def test_strict_keeps_exact_codes_and_says_how_to_write_them():
+    loaded = load_bytes(_trainee_fixed(), "kasus-R.yaml", Limits(strict=True))
+    got = {e.path: e.text("id") for e in loaded.errors}
+    assert got == {
+        "case.counselor.supervised": "harus true atau false, tetapi tertulis 'ya' (tulis true untuk ya)",
+        "sessions[0].client.willingness":
+            "'enggan' bukan salah satu pilihan: willing, hesitant, reluctant, refused "
+            "(maksud Anda 'reluctant'?)",
+        "sessions[0].counselor.techniques[1]": got["sessions[0].counselor.techniques[1]"],
+        "sessions[0].counselor.talk_share":
+            "harus angka, tetapi tertulis '0,6' (pakai titik desimal: 0.6)",
+        "sessions[2].client.completed_previous_tasks":
+            "harus true atau false, tetapi tertulis 'tidak' (tulis false untuk tidak)",
+    }
+    assert got["sessions[0].counselor.techniques[1]"].endswith("(maksud Anda 'open_question'?)")
+
+
+@pytest.mark.parametrize("written, code", [
+    ("ruang BK", "counseling_room"), ("Ruang_Bimbingan", "counseling_room"),
+    ("wali kelas", "homeroom_teacher"), ("wali_kelas", "homeroom_teacher"),
+    ("tertutup", "guarded"), ("ragu-ragu", "hesitant"), ("ragu_ragu", "hesitant"),
+    ("refleksi perasaan", "reflection_of_feeling"), ("nasihat", "advice"),
+    ("pertanyaan_terbuka", "open_question"), ("Role Play", "role_play"),
+])
+def test_a_value_is_accepted_as_people_write_it(written, code):
+    from asas.engine.i18n.labels import code_for
+    from asas.engine.model.case import fields_of  # noqa: F401 - the choices come from the model
+    body = (b"format: asas/v1\ncase:\n  id: X\n  client:\n    pseudonym: A\n  referral:\n"
+            b"    source: SOURCE\nsessions:\n  - number: 1\n    place:\n      kind: PLACE\n"
+            b"    client:\n      disclosure: OPEN\n      willingness: WILL\n    counselor:\n"
+            b"      techniques: [TECH]\n")
+    slots = {"SOURCE": "self", "PLACE": "other", "OPEN": "open", "WILL": "willing",
+             "TECH": "attending"}
+    where = {"homeroom_teacher": "SOURCE", "counseling_room": "PLACE", "guarded": "OPEN",
+             "hesitant": "WILL"}.get(code, "TECH")
+    slots[where] = written
+    for k, v in slots.items():
+        body = body.replace(k.encode(), v.encode())
+    loaded = load_bytes(body, "f.yaml")
+    assert loaded.valid, [e.message for e in loaded.errors]
+    assert code in {loaded.case.case.referral.source, loaded.case.sessions[0].place.kind,
+                    loaded.case.sessions[0].client.disclosure,
+                    loaded.case.sessions[0].client.willingness,
+                    *loaded.case.sessions[0].counselor.techniques}
+    assert code_for(written, [code]) == code
+
+
+def test_no_word_means_two_values_of_one_field():
+    from asas.engine.i18n.labels import spellings
+    from asas.engine.model.case import Case, fields_of
+    stack, seen = [Case], set()
+    while stack:
+        cls = stack.pop()
+        for spec in fields_of(cls):
+            target = spec.item if spec.kind == "list" else spec
+            if target.kind == "object" and target.cls not in seen:
+                seen.add(target.cls)
+                stack.append(target.cls)
+            if target.kind == "enum":
+                owner: dict[str, str] = {}
+                for code in target.choices:
+                    for word in spellings(code):
+                        assert owner.setdefault(word, code) == code, \
+                            f"{spec.name}: '{word}' means both {owner[word]} and {code}"
+
+
+def test_indonesian_words_fixture_is_valid_without_strict():
+    loaded = load_file(str(Path(__file__).parent / "invalid" / "indonesian-words.yaml"))
+    assert loaded.valid
+    s = loaded.case.sessions[0]
+    assert (s.client.willingness, s.client.disclosure, s.counselor.techniques) == \
+        ("reluctant", "open", ("role_play",))
+
+
+@pytest.mark.parametrize("lang, text", [
+    ("en", "cannot read: no such file (check the name and the folder)"),
+    ("id", "tidak dapat dibaca: berkas tidak ditemukan (periksa nama dan foldernya)"),
+])
+def test_an_os_error_is_in_the_readers_language(tmp_path, lang, text):
+    [error] = load_file(str(tmp_path / "nonexistent.yaml")).errors
+    assert error.code == "load.cannot_read" and error.text(lang) == text
+
+
+@pytest.mark.parametrize("path, en, id_", [
+    ("sessions[2].number", "session 3 › number", "sesi 3 › number"),
+    ("sessions[0].counselor.techniques[1]", "session 1 › counselor.techniques (item 2)",
+     "sesi 1 › counselor.techniques (butir ke-2)"),
+    ("sessions[1].disclosures[0].to", "session 2 › disclosures (item 1) › to",
+     "sesi 2 › disclosures (butir ke-1) › to"),
+    ("case.counselor.supervised", "case.counselor.supervised", "case.counselor.supervised"),
+])
+def test_positions_are_counted_from_one_where_people_read_them(path, en, id_):
+    from asas.engine.i18n.paths import readable
+    assert (readable(path, "en"), readable(path, "id")) == (en, id_)
+
+
+def test_check_strict_and_a_missing_file_on_the_command_line(tmp_path):
+    from click.testing import CliRunner
+
+    from asas.cli import cli
+    words = str(Path(__file__).parent / "invalid" / "indonesian-words.yaml")
+    runner = CliRunner()
+    lenient = runner.invoke(cli, ["check", "--no-cache", "--lang", "id", "--format", "json",
+                                  words])
+    strict = runner.invoke(cli, ["check", "--no-cache", "--lang", "id", "--strict", words])
+    assert lenient.exit_code == 0, lenient.output
+    import json
+    [case] = json.loads(lenient.output)["cases"]
+    assert case["errors"] == [] and case["principles"]
+    assert strict.exit_code == 2 and "maksud Anda 'reluctant'?" in strict.output
+    missing = runner.invoke(cli, ["check", "--no-cache", "--lang", "id",
+                                  str(tmp_path / "tidak-ada.yaml")])
+    assert missing.exit_code == 2
+    assert "berkas tidak ditemukan atau tidak dapat dibaca" in missing.output
+    assert "berkas kasus tidak valid" not in missing.output

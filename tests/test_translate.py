@@ -35,17 +35,17 @@ def test_values_are_carried_over_into_indonesian():
     loaded = load_file(str(TESTS / "invalid" / "wrong-values.yaml"))
     texts = {e.path: e.text("id") for e in loaded.errors}
     assert texts["sessions[0].client.willingness"] == (
-        "'unwilling' bukan salah satu dari willing, hesitant, reluctant, refused "
+        "'unwilling' bukan salah satu pilihan: willing, hesitant, reluctant, refused "
         "(maksud Anda 'willing'?)")
     assert texts["sessions[0].counselor.techniques"] == (
-        "seharusnya daftar, ditemukan 'attending' (tulis [] bila tidak ada)")
+        "harus daftar, tetapi tertulis 'attending' (tulis [] bila tidak ada)")
 
 
 def test_a_word_inside_a_message_follows_the_language():
     msg = Msg.of("load.expected", what=Msg.of("kind.list"), found=Msg.of("kind.mapping"),
                  none="")
     assert text(msg, "en") == "expected a list, found a mapping"
-    assert text(msg, "id") == "seharusnya daftar, ditemukan pemetaan"
+    assert text(msg, "id") == "harus daftar, tetapi tertulis kelompok isian"
 
 
 def test_messages_travel_as_plain_data():

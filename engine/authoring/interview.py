@@ -23,6 +23,7 @@ from dataclasses import dataclass
 import click
 
 from asas.engine.model.case import FORMAT_V1, CaseInfo, FieldSpec, Session, fields_of
+from asas.engine.i18n import labels
 from asas.engine.i18n.messages import t
 from asas.engine.authoring.template import SCHEMA_FILE, missing_hint, nullable_object, \
     render_case, value_label, values_hint
@@ -266,9 +267,7 @@ def _norm(raw: str) -> str:
     return " ".join(raw.replace("’", "'").replace("`", "'").lower().split())
 
 
-YES = {"ya", "y", "iya", "yes", "true", "benar", "betul", "sudah", "pernah", "ada"}
-NO = {"tidak", "tdk", "tak", "no", "n", "false", "bukan", "belum", "nggak", "ngga", "gak",
-      "ga", "enggak", "engga"}
+YES, NO = labels.YES, labels.NO     # one list for the interview and the case file
 DONT_KNOW = {"", "tidak tahu", "tidak tau", "tdk tahu", "tdk tau", "gak tahu", "gak tau",
              "ga tahu", "ga tau", "nggak tahu", "nggak tau", "tt", "don't know", "dont know",
              "do not know", "unknown", "not documented", "tidak dicatat", "dk", "n/a"}
@@ -489,13 +488,9 @@ class Interview:
             if 1 <= n <= len(values):
                 return values[n - 1]
         key = answer.replace(" ", "_").replace("-", "_")
-        for value in values:
-            if key == str(value).lower():
-                return value
-        for value in values:
-            for lab in (value_label(value, "en"), value_label(value, "id")):
-                if lab and answer == lab.lower():
-                    return value
+        code = labels.code_for(answer, values)    # the same words a case file accepts
+        if code is not None:
+            return code
         message = self.t("bad_choice", n=len(values), values=", ".join(map(str, values)))
         hint = difflib.get_close_matches(key, [str(v) for v in values], n=1, cutoff=0.6)
         if hint:

@@ -170,6 +170,30 @@ def in_text(value, lang: str) -> str:
     return str(value)
 
 
+# true and false as people write them (the interview and a case file alike)
+YES = frozenset({"ya", "y", "iya", "yes", "true", "benar", "betul", "sudah", "pernah", "ada"})
+NO = frozenset({"tidak", "tdk", "tak", "no", "n", "false", "bukan", "belum", "nggak", "ngga",
+                "gak", "ga", "enggak", "engga"})
+
+
+def as_bool(text: str) -> bool | None:
+    """``ya`` -> True, ``tidak`` -> False; None for anything else."""
+    word = " ".join(text.lower().split())
+    if word in YES:
+        return True
+    if word in NO:
+        return False
+    return None
+
+
+def as_decimal(text: str) -> float | None:
+    """A number written with a decimal comma (``0,6``), or None."""
+    import re
+    if re.fullmatch(r"\s*[+-]?\d+,\d+\s*", text):
+        return float(text.strip().replace(",", "."))
+    return None
+
+
 def normal(text: str) -> str:
     """Text compared as people write it: case, underscores, hyphens and spaces aside."""
     return " ".join(text.lower().replace("_", " ").replace("-", " ").split())

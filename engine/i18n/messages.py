@@ -40,13 +40,21 @@ class Msg(NamedTuple):
         return text(self, "en")
 
 
-def text(msg: "Msg | str", lang: str = "en") -> str:
+class Pair(NamedTuple):
+    """A parameter that is itself text in both languages (a field's own description)."""
+    en: str
+    id: str
+
+
+def text(msg: "Msg | Pair | str", lang: str = "en") -> str:
     """``msg`` in words, in ``lang`` ('en' or 'id'); a plain string is returned as it is."""
+    if isinstance(msg, Pair):
+        return msg.id if lang == "id" else msg.en
     if not isinstance(msg, Msg):
         return str(msg)
     en, id_ = MESSAGES[msg.code]
     template = id_ if lang == "id" else en
-    params = {k: (text(v, lang) if isinstance(v, Msg) else v) for k, v in msg.params}
+    params = {k: (text(v, lang) if isinstance(v, (Msg, Pair)) else v) for k, v in msg.params}
     return template.format(**params)
 
 
@@ -65,12 +73,16 @@ def to_plain(value: Any) -> Any:
     """A parameter as JSON-able data: a Msg becomes ``{"@": code, "p": {...}}``."""
     if isinstance(value, Msg):
         return {"@": value.code, "p": {k: to_plain(v) for k, v in value.params}}
+    if isinstance(value, Pair):
+        return {"en": value.en, "id": value.id}
     return value
 
 
 def from_plain(value: Any) -> Any:
     if isinstance(value, dict) and set(value) == {"@", "p"} and value["@"] in MESSAGES:
         return Msg(value["@"], tuple(sorted((k, from_plain(v)) for k, v in value["p"].items())))
+    if isinstance(value, dict) and set(value) == {"en", "id"}:
+        return Pair(str(value["en"]), str(value["id"]))
     return value
 
 
@@ -79,19 +91,27 @@ def from_plain(value: Any) -> Any:
 _LOAD = {
     # values and keys
     "load.enum": ("{value} is not one of {choices}{hint}",
-                  "{value} bukan salah satu dari {choices}{hint}"),
+                  "{value} bukan salah satu pilihan: {choices}{hint}"),
     "load.enum_hint": (" (did you mean '{name}'?)", " (maksud Anda '{name}'?)"),
-    "load.unknown_key_hint": ("unknown key {key}; did you mean '{name}'?",
-                              "kunci {key} tidak dikenal; maksud Anda '{name}'?"),
+    "load.unknown_key_hint": ("unknown key {key}; did you mean '{name}'{about}?",
+                              "nama isian {key} tidak dikenal (salah ketik?); maksud Anda "
+                              "'{name}'{about}?"),
     "load.unknown_key": ("unknown key {key}; allowed: {names}",
-                         "kunci {key} tidak dikenal; yang diizinkan: {names}"),
+                         "nama isian {key} tidak dikenal; yang dikenal di sini: {names}"),
     "load.duplicate_key": ("duplicate key {key} (first at line {line})",
-                           "kunci {key} ditulis dua kali (pertama di baris {line})"),
-    "load.missing_key": ("missing required key '{key}'", "kunci wajib '{key}' tidak ada"),
+                           "isian {key} ditulis dua kali (pertama di baris {line})"),
+    "load.missing_key": ("missing required key '{key}'{about}{fix}",
+                         "isian wajib '{key}'{about} belum ditulis{fix}"),
+    "load.about": (" ({what})", " ({what})"),
+    "load.fix_number": ("; write 'number: {n}' as the first line of this session",
+                        "; tulis 'number: {n}' sebagai baris pertama sesi ini"),
     "load.required_empty": ("'{key}' is required but empty", "'{key}' wajib diisi, tetapi kosong"),
     "load.expected": ("expected {what}, found {found}{none}",
-                      "seharusnya {what}, ditemukan {found}{none}"),
+                      "harus {what}, tetapi tertulis {found}{none}"),
     "load.write_none": (" (write [] for none)", " (tulis [] bila tidak ada)"),
+    "load.bool_hint_yes": (" (write true for yes)", " (tulis true untuk ya)"),
+    "load.bool_hint_no": (" (write false for no)", " (tulis false untuk tidak)"),
+    "load.decimal_hint": (" (with a decimal point: {value})", " (pakai titik desimal: {value})"),
     "load.out_of_range": ("{value} is out of range {range}", "{value} di luar rentang {range}"),
     "load.min_items": ("needs at least {n} item(s)", "perlu sedikitnya {n} butir"),
     "load.session_order": (
@@ -106,7 +126,7 @@ _LOAD = {
                  "tag {tag} tidak diizinkan: hanya nilai YAML biasa (teks, angka, "
                  "true/false, tanggal)"),
     "load.key_not_plain": ("a key must be a plain name, found {found}",
-                           "kunci harus berupa nama biasa, ditemukan {found}"),
+                           "nama isian harus berupa kata biasa, tertulis {found}"),
     "load.merge_key": ("merge keys ('<<') are not supported; write the fields out in full",
                        "kunci gabungan ('<<') tidak didukung; tulis isiannya satu per satu"),
     "load.control_char": ("contains the control character {char}; a write-up is plain text: "
@@ -126,7 +146,8 @@ _LOAD = {
     "load.bad_format": ("format {value} is not supported; this tool reads {format}",
                         "format {value} tidak didukung; alat ini membaca {format}"),
     "load.not_mapping": ("a case file is a mapping of fields, found {found}",
-                         "berkas kasus berupa pemetaan isian, ditemukan {found}"),
+                         "berkas kasus berupa kelompok isian ('nama: nilai'), tertulis "
+                         "{found}"),
     "load.many_documents": ("more than one YAML document ('---'); put one case in each file",
                             "lebih dari satu dokumen YAML ('---'); tulis satu kasus di setiap "
                             "berkas"),
@@ -150,7 +171,8 @@ _LOAD = {
                                "{n} sesi melebihi batas {m}; naikkan dengan --max-sessions"),
     # anchors and aliases
     "load.alias_no_anchor": ("alias *{name} has no anchor &{name} before it",
-                             "alias *{name} tidak memiliki jangkar &{name} sebelumnya"),
+                             "alias *{name} tidak memiliki jangkar &{name} sebelumnya (bila "
+                             "ini teks yang diawali '*', apit dengan tanda petik)"),
     "load.alias_loop": ("alias *{name} repeats a node that contains it (a structure without "
                         "end)",
                         "alias *{name} mengulang simpul yang memuat dirinya (struktur tanpa "
@@ -188,6 +210,93 @@ _LOAD = {
                            "tidak ada berkas kasus (*.yaml, *.yml) di folder ini"),
 }
 
+# YAML syntax: what the mistake is and what to write instead (engine/load/yaml_errors.py)
+_YAML = {
+    "load.yaml": ("not valid YAML: {why} — line {n} reads: {text}",
+                  "bukan YAML yang valid: {why} — baris {n} tertulis: {text}"),
+    "yaml.tab": ("the line is indented with a Tab; YAML allows only spaces. Replace the Tab "
+                 "with spaces (as many as the lines around it).",
+                 "baris ini diberi indentasi dengan Tab; YAML hanya menerima spasi. Ganti Tab "
+                 "itu dengan spasi (sebanyak baris di sekitarnya)."),
+    "yaml.colon": ("the text holds ': ' (a colon and a space), which YAML reads as the start "
+                   "of another field. Put the text in quotes: {fix}",
+                   "teks memuat ': ' (titik dua dan spasi), yang dibaca YAML sebagai awal isian "
+                   "baru. Apit teks itu dengan tanda petik: {fix}"),
+    "yaml.no_space": ("a space is missing after the colon. Write: {fix}",
+                      "spasi sesudah titik dua tidak ada. Tulis: {fix}"),
+    "yaml.list_after_empty": ("a list item follows a field written as [] (none). Take out "
+                              "the [] (write {fix} alone), then the items below it, each "
+                              "starting with '- '.",
+                              "butir daftar ditulis di bawah isian yang bernilai [] (tidak "
+                              "ada). Hapus [] itu (tulis {fix} saja), lalu tulis butirnya di "
+                              "bawahnya, masing-masing diawali '- '."),
+    "yaml.text_after_quote": ("the text goes on after its closing quote. Put the whole text "
+                              "in quotes: {fix}",
+                              "teks masih berlanjut sesudah tanda petik penutupnya. Apit "
+                              "seluruh teks dengan tanda petik: {fix}"),
+    "yaml.text_after_quote_plain": ("the text goes on after its closing quote. Put the whole "
+                                    "text in quotes.",
+                                    "teks masih berlanjut sesudah tanda petik penutupnya. Apit "
+                                    "seluruh teks dengan tanda petik."),
+    "yaml.indent": ("the line is not indented like the fields of its group. Give it the same "
+                    "number of spaces at the start as the fields above it that belong with "
+                    "it.",
+                    "indentasi baris ini tidak sama dengan isian lain dalam kelompoknya. Beri "
+                    "jumlah spasi di awal baris yang sama dengan isian di atasnya yang "
+                    "sekelompok."),
+    "yaml.list_indent": ("this list item is not in line with the items above it. Start every "
+                         "'- ' of a list at the same column.",
+                         "butir daftar ini tidak sejajar dengan butir di atasnya. Mulailah "
+                         "setiap '- ' dalam satu daftar pada kolom yang sama."),
+    "yaml.dash_value": ("the value starts with '- ', which YAML reads as a list. Put the text "
+                        "in quotes, or write the list items on the lines below. In quotes: "
+                        "{fix}",
+                        "nilainya diawali '- ', yang dibaca YAML sebagai daftar. Apit teks "
+                        "itu dengan tanda petik, atau tulis butir daftarnya di baris-baris di "
+                        "bawahnya. Dengan tanda petik: {fix}"),
+    "yaml.unclosed_quote": ("a quote opened on this line is never closed. Add the closing "
+                            "quote at the end of the text.",
+                            "tanda petik yang dibuka di baris ini tidak pernah ditutup. "
+                            "Tambahkan tanda petik penutup di akhir teks."),
+    "yaml.special_start": ("a text cannot start with '{char}' in YAML. Put the text in "
+                           "quotes: \"...\".",
+                           "dalam YAML, teks tidak boleh diawali '{char}'. Apit teks itu "
+                           "dengan tanda petik: \"...\"."),
+    "yaml.unclosed_bracket": ("the list opened with '{bracket}' on this line is not closed. "
+                              "End it with '{close}' on the same line, e.g. [a, b].",
+                              "daftar yang dibuka dengan '{bracket}' di baris ini tidak "
+                              "ditutup. Akhiri dengan '{close}' di baris yang sama, mis. "
+                              "[a, b]."),
+    "yaml.no_colon": ("the line has no 'field: value'. If it continues the text of the line "
+                      "above, put the whole text in quotes on one line, or write '|' after "
+                      "the colon and the text on the lines below, indented.",
+                      "baris ini tidak berbentuk 'isian: nilai'. Bila baris ini lanjutan teks "
+                      "di baris atasnya, apit seluruh teks dengan tanda petik dalam satu "
+                      "baris, atau tulis '|' sesudah titik dua lalu teksnya di baris-baris "
+                      "di bawahnya dengan indentasi."),
+}
+
+# the operating system's errors, by errno name (load.cannot_read)
+_OS = {
+    "os.ENOENT": ("no such file (check the name and the folder)",
+                  "berkas tidak ditemukan (periksa nama dan foldernya)"),
+    "os.EACCES": ("permission denied (the file's owner can allow reading it)",
+                  "tidak ada izin membaca berkas ini (pemilik berkas dapat mengizinkannya)"),
+    "os.EPERM": ("operation not permitted", "tindakan tidak diizinkan"),
+    "os.EISDIR": ("is a directory", "adalah folder"),
+    "os.ENOTDIR": ("a part of the path is not a directory",
+                   "sebagian jalur berkas bukan folder"),
+    "os.ENAMETOOLONG": ("the file name is too long", "nama berkas terlalu panjang"),
+    "os.ELOOP": ("too many symbolic links (a link that points to itself?)",
+                 "terlalu banyak tautan simbolis (tautan yang menunjuk dirinya sendiri?)"),
+    "os.EIO": ("input/output error (the disk or the network drive)",
+               "galat masukan/keluaran (disk atau drive jaringan)"),
+    "os.EMFILE": ("too many open files", "terlalu banyak berkas yang terbuka"),
+    "os.ENXIO": ("no such device", "perangkat tidak ada"),
+    "os.EBUSY": ("the file is in use", "berkas sedang dipakai"),
+    "os.other": ("{why}", "{why}"),
+}
+
 # what "expected ..., found ..." names
 _KIND = {
     "kind.str": ("text", "teks"),
@@ -197,11 +306,11 @@ _KIND = {
     "kind.date": ("a date (YYYY-MM-DD)", "tanggal (TTTT-BB-HH)"),
     "kind.enum": ("one word", "satu kata"),
     "kind.list": ("a list", "daftar"),
-    "kind.object": ("a mapping", "pemetaan"),
-    "kind.mapping": ("a mapping", "pemetaan"),
-    "kind.fields": ("a mapping of fields", "pemetaan isian"),
+    "kind.object": ("a mapping", "kelompok isian"),
+    "kind.mapping": ("a mapping", "kelompok isian"),
+    "kind.fields": ("a mapping of fields", "kelompok isian ('nama: nilai')"),
     "kind.null": ("nothing (null)", "kosong (null)"),
-    "kind.tagged_key": ("a key tagged {tag}", "kunci bertag {tag}"),
+    "kind.tagged_key": ("a key tagged {tag}", "nama isian bertag {tag}"),
 }
 
 # --- the words of the reports (engine/i18n/words.py: word()) --------------------------
@@ -224,6 +333,8 @@ _WORD = {
     "word.functions": ("functions", "fungsi"),
     "word.invalid": ("invalid case file", "berkas kasus tidak valid"),
     "word.invalid_count": ("invalid", "tidak valid"),
+    "word.unreadable": ("file not found or unreadable", "berkas tidak ditemukan atau tidak "
+                        "dapat dibaca"),
     "word.summary": ("Summary", "Ringkasan"),
     "word.files": ("files", "berkas"),
     "word.valid": ("valid", "valid"),
@@ -450,4 +561,4 @@ _CLI = {
 }
 
 MESSAGES: dict[str, tuple[str, str]] = {
-    **_LOAD, **_KIND, **_WORD, **_TEMPLATE, **_INTERVIEW, **_CLI}
+    **_LOAD, **_YAML, **_OS, **_KIND, **_WORD, **_TEMPLATE, **_INTERVIEW, **_CLI}

@@ -18,8 +18,8 @@ from asas.engine.load.types import (
     _quoted,
     _show,
 )
-from asas.engine.i18n.labels import code_for
-from asas.engine.i18n.messages import Msg
+from asas.engine.i18n.labels import as_bool, as_decimal, code_for
+from asas.engine.i18n.messages import Msg, Pair
 from asas.engine.model.case import Case, FieldSpec, fields_of
 from yaml.constructor import SafeConstructor
 from yaml.nodes import MappingNode, ScalarNode, SequenceNode
@@ -96,7 +96,8 @@ class _Builder:
                 hint = difflib.get_close_matches(key, specs, n=1, cutoff=0.6)
                 misspelt.update(hint)
                 shown = _show(key)
-                msg = (Msg.of("load.unknown_key_hint", key=shown, name=hint[0]) if hint else
+                msg = (Msg.of("load.unknown_key_hint", key=shown, name=hint[0],
+                              about=_about(specs[hint[0]])) if hint else
                        Msg.of("load.unknown_key", key=shown, names=_choices(specs)))
                 self.error(key_node, sub, msg, quoted=(shown,))
                 continue
@@ -111,8 +112,12 @@ class _Builder:
                 # point at the parent's own key ("client:"), where the field belongs
                 line, col = self.keys.get(path, (node.start_mark.line + 1,
                                                  node.start_mark.column + 1))
+                fix = ""
+                if name == "number" and path.startswith("sessions["):
+                    fix = Msg.of("load.fix_number", n=int(path[9:-1]) + 1)
                 self.errors.append(CaseError.of(line, col, f"{path}.{name}" if path else name,
-                                                Msg.of("load.missing_key", key=name)))
+                                                Msg.of("load.missing_key", key=name,
+                                                       about=_about(spec), fix=fix)))
         kwargs = {k: v for k, v in found.items() if v is not None}
         return cls(**kwargs)
 
@@ -158,9 +163,14 @@ class _Builder:
             raw = _constructor.yaml_constructors[node.tag](_constructor, node)
         except (ValueError, TypeError, OverflowError, yaml.YAMLError):
             raw = node.value
+        lenient = not self.limits.strict
         if spec.kind == "enum":
             if isinstance(raw, str) and raw in spec.choices:
                 return raw
+            if lenient and isinstance(node.value, str):
+                code = code_for(node.value, spec.choices)
+                if code is not None:      # 'enggan', 'ruang BK': the model holds its code
+                    return code
             hint = _by_word(str(node.value), spec.choices) or difflib.get_close_matches(
                 str(node.value), [str(c) for c in spec.choices], n=1, cutoff=0.6)
             extra = Msg.of("load.enum_hint", name=hint[0]) if hint else ""
@@ -171,12 +181,26 @@ class _Builder:
         if spec.kind == "bool":
             if isinstance(raw, bool):
                 return raw
+            said = as_bool(raw) if isinstance(raw, str) else None
+            if said is not None and lenient:
+                return said
+            if said is not None:      # --strict: say how to write it
+                self.error(node, path, _expected(spec, node, Msg.of(
+                    "load.bool_hint_yes" if said else "load.bool_hint_no")), quoted=_quoted(node))
+                return None
         elif spec.kind == "date":
             if isinstance(raw, datetime.datetime):
                 return raw.date()
             if isinstance(raw, datetime.date):
                 return raw
         elif spec.kind in ("int", "float"):
+            decimal = as_decimal(raw) if isinstance(raw, str) and spec.kind == "float" else None
+            if decimal is not None and lenient:
+                raw = decimal                 # '0,6': a decimal comma
+            elif decimal is not None:
+                self.error(node, path, _expected(spec, node, Msg.of(
+                    "load.decimal_hint", value=str(decimal))), quoted=_quoted(node))
+                return None
             ok = isinstance(raw, int) and not isinstance(raw, bool)
             if spec.kind == "float":
                 ok = ok or isinstance(raw, float)
@@ -192,9 +216,20 @@ class _Builder:
         return None
 
 
-def _expected(spec: FieldSpec, node) -> Msg:
+def _about(spec: FieldSpec) -> Msg:
+    """What a field is, in a few words of its own description ("nomor sesi")."""
+    def short(doc: str) -> str:
+        cut = min((i for i in (doc.find(c) for c in ":,.") if i > 0), default=len(doc))
+        words = doc[:cut].strip()
+        if len(words) > 1 and not words[1].isupper():
+            words = words[0].lower() + words[1:]
+        return words
+    return Msg.of("load.about", what=Pair(short(spec.en), short(spec.id)))
+
+
+def _expected(spec: FieldSpec, node, hint: Msg | str = "") -> Msg:
     return Msg.of("load.expected", what=Msg.of(f"kind.{spec.kind}"), found=_describe(node),
-                  none="")
+                  none=hint)
 
 
 def _by_word(text: str, choices) -> list[str]:
@@ -203,10 +238,12 @@ def _by_word(text: str, choices) -> list[str]:
     return [code] if code is not None else []
 
 
-def _range(low, high) -> str:
+def _range(low, high) -> Pair:
     if low is not None and high is not None:
-        return f"{low:g}..{high:g}"
-    return f">= {low:g}" if low is not None else f"<= {high:g}"
+        return Pair(f"{low:g}..{high:g}", f"{low:g}–{high:g}")
+    if low is not None:
+        return Pair(f">= {low:g}", f"≥ {low:g}")
+    return Pair(f"<= {high:g}", f"≤ {high:g}")
 
 
 def _cross_checks(case: Case, b: _Builder):

@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 
 from asas.engine.i18n.messages import Msg
+from asas.engine.load.types import os_error
 
 SUFFIXES = (".yaml", ".yml")
 
@@ -76,8 +77,7 @@ def case_paths(paths) -> list[str]:
                     add(os.path.join(root, name))
         for error in errors:
             where = error.filename or path
-            found.append(Problem(where, Msg.of("load.cannot_list",
-                                               why=error.strerror or str(error))))
+            found.append(Problem(where, Msg.of("load.cannot_list", why=os_error(error))))
         if not matched and not errors:
             found.append(Problem(path, Msg.of("load.no_case_files")))
     return found

@@ -16,32 +16,42 @@ from asas.engine.load.build import _Builder, _cross_checks, _describe, _quoted
 from asas.engine.load.compose import _compose, _TooBig
 from asas.engine.load.read import Unreadable, _decode, read_case_bytes
 from asas.engine.i18n.messages import Msg
-from asas.engine.load.types import CaseError, Limits, LoadedCase
+from asas.engine.load.types import CaseError, Limits, LoadedCase, _show, os_error
+from asas.engine.load.yaml_errors import _plain, explain
 from asas.engine.model.case import FORMAT_V1, Case
 from yaml.nodes import MappingNode, ScalarNode
 
 
-def _yaml_problem(exc: yaml.YAMLError, text: str) -> tuple[Msg, int, int]:
-    """A parser's error as one message and its line and column."""
+def _yaml_problem(exc: yaml.YAMLError, text: str) -> tuple[Msg, int, int, tuple]:
+    """A parser's error as one message, its line and column, and the text it quotes."""
     if isinstance(exc, yaml.MarkedYAMLError):
         mark = exc.problem_mark or exc.context_mark
+        line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+        lines = text.split("\n")
+        context = exc.context_mark.line + 1 if exc.context_mark else None
+        found = explain(str(exc.problem or ""), exc.context, line, column, context, lines)
+        if found is not None:
+            return found.msg(), found.line, found.column, found.quoted
         what = " ".join(str(p) for p in (exc.context, exc.problem) if p)
-        return Msg.of("load.not_yaml", what=what), (mark.line + 1 if mark else 1), \
-            (mark.column + 1 if mark else 1)
+        if 0 < line <= len(lines) and lines[line - 1].strip():
+            shown = _plain(lines[line - 1].strip())
+            return Msg.of("load.yaml", why=what + ".", n=line, text=shown), line, column, \
+                (shown,)
+        return Msg.of("load.not_yaml", what=what), line, column, ()
     if isinstance(exc, yaml.reader.ReaderError):
         # libyaml counts the position in bytes of the UTF-8 text
         before = text.encode("utf-8")[:max(exc.position, 0)].decode("utf-8", "replace")
         line = before.count("\n") + 1
         column = len(before) - (before.rfind("\n") + 1) + 1
         char = f" (U+{exc.character:04X})" if isinstance(exc.character, int) else ""
-        return Msg.of("load.not_yaml", what=f"{exc.reason}{char}"), line, column
-    return Msg.of("load.not_yaml", what=type(exc).__name__), 1, 1
+        return Msg.of("load.not_yaml", what=f"{exc.reason}{char}"), line, column, ()
+    return Msg.of("load.not_yaml", what=type(exc).__name__), 1, 1, ()
 
 
 def load_bytes(data: bytes, file: str, limits: Limits = Limits()) -> LoadedCase:
     """Parse and validate one case file's content.  Never raises for bad input."""
-    def fail(msg, line=1, column=1, path=""):
-        return LoadedCase(file, None, [CaseError.of(line, column, path, msg)])
+    def fail(msg, line=1, column=1, path="", quoted=()):
+        return LoadedCase(file, None, [CaseError.of(line, column, path, msg, quoted)])
 
     def fail_at(message, mark, path=""):
         return fail(message, mark.line + 1, mark.column + 1, path) if mark else fail(message)
@@ -59,11 +69,11 @@ def load_bytes(data: bytes, file: str, limits: Limits = Limits()) -> LoadedCase:
     except _TooBig as exc:
         return fail_at(exc.msg, exc.mark)
     except yaml.YAMLError as exc:
-        message, line, column = _yaml_problem(exc, text)
+        message, line, column, quoted = _yaml_problem(exc, text)
         if "maximum nesting depth" in str(message):  # libyaml's own bound, ~1000 levels
             message = (Msg.of("load.too_deep", n=limits.max_depth) if limits.max_depth < 1000
                        else Msg.of("load.parser_depth"))
-        return fail(message, line, column)
+        return fail(message, line, column, quoted=quoted)
     except (RecursionError, MemoryError) as exc:  # pragma: no cover - composing is iterative
         return fail(Msg.of("load.not_yaml", what=type(exc).__name__))
     if not roots:
@@ -109,6 +119,6 @@ def load_file(path: str, limits: Limits = Limits()) -> LoadedCase:
     except Unreadable as exc:
         return LoadedCase(path, None, [CaseError.of(1, 1, "", exc.msg)])
     except OSError as exc:
-        return LoadedCase(path, None, [CaseError.of(
-            1, 1, "", Msg.of("load.cannot_read", why=exc.strerror or str(exc)))])
+        return LoadedCase(path, None, [CaseError.of(1, 1, "", Msg.of("load.cannot_read",
+                                                                     why=os_error(exc)))])
     return load_bytes(data, path, limits)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from asas.engine.i18n.messages import Msg
+from asas.engine.i18n.messages import Msg, Pair
 from asas.engine.model.case import Case
 from yaml.nodes import MappingNode, ScalarNode, SequenceNode
 
@@ -21,6 +21,10 @@ class Limits:
     max_nodes: int = 200_000           # YAML nodes, aliases counted as expanded
     max_depth: int = 64                # the format itself nests 7 deep
     max_sessions: int = 500
+    # not a bound, but a choice of the same kind (it changes what a file loads to):
+    # exact codes only, as ``asas check --strict``; by default a value may be written
+    # as people say it ('enggan', 'ya', '0,6'), and the model holds its code
+    strict: bool = False
 
 
 @dataclass(frozen=True, order=True)
@@ -52,7 +56,10 @@ class CaseError:
         return self.msg.text(lang) if self.msg is not None else self.message
 
     def format(self, file: str, lang: str = "en") -> str:
-        where = f"{self.path}: " if self.path else ""
+        """``file:line:column: where: message``, ``where`` as a reader counts
+        ("sesi 3 › number"; engine/i18n/paths.py)."""
+        from asas.engine.i18n.paths import readable
+        where = f"{readable(self.path, lang)}: " if self.path else ""
         return f"{file}:{self.line}:{self.column}: {where}{self.text(lang)}"
 
     def redacted(self, mask: str) -> "CaseError":
@@ -65,6 +72,8 @@ class CaseError:
         def hide(value):
             if isinstance(value, Msg):
                 return Msg(value.code, tuple((k, hide(v)) for k, v in value.params))
+            if isinstance(value, Pair):
+                return value
             if isinstance(value, str) and value in self.quoted:
                 return shown
             return value
@@ -147,6 +156,23 @@ def _quoted(node) -> tuple[str, ...]:
     if isinstance(node, ScalarNode) and node.tag != "tag:yaml.org,2002:null":
         return (_show(node.value),)
     return ()
+
+
+def os_error(exc: OSError) -> Msg:
+    """The operating system's error in the reader's language (its own words when the
+    error is not one people meet reading a file)."""
+    import errno
+    name = errno.errorcode.get(exc.errno or 0, "")
+    code = f"os.{name}"
+    from asas.engine.i18n.messages import MESSAGES
+    if code in MESSAGES:
+        return Msg.of(code)
+    return Msg.of("os.other", why=exc.strerror or str(exc))
+
+
+# the messages that say a file could not be read at all (not that it is not valid)
+UNREADABLE = frozenset({"load.cannot_read", "load.cannot_list", "load.is_dir",
+                        "load.not_regular", "load.changed"})
 
 
 def _choices(values) -> str:

@@ -6,6 +6,7 @@ import click
 
 from asas.engine.judge.catalog import FUNCTIONS, PRINCIPLES, label
 from asas.engine.i18n.words import word
+from asas.engine.load.types import UNREADABLE
 from asas.engine.report.contract import SEVERITY_ORDER, Tally, summary
 from asas.engine.judge.verdict import CaseResult
 
@@ -48,7 +49,8 @@ def stream(results, lang: str, out, color: bool = False, interrupted=lambda: Non
 
 def _case(r: CaseResult, lang: str, paint) -> list[str]:
     if not r.valid:
-        lines = [paint(f"{r.file}", bold=True) + "  " + paint(word("invalid", lang), fg="red")]
+        what = "unreadable" if all(e.code in UNREADABLE for e in r.errors) else "invalid"
+        lines = [paint(f"{r.file}", bold=True) + "  " + paint(word(what, lang), fg="red")]
         lines += [f"  {e.format(r.file, lang)}" for e in r.errors]
         return lines
     if r.meta is not None:
