@@ -2,12 +2,21 @@
 
 Editors' YAML language servers use it for completion and checking as one types; a
 copy is committed as schema/asas-v1.schema.json (a test keeps it current).
+
+It accepts what the loader accepts (without ``--strict``): a value of a closed
+vocabulary as its code or as people write it (``enggan``, ``ruang BK``, any case,
+with spaces, hyphens or underscores: a pattern beside the codes), ``ya``/``tidak``
+beside true/false, and a decimal comma (``0,6``) beside a number.  Completion offers
+the codes, each with its Indonesian name (``markdownEnumDescriptions``), and a
+field's description lists the words it understands.
 """
 
 from __future__ import annotations
 
 import json
+import re
 
+from asas.engine.i18n import labels
 from asas.engine.model.case import FORMAT_V1, Case, FieldSpec, fields_of
 
 SCHEMA_ID = "https://asas.invalid/schema/asas-v1.schema.json"
@@ -25,15 +34,59 @@ def _object(cls) -> dict:
     }
 
 
+def _spelled(word: str) -> str:
+    """A word (in labels.normal form) as a pattern: any case, and a space, hyphen or
+    underscore (one or more) wherever the word has a space."""
+    out = []
+    for ch in word:
+        if ch == " ":
+            out.append(r"[\s_-]+")
+        elif ch.isalpha() and ch.lower() != ch.upper():
+            out.append(f"[{ch.lower()}{ch.upper()}]")
+        else:
+            out.append(re.escape(ch))
+    return "".join(out)
+
+
+def _pattern(words) -> str:
+    return r"^\s*(?:" + "|".join(_spelled(w) for w in sorted(words, key=lambda w: (-len(w), w))) \
+        + r")\s*$"
+
+
+def _words_note(spec: FieldSpec) -> str:
+    """The words a field understands besides its codes, for its description."""
+    choices = spec.choices if spec.kind == "enum" else spec.item.choices
+    said = []
+    for code in choices:
+        row = labels.LABELS.get(code)
+        if row and row.id and labels.normal(row.id) != labels.normal(code):
+            said.append(f"{row.id} = {code}")
+    if not said:
+        return ""
+    return " Ditulis juga dengan kata: " + "; ".join(said) + "."
+
+
+def _enum(choices, nullable: bool) -> dict:
+    codes = list(choices) + ([None] if nullable else [])
+    names = [f"{c} — {labels.name(c, 'id')}" if labels.name(c, "id") else str(c)
+             for c in choices] + (["(kosong = tidak dicatat)"] if nullable else [])
+    words = set().union(*(labels.spellings(c) for c in choices))
+    return {"anyOf": [{"enum": codes, "markdownEnumDescriptions": names},
+                      {"type": "string", "pattern": _pattern(words)}]}
+
+
 def _field(spec: FieldSpec, item: bool = False) -> dict:
+    nullable = not item and not spec.required   # null: "not documented"
     if spec.kind == "object":
         out = _object(spec.cls)
     elif spec.kind == "list":
         out = {"type": "array", "items": _field(spec.item, item=True)}
         if spec.minimum:
             out["minItems"] = int(spec.minimum)
+        if nullable:
+            out["type"] = [out["type"], "null"]
     elif spec.kind == "enum":
-        out = {"enum": list(spec.choices)}
+        out = _enum(spec.choices, nullable)
     else:
         out = {"type": _TYPES[spec.kind]}
         if spec.kind == "date":
@@ -41,13 +94,17 @@ def _field(spec: FieldSpec, item: bool = False) -> dict:
         for key, value in (("minimum", spec.minimum), ("maximum", spec.maximum)):
             if value is not None:
                 out[key] = value
+        if nullable:
+            out["type"] = [out["type"], "null"]
+        if spec.kind == "bool":     # ya / tidak, as the loader reads them
+            out = {"anyOf": [out, {"type": "string",
+                                   "pattern": _pattern(labels.YES | labels.NO)}]}
+        elif spec.kind == "float":  # 0,6: a decimal comma
+            out = {"anyOf": [out, {"type": "string", "pattern": r"^\s*[+-]?\d+,\d+\s*$"}]}
     if not item:
-        out = {"description": f"{spec.en} — {spec.id}", **out}
-        if not spec.required:   # null on an optional field means "not documented"
-            if "enum" in out:
-                out["enum"] = out["enum"] + [None]
-            else:
-                out["type"] = [out["type"], "null"]
+        note = _words_note(spec) if "enum" in (spec.kind, getattr(spec.item, "kind", "")) \
+            else ""
+        out = {"description": f"{spec.en} — {spec.id}{note}", **out}
     return out
 
 
