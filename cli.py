@@ -12,16 +12,20 @@ import sys
 import click
 
 from asas import __version__
+from asas.engine.i18n.clicktext import AsasGroup
 
 FAIL_ON = ("violation", "risk", "advice", "never")
 LANG = click.Choice(["en", "id"])
 
 
 def _lang(value: str | None) -> str:
+    """The command's --lang, else the one given anywhere on the command line (asas
+    --lang id check ...), else ASAS_LANG, else the locale, else English."""
     if value:
         return value
+    from asas.engine.i18n.clicktext import chosen_lang
     from asas.engine.i18n.words import default_lang
-    return default_lang()
+    return chosen_lang() or default_lang()
 
 
 def _codes(values) -> list[str] | None:
@@ -45,8 +49,11 @@ def _use_color(output: str | None) -> bool:
     return output is None and sys.stdout.isatty() and "NO_COLOR" not in os.environ
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.group(cls=AsasGroup, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="asas")
+@click.option("--lang", type=LANG, expose_value=False,
+              help="Language of help and reports (default: ASAS_LANG, else the locale, "
+                   "else en).")
 def cli():
     """asas — audits write-ups of individual counseling (konseling individual)
     against the principles (asas) of counseling practice.
@@ -55,6 +62,7 @@ def cli():
     Start with:   asas check cases/
     One rule:     asas rule KSR001
     The reasoning behind a verdict:   asas explain cases/FILE.yaml
+    Language: --lang id or --lang en (also the environment variable ASAS_LANG).
     """
 
 

@@ -67,3 +67,70 @@ def test_one_line_errors_too():
     for data in (b"", b"- a\n", b"format: asas/v2\n", b"x: \xe9\n"):
         [error] = load_bytes(data, "f.yaml").errors
         assert error.code and error.text("id") != error.message, error.message
+
+
+# --- help and click's own words in Indonesian ---------------------------------------
+
+def _commands():
+    import click
+
+    from asas.cli import cli
+
+    def walk(cmd, key):
+        yield key, cmd
+        if isinstance(cmd, click.Group):
+            for name, sub in cmd.commands.items():
+                yield from walk(sub, name if key == "asas" else f"{key} {name}")
+    return list(walk(cli, "asas"))
+
+
+@pytest.mark.parametrize("key, cmd", _commands(), ids=lambda v: v if isinstance(v, str) else "")
+def test_every_command_and_option_has_its_indonesian_help(key, cmd):
+    import click
+
+    from asas.engine.i18n.clicktext import help_id
+    assert help_id(key), f"no Indonesian help for `{key}` (HELP_ID in messages.py)"
+    for param in cmd.params:
+        if isinstance(param, click.Option) and param.help:
+            assert help_id(key, param.name), f"no Indonesian help for {key} {param.opts[0]}"
+
+
+def _run(args, env=None):
+    from click.testing import CliRunner
+
+    from asas.cli import cli
+    return CliRunner().invoke(cli, args, env=env, prog_name="asas")
+
+
+@pytest.mark.parametrize("args, env", [
+    (["--lang", "id", "--help"], None),
+    (["check", "--help", "--lang", "id"], None),
+    (["--lang", "id", "check", "-h"], None),
+    (["check", "--help"], {"ASAS_LANG": "id"}),
+    (["grade", "--help"], {"ASAS_LANG": "id", "LANG": "en_US.UTF-8"}),
+])
+def test_help_is_in_indonesian_when_asked(args, env):
+    result = _run(args, env)
+    assert result.exit_code == 0, result.output
+    assert result.output.startswith("Cara pakai: asas")
+    assert "Tampilkan bantuan ini lalu keluar." in result.output
+    assert "Show this message" not in result.output
+
+
+def test_help_stays_english_by_default():
+    result = _run(["check", "--help"], {"ASAS_LANG": "", "LC_ALL": "C", "LANG": "C"})
+    assert result.output.startswith("Usage: asas check") and "Cara pakai" not in result.output
+
+
+def test_usage_errors_and_did_you_mean_in_indonesian():
+    wrong = _run(["--lang", "id", "chek", "x.yaml"])
+    assert wrong.exit_code == 2
+    assert "Galat: Tidak ada perintah 'chek'." in wrong.output and "'check'" in wrong.output
+    assert "Coba 'asas --help' untuk bantuan." in wrong.output
+    rule = _run(["rule", "KRH01", "--lang", "id"])
+    assert "tidak ada aturan KRH01; maksud Anda KRH010?" in rule.output
+    choice = _run(["check", "--format", "xx", "x.yaml"], {"ASAS_LANG": "id"})
+    assert "Nilai tidak sah untuk '--format'" in choice.output
+    assert "Invalid value" not in choice.output
+    english = _run(["chek"], {"ASAS_LANG": "en"})
+    assert "No such command 'chek'" in english.output

@@ -562,3 +562,155 @@ _CLI = {
 
 MESSAGES: dict[str, tuple[str, str]] = {
     **_LOAD, **_YAML, **_OS, **_KIND, **_WORD, **_TEMPLATE, **_INTERVIEW, **_CLI}
+
+
+# --- help in Indonesian (cli.py) ----------------------------------------------------------
+# The English help is written beside each command and option in cli.py (click's own
+# way); its Indonesian is here, by command ("check") and by command and option
+# ("check.format"; "*.lang" for an option every command has).  tests/test_translate.py
+# keeps every command and every option covered.
+
+HELP_ID: dict[str, str] = {
+    "asas": (
+        "asas — memeriksa laporan konseling individual terhadap asas-asas "
+        "bimbingan dan konseling.\n\n"
+        "\b\n"
+        "Mulai dengan:   asas check kasus/\n"
+        "Satu aturan:    asas rule KSR001\n"
+        "Alasan di balik sebuah hasil:   asas explain kasus/BERKAS.yaml\n"
+        "Bahasa: --lang id atau --lang en (juga variabel lingkungan ASAS_LANG)."),
+    "asas.version": "Tampilkan versi lalu keluar.",
+    "asas.lang": "Bahasa bantuan dan laporan (bawaan: ASAS_LANG, lalu locale, lalu en).",
+    "*.help": "Tampilkan bantuan ini lalu keluar.",
+    "*.lang": "Bahasa laporan (bawaan: ASAS_LANG, lalu locale, lalu en).",
+    "*.output": "Tulis hasilnya ke BERKAS (utuh, atau tidak sama sekali), bukan ke layar.",
+    "check": (
+        "Periksa berkas kasus: berkas, folder (dicari *.yaml, *.yml), atau - untuk "
+        "masukan standar.\n\n"
+        "Berkas yang tidak berubah tidak diperiksa ulang: hasilnya diambil dari cache "
+        "(`asas cache --help`). Pemeriksaan banyak berkas menampilkan kemajuannya di "
+        "terminal; Ctrl-C menghentikannya dan melaporkan berkas yang sudah diperiksa.\n\n"
+        "Status keluar: 0 tidak ada temuan yang mencapai --fail-on; 1 ada temuan yang "
+        "mencapainya; 2 kesalahan pemakaian, atau ada berkas yang tidak dapat dibaca atau "
+        "tidak valid (berkas lain tetap diperiksa); 130 dihentikan (Ctrl-C)."),
+    "check.fmt": "Format laporan.",
+    "check.fail_on": "Keluar dengan status 1 bila ada temuan setingkat ini atau lebih berat.",
+    "check.select": "Hanya aturan dengan ID atau awalan ini (pisahkan dengan koma, mis. "
+                    "KRH,KSR001).",
+    "check.ignore": "Abaikan aturan dengan ID atau awalan ini (awalan yang lebih panjang "
+                    "mengalahkan --select).",
+    "check.examples": "Periksa contoh kasus yang disertakan bersama asas.",
+    "check.redact": "Jangan muat nama samaran konseli dan kutipan teks bebas dalam laporan.",
+    "check.max_bytes": "Tolak berkas kasus yang lebih besar dari N bita (bawaan 2 MiB; "
+                       "docs/limits.md).",
+    "check.max_nodes": "Tolak berkas kasus dengan lebih dari N simpul YAML, alias dijabarkan "
+                       "(bawaan 200.000).",
+    "check.max_depth": "Tolak berkas kasus yang bersarang lebih dari N tingkat (bawaan 64).",
+    "check.max_sessions": "Tolak berkas kasus dengan lebih dari N sesi (bawaan 500).",
+    "check.jobs": "Periksa dengan N proses (bawaan: semua inti untuk lebih dari beberapa "
+                  "berkas, selain itu 1).",
+    "check.cache_dir": "Simpan cache hasil di FOLDER (bawaan: $ASAS_CACHE_DIR, lalu "
+                       "~/.cache/asas).",
+    "check.no_cache": "Jangan membaca atau menulis cache hasil.",
+    "check.strict": "Terima hanya kode persis format (reluctant, true, 0.6), bukan kata yang "
+                    "biasa ditulis orang (enggan, ya, 0,6).",
+    "cache": ("Cache hasil `asas check` (bawaan ~/.cache/asas, atau $ASAS_CACHE_DIR).\n\n"
+              "Isinya data turunan dari berkas kasus: tetap di komputer ini, dan aman "
+              "dihapus kapan saja."),
+    "cache clear": "Hapus hasil yang tersimpan (hanya folder buatan asas yang disentuh).",
+    "cache clear.cache_dir": "Cache yang dihapus (bawaan: $ASAS_CACHE_DIR, lalu "
+                             "~/.cache/asas).",
+    "cache dir": "Tampilkan letak cache.",
+    "cache dir.cache_dir": "Folder cache (bawaan: $ASAS_CACHE_DIR, lalu ~/.cache/asas).",
+    "grade": (
+        "Beri nilai berkas kasus dengan rubrik: poin tiap asas menurut statusnya, "
+        "pengurangan per temuan, total dari 100, dan huruf nilai (A, AB, B, BC, C, D, E).\n\n"
+        "Status keluar: 0 semua berkas dinilai; 2 kesalahan pemakaian, rubrik yang tidak "
+        "dapat dipakai, atau berkas yang tidak valid (barisnya menyebut alasannya; berkas "
+        "lain tetap dinilai)."),
+    "grade.rubric": "Berkas rubrik (YAML) sebagai ganti rubrik bawaan; lihat --print-rubric.",
+    "grade.print_rubric": "Tampilkan rubrik (bawaan, atau --rubric BERKAS setelah diperiksa) "
+                          "lalu keluar.",
+    "grade.fmt": "csv adalah daftar nilai untuk lembar kerja (spreadsheet).",
+    "trend": (
+        "Status asas tiap praktikan dari kasus ke kasus, menurut tanggal (tanggal sesi "
+        "pertama); praktikan menurut case.counselor.code.\n\n"
+        "Status keluar: 0 semua berkas terbaca; 2 kesalahan pemakaian atau berkas tidak "
+        "valid (dicantumkan sebagai tidak disertakan; yang lain tetap ditampilkan)."),
+    "trend.fmt": "Format laporan.",
+    "schema": "Tampilkan JSON Schema (draft-07) format kasus, untuk editor.",
+    "schema.output": "Tulis ke BERKAS.",
+    "rules": "Daftar katalog aturan: ID, asas, tingkat, faktor kepastian, judul.",
+    "rules.fmt": "Format daftar.",
+    "rules.select": "Hanya ID atau awalan ini.",
+    "rule": ("Jelaskan satu aturan: apa yang diperiksanya, mengapa penting, contoh yang "
+             "memicu dan yang tidak memicunya, dan apa yang sebaiknya dilakukan."),
+    "explain": ("Tampilkan penalaran untuk satu kasus: fakta (dengan nomor baris) → "
+                "kesimpulan antara → temuan → status asas."),
+    "init": ("Tulis templat berkas kasus: setiap isian format, dengan keterangan, belum ada "
+             "yang dicatat (hasilnya 'tidak dapat dinilai' sampai Anda mengisinya). Tanpa "
+             "BERKAS, atau dengan -, templat ditampilkan di layar."),
+    "init.lang": "Bahasa keterangan (bawaan: ASAS_LANG, lalu locale, lalu en).",
+    "init.sessions": "Jumlah sesi dalam templat.",
+    "init.schema_ref": "Ke mana baris pertama mengarahkan editor untuk JSON Schema (bawaan: "
+                       "asas-v1.schema.json di samping berkas kasus).",
+    "init.force": "Timpa BERKAS bila sudah ada.",
+    "interview": (
+        "Tulis berkas kasus dengan menjawab pertanyaan seorang supervisor, mulai dari kasus "
+        "lalu sesi demi sesi; kemudian berkas itu diperiksa. Jawaban dapat dialirkan, satu "
+        "per baris. BERKAS ditanyakan di akhir bila tidak disebut; berkas yang sudah ada "
+        "hanya ditimpa setelah Anda setuju."),
+    "interview.lang": "Bahasa pertanyaan (bawaan: ASAS_LANG, lalu locale, lalu en).",
+    "interview.schema_ref": "Ke mana baris pertama berkas mengarahkan editor untuk JSON "
+                            "Schema (bawaan: asas-v1.schema.json di samping berkas kasus).",
+}
+
+# click's own words (its gettext message IDs), in Indonesian
+CLICK_ID: dict[str, str] = {
+    "Usage:": "Cara pakai:",
+    "Options": "Opsi",
+    "Commands": "Perintah",
+    "Positional arguments": "Argumen",
+    "Show this message and exit.": "Tampilkan bantuan ini lalu keluar.",
+    "Show the version and exit.": "Tampilkan versi lalu keluar.",
+    "%(prog)s, version %(version)s": "%(prog)s, versi %(version)s",
+    "Error: {message}": "Galat: {message}",
+    "Try '{command} {option}' for help.": "Coba '{command} {option}' untuk bantuan.",
+    "No such option {name!r}.": "Tidak ada opsi {name!r}.",
+    "No such command {name!r}.": "Tidak ada perintah {name!r}.",
+    "Did you mean {possibility}?": "Maksud Anda {possibility}?",
+    "(Did you mean one of: {possibilities}?)": "(Maksud Anda salah satu dari: {possibilities}?)",
+    "Missing argument": "Argumen belum diberikan",
+    "Missing option": "Opsi belum diberikan",
+    "Missing parameter": "Parameter belum diberikan",
+    "Missing command.": "Perintah belum diberikan.",
+    "Missing {param_type}": "{param_type} belum diberikan",
+    "Invalid value for {param_hint}: {message}": "Nilai tidak sah untuk {param_hint}: {message}",
+    "Invalid value: {message}": "Nilai tidak sah: {message}",
+    "Option {name!r} requires an argument.": "Opsi {name!r} memerlukan sebuah nilai.",
+    "Option {name!r} requires {nargs} arguments.": "Opsi {name!r} memerlukan {nargs} nilai.",
+    "Option {name!r} does not take a value.": "Opsi {name!r} tidak menerima nilai.",
+    "Got unexpected extra argument ({args})": "Ada argumen lebih yang tidak diharapkan ({args})",
+    "Got unexpected extra arguments ({args})": "Ada argumen lebih yang tidak diharapkan ({args})",
+    "{value!r} is not {choice}.": "{value!r} bukan {choice}.",
+    "{value!r} is not one of {choices}.": "{value!r} bukan salah satu dari {choices}.",
+    "{value!r} is not a valid {number_type}.": "{value!r} bukan {number_type} yang sah.",
+    "{value} is not in the range {range}.": "{value} di luar rentang {range}.",
+    "{name} {filename!r} does not exist.": "{name} {filename!r} tidak ada.",
+    "{name} {filename!r} is a directory.": "{name} {filename!r} adalah folder.",
+    "{name} {filename!r} is a file.": "{name} {filename!r} adalah berkas.",
+    "{name} {filename!r} is not readable.": "{name} {filename!r} tidak dapat dibaca.",
+    "{name} {filename!r} is not writable.": "{name} {filename!r} tidak dapat ditulisi.",
+    "default: {default}": "bawaan: {default}",
+    "env var: {var}": "variabel lingkungan: {var}",
+    "required": "wajib",
+    "Aborted!": "Dibatalkan!",
+    "file": "berkas",
+    "directory": "folder",
+    "path": "jalur",
+    "integer": "bilangan bulat",
+    "integer range": "rentang bilangan bulat",
+    "text": "teks",
+    "choice": "pilihan",
+    "boolean": "ya/tidak",
+}

@@ -18,7 +18,11 @@ def word(key: str, lang: str) -> str:
 
 
 def default_lang(environ=os.environ) -> str:
-    """Indonesian when the locale says so (id_ID.UTF-8, in), else English."""
+    """ASAS_LANG (en or id) when set; else Indonesian when the locale says so
+    (id_ID.UTF-8, in), else English."""
+    chosen = environ.get("ASAS_LANG", "").strip().lower()
+    if chosen in ("en", "id"):
+        return chosen
     for var in ("LC_ALL", "LC_MESSAGES", "LANG", "LANGUAGE"):
         value = environ.get(var, "")
         if value:

@@ -1,0 +1,135 @@
+"""The command line in the reader's language: ``--help`` of every command, click's own
+words (usage, errors, "did you mean"), in Indonesian when ``--lang id`` is given
+anywhere on the command line, or ``ASAS_LANG=id``, or the locale says so.
+
+The language is known before click parses anything (``AsasGroup.main`` reads it off
+the arguments), so ``asas check --help --lang id`` and ``asas --lang id check -h``
+both get Indonesian.  The English help stays where click keeps it, beside each
+command and option in cli.py; the Indonesian is ``HELP_ID`` in messages.py.  click's
+own strings go through gettext; :func:`_install` points click's modules at
+``CLICK_ID`` while the language is Indonesian.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import sys
+
+import click
+
+from asas.engine.i18n.messages import CLICK_ID, HELP_ID
+
+_state = {"lang": None}
+
+
+def chosen_lang() -> str | None:
+    """The language the command line asked for (``--lang``), if any."""
+    return _state["lang"]
+
+
+def lang_in(args, environ=os.environ) -> str:
+    """``--lang X`` / ``--lang=X`` anywhere in ``args``, else ASAS_LANG, else the locale."""
+    from asas.engine.i18n.words import default_lang
+    args = list(args)
+    for i, arg in enumerate(args):
+        if arg == "--":
+            break
+        if arg == "--lang" and i + 1 < len(args) and args[i + 1] in ("en", "id"):
+            return args[i + 1]
+        if arg in ("--lang=en", "--lang=id"):
+            return arg.split("=", 1)[1]
+    return default_lang(environ)
+
+
+def _gettext(message: str) -> str:
+    return CLICK_ID.get(message, message) if _state["lang"] == "id" else message
+
+
+def _ngettext(singular: str, plural: str, n: int) -> str:
+    return _gettext(singular if n == 1 else plural)
+
+
+_CLICK_MODULES = ("core", "exceptions", "formatting", "parser", "types", "decorators",
+                  "termui", "utils")
+
+
+def _install() -> None:
+    """Point click's gettext at ours (idempotent; English passes through)."""
+    import importlib
+    for name in _CLICK_MODULES:
+        module = importlib.import_module(f"click.{name}")
+        if hasattr(module, "_"):
+            module._ = _gettext
+        if hasattr(module, "ngettext"):
+            module.ngettext = _ngettext
+
+
+def _key(ctx: click.Context) -> str:
+    """``check``, ``cache clear``; ``asas`` for the group itself."""
+    parts = []
+    while ctx is not None and ctx.parent is not None:
+        parts.append(ctx.info_name)
+        ctx = ctx.parent
+    return " ".join(reversed(parts)) or "asas"
+
+
+def help_id(key: str, param: str | None = None) -> str | None:
+    if param is None:
+        return HELP_ID.get(key)
+    return HELP_ID.get(f"{key}.{param}") or HELP_ID.get(f"*.{param}")
+
+
+@contextlib.contextmanager
+def _indonesian(cmd: click.Command, ctx: click.Context):
+    """The command's help, its options' and (for a group) its commands' in Indonesian,
+    for as long as the help is written."""
+    key = _key(ctx)
+    saved = []
+
+    def swap(obj, attr, text):
+        if text:
+            saved.append((obj, attr, getattr(obj, attr)))
+            setattr(obj, attr, text)
+
+    swap(cmd, "help", help_id(key))
+    for param in cmd.get_params(ctx):
+        if isinstance(param, click.Option):
+            swap(param, "help", help_id(key, param.name))
+    if isinstance(cmd, click.Group):
+        for name, sub in cmd.commands.items():
+            sub_key = name if key == "asas" else f"{key} {name}"
+            text = help_id(sub_key)
+            if text:
+                swap(sub, "short_help", text.split("\n\n")[0].split(". ")[0].rstrip(".")
+                     + ".")
+    try:
+        yield
+    finally:
+        for obj, attr, value in reversed(saved):
+            setattr(obj, attr, value)
+
+
+class AsasCommand(click.Command):
+    def format_help(self, ctx, formatter):
+        if _state["lang"] != "id":
+            return super().format_help(ctx, formatter)
+        with _indonesian(self, ctx):
+            return super().format_help(ctx, formatter)
+
+
+class AsasGroup(click.Group):
+    command_class = AsasCommand
+    group_class = type   # subgroups are AsasGroups too
+
+    def main(self, args=None, *more, **kwargs):
+        args = list(sys.argv[1:] if args is None else args)
+        _state["lang"] = lang_in(args)
+        _install()
+        return super().main(args, *more, **kwargs)
+
+    def format_help(self, ctx, formatter):
+        if _state["lang"] != "id":
+            return super().format_help(ctx, formatter)
+        with _indonesian(self, ctx):
+            return super().format_help(ctx, formatter)
