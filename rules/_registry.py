@@ -111,6 +111,10 @@ class Module:
         """Class decorator: the module's rule set; checks every entry has its rule."""
         if self.ruleset is not None:
             raise RegistryError(f"{self.name}: a second rule class {cls.__name__}")
+        for name, value in vars(cls).items():
+            if getattr(value, "_asas_made", False):   # a rule made by a factory
+                value.__name__ = value._wrapped.__name__ = name
+                value.__qualname__ = value._wrapped.__qualname__ = f"{cls.__qualname__}.{name}"
         fired = {getattr(v, "_asas_id", None) for v in vars(cls).values()
                  if isinstance(v, Rule)}
         missing = [id for id in self.docs if id not in fired]
@@ -121,8 +125,7 @@ class Module:
         return cls
 
     # -- the two repeated shapes, as factories ----------------------------------------
-    def not_documented(self, id: str, field: str, evidence: str, name: str | None = None,
-                       **fields):
+    def not_documented(self, id: str, field: str, evidence: str, **fields):
         """A DOC rule: no session documents ``field`` (SessionFact ``field`` is None in
         every session); the finding points at ``evidence`` and has no session."""
         decorate = self.finding(id, **fields)
@@ -130,11 +133,9 @@ class Module:
         def rule(self, report):
             self.declare(report(None, [evidence]))
 
-        rule.__name__ = rule.__qualname__ = name or f"{id.lower()}_{field}"
-        return decorate(Rule(NOT(SessionFact(**{field: P(_documented)})))(rule))
+        return _made(decorate(Rule(NOT(SessionFact(**{field: P(_documented)})))(rule)))
 
-    def derived(self, id: str, premise: str, then: str | None = None, name: str | None = None,
-                **fields):
+    def derived(self, id: str, premise: str, then: str | None = None, **fields):
         """A chain rule: the finding is derived from the conclusion ``premise``; with
         ``then``, it establishes the conclusion ``then`` in its turn."""
         decorate = self.finding(id, **{"derived": True, **fields})
@@ -147,9 +148,13 @@ class Module:
                 self.declare(finding, Conclusion(what=then, session=session,
                                                  because=(report.id, session)))
 
-        rule.__name__ = rule.__qualname__ = name or f"{id.lower()}_{premise}"
-        return decorate(Rule(Conclusion(what=premise, session=MATCH.session,
-                                        because=MATCH.because))(rule))
+        return _made(decorate(Rule(Conclusion(what=premise, session=MATCH.session,
+                                              because=MATCH.because))(rule)))
+
+
+def _made(rule):
+    rule._asas_made = True      # named after its attribute by Module.rules
+    return rule
 
 
 def _documented(value) -> bool:

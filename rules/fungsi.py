@@ -124,4 +124,4 @@ class Fungsi:
         self.declare(
             _served("advokasi", False, None),
             report(None, ["case.problem.rights_violated", "case.advocacy"],
-                           {"rights": rights}))
+                   {"rights": rights}))

@@ -303,8 +303,8 @@ class Keahlian:
     def kah005_area_outside_competence(self, report, areas, competencies):
         outside = tuple(a for a in areas if a not in competencies)
         self.declare(report(None, ["case.problem.areas",
-                                           "case.counselor.competencies"],
-                                    {"areas": outside, "competencies": competencies}))
+                                   "case.counselor.competencies"],
+                            {"areas": outside, "competencies": competencies}))
 
     # -- documentation: what keahlian needs to be assessed ---------------------------
     @KNOWLEDGE.finding(

@@ -10,7 +10,7 @@ kemandirian builds on (chain 5).
 
 from asas.engine.judge.catalog import Text
 from asas.engine.reason.compat import EXISTS, MATCH, NOT, TEST, P, Rule
-from asas.engine.reason.facts import CaseFact, Conclusion, SessionFact
+from asas.engine.reason.facts import CaseFact, SessionFact
 from asas.rules._common import ACTIVITY_WEAKENED, NO_PLAN, PRESENT_FOCUS_LOST, at, conclude
 from asas.rules._registry import REGISTRY
 
@@ -70,7 +70,7 @@ class Kegiatan:
     def kgt001_client_passive(self, report, idx, number):
         self.declare(
             report(number, [at(idx, "client.activity")],
-                           {"activity": "passive", "session": number}),
+                   {"activity": "passive", "session": number}),
             _weakened(report, number))
 
     @KNOWLEDGE.finding(
@@ -94,7 +94,7 @@ class Kegiatan:
     def kgt002_counselor_dominates(self, report, share, idx, number):
         self.declare(
             report(number, [at(idx, "counselor.talk_share")],
-                           {"share": share, "session": number}),
+                   {"share": share, "session": number}),
             _weakened(report, number))
 
     # KGT003: no session has a task or an action plan, and at least one of the two is
@@ -168,8 +168,8 @@ class Kegiatan:
     def kgt004_tasks_not_done_twice(self, report, idx, number):
         self.declare(
             report(number, [at(idx - 1, "client.completed_previous_tasks"),
-                                    at(idx, "client.completed_previous_tasks")],
-                           {"sessions": (number - 1, number)}),
+                            at(idx, "client.completed_previous_tasks")],
+                   {"sessions": (number - 1, number)}),
             _weakened(report, number))
 
     @KNOWLEDGE.fires("KGT004")
@@ -179,13 +179,14 @@ class Kegiatan:
     def kgt004_tasks_not_done_no_follow_up(self, report, idx, number):
         self.declare(
             report(number, [at(idx, "client.completed_previous_tasks"),
-                                    at(idx, "follow_up")],
-                           {"sessions": number}),
+                            at(idx, "follow_up")],
+                   {"sessions": number}),
             _weakened(report, number))
 
     # -- chains 3 and 6 ----------------------------------------------------------------
-    @KNOWLEDGE.finding(
-        "KGT005", severity="risk", cf=0.8, derived=True,
+    kgt005_gains_limited = KNOWLEDGE.derived(
+        "KGT005", ACTIVITY_WEAKENED,
+        severity="risk", cf=0.8,
         title=Text("Gains limited, process at risk of being futile",
                    "Perolehan terbatas, proses terancam sia-sia"),
         message=Text("The client's activity was weakened, so their gains are limited and the "
@@ -201,12 +202,10 @@ class Kegiatan:
         fail={"sessions[0].client.activity": "passive"},
         passing={"sessions[0].client.activity": "moderate"},
     )
-    @Rule(Conclusion(what=ACTIVITY_WEAKENED, session=MATCH.session, because=MATCH.because))
-    def kgt005_gains_limited(self, report, session, because):
-        self.declare(report(session, derived_from=[because]))
 
-    @KNOWLEDGE.finding(
-        "KGT006", severity="risk", cf=0.7, derived=True,
+    kgt006_present_focus_lost = KNOWLEDGE.derived(
+        "KGT006", PRESENT_FOCUS_LOST,
+        severity="risk", cf=0.7,
         title=Text("Activity weakened by losing the present",
                    "Kegiatan melemah karena kehilangan kekinian"),
         message=Text("The session dwelt on the past or on the counselor's own stories, which "
@@ -225,13 +224,11 @@ class Kegiatan:
         fail={"sessions[0].counselor.self_focus": True},
         passing={"sessions[0].counselor.time_focus": "mixed"},
     )
-    @Rule(Conclusion(what=PRESENT_FOCUS_LOST, session=MATCH.session, because=MATCH.because))
-    def kgt006_present_focus_lost(self, report, session, because):
-        self.declare(report(session, derived_from=[because]))
 
     # -- documentation: what kegiatan needs to be assessed ---------------------------
-    @KNOWLEDGE.finding(
-        "DOC041", severity="advice", cf=1.0, needed=True,
+    doc041_activity = KNOWLEDGE.not_documented(
+        "DOC041", "activity", at(0, "client.activity"),
+        severity="advice", cf=1.0, needed=True,
         title=Text("Client's activity not documented", "Keaktifan konseli tidak dicatat"),
         message=Text("No session records how active the client was (client.activity).",
                      "Tidak ada sesi yang mencatat seberapa aktif konseli (client.activity)."),
@@ -243,12 +240,10 @@ class Kegiatan:
         fail={"sessions[0].client.activity": None, "sessions[1].client.activity": None},
         passing={"sessions[0].client.activity": None},
     )
-    @Rule(NOT(SessionFact(activity=P(lambda value: value is not None))))
-    def doc041_activity(self, report):
-        self.declare(report(None, [at(0, "client.activity")]))
 
-    @KNOWLEDGE.finding(
-        "DOC042", severity="advice", cf=1.0, needed=True,
+    doc042_tasks_agreed = KNOWLEDGE.not_documented(
+        "DOC042", "tasks_agreed", at(0, "tasks_agreed"),
+        severity="advice", cf=1.0, needed=True,
         title=Text("Agreed tasks not documented", "Tugas yang disepakati tidak dicatat"),
         message=Text("No session records the tasks agreed for after the session "
                      "(tasks_agreed; write [] when none were agreed).",
@@ -262,6 +257,3 @@ class Kegiatan:
         fail={"sessions[0].tasks_agreed": None, "sessions[1].tasks_agreed": None},
         passing={"sessions[0].tasks_agreed": None, "sessions[1].tasks_agreed": []},
     )
-    @Rule(NOT(SessionFact(tasks_agreed=P(lambda value: value is not None))))
-    def doc042_tasks_agreed(self, report):
-        self.declare(report(None, [at(0, "tasks_agreed")]))

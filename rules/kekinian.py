@@ -7,7 +7,7 @@ own stories (KKN002) concludes ``present_focus_lost``, which kegiatan builds on.
 """
 
 from asas.engine.judge.catalog import Text
-from asas.engine.reason.compat import MATCH, NOT, TEST, P, Rule
+from asas.engine.reason.compat import MATCH, TEST, Rule
 from asas.engine.reason.facts import CaseFact, SessionFact
 from asas.rules._common import PRESENT_FOCUS_LOST, at, conclude
 from asas.rules._registry import REGISTRY
@@ -54,7 +54,7 @@ class Kekinian:
     def kkn001_dwelt_on_past(self, report, idx, number):
         self.declare(
             report(number, [at(idx, "counselor.time_focus")],
-                           {"session": number, "focus": "past"}),
+                   {"session": number, "focus": "past"}),
             _focus_lost(report, number))
 
     @KNOWLEDGE.finding(
@@ -112,8 +112,8 @@ class Kekinian:
           TEST(lambda areas: areas is not None and "career" not in areas))
     def kkn003_future_outside_career(self, report, areas, idx, number):
         self.declare(report(number, [at(idx, "counselor.time_focus"),
-                                             "case.problem.areas"],
-                                    {"session": number, "areas": areas}))
+                                     "case.problem.areas"],
+                            {"session": number, "areas": areas}))
 
     @KNOWLEDGE.finding(
         "KKN004", severity="violation", cf=0.85,
@@ -143,12 +143,13 @@ class Kekinian:
           TEST(lambda risk: len(risk) > 0))
     def kkn004_risk_delayed(self, report, risk, idx, number):
         self.declare(report(number, ["case.problem.risk",
-                                             at(idx, "counselor.time_focus")],
-                                    {"risk": risk}))
+                                     at(idx, "counselor.time_focus")],
+                            {"risk": risk}))
 
     # -- documentation: what kekinian needs to be assessed --------------------------
-    @KNOWLEDGE.finding(
-        "DOC031", severity="advice", cf=1.0, needed=True,
+    doc031_time_focus = KNOWLEDGE.not_documented(
+        "DOC031", "time_focus", at(0, "counselor.time_focus"),
+        severity="advice", cf=1.0, needed=True,
         title=Text("Time focus not documented", "Fokus waktu tidak dicatat"),
         message=Text("No session records the time the conversation dwelt on "
                      "(counselor.time_focus).",
@@ -167,6 +168,3 @@ class Kekinian:
         fail={"sessions[0].counselor.time_focus": None, "sessions[1].counselor.time_focus": None},
         passing={"sessions[0].counselor.time_focus": None},
     )
-    @Rule(NOT(SessionFact(time_focus=P(lambda value: value is not None))))
-    def doc031_time_focus(self, report):
-        self.declare(report(None, [at(0, "counselor.time_focus")]))

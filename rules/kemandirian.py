@@ -9,8 +9,8 @@ kegiatan concludes) puts it at risk.
 """
 
 from asas.engine.judge.catalog import Text
-from asas.engine.reason.compat import EXISTS, MATCH, NOT, P, Rule
-from asas.engine.reason.facts import Conclusion, SessionFact
+from asas.engine.reason.compat import EXISTS, MATCH, P, Rule
+from asas.engine.reason.facts import SessionFact
 from asas.rules._common import NO_PLAN, at
 from asas.rules._registry import REGISTRY
 
@@ -64,7 +64,7 @@ class Kemandirian:
     @Rule(SessionFact(decided_for_client=True, idx=MATCH.idx, number=MATCH.number))
     def kmd001_decided_for_client(self, report, idx, number):
         self.declare(report(number, [at(idx, "counselor.decided_for_client")],
-                                    {"session": number}))
+                            {"session": number}))
 
     @KNOWLEDGE.finding(
         "KMD002", severity="risk", cf=0.75,
@@ -88,10 +88,11 @@ class Kemandirian:
     @Rule(SessionFact(last=True, made_own_decision=False, idx=MATCH.idx, number=MATCH.number))
     def kmd002_ends_without_own_decision(self, report, idx, number):
         self.declare(report(number, [at(idx, "client.made_own_decision")],
-                                    {"session": number}))
+                            {"session": number}))
 
-    @KNOWLEDGE.finding(
-        "KMD003", severity="risk", cf=0.7, derived=True,
+    kmd003_leaves_without_plan = KNOWLEDGE.derived(
+        "KMD003", NO_PLAN,
+        severity="risk", cf=0.7,
         title=Text("Client leaves without a plan", "Konseli pulang tanpa rencana"),
         message=Text(
             "No task or plan of action was agreed for after the sessions, so the client is left "
@@ -112,13 +113,11 @@ class Kemandirian:
                  "sessions[0].evaluation.action_plan": False,
                  "sessions[1].evaluation.action_plan": True},
     )
-    @Rule(Conclusion(what=NO_PLAN, session=MATCH.session, because=MATCH.because))
-    def kmd003_leaves_without_plan(self, report, session, because):
-        self.declare(report(session, derived_from=[because]))
 
     # -- documentation: what kemandirian needs to be assessed ----------------------
-    @KNOWLEDGE.finding(
-        "DOC071", severity="advice", cf=1.0, needed=True,
+    doc071_made_own_decision = KNOWLEDGE.not_documented(
+        "DOC071", "made_own_decision", at(0, "client.made_own_decision"),
+        severity="advice", cf=1.0, needed=True,
         title=Text("Client's own decision not documented",
                    "Keputusan konseli sendiri tidak dicatat"),
         message=Text("No session records whether the client made their own decision "
@@ -134,9 +133,6 @@ class Kemandirian:
               "sessions[1].client.made_own_decision": None},
         passing={"sessions[0].client.made_own_decision": None},
     )
-    @Rule(NOT(SessionFact(made_own_decision=P(lambda value: value is not None))))
-    def doc071_made_own_decision(self, report):
-        self.declare(report(None, [at(0, "client.made_own_decision")]))
 
     # -- documentation that only matters in some cases (not needed to assess) ------
     @KNOWLEDGE.finding(
@@ -158,4 +154,4 @@ class Kemandirian:
           EXISTS(SessionFact(made_own_decision=P(lambda value: value is not None))))
     def doc072_last_decision(self, report, idx, number):
         self.declare(report(number, [at(idx, "client.made_own_decision")],
-                                    {"session": number}))
+                            {"session": number}))

@@ -131,7 +131,7 @@ class Kenormatifan:
 
     # -- documentation: what kenormatifan needs to be assessed -----------------------
     doc051_techniques = KNOWLEDGE.not_documented(
-        "DOC051", "techniques", at(0, "counselor.techniques"), name="doc051_techniques",
+        "DOC051", "techniques", at(0, "counselor.techniques"),
         severity="advice", cf=1.0, needed=True,
         title=Text("Techniques not documented", "Teknik konseling tidak dicatat"),
         message=Text("No session records the techniques the counselor used "

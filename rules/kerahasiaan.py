@@ -21,7 +21,7 @@ Disclosures (client information shared outside the session):
 """
 
 from asas.engine.judge.catalog import Text
-from asas.engine.reason.compat import MATCH, NOT, TEST, P, Rule
+from asas.engine.reason.compat import MATCH, NOT, TEST, Rule
 from asas.engine.reason.facts import CaseFact, DisclosureFact, SessionFact
 from asas.rules._common import TRUST_NOT_SECURED, at, conclude
 from asas.rules._registry import REGISTRY
@@ -204,8 +204,8 @@ class Kerahasiaan:
     def krh003_disclosure_without_consent(self, report, reason, to, idx, item, number):
         self.declare(
             report(number, [_item(idx, item, "client_consent"),
-                                    _item(idx, item, "reason")],
-                           {"to": to, "reason": reason or "none"}),
+                            _item(idx, item, "reason")],
+                   {"to": to, "reason": reason or "none"}),
             _untrusted(report, number))
 
     @KNOWLEDGE.finding(
@@ -232,7 +232,7 @@ class Kerahasiaan:
     def krh004_supervision_identifiable(self, report, to, idx, item, number):
         self.declare(
             report(number, [_item(idx, item, "client_consent"),
-                                    _item(idx, item, "identifiable")], {"to": to}),
+                            _item(idx, item, "identifiable")], {"to": to}),
             _untrusted(report, number))
 
     @KNOWLEDGE.finding(
@@ -263,8 +263,8 @@ class Kerahasiaan:
                                                number):
         self.declare(
             report(number, [_item(idx, item, "client_consent"),
-                                    _item(idx, item, "reason")],
-                           {"to": to, "reason": reason or "none"}),
+                            _item(idx, item, "reason")],
+                   {"to": to, "reason": reason or "none"}),
             _untrusted(report, number))
 
     @KNOWLEDGE.finding(
@@ -294,8 +294,8 @@ class Kerahasiaan:
     def krh006_client_not_informed(self, report, consent, reason, to, idx, item, number):
         self.declare(
             report(number, [_item(idx, item, "client_informed"),
-                                    _item(idx, item, "reason")],
-                           {"to": to, "reason": reason}),
+                            _item(idx, item, "reason")],
+                   {"to": to, "reason": reason}),
             _untrusted(report, number))
 
     @KNOWLEDGE.finding(
@@ -326,7 +326,7 @@ class Kerahasiaan:
     def krh007_recorded_without_consent(self, report, idx, number):
         self.declare(
             report(number, [at(idx, "recording.made"), at(idx, "recording.consent")],
-                           {"session": number}),
+                   {"session": number}),
             _untrusted(report, number))
 
     @KNOWLEDGE.finding(
@@ -350,7 +350,7 @@ class Kerahasiaan:
     def krh008_recording_consent_undocumented(self, report, idx, number):
         self.declare(
             report(number, [at(idx, "recording.made"), at(idx, "recording.consent")],
-                           {"session": number}),
+                   {"session": number}),
             _untrusted(report, number))
 
     @KNOWLEDGE.finding(
@@ -402,7 +402,7 @@ class Kerahasiaan:
           TEST(lambda count, private: count > 0 and private is not False))
     def krh010_others_present(self, report, count, private, idx, number):
         self.declare(report(number, [at(idx, "place.others_present")],
-                                    {"count": count, "session": number}),
+                            {"count": count, "session": number}),
                      _untrusted(report, number))
 
     # -- documentation: what kerahasiaan needs to be assessed ---------------------
@@ -425,8 +425,9 @@ class Kerahasiaan:
     def doc001_confidentiality_explained(self, report, idx, number):
         self.declare(report(number, [at(idx, "opening.confidentiality_explained")]))
 
-    @KNOWLEDGE.finding(
-        "DOC002", severity="advice", cf=1.0, needed=True,
+    doc002_place_private = KNOWLEDGE.not_documented(
+        "DOC002", "private", at(0, "place.private"),
+        severity="advice", cf=1.0, needed=True,
         title=Text("Privacy of the place not documented", "Privasi tempat tidak dicatat"),
         message=Text("No session says whether the place was private (place.private).",
                      "Tidak ada sesi yang mencatat apakah tempatnya privat (place.private)."),
@@ -438,12 +439,10 @@ class Kerahasiaan:
         fail={"sessions[0].place.private": None, "sessions[1].place.private": None},
         passing={"sessions[0].place.private": None},
     )
-    @Rule(NOT(SessionFact(private=P(lambda value: value is not None))))
-    def doc002_place_private(self, report):
-        self.declare(report(None, [at(0, "place.private")]))
 
-    @KNOWLEDGE.finding(
-        "DOC003", severity="advice", cf=1.0, needed=True,
+    doc003_recording_made = KNOWLEDGE.not_documented(
+        "DOC003", "recording_made", at(0, "recording.made"),
+        severity="advice", cf=1.0, needed=True,
         title=Text("Recording not documented", "Perekaman tidak dicatat"),
         message=Text("No session says whether it was recorded (recording.made).",
                      "Tidak ada sesi yang mencatat apakah sesi direkam (recording.made)."),
@@ -455,9 +454,6 @@ class Kerahasiaan:
         fail={"sessions[0].recording": None, "sessions[1].recording": None},
         passing={"sessions[0].recording": None},
     )
-    @Rule(NOT(SessionFact(recording_made=P(lambda value: value is not None))))
-    def doc003_recording_made(self, report):
-        self.declare(report(None, [at(0, "recording.made")]))
 
     # -- documentation that only matters in some cases (not needed to assess) ------
     @KNOWLEDGE.finding(
@@ -513,4 +509,4 @@ class Kerahasiaan:
           TEST(lambda reason, consent: reason in LEGITIMATE and consent is not True))
     def doc005_client_informed(self, report, consent, reason, to, idx, item, number):
         self.declare(report(number, [_item(idx, item, "client_informed")],
-                                    {"to": to, "reason": reason}))
+                            {"to": to, "reason": reason}))

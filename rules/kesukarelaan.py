@@ -7,8 +7,8 @@ which keterbukaan builds on.
 """
 
 from asas.engine.judge.catalog import Text
-from asas.engine.reason.compat import MATCH, NOT, TEST, P, Rule
-from asas.engine.reason.facts import CaseFact, Conclusion, SessionFact
+from asas.engine.reason.compat import MATCH, TEST, Rule
+from asas.engine.reason.facts import CaseFact, SessionFact
 from asas.rules._common import TRUST_NOT_SECURED, VOLUNTARINESS_NOT_SECURED, at, conclude
 from asas.rules._registry import REGISTRY
 
@@ -75,7 +75,7 @@ class Kesukarelaan:
         who = source if source not in (None, "self") else "authority"
         self.declare(
             report(number, [sent, at(idx, "opening.voluntariness_explained")],
-                           {"source": who}),
+                   {"source": who}),
             _not_secured(report, number))
 
     @KNOWLEDGE.finding(
@@ -101,7 +101,7 @@ class Kesukarelaan:
     def ksr002_willingness_not_nurtured(self, report, idx, number):
         self.declare(
             report(number, [at(idx, "opening.rapport_built"),
-                                    at(idx, "opening.voluntariness_explained")]),
+                            at(idx, "opening.voluntariness_explained")]),
             _not_secured(report, number))
 
     @KNOWLEDGE.finding(
@@ -161,14 +161,15 @@ class Kesukarelaan:
     def ksr004_decline_not_addressed(self, report, before, after, rapport, explained, idx, number):
         self.declare(
             report(number, [at(idx - 1, "client.willingness"),
-                                    at(idx, "client.willingness"),
-                                    at(idx, "opening.rapport_built"),
-                                    at(idx, "opening.voluntariness_explained")],
-                           {"before": before, "after": after, "session": number}),
+                            at(idx, "client.willingness"),
+                            at(idx, "opening.rapport_built"),
+                            at(idx, "opening.voluntariness_explained")],
+                   {"before": before, "after": after, "session": number}),
             _not_secured(report, number))
 
-    @KNOWLEDGE.finding(
-        "KSR005", severity="risk", cf=0.8, derived=True,
+    ksr005_trust_not_secured = KNOWLEDGE.derived(
+        "KSR005", TRUST_NOT_SECURED, then=VOLUNTARINESS_NOT_SECURED,
+        severity="risk", cf=0.8,
         title=Text("Voluntariness not secured (confidentiality)",
                    "Kesukarelaan tidak terjamin (kerahasiaan)"),
         message=Text(
@@ -189,10 +190,6 @@ class Kesukarelaan:
         fail={"sessions[0].opening.confidentiality_explained": False},
         passing={"sessions[0].opening.confidentiality_explained": True},
     )
-    @Rule(Conclusion(what=TRUST_NOT_SECURED, session=MATCH.session, because=MATCH.because))
-    def ksr005_trust_not_secured(self, report, session, because):
-        self.declare(report(session, derived_from=[because]),
-                     _not_secured(report, session))
 
     # -- documentation: what kesukarelaan needs to be assessed ---------------------
     @KNOWLEDGE.finding(
@@ -232,10 +229,11 @@ class Kesukarelaan:
                       idx=MATCH.idx, number=MATCH.number))
     def doc012_first_opening(self, report, idx, number):
         self.declare(report(number, [at(idx, "opening.rapport_built"),
-                                             at(idx, "opening.voluntariness_explained")]))
+                                     at(idx, "opening.voluntariness_explained")]))
 
-    @KNOWLEDGE.finding(
-        "DOC013", severity="advice", cf=1.0, needed=True,
+    doc013_willingness = KNOWLEDGE.not_documented(
+        "DOC013", "willingness", at(0, "client.willingness"),
+        severity="advice", cf=1.0, needed=True,
         title=Text("Client's willingness not documented", "Kesukarelaan konseli tidak dicatat"),
         message=Text("No session records the client's willingness (client.willingness).",
                      "Tidak ada sesi yang mencatat kesukarelaan konseli (client.willingness)."),
@@ -247,6 +245,3 @@ class Kesukarelaan:
         fail={"sessions[0].client.willingness": None, "sessions[1].client.willingness": None},
         passing={"sessions[0].client.willingness": None},
     )
-    @Rule(NOT(SessionFact(willingness=P(lambda value: value is not None))))
-    def doc013_willingness(self, report):
-        self.declare(report(None, [at(0, "client.willingness")]))

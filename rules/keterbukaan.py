@@ -8,8 +8,8 @@ room-making technique (KTB003) put openness at risk directly, and lead to KTB004
 """
 
 from asas.engine.judge.catalog import Text
-from asas.engine.reason.compat import MATCH, NOT, TEST, P, Rule
-from asas.engine.reason.facts import Conclusion, SessionFact
+from asas.engine.reason.compat import MATCH, TEST, Rule
+from asas.engine.reason.facts import SessionFact
 from asas.rules._common import OPENNESS_AT_RISK, VOLUNTARINESS_NOT_SECURED, at, conclude
 from asas.rules._registry import REGISTRY
 
@@ -51,8 +51,9 @@ def _at_risk(doc, session):
 
 @KNOWLEDGE.rules
 class Keterbukaan:
-    @KNOWLEDGE.finding(
-        "KTB001", severity="risk", cf=0.8, derived=True,
+    ktb001_voluntariness_not_secured = KNOWLEDGE.derived(
+        "KTB001", VOLUNTARINESS_NOT_SECURED, then=OPENNESS_AT_RISK,
+        severity="risk", cf=0.8,
         title=Text("Voluntariness not reinforced, openness at risk",
                    "Kesukarelaan tidak dikuatkan, keterbukaan terancam"),
         message=Text(
@@ -67,11 +68,6 @@ class Keterbukaan:
         fail={"sessions[0].counselor.pressure_on_client": ["Kalau tidak cerita, saya lapor ke BK."]},
         passing={"sessions[0].counselor.pressure_on_client": []},
     )
-    @Rule(Conclusion(what=VOLUNTARINESS_NOT_SECURED, session=MATCH.session,
-                     because=MATCH.because))
-    def ktb001_voluntariness_not_secured(self, report, session, because):
-        self.declare(report(session, derived_from=[because]),
-                     _at_risk(report, session))
 
     @KNOWLEDGE.finding(
         "KTB002", severity="risk", cf=0.75,
@@ -95,7 +91,7 @@ class Keterbukaan:
     def ktb002_judgmental_remarks(self, report, count, idx, number):
         self.declare(
             report(number, [at(idx, "counselor.judgmental_remarks")],
-                           {"count": count, "session": number}),
+                   {"count": count, "session": number}),
             _at_risk(report, number))
 
     @KNOWLEDGE.finding(
@@ -127,12 +123,13 @@ class Keterbukaan:
     def ktb003_closed_client_no_room(self, report, disclosure, techniques, idx, number):
         self.declare(
             report(number, [at(idx, "client.disclosure"),
-                                    at(idx, "counselor.techniques")],
-                           {"disclosure": disclosure, "session": number}),
+                            at(idx, "counselor.techniques")],
+                   {"disclosure": disclosure, "session": number}),
             _at_risk(report, number))
 
-    @KNOWLEDGE.finding(
-        "KTB004", severity="risk", cf=0.8, derived=True,
+    ktb004_continuation_at_risk = KNOWLEDGE.derived(
+        "KTB004", OPENNESS_AT_RISK,
+        severity="risk", cf=0.8,
         title=Text("Continuation of the process at risk", "Kelangsungan proses layanan terancam"),
         message=Text(
             "The client's openness is at risk, so the continuation of the counseling process is "
@@ -149,13 +146,11 @@ class Keterbukaan:
         fail={"sessions[1].counselor.judgmental_remarks": ["Masa begitu saja tidak bisa?"]},
         passing={"sessions[1].counselor.judgmental_remarks": []},
     )
-    @Rule(Conclusion(what=OPENNESS_AT_RISK, session=MATCH.session, because=MATCH.because))
-    def ktb004_continuation_at_risk(self, report, session, because):
-        self.declare(report(session, derived_from=[because]))
 
     # -- documentation: what keterbukaan needs to be assessed ----------------------
-    @KNOWLEDGE.finding(
-        "DOC021", severity="advice", cf=1.0, needed=True,
+    doc021_client_disclosure = KNOWLEDGE.not_documented(
+        "DOC021", "disclosure", at(0, "client.disclosure"),
+        severity="advice", cf=1.0, needed=True,
         title=Text("Client's openness not documented", "Keterbukaan konseli tidak dicatat"),
         message=Text("No session records how openly the client spoke (client.disclosure).",
                      "Tidak ada sesi yang mencatat seberapa terbuka konseli bercerita "
@@ -168,9 +163,6 @@ class Keterbukaan:
         fail={"sessions[0].client.disclosure": None, "sessions[1].client.disclosure": None},
         passing={"sessions[0].client.disclosure": None},
     )
-    @Rule(NOT(SessionFact(disclosure=P(lambda value: value is not None))))
-    def doc021_client_disclosure(self, report):
-        self.declare(report(None, [at(0, "client.disclosure")]))
 
     @KNOWLEDGE.finding(
         "DOC022", severity="advice", cf=1.0,
@@ -194,4 +186,4 @@ class Keterbukaan:
           TEST(lambda disclosure: disclosure in CLOSED))
     def doc022_techniques_with_closed_client(self, report, disclosure, idx, number):
         self.declare(report(number, [at(idx, "counselor.techniques")],
-                                    {"disclosure": disclosure, "session": number}))
+                            {"disclosure": disclosure, "session": number}))
