@@ -21,8 +21,8 @@ import datetime
 from dataclasses import dataclass, field
 
 from asas.engine.judge.catalog import FUNCTIONS, PRINCIPLES, RuleDoc
+from asas.engine.judge.inference import Inference
 from asas.engine.load.types import CaseError, LoadedCase
-from asas.engine.reason.runner import Inference
 
 SCORE_WEIGHT = {"violation": 0.7, "risk": 0.4, "advice": 0.0}
 STATUSES = ("upheld", "at_risk", "violated", "not_assessed")
