@@ -13,7 +13,6 @@ from dataclasses import dataclass, field
 PRINCIPLES = ("kerahasiaan", "kesukarelaan", "keterbukaan", "kekinian", "kegiatan",
               "kenormatifan", "keahlian", "kemandirian")
 FUNCTIONS = ("pemahaman", "pengentasan", "pengembangan_pemeliharaan", "pencegahan", "advokasi")
-SEVERITIES = ("violation", "risk", "advice")
 LANGS = ("en", "id")
 
 
