@@ -7,8 +7,19 @@ The modules register themselves when imported; importing them all here is what m
 them part of the knowledge base, and the registry puts them in its ORDER.
 """
 
-from asas.rules import (fungsi, keahlian, kegiatan, kekinian, kemandirian,  # noqa: F401
-                        kenormatifan, kerahasiaan, kesukarelaan, keterbukaan, privasi)
+# registration happens on import, so each module is imported for its side effect
+from asas.rules import (  # noqa: F401
+    fungsi,
+    keahlian,
+    kegiatan,
+    kekinian,
+    kemandirian,
+    kenormatifan,
+    kerahasiaan,
+    kesukarelaan,
+    keterbukaan,
+    privasi,
+)
 from asas.rules._registry import REGISTRY
 
 # What a finding says, in Indonesian and English, and how sure it is: by ID, in the

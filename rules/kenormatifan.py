@@ -36,14 +36,14 @@ MESSAGE = Text(
 def _entry(id, norm, cf, title, recommendation, example) -> dict:
     """The catalogue entry of the conflict with one norm kind."""
     other = "custom" if norm != "custom" else "religion"
-    return dict(
-        id=id, severity="violation", cf=cf,
-        title=title, message=MESSAGE, recommendation=recommendation,
-        why=WHY_NORMS, source=SOURCE_P1,
-        fail={"sessions[0].counselor.norm_conflicts": [{"norm": norm, "note": example}]},
+    return {
+        "id": id, "severity": "violation", "cf": cf,
+        "title": title, "message": MESSAGE, "recommendation": recommendation,
+        "why": WHY_NORMS, "source": SOURCE_P1,
+        "fail": {"sessions[0].counselor.norm_conflicts": [{"norm": norm, "note": example}]},
         # a conflict with another norm is a different finding, not this one
-        passing={"sessions[0].counselor.norm_conflicts": [{"norm": other, "note": example}]},
-    )
+        "passing": {"sessions[0].counselor.norm_conflicts": [{"norm": other, "note": example}]},
+    }
 
 
 def _conflict(norm):

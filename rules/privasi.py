@@ -32,16 +32,17 @@ WHY = Text(
 
 def _entry(id, title_en, title_id, cf, what_en, what_id, do_en, do_id, fail, passing) -> dict:
     """The catalogue entry of one kind of identifying data."""
-    return dict(
-        id=id, severity="risk", cf=cf,
-        title=Text(title_en, title_id),
-        message=Text(f"{what_en} is written in {{fields}}; the write-up could identify the "
-                     "client.",
-                     f"{what_id} tertulis di {{fields}}; laporan ini dapat mengungkap "
-                     "identitas konseli."),
-        recommendation=Text(f"Before handing the case file in: {do_en}.",
-                            f"Sebelum menyerahkan berkas kasus: {do_id}."),
-        why=WHY, source=SOURCE, fail=fail, passing=passing, shows_values=False)
+    return {
+        "id": id, "severity": "risk", "cf": cf,
+        "title": Text(title_en, title_id),
+        "message": Text(f"{what_en} is written in {{fields}}; the write-up could identify the "
+                        "client.",
+                        f"{what_id} tertulis di {{fields}}; laporan ini dapat mengungkap "
+                        "identitas konseli."),
+        "recommendation": Text(f"Before handing the case file in: {do_en}.",
+                               f"Sebelum menyerahkan berkas kasus: {do_id}."),
+        "why": WHY, "source": SOURCE, "fail": fail, "passing": passing, "shows_values": False,
+    }
 
 
 def _found(report, path, session):

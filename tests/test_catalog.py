@@ -8,6 +8,7 @@ import pytest
 from asas.engine.judge.catalog import LANGS, PRINCIPLES
 from asas.engine.judge.terms import SEVERITIES
 from asas.rules import CATALOG
+
 from helpers import EXEMPLARY, check_data, ids, patched
 
 PREFIX = {"KRH": "kerahasiaan", "KSR": "kesukarelaan", "KTB": "keterbukaan",
@@ -52,9 +53,9 @@ def test_exemplary_case_has_nothing_above_advice():
 
 
 def test_committed_rule_reference_is_current():
-    from helpers import ROOT
-
     from asas.engine.report.rulepage import rules_markdown
+
+    from helpers import ROOT
     committed = ROOT / "docs" / "rules.md"
     assert committed.read_text(encoding="utf-8") == rules_markdown(CATALOG.values()), \
         "docs/rules.md is stale: run `asas rules --format markdown -o docs/rules.md`"

@@ -186,7 +186,7 @@ def test_every_entry_has_its_own_rules_and_every_rule_finding_is_catalogued():
     for n, norm in enumerate(("religion", "custom", "law", "science", "social_habit"), 1):
         assert fired[f"KNM00{n}"] == [f"knm00{n}_{norm}_conflict"]   # one rule each
     assert CATALOG["KAH004"].principle == "keahlian"
-    assert [d.principle for d in CATALOG.values() if d.principle][0] == PRINCIPLES[0]
+    assert next(d.principle for d in CATALOG.values() if d.principle) == PRINCIPLES[0]
 
 
 def test_catalogue_commands_build_without_the_knowledge_engine():

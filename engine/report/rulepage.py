@@ -6,8 +6,8 @@ import re
 
 import yaml
 
-from asas.engine.judge.catalog import RuleDoc, label
 from asas.engine.i18n.words import word
+from asas.engine.judge.catalog import RuleDoc, label
 
 HEAD = {
     "checks": ("What it checks", "Apa yang diperiksa"),
