@@ -93,9 +93,11 @@ def _indonesian(cmd: click.Command, ctx: click.Context):
             setattr(obj, attr, text)
 
     swap(cmd, "help", help_id(key))
+    help_option = cmd.get_help_option(ctx)
     for param in cmd.get_params(ctx):
         if isinstance(param, click.Option):
-            swap(param, "help", help_id(key, param.name))
+            name = "help" if param is help_option else param.name
+            swap(param, "help", help_id(key, name))
     if isinstance(cmd, click.Group):
         for name, sub in cmd.commands.items():
             sub_key = name if key == "asas" else f"{key} {name}"

@@ -79,6 +79,8 @@ def _field(spec: FieldSpec, item: bool = False) -> dict:
     nullable = not item and not spec.required   # null: "not documented"
     if spec.kind == "object":
         out = _object(spec.cls)
+        if nullable:
+            out["type"] = [out["type"], "null"]
     elif spec.kind == "list":
         out = {"type": "array", "items": _field(spec.item, item=True)}
         if spec.minimum:
