@@ -35,7 +35,8 @@ def finding_dict(f: Found, lang: str) -> dict:
 
 def case_dict(r: CaseResult, lang: str) -> dict:
     out = {"file": r.file, "case_id": r.case_id, "valid": r.valid,
-           "errors": [{"line": e.line, "column": e.column, "path": e.path, "message": e.text(lang)}
+           "errors": [{"line": e.line, "column": e.column, "path": e.path, "message": e.text(lang),
+                       "code": e.code}
                       for e in r.errors]}
     if r.valid:
         out["principles"] = {p: {"status": v.status, "score": v.score, "findings": v.findings}
