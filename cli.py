@@ -428,6 +428,16 @@ def init(file, lang, sessions, schema_ref, force):
     except OSError as exc:
         raise click.ClickException(f"cannot write {file}: {exc.strerror or exc}")
     click.echo(message("written", lang, file=file, sessions=sessions), err=True)
+    if not schema_ref:   # the first line points at the schema beside the file: make it exist
+        from asas.engine.model.jsonschema import schema_text
+        beside = os.path.join(os.path.dirname(file), SCHEMA_FILE)
+        try:
+            write_new(beside, schema_text())
+            click.echo(message("schema_written", lang, file=beside), err=True)
+        except FileExistsError:
+            pass    # one already there (from an earlier init or `asas schema -o`): kept
+        except OSError:
+            click.echo(message("schema_not_written", lang, file=beside), err=True)
 
 
 @cli.command()

@@ -2,6 +2,7 @@
 documented; commented in the chosen language; never overwriting without --force."""
 
 import re
+from pathlib import Path
 
 import pytest
 import yaml
@@ -152,7 +153,8 @@ def test_init_writes_a_file_and_never_overwrites_without_force(tmp_path):
     assert forced.exit_code == 0, forced.output
     loaded = load_file(str(target))
     assert loaded.valid and len(loaded.case.sessions) == 2
-    assert [p.name for p in tmp_path.iterdir()] == ["kasus.yaml"]   # no temporary left
+    # no temporary left; the schema its first line points at, beside it
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["asas-v1.schema.json", "kasus.yaml"]
 
 
 def test_init_to_stdout_with_dash_and_bad_arguments(tmp_path):
@@ -161,3 +163,41 @@ def test_init_to_stdout_with_dash_and_bad_arguments(tmp_path):
     missing_dir = tmp_path / "no" / "such" / "dir" / "k.yaml"
     result = _init(str(missing_dir))
     assert result.exit_code == 1 and "cannot write" in result.output
+
+
+def test_the_case_format_reference_is_current():
+    from asas.engine.model.reference import reference_text
+    committed = Path(__file__).parent.parent / "docs" / "case-format.md"
+    assert committed.read_text(encoding="utf-8") == reference_text(), \
+        "docs/case-format.md is stale: python -m asas.engine.model.reference > docs/case-format.md"
+
+
+def test_the_reference_names_every_field_and_the_words_of_every_value():
+    from asas.engine.i18n.labels import LABELS
+    from asas.engine.model.case import all_paths
+    from asas.engine.model.reference import reference_text
+    text = reference_text()
+    for path in all_paths():
+        assert f"`{path.rsplit('.', 1)[-1]}`" in text, path
+    for code, row in LABELS.items():
+        if row.id and row.text is not None and f"`{code}`" in text:
+            assert f"`{code}` ({row.id}" in text, code
+    assert "`reluctant` (enggan)" in text and "ruang bk" in text
+
+
+def test_init_writes_the_schema_its_first_line_points_at(tmp_path):
+    import json
+
+    import jsonschema
+    target = tmp_path / "kasus.yaml"
+    result = _init(str(target), "--lang", "id", "--sessions", "2")
+    assert result.exit_code == 0, result.output
+    first = target.read_text(encoding="utf-8").splitlines()[0]
+    assert first == "# yaml-language-server: $schema=asas-v1.schema.json"
+    schema = tmp_path / "asas-v1.schema.json"
+    assert schema.exists() and "Ditulis juga" in result.stderr
+    jsonschema.validate(yaml.safe_load(target.read_text(encoding="utf-8")),
+                        json.loads(schema.read_text(encoding="utf-8")))
+    schema.write_text("{}", encoding="utf-8")          # the user's own copy: never replaced
+    again = _init(str(tmp_path / "kedua.yaml"), "--lang", "id")
+    assert again.exit_code == 0 and schema.read_text(encoding="utf-8") == "{}"

@@ -274,7 +274,7 @@ def test_question_mark_explains_the_field(tmp_path):
     answers["sessions[0].counselor.talk_share"] = ["?", "40%"]
     result, target = interview(tmp_path, answers, "id")
     assert result.exit_code == 0, result.output
-    assert "Porsi bicara konselor, 0..1, menurut verbatim." in result.output
+    assert "Porsi bicara konselor menurut verbatim: angka 0–1 (mis. 0,4 = 40%)." in result.output
     assert load_file(str(target)).case.sessions[0].counselor.talk_share == 0.4
 
 

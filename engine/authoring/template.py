@@ -79,11 +79,11 @@ Cara membaca:
 
 Periksa berkas ini:  asas check NAMA-BERKAS.yaml
 Lebih suka ditanya satu per satu?  asas interview
-Editor (VS Code dengan ekstensi YAML dari Red Hat): jalankan sekali
-  asas schema -o {SCHEMA_FILE}
-di folder berkas ini. Baris pertama berkas ini menunjuk ke skema itu, sehingga
-editor menawarkan isian dan menandai kesalahan saat Anda mengetik.
-Panduan lengkap: docs/authoring.md di repositori asas."""
+Editor (VS Code dengan ekstensi YAML dari Red Hat): baris pertama berkas ini
+menunjuk ke {SCHEMA_FILE} di folder yang sama (`asas init` menuliskannya; bila
+tidak ada, jalankan  asas schema -o {SCHEMA_FILE}), sehingga editor menawarkan
+isian dan menandai kesalahan saat Anda mengetik.
+Panduan: docs/authoring.md; setiap isian: docs/case-format.md di repositori asas."""
     else:
         made = ("Made by `asas init`: a template." if made_by == "init"
                 else "Made by `asas interview` from your answers.")
@@ -104,11 +104,11 @@ How to read it:
 
 Check this file:  asas check FILE.yaml
 Rather be asked one question at a time?  asas interview
-Editors (VS Code with Red Hat's YAML extension): run once
-  asas schema -o {SCHEMA_FILE}
-in this file's folder. The first line of this file points at that schema, so the
-editor offers completions and marks mistakes as you type.
-Full guide: docs/authoring.md in the asas repository."""
+Editors (VS Code with Red Hat's YAML extension): the first line of this file
+points at {SCHEMA_FILE} in the same folder (`asas init` writes it; if it is
+missing, run  asas schema -o {SCHEMA_FILE}), so the editor offers completions
+and marks mistakes as you type.
+Guide: docs/authoring.md; every field: docs/case-format.md in the asas repository."""
     lines = [f"# yaml-language-server: $schema={schema}", "#"]
     lines += [f"# {line}".rstrip() for line in text.splitlines()]
     return lines + [""]
@@ -243,7 +243,9 @@ class _Writer:
         if style == "brief":   # later sessions: only the allowed values, as a reminder
             choices = spec.choices if spec.kind == "enum" else (
                 spec.item.choices if spec.kind == "list" and spec.item.kind == "enum" else ())
-            note = " | ".join(str(c) for c in choices)
+            # a choice and its name stay on one line (no-break spaces while wrapping)
+            note = " | ".join((choice_text(c, self.lang) if self.lang == "id" else str(c))
+                              .replace(" ", "\u00a0") for c in choices)
         else:   # inside an example entry: no room above, so everything goes here
             note = " ".join(t for t in (doc(spec, self.lang),
                                         missing_hint(owner, spec, self.lang),
@@ -251,7 +253,8 @@ class _Writer:
         if not note:
             return [line]
         column = max(TRAIL_COLUMN, len(line) + 2)
-        parts = textwrap.wrap(note, max(WIDTH - column - 2, 30), break_on_hyphens=False)
+        parts = [part.replace("\u00a0", " ") for part in
+                 textwrap.wrap(note, max(WIDTH - column - 2, 30), break_on_hyphens=False)]
         out = [f"{line:<{column}}# {parts[0]}"]
         out += [f"{'':<{column}}# {part}" for part in parts[1:]]
         return out

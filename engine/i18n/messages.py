@@ -444,8 +444,10 @@ _TEMPLATE = {
     "template.int": ("A whole number", "Bilangan bulat"),
     "template.float": ("A number", "Angka"),
     "template.date": ("A date, YYYY-MM-DD.", "Tanggal, TTTT-BB-HH."),
-    "template.texts": ("A list of texts: one per line, starting with '- '.",
-                       "Daftar teks: satu per baris, diawali '- '."),
+    "template.texts": ("A list of texts: take out the [] first, then write one per line "
+                       "below it, starting with '- '.",
+                       "Daftar teks: hapus [] dahulu, lalu tulis satu butir per baris di "
+                       "bawahnya, diawali '- '."),
     "template.example": ("e.g.", "mis."),
     "template.items": ("To record one, replace [] with entries like the commented example "
                        "below (remove the '# ' in front of its lines).",
@@ -465,6 +467,15 @@ _TEMPLATE = {
                         "{file} sudah ada; tidak ada yang ditulis (pakai --force untuk "
                         "menimpanya)"),
     "template.see_first": ("fields as in session 1", "isian seperti sesi 1"),
+    "template.schema_written": ("Also written: {file}, the schema editors check the file "
+                                "against (its first line points at it).",
+                                "Ditulis juga: {file}, skema yang dipakai editor untuk "
+                                "memeriksa berkas (baris pertamanya menunjuk ke sana)."),
+    "template.schema_not_written": ("Could not write {file}: run `asas schema -o {file}` "
+                                    "for editors to check the file as you type.",
+                                    "Tidak dapat menulis {file}: jalankan `asas schema -o "
+                                    "{file}` agar editor memeriksa berkas saat Anda "
+                                    "mengetik."),
 }
 
 # --- the interview (engine/authoring/interview.py) -------------------------------------

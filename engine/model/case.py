@@ -60,13 +60,13 @@ def sub(cls, en: str, id: str, *, required: bool = False):
 
 @dataclass(frozen=True)
 class Counselor:
-    role: Optional[Role] = fld("The counselor's position.", "Kedudukan konselor.")
+    role: Optional[Role] = fld("The counselor's position.", "Status atau peran konselor.")
     supervised: Optional[bool] = fld(
         "Worked under a supervisor's guidance (matters for trainees).",
-        "Bekerja di bawah bimbingan supervisor (penting bagi praktikan).")
+        "Praktikan dibimbing guru pamong atau dosen pembimbing (supervisi).")
     competencies: Optional[Tuple[Competency, ...]] = fld(
         "Areas the counselor is trained and competent in.",
-        "Bidang yang dikuasai konselor.")
+        "Bidang layanan yang menjadi kompetensi konselor.")
     code: Optional[str] = fld(
         "A code for the trainee or counselor (not a name), to follow progress across cases.",
         "Kode praktikan atau konselor (bukan nama), untuk melihat perkembangan antarkasus.",
@@ -87,7 +87,7 @@ class Problem:
     summary: Optional[str] = fld("The problem in a few sentences.",
                                  "Ringkasan masalah dalam beberapa kalimat.")
     areas: Optional[Tuple[Area, ...]] = fld("Areas of life the problem touches.",
-                                            "Bidang kehidupan yang tersentuh masalah.")
+                                            "Bidang masalah konseli.")
     risk: Tuple[Risk, ...] = fld(
         "Risk indicators present (none if left out).",
         "Indikator risiko yang ada (kosong = tidak ada).", closed=True)
@@ -101,7 +101,8 @@ class Referral:
     source: Optional[Source] = fld("Who brought the client to counseling.",
                                    "Siapa yang membawa konseli ke konseling.")
     mandated: Optional[bool] = fld("Attendance was compelled by an authority.",
-                                   "Kehadiran diwajibkan oleh pihak berwenang.")
+                                   "Kehadiran konseli diwajibkan (mis. dipanggil sekolah "
+                                   "sebagai sanksi), bukan sekadar disarankan.")
     client_agreed: Optional[bool] = fld(
         "The client agreed to counseling before the first session.",
         "Konseli setuju mengikuti konseling sebelum sesi pertama.")
@@ -143,7 +144,8 @@ class CaseInfo:
 class Place:
     kind: Optional[PlaceKind] = fld("Kind of place.", "Jenis tempat.")
     private: Optional[bool] = fld("No one else could see or overhear.",
-                                  "Tidak ada orang lain yang bisa melihat atau mendengar.")
+                                  "Tempatnya tertutup: tidak ada orang lain yang dapat "
+                                  "melihat atau mendengar pembicaraan.")
     others_present: Tuple[str, ...] = fld("Who else was there (none if left out).",
                                           "Siapa lagi yang hadir (kosong = tidak ada).",
                                           closed=True)
@@ -152,7 +154,8 @@ class Place:
 @dataclass(frozen=True)
 class Opening:
     rapport_built: Optional[bool] = fld("Rapport was built at the start.",
-                                        "Raport dibangun di awal sesi.")
+                                        "Konselor membina hubungan baik (rapport) di awal "
+                                        "sesi.")
     purpose_explained: Optional[bool] = fld("The purpose of counseling was explained.",
                                             "Tujuan konseling dijelaskan.")
     confidentiality_explained: Optional[bool] = fld(
@@ -197,7 +200,8 @@ class SessionCounselor:
                                                       "Teknik yang digunakan konselor.")
     talk_share: Optional[float] = fld(
         "The counselor's share of the talk, 0..1, from a verbatim.",
-        "Porsi bicara konselor, 0..1, menurut verbatim.", minimum=0, maximum=1, example=0.4)
+        "Porsi bicara konselor menurut verbatim: angka 0–1 (mis. 0,4 = 40%).", minimum=0,
+        maximum=1, example=0.4)
     decided_for_client: Optional[bool] = fld("The counselor made the decision for the client.",
                                              "Konselor mengambil keputusan untuk konseli.")
     self_focus: Optional[bool] = fld("The counselor spoke at length about their own experiences.",
