@@ -54,7 +54,7 @@ def test_exit_2_on_an_invalid_file_and_the_valid_ones_are_still_checked(tmp_path
     assert by_file[INVALID]["valid"] is False
     assert "principles" not in by_file[INVALID]
     error = by_file[INVALID]["errors"][0]
-    assert set(error) == {"line", "column", "path", "message"}
+    assert set(error) == {"line", "column", "path", "message", "code"} and error["code"]
     assert report["summary"]["files"] == 2 and report["summary"]["invalid"] == 1
 
 
