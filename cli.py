@@ -18,14 +18,36 @@ FAIL_ON = ("violation", "risk", "advice", "never")
 LANG = click.Choice(["en", "id"])
 
 
-def _lang(value: str | None) -> str:
+def _lang(value: str | None, config=None) -> str:
     """The command's --lang, else the one given anywhere on the command line (asas
-    --lang id check ...), else ASAS_LANG, else the locale, else English."""
+    --lang id check ...), else ASAS_LANG, else the config file's, else the locale,
+    else English."""
     if value:
         return value
-    from asas.engine.i18n.clicktext import chosen_lang
-    from asas.engine.i18n.words import default_lang
-    return chosen_lang() or default_lang()
+    from asas.engine.i18n.clicktext import chosen_lang, help_lang
+    from asas.engine.i18n.words import default_lang, env_lang
+    if config is None:   # the config found from the current folder, as for --help
+        return help_lang() or default_lang()
+    return chosen_lang() or env_lang() or config.get("lang") or default_lang()
+
+
+def _config(config_file, isolated, paths=()):
+    """The project's config (engine/run/config.py); a bad file stops with status 2."""
+    from asas.engine.run.config import Config, ConfigError, find, load
+    if isolated:
+        return Config()
+    try:
+        return load(config_file or find(paths))
+    except ConfigError as exc:
+        click.echo(exc.text(_lang(None)), err=True)
+        sys.exit(2)
+
+
+def _given(name: str) -> bool:
+    """Whether an option was given on the command line (else the config may set it)."""
+    from click.core import ParameterSource
+    source = click.get_current_context().get_parameter_source(name)
+    return source not in (None, ParameterSource.DEFAULT, ParameterSource.DEFAULT_MAP)
 
 
 def _codes(values) -> list[str] | None:
@@ -107,8 +129,13 @@ def _format_names():
 @click.option("--strict", is_flag=True,
               help="Accept only the format's exact codes (reluctant, true, 0.6), not the "
                    "words people write (enggan, ya, 0,6).")
+@click.option("--config", "config_file", type=click.Path(dir_okay=False), metavar="FILE",
+              help="Read the settings from FILE (default: asas.toml, .asas.yaml or "
+                   "[tool.asas] in pyproject.toml, searched upwards from the case files).")
+@click.option("--isolated", is_flag=True, help="Read no config file.")
 def check(paths, fmt, lang, output, fail_on, select, ignore, examples, redact,
-          max_bytes, max_nodes, max_depth, max_sessions, jobs, cache_dir, no_cache, strict):
+          max_bytes, max_nodes, max_depth, max_sessions, jobs, cache_dir, no_cache, strict,
+          config_file, isolated):
     """Check case files: files, directories (searched for *.yaml, *.yml), or - for stdin.
 
     An unchanged file is not checked again: its result comes from the cache
@@ -128,11 +155,21 @@ def check(paths, fmt, lang, output, fail_on, select, ignore, examples, redact,
         paths = (*paths, str(bundled_cases_dir()))
     if not paths:
         raise click.UsageError("give at least one file or directory (or --examples)")
-    lang = _lang(lang)
+    conf = _config(config_file, isolated, paths)
+    lang = _lang(lang, conf)
+    if not _given("fmt") and conf.get("format"):
+        fmt = conf.get("format")
+    if not _given("fail_on") and conf.get("fail-on"):
+        fail_on = conf.get("fail-on")
+    select = select or tuple(conf.get("select") or ())
+    ignore = ignore or tuple(conf.get("ignore") or ())
+    strict = strict or bool(conf.get("strict"))
     from asas.engine.load.types import Limits
-    given = {"max_bytes": max_bytes, "max_nodes": max_nodes, "max_depth": max_depth,
-             "max_sessions": max_sessions}
-    limits = Limits(**{k: v for k, v in given.items() if v is not None}, strict=strict)
+    given = {**conf.get("limits", {}),
+             **{k: v for k, v in {"max_bytes": max_bytes, "max_nodes": max_nodes,
+                                  "max_depth": max_depth, "max_sessions": max_sessions}.items()
+                if v is not None}}
+    limits = Limits(**given, strict=strict)
     files = case_paths(paths)
     if output:
         from asas.engine.run.atomic import OutputRefused, refuse_inputs
@@ -286,7 +323,10 @@ def grade(paths, rubric, print_rubric, fmt, lang, output):
     file that is invalid (its row says why; the others are still graded).
     """
     from asas.engine.report.grade import RubricError, grade_results, load_rubric, render, rubric_text
-    lang = _lang(lang)
+    conf = _config(None, False, paths)
+    lang = _lang(lang, conf)
+    if not rubric and conf.get("rubric"):
+        rubric = conf.path(conf.get("rubric"))
     try:
         chosen = load_rubric(rubric, lang)
     except RubricError as exc:

@@ -20,17 +20,22 @@ import click
 
 from asas.engine.i18n.messages import CLICK_ID, HELP_ID
 
-_state = {"lang": None}
+_state: dict = {"lang": None, "explicit": None}
 
 
 def chosen_lang() -> str | None:
-    """The language the command line asked for (``--lang``), if any."""
+    """The language the command line asked for (``--lang`` anywhere), if any."""
+    return _state["explicit"]
+
+
+def help_lang() -> str | None:
+    """The language of help and messages: --lang, ASAS_LANG, the config file found from
+    the current folder, the locale (None outside ``asas``'s own entry point)."""
     return _state["lang"]
 
 
-def lang_in(args, environ=os.environ) -> str:
-    """``--lang X`` / ``--lang=X`` anywhere in ``args``, else ASAS_LANG, else the locale."""
-    from asas.engine.i18n.words import default_lang
+def explicit_lang(args) -> str | None:
+    """``--lang X`` / ``--lang=X`` anywhere in ``args``."""
     args = list(args)
     for i, arg in enumerate(args):
         if arg == "--":
@@ -39,7 +44,28 @@ def lang_in(args, environ=os.environ) -> str:
             return args[i + 1]
         if arg in ("--lang=en", "--lang=id"):
             return arg.split("=", 1)[1]
-    return default_lang(environ)
+    return None
+
+
+def lang_in(args, environ=os.environ, config_lang: str | None = None) -> str:
+    """``--lang`` anywhere in ``args``, else ASAS_LANG, else the project's config file,
+    else the locale."""
+    from asas.engine.i18n.words import default_lang, env_lang
+    return (explicit_lang(args) or env_lang(environ) or config_lang
+            or default_lang(environ))
+
+
+def _config_lang(args) -> str | None:
+    """The ``lang`` of the config file found from the current folder (for --help and
+    click's errors), unless --isolated; a broken config file is reported later."""
+    if "--isolated" in args:
+        return None
+    try:
+        from asas.engine.run.config import ConfigError, find, load
+        given = [args[i + 1] for i, a in enumerate(args[:-1]) if a == "--config"]
+        return load(given[0] if given else find()).get("lang")
+    except (ConfigError, OSError, ImportError):
+        return None
 
 
 def _gettext(message: str) -> str:
@@ -126,7 +152,9 @@ class AsasGroup(click.Group):
 
     def main(self, args=None, *more, **kwargs):
         args = list(sys.argv[1:] if args is None else args)
-        _state["lang"] = lang_in(args)
+        _state["explicit"] = explicit_lang(args)
+        _state["lang"] = lang_in(args, config_lang=None if _state["explicit"]
+                                 else _config_lang(args))
         _install()
         return super().main(args, *more, **kwargs)
 

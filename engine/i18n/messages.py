@@ -571,8 +571,33 @@ _CLI = {
                              "sebutkan sedikitnya satu berkas atau folder"),
 }
 
+# --- the config file (engine/run/config.py) ---------------------------------------------
+
+_CONFIG = {
+    "config.unknown_key_hint": ("unknown key '{key}'; did you mean '{name}'?",
+                                "pengaturan '{key}' tidak dikenal; maksud Anda '{name}'?"),
+    "config.unknown_key": ("unknown key '{key}'; allowed: {names}",
+                           "pengaturan '{key}' tidak dikenal; yang dikenal: {names}"),
+    "config.bad_value": ("{key} = {value} is not one of {choices}",
+                         "{key} = {value} bukan salah satu pilihan: {choices}"),
+    "config.bad_codes": ("{key}: expected rule IDs or prefixes, a list or \"A,B\"",
+                         "{key}: harus ID atau awalan aturan, berupa daftar atau \"A,B\""),
+    "config.bad_bool": ("{key}: expected true or false", "{key}: harus true atau false"),
+    "config.bad_path": ("{key}: expected a file name", "{key}: harus nama berkas"),
+    "config.bad_table": ("{key}: expected a table of settings",
+                         "{key}: harus berupa kelompok pengaturan"),
+    "config.bad_limit": ("{key}: expected a whole number of at least 1",
+                         "{key}: harus bilangan bulat minimal 1"),
+    "config.not_mapping": ("a config file is a mapping of settings",
+                           "berkas pengaturan berupa kelompok pengaturan ('nama: nilai')"),
+    "config.syntax": ("not a valid config file: {what}",
+                      "berkas pengaturan tidak valid: {what}"),
+    "config.unreadable": ("cannot read the config file: {why}",
+                          "berkas pengaturan tidak dapat dibaca: {why}"),
+}
+
 MESSAGES: dict[str, tuple[str, str]] = {
-    **_LOAD, **_YAML, **_OS, **_KIND, **_WORD, **_TEMPLATE, **_INTERVIEW, **_CLI}
+    **_LOAD, **_YAML, **_OS, **_KIND, **_CONFIG, **_WORD, **_TEMPLATE, **_INTERVIEW, **_CLI}
 
 
 # --- help in Indonesian (cli.py) ----------------------------------------------------------
@@ -623,6 +648,9 @@ HELP_ID: dict[str, str] = {
     "check.cache_dir": "Simpan cache hasil di FOLDER (bawaan: $ASAS_CACHE_DIR, lalu "
                        "~/.cache/asas).",
     "check.no_cache": "Jangan membaca atau menulis cache hasil.",
+    "check.config": "Baca pengaturan dari BERKAS ini (bawaan: asas.toml, .asas.yaml, atau "
+                    "[tool.asas] di pyproject.toml, dicari ke atas dari berkas kasus).",
+    "check.isolated": "Abaikan semua berkas pengaturan.",
     "check.strict": "Terima hanya kode persis format (reluctant, true, 0.6), bukan kata yang "
                     "biasa ditulis orang (enggan, ya, 0,6).",
     "cache": ("Cache hasil `asas check` (bawaan ~/.cache/asas, atau $ASAS_CACHE_DIR).\n\n"

@@ -17,11 +17,17 @@ def word(key: str, lang: str) -> str:
     return pair[1] if lang == "id" else pair[0]
 
 
+def env_lang(environ=os.environ) -> str | None:
+    """ASAS_LANG, when it is en or id."""
+    chosen = environ.get("ASAS_LANG", "").strip().lower()
+    return chosen if chosen in ("en", "id") else None
+
+
 def default_lang(environ=os.environ) -> str:
     """ASAS_LANG (en or id) when set; else Indonesian when the locale says so
     (id_ID.UTF-8, in), else English."""
-    chosen = environ.get("ASAS_LANG", "").strip().lower()
-    if chosen in ("en", "id"):
+    chosen = env_lang(environ)
+    if chosen:
         return chosen
     for var in ("LC_ALL", "LC_MESSAGES", "LANG", "LANGUAGE"):
         value = environ.get(var, "")
