@@ -491,14 +491,16 @@ def interview(file, lang, schema_ref):
     then session by session; then check it. Answers can be piped in, one per line.
     FILE is asked for at the end when not given; an existing file is only
     overwritten after you confirm."""
-    from asas.engine.authoring.interview import message, run
+    from asas.engine.authoring.interview import draft_path, message, run
     from asas.engine.authoring.template import SCHEMA_FILE
     lang = _lang(lang)
     try:
         run(file, lang, schema=schema_ref or SCHEMA_FILE)
-    except click.Abort:   # end of input, or Ctrl-C: nothing was written
+    except click.Abort:   # end of input, or Ctrl-C: the case file is not written
         click.echo("", err=True)
-        click.echo(message("stopped", lang), err=True)
+        draft = draft_path(file)
+        click.echo(message("stopped_draft", lang, file=draft) if os.path.exists(draft)
+                   else message("stopped", lang), err=True)
         sys.exit(1)
 
 

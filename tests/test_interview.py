@@ -128,9 +128,9 @@ def test_indonesian_interview_confidentiality_not_explained(tmp_path):
     result, target = interview(tmp_path, answers, "id")
     assert result.exit_code == 0, result.output
     out = result.output
-    assert "Apakah konselor menjelaskan asas kerahasiaan di awal sesi?" in out
+    assert "Apakah Anda menjelaskan asas kerahasiaan di awal sesi?" in out
     assert "Jawab ya atau tidak" in out                     # the re-ask message
-    assert out.count("Apakah konselor menjelaskan asas kerahasiaan di awal sesi?") == 2
+    assert out.count("Apakah Anda menjelaskan asas kerahasiaan di awal sesi?") == 2
     assert "→ tidak dicatat" in out
     assert "Tersimpan:" in out and "KRH001" in out          # the check is printed
 
@@ -190,7 +190,7 @@ def test_english_interview_two_sessions_with_lists(tmp_path):
     result, target = interview(tmp_path, answers, "en")
     assert result.exit_code == 0, result.output
     out = result.output
-    assert "Did the counselor explain confidentiality (asas kerahasiaan)" in out
+    assert "Did you explain confidentiality (asas kerahasiaan)" in out
     assert "Did you mean 'willing'?" in out
     assert "Not one of the choices" in out
     assert "Please type a whole number 1–2." in out
@@ -217,7 +217,7 @@ def test_every_field_can_be_answered(tmp_path):
     """Answering every question with something valid writes every field of the format."""
     def anything(iv):
         path = iv.path
-        if path.endswith("+") or path in ("<file>", "<overwrite>"):
+        if path.endswith(("+", "=")) or path in ("<file>", "<overwrite>"):
             return "no"
         if path == "sessions":
             return "yes" if len(iv.sessions) < 2 else "no"
@@ -301,16 +301,17 @@ def test_free_text_is_written_safely(tmp_path):
 
 # --- ending ----------------------------------------------------------------------
 
-@pytest.mark.parametrize("lang,words", [("id", "tidak ada yang disimpan"),
-                                        ("en", "nothing was saved")])
-def test_end_of_input_ends_cleanly(tmp_path, lang, words):
+@pytest.mark.parametrize("lang,words,kept", [
+    ("id", "tidak ada yang disimpan", "jawaban Anda tersimpan di"),
+    ("en", "nothing was saved", "your answers are kept in")])
+def test_end_of_input_ends_cleanly(tmp_path, lang, words, kept):
     target = tmp_path / "kasus.yaml"
-    for typed in ("", "KI-1\nJudul\n1\n"):
+    for typed, said in (("", words), ("KI-1\nJudul\n1\n", kept)):
         result = CliRunner().invoke(cli, ["interview", str(target), "--lang", lang],
                                     input=typed)
         assert result.exit_code == 1
         assert isinstance(result.exception, SystemExit)     # no traceback
-        assert words in result.output
+        assert said in result.output
         assert "Traceback" not in result.output
         assert not target.exists()
 
@@ -400,3 +401,134 @@ def test_nothing_answered_assesses_nothing(tmp_path):
     checked = check_file(str(target))
     assert {p: v.status for p, v in checked.principles.items()} == \
         {p: "not_assessed" for p in PRINCIPLES}
+
+
+# --- back, drafts, "same as the session before" (driven through a pseudo-terminal) -----
+
+class Terminal:
+    """``asas interview`` on a pseudo-terminal, as a person types into it."""
+
+    def __init__(self, *args, cwd):
+        import os
+        import pty
+        import subprocess
+        import sys
+        self.master, slave = pty.openpty()
+        env = dict(os.environ, ASAS_NO_CACHE="1", NO_COLOR="1", TERM="dumb")
+        self.proc = subprocess.Popen([sys.executable, "-m", "asas", "interview", *args],
+                                     stdin=slave, stdout=slave, stderr=slave, cwd=cwd,
+                                     env=env, close_fds=True)
+        os.close(slave)
+        self.seen = ""
+
+    def expect(self, text: str, limit: float = 60.0) -> str:
+        """Read until ``text`` appears (a watchdog, not a timing: fails only on a hang)."""
+        import os
+        import select
+        import time
+        end = time.monotonic() + limit
+        while text not in self.seen:
+            left = end - time.monotonic()
+            assert left > 0, f"never shown: {text!r}; the screen: {self.seen[-600:]!r}"
+            ready, _, _ = select.select([self.master], [], [], left)
+            if ready:
+                try:
+                    chunk = os.read(self.master, 4096)
+                except OSError:
+                    chunk = b""
+                if not chunk:
+                    assert text in self.seen, f"ended before {text!r}: {self.seen[-600:]!r}"
+                    break
+                self.seen += chunk.decode("utf-8", "replace")
+        shown, self.seen = self.seen, self.seen[self.seen.index(text) + len(text):]
+        return shown
+
+    def type(self, line: str) -> None:
+        import os
+        os.write(self.master, line.encode("utf-8") + b"\r")
+
+    def interrupt(self) -> int:
+        """Ctrl-C (the signal a terminal sends for it)."""
+        import os
+        import signal
+        import select
+        import time
+        self.proc.send_signal(signal.SIGINT)
+        end = time.monotonic() + 60
+        while self.proc.poll() is None:     # keep reading, so its last words get out
+            assert time.monotonic() < end, "the interview did not stop"
+            if select.select([self.master], [], [], 0.2)[0]:
+                try:
+                    self.seen += os.read(self.master, 4096).decode("utf-8", "replace")
+                except OSError:
+                    break
+        code = self.proc.wait(timeout=60)
+        os.close(self.master)
+        return code
+
+
+def test_back_and_a_draft_resumed_through_a_terminal(tmp_path):
+    import json
+    target = tmp_path / "kasus.yaml"
+    term = Terminal(str(target), "--lang", "id", cwd=tmp_path)
+    term.expect("< = kembali ke pertanyaan sebelumnya")
+    term.expect("Kode kasus")
+    term.type("KI-1")
+    term.expect("Judul singkat kasus ini?")
+    term.type("<")                                   # back: the code again
+    term.expect("kembali ke pertanyaan sebelumnya")
+    term.expect("Kode kasus")
+    term.type("KI-2")
+    term.expect("Judul singkat kasus ini?")
+    term.type("Siswa sering terlambat")
+    term.expect("Di lingkungan mana konseling berlangsung?")
+    assert term.interrupt() != 0                     # Ctrl-C: stopped, the draft kept
+    draft = tmp_path / ".kasus.yaml.asas-draft.json"
+    assert json.loads(draft.read_text(encoding="utf-8"))["answers"] == [
+        ["case.id", "KI-2"], ["case.title", "Siswa sering terlambat"]]
+    assert (draft.stat().st_mode & 0o777) == 0o600 and not target.exists()
+
+    again = Terminal(str(target), "--lang", "id", cwd=tmp_path)
+    again.expect("Ada draf wawancara yang belum selesai (2 jawaban). Lanjutkan dari sana?")
+    again.type("ya")
+    shown = again.expect("Di lingkungan mana konseling berlangsung?")
+    assert "Kode kasus" not in shown                  # the answers kept were not asked again
+    again.type("<")
+    again.expect("Judul singkat kasus ini?")
+    assert again.interrupt() != 0
+    assert json.loads(draft.read_text(encoding="utf-8"))["answers"] == [["case.id", "KI-2"]]
+
+
+def test_back_at_the_first_question_says_there_is_none(tmp_path):
+    term = Terminal(str(tmp_path / "k.yaml"), "--lang", "en", cwd=tmp_path)
+    term.expect("Case code")
+    term.type("<")
+    term.expect("There is no earlier question.")
+    term.expect("Case code")
+    assert term.interrupt() != 0
+
+
+def test_a_later_session_takes_the_place_and_structuring_of_the_one_before(tmp_path):
+    answers = dict(BASE_ID)
+    answers.update({
+        "sessions": ["ya", "tidak"],
+        "sessions[1].place=": "ya",        # Sama seperti sesi 1? ya
+        "sessions[1].opening=": "tidak",   # the structuring differed: asked in full
+        "sessions[1].opening.confidentiality_explained": "ya",
+    })
+    result, target = interview(tmp_path, answers, "id")
+    assert result.exit_code == 0, result.output
+    assert "Sama seperti sesi 1?" in result.output
+    case = load_file(str(target)).case
+    assert case.sessions[1].place == case.sessions[0].place
+    assert case.sessions[1].opening.confidentiality_explained is True
+    assert case.sessions[0].opening.confidentiality_explained is None
+    assert not (tmp_path / ".kasus.yaml.asas-draft.json").exists()   # done: draft gone
+
+
+def test_questions_speak_to_the_counselor():
+    from asas.engine.authoring.interview import QUESTIONS
+    for path, q in QUESTIONS.items():
+        if hasattr(q, "id"):
+            assert "Apakah konselor" not in q.id, path
+            assert not q.en.startswith("Did the counselor"), path

@@ -15,7 +15,10 @@ default), so piped answers and click's CliRunner work, and end of input raises
 
 from __future__ import annotations
 
+import copy
 import datetime
+import json
+import os
 import difflib
 import re
 from dataclasses import dataclass
@@ -63,24 +66,27 @@ QUESTIONS: dict[str, Q | Auto] = {
     "case.setting": Q("Where did the counseling take place?",
                       "Di lingkungan mana konseling berlangsung?"),
     "case.counselor": Q("The counselor", "Konselor"),
-    "case.counselor.role": Q("What is the counselor's position?", "Apa kedudukan konselor?"),
+    "case.counselor.role": Q("What is your position as the counselor?",
+                            "Apa status atau peran Anda sebagai konselor?"),
     "case.counselor.supervised": Q(
-        "Did the counselor work under a supervisor's guidance?",
-        "Apakah konselor bekerja di bawah bimbingan supervisor?"),
+        "Did you work under a supervisor's guidance?",
+        "Apakah Anda (praktikan) dibimbing oleh guru pamong atau dosen pembimbing "
+        "(supervisi)?"),
     "case.counselor.competencies": Q(
-        "In which areas is the counselor trained and competent?",
-        "Bidang apa saja yang dikuasai konselor?"),
-    "case.counselor.code": Q("The counselor's or trainee's code (not a name)?",
-                             "Kode konselor atau praktikan (bukan nama)?"),
+        "In which areas are you trained and competent?",
+        "Bidang layanan apa saja yang menjadi kompetensi Anda (pribadi, sosial, belajar, "
+        "karier, ...)?"),
+    "case.counselor.code": Q("Your code as counselor or trainee (not a name)?",
+                             "Kode Anda sebagai konselor atau praktikan (bukan nama)?"),
     "case.client": Q("The client", "Konseli"),
     "case.client.pseudonym": Q("A pseudonym for the client (never the real name)?",
                                "Nama samaran konseli (jangan nama asli)?"),
     "case.client.age": Q("How old is the client?", "Berapa usia konseli?"),
     "case.problem": Q("The problem", "Masalah"),
     "case.problem.summary": Q("Sum up the client's problem in a sentence or two.",
-                              "Ringkaskan masalah konseli dalam satu atau dua kalimat."),
+                              "Tuliskan ringkasan masalah konseli dalam satu atau dua kalimat."),
     "case.problem.areas": Q("Which areas of the client's life does the problem touch?",
-                            "Bidang kehidupan apa saja yang tersentuh masalah ini?"),
+                            "Bidang masalah konseli apa saja (pribadi, sosial, belajar, karier, keluarga)?"),
     "case.problem.risk": Q("Were there signs of risk? Choose all that apply.",
                            "Apakah ada tanda-tanda risiko? Pilih semua yang sesuai."),
     "case.problem.rights_violated": Q(
@@ -89,9 +95,10 @@ QUESTIONS: dict[str, Q | Auto] = {
     "case.referral": Q("How the client came to counseling",
                        "Bagaimana konseli datang ke konseling"),
     "case.referral.source": Q("Who brought the client to counseling?",
-                              "Siapa yang membawa konseli ke konseling?"),
+                              "Konseli datang atas kemauan sendiri atau dirujuk oleh siapa?"),
     "case.referral.mandated": Q("Was the client obliged by an authority to attend?",
-                                "Apakah konseli diwajibkan hadir oleh pihak berwenang?"),
+                                "Apakah kehadiran konseli diwajibkan (mis. dipanggil sekolah sebagai sanksi), "
+                                "bukan sekadar disarankan?"),
     "case.referral.client_agreed": Q(
         "Did the client agree to counseling before the first session?",
         "Apakah konseli setuju mengikuti konseling sebelum sesi pertama?"),
@@ -119,8 +126,8 @@ QUESTIONS: dict[str, Q | Auto] = {
     "sessions[].place.kind": Q("Where was the session held?", "Di mana sesi dilaksanakan?"),
     "sessions[].place.private": Q(
         "Was the place private, so that no one else could see or overhear?",
-        "Apakah tempatnya terjaga, sehingga tidak ada orang lain yang bisa melihat atau "
-        "mendengar?"),
+        "Apakah tempatnya tertutup sehingga tidak ada orang lain yang dapat melihat atau "
+        "mendengar pembicaraan?"),
     "sessions[].place.others_present": Q(
         "Was anyone else present during the session?",
         "Apakah ada orang lain yang hadir selama sesi?",
@@ -130,24 +137,22 @@ QUESTIONS: dict[str, Q | Auto] = {
                            "Tahap konseling apa saja yang dilalui dalam sesi ini?"),
     "sessions[].opening": Q("Opening of the session", "Pembukaan sesi (penstrukturan)"),
     "sessions[].opening.rapport_built": Q(
-        "Did the counselor build rapport at the start of the session?",
-        "Apakah konselor membangun raport di awal sesi?"),
+        "Did you build rapport at the start of the session?",
+        "Apakah Anda membina hubungan baik (rapport) di awal sesi?"),
     "sessions[].opening.purpose_explained": Q(
-        "Did the counselor explain the purpose of counseling?",
-        "Apakah konselor menjelaskan tujuan konseling?"),
+        "Did you explain the purpose of counseling?",
+        "Apakah Anda menjelaskan tujuan konseling?"),
     "sessions[].opening.confidentiality_explained": Q(
-        "Did the counselor explain confidentiality (asas kerahasiaan) at the start of the "
-        "session?",
-        "Apakah konselor menjelaskan asas kerahasiaan di awal sesi?"),
+        "Did you explain confidentiality (asas kerahasiaan) at the start of the session?",
+        "Apakah Anda menjelaskan asas kerahasiaan di awal sesi?"),
     "sessions[].opening.confidentiality_limits_explained": Q(
-        "Did the counselor explain the limits of confidentiality (when it may be broken: "
-        "danger to the client or to others)?",
-        "Apakah konselor menjelaskan batas kerahasiaan (kapan rahasia boleh dibuka: bahaya "
+        "Did you explain the limits of confidentiality (when it may be broken: danger to "
+        "the client or to others)?",
+        "Apakah Anda menjelaskan batas kerahasiaan (kapan rahasia boleh dibuka: bahaya "
         "bagi konseli atau orang lain)?"),
     "sessions[].opening.voluntariness_explained": Q(
-        "Did the counselor tell the client that taking part is voluntary and that they may "
-        "stop?",
-        "Apakah konselor menyampaikan bahwa konseli ikut secara sukarela dan boleh berhenti?"),
+        "Did you tell the client that taking part is voluntary and that they may stop?",
+        "Apakah Anda menyampaikan bahwa konseli ikut secara sukarela dan boleh berhenti?"),
     "sessions[].client": Q("The client in this session", "Konseli dalam sesi ini"),
     "sessions[].client.willingness": Q("How willing was the client in this session?",
                                        "Bagaimana kesediaan konseli dalam sesi ini?"),
@@ -157,35 +162,37 @@ QUESTIONS: dict[str, Q | Auto] = {
     "sessions[].client.completed_previous_tasks": Q(
         "Did the client do the tasks agreed in the previous session?",
         "Apakah konseli mengerjakan tugas yang disepakati pada sesi sebelumnya?"),
-    "sessions[].client.made_own_decision": Q("Did the client make their own decision?",
-                                             "Apakah konseli mengambil keputusan sendiri?"),
+    "sessions[].client.made_own_decision": Q(
+        "In this session, did the client make a decision or plan of their own (no decision "
+        "yet = no)?",
+        "Apakah pada sesi ini konseli merumuskan keputusan atau rencananya sendiri (belum ada "
+        "keputusan = tidak)?"),
     "sessions[].client.decision": Q("What did the client decide?",
                                     "Apa yang diputuskan konseli?"),
     "sessions[].counselor": Q("The counselor in this session", "Konselor dalam sesi ini"),
     "sessions[].counselor.time_focus": Q(
         "Which time did the conversation mostly dwell on?",
-        "Pembicaraan lebih banyak berfokus pada waktu kapan?"),
+        "Pembicaraan lebih banyak berfokus pada masa kini, masa lalu, atau masa depan?"),
     "sessions[].counselor.techniques": Q(
-        "Which techniques did the counselor use? Choose all that apply.",
-        "Teknik apa saja yang digunakan konselor? Pilih semua yang sesuai."),
+        "Which techniques did you use? Choose all that apply.",
+        "Teknik apa saja yang Anda gunakan? Pilih semua yang sesuai."),
     "sessions[].counselor.talk_share": Q(
-        "What share of the talk was the counselor's, from the verbatim (0 to 1, e.g. 0.4, "
-        "or 40%)?",
-        "Berapa porsi bicara konselor menurut verbatim (0 sampai 1, misalnya 0,4, atau 40%)?"),
+        "What share of the talk was yours, from the verbatim (0 to 1, e.g. 0.4, or 40%)?",
+        "Berapa porsi bicara Anda menurut verbatim (0 sampai 1, misalnya 0,4, atau 40%)?"),
     "sessions[].counselor.decided_for_client": Q(
-        "Did the counselor make the decision for the client?",
-        "Apakah konselor mengambil keputusan untuk konseli?"),
+        "Did you make the decision for the client?",
+        "Apakah Anda mengambil keputusan untuk konseli?"),
     "sessions[].counselor.self_focus": Q(
-        "Did the counselor speak at length about their own experiences?",
-        "Apakah konselor panjang lebar menceritakan pengalamannya sendiri?"),
+        "Did you speak at length about your own experiences?",
+        "Apakah Anda panjang lebar menceritakan pengalaman Anda sendiri?"),
     "sessions[].counselor.judgmental_remarks": Q(
-        "Did the counselor make judgmental remarks?",
-        "Apakah konselor mengucapkan kata-kata yang menghakimi?",
+        "Did you make judgmental remarks?",
+        "Apakah Anda mengucapkan kata-kata yang menghakimi?",
         "Quote them, one per line; an empty line ends the list.",
         "Kutip ucapannya, satu per baris; baris kosong untuk selesai."),
     "sessions[].counselor.pressure_on_client": Q(
-        "Did the counselor threaten or pressure the client?",
-        "Apakah konselor mengancam atau memaksa konseli?",
+        "Did you threaten or pressure the client?",
+        "Apakah Anda mengancam atau memaksa konseli?",
         "Quote what was said, one per line; an empty line ends the list.",
         "Kutip ucapannya, satu per baris; baris kosong untuk selesai."),
     "sessions[].counselor.norm_conflicts": Q(
@@ -222,8 +229,8 @@ QUESTIONS: dict[str, Q | Auto] = {
         "Apa saja? Satu per baris; baris kosong untuk selesai."),
     "sessions[].evaluation": Q("Immediate evaluation (laiseg)", "Penilaian segera (laiseg)"),
     "sessions[].evaluation.done": Q(
-        "Did the counselor make an immediate evaluation (penilaian segera) at the end?",
-        "Apakah konselor melakukan penilaian segera (laiseg) di akhir sesi?"),
+        "Did you make an immediate evaluation (penilaian segera) at the end?",
+        "Apakah Anda melakukan penilaian segera (laiseg) di akhir sesi?"),
     "sessions[].evaluation.understanding": Q("Did the client reach a new understanding?",
                                              "Apakah konseli memperoleh pemahaman baru?"),
     "sessions[].evaluation.feeling_better": Q("Did the client feel relieved?",
@@ -252,6 +259,10 @@ CONDITIONS = {
     "sessions[].recording.consent":
         lambda iv: iv.session.get("recording", {}).get("made") is True,
 }
+
+# Groups that a later session may take over from the one before ("Sama seperti sesi 1?"):
+# the place, and the structuring, asked in full only when they differ.
+SAME_AS = ("sessions[].place", "sessions[].opening")
 
 # Bounds that depend on earlier answers.
 MAXIMUM = {"case.referred_out.session": lambda iv: len(iv.sessions)}
@@ -390,6 +401,14 @@ class Interview:
         condition = CONDITIONS.get(path)
         if condition is not None and not condition(self):
             return
+        if spec.kind == "object" and path in SAME_AS and self.index > 0:
+            before = self.sessions[self.index - 1].get(spec.name)
+            if before is not None:
+                self.heading(self.question(path, spec))
+                if self.gate(self.t("same_as", n=self.index), path + "=", where + "="):
+                    target[spec.name] = copy.deepcopy(before)
+                    self.echo(f"  {self.t('same_copied', n=self.index)}")
+                    return
         if spec.kind == "object":   # filled in place: later questions may depend on it
             sub = target[spec.name] = {}
             if nullable_object(owner, spec):
@@ -551,6 +570,8 @@ class Interview:
             hint = f"[{self.t('date_hint')}]"
         elif spec.required:
             hint = ""
+        elif path == "sessions[].notes":
+            hint = self.t("notes_hint")
         else:
             hint = self.t("text_hint")
         convert = {"str": self.as_text, "int": self.as_int, "float": self.as_float,
@@ -638,10 +659,11 @@ def run(file: str | None, lang: str, prompt=None, echo=None,
     from asas.engine.load.loader import load_bytes
     from asas.engine.authoring.template import write_new
 
-    iv = Interview(lang, prompt, echo)
+    replay = _Replay(lang, prompt, echo, draft_path(file))
+    iv = replay.start()
     if file and os.path.exists(file):
         iv.echo(iv.t("exists_early", file=file))
-    data = iv.run()
+    data, iv = replay.interview()
     text = render_case(lang, data, schema=schema, made_by="interview")
     loaded = load_bytes(text.encode("utf-8"), file or "<interview>")
     if not loaded.valid:   # a bug: keep the answers on screen rather than lose them
@@ -672,7 +694,120 @@ def run(file: str | None, lang: str, prompt=None, echo=None,
             path = None
             continue
         break
+    replay.discard()
     iv.echo(iv.t("written", file=path))
     iv.echo("")
     iv.echo(render([check_file(path)], lang), nl=False)
     return path
+
+
+# --- back, and a draft kept after every answer ------------------------------------------
+
+class _Back(Exception):
+    """The answer '<': go back to the question before."""
+
+
+def draft_path(file: str | None) -> str:
+    """Where the draft of an interview is kept: beside the case file it will write."""
+    if file:
+        folder, name = os.path.split(file)
+        return os.path.join(folder, f".{name}.asas-draft.json")
+    return ".asas-interview.asas-draft.json"
+
+
+class _Replay:
+    """Every answer typed, kept in order (and in a draft file after each one).
+
+    Going back (``<``) and resuming a draft both replay the answers kept into a fresh
+    walk, without printing, until the question to ask is reached: the walk is the same
+    for the same answers, so no state of the walk itself needs to be saved.
+    """
+
+    def __init__(self, lang, prompt, echo, draft: str):
+        self.lang, self.draft = lang, draft
+        self.real_prompt = prompt or _click_prompt
+        self.real_echo = echo or click.echo
+        self.answers: list[list[str]] = []    # [where, raw] for every answer read
+        self.pending: list[list[str]] = []    # to replay before asking anyone
+        self.iv: Interview | None = None
+
+    def echo(self, *args, **kwargs):
+        if not self.pending:
+            self.real_echo(*args, **kwargs)
+
+    def prompt(self, text: str) -> str:
+        where = self.iv.where
+        if self.pending:
+            raw = self.pending.pop(0)[1]
+            self.answers.append([where, raw])
+            return raw
+        raw = self.real_prompt(text)
+        if raw.strip() == "<":
+            raise _Back
+        self.answers.append([where, raw])
+        self.save()
+        return raw
+
+    def _fresh(self) -> Interview:
+        self.iv = Interview(self.lang, self.prompt, self.echo)
+        return self.iv
+
+    def start(self) -> Interview:
+        """The interview, offered to go on from a draft left by an unfinished one."""
+        kept = self.load()
+        if kept:
+            ask = Interview(self.lang, self.real_prompt, self.real_echo)
+            if ask.gate(ask.t("resume", n=len(kept)), "<resume>", "<resume>"):
+                self.pending = kept
+        return self._fresh()
+
+    def interview(self):
+        """The answers' case (as a dict) and the interview that got them."""
+        while True:
+            iv = self.iv
+            try:
+                return iv.run(), iv
+            except _Back:
+                self.back(iv.where)
+                self.pending, self.answers = self.answers, []
+                self._fresh()
+
+    def back(self, where: str) -> None:
+        """Drop the answers of the question before ``where`` (and any tries at ``where``)."""
+        while self.answers and self.answers[-1][0] == where:
+            self.answers.pop()
+        if not self.answers:
+            self.real_echo(f"  {self.iv.t('nothing_before')}")
+            return
+        last = self.answers[-1][0]
+        while self.answers and self.answers[-1][0] == last:
+            self.answers.pop()
+        self.save()
+        self.real_echo(f"  {self.iv.t('back')}")
+
+    # the draft file: private to its owner, replaced whole
+    def save(self) -> None:
+        data = json.dumps({"v": 1, "answers": self.answers}, ensure_ascii=False)
+        tmp = f"{self.draft}.tmp"
+        try:
+            fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+            with os.fdopen(fd, "w", encoding="utf-8") as fh:
+                fh.write(data)
+            os.replace(tmp, self.draft)
+        except OSError:
+            pass    # a draft is a convenience: the interview goes on without it
+
+    def load(self) -> list[list[str]]:
+        try:
+            with open(self.draft, encoding="utf-8") as fh:
+                data = json.load(fh)
+            answers = data["answers"] if data.get("v") == 1 else []
+            return [[str(w), str(r)] for w, r in answers]
+        except (OSError, ValueError, KeyError, TypeError, AttributeError):
+            return []
+
+    def discard(self) -> None:
+        try:
+            os.unlink(self.draft)
+        except OSError:
+            pass

@@ -485,25 +485,32 @@ _INTERVIEW = {
         "asas interview: questions about the case, then session by session, as a "
         "supervisor would ask them. Answer from your write-up.\n"
         "  Enter or \"don't know\" = not documented (the field is left out).\n"
-        "  ? = what the question means.   Ctrl-C = stop (nothing is saved).",
+        "  ? = what the question means.   < = back to the previous question.\n"
+        "  Every answer is kept in a draft: Ctrl-C stops, and the next `asas interview` "
+        "offers to go on from there.",
         "Wawancara asas: pertanyaan tentang kasus, lalu sesi demi sesi, seperti yang "
         "ditanyakan supervisor. Jawablah sesuai laporan Anda.\n"
         "  Enter atau \"tidak tahu\" = tidak dicatat (isian dikosongkan).\n"
-        "  ? = penjelasan pertanyaan.   Ctrl-C = berhenti (tidak ada yang disimpan)."),
+        "  ? = penjelasan pertanyaan.   < = kembali ke pertanyaan sebelumnya.\n"
+        "  Setiap jawaban disimpan dalam draf: Ctrl-C menghentikan wawancara, dan `asas "
+        "interview` berikutnya menawarkan untuk melanjutkannya."),
     "interview.bool_hint": ("[yes/no, Enter = don't know]", "[ya/tidak, Enter = tidak tahu]"),
     "interview.gate_hint": ("[yes/no]", "[ya/tidak]"),
     "interview.text_hint": ("[Enter = don't know]", "[Enter = tidak tahu]"),
     "interview.required_hint": ("", ""),
-    "interview.choice_prompt": ("Number or value [Enter = don't know]",
-                                "Nomor atau nilai [Enter = tidak tahu]"),
-    "interview.choice_prompt_required": ("Number or value", "Nomor atau nilai"),
-    "interview.choices_prompt": ("Numbers or values, comma-separated; none = none; "
-                                 "Enter = don't know",
-                                 "Nomor atau nilai, pisahkan dengan koma; tidak ada = tidak "
-                                 "ada; Enter = tidak tahu"),
-    "interview.choices_prompt_closed": ("Numbers or values, comma-separated [Enter = none]",
-                                        "Nomor atau nilai, pisahkan dengan koma [Enter = tidak "
-                                        "ada]"),
+    "interview.choice_prompt": ("Type a number or a choice [Enter = don't know]",
+                                "Ketik nomor atau pilihannya [Enter = tidak tahu]"),
+    "interview.choice_prompt_required": ("Type a number or a choice",
+                                         "Ketik nomor atau pilihannya"),
+    "interview.notes_hint": ("[Enter = none]", "[Enter = tidak ada]"),
+    "interview.choices_prompt": ("Type numbers or choices, comma-separated; type \"none\" "
+                                 "if none applies; Enter = don't know",
+                                 "Ketik nomor atau pilihannya, pisahkan dengan koma; ketik "
+                                 "\"tidak ada\" bila tidak ada satu pun; Enter = tidak tahu"),
+    "interview.choices_prompt_closed": ("Type numbers or choices, comma-separated [Enter = "
+                                        "NONE]",
+                                        "Ketik nomor atau pilihannya, pisahkan dengan koma "
+                                        "[Enter = TIDAK ADA]"),
     "interview.another": ("Another one?", "Ada lagi?"),
     "interview.item": ("", ""),
     "interview.session": ("Session", "Sesi"),
@@ -544,6 +551,20 @@ _INTERVIEW = {
                           "Wawancara berhenti sebelum selesai (masukan berakhir, atau "
                           "Ctrl-C); tidak ada yang disimpan."),
     "interview.range": (" {low}–{high}", " {low}–{high}"),
+    "interview.back": ("← back to the previous question", "← kembali ke pertanyaan sebelumnya"),
+    "interview.nothing_before": ("There is no earlier question.",
+                                 "Tidak ada pertanyaan sebelumnya."),
+    "interview.resume": ("A draft of an unfinished interview was found ({n} answers). Go on "
+                         "from there?",
+                         "Ada draf wawancara yang belum selesai ({n} jawaban). Lanjutkan dari "
+                         "sana?"),
+    "interview.same_as": ("Same as in session {n}?", "Sama seperti sesi {n}?"),
+    "interview.same_copied": ("→ as in session {n}", "→ seperti sesi {n}"),
+    "interview.stopped_draft": ("The interview stopped before it was finished; your answers "
+                                "are kept in {file}: run `asas interview` again to go on.",
+                                "Wawancara berhenti sebelum selesai; jawaban Anda tersimpan "
+                                "di {file}: jalankan lagi `asas interview` untuk "
+                                "melanjutkan."),
     "interview.range_low": (" of at least {low}", " minimal {low}"),
     "interview.invalid_result": ("The answers did not make a valid case file (a bug in asas; "
                                  "please report it). The file follows:",
