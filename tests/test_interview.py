@@ -415,9 +415,15 @@ class Terminal:
         import sys
         self.master, slave = pty.openpty()
         env = dict(os.environ, ASAS_NO_CACHE="1", NO_COLOR="1", TERM="dumb")
+        import signal
+
+        def as_a_terminal_would():   # a shell that runs in the background ignores SIGINT
+            os.setsid()
+            signal.signal(signal.SIGINT, signal.SIG_DFL)
         self.proc = subprocess.Popen([sys.executable, "-m", "asas", "interview", *args],
                                      stdin=slave, stdout=slave, stderr=slave, cwd=cwd,
-                                     env=env, close_fds=True)
+                                     env=env, close_fds=True,
+                                     preexec_fn=as_a_terminal_would)
         os.close(slave)
         self.seen = ""
 
@@ -456,7 +462,7 @@ class Terminal:
         self.proc.send_signal(signal.SIGINT)
         end = time.monotonic() + 60
         while self.proc.poll() is None:     # keep reading, so its last words get out
-            assert time.monotonic() < end, "the interview did not stop"
+            assert time.monotonic() < end, f"the interview did not stop: {self.seen[-800:]!r}"
             if select.select([self.master], [], [], 0.2)[0]:
                 try:
                     self.seen += os.read(self.master, 4096).decode("utf-8", "replace")
