@@ -79,6 +79,9 @@ def _format_names():
 @click.option("--examples", is_flag=True, help="Check the example cases bundled with asas.")
 @click.option("--redact", is_flag=True,
               help="Keep the client's pseudonym and every free-text quote out of the report.")
+@click.option("--no-redact", is_flag=True,
+              help="The lecturer's view: an html report of several cases is not redacted "
+                   "(it is by default, for sharing).")
 @click.option("--max-bytes", type=click.IntRange(1), metavar="N",
               help="Refuse case files larger than N bytes (default 2 MiB; docs/limits.md).")
 @click.option("--max-nodes", type=click.IntRange(1), metavar="N",
@@ -96,7 +99,7 @@ def _format_names():
                    "~/.cache/asas).")
 @click.option("--no-cache", is_flag=True,
               help="Neither read nor write the result cache.")
-def check(paths, fmt, lang, output, fail_on, select, ignore, examples, redact,
+def check(paths, fmt, lang, output, fail_on, select, ignore, examples, redact, no_redact,
           max_bytes, max_nodes, max_depth, max_sessions, jobs, cache_dir, no_cache):
     """Check case files: files, directories (searched for *.yaml, *.yml), or - for stdin.
 
@@ -153,7 +156,10 @@ def check(paths, fmt, lang, output, fail_on, select, ignore, examples, redact,
 
     render = renderer(fmt)
     stream = getattr(sys.modules[render.__module__], "stream", None)
-    options = {"redact": True} if redact else {}   # formats that note it (html) say so
+    if redact and no_redact:
+        raise click.UsageError("--redact and --no-redact contradict each other")
+    # formats that note it (html) say so; html redacts a batch unless told not to
+    options = {"redact": True} if redact else {"redact": False} if no_redact else {}
     options.update(color=_use_color(output), fail_on=fail_on, interrupted=interrupted)
     try:
         if stream is None:      # formats that need every result first
@@ -188,7 +194,18 @@ def check(paths, fmt, lang, output, fail_on, select, ignore, examples, redact,
                 and sys.stdout.isatty()):   # else the report on screen just said it
             click.echo(_interrupted_note(batch, lang), err=True)
         sys.exit(130)
+    if output and outcome.code == 1 and sys.stderr.isatty():
+        click.echo(_written_note(output, fail_on, lang), err=True)
     sys.exit(outcome.code)
+
+
+def _written_note(output: str, fail_on: str, lang: str) -> str:
+    """One line for a person at a terminal: status 1 is a CI signal, not a failure."""
+    if lang == "id":
+        return (f"laporan ditulis ke {output}; status keluar 1 hanya konvensi CI (ada temuan "
+                f"setingkat {fail_on} atau lebih berat), bukan kegagalan")
+    return (f"report written to {output}; exit status 1 is a CI convention (a finding of "
+            f"{fail_on} or worse was found), not a failure")
 
 
 class _Stdout:
