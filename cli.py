@@ -344,6 +344,7 @@ def grade(paths, rubric, print_rubric, fmt, csv_locale, lang, output, roster, ov
     from asas.engine.report.grade import RubricError, grade_results, load_rubric, rubric_text
     from asas.engine.report.grade.render import render, unused_lines
     from asas.engine.report.grade.sidefile import SideFileError
+    sheet_lang = lang or "id"       # a sheet goes to an Indonesian student unless told
     lang = _lang(lang)
     try:
         chosen = load_rubric(rubric, lang)
@@ -391,10 +392,13 @@ def grade(paths, rubric, print_rubric, fmt, csv_locale, lang, output, roster, ov
             except OSError as exc:
                 raise click.ClickException(f"cannot write {path}: {exc.strerror or exc}")
         try:
-            written = write_sheets(grades, chosen, sheets, lang, the_roster, redact, write)
+            sheet_grades = grades if sheet_lang == lang else \
+                grade_results(results, chosen, sheet_lang, waivers)
+            written = write_sheets(sheet_grades, chosen, sheets, sheet_lang, the_roster, redact,
+                                   write)
         except OSError as exc:
             raise click.ClickException(f"cannot write {sheets}: {exc.strerror or exc}")
-        click.echo(("lembar umpan balik: " if lang == "id" else "feedback sheets: ")
+        click.echo(("lembar umpan balik: " if sheet_lang == "id" else "feedback sheets: ")
                    + f"{len(written) - 1} → {os.path.join(sheets, 'index.html')}", err=True)
     for line in unused_lines(grades, lang):
         click.echo(line, err=True)

@@ -47,8 +47,8 @@ MESSAGES = {
 }
 
 
-def _msg(key: str, lang: str, **params) -> str:
-    en, id_ = MESSAGES[key]
+def _msg(name: str, lang: str, /, **params) -> str:
+    en, id_ = MESSAGES[name]
     return (id_ if lang == "id" else en).format(**params)
 
 
@@ -132,9 +132,9 @@ def parse_yaml(text: str, file: str, lang: str = "en") -> Roster:
     root = sidefile.compose(text, file, lang)
     problems: list[str] = []
 
-    def add(node, path, key, **params):
+    def add(node, path, message, **params):
         m = node.start_mark
-        problems.append(f"{file}:{m.line + 1}:{m.column + 1}: {path}: {_msg(key, lang, **params)}")
+        problems.append(f"{file}:{m.line + 1}:{m.column + 1}: {path}: {_msg(message, lang, **params)}")
 
     if root is None:
         raise SideFileError([f"{file}:1:1: {_msg('empty', lang)}"])

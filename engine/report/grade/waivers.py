@@ -57,8 +57,8 @@ MESSAGES = {
 }
 
 
-def _msg(key: str, lang: str, **params) -> str:
-    en, id_ = MESSAGES[key]
+def _msg(name: str, lang: str, /, **params) -> str:
+    en, id_ = MESSAGES[name]
     return (id_ if lang == "id" else en).format(**params)
 
 
@@ -133,10 +133,10 @@ def load_overrides(path: str, lang: str = "en") -> list[Waiver]:
 def parse_overrides(text: str, file: str, lang: str = "en") -> list[Waiver]:
     problems: list[str] = []
 
-    def add(node, path, key, **params):
+    def add(node, path, message, **params):
         m = node.start_mark
         prefix = f"{path}: " if path else ""
-        problems.append(f"{file}:{m.line + 1}:{m.column + 1}: {prefix}{_msg(key, lang, **params)}")
+        problems.append(f"{file}:{m.line + 1}:{m.column + 1}: {prefix}{_msg(message, lang, **params)}")
 
     root = sidefile.compose(text, file, lang)
     if root is None:
