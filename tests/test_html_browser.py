@@ -225,7 +225,8 @@ def pages(page, tmp_path_factory):
     write_sheets(grades, rubric, str(folder / "lembar"), "id", roster,
                  write=lambda path, text: Path(path).write_text(text, encoding="utf-8"))
     return {"case": page, "class": kelas, "gradebook": book, "trend": tren,
-            "sheet": folder / "lembar" / "KI-2026-10.html"}
+            "sheet": folder / "lembar" / "KI-2026-10.html",
+            "returned": folder / "lembar" / "KI-2026-06.html"}
 
 
 @pytest.mark.parametrize("kind", ["case", "class", "gradebook", "trend", "sheet"])
@@ -259,10 +260,11 @@ def test_grade_column_is_never_clipped(browser, pages, width, tmp_path):
     assert {"A", "B", "C"} <= {text for text, _ in cells}
 
 
-def test_feedback_sheet_prints_on_one_page(browser, pages, tmp_path):
+@pytest.mark.parametrize("kind", ["sheet", "returned"])   # the fullest graded one, the
+def test_feedback_sheet_prints_on_one_page(browser, pages, kind, tmp_path):  # longest list
     pdf = tmp_path / "lembar.pdf"
     done = run_chromium(browser, tmp_path, "--no-pdf-header-footer",
-                        f"--print-to-pdf={pdf}", pages["sheet"].as_uri())
+                        f"--print-to-pdf={pdf}", pages[kind].as_uri())
     assert pdf.exists(), done.stderr[-2000:]
     pages_n = len(re.findall(rb"/Type\s*/Page(?!s)", pdf.read_bytes()))
     assert pages_n == 1

@@ -241,7 +241,7 @@ def render_html(results, lang: str, by: str = "status", roster=None) -> str:
     for n, t in enumerate(trainees):
         body.append(f'<section class="card"><h2 id="t{n}">{e(_name(t, lang, roster))} · '
                     f"{e(_count(len(t.cases), lang))}</h2>"
-                    f'<div class="scroll"><table class="matrix trend"><thead><tr>'
+                    f'<div class="scroll" tabindex="0" role="region" aria-label="{e(_name(t, lang, roster))}"><table class="matrix trend"><thead><tr>'
                     f'<th scope="col">{e(word("date", lang))}</th>'
                     f'<th scope="col">{e(word("case", lang))}</th>'
                     + "".join(f'<th class="p" scope="col">{e(p)}</th>' for p in PRINCIPLES)

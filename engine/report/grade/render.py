@@ -228,7 +228,7 @@ def render_html(grades: list[CaseGrade], rubric: Rubric, lang: str = "en",
                else "") + "</p>",
             f'<p class="note">{e(t("self_report", lang))}</p>',
             legend(lang), "</header>", '<section class="card">',
-            '<div class="scroll"><table class="matrix gradebook" id="gradebook">'
+            f'<div class="scroll" tabindex="0" role="region" aria-label="{e(title)}"><table class="matrix gradebook" id="gradebook">'
             f"<thead><tr><th scope=\"col\">{e(word('case', lang))}</th>"
             f"<th scope=\"col\">{e(word('trainee', lang))}</th>"
             f'<th class="num" scope="col">{e(t("total", lang))}</th>'
@@ -238,18 +238,22 @@ def render_html(grades: list[CaseGrade], rubric: Rubric, lang: str = "en",
         body.append(f'<th class="p" scope="col">{e(p)}{gloss}</th>')
     body.append(f'<th class="num" scope="col">{e(t("deductions", lang))}</th>'
                 f'<th class="num" scope="col">{e(t("function_deductions", lang))}</th>'
-                f'<th scope="col">{e(t("reason", lang))}</th></tr></thead><tbody>')
+                "</tr></thead><tbody>")
+    width = 4 + len(PRINCIPLES) + 2
     for g in grades:
         base = g.file.replace("\\", "/").rsplit("/", 1)[-1]
         who = trainee_name(g.code, roster, lang)
         why = "".join(f"<li>{e(n)}</li>" for n in notes(g, lang))
-        why = f'<td class="why"><ul>{why}</ul></td>' if why else "<td></td>"
+        # the reasons on a row of their own under the case: always whole, never a
+        # squeezed last column
+        why = (f'<tr class="whyrow"><td></td><td colspan="{width - 1}"><ul>{why}</ul></td></tr>'
+               if why else "")
         head = (f"<tr><th scope=\"row\">{e(g.case_id or g.file)}"
                 f'<small title="{e(g.file)}">{e(base)}</small></th><td>{e(who)}</td>')
         if g.state == INVALID:
             body.append(head + f'<td></td><td class="grade inv">{e(word("ungraded", lang))}</td>'
                         f'<td class="inv" colspan="{len(PRINCIPLES) + 2}">{e(g.reason)}</td>'
-                        "<td></td></tr>")
+                        "</tr>")
             continue
         if g.state == INCOMPLETE:
             cell = (f'<td></td><td class="grade incomplete"><b>{e(t("incomplete_short", lang))}'
@@ -269,7 +273,7 @@ def render_html(grades: list[CaseGrade], rubric: Rubric, lang: str = "en",
         else:
             body.append(f'<td class="num">{_minus(g.deductions)}</td>'
                         f'<td class="num">{_minus(g.function_deductions)}</td>')
-        body.append(why + "</tr>")
+        body.append("</tr>" + why)
     body.append("</tbody></table></div></section>")
 
     graded = [g for g in grades if g.graded]

@@ -20,7 +20,7 @@ import re
 
 from asas.engine.judge.catalog import PRINCIPLES
 from asas.engine.i18n.words import word
-from asas.engine.report.grade.grading import INCOMPLETE, INVALID, CaseGrade
+from asas.engine.report.grade.grading import GRADED, INCOMPLETE, INVALID, CaseGrade
 from asas.engine.report.grade.render import MARK, cap_notes
 from asas.engine.report.grade.roster import EMPTY, Roster
 from asas.engine.report.grade.rubric import Rubric
@@ -47,8 +47,23 @@ font-size:.85rem}
 .signs div{border-top:1px solid var(--ink);padding-top:4px;margin-top:64px;font-size:.9rem}
 .sheet footer{margin-top:14px;font-size:.78rem}
 .index li{margin:2px 0}
+.toadd{font-size:.88rem}.toadd li{margin:0 0 2px}
 @media print{
+ @page{size:A4;margin:12mm 14mm}
+ body{font-size:9.5pt;line-height:1.35}
  .sheet{border:none;padding:0;max-width:none}
+ .sheet h1{font-size:13pt;margin:0 0 4px}
+ .sheet h2{font-size:10.5pt;margin:8px 0 3px}
+ .who th,.who td{padding:1px 4px}
+ .result{margin:6px 0;padding:6px 12px}.result .big{font-size:24pt}
+ .alert{margin:4px 0;padding:3px 8px}
+ .asas{font-size:8pt;gap:2px}
+ .sheet ul,.sheet ol{margin:2px 0}
+ .work li{margin:0 0 3px}
+ .commentbox{height:5.5em}
+ .toadd{font-size:8pt}
+ .signs{margin-top:6px}.signs div{margin-top:36px}
+ .sheet footer{margin-top:6px;font-size:7.5pt}
  .sheet+.sheet{break-before:page}
  .noprint{display:none}
  .result,.work li,.signs{break-inside:avoid}
@@ -109,7 +124,7 @@ def sheet_body(g: CaseGrade, rubric: Rubric, lang: str, roster: Roster, redacted
         out.append(f'<p class="alert">{e(t("meeting", lang))}</p>')
 
     if g.state == INCOMPLETE:
-        out.append(f"<h2>{e(t('to_add', lang).capitalize())}</h2><ol>")
+        out.append(f"<h2>{e(t('to_add', lang).capitalize())}</h2><ol class=\"toadd\">")
         out += [f"<li><b>{e(m.id)}</b> {e(m.text)}</li>" for m in g.missing]
         out.append("</ol>")
     if g.principles:
@@ -128,7 +143,7 @@ def sheet_body(g: CaseGrade, rubric: Rubric, lang: str, roster: Roster, redacted
         out.append(f"<h2>{e(t('strengths', lang))}</h2><ul>")
         out += [f"<li>{e(text)}</li>" for text in g.strengths]
         out.append("</ul>")
-    if g.state != INVALID:
+    if g.state == GRADED:      # an incomplete write-up's work is the list of what to add
         out.append(f"<h2>{e(t('work_on', lang))}</h2>")
         if g.priorities:
             out.append('<ol class="work">')
