@@ -21,7 +21,7 @@ from asas.engine.report.grade import (Band, RubricError, default_rubric_text, gr
 from asas.engine.report.grade.render import unused_lines
 from asas.engine.report.grade.roster import Student, load_roster
 from asas.engine.report.grade.sidefile import SideFileError
-from asas.engine.report.grade.waivers import Waiver, load_overrides, parse_overrides
+from asas.engine.report.grade.waivers import Waiver, in_file, load_overrides, parse_overrides
 from test_formats import EXAMPLE, INVALID, REFERRED, parse_html
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -642,3 +642,26 @@ def test_check_no_redact_is_the_lecturers_view(tmp_path):
     assert "[redacted]" in out.read_text(encoding="utf-8")
     result = CliRunner().invoke(cli, ["check", EXAMPLE, "--redact", "--no-redact"])
     assert result.exit_code == 2
+
+
+def test_waivers_written_in_a_case_file_are_used_when_the_format_has_them(bundled):
+    """The case format has no ``waivers:`` yet (in-file suppressions, issue #15, will add
+    it); grading already reads ``case.waivers`` of a loaded case, located at its entry."""
+    import dataclasses
+    from types import SimpleNamespace
+    r = bundled["coordination-breach.yaml"]
+    entry = SimpleNamespace(rule="KAH005", session=None, reason=" keluarga ringan ",
+                            by="Bu Rina (guru pamong)")
+    unused = SimpleNamespace(rule="KGT001", session=1, reason="sakit", by="Bu Rina")
+    case = SimpleNamespace(case=r.loaded.case.case, sessions=r.loaded.case.sessions,
+                           waivers=(entry, unused))
+    loaded = SimpleNamespace(case=case, where=lambda path: (98 + int(path[-2]) * 4, 5))
+    faked = dataclasses.replace(r, loaded=loaded)
+    found = in_file(faked)
+    assert found == [Waiver("KAH005", "keluarga ringan", "Bu Rina (guru pamong)", None, None,
+                            f"{r.file}:98:5"),
+                     Waiver("KGT001", "sakit", "Bu Rina", 1, None, f"{r.file}:102:5")]
+    g = grade_results([faked], load_rubric(), "en")[0]
+    assert [f.id for f, _ in g.set_aside] == ["KAH005"] and g.unused == [found[1]]
+    assert not grade_results([faked], load_rubric(), "en", file_waivers=False)[0].set_aside
+    assert in_file(r) == []                     # the bundled file has none

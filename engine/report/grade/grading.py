@@ -153,9 +153,13 @@ def grade_case(r: CaseResult, rubric: Rubric, lang: str = "en", waivers=()) -> C
 
 
 def grade_results(results: list[CaseResult], rubric: Rubric, lang: str = "en",
-                  waivers=()) -> list[CaseGrade]:
+                  waivers=(), file_waivers: bool = True) -> list[CaseGrade]:
+    """Every case graded; ``waivers`` from an overrides file (by case ID), and unless
+    ``file_waivers`` is False those written in each case file too."""
     waivers = list(waivers)
-    grades = [grade_case(r, rubric, lang, waiving.for_case(waivers, r.case_id)) for r in results]
+    grades = [grade_case(r, rubric, lang, waiving.for_case(waivers, r.case_id)
+                         + (waiving.in_file(r) if file_waivers else []))
+              for r in results]
     stray = waiving.unmatched_cases(waivers, [r.case_id for r in results])
     if stray and grades:
         grades[0].unused.extend(w for w in stray if w not in grades[0].unused)

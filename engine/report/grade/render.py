@@ -148,9 +148,9 @@ def rubric_lines(rubric: Rubric, lang: str) -> list[str]:
     for cap in rubric.caps:
         extra = f" · {t('meeting', lang)}" if cap.meeting else ""
         sev = f" ({word(cap.severity, lang)})" if cap.severity else ""
-        out.append(f"- {t('caps', lang)}: {', '.join(cap.rules)}{sev} → "
-                   f"{t('at_most', lang, grade=cap.grade, why=cap.why(lang), rules=', '.join(cap.rules)).split(' (')[0]}"
-                   f"{extra}")
+        at_most = t("at_most", lang, grade=cap.grade, why="", rules="").split(":")[0]
+        out.append(f"- {t('caps', lang)}: {', '.join(cap.rules)}{sev} → {at_most}: "
+                   f"{cap.why(lang)}{extra}")
     out.append(f"- {word('bands', lang)}: {bands}")
     return out
 
@@ -182,7 +182,7 @@ def render_markdown(grades: list[CaseGrade], rubric: Rubric, lang: str = "en",
         out.append(f"| {name} | {who} | **{_pts(g.total)}** | **{grade}** | " + " | ".join(cells) +
                    f" | {_minus(g.deductions)} | {_minus(g.function_deductions)} | {why} |")
     out += ["", " · ".join(f"{m} {word(s, lang)}" for s, m in MARK.items())
-            + f" · ▼ {t('caps', lang)}", ""]
+            + f" · ▼ {t('capped_legend', lang)}", ""]
     rows = by_trainee(grades, rubric)
     if rows:
         out += [f"## {t('by_trainee', lang)}", "",

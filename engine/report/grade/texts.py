@@ -76,6 +76,7 @@ TEXTS = {
     "rubric": ("rubric", "rubrik"),
     "functions_cost": ("deducted per function not served", "dikurangkan per fungsi tidak terlayani"),
     "caps": ("caps", "batas nilai"),
+    "capped_legend": ("grade lowered by a cap", "nilai diturunkan oleh batas nilai"),
     "incomplete_rule": ("incomplete when more than {share}% of the weight is not assessed",
                         "belum lengkap bila lebih dari {share}% bobot tidak dapat dinilai"),
     "redacted": ("Redacted (--redact): the free text of the case files is hidden.",

@@ -11,8 +11,10 @@ file can reuse it: :class:`Waiver` and :func:`apply` know nothing of grading.
 - A waiver that matches no finding is *unused* and is reported, as ruff reports an
   unused ``noqa``: the write-up changed, or the rule ID is mistyped.
 
-``asas grade --overrides FILE`` reads them from an overrides file kept beside the
-class (never inside the folder of case files, which are checked as cases)::
+A case file may hold its own (``waivers:`` a list of ``rule``, ``session``, ``reason``,
+``by``: :func:`in_file`), and ``asas grade --overrides FILE`` reads them from an overrides
+file kept beside the class (never inside the folder of case files, which are checked as
+cases)::
 
     waivers:
       - case: KI-2026-04          # the case ID (case.id)
@@ -115,6 +117,19 @@ def apply(findings, waivers) -> Applied:
 
 def for_case(waivers, case_id: str | None) -> list:
     return [w for w in waivers if w.case is None or w.case == case_id]
+
+
+def in_file(result) -> list[Waiver]:
+    """The ``waivers:`` written in a valid case file (none for a compact result, which no
+    longer holds the case), located at their entries."""
+    loaded = getattr(result, "loaded", None)
+    case = getattr(loaded, "case", None)
+    out = []
+    for i, w in enumerate(getattr(case, "waivers", ()) or ()):
+        line, column = loaded.where(f"waivers[{i}]")
+        out.append(Waiver(w.rule.strip(), w.reason.strip(), w.by.strip(), w.session, None,
+                          f"{result.file}:{line}:{column}"))
+    return out
 
 
 def unmatched_cases(waivers, case_ids) -> list:
