@@ -80,8 +80,11 @@ def _format_names():
 @click.option("--redact", is_flag=True,
               help="Keep the client's pseudonym and every free-text quote out of the report.")
 @click.option("--no-redact", is_flag=True,
-              help="The lecturer's view: an html report of several cases is not redacted "
-                   "(it is by default, for sharing).")
+              help="An html report of several cases is not redacted (it is by default, for "
+                   "sharing).")
+@click.option("--lecturer", is_flag=True,
+              help="The lecturer's view of a class (html): --no-redact, and the class "
+                   "grouped by trainee besides the case matrix.")
 @click.option("--max-bytes", type=click.IntRange(1), metavar="N",
               help="Refuse case files larger than N bytes (default 2 MiB; docs/limits.md).")
 @click.option("--max-nodes", type=click.IntRange(1), metavar="N",
@@ -100,7 +103,7 @@ def _format_names():
 @click.option("--no-cache", is_flag=True,
               help="Neither read nor write the result cache.")
 def check(paths, fmt, lang, output, fail_on, select, ignore, examples, redact, no_redact,
-          max_bytes, max_nodes, max_depth, max_sessions, jobs, cache_dir, no_cache):
+          lecturer, max_bytes, max_nodes, max_depth, max_sessions, jobs, cache_dir, no_cache):
     """Check case files: files, directories (searched for *.yaml, *.yml), or - for stdin.
 
     An unchanged file is not checked again: its result comes from the cache
@@ -156,10 +159,13 @@ def check(paths, fmt, lang, output, fail_on, select, ignore, examples, redact, n
 
     render = renderer(fmt)
     stream = getattr(sys.modules[render.__module__], "stream", None)
+    no_redact = no_redact or lecturer
     if redact and no_redact:
-        raise click.UsageError("--redact and --no-redact contradict each other")
+        raise click.UsageError("--redact and --no-redact (or --lecturer) contradict each other")
     # formats that note it (html) say so; html redacts a batch unless told not to
     options = {"redact": True} if redact else {"redact": False} if no_redact else {}
+    if lecturer:
+        options["by_trainee"] = True
     options.update(color=_use_color(output), fail_on=fail_on, interrupted=interrupted)
     try:
         if stream is None:      # formats that need every result first

@@ -640,8 +640,21 @@ def test_check_no_redact_is_the_lecturers_view(tmp_path):
     assert "[redacted]" not in page and "wali kelas" in page
     CliRunner().invoke(cli, ["check", "cases/", "--format", "html", "-o", str(out)])
     assert "[redacted]" in out.read_text(encoding="utf-8")
+    assert 'id="trainees"' not in page       # the class page as it was, unless --lecturer
     result = CliRunner().invoke(cli, ["check", EXAMPLE, "--redact", "--no-redact"])
     assert result.exit_code == 2
+    CliRunner().invoke(cli, ["check", "cases/", "--format", "html", "-o", str(out),
+                             "--lecturer", "--lang", "id"])
+    page = out.read_text(encoding="utf-8")
+    assert "[redacted]" not in page and "wali kelas" in page
+    section = re.search(r'<section class="card" id="trainees">.*?</section>', page, re.S)[0]
+    rows = re.findall(r'<tr><th scope="row">(.*?)<small>(.*?)</small>', section)
+    assert [r[0] for r in rows] == ["PR-01", "PR-02", "PR-03", "PR-04", "PR-05", "PR-06",
+                                    "(tanpa kode)"]
+    assert rows[0][1] == "KI-2026-01, KI-2026-05, KI-2026-12"
+    pr04 = re.findall(r"<tr><th scope=\"row\">PR-04.*?</tr>", section, re.S)[0]
+    cells = re.findall(r'<td class="st (\w+)" title="[^"]*">([^<]*)</td>', pr04)
+    assert cells[0] == ("at_risk", "!1") and cells[4] == ("at_risk", "!2")   # kegiatan
 
 
 def test_waivers_written_in_a_case_file_are_used_when_the_format_has_them(bundled):

@@ -219,17 +219,21 @@ def pages(page, tmp_path_factory):
     book.write_text(render_html(grades, rubric, "id", roster), encoding="utf-8")
     kelas = folder / "kelas.html"
     kelas.write_text(renderer("html")(results, "id"), encoding="utf-8")
+    dosen = folder / "kelas-dosen.html"        # check --lecturer
+    dosen.write_text(renderer("html")(results, "id", redact=False, by_trainee=True),
+                     encoding="utf-8")
     tren = folder / "tren.html"
     tren.write_text(trend.render(results, "html", "id", by="score", roster=roster),
                     encoding="utf-8")
     write_sheets(grades, rubric, str(folder / "lembar"), "id", roster,
                  write=lambda path, text: Path(path).write_text(text, encoding="utf-8"))
-    return {"case": page, "class": kelas, "gradebook": book, "trend": tren,
+    return {"case": page, "class": kelas, "lecturer": dosen, "gradebook": book, "trend": tren,
             "sheet": folder / "lembar" / "KI-2026-10.html",
             "returned": folder / "lembar" / "KI-2026-06.html"}
 
 
-@pytest.mark.parametrize("kind", ["case", "class", "gradebook", "trend", "sheet"])
+@pytest.mark.parametrize("kind", ["case", "class", "lecturer", "gradebook", "trend", "sheet",
+                                  "returned"])
 def test_every_page_passes_axe_wcag_aa(browser, pages, kind, tmp_path):
     import json
     axe = _axe().read_text(encoding="utf-8")

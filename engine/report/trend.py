@@ -274,6 +274,39 @@ def render_html(results, lang: str, by: str = "status", roster=None) -> str:
     return page(title, lang, "\n".join(body))
 
 
+WORST = ("violated", "at_risk", "not_assessed", "upheld")
+
+
+def trainee_matrix(results, lang: str, roster=None) -> str:
+    """The class grouped by trainee, for the lecturer's view of the class report
+    (``check --format html --lecturer``): one row per trainee across their cases, each
+    principle's cell coloured by its worst status and counting the cases that reached
+    it (``✗1 !2`` = violated in one case, at risk in two)."""
+    from asas.engine.report.formats.html import e
+    trainees, _ = collect(results)
+    if not trainees:
+        return ""
+    head = "".join(f'<th class="p" scope="col">{e(p)}</th>' for p in PRINCIPLES)
+    rows = []
+    for t in trainees:
+        cells = []
+        for p in PRINCIPLES:
+            counts = {s: sum(1 for c in t.cases if c.principles[p][0] == s) for s in WORST}
+            worst = next(s for s in WORST if counts[s])
+            shown = " ".join(f"{MARK[s]}{counts[s]}" for s in WORST[:3] if counts[s]) or MARK[worst]
+            tip = ", ".join(f"{word(s, lang)} {counts[s]}" for s in WORST if counts[s])
+            cells.append(f'<td class="st {worst}" title="{e(tip)}">{e(shown)}</td>')
+        cases = ", ".join(c.case_id or c.file for c in t.cases)
+        rows.append(f'<tr><th scope="row">{e(_name(t, lang, roster))}<small>{e(cases)}</small>'
+                    f'</th><td class="num">{len(t.cases)}</td>' + "".join(cells) + "</tr>")
+    title = "Per praktikan" if lang == "id" else "By trainee"
+    return (f'<section class="card" id="trainees"><h2>{e(title)}</h2>'
+            f'<div class="scroll" tabindex="0" role="region" aria-label="{e(title)}">'
+            f'<table class="matrix"><thead><tr><th scope="col">{e(word("trainee", lang))}</th>'
+            f'<th class="num" scope="col">{e(word("cases", lang))}</th>{head}</tr></thead>'
+            f"<tbody>{''.join(rows)}</tbody></table></div></section>")
+
+
 def render(results, fmt: str, lang: str, by: str = "status", roster=None) -> str:
     return {"text": render_text, "markdown": render_markdown, "csv": render_csv,
             "json": render_json, "html": render_html}[fmt](results, lang, by, roster)

@@ -289,7 +289,8 @@ def class_chart(counts: dict[str, Counter], total: int, lang: str) -> str:
 
 # --- the report ------------------------------------------------------------------------
 
-def render(results: list[CaseResult], lang: str, redact: bool | None = None, **_) -> str:
+def render(results: list[CaseResult], lang: str, redact: bool | None = None,
+           by_trainee: bool = False, **_) -> str:
     results, redaction = apply_redaction(list(results), redact)
     report = report_dict(results, lang)
     batch = len(results) > 1
@@ -312,6 +313,9 @@ def render(results: list[CaseResult], lang: str, redact: bool | None = None, **_
         metas = [dataclasses.replace(m, title=None, pseudonym=None) for m in metas]
     if batch:
         body.append(_class_section(report, results, metas, lang))
+        if by_trainee:          # the lecturer's view (check --lecturer)
+            from asas.engine.report.trend import trainee_matrix
+            body.append(trainee_matrix(results, lang))
     for i, (r, case, meta) in enumerate(zip(results, report["cases"], metas), start=1):
         body.append(_case_section(i, r, case, meta, lang))
     body.append(f'<footer><p>{e(word("score_note", lang))}</p>'
