@@ -16,7 +16,7 @@ from asas.engine.run import cache as cache_mod
 from asas.engine.run.batch import Batch
 from asas.engine.run.cache import Cache, clear, config_key
 from asas.engine.load.discover import case_paths
-from asas.engine.load.loader import Limits
+from asas.engine.load.types import Limits
 
 from helpers import generator
 
@@ -52,6 +52,7 @@ def batch(folder, cache_dir, select=None, ignore=None, jobs=1):
     return list(b), cache
 
 
+@pytest.mark.slow
 def test_same_report_with_and_without_the_cache(cases, tmp_path):
     store = tmp_path / "store"
     cold = check_json(cases, store)

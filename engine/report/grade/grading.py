@@ -96,7 +96,7 @@ def _status(p: str, findings, undocumented: set) -> str:
 
 
 def grade_case(r: CaseResult, rubric: Rubric, lang: str = "en", waivers=()) -> CaseGrade:
-    from asas.engine.report.formats._common import case_meta
+    from asas.engine.judge.verdict import case_meta
     meta = case_meta(r)
     if not r.valid:
         first = r.errors[0].format(r.file, lang)

@@ -14,14 +14,14 @@ import io
 
 from asas.engine.judge.catalog import FUNCTIONS, PRINCIPLES, label
 from asas.engine.i18n.words import word
-from asas.engine.judge.verdict import STATUSES
+from asas.engine.judge.terms import STATUS_MARK, STATUSES
 from asas.engine.report.grade.grading import INCOMPLETE, INVALID, CaseGrade, by_trainee, \
     unused_waivers
 from asas.engine.report.grade.roster import EMPTY, Roster
 from asas.engine.report.grade.rubric import SEVERITIES, Rubric
 from asas.engine.report.grade.texts import t
 
-MARK = {"upheld": "✓", "at_risk": "!", "violated": "✗", "not_assessed": "?"}
+MARK = STATUS_MARK
 CSV_LOCALES = ("intl", "id")
 
 

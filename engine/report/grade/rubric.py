@@ -28,11 +28,10 @@ from importlib import resources
 import yaml
 
 from asas.engine.judge.catalog import FUNCTIONS, PRINCIPLES
-from asas.engine.judge.verdict import STATUSES
+from asas.engine.judge.terms import SEVERITIES, STATUSES
 from asas.engine.report.grade import sidefile
 from asas.engine.report.grade.sidefile import BAD, SideFileError
 
-SEVERITIES = ("violation", "risk", "advice")
 SECTIONS = ("weights", "status_points", "deductions", "deduct_derived", "functions",
             "incomplete", "caps", "bands")
 CAP_KEYS = ("rules", "severity", "grade", "meeting", "why")
