@@ -12,17 +12,25 @@ from pathlib import Path
 import pytest
 import yaml
 from click.testing import CliRunner
+from test_formats import EXAMPLE, INVALID, REFERRED, parse_html
 
 from asas.cli import cli
-from asas.engine.run.batch import check_paths
 from asas.engine.judge.catalog import PRINCIPLES
-from asas.engine.report.grade import (Band, RubricError, default_rubric_text, grade_case,
-                                     grade_results, load_rubric, parse_rubric, unused_waivers)
+from asas.engine.report.grade import (
+    Band,
+    RubricError,
+    default_rubric_text,
+    grade_case,
+    grade_results,
+    load_rubric,
+    parse_rubric,
+    unused_waivers,
+)
 from asas.engine.report.grade.render import unused_lines
 from asas.engine.report.grade.roster import Student, load_roster
 from asas.engine.report.grade.sidefile import SideFileError
 from asas.engine.report.grade.waivers import Waiver, in_file, load_overrides, parse_overrides
-from test_formats import EXAMPLE, INVALID, REFERRED, parse_html
+from asas.engine.run.batch import check_paths
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -142,7 +150,7 @@ def test_rubric_problems_are_located_and_all_reported():
     lines = text.splitlines()
 
     def at(needle):
-        return next(i for i, l in enumerate(lines, 1) if needle in l)
+        return next(i for i, text in enumerate(lines, 1) if needle in text)
     assert f"my.yaml:{at('kemandirian: 12.5')}:3: weights: unknown key 'kemandirin' " \
            "(did you mean 'kemandirian'?)" in found
     assert any(p.startswith("my.yaml:") and "weights: 'kemandirian' is missing (give 0" in p
@@ -182,7 +190,7 @@ def test_rubric_duplicate_key_and_bool():
 
 
 def test_rubric_messages_in_indonesian():
-    found = problems(rubric_text(weights={p: 0 for p in PRINCIPLES}), "id")
+    found = problems(rubric_text(weights=dict.fromkeys(PRINCIPLES, 0)), "id")
     assert any("jumlah bobot 0" in p for p in found)
 
 
@@ -226,7 +234,7 @@ def test_cli_gradebook_markdown_and_html(tmp_path):
     assert result.exit_code == 0
     assert "# asas · Daftar nilai" in result.output
     assert "| KI-2026-01 | PR-01 | **100.0** | **A** | ✓ 12.5 |" in result.output
-    row = next(l for l in result.output.splitlines() if l.startswith("| FX-REFERRED |"))
+    row = next(x for x in result.output.splitlines() if x.startswith("| FX-REFERRED |"))
     assert "✗ 2.5" in row
     assert "A ≥ 80, AB ≥ 75, B ≥ 70, BC ≥ 65, C ≥ 60, D ≥ 50, E ≥ 0" in result.output
     assert "bukan praktik itu sendiri" in result.output       # the grade is of the write-up
@@ -336,7 +344,7 @@ def test_incomplete_write_up_is_returned_with_what_to_add(bundled):
     assert any("case.referral.source" in m.text for m in g.missing)
     result = CliRunner().invoke(cli, ["grade", "cases/sparse-writeup.yaml", "--lang", "id"])
     assert result.exit_code == 0
-    row = next(l for l in result.output.splitlines() if l.startswith("| KI-2026-06 |"))
+    row = next(x for x in result.output.splitlines() if x.startswith("| KI-2026-06 |"))
     assert "**belum lengkap — dikembalikan**" in row and "DOC011" in row and "| E |" not in row
 
 
@@ -356,7 +364,7 @@ def test_overrides_set_findings_aside_and_report_the_unused_one():
     result = CliRunner().invoke(
         cli, ["grade", "cases/", "--overrides", OVERRIDES, "--lang", "en"])
     assert result.exit_code == 0, result.stderr
-    rows = {l.split(" | ")[0][2:]: l for l in result.output.splitlines() if l.startswith("| KI-")}
+    rows = {x.split(" | ")[0][2:]: x for x in result.output.splitlines() if x.startswith("| KI-")}
     assert "KTB002 (1) set aside by Bu Rina (guru pamong): ucapan menghakimi" in rows["KI-2026-12"]
     assert "KAH005 set aside by Dr. Sari (dosen pembimbing)" in rows["KI-2026-04"]
     # the unused one, located as ruff locates an unused noqa, on stderr and in the report
@@ -486,7 +494,7 @@ def test_xlsx_read_back_with_openpyxl(tmp_path):
     assert header[-6:] == ["total", "nilai", "bobot_nilai", "status", "wajib_konsultasi",
                            "keterangan"]
     assert ws.freeze_panes == "A2"
-    rows = {r[1]: dict(zip(header, r)) for r in ws.iter_rows(min_row=2, values_only=True)}
+    rows = {r[1]: dict(zip(header, r, strict=True)) for r in ws.iter_rows(min_row=2, values_only=True)}
     self_harm = rows["KI-2026-10"]
     assert self_harm["total"] == 57.5 and isinstance(self_harm["total"], float)
     assert self_harm["kerahasiaan"] == 6.2 and self_harm["nilai"] == "D"
@@ -505,8 +513,8 @@ def test_xlsx_read_back_with_openpyxl(tmp_path):
     assert ws.cell(row=2, column=header.index("total") + 1).number_format == "0.0"
     per = list(wb["Per praktikan"].iter_rows(values_only=True))
     assert per[0][:4] == ("praktikan", "nama", "kelas", "guru pamong")
-    assert ("PR-06", "Fajar Nugroho (2210106)", "BK-B 2023", "Bu Sari Melati", 1, 57.5, "D") \
-        == per[6][:7]
+    assert per[6][:7] \
+        == ("PR-06", "Fajar Nugroho (2210106)", "BK-B 2023", "Bu Sari Melati", 1, 57.5, "D")
 
 
 def test_xlsx_needs_an_output_file():

@@ -21,10 +21,10 @@ import zlib
 from pathlib import Path
 
 import pytest
-
-from asas.engine.run.batch import check_paths
-from asas.engine.report.formats import renderer
 from test_formats import EXAMPLE, INVALID, REFERRED
+
+from asas.engine.report.formats import renderer
+from asas.engine.run.batch import check_paths
 
 ROOT = Path(__file__).resolve().parent.parent
 NAMES = ("chromium", "chromium-browser", "google-chrome", "google-chrome-stable")
@@ -201,11 +201,11 @@ axe.run(document, {runOnly: {type: 'tag', values: ['wcag2a', 'wcag2aa']}}).then(
 @pytest.fixture(scope="module")
 def pages(page, tmp_path_factory):
     """Every kind of page asas writes, in Indonesian, from the bundled cases."""
+    from asas.engine.report import trend
     from asas.engine.report.grade import grade_results, load_rubric
     from asas.engine.report.grade.render import render_html
     from asas.engine.report.grade.roster import load_roster
     from asas.engine.report.grade.sheets import write_sheets
-    from asas.engine.report import trend
     folder = tmp_path_factory.mktemp("pages")
     old = os.getcwd()
     os.chdir(ROOT)

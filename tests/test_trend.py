@@ -7,7 +7,6 @@ import csv
 import datetime
 import io
 import json
-
 from pathlib import Path
 
 import pytest
@@ -15,6 +14,7 @@ from click.testing import CliRunner
 
 from asas.cli import cli
 from asas.engine.judge.catalog import PRINCIPLES
+
 from helpers import dump, patched
 
 REFERRED = {"case.referral.source": "teacher",
@@ -103,7 +103,7 @@ def test_markdown(folder, tmp_path):
     text = out.read_text(encoding="utf-8")
     assert "## PR-07 · 3 cases" in text and "## \\(no code\\)" not in text
     assert "## (no code) · 1 case" in text
-    row = next(l for l in text.splitlines() if l.startswith("| 2026-09-01 | T-EARLY |"))
+    row = next(x for x in text.splitlines() if x.startswith("| 2026-09-01 | T-EARLY |"))
     assert row.split("|")[4].strip().startswith("✗")          # kesukarelaan
     assert "| **change** |" in text
 
@@ -147,12 +147,12 @@ def test_by_score_sees_a_change_within_one_status():
 def test_score_step_bounds(folder):
     from asas.engine.report.trend import SCORE_STEP, Trainee, TrendCase
     def case(score):
-        return TrendCase("f", "c", None, {p: ("at_risk", score) for p in PRINCIPLES})
+        return TrendCase("f", "c", None, dict.fromkeys(PRINCIPLES, ("at_risk", score)))
     assert Trainee("X", (case(50), case(50 + SCORE_STEP))).change("kegiatan", "score") == "improved"
     assert Trainee("X", (case(50), case(50 + SCORE_STEP - 1))).change("kegiatan", "score") \
         == "unchanged"
     assert Trainee("X", (case(50), case(50 - SCORE_STEP))).change("kegiatan", "score") == "declined"
-    na = TrendCase("f", "c", None, {p: ("not_assessed", None) for p in PRINCIPLES})
+    na = TrendCase("f", "c", None, dict.fromkeys(PRINCIPLES, ("not_assessed", None)))
     assert Trainee("X", (na, case(10))).change("kegiatan", "score") == "improved"   # by status
 
 

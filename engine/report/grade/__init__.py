@@ -7,9 +7,26 @@ code → name), render.py (markdown, csv, html gradebooks), xlsx.py (Excel), she
 files).  rubric.yaml is the default rubric.
 """
 
-from asas.engine.report.grade.rubric import (Band, Cap, Rubric, RubricError,  # noqa: F401
-                                             default_rubric_text, load_rubric, parse_rubric,
-                                             rubric_text)
-from asas.engine.report.grade.grading import (CaseGrade, PrincipleGrade, by_trainee,  # noqa: F401
-                                              grade_case, grade_results, unused_waivers)
-from asas.engine.report.grade.sidefile import SideFileError  # noqa: F401
+from asas.engine.report.grade.grading import (
+                                              CaseGrade,
+                                              PrincipleGrade,
+                                              by_trainee,
+                                              grade_case,
+                                              grade_results,
+                                              unused_waivers,
+)
+from asas.engine.report.grade.rubric import (
+                                              Band,
+                                              Cap,
+                                              Rubric,
+                                              RubricError,
+                                              default_rubric_text,
+                                              load_rubric,
+                                              parse_rubric,
+                                              rubric_text,
+)
+from asas.engine.report.grade.sidefile import SideFileError
+
+__all__ = ["Band", "Cap", "CaseGrade", "PrincipleGrade", "Rubric", "RubricError",
+           "SideFileError", "by_trainee", "default_rubric_text", "grade_case", "grade_results",
+           "load_rubric", "parse_rubric", "rubric_text", "unused_waivers"]

@@ -19,8 +19,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from asas.engine.judge.catalog import FUNCTIONS, PRINCIPLES
 from asas.engine.i18n.words import word
+from asas.engine.judge.catalog import FUNCTIONS, PRINCIPLES
 from asas.engine.judge.verdict import CaseResult
 from asas.engine.report.grade import waivers as waiving
 from asas.engine.report.grade.rubric import Band, Rubric
@@ -182,11 +182,11 @@ def strengths(principles: dict, functions: dict, lang: str) -> list[str]:
     out = []
     upheld = [principle_label(p, lang) for p in PRINCIPLES if principles[p].status == "upheld"]
     if upheld:
-        out.append((f"Asas yang ditegakkan: " if lang == "id" else "Principles upheld: ")
+        out.append(("Asas yang ditegakkan: " if lang == "id" else "Principles upheld: ")
                    + ", ".join(upheld))
     served = [word(name, lang) for name in FUNCTIONS if functions.get(name) is True]
     if served:
-        out.append((f"Fungsi yang terlayani: " if lang == "id" else "Functions served: ")
+        out.append(("Fungsi yang terlayani: " if lang == "id" else "Functions served: ")
                    + ", ".join(served))
     return out
 

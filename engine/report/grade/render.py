@@ -12,11 +12,16 @@ from __future__ import annotations
 import csv
 import io
 
-from asas.engine.judge.catalog import FUNCTIONS, PRINCIPLES, label
 from asas.engine.i18n.words import word
+from asas.engine.judge.catalog import FUNCTIONS, PRINCIPLES, label
 from asas.engine.judge.terms import STATUS_MARK, STATUSES
-from asas.engine.report.grade.grading import INCOMPLETE, INVALID, CaseGrade, by_trainee, \
-    unused_waivers
+from asas.engine.report.grade.grading import (
+    INCOMPLETE,
+    INVALID,
+    CaseGrade,
+    by_trainee,
+    unused_waivers,
+)
 from asas.engine.report.grade.roster import EMPTY, Roster
 from asas.engine.report.grade.rubric import SEVERITIES, Rubric
 from asas.engine.report.grade.texts import t
@@ -190,15 +195,7 @@ def render_markdown(grades: list[CaseGrade], rubric: Rubric, lang: str = "en",
                 f"{t('grade', lang)} | {t('reason', lang)} |", "|---|---:|---:|:---:|---|"]
         for row in rows:
             who = esc(trainee_name(row.code, roster, lang) if row.code else t("no_code", lang))
-            extra = []
-            if row.capped:
-                extra.append(t("capped_n", lang, n=row.capped))
-            if row.incomplete:
-                extra.append(t("incomplete_n", lang, n=row.incomplete))
-            if row.meeting:
-                extra.append(t("meeting", lang))
-            if row.code is None:
-                extra.append(t("not_averaged", lang))
+            extra = trainee_notes(row, lang)
             avg = "" if row.average is None else _pts(row.average)
             band = "" if row.band is None else esc(row.band.grade)
             out.append(f"| {who} | {row.graded} | {avg} | {band} | {esc('; '.join(extra))} |")
@@ -293,30 +290,7 @@ def render_html(grades: list[CaseGrade], rubric: Rubric, lang: str = "en",
                         f'<rect width="{bar}" height="14" y="1" rx="2" fill="#2b5d9b"/></svg>'
                         "</td></tr>")
         body.append("</tbody></table></section>")
-    rows = by_trainee(grades, rubric)
-    if rows:
-        body.append(f'<section class="card"><h2>{e(t("by_trainee", lang))}</h2>'
-                    f'<table class="frequent" id="trainees"><thead><tr>'
-                    f"<th scope=\"col\">{e(word('trainee', lang))}</th>"
-                    f"<th class=\"num\" scope=\"col\">{e(t('cases', lang))}</th>"
-                    f"<th class=\"num\" scope=\"col\">{e(t('average', lang))}</th>"
-                    f"<th scope=\"col\">{e(t('grade', lang))}</th>"
-                    f"<th scope=\"col\">{e(t('reason', lang))}</th></tr></thead><tbody>")
-        for row in rows:
-            who = trainee_name(row.code, roster, lang) if row.code else t("no_code", lang)
-            extra = [t("capped_n", lang, n=row.capped)] if row.capped else []
-            if row.incomplete:
-                extra.append(t("incomplete_n", lang, n=row.incomplete))
-            if row.meeting:
-                extra.append(t("meeting", lang))
-            if row.code is None:
-                extra.append(t("not_averaged", lang))
-            avg = "" if row.average is None else f"{row.average:.1f}"
-            band = "" if row.band is None else row.band.grade
-            body.append(f"<tr><td>{e(who)}</td><td class=\"num\">{row.graded}</td>"
-                        f"<td class=\"num\">{avg}</td><td><b>{e(band)}</b></td>"
-                        f"<td>{e('; '.join(extra))}</td></tr>")
-        body.append("</tbody></table></section>")
+    body.append(_trainees_html(grades, rubric, lang, roster))
     unused = unused_lines(grades, lang)
     if unused:
         items = "".join(f"<li>{e(line)}</li>" for line in unused)
@@ -328,6 +302,43 @@ def render_html(grades: list[CaseGrade], rubric: Rubric, lang: str = "en",
         body.append(f'<footer>{e(t("redacted", lang))}</footer>')
     body.append("</main>")
     return page(title, lang, "\n".join(body))
+
+
+def trainee_notes(row, lang: str) -> list[str]:
+    extra = [t("capped_n", lang, n=row.capped)] if row.capped else []
+    if row.incomplete:
+        extra.append(t("incomplete_n", lang, n=row.incomplete))
+    if row.meeting:
+        extra.append(t("meeting", lang))
+    if row.code is None:
+        extra.append(t("not_averaged", lang))
+    return extra
+
+
+def _trainees_html(grades, rubric, lang, roster) -> str:
+    from asas.engine.report.formats.html import e
+    rows = by_trainee(grades, rubric)
+    if not rows:
+        return ""
+    body = []
+    if rows:
+        body.append(f'<section class="card"><h2>{e(t("by_trainee", lang))}</h2>'
+                    f'<table class="frequent" id="trainees"><thead><tr>'
+                    f"<th scope=\"col\">{e(word('trainee', lang))}</th>"
+                    f"<th class=\"num\" scope=\"col\">{e(t('cases', lang))}</th>"
+                    f"<th class=\"num\" scope=\"col\">{e(t('average', lang))}</th>"
+                    f"<th scope=\"col\">{e(t('grade', lang))}</th>"
+                    f"<th scope=\"col\">{e(t('reason', lang))}</th></tr></thead><tbody>")
+        for row in rows:
+            who = trainee_name(row.code, roster, lang) if row.code else t("no_code", lang)
+            extra = trainee_notes(row, lang)
+            avg = "" if row.average is None else f"{row.average:.1f}"
+            band = "" if row.band is None else row.band.grade
+            body.append(f"<tr><td>{e(who)}</td><td class=\"num\">{row.graded}</td>"
+                        f"<td class=\"num\">{avg}</td><td><b>{e(band)}</b></td>"
+                        f"<td>{e('; '.join(extra))}</td></tr>")
+        body.append("</tbody></table></section>")
+    return "".join(body)
 
 
 RENDERERS = {"csv": render_csv, "markdown": render_markdown, "html": render_html}

@@ -280,10 +280,20 @@ def parse_rubric(text: str, file: str = "rubric.yaml", lang: str = "en") -> Rubr
     deduct_derived = False
     if "deduct_derived" in sections:
         deduct_derived = bool(c.flag(sections["deduct_derived"][1], "deduct_derived"))
+    functions, incomplete = _optional(c, sections)
+    bands = _bands(c, sections["bands"][1]) if "bands" in sections else ()
+    caps = _caps(c, sections["caps"][1], bands) if "caps" in sections else ()
+    if c.problems:
+        raise RubricError(c.problems)
+    return Rubric(weights, status_points, deductions, deduct_derived, bands, file,
+                  functions, caps, incomplete)
+
+
+def _optional(c: _Checker, sections: dict) -> tuple[dict, float | None]:
+    """``functions`` (a function left out costs nothing) and ``incomplete``."""
     functions = {}
-    if "functions" in sections:     # optional: a function left out costs nothing
-        node = sections["functions"][1]
-        entries = c.mapping(node, "functions", FUNCTIONS)
+    if "functions" in sections:
+        entries = c.mapping(sections["functions"][1], "functions", FUNCTIONS)
         for key, (_, value_node) in entries.items():
             number = c.number(value_node, f"functions.{key}", 0, 100)
             if number is not None:
@@ -293,12 +303,7 @@ def parse_rubric(text: str, file: str = "rubric.yaml", lang: str = "en") -> Rubr
         entries = c.mapping(sections["incomplete"][1], "incomplete", INCOMPLETE_KEYS)
         if "not_assessed" in entries:
             incomplete = c.number(entries["not_assessed"][1], "incomplete.not_assessed", 0, 100)
-    bands = _bands(c, sections["bands"][1]) if "bands" in sections else ()
-    caps = _caps(c, sections["caps"][1], bands) if "caps" in sections else ()
-    if c.problems:
-        raise RubricError(c.problems)
-    return Rubric(weights, status_points, deductions, deduct_derived, bands, file,
-                  functions, caps, incomplete)
+    return functions, incomplete
 
 
 def _caps(c: _Checker, node, bands) -> tuple:
@@ -308,62 +313,58 @@ def _caps(c: _Checker, node, bands) -> tuple:
         c.add(node, "caps", "caps_list")
         return ()
     grades = [b.grade for b in bands]
-    caps = []
-    for i, item in enumerate(node.value):
-        path = f"caps[{i}]"
-        entries = c.mapping(item, path, CAP_KEYS)
-        if not isinstance(item, yaml.MappingNode):
-            continue
-        for key in ("rules", "grade"):
-            if key not in entries:
-                c.add(item, path, "missing", key=key)
-        ok = True
-        rules = ()
-        if "rules" in entries:
-            r_node = entries["rules"][1]
-            values = [sidefile.scalar(n) for n in r_node.value] \
-                if isinstance(r_node, yaml.SequenceNode) else [BAD]
-            if values and all(isinstance(v, str) and RULE_CODE.match(v) for v in values):
-                rules = tuple(values)
-            else:
-                c.add(r_node, f"{path}.rules", "rule_codes", value=sidefile.shown(r_node))
-                ok = False
-        severity = None
-        if "severity" in entries:
-            s_node = entries["severity"][1]
-            severity = sidefile.scalar(s_node)
-            if severity not in SEVERITIES:
-                c.add(s_node, f"{path}.severity", "severity", value=sidefile.shown(s_node))
-                ok = False
-        grade = None
-        if "grade" in entries:
-            g_node = entries["grade"][1]
-            value = sidefile.scalar(g_node)
-            grade = str(value).strip() if value is not BAD and value is not None else None
-            if grade not in grades:
-                if grades:
-                    c.add(g_node, f"{path}.grade", "cap_grade", grade=grade or g_node.value
-                          if isinstance(g_node, yaml.ScalarNode) else "…",
-                          grades=", ".join(grades))
-                ok = False
-        meeting = False
-        if "meeting" in entries:
-            meeting = c.flag(entries["meeting"][1], f"{path}.meeting")
-            ok = ok and meeting is not None
-        why = {"en": "", "id": ""}
-        if "why" in entries:
-            w_node = entries["why"][1]
-            texts = c.mapping(w_node, f"{path}.why", ("en", "id"))
-            for lang_key, (_, t_node) in texts.items():
-                value = sidefile.scalar(t_node)
-                if isinstance(value, str) and value.strip():
-                    why[lang_key] = value.strip()
-                else:
-                    c.add(t_node, f"{path}.why.{lang_key}", "text", value=sidefile.shown(t_node))
-                    ok = False
-        if ok and rules and grade is not None:
-            caps.append(Cap(rules, grade, severity, bool(meeting), why["en"], why["id"]))
-    return tuple(caps)
+    caps = (_cap(c, item, f"caps[{i}]", grades) for i, item in enumerate(node.value))
+    return tuple(cap for cap in caps if cap is not None)
+
+
+def _cap(c: _Checker, item, path: str, grades: list) -> Cap | None:
+    entries = c.mapping(item, path, CAP_KEYS)
+    if not isinstance(item, yaml.MappingNode):
+        return None
+    for key in ("rules", "grade"):
+        if key not in entries:
+            c.add(item, path, "missing", key=key)
+    before = len(c.problems)
+    rules = _cap_rules(c, entries["rules"][1], path) if "rules" in entries else ()
+    severity = None
+    if "severity" in entries:
+        s_node = entries["severity"][1]
+        severity = sidefile.scalar(s_node)
+        if severity not in SEVERITIES:
+            c.add(s_node, f"{path}.severity", "severity", value=sidefile.shown(s_node))
+    grade = None
+    if "grade" in entries:
+        g_node = entries["grade"][1]
+        value = sidefile.scalar(g_node)
+        grade = str(value).strip() if value is not BAD and value is not None else None
+        if grade not in grades and grades:
+            c.add(g_node, f"{path}.grade", "cap_grade", grades=", ".join(grades),
+                  grade=grade or sidefile.shown(g_node))
+    meeting = c.flag(entries["meeting"][1], f"{path}.meeting") if "meeting" in entries else False
+    why = _why(c, entries["why"][1], f"{path}.why") if "why" in entries else {}
+    if len(c.problems) > before or not rules or grade not in grades:
+        return None
+    return Cap(rules, grade, severity, bool(meeting), why.get("en", ""), why.get("id", ""))
+
+
+def _cap_rules(c: _Checker, node, path: str) -> tuple:
+    values = [sidefile.scalar(n) for n in node.value] \
+        if isinstance(node, yaml.SequenceNode) else [BAD]
+    if values and all(isinstance(v, str) and RULE_CODE.match(v) for v in values):
+        return tuple(values)
+    c.add(node, f"{path}.rules", "rule_codes", value=sidefile.shown(node))
+    return ()
+
+
+def _why(c: _Checker, node, path: str) -> dict:
+    out = {}
+    for lang_key, (_, t_node) in c.mapping(node, path, ("en", "id")).items():
+        value = sidefile.scalar(t_node)
+        if isinstance(value, str) and value.strip():
+            out[lang_key] = value.strip()
+        else:
+            c.add(t_node, f"{path}.{lang_key}", "text", value=sidefile.shown(t_node))
+    return out
 
 
 def _bands(c: _Checker, node) -> tuple:
@@ -385,15 +386,7 @@ def _bands(c: _Checker, node) -> tuple:
                 c.add(item, path, "missing", key=key)
         grade = minimum = point = None
         if "grade" in entries:
-            g_node = entries["grade"][1]
-            value = c.value(g_node)
-            if isinstance(value, str) and value.strip():
-                grade = value.strip()
-                if grade in seen:
-                    c.add(g_node, f"{path}.grade", "grade_twice", grade=grade)
-                seen.add(grade)
-            else:
-                c.add(g_node, f"{path}.grade", "text", value=sidefile.shown(g_node))
+            grade = _band_grade(c, entries["grade"][1], path, seen)
         if "min" in entries:
             m_node = entries["min"][1]
             minimum = c.number(m_node, f"{path}.min", 0, 100)
@@ -411,3 +404,15 @@ def _bands(c: _Checker, node) -> tuple:
     return tuple(bands)
 
 
+
+
+def _band_grade(c: _Checker, node, path: str, seen: set) -> str | None:
+    value = c.value(node)
+    if not (isinstance(value, str) and value.strip()):
+        c.add(node, f"{path}.grade", "text", value=sidefile.shown(node))
+        return None
+    grade = value.strip()
+    if grade in seen:
+        c.add(node, f"{path}.grade", "grade_twice", grade=grade)
+    seen.add(grade)
+    return grade

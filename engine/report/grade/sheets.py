@@ -18,8 +18,8 @@ from __future__ import annotations
 import os
 import re
 
-from asas.engine.judge.catalog import PRINCIPLES
 from asas.engine.i18n.words import word
+from asas.engine.judge.catalog import PRINCIPLES
 from asas.engine.report.grade.grading import GRADED, INCOMPLETE, INVALID, CaseGrade
 from asas.engine.report.grade.render import MARK, cap_notes
 from asas.engine.report.grade.roster import EMPTY, Roster
@@ -103,23 +103,7 @@ def sheet_body(g: CaseGrade, rubric: Rubric, lang: str, roster: Roster, redacted
     out += [f'<tr><th scope="row">{e(k)}</th><td>{e(v)}</td></tr>' for k, v in rows]
     out.append("</tbody></table>")
 
-    # the result
-    if g.state == INVALID:
-        big, lines = ("—", "incomplete"), [g.reason or ""]
-    elif g.state == INCOMPLETE:
-        big = (t("incomplete", lang), "incomplete")
-        lines = [t("not_assessed_share", lang, share=_number(g.not_assessed_share, lang).rstrip("0").rstrip(",.") )]
-    else:
-        big = (g.band.grade, "")
-        lines = [t("total_line", lang, points=_number(g.total, lang))]
-        if g.capped:
-            lines.append(t("capped_from", lang, grade=g.uncapped.grade) + "; "
-                         + "; ".join(cap_notes(g, lang)))
-        elif g.caps:
-            lines += cap_notes(g, lang)
-    out.append(f'<section class="result" aria-label="{e(t("result", lang))}">'
-               f'<div class="big {big[1]}">{e(big[0])}</div><div>'
-               + "".join(f"<p>{e(line)}</p>" for line in lines) + "</div></section>")
+    out.append(_result(g, lang))
     if g.meeting:
         out.append(f'<p class="alert">{e(t("meeting", lang))}</p>')
 
@@ -144,18 +128,7 @@ def sheet_body(g: CaseGrade, rubric: Rubric, lang: str, roster: Roster, redacted
         out += [f"<li>{e(text)}</li>" for text in g.strengths]
         out.append("</ul>")
     if g.state == GRADED:      # an incomplete write-up's work is the list of what to add
-        out.append(f"<h2>{e(t('work_on', lang))}</h2>")
-        if g.priorities:
-            out.append('<ol class="work">')
-            for p in g.priorities:
-                where = f" ({word('session', lang)} {p.session})" if p.session else ""
-                out.append(f"<li><b>{e(p.id)}</b> {e(p.title)}{e(where)} "
-                           f"<span class=\"sevword\">· {e(word(p.severity, lang))}</span><br>"
-                           f"{e(p.advice)}<br><span class=\"rp\">{e(t('rule_page', lang))}: "
-                           f"<code>asas rule {e(p.id)} --lang {e(lang)}</code></span></li>")
-            out.append("</ol>")
-        else:
-            out.append(f"<p>{e(t('no_priorities', lang))}</p>")
+        out.append(_work(g, lang))
     if g.set_aside:
         out.append(f"<h2>{e(t('overrides', lang))}</h2><ul>")
         for f, w in g.set_aside:
@@ -172,6 +145,45 @@ def sheet_body(g: CaseGrade, rubric: Rubric, lang: str, roster: Roster, redacted
     out.append(f'<footer class="note">{e(t("self_report", lang))} {e(t("graded_with", lang))} '
                f"<code>{e(rubric.source)}</code>.</footer></article>")
     return "\n".join(out)
+
+
+def _result(g: CaseGrade, lang: str) -> str:
+    """The grade (or "returned") in a box, with the points and the cap that decided it."""
+    from asas.engine.report.formats.html import e
+    if g.state == INVALID:
+        big, lines = ("—", "incomplete"), [g.reason or ""]
+    elif g.state == INCOMPLETE:
+        big = (t("incomplete", lang), "incomplete")
+        share = f"{g.not_assessed_share:g}".replace(".", "," if lang == "id" else ".")
+        lines = [t("not_assessed_share", lang, share=share)]
+    else:
+        big = (g.band.grade, "")
+        lines = [t("total_line", lang, points=_number(g.total, lang))]
+        if g.capped:
+            lines.append(t("capped_from", lang, grade=g.uncapped.grade) + "; "
+                         + "; ".join(cap_notes(g, lang)))
+        elif g.caps:
+            lines += cap_notes(g, lang)
+    return (f'<section class="result" aria-label="{e(t("result", lang))}">'
+            f'<div class="big {big[1]}">{e(big[0])}</div><div>'
+            + "".join(f"<p>{e(line)}</p>" for line in lines) + "</div></section>")
+
+
+def _work(g: CaseGrade, lang: str) -> str:
+    """The three things to work on first, each with its rule page."""
+    from asas.engine.report.formats.html import e
+    out = [f"<h2>{e(t('work_on', lang))}</h2>"]
+    if not g.priorities:
+        return out[0] + f"<p>{e(t('no_priorities', lang))}</p>"
+    out.append('<ol class="work">')
+    for p in g.priorities:
+        where = f" ({word('session', lang)} {p.session})" if p.session else ""
+        out.append(f"<li><b>{e(p.id)}</b> {e(p.title)}{e(where)} "
+                   f"<span class=\"sevword\">· {e(word(p.severity, lang))}</span><br>"
+                   f"{e(p.advice)}<br><span class=\"rp\">{e(t('rule_page', lang))}: "
+                   f"<code>asas rule {e(p.id)} --lang {e(lang)}</code></span></li>")
+    out.append("</ol>")
+    return "".join(out)
 
 
 def write_sheets(grades: list[CaseGrade], rubric: Rubric, folder: str, lang: str = "id",

@@ -19,9 +19,9 @@ import re
 import yaml
 from yaml.nodes import ScalarNode
 
+from asas.engine.i18n.loader_messages import error_text
 from asas.engine.load import loader as _loader
 from asas.engine.load.loader import Limits, Unreadable, read_case_bytes
-from asas.engine.i18n.loader_messages import error_text
 
 # a rubric is ~80 lines, an overrides file a few dozen entries, a roster a few hundred
 # students: far inside these bounds, which still stop a hostile or mistaken file

@@ -171,62 +171,74 @@ def parse_overrides(text: str, file: str, lang: str = "en") -> list[Waiver]:
         raise SideFileError(problems)
     out = []
     for i, item in enumerate(items.value):
-        path = f"waivers[{i}]"
-        if not isinstance(item, yaml.MappingNode):
-            add(item, path, "mapping", keys=", ".join(KEYS))
-            continue
-        entries = {}
-        for k, v in item.value:
-            name = k.value if isinstance(k, yaml.ScalarNode) else None
-            if name in entries:
-                add(k, path, "twice", key=name)
-            elif name not in KEYS:
-                close = difflib.get_close_matches(str(name), KEYS, n=1)
-                hint = _msg("hint", lang, name=close[0]) if close else ""
-                add(k, path, "unknown", key=name if name is not None else sidefile.shown(k),
-                    hint=hint)
-            else:
-                entries[name] = v
-        values: dict = {}
-        for key in ("case", "rule", "reason", "by"):
-            if key not in entries:
-                if key in ("reason", "by"):
-                    add(item, path, "required", key=key,
-                        what=_msg("why" if key == "reason" else "who", lang))
-                else:
-                    add(item, path, "missing", key=key)
-                continue
-            value = sidefile.scalar(entries[key])
-            if key == "rule":
-                if not (isinstance(value, str) and RULE_ID.match(value.strip())):
-                    add(entries[key], f"{path}.rule", "rule", value=sidefile.shown(entries[key]))
-                    continue
-                value = value.strip()
-            elif value is BAD or value is None or isinstance(value, (bool, list, dict)):
-                add(entries[key], f"{path}.{key}", "text", value=sidefile.shown(entries[key]))
-                continue
-            value = str(value).strip()
-            if not value:
-                if key in ("reason", "by"):
-                    add(entries[key], f"{path}.{key}", "required", key=key,
-                        what=_msg("why" if key == "reason" else "who", lang))
-                else:
-                    add(entries[key], f"{path}.{key}", "text", value="''")
-                continue
-            values[key] = value
-        session = None
-        if "session" in entries:
-            value = sidefile.scalar(entries["session"])
-            if isinstance(value, int) and not isinstance(value, bool) and 1 <= value <= 10_000:
-                session = value
-            else:
-                add(entries["session"], f"{path}.session", "session",
-                    value=sidefile.shown(entries["session"]))
-                continue
-        if len(values) == 4:
-            m = item.start_mark
-            out.append(Waiver(values["rule"], values["reason"], values["by"], session,
-                              values["case"], f"{file}:{m.line + 1}:{m.column + 1}"))
+        waiver = _entry(item, f"waivers[{i}]", file, lang, add)
+        if waiver is not None:
+            out.append(waiver)
     if problems:
         raise SideFileError(problems)
     return out
+
+
+def _keys(item, path: str, lang: str, add) -> dict:
+    """key -> value node of one entry; unknown and repeated keys reported."""
+    entries: dict = {}
+    for k, v in item.value:
+        name = k.value if isinstance(k, yaml.ScalarNode) else None
+        if name in entries:
+            add(k, path, "twice", key=name)
+        elif name not in KEYS:
+            close = difflib.get_close_matches(str(name), KEYS, n=1)
+            hint = _msg("hint", lang, name=close[0]) if close else ""
+            add(k, path, "unknown", key=name if name is not None else sidefile.shown(k), hint=hint)
+        else:
+            entries[name] = v
+    return entries
+
+
+def _text(entries: dict, item, key: str, path: str, lang: str, add) -> str | None:
+    """The text of ``key`` (a rule ID for ``rule``), or None with the problem reported."""
+    required = key in ("reason", "by")
+    what = {"what": _msg("why" if key == "reason" else "who", lang)} if required else {}
+    if key not in entries:
+        add(item, path, "required" if required else "missing", key=key, **what)
+        return None
+    node = entries[key]
+    value = sidefile.scalar(node)
+    if key == "rule":
+        if isinstance(value, str) and RULE_ID.match(value.strip()):
+            return value.strip()
+        add(node, f"{path}.rule", "rule", value=sidefile.shown(node))
+        return None
+    if value is BAD or value is None or isinstance(value, (bool, list, dict)):
+        add(node, f"{path}.{key}", "text", value=sidefile.shown(node))
+        return None
+    text = str(value).strip()
+    if not text:
+        if required:
+            add(node, f"{path}.{key}", "required", key=key, **what)
+        else:
+            add(node, f"{path}.{key}", "text", value="''")
+        return None
+    return text
+
+
+def _entry(item, path: str, file: str, lang: str, add) -> Waiver | None:
+    if not isinstance(item, yaml.MappingNode):
+        add(item, path, "mapping", keys=", ".join(KEYS))
+        return None
+    entries = _keys(item, path, lang, add)
+    values = {key: _text(entries, item, key, path, lang, add)
+              for key in ("case", "rule", "reason", "by")}
+    session = None
+    if "session" in entries:
+        value = sidefile.scalar(entries["session"])
+        if not (isinstance(value, int) and not isinstance(value, bool) and 1 <= value <= 10_000):
+            add(entries["session"], f"{path}.session", "session",
+                value=sidefile.shown(entries["session"]))
+            return None
+        session = value
+    if any(v is None for v in values.values()):
+        return None
+    m = item.start_mark
+    return Waiver(values["rule"], values["reason"], values["by"], session, values["case"],
+                  f"{file}:{m.line + 1}:{m.column + 1}")

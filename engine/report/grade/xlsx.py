@@ -12,10 +12,16 @@ from __future__ import annotations
 
 import io
 
-from asas.engine.judge.catalog import PRINCIPLES
 from asas.engine.i18n.words import word
+from asas.engine.judge.catalog import PRINCIPLES
 from asas.engine.report.grade.grading import INCOMPLETE, INVALID, CaseGrade, by_trainee
-from asas.engine.report.grade.render import csv_header, notes, rubric_lines, state_word
+from asas.engine.report.grade.render import (
+    csv_header,
+    notes,
+    rubric_lines,
+    state_word,
+    trainee_notes,
+)
 from asas.engine.report.grade.roster import EMPTY, Roster
 from asas.engine.report.grade.rubric import Rubric
 from asas.engine.report.grade.texts import t
@@ -92,15 +98,7 @@ def render_xlsx(grades: list[CaseGrade], rubric: Rubric, lang: str = "en",
         cell.fill = PatternFill("solid", fgColor=HEADER_FILL)
     for r in by_trainee(grades, rubric):
         s = roster.student(r.code)
-        extra = []
-        if r.capped:
-            extra.append(t("capped_n", lang, n=r.capped))
-        if r.incomplete:
-            extra.append(t("incomplete_n", lang, n=r.incomplete))
-        if r.meeting:
-            extra.append(t("meeting", lang))
-        if r.code is None:
-            extra.append(t("not_averaged", lang))
+        extra = trainee_notes(r, lang)
         ws2.append([_safe(r.code or t("no_code", lang)), _safe(s.display()) if s else None,
                     _safe(s.klass) if s else None, _safe(s.guru_pamong) if s else None,
                     r.graded, r.average, r.band.grade if r.band else None,
