@@ -686,3 +686,35 @@ def test_waivers_written_in_a_case_file_are_used_when_the_format_has_them(bundle
     assert [f.id for f, _ in g.set_aside] == ["KAH005"] and g.unused == [found[1]]
     assert not grade_results([faked], load_rubric(), "en", file_waivers=False)[0].set_aside
     assert in_file(r) == []                     # the bundled file has none
+
+
+def test_check_says_on_a_terminal_that_exit_1_is_a_ci_convention(tmp_path):
+    """Standard error on a terminal (a pty): one line; piped (CI): nothing."""
+    import pty
+    import subprocess
+    import sys
+    out = tmp_path / "kelas.html"
+    args = [sys.executable, "-m", "asas", "check", "cases/", "--format", "html", "-o", str(out),
+            "--lang", "id", "--no-cache"]
+    main, child = pty.openpty()
+    done = subprocess.run(args, stdout=subprocess.PIPE, stderr=child, stdin=subprocess.DEVNULL,
+                          cwd=ROOT, timeout=300)
+    os.close(child)
+    seen = b""
+    while True:
+        try:
+            chunk = os.read(main, 65536)
+        except OSError:
+            break
+        if not chunk:
+            break
+        seen += chunk
+    os.close(main)
+    assert done.returncode == 1 and out.exists()
+    text = seen.decode("utf-8", "replace").replace("\x1b[K", "").replace("\r", "\n")
+    lines = [x for x in text.split("\n")
+             if "konvensi CI" in x]
+    assert lines == [f"laporan ditulis ke {out}; status keluar 1 hanya konvensi CI (ada temuan "
+                     "setingkat violation atau lebih berat), bukan kegagalan"]
+    piped = subprocess.run(args, capture_output=True, cwd=ROOT, timeout=300)
+    assert piped.returncode == 1 and b"konvensi CI" not in piped.stderr

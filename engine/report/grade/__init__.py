@@ -15,6 +15,7 @@ from asas.engine.report.grade.grading import (
                                               grade_results,
                                               unused_waivers,
 )
+from asas.engine.report.grade.render import render
 from asas.engine.report.grade.rubric import (
                                               Band,
                                               Cap,
@@ -29,4 +30,4 @@ from asas.engine.report.grade.sidefile import SideFileError
 
 __all__ = ["Band", "Cap", "CaseGrade", "PrincipleGrade", "Rubric", "RubricError",
            "SideFileError", "by_trainee", "default_rubric_text", "grade_case", "grade_results",
-           "load_rubric", "parse_rubric", "rubric_text", "unused_waivers"]
+           "load_rubric", "parse_rubric", "render", "rubric_text", "unused_waivers"]
