@@ -669,7 +669,7 @@ HELP_ID: dict[str, str] = {
     "check.cache_dir": "Simpan cache hasil di FOLDER (bawaan: $ASAS_CACHE_DIR, lalu "
                        "~/.cache/asas).",
     "check.no_cache": "Jangan membaca atau menulis cache hasil.",
-    "check.config": "Baca pengaturan dari BERKAS ini (bawaan: asas.toml, .asas.yaml, atau "
+    "check.config_file": "Baca pengaturan dari BERKAS ini (bawaan: asas.toml, .asas.yaml, atau "
                     "[tool.asas] di pyproject.toml, dicari ke atas dari berkas kasus).",
     "check.isolated": "Abaikan semua berkas pengaturan.",
     "check.strict": "Terima hanya kode persis format (reluctant, true, 0.6), bukan kata yang "
@@ -684,16 +684,37 @@ HELP_ID: dict[str, str] = {
     "cache dir.cache_dir": "Folder cache (bawaan: $ASAS_CACHE_DIR, lalu ~/.cache/asas).",
     "grade": (
         "Beri nilai berkas kasus dengan rubrik: poin tiap asas menurut statusnya, "
-        "pengurangan per temuan, total dari 100, dan huruf nilai (A, AB, B, BC, C, D, E).\n\n"
-        "Status keluar: 0 semua berkas dinilai; 2 kesalahan pemakaian, rubrik yang tidak "
-        "dapat dipakai, atau berkas yang tidak valid (barisnya menyebut alasannya; berkas "
-        "lain tetap dinilai)."),
+        "pengurangan per temuan dan per fungsi yang tidak terlayani, batas nilai untuk "
+        "temuan kritis (paling tinggi D, wajib konsultasi), \"belum lengkap — "
+        "dikembalikan\" untuk laporan yang tidak dapat dinilai, dan huruf nilai (A, AB, "
+        "B, BC, C, D, E). Yang dinilai adalah laporannya, bukan praktiknya: satu komponen "
+        "dari nilai PPL.\n\n"
+        "Status keluar: 0 semua berkas dinilai (atau dikembalikan karena belum lengkap); 2 "
+        "kesalahan pemakaian, berkas rubrik, daftar praktikan, atau pengecualian yang "
+        "tidak dapat dipakai, atau berkas yang tidak valid (barisnya menyebut alasannya; "
+        "berkas lain tetap dinilai)."),
+    "grade.csv_locale": "id: ';' di antara kolom, koma desimal, dan BOM UTF-8, seperti "
+                        "Excel dengan pengaturan wilayah Indonesia membuka CSV.",
+    "grade.roster": "Kode praktikan -> nama atau NIM, kelas, guru pamong (CSV atau YAML).",
+    "grade.overrides": "Pengecualian beralasan (waivers: case, rule, reason, by), disimpan "
+                       "di samping berkas kelas.",
+    "grade.sheets": "Tulis juga lembar umpan balik cetak untuk setiap kasus ke FOLDER "
+                    "(berbahasa Indonesia kecuali --lang en).",
+    "*.redact": "Jangan muat nama samaran konseli dan kutipan teks bebas dalam laporan.",
+    "*.roster": "Kode praktikan -> nama atau NIM, kelas, guru pamong (CSV atau YAML).",
+    "check.no_redact": "Laporan html beberapa kasus tidak disamarkan (bawaannya disamarkan, "
+                       "untuk dibagikan).",
+    "check.lecturer": "Tampilan dosen untuk satu kelas (html): --no-redact, dan kelas "
+                      "dikelompokkan per praktikan di samping matriks kasus.",
+    "trend.by": "Yang dibandingkan sebuah perubahan, dari kasus pertama ke terakhir: status "
+                "tiap asas, atau skornya (perubahan 10 poin atau lebih).",
     "grade.rubric": "Berkas rubrik (YAML) sebagai ganti rubrik bawaan; lihat --print-rubric.",
     "grade.print_rubric": "Tampilkan rubrik (bawaan, atau --rubric BERKAS setelah diperiksa) "
                           "lalu keluar.",
-    "grade.fmt": "csv adalah daftar nilai untuk lembar kerja (spreadsheet).",
+    "grade.fmt": "csv dan xlsx adalah daftar nilai untuk lembar kerja (xlsx memerlukan "
+                 "--output).",
     "trend": (
-        "Status asas tiap praktikan dari kasus ke kasus, menurut tanggal (tanggal sesi "
+        "Status dan skor asas tiap praktikan dari kasus ke kasus, menurut tanggal (tanggal sesi "
         "pertama); praktikan menurut case.counselor.code.\n\n"
         "Status keluar: 0 semua berkas terbaca; 2 kesalahan pemakaian atau berkas tidak "
         "valid (dicantumkan sebagai tidak disertakan; yang lain tetap ditampilkan)."),
