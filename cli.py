@@ -627,7 +627,10 @@ def init(file, lang, sessions, schema_ref, force):
 @click.option("--schema", "schema_ref", metavar="PATH|URL",
               help="Where the file's first line points editors for the JSON Schema "
                    "(default: asas-v1.schema.json beside the case file).")
-def interview(file, lang, schema_ref):
+@click.option("--append-session", "append_session", is_flag=True,
+              help="Add a session (or more) to FILE, an existing case file; the case and "
+                   "the sessions before are kept.")
+def interview(file, lang, schema_ref, append_session):
     """Write a case file by answering a supervisor's questions, the case first and
     then session by session; then check it. Answers can be piped in, one per line.
     FILE is asked for at the end when not given; an existing file is only
@@ -636,7 +639,7 @@ def interview(file, lang, schema_ref):
     from asas.engine.authoring.template import SCHEMA_FILE
     lang = _lang(lang)
     try:
-        run(file, lang, schema=schema_ref or SCHEMA_FILE)
+        run(file, lang, schema=schema_ref or SCHEMA_FILE, append=append_session)
     except click.Abort:   # end of input, or Ctrl-C: the case file is not written
         click.echo("", err=True)
         draft = draft_path(file)

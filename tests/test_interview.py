@@ -538,3 +538,45 @@ def test_questions_speak_to_the_counselor():
         if hasattr(q, "id"):
             assert "Apakah konselor" not in q.id, path
             assert not q.en.startswith("Did the counselor"), path
+
+
+def test_append_session_adds_a_session_and_keeps_the_rest(tmp_path):
+    import yaml as _yaml
+    first, target = interview(tmp_path, dict(BASE_ID), "id")
+    assert first.exit_code == 0, first.output
+    before = load_file(str(target)).case
+    existing = _yaml.safe_load(target.read_text(encoding="utf-8"))
+
+    queue = {"sessions[1].place=": ["ya"], "sessions[1].opening=": ["ya"],
+             "sessions[1].client.willingness": ["enggan"], "sessions": ["tidak"]}
+    typed: list[str] = []
+    iv = Interview("id", echo=lambda *a, **k: None)
+
+    def prompt(text):
+        for key in (iv.where, iv.path):
+            if queue.get(key):
+                typed.append(queue[key].pop(0))
+                return typed[-1]
+        typed.append("")
+        return ""
+    iv.prompt = prompt
+    iv.run(existing)
+    result = CliRunner().invoke(cli, ["interview", str(target), "--lang", "id",
+                                      "--append-session"],
+                                input="\n".join(typed + ["ya"]) + "\n")   # ya: overwrite
+    assert result.exit_code == 0, result.output
+    assert "Menambahkan sesi 2" in result.output and "Kode kasus" not in result.output
+    after = load_file(str(target)).case
+    assert len(after.sessions) == 2 and after.case == before.case
+    assert after.sessions[0] == before.sessions[0]
+    assert after.sessions[1].client.willingness == "reluctant"
+    assert after.sessions[1].place == after.sessions[0].place
+
+
+def test_append_session_refuses_an_invalid_file(tmp_path):
+    bad = tmp_path / "rusak.yaml"
+    bad.write_text("format: asas/v1\ncase: {id: X}\n", encoding="utf-8")
+    result = CliRunner().invoke(cli, ["interview", str(bad), "--lang", "id",
+                                      "--append-session"], input="")
+    assert result.exit_code != 0 and "bukan berkas kasus yang valid" in result.output
+    assert bad.read_text(encoding="utf-8") == "format: asas/v1\ncase: {id: X}\n"

@@ -359,11 +359,19 @@ class Interview:
         return value is True
 
     # -- the walk ----------------------------------------------------------------
-    def run(self) -> dict:
+    def run(self, existing: dict | None = None) -> dict:
+        """The whole interview; with ``existing`` (a case file's data), only the sessions
+        after its last one (``asas interview FILE --append-session``)."""
         self.echo(self.t("intro"))
+        if existing is not None:
+            self.case = copy.deepcopy(existing.get("case") or {})
+            self.sessions = copy.deepcopy(existing.get("sessions") or [])
         data = {"format": FORMAT_V1, "case": self.case, "sessions": self.sessions}
-        self.heading(self.question("case", None))
-        self.walk(CaseInfo, self.case, "case", "case", skip=DEFERRED)
+        if existing is None:
+            self.heading(self.question("case", None))
+            self.walk(CaseInfo, self.case, "case", "case", skip=DEFERRED)
+        else:
+            self.echo(self.t("appending", n=len(self.sessions) + 1))
         while True:
             self.index = len(self.sessions)
             self.session = {"number": self.index + 1}
@@ -380,7 +388,8 @@ class Interview:
         specs = {s.name: s for s in fields_of(CaseInfo)}
         for path in DEFERRED:
             name = path.split(".")[-1]
-            self.field(CaseInfo, specs[name], self.case, path, path)
+            if name not in self.case:
+                self.field(CaseInfo, specs[name], self.case, path, path)
         return data
 
     def heading(self, text: str):
@@ -647,7 +656,7 @@ def suggested_name(data: dict) -> str:
 
 
 def run(file: str | None, lang: str, prompt=None, echo=None,
-        schema: str = SCHEMA_FILE) -> str | None:
+        schema: str = SCHEMA_FILE, append: bool = False) -> str | None:
     """Interview, write the case file, print its check; return the path written.
 
     End of input (or Ctrl-C) raises ``click.Abort`` before anything is written.
@@ -659,9 +668,12 @@ def run(file: str | None, lang: str, prompt=None, echo=None,
     from asas.engine.load.loader import load_bytes
     from asas.engine.authoring.template import write_new
 
-    replay = _Replay(lang, prompt, echo, draft_path(file))
+    existing = None
+    if append:
+        existing = _existing(file, lang, echo or click.echo)
+    replay = _Replay(lang, prompt, echo, draft_path(file), existing)
     iv = replay.start()
-    if file and os.path.exists(file):
+    if file and os.path.exists(file) and not append:
         iv.echo(iv.t("exists_early", file=file))
     data, iv = replay.interview()
     text = render_case(lang, data, schema=schema, made_by="interview")
@@ -703,6 +715,21 @@ def run(file: str | None, lang: str, prompt=None, echo=None,
 
 # --- back, and a draft kept after every answer ------------------------------------------
 
+def _existing(file: str | None, lang: str, echo) -> dict:
+    """The data of the case file a session is appended to; it must be valid."""
+    from asas.engine.load.loader import load_file
+    if not file:
+        raise click.UsageError(_t("append_needs_file", lang))
+    loaded = load_file(file)
+    if not loaded.valid:
+        for error in loaded.errors:
+            echo(error.format(file, lang), err=True)
+        raise click.ClickException(_t("append_invalid", lang, file=file))
+    import yaml
+    with open(file, encoding="utf-8") as fh:
+        return yaml.safe_load(fh)
+
+
 class _Back(Exception):
     """The answer '<': go back to the question before."""
 
@@ -723,8 +750,8 @@ class _Replay:
     for the same answers, so no state of the walk itself needs to be saved.
     """
 
-    def __init__(self, lang, prompt, echo, draft: str):
-        self.lang, self.draft = lang, draft
+    def __init__(self, lang, prompt, echo, draft: str, existing: dict | None = None):
+        self.lang, self.draft, self.existing = lang, draft, existing
         self.real_prompt = prompt or _click_prompt
         self.real_echo = echo or click.echo
         self.answers: list[list[str]] = []    # [where, raw] for every answer read
@@ -766,7 +793,7 @@ class _Replay:
         while True:
             iv = self.iv
             try:
-                return iv.run(), iv
+                return iv.run(self.existing), iv
             except _Back:
                 self.back(iv.where)
                 self.pending, self.answers = self.answers, []

@@ -558,6 +558,17 @@ _INTERVIEW = {
                          "from there?",
                          "Ada draf wawancara yang belum selesai ({n} jawaban). Lanjutkan dari "
                          "sana?"),
+    "interview.appending": ("Adding session {n} to the case file; the case and the sessions "
+                            "before are kept as they are.",
+                            "Menambahkan sesi {n} ke berkas kasus; kasus dan sesi-sesi "
+                            "sebelumnya tetap seperti adanya."),
+    "interview.append_needs_file": ("--append-session needs the case file to add to",
+                                    "--append-session memerlukan berkas kasus yang akan "
+                                    "ditambah"),
+    "interview.append_invalid": ("{file} is not a valid case file: correct it first, then "
+                                 "add the session",
+                                 "{file} bukan berkas kasus yang valid: perbaiki dulu, lalu "
+                                 "tambahkan sesinya"),
     "interview.same_as": ("Same as in session {n}?", "Sama seperti sesi {n}?"),
     "interview.same_copied": ("→ as in session {n}", "→ seperti sesi {n}"),
     "interview.stopped_draft": ("The interview stopped before it was finished; your answers "
@@ -742,6 +753,8 @@ HELP_ID: dict[str, str] = {
         "per baris. BERKAS ditanyakan di akhir bila tidak disebut; berkas yang sudah ada "
         "hanya ditimpa setelah Anda setuju."),
     "interview.lang": "Bahasa pertanyaan (bawaan: ASAS_LANG, lalu locale, lalu en).",
+    "interview.append_session": "Tambahkan satu sesi (atau lebih) ke BERKAS yang sudah ada; "
+                                "kasus dan sesi sebelumnya tetap.",
     "interview.schema_ref": "Ke mana baris pertama berkas mengarahkan editor untuk JSON "
                             "Schema (bawaan: asas-v1.schema.json di samping berkas kasus).",
 }
