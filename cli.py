@@ -12,7 +12,7 @@ import sys
 import click
 
 from asas import __version__
-from asas.engine.i18n.clicktext import AsasGroup
+from asas.engine.i18n.clicktext import AsasGroup, set_config_lookup
 
 FAIL_ON = ("violation", "risk", "advice", "never")
 LANG = click.Choice(["en", "id"])
@@ -41,6 +41,22 @@ def _config(config_file, isolated, paths=()):
     except ConfigError as exc:
         click.echo(exc.text(_lang(None)), err=True)
         sys.exit(2)
+
+
+def _config_lang_for_help(args) -> str | None:
+    """The ``lang`` of the config file found from the current folder (or --config), for
+    --help and click's own errors; a broken config file is reported by the command."""
+    if "--isolated" in args:
+        return None
+    from asas.engine.run.config import ConfigError, find, load
+    given = [args[i + 1] for i, a in enumerate(args[:-1]) if a == "--config"]
+    try:
+        return load(given[0] if given else find()).get("lang")
+    except (ConfigError, OSError):
+        return None
+
+
+set_config_lookup(_config_lang_for_help)
 
 
 def _given(name: str) -> bool:

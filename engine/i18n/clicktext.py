@@ -55,17 +55,18 @@ def lang_in(args, environ=os.environ, config_lang: str | None = None) -> str:
             or default_lang(environ))
 
 
+# How the command line finds the config file's language (cli.py registers it: the
+# config file belongs to a later stage than this one)
+_config_lookup: list = [lambda args: None]
+
+
+def set_config_lookup(lookup) -> None:
+    """``lookup(args) -> 'en' | 'id' | None``: the config file's ``lang`` for ``args``."""
+    _config_lookup[0] = lookup
+
+
 def _config_lang(args) -> str | None:
-    """The ``lang`` of the config file found from the current folder (for --help and
-    click's errors), unless --isolated; a broken config file is reported later."""
-    if "--isolated" in args:
-        return None
-    try:
-        from asas.engine.run.config import ConfigError, find, load
-        given = [args[i + 1] for i, a in enumerate(args[:-1]) if a == "--config"]
-        return load(given[0] if given else find()).get("lang")
-    except (ConfigError, OSError, ImportError):
-        return None
+    return _config_lookup[0](args)
 
 
 def _gettext(message: str) -> str:

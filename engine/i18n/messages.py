@@ -478,7 +478,7 @@ _TEMPLATE = {
                                     "mengetik."),
 }
 
-# --- the interview (engine/authoring/interview.py) -------------------------------------
+# --- the interview (engine/authoring/interview/) ----------------------------------------
 
 _INTERVIEW = {
     "interview.intro": (

@@ -19,7 +19,7 @@ import re
 import yaml
 from yaml.nodes import ScalarNode
 
-from asas.engine.i18n.loader_messages import error_text
+from asas.engine.i18n.messages import text as _in_words
 from asas.engine.load import loader as _loader
 from asas.engine.load.loader import Limits, Unreadable, read_case_bytes
 
@@ -29,7 +29,7 @@ LIMITS = Limits(max_bytes=1024 * 1024, max_nodes=100_000, max_depth=16, max_sess
 
 BAD = object()          # a scalar that cannot be used as a value
 
-_RAISE_HINT = re.compile(r";? ?(raise (it|the limit) with --max-[a-z]+)$")
+_RAISE_HINT = re.compile(r";? ?((raise (it|the limit) with|naikkan (batasnya )?dengan) --max-[a-z]+)$")
 
 MESSAGES = {
     "read": ("cannot read it: {problem}", "tidak dapat dibaca: {problem}"),
@@ -70,9 +70,10 @@ def read_text(path: str, lang: str = "en", limits: Limits = LIMITS) -> str:
     return text
 
 
-def _plain(message: str, lang: str) -> str:
-    """A loader message without its hint to raise a ``check`` option (not ours here)."""
-    return _RAISE_HINT.sub("", error_text(message, lang)).rstrip(" ;")
+def _plain(message, lang: str) -> str:
+    """A loader message (a code with parameters, engine/i18n/messages.py) without its
+    hint to raise a ``check`` option (not ours here)."""
+    return _RAISE_HINT.sub("", _in_words(message, lang)).rstrip(" ;")
 
 
 def compose(text: str, file: str, lang: str = "en", limits: Limits = LIMITS):
@@ -82,10 +83,10 @@ def compose(text: str, file: str, lang: str = "en", limits: Limits = LIMITS):
     except _loader._TooBig as exc:
         mark = exc.mark
         where = f"{mark.line + 1}:{mark.column + 1}" if mark else "1:1"
-        raise SideFileError([f"{file}:{where}: {_plain(str(exc), lang)}"]) from None
+        raise SideFileError([f"{file}:{where}: {_plain(exc.msg, lang)}"]) from None
     except yaml.YAMLError as exc:
-        message, line, column = _loader._yaml_problem(exc, text)
-        if "maximum nesting depth" in message:
+        message, line, column, _quoted = _loader._yaml_problem(exc, text)
+        if "maximum nesting depth" in str(message):
             message = f"nested deeper than {limits.max_depth} levels"
         raise SideFileError([f"{file}:{line}:{column}: {_plain(message, lang)}"]) from None
     except (RecursionError, MemoryError) as exc:  # pragma: no cover - composing is iterative
