@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 import asas
+
 from helpers import CASES
 
 TRAINEE = Path(__file__).parent / "fixtures" / "kasus-R-with-mistakes.yaml"

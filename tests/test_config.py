@@ -9,6 +9,7 @@ from click.testing import CliRunner
 
 from asas.cli import cli
 from asas.engine.run.config import ConfigError, find, load
+
 from helpers import CASES
 
 CASE = CASES / "mandated-cascade.yaml"     # risks, no violation

@@ -9,12 +9,12 @@ import yaml
 from click.testing import CliRunner
 
 from asas.cli import cli
-from asas.engine.judge.catalog import PRINCIPLES
-from asas.engine.run.pipeline import check_loaded
-from asas.engine.load.loader import load_bytes, load_file
-from asas.engine.model.case import Case, all_paths, fields_of
 from asas.engine.authoring.template import render_case, template_text
 from asas.engine.i18n.labels import LABELS
+from asas.engine.judge.catalog import PRINCIPLES
+from asas.engine.load.loader import load_bytes, load_file
+from asas.engine.model.case import Case, all_paths, fields_of
+from asas.engine.run.pipeline import check_loaded
 
 
 def _generic(path: str) -> str:
@@ -44,7 +44,7 @@ def test_untouched_template_is_valid_and_assesses_nothing(lang, sessions):
     assert [s.number for s in loaded.case.sessions] == list(range(1, sessions + 1))
     checked = check_loaded(loaded)
     assert {p: v.status for p, v in checked.principles.items()} == \
-        {p: "not_assessed" for p in PRINCIPLES}
+        dict.fromkeys(PRINCIPLES, "not_assessed")
     assert [f.id for f in checked.findings if f.doc.severity != "advice"] == []
 
 

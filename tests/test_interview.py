@@ -15,12 +15,11 @@ from click.testing import CliRunner
 
 from asas.cli import cli
 from asas.engine.authoring import interview as iv_mod
-from asas.engine.judge.catalog import PRINCIPLES
-from asas.engine.run.pipeline import check_file
 from asas.engine.authoring.interview import QUESTIONS, Auto, Interview, Q
+from asas.engine.judge.catalog import PRINCIPLES
 from asas.engine.load.loader import load_file
 from asas.engine.model.case import Case, all_paths, fields_of
-
+from asas.engine.run.pipeline import check_file
 
 # --- coverage -----------------------------------------------------------------------
 
@@ -400,7 +399,7 @@ def test_nothing_answered_assesses_nothing(tmp_path):
     assert result.exit_code == 0, result.output
     checked = check_file(str(target))
     assert {p: v.status for p, v in checked.principles.items()} == \
-        {p: "not_assessed" for p in PRINCIPLES}
+        dict.fromkeys(PRINCIPLES, "not_assessed")
 
 
 # --- back, drafts, "same as the session before" (driven through a pseudo-terminal) -----
@@ -456,8 +455,8 @@ class Terminal:
     def interrupt(self) -> int:
         """Ctrl-C (the signal a terminal sends for it)."""
         import os
-        import signal
         import select
+        import signal
         import time
         self.proc.send_signal(signal.SIGINT)
         end = time.monotonic() + 60
@@ -580,3 +579,16 @@ def test_append_session_refuses_an_invalid_file(tmp_path):
                                       "--append-session"], input="")
     assert result.exit_code != 0 and "bukan berkas kasus yang valid" in result.output
     assert bad.read_text(encoding="utf-8") == "format: asas/v1\ncase: {id: X}\n"
+
+
+def test_a_list_answer_names_the_one_item_not_understood():
+    said = []
+    iv = Interview("id", echo=lambda *a, **k: said.append(a[0] if a else ""))
+    answers = iter(["perhatian penuh, pertanyaan_terbuka, parafrase, empati",
+                    "perhatian penuh, pertanyaan terbuka, parafrase"])
+    iv.prompt = lambda text: next(answers)
+    picked = iv.choices(None, _spec("sessions[].counselor.techniques"), "Teknik?",
+                        "sessions[].counselor.techniques", "sessions[0].counselor.techniques")
+    assert picked == ["attending", "open_question", "paraphrase"]
+    assert any("'empati' tidak dikenal; yang lain sudah dipahami (attending, open_question, "
+               "paraphrase)" in s for s in said)

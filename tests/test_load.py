@@ -6,6 +6,7 @@ import pytest
 
 from asas.engine.load.loader import load_bytes, load_file
 from asas.engine.load.types import Limits
+
 from helpers import CASES
 
 INVALID = sorted((Path(__file__).parent / "invalid").glob("*.yaml"))
@@ -24,7 +25,8 @@ def header(path: Path, tag: str) -> list[str]:
             path.read_text(encoding="utf-8").splitlines() if line.startswith(prefix)]
 
 
-expected = lambda path: header(path, "expect")   # noqa: E731
+def expected(path: Path) -> list[str]:
+    return header(path, "expect")
 
 
 def load_fixture(path: Path):

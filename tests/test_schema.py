@@ -7,6 +7,7 @@ import pytest
 import yaml
 
 from asas.engine.model.jsonschema import case_schema, schema_text
+
 from helpers import CASES
 
 COMMITTED = CASES.parent / "schema" / "asas-v1.schema.json"
@@ -64,8 +65,8 @@ def _loads(data) -> bool:
 
 def _enum_fields():
     """(path in a case dict, choices) of every enum the format has, lists' items too."""
-    from asas.engine.model.case import fields_of
     from asas.engine.model.case import Case as Model
+    from asas.engine.model.case import fields_of
     out = []
 
     def walk(cls, path):

@@ -35,7 +35,7 @@ class Label:
 _SAME = object()
 
 
-def L(en, id, *, text=_SAME, words=()) -> Label:   # noqa: N802 - a table row
+def L(en, id, *, text=_SAME, words=()) -> Label:
     """A row; ``text`` defaults to the names (the code where a name is None)."""
     return Label(en, id, text, tuple(words))
 

@@ -28,7 +28,7 @@ class Msg(NamedTuple):
     params: tuple = ()     # (name, value) pairs, so a Msg can be hashed and compared
 
     @classmethod
-    def of(cls, code: str, **params) -> "Msg":
+    def of(cls, code: str, **params) -> Msg:
         if code not in MESSAGES:
             raise KeyError(f"no message {code!r} in engine/i18n/messages.py")
         return cls(code, tuple(sorted(params.items())))
@@ -46,7 +46,7 @@ class Pair(NamedTuple):
     id: str
 
 
-def text(msg: "Msg | Pair | str", lang: str = "en") -> str:
+def text(msg: Msg | Pair | str, lang: str = "en") -> str:
     """``msg`` in words, in ``lang`` ('en' or 'id'); a plain string is returned as it is."""
     if isinstance(msg, Pair):
         return msg.id if lang == "id" else msg.en
@@ -525,6 +525,12 @@ _INTERVIEW = {
     "interview.bad_choice": ("Not one of the choices: type a number 1–{n} or one of: {values}.",
                              "Bukan salah satu pilihan: ketik nomor 1–{n} atau salah satu "
                              "dari: {values}."),
+    "interview.one_unknown": ("'{item}' is not one of the choices; the others were understood "
+                              "({rest}). Type them again with a choice in place of '{item}', "
+                              "or without it.",
+                              "'{item}' tidak dikenal; yang lain sudah dipahami ({rest}). "
+                              "Ketik lagi dengan pilihan lain sebagai ganti '{item}', atau "
+                              "tanpa itu."),
     "interview.did_you_mean": (" Did you mean '{hint}'?", " Maksud Anda '{hint}'?"),
     "interview.bad_int": ("Please type a whole number{range}.", "Tulis bilangan bulat{range}."),
     "interview.bad_float": ("Please type a number from 0 to 1 (e.g. 0.4) or a percentage "

@@ -7,6 +7,11 @@ import datetime
 import difflib
 
 import yaml
+from yaml.constructor import SafeConstructor
+from yaml.nodes import MappingNode, ScalarNode, SequenceNode
+
+from asas.engine.i18n.labels import as_bool, as_decimal, code_for
+from asas.engine.i18n.messages import Msg, Pair
 from asas.engine.load.compose import _MERGE_TAG, _SAFE_TAGS, _TooBig
 from asas.engine.load.types import (
     _CONTROL,
@@ -18,11 +23,7 @@ from asas.engine.load.types import (
     _quoted,
     _show,
 )
-from asas.engine.i18n.labels import as_bool, as_decimal, code_for
-from asas.engine.i18n.messages import Msg, Pair
 from asas.engine.model.case import Case, FieldSpec, fields_of
-from yaml.constructor import SafeConstructor
-from yaml.nodes import MappingNode, ScalarNode, SequenceNode
 
 _constructor = SafeConstructor()
 
@@ -69,7 +70,7 @@ class _Builder:
         specs = {s.name: s for s in fields_of(cls)}
         found: dict[str, object] = {}
         seen: dict[str, int] = {}
-        misspelt: set[str] = set()  # required keys already named by a "did you mean" 
+        misspelt: set[str] = set()  # required keys already named by a "did you mean"
         for key_node, value_node in node.value:
             if isinstance(key_node, ScalarNode) and key_node.tag == _MERGE_TAG:
                 self.error(key_node, path, Msg.of("load.merge_key"))

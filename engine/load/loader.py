@@ -12,14 +12,15 @@ Limits and their reasons: docs/limits.md.
 from __future__ import annotations
 
 import yaml
+from yaml.nodes import MappingNode, ScalarNode
+
+from asas.engine.i18n.messages import Msg
 from asas.engine.load.build import _Builder, _cross_checks, _describe, _quoted
 from asas.engine.load.compose import _compose, _TooBig
 from asas.engine.load.read import Unreadable, _decode, read_case_bytes
-from asas.engine.i18n.messages import Msg
-from asas.engine.load.types import CaseError, Limits, LoadedCase, _show, os_error
+from asas.engine.load.types import CaseError, Limits, LoadedCase, os_error
 from asas.engine.load.yaml_errors import _plain, explain
 from asas.engine.model.case import FORMAT_V1, Case
-from yaml.nodes import MappingNode, ScalarNode
 
 
 def _yaml_problem(exc: yaml.YAMLError, text: str) -> tuple[Msg, int, int, tuple]:

@@ -5,9 +5,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from yaml.nodes import MappingNode, ScalarNode, SequenceNode
+
 from asas.engine.i18n.messages import Msg, Pair
 from asas.engine.model.case import Case
-from yaml.nodes import MappingNode, ScalarNode, SequenceNode
 
 
 @dataclass(frozen=True)
@@ -42,7 +43,7 @@ class CaseError:
 
     @classmethod
     def of(cls, line: int, column: int, path: str, msg: Msg | str,
-           quoted=()) -> "CaseError":
+           quoted=()) -> CaseError:
         if isinstance(msg, str):    # an OS's own words, or a message from elsewhere
             return cls(line, column, path, msg, tuple(quoted), None)
         return cls(line, column, path, msg.text("en"), tuple(quoted), msg)
@@ -62,7 +63,7 @@ class CaseError:
         where = f"{readable(self.path, lang)}: " if self.path else ""
         return f"{file}:{self.line}:{self.column}: {where}{self.text(lang)}"
 
-    def redacted(self, mask: str) -> "CaseError":
+    def redacted(self, mask: str) -> CaseError:
         """A copy with every quoted text of the file replaced by ``mask`` (quoted)."""
         import dataclasses
         if not self.quoted:

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+
 @dataclass(frozen=True)
 class Q:
     """A question in both languages; ``items`` asks for the entries of a list of texts."""

@@ -17,19 +17,12 @@ from __future__ import annotations
 
 import copy
 import datetime
+import difflib
 import json
 import os
-import difflib
 import re
-from dataclasses import dataclass
 
 import click
-
-from asas.engine.model.case import FORMAT_V1, CaseInfo, FieldSpec, Session, fields_of
-from asas.engine.i18n import labels
-from asas.engine.i18n.messages import t
-from asas.engine.authoring.template import SCHEMA_FILE, missing_hint, nullable_object, \
-    render_case, value_label, values_hint
 
 from asas.engine.authoring.interview.answers import (  # noqa: F401 - re-exported
     DONT_KNOW,
@@ -42,7 +35,7 @@ from asas.engine.authoring.interview.answers import (  # noqa: F401 - re-exporte
     _t,
     message,
 )
-from asas.engine.authoring.interview.questions import (  # noqa: F401 - re-exported
+from asas.engine.authoring.interview.questions import (
     CONDITIONS,
     DEFERRED,
     MAXIMUM,
@@ -51,6 +44,16 @@ from asas.engine.authoring.interview.questions import (  # noqa: F401 - re-expor
     Auto,
     Q,
 )
+from asas.engine.authoring.template import (
+    SCHEMA_FILE,
+    missing_hint,
+    nullable_object,
+    render_case,
+    value_label,
+    values_hint,
+)
+from asas.engine.i18n import labels
+from asas.engine.model.case import FORMAT_V1, CaseInfo, FieldSpec, Session, fields_of
 
 
 def _click_prompt(text: str) -> str:
@@ -282,11 +285,11 @@ class Interview:
         code = labels.code_for(answer, values)    # the same words a case file accepts
         if code is not None:
             return code
-        message = self.t("bad_choice", n=len(values), values=", ".join(map(str, values)))
+        said = self.t("bad_choice", n=len(values), values=", ".join(map(str, values)))
         hint = difflib.get_close_matches(key, [str(v) for v in values], n=1, cutoff=0.6)
         if hint:
-            message += self.t("did_you_mean", hint=hint[0])
-        raise Invalid(message)
+            said += self.t("did_you_mean", hint=hint[0])
+        raise Invalid(said)
 
     def choice(self, owner, spec: FieldSpec, text: str, path: str, where: str):
         self.echo(text)
@@ -317,21 +320,30 @@ class Interview:
                     return []
                 self.echo(f"  {self.t('undocumented')}")
                 return MISSING
-            picked = []
+            picked, unknown = [], []
             for part in re.split(r"[,;]", raw):
                 part = part.strip()
                 if not part:
                     continue
                 try:
                     found = [self.match(part, values)]
-                except Invalid:
+                except Invalid as exc:
                     words = part.split()
-                    if len(words) < 2:
-                        raise
-                    found = [self.match(w, values) for w in words]   # "1 3 5"
+                    try:
+                        if len(words) < 2:
+                            raise
+                        found = [self.match(w, values) for w in words]   # "1 3 5"
+                    except Invalid:
+                        unknown.append((part, exc))
+                        continue
                 for value in found:
                     if value not in picked:
                         picked.append(value)
+            if unknown and len(unknown) == 1 and picked:   # name the one that was wrong
+                raise Invalid(self.t("one_unknown", item=unknown[0][0],
+                                     rest=", ".join(map(str, picked))))
+            if unknown:
+                raise unknown[0][1]
             return picked
 
         prompt = self.t("choices_prompt_closed" if spec.closed else "choices_prompt")
@@ -426,10 +438,10 @@ def run(file: str | None, lang: str, prompt=None, echo=None,
     """
     import os
 
-    from asas.engine.run.pipeline import check_file
-    from asas.engine.report.formats.text import render
-    from asas.engine.load.loader import load_bytes
     from asas.engine.authoring.template import write_new
+    from asas.engine.load.loader import load_bytes
+    from asas.engine.report.formats.text import render
+    from asas.engine.run.pipeline import check_file
 
     existing = None
     if append:
