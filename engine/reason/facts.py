@@ -81,7 +81,11 @@ def case_facts(loaded: LoadedCase) -> list[Fact]:
         supervised=counselor.supervised,
         competencies=counselor.competencies,
         areas=problem.areas,
-        risk=problem.risk,
+        risk=tuple(item.kind for item in problem.risk),
+        # when each risk came to light: (kind, session), session None = from the start
+        risk_identified=tuple((item.kind, item.session) for item in problem.risk),
+        # the first session in which some risk was known (None: no risk)
+        risk_first_session=min((item.session or 1 for item in problem.risk), default=None),
         rights_violated=problem.rights_violated,
         referral_source=referral.source,
         mandated=referral.mandated,
@@ -102,6 +106,11 @@ def case_facts(loaded: LoadedCase) -> list[Fact]:
             place_kind=s.place.kind,
             private=s.place.private,
             others_present=len(s.place.others_present),
+            # of them, those the client agreed to beforehand, and who the others were
+            others_agreed=sum(1 for o in s.place.others_present if o.client_agreed is True),
+            others_unagreed=tuple(o.who for o in s.place.others_present
+                                  if o.client_agreed is not True),
+            others_who=tuple(o.who for o in s.place.others_present),
             stages=s.stages,
             rapport_built=s.opening.rapport_built,
             purpose_explained=s.opening.purpose_explained,
@@ -112,6 +121,7 @@ def case_facts(loaded: LoadedCase) -> list[Fact]:
             disclosure=s.client.disclosure,
             activity=s.client.activity,
             completed_previous_tasks=s.client.completed_previous_tasks,
+            missed_tasks_explored=s.client.missed_tasks_explored,
             made_own_decision=s.client.made_own_decision,
             time_focus=s.counselor.time_focus,
             techniques=s.counselor.techniques,
