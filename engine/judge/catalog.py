@@ -7,6 +7,7 @@ never spells out its principle or severity twice.
 
 from __future__ import annotations
 
+import dataclasses
 import string
 from dataclasses import dataclass, field
 
@@ -66,6 +67,19 @@ class RuleDoc:
     # False for findings about identifying data (PRV): their evidence names the field
     # and line but never carries the value, in any report, cache entry or caller
     shows_values: bool = True
+    # Wordings for a particular cause or situation, chosen by the finding's ``variant``
+    # parameter: name -> {"title"|"message"|"recommendation": Text}.  A title follows
+    # its cause ("titles follow their cause"); a lapse repaired later says so.
+    variants: dict = field(default_factory=dict)
+
+    def worded(self, params: dict | None) -> "RuleDoc":
+        """This entry as a finding with ``params`` reads it: its variant's wording, if
+        the finding names one the entry has, else the entry itself."""
+        name = (params or {}).get("variant")
+        if isinstance(name, tuple):      # several firings merged: the first one's cause
+            name = name[0] if name else None
+        texts = self.variants.get(name) if isinstance(name, str) else None
+        return dataclasses.replace(self, **texts) if texts else self
 
     def finding(self, session, evidence=(), params=None, derived_from=()) -> Finding:
         """The fact a rule declares for this entry."""

@@ -58,6 +58,14 @@ class Conclusion(Fact):
     ``because`` is the key ``(id, session)`` of the finding that established it."""
 
 
+class Defeated(Fact):
+    """A presumption that later evidence defeated: ``finding`` is the key ``(id,
+    session)`` of a derived finding whose consequence the later sessions show did not
+    happen, ``evidence`` the paths that show it, ``reason`` what they show (a key of
+    engine/judge/strengths.py DEFEAT).  The judge drops the finding, and every finding
+    that rests only on it, and keeps them for ``explain``."""
+
+
 class Served(Fact):
     """A function of counseling (fungsi) the sessions served (``value`` True) or
     visibly failed to serve (False)."""
