@@ -20,7 +20,8 @@ import math
 
 from asas.engine.judge.catalog import FUNCTIONS, PRINCIPLES
 from asas.engine.load.types import CaseError
-from asas.engine.judge.verdict import (STATUSES, CaseMeta, CaseResult, Defeat, Evidence, Found,
+from asas.engine.judge.terms import STATUSES
+from asas.engine.judge.verdict import (CaseMeta, CaseResult, Defeat, Evidence, Found,
                                       PrincipleVerdict, Shown)
 
 DATA_VERSION = 2   # 2: strengths and defeated presumptions
