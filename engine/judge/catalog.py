@@ -7,9 +7,8 @@ never spells out its principle or severity twice.
 
 from __future__ import annotations
 
-import dataclasses
 import string
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from asas.engine.reason.facts import Finding
 
@@ -78,7 +77,7 @@ class RuleDoc:
         if isinstance(name, tuple):      # several firings merged: the first one's cause
             name = name[0] if name else None
         texts = self.variants.get(name) if isinstance(name, str) else None
-        return dataclasses.replace(self, **texts) if texts else self
+        return replace(self, **texts) if texts else self
 
     def finding(self, session, evidence=(), params=None, derived_from=()) -> Finding:
         """The fact a rule declares for this entry."""

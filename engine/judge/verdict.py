@@ -79,12 +79,16 @@ class Defeat:
     """A derived finding later evidence defeated: ``reason`` (a key of
     strengths.DEFEAT) and its ``params``, the ``evidence`` that defeated it, or ``via``
     the key of the defeated finding it rested on."""
-    id: str
+    doc: RuleDoc
     session: int | None
     reason: str | None
     params: dict
     evidence: list[Evidence]
     via: tuple | None = None
+
+    @property
+    def id(self) -> str:
+        return self.doc.id
 
 
 @dataclass
@@ -233,7 +237,7 @@ def judge(loaded: LoadedCase, inference: Inference, catalog: dict[str, RuleDoc],
             certainty[key] = combine(contributions)
         return certainty[key]
 
-    defeated = _defeated(loaded, inference, firings)
+    defeated = _defeated(loaded, inference, firings, catalog)
     found: list[Found] = []
     for key, facts in firings.items():
         if key in {(d.id, d.session) for d in defeated}:
@@ -290,14 +294,15 @@ def judge(loaded: LoadedCase, inference: Inference, catalog: dict[str, RuleDoc],
                       conclusions, loaded, case_meta_of(loaded.case), strengths, defeated)
 
 
-def _defeated(loaded: LoadedCase, inference: Inference, firings: dict) -> list[Defeat]:
+def _defeated(loaded: LoadedCase, inference: Inference, firings: dict,
+              catalog: dict) -> list[Defeat]:
     """The findings later evidence defeated, and those resting only on defeated ones."""
     out: dict[tuple, Defeat] = {}
     for d in inference.defeats:
         key = tuple(d["finding"])
         if key in firings and key not in out:
             paths = list(dict.fromkeys(d["evidence"]))
-            out[key] = Defeat(key[0], key[1], d["reason"], dict(d.get("params") or {}),
+            out[key] = Defeat(catalog[key[0]], key[1], d["reason"], dict(d.get("params") or {}),
                               [Evidence(p, *loaded.where(p), _plain(loaded.value(p)))
                                for p in paths])
     changed = bool(out)
@@ -308,7 +313,7 @@ def _defeated(loaded: LoadedCase, inference: Inference, firings: dict) -> list[D
                 continue
             parents = [tuple(p) for f in facts for p in f["derived_from"]]
             if parents and all(p in out for p in parents):
-                out[key] = Defeat(key[0], key[1], None, {}, [], via=parents[0])
+                out[key] = Defeat(catalog[key[0]], key[1], None, {}, [], via=parents[0])
                 changed = True
     return list(out.values())
 

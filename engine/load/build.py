@@ -119,14 +119,7 @@ class _Builder:
     # -- values --------------------------------------------------------------
     def value(self, node, spec: FieldSpec, path: str, depth: int):
         if spec.kind == "object":
-            short = getattr(spec.cls, "__scalar__", None)
-            if short and isinstance(node, ScalarNode) and node.tag in _SAFE_TAGS:
-                # the short form of a mapping: a plain value stands for one of its fields
-                self.visit(node, path, depth)
-                inner = next(s for s in fields_of(spec.cls) if s.name == short)
-                value = self.value(node, inner, f"{path}.{short}", depth + 1)
-                return None if value is None else spec.cls(**{short: value})
-            return self.obj(node, spec.cls, path, depth)
+            return _short_or_obj(self, node, spec, path, depth)
         self.visit(node, path, depth)
         if self.refuse_tag(node, path):
             return None
@@ -210,6 +203,18 @@ def _by_word(text: str, choices) -> list[str]:
     wanted = text.strip().lower()
     return [c for c in choices if wanted in (w.lower() for w in VALUE_LABELS.get(c, ()) if w)
             or wanted == c.replace("_", " ")][:1]
+
+
+def _short_or_obj(b: _Builder, node, spec: FieldSpec, path: str, depth: int):
+    """A mapping, or its short form: a plain value that stands for one of its fields
+    (the class's ``__scalar__``: ``- guru pamong`` for ``- {who: guru pamong}``)."""
+    short = getattr(spec.cls, "__scalar__", None)
+    if short and isinstance(node, ScalarNode) and node.tag in _SAFE_TAGS:
+        b.visit(node, path, depth)
+        inner = next(s for s in fields_of(spec.cls) if s.name == short)
+        value = b.value(node, inner, f"{path}.{short}", depth + 1)
+        return None if value is None else spec.cls(**{short: value})
+    return b.obj(node, spec.cls, path, depth)
 
 
 def _range(low, high) -> str:

@@ -192,7 +192,9 @@ def _from_data(data, file, catalog) -> CaseResult:
     for d in _list(data["defeated"], "defeated"):
         _list(d, "defeat", 6)
         _need(isinstance(d[3], dict), "defeat params")
-        defeated.append(Defeat(_str(d[0], "rule id"), _int(d[1], "session", nullable=True),
+        doc = catalog.get(_str(d[0], "rule id"))
+        _need(doc is not None, "unknown rule")
+        defeated.append(Defeat(doc, _int(d[1], "session", nullable=True),
                                _str(d[2], "reason", nullable=True),
                                {_str(k, "param"): _param(v) for k, v in d[3].items()},
                                _evidence(d[4]),
@@ -249,7 +251,7 @@ def from_trusted(data: dict, file: str, catalog: dict) -> CaseResult:
         [Shown(principle, key, {k: _param(v) for k, v in params.items()},
                [Evidence(*e) for e in evidence])
          for principle, key, params, evidence in data["strengths"]],
-        [Defeat(rule_id, session, reason, {k: _param(v) for k, v in params.items()},
+        [Defeat(catalog[rule_id], session, reason, {k: _param(v) for k, v in params.items()},
                 [Evidence(*e) for e in evidence], None if via is None else (via[0], via[1]))
          for rule_id, session, reason, params, evidence, via in data["defeated"]])
 
