@@ -27,6 +27,18 @@ WORDS = {
     "valid": ("valid", "valid"),
     "findings": ("findings", "temuan"),
     "no_findings": ("no findings", "tidak ada temuan"),
+    "went_well": ("What went well", "Yang sudah baik"),
+    "consequence": ("consequence", "akibatnya"),
+    "undocumented_block": ("Not documented (advice)", "Belum dicatat (saran)"),
+    "defeated": ("Presumptions defeated by what happened later",
+                 "Dugaan yang gugur oleh kejadian berikutnya"),
+    "defeated_via": ("rested only on", "hanya bertumpu pada"),
+    "certainty_note": (
+        "A finding drawn from several others can be more certain than each of them: "
+        "independent lines of evidence for the same conclusion add up (cf1 + cf2 × (1 − cf1)).",
+        "Temuan yang diturunkan dari beberapa temuan lain dapat lebih meyakinkan daripada "
+        "masing-masing temuan itu: beberapa bukti yang saling lepas untuk kesimpulan yang sama "
+        "saling menguatkan (cf1 + cf2 × (1 − cf1))."),
     "weakest": ("most often failing", "paling sering bermasalah"),
     "pemahaman": ("understanding", "pemahaman"),
     "pengentasan": ("alleviation", "pengentasan"),
