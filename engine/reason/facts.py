@@ -77,6 +77,11 @@ class PrivacyFact(Fact):
     clean write-up (the usual case) declares none."""
 
 
+def _first(case, test) -> int | None:
+    """The number of the first session for which ``test`` holds, or None."""
+    return next((s.number for s in case.sessions if test(s)), None)
+
+
 def case_facts(loaded: LoadedCase) -> list[Fact]:
     """All input facts of one valid case, ready to be declared in a single call."""
     case = loaded.case
@@ -102,6 +107,17 @@ def case_facts(loaded: LoadedCase) -> list[Fact]:
         referred_out_session=out.session if out is not None else None,
         advocacy=len(info.advocacy),
         sessions=len(case.sessions),
+        # what happened later: the first session that explained confidentiality, and its
+        # limits (None: none did), the first disclosure made for safety or a legal duty,
+        # and the session in which the client's decision was made (else the last one)
+        confidentiality_first_explained=_first(
+            case, lambda s: s.opening.confidentiality_explained is True),
+        limits_first_explained=_first(
+            case, lambda s: s.opening.confidentiality_limits_explained is True),
+        first_duty_disclosure=_first(
+            case, lambda s: any(d.reason in ("safety", "legal_duty") for d in s.disclosures)),
+        decision_session=_first(case, lambda s: s.client.made_own_decision is True)
+        or len(case.sessions),
     )]
     previous = None
     last = len(case.sessions) - 1
