@@ -1,16 +1,14 @@
 """Catalogue entries: what a finding says, in Indonesian and English, and how sure it is.
 
-Each rule module in ``rules/`` defines its entries next to the rules that fire them;
-``asas.rules.CATALOG`` gathers them.  An entry builds its own finding fact, so a rule
-never spells out its principle or severity twice.
+Plain data: no import of the inference engine.  Each rule module in ``rules/`` puts
+its entries on the rules that fire them (``rules/_registry.py``, which also builds the
+finding facts); ``asas.rules.CATALOG`` gathers them.
 """
 
 from __future__ import annotations
 
 import string
 from dataclasses import dataclass, field, replace
-
-from asas.engine.reason.facts import Finding
 
 PRINCIPLES = ("kerahasiaan", "kesukarelaan", "keterbukaan", "kekinian", "kegiatan",
               "kenormatifan", "keahlian", "kemandirian")
@@ -78,13 +76,6 @@ class RuleDoc:
             name = name[0] if name else None
         texts = self.variants.get(name) if isinstance(name, str) else None
         return replace(self, **texts) if texts else self
-
-    def finding(self, session, evidence=(), params=None, derived_from=()) -> Finding:
-        """The fact a rule declares for this entry."""
-        return Finding(id=self.id, principle=self.principle, severity=self.severity,
-                       cf=self.cf, session=session, evidence=tuple(evidence),
-                       derived_from=tuple(derived_from), direct=not derived_from,
-                       params=dict(params or {}))
 
 
 # Values written in case files, as a reader of each language says them.
