@@ -7,24 +7,43 @@ import re
 import yaml
 
 from asas.engine.i18n.words import word
-from asas.engine.judge.catalog import RuleDoc, label
+from asas.engine.judge.catalog import RuleDoc, Text, label
 
 HEAD = {
     "checks": ("What it checks", "Apa yang diperiksa"),
     "why": ("Why it matters", "Mengapa penting"),
     "fail": ("Failing example (changes to cases/exemplary.yaml)",
              "Contoh yang gagal (perubahan pada cases/exemplary.yaml)"),
-    "pass": ("Passing example", "Contoh yang lolos"),
+    "pass": ("Example that does not trigger this rule (changes to cases/exemplary.yaml)",
+             "Contoh yang tidak memicu aturan ini (perubahan pada cases/exemplary.yaml)"),
     "instead": ("What to do instead", "Yang sebaiknya dilakukan"),
     "principle": ("principle", "asas"),
     "severity": ("severity", "tingkat"),
-    "cf": ("certainty factor", "faktor kepastian"),
+    "cf": ("certainty", "tingkat keyakinan"),
+    "reference": ("Reference", "Rujukan"),
     "derived": ("derived from other findings (a chain of the source)",
                 "diturunkan dari temuan lain (rantai penalaran sumber)"),
     "needed": ("an observation the principle needs: without it the principle is not assessed",
                "pengamatan yang diperlukan: tanpanya asas tidak dapat dinilai"),
     "removed": ("(removed: not documented)", "(dihapus: tidak dicatat)"),
 }
+
+
+# The source the rules rest on, and the book behind it, cited so that a trainee can
+# use them in a practicum report.
+REFERENCES = Text(
+    en="\n".join((
+        "Source text (the ¶ above): Damanik, E. (n.d.). Pengertian konseling individual "
+        "[article], summarising the asas of individual counseling as taught in Indonesian BK.",
+        "Prayitno & Amti, E. (2004). Dasar-Dasar Bimbingan dan Konseling (rev. ed.). "
+        "Jakarta: Rineka Cipta. (The asas of counseling: kerahasiaan, kesukarelaan, "
+        "keterbukaan, kekinian, kemandirian, kegiatan, kenormatifan, keahlian, and others.)")),
+    id="\n".join((
+        "Teks sumber (¶ di atas): Damanik, E. (t.t.). Pengertian konseling individual "
+        "[artikel], ringkasan asas-asas konseling individual sebagaimana diajarkan dalam BK.",
+        "Prayitno & Amti, E. (2004). Dasar-Dasar Bimbingan dan Konseling (ed. rev.). "
+        "Jakarta: Rineka Cipta. (Asas-asas konseling: kerahasiaan, kesukarelaan, "
+        "keterbukaan, kekinian, kemandirian, kegiatan, kenormatifan, keahlian, dan lainnya.)")))
 
 
 def _h(key: str, lang: str) -> str:
@@ -49,7 +68,16 @@ def _example(changes: dict, lang: str) -> list[str]:
     return lines or ["    (cases/exemplary.yaml)"]
 
 
-def rule_page(doc: RuleDoc, lang: str) -> str:
+def _filled(text, lang: str, params: dict | None) -> str:
+    """A message with its example's values; a placeholder without one shown as ‹name›."""
+    if params:
+        return _template(text.fill(lang, params))
+    return _template(text.get(lang))
+
+
+def rule_page(doc: RuleDoc, lang: str, params: dict | None = None) -> str:
+    """``params``: the values the failing example gives (engine/run/examples.py), so the
+    message reads as a trainee would see it."""
     principle = doc.principle or "—"
     gloss = f" ({label(doc.principle, 'en')})" if doc.principle and lang != "id" else ""
     lines = [
@@ -59,13 +87,15 @@ def rule_page(doc: RuleDoc, lang: str) -> str:
     ]
     if doc.derived:
         lines.append(_h("derived", lang))
+        lines.append(word("certainty_note", lang))
     if doc.needed:
         lines.append(_h("needed", lang))
-    lines += ["", _h("checks", lang), f"  {_template(doc.message.get(lang))}",
+    lines += ["", _h("checks", lang), f"  {_filled(doc.message, lang, params)}",
               "", _h("why", lang), f"  {doc.why.get(lang)}", f"  ¶ {doc.source.get(lang)}",
               "", _h("fail", lang), *_example(doc.fail, lang),
               "", _h("pass", lang), *_example(doc.passing, lang),
-              "", _h("instead", lang), f"  {doc.recommendation.get(lang)}"]
+              "", _h("instead", lang), f"  {_filled(doc.recommendation, lang, params)}",
+              "", _h("reference", lang), *[f"  {ref}" for ref in REFERENCES.get(lang).split("\n")]]
     return "\n".join(lines) + "\n"
 
 
