@@ -79,9 +79,23 @@ _REPORT = P(lambda reason: reason in REPORT_REASONS)
 _KAH001_EVIDENCE = ["case.problem.risk", "case.counselor.role", "case.counselor.competencies"]
 
 
+def _outside(areas, competencies, setting) -> tuple:
+    """The problem's areas outside the counselor's recorded competencies.  In a school,
+    the family side of a student's problem belongs to the personal-social field of BK
+    (konsultasi with the parents, a home visit, a case conference), not to a separate
+    competence: a school counselor competent in the personal or social field holds it."""
+    held = set(competencies)
+    if setting == "school" and held & {"personal", "social"}:
+        held.add("family")
+    return tuple(a for a in areas if a not in held)
+
+
 def _beyond_competence(self, report, risk, role, competencies, reported):
     risks = uncovered_risks(risk, role, competencies, reported)
-    self.declare(report(None, _KAH001_EVIDENCE, {"risks": risks}))
+    params = {"risks": risks}
+    if "abuse" in risks:     # a duty to report, whatever the counselor's competence
+        params["variant"] = "abuse" if len(risks) == 1 else "abuse_and_more"
+    self.declare(report(None, _KAH001_EVIDENCE, params))
 
 
 # -- chain 4 (KAH004): the tally of failing principles --------------------------------
@@ -114,12 +128,31 @@ class Keahlian:
     @KNOWLEDGE.finding(
         "KAH001", severity="violation", cf=0.9,
         title=Text("Risk beyond competence, not referred",
-                   "Risiko di luar kewenangan, tidak dialihtangankan"),
+                   "Risiko di luar kompetensi, tidak dialihtangankan"),
         message=Text(
-            "The case shows a risk of {risks}, which the counselor is not shown to be "
+            "The case shows a risk of {risks}, which the counselor is not recorded as "
             "competent to handle alone, and the case was not referred out (alih tangan kasus).",
-            "Kasus ini menunjukkan risiko {risks}, yang tidak tampak berada dalam kewenangan "
+            "Kasus ini menunjukkan risiko {risks}, yang tidak tercatat sebagai kompetensi "
             "konselor untuk ditangani sendiri, dan kasus tidak dialihtangankan."),
+        variants={
+            "abuse": {
+                "title": Text("Abuse not reported", "Kekerasan tidak dilaporkan"),
+                "message": Text(
+                    "The case shows abuse, and it was neither reported to those responsible "
+                    "for the client's protection nor referred out. Abuse is a duty to report, "
+                    "whatever the counselor's competence.",
+                    "Kasus ini menunjukkan kekerasan, tetapi tidak dilaporkan kepada pihak yang "
+                    "bertanggung jawab atas perlindungan konseli dan tidak dialihtangankan. "
+                    "Kekerasan wajib dilaporkan, apa pun kompetensi konselor.")},
+            "abuse_and_more": {"message": Text(
+                "The case shows a risk of {risks}, and the case was not referred out (alih "
+                "tangan kasus). Abuse is a duty to report, whatever the counselor's "
+                "competence; the other risks need a referral unless the counselor is "
+                "recorded as competent in them.",
+                "Kasus ini menunjukkan risiko {risks}, dan kasus tidak dialihtangankan. "
+                "Kekerasan wajib dilaporkan, apa pun kompetensi konselor; risiko lainnya "
+                "perlu dialihtangankan kecuali tercatat sebagai kompetensi konselor.")},
+        },
         recommendation=Text(
             "Refer the case (alih tangan kasus) to a psychologist, psychiatrist or crisis "
             "service, or to a colleague competent in it; for abuse, report it to those "
@@ -289,19 +322,20 @@ class Keahlian:
                      "tercatat ({competencies}), dan kasus tidak dialihtangankan."),
         recommendation=Text(
             "Consult a colleague or your supervisor who is competent in that area, or refer "
-            "the case; record the competence you relied on.",
-            "Konsultasikan dengan rekan atau supervisor yang menguasai bidang itu, atau "
-            "alihtangankan kasus; catat kompetensi yang Anda andalkan."),
+            "the case; write your relevant competence in the report.",
+            "Konsultasikan dengan rekan atau supervisor yang kompeten di bidang itu, atau "
+            "alihtangankan kasus; tuliskan kompetensi Anda yang relevan dalam laporan."),
         why=WHY_EXPERT, source=SOURCE_DEF,
-        fail={"case.problem.areas": ["family"]},
-        passing={"case.problem.areas": ["family"],
-                 "case.referred_out": {"to": "konselor keluarga", "session": 2}},
+        fail={"case.problem.areas": ["family"], "case.setting": "community"},
+        passing={"case.problem.areas": ["family"], "case.setting": "school"},
     )
-    @Rule(CaseFact(areas=MATCH.areas, competencies=MATCH.competencies, referred_out=False),
-          TEST(lambda areas, competencies: areas is not None and competencies is not None
-               and bool(set(areas) - set(competencies))))
-    def kah005_area_outside_competence(self, report, areas, competencies):
-        outside = tuple(a for a in areas if a not in competencies)
+    @Rule(CaseFact(areas=MATCH.areas, competencies=MATCH.competencies, referred_out=False,
+                   setting=MATCH.setting),
+          TEST(lambda areas, competencies, setting: areas is not None
+               and competencies is not None
+               and bool(_outside(areas, competencies, setting))))
+    def kah005_area_outside_competence(self, report, areas, competencies, setting):
+        outside = _outside(areas, competencies, setting)
         self.declare(report(None, ["case.problem.areas",
                                    "case.counselor.competencies"],
                             {"areas": outside, "competencies": competencies}))

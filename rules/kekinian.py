@@ -117,17 +117,18 @@ class Kekinian:
 
     @KNOWLEDGE.finding(
         "KKN004", severity="violation", cf=0.85,
-        title=Text("Present risk left waiting", "Risiko saat ini dibiarkan menunggu"),
+        title=Text("Help for a present risk delayed", "Penanganan risiko saat ini tertunda"),
         message=Text(
-            "The client shows a present risk ({risk}), yet the first session dwelt on the past; "
-            "help for the present danger was delayed.",
-            "Konseli menunjukkan risiko saat ini ({risk}), tetapi sesi pertama justru berkutat "
-            "pada masa lalu; bantuan atas bahaya yang sedang dihadapi tertunda."),
+            "The client shows a present risk ({risk}), known from session {session}, yet that "
+            "session dwelt on the past; help for the present danger was delayed.",
+            "Konseli menunjukkan risiko saat ini ({risk}) yang sudah diketahui pada sesi "
+            "{session}, tetapi sesi itu justru berkutat pada masa lalu; bantuan atas bahaya "
+            "yang sedang dihadapi tertunda."),
         recommendation=Text(
-            "When a risk is present, address it in the first session: assess the danger now, "
+            "When a risk comes to light, address it in that session: assess the danger now, "
             "agree on safety steps, and leave the history for later.",
-            "Bila ada risiko, tangani pada sesi pertama: nilai bahayanya saat ini, sepakati "
-            "langkah pengamanan, dan tunda penelusuran riwayat."),
+            "Bila risiko diketahui, tangani pada sesi itu juga: nilai bahayanya saat ini, "
+            "sepakati langkah pengamanan, dan tunda penelusuran riwayat."),
         why=Text(
             "The source: present focus applies from the very first meeting; a danger the client "
             "faces now cannot wait while the session explores the past.",
@@ -138,13 +139,15 @@ class Kekinian:
         fail={"case.problem.risk": ["self_harm"], "sessions[0].counselor.time_focus": "past"},
         passing={"case.problem.risk": ["self_harm"], "sessions[1].counselor.time_focus": "past"},
     )
-    @Rule(CaseFact(risk=MATCH.risk),
-          SessionFact(first=True, time_focus="past", idx=MATCH.idx, number=MATCH.number),
+    # from the session in which the risk came to light (the first, unless the case file
+    # says a later one): sessions before it could not have addressed a danger not known
+    @Rule(CaseFact(risk=MATCH.risk, risk_first_session=MATCH.number),
+          SessionFact(time_focus="past", idx=MATCH.idx, number=MATCH.number),
           TEST(lambda risk: len(risk) > 0))
     def kkn004_risk_delayed(self, report, risk, idx, number):
         self.declare(report(number, ["case.problem.risk",
                                      at(idx, "counselor.time_focus")],
-                            {"risk": risk}))
+                            {"risk": risk, "session": number}))
 
     # -- documentation: what kekinian needs to be assessed --------------------------
     doc031_time_focus = KNOWLEDGE.not_documented(

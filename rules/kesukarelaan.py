@@ -7,9 +7,10 @@ which keterbukaan builds on.
 """
 
 from asas.engine.judge.catalog import Text
-from asas.engine.reason.compat import MATCH, TEST, Rule
-from asas.engine.reason.facts import CaseFact, SessionFact
-from asas.rules._common import TRUST_NOT_SECURED, VOLUNTARINESS_NOT_SECURED, at, conclude
+from asas.engine.reason.compat import MATCH, TEST, P, Rule
+from asas.engine.reason.facts import CaseFact, Finding, SessionFact
+from asas.rules._common import (TRUST_NOT_SECURED, VOLUNTARINESS_NOT_SECURED, at, conclude,
+                                defeat, later)
 from asas.rules._registry import REGISTRY
 
 KNOWLEDGE = REGISTRY.module("kesukarelaan")
@@ -115,21 +116,37 @@ class Kesukarelaan:
         recommendation=Text(
             "Never threaten or coerce; name the client's reluctance, explore it, and leave the "
             "choice to take part with the client.",
-            "Jangan mengancam atau memaksa; kenali keengganan konseli, jelajahi bersama, dan "
-            "serahkan pilihan untuk ikut kepada konseli."),
+            "Jangan mengancam atau memaksa; kenali keengganan konseli, gali bersama "
+            "alasannya, dan serahkan pilihan untuk ikut kepada konseli."),
+        variants={"goal": {"recommendation": Text(
+            "The client was not reluctant to take part: the threat was used to make them reach "
+            "a goal. Do not use sanctions or third parties (parents, teachers, the school) to "
+            "impose a behaviour goal; agree the goal with the client, let them choose the "
+            "steps, and talk through what happens if they do not take them.",
+            "Konseli tidak enggan mengikuti konseling: ancaman dipakai untuk memaksanya "
+            "mencapai suatu tujuan. Jangan memakai sanksi atau pihak ketiga (orang tua, guru, "
+            "sekolah) untuk memaksakan tujuan perilaku; sepakati tujuan itu bersama konseli, "
+            "biarkan ia memilih langkahnya, dan bahas bersama akibatnya bila langkah itu tidak "
+            "dijalankan.")}},
         why=Text("The source: voluntariness is full and free; it cannot be produced by force, "
                  "and without it openness will not happen.",
                  "Sumber: kesukarelaan harus penuh; ia tidak dapat dihasilkan dengan paksaan, dan "
                  "tanpanya keterbukaan tidak akan terjadi."),
         source=SOURCE_P1,
-        fail={"sessions[0].counselor.pressure_on_client": ["Kalau tidak cerita, saya lapor ke BK."]},
+        fail={"sessions[0].counselor.pressure_on_client": [
+            "Kalau kamu tidak mau cerita, nanti Ibu laporkan ke orang tuamu."]},
         passing={"sessions[0].counselor.pressure_on_client": []},
     )
-    @Rule(SessionFact(pressure_on_client=MATCH.count, idx=MATCH.idx, number=MATCH.number),
+    @Rule(SessionFact(pressure_on_client=MATCH.count, willingness=MATCH.willingness,
+                      idx=MATCH.idx, number=MATCH.number),
           TEST(lambda count: count > 0))
-    def ksr003_pressure(self, report, count, idx, number):
+    def ksr003_pressure(self, report, count, willingness, idx, number):
+        params = {"count": count}
+        if willingness in ("willing", "hesitant"):   # not pressure to take part: to a goal
+            params["variant"] = "goal"
         self.declare(
-            report(number, [at(idx, "counselor.pressure_on_client")], {"count": count}),
+            report(number, [at(idx, "counselor.pressure_on_client"), at(idx, "client.willingness")],
+                   params),
             _not_secured(report, number))
 
     @KNOWLEDGE.finding(
@@ -173,15 +190,16 @@ class Kesukarelaan:
         title=Text("Voluntariness not secured (confidentiality)",
                    "Kesukarelaan tidak terjamin (kerahasiaan)"),
         message=Text(
-            "Confidentiality was not assured, so the client's trust, and with it their "
-            "voluntariness, is not secured.",
-            "Kerahasiaan tidak terjamin, sehingga kepercayaan konseli, dan bersamanya "
-            "kesukarelaannya, tidak terjamin."),
+            "Because confidentiality was not assured, the client's trust, and so their "
+            "voluntariness, is not yet secured.",
+            "Karena kerahasiaan tidak dijamin, kepercayaan konseli, dan dengan itu "
+            "kesukarelaannya, belum terjamin."),
         recommendation=Text(
-            "Mend the confidentiality finding this rests on; voluntariness follows from the "
+            "Put confidentiality right first (see {cause}); voluntariness grows from the "
             "client's belief that their secrets are safe.",
-            "Perbaiki temuan kerahasiaan yang menjadi dasarnya; kesukarelaan tumbuh dari "
-            "keyakinan konseli bahwa rahasianya terlindungi."),
+            "Benahi dahulu penerapan asas kerahasiaan (lihat {cause}); kesukarelaan tumbuh "
+            "dari keyakinan konseli bahwa rahasianya terlindungi."),
+        params=lambda because: {"cause": because[0]},
         why=Text("The source: full voluntariness is the fruit of guaranteed confidentiality; the "
                  "two are a dwi-tunggal that brings the client into the process.",
                  "Sumber: kesukarelaan penuh adalah buah dari terjaminnya kerahasiaan; keduanya "
@@ -190,6 +208,17 @@ class Kesukarelaan:
         fail={"sessions[0].opening.confidentiality_explained": False},
         passing={"sessions[0].opening.confidentiality_explained": True},
     )
+
+    # what happened later: the client came back willing and open, so the presumed loss
+    # of voluntariness did not happen
+    @Rule(Finding(id="KSR005", session=MATCH.session),
+          SessionFact(willingness="willing", disclosure=P(lambda d: d in ("open", "partial")),
+                      number=MATCH.number, idx=MATCH.idx),
+          TEST(lambda session, number: later(session, number)))
+    def ksr005_defeated_by_later_willingness(self, session, number, idx):
+        self.declare(defeat("KSR005", session, [at(idx, "client.willingness"),
+                                                at(idx, "client.disclosure")],
+                            "later_willing_open", {"sessions": number}))
 
     # -- documentation: what kesukarelaan needs to be assessed ---------------------
     @KNOWLEDGE.finding(

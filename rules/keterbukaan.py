@@ -9,8 +9,9 @@ room-making technique (KTB003) put openness at risk directly, and lead to KTB004
 
 from asas.engine.judge.catalog import Text
 from asas.engine.reason.compat import MATCH, TEST, Rule
-from asas.engine.reason.facts import SessionFact
-from asas.rules._common import OPENNESS_AT_RISK, VOLUNTARINESS_NOT_SECURED, at, conclude
+from asas.engine.reason.facts import Finding, SessionFact
+from asas.rules._common import (OPENNESS_AT_RISK, VOLUNTARINESS_NOT_SECURED, at, conclude,
+                                defeat, later)
 from asas.rules._registry import REGISTRY
 
 KNOWLEDGE = REGISTRY.module("keterbukaan")
@@ -45,6 +46,10 @@ WHY_DOC = Text(
     "ditegakkan; laporan praktikum yang tidak memuatnya tidak dapat dinilai untuk asas itu.")
 
 
+# the cause of voluntariness not secured, for KTB001's wording
+CAUSE = {"KSR005": {"variant": "trust"}, "KSR003": {"variant": "pressure"}}
+
+
 def _at_risk(doc, session):
     return conclude(OPENNESS_AT_RISK, doc, session)
 
@@ -60,13 +65,32 @@ class Keterbukaan:
             "The client's voluntariness was not secured, so their openness is at risk.",
             "Kesukarelaan konseli tidak terjamin, sehingga keterbukaan konseli terancam."),
         recommendation=Text(
-            "Mend the voluntariness finding this rests on first; openness cannot be demanded, it "
+            "Put voluntariness right first (see {cause}); openness cannot be demanded, it "
             "follows when the client takes part freely.",
-            "Perbaiki dahulu temuan kesukarelaan yang menjadi dasarnya; keterbukaan tidak dapat "
+            "Benahi dahulu penerapan asas kesukarelaan (lihat {cause}); keterbukaan tidak dapat "
             "dituntut, ia tumbuh ketika konseli ikut secara sukarela."),
         why=WHY_CHAIN, source=SOURCE_P2,
-        fail={"sessions[0].counselor.pressure_on_client": ["Kalau tidak cerita, saya lapor ke BK."]},
+        fail={"sessions[0].counselor.pressure_on_client": [
+            "Kalau kamu tidak mau cerita, nanti Ibu laporkan ke orang tuamu."]},
         passing={"sessions[0].counselor.pressure_on_client": []},
+        # the title follows the cause: trust (a confidentiality lapse, a third person) or
+        # pressure, not "voluntariness not reinforced" when it was reinforced
+        params=lambda because: {"cause": because[0], **CAUSE.get(because[0], {})},
+        variants={
+            "trust": {"title": Text("Trust not secured, openness at risk",
+                                    "Kepercayaan konseli belum terjamin, keterbukaan terancam"),
+                      "message": Text(
+                          "The client's trust was not secured (confidentiality), and with it "
+                          "their voluntariness, so their openness is at risk.",
+                          "Kepercayaan konseli belum terjamin (kerahasiaan), dan dengan itu "
+                          "kesukarelaannya, sehingga keterbukaan konseli terancam.")},
+            "pressure": {"title": Text("Pressure on the client, openness at risk",
+                                       "Konseli ditekan, keterbukaan terancam"),
+                         "message": Text(
+                             "The client was put under pressure, so their openness is at risk.",
+                             "Konseli mendapat tekanan, sehingga keterbukaan konseli "
+                             "terancam.")},
+        },
     )
 
     @KNOWLEDGE.finding(
@@ -146,6 +170,16 @@ class Keterbukaan:
         fail={"sessions[1].counselor.judgmental_remarks": ["Masa begitu saja tidak bisa?"]},
         passing={"sessions[1].counselor.judgmental_remarks": []},
     )
+
+    # what happened later: the client came back and spoke openly, so the presumed loss
+    # of openness (and with it of the process's continuation) did not happen
+    @Rule(Finding(id=MATCH.id, session=MATCH.session),
+          TEST(lambda id: id in ("KTB001", "KTB004")),
+          SessionFact(disclosure="open", number=MATCH.number, idx=MATCH.idx),
+          TEST(lambda session, number: later(session, number)))
+    def ktb_defeated_by_later_openness(self, id, session, number, idx):
+        self.declare(defeat(id, session, [at(idx, "client.disclosure")], "later_open",
+                            {"sessions": number}))
 
     # -- documentation: what keterbukaan needs to be assessed ----------------------
     doc021_client_disclosure = KNOWLEDGE.not_documented(

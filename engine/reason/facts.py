@@ -114,6 +114,8 @@ def case_facts(loaded: LoadedCase) -> list[Fact]:
             case, lambda s: s.opening.confidentiality_explained is True),
         limits_first_explained=_first(
             case, lambda s: s.opening.confidentiality_limits_explained is True),
+        limits_first_false=_first(
+            case, lambda s: s.opening.confidentiality_limits_explained is False),
         first_duty_disclosure=_first(
             case, lambda s: any(d.reason in ("safety", "legal_duty") for d in s.disclosures)),
         decision_session=_first(case, lambda s: s.client.made_own_decision is True)
