@@ -36,7 +36,7 @@ from asas.engine.reason.facts import Conclusion, Finding, SessionFact
 
 # The knowledge base's order: the report's order of principles, then the functions and
 # the privacy of the write-up.
-ORDER = (*PRINCIPLES, "fungsi", "privasi")
+ORDER = (*PRINCIPLES, "fungsi", "catatan", "privasi")
 
 
 class RegistryError(Exception):

@@ -369,7 +369,7 @@ class Keahlian:
                             "supervisinya di catatan."),
         why=WHY_DOC, source=SOURCE_DEF,
         fail={"case.counselor.supervised": None},
-        passing={"case.counselor.supervised": None, "case.counselor.role": "professional"},
+        passing={"case.counselor.supervised": True},
     )
     @Rule(CaseFact(role="trainee", supervised=None))
     def doc062_trainee_supervision(self, report):
@@ -387,7 +387,7 @@ class Keahlian:
         why=WHY_DOC, source=SOURCE_P2,
         fail={"sessions[0].evaluation.done": None, "sessions[1].evaluation.done": None,
               "sessions[0].stages": None, "sessions[1].stages": None},
-        passing={"sessions[0].evaluation.done": None, "sessions[1].evaluation.done": None},
+        passing={"sessions[0].evaluation.done": True, "sessions[1].evaluation.done": True},
     )
     @Rule(NOT(SessionFact(evaluation_done=P(lambda value: value is not None))),
           NOT(SessionFact(stages=P(lambda value: value is not None))))

@@ -169,5 +169,6 @@ class Kekinian:
                  "asas itu."),
         source=SOURCE_P1,
         fail={"sessions[0].counselor.time_focus": None, "sessions[1].counselor.time_focus": None},
-        passing={"sessions[0].counselor.time_focus": None},
+        passing={"sessions[0].counselor.time_focus": "present",
+                 "sessions[1].counselor.time_focus": "present"},
     )

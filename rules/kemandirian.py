@@ -269,7 +269,7 @@ class Kemandirian:
                             "menunjukkan posisi konseli ketika konseling berakhir."),
         why=WHY_DOC, source=SOURCE_DECIDE,
         fail={"sessions[1].client.made_own_decision": None},
-        passing={"sessions[0].client.made_own_decision": None},
+        passing={"sessions[1].client.made_own_decision": True},
     )
     @Rule(SessionFact(last=True, made_own_decision=None, idx=MATCH.idx, number=MATCH.number),
           EXISTS(SessionFact(made_own_decision=P(lambda value: value is not None))))

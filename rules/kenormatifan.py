@@ -149,5 +149,6 @@ class Kenormatifan:
                  "ditegakkan."),
         source=SOURCE_P1,
         fail={"sessions[0].counselor.techniques": None, "sessions[1].counselor.techniques": None},
-        passing={"sessions[0].counselor.techniques": None},
+        passing={"sessions[0].counselor.techniques": ["attending", "open_question"],
+                 "sessions[1].counselor.techniques": ["attending", "summarizing"]},
     )

@@ -567,7 +567,7 @@ class Kerahasiaan:
                             "bisa melihat atau mendengar?"),
         why=WHY_DOC, source=SOURCE_PRIVATE,
         fail={"sessions[0].place.private": None, "sessions[1].place.private": None},
-        passing={"sessions[0].place.private": None},
+        passing={"sessions[0].place.private": True, "sessions[1].place.private": True},
     )
 
     doc003_recording_made = KNOWLEDGE.not_documented(
@@ -582,7 +582,7 @@ class Kerahasiaan:
                             "sesi direkam."),
         why=WHY_DOC, source=SOURCE_KRH,
         fail={"sessions[0].recording": None, "sessions[1].recording": None},
-        passing={"sessions[0].recording": None},
+        passing={"sessions[0].recording": {"made": False}, "sessions[1].recording": {"made": False}},
     )
 
     # -- documentation that only matters in some cases (not needed to assess) ------
@@ -603,8 +603,7 @@ class Kerahasiaan:
         fail={"case.problem.risk": ["self_harm"],
               "sessions[0].opening.confidentiality_limits_explained": None},
         passing={"case.problem.risk": ["self_harm"],
-                 "sessions[0].opening.confidentiality_limits_explained": None,
-                 "sessions[1].opening.confidentiality_limits_explained": True},
+                 "sessions[0].opening.confidentiality_limits_explained": True},
     )
     @Rule(CaseFact(risk=MATCH.risk),
           TEST(lambda risk: len(risk) > 0),

@@ -205,7 +205,8 @@ class Kesukarelaan:
                  "Sumber: kesukarelaan penuh adalah buah dari terjaminnya kerahasiaan; keduanya "
                  "dwi-tunggal yang mengantarkan konseli ke proses layanan."),
         source=SOURCE_P1,
-        fail={"sessions[0].opening.confidentiality_explained": False},
+        fail={"sessions[0].opening.confidentiality_explained": False,
+              "sessions[1].client.disclosure": "guarded"},
         passing={"sessions[0].opening.confidentiality_explained": True},
     )
 
@@ -252,7 +253,8 @@ class Kesukarelaan:
         why=WHY_DOC, source=SOURCE_DOC,
         fail={"sessions[0].opening.rapport_built": None,
               "sessions[0].opening.voluntariness_explained": None},
-        passing={"sessions[0].opening.rapport_built": None},
+        passing={"sessions[0].opening.rapport_built": True,
+                 "sessions[0].opening.voluntariness_explained": True},
     )
     @Rule(SessionFact(first=True, rapport_built=None, voluntariness_explained=None,
                       idx=MATCH.idx, number=MATCH.number))
@@ -272,5 +274,5 @@ class Kesukarelaan:
                             "reluctant atau refused."),
         why=WHY_DOC, source=SOURCE_DOC,
         fail={"sessions[0].client.willingness": None, "sessions[1].client.willingness": None},
-        passing={"sessions[0].client.willingness": None},
+        passing={"sessions[0].client.willingness": "willing", "sessions[1].client.willingness": "willing"},
     )

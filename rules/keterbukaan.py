@@ -70,8 +70,8 @@ class Keterbukaan:
             "Benahi dahulu penerapan asas kesukarelaan (lihat {cause}); keterbukaan tidak dapat "
             "dituntut, ia tumbuh ketika konseli ikut secara sukarela."),
         why=WHY_CHAIN, source=SOURCE_P2,
-        fail={"sessions[0].counselor.pressure_on_client": [
-            "Kalau kamu tidak mau cerita, nanti Ibu laporkan ke orang tuamu."]},
+        fail={"sessions[0].opening.confidentiality_explained": False,
+              "sessions[1].client.disclosure": "guarded"},
         passing={"sessions[0].counselor.pressure_on_client": []},
         # the title follows the cause: trust (a confidentiality lapse, a third person) or
         # pressure, not "voluntariness not reinforced" when it was reinforced
@@ -195,7 +195,7 @@ class Keterbukaan:
                             "atau none."),
         why=WHY_DOC, source=SOURCE_ROOM,
         fail={"sessions[0].client.disclosure": None, "sessions[1].client.disclosure": None},
-        passing={"sessions[0].client.disclosure": None},
+        passing={"sessions[0].client.disclosure": "open", "sessions[1].client.disclosure": "partial"},
     )
 
     @KNOWLEDGE.finding(
