@@ -34,10 +34,12 @@ SOURCE_SYNERGY = Text("Pengertian konseling individual (definition), ¶4; "
                       "Asas kenormatifan dan keahlian, ¶2",
                       "Pengertian konseling individual, ¶4; Asas kenormatifan dan keahlian, ¶2")
 WHY_EXPERT = Text(
-    "The source: the client asks for help from a counselor who is a professional in their "
+    "According to the source text: the client asks for help from a counselor who is a professional "
+    "in their "
     "post, with the knowledge and skills they hold, and the counselor devotes that "
     "expertise to the client's interest.",
-    "Sumber: konseli meminta bantuan kepada konselor sebagai petugas yang profesional dalam "
+    "Menurut teks sumber: konseli meminta bantuan kepada konselor sebagai petugas yang profesional "
+    "dalam "
     "jabatannya dengan pengetahuan dan keterampilan yang dimilikinya, dan konselor "
     "mencurahkan keahlian profesionalnya untuk kepentingan konseli.")
 
@@ -197,7 +199,8 @@ class Keahlian:
             "sepakati sebelumnya apa yang dilakukan bila kasus melampaui kemampuan Anda."),
         why=Text("The source asks for a professional with knowledge and skills; a trainee is "
                  "still acquiring them, and supervision is what keeps the service expert.",
-                 "Sumber menuntut petugas profesional dengan pengetahuan dan keterampilan; "
+                 "Teks sumber mensyaratkan petugas profesional dengan pengetahuan dan "
+                 "keterampilan; "
                  "praktikan masih mengembangkannya, dan supervisilah yang menjaga mutu keahlian "
                  "layanan."),
         source=SOURCE_DEF,
@@ -227,7 +230,7 @@ class Keahlian:
                  "session the counselor cannot know whether that aim was reached. (Penilaian "
                  "is the closing stage of individual counseling in Indonesian guidance "
                  "practice; the source does not name it.)",
-                 "Sumber menetapkan tujuan layanan sebagai terentaskannya masalah konseli dan "
+                 "Teks sumber menetapkan tujuan layanan sebagai terentaskannya masalah konseli dan "
                  "menuntut konselor mencurahkan keahliannya untuk kepentingan konseli; tanpa "
                  "penilaian konselor tidak dapat mengetahui apakah tujuan itu tercapai. "
                  "(Penilaian adalah tahap penutup konseling individual dalam praktik bimbingan "
@@ -277,19 +280,23 @@ class Keahlian:
         "KAH004", severity="risk", cf=0.75, derived=True,
         title=Text("Expertise in question: principles not applied together",
                    "Keahlian dipertanyakan: asas tidak diterapkan secara terpadu"),
-        message=Text("{count} of the other principles failed through findings drawn directly "
-                     "from the facts ({principles}); the principles were not applied together.",
-                     "{count} asas lain gagal ditegakkan menurut temuan yang langsung berasal "
-                     "dari fakta ({principles}); asas-asas tidak diterapkan secara terpadu."),
+        message=Text("Other principles ({principles}; {count} of them) failed through findings "
+                     "drawn directly from the write-up: the principles were not applied "
+                     "together.",
+                     "Asas-asas lain ({principles}; sebanyak {count}) tidak terlaksana menurut "
+                     "temuan langsung dari laporan: asas-asas belum diterapkan secara "
+                     "terpadu."),
         recommendation=Text(
             "Review the findings this rests on with your supervisor and plan, before the next "
             "session, how you will apply each principle.",
             "Tinjau temuan-temuan yang menjadi dasarnya bersama supervisor, dan rencanakan "
             "sebelum sesi berikutnya bagaimana Anda akan menerapkan setiap asas."),
-        why=Text("The source: an expert counselor applies the approaches, techniques and "
+        why=Text("According to the source text: an expert counselor applies the approaches, "
+                 "techniques and "
                  "principles of counseling synergistically; expertise shows in all the "
                  "principles applied together.",
-                 "Sumber: seorang ahli (konselor) mampu menerapkan secara sinergis berbagai "
+                 "Menurut teks sumber: seorang ahli (konselor) mampu menerapkan secara sinergis "
+                 "berbagai "
                  "pendekatan, teknik, dan asas-asas konseling; keahlian tampak dari diterapkannya "
                  "semua asas secara terpadu."),
         source=SOURCE_SYNERGY,
@@ -298,11 +305,10 @@ class Keahlian:
               "sessions[0].counselor.norm_conflicts": [
                   {"norm": "religion",
                    "note": "Konselor menyarankan konseli meninggalkan ibadah."}]},
-        # kekinian and kenormatifan fail directly; kegiatan only by derivation (KGT006)
+        # two principles failing directly (kekinian, kegiatan) do not put expertise in
+        # question; the example keeps no harmful act
         passing={"sessions[0].counselor.time_focus": "past",
-                 "sessions[0].counselor.norm_conflicts": [
-                     {"norm": "religion",
-                      "note": "Konselor menyarankan konseli meninggalkan ibadah."}]},
+                 "sessions[0].client.activity": "passive"},
     )
     @Rule(FailingPrinciples(strongest=MATCH.strongest),
           TEST(lambda strongest: len(strongest) >= CHAIN4_MINIMUM),

@@ -22,10 +22,12 @@ SOURCE_P1 = Text("Asas kekinian dan kegiatan (present focus and activity), ¶1",
 SOURCE_P2 = Text("Asas kekinian dan kegiatan (present focus and activity), ¶2",
                  "Asas kekinian dan kegiatan, ¶2")
 WHY_ACTIVE = Text(
-    "The source: the client must be truly active in the process, from the start, during "
+    "According to the source text: the client must be truly active in the process, from the start, "
+    "during "
     "the service and after it; without that seriousness the client's gains will be very "
     "limited or the whole process futile.",
-    "Sumber: konseli dituntut untuk benar-benar aktif menjalani proses layanan, dari awal, "
+    "Menurut teks sumber: konseli dituntut untuk benar-benar aktif menjalani proses layanan, dari "
+    "awal, "
     "selama proses, sampai pada periode pasca layanan; tanpa keseriusan itu perolehan "
     "konseli akan sangat terbatas atau seluruh proses layanan menjadi sia-sia.")
 
@@ -127,9 +129,11 @@ class Kegiatan:
             "Tutup setiap sesi dengan menyepakati bersama konseli apa yang akan ia lakukan "
             "sebelum sesi berikutnya, dengan kata-katanya sendiri, lalu tinjau pada sesi "
             "berikutnya."),
-        why=Text("The source: the client is to be active up to the period after the service "
+        why=Text("According to the source text: the client is to be active up to the period after "
+                 "the service "
                  "(pasca layanan), not only inside the sessions.",
-                 "Sumber: konseli dituntut aktif sampai pada periode pasca layanan, tidak hanya "
+                 "Menurut teks sumber: konseli dituntut aktif sampai pada periode pasca layanan, "
+                 "tidak hanya "
                  "di dalam sesi."),
         source=SOURCE_P2,
         fail={"sessions[0].tasks_agreed": [], "sessions[1].tasks_agreed": [],
@@ -284,9 +288,11 @@ class Kegiatan:
             "Benahi dahulu fokus sesi pada masa kini (lihat {cause}); kaitkan kegiatan konseli "
             "dengan keadaannya saat ini."),
         params=lambda because: {"cause": because[0]},
-        why=Text("The source: on the basis of present focus the client's activity in the "
+        why=Text("According to the source text: on the basis of present focus the client's "
+                 "activity in the "
                  "service is carried out.",
-                 "Sumber: atas dasar kekinian pulalah kegiatan konseli dalam layanan dijalankan."),
+                 "Menurut teks sumber: atas dasar kekinian pulalah kegiatan konseli dalam layanan "
+                 "dijalankan."),
         source=SOURCE_P1,
         fail={"sessions[0].counselor.self_focus": True, "sessions[1].client.activity": "moderate"},
         passing={"sessions[0].counselor.time_focus": "mixed"},
@@ -305,7 +311,8 @@ class Kegiatan:
                             "passive."),
         why=WHY_DOC, source=SOURCE_P2,
         fail={"sessions[0].client.activity": None, "sessions[1].client.activity": None},
-        passing={"sessions[0].client.activity": "active", "sessions[1].client.activity": "moderate"},
+        passing={"sessions[0].client.activity": "active",
+                 "sessions[1].client.activity": "moderate"},
     )
 
     doc042_tasks_agreed = KNOWLEDGE.not_documented(
@@ -322,5 +329,6 @@ class Kegiatan:
                             "yang disepakati, atau [] bila tidak ada."),
         why=WHY_DOC, source=SOURCE_P2,
         fail={"sessions[0].tasks_agreed": None, "sessions[1].tasks_agreed": None},
-        passing={"sessions[0].tasks_agreed": ["Mencatat penggunaan waktu."], "sessions[1].tasks_agreed": []},
+        passing={"sessions[0].tasks_agreed": ["Mencatat penggunaan waktu."],
+                 "sessions[1].tasks_agreed": []},
     )

@@ -17,10 +17,10 @@ KNOWLEDGE = REGISTRY.module("kekinian")
 SOURCE_P1 = Text("Asas kekinian dan kegiatan (present focus and activity), ¶1",
                  "Asas kekinian dan kegiatan, ¶1")
 WHY_PRESENT = Text(
-    "The source: present focus is applied from the very first meeting; the whole "
+    "According to the source text: present focus is applied from the very first meeting; the whole "
     "process is developed in a present-focused way, and on that basis the client's "
     "activity in the service is carried out.",
-    "Sumber: asas kekinian diterapkan sejak paling awal konselor bertemu konseli; "
+    "Menurut teks sumber: asas kekinian diterapkan sejak paling awal konselor bertemu konseli; "
     "dengan nuansa kekinian segenap proses layanan dikembangkan, dan atas dasar kekinian "
     "pula kegiatan konseli dalam layanan dijalankan.")
 
@@ -98,7 +98,8 @@ class Kekinian:
             "The source asks for present focus throughout; planning ahead is present work for "
             "a career problem, but elsewhere it can take the place of the client's present "
             "situation.",
-            "Sumber menuntut nuansa kekinian di seluruh proses; merencanakan masa depan adalah "
+            "Teks sumber menuntut nuansa kekinian di seluruh proses; merencanakan masa depan "
+            "adalah "
             "pekerjaan masa kini bagi masalah karier, tetapi pada masalah lain dapat menggeser "
             "perhatian dari keadaan konseli saat ini."),
         source=SOURCE_P1,
@@ -130,9 +131,11 @@ class Kekinian:
             "Bila risiko diketahui, tangani pada sesi itu juga: nilai bahayanya saat ini, "
             "sepakati langkah pengamanan, dan tunda penelusuran riwayat."),
         why=Text(
-            "The source: present focus applies from the very first meeting; a danger the client "
+            "According to the source text: present focus applies from the very first meeting; a "
+            "danger the client "
             "faces now cannot wait while the session explores the past.",
-            "Sumber: asas kekinian berlaku sejak paling awal konselor bertemu konseli; bahaya "
+            "Menurut teks sumber: asas kekinian berlaku sejak paling awal konselor bertemu "
+            "konseli; bahaya "
             "yang dihadapi konseli sekarang tidak boleh menunggu sementara sesi menelusuri masa "
             "lalu."),
         source=SOURCE_P1,

@@ -25,16 +25,20 @@ SOURCE_SOLVE = Text(
     "(normativity and expertise), ¶2",
     "Pengertian konseling individual, ¶1; Asas kenormatifan dan keahlian, ¶2")
 WHY_DECIDE = Text(
-    "The source: the counselor applies all their expertise to a voluntary, open, active "
+    "According to the source text: the counselor applies all their expertise to a voluntary, open, "
+    "active "
     "client so that the client is able to make their own decisions; counseling hopes the "
     "client changes their own attitudes and decisions.",
-    "Sumber: keahlian konselor diterapkan terhadap konseli yang sukarela, terbuka, dan aktif "
+    "Menurut teks sumber: keahlian konselor diterapkan terhadap konseli yang sukarela, terbuka, "
+    "dan aktif "
     "agar konseli mampu mengambil keputusan sendiri; dalam konseling diharapkan konseli dapat "
     "mengubah sikap dan keputusan dirinya sendiri.")
 WHY_SOLVE = Text(
-    "The source: it must always be remembered that the individual should in the end be "
+    "According to the source text: it must always be remembered that the individual should in the "
+    "end be "
     "able to solve every problem they may face in life themselves.",
-    "Sumber: harus selalu diingat agar individu pada akhirnya dapat memecahkan sendiri "
+    "Menurut teks sumber: harus selalu diingat agar individu pada akhirnya dapat memecahkan "
+    "sendiri "
     "setiap masalah yang mungkin akan dihadapi dalam kehidupannya.")
 
 WHY_DOC = Text(
@@ -258,7 +262,8 @@ class Kemandirian:
     # -- documentation that only matters in some cases (not needed to assess) ------
     @KNOWLEDGE.finding(
         "DOC072", severity="advice", cf=1.0,
-        title=Text("Decision at the end not documented", "Keputusan di akhir konseling tidak dicatat"),
+        title=Text("Decision at the end not documented", "Keputusan di akhir konseling tidak "
+                                                         "dicatat"),
         message=Text("The last session (session {session}) does not record whether the client "
                      "made their own decision (client.made_own_decision).",
                      "Sesi terakhir (sesi {session}) tidak mencatat apakah konseli mengambil "

@@ -37,18 +37,21 @@ SOURCE_PRIVATE = Text(
     "Pengertian konseling individual (definition), ¶2; Asas kerahasiaan (confidentiality), ¶1",
     "Pengertian konseling individual, ¶2; Asas kerahasiaan, ¶1")
 WHY_PROTECT = Text(
-    "The source: the intense relationship can lay bare the client's innermost matters; "
+    "According to the source text: the intense relationship can lay bare the client's innermost "
+    "matters; "
     "every secret revealed is the counselor's full responsibility to protect, and the "
     "client's belief in that protection is the guarantee that the service succeeds.",
-    "Sumber: hubungan yang amat intens sanggup membongkar isi pribadi konseli yang paling "
+    "Menurut teks sumber: hubungan yang amat intens sanggup membongkar isi pribadi konseli yang "
+    "paling "
     "dalam; segenap rahasia pribadi yang terbongkar menjadi tanggung jawab penuh konselor "
     "untuk melindunginya, dan keyakinan konseli akan perlindungan itu menjadi jaminan "
     "suksesnya pelayanan.")
 WHY_BREACH = Text(
-    "The source: the client's secrets are the counselor's full responsibility to protect, "
+    "According to the source text: the client's secrets are the counselor's full responsibility to "
+    "protect, "
     "and in individual counseling they are kept entirely confidential; the client's "
     "belief in that protection is the guarantee that the service succeeds.",
-    "Sumber: rahasia pribadi konseli menjadi tanggung jawab penuh konselor untuk "
+    "Menurut teks sumber: rahasia pribadi konseli menjadi tanggung jawab penuh konselor untuk "
     "dilindungi, dan dalam konseling individual rahasia pribadi sepenuhnya dirahasiakan; "
     "keyakinan konseli akan perlindungan itu menjadi jaminan suksesnya pelayanan.")
 
@@ -96,25 +99,28 @@ WHY_LIMITS = Text(
     "danger may force the counselor to share something, that belief stays honest only "
     "if the client was told the limits beforehand; otherwise a necessary disclosure is "
     "experienced as a betrayal.",
-    "Sumber menjadikan konselor bertanggung jawab penuh melindungi apa yang diungkapkan "
+    "Teks sumber menjadikan konselor bertanggung jawab penuh melindungi apa yang diungkapkan "
     "konseli, dan menyandarkan keberhasilan layanan pada keyakinan konseli akan "
     "perlindungan itu. Bila bahaya dapat memaksa konselor menyampaikan sesuatu, keyakinan "
     "itu hanya tetap jujur jika konseli sudah diberi tahu batas-batasnya; jika tidak, "
-    "pengungkapan yang diperlukan akan dirasakan sebagai pengkhianatan.")
+    "pembukaan rahasia yang diperlukan akan dirasakan sebagai pengkhianatan.")
 
 WHY_INFORMED = Text(
-    "The source: the client's belief that their secrets are protected is the guarantee "
+    "According to the source text: the client's belief that their secrets are protected is the "
+    "guarantee "
     "that the service succeeds. A client who learns afterwards that they were talked "
     "about loses that belief, even when sharing was necessary.",
-    "Sumber: keyakinan konseli bahwa rahasianya terlindungi menjadi jaminan suksesnya "
+    "Menurut teks sumber: keyakinan konseli bahwa rahasianya terlindungi menjadi jaminan suksesnya "
     "pelayanan. Konseli yang belakangan mengetahui bahwa dirinya dibicarakan akan "
-    "kehilangan keyakinan itu, walaupun pengungkapannya memang diperlukan.")
+    "kehilangan keyakinan itu, walaupun pembukaan rahasia itu memang diperlukan.")
 
 WHY_PRIVATE = Text(
-    "The source: individual counseling is a special, personal relationship between one "
+    "According to the source text: individual counseling is a special, personal relationship "
+    "between one "
     "counselor and one client, and the client's secrets are the counselor's full "
     "responsibility to protect; a client who can be overheard cannot trust that they are.",
-    "Sumber: konseling individual adalah hubungan khusus secara pribadi antara seorang "
+    "Menurut teks sumber: konseling individual adalah hubungan khusus secara pribadi antara "
+    "seorang "
     "konselor dan seorang konseli, dan rahasia konseli menjadi tanggung jawab penuh "
     "konselor untuk melindunginya; konseli yang dapat didengar orang lain tidak dapat "
     "yakin bahwa rahasianya terlindungi.")
@@ -171,11 +177,11 @@ class Kerahasiaan:
                    "Batas kerahasiaan tidak dijelaskan"),
         message=Text(
             "The case shows risk ({risk}), but the limits of confidentiality were not explained "
-            "in the first session and no later session records explaining them: the client does "
-            "not know when the counselor may have to share what they say.",
+            "(session {session}) and no session records explaining them: the client does not "
+            "know when the counselor may have to share what they say.",
             "Kasus ini menunjukkan risiko ({risk}), tetapi batas kerahasiaan tidak dijelaskan "
-            "pada sesi pertama dan tidak ada sesi berikutnya yang mencatat penjelasannya: konseli "
-            "tidak tahu kapan konselor mungkin harus menyampaikan ceritanya kepada pihak lain."),
+            "(sesi {session}) dan tidak ada sesi yang mencatat penjelasannya: konseli tidak tahu "
+            "kapan konselor mungkin harus menyampaikan ceritanya kepada pihak lain."),
         recommendation=Text(
             "When danger to the client or to others is possible, explain early which situations "
             "would oblige you to involve others (danger to self or others, a legal duty), and "
@@ -227,7 +233,7 @@ class Kerahasiaan:
         # the limits must be explained no later than the session in which the risk came
         # to light, and before the first disclosure made for safety or a legal duty
         deadline = _deadline(known, disclosed)
-        params = {"risk": risk}
+        params = {"risk": risk, "session": denied}
         if explained is None:
             session = denied
         elif disclosed is not None and explained > disclosed:
@@ -302,7 +308,7 @@ class Kerahasiaan:
     @KNOWLEDGE.finding(
         "KRH005", severity="risk", cf=0.7,
         title=Text("Consent to a disclosure not documented",
-                   "Persetujuan atas pengungkapan tidak dicatat"),
+                   "Persetujuan atas penyampaian informasi tidak dicatat"),
         message=Text(
             "Client information was shared with {to} (reason given: {reason}), and the write-up "
             "does not show that the client consented.",
@@ -334,7 +340,7 @@ class Kerahasiaan:
     @KNOWLEDGE.finding(
         "KRH006", severity="risk", cf=0.7,
         title=Text("Client not told of a necessary disclosure",
-                   "Konseli tidak diberi tahu tentang pengungkapan yang diperlukan"),
+                   "Konseli tidak diberi tahu tentang penyampaian informasi yang diperlukan"),
         message=Text(
             "Information identifying the client was shared with {to} for {reason}, a legitimate "
             "reason, but the client was not told.",
@@ -375,10 +381,12 @@ class Kerahasiaan:
             "akan mendengar atau melihat rekaman dan kapan rekaman dihapus; tanpa persetujuan, "
             "cukup buat catatan."),
         why=Text(
-            "The source: every secret the client reveals is the counselor's full responsibility "
+            "According to the source text: every secret the client reveals is the counselor's full "
+            "responsibility "
             "to protect. A recording carries those secrets out of the room, beyond the "
             "counselor's control.",
-            "Sumber: segenap rahasia pribadi konseli yang terbongkar menjadi tanggung jawab penuh "
+            "Menurut teks sumber: segenap rahasia pribadi konseli yang terbongkar menjadi tanggung "
+            "jawab penuh "
             "konselor untuk melindunginya. Rekaman membawa rahasia itu ke luar ruangan, di luar "
             "kendali konselor."),
         source=SOURCE_KRH,
@@ -578,11 +586,13 @@ class Kerahasiaan:
                      "Tidak ada sesi yang mencatat apakah sesi direkam (recording.made)."),
         recommendation=Text("Write `recording.made` for each session, and `recording.consent` "
                             "when it was recorded.",
-                            "Tuliskan `recording.made` di setiap sesi, dan `recording.consent` bila "
+                            "Tuliskan `recording.made` di setiap sesi, dan `recording.consent` "
+                            "bila "
                             "sesi direkam."),
         why=WHY_DOC, source=SOURCE_KRH,
         fail={"sessions[0].recording": None, "sessions[1].recording": None},
-        passing={"sessions[0].recording": {"made": False}, "sessions[1].recording": {"made": False}},
+        passing={"sessions[0].recording": {"made": False},
+                 "sessions[1].recording": {"made": False}},
     )
 
     # -- documentation that only matters in some cases (not needed to assess) ------
@@ -597,7 +607,8 @@ class Kerahasiaan:
                      "(opening.confidentiality_limits_explained)."),
         recommendation=Text("Write `opening.confidentiality_limits_explained` for the first "
                             "session, or for the session in which you explained them.",
-                            "Tuliskan `opening.confidentiality_limits_explained` pada sesi pertama, "
+                            "Tuliskan `opening.confidentiality_limits_explained` pada sesi "
+                            "pertama, "
                             "atau pada sesi saat batas kerahasiaan dijelaskan."),
         why=WHY_LIMITS, source=SOURCE_KRH,
         fail={"case.problem.risk": ["self_harm"],
@@ -619,7 +630,7 @@ class Kerahasiaan:
     @KNOWLEDGE.finding(
         "DOC005", severity="advice", cf=1.0,
         title=Text("Informing the client of a disclosure not documented",
-                   "Pemberitahuan kepada konseli tentang pengungkapan tidak dicatat"),
+                   "Pemberitahuan kepada konseli tentang penyampaian informasi tidak dicatat"),
         message=Text("Information identifying the client was shared with {to} for {reason}, and "
                      "the write-up does not say whether the client was told (client_informed).",
                      "Informasi yang dapat mengenali konseli disampaikan kepada {to} dengan alasan "
@@ -627,7 +638,8 @@ class Kerahasiaan:
                      "(client_informed)."),
         recommendation=Text("Write `client_informed` for every disclosure made without the "
                             "client's consent.",
-                            "Tuliskan `client_informed` pada setiap pengungkapan yang dilakukan "
+                            "Tuliskan `client_informed` pada setiap penyampaian informasi yang "
+                            "dilakukan "
                             "tanpa persetujuan konseli."),
         why=WHY_INFORMED, source=SOURCE_KRH,
         fail={"sessions[0].disclosures": _disclosure(client_informed=None)},

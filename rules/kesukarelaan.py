@@ -20,10 +20,12 @@ SOURCE_P1 = Text("Asas kesukarelaan dan keterbukaan (voluntariness and openness)
 SOURCE_P2 = Text("Asas kesukarelaan dan keterbukaan (voluntariness and openness), ¶2",
                  "Asas kesukarelaan dan keterbukaan, ¶2")
 WHY_NURTURE = Text(
-    "The source: the client's initial willingness must be nurtured and strengthened; if "
+    "According to the source text: the client's initial willingness must be nurtured and "
+    "strengthened; if "
     "that fails, openness will not happen and the continuation of the service is "
     "threatened with failure.",
-    "Sumber: kesukarelaan awal konseli harus dipupuk dan dikuatkan; apabila penguatan itu "
+    "Menurut teks sumber: kesukarelaan awal konseli harus dipupuk dan dikuatkan; apabila penguatan "
+    "itu "
     "gagal, keterbukaan tidak akan terjadi dan kelangsungan proses layanan terancam gagal.")
 
 WHY_DOC = Text(
@@ -59,7 +61,8 @@ class Kesukarelaan:
             "With a referred or mandated client, say early in the first session that taking part "
             "is the client's own choice and that they may stop; build rapport before the problem.",
             "Pada konseli yang dirujuk atau diwajibkan, jelaskan sejak awal sesi pertama bahwa "
-            "keikutsertaan adalah pilihannya sendiri dan ia boleh berhenti; bangun raport sebelum "
+            "keikutsertaan adalah pilihannya sendiri dan ia boleh berhenti; bina hubungan baik "
+            "(rapport) sebelum "
             "membahas masalah."),
         why=WHY_NURTURE, source=SOURCE_P2,
         fail={"case.referral.source": "teacher",
@@ -84,11 +87,12 @@ class Kesukarelaan:
         title=Text("Initial willingness not nurtured", "Kesukarelaan awal tidak dipupuk"),
         message=Text(
             "In the first session neither rapport was built nor voluntariness explained.",
-            "Pada sesi pertama raport tidak dibangun dan asas kesukarelaan tidak dijelaskan."),
+            "Pada sesi pertama hubungan baik (rapport) tidak dibina dan asas kesukarelaan tidak "
+            "dijelaskan."),
         recommendation=Text(
             "Open every first session by building rapport and telling the client that taking "
             "part is voluntary; even a willing client's willingness must be nurtured.",
-            "Awali setiap sesi pertama dengan membangun raport dan menyampaikan bahwa "
+            "Awali sesi pertama dengan membina hubungan baik (rapport) dan menyampaikan bahwa "
             "keikutsertaan bersifat sukarela; kesukarelaan konseli yang datang sendiri pun perlu "
             "dipupuk."),
         why=WHY_NURTURE, source=SOURCE_P2,
@@ -109,9 +113,9 @@ class Kesukarelaan:
         "KSR003", severity="violation", cf=0.95,
         title=Text("Pressure on the client", "Tekanan terhadap konseli"),
         message=Text(
-            "The counselor put pressure on the client ({count} remark(s) recorded), which "
+            "The counselor put pressure on the client (recorded remarks: {count}), which "
             "contradicts voluntary participation.",
-            "Konselor menekan konseli ({count} ucapan tercatat), yang bertentangan dengan "
+            "Konselor menekan konseli (ucapan yang tercatat: {count}), yang bertentangan dengan "
             "keikutsertaan secara sukarela."),
         recommendation=Text(
             "Never threaten or coerce; name the client's reluctance, explore it, and leave the "
@@ -128,9 +132,11 @@ class Kesukarelaan:
             "sekolah) untuk memaksakan tujuan perilaku; sepakati tujuan itu bersama konseli, "
             "biarkan ia memilih langkahnya, dan bahas bersama akibatnya bila langkah itu tidak "
             "dijalankan.")}},
-        why=Text("The source: voluntariness is full and free; it cannot be produced by force, "
+        why=Text("According to the source text: voluntariness is full and free; it cannot be "
+                 "produced by force, "
                  "and without it openness will not happen.",
-                 "Sumber: kesukarelaan harus penuh; ia tidak dapat dihasilkan dengan paksaan, dan "
+                 "Menurut teks sumber: kesukarelaan harus penuh; ia tidak dapat dihasilkan dengan "
+                 "paksaan, dan "
                  "tanpanya keterbukaan tidak akan terjadi."),
         source=SOURCE_P1,
         fail={"sessions[0].counselor.pressure_on_client": [
@@ -156,7 +162,8 @@ class Kesukarelaan:
             "The client's willingness fell from {before} to {after} in session {session}, and "
             "neither rapport-building nor voluntariness was recorded in that session.",
             "Kesukarelaan konseli menurun dari {before} menjadi {after} pada sesi {session}, dan "
-            "tidak tercatat upaya membangun raport maupun penjelasan asas kesukarelaan pada sesi "
+            "tidak tercatat upaya membina hubungan baik ataupun penjelasan asas kesukarelaan pada "
+            "sesi "
             "itu."),
         recommendation=Text(
             "When willingness drops, stop and rebuild the relationship: reflect the client's "
@@ -200,9 +207,11 @@ class Kesukarelaan:
             "Benahi dahulu penerapan asas kerahasiaan (lihat {cause}); kesukarelaan tumbuh "
             "dari keyakinan konseli bahwa rahasianya terlindungi."),
         params=lambda because: {"cause": because[0]},
-        why=Text("The source: full voluntariness is the fruit of guaranteed confidentiality; the "
+        why=Text("According to the source text: full voluntariness is the fruit of guaranteed "
+                 "confidentiality; the "
                  "two are a dwi-tunggal that brings the client into the process.",
-                 "Sumber: kesukarelaan penuh adalah buah dari terjaminnya kerahasiaan; keduanya "
+                 "Menurut teks sumber: kesukarelaan penuh adalah buah dari terjaminnya "
+                 "kerahasiaan; keduanya "
                  "dwi-tunggal yang mengantarkan konseli ke proses layanan."),
         source=SOURCE_P1,
         fail={"sessions[0].opening.confidentiality_explained": False,
@@ -244,11 +253,12 @@ class Kesukarelaan:
                    "Pembukaan sesi pertama tidak dicatat"),
         message=Text("The first session records neither whether rapport was built nor whether "
                      "voluntariness was explained.",
-                     "Sesi pertama tidak mencatat apakah raport dibangun maupun apakah asas "
-                     "kesukarelaan dijelaskan."),
+                     "Catatan sesi pertama tidak menyebutkan apakah hubungan baik dibina dan "
+                     "apakah asas kesukarelaan dijelaskan."),
         recommendation=Text("Write `opening.rapport_built` and `opening.voluntariness_explained` "
                             "for the first session.",
-                            "Tuliskan `opening.rapport_built` dan `opening.voluntariness_explained` "
+                            "Tuliskan `opening.rapport_built` dan "
+                            "`opening.voluntariness_explained` "
                             "pada sesi pertama."),
         why=WHY_DOC, source=SOURCE_DOC,
         fail={"sessions[0].opening.rapport_built": None,
@@ -274,5 +284,6 @@ class Kesukarelaan:
                             "reluctant atau refused."),
         why=WHY_DOC, source=SOURCE_DOC,
         fail={"sessions[0].client.willingness": None, "sessions[1].client.willingness": None},
-        passing={"sessions[0].client.willingness": "willing", "sessions[1].client.willingness": "willing"},
+        passing={"sessions[0].client.willingness": "willing",
+                 "sessions[1].client.willingness": "willing"},
     )

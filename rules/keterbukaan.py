@@ -23,15 +23,19 @@ SOURCE_P1 = Text("Asas kesukarelaan dan keterbukaan (voluntariness and openness)
 SOURCE_P2 = Text("Asas kesukarelaan dan keterbukaan (voluntariness and openness), ¶2",
                  "Asas kesukarelaan dan keterbukaan, ¶2")
 WHY_ROOM = Text(
-    "The source: in individual counseling the counselor gives the room and atmosphere "
+    "According to the source text: in individual counseling the counselor gives the room and "
+    "atmosphere "
     "that let the client open up as transparently as possible.",
-    "Sumber: dalam layanan konseling individual, konselor memberikan ruang dan suasana yang "
+    "Menurut teks sumber: dalam layanan konseling individual, konselor memberikan ruang dan "
+    "suasana yang "
     "memungkinkan konseli membuka diri setransparan mungkin.")
 WHY_CHAIN = Text(
-    "The source: voluntariness produces the client's openness; if the initial willingness "
+    "According to the source text: voluntariness produces the client's openness; if the initial "
+    "willingness "
     "is not strengthened, openness will not happen and the continuation of the service is "
     "threatened with failure.",
-    "Sumber: asas kesukarelaan akan menghasilkan keterbukaan konseli; apabila penguatan "
+    "Menurut teks sumber: asas kesukarelaan akan menghasilkan keterbukaan konseli; apabila "
+    "penguatan "
     "kesukarelaan awal gagal, keterbukaan tidak akan terjadi dan kelangsungan proses layanan "
     "terancam kegagalan.")
 
@@ -105,7 +109,7 @@ class Keterbukaan:
             "Receive what the client says without judging; reflect the feeling and explore the "
             "reasons instead of labelling the client or their choices.",
             "Terima apa yang disampaikan konseli tanpa menghakimi; refleksikan perasaannya dan "
-            "jelajahi alasannya, bukan memberi cap pada konseli atau pilihannya."),
+            "gali alasannya, bukan memberi cap pada konseli atau pilihannya."),
         why=WHY_ROOM, source=SOURCE_ROOM,
         fail={"sessions[1].counselor.judgmental_remarks": ["Masa begitu saja tidak bisa?"]},
         passing={"sessions[1].counselor.judgmental_remarks": []},
@@ -125,9 +129,9 @@ class Keterbukaan:
             "In session {session} the client's openness was low ({disclosure}), and none of the "
             "techniques that make room for openness (attending, open questions, paraphrase, "
             "reflection of feeling, summarizing) was used.",
-            "Pada sesi {session} keterbukaan konseli rendah ({disclosure}), dan tidak satu pun "
-            "teknik yang membuka ruang bagi keterbukaan (attending, pertanyaan terbuka, "
-            "parafrase, refleksi perasaan, merangkum) digunakan."),
+            "Pada sesi {session} keterbukaan konseli rendah ({disclosure}), dan konselor tidak "
+            "menggunakan satu pun teknik yang membuka ruang bagi keterbukaan (attending, "
+            "pertanyaan terbuka, parafrase, refleksi perasaan, merangkum)."),
         recommendation=Text(
             "When a client is guarded, slow down: attend, ask open questions, paraphrase and "
             "reflect feelings before asking for facts or giving advice.",
@@ -159,13 +163,14 @@ class Keterbukaan:
             "The client's openness is at risk, so the continuation of the counseling process is "
             "threatened with failure.",
             "Keterbukaan konseli terancam, sehingga kelangsungan proses layanan terancam "
-            "kegagalan."),
+            "gagal."),
         recommendation=Text(
-            "Mend the openness finding this rests on before moving on to interpretation or "
+            "Make room for openness first (see {cause}) before moving on to interpretation or "
             "action plans; without openness the later stages have nothing to work on.",
-            "Perbaiki dahulu temuan keterbukaan yang menjadi dasarnya sebelum melangkah ke "
+            "Benahi dahulu ruang bagi keterbukaan konseli (lihat {cause}) sebelum melangkah ke "
             "penafsiran atau rencana tindakan; tanpa keterbukaan, tahap-tahap berikutnya tidak "
             "memiliki bahan untuk digarap."),
+        params=lambda because: {"cause": because[0]},
         why=WHY_CHAIN, source=SOURCE_P2,
         fail={"sessions[1].counselor.judgmental_remarks": ["Masa begitu saja tidak bisa?"]},
         passing={"sessions[1].counselor.judgmental_remarks": []},
@@ -195,7 +200,8 @@ class Keterbukaan:
                             "atau none."),
         why=WHY_DOC, source=SOURCE_ROOM,
         fail={"sessions[0].client.disclosure": None, "sessions[1].client.disclosure": None},
-        passing={"sessions[0].client.disclosure": "open", "sessions[1].client.disclosure": "partial"},
+        passing={"sessions[0].client.disclosure": "open",
+                 "sessions[1].client.disclosure": "partial"},
     )
 
     @KNOWLEDGE.finding(
