@@ -493,10 +493,10 @@ class Kerahasiaan:
         recommendation=Text(
             "See the client alone; if someone else must be there (a guru pamong observing, a "
             "parent of a young child, an interpreter), agree on it with the client beforehand "
-            "and record the agreement (`others_present: [{who: ..., client_agreed: true}]`).",
+            "and record the agreement (`others_present: [{{who: ..., client_agreed: true}}]`).",
             "Temui konseli seorang diri; bila orang lain memang perlu hadir (guru pamong yang "
             "mengamati, orang tua dari anak kecil, penerjemah), sepakati dahulu dengan konseli "
-            "dan catat kesepakatan itu (`others_present: [{who: ..., client_agreed: true}]`)."),
+            "dan catat kesepakatan itu (`others_present: [{{who: ..., client_agreed: true}}]`)."),
         why=WHY_PRIVATE, source=SOURCE_PRIVATE,
         fail={"sessions[1].place.others_present": ["wali kelas"]},
         passing={"sessions[1].place.others_present": [{"who": "wali kelas",

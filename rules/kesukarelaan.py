@@ -119,19 +119,15 @@ class Kesukarelaan:
             "keikutsertaan secara sukarela."),
         recommendation=Text(
             "Never threaten or coerce; name the client's reluctance, explore it, and leave the "
-            "choice to take part with the client.",
+            "choice to take part with the client. Where the threat served a goal (coming on "
+            "time, studying), do not use sanctions or third parties (parents, teachers, the "
+            "school) to impose it: agree the goal with the client and let them choose the "
+            "steps.",
             "Jangan mengancam atau memaksa; kenali keengganan konseli, gali bersama "
-            "alasannya, dan serahkan pilihan untuk ikut kepada konseli."),
-        variants={"goal": {"recommendation": Text(
-            "The client was not reluctant to take part: the threat was used to make them reach "
-            "a goal. Do not use sanctions or third parties (parents, teachers, the school) to "
-            "impose a behaviour goal; agree the goal with the client, let them choose the "
-            "steps, and talk through what happens if they do not take them.",
-            "Konseli tidak enggan mengikuti konseling: ancaman dipakai untuk memaksanya "
-            "mencapai suatu tujuan. Jangan memakai sanksi atau pihak ketiga (orang tua, guru, "
-            "sekolah) untuk memaksakan tujuan perilaku; sepakati tujuan itu bersama konseli, "
-            "biarkan ia memilih langkahnya, dan bahas bersama akibatnya bila langkah itu tidak "
-            "dijalankan.")}},
+            "alasannya, dan serahkan pilihan untuk ikut kepada konseli. Bila ancaman itu "
+            "dipakai untuk mencapai suatu tujuan (datang tepat waktu, belajar), jangan memakai "
+            "sanksi atau pihak ketiga (orang tua, guru, sekolah) untuk memaksakannya: sepakati "
+            "tujuan itu bersama konseli dan biarkan ia memilih langkahnya."),
         why=Text("According to the source text: voluntariness is full and free; it cannot be "
                  "produced by force, "
                  "and without it openness will not happen.",
@@ -148,8 +144,6 @@ class Kesukarelaan:
           TEST(lambda count: count > 0))
     def ksr003_pressure(self, report, count, willingness, idx, number):
         params = {"count": count}
-        if willingness in ("willing", "hesitant"):   # not pressure to take part: to a goal
-            params["variant"] = "goal"
         self.declare(
             report(number, [at(idx, "counselor.pressure_on_client"), at(idx, "client.willingness")],
                    params),
