@@ -85,6 +85,7 @@ class Defeat:
     params: dict
     evidence: list[Evidence]
     via: tuple | None = None
+    variant: str | None = None      # the wording the finding had (doc is that wording)
 
     @property
     def id(self) -> str:
@@ -294,17 +295,32 @@ def judge(loaded: LoadedCase, inference: Inference, catalog: dict[str, RuleDoc],
                       conclusions, loaded, case_meta_of(loaded.case), strengths, defeated)
 
 
+def _variant(firings) -> str | None:
+    name = _merge_params(firings).get("variant")
+    name = name[0] if isinstance(name, tuple) else name
+    return name if isinstance(name, str) else None
+
+
 def _defeated(loaded: LoadedCase, inference: Inference, firings: dict,
               catalog: dict) -> list[Defeat]:
     """The findings later evidence defeated, and those resting only on defeated ones."""
     out: dict[tuple, Defeat] = {}
-    for d in inference.defeats:
+    order = {key: n for n, key in enumerate(firings)}
+
+    def earliest(d):   # of several later sessions that defeat it, the first one is told
+        first = (d.get("params") or {}).get("sessions")
+        return first if isinstance(first, int) else 0
+
+    for d in sorted(inference.defeats, key=lambda d: (order.get(tuple(d["finding"]), 0),
+                                                      earliest(d))):
         key = tuple(d["finding"])
         if key in firings and key not in out:
             paths = list(dict.fromkeys(d["evidence"]))
-            out[key] = Defeat(catalog[key[0]], key[1], d["reason"], dict(d.get("params") or {}),
+            variant = _variant(firings[key])
+            doc = catalog[key[0]].worded({"variant": variant})
+            out[key] = Defeat(doc, key[1], d["reason"], dict(d.get("params") or {}),
                               [Evidence(p, *loaded.where(p), _plain(loaded.value(p)))
-                               for p in paths])
+                               for p in paths], variant=variant)
     changed = bool(out)
     while changed:
         changed = False
@@ -313,9 +329,11 @@ def _defeated(loaded: LoadedCase, inference: Inference, firings: dict,
                 continue
             parents = [tuple(p) for f in facts for p in f["derived_from"]]
             if parents and all(p in out for p in parents):
-                out[key] = Defeat(catalog[key[0]], key[1], None, {}, [], via=parents[0])
+                variant = _variant(facts)
+                out[key] = Defeat(catalog[key[0]].worded({"variant": variant}), key[1], None,
+                                  {}, [], via=parents[0], variant=variant)
                 changed = True
-    return list(out.values())
+    return sorted(out.values(), key=lambda d: order[(d.id, d.session)])
 
 
 def invalid(loaded: LoadedCase) -> CaseResult:

@@ -77,6 +77,34 @@ class PrivacyFact(Fact):
     clean write-up (the usual case) declares none."""
 
 
+# The single observations a session's write-up records (paths inside a session): in
+# every session; in the first only; after a session that agreed tasks.
+OBSERVED = ("date", "duration_minutes", "place.kind", "place.private", "stages",
+            "client.willingness", "client.disclosure", "client.activity",
+            "client.made_own_decision", "counselor.time_focus", "counselor.techniques",
+            "counselor.talk_share", "counselor.decided_for_client", "counselor.self_focus",
+            "recording.made", "tasks_agreed", "evaluation.done", "evaluation.understanding",
+            "evaluation.feeling_better", "evaluation.action_plan", "follow_up")
+OBSERVED_FIRST = ("opening.rapport_built", "opening.purpose_explained",
+                  "opening.confidentiality_explained", "opening.voluntariness_explained")
+OBSERVED_AFTER_TASKS = ("client.completed_previous_tasks",)
+
+
+def _get(obj, path: str):
+    for part in path.split("."):
+        obj = getattr(obj, part)
+    return obj
+
+
+def undocumented(case, idx: int) -> tuple[str, ...]:
+    """The observations session ``idx`` leaves out (None), as paths inside the session."""
+    s = case.sessions[idx]
+    paths = OBSERVED + (OBSERVED_FIRST if idx == 0 else ())
+    if idx > 0 and case.sessions[idx - 1].tasks_agreed:
+        paths += OBSERVED_AFTER_TASKS
+    return tuple(p for p in paths if _get(s, p) is None)
+
+
 def _first(case, test) -> int | None:
     """The number of the first session for which ``test`` holds, or None."""
     return next((s.number for s in case.sessions if test(s)), None)
@@ -114,6 +142,8 @@ def case_facts(loaded: LoadedCase) -> list[Fact]:
             case, lambda s: s.opening.confidentiality_explained is True),
         limits_first_explained=_first(
             case, lambda s: s.opening.confidentiality_limits_explained is True),
+        limits_first_false=_first(
+            case, lambda s: s.opening.confidentiality_limits_explained is False),
         first_duty_disclosure=_first(
             case, lambda s: any(d.reason in ("safety", "legal_duty") for d in s.disclosures)),
         decision_session=_first(case, lambda s: s.client.made_own_decision is True)
@@ -121,6 +151,10 @@ def case_facts(loaded: LoadedCase) -> list[Fact]:
     )]
     previous = None
     last = len(case.sessions) - 1
+    missing = [undocumented(case, idx) for idx in range(len(case.sessions))]
+    # left out in every session (their own DOC findings say so, case-wide)
+    facts[0]["undocumented_everywhere"] = tuple(
+        p for p in OBSERVED if all(p in m for m in missing))
     for idx, s in enumerate(case.sessions):
         facts.append(SessionFact(
             idx=idx,
@@ -162,6 +196,7 @@ def case_facts(loaded: LoadedCase) -> list[Fact]:
             feeling_better=s.evaluation.feeling_better,
             action_plan=s.evaluation.action_plan,
             follow_up=s.follow_up,
+            undocumented=missing[idx],
             # the previous session's values, for rules about change between sessions
             prev_willingness=previous.client.willingness if previous else None,
             prev_completed_previous_tasks=(

@@ -76,7 +76,7 @@ def to_data(r: CaseResult, strict: bool = True) -> dict:
                       for st in r.strengths],
         "defeated": [[d.id, d.session, d.reason, {k: plain(v) for k, v in d.params.items()},
                       [[e.path, e.line, e.column, plain(e.value)] for e in d.evidence],
-                      None if d.via is None else list(d.via)]
+                      None if d.via is None else list(d.via), d.variant]
                      for d in r.defeated],
         "meta": None if meta is None else [
             meta.title, meta.code, meta.pseudonym,
@@ -190,15 +190,17 @@ def _from_data(data, file, catalog) -> CaseResult:
                                {_str(k, "param"): _param(v) for k, v in st[2].items()},
                                _evidence(st[3])))
     for d in _list(data["defeated"], "defeated"):
-        _list(d, "defeat", 6)
+        _list(d, "defeat", 7)
         _need(isinstance(d[3], dict), "defeat params")
         doc = catalog.get(_str(d[0], "rule id"))
         _need(doc is not None, "unknown rule")
+        variant = _str(d[6], "variant", nullable=True)
+        doc = doc.worded({"variant": variant})
         defeated.append(Defeat(doc, _int(d[1], "session", nullable=True),
                                _str(d[2], "reason", nullable=True),
                                {_str(k, "param"): _param(v) for k, v in d[3].items()},
                                _evidence(d[4]),
-                               None if d[5] is None else _key(d[5], "via")))
+                               None if d[5] is None else _key(d[5], "via"), variant))
     meta = None
     if data["meta"] is not None:
         m = _list(data["meta"], "meta", 5)
@@ -251,9 +253,11 @@ def from_trusted(data: dict, file: str, catalog: dict) -> CaseResult:
         [Shown(principle, key, {k: _param(v) for k, v in params.items()},
                [Evidence(*e) for e in evidence])
          for principle, key, params, evidence in data["strengths"]],
-        [Defeat(catalog[rule_id], session, reason, {k: _param(v) for k, v in params.items()},
-                [Evidence(*e) for e in evidence], None if via is None else (via[0], via[1]))
-         for rule_id, session, reason, params, evidence, via in data["defeated"]])
+        [Defeat(catalog[rule_id].worded({"variant": variant}), session, reason,
+                {k: _param(v) for k, v in params.items()},
+                [Evidence(*e) for e in evidence], None if via is None else (via[0], via[1]),
+                variant)
+         for rule_id, session, reason, params, evidence, via, variant in data["defeated"]])
 
 
 def _found(doc, session, certainty, evidence, derived_from, params, parents, line, column):
