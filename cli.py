@@ -377,8 +377,7 @@ def rule(rule_id, lang):
         hint = difflib.get_close_matches(rule_id.upper(), CATALOG, n=1)
         more = f"; did you mean {hint[0]}?" if hint else "; `asas rules` lists them"
         raise click.ClickException(f"no rule {rule_id}{more}")
-    from asas.engine.run.examples import example_params
-    click.echo(rule_page(doc, _lang(lang), example_params(doc)), nl=False)
+    click.echo(rule_page(doc, _lang(lang)), nl=False)
 
 
 @cli.command()

@@ -10,7 +10,6 @@ from asas.engine.load.loader import load_bytes
 from asas.engine.report.contract import grouped
 from asas.engine.report.formats import text as text_format
 from asas.engine.report.rulepage import rule_page
-from asas.engine.run.examples import example_params
 from asas.engine.run.pipeline import check_file
 from asas.rules import CATALOG
 from helpers import CASES, dump, patched
@@ -112,13 +111,13 @@ def test_a_finding_resting_on_several_roots_stays_on_its_own():
 @pytest.mark.parametrize("rule_id", sorted(CATALOG))
 def test_rule_pages_show_no_raw_placeholder(rule_id):
     doc = CATALOG[rule_id]
-    page = rule_page(doc, "id", example_params(doc))
+    page = rule_page(doc, "id")
     checks = page.split("Apa yang diperiksa\n", 1)[1].split("\n\n", 1)[0]
     assert "‹" not in checks, checks
 
 
 def test_rule_page_titles_and_references():
-    page = rule_page(CATALOG["KTB004"], "id", example_params(CATALOG["KTB004"]))
+    page = rule_page(CATALOG["KTB004"], "id")
     assert "Contoh yang tidak memicu aturan ini" in page and "lolos" not in page
     assert "lebih meyakinkan daripada" in page          # the certainty note on a chain
     assert "Prayitno & Amti" in page and "Rineka Cipta" in page

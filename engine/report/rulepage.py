@@ -68,6 +68,50 @@ def _example(changes: dict, lang: str) -> list[str]:
     return lines or ["    (cases/exemplary.yaml)"]
 
 
+# Example values for a message's placeholders, so that a rule page reads as a trainee
+# would see the finding; those the failing example names are taken from it.
+EXAMPLE_VALUES = {
+    "session": 2, "sessions": 2, "risk": ("self_harm",), "risks": ("self_harm",),
+    "to": "wali kelas", "reason": "coordination", "count": 3,
+    "principles": ("kekinian", "kegiatan", "kenormatifan"), "who": ("wali kelas",),
+    "how": ("advice",), "cause": "KRH001", "note": "…", "norm": "religion",
+    "activity": "passive", "disclosure": "guarded", "focus": "past", "share": 0.7,
+    "before": "willing", "after": "reluctant", "areas": ("family",),
+    "competencies": ("personal", "social", "academic"), "rights": ("bullying",),
+    "source": "homeroom_teacher", "fields": ("evaluation.understanding",),
+    "repaired_session": 2, "explained": 3, "deadline": 1, "disclosed": 1,
+}
+_FROM_EXAMPLE = {"client.activity": "activity", "client.disclosure": "disclosure",
+                 "counselor.time_focus": "focus", "counselor.talk_share": "share",
+                 "case.problem.risk": "risk", "case.problem.areas": "areas",
+                 "case.referral.source": "source", "case.problem.rights_violated": "rights"}
+_SESSION = re.compile(r"^sessions\[(\d+)\]\.")
+
+
+def example_values(doc: RuleDoc) -> dict:
+    """The placeholders' values for ``doc``'s page, drawn from its failing example where
+    it names them (session, risk, norm, who a disclosure went to, ...)."""
+    values = dict(EXAMPLE_VALUES)
+    for path, value in doc.fail.items():
+        m = _SESSION.match(path)
+        if m:
+            values["session"] = values["sessions"] = int(m.group(1)) + 1
+        tail = _SESSION.sub("", path)
+        if tail in _FROM_EXAMPLE and value is not None:
+            key = _FROM_EXAMPLE[tail]
+            if key in ("risk", "risks"):
+                value = tuple(v["kind"] if isinstance(v, dict) else v for v in value)
+                values["risks"] = value
+            values[key] = tuple(value) if isinstance(value, list) else value
+        if tail == "counselor.norm_conflicts" and value:
+            values["norm"], values["note"] = value[0]["norm"], value[0].get("note", "…")
+        if tail == "disclosures" and value:
+            values["to"], values["reason"] = value[0]["to"], value[0].get("reason", "none")
+        if tail == "place.others_present" and value:
+            values["who"] = tuple(v["who"] if isinstance(v, dict) else v for v in value)
+    return values
+
+
 def _filled(text, lang: str, params: dict | None) -> str:
     """A message with its example's values; a placeholder without one shown as ‹name›."""
     if params:
@@ -76,8 +120,9 @@ def _filled(text, lang: str, params: dict | None) -> str:
 
 
 def rule_page(doc: RuleDoc, lang: str, params: dict | None = None) -> str:
-    """``params``: the values the failing example gives (engine/run/examples.py), so the
-    message reads as a trainee would see it."""
+    """``params``: the values to show in the message (default: example_values(doc)), so
+    the message reads as a trainee would see it."""
+    params = example_values(doc) if params is None else params
     principle = doc.principle or "—"
     gloss = f" ({label(doc.principle, 'en')})" if doc.principle and lang != "id" else ""
     lines = [
