@@ -30,7 +30,7 @@ FIRST_PAIR = {"opening.rapport_built", "opening.voluntariness_explained"}
 def _fields(missing, everywhere, first) -> tuple:
     out = [p for p in missing if not (p in CASE_WIDE and p in everywhere)
            and not (first and p in FIRST_OWN)]
-    if first and FIRST_PAIR <= set(missing):
+    if first and set(missing) >= FIRST_PAIR:
         out = [p for p in out if p not in FIRST_PAIR]
     if "evaluation.done" in everywhere and "stages" in everywhere:   # DOC063
         out = [p for p in out if p not in ("evaluation.done", "stages")]

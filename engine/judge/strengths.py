@@ -121,6 +121,38 @@ def _entry(out, principle, key, hits, field, extra=None):
                             tuple(f"sessions[{i}].{field}" for i, _ in hits)))
 
 
+def _kerahasiaan(out: list, case) -> None:
+    info, S = case.case, case.sessions
+    _entry(out, "kerahasiaan", "krh_explained",
+           _sessions(case, lambda s: s.opening.confidentiality_explained is True),
+           "opening.confidentiality_explained")
+    if info.problem.risk:
+        _entry(out, "kerahasiaan", "krh_limits",
+               _sessions(case, lambda s: s.opening.confidentiality_limits_explained is True),
+               "opening.confidentiality_limits_explained")
+    if all(s.place.private is True for s in S):
+        out.append(Strength("kerahasiaan", "krh_private", {},
+                            tuple(f"sessions[{i}].place.private" for i in range(len(S)))))
+    agreed = [(i, s, o.who) for i, s in enumerate(S) for o in s.place.others_present
+              if o.client_agreed is True]
+    if agreed:
+        out.append(Strength("kerahasiaan", "krh_observer_agreed",
+                            {"who": tuple(dict.fromkeys(w for _, _, w in agreed)),
+                             "sessions": tuple(dict.fromkeys(s.number
+                                                             for _, s, _ in agreed))},
+                            tuple(f"sessions[{i}].place.others_present" for i, _, _ in
+                                  agreed)))
+    recorded = [i for i, s in enumerate(S) if s.recording.made is not None]
+    if recorded and all(s.recording.made is False or s.recording.consent is True
+                        for s in S if s.recording.made is not None):
+        out.append(Strength("kerahasiaan", "krh_recording", {},
+                            tuple(f"sessions[{i}].recording.made" for i in recorded)))
+    shared = [(i, j) for i, s in enumerate(S) for j, _ in enumerate(s.disclosures)]
+    if shared:
+        out.append(Strength("kerahasiaan", "krh_disclosure_ok", {},
+                            tuple(f"sessions[{i}].disclosures[{j}]" for i, j in shared)))
+
+
 def strengths_of(case, principles: dict) -> list[Strength]:
     """What shows each upheld principle, in the principles' order."""
     upheld = {p for p, v in principles.items() if v.status == "upheld"}
@@ -128,34 +160,7 @@ def strengths_of(case, principles: dict) -> list[Strength]:
     info = case.case
     S = case.sessions
     if "kerahasiaan" in upheld:
-        _entry(out, "kerahasiaan", "krh_explained",
-               _sessions(case, lambda s: s.opening.confidentiality_explained is True),
-               "opening.confidentiality_explained")
-        if info.problem.risk:
-            _entry(out, "kerahasiaan", "krh_limits",
-                   _sessions(case, lambda s: s.opening.confidentiality_limits_explained is True),
-                   "opening.confidentiality_limits_explained")
-        if all(s.place.private is True for s in S):
-            out.append(Strength("kerahasiaan", "krh_private", {},
-                                tuple(f"sessions[{i}].place.private" for i in range(len(S)))))
-        agreed = [(i, s, o.who) for i, s in enumerate(S) for o in s.place.others_present
-                  if o.client_agreed is True]
-        if agreed:
-            out.append(Strength("kerahasiaan", "krh_observer_agreed",
-                                {"who": tuple(dict.fromkeys(w for _, _, w in agreed)),
-                                 "sessions": tuple(dict.fromkeys(s.number
-                                                                 for _, s, _ in agreed))},
-                                tuple(f"sessions[{i}].place.others_present" for i, _, _ in
-                                      agreed)))
-        recorded = [i for i, s in enumerate(S) if s.recording.made is not None]
-        if recorded and all(s.recording.made is False or s.recording.consent is True
-                            for s in S if s.recording.made is not None):
-            out.append(Strength("kerahasiaan", "krh_recording", {},
-                                tuple(f"sessions[{i}].recording.made" for i in recorded)))
-        shared = [(i, j) for i, s in enumerate(S) for j, _ in enumerate(s.disclosures)]
-        if shared:
-            out.append(Strength("kerahasiaan", "krh_disclosure_ok", {},
-                                tuple(f"sessions[{i}].disclosures[{j}]" for i, j in shared)))
+        _kerahasiaan(out, case)
     if "kesukarelaan" in upheld:
         _entry(out, "kesukarelaan", "ksr_explained",
                _sessions(case, lambda s: s.opening.voluntariness_explained is True),

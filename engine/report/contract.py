@@ -33,6 +33,12 @@ def finding_dict(f: Found, lang: str) -> dict:
     }
 
 
+def cf_text(value: float, lang: str) -> str:
+    """A certainty as a reader of the language writes it: 0.80, or 0,80 in Indonesian."""
+    text = f"{value:.2f}"
+    return text.replace(".", ",") if lang == "id" else text
+
+
 def grouped(findings: list[Found]) -> list[tuple[int, list[int]]]:
     """The findings as a reader should meet them: each root (a finding drawn from facts,
     or one combining several roots, such as KAH004) with the derived findings that rest

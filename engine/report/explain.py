@@ -7,6 +7,7 @@ import json
 
 from asas.engine.judge.catalog import PRINCIPLES, label
 from asas.engine.i18n.words import word
+from asas.engine.report.contract import cf_text
 from asas.engine.judge.strengths import DEFEAT, TEXTS
 from asas.engine.judge.verdict import CaseResult, Found
 
@@ -43,7 +44,7 @@ def explain(result: CaseResult, lang: str) -> str:
         where = f"{word('session', lang)} {f.session}" if f.session else word("case", lang)
         branch = "" if top else ("└─ " if last else "├─ ")
         lines.append(f"{prefix}{branch}{f.id} {f.doc.title.get(lang)} "
-                     f"[{word(f.doc.severity, lang)}, {f.certainty:.2f}, {where}]")
+                     f"[{word(f.doc.severity, lang)}, {cf_text(f.certainty, lang)}, {where}]")
         child_prefix = prefix + ("" if top else ("   " if last else "│  "))
         children = []
         for key in f.parents:

@@ -7,6 +7,7 @@ import re
 import yaml
 
 from asas.engine.i18n.words import word
+from asas.engine.report.contract import cf_text
 from asas.engine.judge.catalog import RuleDoc, Text, label
 
 HEAD = {
@@ -128,7 +129,7 @@ def rule_page(doc: RuleDoc, lang: str, params: dict | None = None) -> str:
     lines = [
         f"{doc.id} · {doc.title.get(lang)}",
         f"{_h('principle', lang)}: {principle}{gloss} · {_h('severity', lang)}: "
-        f"{word(doc.severity, lang)} · {_h('cf', lang)}: {doc.cf:.2f}",
+        f"{word(doc.severity, lang)} · {_h('cf', lang)}: {cf_text(doc.cf, lang)}",
     ]
     if doc.derived:
         lines.append(_h("derived", lang))

@@ -29,7 +29,7 @@ from asas.engine.i18n.words import word
 from asas.engine.judge.catalog import FUNCTIONS, PRINCIPLES, label
 from asas.engine.judge.terms import STATUS_MARK
 from asas.engine.judge.verdict import CaseResult, case_meta
-from asas.engine.report.contract import SEVERITY_ORDER, grouped, report_dict
+from asas.engine.report.contract import SEVERITY_ORDER, cf_text, grouped, report_dict
 from asas.engine.report.formats._common import clean
 
 MARK = STATUS_MARK
@@ -416,7 +416,7 @@ def _occurrence(i: int, found, d: dict, file: str, present: set, lang: str, seve
     out = [f'<div class="occ{" many" if several else ""}" id="{_anchor(i, d["id"], d["session"])}">',
            f'<p class="msg">{e(d["message"])}</p>',
            f'<p class="loc">{e(where)} · <code>{e(file)}:{d["line"]}:{d["column"]}</code>'
-           + (f' · {e(word("certainty", lang))} {d["certainty"]:.2f}' if several else "") + "</p>"]
+           + (f' · {e(word("certainty", lang))} {cf_text(d["certainty"], lang)}' if several else "") + "</p>"]
     if found.parents:
         links = []
         for pid, psession in found.parents:
@@ -502,7 +502,7 @@ def _case_section(i: int, r: CaseResult, case: dict, meta, lang: str) -> str:
         certainty = max(x["certainty"] for _, x in group)
         meta_line = " · ".join((
             principle_label(d["principle"], lang) if d["principle"] else word("functions", lang),
-            where, f"{word('certainty', lang)} {certainty:.2f}"))
+            where, f"{word('certainty', lang)} {cf_text(certainty, lang)}"))
         out.append(f'<article class="finding {d["severity"]}" id="c{i}-{e(fid)}">'
                    f'<header><span class="sev">{e(word(d["severity"], lang))}</span>'
                    f'<code class="rid">{e(fid)}</code><h4>{e(d["title"])}</h4></header>'

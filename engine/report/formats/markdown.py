@@ -15,7 +15,7 @@ from asas.engine.i18n.words import word
 from asas.engine.judge.catalog import FUNCTIONS, PRINCIPLES, label
 from asas.engine.judge.terms import STATUS_MARK
 from asas.engine.judge.verdict import CaseResult, case_meta
-from asas.engine.report.contract import SEVERITY_ORDER, grouped, report_dict
+from asas.engine.report.contract import SEVERITY_ORDER, cf_text, grouped, report_dict
 from asas.engine.report.formats._common import one_line
 
 MARK = STATUS_MARK
@@ -130,7 +130,7 @@ def _case(r: CaseResult, case: dict, lang: str) -> list[str]:
         where = f"{word('session', lang)} {f['session']}" if f["session"] else word("case", lang)
         lines += [f"### {SEV_MARK[f['severity']]} {f['id']} · {esc(f['title'])}", "",
                   f"{word(f['severity'], lang)} · {where} · {word('certainty', lang)} "
-                  f"{f['certainty']:.2f} · `{one_line(case['file']).replace('`', '')}:"
+                  f"{cf_text(f['certainty'], lang)} · `{one_line(case['file']).replace('`', '')}:"
                   f"{f['line']}:{f['column']}`", "",
                   esc(f["message"]), "",
                   f"**{word('recommendation', lang)}:** {esc(f['recommendation'])}", ""]
@@ -146,7 +146,7 @@ def _case(r: CaseResult, case: dict, lang: str) -> list[str]:
                            else word("case", lang))
                 lines.append(f"- {SEV_MARK[k['severity']]} {k['id']} · {esc(k['title'])} "
                              f"({word(k['severity'], lang)}, {where_k}, {word('certainty', lang)} "
-                             f"{k['certainty']:.2f}): {esc(k['message'])}")
+                             f"{cf_text(k['certainty'], lang)}): {esc(k['message'])}")
             lines.append("")
     if advice:
         lines += [f"**{word('advice', lang).capitalize()}:**", ""]

@@ -7,7 +7,7 @@ from asas.engine.i18n.words import word
 from asas.engine.judge.catalog import FUNCTIONS, PRINCIPLES, label
 from asas.engine.judge.terms import STATUS_MARK
 from asas.engine.judge.verdict import CaseResult
-from asas.engine.report.contract import (SEVERITY_ORDER, Tally, grouped, strength_dicts,
+from asas.engine.report.contract import (SEVERITY_ORDER, Tally, cf_text, grouped, strength_dicts,
                                          summary)
 
 STATUS_COLOUR = {"upheld": "green", "at_risk": "yellow", "violated": "red",
@@ -106,7 +106,7 @@ def _finding(r, f, lang, paint, lead: str, child: bool = False) -> list[str]:
     pad = " " * (len(lead) + 4)
     out = [] if child else [""]
     out.append(f"{lead}{r.file}:{f.line}:{f.column}  {paint(f.id, bold=True)}  {sev}"
-               f"{f.certainty:.2f}  {where}  {paint(f.doc.title.get(lang), bold=True)}")
+               f"{cf_text(f.certainty, lang)}  {where}  {paint(f.doc.title.get(lang), bold=True)}")
     out.append(f"{pad}{f.doc.message.fill(lang, f.params)}")
     if f.derived_from:
         out.append(paint(f"{pad}{word('derived_from', lang)}: {', '.join(f.derived_from)}",
