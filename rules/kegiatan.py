@@ -11,8 +11,15 @@ kemandirian builds on (chain 5).
 from asas.engine.judge.catalog import Text
 from asas.engine.reason.compat import EXISTS, MATCH, NOT, TEST, P, Rule
 from asas.engine.reason.facts import CaseFact, Finding, SessionFact
-from asas.rules._common import (ACTIVITY_WEAKENED, NO_PLAN, PRESENT_FOCUS_LOST, at, conclude,
-                                defeat, later)
+from asas.rules._common import (
+    ACTIVITY_WEAKENED,
+    NO_PLAN,
+    PRESENT_FOCUS_LOST,
+    at,
+    conclude,
+    defeat,
+    later,
+)
 from asas.rules._registry import REGISTRY
 
 KNOWLEDGE = REGISTRY.module("kegiatan")

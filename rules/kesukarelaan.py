@@ -9,8 +9,14 @@ which keterbukaan builds on.
 from asas.engine.judge.catalog import Text
 from asas.engine.reason.compat import MATCH, TEST, P, Rule
 from asas.engine.reason.facts import CaseFact, Finding, SessionFact
-from asas.rules._common import (TRUST_NOT_SECURED, VOLUNTARINESS_NOT_SECURED, at, conclude,
-                                defeat, later)
+from asas.rules._common import (
+    TRUST_NOT_SECURED,
+    VOLUNTARINESS_NOT_SECURED,
+    at,
+    conclude,
+    defeat,
+    later,
+)
 from asas.rules._registry import REGISTRY
 
 KNOWLEDGE = REGISTRY.module("kesukarelaan")

@@ -10,8 +10,14 @@ room-making technique (KTB003) put openness at risk directly, and lead to KTB004
 from asas.engine.judge.catalog import Text
 from asas.engine.reason.compat import MATCH, TEST, Rule
 from asas.engine.reason.facts import Finding, SessionFact
-from asas.rules._common import (OPENNESS_AT_RISK, VOLUNTARINESS_NOT_SECURED, at, conclude,
-                                defeat, later)
+from asas.rules._common import (
+    OPENNESS_AT_RISK,
+    VOLUNTARINESS_NOT_SECURED,
+    at,
+    conclude,
+    defeat,
+    later,
+)
 from asas.rules._registry import REGISTRY
 
 KNOWLEDGE = REGISTRY.module("keterbukaan")

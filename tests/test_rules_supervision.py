@@ -8,6 +8,7 @@ from click.testing import CliRunner
 from asas.cli import cli
 from asas.engine.report.grade import grade_case, load_rubric
 from asas.engine.run.pipeline import check_file
+
 from helpers import CASES, check_data, ids, patched
 
 RUBRIC = load_rubric()

@@ -12,8 +12,8 @@ from asas.engine.report.formats import text as text_format
 from asas.engine.report.rulepage import rule_page
 from asas.engine.run.pipeline import check_file
 from asas.rules import CATALOG
-from helpers import CASES, dump, patched
 
+from helpers import CASES, dump, patched
 
 # -- the format -------------------------------------------------------------------
 
