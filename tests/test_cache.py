@@ -9,6 +9,8 @@ import os
 from pathlib import Path
 
 import pytest
+
+from asas.engine.run.codec import DATA_VERSION
 from click.testing import CliRunner
 
 from asas.cli import cli

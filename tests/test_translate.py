@@ -128,7 +128,7 @@ def test_usage_errors_and_did_you_mean_in_indonesian():
     assert "Galat: Tidak ada perintah 'chek'." in wrong.output and "'check'" in wrong.output
     assert "Coba 'asas --help' untuk bantuan." in wrong.output
     rule = _run(["rule", "KRH01", "--lang", "id"])
-    assert "tidak ada aturan KRH01; maksud Anda KRH010?" in rule.output
+    assert "Galat: tidak ada aturan KRH01; maksud Anda KRH01" in rule.output
     choice = _run(["check", "--format", "xx", "x.yaml"], {"ASAS_LANG": "id"})
     assert "Nilai tidak sah untuk '--format'" in choice.output
     assert "Invalid value" not in choice.output

@@ -105,8 +105,8 @@ LABELS: dict[str, Label] = {
     "confrontation": L(None, 'konfrontasi', text=None, words=('konfrontasi konseli',)),
     "interpretation": L(None, 'interpretasi', text=None, words=('menafsirkan', 'penafsiran konselor')),
     "information_giving": L('information giving', 'pemberian informasi', text=None, words=('informasi', 'memberi informasi', 'memberikan informasi')),
-    "advice": L(None, 'nasihat', text=None, words=('nasehat', 'saran', 'memberi nasihat', 'menasihati')),
-    "directive_instruction": L('directive instruction', 'arahan', text=None, words=('instruksi', 'pengarahan', 'perintah')),
+    "advice": L(None, 'nasihat', text=('advice', 'nasihat'), words=('nasehat', 'saran', 'memberi nasihat', 'menasihati')),
+    "directive_instruction": L('directive instruction', 'arahan', text=('directives', 'arahan'), words=('instruksi', 'pengarahan', 'perintah')),
     "self_disclosure": L('self-disclosure', 'pengungkapan diri konselor', text=None, words=('pengungkapan diri',)),
     "reinforcement": L(None, 'penguatan', text=None, words=('pujian', 'dorongan')),
     "role_play": L('role play', 'bermain peran', text=None, words=('roleplay', 'main peran')),
@@ -137,6 +137,12 @@ LABELS: dict[str, Label] = {
     "kenormatifan": L(None, None, text=('normativity', 'kenormatifan')),
     "keahlian": L(None, None, text=('expertise', 'keahlian')),
     "kemandirian": L(None, None, text=('self-reliance', 'kemandirian')),
+    "talk_share": L(None, None, text=('holding most of the talk',
+                                      'menguasai sebagian besar pembicaraan')),
+    "self_focus": L(None, None, text=('a long story of their own',
+                                      'bercerita panjang tentang pengalamannya sendiri')),
+    "decided_for_client": L(None, None, text=("the decision recorded as the counselor's",
+                                              'keputusan tercatat sebagai keputusan konselor')),
 }
 
 

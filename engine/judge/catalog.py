@@ -8,7 +8,7 @@ finding facts); ``asas.rules.CATALOG`` gathers them.
 from __future__ import annotations
 
 import string
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from asas.engine.i18n import labels as _labels
 
@@ -65,6 +65,19 @@ class RuleDoc:
     # False for findings about identifying data (PRV): their evidence names the field
     # and line but never carries the value, in any report, cache entry or caller
     shows_values: bool = True
+    # Wordings for a particular cause or situation, chosen by the finding's ``variant``
+    # parameter: name -> {"title"|"message"|"recommendation": Text}.  A title follows
+    # its cause ("titles follow their cause"); a lapse repaired later says so.
+    variants: dict = field(default_factory=dict)
+
+    def worded(self, params: dict | None) -> "RuleDoc":
+        """This entry as a finding with ``params`` reads it: its variant's wording, if
+        the finding names one the entry has, else the entry itself."""
+        name = (params or {}).get("variant")
+        if isinstance(name, tuple):      # several firings merged: the first one's cause
+            name = name[0] if name else None
+        texts = self.variants.get(name) if isinstance(name, str) else None
+        return replace(self, **texts) if texts else self
 
 
 # Values written in case files, as a reader of each language says them: one table for

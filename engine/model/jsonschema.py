@@ -79,6 +79,10 @@ def _field(spec: FieldSpec, item: bool = False) -> dict:
     nullable = not item and not spec.required   # null: "not documented"
     if spec.kind == "object":
         out = _object(spec.cls)
+        short = getattr(spec.cls, "__scalar__", None)
+        if short and item:   # a list item written as one plain value, or in full
+            inner = next(s for s in fields_of(spec.cls) if s.name == short)
+            out = {"anyOf": [_field(inner, item=True), out]}
         if nullable:
             out["type"] = [out["type"], "null"]
     elif spec.kind == "list":
