@@ -76,6 +76,11 @@ class LoadedCase:
     # path -> (line, column) of the value, and of its key, both 1-based
     values: dict[str, tuple[int, int]] = field(default_factory=dict)
     keys: dict[str, tuple[int, int]] = field(default_factory=dict)
+    # the verbatim blocks as read (engine/verbatim): session index -> Parsed; their
+    # analysis (tagging, measures) once made, and the quotes of their turns by path
+    verbatim: dict = field(default_factory=dict)
+    analyses: dict = field(default_factory=dict)
+    quotes: dict[str, str] = field(default_factory=dict)
 
     @property
     def valid(self) -> bool:
@@ -94,6 +99,8 @@ class LoadedCase:
 
     def value(self, path: str):
         """The model's value at a path such as ``sessions[0].client.willingness``."""
+        if path in self.quotes:   # a turn of a verbatim: sessions[0].verbatim[12]
+            return self.quotes[path]
         obj = self.case
         for part in path.replace("[", ".[").split("."):
             if obj is None:
@@ -402,6 +409,10 @@ class _Builder:
                 self.error(node, path, f"contains the control character U+{ord(bad.group()):04X}; "
                                        "a write-up is plain text: remove it")
                 return None
+            if path.endswith(".verbatim") and node.style != "|":
+                self.error(node, path, "a verbatim must be a literal block: write 'verbatim: |' "
+                                       "and the turns on the lines below it, indented")
+                return None
             return node.value
         try:
             raw = _constructor.yaml_constructors[node.tag](_constructor, node)
@@ -566,8 +577,14 @@ def load_bytes(data: bytes, file: str, limits: Limits = Limits()) -> LoadedCase:
         return fail_at(str(exc), exc.mark)
     if case is not None:
         _cross_checks(case, b)
+    verbatim = {}
+    if case is not None and any(s.verbatim is not None for s in case.sessions):
+        from asas.engine.verbatim.parse import read_blocks
+        verbatim, problems = read_blocks(case, b.values, text)
+        b.errors.extend(CaseError(p.line, p.column, path, p.message, p.quoted)
+                        for path, p in problems)
     errors = sorted(set(b.errors))
-    return LoadedCase(file, case if not errors else None, errors, b.values, b.keys)
+    return LoadedCase(file, case if not errors else None, errors, b.values, b.keys, verbatim)
 
 
 class Unreadable(Exception):
