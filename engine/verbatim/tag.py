@@ -1,0 +1,247 @@
+"""Tagging a session's counselor turns with techniques and marks, and saying why.
+
+Rule-based and explainable: each sentence of a turn is matched against the cue lexicon
+(rules/lexicon), and a few precedence rules from spec/verbatim.md decide between the
+codes it shows:
+
+- a question is coded by its function: one that clarifies, sets a goal or evaluates
+  the session gets ``clarification``, ``goal_setting`` or ``evaluation`` alone; advice
+  phrased as a question is ``advice``; a feeling said back with a softening "ya?" stays
+  a reflection; any other question is ``open_question`` when it asks how, what or why,
+  else ``closed_question`` (yes/no, either/or, a single fact);
+- a statement takes every code whose cue it shows; an interpretation is not also a
+  reflection; a summary is not also a paraphrase;
+- a statement that says back the client's own words (most of its content words come
+  from the client's last turn) is a ``paraphrase`` even without a marker.
+
+``judgmental`` and ``pressure`` are tagged the same way.  No stopword list runs first
+(the common Indonesian ones hold *apa, bagaimana, mengapa, merasa, kamu*).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from asas.engine.verbatim.parse import CLIENT, COUNSELOR, CODES, Turn
+from asas.rules import lexicon
+
+_COMPILED = [(code, re.compile(lexicon.expand(pattern)), desc)
+             for code, pattern, desc in lexicon.CUES]
+_BY_CODE: dict[str, list] = {}
+for _code, _rx, _desc in _COMPILED:
+    _BY_CODE.setdefault(_code, []).append((_rx, _desc))
+
+QUESTION_FUNCTIONS = ("clarification", "goal_setting", "evaluation")
+# codes a question may carry beside its type
+WITH_QUESTION = ("attending", "structuring", "role_play", "homework", "judgmental", "pressure",
+                 "information_giving", "confrontation")
+STATEMENT = ("attending", "structuring", "paraphrase", "reflection_of_feeling", "summarizing",
+             "interpretation", "confrontation", "information_giving", "advice",
+             "directive_instruction", "reinforcement", "self_disclosure", "homework",
+             "role_play", "judgmental", "pressure", "evaluation")
+
+_SENTENCE = re.compile(r"(?<=[.?!…])\s+(?=\S)")
+_QUOTE = re.compile(r"\"[^\"]+\"|“[^”]+”")
+_TOKEN = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
+_FUNCTION_WORDS = frozenset("""
+yang dan itu ini di ke dari untuk sama aja saja ya juga jadi kan sih dong deh kok lho loh nah
+oh oke ok iya ada apa kamu mbak mas saya aku ibu bapak bu pak dia kita kami mereka lagi udah
+sudah belum mau bisa akan tapi tetapi atau kalau kalo karena biar supaya dengan dalam pada
+nggak gak enggak tidak tak ga terus lalu masih cuma hanya buat sampai seperti kayak gitu begitu
+banget sekali lebih paling the nya mu ku pun lah tadi nanti
+""".split())
+
+
+@dataclass(frozen=True)
+class Tag:
+    code: str
+    cue: str          # the words that decided it, as found in the turn
+    why: str          # the cue's description, or the rule that decided
+
+
+@dataclass
+class TaggedTurn:
+    turn: Turn
+    tags: list[Tag]
+
+    @property
+    def codes(self) -> list[str]:
+        return [t.code for t in self.tags]
+
+
+def normalise(text: str) -> str:
+    text = text.lower().replace("’", "'").replace("‘", "'").replace("…", "...")
+    return re.sub(r"\s+", " ", text).strip()
+
+
+def sentences(text: str) -> list[str]:
+    """A turn cut into sentences; a quoted line (a role) stays whole."""
+    out = []
+    rest = text
+    for m in _QUOTE.finditer(text):
+        before = text[:m.start()]
+        out.extend(s for s in _SENTENCE.split(before) if s.strip())
+        out.append(m.group())
+        rest = text[m.end():]
+        text = rest
+    out.extend(s for s in _SENTENCE.split(rest) if s.strip())
+    return [s.strip() for s in out if s.strip()]
+
+
+def _first(code: str, sentence: str):
+    for rx, desc in _BY_CODE.get(code, ()):
+        m = rx.search(sentence)
+        if m:
+            return m.group(0).strip(" ,.?!"), desc
+    return None
+
+
+def _stem(word: str) -> str:
+    for suffix in ("nya", "mu", "ku", "lah", "kah"):
+        if word.endswith(suffix) and len(word) - len(suffix) >= 3:
+            word = word[:-len(suffix)]
+            break
+    for prefix in ("di", "ke", "ter", "ber", "mem", "men", "meng", "me", "nge", "ng"):
+        if word.startswith(prefix) and len(word) - len(prefix) >= 4:
+            return word[len(prefix):]
+    return word
+
+
+def _content(text: str) -> set[str]:
+    return {_stem(w) for w in _TOKEN.findall(normalise(text))
+            if w not in _FUNCTION_WORDS and len(w) > 2}
+
+
+def _overlap(sentence: str, heard: set[str]) -> float:
+    words = _content(sentence)
+    if len(words) < 2 or not heard:
+        return 0.0
+    return len(words & heard) / len(words)
+
+
+_YES_NO = re.compile(lexicon.YES_NO)
+_OPEN_REQUEST = re.compile(lexicon.OPEN_REQUEST)
+_ELLIPTIC = re.compile(lexicon.ELLIPTIC)
+_CHECK_IN = re.compile(r"^[a-z']+(?: [a-z']+)?, ya\?$")
+
+
+def tag_sentence(sentence: str, heard: set[str], state: dict | None = None) -> list[Tag]:
+    s = normalise(sentence)
+    is_question = s.rstrip('"”').endswith("?")
+    found: dict[str, tuple[str, str]] = {}
+    for code in CODES:
+        hit = _first(code, s)
+        if hit:
+            found[code] = hit
+    tags: list[Tag] = []
+
+    def add(code, hit=None, why=None):
+        if any(t.code == code for t in tags):
+            return
+        cue, desc = hit if hit else ("", "")
+        tags.append(Tag(code, cue, why or desc))
+
+    if s.startswith(('"', "“")):
+        add("role_play", (s[:40], "a line spoken in a role"))
+        return tags
+    if is_question:
+        if "minimal_encouragement" in found:
+            add("minimal_encouragement", found["minimal_encouragement"])
+            return tags
+        state = state if state is not None else {}
+        function = next((c for c in QUESTION_FUNCTIONS if c in found), None)
+        words = _TOKEN.findall(s)
+        if function:
+            add(function, found[function])
+        elif "information_giving" in found and re.search(r"\binfo(?:rmasi)?\b", s):
+            add("information_giving", found["information_giving"],
+                "asking leave to give information")
+        elif _CHECK_IN.match(s) and state.get("turn", 99) <= 3:
+            add("attending", (s, "checking the client's name or state at the start"))
+        elif len(words) <= 3 and heard and all(_stem(w) in heard or w in _FUNCTION_WORDS
+                                               for w in words):
+            add("clarification", (s, "the client's words asked back"))
+        elif "advice" in found and re.search(r"\b(?:gimana|bagaimana) kalau\b", s):
+            add("advice", found["advice"], "advice phrased as a question")
+        elif re.match(lexicon.expand(r"^{EMO}\b"), s) and len(s.split()) <= 4:
+            add("reflection_of_feeling", (s.split()[0].strip(",.?"), "a feeling said back, "
+                                          "with a softening question"))
+        elif _YES_NO.search(s):
+            add("closed_question", (_YES_NO.search(s).group(0), "asked to be answered yes or no"))
+        elif "open_question" in found:
+            add("open_question", found["open_question"])
+        elif _ELLIPTIC.match(s) and state.get("last_question"):
+            kind = state["last_question"]
+            add(kind, (s.split()[0], "continues the question before it"))
+        else:
+            add("closed_question", found.get("closed_question") or (s[-20:].strip(),
+                "a question answered yes or no, or with one fact"))
+        for t in tags:
+            if t.code in ("open_question", "closed_question"):
+                state["last_question"] = t.code
+        for code in WITH_QUESTION:
+            if code in found and code not in ("information_giving", "confrontation"):
+                add(code, found[code])
+        return tags
+    for code in STATEMENT:
+        if code in found:
+            add(code, found[code])
+    request = _OPEN_REQUEST.search(s)
+    if request:
+        add("open_question", (request.group(0), "asking the client to tell more"))
+    codes = {t.code for t in tags}
+    if "interpretation" in codes:
+        tags = [t for t in tags if t.code != "reflection_of_feeling"]
+    if "summarizing" in codes:
+        tags = [t for t in tags if t.code != "paraphrase"]
+    if not tags and "minimal_encouragement" in found:
+        add("minimal_encouragement", found["minimal_encouragement"])
+    if not tags and len(_content(s)) >= 3 and _overlap(s, heard) >= 0.4:
+        add("paraphrase", (s[:40], "the client's own words said back"))
+    return tags
+
+
+def tag_turn(turn: Turn, heard: set[str], state: dict | None = None) -> list[Tag]:
+    """The codes of one counselor turn, each with the cue that decided it."""
+    if not turn.text:
+        return []
+    state = state if state is not None else {}
+    state["turn"] = turn.index
+    tags: list[Tag] = []
+    parts = sentences(turn.text)
+    for sentence in parts:
+        for tag in tag_sentence(sentence, heard, state):
+            if all(t.code != tag.code for t in tags):
+                tags.append(tag)
+    codes = [t.code for t in tags]
+    if "summarizing" in codes:
+        tags = [t for t in tags if t.code != "paraphrase"]
+    if "minimal_encouragement" in codes and len(codes) > 1:
+        tags = [t for t in tags if t.code != "minimal_encouragement"]
+    if not tags:
+        if turn.words <= 3:
+            tags.append(Tag("minimal_encouragement", turn.text[:30], "a short response that "
+                                                                      "lets the client go on"))
+        elif _overlap(turn.text, heard) >= 0.3:
+            tags.append(Tag("paraphrase", turn.text[:40], "the client's own words said back"))
+        else:
+            tags.append(Tag("paraphrase", turn.text[:40], "a statement about the client "
+                                                          "(no other cue)"))
+    if "self_disclosure" in [t.code for t in tags] and turn.words < 20:
+        pass
+    return tags
+
+
+def tag_session(turns: list[Turn]) -> list[TaggedTurn]:
+    """Every turn of a session; only the counselor's carry codes."""
+    out = []
+    heard: set[str] = set()
+    state: dict = {}
+    for turn in turns:
+        if turn.speaker == COUNSELOR:
+            out.append(TaggedTurn(turn, tag_turn(turn, heard, state)))
+        else:
+            out.append(TaggedTurn(turn, []))
+            heard = _content(turn.text)
+    return out
