@@ -432,6 +432,40 @@ def interview(file, lang, schema_ref):
         sys.exit(1)
 
 
+# --- the verbatim (engine/verbatim, docs/verbatim.md) ------------------------------
+
+@cli.group("verbatim")
+def verbatim_group():
+    """Read, tag and import session verbatims (turn-by-turn transcripts)."""
+
+
+@verbatim_group.command("tag")
+@click.argument("file", type=click.Path())
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text",
+              show_default=True)
+@click.option("--lang", type=LANG, help="Language of the report (default: from the locale, else en).")
+@click.option("--redact", is_flag=True, help="Withhold every turn's text and cue.")
+def verbatim_tag(file, fmt, lang, redact):
+    """Each turn of each session's verbatim with its codes and the cue that decided
+    each code, and what the session shows (talk share, ratios, opening, decision)."""
+    from asas.engine.load.loader import load_file
+    from asas.engine.report.redact import redact as redact_results
+    from asas.engine.judge.verdict import invalid
+    from asas.engine.verbatim.report import as_json, as_text, dump
+    loaded = load_file(file)
+    if not loaded.valid:
+        errors = loaded.errors
+        if redact:
+            errors = redact_results([invalid(loaded)])[0].errors
+        for e in errors:
+            click.echo(e.format(loaded.file, _lang(lang)), err=True)
+        sys.exit(2)
+    if fmt == "json":
+        click.echo(dump(as_json(loaded, redact)), nl=False)
+    else:
+        click.echo(as_text(loaded, _lang(lang), redact), nl=False)
+
+
 def main():
     cli(prog_name="asas")
 

@@ -159,7 +159,7 @@ def tag_sentence(sentence: str, heard: set[str], state: dict | None = None) -> l
                 "asking leave to give information")
         elif _CHECK_IN.match(s) and state.get("turn", 99) <= 3:
             add("attending", (s, "checking the client's name or state at the start"))
-        elif len(words) <= 3 and heard and all(_stem(w) in heard or w in _FUNCTION_WORDS
+        elif len(words) <= 3 and heard and not _ELLIPTIC.match(s) and all(_stem(w) in heard or w in _FUNCTION_WORDS
                                                for w in words):
             add("clarification", (s, "the client's words asked back"))
         elif "advice" in found and re.search(r"\b(?:gimana|bagaimana) kalau\b", s):

@@ -54,7 +54,7 @@ CUES: tuple[tuple[str, str, str], ...] = (
     ("attending", r"^(?:{NEG} apa-apa|tidak apa-apa)\b.{0,20}$", "it's all right"),
 
     # -- structuring: purpose, time, the asas, closing, consent, the client's choice ---
-    ("structuring", r"\brahasia\w*\b|\bkerahasiaan\b|\b(?:antara|di antara) kita\b|"
+    ("structuring", r"\b(?:ke)?rahasia\w*|\b(?:antara|di antara) kita\b|"
                     r"\btetap di sini\b|\b{NEG} (?:akan |bakal )?(?:{ME} )?(?:cerita|ceritakan|"
                     r"bilang|sampaikan|bocorin|bocorkan|kasih tahu|kasih tau)\w* (?:ke|kepada|"
                     r"sama) (?:siapa|guru|orang|mama|papa|ibumu|ayahmu|wali|teman)",
@@ -64,7 +64,7 @@ CUES: tuple[tuple[str, str, str], ...] = (
                     r"\bmembahayakan\b|\bkewajiban hukum\b|\bsatu-satunya yang\b",
      "limits of confidentiality"),
     ("structuring", r"\b(?:kamu|mbak|mas|anda) (?:juga )?bebas\b|\bboleh berhenti\b|"
-                    r"\bmau berhenti\b|\bberhenti kapan\b|\bkapan (?:saja|aja)\b.{0,15}berhenti|"
+                    r"\bmau berhenti (?:di tengah|kapan|dulu)\b|\bberhenti kapan\b|\bkapan (?:saja|aja)\b.{0,15}berhenti|"
                     r"\b{NEG} (?:wajib|harus) (?:menjawab|jawab|sebut|cerita)\b|"
                     r"\bboleh (?:kamu )?(?:tolak|menolak|nolak)\b|\bhakmu\b|\bitu hak\b|"
                     r"\bkemauan sendiri\b|\btetap boleh memilih\b|\bmau udahan\b|"
@@ -287,8 +287,39 @@ ELLIPTIC = expand(r"^(?:lalu|terus|trus|kalau|kalo|dan|selain itu|bagaimana deng
 DECISION = expand(r"\b(?:saya|aku|gue|gw)\s+(?:\w+\s+){0,2}(?:akan|mau|mau coba|ingin|pengin|"
                   r"pingin|bakal|memutuskan|putuskan|coba|mencoba|berencana|rencananya|"
                   r"siap)\b|\brencana(?:ku|nya saya| saya)\b|\bmending (?:saya|aku)\b|"
-                  r"\b(?:pertama|kedua|ketiga),? (?:saya|aku)\b")
+                  r"\b(?:pertama|kedua|ketiga),? (?:saya|aku)\b|^mau (?:coba|lihat|nyoba)\b|"
+                  r"\b(?:saya|aku) (?:sendiri )?yang (?:ngomong|bilang|cerita|bicara)\b")
+# A counselor question about what the client will do: the answer is the client's plan
+ASKS_PLAN = expand(r"\b(?:lakukan|rencana\w*|coba|siapkan|langkah|menjaga)\b")
+NO_PLAN = expand(r"^(?:{NEG}|belum) (?:tahu|tau)\b|^bingung\b|^{NEG}\b[.!]?$")
 # ... and not their own: agreeing to what they were told
 NOT_OWN = expand(r"^(?:iya|ya|baik|oke|ok|siap)\b[^.?!]{0,12}(?:deh|bu|pak)?[.!]?\s*"
                  r"(?:nanti )?(?:aku|saya) (?:putusin|lakukan|ikuti|turuti)\b|"
                  r"\b(?:disuruh|kata ibu|kata bapak|seperti yang ibu bilang)\b")
+
+# What a structuring turn shows (spec: "whether the opening shows confidentiality, its
+# limits, voluntariness and the purpose being explained").  A turn that also presses
+# the client ("Iya rahasia, tapi ...") explains nothing.
+OPENING = {
+    "confidentiality": expand(
+        r"\b(?:ke)?rahasia\w*|\b(?:antara|di antara) kita\b|\btetap di sini\b|"
+        r"\b{NEG} (?:akan |bakal )?(?:{ME} )?(?:cerita|ceritakan|bilang|sampaikan|bocorin|"
+        r"bocorkan|kasih tahu|kasih tau)\w* (?:ke|kepada|sama) (?:siapa|guru|orang|mama|papa|"
+        r"ibumu|ayahmu|wali|teman)|\btanpa (?:izin|ijin|persetujuan)\w*\b"),
+    "limits": expand(
+        r"\bkecuali\b|\bpengecualian\b|\bmembahayakan\b|\bkewajiban hukum\b|"
+        r"\b(?:ada )?batas(?:an)?nya\b|\bsatu-satunya yang\b|\bkeselamatan\w*\b"),
+    "voluntariness": expand(
+        r"\b(?:kamu|mbak|mas|anda) (?:juga )?bebas\b|\bboleh berhenti\b|\bmau berhenti (?:di tengah|kapan|dulu)\b|"
+        r"\bberhenti kapan\b|\bkita berhenti\b|\b{NEG} (?:wajib|harus) (?:menjawab|jawab|"
+        r"sebut|cerita)\b|\bboleh (?:kamu )?(?:tolak|menolak|nolak)\b|\bhakmu\b|\bitu hak\b|"
+        r"\bkemauan sendiri\b|\btetap boleh memilih\b|\bmau udahan\b|\bbukan hukuman\b"),
+    "purpose": expand(
+        r"\btujuan(?:nya| kita| pertemuan)\b|\bpertemuan (?:ini|pertama ini) (?:untuk|lebih "
+        r"untuk)\b|\bkenapa kita ketemu\b|\bhari ini (?:kita|{ME}) (?:fokus|lihat|mau|pengin|"
+        r"ingin)\b|\b{ME} (?:mau|pengin|ingin) (?:cari tahu|dengar|membantu|bantu)\b|"
+        r"\bkita (?:lihat|bahas|cari)\b"),
+}
+
+# Long self-disclosure (spec: "long from about sixty words")
+LONG_SELF_DISCLOSURE = 60
