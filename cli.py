@@ -118,7 +118,7 @@ def check(paths, fmt, lang, output, fail_on, select, ignore, examples, redact,
     if not paths:
         raise click.UsageError("give at least one file or directory (or --examples)")
     lang = _lang(lang)
-    from asas.engine.load.loader import Limits
+    from asas.engine.load.types import Limits
     given = {"max_bytes": max_bytes, "max_nodes": max_nodes, "max_depth": max_depth,
              "max_sessions": max_sessions}
     limits = Limits(**{k: v for k, v in given.items() if v is not None})

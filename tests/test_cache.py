@@ -16,7 +16,7 @@ from asas.engine.run import cache as cache_mod
 from asas.engine.run.batch import Batch
 from asas.engine.run.cache import Cache, clear, config_key
 from asas.engine.load.discover import case_paths
-from asas.engine.load.loader import Limits
+from asas.engine.load.types import Limits
 
 from helpers import generator
 

@@ -22,10 +22,11 @@ import pytest
 from click.testing import CliRunner
 
 from asas.cli import cli
-from asas.engine.load import loader as load_module
+from asas.engine.load import read as load_module
 from asas.engine.run.batch import check_paths
 from asas.engine.load.discover import case_paths
-from asas.engine.load.loader import Limits, load_bytes, load_file
+from asas.engine.load.types import Limits
+from asas.engine.load.loader import load_bytes, load_file
 from asas.engine.run.atomic import OutputRefused, refuse_inputs, write_atomic
 from helpers import EXEMPLARY, dump
 

@@ -10,7 +10,7 @@ documented".  Every fact field is named after the case-file field it comes from.
 from __future__ import annotations
 
 from asas.engine.reason.compat import Fact as _ExpertaFact
-from asas.engine.load.loader import LoadedCase
+from asas.engine.load.types import LoadedCase
 
 # values experta's freeze() returns unchanged (it only converts lists, dicts and sets)
 _FROZEN = frozenset({str, int, bool, float, tuple, frozenset, type(None)})
@@ -25,7 +25,7 @@ class Fact(_ExpertaFact):
         if self.get("__factid__") is not None:
             raise RuntimeError("A fact can't be modified after declaration.")
         if value.__class__ not in _FROZEN:
-            from experta.utils import freeze
+            from asas.engine.reason.compat import freeze
             value = freeze(value)
         dict.__setitem__(self, key, value)
 

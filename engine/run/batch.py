@@ -15,12 +15,13 @@ import os
 import signal
 import threading
 
-from asas.engine.run.pipeline import check_file, check_loaded
-from asas.engine.load.discover import case_paths
-from asas.engine.load.loader import Limits
+from asas.engine.judge.terms import SEVERITY_RANK
 from asas.engine.judge.verdict import CaseResult
+from asas.engine.load.discover import case_paths
+from asas.engine.load.types import Limits
+from asas.engine.run.pipeline import check_file, check_loaded
 
-FAIL_RANK = {"violation": 0, "risk": 1, "advice": 2}
+FAIL_RANK = SEVERITY_RANK
 FEW = 4     # up to this many files to check, one process is quicker than a pool
 
 
@@ -73,7 +74,7 @@ def _read(path, limits):
     """The file's bytes read as load.py reads them (regular files only, no blocking,
     not while being rewritten); None when it cannot be read — then load_file reports
     why, and nothing is cached."""
-    from asas.engine.load.loader import read_case_bytes, Unreadable
+    from asas.engine.load.read import Unreadable, read_case_bytes
     try:
         return read_case_bytes(path, limits)
     except (Unreadable, OSError):
@@ -106,8 +107,8 @@ _worker: dict = {}
 
 def _worker_init(select, ignore, limits, cache_folder, cache_config):
     signal.signal(signal.SIGINT, signal.SIG_IGN)   # Ctrl-C is the parent's to handle
-    from asas.engine.run.cache import Cache
     from asas.engine.reason.runner import knowledge_engine
+    from asas.engine.run.cache import Cache
     knowledge_engine()                              # built once per worker
     cache = Cache(cache_folder, cache_config) if cache_folder is not None else None
     _worker.update(select=select, ignore=ignore, limits=limits, cache=cache)

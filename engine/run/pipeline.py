@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from asas.engine.load.loader import Limits, LoadedCase, load_file
+from asas.engine.load.types import Limits, LoadedCase
+from asas.engine.load.loader import load_file
 from asas.engine.judge.verdict import CaseResult, invalid, judge
 
 

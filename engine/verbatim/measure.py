@@ -15,15 +15,16 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from asas.engine.verbatim.parse import CLIENT, COUNSELOR, OTHER, CODES, Turn
+from asas.engine.verbatim.lexicon import lexicon
 from asas.engine.verbatim.tag import TaggedTurn, normalise, tag_session
-from asas.rules import lexicon
 
-_OPENING = {k: re.compile(v) for k, v in lexicon.OPENING.items()}
-_DECISION = re.compile(lexicon.DECISION)
-_NOT_OWN = re.compile(lexicon.NOT_OWN)
-_PAST = re.compile(lexicon.PAST)
-_ASKS_PLAN = re.compile(lexicon.ASKS_PLAN)
-_NO_PLAN = re.compile(lexicon.NO_PLAN)
+_LEX = lexicon()
+_OPENING = _LEX.opening
+_DECISION = _LEX.patterns["decision"]
+_NOT_OWN = _LEX.patterns["not_own"]
+_PAST = _LEX.patterns["past"]
+_ASKS_PLAN = _LEX.patterns["asks_plan"]
+_NO_PLAN = _LEX.patterns["no_plan"]
 REFLECTIONS = ("paraphrase", "reflection_of_feeling", "summarizing")
 QUESTIONS = ("open_question", "closed_question")
 FLAGS = ("advice", "directive_instruction", "judgmental", "pressure")
@@ -96,7 +97,7 @@ def measure(turns: list[Turn], number: int | None = None) -> SessionMeasures:
             if tag.code in FLAGS:
                 flagged.append(Flagged(tag.code, turn.index, turn.line, quote(turn.text),
                                        tag.cue))
-            if tag.code == "self_disclosure" and turn.words >= lexicon.LONG_SELF_DISCLOSURE:
+            if tag.code == "self_disclosure" and turn.words >= _LEX.long_self_disclosure:
                 flagged.append(Flagged("long_self_disclosure", turn.index, turn.line,
                                        quote(turn.text), tag.cue))
         past = _PAST.search(text)

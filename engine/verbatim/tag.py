@@ -23,14 +23,13 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from asas.engine.verbatim.parse import CLIENT, COUNSELOR, CODES, Turn
-from asas.rules import lexicon
+from asas.engine.verbatim.lexicon import lexicon
+from asas.engine.verbatim.parse import COUNSELOR, CODES, Turn
 
-_COMPILED = [(code, re.compile(lexicon.expand(pattern)), desc)
-             for code, pattern, desc in lexicon.CUES]
+_LEX = lexicon()
 _BY_CODE: dict[str, list] = {}
-for _code, _rx, _desc in _COMPILED:
-    _BY_CODE.setdefault(_code, []).append((_rx, _desc))
+for _cue in _LEX.cues:
+    _BY_CODE.setdefault(_cue.code, []).append((_cue.rx, _cue))
 
 QUESTION_FUNCTIONS = ("clarification", "goal_setting", "evaluation")
 # codes a question may carry beside its type
@@ -57,7 +56,29 @@ banget sekali lebih paling the nya mu ku pun lah tadi nanti
 class Tag:
     code: str
     cue: str          # the words that decided it, as found in the turn
-    why: str          # the cue's description, or the rule that decided
+    why: str          # the cue's description, or the rule that decided (English)
+    why_id: str = ""  # ... in Indonesian
+
+    def because(self, lang: str) -> str:
+        return self.why_id if lang == "id" and self.why_id else self.why
+
+
+# the tagger's own decisions, in both languages
+_RULES = {
+    "advice phrased as a question": "saran dalam bentuk pertanyaan",
+    "a feeling said back, with a softening question": "perasaan dipantulkan, dengan 'ya?'",
+    "asking leave to give information": "meminta izin memberi informasi",
+    "checking the client's name or state at the start": "menyapa, memastikan nama atau keadaan konseli",
+    "the client's words asked back": "kata-kata konseli ditanyakan kembali",
+    "asked to be answered yes or no": "ditanyakan untuk dijawab ya atau tidak",
+    "continues the question before it": "melanjutkan pertanyaan sebelumnya",
+    "a question answered yes or no, or with one fact": "pertanyaan yang dijawab ya/tidak atau satu fakta",
+    "asking the client to tell more": "meminta konseli bercerita lebih banyak",
+    "the client's own words said back": "kata-kata konseli sendiri dipantulkan",
+    "a line spoken in a role": "kalimat yang diucapkan dalam peran",
+    "a short response that lets the client go on": "tanggapan singkat agar konseli melanjutkan",
+    "a statement about the client (no other cue)": "pernyataan tentang konseli (tanpa penanda lain)",
+}
 
 
 @dataclass
@@ -90,10 +111,10 @@ def sentences(text: str) -> list[str]:
 
 
 def _first(code: str, sentence: str):
-    for rx, desc in _BY_CODE.get(code, ()):
+    for rx, cue in _BY_CODE.get(code, ()):
         m = rx.search(sentence)
         if m:
-            return m.group(0).strip(" ,.?!"), desc
+            return m.group(0).strip(" ,.?!"), cue
     return None
 
 
@@ -120,10 +141,20 @@ def _overlap(sentence: str, heard: set[str]) -> float:
     return len(words & heard) / len(words)
 
 
-_YES_NO = re.compile(lexicon.YES_NO)
-_OPEN_REQUEST = re.compile(lexicon.OPEN_REQUEST)
-_ELLIPTIC = re.compile(lexicon.ELLIPTIC)
+_YES_NO = _LEX.patterns["yes_no"]
+_OPEN_REQUEST = _LEX.patterns["open_request"]
+_ELLIPTIC = _LEX.patterns["elliptic"]
+_EMO_FIRST = re.compile(_LEX.expand(r"^{EMO}\b"))
 _CHECK_IN = re.compile(r"^[a-z']+(?: [a-z']+)?, ya\?$")
+
+
+def _tag(code, hit, why=None) -> Tag:
+    words, what = hit if hit else ("", "")
+    if why:
+        return Tag(code, words, why, _RULES.get(why, why))
+    if isinstance(what, str):
+        return Tag(code, words, what, _RULES.get(what, what))
+    return Tag(code, words, what.en, what.id)
 
 
 def tag_sentence(sentence: str, heard: set[str], state: dict | None = None) -> list[Tag]:
@@ -139,8 +170,7 @@ def tag_sentence(sentence: str, heard: set[str], state: dict | None = None) -> l
     def add(code, hit=None, why=None):
         if any(t.code == code for t in tags):
             return
-        cue, desc = hit if hit else ("", "")
-        tags.append(Tag(code, cue, why or desc))
+        tags.append(_tag(code, hit, why))
 
     if s.startswith(('"', "“")):
         add("role_play", (s[:40], "a line spoken in a role"))
@@ -164,7 +194,7 @@ def tag_sentence(sentence: str, heard: set[str], state: dict | None = None) -> l
             add("clarification", (s, "the client's words asked back"))
         elif "advice" in found and re.search(r"\b(?:gimana|bagaimana) kalau\b", s):
             add("advice", found["advice"], "advice phrased as a question")
-        elif re.match(lexicon.expand(r"^{EMO}\b"), s) and len(s.split()) <= 4:
+        elif _EMO_FIRST.match(s) and len(s.split()) <= 4:
             add("reflection_of_feeling", (s.split()[0].strip(",.?"), "a feeling said back, "
                                           "with a softening question"))
         elif _YES_NO.search(s):
@@ -221,13 +251,11 @@ def tag_turn(turn: Turn, heard: set[str], state: dict | None = None) -> list[Tag
         tags = [t for t in tags if t.code != "minimal_encouragement"]
     if not tags:
         if turn.words <= 3:
-            tags.append(Tag("minimal_encouragement", turn.text[:30], "a short response that "
-                                                                      "lets the client go on"))
+            tags.append(_tag("minimal_encouragement", (turn.text[:30], ""), "a short response that lets the client go on"))
         elif _overlap(turn.text, heard) >= 0.3:
-            tags.append(Tag("paraphrase", turn.text[:40], "the client's own words said back"))
+            tags.append(_tag("paraphrase", (turn.text[:40], ""), "the client's own words said back"))
         else:
-            tags.append(Tag("paraphrase", turn.text[:40], "a statement about the client "
-                                                          "(no other cue)"))
+            tags.append(_tag("paraphrase", (turn.text[:40], ""), "a statement about the client (no other cue)"))
     if "self_disclosure" in [t.code for t in tags] and turn.words < 20:
         pass
     return tags

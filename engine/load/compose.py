@@ -1,0 +1,156 @@
+"""YAML nodes composed from libyaml's event stream, iteratively and within the limits.
+
+PyYAML's composers recurse once per nesting level; this one counts depth and nodes,
+aliases expanded, as the events come, and stops at the first limit crossed, so an
+alias bomb or a file nested thousands deep is refused before anything big exists.
+"""
+
+from __future__ import annotations
+
+from asas.engine.load.types import Limits, _clip
+from yaml.events import (
+    AliasEvent,
+    MappingEndEvent,
+    MappingStartEvent,
+    NodeEvent,
+    ScalarEvent,
+    SequenceEndEvent,
+    StreamEndEvent,
+)
+from yaml.nodes import MappingNode, ScalarNode, SequenceNode
+
+try:  # libyaml keeps marks too, and is about 7x faster
+    from yaml import CSafeLoader as _Loader
+except ImportError:  # pragma: no cover - depends on how PyYAML was built
+    from yaml import SafeLoader as _Loader
+
+
+class _TooBig(Exception):
+    """A limit crossed or a structure refused: the file gets this one located message."""
+
+    def __init__(self, message: str, mark=None):
+        super().__init__(message)
+        self.mark = mark
+
+
+_SAFE_TAGS = {
+    "tag:yaml.org,2002:str", "tag:yaml.org,2002:int", "tag:yaml.org,2002:float",
+    "tag:yaml.org,2002:bool", "tag:yaml.org,2002:null", "tag:yaml.org,2002:timestamp",
+    "tag:yaml.org,2002:map", "tag:yaml.org,2002:seq",
+}
+_MERGE_TAG = "tag:yaml.org,2002:merge"
+
+def _compose(text: str, limits: Limits) -> list:
+    """The document roots of ``text`` composed from libyaml's event stream, iteratively.
+
+    Counts every node (an alias as the whole subtree it repeats) and the nesting depth
+    as the events come, and raises ``_TooBig`` at the first limit crossed, at a
+    recursive or undefined alias, or at the start of a second document.  Nothing is
+    constructed: the nodes are the ones PyYAML's composer would build, sharing the
+    anchored node for each alias.
+    """
+    loader = _Loader(text)
+    try:
+        return _compose_events(loader, limits)
+    finally:
+        loader.dispose()
+
+
+def _compose_events(loader, limits: Limits) -> list:
+    max_nodes, max_depth = limits.max_nodes, limits.max_depth
+    roots: list = []
+    # anchor -> (node, nodes it stands for once expanded, height); None while still open
+    anchors: dict = {}
+    # one frame per open collection: [node, is_mapping, pending_key, anchor, count_before, height]
+    stack: list = []
+    count = 0
+    aliased = False
+    no_key = stack  # a sentinel no node can be
+
+    def attach(node, height):
+        if not stack:
+            roots.append(node)
+            return
+        frame = stack[-1]
+        if height + 1 > frame[5]:
+            frame[5] = height + 1
+        if frame[1]:
+            if frame[2] is no_key:
+                frame[2] = node
+            else:
+                frame[0].value.append((frame[2], node))
+                frame[2] = no_key
+        else:
+            frame[0].value.append(node)
+
+    def too_many(mark):
+        why = " once aliases are expanded (an alias bomb?)" if aliased else ""
+        return _TooBig(f"more than {max_nodes:,} YAML nodes{why}; raise the limit with "
+                       "--max-nodes", mark)
+
+    def too_deep(mark):
+        return _TooBig(f"nested deeper than {max_depth} levels; raise the limit with "
+                       "--max-depth", mark)
+
+    while True:
+        event = loader.get_event()
+        kind = type(event)
+        if kind is MappingEndEvent or kind is SequenceEndEvent:
+            node, _, _, anchor, before, height = stack.pop()
+            node.end_mark = event.end_mark
+            if anchor is not None:
+                anchors[anchor] = (node, count - before, height)
+            attach(node, height)
+            continue
+        if kind is StreamEndEvent:
+            return roots
+        if not isinstance(event, NodeEvent):
+            continue  # the start of the stream, and of and end of a document
+        mark = event.start_mark
+        if not stack and roots:
+            raise _TooBig("more than one YAML document ('---'); put one case in each file",
+                          mark)
+        if kind is AliasEvent:
+            name = event.anchor
+            if name not in anchors:
+                raise _TooBig(f"alias *{_clip(name, 40)} has no anchor &{_clip(name, 40)} "
+                              "before it", mark)
+            entry = anchors[name]
+            if entry is None:
+                raise _TooBig(f"alias *{_clip(name, 40)} repeats a node that contains it "
+                              "(a structure without end)", mark)
+            node, size, height = entry
+            aliased = True
+            count += size
+            if count > max_nodes:
+                raise too_many(mark)
+            if len(stack) + height > max_depth:
+                raise too_deep(mark)
+            attach(node, height)
+            continue
+        anchor = event.anchor
+        if anchor is not None and anchor in anchors:
+            raise _TooBig(f"anchor &{_clip(anchor, 40)} is defined twice", mark)
+        count += 1
+        if count > max_nodes:
+            raise too_many(mark)
+        tag = event.tag
+        if kind is ScalarEvent:
+            if tag is None or tag == "!":
+                tag = loader.resolve(ScalarNode, event.value, event.implicit)
+            node = ScalarNode(tag, event.value, mark, event.end_mark, event.style)
+            if anchor is not None:
+                anchors[anchor] = (node, 1, 0)
+            attach(node, 0)
+        else:  # the start of a mapping or a sequence
+            if len(stack) + 1 > max_depth:
+                raise too_deep(mark)
+            is_map = kind is MappingStartEvent
+            if tag is None or tag == "!":
+                tag = loader.resolve(MappingNode if is_map else SequenceNode, None,
+                                     event.implicit)
+            node = (MappingNode if is_map else SequenceNode)(
+                tag, [], mark, None, flow_style=event.flow_style)
+            if anchor is not None:
+                anchors[anchor] = None
+            stack.append([node, is_map, no_key, anchor, count - 1, 0])

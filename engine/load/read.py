@@ -1,0 +1,80 @@
+"""A case file's bytes, read once and safely, and decoded as UTF-8 text."""
+
+from __future__ import annotations
+
+import os
+import stat
+
+from asas.engine.load.types import Limits
+
+
+def _decode(data: bytes) -> tuple[str | None, str | None]:
+    """UTF-8 text (a BOM allowed), or a message saying what the bytes look like."""
+    if data.startswith((b"\xff\xfe\x00\x00", b"\x00\x00\xfe\xff")):
+        return None, "the file is UTF-32 text; save it as UTF-8"
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return None, "the file is UTF-16 text; save it as UTF-8"
+    head = data[:4096]
+    if b"\x00" in head:
+        even, odd = head[0::2].count(0), head[1::2].count(0)
+        if max(even, odd) > len(head) // 4 and min(even, odd) < len(head) // 40 + 1:
+            return None, "the file looks like UTF-16 text (no byte-order mark); save it as UTF-8"
+        line = data[:data.index(b"\x00")].count(b"\n") + 1
+        return None, (f"the file holds NUL bytes (line {line}): a binary file, not a case "
+                      "file written as text")
+    try:
+        return data.decode("utf-8-sig"), None
+    except UnicodeDecodeError as exc:
+        line = data[:exc.start].count(b"\n") + 1
+        return None, (f"not UTF-8 text (byte 0x{data[exc.start]:02x} on line {line}); the file "
+                      "may be Latin-1 or Windows-1252: save it as UTF-8")
+
+
+
+class Unreadable(Exception):
+    """A file that is not read at all (a folder, a FIFO, too big, changing): its message
+    is the whole report for it."""
+
+
+def _read_all(fd: int, limit: int) -> bytes:
+    """Up to ``limit`` bytes from ``fd``."""
+    chunks, size = [], 0
+    while size < limit:
+        chunk = os.read(fd, min(1 << 20, limit - size))
+        if not chunk:
+            break
+        chunks.append(chunk)
+        size += len(chunk)
+    return b"".join(chunks)
+
+
+def read_case_bytes(path: str, limits: Limits) -> bytes:
+    """A regular file's bytes, read once, refusing what could hang or mislead.
+
+    Opened without blocking, so a FIFO or a device cannot stall the batch; checked by
+    its open descriptor (no race between checking and reading); compared before and
+    after reading, so a file being rewritten is reported rather than half-read.
+    """
+    flags = (os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0)
+             | getattr(os, "O_BINARY", 0) | getattr(os, "O_CLOEXEC", 0))
+    fd = os.open(path, flags)
+    try:
+        before = os.fstat(fd)
+        if stat.S_ISDIR(before.st_mode):
+            raise Unreadable("is a directory, not a case file")
+        if not stat.S_ISREG(before.st_mode):
+            raise Unreadable("is not a regular file (a FIFO, socket or device?); give a case "
+                              "file saved on disk")
+        if before.st_size > limits.max_bytes:
+            raise Unreadable(f"file is {before.st_size:,} bytes, over the limit of "
+                              f"{limits.max_bytes:,}; raise it with --max-bytes")
+        data = _read_all(fd, limits.max_bytes + 1)
+        after = os.fstat(fd)
+    finally:
+        os.close(fd)
+    if len(data) <= limits.max_bytes and (
+            len(data) != before.st_size or after.st_size != before.st_size
+            or after.st_mtime_ns != before.st_mtime_ns):
+        raise Unreadable("the file changed while it was being read; check it again once "
+                          "it is saved")
+    return data

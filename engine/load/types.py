@@ -1,0 +1,124 @@
+"""What loading a case file gives: its limits, its problems (each located), the loaded case."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from asas.engine.model.case import Case
+from yaml.nodes import MappingNode, ScalarNode, SequenceNode
+
+
+@dataclass(frozen=True)
+class Limits:
+    """Bounds that keep a hostile or runaway file from costing unbounded time or memory.
+
+    Defaults and their reasons are in docs/limits.md; ``asas check`` raises them with
+    ``--max-bytes``, ``--max-nodes``, ``--max-depth`` and ``--max-sessions``.
+    """
+    max_bytes: int = 2 * 1024 * 1024   # a long case with verbatim notes is ~100 KB
+    max_nodes: int = 200_000           # YAML nodes, aliases counted as expanded
+    max_depth: int = 64                # the format itself nests 7 deep
+    max_sessions: int = 500
+
+
+@dataclass(frozen=True, order=True)
+class CaseError:
+    line: int
+    column: int
+    path: str
+    message: str
+    # text of the case file quoted in ``message`` (as written there), so a redacted
+    # report can take it out again (engine/redact.py); not part of equality
+    quoted: tuple[str, ...] = field(default=(), compare=False)
+
+    def text(self, lang: str = "en") -> str:
+        """The message in the reader's language (engine/translate.py)."""
+        from asas.engine.i18n.loader_messages import error_text
+        return error_text(self.message, lang)
+
+    def format(self, file: str, lang: str = "en") -> str:
+        where = f"{self.path}: " if self.path else ""
+        return f"{file}:{self.line}:{self.column}: {where}{self.text(lang)}"
+
+
+@dataclass
+class LoadedCase:
+    """A case file as read: the model (or None when invalid) and where each value stands."""
+    file: str
+    case: Case | None
+    errors: list[CaseError] = field(default_factory=list)
+    # path -> (line, column) of the value, and of its key, both 1-based
+    values: dict[str, tuple[int, int]] = field(default_factory=dict)
+    keys: dict[str, tuple[int, int]] = field(default_factory=dict)
+    # the verbatim blocks as read (engine/verbatim): session index -> Parsed; their
+    # analysis (tagging, measures) once made, and the quotes of their turns by path
+    verbatim: dict = field(default_factory=dict)
+    analyses: dict = field(default_factory=dict)
+    quotes: dict[str, str] = field(default_factory=dict)
+
+    @property
+    def valid(self) -> bool:
+        return self.case is not None and not self.errors
+
+    def where(self, path: str) -> tuple[int, int]:
+        """Line and column of a path's key, or of its nearest written ancestor."""
+        while path:
+            if path in self.keys:
+                return self.keys[path]
+            if path in self.values:
+                return self.values[path]
+            cut = max(path.rfind("."), path.rfind("["))
+            path = path[:cut] if cut > 0 else ""
+        return (1, 1)
+
+    def value(self, path: str):
+        """The model's value at a path such as ``sessions[0].client.willingness``."""
+        if path in self.quotes:   # a turn of a verbatim: sessions[0].verbatim[12]
+            return self.quotes[path]
+        obj = self.case
+        for part in path.replace("[", ".[").split("."):
+            if obj is None:
+                return None
+            if part.startswith("["):
+                idx = int(part[1:-1])
+                obj = obj[idx] if idx < len(obj) else None
+            else:
+                obj = getattr(obj, part, None)
+        return obj
+
+
+
+# C0 and C1 control characters other than tab and line breaks: never part of a
+# write-up, and in a terminal an escape sequence can rewrite what the reader sees.
+_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+
+
+def _clip(text: str, width: int = 60) -> str:
+    return text if len(text) <= width else text[:width - 3] + "..."
+
+
+def _show(text: str) -> str:
+    """Text of the file, quoted for a message: clipped, control characters escaped."""
+    return repr(_clip(text))
+
+
+def _describe(node) -> str:
+    if isinstance(node, MappingNode):
+        return "a mapping"
+    if isinstance(node, SequenceNode):
+        return "a list"
+    if node.tag == "tag:yaml.org,2002:null":
+        return "nothing (null)"
+    return _show(node.value)
+
+
+def _quoted(node) -> tuple[str, ...]:
+    """What ``_describe`` quotes of the file, for redaction."""
+    if isinstance(node, ScalarNode) and node.tag != "tag:yaml.org,2002:null":
+        return (_show(node.value),)
+    return ()
+
+
+def _choices(values) -> str:
+    return ", ".join(str(v) for v in values)
