@@ -153,10 +153,6 @@ class _Builder:
                 self.error(node, path, f"contains the control character U+{ord(bad.group()):04X}; "
                                        "a write-up is plain text: remove it")
                 return None
-            if path.endswith(".verbatim") and node.style != "|":
-                self.error(node, path, "a verbatim must be a literal block: write 'verbatim: |' "
-                                       "and the turns on the lines below it, indented")
-                return None
             return node.value
         try:
             raw = _constructor.yaml_constructors[node.tag](_constructor, node)

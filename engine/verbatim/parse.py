@@ -347,6 +347,13 @@ def read_blocks(case, values: dict, text: str):
         if session.verbatim is None:
             continue
         path = f"sessions[{idx}].verbatim"
+        line, col = values.get(path, (1, 1))
+        mark = lines[line - 1][col - 1:col] if line <= len(lines) else ""
+        if mark != "|":
+            problems.append((path, Problem(line, col, "a verbatim must be a literal block: "
+                                                      "write 'verbatim: |' and the turns on the "
+                                                      "lines below it, indented")))
+            continue
         first, indent = block_start(values, path, lines)
         parsed = parse(session.verbatim, first, indent, speakers)
         blocks[idx] = parsed
