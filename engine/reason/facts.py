@@ -69,6 +69,38 @@ class PrivacyFact(Fact):
     clean write-up (the usual case) declares none."""
 
 
+class VerbatimFact(Fact):
+    """What one session's verbatim shows (engine/verbatim): ``talk_share`` measured, the
+    opening items shown, ``client_decision``, and counts of its flagged turns."""
+
+
+class TurnFact(Fact):
+    """One flagged turn of a verbatim: ``kind`` (advice, directive_instruction,
+    judgmental, pressure, long_self_disclosure, past, labels), ``turn`` its index."""
+
+
+def verbatim_facts(loaded: LoadedCase) -> list[Fact]:
+    """The session measures and flagged turns of the case's verbatims (none without)."""
+    from asas.engine.verbatim.analyse import analyse
+    facts: list[Fact] = []
+    for idx, m in sorted(analyse(loaded).items()):
+        kinds = {}
+        for f in m.flagged:
+            kinds.setdefault(f.kind, []).append(f.index)
+        facts.append(VerbatimFact(
+            idx=idx, number=m.number,
+            talk_share=None if m.talk_share is None else round(m.talk_share, 2),
+            confidentiality=m.opening["confidentiality"], limits=m.opening["limits"],
+            voluntariness=m.opening["voluntariness"], purpose=m.opening["purpose"],
+            client_decision=m.client_decision, decision_turn=m.decision_turn,
+            directives=len(kinds.get("directive_instruction", ())),
+            past=len(kinds.get("past", ())),
+            mismatched=tuple(t[0] for t in m.mismatched)))
+        for kind, turns in kinds.items():
+            facts.extend(TurnFact(idx=idx, number=m.number, kind=kind, turn=t) for t in turns)
+    return facts
+
+
 def case_facts(loaded: LoadedCase) -> list[Fact]:
     """All input facts of one valid case, ready to be declared in a single call."""
     case = loaded.case
@@ -145,6 +177,8 @@ def case_facts(loaded: LoadedCase) -> list[Fact]:
             facts.append(NormFact(idx=idx, number=s.number, item=n_idx, norm=n.norm,
                                   note=n.note))
         previous = s
+    if loaded.verbatim:
+        facts.extend(verbatim_facts(loaded))
     from asas.rules.privacy_scan import scan
     facts.extend(PrivacyFact(kind=h.kind, path=h.path, session=h.session)
                  for h in scan(case))

@@ -14,7 +14,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
-from asas.engine.verbatim.parse import CLIENT, COUNSELOR, OTHER, CODES, Turn
+from asas.engine.verbatim.parse import CLIENT, COUNSELOR, OTHER, CODES, MARKS, Turn
 from asas.engine.verbatim.lexicon import lexicon
 from asas.engine.verbatim.tag import TaggedTurn, normalise, tag_session
 
@@ -56,6 +56,9 @@ class SessionMeasures:
     client_decision: bool
     decision_turn: int | None
     flagged: list[Flagged] = field(default_factory=list)
+    # counselor turns whose trainee's label the tagger reads differently:
+    # (turn index, line, labels, codes)
+    mismatched: list[tuple] = field(default_factory=list)
 
     def flags(self, kind: str) -> list[Flagged]:
         return [f for f in self.flagged if f.kind == kind]
@@ -108,6 +111,12 @@ def measure(turns: list[Turn], number: int | None = None) -> SessionMeasures:
     if decision_turn is not None:
         t = tagged[decision_turn].turn
         flagged.append(Flagged("decision", t.index, t.line, quote(t.text)))
+    mismatched = []
+    for tt in tagged:
+        labels = set(tt.turn.labels) - set(MARKS)
+        if tt.turn.speaker == COUNSELOR and labels and not labels <= set(tt.codes):
+            mismatched.append((tt.turn.index, tt.turn.line, tuple(tt.turn.labels),
+                               tuple(c for c in tt.codes if c not in MARKS)))
     reflections = sum(counts[c] for c in REFLECTIONS)
     questions = sum(counts[c] for c in QUESTIONS)
     return SessionMeasures(
@@ -118,7 +127,7 @@ def measure(turns: list[Turn], number: int | None = None) -> SessionMeasures:
         opening=opening, opening_turns=opening_turns,
         client_decision=decision_turn is not None,
         decision_turn=None if decision_turn is None else tagged[decision_turn].turn.index,
-        flagged=flagged)
+        flagged=flagged, mismatched=mismatched)
 
 
 def _client_decision(tagged: list[TaggedTurn]) -> int | None:

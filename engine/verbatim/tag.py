@@ -205,8 +205,8 @@ def tag_sentence(sentence: str, heard: set[str], state: dict | None = None) -> l
             kind = state["last_question"]
             add(kind, (s.split()[0], "continues the question before it"))
         else:
-            add("closed_question", found.get("closed_question") or (s[-20:].strip(),
-                "a question answered yes or no, or with one fact"))
+            add("closed_question", found.get("closed_question") or (
+                " ".join(s.split()[-3:]), "a question answered yes or no, or with one fact"))
         for t in tags:
             if t.code in ("open_question", "closed_question"):
                 state["last_question"] = t.code
