@@ -393,16 +393,16 @@ class Verbatim:
     @Rule(SessionFact(judgmental_remarks=0, idx=MATCH.idx, number=MATCH.number),
           TurnFact(idx=MATCH.idx, kind="judgmental", turn=MATCH.turn))
     def vbt010_judgmental_not_listed(self, idx, number, turn):
-        self.declare(VBT010.finding(number, [at(idx, "counselor.judgmental_remarks"),
-                                             _turn(idx, turn)],
+        self.declare(VBT010.finding(number, [_turn(idx, turn),
+                                             at(idx, "counselor.judgmental_remarks")],
                                     {"session": number, "turn": turn}),
                      conclude(OPENNESS_AT_RISK, VBT010, number))
 
     @Rule(SessionFact(pressure_on_client=0, idx=MATCH.idx, number=MATCH.number),
           TurnFact(idx=MATCH.idx, kind="pressure", turn=MATCH.turn))
     def vbt011_pressure_not_listed(self, idx, number, turn):
-        self.declare(VBT011.finding(number, [at(idx, "counselor.pressure_on_client"),
-                                             _turn(idx, turn)],
+        self.declare(VBT011.finding(number, [_turn(idx, turn),
+                                             at(idx, "counselor.pressure_on_client")],
                                     {"session": number, "turn": turn}),
                      conclude(VOLUNTARINESS_NOT_SECURED, VBT011, number))
 
@@ -419,7 +419,7 @@ class Verbatim:
           TurnFact(idx=MATCH.idx, kind="long_self_disclosure", turn=MATCH.turn),
           TEST(lambda self_focus: self_focus is not True))
     def vbt013_long_self_disclosure(self, self_focus, idx, number, turn):
-        self.declare(VBT013.finding(number, [at(idx, "counselor.self_focus"), _turn(idx, turn)],
+        self.declare(VBT013.finding(number, [_turn(idx, turn), at(idx, "counselor.self_focus")],
                                     {"session": number, "turn": turn}),
                      conclude(PRESENT_FOCUS_LOST, VBT013, number))
 
@@ -428,7 +428,7 @@ class Verbatim:
           TurnFact(idx=MATCH.idx, kind="past", turn=MATCH.turn),
           TEST(lambda focus, past: focus in (None, "present") and past >= 3))
     def vbt014_past(self, focus, past, idx, number, turn):
-        self.declare(VBT014.finding(number, [at(idx, "counselor.time_focus"), _turn(idx, turn)],
+        self.declare(VBT014.finding(number, [_turn(idx, turn), at(idx, "counselor.time_focus")],
                                     {"session": number, "turn": turn}))
 
     @Rule(SessionFact(talk_share=None, idx=MATCH.idx, number=MATCH.number),

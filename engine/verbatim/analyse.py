@@ -20,5 +20,5 @@ def analyse(loaded) -> dict[int, SessionMeasures]:
         for turn in parsed.turns:
             path = turn_path(idx, turn.index)
             loaded.values[path] = (turn.line, turn.column)
-            loaded.quotes[path] = quote(turn.said)
+            loaded.quotes[path] = quote(turn.text or " ".join(f"({n})" for n in turn.notes))
     return loaded.analyses
