@@ -466,6 +466,52 @@ def verbatim_tag(file, fmt, lang, redact):
         click.echo(as_text(loaded, _lang(lang), redact), nl=False)
 
 
+@verbatim_group.command("import")
+@click.argument("source", type=click.Path(exists=True, dir_okay=False))
+@click.option("--into", "case_file", required=True, type=click.Path(exists=True, dir_okay=False),
+              help="The case file to write the verbatim into.")
+@click.option("--session", "number", required=True, type=click.IntRange(1), help="Session number.")
+@click.option("--replace", is_flag=True, help="Replace the session's verbatim if it has one.")
+@click.option("--lang", type=LANG, help="Language of the messages (default: from the locale, else en).")
+def verbatim_import(source, case_file, number, replace, lang):
+    """Bring a verbatim in from SOURCE (plain text, .csv or .docx with speaker, dialog
+    and technique columns) and write it into session N of the case file, leaving every
+    other byte of the file as it was. An existing verbatim is kept unless --replace."""
+    from asas.engine.load.loader import load_bytes
+    from asas.engine.run.atomic import write_atomic
+    from asas.engine.verbatim.importer import ImportProblem, case_speakers, insert, read_source
+    from asas.engine.verbatim.parse import parse
+    lang = _lang(lang)
+    try:
+        block = read_source(source)
+        with open(case_file, "rb") as f:
+            raw = f.read()
+        case_text = raw.decode("utf-8")
+        problems = parse(block, 1, 0, case_speakers(case_text)).problems
+        for p in problems:
+            from asas.engine.i18n.loader_messages import error_text
+            click.echo(f"{source}:{p.line}:{p.column}: {error_text(p.message, lang)}", err=True)
+        if problems:
+            sys.exit(2)
+        new_text = insert(case_text, number, block, replace)
+    except ImportProblem as exc:
+        click.echo(f"{case_file}: {exc}", err=True)
+        sys.exit(2)
+    except UnicodeDecodeError:
+        click.echo(f"{case_file}: not UTF-8 text; save it as UTF-8", err=True)
+        sys.exit(2)
+    loaded = load_bytes(new_text.encode("utf-8"), case_file)
+    if not loaded.valid:
+        for e in loaded.errors:
+            click.echo(e.format(case_file, lang), err=True)
+        click.echo(f"{case_file}: not written", err=True)
+        sys.exit(2)
+    write_atomic(case_file, new_text)
+    turns = len(loaded.verbatim[number - 1].turns)
+    click.echo(f"{case_file}: session {number}: {turns} turns written"
+               if lang != "id" else f"{case_file}: sesi {number}: {turns} giliran ditulis")
+
+
 def main():
     cli(prog_name="asas")
 
