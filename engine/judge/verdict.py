@@ -17,6 +17,7 @@ KGT005 from KGT001) restates the same lapse: it is reported, but not counted twi
 
 from __future__ import annotations
 
+import dataclasses
 import datetime
 from dataclasses import dataclass, field
 
@@ -72,6 +73,8 @@ class CaseMeta:
     pseudonym: str | None = None
     first_date: datetime.date | None = None
     sessions: int = 0
+    # the case's verbatims as plain data for the reports (engine/verbatim/view.py)
+    verbatim: tuple = ()
 
 
 def case_meta_of(case) -> CaseMeta:
@@ -242,7 +245,14 @@ def judge(loaded: LoadedCase, inference: Inference, catalog: dict[str, RuleDoc],
 
     conclusions = [(c["what"], c["session"], tuple(c["because"])) for c in inference.conclusions]
     return CaseResult(loaded.file, loaded.case.case.id, [], principles, functions, found,
-                      conclusions, loaded, case_meta_of(loaded.case))
+                      conclusions, loaded, _with_verbatim(case_meta_of(loaded.case), loaded))
+
+
+def _with_verbatim(meta: CaseMeta, loaded: LoadedCase) -> CaseMeta:
+    if not loaded.verbatim:
+        return meta
+    from asas.engine.verbatim.view import view
+    return dataclasses.replace(meta, verbatim=view(loaded))
 
 
 def invalid(loaded: LoadedCase) -> CaseResult:
