@@ -110,9 +110,20 @@ def sentences(text: str) -> list[str]:
     return [s.strip() for s in out if s.strip()]
 
 
-def _first(code: str, sentence: str):
+# every string some cue cannot match without (lexicon.required): tested once per sentence
+_NEEDLES = tuple(sorted(set().union(*(needs for c in _LEX.cues for _, needs in c.parts
+                                       if needs is not None))))
+
+
+def _present(sentence: str) -> frozenset:
+    return frozenset(n for n in _NEEDLES if n in sentence)
+
+
+def _first(code: str, sentence: str, present: frozenset | None = None):
     for rx, cue in _BY_CODE.get(code, ()):
-        m = rx.search(sentence)
+        if present is not None and cue.needs is not None and cue.needs.isdisjoint(present):
+            continue
+        m = cue.search(sentence, present)
         if m:
             return m.group(0).strip(" ,.?!"), cue
     return None
@@ -161,8 +172,9 @@ def tag_sentence(sentence: str, heard: set[str], state: dict | None = None) -> l
     s = normalise(sentence)
     is_question = s.rstrip('"”').endswith("?")
     found: dict[str, tuple[str, str]] = {}
+    present = _present(s)
     for code in CODES:
-        hit = _first(code, s)
+        hit = _first(code, s, present)
         if hit:
             found[code] = hit
     tags: list[Tag] = []
