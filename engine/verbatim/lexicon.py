@@ -20,11 +20,16 @@ except ImportError:  # pragma: no cover
 
 PATH = os.path.join(os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(
     __file__)))), "rules", "lexicon", "cues.yaml")
+# what required() reads off every alternative, kept beside the lexicon so a run need not
+# parse ~300 patterns before its first sentence; used only while its digest matches the
+# lexicon's bytes (python -m asas.engine.verbatim.lexicon rewrites it; a test checks it)
+INDEX = PATH[:-len(".yaml")] + ".index.json"
 
 
 try:   # the regular-expression parser, to find the words a pattern cannot match without
-    from re import _parser as _sre_parse, _constants as _sre
+    from re import _compiler as _sre_compile, _constants as _sre, _parser as _sre_parse
 except ImportError:  # pragma: no cover - Python 3.10
+    import sre_compile as _sre_compile
     import sre_constants as _sre
     import sre_parse as _sre_parse
 
@@ -34,10 +39,33 @@ def required(pattern: str) -> frozenset | None:
     set can be read off it.  A sentence holding none of them cannot match, so the
     tagger skips the search: most cues name words, and a substring test costs far less
     than a search (bench/verbatim_bench.py)."""
+    return _parsed(pattern)[1]
+
+
+def _parsed(pattern: str):
+    """(the parsed pattern or None, the strings it needs or None)."""
     try:
-        return _required(list(_sre_parse.parse(pattern)))
+        tree = _sre_parse.parse(pattern)
+    except Exception:   # pragma: no cover - re.compile reports it
+        return None, None
+    try:
+        return tree, _required(list(tree))
     except Exception:   # an unusual construct: search always
-        return None
+        return tree, None
+
+
+class _Lazy:
+    """A pattern compiled when first searched (most alternatives of the lexicon are never
+    needed for a given file, and compiling them all costs more than checking one)."""
+    __slots__ = ("pattern", "tree", "rx")
+
+    def __init__(self, pattern: str, tree):
+        self.pattern, self.tree, self.rx = pattern, tree, None
+
+    def search(self, text: str):
+        if self.rx is None:
+            self.rx = re.compile(self.pattern)
+        return self.rx.search(text)
 
 
 def _required(items) -> frozenset | None:
@@ -91,13 +119,17 @@ def alternatives(pattern: str) -> list[str]:
 @dataclass(frozen=True)
 class Cue:
     code: str
-    rx: re.Pattern
+    pattern: str      # macros expanded
     en: str
     id: str
     needs: frozenset | None = None    # see required()
     # the pattern's top-level alternatives, each with the strings it needs: only those
     # whose strings a sentence holds are searched
     parts: tuple = ()
+
+    @property
+    def rx(self) -> re.Pattern:
+        return re.compile(self.pattern)
 
     def search(self, sentence: str, present: frozenset | None = None):
         if present is None:
@@ -124,10 +156,46 @@ class Lexicon:
         return pattern
 
 
+def _digest(raw: bytes) -> str:
+    import hashlib
+    return hashlib.sha256(raw).hexdigest()
+
+
+def _index(path: str, raw: bytes):
+    """The stored needles of every alternative, in order, or None when stale."""
+    import json
+    try:
+        with open(path[:-len(".yaml")] + ".index.json", encoding="utf-8") as f:
+            index = json.load(f)
+    except (OSError, ValueError):
+        return None
+    if not isinstance(index, dict) or index.get("sha256") != _digest(raw):
+        return None
+    return [None if n is None else frozenset(n) for n in index["needs"]]
+
+
+def write_index(path: str = PATH) -> str:
+    import json
+    with open(path, "rb") as f:
+        raw = f.read()
+    lex = _build(raw, None)
+    needs = [None if n is None else sorted(n) for c in lex.cues for _, n in c.parts]
+    target = path[:-len(".yaml")] + ".index.json"
+    with open(target, "w", encoding="utf-8") as f:
+        json.dump({"sha256": _digest(raw), "needs": needs}, f, ensure_ascii=False, indent=0)
+        f.write("\n")
+    return target
+
+
 @lru_cache(maxsize=None)
 def lexicon(path: str = PATH) -> Lexicon:
-    with open(path, encoding="utf-8") as f:
-        data = yaml.load(f, Loader=_Loader)
+    with open(path, "rb") as f:
+        raw = f.read()
+    return _build(raw, _index(path, raw))
+
+
+def _build(raw: bytes, stored) -> Lexicon:
+    data = yaml.load(raw, Loader=_Loader)
     macros = data["macros"]
 
     def expand(pattern):
@@ -138,13 +206,27 @@ def lexicon(path: str = PATH) -> Lexicon:
     def compile_(pattern):
         return re.compile(expand(pattern))
 
-    def parts_of(pattern):
-        return tuple((re.compile(expand(alt)), required(expand(alt)))
-                     for alt in alternatives(pattern))
-
-    cues = tuple(Cue(c["code"], compile_(c["pattern"]), c["what"]["en"], c["what"]["id"],
-                     required(expand(c["pattern"])), parts_of(c["pattern"]))
-                 for c in data["cues"])
+    cues = []
+    position = 0
+    for c in data["cues"]:
+        parts = []
+        for alt in alternatives(c["pattern"]):
+            pattern = expand(alt)
+            if stored is not None and position < len(stored):
+                needs = stored[position]
+            else:
+                needs = _parsed(pattern)[1]
+            position += 1
+            parts.append((_Lazy(pattern, None), needs))
+        all_needs = [n for _, n in parts]
+        needs = None if any(n is None for n in all_needs) else frozenset().union(*all_needs)
+        cues.append(Cue(c["code"], expand(c["pattern"]), c["what"]["en"], c["what"]["id"],
+                        needs, tuple(parts)))
+    cues = tuple(cues)
     return Lexicon(cues, {k: compile_(v) for k, v in data["patterns"].items()},
                    {k: compile_(v) for k, v in data["opening"].items()}, macros,
                    int(data["long_self_disclosure"]))
+
+
+if __name__ == "__main__":   # python -m asas.engine.verbatim.lexicon: refresh the index
+    print(write_index())
