@@ -27,7 +27,8 @@ DEFAULT = os.path.join(HERE, "..", "..", "..", "shared", "verbatim")
 
 
 def _files(args):
-    files = [a for a in args if not a.startswith("--")]
+    skip = {args.index("--errors") + 1} if "--errors" in args else set()
+    files = [a for i, a in enumerate(args) if not a.startswith("--") and i not in skip]
     if files:
         return files
     for base in (DEFAULT, "/work/shared/verbatim"):
