@@ -115,8 +115,44 @@ _NEEDLES = tuple(sorted(set().union(*(needs for c in _LEX.cues for _, needs in c
                                        if needs is not None))))
 
 
-def _present(sentence: str) -> frozenset:
-    return frozenset(n for n in _NEEDLES if n in sentence)
+# for each needle, the cue alternatives (by their index in _PARTS) that need it
+_PARTS = [(cue.code, cue, rx) for cue in _LEX.cues for rx, _ in cue.parts]
+_ALWAYS: list[int] = []
+_BY_NEEDLE: dict[str, list[int]] = {}
+_k = 0
+for _cue in _LEX.cues:
+    for _rx, _needs in _cue.parts:
+        if _needs is None:
+            _ALWAYS.append(_k)
+        for _n in _needs or ():
+            _BY_NEEDLE.setdefault(_n, []).append(_k)
+        _k += 1
+
+
+def _present(sentence: str) -> list[str]:
+    """The needles the sentence holds."""
+    return [n for n in _NEEDLES if n in sentence]
+
+
+def _cues(sentence: str) -> dict:
+    """code -> (the words matched, the cue) for every code some cue of which matches:
+    the first matching cue of each code in the lexicon's order.  Only the alternatives
+    whose needles the sentence holds are searched."""
+    candidates = set(_ALWAYS)
+    for n in _present(sentence):
+        candidates.update(_BY_NEEDLE[n])
+    found: dict = {}
+    for k in sorted(candidates):
+        code, cue, lazy = _PARTS[k]
+        if code in found:
+            continue
+        rx = lazy.rx
+        if rx is None:
+            rx = lazy.rx = re.compile(lazy.pattern)
+        m = rx.search(sentence)
+        if m:
+            found[code] = (m.group(0).strip(" ,.?!"), cue)
+    return found
 
 
 def _first(code: str, sentence: str, present: frozenset | None = None):
@@ -171,12 +207,7 @@ def _tag(code, hit, why=None) -> Tag:
 def tag_sentence(sentence: str, heard: set[str], state: dict | None = None) -> list[Tag]:
     s = normalise(sentence)
     is_question = s.rstrip('"”').endswith("?")
-    found: dict[str, tuple[str, str]] = {}
-    present = _present(s)
-    for code in CODES:
-        hit = _first(code, s, present)
-        if hit:
-            found[code] = hit
+    found = _cues(s)
     tags: list[Tag] = []
 
     def add(code, hit=None, why=None):
