@@ -21,7 +21,7 @@ Every finding cites the claim's line and the turns (``sessions[0].verbatim[12]``
 turn's line and a short quote, withheld under ``--redact``).
 """
 
-from asas.engine.judge.catalog import RuleDoc, Text
+from asas.engine.judge.catalog import Text
 from asas.engine.reason.compat import MATCH, TEST, Rule
 from asas.engine.reason.facts import SessionFact, TurnFact, VerbatimFact
 from asas.rules._common import (ACTIVITY_WEAKENED, OPENNESS_AT_RISK, PRESENT_FOCUS_LOST,
@@ -32,6 +32,10 @@ from asas.rules.kemandirian import SOURCE_DECIDE, WHY_DECIDE
 from asas.rules.kerahasiaan import SOURCE_KRH, WHY_PROTECT
 from asas.rules.kesukarelaan import SOURCE_P2 as SOURCE_VOLUNTARY, WHY_NURTURE
 from asas.rules.keterbukaan import SOURCE_P1 as SOURCE_OPEN, WHY_ROOM
+from asas.rules._registry import REGISTRY
+
+# claims about every principle: each entry names its own
+KNOWLEDGE = REGISTRY.module("verbatim", principle=None)
 
 # a talk share claimed and one measured differ when they are this far apart
 TALK_GAP = 0.1
@@ -56,8 +60,8 @@ def turn(idx: int, index: int) -> str:
     return f"sessions[{idx}].verbatim[{index}]"
 
 
-VBT001 = RuleDoc(
-    id="VBT001", principle="kerahasiaan", severity="risk", cf=0.7,
+VBT001 = dict(
+    principle="kerahasiaan", severity="risk", cf=0.7,
     title=Text("Confidentiality claimed, not said in the verbatim",
                "Kerahasiaan diklaim, tidak diucapkan dalam verbatim"),
     message=Text(
@@ -76,8 +80,8 @@ VBT001 = RuleDoc(
                                      "Ibu jaga rahasianya.\nKi: Iya, Bu.\n"},
 )
 
-VBT002 = RuleDoc(
-    id="VBT002", principle="kerahasiaan", severity="risk", cf=0.6,
+VBT002 = dict(
+    principle="kerahasiaan", severity="risk", cf=0.6,
     title=Text("Limits of confidentiality claimed, not said",
                "Batas kerahasiaan diklaim, tidak diucapkan"),
     message=Text(
@@ -98,8 +102,8 @@ VBT002 = RuleDoc(
                                      "Ki: Iya, Bu.\n"},
 )
 
-VBT003 = RuleDoc(
-    id="VBT003", principle="kesukarelaan", severity="risk", cf=0.7,
+VBT003 = dict(
+    principle="kesukarelaan", severity="risk", cf=0.7,
     title=Text("Voluntariness claimed, not said", "Kesukarelaan diklaim, tidak diucapkan"),
     message=Text(
         "Session {session} records that the client was told they take part freely, but no "
@@ -117,8 +121,8 @@ VBT003 = RuleDoc(
                                      "Ki: Iya, Bu.\n"},
 )
 
-VBT004 = RuleDoc(
-    id="VBT004", principle="kegiatan", severity="risk", cf=0.8,
+VBT004 = dict(
+    principle="kegiatan", severity="risk", cf=0.8,
     title=Text("Talk share claimed low, measured high",
                "Porsi bicara diklaim rendah, terukur tinggi"),
     message=Text(
@@ -140,8 +144,8 @@ VBT004 = RuleDoc(
                                      "hampir setiap hari.\n"},
 )
 
-VBT005 = RuleDoc(
-    id="VBT005", principle="kemandirian", severity="risk", cf=0.6,
+VBT005 = dict(
+    principle="kemandirian", severity="risk", cf=0.6,
     title=Text("'Not decided for the client' claimed; the verbatim shows directives",
                "Diklaim tidak memutuskan untuk konseli; verbatim menunjukkan perintah"),
     message=Text(
@@ -163,8 +167,8 @@ VBT005 = RuleDoc(
                                      "Ki: Saya mau mencoba bangun jam lima.\n"},
 )
 
-VBT006 = RuleDoc(
-    id="VBT006", principle="kemandirian", severity="risk", cf=0.6,
+VBT006 = dict(
+    principle="kemandirian", severity="risk", cf=0.6,
     title=Text("Client's own decision claimed, not voiced in the verbatim",
                "Keputusan konseli diklaim, tidak terucap dalam verbatim"),
     message=Text(
@@ -183,8 +187,8 @@ VBT006 = RuleDoc(
                                      "Ki: Saya mau membuat jadwal belajar sendiri.\n"},
 )
 
-VBT010 = RuleDoc(
-    id="VBT010", principle="keterbukaan", severity="risk", cf=0.5,
+VBT010 = dict(
+    principle="keterbukaan", severity="risk", cf=0.5,
     title=Text("Judgmental remark in the verbatim, not listed",
                "Ucapan menghakimi dalam verbatim, tidak dicatat"),
     message=Text(
@@ -204,8 +208,8 @@ VBT010 = RuleDoc(
                                      "Ki: Iya, Bu.\n"},
 )
 
-VBT011 = RuleDoc(
-    id="VBT011", principle="kesukarelaan", severity="risk", cf=0.5,
+VBT011 = dict(
+    principle="kesukarelaan", severity="risk", cf=0.5,
     title=Text("Pressure in the verbatim, not listed", "Tekanan dalam verbatim, tidak dicatat"),
     message=Text(
         "In session {session} the verbatim has a threat or sanction (turn {turn}) that the "
@@ -224,8 +228,8 @@ VBT011 = RuleDoc(
                                      "Ki: Saya harus mengantar adik.\n"},
 )
 
-VBT012 = RuleDoc(
-    id="VBT012", principle="kemandirian", severity="risk", cf=0.4,
+VBT012 = dict(
+    principle="kemandirian", severity="risk", cf=0.4,
     title=Text("Advice and directives steer the session", "Saran dan perintah mengarahkan sesi"),
     message=Text(
         "In session {session} counselor turns advise or direct the client (turn {turn}) and "
@@ -245,8 +249,8 @@ VBT012 = RuleDoc(
                                      "menurutmu?\nKi: Saya mau coba belajar jam tujuh.\n"},
 )
 
-VBT013 = RuleDoc(
-    id="VBT013", principle="kekinian", severity="risk", cf=0.5,
+VBT013 = dict(
+    principle="kekinian", severity="risk", cf=0.5,
     title=Text("Long self-disclosure in the verbatim", "Pengungkapan diri panjang dalam verbatim"),
     message=Text(
         "In session {session} the counselor talks at length about their own experience "
@@ -266,8 +270,8 @@ VBT013 = RuleDoc(
                                      "Ki: Sama, Bu.\n"},
 )
 
-VBT014 = RuleDoc(
-    id="VBT014", principle="kekinian", severity="risk", cf=0.3,
+VBT014 = dict(
+    principle="kekinian", severity="risk", cf=0.3,
     title=Text("The verbatim dwells on the past", "Verbatim berkutat pada masa lalu"),
     message=Text(
         "In session {session} the counselor's questions keep returning to the past (turn "
@@ -286,8 +290,8 @@ VBT014 = RuleDoc(
     passing={"sessions[0].verbatim": "Ko: Bagaimana minggu ini?\nKi: Lumayan.\n"},
 )
 
-VBT015 = RuleDoc(
-    id="VBT015", principle="kegiatan", severity="risk", cf=0.7,
+VBT015 = dict(
+    principle="kegiatan", severity="risk", cf=0.7,
     title=Text("Counselor dominates the talk (measured)",
                "Konselor mendominasi pembicaraan (terukur)"),
     message=Text(
@@ -311,8 +315,8 @@ VBT015 = RuleDoc(
                                      "hampir setiap hari.\n"},
 )
 
-VBT020 = RuleDoc(
-    id="VBT020", principle="keahlian", severity="advice", cf=0.5,
+VBT020 = dict(
+    principle="keahlian", severity="advice", cf=0.5,
     title=Text("Technique labels read differently", "Label teknik terbaca berbeda"),
     message=Text(
         "In session {session}, {count} technique label(s) of the trainee read differently "
@@ -336,114 +340,126 @@ VBT020 = RuleDoc(
                                      "Ki: Iya, Bu.\n"},
 )
 
-CATALOG = (VBT001, VBT002, VBT003, VBT004, VBT005, VBT006, VBT010, VBT011, VBT012, VBT013,
-           VBT014, VBT015, VBT020)
 
 
+@KNOWLEDGE.rules
 class Verbatim:
     # -- claims the verbatim does not bear out -------------------------------------
+    @KNOWLEDGE.finding("VBT001", **VBT001)
     @Rule(SessionFact(confidentiality_explained=True, idx=MATCH.idx, number=MATCH.number),
           VerbatimFact(idx=MATCH.idx, confidentiality=False))
-    def vbt001_confidentiality_claimed(self, idx, number):
-        self.declare(VBT001.finding(number, [at(idx, "opening.confidentiality_explained"),
+    def vbt001_confidentiality_claimed(self, report, idx, number):
+        self.declare(report(number, [at(idx, "opening.confidentiality_explained"),
                                              at(idx, "verbatim")], {"session": number}),
-                     conclude(TRUST_NOT_SECURED, VBT001, number))
+                     conclude(TRUST_NOT_SECURED, report, number))
 
+    @KNOWLEDGE.finding("VBT002", **VBT002)
     @Rule(SessionFact(confidentiality_limits_explained=True, idx=MATCH.idx,
                       number=MATCH.number),
           VerbatimFact(idx=MATCH.idx, limits=False))
-    def vbt002_limits_claimed(self, idx, number):
-        self.declare(VBT002.finding(number, [at(idx, "opening.confidentiality_limits_explained"),
+    def vbt002_limits_claimed(self, report, idx, number):
+        self.declare(report(number, [at(idx, "opening.confidentiality_limits_explained"),
                                              at(idx, "verbatim")], {"session": number}))
 
+    @KNOWLEDGE.finding("VBT003", **VBT003)
     @Rule(SessionFact(voluntariness_explained=True, idx=MATCH.idx, number=MATCH.number),
           VerbatimFact(idx=MATCH.idx, voluntariness=False))
-    def vbt003_voluntariness_claimed(self, idx, number):
-        self.declare(VBT003.finding(number, [at(idx, "opening.voluntariness_explained"),
+    def vbt003_voluntariness_claimed(self, report, idx, number):
+        self.declare(report(number, [at(idx, "opening.voluntariness_explained"),
                                              at(idx, "verbatim")], {"session": number}),
-                     conclude(VOLUNTARINESS_NOT_SECURED, VBT003, number))
+                     conclude(VOLUNTARINESS_NOT_SECURED, report, number))
 
+    @KNOWLEDGE.finding("VBT004", **VBT004)
     @Rule(SessionFact(talk_share=MATCH.claimed, idx=MATCH.idx, number=MATCH.number),
           VerbatimFact(idx=MATCH.idx, talk_share=MATCH.measured),
           TEST(lambda claimed, measured: claimed is not None and measured is not None
                and measured > TALK_HIGH and measured - claimed >= TALK_GAP))
-    def vbt004_talk_share_claimed_low(self, claimed, measured, idx, number):
-        self.declare(VBT004.finding(number, [at(idx, "counselor.talk_share"),
+    def vbt004_talk_share_claimed_low(self, report, claimed, measured, idx, number):
+        self.declare(report(number, [at(idx, "counselor.talk_share"),
                                              at(idx, "verbatim")],
                                     {"session": number, "claimed": claimed,
                                      "measured": measured}),
-                     conclude(ACTIVITY_WEAKENED, VBT004, number))
+                     conclude(ACTIVITY_WEAKENED, report, number))
 
+    @KNOWLEDGE.finding("VBT005", **VBT005)
     @Rule(SessionFact(decided_for_client=False, idx=MATCH.idx, number=MATCH.number),
           VerbatimFact(idx=MATCH.idx, client_decision=False, directives=MATCH.directives),
           TurnFact(idx=MATCH.idx, kind="directive_instruction", turn=MATCH.turn),
           TEST(lambda directives: directives >= DIRECTIVES))
-    def vbt005_not_deciding_claimed(self, idx, number, turn, directives):
-        self.declare(VBT005.finding(number, [at(idx, "counselor.decided_for_client"),
+    def vbt005_not_deciding_claimed(self, report, idx, number, turn, directives):
+        self.declare(report(number, [at(idx, "counselor.decided_for_client"),
                                              _turn(idx, turn)],
                                     {"session": number, "count": directives}))
 
+    @KNOWLEDGE.finding("VBT006", **VBT006)
     @Rule(SessionFact(made_own_decision=True, idx=MATCH.idx, number=MATCH.number),
           VerbatimFact(idx=MATCH.idx, client_decision=False))
-    def vbt006_decision_claimed(self, idx, number):
-        self.declare(VBT006.finding(number, [at(idx, "client.made_own_decision"),
+    def vbt006_decision_claimed(self, report, idx, number):
+        self.declare(report(number, [at(idx, "client.made_own_decision"),
                                              at(idx, "verbatim")], {"session": number}))
 
     # -- what the verbatim shows where the write-up is silent -----------------------
+    @KNOWLEDGE.finding("VBT010", **VBT010)
     @Rule(SessionFact(judgmental_remarks=0, idx=MATCH.idx, number=MATCH.number),
           TurnFact(idx=MATCH.idx, kind="judgmental", turn=MATCH.turn))
-    def vbt010_judgmental_not_listed(self, idx, number, turn):
-        self.declare(VBT010.finding(number, [_turn(idx, turn),
+    def vbt010_judgmental_not_listed(self, report, idx, number, turn):
+        self.declare(report(number, [_turn(idx, turn),
                                              at(idx, "counselor.judgmental_remarks")],
                                     {"session": number, "turn": turn}),
-                     conclude(OPENNESS_AT_RISK, VBT010, number))
+                     conclude(OPENNESS_AT_RISK, report, number))
 
+    @KNOWLEDGE.finding("VBT011", **VBT011)
     @Rule(SessionFact(pressure_on_client=0, idx=MATCH.idx, number=MATCH.number),
           TurnFact(idx=MATCH.idx, kind="pressure", turn=MATCH.turn))
-    def vbt011_pressure_not_listed(self, idx, number, turn):
-        self.declare(VBT011.finding(number, [_turn(idx, turn),
+    def vbt011_pressure_not_listed(self, report, idx, number, turn):
+        self.declare(report(number, [_turn(idx, turn),
                                              at(idx, "counselor.pressure_on_client")],
                                     {"session": number, "turn": turn}),
-                     conclude(VOLUNTARINESS_NOT_SECURED, VBT011, number))
+                     conclude(VOLUNTARINESS_NOT_SECURED, report, number))
 
+    @KNOWLEDGE.finding("VBT012", **VBT012)
     @Rule(SessionFact(decided_for_client=MATCH.decided, idx=MATCH.idx, number=MATCH.number),
           VerbatimFact(idx=MATCH.idx, client_decision=False),
           TurnFact(idx=MATCH.idx, kind=MATCH.kind, turn=MATCH.turn),
           TEST(lambda decided, kind: decided is None
                and kind in ("advice", "directive_instruction")))
-    def vbt012_steering(self, decided, idx, number, kind, turn):
-        self.declare(VBT012.finding(number, [_turn(idx, turn)],
+    def vbt012_steering(self, report, decided, idx, number, kind, turn):
+        self.declare(report(number, [_turn(idx, turn)],
                                     {"session": number, "turn": turn}))
 
+    @KNOWLEDGE.finding("VBT013", **VBT013)
     @Rule(SessionFact(self_focus=MATCH.self_focus, idx=MATCH.idx, number=MATCH.number),
           TurnFact(idx=MATCH.idx, kind="long_self_disclosure", turn=MATCH.turn),
           TEST(lambda self_focus: self_focus is not True))
-    def vbt013_long_self_disclosure(self, self_focus, idx, number, turn):
-        self.declare(VBT013.finding(number, [_turn(idx, turn), at(idx, "counselor.self_focus")],
+    def vbt013_long_self_disclosure(self, report, self_focus, idx, number, turn):
+        self.declare(report(number, [_turn(idx, turn), at(idx, "counselor.self_focus")],
                                     {"session": number, "turn": turn}),
-                     conclude(PRESENT_FOCUS_LOST, VBT013, number))
+                     conclude(PRESENT_FOCUS_LOST, report, number))
 
+    @KNOWLEDGE.finding("VBT014", **VBT014)
     @Rule(SessionFact(time_focus=MATCH.focus, idx=MATCH.idx, number=MATCH.number),
           VerbatimFact(idx=MATCH.idx, past=MATCH.past),
           TurnFact(idx=MATCH.idx, kind="past", turn=MATCH.turn),
           TEST(lambda focus, past: focus in (None, "present") and past >= 3))
-    def vbt014_past(self, focus, past, idx, number, turn):
-        self.declare(VBT014.finding(number, [_turn(idx, turn), at(idx, "counselor.time_focus")],
+    def vbt014_past(self, report, focus, past, idx, number, turn):
+        self.declare(report(number, [_turn(idx, turn), at(idx, "counselor.time_focus")],
                                     {"session": number, "turn": turn}))
 
+    @KNOWLEDGE.finding("VBT015", **VBT015)
     @Rule(SessionFact(talk_share=None, idx=MATCH.idx, number=MATCH.number),
           VerbatimFact(idx=MATCH.idx, talk_share=MATCH.measured),
           TEST(lambda measured: measured is not None and measured > TALK_HIGH))
-    def vbt015_talk_share_measured(self, measured, idx, number):
-        self.declare(VBT015.finding(number, [at(idx, "verbatim")],
+    def vbt015_talk_share_measured(self, report, measured, idx, number):
+        self.declare(report(number, [at(idx, "verbatim")],
                                     {"session": number, "measured": measured}),
-                     conclude(ACTIVITY_WEAKENED, VBT015, number))
+                     conclude(ACTIVITY_WEAKENED, report, number))
 
     # -- the trainee's labels ---------------------------------------------------------
+    @KNOWLEDGE.finding("VBT020", **VBT020)
     @Rule(VerbatimFact(idx=MATCH.idx, number=MATCH.number, mismatched=MATCH.turns),
           TEST(lambda turns: len(turns) > 0))
-    def vbt020_labels(self, idx, number, turns):
-        self.declare(VBT020.finding(number, [_turn(idx, t) for t in turns[:5]],
+    def vbt020_labels(self, report, idx, number, turns):
+        self.declare(report(number, [_turn(idx, t) for t in turns[:5]],
                                     {"session": number, "count": len(turns),
                                      "turns": ", ".join(str(t) for t in turns)}))
 
