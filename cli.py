@@ -505,7 +505,7 @@ def verbatim_import(source, case_file, number, replace, lang):
             sys.exit(2)
         new_text = insert(case_text, number, block, replace)
     except ImportProblem as exc:
-        click.echo(f"{case_file}: {exc}", err=True)
+        click.echo(f"{case_file}: {exc.text(lang)}", err=True)
         sys.exit(2)
     except UnicodeDecodeError:
         click.echo(f"{case_file}: not UTF-8 text; save it as UTF-8", err=True)
@@ -514,7 +514,8 @@ def verbatim_import(source, case_file, number, replace, lang):
     if not loaded.valid:
         for e in loaded.errors:
             click.echo(e.format(case_file, lang), err=True)
-        click.echo(f"{case_file}: not written", err=True)
+        click.echo(f"{case_file}: " + ("tidak ditulis" if lang == "id" else "not written"),
+                   err=True)
         sys.exit(2)
     write_atomic(case_file, new_text)
     turns = len(loaded.verbatim[number - 1].turns)

@@ -146,3 +146,11 @@ def test_crlf_comments_and_layout_are_kept(tmp_path):
     assert added[0] == "    verbatim: |" and len(added) == 6
     loaded = load_file(str(case))
     assert loaded.valid and loaded.case.sessions[0].notes.startswith("# not a comment")
+
+
+def test_messages_in_indonesian(case, tmp_path):
+    source = tmp_path / "v.txt"
+    source.write_text(TEXT, encoding="utf-8")
+    result = CliRunner().invoke(cli, ["verbatim", "import", str(source), "--into", str(case),
+                                      "--session", "9", "--lang", "id"])
+    assert "sesi 9 tidak ada" in result.output

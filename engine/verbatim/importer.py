@@ -30,7 +30,41 @@ NUMBER = ("no", "no.", "nomor", "#", "giliran", "turn")
 
 
 class ImportProblem(Exception):
-    """What stops an import; the message names the file and, where known, the line."""
+    """What stops an import; the message names the file and, where known, the line.
+    ``text(lang)`` gives it in Indonesian too (the English message is its ID)."""
+
+    def text(self, lang: str = "en") -> str:
+        message = str(self)
+        if lang != "id":
+            return message
+        for pattern, template in _ID:
+            m = re.fullmatch(pattern, message, re.S)
+            if m:
+                return template.format(**m.groupdict())
+        return message
+
+
+_ID = [
+    (r"(?P<src>.+): no header row naming the speaker and dialog columns .*",
+     "{src}: tidak ada baris judul yang menamai kolom pembicara dan dialog (misalnya "
+     "'Pembicara', 'Dialog', 'Teknik')"),
+    (r"(?P<src>.+): reading \.docx needs python-docx .*",
+     "{src}: membaca .docx memerlukan python-docx (pip install 'asas[docx]')"),
+    (r"(?P<src>.+): not a \.docx file that can be read \((?P<why>.+)\)",
+     "{src}: bukan berkas .docx yang dapat dibaca ({why})"),
+    (r"(?P<src>.+): the document has no table", "{src}: dokumen tidak memuat tabel"),
+    (r"(?P<src>.+): not UTF-8 text; save it as UTF-8",
+     "{src}: bukan teks UTF-8; simpan sebagai UTF-8"),
+    (r"the case file has no list of sessions", "berkas kasus tidak memuat daftar sesi"),
+    (r"session (?P<n>\d+) does not exist; the file has (?P<m>\d+) session\(s\)",
+     "sesi {n} tidak ada; berkas ini memuat {m} sesi"),
+    (r"session (?P<n>\d+) is not written as a block mapping .*",
+     "sesi {n} tidak ditulis sebagai pemetaan blok (satu isian per baris); tambahkan "
+     "'verbatim: |' secara manual"),
+    (r"session (?P<n>\d+) already has a verbatim \(line (?P<line>\d+)\); give --replace "
+     r"to replace it",
+     "sesi {n} sudah memuat verbatim (baris {line}); gunakan --replace untuk menggantinya"),
+]
 
 
 @dataclass
