@@ -16,7 +16,7 @@ GROUPS = (
     ("s", "#6b7280", ("attending", "structuring", "goal_setting", "evaluation", "homework")),
     ("i", "#7a4fb3", ("information_giving", "interpretation", "confrontation", "reinforcement",
                       "self_disclosure", "role_play")),
-    ("d", "#c98500", ("advice", "directive_instruction")),
+    ("d", "#8a5a00", ("advice", "directive_instruction")),
     ("j", "#bd2f25", ("judgmental", "pressure")),
 )
 COLOUR = {code: colour for _, colour, codes in GROUPS for code in codes}
@@ -78,7 +78,7 @@ CSS = """
 color:#fff;font:700 .7rem/1.45 ui-monospace,"DejaVu Sans Mono",monospace;text-align:center;
 background:var(--mk)}
 .vb-lab{display:block;font-size:.78rem;color:var(--muted)}
-.vb-lab.diff{color:var(--risk)}
+.vb-lab.diff{color:#8a5a00}
 @media (max-width:760px){.vb-head{grid-template-columns:1fr}}
 @media print{.vb-turns{font-size:8pt}.vb-turns tr{break-inside:avoid}.vb-head{break-inside:avoid}}
 """
