@@ -9,9 +9,9 @@ measures (``VerbatimFact``) and the flagged turns (``TurnFact``); the rules here
 - let the verbatim count where the write-up is silent (VBT010-VBT015): judgmental
   remarks and pressure the write-up does not list, advice and directives steering a
   session with no decision of the client's own, long self-disclosure, talk about the
-  past, a measured talk share where none is written.  Each fires once per tagged turn,
-  so its certainty grows with the turns (cf1 + cf2(1 - cf1)); a tagged turn is an
-  inference, so every rule's certainty is below 1;
+  past, a measured talk share where none is written.  Each declares one finding per
+  tagged turn, so its certainty grows with the turns (cf1 + cf2(1 - cf1)); a tagged turn
+  is an inference, so every rule's certainty is below 1;
 - pass on the intermediate conclusions the existing chains build on (trust,
   voluntariness, openness, activity, present focus), so the verbatim feeds them;
 - give a trainee's technique labels that the tagger reads differently as advice, one
@@ -23,7 +23,7 @@ turn's line and a short quote, withheld under ``--redact``).
 
 from asas.engine.judge.catalog import Text
 from asas.engine.reason.compat import MATCH, TEST, Rule
-from asas.engine.reason.facts import SessionFact, TurnFact, VerbatimFact
+from asas.engine.reason.facts import SessionFact, VerbatimFact
 from asas.rules._common import (ACTIVITY_WEAKENED, OPENNESS_AT_RISK, PRESENT_FOCUS_LOST,
                                 TRUST_NOT_SECURED, VOLUNTARINESS_NOT_SECURED, at, conclude)
 from asas.rules.kegiatan import SOURCE_P1 as SOURCE_ACTIVE, WHY_ACTIVE
@@ -383,67 +383,61 @@ class Verbatim:
 
     @KNOWLEDGE.finding("VBT005", **VBT005)
     @Rule(SessionFact(decided_for_client=False, idx=MATCH.idx, number=MATCH.number),
-          VerbatimFact(idx=MATCH.idx, client_decision=False, directives=MATCH.directives),
-          TurnFact(idx=MATCH.idx, kind="directive_instruction", turn=MATCH.turn),
-          TEST(lambda directives: directives >= DIRECTIVES))
-    def vbt005_not_deciding_claimed(self, report, idx, number, turn, directives):
-        self.declare(report(number, [at(idx, "counselor.decided_for_client"),
-                                             _turn(idx, turn)],
-                                    {"session": number, "count": directives}))
+          VerbatimFact(idx=MATCH.idx, client_decision=False, directives=MATCH.turns),
+          TEST(lambda turns: len(turns) >= DIRECTIVES))
+    def vbt005_not_deciding_claimed(self, report, idx, number, turns):
+        self.declare(*(report(number, [at(idx, "counselor.decided_for_client"),
+                                       _turn(idx, t)], {"session": number, "count": len(turns)})
+                       for t in turns))
 
     @KNOWLEDGE.finding("VBT006", **VBT006)
     @Rule(SessionFact(made_own_decision=True, idx=MATCH.idx, number=MATCH.number),
           VerbatimFact(idx=MATCH.idx, client_decision=False))
     def vbt006_decision_claimed(self, report, idx, number):
         self.declare(report(number, [at(idx, "client.made_own_decision"),
-                                             at(idx, "verbatim")], {"session": number}))
+                                     at(idx, "verbatim")], {"session": number}))
 
-    # -- what the verbatim shows where the write-up is silent -----------------------
+    # -- what the verbatim shows where the write-up is silent: one finding per turn --
     @KNOWLEDGE.finding("VBT010", **VBT010)
     @Rule(SessionFact(judgmental_remarks=0, idx=MATCH.idx, number=MATCH.number),
-          TurnFact(idx=MATCH.idx, kind="judgmental", turn=MATCH.turn))
-    def vbt010_judgmental_not_listed(self, report, idx, number, turn):
-        self.declare(report(number, [_turn(idx, turn),
-                                             at(idx, "counselor.judgmental_remarks")],
-                                    {"session": number, "turn": turn}),
+          VerbatimFact(idx=MATCH.idx, judgmental=MATCH.turns), TEST(lambda turns: turns))
+    def vbt010_judgmental_not_listed(self, report, idx, number, turns):
+        self.declare(*(report(number, [_turn(idx, t), at(idx, "counselor.judgmental_remarks")],
+                              {"session": number, "turn": t}) for t in turns),
                      conclude(OPENNESS_AT_RISK, report, number))
 
     @KNOWLEDGE.finding("VBT011", **VBT011)
     @Rule(SessionFact(pressure_on_client=0, idx=MATCH.idx, number=MATCH.number),
-          TurnFact(idx=MATCH.idx, kind="pressure", turn=MATCH.turn))
-    def vbt011_pressure_not_listed(self, report, idx, number, turn):
-        self.declare(report(number, [_turn(idx, turn),
-                                             at(idx, "counselor.pressure_on_client")],
-                                    {"session": number, "turn": turn}),
+          VerbatimFact(idx=MATCH.idx, pressure=MATCH.turns), TEST(lambda turns: turns))
+    def vbt011_pressure_not_listed(self, report, idx, number, turns):
+        self.declare(*(report(number, [_turn(idx, t), at(idx, "counselor.pressure_on_client")],
+                              {"session": number, "turn": t}) for t in turns),
                      conclude(VOLUNTARINESS_NOT_SECURED, report, number))
 
     @KNOWLEDGE.finding("VBT012", **VBT012)
-    @Rule(SessionFact(decided_for_client=MATCH.decided, idx=MATCH.idx, number=MATCH.number),
-          VerbatimFact(idx=MATCH.idx, client_decision=False),
-          TurnFact(idx=MATCH.idx, kind=MATCH.kind, turn=MATCH.turn),
-          TEST(lambda decided, kind: decided is None
-               and kind in ("advice", "directive_instruction")))
-    def vbt012_steering(self, report, decided, idx, number, kind, turn):
-        self.declare(report(number, [_turn(idx, turn)],
-                                    {"session": number, "turn": turn}))
+    @Rule(SessionFact(decided_for_client=None, idx=MATCH.idx, number=MATCH.number),
+          VerbatimFact(idx=MATCH.idx, client_decision=False, steering=MATCH.turns),
+          TEST(lambda turns: turns))
+    def vbt012_steering(self, report, idx, number, turns):
+        self.declare(*(report(number, [_turn(idx, t)], {"session": number, "turn": t})
+                       for t in turns))
 
     @KNOWLEDGE.finding("VBT013", **VBT013)
     @Rule(SessionFact(self_focus=MATCH.self_focus, idx=MATCH.idx, number=MATCH.number),
-          TurnFact(idx=MATCH.idx, kind="long_self_disclosure", turn=MATCH.turn),
-          TEST(lambda self_focus: self_focus is not True))
-    def vbt013_long_self_disclosure(self, report, self_focus, idx, number, turn):
-        self.declare(report(number, [_turn(idx, turn), at(idx, "counselor.self_focus")],
-                                    {"session": number, "turn": turn}),
+          VerbatimFact(idx=MATCH.idx, long_self_disclosure=MATCH.turns),
+          TEST(lambda self_focus, turns: self_focus is not True and turns))
+    def vbt013_long_self_disclosure(self, report, self_focus, idx, number, turns):
+        self.declare(*(report(number, [_turn(idx, t), at(idx, "counselor.self_focus")],
+                              {"session": number, "turn": t}) for t in turns),
                      conclude(PRESENT_FOCUS_LOST, report, number))
 
     @KNOWLEDGE.finding("VBT014", **VBT014)
     @Rule(SessionFact(time_focus=MATCH.focus, idx=MATCH.idx, number=MATCH.number),
-          VerbatimFact(idx=MATCH.idx, past=MATCH.past),
-          TurnFact(idx=MATCH.idx, kind="past", turn=MATCH.turn),
-          TEST(lambda focus, past: focus in (None, "present") and past >= 3))
-    def vbt014_past(self, report, focus, past, idx, number, turn):
-        self.declare(report(number, [_turn(idx, turn), at(idx, "counselor.time_focus")],
-                                    {"session": number, "turn": turn}))
+          VerbatimFact(idx=MATCH.idx, past=MATCH.turns),
+          TEST(lambda focus, turns: focus in (None, "present") and len(turns) >= 3))
+    def vbt014_past(self, report, focus, idx, number, turns):
+        self.declare(*(report(number, [_turn(idx, t), at(idx, "counselor.time_focus")],
+                              {"session": number, "turn": t}) for t in turns))
 
     @KNOWLEDGE.finding("VBT015", **VBT015)
     @Rule(SessionFact(talk_share=None, idx=MATCH.idx, number=MATCH.number),

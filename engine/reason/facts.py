@@ -71,12 +71,10 @@ class PrivacyFact(Fact):
 
 class VerbatimFact(Fact):
     """What one session's verbatim shows (engine/verbatim): ``talk_share`` measured, the
-    opening items shown, ``client_decision``, and counts of its flagged turns."""
-
-
-class TurnFact(Fact):
-    """One flagged turn of a verbatim: ``kind`` (advice, directive_instruction,
-    judgmental, pressure, long_self_disclosure, past, labels), ``turn`` its index."""
+    opening items shown, ``client_decision``, and its flagged turns as tuples of turn
+    indices (``judgmental``, ``pressure``, ``steering`` (advice and directives),
+    ``directives``, ``long_self_disclosure``, ``past``, ``mismatched`` labels).  One fact a
+    session: a rule that finds something declares one finding per turn."""
 
 
 def verbatim_facts(loaded: LoadedCase) -> list[Fact]:
@@ -87,17 +85,17 @@ def verbatim_facts(loaded: LoadedCase) -> list[Fact]:
         kinds = {}
         for f in m.flagged:
             kinds.setdefault(f.kind, []).append(f.index)
+        turns = lambda *names: tuple(sorted({t for n in names for t in kinds.get(n, ())}))  # noqa: E731
         facts.append(VerbatimFact(
             idx=idx, number=m.number,
             talk_share=None if m.talk_share is None else round(m.talk_share, 2),
             confidentiality=m.opening["confidentiality"], limits=m.opening["limits"],
             voluntariness=m.opening["voluntariness"], purpose=m.opening["purpose"],
-            client_decision=m.client_decision, decision_turn=m.decision_turn,
-            directives=len(kinds.get("directive_instruction", ())),
-            past=len(kinds.get("past", ())),
+            client_decision=m.client_decision, judgmental=turns("judgmental"),
+            pressure=turns("pressure"), steering=turns("advice", "directive_instruction"),
+            directives=turns("directive_instruction"),
+            long_self_disclosure=turns("long_self_disclosure"), past=turns("past"),
             mismatched=tuple(t[0] for t in m.mismatched)))
-        for kind, turns in kinds.items():
-            facts.extend(TurnFact(idx=idx, number=m.number, kind=kind, turn=t) for t in turns)
     return facts
 
 
