@@ -5,7 +5,8 @@ import re
 
 import pytest
 
-from asas.engine.judge.catalog import LANGS, PRINCIPLES, SEVERITIES
+from asas.engine.judge.catalog import LANGS, PRINCIPLES
+from asas.engine.judge.terms import SEVERITIES
 from asas.rules import CATALOG
 from helpers import EXEMPLARY, check_data, ids, patched
 

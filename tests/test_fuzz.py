@@ -14,7 +14,7 @@ from asas.cli import cli
 from asas.engine.judge.catalog import PRINCIPLES
 from asas.engine.run.pipeline import check_loaded
 from asas.engine.load.loader import load_bytes
-from asas.engine.judge.verdict import STATUSES
+from asas.engine.judge.terms import STATUSES
 from fuzz_strategies import dump, mutated_cases, valid_cases
 
 FAST = settings(max_examples=40, deadline=None, derandomize=True, database=None,
