@@ -24,8 +24,8 @@ from importlib import resources
 import yaml
 from asas.engine.i18n.words import word
 from asas.engine.judge.catalog import PRINCIPLES, label
-from asas.engine.judge.terms import SEVERITIES, STATUS_MARK
-from asas.engine.judge.verdict import STATUSES, CaseResult
+from asas.engine.judge.terms import SEVERITIES, STATUS_MARK, STATUSES
+from asas.engine.judge.verdict import CaseResult
 
 SECTIONS = ("weights", "status_points", "deductions", "deduct_derived", "bands")
 REQUIRED = ("weights", "status_points", "deductions", "bands")
