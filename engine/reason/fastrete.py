@@ -25,6 +25,14 @@ any process, fire rules in the same order, so a report is the same byte for byte
 however many processes checked the batch.  Any order is a valid one for experta's
 strategy (it only orders by salience and recency); this one is reproducible.
 
+The network fails closed.  It was written against experta 1.9.4's internals (node
+classes, check objects, private methods and attributes): :func:`check_supported` and
+the build refuse (:class:`NotSupported`) any other experta version, any node type or
+check not listed here, and any field constraint other than a literal, ``MATCH.x`` or
+``P(...)``; engine/reason/runner.py then falls back to experta's own network and says
+so once on stderr.  Whatever this network cannot prove it does the same way as experta,
+it does not run.
+
 ``tests/test_jobs.py`` checks the verdicts of this engine against a plain experta
 engine built from the same rule sets.
 """
@@ -54,9 +62,37 @@ from experta.matchers.rete.nodes import (  # noqa: E402
 from experta.matchers.rete.check import (  # noqa: E402
     FactCapture,
     FeatureCheck,
+    SameContextCheck,
     TypeCheck,
     WhereCheck,
 )
+from experta.fieldconstraint import L, P as _P, W  # noqa: E402
+from experta.engine import KnowledgeEngine as _Engine  # noqa: E402
+
+#: the experta release whose internals this module copies and relies on
+SUPPORTED_VERSION = "1.9.4"
+
+
+class NotSupported(Exception):
+    """experta's internals are not the ones this network was written for.  ``code`` and
+    ``params`` name the reason (a message of engine/i18n/engine_messages.py)."""
+
+    def __init__(self, code: str, **params):
+        super().__init__(code, params)
+        self.code, self.params = code, params
+
+
+def check_supported(version: str | None = None) -> None:
+    """Raise :class:`NotSupported` unless experta is the release this module knows, with
+    the private names the engine mixin below uses."""
+    found = experta.__version__ if version is None else version
+    if found != SUPPORTED_VERSION:
+        raise NotSupported("experta_version", found=found, expected=SUPPORTED_VERSION)
+    for owner, name in ((_Engine, "_KnowledgeEngine__declare"), (FactList, "_get_fact_id"),
+                        (Agenda, "get_next"), (NotNode, "_activate_left"),
+                        (NotNode, "_activate_right"), (ConflictSetNode, "get_activations")):
+        if not hasattr(owner, name):
+            raise NotSupported("experta_internal", name=f"{owner.__name__}.{name}")
 from experta.matchers.rete.token import Token  # noqa: E402
 
 _tuple_new = tuple.__new__
@@ -85,17 +121,14 @@ class _FastFeatureTester(FeatureTesterNode):
         if not match:
             return
         if isinstance(match, Mapping):
+            # a binding: {name: value}.  experta also handles negated bindings here
+            # (keys (False, name), from a NOT field constraint ``~``); the build refuses
+            # networks that have them (_check_network), so no context holds one
             token = _copy(token)        # the only node that changes a token: copy first
             context = token.context
             for key, value in match.items():
-                if isinstance(key, tuple):  # negated condition
-                    if key[1] in context and context[key[1]] == value:
-                        return
-                else:
-                    if context.get(key, value) != value:
-                        return
-                    if (False, key) in context and context[(False, key)] == value:
-                        return
+                if context.get(key, value) != value:
+                    return
             context.update(match)
         for callback in self.callbacks:
             callback(token)
@@ -210,15 +243,13 @@ class _FastConflictSet(ConflictSetNode):
                 else:
                     self.added.add(activation)
         else:
-            try:
-                self.memory.remove(info)
-            except ValueError:  # as experta has it (a set raises KeyError)
-                pass
+            # experta wraps this in ``except ValueError``, which a set never raises: a
+            # KeyError goes through there as here
+            self.memory.remove(info)
+            if activation in self.added:
+                self.added.remove(activation)
             else:
-                if activation in self.added:
-                    self.added.remove(activation)
-                else:
-                    self.removed.add(activation)
+                self.removed.add(activation)
 
 
 class _FastBus(BusNode):
@@ -259,8 +290,10 @@ _FAST = {
 
 
 def _fast_check(check):
-    """A function doing what experta's check object does when called with a fact,
-    without the MATCH watcher's logging calls; None for checks it does not know."""
+    """A function doing what experta's check object does when called with a fact (or,
+    for a TEST, with a context), without the MATCH watcher's logging calls; None for
+    shapes it does not cover (a nested ``a__b`` or positional field): experta's own
+    check object is then used as it is."""
     if type(check) is TypeCheck:
         fact_type = check.fact_type
         return lambda fact: type(fact) == fact_type
@@ -268,54 +301,53 @@ def _fast_check(check):
         bind = check.bind
         return lambda fact: {bind: fact}
     if type(check) is FeatureCheck:
-        what, test, expected = check.what, check.check, check.expected
-        if isinstance(what, str):
-            if what.startswith("__") or what.endswith("__"):
-                return lambda fact: test(fact, expected)
-            path = [int(p) if p.isnumeric() else p for p in what.split("__")]
-            if len(path) == 1 and test.__name__ == "match_predicate" \
-                    and type(expected) is P and expected.__bind__ is None:
-                key, predicate = path[0], expected.match
+        key, test, expected = check.what, check.check, check.expected
+        if not isinstance(key, str) or "__" in key:
+            return None
+        if type(expected) is _P and expected.__bind__ is None:
+            predicate = expected.match
 
-                def predicate_feature(fact):    # match_predicate(), inlined
-                    try:
-                        record = fact[key]
-                    except (IndexError, KeyError, TypeError):
-                        return False
-                    return True if predicate(record) else False
-                return predicate_feature
-            if len(path) == 1:
-                key = path[0]
-
-                def feature(fact):
-                    try:
-                        record = fact[key]
-                    except (IndexError, KeyError, TypeError):
-                        return False
-                    return test(record, expected)
-                return feature
-
-            def nested(fact):
-                record = fact
+            def predicate_feature(fact):    # match_predicate(), inlined
                 try:
-                    for p in path:
-                        record = record[p]
+                    record = fact[key]
                 except (IndexError, KeyError, TypeError):
                     return False
-                return test(record, expected)
-            return nested
+                return True if predicate(record) else False
+            return predicate_feature
 
-        def positional(fact):
+        def feature(fact):
             try:
-                record = fact[what]
+                record = fact[key]
             except (IndexError, KeyError, TypeError):
                 return False
             return test(record, expected)
-        return positional
+        return feature
     if type(check) is WhereCheck:
         parameters, function = tuple(check.parameters), check.test
         return lambda context: function(**{k: context.get(k) for k in parameters})
     return None
+
+
+_ALPHA_CHECKS = (TypeCheck, FactCapture, FeatureCheck)
+_CONSTRAINTS = (L, _P, W)     # a literal, a predicate, a wildcard or MATCH binding
+
+
+def _check_network(nodes) -> None:
+    """Raise :class:`NotSupported` for a node or check this module does not know."""
+    for node in nodes:
+        kind = type(node)
+        if kind not in _FAST:
+            raise NotSupported("node_type", name=f"{kind.__module__}.{kind.__qualname__}")
+        check = getattr(node, "matcher", None)
+        if kind is FeatureTesterNode:
+            if type(check) not in _ALPHA_CHECKS:
+                raise NotSupported("check_type", name=type(check).__qualname__)
+            if type(check) is FeatureCheck and type(check.how) not in _CONSTRAINTS:
+                raise NotSupported("check_type", name=type(check.how).__qualname__)
+        elif kind is WhereNode and type(check) is not WhereCheck:
+            raise NotSupported("check_type", name=type(check).__qualname__)
+        elif kind in (OrdinaryMatchNode, NotNode) and type(check) is not SameContextCheck:
+            raise NotSupported("check_type", name=type(check).__qualname__)
 
 
 def _activation_order(activation):
@@ -326,6 +358,7 @@ class FastReteMatcher(ReteMatcher):
     """experta's Rete network with faster nodes; the same matches, in a fixed order."""
 
     def __init__(self, *args, **kwargs):
+        check_supported()
         super().__init__(*args, **kwargs)
         self._speed_up()
 
@@ -339,12 +372,11 @@ class FastReteMatcher(ReteMatcher):
             seen.add(id(node))
             nodes.append(node)
             stack.extend(child.node for child in node.children)
+        _check_network(nodes)
         self.dirty = []
         self.touched = []
         for node in nodes:
-            fast = _FAST.get(type(node))
-            if fast is not None:
-                node.__class__ = fast
+            node.__class__ = _FAST[type(node)]
             if isinstance(node, (_FastOrdinaryMatch, _FastNot, _FastConflictSet)):
                 node.touched = self.touched
             if isinstance(node, _FastConflictSet):

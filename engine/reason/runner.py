@@ -21,12 +21,37 @@ def knowledge_engine() -> KnowledgeEngine:
     """The process's knowledge engine: every rule set of ``asas.rules`` in one class."""
     global _engine
     if _engine is None:
-        from asas.engine.reason.fastrete import FastEngineMixin
-        from asas.rules import RULESETS
-        engine_class = type("AsasKnowledgeEngine", (FastEngineMixin, *RULESETS, KnowledgeEngine),
-                            {"__strategy__": SafeDepthStrategy})
-        _engine = engine_class()
+        _engine = build_engine()
     return _engine
+
+
+def build_engine() -> KnowledgeEngine:
+    """A new knowledge engine on the fast network; on experta's own network when the
+    fast one refuses this experta (engine/reason/fastrete.py ``NotSupported``), with a
+    warning on stderr the first time in the process."""
+    from asas.engine.reason.fastrete import FastEngineMixin, NotSupported
+    from asas.rules import RULESETS
+    engine_class = type("AsasKnowledgeEngine", (FastEngineMixin, *RULESETS, KnowledgeEngine),
+                        {"__strategy__": SafeDepthStrategy})
+    try:
+        return engine_class()
+    except NotSupported as why:
+        _warn_fallback(why)
+        return plain_engine()
+
+
+_warned = False
+
+
+def _warn_fallback(why) -> None:
+    global _warned
+    if not _warned:
+        import sys
+
+        from asas.engine.i18n.engine_messages import fallback_text
+        sys.stderr.write(fallback_text(why.code, why.params))
+        sys.stderr.flush()
+        _warned = True
 
 
 def plain_engine() -> KnowledgeEngine:
