@@ -621,6 +621,28 @@ class FastEngineMixin:
         self.facts = fact_list
         self.running = False
 
+    def declare(self, *facts):
+        """experta's ``declare`` (the one rules call), its checks done in plain loops:
+        a declared fact holds no pattern (a MATCH, a P, ...) and no ``a__b`` key."""
+        if not self.facts:
+            watchers.ENGINE.warning("Declaring fact before reset()")
+        for fact in facts:
+            for value in fact.values():
+                if isinstance(value, ConditionalElement):
+                    raise TypeError("Declared facts cannot contain conditional elements")
+        for fact in facts:
+            for key in fact:
+                if "__" in str(key).strip("__"):
+                    raise KeyError("Cannot declare facts containing double underscores "
+                                   "as keys.")
+        last = None
+        for fact in facts:
+            last = self.facts.declare(fact)
+        if not self.running:
+            added, removed = self.get_activations()
+            self.strategy.update_agenda(self.agenda, added, removed)
+        return last
+
     def declare_input(self, *facts):
         """``declare()`` for facts built by ``facts.case_facts``: plain field names and
         immutable values, so experta's per-field checks against patterns (which are
@@ -639,7 +661,8 @@ class FastEngineMixin:
         execution = 0
         while steps > 0 and self.running:
             added, removed = self.get_activations()
-            self.strategy.update_agenda(self.agenda, added, removed)
+            if added or removed:
+                self.strategy.update_agenda(self.agenda, added, removed)
             activation = self.agenda.get_next()
             if activation is None:
                 break
