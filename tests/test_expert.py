@@ -155,3 +155,51 @@ def test_a_missing_internal_is_refused(monkeypatch):
     with pytest.raises(NotSupported) as refused:
         fastrete.check_supported()
     assert refused.value.params["name"] == "Agenda.get_next"
+
+
+# -- a budget per case (issue 11, S5) ----------------------------------------------------
+
+CASE = """format: asas/v1
+case: {id: K, client: {pseudonym: S}}
+sessions:
+  - number: 1
+    disclosures:
+      - {to: guru}
+      - {to: wali}
+  - number: 2
+    disclosures:
+      - {to: guru}
+      - {to: orang tua}
+"""
+
+
+def _check(text):
+    from asas.engine.load.loader import load_bytes
+    from asas.engine.run.pipeline import check_loaded
+    return check_loaded(load_bytes(text.encode(), "budget.yaml"))
+
+
+def test_a_case_over_the_fact_budget_is_invalid_where_it_ran_over(monkeypatch):
+    # 1 case + 2 sessions + 4 disclosures = 7 facts; a budget of 5 runs over at the
+    # second session's first disclosure (the case, session 1, its two, session 2 = 5)
+    monkeypatch.setattr(runner, "FACT_BUDGET", 5)
+    result = _check(CASE)
+    assert not result.valid
+    (error,) = result.errors
+    assert (error.line, error.column, error.path) == (10, 9, "sessions[1].disclosures[0]")
+    assert error.message.startswith("7 sessions, disclosures and norm conflicts is more than the 5 ")
+    assert error.text("id").startswith("7 sesi, pengungkapan, dan konflik norma melebihi 5 ")
+    monkeypatch.setattr(runner, "FACT_BUDGET", 7)
+    assert _check(CASE).valid
+
+
+def test_a_case_over_the_firing_budget_is_invalid(monkeypatch):
+    fired = len(_check(CASE).findings)
+    assert fired > 3
+    monkeypatch.setattr(runner, "FIRING_BUDGET", 3)
+    result = _check(CASE)
+    assert not result.valid
+    (error,) = result.errors
+    assert (error.line, error.path) == (3, "sessions")
+    assert "more than 3 times" in error.message
+    assert error.text("id").startswith("aturan akan dijalankan lebih dari 3 kali")
