@@ -228,3 +228,47 @@ def test_ctrl_c_in_a_real_process(tmp_path):
 def test_no_progress_bar_unless_at_a_terminal(folder):
     result = invoke("check", "--no-cache", str(folder))
     assert "\r" not in result.stderr
+
+
+# -- the loader's fast path (libyaml's composer) says what the event loop says -----------
+
+def _loaded(data, monkeypatch, fast):
+    from asas.engine.load import compose
+    monkeypatch.setattr(compose, "_FAST_BYTES", compose._FAST_BYTES if fast else -1)
+    loaded = load_bytes(data, "f.yaml")
+    return loaded.case, loaded.errors, loaded.values, loaded.keys
+
+
+@pytest.mark.parametrize("extra", [
+    b"",
+    b"x: " + b"[" * 70 + b"]" * 70 + b"\n",              # deeper than --max-depth
+    b"---\nformat: asas/v1\n",                           # a second document
+    b"notes: [" + b"a, " * 300 + b"a]\n",                 # an unknown key, many nodes
+    b"case: {id: 1, id: 2}\n",                           # a duplicate key
+    b"sessions: [{number: yes, notes: 'a\\tb'}, {number: 3}]\n",
+    b"x: !!python/object/apply:os.system ['true']\n",
+])
+def test_fast_composer_and_event_loop_agree(monkeypatch, extra):
+    from asas.engine.load import compose
+    files = [p for d in ("cases", "tests/invalid", "tests/hostile", "tests/fixtures")
+             for p in sorted((ROOT / d).glob("*.yaml"))]
+    assert len(files) > 20
+    for path in files:
+        data = path.read_bytes() + (b"\n" + extra if extra else b"")
+        assert _loaded(data, monkeypatch, True) == _loaded(data, monkeypatch, False), path.name
+
+
+def test_fast_composer_is_used_and_falls_back(monkeypatch):
+    from asas.engine.load import compose
+    from asas.engine.load.types import Limits
+    calls = []
+    real = compose._compose_events
+    monkeypatch.setattr(compose, "_compose_events",
+                        lambda loader, limits: calls.append(1) or real(loader, limits))
+    text = (ROOT / "cases" / "exemplary.yaml").read_text(encoding="utf-8")
+    assert "&" not in text and "*" not in text
+    assert compose._compose(text, Limits())
+    assert calls == []                                   # composed in C
+    with pytest.raises(compose._TooBig):
+        compose._compose(text, Limits(max_nodes=10))     # over a limit: the event loop says so
+    assert calls
