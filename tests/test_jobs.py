@@ -295,3 +295,90 @@ def test_fast_composer_is_used_and_falls_back(monkeypatch):
     with pytest.raises(compose._TooBig):
         compose._compose(text, Limits(max_nodes=10))     # over a limit: the event loop says so
     assert calls
+
+
+# -- shapes the knowledge base may use, proven against experta's own network ----------
+
+def _synthetic_rulesets():
+    from asas.engine.reason.compat import AS, EXISTS, MATCH, NOT, TEST, Fact, P, Rule
+
+    class Item(Fact):
+        pass
+
+    class Mark(Fact):
+        pass
+
+    class Synthetic:
+        # one pattern: literals (None, a tuple, False), a predicate, bindings, two TESTs,
+        # a TEST naming an unbound name (it gets None, as experta's WhereCheck gives it)
+        @Rule(Item(kind=None, tags=("a", "b"), n=MATCH.n), TEST(lambda n: n > 1),
+              TEST(lambda n, unbound: unbound is None and n < 9))
+        def s1(self, n):
+            self.declare(Mark(rule="s1", n=n))
+
+        @Rule(Item(done=False, n=P(lambda v: v % 2 == 0)))
+        def s2(self):
+            self.declare(Mark(rule="s2"))
+
+        # a join on a shared name, a NOT, an EXISTS
+        @Rule(Item(kind="x", n=MATCH.n), Item(kind="y", n=MATCH.n))
+        def s3(self, n):
+            self.declare(Mark(rule="s3", n=n))
+
+        @Rule(Item(kind="x", n=MATCH.n), NOT(Item(kind="z", n=MATCH.n)))
+        def s4(self, n):
+            self.declare(Mark(rule="s4", n=n))
+
+        @Rule(EXISTS(Item(kind="z")))
+        def s5(self):
+            self.declare(Mark(rule="s5"))
+
+        # a fact matched by a one-pattern rule, retracted by another rule of higher
+        # salience before it fires: its activation must go
+        @Rule(AS.item << Item(kind="gone"), salience=5)
+        def s6(self, item):
+            self.retract(item)
+
+        @Rule(Item(kind="gone", n=MATCH.n))
+        def s7(self, n):
+            self.declare(Mark(rule="s7", n=n))
+
+        # a counter modified over and over (the chain-4 tally's shape)
+        @Rule(Item(kind="x", n=MATCH.n), AS.c << Mark(rule="count", seen=MATCH.seen),
+              TEST(lambda n, seen: n not in seen), salience=-1)
+        def s8(self, n, c, seen):
+            self.modify(c, seen=tuple(sorted(seen + (n,))))
+
+        @Rule(Mark(rule="count", seen=MATCH.seen), salience=-2)
+        def s9(self, seen):
+            self.declare(Mark(rule="s9", seen=seen))
+
+    return Item, Mark, Synthetic
+
+
+def test_synthetic_shapes_match_as_experta_matches():
+    from asas.engine.reason.compat import KnowledgeEngine, SafeDepthStrategy
+    from asas.engine.reason.fastrete import FastEngineMixin
+    Item, Mark, Synthetic = _synthetic_rulesets()
+    fast = type("F", (FastEngineMixin, Synthetic, KnowledgeEngine),
+                {"__strategy__": SafeDepthStrategy})()
+    plain = type("P", (Synthetic, KnowledgeEngine), {"__strategy__": SafeDepthStrategy})()
+    rng = random.Random(17)
+    kinds = ["x", "y", "z", "gone", None, "other"]
+    fired = set()
+    for case in range(300):
+        items = [Item(kind=rng.choice(kinds), n=rng.randrange(10), done=rng.choice([False, True]),
+                      tags=rng.choice([("a", "b"), ("a",), ()]), i=i)
+                 for i in range(rng.randrange(1, 7))]
+        outs = []
+        for engine in (fast, plain):
+            engine.reset()
+            engine.declare(Mark(rule="count", seen=()), *[Item(**dict(f)) for f in items])
+            engine.run()
+            outs.append(sorted(repr(sorted((k, v) for k, v in f.items() if k != "__factid__"))
+                               for f in engine.facts.values() if isinstance(f, Mark)))
+        assert outs[0] == outs[1], f"case {case}"
+        fired |= {f["rule"] for f in fast.facts.values() if isinstance(f, Mark)}
+    # every shape was exercised; s7's activation was always taken back by s6's retract
+    assert {"s1", "s2", "s3", "s4", "s5", "s9", "count"} <= fired
+    assert "s7" not in fired
