@@ -12,7 +12,7 @@ from __future__ import annotations
 from asas.engine.judge.inference import Inference
 from asas.engine.load.types import LoadedCase
 from asas.engine.reason.compat import KnowledgeEngine, SafeDepthStrategy
-from asas.engine.reason.facts import Conclusion, Finding, Served, case_facts
+from asas.engine.reason.facts import Conclusion, Defeated, Finding, Served, case_facts
 
 _engine: KnowledgeEngine | None = None
 
@@ -131,7 +131,7 @@ def _error(loaded: LoadedCase, path: str, message: str):
 
 def collect(engine: KnowledgeEngine) -> Inference:
     """What the rules declared, in the order they declared it."""
-    findings, conclusions, served = [], [], []
+    findings, conclusions, served, defeats = [], [], [], []
     for fact in engine.facts.values():
         if isinstance(fact, Finding):
             findings.append(fact)
@@ -139,4 +139,6 @@ def collect(engine: KnowledgeEngine) -> Inference:
             conclusions.append(fact)
         elif isinstance(fact, Served):
             served.append(fact)
-    return Inference(tuple(findings), tuple(conclusions), tuple(served))
+        elif isinstance(fact, Defeated):
+            defeats.append(fact)
+    return Inference(tuple(findings), tuple(conclusions), tuple(served), tuple(defeats))
