@@ -499,6 +499,9 @@ _INTERVIEW = {
     "interview.finally": ("To finish, about the whole case",
                           "Terakhir, tentang kasus secara keseluruhan"),
     "interview.undocumented": ("→ not documented", "→ tidak dicatat"),
+    "interview.verbatim_line": ("line {line} of the verbatim:", "baris {line} verbatim:"),
+    "interview.verbatim_again": ("The verbatim cannot be read as it is. Paste it again?",
+                                 "Verbatim belum dapat dibaca. Tempelkan lagi?"),
     "interview.required": ("This one is required; please answer it.",
                            "Bagian ini wajib diisi; mohon dijawab."),
     "interview.bad_bool": ("Please answer yes or no (or press Enter if you don't know).",
@@ -743,6 +746,19 @@ HELP_ID: dict[str, str] = {
     "interview.lang": "Bahasa pertanyaan (bawaan: ASAS_LANG, lalu locale, lalu en).",
     "interview.append_session": "Tambahkan satu sesi (atau lebih) ke BERKAS yang sudah ada; "
                                 "kasus dan sesi sebelumnya tetap.",
+    "verbatim": "Baca, tandai, dan impor verbatim sesi (transkrip giliran demi giliran).",
+    "verbatim tag": ("Setiap giliran dalam verbatim tiap sesi beserta kodenya dan petunjuk "
+                     "yang menentukan tiap kode, serta apa yang ditunjukkan sesi itu (porsi "
+                     "bicara, rasio, pembukaan, keputusan)."),
+    "verbatim tag.redact": "Jangan tampilkan teks dan petunjuk setiap giliran.",
+    "verbatim import": ("Ambil verbatim dari SUMBER (teks biasa, .csv, atau .docx dengan kolom "
+                        "pembicara, dialog, dan teknik) lalu tulis ke sesi N berkas kasus, "
+                        "tanpa mengubah bagian lain berkas itu. Verbatim yang sudah ada tetap "
+                        "dipertahankan kecuali dengan --replace."),
+    "verbatim import.case_file": "Berkas kasus tempat verbatim ditulis.",
+    "verbatim import.number": "Nomor sesi.",
+    "verbatim import.replace": "Ganti verbatim sesi itu bila sudah ada.",
+    "verbatim import.lang": "Bahasa pesan (bawaan: ASAS_LANG, lalu locale, lalu en).",
     "interview.schema_ref": "Ke mana baris pertama berkas mengarahkan editor untuk JSON "
                             "Schema (bawaan: asas-v1.schema.json di samping berkas kasus).",
 }

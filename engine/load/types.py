@@ -53,8 +53,13 @@ class CaseError:
         return self.msg.code if self.msg is not None else ""
 
     def text(self, lang: str = "en") -> str:
-        """The message in the reader's language."""
-        return self.msg.text(lang) if self.msg is not None else self.message
+        """The message in the reader's language.  A message still given as English text
+        (the verbatim's, the rule engine's budget: not yet codes) is translated by the
+        legacy table in engine/i18n/loader_messages.py."""
+        if self.msg is not None:
+            return self.msg.text(lang)
+        from asas.engine.i18n.loader_messages import error_text
+        return error_text(self.message, lang)
 
     def format(self, file: str, lang: str = "en") -> str:
         """``file:line:column: where: message``, ``where`` as a reader counts
@@ -96,6 +101,11 @@ class LoadedCase:
     # path -> (line, column) of the value, and of its key, both 1-based
     values: dict[str, tuple[int, int]] = field(default_factory=dict)
     keys: dict[str, tuple[int, int]] = field(default_factory=dict)
+    # the verbatim blocks as read (engine/verbatim): session index -> Parsed; their
+    # analysis (tagging, measures) once made, and the quotes of their turns by path
+    verbatim: dict = field(default_factory=dict)
+    analyses: dict = field(default_factory=dict)
+    quotes: dict[str, str] = field(default_factory=dict)
 
     @property
     def valid(self) -> bool:
@@ -114,6 +124,8 @@ class LoadedCase:
 
     def value(self, path: str):
         """The model's value at a path such as ``sessions[0].client.willingness``."""
+        if path in self.quotes:   # a turn of a verbatim: sessions[0].verbatim[12]
+            return self.quotes[path]
         obj = self.case
         for part in path.replace("[", ".[").split("."):
             if obj is None:

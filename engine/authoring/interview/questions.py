@@ -92,6 +92,24 @@ QUESTIONS: dict[str, Q | Auto] = {
         "Apakah ada tindakan untuk membela hak konseli yang dilanggar (advokasi)?",
         "What was done? One action per line; an empty line ends the list.",
         "Apa yang dilakukan? Satu tindakan per baris; baris kosong untuk selesai."),
+    "case.verbatim_speakers": Q(
+        "Do the verbatims use speaker codes of their own (not Ko/Ki, Konselor/Konseli, K/S, "
+        "GBK/Siswa ...)?",
+        "Apakah verbatim memakai kode pembicara sendiri (bukan Ko/Ki, Konselor/Konseli, K/S, "
+        "GBK/Siswa ...)?"),
+    "case.verbatim_speakers.counselor": Q(
+        "Are there codes for the counselor?", "Apakah ada kode untuk konselor?",
+        "The counselor's codes, one per line (e.g. Kons); an empty line ends the list.",
+        "Kode konselor, satu per baris (misalnya Kons); baris kosong untuk selesai."),
+    "case.verbatim_speakers.client": Q(
+        "Are there codes for the client?", "Apakah ada kode untuk konseli?",
+        "The client's codes, one per line (e.g. Ko); an empty line ends the list.",
+        "Kode konseli, satu per baris (misalnya Ko); baris kosong untuk selesai."),
+    "case.verbatim_speakers.other": Q(
+        "Do third parties speak in a verbatim (a parent, a friend)?",
+        "Apakah ada pihak ketiga yang berbicara dalam verbatim (orang tua, teman)?",
+        "Their codes, one per line (e.g. Ayah); an empty line ends the list.",
+        "Kode mereka, satu per baris (misalnya Ayah); baris kosong untuk selesai."),
     "sessions": Q("Is there another session to record?",
                   "Apakah ada sesi berikutnya yang akan dicatat?"),
     "sessions[].number": Auto("Numbered 1, 2, 3 ... in the order asked.",
@@ -226,6 +244,12 @@ QUESTIONS: dict[str, Q | Auto] = {
                               "Bagaimana tindak lanjut setelah sesi ini?"),
     "sessions[].notes": Q("Any other notes on this session?",
                           "Ada catatan lain tentang sesi ini?"),
+    "sessions[].verbatim": Q(
+        "Do you want to paste this session's verbatim (Ko: ... / Ki: ..., one turn per line)?",
+        "Apakah Anda ingin menempelkan verbatim sesi ini (Ko: ... / Ki: ..., satu giliran per "
+        "baris)?",
+        "Paste it now; a line with a single '.' ends it.",
+        "Tempelkan sekarang; baris berisi satu '.' saja untuk selesai."),
 }
 
 # Asked after the sessions: what happened over the whole case, and may name a session.

@@ -202,6 +202,8 @@ class Interview:
 
     def value(self, owner, spec: FieldSpec, path: str, where: str):
         text = self.question(path, spec)
+        if path == "sessions[].verbatim":
+            return self.verbatim(text, path, where)
         if spec.kind == "list" and spec.item.kind == "object":
             return self.object_list(spec, text, path, where)
         if spec.kind == "list" and spec.item.kind == "str":
@@ -219,6 +221,38 @@ class Interview:
         return self.scalar(owner, spec, text, path, where)
 
     # -- kinds of answers ----------------------------------------------------------
+    def verbatim(self, text: str, path: str, where: str):
+        """A pasted verbatim: many lines, up to a line with a single '.'; read as
+        ``asas check`` reads it, and pasted again (or left out) when it cannot be."""
+        from asas.engine.i18n.loader_messages import error_text
+        from asas.engine.verbatim.parse import parse
+        if not self.gate(text, path, where):
+            return MISSING
+        while True:
+            entry = self.questions.get(path)
+            if isinstance(entry, Q) and entry.items(self.lang):
+                self.echo(f"  {entry.items(self.lang)}")
+            lines: list[str] = []
+            while True:
+                raw = self.read("", path + "[]", f"{where}[{len(lines)}]")
+                if raw.strip() == ".":
+                    break
+                lines.append(raw.rstrip())
+            while lines and not lines[-1].strip():
+                lines.pop()
+            if not lines:
+                return MISSING
+            block = "\n".join(lines) + "\n"
+            own = self.case.get("verbatim_speakers")
+            speakers = None if not own else {k: tuple(v or ()) for k, v in own.items()}
+            problems = parse(block, 1, 0, speakers).problems
+            if not problems:
+                return block
+            for p in problems:
+                self.echo(f"  {self.t('verbatim_line', line=p.line)} {error_text(p.message, self.lang)}")
+            if not self.gate(self.t("verbatim_again"), path + "+", where + "+"):
+                return MISSING
+
     def object_list(self, spec: FieldSpec, text: str, path: str, where: str):
         if not self.gate(text, path, where):
             return []
