@@ -58,6 +58,27 @@ def cli():
     """
 
 
+def _profile(ctx, param, value):
+    """--profile: a bundled profile's name or a profile file (engine/judge/profile.py);
+    checked at once, so a typo is a usage error before any work."""
+    if value is None:
+        return None
+    from asas.engine.judge.profile import ProfileError, lookup
+    try:
+        lookup(value)
+    except ProfileError as exc:
+        raise click.BadParameter(str(exc), ctx=ctx, param=param)
+    return value
+
+
+def profile_option(command):
+    return click.option(
+        "--profile", callback=_profile, metavar="NAME|FILE", expose_value=True,
+        help="Which principles to judge: konseling-individual (the default, the eight of "
+             "individual counseling) or bk12 (the twelve asas of Prayitno & Amti), or a "
+             "profile file (docs/profiles.md).")(command)
+
+
 def _format_names():
     from asas.engine.report.formats import FORMATS
     return list(FORMATS)
@@ -96,8 +117,9 @@ def _format_names():
                    "~/.cache/asas).")
 @click.option("--no-cache", is_flag=True,
               help="Neither read nor write the result cache.")
+@profile_option
 def check(paths, fmt, lang, output, fail_on, select, ignore, examples, redact,
-          max_bytes, max_nodes, max_depth, max_sessions, jobs, cache_dir, no_cache):
+          max_bytes, max_nodes, max_depth, max_sessions, jobs, cache_dir, no_cache, profile):
     """Check case files: files, directories (searched for *.yaml, *.yml), or - for stdin.
 
     An unchanged file is not checked again: its result comes from the cache
@@ -130,12 +152,13 @@ def check(paths, fmt, lang, output, fail_on, select, ignore, examples, redact,
         except OutputRefused as exc:
             raise click.UsageError(str(exc))
     select, ignore = _codes(select), _codes(ignore)
-    cache = None if no_cache else _open_cache(cache_dir, select, ignore, limits)
+    cache = None if no_cache else _open_cache(cache_dir, select, ignore, limits, profile)
     progress = None
     if _show_progress(fmt, output, len(files)):
         from asas.engine.run.progress import Progress
         progress = Progress(len(files))
-    batch = Batch(files, select, ignore, limits, jobs=jobs, cache=cache, progress=progress)
+    batch = Batch(files, select, ignore, limits, jobs=jobs, cache=cache, progress=progress,
+                  profile=profile)
     outcome = Outcome(fail_on)
     def hide(r):
         if redact:
@@ -155,6 +178,8 @@ def check(paths, fmt, lang, output, fail_on, select, ignore, examples, redact,
     stream = getattr(sys.modules[render.__module__], "stream", None)
     options = {"redact": True} if redact else {}   # formats that note it (html) say so
     options.update(color=_use_color(output), fail_on=fail_on, interrupted=interrupted)
+    if profile is not None:
+        options["profile"] = profile
     try:
         if stream is None:      # formats that need every result first
             shown = list(results())
@@ -228,9 +253,9 @@ def _cache_dir(cache_dir: str | None):
     return cache_dir if cache_dir else default_dir()
 
 
-def _open_cache(cache_dir, select, ignore, limits):
+def _open_cache(cache_dir, select, ignore, limits, profile=None):
     from asas.engine.run.cache import Cache, config_key
-    return Cache(_cache_dir(cache_dir), config_key(select, ignore, limits))
+    return Cache(_cache_dir(cache_dir), config_key(select, ignore, limits, profile))
 
 
 @cli.group("cache")
@@ -270,7 +295,8 @@ def cache_dir_(cache_dir):
 @click.option("--lang", type=LANG, help="Language of the report (default: from the locale, else en).")
 @click.option("--output", "-o", type=click.Path(dir_okay=False),
               help="Write it to FILE (whole, or not at all) instead of stdout.")
-def grade(paths, rubric, print_rubric, fmt, lang, output):
+@profile_option
+def grade(paths, rubric, print_rubric, fmt, lang, output, profile):
     """Grade case files with a rubric: points per principle by status, deductions per
     finding, a total out of 100 and a grade band (A, AB, B, BC, C, D, E).
 
@@ -280,18 +306,18 @@ def grade(paths, rubric, print_rubric, fmt, lang, output):
     from asas.engine.report.grade import RubricError, grade_results, load_rubric, render, rubric_text
     lang = _lang(lang)
     try:
-        chosen = load_rubric(rubric, lang)
+        chosen = load_rubric(rubric, lang, profile)
     except RubricError as exc:
         for problem in exc.problems:
             click.echo(problem, err=True)
         sys.exit(2)
     if print_rubric:
-        _emit(rubric_text(rubric), output)
+        _emit(rubric_text(rubric, profile), output)
         return
     if not paths:
         raise click.UsageError("give at least one file or directory (or --print-rubric)")
     from asas.engine.run.batch import check_paths
-    grades = grade_results(check_paths(paths), chosen, lang)
+    grades = grade_results(check_paths(paths, profile=profile), chosen, lang)
     _emit(render(grades, chosen, fmt, lang), output)
     sys.exit(0 if all(g.graded for g in grades) else 2)
 
@@ -303,7 +329,8 @@ def grade(paths, rubric, print_rubric, fmt, lang, output):
 @click.option("--lang", type=LANG, help="Language of the report (default: from the locale, else en).")
 @click.option("--output", "-o", type=click.Path(dir_okay=False),
               help="Write it to FILE (whole, or not at all) instead of stdout.")
-def trend(paths, fmt, lang, output):
+@profile_option
+def trend(paths, fmt, lang, output, profile):
     """Each trainee's principle statuses across their cases, in date order (the
     first session's date); trainees by case.counselor.code.
 
@@ -314,15 +341,17 @@ def trend(paths, fmt, lang, output):
     from asas.engine.report.trend import render
     if not paths:
         raise click.UsageError("give at least one file or directory")
-    results = check_paths(paths)
+    results = check_paths(paths, profile=profile)
     _emit(render(results, fmt, _lang(lang)), output)
     sys.exit(0 if all(r.valid for r in results) else 2)
 
 
 @cli.command()
 @click.option("--output", "-o", type=click.Path(dir_okay=False), help="Write it to FILE.")
-def schema(output):
-    """Print the JSON Schema (draft-07) of the case format, for editors."""
+@profile_option
+def schema(output, profile):
+    """Print the JSON Schema (draft-07) of the case format, for editors (one schema for
+    every profile: a field a profile does not judge is simply unused)."""
     from asas.engine.model.jsonschema import schema_text
     _emit(schema_text(), output)
 
@@ -332,13 +361,15 @@ def schema(output):
               show_default=True)
 @click.option("--lang", type=LANG)
 @click.option("--select", multiple=True, metavar="CODES", help="Only these IDs or prefixes.")
-def rules_(fmt, lang, select):
+@profile_option
+def rules_(fmt, lang, select, profile):
     """List the rule catalogue: ID, principle, severity, certainty factor, title."""
     import json
 
     from asas.engine.report.rulepage import rule_dict, rule_list
     from asas.engine.judge.verdict import selected
-    from asas.rules import CATALOG
+    from asas.engine.run.pipeline import catalog_of
+    CATALOG = catalog_of(profile)
     lang = _lang(lang)
     docs = [d for d in sorted(CATALOG.values(), key=lambda d: d.id)
             if selected(d.id, _codes(select))]
@@ -351,13 +382,15 @@ def rules_(fmt, lang, select):
 @cli.command()
 @click.argument("rule_id")
 @click.option("--lang", type=LANG)
-def rule(rule_id, lang):
+@profile_option
+def rule(rule_id, lang, profile):
     """Explain one rule: what it checks, why it matters, a failing and a passing
     example, and what to do instead."""
     import difflib
 
     from asas.engine.report.rulepage import rule_page
-    from asas.rules import CATALOG
+    from asas.engine.run.pipeline import catalog_of
+    CATALOG = catalog_of(profile)
     doc = CATALOG.get(rule_id.upper())
     if doc is None:
         hint = difflib.get_close_matches(rule_id.upper(), CATALOG, n=1)
@@ -369,12 +402,13 @@ def rule(rule_id, lang):
 @cli.command()
 @click.argument("file", type=click.Path())
 @click.option("--lang", type=LANG)
-def explain(file, lang):
+@profile_option
+def explain(file, lang, profile):
     """Show the reasoning for one case: facts (with lines) → intermediate conclusions
     → findings → principle statuses."""
     from asas.engine.run.pipeline import check_file
     from asas.engine.report.explain import explain as render
-    result = check_file(file)
+    result = check_file(file, profile=profile)
     if not result.valid:
         for e in result.errors:
             click.echo(e.format(result.file, _lang(lang)), err=True)
@@ -391,13 +425,14 @@ def explain(file, lang):
               help="Where the first line points editors for the JSON Schema "
                    "(default: asas-v1.schema.json beside the case file).")
 @click.option("--force", is_flag=True, help="Overwrite FILE if it exists.")
-def init(file, lang, sessions, schema_ref, force):
+@profile_option
+def init(file, lang, sessions, schema_ref, force, profile):
     """Write a case file template: every field of the format, commented, nothing
     documented yet (it checks as 'not assessed' until you fill it in).
     Without FILE, or with -, the template is printed."""
     from asas.engine.authoring.template import SCHEMA_FILE, message, template_text, write_new
     lang = _lang(lang)
-    text = template_text(lang, sessions, schema_ref or SCHEMA_FILE)
+    text = template_text(lang, sessions, schema_ref or SCHEMA_FILE, profile=profile)
     if not file or file == "-":
         click.echo(text, nl=False)
         return
@@ -416,7 +451,8 @@ def init(file, lang, sessions, schema_ref, force):
 @click.option("--schema", "schema_ref", metavar="PATH|URL",
               help="Where the file's first line points editors for the JSON Schema "
                    "(default: asas-v1.schema.json beside the case file).")
-def interview(file, lang, schema_ref):
+@profile_option
+def interview(file, lang, schema_ref, profile):
     """Write a case file by answering a supervisor's questions, the case first and
     then session by session; then check it. Answers can be piped in, one per line.
     FILE is asked for at the end when not given; an existing file is only
@@ -425,7 +461,7 @@ def interview(file, lang, schema_ref):
     from asas.engine.authoring.template import SCHEMA_FILE
     lang = _lang(lang)
     try:
-        run(file, lang, schema=schema_ref or SCHEMA_FILE)
+        run(file, lang, schema=schema_ref or SCHEMA_FILE, profile=profile)
     except click.Abort:   # end of input, or Ctrl-C: nothing was written
         click.echo("", err=True)
         click.echo(message("stopped", lang), err=True)

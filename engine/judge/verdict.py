@@ -97,6 +97,9 @@ class CaseResult:
     # which carry ``meta`` instead
     loaded: LoadedCase | None = None
     meta: CaseMeta | None = None
+    # the profile it was judged under (engine/judge/profile.py): its name, or for a
+    # profile file outside rules/profiles/, the path it was looked up by
+    profile: str = "konseling-individual"
 
     @property
     def valid(self) -> bool:
@@ -171,8 +174,9 @@ def _restates_own_principle(f: Found, catalog) -> bool:
 
 
 def judge(loaded: LoadedCase, inference: Inference, catalog: dict[str, RuleDoc],
-          select=None, ignore=None) -> CaseResult:
-    """The report's view of one valid case."""
+          select=None, ignore=None, profile=None) -> CaseResult:
+    """The report's view of one valid case, judged for the principles of ``profile``
+    (a Profile; None: the default's eight), with ``catalog`` as it reports them."""
     firings: dict[tuple, list] = {}
     for fact in inference.findings:
         firings.setdefault((fact["id"], fact["session"]), []).append(fact)
@@ -207,7 +211,7 @@ def judge(loaded: LoadedCase, inference: Inference, catalog: dict[str, RuleDoc],
     principles = {}
     # assessability is a fact about the write-up, so it is judged before --select/--ignore
     undocumented = {catalog[k[0]].principle for k in firings if catalog[k[0]].needed}
-    for p in PRINCIPLES:
+    for p in (PRINCIPLES if profile is None else profile.principles):
         mine = [f for f in found if f.doc.principle == p]
         severities = {f.doc.severity for f in mine}
         if "violation" in severities:
@@ -232,9 +236,24 @@ def judge(loaded: LoadedCase, inference: Inference, catalog: dict[str, RuleDoc],
         functions[name] = True if True in values else (False if False in values else None)
 
     conclusions = [(c["what"], c["session"], tuple(c["because"])) for c in inference.conclusions]
-    return CaseResult(loaded.file, loaded.case.case.id, [], principles, functions, found,
-                      conclusions, loaded, case_meta_of(loaded.case))
+    result = CaseResult(loaded.file, loaded.case.case.id, [], principles, functions, found,
+                        conclusions, loaded, case_meta_of(loaded.case))
+    if profile is not None:
+        result.profile = profile_key(profile)
+    return result
 
 
-def invalid(loaded: LoadedCase) -> CaseResult:
-    return CaseResult(loaded.file, None, list(loaded.errors), loaded=loaded)
+def profile_key(profile) -> str:
+    """How a result names its profile: by name when bundled, else by its file."""
+    from asas.engine.judge.profile import PROFILE_DIR
+    path = profile.path
+    if path is None or path.parent == PROFILE_DIR:
+        return profile.name
+    return str(path)
+
+
+def invalid(loaded: LoadedCase, profile=None) -> CaseResult:
+    result = CaseResult(loaded.file, None, list(loaded.errors), loaded=loaded)
+    if profile is not None:
+        result.profile = profile_key(profile)
+    return result

@@ -15,26 +15,34 @@ from asas.engine.reason.compat import KnowledgeEngine, SafeDepthStrategy
 from asas.engine.reason.facts import Conclusion, Finding, Served, case_facts
 from asas.engine.load.types import LoadedCase
 
-_engine: KnowledgeEngine | None = None
+_engines: dict[tuple, KnowledgeEngine] = {}
 
 
-def knowledge_engine() -> KnowledgeEngine:
-    """The process's knowledge engine: every rule set of ``asas.rules`` in one class."""
-    global _engine
-    if _engine is None:
+def _rulesets(profile) -> tuple:
+    if profile is None:
         from asas.rules import RULESETS
+        return RULESETS
+    from asas.rules._profiles import knowledge
+    return knowledge(profile).rulesets
+
+
+def knowledge_engine(profile=None) -> KnowledgeEngine:
+    """The process's knowledge engine for ``profile`` (engine/judge/profile.py; None:
+    the default): the profile's rule sets of ``asas.rules`` in one class, built once."""
+    rulesets = _rulesets(profile)
+    engine = _engines.get(rulesets)
+    if engine is None:
         from asas.engine.reason.fastrete import FastEngineMixin
-        engine_class = type("AsasKnowledgeEngine", (FastEngineMixin, *RULESETS, KnowledgeEngine),
+        engine_class = type("AsasKnowledgeEngine", (FastEngineMixin, *rulesets, KnowledgeEngine),
                             {"__strategy__": SafeDepthStrategy})
-        _engine = engine_class()
-    return _engine
+        engine = _engines[rulesets] = engine_class()
+    return engine
 
 
-def plain_engine() -> KnowledgeEngine:
+def plain_engine(profile=None) -> KnowledgeEngine:
     """A new engine of the same rule sets on experta's own, unmodified network (for
     tests that hold engine/fastrete.py to experta's behaviour)."""
-    from asas.rules import RULESETS
-    engine_class = type("AsasPlainKnowledgeEngine", (*RULESETS, KnowledgeEngine),
+    engine_class = type("AsasPlainKnowledgeEngine", (*_rulesets(profile), KnowledgeEngine),
                         {"__strategy__": SafeDepthStrategy})
     return engine_class()
 
@@ -47,8 +55,9 @@ class Inference:
     served: tuple[Served, ...]
 
 
-def infer(loaded: LoadedCase, engine: KnowledgeEngine | None = None) -> Inference:
-    engine = engine or knowledge_engine()
+def infer(loaded: LoadedCase, engine: KnowledgeEngine | None = None,
+          profile=None) -> Inference:
+    engine = engine or knowledge_engine(profile)
     engine.reset()
     facts = case_facts(loaded)
     declare = getattr(engine, "declare_input", engine.declare)

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import json
 
-from asas.engine.judge.catalog import PRINCIPLES, label
+from asas.engine.judge.catalog import label
 from asas.engine.i18n.words import word
 from asas.engine.judge.verdict import CaseResult, Found
 
@@ -69,7 +69,8 @@ def explain(result: CaseResult, lang: str) -> str:
         node(f, "  ", True, True)
         lines.append("")
     lines.append(_h("status", lang))
-    for p in PRINCIPLES:
+    width = max(13, *(len(p) for p in result.principles))
+    for p in result.principles:             # the profile's, in its order
         v = result.principles[p]
-        lines.append(f"  {p:<13} {word(v.status, lang):<20} {' '.join(v.findings)}")
+        lines.append(f"  {p:<{width}} {word(v.status, lang):<20} {' '.join(v.findings)}")
     return "\n".join(lines) + "\n"

@@ -94,6 +94,11 @@ class Rubric:
     bands: tuple
     source: str = DEFAULT_NAME
 
+    @property
+    def principles(self) -> tuple:
+        """The principles it grades, in its profile's order (the keys of ``weights``)."""
+        return tuple(self.weights)
+
     def share(self, principle: str) -> float:
         """Points a principle is worth out of 100."""
         return 100 * self.weights[principle] / sum(self.weights.values())
@@ -111,25 +116,49 @@ def default_rubric_text() -> str:
     return resources.files(__package__).joinpath(DEFAULT_NAME).read_text(encoding="utf-8")
 
 
-def rubric_text(path: str | None = None) -> str:
-    """The rubric as written, comments and all: what a lecturer copies and edits."""
+def _profile_rubric(profile):
+    """The rubric file a profile names (engine/judge/profile.py), or None."""
+    if profile is None:
+        return None
+    from asas.engine.judge.profile import Profile, lookup
+    chosen = profile if isinstance(profile, Profile) else lookup(profile)
+    return chosen.rubric
+
+
+def _principles(profile) -> tuple:
+    if profile is None:
+        return PRINCIPLES
+    from asas.engine.judge.profile import Profile, lookup
+    return (profile if isinstance(profile, Profile) else lookup(profile)).principles
+
+
+def rubric_text(path: str | None = None, profile=None) -> str:
+    """The rubric as written, comments and all: what a lecturer copies and edits
+    (without ``path``: the profile's default rubric)."""
+    if path is None and _profile_rubric(profile) is not None:
+        return _profile_rubric(profile).read_text(encoding="utf-8")
     if path is None:
         return default_rubric_text()
     with open(path, encoding="utf-8") as fh:
         return fh.read()
 
 
-def load_rubric(path: str | None = None, lang: str = "en") -> Rubric:
-    """The rubric in ``path`` (the shipped default when None); RubricError if unusable."""
+def load_rubric(path: str | None = None, lang: str = "en", profile=None) -> Rubric:
+    """The rubric in ``path`` (the profile's default when None) for the principles of
+    ``profile`` (a name, path or Profile; None: the default); RubricError if unusable."""
+    principles = _principles(profile)
+    if path is None and _profile_rubric(profile) is not None:
+        own = _profile_rubric(profile)
+        return parse_rubric(own.read_text(encoding="utf-8"), own.name, lang, principles)
     if path is None:
-        return parse_rubric(default_rubric_text(), DEFAULT_NAME, lang)
+        return parse_rubric(default_rubric_text(), DEFAULT_NAME, lang, principles)
     try:
         with open(path, encoding="utf-8") as fh:
             text = fh.read()
     except (OSError, UnicodeDecodeError) as exc:
         problem = getattr(exc, "strerror", None) or str(exc)
         raise RubricError([f"{path}: {_msg('read', lang, problem=problem)}"]) from None
-    return parse_rubric(text, path, lang)
+    return parse_rubric(text, path, lang, principles)
 
 
 class _Checker:
@@ -195,7 +224,8 @@ def _num(x: float) -> str:
     return f"{x:g}"
 
 
-def parse_rubric(text: str, file: str = "rubric.yaml", lang: str = "en") -> Rubric:
+def parse_rubric(text: str, file: str = "rubric.yaml", lang: str = "en",
+                 principles: tuple = PRINCIPLES) -> Rubric:
     c = _Checker(file, lang)
     try:
         root = yaml.compose(text, Loader=yaml.SafeLoader)
@@ -219,8 +249,8 @@ def parse_rubric(text: str, file: str = "rubric.yaml", lang: str = "en") -> Rubr
     weights = status_points = deductions = {}
     if "weights" in sections:
         node = sections["weights"][1]
-        weights = c.table(node, "weights", PRINCIPLES, 0, None, missing="missing_weight")
-        if len(weights) == len(PRINCIPLES) and sum(weights.values()) <= 0:
+        weights = c.table(node, "weights", principles, 0, None, missing="missing_weight")
+        if len(weights) == len(principles) and sum(weights.values()) <= 0:
             c.add(node, "weights", "weights_zero")
     if "status_points" in sections:
         status_points = c.table(sections["status_points"][1], "status_points", STATUSES, 0, 100)
@@ -321,7 +351,7 @@ def grade_case(r: CaseResult, rubric: Rubric, lang: str = "en") -> CaseGrade:
         reason = f"{word('invalid', lang)}: {first}" + (f" (+{more})" if more else "")
         return CaseGrade(r.file, r.case_id, meta.code, None, 0.0, None, None, reason)
     principles = {}
-    for p in PRINCIPLES:
+    for p in rubric.principles:
         status = r.principles[p].status
         share = rubric.share(p)
         principles[p] = PrincipleGrade(status, share * rubric.status_points[status] / 100, share)
@@ -367,23 +397,23 @@ def render_csv(grades: list[CaseGrade], rubric: Rubric, lang: str = "en") -> str
     """The gradebook: one row per case; a column per principle (points earned), the
     deductions, the total, the grade and its point; an ungraded row says why."""
     from asas.engine.report.formats.csv_ import safe_cell, table
-    header = ["file", "case_id", "trainee", *PRINCIPLES, "deductions", "total", "grade",
+    header = ["file", "case_id", "trainee", *rubric.principles, "deductions", "total", "grade",
               "grade_point", "reason"]
     body = []
     for g in grades:
         if g.graded:
             point = "" if g.band.point is None else f"{g.band.point:.1f}"
             body.append([safe_cell(g.file), safe_cell(g.case_id), safe_cell(g.code),
-                         *(_pts(g.principles[p].points) for p in PRINCIPLES),
+                         *(_pts(g.principles[p].points) for p in rubric.principles),
                          _pts(g.deductions), _pts(g.total), safe_cell(g.band.grade), point, ""])
         else:
             body.append([safe_cell(g.file), safe_cell(g.case_id), safe_cell(g.code),
-                         *([""] * len(PRINCIPLES)), "", "", "", "", safe_cell(g.reason)])
+                         *([""] * len(rubric.principles)), "", "", "", "", safe_cell(g.reason)])
     return table(header, body)
 
 
 def _rubric_lines(rubric: Rubric, lang: str) -> list[str]:
-    weights = ", ".join(f"{p} {_pts(rubric.share(p))}" for p in PRINCIPLES)
+    weights = ", ".join(f"{p} {_pts(rubric.share(p))}" for p in rubric.principles)
     points = ", ".join(f"{word(s, lang)} {rubric.status_points[s]:g}%" for s in STATUSES)
     deduct = ", ".join(f"{word(s, lang)} {rubric.deductions[s]:g}" for s in SEVERITIES)
     bands = ", ".join(f"{b.grade} ≥ {b.min:g}" for b in rubric.bands)
@@ -394,18 +424,18 @@ def _rubric_lines(rubric: Rubric, lang: str) -> list[str]:
 def render_markdown(grades: list[CaseGrade], rubric: Rubric, lang: str = "en") -> str:
     from asas.engine.report.formats.markdown import esc
     out = [f"# {word('gradebook_title', lang)}", "",
-           f"| {word('case', lang)} | {word('trainee', lang)} | " + " | ".join(PRINCIPLES) +
+           f"| {word('case', lang)} | {word('trainee', lang)} | " + " | ".join(rubric.principles) +
            f" | {word('deductions', lang)} | {word('total', lang)} | {word('grade', lang)} |",
-           "|---|---|" + "---:|" * len(PRINCIPLES) + "---:|---:|:---:|"]
+           "|---|---|" + "---:|" * len(rubric.principles) + "---:|---:|:---:|"]
     ungraded = []
     for g in grades:
         name = esc(g.case_id or g.file)
         if not g.graded:
             ungraded.append(g)
-            out.append(f"| {name} | {esc(g.code or '—')} | " + " | ".join([""] * len(PRINCIPLES))
+            out.append(f"| {name} | {esc(g.code or '—')} | " + " | ".join([""] * len(rubric.principles))
                        + f" | | | {word('ungraded', lang)} |")
             continue
-        cells = [f"{MARK[g.principles[p].status]} {_pts(g.principles[p].points)}" for p in PRINCIPLES]
+        cells = [f"{MARK[g.principles[p].status]} {_pts(g.principles[p].points)}" for p in rubric.principles]
         out.append(f"| {name} | {esc(g.code or '—')} | " + " | ".join(cells) +
                    f" | {_minus(g.deductions)} | **{_pts(g.total)}** | **{esc(g.band.grade)}** |")
     out += ["", " · ".join(f"{m} {word(s, lang)}" for s, m in MARK.items()), ""]
@@ -434,7 +464,7 @@ def render_html(grades: list[CaseGrade], rubric: Rubric, lang: str = "en") -> st
             legend(lang), "</header>", '<section class="card">',
             '<div class="scroll" style="overflow-x:auto"><table class="matrix gradebook" id="gradebook">'
             f"<thead><tr><th>{e(word('case', lang))}</th><th>{e(word('trainee', lang))}</th>"]
-    for p in PRINCIPLES:
+    for p in rubric.principles:
         gloss = "" if lang == "id" else f" <small>{e(label(p, 'en'))}</small>"
         body.append(f'<th class="p" scope="col">{e(p)}{gloss}</th>')
     body.append(f'<th class="num">{e(word("deductions", lang))}</th>'
@@ -446,10 +476,10 @@ def render_html(grades: list[CaseGrade], rubric: Rubric, lang: str = "en") -> st
                     f'<small title="{e(g.file)}">{e(base)}</small></th>'
                     f"<td>{e(g.code or '—')}</td>")
         if not g.graded:
-            body.append(f'<td class="inv" colspan="{len(PRINCIPLES) + 3}">'
+            body.append(f'<td class="inv" colspan="{len(rubric.principles) + 3}">'
                         f"{e(word('ungraded', lang))}: {e(g.reason)}</td></tr>")
             continue
-        for p in PRINCIPLES:
+        for p in rubric.principles:
             pg = g.principles[p]
             body.append(f'<td class="st {pg.status}" title="{e(word(pg.status, lang))}">'
                         f"{MARK[pg.status]} {_pts(pg.points)}</td>")

@@ -16,12 +16,18 @@ import json
 from dataclasses import dataclass
 
 from asas import FORMAT, __version__
-from asas.engine.judge.catalog import PRINCIPLES
+from asas.engine.report.contract import principles_of
 from asas.engine.i18n.words import word
 from asas.engine.judge.verdict import CaseResult
 
 ABBR = {"kerahasiaan": "KRH", "kesukarelaan": "KSR", "keterbukaan": "KTB", "kekinian": "KKN",
-        "kegiatan": "KGT", "kenormatifan": "KNM", "keahlian": "KAH", "kemandirian": "KMD"}
+        "kegiatan": "KGT", "kenormatifan": "KNM", "keahlian": "KAH", "kemandirian": "KMD",
+        "kedinamisan": "KDN", "keterpaduan": "KPD", "alih_tangan_kasus": "ATK",
+        "tut_wuri_handayani": "TWH"}
+
+
+def _abbr(p: str) -> str:
+    return ABBR.get(p, p[:3].upper())
 MARK = {"upheld": "✓", "at_risk": "!", "violated": "✗", "not_assessed": "?"}
 RANK = {"upheld": 3, "at_risk": 2, "violated": 1, "not_assessed": 0}
 ARROW = {"improved": "↑", "declined": "↓", "unchanged": "="}
@@ -92,13 +98,14 @@ def _cell(status: str, score) -> str:
 def _changes(t: Trainee, lang: str) -> list[str]:
     parts = []
     for direction in ("improved", "declined"):
-        names = [p for p in PRINCIPLES if t.change(p) == direction]
+        names = [p for p in t.cases[0].principles if t.change(p) == direction]
         if names:
             parts.append(f"{word(direction, lang)}: {', '.join(names)}")
     return parts
 
 
 def render_text(results, lang: str) -> str:
+    PRINCIPLES = principles_of(results)
     trainees, invalid = collect(results)
     out = [word("trend_title", lang), ""]
     id_w = max([len(c.case_id or c.file) for t in trainees for c in t.cases] + [len(word("case", lang))])
@@ -106,7 +113,7 @@ def render_text(results, lang: str) -> str:
     for t in trainees:
         out.append(f"{_name(t, lang)} · {_count(len(t.cases), lang)}")
         out.append(f"  {word('date', lang):<{date_w}}  {word('case', lang):<{id_w}}  "
-                   + " ".join(f"{ABBR[p]:>4}" for p in PRINCIPLES))
+                   + " ".join(f"{_abbr(p):>4}" for p in PRINCIPLES))
         for c in t.cases:
             out.append(f"  {_date(c, lang):<{date_w}}  {(c.case_id or c.file):<{id_w}}  "
                        + " ".join(f"{_cell(*c.principles[p]):>4}" for p in PRINCIPLES))
@@ -121,7 +128,7 @@ def render_text(results, lang: str) -> str:
         out.append(f"{word('not_included', lang)}:")
         out += [f"  {r.errors[0].format(r.file, lang)}" for r in invalid]
         out.append("")
-    out.append(" ".join(f"{ABBR[p]} {p}" for p in PRINCIPLES))
+    out.append(" ".join(f"{_abbr(p)} {p}" for p in PRINCIPLES))
     out.append(" · ".join(f"{MARK[s]} {word(s, lang)}" for s in MARK) + " · "
                + " · ".join(f"{ARROW[d]} {word(d, lang)}" for d in ARROW))
     return "\n".join(out) + "\n"
@@ -129,6 +136,7 @@ def render_text(results, lang: str) -> str:
 
 def render_markdown(results, lang: str) -> str:
     from asas.engine.report.formats.markdown import esc
+    PRINCIPLES = principles_of(results)
     trainees, invalid = collect(results)
     out = [f"# {word('trend_title', lang)}", ""]
     for t in trainees:
@@ -161,6 +169,7 @@ def render_csv(results, lang: str) -> str:
     """One row per case: trainee, date, file, case, one status column per principle;
     invalid files as rows with ``valid`` false and the reason."""
     from asas.engine.report.formats.csv_ import safe_cell, table
+    PRINCIPLES = principles_of(results)
     trainees, invalid = collect(results)
     header = ["trainee", "date", "file", "case_id", "valid", *PRINCIPLES, "reason"]
     body = []
@@ -176,9 +185,12 @@ def render_csv(results, lang: str) -> str:
 
 
 def trend_dict(results, lang: str) -> dict:
+    from asas.engine.report.contract import tool_dict
+    from asas.engine.judge.profile import profile_of
+    PRINCIPLES = principles_of(results)
     trainees, invalid = collect(results)
     return {
-        "tool": {"name": "asas", "version": __version__, "format": FORMAT, "lang": lang},
+        "tool": tool_dict(lang, profile_of(results)),
         "principles": list(PRINCIPLES),
         "trainees": [{
             "code": t.code,

@@ -24,8 +24,9 @@ FAIL_RANK = {"violation": 0, "risk": 1, "advice": 2}
 FEW = 4     # up to this many files to check, one process is quicker than a pool
 
 
-def check_paths(paths, select=None, ignore=None, limits: Limits = Limits()) -> list[CaseResult]:
-    return [check_file(p, select, ignore, limits) for p in case_paths(paths)]
+def check_paths(paths, select=None, ignore=None, limits: Limits = Limits(),
+                profile=None) -> list[CaseResult]:
+    return [check_file(p, select, ignore, limits, profile) for p in case_paths(paths)]
 
 
 def exit_code(results: list[CaseResult], fail_on: str) -> int:
@@ -80,7 +81,7 @@ def _read(path, limits):
         return None
 
 
-def _check_data(path, select, ignore, limits, cache) -> tuple[str, dict]:
+def _check_data(path, select, ignore, limits, cache, profile=None) -> tuple[str, dict]:
     """Check one file; its name as the report shows it (``<stdin>`` for -) and its result
     as plain data (engine/results.py), stored in the cache when there is one and the
     file could be read."""
@@ -88,9 +89,9 @@ def _check_data(path, select, ignore, limits, cache) -> tuple[str, dict]:
     from asas.engine.run.codec import NotPlain, to_data
     data = _read(path, limits) if cache is not None and _cacheable(path) else None
     if data is None:
-        result = check_loaded(load_file(path, limits), select, ignore)
+        result = check_loaded(load_file(path, limits), select, ignore, profile)
         return result.file, to_data(result, strict=False)
-    result = check_loaded(load_bytes(data, path, limits), select, ignore)
+    result = check_loaded(load_bytes(data, path, limits), select, ignore, profile)
     try:
         plain = to_data(result)
     except NotPlain:
@@ -104,18 +105,20 @@ def _check_data(path, select, ignore, limits, cache) -> tuple[str, dict]:
 _worker: dict = {}
 
 
-def _worker_init(select, ignore, limits, cache_folder, cache_config):
+def _worker_init(select, ignore, limits, cache_folder, cache_config, profile=None):
     signal.signal(signal.SIGINT, signal.SIG_IGN)   # Ctrl-C is the parent's to handle
     from asas.engine.run.cache import Cache
+    from asas.engine.judge.profile import lookup
     from asas.engine.reason.runner import knowledge_engine
-    knowledge_engine()                              # built once per worker
+    chosen = lookup(profile)
+    knowledge_engine(None if chosen.is_default else chosen)   # built once per worker
     cache = Cache(cache_folder, cache_config) if cache_folder is not None else None
-    _worker.update(select=select, ignore=ignore, limits=limits, cache=cache)
+    _worker.update(select=select, ignore=ignore, limits=limits, cache=cache, profile=profile)
 
 
 def _worker_check(paths) -> list[tuple[str, dict]]:
     w = _worker
-    return [_check_data(path, w["select"], w["ignore"], w["limits"], w["cache"])
+    return [_check_data(path, w["select"], w["ignore"], w["limits"], w["cache"], w["profile"])
             for path in paths]
 
 
@@ -146,8 +149,9 @@ class Batch:
     """
 
     def __init__(self, files, select=None, ignore=None, limits: Limits = Limits(),
-                 jobs: int | None = None, cache=None, progress=None):
+                 jobs: int | None = None, cache=None, progress=None, profile: str | None = None):
         self.files = list(files)
+        self.profile = profile          # a profile's name or path; None: the default
         self.select, self.ignore, self.limits = select, ignore, limits
         self.jobs = jobs
         self.cache = cache
@@ -178,13 +182,14 @@ class Batch:
         (``trusted``), or read from the cache and checked field by field."""
         from asas.engine.run.codec import from_data, from_trusted
         if self._catalog is None:
-            from asas.rules import CATALOG
-            self._catalog = CATALOG
+            from asas.engine.run.pipeline import catalog_of
+            self._catalog = catalog_of(self.profile)
         return (from_trusted if trusted else from_data)(data, file, self._catalog)
 
     def _here(self, path) -> CaseResult:
         """Check one file in this process."""
-        file, data = _check_data(path, self.select, self.ignore, self.limits, self.cache)
+        file, data = _check_data(path, self.select, self.ignore, self.limits, self.cache,
+                                 self.profile)
         return self._rebuild(data, file)
 
     def _cached(self, path):
@@ -242,7 +247,7 @@ class Batch:
         cache = self.cache
         init = (self.select, self.ignore, self.limits,
                 str(cache.folder) if cache is not None else None,
-                cache.config if cache is not None else None)
+                cache.config if cache is not None else None, self.profile)
         # files go to the workers a few at a time (fewer messages), in order, and only
         # a few chunks ahead of the report (results waiting to be written stay few)
         size = max(1, min(8, len(misses) // (jobs * 16)))

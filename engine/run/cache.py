@@ -82,12 +82,20 @@ def knowledge_hash() -> str:
     return h.hexdigest()
 
 
-def config_key(select, ignore, limits) -> str:
-    """What besides the file's bytes a result depends on, as one hash."""
+def config_key(select, ignore, limits, profile=None) -> str:
+    """What besides the file's bytes a result depends on, as one hash (``profile``: the
+    profile's name or path; None, the default, keeps the keys it always had)."""
     config = {"cache": CACHE_VERSION, "tool": __version__, "kb": knowledge_hash(),
               "select": sorted(select) if select is not None else None,
               "ignore": sorted(ignore) if ignore is not None else None,
               "limits": dataclasses.asdict(limits)}
+    if profile is not None:
+        from asas.engine.judge.profile import lookup
+        chosen = lookup(profile)
+        if not chosen.is_default:
+            config["profile"] = chosen.name
+            if chosen.path is not None:     # the profile file itself, when edited
+                config["profile_file"] = hashlib.sha256(chosen.path.read_bytes()).hexdigest()
     return hashlib.sha256(json.dumps(config, sort_keys=True).encode()).hexdigest()
 
 

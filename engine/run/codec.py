@@ -18,7 +18,8 @@ from __future__ import annotations
 import datetime
 import math
 
-from asas.engine.judge.catalog import FUNCTIONS, PRINCIPLES
+from asas.engine.judge.catalog import FUNCTIONS
+from asas.engine.judge.profile import DEFAULT as DEFAULT_PROFILE
 from asas.engine.load.types import CaseError
 from asas.engine.judge.verdict import STATUSES, CaseMeta, CaseResult, Evidence, Found, PrincipleVerdict
 
@@ -73,6 +74,8 @@ def to_data(r: CaseResult, strict: bool = True) -> dict:
             meta.title, meta.code, meta.pseudonym,
             meta.first_date.isoformat() if meta.first_date else None, meta.sessions],
     }
+    if r.profile != DEFAULT_PROFILE:      # the default's data stay as they were
+        out["profile"] = r.profile
     return out
 
 
@@ -131,10 +134,16 @@ def _from_data(data, file, catalog) -> CaseResult:
         errors.append(CaseError(_int(e[0], "line"), _int(e[1], "column"), _str(e[2], "path"),
                                 _str(e[3], "message"), quoted))
     case_id = _str(data["case_id"], "case_id", nullable=True)
+    profile = _str(data.get("profile", DEFAULT_PROFILE), "profile")
     principles = functions = None
     if data["principles"] is not None:
         raw = data["principles"]
-        _need(isinstance(raw, dict) and list(raw) == list(PRINCIPLES), "principles")
+        from asas.engine.judge.profile import ProfileError, lookup
+        try:
+            expected = lookup(profile).principles
+        except ProfileError:
+            raise BadData("profile") from None
+        _need(isinstance(raw, dict) and list(raw) == list(expected), "principles")
         principles = {}
         for p, v in raw.items():
             _list(v, "principle", 3)
@@ -183,7 +192,7 @@ def _from_data(data, file, catalog) -> CaseResult:
     _need((principles is None) == bool(errors) and (functions is None) == bool(errors),
           "valid results have principles, invalid ones errors")
     return CaseResult(file, case_id, errors, principles, functions, findings, conclusions,
-                      None, meta)
+                      None, meta, profile)
 
 
 def from_trusted(data: dict, file: str, catalog: dict) -> CaseResult:
@@ -212,4 +221,4 @@ def from_trusted(data: dict, file: str, catalog: dict) -> CaseResult:
          in data["findings"]],
         [(what, session, (because[0], because[1])) for what, session, because
          in data["conclusions"]],
-        None, meta)
+        None, meta, data.get("profile", DEFAULT_PROFILE))

@@ -6,7 +6,7 @@ results arrive, so a batch of any size is reported without being held in memory.
 
 import json
 
-from asas.engine.judge.catalog import PRINCIPLES
+from asas.engine.judge.profile import lookup
 from asas.engine.report.contract import Tally, case_dict, report_dict, tool_dict
 
 
@@ -75,13 +75,14 @@ def _write(value, newline: str, out: list) -> None:
             "\n", newline))
 
 
-def stream(results, lang: str, out, interrupted=lambda: None, **_) -> None:
+def stream(results, lang: str, out, interrupted=lambda: None, profile=None, **_) -> None:
     """Write the report of ``results`` (any iterable) to the text stream ``out``.
     If the run was interrupted (``interrupted()`` gives a note), the summary says so:
     ``"interrupted": true``, an addition to the contract."""
     tally = Tally()
-    out.write(f'{{\n  "tool": {_nested(tool_dict(lang), 1)},\n'
-              f'  "principles": {_nested(list(PRINCIPLES), 1)},\n  "cases": [')
+    chosen = lookup(profile)        # written before the results: the run's profile
+    out.write(f'{{\n  "tool": {_nested(tool_dict(lang, chosen), 1)},\n'
+              f'  "principles": {_nested(list(chosen.principles), 1)},\n  "cases": [')
     first = True
     for r in results:
         tally.add(r)

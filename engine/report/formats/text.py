@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import click
 
-from asas.engine.judge.catalog import FUNCTIONS, PRINCIPLES, label
+from asas.engine.judge.catalog import FUNCTIONS
+from asas.engine.judge.profile import lookup
 from asas.engine.i18n.words import word
 from asas.engine.report.contract import SEVERITY_ORDER, Tally, summary
 from asas.engine.judge.verdict import CaseResult
@@ -57,9 +58,11 @@ def _case(r: CaseResult, lang: str, paint) -> list[str]:
         title = r.loaded.case.case.title if r.loaded and r.loaded.case else None
     head = paint(r.file, bold=True) + f"  {r.case_id}" + (f" · {title}" if title else "")
     lines = [head]
-    glossed = {p: p if lang == "id" else f"{p} ({label(p, 'en')})" for p in PRINCIPLES}
+    profile = lookup(r.profile)       # the principles the result holds, as it names them
+    glossed = {p: profile.label(p, "id") if lang == "id" else f"{p} ({profile.label(p, 'en')})"
+               for p in r.principles}
     width = max(len(g) for g in glossed.values())
-    for p in PRINCIPLES:
+    for p in r.principles:
         v = r.principles[p]
         status = f"{STATUS_MARK[v.status]} {word(v.status, lang)}"
         score = "  –" if v.score is None else f"{v.score:3d}"
