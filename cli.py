@@ -65,7 +65,10 @@ def _profile(ctx, param, value):
         return None
     from asas.engine.judge.profile import ProfileError, lookup
     try:
-        lookup(value)
+        chosen = lookup(value)
+        if not chosen.is_default:       # its rule modules exist and document what it names
+            from asas.rules._profiles import knowledge
+            knowledge(chosen)
     except ProfileError as exc:
         raise click.BadParameter(str(exc), ctx=ctx, param=param)
     return value
