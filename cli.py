@@ -100,7 +100,8 @@ def _format_names():
               help="Only these rule IDs or prefixes (comma-separated, e.g. KRH,KSR001).")
 @click.option("--ignore", multiple=True, metavar="CODES",
               help="Leave out these rule IDs or prefixes (the longer prefix wins over --select).")
-@click.option("--examples", is_flag=True, help="Check the example cases bundled with asas.")
+@click.option("--examples", is_flag=True,
+              help="Check the example cases bundled with asas (those of --profile).")
 @click.option("--redact", is_flag=True,
               help="Keep the client's pseudonym and every free-text quote out of the report.")
 @click.option("--max-bytes", type=click.IntRange(1), metavar="N",
@@ -138,8 +139,8 @@ def check(paths, fmt, lang, output, fail_on, select, ignore, examples, redact,
     from asas.engine.report.formats import renderer
 
     if examples:
-        from asas.engine.run.bundled import bundled_cases_dir
-        paths = (*paths, str(bundled_cases_dir()))
+        from asas.engine.run.bundled import bundled_cases
+        paths = (*paths, *bundled_cases(profile))
     if not paths:
         raise click.UsageError("give at least one file or directory (or --examples)")
     lang = _lang(lang)

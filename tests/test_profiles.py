@@ -250,3 +250,18 @@ def test_a_profile_naming_a_missing_rule_module(tmp_path):
         check_data(EXEMPLARY, profile=str(bad))
     result = CliRunner().invoke(cli, ["check", "--profile", str(bad), str(CASES / "exemplary.yaml")])
     assert result.exit_code == 2 and "no rule module rules/nosuchmodule.py" in result.output
+
+
+def test_examples_are_the_profiles_own():
+    default = report("--examples")
+    bk12 = report("--examples", "--profile", "bk12")
+    assert not any("/bk12/" in c["file"].replace("\\", "/") for c in default["cases"])
+    assert len(default["cases"]) == len(list(CASES.glob("*.yaml")))
+    assert {c["file"].replace("\\", "/").rsplit("/", 2)[-2] for c in bk12["cases"]} == {"bk12"}
+
+
+def test_redacted_bk12_class_page_keeps_its_twelve_columns():
+    result = run("check", "--no-cache", "--fail-on", "never", "--format", "html", "--redact",
+                 "--profile", "bk12", str(BK12_CASES))
+    matrix = result.output.split('id="matrix"')[1].split("</thead>")[0]
+    assert matrix.count('class="p"') == 12
