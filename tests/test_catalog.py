@@ -5,8 +5,9 @@ import re
 
 import pytest
 
-from asas.engine.judge.catalog import LANGS, PRINCIPLES, SEVERITIES
+from asas.engine.judge.catalog import LANGS, PRINCIPLES
 from asas.engine.judge.profile import lookup
+from asas.engine.judge.terms import SEVERITIES
 from asas.engine.run.pipeline import catalog_of
 from asas.rules import CATALOG
 from helpers import EXEMPLARY, check_data, ids, patched

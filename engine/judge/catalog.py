@@ -15,7 +15,6 @@ from asas.engine.reason.facts import Finding
 PRINCIPLES = ("kerahasiaan", "kesukarelaan", "keterbukaan", "kekinian", "kegiatan",
               "kenormatifan", "keahlian", "kemandirian")
 FUNCTIONS = ("pemahaman", "pengentasan", "pengembangan_pemeliharaan", "pencegahan", "advokasi")
-SEVERITIES = ("violation", "risk", "advice")
 LANGS = ("en", "id")
 
 

@@ -9,11 +9,10 @@ and rules fired in the same order in every process.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
+from asas.engine.judge.inference import Inference
+from asas.engine.load.types import LoadedCase
 from asas.engine.reason.compat import KnowledgeEngine, SafeDepthStrategy
 from asas.engine.reason.facts import Conclusion, Finding, Served, case_facts
-from asas.engine.load.types import LoadedCase
 
 _engines: dict[tuple, KnowledgeEngine] = {}
 
@@ -45,14 +44,6 @@ def plain_engine(profile=None) -> KnowledgeEngine:
     engine_class = type("AsasPlainKnowledgeEngine", (*_rulesets(profile), KnowledgeEngine),
                         {"__strategy__": SafeDepthStrategy})
     return engine_class()
-
-
-@dataclass(frozen=True)
-class Inference:
-    """What the engine concluded for one case, as declared by the rules."""
-    findings: tuple[Finding, ...]
-    conclusions: tuple[Conclusion, ...]
-    served: tuple[Served, ...]
 
 
 def infer(loaded: LoadedCase, engine: KnowledgeEngine | None = None,

@@ -15,12 +15,13 @@ import os
 import signal
 import threading
 
-from asas.engine.run.pipeline import check_file, check_loaded
+from asas.engine.judge.terms import SEVERITY_RANK
+from asas.engine.judge.verdict import CaseResult
 from asas.engine.load.discover import case_paths
 from asas.engine.load.types import Limits
-from asas.engine.judge.verdict import CaseResult
+from asas.engine.run.pipeline import check_file, check_loaded
 
-FAIL_RANK = {"violation": 0, "risk": 1, "advice": 2}
+FAIL_RANK = SEVERITY_RANK
 FEW = 4     # up to this many files to check, one process is quicker than a pool
 
 
@@ -107,9 +108,9 @@ _worker: dict = {}
 
 def _worker_init(select, ignore, limits, cache_folder, cache_config, profile=None):
     signal.signal(signal.SIGINT, signal.SIG_IGN)   # Ctrl-C is the parent's to handle
-    from asas.engine.run.cache import Cache
     from asas.engine.judge.profile import lookup
     from asas.engine.reason.runner import knowledge_engine
+    from asas.engine.run.cache import Cache
     chosen = lookup(profile)
     knowledge_engine(None if chosen.is_default else chosen)   # built once per worker
     cache = Cache(cache_folder, cache_config) if cache_folder is not None else None

@@ -21,7 +21,8 @@ import math
 from asas.engine.judge.catalog import FUNCTIONS
 from asas.engine.judge.profile import DEFAULT as DEFAULT_PROFILE
 from asas.engine.load.types import CaseError
-from asas.engine.judge.verdict import STATUSES, CaseMeta, CaseResult, Evidence, Found, PrincipleVerdict
+from asas.engine.judge.terms import STATUSES
+from asas.engine.judge.verdict import CaseMeta, CaseResult, Evidence, Found, PrincipleVerdict
 
 DATA_VERSION = 1
 

@@ -8,12 +8,11 @@ Invalid case files have no rule to report, so their errors carry the pseudo-rule
 
 from __future__ import annotations
 
-import datetime
 import re
 from dataclasses import dataclass
 
-from asas.engine.report.contract import SEVERITY_ORDER, report_dict
 from asas.engine.judge.verdict import CaseResult
+from asas.engine.report.contract import SEVERITY_ORDER, report_dict
 
 INVALID_ID = "INVALID"
 
@@ -85,30 +84,3 @@ def report_rows(results: list[CaseResult], lang: str) -> tuple[dict, list[Row]]:
     from asas.engine.i18n.words import word
     report = report_dict(results, lang)
     return report, rows(report, word("invalid", lang))
-
-
-# --- facts about a case that the report dict does not carry ------------------------
-
-@dataclass(frozen=True)
-class CaseMeta:
-    title: str | None
-    code: str | None            # case.counselor.code: the trainee
-    pseudonym: str | None
-    first_date: datetime.date | None
-    sessions: int
-
-
-def case_meta(r: CaseResult) -> CaseMeta:
-    """Title, trainee code, pseudonym, first session date and session count of a case
-    (all None / 0 for an invalid file)."""
-    case = r.loaded.case if r.loaded is not None else None
-    meta = getattr(r, "meta", None)
-    if case is None and meta is not None:   # a batch's or the cache's compact result
-        return CaseMeta(meta.title, meta.code, meta.pseudonym, meta.first_date, meta.sessions)
-    if case is None:
-        return CaseMeta(None, None, None, None, 0)
-    info = case.case
-    dates = [s.date for s in case.sessions if s.date is not None]
-    first = next((s.date for s in case.sessions if s.number == 1 and s.date), None)
-    return CaseMeta(info.title, info.counselor.code, info.client.pseudonym,
-                    first or (min(dates) if dates else None), len(case.sessions))

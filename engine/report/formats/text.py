@@ -4,13 +4,13 @@ from __future__ import annotations
 
 import click
 
+from asas.engine.i18n.words import word
 from asas.engine.judge.catalog import FUNCTIONS
 from asas.engine.judge.profile import lookup
-from asas.engine.i18n.words import word
-from asas.engine.report.contract import SEVERITY_ORDER, Tally, summary
+from asas.engine.judge.terms import STATUS_MARK
 from asas.engine.judge.verdict import CaseResult
+from asas.engine.report.contract import SEVERITY_ORDER, Tally, summary
 
-STATUS_MARK = {"upheld": "✓", "at_risk": "!", "violated": "✗", "not_assessed": "?"}
 STATUS_COLOUR = {"upheld": "green", "at_risk": "yellow", "violated": "red",
                  "not_assessed": "bright_black"}
 SEVERITY_COLOUR = {"violation": "red", "risk": "yellow", "advice": "cyan"}
