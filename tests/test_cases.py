@@ -61,3 +61,36 @@ def test_bk12_cases_give_twelve_statuses_and_fail_each_new_principle():
     failed = {p for r in results for p, v in r.principles.items()
               if v.status in ("at_risk", "violated")}
     assert {"kedinamisan", "keterpaduan", "alih_tangan_kasus", "tut_wuri_handayani"} <= failed
+
+
+def _profile_only_enums(cls=None, prefix="", inside=False):
+    """(path, choices) of the enum fields only some profiles judge (and those inside them)."""
+    from asas.engine.model.case import Case, fields_of
+    for spec in fields_of(cls or Case):
+        path = f"{prefix}.{spec.name}" if prefix else spec.name
+        target = spec.item if spec.kind == "list" else spec
+        mine = inside or spec.profile_only
+        if target.kind == "enum" and mine:
+            yield path, target.choices
+        elif target.kind == "object":
+            yield from _profile_only_enums(target.cls, path, mine)
+
+
+def test_bk12_cases_use_every_value_of_the_bk12_fields():
+    import yaml
+
+    def values(node, parts):
+        if not parts:
+            return node if isinstance(node, list) else [node]
+        if isinstance(node, list):
+            return [v for item in node for v in values(item, parts)]
+        if not isinstance(node, dict) or parts[0] not in node:
+            return []
+        return values(node[parts[0]], parts[1:])
+
+    data = [yaml.safe_load(p.read_text(encoding="utf-8")) for p in BK12]
+    missing = []
+    for path, choices in _profile_only_enums():
+        seen = {v for d in data for v in values(d, path.split("."))}
+        missing += [f"{path}={c}" for c in choices if c not in seen]
+    assert not missing, missing
