@@ -10,6 +10,7 @@ from asas.engine.judge.profile import lookup
 from asas.engine.judge.terms import SEVERITIES
 from asas.engine.run.pipeline import catalog_of
 from asas.rules import CATALOG
+
 from helpers import EXEMPLARY, check_data, ids, patched
 
 PREFIX = {"KRH": "kerahasiaan", "KSR": "kesukarelaan", "KTB": "keterbukaan",

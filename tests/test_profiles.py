@@ -15,7 +15,8 @@ from asas.engine.judge import profile as profiles
 from asas.engine.judge.catalog import PRINCIPLES
 from asas.engine.judge.profile import ProfileError, lookup
 from asas.engine.run.pipeline import check_file
-from helpers import CASES, EXEMPLARY, check_data, dump, ids, patched
+
+from helpers import CASES, EXEMPLARY, check_data, ids, patched
 
 HERE = Path(__file__).resolve().parent
 KAMPUS = str(HERE / "fixtures" / "profiles" / "kampus-x.yaml")
@@ -246,7 +247,7 @@ def test_a_profile_naming_a_missing_rule_module(tmp_path):
     bad = tmp_path / "p.yaml"
     bad.write_text("name: p\ntitle: {en: P, id: P}\nprinciples: [kerahasiaan]\n"
                    "rules: [kerahasiaan, nosuchmodule]\n", encoding="utf-8")
-    with pytest.raises(ProfileError, match="no rule module rules/nosuchmodule.py"):
+    with pytest.raises(ProfileError, match=r"no rule module rules/nosuchmodule\.py"):
         check_data(EXEMPLARY, profile=str(bad))
     result = CliRunner().invoke(cli, ["check", "--profile", str(bad), str(CASES / "exemplary.yaml")])
     assert result.exit_code == 2 and "no rule module rules/nosuchmodule.py" in result.output

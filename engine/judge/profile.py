@@ -107,12 +107,13 @@ def lookup(name: str | None = None) -> Profile:
     return _cache[key]
 
 
-def _read(path: Path) -> Profile:
+def _compose(path: Path):
+    """The profile file's text and YAML node tree; ProfileError if it cannot be read."""
     import yaml
     where = str(path)
     try:
         text = path.read_text(encoding="utf-8")
-        root = yaml.compose(text, Loader=yaml.SafeLoader)
+        return text, yaml.compose(text, Loader=yaml.SafeLoader)
     except OSError as exc:
         raise ProfileError(f"{where}:1:1: cannot be read: {exc.strerror or exc}") from None
     except UnicodeDecodeError:
@@ -121,6 +122,12 @@ def _read(path: Path) -> Profile:
         mark = exc.problem_mark or exc.context_mark
         at = f"{mark.line + 1}:{mark.column + 1}" if mark else "1:1"
         raise ProfileError(f"{where}:{at}: not valid YAML: {exc.problem or exc}") from None
+
+
+def _read(path: Path) -> Profile:
+    import yaml
+    where = str(path)
+    text, root = _compose(path)
 
     def fail(node, message):
         mark = node.start_mark if node is not None else None
@@ -149,41 +156,12 @@ def _read(path: Path) -> Profile:
     name = data["name"]
     if not isinstance(name, str) or not name.strip():
         fail(nodes["name"], "'name' must be text")
-    principles, labels = [], {}
-    entries = data["principles"]
-    if not isinstance(entries, list) or not entries:
-        fail(nodes["principles"], "'principles' must be a list of {key, en, id}")
-    for entry, node in zip(entries, nodes["principles"].value):
-        if isinstance(entry, str):          # a principle the catalogue already names
-            entry = {"key": entry}
-        if not isinstance(entry, dict) or not isinstance(entry.get("key"), str):
-            fail(node, "each principle needs a 'key'")
-        key = entry["key"]
-        if key in labels:
-            fail(node, f"principle '{key}' is listed twice")
-        en = entry.get("en", LABELS.get(key, (key, key))[0])
-        id = entry.get("id", LABELS.get(key, (key, key))[1])
-        principles.append(key)
-        labels[key] = Text(str(en), str(id))
-        # a principle the catalogue does not name yet is named in every report: label()
-        LABELS.setdefault(key, (str(en), str(id)))
+    principles, labels = _principles(data["principles"], nodes["principles"], fail)
     rules = data["rules"]
     if not (isinstance(rules, list) and rules and all(isinstance(r, str) for r in rules)):
         fail(nodes["rules"], "'rules' must be a list of rule modules of rules/")
-    reassign = data.get("reassign") or {}
-    if not isinstance(reassign, dict):
-        fail(nodes.get("reassign"), "'reassign' must map rule IDs to principles")
-    for rid, principle in reassign.items():
-        if principle not in labels:
-            fail(nodes.get("reassign"), f"{rid} is reassigned to '{principle}', which is not "
-                                        "one of the profile's principles")
-    rubric = data.get("rubric")
-    if rubric is not None:
-        if not isinstance(rubric, str):
-            fail(nodes["rubric"], "'rubric' must be the name of a rubric file")
-        rubric = path.parent / rubric
-        if not rubric.is_file():
-            fail(nodes["rubric"], f"no rubric file {rubric.name} beside the profile")
+    reassign = _reassign(data.get("reassign") or {}, nodes.get("reassign"), labels, fail)
+    rubric = _rubric(data.get("rubric"), nodes.get("rubric"), path, fail)
     fields = data.get("fields") or []
     if not (isinstance(fields, list) and all(isinstance(f, str) for f in fields)):
         fail(nodes.get("fields"), "'fields' must be a list of field paths")
@@ -194,6 +172,52 @@ def _read(path: Path) -> Profile:
                    reference=text_of("reference", nodes["reference"])
                    if "reference" in data else None,
                    path=path)
+
+
+def _principles(entries, node, fail) -> tuple[list, dict]:
+    """The profile's principles in order, and their labels in both languages."""
+    if not isinstance(entries, list) or not entries:
+        fail(node, "'principles' must be a list of {key, en, id}")
+    principles, labels = [], {}
+    for entry, item in zip(entries, node.value, strict=True):
+        if isinstance(entry, str):          # a principle the catalogue already names
+            entry = {"key": entry}
+        if not isinstance(entry, dict) or not isinstance(entry.get("key"), str):
+            fail(item, "each principle needs a 'key'")
+        key = entry["key"]
+        if key in labels:
+            fail(item, f"principle '{key}' is listed twice")
+        en = str(entry.get("en", LABELS.get(key, (key, key))[0]))
+        id = str(entry.get("id", LABELS.get(key, (key, key))[1]))
+        principles.append(key)
+        labels[key] = Text(en, id)
+        # a principle the catalogue does not name yet is named in every report: label()
+        LABELS.setdefault(key, (en, id))
+    return principles, labels
+
+
+def _reassign(reassign, node, labels, fail) -> dict:
+    """Rule ID -> the profile's principle its finding is reported under."""
+    if not isinstance(reassign, dict):
+        fail(node, "'reassign' must map rule IDs to principles")
+    entries = {k.value: k for k, _ in node.value} if node is not None else {}
+    for rid, principle in reassign.items():
+        if principle not in labels:
+            fail(entries.get(str(rid), node), f"{rid} is reassigned to '{principle}', which "
+                                              "is not one of the profile's principles")
+    return reassign
+
+
+def _rubric(rubric, node, path: Path, fail) -> Path | None:
+    """The rubric file a profile names, beside it; None: the built-in rubric."""
+    if rubric is None:
+        return None
+    if not isinstance(rubric, str):
+        fail(node, "'rubric' must be the name of a rubric file")
+    found = path.parent / rubric
+    if not found.is_file():
+        fail(node, f"no rubric file {found.name} beside the profile")
+    return found
 
 
 def profile_of(results) -> Profile:

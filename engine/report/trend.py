@@ -187,8 +187,8 @@ def render_csv(results, lang: str) -> str:
 
 
 def trend_dict(results, lang: str) -> dict:
-    from asas.engine.report.contract import tool_dict
     from asas.engine.judge.profile import profile_of
+    from asas.engine.report.contract import tool_dict
     PRINCIPLES = principles_of(results)
     trainees, invalid = collect(results)
     return {
