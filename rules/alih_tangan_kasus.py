@@ -18,7 +18,7 @@ from asas.engine.judge.catalog import RuleDoc, Text
 from asas.engine.reason.compat import MATCH, TEST, P, Rule
 from asas.engine.reason.facts import CaseFact, DisclosureFact, Finding
 from asas.rules._common import at
-from asas.rules._literature import prayitno
+from asas.rules._bk12 import finding, prayitno
 
 SOURCE = prayitno("alih tangan kasus")
 WHY = Text(
@@ -185,46 +185,46 @@ _SENT = P(lambda source: source is not None and source != "self")
 class AlihTanganKasus:
     @Rule(CaseFact(referred_out=True, referral_agreed=False, referred_out_to=MATCH.to))
     def atk001_referred_not_agreed(self, to):
-        self.declare(ATK001.finding(None, ["case.referred_out.client_agreed"], {"to": to}))
+        self.declare(finding(ATK001, None, ["case.referred_out.client_agreed"], {"to": to}))
 
     @Rule(CaseFact(referred_out=True, alternatives_offered=False, referred_out_to=MATCH.to))
     def atk002_no_alternatives(self, to):
-        self.declare(ATK002.finding(None, ["case.referred_out.alternatives_offered"], {"to": to}))
+        self.declare(finding(ATK002, None, ["case.referred_out.alternatives_offered"], {"to": to}))
 
     @Rule(CaseFact(referred_out=True, referred_out_to=MATCH.to),
           DisclosureFact(to_key=MATCH.to, client_consent=P(lambda v: v is not True),
                          idx=MATCH.idx, item=MATCH.item))
     def atk003_told_target_without_consent(self, to, idx, item):
-        self.declare(ATK003.finding(None, [at(idx, f"disclosures[{item}].client_consent")],
+        self.declare(finding(ATK003, None, [at(idx, f"disclosures[{item}].client_consent")],
                                     {"to": to}))
 
     @Rule(CaseFact(referral_source=MATCH.source & _SENT, feedback_given=False,
                    feedback_activity=False))
     def atk004_no_report_back(self, source):
-        self.declare(ATK004.finding(None, ["case.referral.feedback_given"], {"source": source}))
+        self.declare(finding(ATK004, None, ["case.referral.feedback_given"], {"source": source}))
 
     # the chain: alih tangan kasus builds on keahlian's limits (KAH002)
     @Rule(Finding(id="KAH002", session=MATCH.session),
           CaseFact(referred_out=False, risk=MATCH.risks),
           TEST(lambda risks: bool(risks)))
     def atk005_unsupervised_with_risk(self, session, risks):
-        self.declare(ATK005.finding(None, derived_from=[("KAH002", session)],
+        self.declare(finding(ATK005, None, derived_from=[("KAH002", session)],
                                     params={"risks": tuple(risks)}))
 
     # -- documentation ---------------------------------------------------------------
     @Rule(CaseFact(referred_out=True, referral_agreed=None))
     def doc101_referral_agreement(self):
-        self.declare(DOC101.finding(None, ["case.referred_out"]))
+        self.declare(finding(DOC101, None, ["case.referred_out"]))
 
     @Rule(CaseFact(referred_out=True, referral_agreed=P(lambda v: v is not None),
                    alternatives_offered=None))
     def doc101_referral_alternatives(self):
-        self.declare(DOC101.finding(None, ["case.referred_out"]))
+        self.declare(finding(DOC101, None, ["case.referred_out"]))
 
     @Rule(CaseFact(referral_source=MATCH.source & _SENT, feedback_given=None,
                    feedback_activity=False))
     def doc102_report_back(self, source):
-        self.declare(DOC102.finding(None, ["case.referral.source"], {"source": source}))
+        self.declare(finding(DOC102, None, ["case.referral.source"], {"source": source}))
 
 
 RULESET = AlihTanganKasus

@@ -13,7 +13,7 @@ from asas.engine.judge.catalog import RuleDoc, Text
 from asas.engine.reason.compat import MATCH, NOT, TEST, P, Rule
 from asas.engine.reason.facts import CaseFact, Finding, SessionFact
 from asas.rules._common import at
-from asas.rules._literature import prayitno
+from asas.rules._bk12 import finding, prayitno
 
 SOURCE = prayitno("kedinamisan")
 SOURCE_EVAL = prayitno("kedinamisan", "penilaian hasil layanan (laiseg, laijapen, laijapang)",
@@ -162,21 +162,21 @@ def _same(techniques, previous) -> bool:
 class Kedinamisan:
     @Rule(SessionFact(first=False, goals_reviewed=False, idx=MATCH.idx, number=MATCH.number))
     def kdn001_goals_not_reviewed(self, idx, number):
-        self.declare(KDN001.finding(number, [at(idx, "goals_reviewed")], {"session": number}))
+        self.declare(finding(KDN001, number, [at(idx, "goals_reviewed")], {"session": number}))
 
     @Rule(SessionFact(first=False, techniques=MATCH.techniques, prev_techniques=MATCH.previous,
                       prev_evaluation_done=False, goals_reviewed=P(lambda v: v is not True),
                       idx=MATCH.idx, number=MATCH.number),
           TEST(lambda techniques, previous: _same(techniques, previous)))
     def kdn002_same_techniques_unevaluated(self, techniques, previous, idx, number):
-        self.declare(KDN002.finding(
-            number, [at(idx, "counselor.techniques"), at(idx - 1, "evaluation.done")],
+        self.declare(finding(
+            KDN002, number, [at(idx, "counselor.techniques"), at(idx - 1, "evaluation.done")],
             {"session": number, "techniques": tuple(techniques)}))
 
     @Rule(SessionFact(last=True, follow_up="none", laijapen_planned=False,
                       laijapang_planned=False, idx=MATCH.idx, number=MATCH.number))
     def kdn003_no_follow_up(self, idx, number):
-        self.declare(KDN003.finding(number, [at(idx, "follow_up"),
+        self.declare(finding(KDN003, number, [at(idx, "follow_up"),
                                              at(idx, "evaluation.laijapen_planned"),
                                              at(idx, "evaluation.laijapang_planned")],
                                     {"session": number}))
@@ -184,18 +184,18 @@ class Kedinamisan:
     # the chain: kedinamisan builds on evaluation (keahlian's KAH003)
     @Rule(Finding(id="KAH003", session=MATCH.session))
     def kdn004_no_evaluation_to_build_on(self, session):
-        self.declare(KDN004.finding(None, derived_from=[("KAH003", session)]))
+        self.declare(finding(KDN004, None, derived_from=[("KAH003", session)]))
 
     # -- documentation: what kedinamisan needs to be assessed ------------------------
     @Rule(CaseFact(sessions=P(lambda n: n > 1)),
           NOT(SessionFact(first=False, goals_reviewed=P(lambda v: v is not None))))
     def doc081_goals_reviewed(self):
-        self.declare(DOC081.finding(None, [at(1, "goals_reviewed")]))
+        self.declare(finding(DOC081, None, [at(1, "goals_reviewed")]))
 
     @Rule(SessionFact(last=True, laijapen_planned=None, laijapang_planned=None,
                       idx=MATCH.idx))
     def doc082_later_evaluation(self, idx):
-        self.declare(DOC082.finding(None, [at(idx, "evaluation.laijapen_planned")]))
+        self.declare(finding(DOC082, None, [at(idx, "evaluation.laijapen_planned")]))
 
 
 RULESET = Kedinamisan

@@ -12,7 +12,7 @@ violation); the data from one source only (advice).
 from asas.engine.judge.catalog import RuleDoc, Text
 from asas.engine.reason.compat import MATCH, TEST, Rule
 from asas.engine.reason.facts import ActivityFact, CaseFact
-from asas.rules._literature import prayitno
+from asas.rules._bk12 import finding, prayitno
 
 SOURCE = prayitno("keterpaduan")
 SOURCE_SUPPORT = prayitno("keterpaduan", "kegiatan pendukung (himpunan data, konferensi kasus, "
@@ -110,22 +110,22 @@ def _activity(item: int) -> str:
 class Keterpaduan:
     @Rule(ActivityFact(client_agreed=False, kind=MATCH.kind, item=MATCH.item))
     def kpd001_activity_not_agreed(self, kind, item):
-        self.declare(KPD001.finding(None, [f"{_activity(item)}.client_agreed"],
+        self.declare(finding(KPD001, None, [f"{_activity(item)}.client_agreed"],
                                     {"kind": kind, "item": item}))
 
     @Rule(CaseFact(data_sources=MATCH.sources),
           TEST(lambda sources: sources is not None and len(set(sources)) == 1))
     def kpd002_one_source(self, sources):
-        self.declare(KPD002.finding(None, ["case.data_sources"], {"sources": sources[0]}))
+        self.declare(finding(KPD002, None, ["case.data_sources"], {"sources": sources[0]}))
 
     # -- documentation ---------------------------------------------------------------
     @Rule(CaseFact(data_sources=None))
     def doc091_data_sources(self):
-        self.declare(DOC091.finding(None, ["case.data_sources"]))
+        self.declare(finding(DOC091, None, ["case.data_sources"]))
 
     @Rule(ActivityFact(client_agreed=None, kind=MATCH.kind, item=MATCH.item))
     def doc092_activity_agreement(self, kind, item):
-        self.declare(DOC092.finding(None, [_activity(item)], {"kind": kind, "item": item}))
+        self.declare(finding(DOC092, None, [_activity(item)], {"kind": kind, "item": item}))
 
 
 RULESET = Keterpaduan

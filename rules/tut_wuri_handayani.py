@@ -13,7 +13,7 @@ from asas.engine.judge.catalog import RuleDoc, Text
 from asas.engine.reason.compat import MATCH, NOT, P, Rule
 from asas.engine.reason.facts import Finding, SessionFact
 from asas.rules._common import at
-from asas.rules._literature import prayitno
+from asas.rules._bk12 import finding, prayitno
 
 SOURCE = prayitno("tut wuri handayani")
 WHY = Text(
@@ -109,23 +109,23 @@ class TutWuriHandayani:
     # here for the atmosphere of the relationship
     @Rule(Finding(id="KTB002", session=MATCH.session))
     def twh001_judgmental_atmosphere(self, session):
-        self.declare(TWH001.finding(session, derived_from=[("KTB002", session)],
+        self.declare(finding(TWH001, session, derived_from=[("KTB002", session)],
                                     params={"session": session}))
 
     @Rule(Finding(id="KSR003", session=MATCH.session))
     def twh002_threatening_atmosphere(self, session):
-        self.declare(TWH002.finding(session, derived_from=[("KSR003", session)],
+        self.declare(finding(TWH002, session, derived_from=[("KSR003", session)],
                                     params={"session": session}))
 
     @Rule(SessionFact(idx=0),
           NOT(SessionFact(techniques=None)),
           NOT(SessionFact(techniques=P(lambda t: t is not None and "reinforcement" in t))))
     def twh003_no_reinforcement(self):
-        self.declare(TWH003.finding(None, [at(0, "counselor.techniques")]))
+        self.declare(finding(TWH003, None, [at(0, "counselor.techniques")]))
 
     @Rule(NOT(SessionFact(techniques=P(lambda t: t is not None))))
     def doc111_techniques(self):
-        self.declare(DOC111.finding(None, [at(0, "counselor.techniques")]))
+        self.declare(finding(DOC111, None, [at(0, "counselor.techniques")]))
 
 
 RULESET = TutWuriHandayani

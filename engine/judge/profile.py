@@ -12,7 +12,7 @@ profile is one more file there, or any ``.yaml`` file named by its path
     reference: {en: ..., id: ...}      # optional: the literature it rests on
     principles:                        # the report's principles, in this order
       - {key: kerahasiaan, en: confidentiality, id: kerahasiaan}
-    rules: [kerahasiaan, ..., fungsi, privasi]   # rule modules of rules/, in order
+    rules: [default, kedinamisan]      # the default knowledge base, and modules of rules/
     reassign: {KAH001: alih_tangan_kasus}        # a finding reported under another principle
     rubric: bk12.rubric.yaml           # optional, beside the profile file
     fields: [case.data_sources, ...]   # optional fields that init/interview ask for
