@@ -378,8 +378,9 @@ def rules_(fmt, lang, select, output, profile):
     CATALOG = catalog_of(profile)
     lang = _lang(lang)
     if fmt == "markdown":
-        _emit(rules_markdown(d for d in CATALOG.values() if selected(d.id, _codes(select))),
-              output)
+        from asas.engine.judge.profile import lookup
+        _emit(rules_markdown((d for d in CATALOG.values() if selected(d.id, _codes(select))),
+                             lookup(profile)), output)
         return
     docs = [d for d in sorted(CATALOG.values(), key=lambda d: d.id)
             if selected(d.id, _codes(select))]

@@ -1,5 +1,5 @@
 """What the rule modules of profile bk12 share (no knowledge lives here): the
-literature they cite, and the finding facts they declare.
+literature they cite.
 
 The source text of the project (shared/seed/konseling-individual.txt) names the asas of
 individual counseling; the four principles that profile bk12 adds come from the guidance
@@ -9,8 +9,7 @@ of guidance and counseling; the same twelve in Sukardi (2008).  A rule's ``sourc
 cites it as a reference a student can put in a laporan.
 """
 
-from asas.engine.judge.catalog import RuleDoc, Text
-from asas.engine.reason.facts import Finding
+from asas.engine.judge.catalog import Text
 
 BOOK = "Prayitno & Erman Amti, Dasar-dasar Bimbingan dan Konseling (Jakarta: Rineka Cipta)"
 
@@ -21,11 +20,3 @@ def prayitno(asas: str, en_note: str = "", id_note: str = "") -> Text:
     id = f"{BOOK}, bab asas-asas bimbingan dan konseling: asas {asas}"
     return Text(en + (f"; {en_note}" if en_note else ""), id + (f"; {id_note}" if id_note else ""))
 
-
-def finding(doc: RuleDoc, session, evidence=(), params=None, derived_from=()) -> Finding:
-    """The fact a rule declares for the catalogue entry ``doc`` (its principle,
-    severity and certainty from the entry, so a rule never spells them out twice)."""
-    return Finding(id=doc.id, principle=doc.principle, severity=doc.severity, cf=doc.cf,
-                   session=session, evidence=tuple(evidence),
-                   derived_from=tuple(derived_from), direct=not derived_from,
-                   params=dict(params or {}))

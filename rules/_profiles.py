@@ -3,9 +3,9 @@
 
 ``default`` in a profile's ``rules`` is the default knowledge base (``asas.rules``:
 its ``RULESETS`` and ``CATALOG``, whatever modules make it up).  Any other name is a
-module ``asas.rules.<name>``: its catalogue is its ``CATALOG`` (or what it registered
-with ``rules/_registry.py``) and its rule set the class in ``asas.rules.RULESETS``
-defined in it, or, for a module outside the default knowledge base, its ``RULESET``.
+module ``asas.rules.<name>``, imported when a profile first needs it: what it
+registered with ``rules/_registry.py`` (its entries and its rule set), or, for a module
+outside the registry, its ``CATALOG`` and ``RULESET``.
 """
 
 from __future__ import annotations
@@ -36,27 +36,26 @@ def _module(name: str):
         raise
 
 
-def _ruleset(module) -> type:
-    from asas.rules import RULESETS
-    for ruleset in RULESETS:
-        if ruleset.__module__ == module.__name__:
-            return ruleset
-    ruleset = getattr(module, "RULESET", None)
+def _registered(name: str):
+    from asas.rules._registry import REGISTRY
+    return REGISTRY.modules.get(name)
+
+
+def _ruleset(module, name: str) -> type:
+    registered = _registered(name)
+    if registered is not None and registered.ruleset is not None:
+        return registered.ruleset
+    ruleset = getattr(module, "RULESET", None)      # a module outside the registry
     if ruleset is None:
         raise ProfileError(f"{module.__name__} has no rule set")
     return ruleset
 
 
 def _docs(module, name: str) -> tuple:
-    docs = getattr(module, "CATALOG", None)
-    if docs is not None:
-        return tuple(docs)
-    try:                    # a module that registered its entries (rules/_registry.py)
-        from asas.rules._registry import REGISTRY
-    except ImportError:
-        return ()
-    registered = REGISTRY.modules.get(name)
-    return tuple(registered.docs.values()) if registered is not None else ()
+    registered = _registered(name)
+    if registered is not None:
+        return tuple(registered.docs.values())
+    return tuple(getattr(module, "CATALOG", ()))
 
 
 DEFAULT_KB = "default"
@@ -74,7 +73,7 @@ def knowledge(profile: Profile) -> Knowledge:
                 catalog.update(CATALOG)
                 continue
             module = _module(name)
-            ruleset = _ruleset(module)
+            ruleset = _ruleset(module, name)
             if ruleset not in rulesets:
                 rulesets.append(ruleset)
             catalog.update((doc.id, doc) for doc in _docs(module, name))
@@ -85,5 +84,9 @@ def knowledge(profile: Profile) -> Knowledge:
         if unknown:
             raise ProfileError(f"profile {profile.name}: reassigns {', '.join(unknown)}, "
                                "which none of its rule modules documents")
-        _known[key] = Knowledge(rulesets, profile.catalog(catalog))
+        # the catalogue in the profile's order of principles (then the functions, privacy)
+        reported = profile.catalog(catalog)
+        rank = {p: i for i, p in enumerate(profile.principles)}
+        order = sorted(reported.values(), key=lambda d: rank.get(d.principle, len(rank)))
+        _known[key] = Knowledge(rulesets, {d.id: d for d in order})
     return _known[key]

@@ -9,10 +9,13 @@ when it also breaks confidentiality, kerahasiaan judges that disclosure as a
 violation); the data from one source only (advice).
 """
 
-from asas.engine.judge.catalog import RuleDoc, Text
+from asas.engine.judge.catalog import Text
 from asas.engine.reason.compat import MATCH, TEST, Rule
 from asas.engine.reason.facts import ActivityFact, CaseFact
-from asas.rules._bk12 import finding, prayitno
+from asas.rules._bk12 import prayitno
+from asas.rules._registry import REGISTRY
+
+KNOWLEDGE = REGISTRY.module("keterpaduan", principle="keterpaduan")
 
 SOURCE = prayitno("keterpaduan")
 SOURCE_SUPPORT = prayitno("keterpaduan", "kegiatan pendukung (himpunan data, konferensi kasus, "
@@ -26,40 +29,44 @@ WHY = Text(
     "bagi konseli, harus terpadu: saling menunjang dan tidak saling bertentangan. Untuk itu "
     "diperlukan koordinasi, yang tetap dilandasi kepercayaan konseli.")
 
-KPD001 = RuleDoc(
-    id="KPD001", principle="keterpaduan", severity="risk", cf=0.75,
-    title=Text("Supporting activity without the client's agreement",
-               "Kegiatan pendukung tanpa persetujuan konseli"),
-    message=Text(
+KPD001 = {
+    "severity": "risk",
+    "cf": 0.75,
+    "title": Text("Supporting activity without the client's agreement",
+                  "Kegiatan pendukung tanpa persetujuan konseli"),
+    "message": Text(
         "A supporting activity ({kind}) was carried out without the client's agreement.",
         "Kegiatan pendukung ({kind}) dilaksanakan tanpa persetujuan konseli."),
-    recommendation=Text(
+    "recommendation": Text(
         "Before a case conference, home visit or consultation, explain to the client why it "
         "helps, what will and will not be shared, and ask for their agreement; record it.",
         "Sebelum konferensi kasus, kunjungan rumah, atau konsultasi, jelaskan kepada konseli "
         "manfaatnya, apa yang akan dan tidak akan disampaikan, lalu mintalah persetujuannya; "
         "catat persetujuan itu."),
-    why=WHY, source=SOURCE_SUPPORT,
-    fail={"case.supporting_activities": [{"kind": "home_visit", "with_whom": "orang tua",
-                                          "session": 1, "client_agreed": False}]},
-    passing={"case.supporting_activities": [{"kind": "home_visit", "with_whom": "orang tua",
-                                             "session": 1, "client_agreed": True}]},
-)
+    "why": WHY,
+    "source": SOURCE_SUPPORT,
+    "fail": {"case.supporting_activities": [{"kind": "home_visit", "with_whom": "orang tua",
+                                             "session": 1, "client_agreed": False}]},
+    "passing": {"case.supporting_activities": [{"kind": "home_visit", "with_whom": "orang tua",
+                                                "session": 1, "client_agreed": True}]},
+}
 
-KPD002 = RuleDoc(
-    id="KPD002", principle="keterpaduan", severity="advice", cf=0.6,
-    title=Text("Data from one source only", "Data hanya dari satu sumber"),
-    message=Text("The data about the client come from one source only ({sources}).",
-                 "Data tentang konseli hanya berasal dari satu sumber ({sources})."),
-    recommendation=Text(
+KPD002 = {
+    "severity": "advice",
+    "cf": 0.6,
+    "title": Text("Data from one source only", "Data hanya dari satu sumber"),
+    "message": Text("The data about the client come from one source only ({sources}).",
+                    "Data tentang konseli hanya berasal dari satu sumber ({sources})."),
+    "recommendation": Text(
         "Complete the picture from a second source: an AUM or another instrument, "
         "observation, the homeroom teacher, the parents, documents.",
         "Lengkapi gambaran dari sumber kedua: AUM atau instrumen lain, observasi, wali kelas, "
         "orang tua, dokumen."),
-    why=WHY, source=SOURCE_SUPPORT,
-    fail={"case.data_sources": ["observation"]},
-    passing={"case.data_sources": ["observation", "homeroom_teacher"]},
-)
+    "why": WHY,
+    "source": SOURCE_SUPPORT,
+    "fail": {"case.data_sources": ["observation"]},
+    "passing": {"case.data_sources": ["observation", "homeroom_teacher"]},
+}
 
 WHY_DOC = Text(
     "Without this observation the report cannot show whether the service was integrated "
@@ -68,64 +75,69 @@ WHY_DOC = Text(
     "keterpaduan); laporan praktikum yang tidak memuatnya tidak dapat dinilai untuk asas "
     "itu.")
 
-DOC091 = RuleDoc(
-    id="DOC091", principle="keterpaduan", severity="advice", cf=1.0, needed=True,
-    title=Text("Sources of data not documented", "Sumber data tidak dicatat"),
-    message=Text("The write-up does not say where the data about the client came from "
-                 "(case.data_sources).",
-                 "Laporan tidak menyebutkan dari mana data tentang konseli diperoleh "
-                 "(case.data_sources)."),
-    recommendation=Text("Write `case.data_sources`: aum, observation, homeroom_teacher, parent, "
-                        "peer, documents or other.",
-                        "Tuliskan `case.data_sources`: aum, observation, homeroom_teacher, "
-                        "parent, peer, documents atau other."),
-    why=WHY_DOC, source=SOURCE,
-    fail={"case.data_sources": None},
-    passing={"case.data_sources": ["aum", "observation"]},
-)
+DOC091 = {
+    "severity": "advice",
+    "cf": 1.0,
+    "needed": True,
+    "title": Text("Sources of data not documented", "Sumber data tidak dicatat"),
+    "message": Text("The write-up does not say where the data about the client came from "
+                    "(case.data_sources).",
+                    "Laporan tidak menyebutkan dari mana data tentang konseli diperoleh "
+                    "(case.data_sources)."),
+    "recommendation": Text("Write `case.data_sources`: aum, observation, homeroom_teacher, parent, "
+                           "peer, documents or other.",
+                           "Tuliskan `case.data_sources`: aum, observation, homeroom_teacher, "
+                           "parent, peer, documents atau other."),
+    "why": WHY_DOC,
+    "source": SOURCE,
+    "fail": {"case.data_sources": None},
+    "passing": {"case.data_sources": ["aum", "observation"]},
+}
 
-DOC092 = RuleDoc(
-    id="DOC092", principle="keterpaduan", severity="advice", cf=1.0,
-    title=Text("Client's agreement to a supporting activity not documented",
-               "Persetujuan konseli atas kegiatan pendukung tidak dicatat"),
-    message=Text("A supporting activity ({kind}) does not say whether the client agreed to it "
-                 "(client_agreed).",
-                 "Kegiatan pendukung ({kind}) tidak menyebutkan apakah konseli menyetujuinya "
-                 "(client_agreed)."),
-    recommendation=Text("Write `client_agreed` for each supporting activity.",
-                        "Tuliskan `client_agreed` untuk setiap kegiatan pendukung."),
-    why=WHY_DOC, source=SOURCE_SUPPORT,
-    fail={"case.supporting_activities": [{"kind": "consultation", "with_whom": "wali kelas"}]},
-    passing={"case.supporting_activities": [{"kind": "consultation", "with_whom": "wali kelas",
-                                             "client_agreed": True}]},
-)
-
-CATALOG = (KPD001, KPD002, DOC091, DOC092)
+DOC092 = {
+    "severity": "advice",
+    "cf": 1.0,
+    "title": Text("Client's agreement to a supporting activity not documented",
+                  "Persetujuan konseli atas kegiatan pendukung tidak dicatat"),
+    "message": Text("A supporting activity ({kind}) does not say whether the client agreed to it "
+                    "(client_agreed).",
+                    "Kegiatan pendukung ({kind}) tidak menyebutkan apakah konseli menyetujuinya "
+                    "(client_agreed)."),
+    "recommendation": Text("Write `client_agreed` for each supporting activity.",
+                           "Tuliskan `client_agreed` untuk setiap kegiatan pendukung."),
+    "why": WHY_DOC,
+    "source": SOURCE_SUPPORT,
+    "fail": {"case.supporting_activities": [{"kind": "consultation", "with_whom": "wali kelas"}]},
+    "passing": {"case.supporting_activities": [{"kind": "consultation", "with_whom": "wali kelas",
+                                                "client_agreed": True}]},
+}
 
 
 def _activity(item: int) -> str:
     return f"case.supporting_activities[{item}]"
 
 
+@KNOWLEDGE.rules
 class Keterpaduan:
+    @KNOWLEDGE.finding("KPD001", **KPD001)
     @Rule(ActivityFact(client_agreed=False, kind=MATCH.kind, item=MATCH.item))
-    def kpd001_activity_not_agreed(self, kind, item):
-        self.declare(finding(KPD001, None, [f"{_activity(item)}.client_agreed"],
-                                    {"kind": kind, "item": item}))
+    def kpd001_activity_not_agreed(self, report, kind, item):
+        self.declare(report(None, [f"{_activity(item)}.client_agreed"],
+                            {"kind": kind, "item": item}))
 
+    @KNOWLEDGE.finding("KPD002", **KPD002)
     @Rule(CaseFact(data_sources=MATCH.sources),
           TEST(lambda sources: sources is not None and len(set(sources)) == 1))
-    def kpd002_one_source(self, sources):
-        self.declare(finding(KPD002, None, ["case.data_sources"], {"sources": sources[0]}))
+    def kpd002_one_source(self, report, sources):
+        self.declare(report(None, ["case.data_sources"], {"sources": sources[0]}))
 
     # -- documentation ---------------------------------------------------------------
+    @KNOWLEDGE.finding("DOC091", **DOC091)
     @Rule(CaseFact(data_sources=None))
-    def doc091_data_sources(self):
-        self.declare(finding(DOC091, None, ["case.data_sources"]))
+    def doc091_data_sources(self, report):
+        self.declare(report(None, ["case.data_sources"]))
 
+    @KNOWLEDGE.finding("DOC092", **DOC092)
     @Rule(ActivityFact(client_agreed=None, kind=MATCH.kind, item=MATCH.item))
-    def doc092_activity_agreement(self, kind, item):
-        self.declare(finding(DOC092, None, [_activity(item)], {"kind": kind, "item": item}))
-
-
-RULESET = Keterpaduan
+    def doc092_activity_agreement(self, report, kind, item):
+        self.declare(report(None, [_activity(item)], {"kind": kind, "item": item}))

@@ -91,6 +91,17 @@ def test_committed_rule_reference_is_current():
         "docs/rules.md is stale: run `asas rules --format markdown -o docs/rules.md`"
 
 
+def test_committed_bk12_rule_reference_is_current():
+    from asas.engine.report.rulepage import rules_markdown
+
+    from helpers import ROOT
+    committed = ROOT / "docs" / "rules-bk12.md"
+    assert committed.read_text(encoding="utf-8") == \
+        rules_markdown(BK12.values(), lookup("bk12")), \
+        "docs/rules-bk12.md is stale: run " \
+        "`asas rules --profile bk12 --format markdown -o docs/rules-bk12.md`"
+
+
 def test_rule_reference_has_every_entry_in_both_languages():
     from asas.engine.report.rulepage import rules_markdown
     page = rules_markdown(CATALOG.values())
