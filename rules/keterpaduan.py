@@ -6,14 +6,17 @@ client's agreement.
 
 Direct findings: a supporting activity without the client's agreement (a risk here;
 when it also breaks confidentiality, kerahasiaan judges that disclosure as a
-violation); the data from one source only (advice).
+violation); a case with a serious risk handled by the counselor alone -- no supporting
+activity, no referral, no one told for the client's safety (a risk); the data from one
+source only (advice).
 """
 
 from asas.engine.judge.catalog import Text
-from asas.engine.reason.compat import MATCH, TEST, Rule
-from asas.engine.reason.facts import ActivityFact, CaseFact
+from asas.engine.reason.compat import MATCH, NOT, TEST, Rule
+from asas.engine.reason.facts import ActivityFact, CaseFact, DisclosureFact
 from asas.rules._bk12 import prayitno
 from asas.rules._registry import REGISTRY
+from asas.rules.keahlian import SERIOUS_RISKS
 
 KNOWLEDGE = REGISTRY.module("keterpaduan", principle="keterpaduan")
 
@@ -75,6 +78,32 @@ WHY_DOC = Text(
     "keterpaduan); laporan praktikum yang tidak memuatnya tidak dapat dinilai untuk asas "
     "itu.")
 
+KPD003 = {
+    "severity": "risk",
+    "cf": 0.7,
+    "title": Text("A serious risk handled alone", "Risiko serius ditangani sendiri"),
+    "message": Text(
+        "The case shows a risk of {risks}, and the counselor worked alone: no supporting "
+        "activity, no referral, and no one informed for the client's safety.",
+        "Kasus ini menunjukkan risiko {risks}, dan konselor bekerja sendiri: tidak ada "
+        "kegiatan pendukung, tidak ada alih tangan kasus, dan tidak ada pihak yang diberi "
+        "tahu demi keselamatan konseli."),
+    "recommendation": Text(
+        "Bring the people who can protect the client into the work, with the client's "
+        "knowledge: a case conference with your supervisor and the homeroom teacher, the "
+        "parents where it is safe, or a referral.",
+        "Libatkan pihak yang dapat melindungi konseli, dengan sepengetahuan konseli: "
+        "konferensi kasus bersama supervisor dan wali kelas, orang tua bila aman, atau alih "
+        "tangan kasus."),
+    "why": WHY,
+    "source": SOURCE_SUPPORT,
+    "fail": {"case.problem.risk": ["self_harm"]},
+    "passing": {"case.problem.risk": ["self_harm"],
+                "case.supporting_activities": [{"kind": "case_conference",
+                                                "with_whom": "supervisor dan wali kelas",
+                                                "session": 1, "client_agreed": True}]},
+}
+
 DOC091 = {
     "severity": "advice",
     "cf": 1.0,
@@ -130,6 +159,15 @@ class Keterpaduan:
           TEST(lambda sources: sources is not None and len(set(sources)) == 1))
     def kpd002_one_source(self, report, sources):
         self.declare(report(None, ["case.data_sources"], {"sources": sources[0]}))
+
+    @KNOWLEDGE.finding("KPD003", **KPD003)
+    @Rule(CaseFact(risk=MATCH.risk, referred_out=False),
+          TEST(lambda risk: any(r in SERIOUS_RISKS for r in risk)),
+          NOT(ActivityFact()),
+          NOT(DisclosureFact(reason="safety")))
+    def kpd003_serious_risk_alone(self, report, risk):
+        self.declare(report(None, ["case.problem.risk"],
+                            {"risks": tuple(r for r in risk if r in SERIOUS_RISKS)}))
 
     # -- documentation ---------------------------------------------------------------
     @KNOWLEDGE.finding("DOC091", **DOC091)
