@@ -269,7 +269,7 @@ QUESTIONS: dict[str, Q | Auto] = {
 }
 
 # Asked after the sessions: what happened over the whole case, and may name a session.
-DEFERRED = ("case.referred_out",)
+DEFERRED = ("case.referred_out", "case.supporting_activities")
 
 
 # Questions that make no sense in the situation are skipped (the field stays out).
@@ -291,7 +291,8 @@ CONDITIONS = {
 }
 
 # Bounds that depend on earlier answers.
-MAXIMUM = {"case.referred_out.session": lambda iv: len(iv.sessions)}
+MAXIMUM = {"case.referred_out.session": lambda iv: len(iv.sessions),
+           "case.supporting_activities[].session": lambda iv: len(iv.sessions)}
 
 _T = {  # the interview's own words: (en, id)
     "intro": (
@@ -478,6 +479,8 @@ class Interview:
         specs = {s.name: s for s in fields_of(CaseInfo)}
         for path in DEFERRED:
             name = path.split(".")[-1]
+            if specs[name].profile_only and not (self.asks is not None and self.asks(path)):
+                continue
             self.field(CaseInfo, specs[name], self.case, path, path)
         return data
 
