@@ -3,6 +3,8 @@ by which rules, under which names, graded with which rubric.  The default's repo
 stay what they were; bk12 gives twelve statuses in every format; an institution's own
 profile is a file, with no change to the engine (tests/fixtures/profiles/kampus-x.yaml)."""
 
+import csv
+import io
 import json
 import shutil
 from pathlib import Path
@@ -106,15 +108,65 @@ def test_gradebook_has_twelve_columns_and_uses_the_bk12_rubric(fmt):
     assert result.exit_code == 0, result.output
     if fmt == "csv":
         header = result.output.splitlines()[0].split(",")
-        assert header[3:15] == TWELVE
+        assert header[4:16] == TWELVE           # file, case_id, trainee, name, the twelve
         exemplary = next(line for line in result.output.splitlines() if "KI-2026-31" in line)
-        assert exemplary.split(",")[15:18] == ["0.0", "100.0", "A"]
+        assert exemplary.split(",")[16:20] == ["0.0", "0.0", "100.0", "A"]
     elif fmt == "markdown":
         assert "bk12.rubric.yaml" in result.output
         assert "| " + " | ".join(TWELVE) + " |" in result.output
     else:
         assert result.output.split('id="gradebook"')[1].split("</thead>")[0] \
             .count('class="p"') == 12
+
+
+def test_bk12_gradebook_in_csv_and_xlsx_has_twelve_columns_and_the_default_caps(tmp_path):
+    """The grade package's newer outputs follow the profile too, and bk12's rubric caps
+    as the default's does: a kerahasiaan violation (KRH003, the home visit the client
+    did not agree to) limits the grade to D, whatever the points, with a meeting."""
+    import openpyxl
+    graded = run("grade", "--profile", "bk12", "--format", "csv", str(BK12_CASES))
+    assert graded.exit_code == 0, graded.output
+    rows = list(csv.DictReader(io.StringIO(graded.output)))
+    header = graded.output.splitlines()[0].split(",")
+    assert header[4:16] == TWELVE and header[16] == "deductions"
+    visit = next(r for r in rows if r["file"].endswith("bk12-home-visit-unagreed.yaml"))
+    assert float(visit["total"]) >= 75                      # the points reach AB ...
+    assert visit["grade"] == "D" and visit["meeting"] == "yes"      # ... the cap gives D
+    assert "KRH003" in visit["reason"]
+    crisis = next(r for r in rows if r["file"].endswith("bk12-unsupervised-crisis.yaml"))
+    assert crisis["grade"] == "D" and "KAH001" in crisis["reason"]
+    assert crisis["alih_tangan_kasus"] == "1.7"    # KAH001 counted under its bk12 principle
+
+    out = tmp_path / "nilai.xlsx"
+    book = run("grade", "--profile", "bk12", "--format", "xlsx", "--lang", "id", "-o", str(out),
+               str(BK12_CASES))
+    assert book.exit_code == 0, book.output
+    ws = openpyxl.load_workbook(out)["Daftar nilai"]
+    cols = [c.value for c in ws[1]]
+    assert cols[4:16] == TWELVE and cols[16] == "pengurangan"
+    by_file = {r[0]: dict(zip(cols, r, strict=True))
+               for r in ws.iter_rows(min_row=2, values_only=True)}
+    visit = next(v for k, v in by_file.items() if k.endswith("bk12-home-visit-unagreed.yaml"))
+    assert visit["nilai"] == "D" and visit["wajib_konsultasi"] == "ya"
+    assert isinstance(visit["tut_wuri_handayani"], float)
+
+
+def test_bk12_feedback_sheet_lists_twelve_principles(tmp_path):
+    folder = tmp_path / "lembar"
+    result = run("grade", "--profile", "bk12", "--sheets", str(folder), "-o",
+                 str(tmp_path / "nilai.md"), str(BK12_CASES / "bk12-exemplary.yaml"))
+    assert result.exit_code == 0, result.output
+    sheet = next(p for p in folder.iterdir() if p.name != "index.html")
+    items = sheet.read_text(encoding="utf-8").split('<ul class="asas">')[1].split("</ul>")[0]
+    assert items.count("<li") == 12 and "tut wuri handayani" in items
+
+
+def test_bk12_trend_by_score_has_twelve_columns():
+    data = json.loads(run("trend", "--profile", "bk12", "--by", "score", "--format", "json",
+                          str(BK12_CASES)).output)
+    assert data["principles"] == TWELVE
+    assert all(list(c["principles"]) == TWELVE for t in data["trainees"] for c in t["cases"])
+    assert all(t["change_by"] == "score" for t in data["trainees"])
 
 
 def test_print_rubric_of_bk12_and_an_eight_principle_rubric_refused_for_it(tmp_path):
@@ -215,8 +267,8 @@ def test_an_institutions_profile_through_the_cli_with_its_own_rubric():
     graded = run("grade", "--profile", KAMPUS, "--format", "csv", str(CASES / "exemplary.yaml"))
     assert graded.exit_code == 0, graded.output
     header, row = graded.output.splitlines()[:2]
-    assert header.split(",")[3:8] == data["principles"]
-    assert row.split(",")[3:8] == ["28.6", "14.3", "14.3", "14.3", "28.6"]   # 2:1:1:1:2
+    assert header.split(",")[4:9] == data["principles"]
+    assert row.split(",")[4:9] == ["28.6", "14.3", "14.3", "14.3", "28.6"]   # 2:1:1:1:2
 
 
 def test_a_profile_dropped_into_rules_profiles_is_found_by_name(tmp_path, monkeypatch):
