@@ -36,7 +36,7 @@ from asas.engine.reason.facts import Conclusion, Finding, SessionFact
 
 # The knowledge base's order: the report's order of principles, then the functions and
 # the privacy of the write-up.
-ORDER = (*PRINCIPLES, "fungsi", "privasi",
+ORDER = (*PRINCIPLES, "fungsi", "catatan", "privasi",
          # modules only some profiles run (rules/profiles/): not imported by
          # rules/__init__, so never part of the default knowledge base
          "kedinamisan", "keterpaduan", "alih_tangan_kasus", "tut_wuri_handayani")
@@ -138,13 +138,16 @@ class Module:
 
         return _made(decorate(Rule(NOT(SessionFact(**{field: P(_documented)})))(rule)))
 
-    def derived(self, id: str, premise: str, then: str | None = None, **fields):
+    def derived(self, id: str, premise: str, then: str | None = None, params=None, **fields):
         """A chain rule: the finding is derived from the conclusion ``premise``; with
-        ``then``, it establishes the conclusion ``then`` in its turn."""
+        ``then``, it establishes the conclusion ``then`` in its turn.  ``params``, a
+        function of ``because`` (the key of the finding it rests on), gives the finding's
+        parameters (e.g. the ``variant`` whose title follows the cause)."""
         decorate = self.finding(id, **{"derived": True, **fields})
 
         def rule(self, report, session, because):
-            finding = report(session, derived_from=[because])
+            finding = report(session, derived_from=[because],
+                             params=params(tuple(because)) if params else None)
             if then is None:
                 self.declare(finding)
             else:

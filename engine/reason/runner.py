@@ -12,7 +12,7 @@ from __future__ import annotations
 from asas.engine.judge.inference import Inference
 from asas.engine.load.types import LoadedCase
 from asas.engine.reason.compat import KnowledgeEngine, SafeDepthStrategy
-from asas.engine.reason.facts import Conclusion, Finding, Served, case_facts
+from asas.engine.reason.facts import Conclusion, Defeated, Finding, Served, case_facts
 
 _engines: dict[tuple, KnowledgeEngine] = {}
 
@@ -59,7 +59,7 @@ def infer(loaded: LoadedCase, engine: KnowledgeEngine | None = None,
 
 def collect(engine: KnowledgeEngine) -> Inference:
     """What the rules declared, in the order they declared it."""
-    findings, conclusions, served = [], [], []
+    findings, conclusions, served, defeats = [], [], [], []
     for fact in engine.facts.values():
         if isinstance(fact, Finding):
             findings.append(fact)
@@ -67,4 +67,6 @@ def collect(engine: KnowledgeEngine) -> Inference:
             conclusions.append(fact)
         elif isinstance(fact, Served):
             served.append(fact)
-    return Inference(tuple(findings), tuple(conclusions), tuple(served))
+        elif isinstance(fact, Defeated):
+            defeats.append(fact)
+    return Inference(tuple(findings), tuple(conclusions), tuple(served), tuple(defeats))
