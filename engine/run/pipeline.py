@@ -28,12 +28,16 @@ def check_loaded(loaded: LoadedCase, select=None, ignore=None, profile=None) -> 
         profile = lookup(profile)
     if not loaded.valid:
         return invalid(loaded, profile)
-    from asas.engine.reason.runner import infer
+    from asas.engine.reason.runner import OverBudget, infer
+    try:
+        inference = infer(loaded, profile=None if profile.is_default else profile)
+    except OverBudget as over:      # a located error, as the loader's are
+        import dataclasses
+        return invalid(dataclasses.replace(loaded, errors=[over.error]), profile)
     if profile.is_default:
         from asas.rules import CATALOG
-        return judge(loaded, infer(loaded), CATALOG, select, ignore)
-    return judge(loaded, infer(loaded, profile=profile), catalog_of(profile), select, ignore,
-                 profile)
+        return judge(loaded, inference, CATALOG, select, ignore)
+    return judge(loaded, inference, catalog_of(profile), select, ignore, profile)
 
 
 def check_file(path: str, select=None, ignore=None, limits: Limits = Limits(),
