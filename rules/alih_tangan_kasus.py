@@ -199,7 +199,10 @@ DOC102 = {
 }
 
 
-_SENT = P(lambda source: source is not None and source != "self")
+# sent in by someone else (not the client's own initiative).  A TEST rather than
+# ``MATCH.source & P(...)``: the fast network (engine/reason/fastrete.py) compiles no
+# AND of field constraints, and would fall back to experta's own for the whole profile.
+_SENT = TEST(lambda source: source is not None and source != "self")
 
 
 @KNOWLEDGE.rules
@@ -223,8 +226,8 @@ class AlihTanganKasus:
                             {"to": to}))
 
     @KNOWLEDGE.finding("ATK004", **ATK004)
-    @Rule(CaseFact(referral_source=MATCH.source & _SENT, feedback_given=False,
-                   feedback_activity=False))
+    @Rule(CaseFact(referral_source=MATCH.source, feedback_given=False,
+                   feedback_activity=False), _SENT)
     def atk004_no_report_back(self, report, source):
         self.declare(report(None, ["case.referral.feedback_given"], {"source": source}))
 
@@ -250,7 +253,7 @@ class AlihTanganKasus:
         self.declare(report(None, ["case.referred_out"]))
 
     @KNOWLEDGE.finding("DOC102", **DOC102)
-    @Rule(CaseFact(referral_source=MATCH.source & _SENT, feedback_given=None,
-                   feedback_activity=False))
+    @Rule(CaseFact(referral_source=MATCH.source, feedback_given=None,
+                   feedback_activity=False), _SENT)
     def doc102_report_back(self, report, source):
         self.declare(report(None, ["case.referral.source"], {"source": source}))

@@ -318,3 +318,25 @@ def test_redacted_bk12_class_page_keeps_its_twelve_columns():
                  "--profile", "bk12", str(BK12_CASES))
     matrix = result.output.split('id="matrix"')[1].split("</thead>")[0]
     assert matrix.count('class="p"') == 12
+
+
+@pytest.mark.parametrize("name", ["konseling-individual", "bk12"])
+def test_every_bundled_profile_runs_on_the_fast_network_as_on_expertas(name, capsys):
+    """A profile's rules compile on engine/reason/fastrete.py (no fallback, no warning)
+    and it matches what experta's own network finds on the profile's cases."""
+    from asas.engine.load.discover import case_paths
+    from asas.engine.load.loader import load_file
+    from asas.engine.reason import runner
+    from asas.engine.reason.fastrete import FastEngineMixin
+    from asas.engine.run.bundled import bundled_cases
+    chosen = lookup(name)
+    arg = None if chosen.is_default else chosen
+    fast = runner.build_engine(arg)
+    assert isinstance(fast, FastEngineMixin)
+    assert capsys.readouterr().err == ""
+    plain = runner.plain_engine(arg)
+    for path in case_paths(bundled_cases(name)):
+        loaded = load_file(path)
+        got = [sorted((f["id"], f["session"] or 0) for f in runner.infer(loaded, e).findings)
+               for e in (fast, plain)]
+        assert got[0] == got[1], path
