@@ -30,15 +30,64 @@ def _codes(values) -> list[str] | None:
     return codes or None
 
 
-def _emit(text: str, output: str | None):
+class AsasError(click.ClickException):
+    """A failure to read or write (exit status 2, as a usage error; 1 means a finding
+    reached --fail-on)."""
+    exit_code = 2
+
+
+def _emit(text: str, output: str | None, inputs=(), role: str | None = None):
+    """Write ``text`` to ``output`` (whole, or not at all), or to stdout.  ``inputs`` are
+    the files the command read: the output never replaces one of them."""
     if output:
-        from asas.engine.run.atomic import write_atomic
+        from asas.engine.run.atomic import OutputRefused, refuse_inputs, write_atomic
         try:
+            refuse_inputs(output, inputs, role=role or "one of the files this command reads")
             write_atomic(output, text)
+        except OutputRefused as exc:
+            raise AsasError(str(exc))
         except OSError as exc:
-            raise click.ClickException(f"cannot write {output}: {exc.strerror or exc}")
+            raise AsasError(_cannot_write(output, exc))
     else:
+        _echo(text)
+
+
+def _cannot_write(output: str, exc: OSError) -> str:
+    from asas.engine.report.safe import safe_name
+    return f"cannot write {safe_name(output)}: {exc.strerror or exc}"
+
+
+def _echo(text: str) -> None:
+    """Standard output, or a one-line message and exit 2 when it is closed or full."""
+    if sys.stdout is None:
+        raise AsasError("standard output is closed; give --output FILE")
+    try:
         click.echo(text, nl=False)
+    except BrokenPipeError:
+        raise
+    except OSError as exc:
+        _stdout_gone()
+        raise AsasError(f"cannot write to standard output: {exc.strerror or exc}")
+
+
+def _stdout_gone() -> None:
+    """Standard output failed (full disk, closed pipe): point it at /dev/null so that
+    Python's own flush at exit does not fail again with a traceback."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError, AttributeError):
+        pass
+
+
+def _refuse(output: str | None, inputs, role: str | None = None) -> None:
+    """Refuse at once (before any work) an ``--output`` that is one of the inputs."""
+    if output:
+        from asas.engine.run.atomic import OutputRefused, refuse_inputs
+        try:
+            refuse_inputs(output, inputs, role=role or "one of the files this command reads")
+        except OutputRefused as exc:
+            raise AsasError(str(exc))
 
 
 def _use_color(output: str | None) -> bool:
@@ -128,7 +177,7 @@ def check(paths, fmt, lang, output, fail_on, select, ignore, examples, redact,
         try:
             refuse_inputs(output, files)
         except OutputRefused as exc:
-            raise click.UsageError(str(exc))
+            raise AsasError(str(exc))
     select, ignore = _codes(select), _codes(ignore)
     cache = None if no_cache else _open_cache(cache_dir, select, ignore, limits)
     progress = None
@@ -162,12 +211,14 @@ def check(paths, fmt, lang, output, fail_on, select, ignore, examples, redact,
                 progress.close()
             _emit(render(shown, lang, **options), output)
         elif output:
-            from asas.engine.run.atomic import atomic_writer
+            from asas.engine.run.atomic import OutputRefused, atomic_writer
             try:
                 with atomic_writer(output) as fh:
                     stream(results(), lang, fh, **options)
+            except OutputRefused as exc:
+                raise AsasError(str(exc))
             except OSError as exc:
-                raise click.ClickException(f"cannot write {output}: {exc.strerror or exc}")
+                raise AsasError(_cannot_write(output, exc))
         else:
             stream(results(), lang, _Stdout(progress), **options)
     except WorkerDied as exc:
@@ -286,13 +337,16 @@ def grade(paths, rubric, print_rubric, fmt, lang, output):
             click.echo(problem, err=True)
         sys.exit(2)
     if print_rubric:
-        _emit(rubric_text(rubric), output)
+        _emit(rubric_text(rubric), output, [rubric] if rubric else [])
         return
     if not paths:
         raise click.UsageError("give at least one file or directory (or --print-rubric)")
     from asas.engine.run.batch import check_paths
+    from asas.engine.load.discover import case_paths
+    inputs = case_paths(paths) + ([rubric] if rubric else [])
+    _refuse(output, inputs)
     grades = grade_results(check_paths(paths), chosen, lang)
-    _emit(render(grades, chosen, fmt, lang), output)
+    _emit(render(grades, chosen, fmt, lang), output, inputs)
     sys.exit(0 if all(g.graded for g in grades) else 2)
 
 
@@ -314,8 +368,11 @@ def trend(paths, fmt, lang, output):
     from asas.engine.report.trend import render
     if not paths:
         raise click.UsageError("give at least one file or directory")
+    from asas.engine.load.discover import case_paths
+    inputs = case_paths(paths)
+    _refuse(output, inputs)
     results = check_paths(paths)
-    _emit(render(results, fmt, _lang(lang)), output)
+    _emit(render(results, fmt, _lang(lang)), output, inputs)
     sys.exit(0 if all(r.valid for r in results) else 2)
 
 
@@ -404,9 +461,9 @@ def init(file, lang, sessions, schema_ref, force):
     try:
         write_new(file, text, overwrite=force)
     except FileExistsError:
-        raise click.ClickException(message("exists", lang, file=file))
+        raise AsasError(message("exists", lang, file=file))
     except OSError as exc:
-        raise click.ClickException(f"cannot write {file}: {exc.strerror or exc}")
+        raise AsasError(_cannot_write(file, exc))
     click.echo(message("written", lang, file=file, sessions=sessions), err=True)
 
 

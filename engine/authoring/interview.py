@@ -707,6 +707,7 @@ def run(file: str | None, lang: str, prompt=None, echo=None,
     from asas.engine.report.formats.text import render
     from asas.engine.load.loader import load_bytes
     from asas.engine.authoring.template import write_new
+    from asas.engine.run.atomic import STDIN, OutputRefused, refuse_inputs
 
     iv = Interview(lang, prompt, echo)
     if file and os.path.exists(file):
@@ -733,7 +734,13 @@ def run(file: str | None, lang: str, prompt=None, echo=None,
                 path = None
                 continue
         try:
+            # the answers may come from a file (< answers.txt): never write over it
+            refuse_inputs(path, [STDIN], what="the case file", option="file name")
             write_new(path, text, overwrite=overwrite)
+        except OutputRefused as exc:
+            iv.echo(f"  {exc}")
+            path = None
+            continue
         except FileExistsError:
             path = None
             continue
