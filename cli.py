@@ -90,10 +90,6 @@ def _refuse(output: str | None, inputs, role: str | None = None) -> None:
             raise AsasError(str(exc))
 
 
-def _use_color(output: str | None) -> bool:
-    return output is None and sys.stdout.isatty() and "NO_COLOR" not in os.environ
-
-
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="asas")
 def cli():
@@ -157,131 +153,41 @@ def check(paths, fmt, lang, output, fail_on, select, ignore, examples, redact,
     or a file could not be read or is invalid (the others are still checked);
     130 interrupted (Ctrl-C).
     """
-    from asas.engine.run.batch import Batch, Outcome, WorkerDied
-    from asas.engine.load.discover import case_paths
-    from asas.engine.report.formats import renderer
-
-    if examples:
-        from asas.engine.run.bundled import bundled_cases_dir
-        paths = (*paths, str(bundled_cases_dir()))
-    if not paths:
-        raise click.UsageError("give at least one file or directory (or --examples)")
-    lang = _lang(lang)
     from asas.engine.load.types import Limits
+    from asas.engine.run.check import CheckError, CheckOptions, run_check
     given = {"max_bytes": max_bytes, "max_nodes": max_nodes, "max_depth": max_depth,
              "max_sessions": max_sessions}
-    limits = Limits(**{k: v for k, v in given.items() if v is not None})
-    files = case_paths(paths)
-    if output:
-        from asas.engine.run.atomic import OutputRefused, refuse_inputs
-        try:
-            refuse_inputs(output, files)
-        except OutputRefused as exc:
-            raise AsasError(str(exc))
-    select, ignore = _codes(select), _codes(ignore)
-    cache = None if no_cache else _open_cache(cache_dir, select, ignore, limits)
-    progress = None
-    if _show_progress(fmt, output, len(files)):
-        from asas.engine.run.progress import Progress
-        progress = Progress(len(files))
-    batch = Batch(files, select, ignore, limits, jobs=jobs, cache=cache, progress=progress)
-    outcome = Outcome(fail_on)
-    def hide(r):
-        if redact:
-            from asas.engine.report.redact import redact as redact_results
-            return redact_results([r])[0]
-        return r
-
-    def results():
-        for r in batch:
-            outcome.add(r)
-            yield hide(r)
-
-    def interrupted():
-        return _interrupted_note(batch, lang) if batch.interrupted else None
-
-    render = renderer(fmt)
-    stream = getattr(sys.modules[render.__module__], "stream", None)
-    options = {"redact": True} if redact else {}   # formats that note it (html) say so
-    options.update(color=_use_color(output), fail_on=fail_on, interrupted=interrupted)
+    options = CheckOptions(
+        paths=paths, fmt=fmt, lang=_lang(lang), output=output, fail_on=fail_on,
+        select=_codes(select), ignore=_codes(ignore), examples=examples, redact=redact,
+        limits=Limits(**{k: v for k, v in given.items() if v is not None}), jobs=jobs,
+        cache_dir=cache_dir, no_cache=no_cache)
     try:
-        if stream is None:      # formats that need every result first
-            shown = list(results())
-            if progress is not None:
-                progress.close()
-            _emit(render(shown, lang, **options), output)
-        elif output:
-            from asas.engine.run.atomic import OutputRefused, atomic_writer
-            try:
-                with atomic_writer(output) as fh:
-                    stream(results(), lang, fh, **options)
-            except OutputRefused as exc:
-                raise AsasError(str(exc))
-            except OSError as exc:
-                raise AsasError(_cannot_write(output, exc))
-        else:
-            stream(results(), lang, _Stdout(progress), **options)
-    except WorkerDied as exc:
-        click.echo(f"\nasas: {exc}", err=True)
-        sys.exit(2)
-    except KeyboardInterrupt:   # a second Ctrl-C: stop at once, the report unfinished
-        click.echo("", err=True)
-        sys.exit(130)
-    except BrokenPipeError:     # the reader went away (`| head`): stop quietly, with
-        devnull = os.open(os.devnull, os.O_WRONLY)      # the status a shell gives a
-        os.dup2(devnull, sys.stdout.fileno())           # program killed by SIGPIPE
+        code = run_check(options)
+    except CheckError as exc:
+        if exc.usage:
+            raise click.UsageError(str(exc))
+        raise AsasError(str(exc))
+    _exit(code)
+
+
+def _exit(code: int) -> None:
+    """Exit with ``code``; 128 + N (stopped by signal N, after cleaning up) is the
+    signal itself, so that the shell and a CI runner see what they sent."""
+    import signal
+    signum = code - 128
+    if signum in (getattr(signal, "SIGTERM", -1), getattr(signal, "SIGHUP", -1)):
+        sys.stdout.flush() if sys.stdout is not None else None
+        signal.signal(signum, signal.SIG_DFL)
+        os.kill(os.getpid(), signum)
+    if code == 141:     # the reader went away: the status of a program killed by SIGPIPE
         sys.exit(141)
-    finally:
-        if progress is not None:
-            progress.close()
-    if batch.interrupted:
-        if not (stream is not None and fmt == "text" and output is None
-                and sys.stdout.isatty()):   # else the report on screen just said it
-            click.echo(_interrupted_note(batch, lang), err=True)
-        sys.exit(130)
-    sys.exit(outcome.code)
-
-
-class _Stdout:
-    """Standard output for a streamed report: the progress bar (on the same terminal)
-    is taken away before each piece is written, and comes back after."""
-
-    def __init__(self, progress):
-        self.progress = progress
-
-    def write(self, text: str) -> None:
-        if self.progress is not None:
-            self.progress.close()
-        click.echo(text, nl=False)
-
-
-MACHINE_FORMATS = ("json", "sarif", "csv", "junit", "github")
-
-
-def _show_progress(fmt: str, output: str | None, files: int) -> bool:
-    """A progress bar on standard error: only at a terminal, for more than one file,
-    and never while a machine format is piped to another program."""
-    if files < 2 or not sys.stderr.isatty():
-        return False
-    return not (fmt in MACHINE_FORMATS and output is None and not sys.stdout.isatty())
-
-
-def _interrupted_note(batch, lang: str) -> str:
-    done, total = batch.done, len(batch.files)
-    if lang == "id":
-        return (f"dihentikan (Ctrl-C): {done} dari {total} berkas diperiksa; laporan hanya "
-                "memuat berkas-berkas itu")
-    return f"interrupted (Ctrl-C): {done} of {total} files checked; the report covers those"
+    sys.exit(code)
 
 
 def _cache_dir(cache_dir: str | None):
-    from asas.engine.run.cache import default_dir
-    return cache_dir if cache_dir else default_dir()
-
-
-def _open_cache(cache_dir, select, ignore, limits):
-    from asas.engine.run.cache import Cache, config_key
-    return Cache(_cache_dir(cache_dir), config_key(select, ignore, limits))
+    from asas.engine.run.check import cache_dir as folder
+    return folder(cache_dir)
 
 
 @cli.group("cache")

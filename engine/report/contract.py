@@ -8,6 +8,7 @@ from collections import Counter
 from asas import FORMAT, __version__
 from asas.engine.judge.catalog import PRINCIPLES
 from asas.engine.judge.verdict import CaseResult, Found
+from asas.engine.report.safe import display_name
 
 SEVERITY_ORDER = {"violation": 0, "risk": 1, "advice": 2}
 
@@ -33,7 +34,7 @@ def finding_dict(f: Found, lang: str) -> dict:
 
 
 def case_dict(r: CaseResult, lang: str) -> dict:
-    out = {"file": r.file, "case_id": r.case_id, "valid": r.valid,
+    out = {"file": display_name(r.file), "case_id": r.case_id, "valid": r.valid,
            "errors": [{"line": e.line, "column": e.column, "path": e.path, "message": e.text(lang)}
                       for e in r.errors]}
     if r.valid:

@@ -17,7 +17,9 @@ import re
 import xml.etree.ElementTree as ET
 
 from asas.engine.i18n.words import word
-from asas.engine.report.formats._common import INVALID_ID, clean, one_line, report_rows
+from asas.engine.report.formats._common import INVALID_ID, clean, one_line, report_rows, \
+    selection_text
+from asas.engine.report.safe import safe_name
 
 RANK = {"violation": 0, "risk": 1, "advice": 2}
 THRESHOLD = {"violation": 0, "risk": 1, "advice": 2, "never": -1}
@@ -28,7 +30,10 @@ def _name_part(text: str) -> str:
     return re.sub(r"[.\s]+", "_", one_line(text)) or "case"
 
 
-def render(results, lang: str, fail_on: str = "risk", **_) -> str:
+def render(results, lang: str, fail_on: str = "risk", selection=None) -> str:
+    """The whole document (a filtered report, ``--select``/``--ignore``, gets
+    ``<properties>`` with ``asas.select`` and ``asas.ignore`` in every suite).  A file
+    name is shown through engine/report/safe.py, so any name gives well-formed XML."""
     report, found = report_rows(results, lang)
     threshold = THRESHOLD.get(fail_on, 1)
     by_case: dict[int, list] = {}
@@ -38,9 +43,16 @@ def render(results, lang: str, fail_on: str = "risk", **_) -> str:
     root = ET.Element("testsuites", name="asas")
     totals = {"tests": 0, "failures": 0, "errors": 0}
     for index, case in enumerate(report["cases"]):
-        file = clean(case["file"])
+        file = safe_name(case["file"])
         label = _name_part(case["case_id"] or file.rsplit("/", 1)[-1].rsplit(".", 1)[0])
         suite = ET.SubElement(root, "testsuite", name=file)
+        if selection is not None:
+            props = ET.SubElement(suite, "properties")
+            for key, codes in selection.as_dict().items():
+                if codes:
+                    ET.SubElement(props, "property", name=f"asas.{key}", value=",".join(codes))
+            ET.SubElement(props, "property", name="asas.note",
+                          value=selection_text(selection, lang))
         counts = {"tests": 0, "failures": 0, "errors": 0}
         mine = by_case.get(index, [])
         if not case["valid"]:
@@ -49,7 +61,7 @@ def render(results, lang: str, fail_on: str = "risk", **_) -> str:
                                classname=f"asas.{label}.{INVALID_ID.lower()}", file=file,
                                line=str(first.line), time="0")
             err = ET.SubElement(tc, "error", message=one_line(first.message), type=INVALID_ID)
-            err.text = "\n".join(f"{r.file}:{r.line}:{r.column}: {clean(r.message)}" for r in mine)
+            err.text = "\n".join(f"{file}:{r.line}:{r.column}: {clean(r.message)}" for r in mine)
             counts["tests"] += 1
             counts["errors"] += 1
         elif not mine:
@@ -62,7 +74,7 @@ def render(results, lang: str, fail_on: str = "risk", **_) -> str:
                                name=f"{r.id} ({where}): {one_line(r.title)}",
                                classname=f"asas.{label}.{r.principle or 'fungsi'}",
                                file=file, line=str(r.line), time="0")
-            detail = [f"{r.file}:{r.line}:{r.column}: {r.id} [{word(r.severity, lang)}, "
+            detail = [f"{file}:{r.line}:{r.column}: {r.id} [{word(r.severity, lang)}, "
                       f"{word('certainty', lang)} {r.certainty:.2f}]",
                       clean(r.message), f"→ {clean(r.recommendation)}", f"¶ {clean(r.source)}"]
             if r.derived_from:

@@ -1,4 +1,9 @@
-"""--format text: a report a trainee reads top to bottom, grouped by file."""
+"""--format text: a report a trainee reads top to bottom, grouped by file.
+
+Everything that comes from a case file or its name is shown through
+``engine/report/safe.py``: a control character, a carriage return, a newline or a bidi
+override in a file name or a value is shown escaped, so no line of the report can be
+forged or hidden."""
 
 from __future__ import annotations
 
@@ -8,6 +13,7 @@ from asas.engine.judge.catalog import FUNCTIONS, PRINCIPLES, label
 from asas.engine.i18n.words import word
 from asas.engine.report.contract import SEVERITY_ORDER, Tally, summary
 from asas.engine.judge.verdict import CaseResult
+from asas.engine.report.safe import safe_name, safe_text
 
 STATUS_MARK = {"upheld": "✓", "at_risk": "!", "violated": "✗", "not_assessed": "?"}
 STATUS_COLOUR = {"upheld": "green", "at_risk": "yellow", "violated": "red",
@@ -15,11 +21,12 @@ STATUS_COLOUR = {"upheld": "green", "at_risk": "yellow", "violated": "red",
 SEVERITY_COLOUR = {"violation": "red", "risk": "yellow", "advice": "cyan"}
 
 
-def render(results: list[CaseResult], lang: str, color: bool = False, **_) -> str:
+def render(results: list[CaseResult], lang: str, color: bool = False,
+           selection=None) -> str:
     def paint(text, fg=None, bold=False, dim=False):
         return click.style(text, fg=fg, bold=bold, dim=dim) if color else text
 
-    out: list[str] = []
+    out: list[str] = _selection_lines(selection, lang, paint)
     for r in results:
         out.extend(_case(r, lang, paint))
         out.append("")
@@ -28,7 +35,7 @@ def render(results: list[CaseResult], lang: str, color: bool = False, **_) -> st
 
 
 def stream(results, lang: str, out, color: bool = False, interrupted=lambda: None,
-           **_) -> None:
+           selection=None) -> None:
     """Write what ``render`` returns to the text stream ``out``, case by case as
     ``results`` (any iterable) arrive; ``interrupted()`` gives the note that ends the
     report of an interrupted run (None: it was not)."""
@@ -36,6 +43,9 @@ def stream(results, lang: str, out, color: bool = False, interrupted=lambda: Non
         return click.style(text, fg=fg, bold=bold, dim=dim) if color else text
 
     tally = Tally()
+    head = _selection_lines(selection, lang, paint)
+    if head:
+        out.write("\n".join(head) + "\n")
     for r in results:
         tally.add(r)
         out.write("\n".join(_case(r, lang, paint)) + "\n\n")
@@ -46,16 +56,26 @@ def stream(results, lang: str, out, color: bool = False, interrupted=lambda: Non
     out.write("\n".join(lines) + "\n")
 
 
+def _selection_lines(selection, lang: str, paint) -> list[str]:
+    """A filtered report says so first (``--select``/``--ignore``)."""
+    if selection is None:
+        return []
+    from asas.engine.report.formats._common import selection_text
+    return [paint(selection_text(selection, lang), fg="yellow", bold=True), ""]
+
+
 def _case(r: CaseResult, lang: str, paint) -> list[str]:
+    file = safe_name(r.file)
     if not r.valid:
-        lines = [paint(f"{r.file}", bold=True) + "  " + paint(word("invalid", lang), fg="red")]
-        lines += [f"  {e.format(r.file, lang)}" for e in r.errors]
+        lines = [paint(f"{file}", bold=True) + "  " + paint(word("invalid", lang), fg="red")]
+        lines += [f"  {safe_text(e.format(file, lang))}" for e in r.errors]
         return lines
     if r.meta is not None:
         title = r.meta.title
     else:
         title = r.loaded.case.case.title if r.loaded and r.loaded.case else None
-    head = paint(r.file, bold=True) + f"  {r.case_id}" + (f" · {title}" if title else "")
+    head = (paint(file, bold=True) + f"  {safe_text(r.case_id)}"
+            + (f" · {safe_text(title)}" if title else ""))
     lines = [head]
     glossed = {p: p if lang == "id" else f"{p} ({label(p, 'en')})" for p in PRINCIPLES}
     width = max(len(g) for g in glossed.values())
@@ -76,13 +96,13 @@ def _case(r: CaseResult, lang: str, paint) -> list[str]:
         where = f"{word('session', lang)} {f.session}" if f.session else word("case", lang)
         sev = paint(f"{word(f.doc.severity, lang):<12}", fg=SEVERITY_COLOUR[f.doc.severity])
         lines.append("")
-        lines.append(f"  {r.file}:{f.line}:{f.column}  {paint(f.id, bold=True)}  {sev}"
+        lines.append(f"  {file}:{f.line}:{f.column}  {paint(f.id, bold=True)}  {sev}"
                      f"{f.certainty:.2f}  {where}  {paint(f.doc.title.get(lang), bold=True)}")
-        lines.append(f"      {f.doc.message.fill(lang, f.params)}")
+        lines.append(f"      {safe_text(f.doc.message.fill(lang, f.params))}")
         if f.derived_from:
             lines.append(paint(f"      {word('derived_from', lang)}: {', '.join(f.derived_from)}",
                                dim=True))
-        lines.append(f"      → {f.doc.recommendation.fill(lang, f.params)}")
+        lines.append(f"      → {safe_text(f.doc.recommendation.fill(lang, f.params))}")
         lines.append(paint(f"      ¶ {f.doc.source.get(lang)}", dim=True))
     return lines
 
