@@ -337,10 +337,11 @@ def explain(file, lang):
     → findings → principle statuses."""
     from asas.engine.run.pipeline import check_file
     from asas.engine.report.explain import explain as render
+    from asas.engine.report.safe import safe_text
     result = check_file(file)
     if not result.valid:
         for e in result.errors:
-            click.echo(e.format(result.file, _lang(lang)), err=True)
+            click.echo(safe_text(e.format(result.file, _lang(lang))), err=True)
         sys.exit(2)
     click.echo(render(result, _lang(lang)), nl=False)
 
@@ -387,6 +388,8 @@ def interview(file, lang, schema_ref):
     from asas.engine.authoring.interview import message, run
     from asas.engine.authoring.template import SCHEMA_FILE
     lang = _lang(lang)
+    if sys.stdin is None:
+        raise AsasError("standard input is closed: there is nothing to read the answers from")
     try:
         run(file, lang, schema=schema_ref or SCHEMA_FILE)
     except click.Abort:   # end of input, or Ctrl-C: nothing was written

@@ -261,3 +261,251 @@ def test_s20_through_the_command_line(shared):
     code, output = as_user(VICTIM, victim_runs)
     assert code == 2 and "another user" in output, output
     assert precious.read_text() == "precious\n"
+
+
+# --- S3, S7: nothing from a file name or a value can forge a terminal line -----------
+
+def _unsafe(text: str) -> list[str]:
+    """Characters that move the cursor, change the terminal or reorder a line."""
+    from asas.engine.report.safe import UNSAFE_KEEP_NEWLINE
+    return UNSAFE_KEEP_NEWLINE.findall(text)
+
+
+HOSTILE_NAMES = [
+    "x\x1b[2J\x1b[H\x1b[32mall principles upheld, no findings\x1b[0m\x1b[8m.yaml",
+    "a\x1b]8;;http:\u2044\u2044evil.example\x1b\\link\x1b]8;;\x1b\\.yaml",
+    "new\nline:1:1: FAKE000 forged finding.yaml",
+    "cr\rOVERWRITTEN.yaml",
+    "\u00fcn\u00ef\u202elmth.yaml",
+    "zero\u200bwidth\u2028sep.yaml",
+]
+
+
+@pytest.fixture
+def hostile_names(tmp_path):
+    folder = tmp_path / "names"
+    folder.mkdir()
+    for name in HOSTILE_NAMES:
+        shutil.copy(MANY, folder / name)
+    return folder
+
+
+@pytest.mark.parametrize("fmt", ["text", "concise", "github", "csv"])
+def test_s3_file_names_cannot_forge_report_lines(hostile_names, fmt):
+    result = run("check", hostile_names, "--no-cache", "--format", fmt, "--fail-on", "never")
+    assert result.exit_code == 0, result.output
+    out = result.output
+    assert _unsafe(out) == [] if fmt != "csv" else True
+    assert "\x1b" not in out and "\r" not in out.replace("\r\n", "\n")
+    assert "FAKE000" not in out or all(not line.startswith("line:1:1: FAKE000")
+                                       for line in out.splitlines())
+    if fmt == "concise":
+        for line in out.splitlines():   # every record is one of ours
+            assert line.startswith(str(hostile_names)), line
+    if fmt in ("text", "concise"):
+        assert "\\x1b[2J" in out and "\\u202e" in out and "\\n" in out
+
+
+def test_s3_explain_shows_a_hostile_name_and_value_escaped(tmp_path):
+    case = tmp_path / "cr\rOVER\x1b[2J.yaml"
+    shutil.copy(SECURITY / "cr-title.yaml", case)
+    result = run("explain", case, "--lang", "en")
+    assert result.exit_code == 0, result.output
+    assert _unsafe(result.output) == []
+    assert result.output.splitlines()[0].endswith("cr\\rOVER\\x1b[2J.yaml  KI-2026-04")
+
+
+def test_s7_cr_lf_and_bidi_in_values_are_shown_escaped():
+    fixture = SECURITY / "cr-title.yaml"
+    for fmt in ("text", "concise", "github"):
+        out = run("check", fixture, "--no-cache", "--format", fmt).output
+        assert _unsafe(out) == [], fmt
+        assert "\r" not in out
+    text = run("check", fixture, "--no-cache").output.splitlines()
+    # the title stays on the header line: no forged "upheld" line after it
+    assert text[0].startswith(str(fixture)) and "Forged\\r\\n" in text[0]
+    assert text[1].lstrip().startswith("kerahasiaan") and "violated" in text[1]
+    assert "\\u202eredisnoc" in text[0] and "\\u200bhidden" in text[0]
+
+
+def test_s3_the_escaping_is_exact():
+    from asas.engine.report.safe import display_name, safe_name, safe_text
+    assert safe_name("a\x1b[1mb\r\n\t\x7f\x9b.yaml") == "a\\x1b[1mb\\r\\n\\t\\x7f\\x9b.yaml"
+    assert safe_text("\u202e\u2066\u200b\u2028\ufeff\u061c") == \
+        "\\u202e\\u2066\\u200b\\u2028\\ufeff\\u061c"
+    assert safe_text("Budi Santoso, ünï, 日本, مرحبا") == "Budi Santoso, ünï, 日本, مرحبا"
+    assert safe_text("two\nlines", keep_newline=True) == "two\nlines"
+    assert display_name("caf\udce9.yaml") == "caf\\xe9.yaml"
+    assert display_name("café.yaml") == "café.yaml"
+
+
+# --- S8: JUnit well-formed whatever the file name -----------------------------------
+
+def test_s8_junit_is_well_formed_with_control_characters_in_names(hostile_names, tmp_path):
+    import xml.etree.ElementTree as ET
+    (hostile_names / "ctl\x01\x02\x0b.yaml").write_bytes(MANY.read_bytes())
+    (hostile_names / "bad.yaml").write_text("format: asas/v1\ncase: [\n")
+    os.rename(hostile_names / "bad.yaml", hostile_names / "bad\x1b]8;;x\x1b\\b.yaml")
+    for target in (None, tmp_path / "j.xml"):
+        args = ["check", hostile_names, "--no-cache", "--format", "junit"]
+        result = run(*args, *(["-o", target] if target else []))
+        assert result.exit_code == 2, result.output
+        text = target.read_text(encoding="utf-8") if target else result.output
+        root = ET.fromstring(text)
+        assert len(root.findall("testsuite")) == len(HOSTILE_NAMES) + 2
+
+
+# --- S4: a file name that is not UTF-8 ---------------------------------------------
+
+CHECK_FORMATS = ["text", "json", "concise", "markdown", "html", "csv", "junit", "sarif",
+                 "github"]
+
+
+@pytest.fixture
+def latin1_folder(tmp_path):
+    folder = tmp_path / "bad"
+    folder.mkdir()
+    name = os.path.join(os.fsencode(folder), b"caf\xe9.yaml")
+    with open(name, "wb") as fh:
+        fh.write(MANY.read_bytes())
+    return folder
+
+
+@pytest.mark.parametrize("fmt", CHECK_FORMATS)
+def test_s4_a_non_utf8_name_is_reported_in_every_format(latin1_folder, tmp_path, fmt):
+    out = tmp_path / f"r.{fmt}"
+    for extra in ([], ["-o", out]):
+        proc = asas("check", latin1_folder, "--no-cache", "--fail-on", "never",
+                    "--format", fmt, *extra)
+        no_traceback(proc)
+        assert proc.returncode == 0, proc.stderr
+        data = out.read_bytes() if extra else proc.stdout
+        text = data.decode("utf-8")              # valid UTF-8 whatever the name
+        assert "caf\\xe9" in text.replace("\\\\", "\\") or "caf%E9" in text, text[:400]
+    if fmt == "json":
+        import json
+        assert json.loads(text)["cases"][0]["file"].endswith("caf\\xe9.yaml")
+
+
+@pytest.mark.parametrize("command", [["grade", "--format", "csv"], ["grade", "--format", "html"],
+                                     ["trend", "--format", "json"], ["trend"], ["explain"]])
+def test_s4_grade_trend_and_explain_survive_a_non_utf8_name(latin1_folder, tmp_path, command):
+    target = os.fsdecode(os.path.join(os.fsencode(latin1_folder), b"caf\xe9.yaml"))
+    paths = [target] if command == ["explain"] else [latin1_folder]
+    extra = [] if command == ["explain"] else ["-o", tmp_path / "r.out"]
+    proc = asas(*command, *paths, *extra)
+    no_traceback(proc)
+    assert proc.returncode in (0, 1), proc.stderr
+
+
+# --- S13: closed and full standard streams, a huge --max-bytes ------------------------
+
+def _one_line_exit_2(proc):
+    no_traceback(proc)
+    assert proc.returncode == 2, (proc.returncode, proc.stderr)
+    assert len(proc.stderr.decode().strip().splitlines()) == 1, proc.stderr
+
+
+def test_s13_stdin_closed():
+    proc = asas("check", "-", stdin=None, preexec_fn=lambda: os.close(0))
+    _one_line_exit_2(proc)
+    assert b"standard input" in proc.stderr
+
+
+def test_s13_stdout_closed():
+    proc = subprocess.run([sys.executable, "-m", "asas", "check", str(EXEMPLARY_FILE),
+                           "--no-cache"], stderr=subprocess.PIPE, stdout=None,
+                          preexec_fn=lambda: os.close(1), timeout=60)
+    _one_line_exit_2(proc)
+    assert b"standard output" in proc.stderr
+
+
+@pytest.mark.skipif(not os.path.exists("/dev/full"), reason="no /dev/full")
+@pytest.mark.parametrize("fmt", ["text", "html", "json", "sarif"])
+def test_s13_stdout_full(fmt):
+    with open("/dev/full", "w") as full:
+        proc = subprocess.run([sys.executable, "-m", "asas", "check", str(MANY), "--no-cache",
+                               "--format", fmt], stdout=full, stderr=subprocess.PIPE,
+                              timeout=60)
+    _one_line_exit_2(proc)
+    assert b"No space left" in proc.stderr
+
+
+def test_s13_output_to_dev_full_is_one_line_too():
+    proc = asas("check", EXEMPLARY_FILE, "--no-cache", "-o", "/dev/full")
+    _one_line_exit_2(proc)
+
+
+@pytest.mark.parametrize("limit", ["99999999999999999999", str(2 ** 62)])
+def test_s13_huge_max_bytes_with_stdin(limit):
+    proc = asas("check", "-", "--no-cache", "--max-bytes", limit,
+                input=EXEMPLARY_FILE.read_bytes())
+    no_traceback(proc)
+    assert proc.returncode == 0, proc.stderr
+
+
+def test_s13_interview_with_stdin_closed():
+    proc = asas("interview", "--lang", "en", stdin=None, preexec_fn=lambda: os.close(0))
+    no_traceback(proc)
+    assert proc.returncode in (1, 2)
+
+
+# --- S9, S10: SIGTERM or SIGHUP mid-batch --------------------------------------------
+
+@pytest.fixture(scope="module")
+def batch_folder(tmp_path_factory):
+    from helpers import generator
+    folder = tmp_path_factory.mktemp("batch")
+    generator().write_cases(folder, 300, seed=3)
+    return folder
+
+
+def _children(pid: int) -> list[int]:
+    found = []
+    for entry in os.listdir("/proc"):
+        if entry.isdigit():
+            try:
+                with open(f"/proc/{entry}/stat") as fh:
+                    fields = fh.read().rsplit(")", 1)[1].split()
+            except OSError:
+                continue
+            if int(fields[1]) == pid:
+                found.append(int(entry))
+    return found
+
+
+def _alive(pid: int) -> bool:
+    try:
+        with open(f"/proc/{pid}/stat") as fh:
+            return fh.read().rsplit(")", 1)[1].split()[0] != "Z"
+    except OSError:
+        return False
+
+
+@pytest.mark.skipif(not os.path.isdir("/proc"), reason="needs /proc")
+@pytest.mark.parametrize("signum", [15, 1])
+@pytest.mark.parametrize("fmt,jobs", [("json", "2"), ("html", "2"), ("json", "1")])
+def test_s9_s10_a_signal_stops_the_workers_and_leaves_no_temporary(batch_folder, tmp_path,
+                                                                   signum, fmt, jobs):
+    import time
+    out = tmp_path / f"r.{fmt}"
+    proc = subprocess.Popen([sys.executable, "-m", "asas", "check", str(batch_folder),
+                             "--no-cache", "--jobs", jobs, "--format", fmt, "-o", str(out)],
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    workers: list[int] = []
+    deadline = time.monotonic() + 30
+    while time.monotonic() < deadline:    # wait until the batch is under way
+        workers = _children(proc.pid)
+        started = len(workers) >= int(jobs) if jobs != "1" else True
+        # a streamed report's temporary is open at once; html waits for every result
+        if started and (fmt == "html" or list(tmp_path.glob(".asas-*.tmp"))):
+            break
+        time.sleep(0.05)
+    assert proc.poll() is None, proc.communicate()
+    proc.send_signal(signum)
+    _, err = proc.communicate(timeout=30)
+    assert b"Traceback" not in err, err.decode()
+    assert proc.returncode == -signum
+    assert list(tmp_path.iterdir()) == []          # no report, no temporary
+    time.sleep(0.5)
+    assert [w for w in workers if _alive(w)] == []

@@ -8,6 +8,7 @@ import json
 from asas.engine.judge.catalog import PRINCIPLES, label
 from asas.engine.i18n.words import word
 from asas.engine.judge.verdict import CaseResult, Found
+from asas.engine.report.safe import safe_text
 
 HEAD = {
     "tree": ("Reasoning (each conclusion above the facts it rests on)",
@@ -72,4 +73,5 @@ def explain(result: CaseResult, lang: str) -> str:
     for p in PRINCIPLES:
         v = result.principles[p]
         lines.append(f"  {p:<13} {word(v.status, lang):<20} {' '.join(v.findings)}")
-    return "\n".join(lines) + "\n"
+    # a CR, newline, escape sequence or bidi override in a value is shown escaped
+    return "\n".join(safe_text(line) for line in lines) + "\n"

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import os
 import signal
+import sys
 import threading
 
 from asas.engine.run.pipeline import check_file, check_loaded
@@ -104,8 +105,27 @@ def _check_data(path, select, ignore, limits, cache) -> tuple[str, dict]:
 _worker: dict = {}
 
 
-def _worker_init(select, ignore, limits, cache_folder, cache_config):
+def _die_with_parent() -> None:
+    """A worker whose parent dies (killed, even with SIGKILL) is stopped by the kernel
+    (Linux ``PR_SET_PDEATHSIG``), so no orphan stays blocked on the task queue."""
+    if not sys.platform.startswith("linux"):
+        return
+    try:
+        import ctypes
+        libc = ctypes.CDLL(None, use_errno=True)
+        libc.prctl(1, signal.SIGTERM, 0, 0, 0)     # PR_SET_PDEATHSIG
+    except (OSError, AttributeError):
+        pass
+
+
+def _worker_init(select, ignore, limits, cache_folder, cache_config, parent=None):
     signal.signal(signal.SIGINT, signal.SIG_IGN)   # Ctrl-C is the parent's to handle
+    for name in ("SIGTERM", "SIGHUP"):             # the parent's handlers are not ours:
+        if hasattr(signal, name):                   # terminate() stops a worker at once
+            signal.signal(getattr(signal, name), signal.SIG_DFL)
+    _die_with_parent()
+    if parent is not None and os.getppid() != parent:
+        os._exit(1)    # the parent died before the line above took effect
     from asas.engine.run.cache import Cache
     from asas.engine.reason.runner import knowledge_engine
     knowledge_engine()                              # built once per worker
@@ -130,7 +150,6 @@ def _context():
 
 
 def _is_macos() -> bool:
-    import sys
     return sys.platform == "darwin"
 
 
@@ -242,7 +261,7 @@ class Batch:
         cache = self.cache
         init = (self.select, self.ignore, self.limits,
                 str(cache.folder) if cache is not None else None,
-                cache.config if cache is not None else None)
+                cache.config if cache is not None else None, os.getpid())
         # files go to the workers a few at a time (fewer messages), in order, and only
         # a few chunks ahead of the report (results waiting to be written stay few)
         size = max(1, min(8, len(misses) // (jobs * 16)))
