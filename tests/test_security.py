@@ -509,3 +509,44 @@ def test_s9_s10_a_signal_stops_the_workers_and_leaves_no_temporary(batch_folder,
     assert list(tmp_path.iterdir()) == []          # no report, no temporary
     time.sleep(0.5)
     assert [w for w in workers if _alive(w)] == []
+
+
+# --- S21: a filtered report says so, in every format ----------------------------------
+
+@pytest.mark.parametrize("fmt", CHECK_FORMATS)
+@pytest.mark.parametrize("lang,words", [("en", "Filtered report"), ("id", "Laporan tersaring")])
+def test_s21_the_selection_is_recorded_in_every_format(fmt, lang, words):
+    import json
+    import xml.etree.ElementTree as ET
+    result = run("check", MANY, "--no-cache", "--ignore", "K,F,D,P", "--format", fmt,
+                 "--lang", lang, "--fail-on", "never")
+    out = result.output
+    assert result.exit_code == 0, out
+    if fmt == "json":
+        assert json.loads(out)["tool"]["selection"] == {"select": None,
+                                                        "ignore": ["K", "F", "D", "P"]}
+    elif fmt == "sarif":
+        inv = json.loads(out)["runs"][0]["invocations"][0]
+        assert inv["properties"]["selection"]["ignore"] == ["K", "F", "D", "P"]
+    elif fmt == "junit":
+        props = ET.fromstring(out).find("testsuite/properties")
+        assert {p.get("name"): p.get("value") for p in props}["asas.ignore"] == "K,F,D,P"
+    else:
+        assert words in out and "K, F, D, P" in out
+    complete = run("check", MANY, "--no-cache", "--format", fmt, "--lang", lang,
+                   "--fail-on", "never").output
+    assert words not in complete and "selection" not in complete
+
+
+def test_s21_a_streamed_report_equals_its_render():
+    from asas.engine.report.formats import REGISTRY, ReportOptions
+    from asas.engine.run.batch import check_paths
+    import io
+    results = check_paths([CASES])
+    opts = ReportOptions(select=("KRH",), ignore=("KRH003",))
+    for fmt in REGISTRY.values():
+        if fmt.stream is None:
+            continue
+        buf = io.StringIO()
+        fmt.stream(iter(results), "id", buf, opts)
+        assert buf.getvalue() == fmt.render(results, "id", opts), fmt.name
