@@ -209,6 +209,23 @@ def cache_clear(cache_dir):
     sys.exit(0 if done else 2)
 
 
+@cache_group.command("prune")
+@click.option("--cache-dir", type=click.Path(file_okay=False), metavar="DIR",
+              help="The cache to prune (default: $ASAS_CACHE_DIR, else ~/.cache/asas).")
+@click.option("--max-age", type=click.FloatRange(0), default=30, show_default=True,
+              metavar="DAYS", help="Remove entries written more than DAYS days ago.")
+@click.option("--max-size", type=click.FloatRange(0), metavar="MB",
+              help="Then remove the oldest entries until the rest take at most MB megabytes.")
+def cache_prune(cache_dir, max_age, max_size):
+    """Remove old cached results: those older than --max-age (entries also expire by
+    themselves after 30 days), then the oldest beyond --max-size."""
+    from asas.engine.run.cache import prune
+    limit = None if max_size is None else int(max_size * 1024 * 1024)
+    done, message, _ = prune(_cache_dir(cache_dir), max_age, limit)
+    click.echo(message, err=not done)
+    sys.exit(0 if done else 2)
+
+
 @cache_group.command("dir")
 @click.option("--cache-dir", type=click.Path(file_okay=False), metavar="DIR")
 def cache_dir_(cache_dir):

@@ -550,3 +550,220 @@ def test_s21_a_streamed_report_equals_its_render():
         buf = io.StringIO()
         fmt.stream(iter(results), "id", buf, opts)
         assert buf.getvalue() == fmt.render(results, "id", opts), fmt.name
+
+
+# --- S2, S6, S11, S22: the result cache ------------------------------------------------
+
+def _entry_path(folder: Path, case: Path) -> Path:
+    import hashlib
+
+    from asas.engine.load.types import Limits
+    from asas.engine.run.cache import Cache, config_key
+    cache = Cache(folder, config_key(None, None, Limits()))
+    return cache._path(hashlib.sha256(case.read_bytes()).hexdigest())
+
+
+def _forged_entry(case: Path, looks_like: Path) -> str:
+    """An entry for ``case`` whose result is that of ``looks_like`` (a clean case)."""
+    import hashlib
+    import json
+
+    from asas.engine.load.types import Limits
+    from asas.engine.run.batch import check_paths
+    from asas.engine.run.cache import config_key
+    from asas.engine.run.codec import to_data
+    result = to_data(check_paths([str(looks_like)])[0])
+    result["meta"][0] = "\x1b[32mall fine\x1b]8;;https://evil.example/\x1b\\click\x1b]8;;\x1b\\"
+    return json.dumps({"key": hashlib.sha256(case.read_bytes()).hexdigest(),
+                       "config": config_key(None, None, Limits()), "result": result})
+
+
+def _write_as_owner(path: str, text: str, mode: int = 0o644):
+    os.makedirs(os.path.dirname(path), mode=0o777, exist_ok=True)
+    with open(path, "w", encoding="utf-8") as fh:
+        fh.write(text)
+    os.chmod(path, mode)
+
+
+def _check_as_victim(case: str, cache_home: str, home: str):
+    os.environ["XDG_CACHE_HOME"] = cache_home
+    os.environ.pop("ASAS_CACHE_DIR", None)
+    os.environ["HOME"] = home
+    result = CliRunner().invoke(cli, ["check", case, "--lang", "en"])
+    return result.exit_code, result.output
+
+
+@pytest.fixture
+def two_homes(shared):
+    victim = Path(_mkdir(shared / "victim", 0o755))
+    os.chown(victim, VICTIM, VICTIM)
+    case = shared / "v.yaml"
+    shutil.copy(MANY, case)
+    case.chmod(0o644)
+    sticky = Path(_mkdir(shared / "shared2", 0o1777))
+    return victim, case, sticky
+
+
+@two_users
+def test_s2_a_cache_folder_another_user_made_is_not_used(two_homes):
+    victim, case, sticky = two_homes
+    root = str(sticky / "asas")
+    as_user(ATTACKER, _mkdir, root, 0o777)
+    entry = str(_entry_path(Path(root), case))
+    as_user(ATTACKER, _write_as_owner, entry, _forged_entry(case, EXEMPLARY_FILE))
+    code, output = as_user(VICTIM, _check_as_victim, str(case), str(sticky), str(victim))
+    assert code == 0, output                        # the findings are found, not forged
+    assert "KRH009" in output and "all fine" not in output and "\x1b" not in output
+    assert "not using the cache" in output and "another user" in output
+    assert sorted(os.listdir(root)) == ["v1"]        # nothing written there (no markers)
+
+
+@two_users
+def test_s2_a_cache_folder_others_can_write_is_not_used_even_if_mine(two_homes):
+    victim, case, sticky = two_homes
+    root = str(sticky / "asas")
+    as_user(VICTIM, _mkdir, root, 0o777)
+    code, output = as_user(VICTIM, _check_as_victim, str(case), str(sticky), str(victim))
+    assert code == 0 and "not using the cache" in output and "0777" in output
+    assert os.listdir(root) == []
+
+
+@two_users
+def test_s2_the_users_own_cache_is_private_and_used(two_homes):
+    victim, case, _ = two_homes
+    cache_home = str(victim / ".cache")
+    first = as_user(VICTIM, _check_as_victim, str(case), cache_home, str(victim))
+    again = as_user(VICTIM, _check_as_victim, str(case), cache_home, str(victim))
+    assert first == again and first[0] == 0 and "not using" not in first[1]
+    assert "KRH009" in first[1]
+    root = victim / ".cache" / "asas"
+    for path in [root, *root.rglob("*")]:
+        st = path.lstat()
+        assert st.st_uid == VICTIM
+        assert stat.S_IMODE(st.st_mode) in (0o700, 0o600), (path, oct(st.st_mode))
+
+
+@two_users
+def test_s2_an_entry_of_another_user_in_my_cache_is_ignored(two_homes):
+    victim, case, _ = two_homes
+    cache_home = victim / ".cache"
+    as_user(VICTIM, _check_as_victim, str(case), str(cache_home), str(victim))
+    entry = _entry_path(cache_home / "asas", case)
+    entry.write_text(_forged_entry(case, EXEMPLARY_FILE), encoding="utf-8")   # root's now
+    os.chown(entry, ATTACKER, ATTACKER)
+    code, output = as_user(VICTIM, _check_as_victim, str(case), str(cache_home), str(victim))
+    assert code == 0 and "all fine" not in output and "KRH009" in output
+
+
+@two_users
+def test_s6_markers_are_not_written_through_a_planted_link(two_homes):
+    victim, case, sticky = two_homes
+    root = str(sticky / "asas")
+    as_user(ATTACKER, _mkdir, root, 0o777)
+    target = victim / "CREATED-BY-ASAS-VIA-SYMLINK"
+    as_user(ATTACKER, _plant, os.path.join(root, ".gitignore"), str(target))
+    as_user(VICTIM, _check_as_victim, str(case), str(sticky), str(victim))
+    assert not target.exists()
+
+
+def test_s6_a_marker_link_in_my_own_cache_is_not_followed(tmp_path):
+    from asas.engine.load.types import Limits
+    from asas.engine.run.cache import Cache, config_key
+    folder = tmp_path / "cache"
+    folder.mkdir(mode=0o700)
+    target = tmp_path / "elsewhere.txt"
+    (folder / "README.txt").symlink_to(target)
+    cache = Cache(folder, config_key(None, None, Limits()))
+    cache.put("ab" * 32, {"v": 1})
+    assert not target.exists()
+    assert (folder / "CACHEDIR.TAG").is_file() and (folder / "README.txt").is_symlink()
+
+
+def _nested(depth: int):
+    value: object = "x"
+    for _ in range(depth):
+        value = [value]
+    return value
+
+
+@pytest.mark.parametrize("depth", [33, 500, 960, 5000])
+def test_s11_a_deeply_nested_entry_is_a_miss_not_a_traceback(tmp_path, depth):
+    import json
+    cache_dir = tmp_path / "pc"
+    case = tmp_path / "ex.yaml"
+    shutil.copy(MANY, case)
+    first = run("check", case, "--cache-dir", cache_dir, "--format", "json")
+    entry = _entry_path(cache_dir, case)
+    data = json.loads(entry.read_text(encoding="utf-8"))
+    data["result"]["findings"][0][5]["deep"] = "@@"
+    text = json.dumps(data).replace('"@@"', "[" * depth + '"x"' + "]" * depth)
+    entry.write_text(text, encoding="utf-8")
+    again = CliRunner().invoke(cli, ["check", str(case), "--cache-dir", str(cache_dir),
+                                     "--format", "json"])
+    assert again.exception is None or isinstance(again.exception, SystemExit), again.output
+    assert again.exit_code == first.exit_code and again.output == first.output
+
+
+def test_s11_from_data_turns_any_error_into_bad_data():
+    from asas.engine.run.codec import BadData, from_data
+    from asas.rules import CATALOG
+
+    class Odd(dict):
+        def get(self, *a):
+            raise RuntimeError("boom")
+    with pytest.raises(BadData):
+        from_data(Odd(), "f", CATALOG)
+
+
+def test_s2_text_with_control_characters_from_the_cache_is_refused(tmp_path):
+    import json
+    cache_dir = tmp_path / "pc"
+    case = tmp_path / "k.yaml"
+    shutil.copy(MANY, case)
+    first = run("check", case, "--cache-dir", cache_dir)
+    entry = _entry_path(cache_dir, case)
+    data = json.loads(entry.read_text(encoding="utf-8"))
+    data["result"]["meta"][0] = "\x1b[2Jforged"
+    entry.write_text(json.dumps(data), encoding="utf-8")
+    again = run("check", case, "--cache-dir", cache_dir)
+    assert again.output == first.output and "forged" not in again.output
+
+
+def test_s22_entries_expire_and_are_pruned(tmp_path):
+    import time
+    cache_dir = tmp_path / "pc"
+    case = tmp_path / "k.yaml"
+    shutil.copy(MANY, case)
+    run("check", case, "--cache-dir", cache_dir)
+    entry = _entry_path(cache_dir, case)
+    assert entry.is_file()
+    old = time.time() - 31 * 86400
+    os.utime(entry, (old, old))
+    from asas.engine.load.types import Limits
+    from asas.engine.run.cache import Cache, config_key
+    import hashlib
+    cache = Cache(cache_dir, config_key(None, None, Limits()))
+    assert cache.get(hashlib.sha256(case.read_bytes()).hexdigest()) is None
+    assert not entry.exists()                        # an expired entry goes when seen
+    # prune: by age, then by size (oldest first)
+    for i in range(5):
+        other = tmp_path / f"c{i}.yaml"
+        other.write_bytes(MANY.read_bytes() + f"# {i}\n".encode())
+        run("check", other, "--cache-dir", cache_dir)
+        stamp = time.time() - (40 - i) * 86400 if i < 2 else time.time() - (10 - i)
+        os.utime(_entry_path(cache_dir, other), (stamp, stamp))
+    result = run("cache", "prune", "--cache-dir", cache_dir)
+    assert result.exit_code == 0 and "2 removed, 3 kept" in result.output, result.output
+    size = _entry_path(cache_dir, tmp_path / "c4.yaml").stat().st_size
+    result = run("cache", "prune", "--cache-dir", cache_dir, "--max-size", size / 2 ** 20)
+    assert "2 removed, 1 kept" in result.output, result.output
+    assert _entry_path(cache_dir, tmp_path / "c4.yaml").is_file()     # the newest stays
+
+
+def test_s22_prune_touches_only_an_asas_cache(tmp_path):
+    precious = tmp_path / "thesis"
+    precious.mkdir()
+    (precious / "v1").mkdir()
+    (precious / "v1" / "chapter.json").write_text("{}")
+    result = run("cache", "prune", "--cache-dir", precious, "--max-age", "0")
+    assert result.exit_code == 2 and (precious / "v1" / "chapter.json").exists()

@@ -232,12 +232,12 @@ class Batch:
         files = self.files
         # which files have a cache entry: looked up first, so that the others can go to
         # the workers at once (entries are read again, and checked, when their turn comes)
-        if self.cache is not None and self.cache.base.is_dir():
+        if self.cache is not None and self.cache.problem is None and self.cache.base.is_dir():
             marks = []
             for path in files:
                 data = _read(path, self.limits) if _cacheable(path) else None
                 marks.append(data is not None and
-                             self.cache._path(self.cache.content_key(data)).is_file())
+                             self.cache.has(self.cache.content_key(data)))
         else:
             marks = [False] * len(files)
         misses = [p for p, hit in zip(files, marks) if not hit and _cacheable(p)]

@@ -146,7 +146,13 @@ def run_check(o: CheckOptions, stdout: Optional[TextIO] = None,
             refuse_inputs(o.output, files)
         except OutputRefused as exc:
             raise CheckError(str(exc)) from None
-    cache = None if o.no_cache else open_cache(o.cache_dir, o.select, o.ignore, o.limits)
+    cache = None
+    if not o.no_cache:
+        cache = open_cache(o.cache_dir, o.select, o.ignore, o.limits)
+        if cache.problem is not None:     # another user's, or writable by others (S2)
+            from asas.engine.run.cache import untrusted_message
+            _say(stderr, untrusted_message(cache.folder, o.lang) or cache.problem)
+            cache = None
     wants_progress = (show_progress(fmt.machine, o.output, len(files), stdout, stderr)
                       if o.progress is None else o.progress)
     progress = None
