@@ -767,3 +767,70 @@ def test_s22_prune_touches_only_an_asas_cache(tmp_path):
     (precious / "v1" / "chapter.json").write_text("{}")
     result = run("cache", "prune", "--cache-dir", precious, "--max-age", "0")
     assert result.exit_code == 2 and (precious / "v1" / "chapter.json").exists()
+
+
+# --- S15, S16: privacy -----------------------------------------------------------------
+
+@pytest.mark.parametrize("fmt", CHECK_FORMATS)
+def test_s15_redact_hides_anchor_and_alias_names(fmt, tmp_path):
+    (tmp_path / "al.yaml").write_text("format: asas/v1\ncase: *Budi0812345678\n")
+    (tmp_path / "twice.yaml").write_text(
+        "format: asas/v1\ncase: &SECRETANCHOR1 {id: x}\nsessions: &SECRETANCHOR1 []\n")
+    for lang in ("en", "id"):
+        result = run("check", tmp_path, "--no-cache", "--redact", "--format", fmt,
+                     "--lang", lang)
+        assert result.exit_code == 2
+        assert "Budi0812345678" not in result.output and "SECRETANCHOR1" not in result.output
+    plain = run("check", tmp_path, "--no-cache", "--format", "concise").output
+    assert "Budi0812345678" in plain      # without --redact the message still names it
+
+
+@pytest.mark.parametrize("fmt", CHECK_FORMATS)
+def test_s16_a_withheld_value_is_not_repeated_by_another_finding(fmt):
+    fixture = SECURITY / "prv-repeat.yaml"
+    result = run("check", fixture, "--no-cache", "--format", fmt, "--fail-on", "never")
+    assert result.exit_code == 0, result.output
+    for secret in ("0813-9999-8888", "0857-1111-2222", "SECRET_DISCTO", "SECRET_REMARK",
+                   "Budi Santoso"):
+        assert secret not in result.output, (fmt, secret)
+    if fmt == "json":
+        import json
+        found = json.loads(result.output)["cases"][0]["findings"]
+        ids = {f["id"] for f in found}
+        assert {"PRV001", "PRV002", "KRH003"} <= ids      # still found, only withheld
+        krh003 = next(f for f in found if f["id"] == "KRH003")
+        assert "[withheld]" in krh003["message"]
+
+
+def test_s16_the_cache_does_not_keep_a_withheld_value(tmp_path):
+    fixture = tmp_path / "p.yaml"
+    shutil.copy(SECURITY / "prv-repeat.yaml", fixture)
+    run("check", fixture, "--cache-dir", tmp_path / "pc")
+    entry = _entry_path(tmp_path / "pc", fixture).read_text(encoding="utf-8")
+    for secret in ("0813-9999-8888", "0857-1111-2222", "Budi Santoso"):
+        assert secret not in entry
+
+
+def test_s16_scrub_withholds_exact_and_contained_values_only():
+    from asas.engine.judge.withhold import scrub, secrets_of
+    secrets = secrets_of(["0813-9999-8888", ["ab"], {"x": "Budi Santoso"}])
+    assert scrub(("wali kelas", "orang tua 0813-9999-8888"), secrets, "W") == ("wali kelas", "W")
+    assert scrub("ab", secrets, "W") == "W" and scrub("abc", secrets, "W") == "abc"
+    assert scrub({"a": ["Budi Santoso"]}, secrets, "W") == {"a": ["W"]}
+
+
+# --- S18: the interview refuses a control character where it is typed -----------------
+
+def test_s18_interview_asks_again_for_an_answer_with_a_control_character(tmp_path):
+    from test_interview import BASE_ID, answers_for
+    answers = dict(BASE_ID)
+    answers["case.title"] = ["\x1b[31mred\x1b[D", "Siswa enggan masuk sekolah"]
+    typed = answers_for(answers, "id")
+    assert typed.count("\x1b[31mred\x1b[D") == 1
+    target = tmp_path / "kasus.yaml"
+    result = CliRunner().invoke(cli, ["interview", str(target), "--lang", "id"],
+                                input="\n".join(typed) + "\n")
+    assert result.exit_code == 0, result.output
+    assert "karakter kendali (U+001B" in result.output
+    text = target.read_text(encoding="utf-8")
+    assert "title: Siswa enggan masuk sekolah" in text and "\x1b" not in text

@@ -17,6 +17,7 @@ KGT005 from KGT001) restates the same lapse: it is reported, but not counted twi
 
 from __future__ import annotations
 
+import dataclasses
 import datetime
 from dataclasses import dataclass, field
 
@@ -170,6 +171,25 @@ def _restates_own_principle(f: Found, catalog) -> bool:
                                    for p in f.parents)
 
 
+def _withhold_everywhere(found: list[Found], firings: dict, loaded: LoadedCase,
+                         catalog) -> tuple:
+    """What a PRV finding withholds (also when PRV itself is not --select-ed) is
+    withheld from every other finding (engine/judge/withhold.py)."""
+    from asas.engine.judge.withhold import scrub, secrets_of
+    flagged = [loaded.value(p) for (rule_id, _), facts in firings.items()
+               if not catalog[rule_id].shows_values for f in facts for p in f["evidence"]]
+    secrets = secrets_of(flagged)
+    if not secrets:
+        return secrets
+    for f in found:
+        if not f.doc.shows_values:
+            continue
+        f.evidence = [dataclasses.replace(e, value=scrub(e.value, secrets, WITHHELD))
+                      for e in f.evidence]
+        f.params = {k: scrub(v, secrets, WITHHELD) for k, v in f.params.items()}
+    return secrets
+
+
 def judge(loaded: LoadedCase, inference: Inference, catalog: dict[str, RuleDoc],
           select=None, ignore=None) -> CaseResult:
     """The report's view of one valid case."""
@@ -201,6 +221,7 @@ def judge(loaded: LoadedCase, inference: Inference, catalog: dict[str, RuleDoc],
         found.append(Found(doc, key[1], round(cf_of(key), 2), evidence,
                            list(dict.fromkeys(p[0] for p in parents)), _merge_params(facts),
                            parents))
+    secrets = _withhold_everywhere(found, firings, loaded, catalog)
     _locate(found)
     found.sort(key=lambda f: (f.session or 0, f.line, f.id))
 
@@ -232,8 +253,12 @@ def judge(loaded: LoadedCase, inference: Inference, catalog: dict[str, RuleDoc],
         functions[name] = True if True in values else (False if False in values else None)
 
     conclusions = [(c["what"], c["session"], tuple(c["because"])) for c in inference.conclusions]
+    meta = case_meta_of(loaded.case)
+    if secrets and meta.pseudonym is not None:      # PRV001: a real name, not a pseudonym
+        from asas.engine.judge.withhold import scrub
+        meta = dataclasses.replace(meta, pseudonym=scrub(meta.pseudonym, secrets, WITHHELD))
     return CaseResult(loaded.file, loaded.case.case.id, [], principles, functions, found,
-                      conclusions, loaded, case_meta_of(loaded.case))
+                      conclusions, loaded, meta)
 
 
 def invalid(loaded: LoadedCase) -> CaseResult:

@@ -192,7 +192,7 @@ def case_meta(r: CaseResult) -> CaseMeta:
     (all None / 0 for an invalid file)."""
     case = r.loaded.case if r.loaded is not None else None
     meta = getattr(r, "meta", None)
-    if case is None and meta is not None:   # a batch's or the cache's compact result
+    if meta is not None:    # what the judge kept (a pseudonym PRV001 flags is withheld)
         return CaseMeta(meta.title, meta.code, meta.pseudonym, meta.first_date, meta.sessions)
     if case is None:
         return CaseMeta(None, None, None, None, 0)
