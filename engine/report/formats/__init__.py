@@ -95,6 +95,11 @@ def _junit_render(results, lang, o: ReportOptions) -> str:
     return _module("junit").render(results, lang, fail_on=o.fail_on or "risk", selection=_sel(o))
 
 
+def _junit_stream(results, lang, out, o: ReportOptions) -> None:
+    _module("junit").stream(results, lang, out, fail_on=o.fail_on or "risk",
+                            selection=_sel(o))
+
+
 def _sel(o: ReportOptions):
     from asas.engine.report.formats._common import Selection
     return Selection.of(o.select, o.ignore)
@@ -116,7 +121,7 @@ _ALL = (
                                       "several cases"),
     Format("csv", _simple("csv_"), _simple_stream("csv_"), machine=True,
            note="one row per finding (and per error of an invalid file)"),
-    Format("junit", _junit_render, machine=True, note="GitLab, Jenkins"),
+    Format("junit", _junit_render, _junit_stream, machine=True, note="GitLab, Jenkins"),
     Format("sarif", _simple("sarif"), _simple_stream("sarif"), machine=True,
            note="SARIF 2.1.0: code scanning"),
     Format("github", _simple("github"), _simple_stream("github"), machine=True,
