@@ -27,7 +27,7 @@ DATA_VERSION = 1
 MAX_DEPTH = 32      # how deeply a stored parameter or evidence value may nest
 # what the loader refuses in a case file's text (C0 controls but tab, newline and CR;
 # DEL; C1): a stored string holding one was not written by asas (S2)
-_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff]")  # + surrogates
 
 
 class BadData(ValueError):

@@ -18,6 +18,7 @@ Columns count Unicode code points (``columnKind``), as the loader reports them.
 
 from __future__ import annotations
 
+import functools
 import json
 import os
 import re
@@ -129,6 +130,16 @@ def _results_of(case: dict, uri: str, a: int, index_of: dict) -> list[dict]:
     return out
 
 
+@functools.lru_cache(maxsize=4)
+def _rules(lang: str) -> tuple[list, dict]:
+    """The catalogue as SARIF rules (the same for every report in ``lang``), and the
+    index of each ID.  Not to be changed by the caller."""
+    from asas.rules import CATALOG
+    docs = sorted(CATALOG.values(), key=lambda d: d.id)
+    rules = [_rule(d, lang) for d in docs] + [_invalid_rule(lang)]
+    return rules, {r["id"]: i for i, r in enumerate(rules)}
+
+
 _ARTIFACTS, _RESULTS = "\x00artifacts\x00", "\x00results\x00"
 _LEVEL = 4      # how deep an artifact or a result sits in the log (json indent levels)
 
@@ -146,10 +157,7 @@ def stream(results, lang: str, out, selection=None) -> None:
 
     from asas.engine.report.contract import case_dict
     from asas.engine.report.formats.json_ import _nested
-    from asas.rules import CATALOG
-    docs = sorted(CATALOG.values(), key=lambda d: d.id)
-    rules = [_rule(d, lang) for d in docs] + [_invalid_rule(lang)]
-    index_of = {r["id"]: i for i, r in enumerate(rules)}
+    rules, index_of = _rules(lang)
     invocation: dict = {"executionSuccessful": True}
     if selection is not None:   # a filtered report says which rules ran
         invocation["properties"] = {"selection": selection.as_dict()}
