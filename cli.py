@@ -308,21 +308,31 @@ def schema(output):
 
 
 @cli.command("rules")
-@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text",
-              show_default=True)
+@click.option("--format", "fmt", type=click.Choice(["text", "json", "markdown"]),
+              default="text", show_default=True,
+              help="markdown: the reference page docs/rules.md, in both languages.")
 @click.option("--lang", type=LANG)
 @click.option("--select", multiple=True, metavar="CODES", help="Only these IDs or prefixes.")
-def rules_(fmt, lang, select):
+@click.option("-o", "--output", type=click.Path(), help="Write to this file.")
+def rules_(fmt, lang, select, output):
     """List the rule catalogue: ID, principle, severity, certainty factor, title."""
     import json
 
-    from asas.engine.report.rulepage import rule_dict, rule_list
+    from asas.engine.report.rulepage import rule_dict, rule_list, rules_markdown
     from asas.engine.judge.verdict import selected
     from asas.rules import CATALOG
     lang = _lang(lang)
+    if fmt == "markdown":
+        _emit(rules_markdown(d for d in CATALOG.values() if selected(d.id, _codes(select))),
+              output)
+        return
     docs = [d for d in sorted(CATALOG.values(), key=lambda d: d.id)
             if selected(d.id, _codes(select))]
-    if fmt == "json":
+    if output:
+        text = (json.dumps([rule_dict(d, lang) for d in docs], ensure_ascii=False, indent=2)
+                + "\n" if fmt == "json" else rule_list(docs, lang))
+        _emit(text, output)
+    elif fmt == "json":
         click.echo(json.dumps([rule_dict(d, lang) for d in docs], ensure_ascii=False, indent=2))
     else:
         click.echo(rule_list(docs, lang), nl=False)

@@ -95,8 +95,11 @@ def main(argv=None) -> int:
             list(pool.map(lambda job: run(asas, job[1], out / job[0], work), jobs))
     # the temporary folder's name appears in paths: make it stable
     for f in out.iterdir():
-        data = f.read_bytes().replace(str(work).encode(), b"<TMP>")
-        data = data.replace(str(ROOT).encode(), b"<ROOT>")
+        data = f.read_bytes()
+        for path, name in ((str(work), b"<TMP>"), (str(ROOT), b"<ROOT>")):
+            # as written, and as markdown escapes it
+            for form in (path, path.replace("_", "\\_")):
+                data = data.replace(form.encode(), name)
         f.write_bytes(data)
     print(f"{len(jobs)} outputs written to {out}")
     return 0

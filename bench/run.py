@@ -169,7 +169,7 @@ def split_child(folder: str):
 
 def _collect(engine):
     from asas.engine.reason.facts import Conclusion, Finding, Served
-    from asas.engine.reason.runner import Inference
+    from asas.engine.judge.inference import Inference
     facts = list(engine.facts.values())
     return Inference(tuple(f for f in facts if isinstance(f, Finding)),
                      tuple(f for f in facts if isinstance(f, Conclusion)),

@@ -9,7 +9,8 @@ def at(idx: int, field: str) -> str:
 
 
 def conclude(what: str, doc, session) -> Conclusion:
-    """An intermediate conclusion established by the finding of ``doc`` in ``session``."""
+    """An intermediate conclusion established by the finding of ``doc`` (a catalogue entry
+    or a rule's bound ``report``) in ``session``."""
     return Conclusion(what=what, session=session, because=(doc.id, session))
 
 

@@ -7,47 +7,14 @@ null (engine/verdict.py).  Advocacy is judged only when the client's rights were
 violated; FNG001 is raised when they were and nothing was done for the client.
 """
 
-from asas.engine.judge.catalog import RuleDoc, Text
+from asas.engine.judge.catalog import Text
 from asas.engine.reason.compat import MATCH, NOT, TEST, P, Rule
 from asas.engine.reason.facts import CaseFact, DisclosureFact, Served, SessionFact
+from asas.rules._registry import REGISTRY
+
+KNOWLEDGE = REGISTRY.module("fungsi")
 
 PROTECTIVE_REASONS = ("safety", "legal_duty")   # a disclosure made to protect the client
-
-FNG001 = RuleDoc(
-    id="FNG001", principle=None, severity="risk", cf=0.8,
-    title=Text("Rights violated, no advocacy", "Hak dilanggar, tanpa advokasi"),
-    message=Text(
-        "The client's rights were violated ({rights}), and nothing was done for them: no "
-        "advocacy action, no disclosure or report to protect them, no referral.",
-        "Hak konseli dilanggar ({rights}), tetapi tidak ada tindakan untuknya: tidak ada "
-        "advokasi, tidak ada penyampaian atau laporan untuk melindunginya, dan tidak ada "
-        "alih tangan kasus."),
-    recommendation=Text(
-        "Take up the client's case: with their agreement, bring the violation to those who "
-        "can stop it (homeroom teacher, principal, parents, or the authorities), refer where "
-        "needed, help the client learn to stand up for themselves, and record what was "
-        "done under `advocacy`.",
-        "Perjuangkan hak konseli: dengan persetujuannya, sampaikan pelanggaran itu kepada "
-        "pihak yang dapat menghentikannya (wali kelas, kepala sekolah, orang tua, atau pihak "
-        "berwenang), alihtangankan bila perlu, bantu konseli mampu membela dirinya sendiri, "
-        "dan catat tindakan itu di `advocacy`."),
-    why=Text(
-        "The source: when the client's problem involves the violation of their rights, so "
-        "that they are wronged to some degree, individual counseling takes on the aim of "
-        "advocacy, and through it the client gains the ability to defend themselves.",
-        "Sumber: masalah yang menyangkut dilanggarnya hak-hak konseli sehingga konseli "
-        "teraniaya dalam kadar tertentu dapat ditangani layanan konseling individual "
-        "dengan sasaran advokasi, dan melaluinya konseli memiliki kemampuan untuk membela "
-        "diri sendiri."),
-    source=Text("Fungsi Konseling individual (functions), ¶6–7",
-                "Fungsi Konseling individual, ¶6–7"),
-    fail={"case.problem.rights_violated": ["bullying"]},
-    passing={"case.problem.rights_violated": ["bullying"],
-             "case.advocacy": ["Melaporkan perundungan kepada wali kelas atas persetujuan "
-                               "konseli."]},
-)
-
-CATALOG = (FNG001,)
 
 _PROTECTIVE = P(lambda reason: reason in PROTECTIVE_REASONS)
 _HAS_ITEMS = P(lambda items: len(items) > 0)
@@ -57,6 +24,7 @@ def _served(function, value, session):
     return Served(function=function, value=value, session=session)
 
 
+@KNOWLEDGE.rules
 class Fungsi:
     # -- pemahaman, pengentasan: the immediate evaluation says so -----------------------
     @Rule(SessionFact(understanding=MATCH.value, number=MATCH.number),
@@ -116,11 +84,44 @@ class Fungsi:
     def fng_advokasi_referral(self, session):
         self.declare(_served("advokasi", True, session))
 
+    @KNOWLEDGE.finding(
+        "FNG001", severity="risk", cf=0.8,
+        title=Text("Rights violated, no advocacy", "Hak dilanggar, tanpa advokasi"),
+        message=Text(
+            "The client's rights were violated ({rights}), and nothing was done for them: no "
+            "advocacy action, no disclosure or report to protect them, no referral.",
+            "Hak konseli dilanggar ({rights}), tetapi tidak ada tindakan untuknya: tidak ada "
+            "advokasi, tidak ada penyampaian atau laporan untuk melindunginya, dan tidak ada "
+            "alih tangan kasus."),
+        recommendation=Text(
+            "Take up the client's case: with their agreement, bring the violation to those who "
+            "can stop it (homeroom teacher, principal, parents, or the authorities), refer where "
+            "needed, help the client learn to stand up for themselves, and record what was "
+            "done under `advocacy`.",
+            "Perjuangkan hak konseli: dengan persetujuannya, sampaikan pelanggaran itu kepada "
+            "pihak yang dapat menghentikannya (wali kelas, kepala sekolah, orang tua, atau pihak "
+            "berwenang), alihtangankan bila perlu, bantu konseli mampu membela dirinya sendiri, "
+            "dan catat tindakan itu di `advocacy`."),
+        why=Text(
+            "The source: when the client's problem involves the violation of their rights, so "
+            "that they are wronged to some degree, individual counseling takes on the aim of "
+            "advocacy, and through it the client gains the ability to defend themselves.",
+            "Sumber: masalah yang menyangkut dilanggarnya hak-hak konseli sehingga konseli "
+            "teraniaya dalam kadar tertentu dapat ditangani layanan konseling individual "
+            "dengan sasaran advokasi, dan melaluinya konseli memiliki kemampuan untuk membela "
+            "diri sendiri."),
+        source=Text("Fungsi Konseling individual (functions), ¶6–7",
+                    "Fungsi Konseling individual, ¶6–7"),
+        fail={"case.problem.rights_violated": ["bullying"]},
+        passing={"case.problem.rights_violated": ["bullying"],
+                 "case.advocacy": ["Melaporkan perundungan kepada wali kelas atas persetujuan "
+                                   "konseli."]},
+    )
     @Rule(CaseFact(rights_violated=MATCH.rights, advocacy=0, referred_out=False),
           TEST(lambda rights: len(rights) > 0),
           NOT(DisclosureFact(reason=_PROTECTIVE)))
-    def fng001_rights_violated_no_advocacy(self, rights):
+    def fng001_rights_violated_no_advocacy(self, report, rights):
         self.declare(
             _served("advokasi", False, None),
-            FNG001.finding(None, ["case.problem.rights_violated", "case.advocacy"],
-                           {"rights": rights}))
+            report(None, ["case.problem.rights_violated", "case.advocacy"],
+                   {"rights": rights}))

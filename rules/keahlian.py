@@ -2,15 +2,28 @@
 principles together, within their competence, for the client's sake.
 
 Direct findings: risk beyond competence without referral (alih tangan kasus), a trainee
-without supervision, no evaluation (penilaian).  KAH004 (chain 4: three or more other
-principles failing directly) is defined here, with its principle, but drawn by
-``rules/chains.py``, which holds the cross-principle mechanics.
+without supervision, no evaluation (penilaian).
+
+Chain 4 (knowledge-base.md) ends here: expertise is all the principles applied together,
+so three or more of the other seven principles at risk or violated by findings drawn
+directly from the facts put expertise in question (KAH004).  Derived findings do not
+count: one root cause is one lapse.
+
+How it is counted: a tally fact starts empty (DefFacts); at a low salience, after the
+principle rules have drawn their findings, one rule adds each failing principle to it,
+keeping its strongest direct finding (highest rule CF, then lowest ID, so the result
+does not depend on the order rules fire in); at a lower salience still, KAH004 fires
+once on the final tally.  The agenda runs the highest salience first, so every tally
+update has happened before KAH004 is considered.
 """
 
-from asas.engine.judge.catalog import RuleDoc, Text
-from asas.engine.reason.compat import EXISTS, MATCH, NOT, TEST, P, Rule
-from asas.engine.reason.facts import CaseFact, DisclosureFact, SessionFact
+from asas.engine.judge.catalog import PRINCIPLES, Text
+from asas.engine.reason.compat import AS, EXISTS, MATCH, NOT, TEST, DefFacts, Fact, P, Rule
+from asas.engine.reason.facts import CaseFact, DisclosureFact, Finding, SessionFact
 from asas.rules._common import at
+from asas.rules._registry import REGISTRY
+
+KNOWLEDGE = REGISTRY.module("keahlian")
 
 SOURCE_P2 = Text("Asas kenormatifan dan keahlian (normativity and expertise), ¶2",
                  "Asas kenormatifan dan keahlian, ¶2")
@@ -56,256 +69,296 @@ def uncovered_risks(risk, role, competencies, reported: bool) -> tuple:
     return tuple(out)
 
 
-KAH001 = RuleDoc(
-    id="KAH001", principle="keahlian", severity="violation", cf=0.9,
-    title=Text("Risk beyond competence, not referred",
-               "Risiko di luar kewenangan, tidak dialihtangankan"),
-    message=Text(
-        "The case shows a risk of {risks}, which the counselor is not shown to be "
-        "competent to handle alone, and the case was not referred out (alih tangan kasus).",
-        "Kasus ini menunjukkan risiko {risks}, yang tidak tampak berada dalam kewenangan "
-        "konselor untuk ditangani sendiri, dan kasus tidak dialihtangankan."),
-    recommendation=Text(
-        "Refer the case (alih tangan kasus) to a psychologist, psychiatrist or crisis "
-        "service, or to a colleague competent in it; for abuse, report it to those "
-        "responsible for the client's protection. Record the referral and keep supporting "
-        "the client meanwhile.",
-        "Alihtangankan kasus kepada psikolog, psikiater, layanan krisis, atau rekan yang "
-        "berwenang; untuk kekerasan, laporkan kepada pihak yang bertanggung jawab atas "
-        "perlindungan konseli. Catat alih tangan kasus itu dan tetap dampingi konseli "
-        "sementara itu."),
-    why=WHY_EXPERT, source=SOURCE_DEF,
-    fail={"case.problem.risk": ["suicidal_ideation"]},
-    passing={"case.problem.risk": ["suicidal_ideation"],
-             "case.counselor.role": "professional",
-             "case.counselor.competencies": ["personal", "social", "crisis"]},
-)
-
-KAH002 = RuleDoc(
-    id="KAH002", principle="keahlian", severity="risk", cf=0.8,
-    title=Text("Trainee without supervision", "Praktikan tanpa supervisi"),
-    message=Text("The counselor is a trainee and worked without a supervisor's guidance.",
-                 "Konselor adalah praktikan dan bekerja tanpa bimbingan supervisor."),
-    recommendation=Text(
-        "Work under a supervisor: discuss each session with them, and agree beforehand "
-        "what to do when a case goes beyond what you can handle.",
-        "Bekerjalah di bawah bimbingan supervisor: diskusikan setiap sesi dengannya, dan "
-        "sepakati sebelumnya apa yang dilakukan bila kasus melampaui kemampuan Anda."),
-    why=Text("The source asks for a professional with knowledge and skills; a trainee is "
-             "still acquiring them, and supervision is what keeps the service expert.",
-             "Sumber menuntut petugas profesional dengan pengetahuan dan keterampilan; "
-             "praktikan masih mengembangkannya, dan supervisilah yang menjaga mutu keahlian "
-             "layanan."),
-    source=SOURCE_DEF,
-    fail={"case.counselor.supervised": False},
-    passing={"case.counselor.supervised": False, "case.counselor.role": "professional"},
-)
-
-KAH003 = RuleDoc(
-    id="KAH003", principle="keahlian", severity="risk", cf=0.7,
-    title=Text("No evaluation (penilaian)", "Tidak ada penilaian"),
-    message=Text("No session records an evaluation: neither an immediate evaluation "
-                 "(evaluation.done) nor the penilaian stage.",
-                 "Tidak ada sesi yang mencatat penilaian: baik penilaian segera (laiseg, "
-                 "evaluation.done) maupun tahap penilaian."),
-    recommendation=Text(
-        "End each session with an immediate evaluation: what the client now understands, "
-        "how they feel, and what they plan to do; record it.",
-        "Akhiri setiap sesi dengan penilaian segera (laiseg): apa yang kini dipahami "
-        "konseli, bagaimana perasaannya, dan apa yang akan ia lakukan; catat hasilnya."),
-    why=Text("The source sets the aim as the alleviation of the client's problem and asks "
-             "the expert to devote their expertise to the client; without evaluating the "
-             "session the counselor cannot know whether that aim was reached. (Penilaian "
-             "is the closing stage of individual counseling in Indonesian guidance "
-             "practice; the source does not name it.)",
-             "Sumber menetapkan tujuan layanan sebagai terentaskannya masalah konseli dan "
-             "menuntut konselor mencurahkan keahliannya untuk kepentingan konseli; tanpa "
-             "penilaian konselor tidak dapat mengetahui apakah tujuan itu tercapai. "
-             "(Penilaian adalah tahap penutup konseling individual dalam praktik bimbingan "
-             "dan konseling; sumber tidak menyebutnya secara langsung.)"),
-    source=Text("Tujuan Konseling individual (aims), ¶2; "
-                "Asas kenormatifan dan keahlian, ¶2",
-                "Tujuan Konseling individual, ¶2; Asas kenormatifan dan keahlian, ¶2"),
-    fail={"sessions[0].evaluation.done": False, "sessions[1].evaluation.done": False,
-          "sessions[0].stages": ["pengantaran", "penjajakan", "penafsiran", "pembinaan"],
-          "sessions[1].stages": ["pengantaran", "penafsiran", "pembinaan"]},
-    passing={"sessions[0].evaluation.done": False, "sessions[1].evaluation.done": False,
-             "sessions[0].stages": ["pengantaran", "penjajakan", "penafsiran", "pembinaan"]},
-)
-
-KAH004 = RuleDoc(
-    id="KAH004", principle="keahlian", severity="risk", cf=0.75, derived=True,
-    title=Text("Expertise in question: principles not applied together",
-               "Keahlian dipertanyakan: asas tidak diterapkan secara terpadu"),
-    message=Text("{count} of the other principles failed through findings drawn directly "
-                 "from the facts ({principles}); the principles were not applied together.",
-                 "{count} asas lain gagal ditegakkan menurut temuan yang langsung berasal "
-                 "dari fakta ({principles}); asas-asas tidak diterapkan secara terpadu."),
-    recommendation=Text(
-        "Review the findings this rests on with your supervisor and plan, before the next "
-        "session, how you will apply each principle.",
-        "Tinjau temuan-temuan yang menjadi dasarnya bersama supervisor, dan rencanakan "
-        "sebelum sesi berikutnya bagaimana Anda akan menerapkan setiap asas."),
-    why=Text("The source: an expert counselor applies the approaches, techniques and "
-             "principles of counseling synergistically; expertise shows in all the "
-             "principles applied together.",
-             "Sumber: seorang ahli (konselor) mampu menerapkan secara sinergis berbagai "
-             "pendekatan, teknik, dan asas-asas konseling; keahlian tampak dari diterapkannya "
-             "semua asas secara terpadu."),
-    source=SOURCE_SYNERGY,
-    fail={"sessions[0].counselor.time_focus": "past",
-          "sessions[0].client.activity": "passive",
-          "sessions[0].counselor.norm_conflicts": [
-              {"norm": "religion",
-               "note": "Konselor menyarankan konseli meninggalkan ibadah."}]},
-    # kekinian and kenormatifan fail directly; kegiatan only by derivation (KGT006)
-    passing={"sessions[0].counselor.time_focus": "past",
-             "sessions[0].counselor.norm_conflicts": [
-                 {"norm": "religion",
-                  "note": "Konselor menyarankan konseli meninggalkan ibadah."}]},
-)
-
-KAH005 = RuleDoc(
-    id="KAH005", principle="keahlian", severity="advice", cf=0.6,
-    title=Text("Problem area outside documented competencies",
-               "Bidang masalah di luar kompetensi yang tercatat"),
-    message=Text("The problem touches {areas}, outside the counselor's documented "
-                 "competencies ({competencies}), and the case was not referred out.",
-                 "Masalah menyentuh bidang {areas}, di luar kompetensi konselor yang "
-                 "tercatat ({competencies}), dan kasus tidak dialihtangankan."),
-    recommendation=Text(
-        "Consult a colleague or your supervisor who is competent in that area, or refer "
-        "the case; record the competence you relied on.",
-        "Konsultasikan dengan rekan atau supervisor yang menguasai bidang itu, atau "
-        "alihtangankan kasus; catat kompetensi yang Anda andalkan."),
-    why=WHY_EXPERT, source=SOURCE_DEF,
-    fail={"case.problem.areas": ["family"]},
-    passing={"case.problem.areas": ["family"],
-             "case.referred_out": {"to": "konselor keluarga", "session": 2}},
-)
-
 WHY_DOC = Text(
     "Without this observation the report cannot show whether expertise was upheld; a "
     "practicum report that omits it cannot earn credit for it.",
     "Tanpa pengamatan ini laporan tidak dapat menunjukkan apakah asas keahlian "
     "ditegakkan; laporan praktikum yang tidak memuatnya tidak dapat dinilai untuk asas itu.")
 
-DOC061 = RuleDoc(
-    id="DOC061", principle="keahlian", severity="advice", cf=1.0, needed=True,
-    title=Text("Counselor's role not documented", "Kedudukan konselor tidak dicatat"),
-    message=Text("The write-up does not say the counselor's role (case.counselor.role).",
-                 "Laporan tidak menyebutkan kedudukan konselor (case.counselor.role)."),
-    recommendation=Text("Write `counselor.role`: trainee, professional, teacher or peer.",
-                        "Tuliskan `counselor.role`: trainee, professional, teacher atau peer."),
-    why=WHY_DOC, source=SOURCE_DEF,
-    fail={"case.counselor.role": None}, passing={"case.counselor.role": "professional"},
-)
-
-DOC062 = RuleDoc(
-    id="DOC062", principle="keahlian", severity="advice", cf=1.0, needed=True,
-    title=Text("Supervision of the trainee not documented",
-               "Supervisi praktikan tidak dicatat"),
-    message=Text("The counselor is a trainee, and the write-up does not say whether they "
-                 "worked under supervision (case.counselor.supervised).",
-                 "Konselor adalah praktikan, dan laporan tidak menyebutkan apakah ia bekerja "
-                 "di bawah supervisi (case.counselor.supervised)."),
-    recommendation=Text("Write `counselor.supervised` (true or false) and name the supervision "
-                        "in the notes.",
-                        "Tuliskan `counselor.supervised` (true atau false) dan sebutkan bentuk "
-                        "supervisinya di catatan."),
-    why=WHY_DOC, source=SOURCE_DEF,
-    fail={"case.counselor.supervised": None},
-    passing={"case.counselor.supervised": None, "case.counselor.role": "professional"},
-)
-
-DOC063 = RuleDoc(
-    id="DOC063", principle="keahlian", severity="advice", cf=1.0, needed=True,
-    title=Text("Evaluation not documented", "Penilaian tidak dicatat"),
-    message=Text("No session records whether an evaluation was made (evaluation.done) or "
-                 "which stages took place (stages).",
-                 "Tidak ada sesi yang mencatat apakah penilaian dilakukan (evaluation.done) "
-                 "atau tahap apa saja yang dilalui (stages)."),
-    recommendation=Text("Write `evaluation.done` and `stages` for each session.",
-                        "Tuliskan `evaluation.done` dan `stages` di setiap sesi."),
-    why=WHY_DOC, source=SOURCE_P2,
-    fail={"sessions[0].evaluation.done": None, "sessions[1].evaluation.done": None,
-          "sessions[0].stages": None, "sessions[1].stages": None},
-    passing={"sessions[0].evaluation.done": None, "sessions[1].evaluation.done": None},
-)
-
-CATALOG = (KAH001, KAH002, KAH003, KAH004, KAH005, DOC061, DOC062, DOC063)
-
 _REPORT = P(lambda reason: reason in REPORT_REASONS)
 _KAH001_EVIDENCE = ["case.problem.risk", "case.counselor.role", "case.counselor.competencies"]
 
 
-def _beyond_competence(self, risk, role, competencies, reported):
+def _beyond_competence(self, report, risk, role, competencies, reported):
     risks = uncovered_risks(risk, role, competencies, reported)
-    self.declare(KAH001.finding(None, _KAH001_EVIDENCE, {"risks": risks}))
+    self.declare(report(None, _KAH001_EVIDENCE, {"risks": risks}))
 
 
+# -- chain 4 (KAH004): the tally of failing principles --------------------------------
+OTHER_PRINCIPLES = tuple(p for p in PRINCIPLES if p != KNOWLEDGE.principle)
+FAILING = ("risk", "violation")
+TALLY_SALIENCE = -10
+KAH004_SALIENCE = -20      # below the tally: fires once, on the final count
+CHAIN4_MINIMUM = 3
+
+
+class FailingPrinciples(Fact):
+    """Chain 4's tally: ``strongest``, one ``(principle, cf, id, session)`` for each
+    principle failing through direct findings, in the order of PRINCIPLES."""
+
+
+def _stronger(principle, cf, id, strongest) -> bool:
+    """Is this finding stronger than the one the tally keeps for its principle?"""
+    if principle not in OTHER_PRINCIPLES:
+        return False
+    for kept_principle, kept_cf, kept_id, _ in strongest:
+        if kept_principle == principle:
+            return (cf, kept_id) > (kept_cf, id)
+    return True
+
+
+@KNOWLEDGE.rules
 class Keahlian:
     # KAH001, in two mutually exclusive rules: whether or not a disclosure for safety or
     # a legal duty (a report) was made; the TEST asks which risks stay uncovered.
+    @KNOWLEDGE.finding(
+        "KAH001", severity="violation", cf=0.9,
+        title=Text("Risk beyond competence, not referred",
+                   "Risiko di luar kewenangan, tidak dialihtangankan"),
+        message=Text(
+            "The case shows a risk of {risks}, which the counselor is not shown to be "
+            "competent to handle alone, and the case was not referred out (alih tangan kasus).",
+            "Kasus ini menunjukkan risiko {risks}, yang tidak tampak berada dalam kewenangan "
+            "konselor untuk ditangani sendiri, dan kasus tidak dialihtangankan."),
+        recommendation=Text(
+            "Refer the case (alih tangan kasus) to a psychologist, psychiatrist or crisis "
+            "service, or to a colleague competent in it; for abuse, report it to those "
+            "responsible for the client's protection. Record the referral and keep supporting "
+            "the client meanwhile.",
+            "Alihtangankan kasus kepada psikolog, psikiater, layanan krisis, atau rekan yang "
+            "berwenang; untuk kekerasan, laporkan kepada pihak yang bertanggung jawab atas "
+            "perlindungan konseli. Catat alih tangan kasus itu dan tetap dampingi konseli "
+            "sementara itu."),
+        why=WHY_EXPERT, source=SOURCE_DEF,
+        fail={"case.problem.risk": ["suicidal_ideation"]},
+        passing={"case.problem.risk": ["suicidal_ideation"],
+                 "case.counselor.role": "professional",
+                 "case.counselor.competencies": ["personal", "social", "crisis"]},
+    )
     @Rule(CaseFact(risk=MATCH.risk, referred_out=False, role=MATCH.role,
                    competencies=MATCH.competencies),
           NOT(DisclosureFact(reason=_REPORT)),
           TEST(lambda risk, role, competencies:
                uncovered_risks(risk, role, competencies, False)))
-    def kah001_risk_not_referred(self, risk, role, competencies):
-        _beyond_competence(self, risk, role, competencies, False)
+    def kah001_risk_not_referred(self, report, risk, role, competencies):
+        _beyond_competence(self, report, risk, role, competencies, False)
 
+    @KNOWLEDGE.fires("KAH001")
     @Rule(CaseFact(risk=MATCH.risk, referred_out=False, role=MATCH.role,
                    competencies=MATCH.competencies),
           EXISTS(DisclosureFact(reason=_REPORT)),
           TEST(lambda risk, role, competencies:
                uncovered_risks(risk, role, competencies, True)))
-    def kah001_risk_not_referred_reported(self, risk, role, competencies):
-        _beyond_competence(self, risk, role, competencies, True)
+    def kah001_risk_not_referred_reported(self, report, risk, role, competencies):
+        _beyond_competence(self, report, risk, role, competencies, True)
 
+    @KNOWLEDGE.finding(
+        "KAH002", severity="risk", cf=0.8,
+        title=Text("Trainee without supervision", "Praktikan tanpa supervisi"),
+        message=Text("The counselor is a trainee and worked without a supervisor's guidance.",
+                     "Konselor adalah praktikan dan bekerja tanpa bimbingan supervisor."),
+        recommendation=Text(
+            "Work under a supervisor: discuss each session with them, and agree beforehand "
+            "what to do when a case goes beyond what you can handle.",
+            "Bekerjalah di bawah bimbingan supervisor: diskusikan setiap sesi dengannya, dan "
+            "sepakati sebelumnya apa yang dilakukan bila kasus melampaui kemampuan Anda."),
+        why=Text("The source asks for a professional with knowledge and skills; a trainee is "
+                 "still acquiring them, and supervision is what keeps the service expert.",
+                 "Sumber menuntut petugas profesional dengan pengetahuan dan keterampilan; "
+                 "praktikan masih mengembangkannya, dan supervisilah yang menjaga mutu keahlian "
+                 "layanan."),
+        source=SOURCE_DEF,
+        fail={"case.counselor.supervised": False},
+        passing={"case.counselor.supervised": False, "case.counselor.role": "professional"},
+    )
     @Rule(CaseFact(role="trainee", supervised=False))
-    def kah002_trainee_unsupervised(self):
-        self.declare(KAH002.finding(None, ["case.counselor.role", "case.counselor.supervised"]))
+    def kah002_trainee_unsupervised(self, report):
+        self.declare(report(None, ["case.counselor.role", "case.counselor.supervised"]))
 
     # KAH003: no evaluation anywhere, and at least one of evaluation.done / stages is
     # documented; two mutually exclusive rules so the finding is drawn once.
+    @KNOWLEDGE.finding(
+        "KAH003", severity="risk", cf=0.7,
+        title=Text("No evaluation (penilaian)", "Tidak ada penilaian"),
+        message=Text("No session records an evaluation: neither an immediate evaluation "
+                     "(evaluation.done) nor the penilaian stage.",
+                     "Tidak ada sesi yang mencatat penilaian: baik penilaian segera (laiseg, "
+                     "evaluation.done) maupun tahap penilaian."),
+        recommendation=Text(
+            "End each session with an immediate evaluation: what the client now understands, "
+            "how they feel, and what they plan to do; record it.",
+            "Akhiri setiap sesi dengan penilaian segera (laiseg): apa yang kini dipahami "
+            "konseli, bagaimana perasaannya, dan apa yang akan ia lakukan; catat hasilnya."),
+        why=Text("The source sets the aim as the alleviation of the client's problem and asks "
+                 "the expert to devote their expertise to the client; without evaluating the "
+                 "session the counselor cannot know whether that aim was reached. (Penilaian "
+                 "is the closing stage of individual counseling in Indonesian guidance "
+                 "practice; the source does not name it.)",
+                 "Sumber menetapkan tujuan layanan sebagai terentaskannya masalah konseli dan "
+                 "menuntut konselor mencurahkan keahliannya untuk kepentingan konseli; tanpa "
+                 "penilaian konselor tidak dapat mengetahui apakah tujuan itu tercapai. "
+                 "(Penilaian adalah tahap penutup konseling individual dalam praktik bimbingan "
+                 "dan konseling; sumber tidak menyebutnya secara langsung.)"),
+        source=Text("Tujuan Konseling individual (aims), ¶2; "
+                    "Asas kenormatifan dan keahlian, ¶2",
+                    "Tujuan Konseling individual, ¶2; Asas kenormatifan dan keahlian, ¶2"),
+        fail={"sessions[0].evaluation.done": False, "sessions[1].evaluation.done": False,
+              "sessions[0].stages": ["pengantaran", "penjajakan", "penafsiran", "pembinaan"],
+              "sessions[1].stages": ["pengantaran", "penafsiran", "pembinaan"]},
+        passing={"sessions[0].evaluation.done": False, "sessions[1].evaluation.done": False,
+                 "sessions[0].stages": ["pengantaran", "penjajakan", "penafsiran", "pembinaan"]},
+    )
     @Rule(CaseFact(sessions=MATCH.sessions),
           NOT(SessionFact(evaluation_done=True)),
           NOT(SessionFact(stages=P(lambda s: s is not None and "penilaian" in s))),
           EXISTS(SessionFact(evaluation_done=False)))
-    def kah003_no_evaluation_done_documented(self, sessions):
-        self.declare(KAH003.finding(None, _evaluation_paths(sessions)))
+    def kah003_no_evaluation_done_documented(self, report, sessions):
+        self.declare(report(None, _evaluation_paths(sessions)))
 
+    @KNOWLEDGE.fires("KAH003")
     @Rule(CaseFact(sessions=MATCH.sessions),
           NOT(SessionFact(evaluation_done=True)),
           NOT(SessionFact(stages=P(lambda s: s is not None and "penilaian" in s))),
           NOT(SessionFact(evaluation_done=False)),
           EXISTS(SessionFact(stages=P(lambda s: s is not None))))
-    def kah003_no_evaluation_stages_documented(self, sessions):
-        self.declare(KAH003.finding(None, _evaluation_paths(sessions)))
+    def kah003_no_evaluation_stages_documented(self, report, sessions):
+        self.declare(report(None, _evaluation_paths(sessions)))
 
+    # -- chain 4: KAH004 -------------------------------------------------------------
+    @DefFacts()
+    def _chain4_tally(self):
+        yield FailingPrinciples(strongest=())
+
+    @Rule(Finding(principle=MATCH.principle, direct=True, id=MATCH.id, session=MATCH.session,
+                  cf=MATCH.cf, severity=P(lambda severity: severity in FAILING)),
+          AS.tally << FailingPrinciples(strongest=MATCH.strongest),
+          TEST(_stronger),
+          salience=TALLY_SALIENCE)
+    def kah004_tally_failing_principle(self, principle, cf, id, session, tally, strongest):
+        kept = [entry for entry in strongest if entry[0] != principle]
+        kept.append((principle, cf, id, session))
+        kept.sort(key=lambda entry: PRINCIPLES.index(entry[0]))
+        self.modify(tally, strongest=tuple(kept))
+
+    @KNOWLEDGE.finding(
+        "KAH004", severity="risk", cf=0.75, derived=True,
+        title=Text("Expertise in question: principles not applied together",
+                   "Keahlian dipertanyakan: asas tidak diterapkan secara terpadu"),
+        message=Text("{count} of the other principles failed through findings drawn directly "
+                     "from the facts ({principles}); the principles were not applied together.",
+                     "{count} asas lain gagal ditegakkan menurut temuan yang langsung berasal "
+                     "dari fakta ({principles}); asas-asas tidak diterapkan secara terpadu."),
+        recommendation=Text(
+            "Review the findings this rests on with your supervisor and plan, before the next "
+            "session, how you will apply each principle.",
+            "Tinjau temuan-temuan yang menjadi dasarnya bersama supervisor, dan rencanakan "
+            "sebelum sesi berikutnya bagaimana Anda akan menerapkan setiap asas."),
+        why=Text("The source: an expert counselor applies the approaches, techniques and "
+                 "principles of counseling synergistically; expertise shows in all the "
+                 "principles applied together.",
+                 "Sumber: seorang ahli (konselor) mampu menerapkan secara sinergis berbagai "
+                 "pendekatan, teknik, dan asas-asas konseling; keahlian tampak dari diterapkannya "
+                 "semua asas secara terpadu."),
+        source=SOURCE_SYNERGY,
+        fail={"sessions[0].counselor.time_focus": "past",
+              "sessions[0].client.activity": "passive",
+              "sessions[0].counselor.norm_conflicts": [
+                  {"norm": "religion",
+                   "note": "Konselor menyarankan konseli meninggalkan ibadah."}]},
+        # kekinian and kenormatifan fail directly; kegiatan only by derivation (KGT006)
+        passing={"sessions[0].counselor.time_focus": "past",
+                 "sessions[0].counselor.norm_conflicts": [
+                     {"norm": "religion",
+                      "note": "Konselor menyarankan konseli meninggalkan ibadah."}]},
+    )
+    @Rule(FailingPrinciples(strongest=MATCH.strongest),
+          TEST(lambda strongest: len(strongest) >= CHAIN4_MINIMUM),
+          salience=KAH004_SALIENCE)
+    def kah004_expertise_in_question(self, report, strongest):
+        principles = tuple(entry[0] for entry in strongest)
+        self.declare(report(None, derived_from=[(e[2], e[3]) for e in strongest],
+                            params={"count": len(principles), "principles": principles}))
+
+    @KNOWLEDGE.finding(
+        "KAH005", severity="advice", cf=0.6,
+        title=Text("Problem area outside documented competencies",
+                   "Bidang masalah di luar kompetensi yang tercatat"),
+        message=Text("The problem touches {areas}, outside the counselor's documented "
+                     "competencies ({competencies}), and the case was not referred out.",
+                     "Masalah menyentuh bidang {areas}, di luar kompetensi konselor yang "
+                     "tercatat ({competencies}), dan kasus tidak dialihtangankan."),
+        recommendation=Text(
+            "Consult a colleague or your supervisor who is competent in that area, or refer "
+            "the case; record the competence you relied on.",
+            "Konsultasikan dengan rekan atau supervisor yang menguasai bidang itu, atau "
+            "alihtangankan kasus; catat kompetensi yang Anda andalkan."),
+        why=WHY_EXPERT, source=SOURCE_DEF,
+        fail={"case.problem.areas": ["family"]},
+        passing={"case.problem.areas": ["family"],
+                 "case.referred_out": {"to": "konselor keluarga", "session": 2}},
+    )
     @Rule(CaseFact(areas=MATCH.areas, competencies=MATCH.competencies, referred_out=False),
           TEST(lambda areas, competencies: areas is not None and competencies is not None
                and bool(set(areas) - set(competencies))))
-    def kah005_area_outside_competence(self, areas, competencies):
+    def kah005_area_outside_competence(self, report, areas, competencies):
         outside = tuple(a for a in areas if a not in competencies)
-        self.declare(KAH005.finding(None, ["case.problem.areas",
-                                           "case.counselor.competencies"],
-                                    {"areas": outside, "competencies": competencies}))
+        self.declare(report(None, ["case.problem.areas",
+                                   "case.counselor.competencies"],
+                            {"areas": outside, "competencies": competencies}))
 
     # -- documentation: what keahlian needs to be assessed ---------------------------
+    @KNOWLEDGE.finding(
+        "DOC061", severity="advice", cf=1.0, needed=True,
+        title=Text("Counselor's role not documented", "Kedudukan konselor tidak dicatat"),
+        message=Text("The write-up does not say the counselor's role (case.counselor.role).",
+                     "Laporan tidak menyebutkan kedudukan konselor (case.counselor.role)."),
+        recommendation=Text("Write `counselor.role`: trainee, professional, teacher or peer.",
+                            "Tuliskan `counselor.role`: trainee, professional, teacher atau peer."),
+        why=WHY_DOC, source=SOURCE_DEF,
+        fail={"case.counselor.role": None}, passing={"case.counselor.role": "professional"},
+    )
     @Rule(CaseFact(role=None))
-    def doc061_role(self):
-        self.declare(DOC061.finding(None, ["case.counselor.role"]))
+    def doc061_role(self, report):
+        self.declare(report(None, ["case.counselor.role"]))
 
+    @KNOWLEDGE.finding(
+        "DOC062", severity="advice", cf=1.0, needed=True,
+        title=Text("Supervision of the trainee not documented",
+                   "Supervisi praktikan tidak dicatat"),
+        message=Text("The counselor is a trainee, and the write-up does not say whether they "
+                     "worked under supervision (case.counselor.supervised).",
+                     "Konselor adalah praktikan, dan laporan tidak menyebutkan apakah ia bekerja "
+                     "di bawah supervisi (case.counselor.supervised)."),
+        recommendation=Text("Write `counselor.supervised` (true or false) and name the supervision "
+                            "in the notes.",
+                            "Tuliskan `counselor.supervised` (true atau false) dan sebutkan bentuk "
+                            "supervisinya di catatan."),
+        why=WHY_DOC, source=SOURCE_DEF,
+        fail={"case.counselor.supervised": None},
+        passing={"case.counselor.supervised": None, "case.counselor.role": "professional"},
+    )
     @Rule(CaseFact(role="trainee", supervised=None))
-    def doc062_trainee_supervision(self):
-        self.declare(DOC062.finding(None, ["case.counselor.supervised"]))
+    def doc062_trainee_supervision(self, report):
+        self.declare(report(None, ["case.counselor.supervised"]))
 
+    @KNOWLEDGE.finding(
+        "DOC063", severity="advice", cf=1.0, needed=True,
+        title=Text("Evaluation not documented", "Penilaian tidak dicatat"),
+        message=Text("No session records whether an evaluation was made (evaluation.done) or "
+                     "which stages took place (stages).",
+                     "Tidak ada sesi yang mencatat apakah penilaian dilakukan (evaluation.done) "
+                     "atau tahap apa saja yang dilalui (stages)."),
+        recommendation=Text("Write `evaluation.done` and `stages` for each session.",
+                            "Tuliskan `evaluation.done` dan `stages` di setiap sesi."),
+        why=WHY_DOC, source=SOURCE_P2,
+        fail={"sessions[0].evaluation.done": None, "sessions[1].evaluation.done": None,
+              "sessions[0].stages": None, "sessions[1].stages": None},
+        passing={"sessions[0].evaluation.done": None, "sessions[1].evaluation.done": None},
+    )
     @Rule(NOT(SessionFact(evaluation_done=P(lambda value: value is not None))),
           NOT(SessionFact(stages=P(lambda value: value is not None))))
-    def doc063_evaluation(self):
-        self.declare(DOC063.finding(None, [at(0, "evaluation.done"), at(0, "stages")]))
+    def doc063_evaluation(self, report):
+        self.declare(report(None, [at(0, "evaluation.done"), at(0, "stages")]))
 
 
 def _evaluation_paths(sessions: int) -> list[str]:

@@ -8,10 +8,13 @@ derived from it.  Chain 6 ends here: KGT006 is derived from kekinian's
 kemandirian builds on (chain 5).
 """
 
-from asas.engine.judge.catalog import RuleDoc, Text
+from asas.engine.judge.catalog import Text
 from asas.engine.reason.compat import EXISTS, MATCH, NOT, TEST, P, Rule
-from asas.engine.reason.facts import CaseFact, Conclusion, SessionFact
+from asas.engine.reason.facts import CaseFact, SessionFact
 from asas.rules._common import ACTIVITY_WEAKENED, NO_PLAN, PRESENT_FOCUS_LOST, at, conclude
+from asas.rules._registry import REGISTRY
+
+KNOWLEDGE = REGISTRY.module("kegiatan")
 
 SOURCE_P1 = Text("Asas kekinian dan kegiatan (present focus and activity), ¶1",
                  "Asas kekinian dan kegiatan, ¶1")
@@ -25,161 +28,11 @@ WHY_ACTIVE = Text(
     "selama proses, sampai pada periode pasca layanan; tanpa keseriusan itu perolehan "
     "konseli akan sangat terbatas atau seluruh proses layanan menjadi sia-sia.")
 
-KGT001 = RuleDoc(
-    id="KGT001", principle="kegiatan", severity="risk", cf=0.8,
-    title=Text("Client passive", "Konseli pasif"),
-    message=Text("The client was {activity} in session {session}.",
-                 "Konseli {activity} pada sesi {session}."),
-    recommendation=Text(
-        "Draw the client in: ask open questions, invite them to name their own goals and "
-        "steps, and give them room to speak before you do.",
-        "Libatkan konseli: ajukan pertanyaan terbuka, ajak ia merumuskan tujuan dan "
-        "langkahnya sendiri, dan beri ia ruang berbicara lebih dahulu."),
-    why=WHY_ACTIVE, source=SOURCE_P2,
-    fail={"sessions[0].client.activity": "passive"},
-    passing={"sessions[0].client.activity": "moderate"},
-)
-
-KGT002 = RuleDoc(
-    id="KGT002", principle="kegiatan", severity="risk", cf=0.7,
-    title=Text("Counselor dominated the talk", "Konselor mendominasi pembicaraan"),
-    message=Text("In session {session} the counselor held {share} of the talk, leaving the "
-                 "client little room to be active.",
-                 "Pada sesi {session} konselor menguasai {share} pembicaraan, sehingga "
-                 "konseli hanya punya sedikit ruang untuk aktif."),
-    recommendation=Text(
-        "Aim for the client to do most of the talking: listen, paraphrase and reflect "
-        "rather than explain or advise.",
-        "Usahakan konseli yang lebih banyak berbicara: dengarkan, parafrasekan, dan "
-        "refleksikan, alih-alih menjelaskan atau menasihati."),
-    why=WHY_ACTIVE, source=SOURCE_P2,
-    fail={"sessions[0].counselor.talk_share": 0.7},
-    passing={"sessions[0].counselor.talk_share": 0.6},
-)
-
-KGT003 = RuleDoc(
-    id="KGT003", principle="kegiatan", severity="risk", cf=0.75,
-    title=Text("No task or plan beyond the sessions",
-               "Tidak ada tugas atau rencana setelah sesi"),
-    message=Text("No session agreed a task for the client or ended with an action plan, so "
-                 "the client's activity stops when the session does.",
-                 "Tidak ada sesi yang menyepakati tugas bagi konseli atau berakhir dengan "
-                 "rencana tindakan, sehingga kegiatan konseli berhenti bersama berakhirnya "
-                 "sesi."),
-    recommendation=Text(
-        "Close each session by agreeing with the client on something they will do before "
-        "the next one, in their own words, and check it at the next session.",
-        "Tutup setiap sesi dengan menyepakati bersama konseli apa yang akan ia lakukan "
-        "sebelum sesi berikutnya, dengan kata-katanya sendiri, lalu tinjau pada sesi "
-        "berikutnya."),
-    why=Text("The source: the client is to be active up to the period after the service "
-             "(pasca layanan), not only inside the sessions.",
-             "Sumber: konseli dituntut aktif sampai pada periode pasca layanan, tidak hanya "
-             "di dalam sesi."),
-    source=SOURCE_P2,
-    fail={"sessions[0].tasks_agreed": [], "sessions[1].tasks_agreed": [],
-          "sessions[0].evaluation.action_plan": False,
-          "sessions[1].evaluation.action_plan": False},
-    passing={"sessions[0].tasks_agreed": [], "sessions[1].tasks_agreed": [],
-             "sessions[0].evaluation.action_plan": False},
-)
-
-KGT004 = RuleDoc(
-    id="KGT004", principle="kegiatan", severity="risk", cf=0.75,
-    title=Text("Agreed tasks not done", "Tugas yang disepakati tidak dikerjakan"),
-    message=Text("The client came to session(s) {sessions} without having done the agreed "
-                 "tasks, and their work between sessions has stalled.",
-                 "Konseli datang ke sesi {sessions} tanpa mengerjakan tugas yang disepakati, "
-                 "sehingga kegiatannya di antara sesi terhenti."),
-    recommendation=Text(
-        "Explore with the client why the task was not done; agree on a smaller, concrete "
-        "step they choose themselves, and plan a follow-up to review it.",
-        "Jelajahi bersama konseli mengapa tugas tidak dikerjakan; sepakati langkah yang "
-        "lebih kecil dan konkret yang ia pilih sendiri, dan rencanakan tindak lanjut untuk "
-        "meninjaunya."),
-    why=WHY_ACTIVE, source=SOURCE_P2,
-    fail={"sessions[1].client.completed_previous_tasks": False,
-          "sessions[1].follow_up": "none"},
-    passing={"sessions[1].client.completed_previous_tasks": False,
-             "sessions[1].follow_up": "planned"},
-)
-
-KGT005 = RuleDoc(
-    id="KGT005", principle="kegiatan", severity="risk", cf=0.8, derived=True,
-    title=Text("Gains limited, process at risk of being futile",
-               "Perolehan terbatas, proses terancam sia-sia"),
-    message=Text("The client's activity was weakened, so their gains are limited and the "
-                 "process is at risk of being futile.",
-                 "Kegiatan konseli melemah, sehingga perolehannya terbatas dan proses layanan "
-                 "terancam sia-sia."),
-    recommendation=Text(
-        "Mend the finding this rests on; plan how the client will be active in the next "
-        "session and after it.",
-        "Perbaiki temuan yang menjadi dasarnya; rencanakan bagaimana konseli akan aktif pada "
-        "sesi berikutnya dan sesudahnya."),
-    why=WHY_ACTIVE, source=SOURCE_P2,
-    fail={"sessions[0].client.activity": "passive"},
-    passing={"sessions[0].client.activity": "moderate"},
-)
-
-KGT006 = RuleDoc(
-    id="KGT006", principle="kegiatan", severity="risk", cf=0.7, derived=True,
-    title=Text("Activity weakened by losing the present",
-               "Kegiatan melemah karena kehilangan kekinian"),
-    message=Text("The session dwelt on the past or on the counselor's own stories, which "
-                 "weakens the ground the client's activity stands on.",
-                 "Sesi berkutat pada masa lalu atau pada cerita konselor sendiri, sehingga "
-                 "melemahkan dasar bagi kegiatan konseli."),
-    recommendation=Text(
-        "Mend the present-focus finding this rests on; tie what the client does to their "
-        "situation now.",
-        "Perbaiki temuan kekinian yang menjadi dasarnya; kaitkan kegiatan konseli dengan "
-        "keadaannya saat ini."),
-    why=Text("The source: on the basis of present focus the client's activity in the "
-             "service is carried out.",
-             "Sumber: atas dasar kekinian pulalah kegiatan konseli dalam layanan dijalankan."),
-    source=SOURCE_P1,
-    fail={"sessions[0].counselor.self_focus": True},
-    passing={"sessions[0].counselor.time_focus": "mixed"},
-)
-
 WHY_DOC = Text(
     "Without this observation the report cannot show whether the client was active; a "
     "practicum report that omits it cannot earn credit for it.",
     "Tanpa pengamatan ini laporan tidak dapat menunjukkan apakah konseli aktif; laporan "
     "praktikum yang tidak memuatnya tidak dapat dinilai untuk asas kegiatan.")
-
-DOC041 = RuleDoc(
-    id="DOC041", principle="kegiatan", severity="advice", cf=1.0, needed=True,
-    title=Text("Client's activity not documented", "Keaktifan konseli tidak dicatat"),
-    message=Text("No session records how active the client was (client.activity).",
-                 "Tidak ada sesi yang mencatat seberapa aktif konseli (client.activity)."),
-    recommendation=Text("Write `client.activity` for each session: active, moderate or "
-                        "passive.",
-                        "Tuliskan `client.activity` di setiap sesi: active, moderate atau "
-                        "passive."),
-    why=WHY_DOC, source=SOURCE_P2,
-    fail={"sessions[0].client.activity": None, "sessions[1].client.activity": None},
-    passing={"sessions[0].client.activity": None},
-)
-
-DOC042 = RuleDoc(
-    id="DOC042", principle="kegiatan", severity="advice", cf=1.0, needed=True,
-    title=Text("Agreed tasks not documented", "Tugas yang disepakati tidak dicatat"),
-    message=Text("No session records the tasks agreed for after the session "
-                 "(tasks_agreed; write [] when none were agreed).",
-                 "Tidak ada sesi yang mencatat tugas yang disepakati setelah sesi "
-                 "(tasks_agreed; tulis [] bila tidak ada)."),
-    recommendation=Text("Write `tasks_agreed` for each session: the homework or action plan "
-                        "agreed, or [] for none.",
-                        "Tuliskan `tasks_agreed` di setiap sesi: tugas atau rencana tindakan "
-                        "yang disepakati, atau [] bila tidak ada."),
-    why=WHY_DOC, source=SOURCE_P2,
-    fail={"sessions[0].tasks_agreed": None, "sessions[1].tasks_agreed": None},
-    passing={"sessions[0].tasks_agreed": None, "sessions[1].tasks_agreed": []},
-)
-
-CATALOG = (KGT001, KGT002, KGT003, KGT004, KGT005, KGT006, DOC041, DOC042)
 
 
 def _weakened(doc, session):
@@ -191,81 +44,216 @@ def _plan_paths(sessions: int) -> list[str]:
             for path in (at(idx, "tasks_agreed"), at(idx, "evaluation.action_plan"))]
 
 
-def _no_plan(self, sessions):
-    self.declare(KGT003.finding(None, _plan_paths(sessions)),
-                 _weakened(KGT003, None),
-                 conclude(NO_PLAN, KGT003, None))
+def _no_plan(self, report, sessions):
+    self.declare(report(None, _plan_paths(sessions)),
+                 _weakened(report, None),
+                 conclude(NO_PLAN, report, None))
 
 
+@KNOWLEDGE.rules
 class Kegiatan:
+    @KNOWLEDGE.finding(
+        "KGT001", severity="risk", cf=0.8,
+        title=Text("Client passive", "Konseli pasif"),
+        message=Text("The client was {activity} in session {session}.",
+                     "Konseli {activity} pada sesi {session}."),
+        recommendation=Text(
+            "Draw the client in: ask open questions, invite them to name their own goals and "
+            "steps, and give them room to speak before you do.",
+            "Libatkan konseli: ajukan pertanyaan terbuka, ajak ia merumuskan tujuan dan "
+            "langkahnya sendiri, dan beri ia ruang berbicara lebih dahulu."),
+        why=WHY_ACTIVE, source=SOURCE_P2,
+        fail={"sessions[0].client.activity": "passive"},
+        passing={"sessions[0].client.activity": "moderate"},
+    )
     @Rule(SessionFact(activity="passive", idx=MATCH.idx, number=MATCH.number))
-    def kgt001_client_passive(self, idx, number):
+    def kgt001_client_passive(self, report, idx, number):
         self.declare(
-            KGT001.finding(number, [at(idx, "client.activity")],
-                           {"activity": "passive", "session": number}),
-            _weakened(KGT001, number))
+            report(number, [at(idx, "client.activity")],
+                   {"activity": "passive", "session": number}),
+            _weakened(report, number))
 
+    @KNOWLEDGE.finding(
+        "KGT002", severity="risk", cf=0.7,
+        title=Text("Counselor dominated the talk", "Konselor mendominasi pembicaraan"),
+        message=Text("In session {session} the counselor held {share} of the talk, leaving the "
+                     "client little room to be active.",
+                     "Pada sesi {session} konselor menguasai {share} pembicaraan, sehingga "
+                     "konseli hanya punya sedikit ruang untuk aktif."),
+        recommendation=Text(
+            "Aim for the client to do most of the talking: listen, paraphrase and reflect "
+            "rather than explain or advise.",
+            "Usahakan konseli yang lebih banyak berbicara: dengarkan, parafrasekan, dan "
+            "refleksikan, alih-alih menjelaskan atau menasihati."),
+        why=WHY_ACTIVE, source=SOURCE_P2,
+        fail={"sessions[0].counselor.talk_share": 0.7},
+        passing={"sessions[0].counselor.talk_share": 0.6},
+    )
     @Rule(SessionFact(talk_share=MATCH.share, idx=MATCH.idx, number=MATCH.number),
           TEST(lambda share: share is not None and share > 0.6))
-    def kgt002_counselor_dominates(self, share, idx, number):
+    def kgt002_counselor_dominates(self, report, share, idx, number):
         self.declare(
-            KGT002.finding(number, [at(idx, "counselor.talk_share")],
-                           {"share": share, "session": number}),
-            _weakened(KGT002, number))
+            report(number, [at(idx, "counselor.talk_share")],
+                   {"share": share, "session": number}),
+            _weakened(report, number))
 
     # KGT003: no session has a task or an action plan, and at least one of the two is
     # documented.  Two mutually exclusive rules (which documented "no" is there), so
     # the finding is drawn once.
+    @KNOWLEDGE.finding(
+        "KGT003", severity="risk", cf=0.75,
+        title=Text("No task or plan beyond the sessions",
+                   "Tidak ada tugas atau rencana setelah sesi"),
+        message=Text("No session agreed a task for the client or ended with an action plan, so "
+                     "the client's activity stops when the session does.",
+                     "Tidak ada sesi yang menyepakati tugas bagi konseli atau berakhir dengan "
+                     "rencana tindakan, sehingga kegiatan konseli berhenti bersama berakhirnya "
+                     "sesi."),
+        recommendation=Text(
+            "Close each session by agreeing with the client on something they will do before "
+            "the next one, in their own words, and check it at the next session.",
+            "Tutup setiap sesi dengan menyepakati bersama konseli apa yang akan ia lakukan "
+            "sebelum sesi berikutnya, dengan kata-katanya sendiri, lalu tinjau pada sesi "
+            "berikutnya."),
+        why=Text("The source: the client is to be active up to the period after the service "
+                 "(pasca layanan), not only inside the sessions.",
+                 "Sumber: konseli dituntut aktif sampai pada periode pasca layanan, tidak hanya "
+                 "di dalam sesi."),
+        source=SOURCE_P2,
+        fail={"sessions[0].tasks_agreed": [], "sessions[1].tasks_agreed": [],
+              "sessions[0].evaluation.action_plan": False,
+              "sessions[1].evaluation.action_plan": False},
+        passing={"sessions[0].tasks_agreed": [], "sessions[1].tasks_agreed": [],
+                 "sessions[0].evaluation.action_plan": False},
+    )
     @Rule(CaseFact(sessions=MATCH.sessions),
           NOT(SessionFact(tasks_agreed=P(lambda n: n is not None and n > 0))),
           NOT(SessionFact(action_plan=True)),
           EXISTS(SessionFact(tasks_agreed=0)))
-    def kgt003_no_plan_tasks_documented(self, sessions):
-        _no_plan(self, sessions)
+    def kgt003_no_plan_tasks_documented(self, report, sessions):
+        _no_plan(self, report, sessions)
 
+    @KNOWLEDGE.fires("KGT003")
     @Rule(CaseFact(sessions=MATCH.sessions),
           NOT(SessionFact(tasks_agreed=P(lambda n: n is not None and n > 0))),
           NOT(SessionFact(action_plan=True)),
           NOT(SessionFact(tasks_agreed=0)),
           EXISTS(SessionFact(action_plan=False)))
-    def kgt003_no_plan_action_plan_documented(self, sessions):
-        _no_plan(self, sessions)
+    def kgt003_no_plan_action_plan_documented(self, report, sessions):
+        _no_plan(self, report, sessions)
 
     # KGT004: tasks not done in two consecutive sessions; or in the last session with no
     # follow-up (when the session before did not already make it two in a row).
+    @KNOWLEDGE.finding(
+        "KGT004", severity="risk", cf=0.75,
+        title=Text("Agreed tasks not done", "Tugas yang disepakati tidak dikerjakan"),
+        message=Text("The client came to session(s) {sessions} without having done the agreed "
+                     "tasks, and their work between sessions has stalled.",
+                     "Konseli datang ke sesi {sessions} tanpa mengerjakan tugas yang disepakati, "
+                     "sehingga kegiatannya di antara sesi terhenti."),
+        recommendation=Text(
+            "Explore with the client why the task was not done; agree on a smaller, concrete "
+            "step they choose themselves, and plan a follow-up to review it.",
+            "Jelajahi bersama konseli mengapa tugas tidak dikerjakan; sepakati langkah yang "
+            "lebih kecil dan konkret yang ia pilih sendiri, dan rencanakan tindak lanjut untuk "
+            "meninjaunya."),
+        why=WHY_ACTIVE, source=SOURCE_P2,
+        fail={"sessions[1].client.completed_previous_tasks": False,
+              "sessions[1].follow_up": "none"},
+        passing={"sessions[1].client.completed_previous_tasks": False,
+                 "sessions[1].follow_up": "planned"},
+    )
     @Rule(SessionFact(completed_previous_tasks=False, prev_completed_previous_tasks=False,
                       idx=MATCH.idx, number=MATCH.number))
-    def kgt004_tasks_not_done_twice(self, idx, number):
+    def kgt004_tasks_not_done_twice(self, report, idx, number):
         self.declare(
-            KGT004.finding(number, [at(idx - 1, "client.completed_previous_tasks"),
-                                    at(idx, "client.completed_previous_tasks")],
-                           {"sessions": (number - 1, number)}),
-            _weakened(KGT004, number))
+            report(number, [at(idx - 1, "client.completed_previous_tasks"),
+                            at(idx, "client.completed_previous_tasks")],
+                   {"sessions": (number - 1, number)}),
+            _weakened(report, number))
 
+    @KNOWLEDGE.fires("KGT004")
     @Rule(SessionFact(last=True, completed_previous_tasks=False, follow_up="none",
                       prev_completed_previous_tasks=P(lambda value: value is not False),
                       idx=MATCH.idx, number=MATCH.number))
-    def kgt004_tasks_not_done_no_follow_up(self, idx, number):
+    def kgt004_tasks_not_done_no_follow_up(self, report, idx, number):
         self.declare(
-            KGT004.finding(number, [at(idx, "client.completed_previous_tasks"),
-                                    at(idx, "follow_up")],
-                           {"sessions": number}),
-            _weakened(KGT004, number))
+            report(number, [at(idx, "client.completed_previous_tasks"),
+                            at(idx, "follow_up")],
+                   {"sessions": number}),
+            _weakened(report, number))
 
     # -- chains 3 and 6 ----------------------------------------------------------------
-    @Rule(Conclusion(what=ACTIVITY_WEAKENED, session=MATCH.session, because=MATCH.because))
-    def kgt005_gains_limited(self, session, because):
-        self.declare(KGT005.finding(session, derived_from=[because]))
+    kgt005_gains_limited = KNOWLEDGE.derived(
+        "KGT005", ACTIVITY_WEAKENED,
+        severity="risk", cf=0.8,
+        title=Text("Gains limited, process at risk of being futile",
+                   "Perolehan terbatas, proses terancam sia-sia"),
+        message=Text("The client's activity was weakened, so their gains are limited and the "
+                     "process is at risk of being futile.",
+                     "Kegiatan konseli melemah, sehingga perolehannya terbatas dan proses layanan "
+                     "terancam sia-sia."),
+        recommendation=Text(
+            "Mend the finding this rests on; plan how the client will be active in the next "
+            "session and after it.",
+            "Perbaiki temuan yang menjadi dasarnya; rencanakan bagaimana konseli akan aktif pada "
+            "sesi berikutnya dan sesudahnya."),
+        why=WHY_ACTIVE, source=SOURCE_P2,
+        fail={"sessions[0].client.activity": "passive"},
+        passing={"sessions[0].client.activity": "moderate"},
+    )
 
-    @Rule(Conclusion(what=PRESENT_FOCUS_LOST, session=MATCH.session, because=MATCH.because))
-    def kgt006_present_focus_lost(self, session, because):
-        self.declare(KGT006.finding(session, derived_from=[because]))
+    kgt006_present_focus_lost = KNOWLEDGE.derived(
+        "KGT006", PRESENT_FOCUS_LOST,
+        severity="risk", cf=0.7,
+        title=Text("Activity weakened by losing the present",
+                   "Kegiatan melemah karena kehilangan kekinian"),
+        message=Text("The session dwelt on the past or on the counselor's own stories, which "
+                     "weakens the ground the client's activity stands on.",
+                     "Sesi berkutat pada masa lalu atau pada cerita konselor sendiri, sehingga "
+                     "melemahkan dasar bagi kegiatan konseli."),
+        recommendation=Text(
+            "Mend the present-focus finding this rests on; tie what the client does to their "
+            "situation now.",
+            "Perbaiki temuan kekinian yang menjadi dasarnya; kaitkan kegiatan konseli dengan "
+            "keadaannya saat ini."),
+        why=Text("The source: on the basis of present focus the client's activity in the "
+                 "service is carried out.",
+                 "Sumber: atas dasar kekinian pulalah kegiatan konseli dalam layanan dijalankan."),
+        source=SOURCE_P1,
+        fail={"sessions[0].counselor.self_focus": True},
+        passing={"sessions[0].counselor.time_focus": "mixed"},
+    )
 
     # -- documentation: what kegiatan needs to be assessed ---------------------------
-    @Rule(NOT(SessionFact(activity=P(lambda value: value is not None))))
-    def doc041_activity(self):
-        self.declare(DOC041.finding(None, [at(0, "client.activity")]))
+    doc041_activity = KNOWLEDGE.not_documented(
+        "DOC041", "activity", at(0, "client.activity"),
+        severity="advice", cf=1.0, needed=True,
+        title=Text("Client's activity not documented", "Keaktifan konseli tidak dicatat"),
+        message=Text("No session records how active the client was (client.activity).",
+                     "Tidak ada sesi yang mencatat seberapa aktif konseli (client.activity)."),
+        recommendation=Text("Write `client.activity` for each session: active, moderate or "
+                            "passive.",
+                            "Tuliskan `client.activity` di setiap sesi: active, moderate atau "
+                            "passive."),
+        why=WHY_DOC, source=SOURCE_P2,
+        fail={"sessions[0].client.activity": None, "sessions[1].client.activity": None},
+        passing={"sessions[0].client.activity": None},
+    )
 
-    @Rule(NOT(SessionFact(tasks_agreed=P(lambda value: value is not None))))
-    def doc042_tasks_agreed(self):
-        self.declare(DOC042.finding(None, [at(0, "tasks_agreed")]))
+    doc042_tasks_agreed = KNOWLEDGE.not_documented(
+        "DOC042", "tasks_agreed", at(0, "tasks_agreed"),
+        severity="advice", cf=1.0, needed=True,
+        title=Text("Agreed tasks not documented", "Tugas yang disepakati tidak dicatat"),
+        message=Text("No session records the tasks agreed for after the session "
+                     "(tasks_agreed; write [] when none were agreed).",
+                     "Tidak ada sesi yang mencatat tugas yang disepakati setelah sesi "
+                     "(tasks_agreed; tulis [] bila tidak ada)."),
+        recommendation=Text("Write `tasks_agreed` for each session: the homework or action plan "
+                            "agreed, or [] for none.",
+                            "Tuliskan `tasks_agreed` di setiap sesi: tugas atau rencana tindakan "
+                            "yang disepakati, atau [] bila tidak ada."),
+        why=WHY_DOC, source=SOURCE_P2,
+        fail={"sessions[0].tasks_agreed": None, "sessions[1].tasks_agreed": None},
+        passing={"sessions[0].tasks_agreed": None, "sessions[1].tasks_agreed": []},
+    )

@@ -6,10 +6,13 @@ Chain 6 starts here: a session dwelling on the past (KKN001) or on the counselor
 own stories (KKN002) concludes ``present_focus_lost``, which kegiatan builds on.
 """
 
-from asas.engine.judge.catalog import RuleDoc, Text
-from asas.engine.reason.compat import MATCH, NOT, TEST, P, Rule
+from asas.engine.judge.catalog import Text
+from asas.engine.reason.compat import MATCH, TEST, Rule
 from asas.engine.reason.facts import CaseFact, SessionFact
 from asas.rules._common import PRESENT_FOCUS_LOST, at, conclude
+from asas.rules._registry import REGISTRY
+
+KNOWLEDGE = REGISTRY.module("kekinian")
 
 SOURCE_P1 = Text("Asas kekinian dan kegiatan (present focus and activity), ¶1",
                  "Asas kekinian dan kegiatan, ¶1")
@@ -21,155 +24,147 @@ WHY_PRESENT = Text(
     "dengan nuansa kekinian segenap proses layanan dikembangkan, dan atas dasar kekinian "
     "pula kegiatan konseli dalam layanan dijalankan.")
 
-KKN001 = RuleDoc(
-    id="KKN001", principle="kekinian", severity="risk", cf=0.75,
-    title=Text("Session dwelt on the past", "Sesi berkutat pada masa lalu"),
-    message=Text(
-        "In session {session} the conversation dwelt on {focus} rather than on the "
-        "client's present situation.",
-        "Pada sesi {session} pembicaraan berkutat pada {focus}, bukan pada keadaan konseli "
-        "saat ini."),
-    recommendation=Text(
-        "Let past events in only as far as they explain what the client feels, thinks and "
-        "does now; bring the talk back with questions such as \"How does this affect you "
-        "today?\"",
-        "Bahas masa lalu sebatas yang menjelaskan apa yang dirasakan, dipikirkan, dan "
-        "dilakukan konseli sekarang; kembalikan pembicaraan dengan pertanyaan seperti "
-        "\"Bagaimana hal itu memengaruhimu saat ini?\""),
-    why=WHY_PRESENT, source=SOURCE_P1,
-    fail={"sessions[1].counselor.time_focus": "past"},
-    passing={"sessions[1].counselor.time_focus": "mixed"},
-)
-
-KKN002 = RuleDoc(
-    id="KKN002", principle="kekinian", severity="risk", cf=0.7,
-    title=Text("Counselor talked about their own experiences",
-               "Konselor bercerita tentang pengalamannya sendiri"),
-    message=Text(
-        "In session {session} the counselor spoke at length about their own experiences, "
-        "taking the session away from the client's present situation.",
-        "Pada sesi {session} konselor panjang lebar menceritakan pengalamannya sendiri, "
-        "sehingga sesi menjauh dari keadaan konseli saat ini."),
-    recommendation=Text(
-        "Keep self-disclosure brief and only when it serves the client; return at once to "
-        "what the client is experiencing now.",
-        "Batasi pengungkapan diri (self-disclosure) agar singkat dan hanya bila bermanfaat "
-        "bagi konseli; segera kembali pada apa yang dialami konseli sekarang."),
-    why=WHY_PRESENT, source=SOURCE_P1,
-    fail={"sessions[0].counselor.self_focus": True},
-    passing={"sessions[0].counselor.self_focus": False},
-)
-
-KKN003 = RuleDoc(
-    id="KKN003", principle="kekinian", severity="advice", cf=0.6,
-    title=Text("Session focused on the future", "Sesi berfokus pada masa depan"),
-    message=Text(
-        "In session {session} the conversation dwelt on the future although the problem "
-        "({areas}) is not a career problem.",
-        "Pada sesi {session} pembicaraan berfokus pada masa depan, padahal masalahnya "
-        "({areas}) bukan masalah karier."),
-    recommendation=Text(
-        "Anchor talk about the future in what the client can do now; for problems outside "
-        "career planning, start from the present situation.",
-        "Kaitkan pembicaraan tentang masa depan dengan apa yang dapat dilakukan konseli "
-        "sekarang; untuk masalah di luar perencanaan karier, mulailah dari keadaan saat ini."),
-    why=Text(
-        "The source asks for present focus throughout; planning ahead is present work for "
-        "a career problem, but elsewhere it can take the place of the client's present "
-        "situation.",
-        "Sumber menuntut nuansa kekinian di seluruh proses; merencanakan masa depan adalah "
-        "pekerjaan masa kini bagi masalah karier, tetapi pada masalah lain dapat menggeser "
-        "perhatian dari keadaan konseli saat ini."),
-    source=SOURCE_P1,
-    fail={"sessions[1].counselor.time_focus": "future"},
-    passing={"sessions[1].counselor.time_focus": "future",
-             "case.problem.areas": ["academic", "career"]},
-)
-
-KKN004 = RuleDoc(
-    id="KKN004", principle="kekinian", severity="violation", cf=0.85,
-    title=Text("Present risk left waiting", "Risiko saat ini dibiarkan menunggu"),
-    message=Text(
-        "The client shows a present risk ({risk}), yet the first session dwelt on the past; "
-        "help for the present danger was delayed.",
-        "Konseli menunjukkan risiko saat ini ({risk}), tetapi sesi pertama justru berkutat "
-        "pada masa lalu; bantuan atas bahaya yang sedang dihadapi tertunda."),
-    recommendation=Text(
-        "When a risk is present, address it in the first session: assess the danger now, "
-        "agree on safety steps, and leave the history for later.",
-        "Bila ada risiko, tangani pada sesi pertama: nilai bahayanya saat ini, sepakati "
-        "langkah pengamanan, dan tunda penelusuran riwayat."),
-    why=Text(
-        "The source: present focus applies from the very first meeting; a danger the client "
-        "faces now cannot wait while the session explores the past.",
-        "Sumber: asas kekinian berlaku sejak paling awal konselor bertemu konseli; bahaya "
-        "yang dihadapi konseli sekarang tidak boleh menunggu sementara sesi menelusuri masa "
-        "lalu."),
-    source=SOURCE_P1,
-    fail={"case.problem.risk": ["self_harm"], "sessions[0].counselor.time_focus": "past"},
-    passing={"case.problem.risk": ["self_harm"], "sessions[1].counselor.time_focus": "past"},
-)
-
-DOC031 = RuleDoc(
-    id="DOC031", principle="kekinian", severity="advice", cf=1.0, needed=True,
-    title=Text("Time focus not documented", "Fokus waktu tidak dicatat"),
-    message=Text("No session records the time the conversation dwelt on "
-                 "(counselor.time_focus).",
-                 "Tidak ada sesi yang mencatat fokus waktu pembicaraan "
-                 "(counselor.time_focus)."),
-    recommendation=Text("Write `counselor.time_focus` for each session: present, past, future "
-                        "or mixed.",
-                        "Tuliskan `counselor.time_focus` di setiap sesi: present, past, future "
-                        "atau mixed."),
-    why=Text("Without this observation the report cannot show whether present focus was "
-             "upheld; a practicum report that omits it cannot earn credit for it.",
-             "Tanpa pengamatan ini laporan tidak dapat menunjukkan apakah asas kekinian "
-             "ditegakkan; laporan praktikum yang tidak memuatnya tidak dapat dinilai untuk "
-             "asas itu."),
-    source=SOURCE_P1,
-    fail={"sessions[0].counselor.time_focus": None, "sessions[1].counselor.time_focus": None},
-    passing={"sessions[0].counselor.time_focus": None},
-)
-
-CATALOG = (KKN001, KKN002, KKN003, KKN004, DOC031)
-
 
 def _focus_lost(doc, session):
     return conclude(PRESENT_FOCUS_LOST, doc, session)
 
 
+@KNOWLEDGE.rules
 class Kekinian:
+    @KNOWLEDGE.finding(
+        "KKN001", severity="risk", cf=0.75,
+        title=Text("Session dwelt on the past", "Sesi berkutat pada masa lalu"),
+        message=Text(
+            "In session {session} the conversation dwelt on {focus} rather than on the "
+            "client's present situation.",
+            "Pada sesi {session} pembicaraan berkutat pada {focus}, bukan pada keadaan konseli "
+            "saat ini."),
+        recommendation=Text(
+            "Let past events in only as far as they explain what the client feels, thinks and "
+            "does now; bring the talk back with questions such as \"How does this affect you "
+            "today?\"",
+            "Bahas masa lalu sebatas yang menjelaskan apa yang dirasakan, dipikirkan, dan "
+            "dilakukan konseli sekarang; kembalikan pembicaraan dengan pertanyaan seperti "
+            "\"Bagaimana hal itu memengaruhimu saat ini?\""),
+        why=WHY_PRESENT, source=SOURCE_P1,
+        fail={"sessions[1].counselor.time_focus": "past"},
+        passing={"sessions[1].counselor.time_focus": "mixed"},
+    )
     @Rule(SessionFact(time_focus="past", idx=MATCH.idx, number=MATCH.number))
-    def kkn001_dwelt_on_past(self, idx, number):
+    def kkn001_dwelt_on_past(self, report, idx, number):
         self.declare(
-            KKN001.finding(number, [at(idx, "counselor.time_focus")],
-                           {"session": number, "focus": "past"}),
-            _focus_lost(KKN001, number))
+            report(number, [at(idx, "counselor.time_focus")],
+                   {"session": number, "focus": "past"}),
+            _focus_lost(report, number))
 
+    @KNOWLEDGE.finding(
+        "KKN002", severity="risk", cf=0.7,
+        title=Text("Counselor talked about their own experiences",
+                   "Konselor bercerita tentang pengalamannya sendiri"),
+        message=Text(
+            "In session {session} the counselor spoke at length about their own experiences, "
+            "taking the session away from the client's present situation.",
+            "Pada sesi {session} konselor panjang lebar menceritakan pengalamannya sendiri, "
+            "sehingga sesi menjauh dari keadaan konseli saat ini."),
+        recommendation=Text(
+            "Keep self-disclosure brief and only when it serves the client; return at once to "
+            "what the client is experiencing now.",
+            "Batasi pengungkapan diri (self-disclosure) agar singkat dan hanya bila bermanfaat "
+            "bagi konseli; segera kembali pada apa yang dialami konseli sekarang."),
+        why=WHY_PRESENT, source=SOURCE_P1,
+        fail={"sessions[0].counselor.self_focus": True},
+        passing={"sessions[0].counselor.self_focus": False},
+    )
     @Rule(SessionFact(self_focus=True, idx=MATCH.idx, number=MATCH.number))
-    def kkn002_counselor_self_focus(self, idx, number):
+    def kkn002_counselor_self_focus(self, report, idx, number):
         self.declare(
-            KKN002.finding(number, [at(idx, "counselor.self_focus")], {"session": number}),
-            _focus_lost(KKN002, number))
+            report(number, [at(idx, "counselor.self_focus")], {"session": number}),
+            _focus_lost(report, number))
 
+    @KNOWLEDGE.finding(
+        "KKN003", severity="advice", cf=0.6,
+        title=Text("Session focused on the future", "Sesi berfokus pada masa depan"),
+        message=Text(
+            "In session {session} the conversation dwelt on the future although the problem "
+            "({areas}) is not a career problem.",
+            "Pada sesi {session} pembicaraan berfokus pada masa depan, padahal masalahnya "
+            "({areas}) bukan masalah karier."),
+        recommendation=Text(
+            "Anchor talk about the future in what the client can do now; for problems outside "
+            "career planning, start from the present situation.",
+            "Kaitkan pembicaraan tentang masa depan dengan apa yang dapat dilakukan konseli "
+            "sekarang; untuk masalah di luar perencanaan karier, mulailah dari keadaan saat ini."),
+        why=Text(
+            "The source asks for present focus throughout; planning ahead is present work for "
+            "a career problem, but elsewhere it can take the place of the client's present "
+            "situation.",
+            "Sumber menuntut nuansa kekinian di seluruh proses; merencanakan masa depan adalah "
+            "pekerjaan masa kini bagi masalah karier, tetapi pada masalah lain dapat menggeser "
+            "perhatian dari keadaan konseli saat ini."),
+        source=SOURCE_P1,
+        fail={"sessions[1].counselor.time_focus": "future"},
+        passing={"sessions[1].counselor.time_focus": "future",
+                 "case.problem.areas": ["academic", "career"]},
+    )
     @Rule(CaseFact(areas=MATCH.areas),
           SessionFact(time_focus="future", idx=MATCH.idx, number=MATCH.number),
           # areas not documented: we cannot say the problem is not a career problem
           TEST(lambda areas: areas is not None and "career" not in areas))
-    def kkn003_future_outside_career(self, areas, idx, number):
-        self.declare(KKN003.finding(number, [at(idx, "counselor.time_focus"),
-                                             "case.problem.areas"],
-                                    {"session": number, "areas": areas}))
+    def kkn003_future_outside_career(self, report, areas, idx, number):
+        self.declare(report(number, [at(idx, "counselor.time_focus"),
+                                     "case.problem.areas"],
+                            {"session": number, "areas": areas}))
 
+    @KNOWLEDGE.finding(
+        "KKN004", severity="violation", cf=0.85,
+        title=Text("Present risk left waiting", "Risiko saat ini dibiarkan menunggu"),
+        message=Text(
+            "The client shows a present risk ({risk}), yet the first session dwelt on the past; "
+            "help for the present danger was delayed.",
+            "Konseli menunjukkan risiko saat ini ({risk}), tetapi sesi pertama justru berkutat "
+            "pada masa lalu; bantuan atas bahaya yang sedang dihadapi tertunda."),
+        recommendation=Text(
+            "When a risk is present, address it in the first session: assess the danger now, "
+            "agree on safety steps, and leave the history for later.",
+            "Bila ada risiko, tangani pada sesi pertama: nilai bahayanya saat ini, sepakati "
+            "langkah pengamanan, dan tunda penelusuran riwayat."),
+        why=Text(
+            "The source: present focus applies from the very first meeting; a danger the client "
+            "faces now cannot wait while the session explores the past.",
+            "Sumber: asas kekinian berlaku sejak paling awal konselor bertemu konseli; bahaya "
+            "yang dihadapi konseli sekarang tidak boleh menunggu sementara sesi menelusuri masa "
+            "lalu."),
+        source=SOURCE_P1,
+        fail={"case.problem.risk": ["self_harm"], "sessions[0].counselor.time_focus": "past"},
+        passing={"case.problem.risk": ["self_harm"], "sessions[1].counselor.time_focus": "past"},
+    )
     @Rule(CaseFact(risk=MATCH.risk),
           SessionFact(first=True, time_focus="past", idx=MATCH.idx, number=MATCH.number),
           TEST(lambda risk: len(risk) > 0))
-    def kkn004_risk_delayed(self, risk, idx, number):
-        self.declare(KKN004.finding(number, ["case.problem.risk",
-                                             at(idx, "counselor.time_focus")],
-                                    {"risk": risk}))
+    def kkn004_risk_delayed(self, report, risk, idx, number):
+        self.declare(report(number, ["case.problem.risk",
+                                     at(idx, "counselor.time_focus")],
+                            {"risk": risk}))
 
     # -- documentation: what kekinian needs to be assessed --------------------------
-    @Rule(NOT(SessionFact(time_focus=P(lambda value: value is not None))))
-    def doc031_time_focus(self):
-        self.declare(DOC031.finding(None, [at(0, "counselor.time_focus")]))
+    doc031_time_focus = KNOWLEDGE.not_documented(
+        "DOC031", "time_focus", at(0, "counselor.time_focus"),
+        severity="advice", cf=1.0, needed=True,
+        title=Text("Time focus not documented", "Fokus waktu tidak dicatat"),
+        message=Text("No session records the time the conversation dwelt on "
+                     "(counselor.time_focus).",
+                     "Tidak ada sesi yang mencatat fokus waktu pembicaraan "
+                     "(counselor.time_focus)."),
+        recommendation=Text("Write `counselor.time_focus` for each session: present, past, future "
+                            "or mixed.",
+                            "Tuliskan `counselor.time_focus` di setiap sesi: present, past, future "
+                            "atau mixed."),
+        why=Text("Without this observation the report cannot show whether present focus was "
+                 "upheld; a practicum report that omits it cannot earn credit for it.",
+                 "Tanpa pengamatan ini laporan tidak dapat menunjukkan apakah asas kekinian "
+                 "ditegakkan; laporan praktikum yang tidak memuatnya tidak dapat dinilai untuk "
+                 "asas itu."),
+        source=SOURCE_P1,
+        fail={"sessions[0].counselor.time_focus": None, "sessions[1].counselor.time_focus": None},
+        passing={"sessions[0].counselor.time_focus": None},
+    )

@@ -8,10 +8,13 @@ without any plan beyond the sessions (KMD003, from ``no_plan_beyond_sessions``, 
 kegiatan concludes) puts it at risk.
 """
 
-from asas.engine.judge.catalog import RuleDoc, Text
-from asas.engine.reason.compat import EXISTS, MATCH, NOT, P, Rule
-from asas.engine.reason.facts import Conclusion, SessionFact
+from asas.engine.judge.catalog import Text
+from asas.engine.reason.compat import EXISTS, MATCH, P, Rule
+from asas.engine.reason.facts import SessionFact
 from asas.rules._common import NO_PLAN, at
+from asas.rules._registry import REGISTRY
+
+KNOWLEDGE = REGISTRY.module("kemandirian")
 
 SOURCE_DECIDE = Text(
     "Asas kenormatifan dan keahlian (normativity and expertise), ¶2; Pengertian konseling "
@@ -34,131 +37,121 @@ WHY_SOLVE = Text(
     "Sumber: harus selalu diingat agar individu pada akhirnya dapat memecahkan sendiri "
     "setiap masalah yang mungkin akan dihadapi dalam kehidupannya.")
 
-KMD001 = RuleDoc(
-    id="KMD001", principle="kemandirian", severity="violation", cf=0.9,
-    title=Text("Counselor decided for the client", "Konselor mengambil keputusan untuk konseli"),
-    message=Text(
-        "In session {session} the counselor made the decision for the client.",
-        "Pada sesi {session} konselor mengambil keputusan untuk konseli."),
-    recommendation=Text(
-        "Lay out the options with the client, explore the consequences of each, and let "
-        "the client choose; offer information, not the decision.",
-        "Uraikan pilihan-pilihan bersama konseli, jelajahi akibat masing-masing, dan biarkan "
-        "konseli yang memilih; berikan informasi, bukan keputusan."),
-    why=WHY_DECIDE, source=SOURCE_DECIDE,
-    fail={"sessions[1].counselor.decided_for_client": True},
-    passing={"sessions[1].counselor.decided_for_client": False},
-)
-
-KMD002 = RuleDoc(
-    id="KMD002", principle="kemandirian", severity="risk", cf=0.75,
-    title=Text("Counseling ended without the client's own decision",
-               "Konseling berakhir tanpa keputusan konseli sendiri"),
-    message=Text(
-        "The last session (session {session}) ended without the client making their own "
-        "decision.",
-        "Sesi terakhir (sesi {session}) berakhir tanpa konseli mengambil keputusannya "
-        "sendiri."),
-    recommendation=Text(
-        "Before closing, help the client put into their own words what they have decided to "
-        "do, however small; if they are not ready, plan a further session rather than end.",
-        "Sebelum mengakhiri, bantu konseli merumuskan dengan kata-katanya sendiri apa yang ia "
-        "putuskan untuk dilakukan, sekecil apa pun; bila belum siap, rencanakan sesi lanjutan "
-        "daripada mengakhiri konseling."),
-    why=WHY_DECIDE, source=SOURCE_DECIDE,
-    fail={"sessions[1].client.made_own_decision": False},
-    passing={"sessions[0].client.made_own_decision": False},
-)
-
-KMD003 = RuleDoc(
-    id="KMD003", principle="kemandirian", severity="risk", cf=0.7, derived=True,
-    title=Text("Client leaves without a plan", "Konseli pulang tanpa rencana"),
-    message=Text(
-        "No task or plan of action was agreed for after the sessions, so the client is left "
-        "without a way to carry on solving the problem on their own.",
-        "Tidak ada tugas atau rencana tindakan yang disepakati untuk setelah sesi, sehingga "
-        "konseli tidak memiliki pegangan untuk melanjutkan pemecahan masalahnya secara "
-        "mandiri."),
-    recommendation=Text(
-        "End each series of sessions with a plan the client formulates: what they will do, "
-        "when, and how they will know it worked.",
-        "Akhiri rangkaian sesi dengan rencana yang dirumuskan konseli sendiri: apa yang akan "
-        "ia lakukan, kapan, dan bagaimana ia tahu rencananya berhasil."),
-    why=WHY_SOLVE, source=SOURCE_SOLVE,
-    fail={"sessions[0].tasks_agreed": [], "sessions[1].tasks_agreed": [],
-          "sessions[0].evaluation.action_plan": False,
-          "sessions[1].evaluation.action_plan": False},
-    passing={"sessions[0].tasks_agreed": [], "sessions[1].tasks_agreed": [],
-             "sessions[0].evaluation.action_plan": False,
-             "sessions[1].evaluation.action_plan": True},
-)
-
 WHY_DOC = Text(
     "Without this observation the report cannot show whether self-reliance was upheld; a "
     "practicum report that omits it cannot earn credit for it.",
     "Tanpa pengamatan ini laporan tidak dapat menunjukkan apakah asas kemandirian "
     "ditegakkan; laporan praktikum yang tidak memuatnya tidak dapat dinilai untuk asas itu.")
 
-DOC071 = RuleDoc(
-    id="DOC071", principle="kemandirian", severity="advice", cf=1.0, needed=True,
-    title=Text("Client's own decision not documented",
-               "Keputusan konseli sendiri tidak dicatat"),
-    message=Text("No session records whether the client made their own decision "
-                 "(client.made_own_decision).",
-                 "Tidak ada sesi yang mencatat apakah konseli mengambil keputusan sendiri "
-                 "(client.made_own_decision)."),
-    recommendation=Text("Write `client.made_own_decision` for each session, and "
-                        "`client.decision` for what the client decided.",
-                        "Tuliskan `client.made_own_decision` di setiap sesi, dan "
-                        "`client.decision` untuk apa yang diputuskan konseli."),
-    why=WHY_DOC, source=SOURCE_DECIDE,
-    fail={"sessions[0].client.made_own_decision": None,
-          "sessions[1].client.made_own_decision": None},
-    passing={"sessions[0].client.made_own_decision": None},
-)
 
-DOC072 = RuleDoc(
-    id="DOC072", principle="kemandirian", severity="advice", cf=1.0,
-    title=Text("Decision at the end not documented", "Keputusan di akhir konseling tidak dicatat"),
-    message=Text("The last session (session {session}) does not record whether the client "
-                 "made their own decision (client.made_own_decision).",
-                 "Sesi terakhir (sesi {session}) tidak mencatat apakah konseli mengambil "
-                 "keputusan sendiri (client.made_own_decision)."),
-    recommendation=Text("Write `client.made_own_decision` for the last session: it shows "
-                        "where the client stands when counseling ends.",
-                        "Tuliskan `client.made_own_decision` pada sesi terakhir: itulah yang "
-                        "menunjukkan posisi konseli ketika konseling berakhir."),
-    why=WHY_DOC, source=SOURCE_DECIDE,
-    fail={"sessions[1].client.made_own_decision": None},
-    passing={"sessions[0].client.made_own_decision": None},
-)
-
-CATALOG = (KMD001, KMD002, KMD003, DOC071, DOC072)
-
-
+@KNOWLEDGE.rules
 class Kemandirian:
+    @KNOWLEDGE.finding(
+        "KMD001", severity="violation", cf=0.9,
+        title=Text("Counselor decided for the client", "Konselor mengambil keputusan untuk konseli"),
+        message=Text(
+            "In session {session} the counselor made the decision for the client.",
+            "Pada sesi {session} konselor mengambil keputusan untuk konseli."),
+        recommendation=Text(
+            "Lay out the options with the client, explore the consequences of each, and let "
+            "the client choose; offer information, not the decision.",
+            "Uraikan pilihan-pilihan bersama konseli, jelajahi akibat masing-masing, dan biarkan "
+            "konseli yang memilih; berikan informasi, bukan keputusan."),
+        why=WHY_DECIDE, source=SOURCE_DECIDE,
+        fail={"sessions[1].counselor.decided_for_client": True},
+        passing={"sessions[1].counselor.decided_for_client": False},
+    )
     @Rule(SessionFact(decided_for_client=True, idx=MATCH.idx, number=MATCH.number))
-    def kmd001_decided_for_client(self, idx, number):
-        self.declare(KMD001.finding(number, [at(idx, "counselor.decided_for_client")],
-                                    {"session": number}))
+    def kmd001_decided_for_client(self, report, idx, number):
+        self.declare(report(number, [at(idx, "counselor.decided_for_client")],
+                            {"session": number}))
 
+    @KNOWLEDGE.finding(
+        "KMD002", severity="risk", cf=0.75,
+        title=Text("Counseling ended without the client's own decision",
+                   "Konseling berakhir tanpa keputusan konseli sendiri"),
+        message=Text(
+            "The last session (session {session}) ended without the client making their own "
+            "decision.",
+            "Sesi terakhir (sesi {session}) berakhir tanpa konseli mengambil keputusannya "
+            "sendiri."),
+        recommendation=Text(
+            "Before closing, help the client put into their own words what they have decided to "
+            "do, however small; if they are not ready, plan a further session rather than end.",
+            "Sebelum mengakhiri, bantu konseli merumuskan dengan kata-katanya sendiri apa yang ia "
+            "putuskan untuk dilakukan, sekecil apa pun; bila belum siap, rencanakan sesi lanjutan "
+            "daripada mengakhiri konseling."),
+        why=WHY_DECIDE, source=SOURCE_DECIDE,
+        fail={"sessions[1].client.made_own_decision": False},
+        passing={"sessions[0].client.made_own_decision": False},
+    )
     @Rule(SessionFact(last=True, made_own_decision=False, idx=MATCH.idx, number=MATCH.number))
-    def kmd002_ends_without_own_decision(self, idx, number):
-        self.declare(KMD002.finding(number, [at(idx, "client.made_own_decision")],
-                                    {"session": number}))
+    def kmd002_ends_without_own_decision(self, report, idx, number):
+        self.declare(report(number, [at(idx, "client.made_own_decision")],
+                            {"session": number}))
 
-    @Rule(Conclusion(what=NO_PLAN, session=MATCH.session, because=MATCH.because))
-    def kmd003_leaves_without_plan(self, session, because):
-        self.declare(KMD003.finding(session, derived_from=[because]))
+    kmd003_leaves_without_plan = KNOWLEDGE.derived(
+        "KMD003", NO_PLAN,
+        severity="risk", cf=0.7,
+        title=Text("Client leaves without a plan", "Konseli pulang tanpa rencana"),
+        message=Text(
+            "No task or plan of action was agreed for after the sessions, so the client is left "
+            "without a way to carry on solving the problem on their own.",
+            "Tidak ada tugas atau rencana tindakan yang disepakati untuk setelah sesi, sehingga "
+            "konseli tidak memiliki pegangan untuk melanjutkan pemecahan masalahnya secara "
+            "mandiri."),
+        recommendation=Text(
+            "End each series of sessions with a plan the client formulates: what they will do, "
+            "when, and how they will know it worked.",
+            "Akhiri rangkaian sesi dengan rencana yang dirumuskan konseli sendiri: apa yang akan "
+            "ia lakukan, kapan, dan bagaimana ia tahu rencananya berhasil."),
+        why=WHY_SOLVE, source=SOURCE_SOLVE,
+        fail={"sessions[0].tasks_agreed": [], "sessions[1].tasks_agreed": [],
+              "sessions[0].evaluation.action_plan": False,
+              "sessions[1].evaluation.action_plan": False},
+        passing={"sessions[0].tasks_agreed": [], "sessions[1].tasks_agreed": [],
+                 "sessions[0].evaluation.action_plan": False,
+                 "sessions[1].evaluation.action_plan": True},
+    )
 
     # -- documentation: what kemandirian needs to be assessed ----------------------
-    @Rule(NOT(SessionFact(made_own_decision=P(lambda value: value is not None))))
-    def doc071_made_own_decision(self):
-        self.declare(DOC071.finding(None, [at(0, "client.made_own_decision")]))
+    doc071_made_own_decision = KNOWLEDGE.not_documented(
+        "DOC071", "made_own_decision", at(0, "client.made_own_decision"),
+        severity="advice", cf=1.0, needed=True,
+        title=Text("Client's own decision not documented",
+                   "Keputusan konseli sendiri tidak dicatat"),
+        message=Text("No session records whether the client made their own decision "
+                     "(client.made_own_decision).",
+                     "Tidak ada sesi yang mencatat apakah konseli mengambil keputusan sendiri "
+                     "(client.made_own_decision)."),
+        recommendation=Text("Write `client.made_own_decision` for each session, and "
+                            "`client.decision` for what the client decided.",
+                            "Tuliskan `client.made_own_decision` di setiap sesi, dan "
+                            "`client.decision` untuk apa yang diputuskan konseli."),
+        why=WHY_DOC, source=SOURCE_DECIDE,
+        fail={"sessions[0].client.made_own_decision": None,
+              "sessions[1].client.made_own_decision": None},
+        passing={"sessions[0].client.made_own_decision": None},
+    )
 
     # -- documentation that only matters in some cases (not needed to assess) ------
+    @KNOWLEDGE.finding(
+        "DOC072", severity="advice", cf=1.0,
+        title=Text("Decision at the end not documented", "Keputusan di akhir konseling tidak dicatat"),
+        message=Text("The last session (session {session}) does not record whether the client "
+                     "made their own decision (client.made_own_decision).",
+                     "Sesi terakhir (sesi {session}) tidak mencatat apakah konseli mengambil "
+                     "keputusan sendiri (client.made_own_decision)."),
+        recommendation=Text("Write `client.made_own_decision` for the last session: it shows "
+                            "where the client stands when counseling ends.",
+                            "Tuliskan `client.made_own_decision` pada sesi terakhir: itulah yang "
+                            "menunjukkan posisi konseli ketika konseling berakhir."),
+        why=WHY_DOC, source=SOURCE_DECIDE,
+        fail={"sessions[1].client.made_own_decision": None},
+        passing={"sessions[0].client.made_own_decision": None},
+    )
     @Rule(SessionFact(last=True, made_own_decision=None, idx=MATCH.idx, number=MATCH.number),
           EXISTS(SessionFact(made_own_decision=P(lambda value: value is not None))))
-    def doc072_last_decision(self, idx, number):
-        self.declare(DOC072.finding(number, [at(idx, "client.made_own_decision")],
-                                    {"session": number}))
+    def doc072_last_decision(self, report, idx, number):
+        self.declare(report(number, [at(idx, "client.made_own_decision")],
+                            {"session": number}))

@@ -20,10 +20,13 @@ Disclosures (client information shared outside the session):
   (KRH006).
 """
 
-from asas.engine.judge.catalog import RuleDoc, Text
-from asas.engine.reason.compat import MATCH, NOT, TEST, P, Rule
+from asas.engine.judge.catalog import Text
+from asas.engine.reason.compat import MATCH, NOT, TEST, Rule
 from asas.engine.reason.facts import CaseFact, DisclosureFact, SessionFact
 from asas.rules._common import TRUST_NOT_SECURED, at, conclude
+from asas.rules._registry import REGISTRY
+
+KNOWLEDGE = REGISTRY.module("kerahasiaan")
 
 SOURCE_KRH = Text("Asas kerahasiaan (confidentiality), ¶1", "Asas kerahasiaan, ¶1")
 SOURCE_KRH_END = Text(
@@ -66,326 +69,11 @@ def _disclosure(**changes) -> list:
     return [{k: v for k, v in item.items() if v is not None}]
 
 
-KRH001 = RuleDoc(
-    id="KRH001", principle="kerahasiaan", severity="risk", cf=0.8,
-    title=Text("Confidentiality not explained", "Asas kerahasiaan tidak dijelaskan"),
-    message=Text(
-        "Confidentiality was not explained in the first session, so the client was not "
-        "assured that what they reveal stays protected.",
-        "Asas kerahasiaan tidak dijelaskan pada sesi pertama, sehingga konseli tidak "
-        "mendapat jaminan bahwa apa yang ia ungkapkan akan terlindungi."),
-    recommendation=Text(
-        "In the structuring at the start of the first session, tell the client plainly that "
-        "what they say stays between the two of you, and check that they understood.",
-        "Pada penstrukturan di awal sesi pertama, sampaikan dengan jelas bahwa apa yang "
-        "konseli ceritakan hanya diketahui konselor dan konseli, lalu pastikan konseli "
-        "memahaminya."),
-    why=WHY_PROTECT, source=SOURCE_KRH,
-    fail={"sessions[0].opening.confidentiality_explained": False},
-    passing={"sessions[0].opening.confidentiality_explained": True},
-)
-
-KRH002 = RuleDoc(
-    id="KRH002", principle="kerahasiaan", severity="risk", cf=0.75,
-    title=Text("Limits of confidentiality not explained",
-               "Batas kerahasiaan tidak dijelaskan"),
-    message=Text(
-        "The case shows risk ({risk}), but the limits of confidentiality were not explained "
-        "in the first session and no later session records explaining them: the client does "
-        "not know when the counselor may have to share what they say.",
-        "Kasus ini menunjukkan risiko ({risk}), tetapi batas kerahasiaan tidak dijelaskan "
-        "pada sesi pertama dan tidak ada sesi berikutnya yang mencatat penjelasannya: konseli "
-        "tidak tahu kapan konselor mungkin harus menyampaikan ceritanya kepada pihak lain."),
-    recommendation=Text(
-        "When danger to the client or to others is possible, explain early which situations "
-        "would oblige you to involve others (danger to self or others, a legal duty), and "
-        "that you would tell the client first.",
-        "Bila ada kemungkinan bahaya bagi konseli atau orang lain, jelaskan sejak awal "
-        "keadaan yang mewajibkan konselor melibatkan pihak lain (bahaya bagi diri sendiri "
-        "atau orang lain, kewajiban hukum), dan bahwa konseli akan diberi tahu terlebih "
-        "dahulu."),
-    why=Text(
-        "The source makes the counselor fully responsible for protecting what the client "
-        "reveals and rests the service on the client's belief in that protection. Where "
-        "danger may force the counselor to share something, that belief stays honest only "
-        "if the client was told the limits beforehand; otherwise a necessary disclosure is "
-        "experienced as a betrayal.",
-        "Sumber menjadikan konselor bertanggung jawab penuh melindungi apa yang diungkapkan "
-        "konseli, dan menyandarkan keberhasilan layanan pada keyakinan konseli akan "
-        "perlindungan itu. Bila bahaya dapat memaksa konselor menyampaikan sesuatu, keyakinan "
-        "itu hanya tetap jujur jika konseli sudah diberi tahu batas-batasnya; jika tidak, "
-        "pengungkapan yang diperlukan akan dirasakan sebagai pengkhianatan."),
-    source=SOURCE_KRH,
-    fail={"case.problem.risk": ["self_harm"],
-          "sessions[0].opening.confidentiality_limits_explained": False},
-    passing={"case.problem.risk": ["self_harm"],
-             "sessions[0].opening.confidentiality_limits_explained": False,
-             "sessions[1].opening.confidentiality_limits_explained": True},
-)
-
-KRH003 = RuleDoc(
-    id="KRH003", principle="kerahasiaan", severity="violation", cf=0.95,
-    title=Text("Confidentiality breached", "Kerahasiaan dilanggar"),
-    message=Text(
-        "Client information was shared with {to} without the client's consent and without a "
-        "legitimate reason (reason given: {reason}).",
-        "Informasi konseli disampaikan kepada {to} tanpa persetujuan konseli dan tanpa alasan "
-        "yang sah (alasan yang tercatat: {reason})."),
-    recommendation=Text(
-        "Share nothing the client revealed without their consent unless there is danger to "
-        "the client or others or a legal duty; for coordination with teachers or parents, "
-        "ask the client first and agree together on what may be said.",
-        "Jangan menyampaikan apa pun yang diungkapkan konseli tanpa persetujuannya, kecuali "
-        "ada bahaya bagi konseli atau orang lain atau kewajiban hukum; untuk koordinasi "
-        "dengan guru atau orang tua, minta izin konseli terlebih dahulu dan sepakati bersama "
-        "apa yang boleh disampaikan."),
-    why=WHY_BREACH, source=SOURCE_KRH_END,
-    fail={"sessions[0].disclosures": _disclosure(to="wali kelas", reason="coordination")},
-    passing={"sessions[0].disclosures": _disclosure(to="wali kelas", reason="coordination",
-                                                    client_consent=True)},
-)
-
-KRH004 = RuleDoc(
-    id="KRH004", principle="kerahasiaan", severity="risk", cf=0.75,
-    title=Text("Identifiable case taken to supervision without consent",
-               "Kasus yang dapat dikenali dibawa ke supervisi tanpa persetujuan"),
-    message=Text(
-        "The case was shared with {to} for supervision in a form that identifies the client, "
-        "and the client did not consent.",
-        "Kasus disampaikan kepada {to} untuk supervisi dalam bentuk yang membuat konseli "
-        "dapat dikenali, padahal konseli tidak menyetujuinya."),
-    recommendation=Text(
-        "Bring cases to supervision without names or identifying details; if identifying "
-        "details are needed, ask the client's consent first.",
-        "Bawa kasus ke supervisi tanpa nama dan ciri yang dapat mengenali konseli; bila ciri "
-        "itu memang diperlukan, mintalah persetujuan konseli terlebih dahulu."),
-    why=WHY_BREACH, source=SOURCE_KRH,
-    fail={"sessions[0].disclosures": _disclosure(to="dosen pembimbing", reason="supervision")},
-    passing={"sessions[0].disclosures": _disclosure(to="dosen pembimbing", reason="supervision",
-                                                    identifiable=False)},
-)
-
-KRH005 = RuleDoc(
-    id="KRH005", principle="kerahasiaan", severity="risk", cf=0.7,
-    title=Text("Consent to a disclosure not documented",
-               "Persetujuan atas pengungkapan tidak dicatat"),
-    message=Text(
-        "Client information was shared with {to} (reason given: {reason}), and the write-up "
-        "does not show that the client consented.",
-        "Informasi konseli disampaikan kepada {to} (alasan yang tercatat: {reason}), dan "
-        "laporan tidak menunjukkan bahwa konseli menyetujuinya."),
-    recommendation=Text(
-        "Before sharing anything outside the session, obtain the client's consent and write "
-        "it down (`client_consent`); showing consent is the counselor's burden.",
-        "Sebelum menyampaikan apa pun ke luar sesi, mintalah persetujuan konseli dan catat "
-        "(`client_consent`); menunjukkan adanya persetujuan adalah tanggung jawab konselor."),
-    why=WHY_BREACH, source=SOURCE_KRH,
-    fail={"sessions[0].disclosures": _disclosure(to="wali kelas", reason="coordination",
-                                                 client_consent=None)},
-    passing={"sessions[0].disclosures": _disclosure(to="wali kelas", reason="coordination",
-                                                    client_consent=True)},
-)
-
-KRH006 = RuleDoc(
-    id="KRH006", principle="kerahasiaan", severity="risk", cf=0.7,
-    title=Text("Client not told of a necessary disclosure",
-               "Konseli tidak diberi tahu tentang pengungkapan yang diperlukan"),
-    message=Text(
-        "Information identifying the client was shared with {to} for {reason}, a legitimate "
-        "reason, but the client was not told.",
-        "Informasi yang dapat mengenali konseli disampaikan kepada {to} dengan alasan "
-        "{reason}, alasan yang sah, tetapi konseli tidak diberi tahu."),
-    recommendation=Text(
-        "When you must break confidentiality, tell the client beforehand whenever that is "
-        "safe: what will be shared, with whom and why; share only what is needed.",
-        "Bila kerahasiaan terpaksa dibuka, beri tahu konseli sebelumnya selama hal itu aman: "
-        "apa yang akan disampaikan, kepada siapa, dan mengapa; sampaikan hanya yang "
-        "diperlukan."),
-    why=Text(
-        "The source: the client's belief that their secrets are protected is the guarantee "
-        "that the service succeeds. A client who learns afterwards that they were talked "
-        "about loses that belief, even when sharing was necessary.",
-        "Sumber: keyakinan konseli bahwa rahasianya terlindungi menjadi jaminan suksesnya "
-        "pelayanan. Konseli yang belakangan mengetahui bahwa dirinya dibicarakan akan "
-        "kehilangan keyakinan itu, walaupun pengungkapannya memang diperlukan."),
-    source=SOURCE_KRH,
-    fail={"sessions[0].disclosures": _disclosure(client_informed=False)},
-    passing={"sessions[0].disclosures": _disclosure(client_informed=True)},
-)
-
-KRH007 = RuleDoc(
-    id="KRH007", principle="kerahasiaan", severity="violation", cf=0.9,
-    title=Text("Session recorded without consent", "Sesi direkam tanpa persetujuan"),
-    message=Text(
-        "Session {session} was recorded although the client did not consent.",
-        "Sesi {session} direkam padahal konseli tidak menyetujuinya."),
-    recommendation=Text(
-        "Record only with the client's explicit consent, after explaining who will hear or "
-        "see the recording and when it will be deleted; without consent, take notes instead.",
-        "Rekam sesi hanya dengan persetujuan tegas konseli, setelah menjelaskan siapa yang "
-        "akan mendengar atau melihat rekaman dan kapan rekaman dihapus; tanpa persetujuan, "
-        "cukup buat catatan."),
-    why=Text(
-        "The source: every secret the client reveals is the counselor's full responsibility "
-        "to protect. A recording carries those secrets out of the room, beyond the "
-        "counselor's control.",
-        "Sumber: segenap rahasia pribadi konseli yang terbongkar menjadi tanggung jawab penuh "
-        "konselor untuk melindunginya. Rekaman membawa rahasia itu ke luar ruangan, di luar "
-        "kendali konselor."),
-    source=SOURCE_KRH,
-    fail={"sessions[1].recording.made": True, "sessions[1].recording.consent": False},
-    passing={"sessions[1].recording.made": True, "sessions[1].recording.consent": True},
-)
-
-KRH008 = RuleDoc(
-    id="KRH008", principle="kerahasiaan", severity="risk", cf=0.7,
-    title=Text("Consent to recording not documented", "Persetujuan perekaman tidak dicatat"),
-    message=Text(
-        "Session {session} was recorded and the write-up does not show that the client "
-        "consented.",
-        "Sesi {session} direkam dan laporan tidak menunjukkan bahwa konseli menyetujuinya."),
-    recommendation=Text(
-        "Ask for consent before recording and write it down (`recording.consent`); showing "
-        "consent is the counselor's burden.",
-        "Mintalah persetujuan sebelum merekam dan catat (`recording.consent`); menunjukkan "
-        "adanya persetujuan adalah tanggung jawab konselor."),
-    why=WHY_PROTECT, source=SOURCE_KRH,
-    fail={"sessions[1].recording.made": True},
-    passing={"sessions[1].recording.made": True, "sessions[1].recording.consent": True},
-)
-
-KRH009 = RuleDoc(
-    id="KRH009", principle="kerahasiaan", severity="risk", cf=0.75,
-    title=Text("Session not private", "Sesi tidak privat"),
-    message=Text(
-        "Session {session} took place where others could see or overhear the client.",
-        "Sesi {session} berlangsung di tempat yang memungkinkan orang lain melihat atau "
-        "mendengar konseli."),
-    recommendation=Text(
-        "Hold individual sessions in a closed room where no one can overhear; if none is "
-        "free, reschedule rather than talk in a classroom, staff room or public place.",
-        "Lakukan konseling individual di ruang tertutup yang tidak memungkinkan orang lain "
-        "mendengar; bila tidak ada ruang yang tersedia, jadwalkan ulang daripada berbicara di "
-        "kelas, ruang guru, atau tempat umum."),
-    why=Text(
-        "The source: individual counseling is a special, personal relationship between one "
-        "counselor and one client, and the client's secrets are the counselor's full "
-        "responsibility to protect; a client who can be overheard cannot trust that they are.",
-        "Sumber: konseling individual adalah hubungan khusus secara pribadi antara seorang "
-        "konselor dan seorang konseli, dan rahasia konseli menjadi tanggung jawab penuh "
-        "konselor untuk melindunginya; konseli yang dapat didengar orang lain tidak dapat "
-        "yakin bahwa rahasianya terlindungi."),
-    source=SOURCE_PRIVATE,
-    fail={"sessions[1].place.private": False},
-    passing={"sessions[1].place.private": True},
-)
-
-KRH010 = RuleDoc(
-    id="KRH010", principle="kerahasiaan", severity="risk", cf=0.7,
-    title=Text("Others present during the session", "Ada orang lain yang hadir dalam sesi"),
-    message=Text(
-        "{count} other person(s) were present in session {session}.",
-        "Ada {count} orang lain yang hadir dalam sesi {session}."),
-    recommendation=Text(
-        "See the client alone; if someone else must be there (a parent of a young child, an "
-        "interpreter), agree on it with the client beforehand and record the agreement.",
-        "Temui konseli seorang diri; bila orang lain memang perlu hadir (orang tua dari anak "
-        "kecil, penerjemah), sepakati dahulu dengan konseli dan catat kesepakatan itu."),
-    why=KRH009.why, source=SOURCE_PRIVATE,
-    fail={"sessions[1].place.others_present": ["wali kelas"]},
-    passing={"sessions[1].place.others_present": []},
-)
-
 WHY_DOC = Text(
     "Without this observation the report cannot show whether confidentiality was upheld; "
     "a practicum report that omits it cannot earn credit for it.",
     "Tanpa pengamatan ini laporan tidak dapat menunjukkan apakah asas kerahasiaan "
     "ditegakkan; laporan praktikum yang tidak memuatnya tidak dapat dinilai untuk asas itu.")
-
-DOC001 = RuleDoc(
-    id="DOC001", principle="kerahasiaan", severity="advice", cf=1.0, needed=True,
-    title=Text("Explanation of confidentiality not documented",
-               "Penjelasan asas kerahasiaan tidak dicatat"),
-    message=Text("The first session does not say whether confidentiality was explained "
-                 "(opening.confidentiality_explained).",
-                 "Sesi pertama tidak mencatat apakah asas kerahasiaan dijelaskan "
-                 "(opening.confidentiality_explained)."),
-    recommendation=Text("Write `opening.confidentiality_explained` for the first session.",
-                        "Tuliskan `opening.confidentiality_explained` pada sesi pertama."),
-    why=WHY_DOC, source=SOURCE_KRH,
-    fail={"sessions[0].opening.confidentiality_explained": None},
-    passing={"sessions[0].opening.confidentiality_explained": True},
-)
-
-DOC002 = RuleDoc(
-    id="DOC002", principle="kerahasiaan", severity="advice", cf=1.0, needed=True,
-    title=Text("Privacy of the place not documented", "Privasi tempat tidak dicatat"),
-    message=Text("No session says whether the place was private (place.private).",
-                 "Tidak ada sesi yang mencatat apakah tempatnya privat (place.private)."),
-    recommendation=Text("Write `place.private` for each session: could anyone else see or "
-                        "overhear?",
-                        "Tuliskan `place.private` di setiap sesi: apakah ada orang lain yang "
-                        "bisa melihat atau mendengar?"),
-    why=WHY_DOC, source=SOURCE_PRIVATE,
-    fail={"sessions[0].place.private": None, "sessions[1].place.private": None},
-    passing={"sessions[0].place.private": None},
-)
-
-DOC003 = RuleDoc(
-    id="DOC003", principle="kerahasiaan", severity="advice", cf=1.0, needed=True,
-    title=Text("Recording not documented", "Perekaman tidak dicatat"),
-    message=Text("No session says whether it was recorded (recording.made).",
-                 "Tidak ada sesi yang mencatat apakah sesi direkam (recording.made)."),
-    recommendation=Text("Write `recording.made` for each session, and `recording.consent` "
-                        "when it was recorded.",
-                        "Tuliskan `recording.made` di setiap sesi, dan `recording.consent` bila "
-                        "sesi direkam."),
-    why=WHY_DOC, source=SOURCE_KRH,
-    fail={"sessions[0].recording": None, "sessions[1].recording": None},
-    passing={"sessions[0].recording": None},
-)
-
-DOC004 = RuleDoc(
-    id="DOC004", principle="kerahasiaan", severity="advice", cf=1.0,
-    title=Text("Limits of confidentiality not documented", "Batas kerahasiaan tidak dicatat"),
-    message=Text("The case shows risk ({risk}), and neither the first session nor any "
-                 "later one records that the limits of confidentiality were explained "
-                 "(opening.confidentiality_limits_explained).",
-                 "Kasus ini menunjukkan risiko ({risk}), dan baik sesi pertama maupun sesi "
-                 "berikutnya tidak mencatat bahwa batas kerahasiaan dijelaskan "
-                 "(opening.confidentiality_limits_explained)."),
-    recommendation=Text("Write `opening.confidentiality_limits_explained` for the first "
-                        "session, or for the session in which you explained them.",
-                        "Tuliskan `opening.confidentiality_limits_explained` pada sesi pertama, "
-                        "atau pada sesi saat batas kerahasiaan dijelaskan."),
-    why=KRH002.why, source=SOURCE_KRH,
-    fail={"case.problem.risk": ["self_harm"],
-          "sessions[0].opening.confidentiality_limits_explained": None},
-    passing={"case.problem.risk": ["self_harm"],
-             "sessions[0].opening.confidentiality_limits_explained": None,
-             "sessions[1].opening.confidentiality_limits_explained": True},
-)
-
-DOC005 = RuleDoc(
-    id="DOC005", principle="kerahasiaan", severity="advice", cf=1.0,
-    title=Text("Informing the client of a disclosure not documented",
-               "Pemberitahuan kepada konseli tentang pengungkapan tidak dicatat"),
-    message=Text("Information identifying the client was shared with {to} for {reason}, and "
-                 "the write-up does not say whether the client was told (client_informed).",
-                 "Informasi yang dapat mengenali konseli disampaikan kepada {to} dengan alasan "
-                 "{reason}, dan laporan tidak mencatat apakah konseli diberi tahu "
-                 "(client_informed)."),
-    recommendation=Text("Write `client_informed` for every disclosure made without the "
-                        "client's consent.",
-                        "Tuliskan `client_informed` pada setiap pengungkapan yang dilakukan "
-                        "tanpa persetujuan konseli."),
-    why=KRH006.why, source=SOURCE_KRH,
-    fail={"sessions[0].disclosures": _disclosure(client_informed=None)},
-    passing={"sessions[0].disclosures": _disclosure(client_informed=True)},
-)
-
-CATALOG = (KRH001, KRH002, KRH003, KRH004, KRH005, KRH006, KRH007, KRH008, KRH009, KRH010,
-           DOC001, DOC002, DOC003, DOC004, DOC005)
 
 
 def _untrusted(doc, session):
@@ -396,128 +84,429 @@ def _item(idx, item, field):
     return at(idx, f"disclosures[{item}].{field}")
 
 
+WHY_LIMITS = Text(
+    "The source makes the counselor fully responsible for protecting what the client "
+    "reveals and rests the service on the client's belief in that protection. Where "
+    "danger may force the counselor to share something, that belief stays honest only "
+    "if the client was told the limits beforehand; otherwise a necessary disclosure is "
+    "experienced as a betrayal.",
+    "Sumber menjadikan konselor bertanggung jawab penuh melindungi apa yang diungkapkan "
+    "konseli, dan menyandarkan keberhasilan layanan pada keyakinan konseli akan "
+    "perlindungan itu. Bila bahaya dapat memaksa konselor menyampaikan sesuatu, keyakinan "
+    "itu hanya tetap jujur jika konseli sudah diberi tahu batas-batasnya; jika tidak, "
+    "pengungkapan yang diperlukan akan dirasakan sebagai pengkhianatan.")
+
+WHY_INFORMED = Text(
+    "The source: the client's belief that their secrets are protected is the guarantee "
+    "that the service succeeds. A client who learns afterwards that they were talked "
+    "about loses that belief, even when sharing was necessary.",
+    "Sumber: keyakinan konseli bahwa rahasianya terlindungi menjadi jaminan suksesnya "
+    "pelayanan. Konseli yang belakangan mengetahui bahwa dirinya dibicarakan akan "
+    "kehilangan keyakinan itu, walaupun pengungkapannya memang diperlukan.")
+
+WHY_PRIVATE = Text(
+    "The source: individual counseling is a special, personal relationship between one "
+    "counselor and one client, and the client's secrets are the counselor's full "
+    "responsibility to protect; a client who can be overheard cannot trust that they are.",
+    "Sumber: konseling individual adalah hubungan khusus secara pribadi antara seorang "
+    "konselor dan seorang konseli, dan rahasia konseli menjadi tanggung jawab penuh "
+    "konselor untuk melindunginya; konseli yang dapat didengar orang lain tidak dapat "
+    "yakin bahwa rahasianya terlindungi.")
+
+
+@KNOWLEDGE.rules
 class Kerahasiaan:
+    @KNOWLEDGE.finding(
+        "KRH001", severity="risk", cf=0.8,
+        title=Text("Confidentiality not explained", "Asas kerahasiaan tidak dijelaskan"),
+        message=Text(
+            "Confidentiality was not explained in the first session, so the client was not "
+            "assured that what they reveal stays protected.",
+            "Asas kerahasiaan tidak dijelaskan pada sesi pertama, sehingga konseli tidak "
+            "mendapat jaminan bahwa apa yang ia ungkapkan akan terlindungi."),
+        recommendation=Text(
+            "In the structuring at the start of the first session, tell the client plainly that "
+            "what they say stays between the two of you, and check that they understood.",
+            "Pada penstrukturan di awal sesi pertama, sampaikan dengan jelas bahwa apa yang "
+            "konseli ceritakan hanya diketahui konselor dan konseli, lalu pastikan konseli "
+            "memahaminya."),
+        why=WHY_PROTECT, source=SOURCE_KRH,
+        fail={"sessions[0].opening.confidentiality_explained": False},
+        passing={"sessions[0].opening.confidentiality_explained": True},
+    )
     @Rule(SessionFact(first=True, confidentiality_explained=False, idx=MATCH.idx,
                       number=MATCH.number))
-    def krh001_not_explained(self, idx, number):
-        self.declare(KRH001.finding(number, [at(idx, "opening.confidentiality_explained")]),
-                     _untrusted(KRH001, number))
+    def krh001_not_explained(self, report, idx, number):
+        self.declare(report(number, [at(idx, "opening.confidentiality_explained")]),
+                     _untrusted(report, number))
 
+    @KNOWLEDGE.finding(
+        "KRH002", severity="risk", cf=0.75,
+        title=Text("Limits of confidentiality not explained",
+                   "Batas kerahasiaan tidak dijelaskan"),
+        message=Text(
+            "The case shows risk ({risk}), but the limits of confidentiality were not explained "
+            "in the first session and no later session records explaining them: the client does "
+            "not know when the counselor may have to share what they say.",
+            "Kasus ini menunjukkan risiko ({risk}), tetapi batas kerahasiaan tidak dijelaskan "
+            "pada sesi pertama dan tidak ada sesi berikutnya yang mencatat penjelasannya: konseli "
+            "tidak tahu kapan konselor mungkin harus menyampaikan ceritanya kepada pihak lain."),
+        recommendation=Text(
+            "When danger to the client or to others is possible, explain early which situations "
+            "would oblige you to involve others (danger to self or others, a legal duty), and "
+            "that you would tell the client first.",
+            "Bila ada kemungkinan bahaya bagi konseli atau orang lain, jelaskan sejak awal "
+            "keadaan yang mewajibkan konselor melibatkan pihak lain (bahaya bagi diri sendiri "
+            "atau orang lain, kewajiban hukum), dan bahwa konseli akan diberi tahu terlebih "
+            "dahulu."),
+        why=WHY_LIMITS,
+        source=SOURCE_KRH,
+        fail={"case.problem.risk": ["self_harm"],
+              "sessions[0].opening.confidentiality_limits_explained": False},
+        passing={"case.problem.risk": ["self_harm"],
+                 "sessions[0].opening.confidentiality_limits_explained": False,
+                 "sessions[1].opening.confidentiality_limits_explained": True},
+    )
     @Rule(CaseFact(risk=MATCH.risk),
           TEST(lambda risk: len(risk) > 0),
           SessionFact(first=True, confidentiality_limits_explained=False, idx=MATCH.idx,
                       number=MATCH.number),
           NOT(SessionFact(confidentiality_limits_explained=True)))
-    def krh002_limits_not_explained(self, risk, idx, number):
-        self.declare(KRH002.finding(
+    def krh002_limits_not_explained(self, report, risk, idx, number):
+        self.declare(report(
             number, ["case.problem.risk", at(idx, "opening.confidentiality_limits_explained")],
             {"risk": risk}))
 
+    @KNOWLEDGE.finding(
+        "KRH003", severity="violation", cf=0.95,
+        title=Text("Confidentiality breached", "Kerahasiaan dilanggar"),
+        message=Text(
+            "Client information was shared with {to} without the client's consent and without a "
+            "legitimate reason (reason given: {reason}).",
+            "Informasi konseli disampaikan kepada {to} tanpa persetujuan konseli dan tanpa alasan "
+            "yang sah (alasan yang tercatat: {reason})."),
+        recommendation=Text(
+            "Share nothing the client revealed without their consent unless there is danger to "
+            "the client or others or a legal duty; for coordination with teachers or parents, "
+            "ask the client first and agree together on what may be said.",
+            "Jangan menyampaikan apa pun yang diungkapkan konseli tanpa persetujuannya, kecuali "
+            "ada bahaya bagi konseli atau orang lain atau kewajiban hukum; untuk koordinasi "
+            "dengan guru atau orang tua, minta izin konseli terlebih dahulu dan sepakati bersama "
+            "apa yang boleh disampaikan."),
+        why=WHY_BREACH, source=SOURCE_KRH_END,
+        fail={"sessions[0].disclosures": _disclosure(to="wali kelas", reason="coordination")},
+        passing={"sessions[0].disclosures": _disclosure(to="wali kelas", reason="coordination",
+                                                        client_consent=True)},
+    )
     @Rule(DisclosureFact(client_consent=False, reason=MATCH.reason, to=MATCH.to,
                          idx=MATCH.idx, item=MATCH.item, number=MATCH.number),
           TEST(lambda reason: reason not in LEGITIMATE + ("supervision",)))
-    def krh003_disclosure_without_consent(self, reason, to, idx, item, number):
+    def krh003_disclosure_without_consent(self, report, reason, to, idx, item, number):
         self.declare(
-            KRH003.finding(number, [_item(idx, item, "client_consent"),
-                                    _item(idx, item, "reason")],
-                           {"to": to, "reason": reason or "none"}),
-            _untrusted(KRH003, number))
+            report(number, [_item(idx, item, "client_consent"),
+                            _item(idx, item, "reason")],
+                   {"to": to, "reason": reason or "none"}),
+            _untrusted(report, number))
 
+    @KNOWLEDGE.finding(
+        "KRH004", severity="risk", cf=0.75,
+        title=Text("Identifiable case taken to supervision without consent",
+                   "Kasus yang dapat dikenali dibawa ke supervisi tanpa persetujuan"),
+        message=Text(
+            "The case was shared with {to} for supervision in a form that identifies the client, "
+            "and the client did not consent.",
+            "Kasus disampaikan kepada {to} untuk supervisi dalam bentuk yang membuat konseli "
+            "dapat dikenali, padahal konseli tidak menyetujuinya."),
+        recommendation=Text(
+            "Bring cases to supervision without names or identifying details; if identifying "
+            "details are needed, ask the client's consent first.",
+            "Bawa kasus ke supervisi tanpa nama dan ciri yang dapat mengenali konseli; bila ciri "
+            "itu memang diperlukan, mintalah persetujuan konseli terlebih dahulu."),
+        why=WHY_BREACH, source=SOURCE_KRH,
+        fail={"sessions[0].disclosures": _disclosure(to="dosen pembimbing", reason="supervision")},
+        passing={"sessions[0].disclosures": _disclosure(to="dosen pembimbing", reason="supervision",
+                                                        identifiable=False)},
+    )
     @Rule(DisclosureFact(client_consent=False, reason="supervision", identifiable=True,
                          to=MATCH.to, idx=MATCH.idx, item=MATCH.item, number=MATCH.number))
-    def krh004_supervision_identifiable(self, to, idx, item, number):
+    def krh004_supervision_identifiable(self, report, to, idx, item, number):
         self.declare(
-            KRH004.finding(number, [_item(idx, item, "client_consent"),
-                                    _item(idx, item, "identifiable")], {"to": to}),
-            _untrusted(KRH004, number))
+            report(number, [_item(idx, item, "client_consent"),
+                            _item(idx, item, "identifiable")], {"to": to}),
+            _untrusted(report, number))
 
+    @KNOWLEDGE.finding(
+        "KRH005", severity="risk", cf=0.7,
+        title=Text("Consent to a disclosure not documented",
+                   "Persetujuan atas pengungkapan tidak dicatat"),
+        message=Text(
+            "Client information was shared with {to} (reason given: {reason}), and the write-up "
+            "does not show that the client consented.",
+            "Informasi konseli disampaikan kepada {to} (alasan yang tercatat: {reason}), dan "
+            "laporan tidak menunjukkan bahwa konseli menyetujuinya."),
+        recommendation=Text(
+            "Before sharing anything outside the session, obtain the client's consent and write "
+            "it down (`client_consent`); showing consent is the counselor's burden.",
+            "Sebelum menyampaikan apa pun ke luar sesi, mintalah persetujuan konseli dan catat "
+            "(`client_consent`); menunjukkan adanya persetujuan adalah tanggung jawab konselor."),
+        why=WHY_BREACH, source=SOURCE_KRH,
+        fail={"sessions[0].disclosures": _disclosure(to="wali kelas", reason="coordination",
+                                                     client_consent=None)},
+        passing={"sessions[0].disclosures": _disclosure(to="wali kelas", reason="coordination",
+                                                        client_consent=True)},
+    )
     @Rule(DisclosureFact(client_consent=None, reason=MATCH.reason,
                          identifiable=MATCH.identifiable, to=MATCH.to, idx=MATCH.idx,
                          item=MATCH.item, number=MATCH.number),
           TEST(lambda reason, identifiable: not _legitimate(reason, identifiable)))
-    def krh005_disclosure_consent_undocumented(self, reason, identifiable, to, idx, item,
+    def krh005_disclosure_consent_undocumented(self, report, reason, identifiable, to, idx, item,
                                                number):
         self.declare(
-            KRH005.finding(number, [_item(idx, item, "client_consent"),
-                                    _item(idx, item, "reason")],
-                           {"to": to, "reason": reason or "none"}),
-            _untrusted(KRH005, number))
+            report(number, [_item(idx, item, "client_consent"),
+                            _item(idx, item, "reason")],
+                   {"to": to, "reason": reason or "none"}),
+            _untrusted(report, number))
 
+    @KNOWLEDGE.finding(
+        "KRH006", severity="risk", cf=0.7,
+        title=Text("Client not told of a necessary disclosure",
+                   "Konseli tidak diberi tahu tentang pengungkapan yang diperlukan"),
+        message=Text(
+            "Information identifying the client was shared with {to} for {reason}, a legitimate "
+            "reason, but the client was not told.",
+            "Informasi yang dapat mengenali konseli disampaikan kepada {to} dengan alasan "
+            "{reason}, alasan yang sah, tetapi konseli tidak diberi tahu."),
+        recommendation=Text(
+            "When you must break confidentiality, tell the client beforehand whenever that is "
+            "safe: what will be shared, with whom and why; share only what is needed.",
+            "Bila kerahasiaan terpaksa dibuka, beri tahu konseli sebelumnya selama hal itu aman: "
+            "apa yang akan disampaikan, kepada siapa, dan mengapa; sampaikan hanya yang "
+            "diperlukan."),
+        why=WHY_INFORMED,
+        source=SOURCE_KRH,
+        fail={"sessions[0].disclosures": _disclosure(client_informed=False)},
+        passing={"sessions[0].disclosures": _disclosure(client_informed=True)},
+    )
     @Rule(DisclosureFact(identifiable=True, client_informed=False,
                          client_consent=MATCH.consent, reason=MATCH.reason, to=MATCH.to,
                          idx=MATCH.idx, item=MATCH.item, number=MATCH.number),
           TEST(lambda reason, consent: reason in LEGITIMATE and consent is not True))
-    def krh006_client_not_informed(self, consent, reason, to, idx, item, number):
+    def krh006_client_not_informed(self, report, consent, reason, to, idx, item, number):
         self.declare(
-            KRH006.finding(number, [_item(idx, item, "client_informed"),
-                                    _item(idx, item, "reason")],
-                           {"to": to, "reason": reason}),
-            _untrusted(KRH006, number))
+            report(number, [_item(idx, item, "client_informed"),
+                            _item(idx, item, "reason")],
+                   {"to": to, "reason": reason}),
+            _untrusted(report, number))
 
+    @KNOWLEDGE.finding(
+        "KRH007", severity="violation", cf=0.9,
+        title=Text("Session recorded without consent", "Sesi direkam tanpa persetujuan"),
+        message=Text(
+            "Session {session} was recorded although the client did not consent.",
+            "Sesi {session} direkam padahal konseli tidak menyetujuinya."),
+        recommendation=Text(
+            "Record only with the client's explicit consent, after explaining who will hear or "
+            "see the recording and when it will be deleted; without consent, take notes instead.",
+            "Rekam sesi hanya dengan persetujuan tegas konseli, setelah menjelaskan siapa yang "
+            "akan mendengar atau melihat rekaman dan kapan rekaman dihapus; tanpa persetujuan, "
+            "cukup buat catatan."),
+        why=Text(
+            "The source: every secret the client reveals is the counselor's full responsibility "
+            "to protect. A recording carries those secrets out of the room, beyond the "
+            "counselor's control.",
+            "Sumber: segenap rahasia pribadi konseli yang terbongkar menjadi tanggung jawab penuh "
+            "konselor untuk melindunginya. Rekaman membawa rahasia itu ke luar ruangan, di luar "
+            "kendali konselor."),
+        source=SOURCE_KRH,
+        fail={"sessions[1].recording.made": True, "sessions[1].recording.consent": False},
+        passing={"sessions[1].recording.made": True, "sessions[1].recording.consent": True},
+    )
     @Rule(SessionFact(recording_made=True, recording_consent=False, idx=MATCH.idx,
                       number=MATCH.number))
-    def krh007_recorded_without_consent(self, idx, number):
+    def krh007_recorded_without_consent(self, report, idx, number):
         self.declare(
-            KRH007.finding(number, [at(idx, "recording.made"), at(idx, "recording.consent")],
-                           {"session": number}),
-            _untrusted(KRH007, number))
+            report(number, [at(idx, "recording.made"), at(idx, "recording.consent")],
+                   {"session": number}),
+            _untrusted(report, number))
 
+    @KNOWLEDGE.finding(
+        "KRH008", severity="risk", cf=0.7,
+        title=Text("Consent to recording not documented", "Persetujuan perekaman tidak dicatat"),
+        message=Text(
+            "Session {session} was recorded and the write-up does not show that the client "
+            "consented.",
+            "Sesi {session} direkam dan laporan tidak menunjukkan bahwa konseli menyetujuinya."),
+        recommendation=Text(
+            "Ask for consent before recording and write it down (`recording.consent`); showing "
+            "consent is the counselor's burden.",
+            "Mintalah persetujuan sebelum merekam dan catat (`recording.consent`); menunjukkan "
+            "adanya persetujuan adalah tanggung jawab konselor."),
+        why=WHY_PROTECT, source=SOURCE_KRH,
+        fail={"sessions[1].recording.made": True},
+        passing={"sessions[1].recording.made": True, "sessions[1].recording.consent": True},
+    )
     @Rule(SessionFact(recording_made=True, recording_consent=None, idx=MATCH.idx,
                       number=MATCH.number))
-    def krh008_recording_consent_undocumented(self, idx, number):
+    def krh008_recording_consent_undocumented(self, report, idx, number):
         self.declare(
-            KRH008.finding(number, [at(idx, "recording.made"), at(idx, "recording.consent")],
-                           {"session": number}),
-            _untrusted(KRH008, number))
+            report(number, [at(idx, "recording.made"), at(idx, "recording.consent")],
+                   {"session": number}),
+            _untrusted(report, number))
 
+    @KNOWLEDGE.finding(
+        "KRH009", severity="risk", cf=0.75,
+        title=Text("Session not private", "Sesi tidak privat"),
+        message=Text(
+            "Session {session} took place where others could see or overhear the client.",
+            "Sesi {session} berlangsung di tempat yang memungkinkan orang lain melihat atau "
+            "mendengar konseli."),
+        recommendation=Text(
+            "Hold individual sessions in a closed room where no one can overhear; if none is "
+            "free, reschedule rather than talk in a classroom, staff room or public place.",
+            "Lakukan konseling individual di ruang tertutup yang tidak memungkinkan orang lain "
+            "mendengar; bila tidak ada ruang yang tersedia, jadwalkan ulang daripada berbicara di "
+            "kelas, ruang guru, atau tempat umum."),
+        why=WHY_PRIVATE,
+        source=SOURCE_PRIVATE,
+        fail={"sessions[1].place.private": False},
+        passing={"sessions[1].place.private": True},
+    )
     @Rule(SessionFact(private=False, others_present=MATCH.others, idx=MATCH.idx,
                       number=MATCH.number))
-    def krh009_not_private(self, others, idx, number):
+    def krh009_not_private(self, report, others, idx, number):
         evidence = [at(idx, "place.private")]
         if others:
             evidence.append(at(idx, "place.others_present"))
-        self.declare(KRH009.finding(number, evidence, {"session": number}),
-                     _untrusted(KRH009, number))
+        self.declare(report(number, evidence, {"session": number}),
+                     _untrusted(report, number))
 
     # a place written as private (or not documented) with others present; a place
     # written as not private is KRH009 alone, so one lapse is one finding
+    @KNOWLEDGE.finding(
+        "KRH010", severity="risk", cf=0.7,
+        title=Text("Others present during the session", "Ada orang lain yang hadir dalam sesi"),
+        message=Text(
+            "{count} other person(s) were present in session {session}.",
+            "Ada {count} orang lain yang hadir dalam sesi {session}."),
+        recommendation=Text(
+            "See the client alone; if someone else must be there (a parent of a young child, an "
+            "interpreter), agree on it with the client beforehand and record the agreement.",
+            "Temui konseli seorang diri; bila orang lain memang perlu hadir (orang tua dari anak "
+            "kecil, penerjemah), sepakati dahulu dengan konseli dan catat kesepakatan itu."),
+        why=WHY_PRIVATE, source=SOURCE_PRIVATE,
+        fail={"sessions[1].place.others_present": ["wali kelas"]},
+        passing={"sessions[1].place.others_present": []},
+    )
     @Rule(SessionFact(others_present=MATCH.count, private=MATCH.private, idx=MATCH.idx,
                       number=MATCH.number),
           TEST(lambda count, private: count > 0 and private is not False))
-    def krh010_others_present(self, count, private, idx, number):
-        self.declare(KRH010.finding(number, [at(idx, "place.others_present")],
-                                    {"count": count, "session": number}),
-                     _untrusted(KRH010, number))
+    def krh010_others_present(self, report, count, private, idx, number):
+        self.declare(report(number, [at(idx, "place.others_present")],
+                            {"count": count, "session": number}),
+                     _untrusted(report, number))
 
     # -- documentation: what kerahasiaan needs to be assessed ---------------------
+    @KNOWLEDGE.finding(
+        "DOC001", severity="advice", cf=1.0, needed=True,
+        title=Text("Explanation of confidentiality not documented",
+                   "Penjelasan asas kerahasiaan tidak dicatat"),
+        message=Text("The first session does not say whether confidentiality was explained "
+                     "(opening.confidentiality_explained).",
+                     "Sesi pertama tidak mencatat apakah asas kerahasiaan dijelaskan "
+                     "(opening.confidentiality_explained)."),
+        recommendation=Text("Write `opening.confidentiality_explained` for the first session.",
+                            "Tuliskan `opening.confidentiality_explained` pada sesi pertama."),
+        why=WHY_DOC, source=SOURCE_KRH,
+        fail={"sessions[0].opening.confidentiality_explained": None},
+        passing={"sessions[0].opening.confidentiality_explained": True},
+    )
     @Rule(SessionFact(first=True, confidentiality_explained=None, idx=MATCH.idx,
                       number=MATCH.number))
-    def doc001_confidentiality_explained(self, idx, number):
-        self.declare(DOC001.finding(number, [at(idx, "opening.confidentiality_explained")]))
+    def doc001_confidentiality_explained(self, report, idx, number):
+        self.declare(report(number, [at(idx, "opening.confidentiality_explained")]))
 
-    @Rule(NOT(SessionFact(private=P(lambda value: value is not None))))
-    def doc002_place_private(self):
-        self.declare(DOC002.finding(None, [at(0, "place.private")]))
+    doc002_place_private = KNOWLEDGE.not_documented(
+        "DOC002", "private", at(0, "place.private"),
+        severity="advice", cf=1.0, needed=True,
+        title=Text("Privacy of the place not documented", "Privasi tempat tidak dicatat"),
+        message=Text("No session says whether the place was private (place.private).",
+                     "Tidak ada sesi yang mencatat apakah tempatnya privat (place.private)."),
+        recommendation=Text("Write `place.private` for each session: could anyone else see or "
+                            "overhear?",
+                            "Tuliskan `place.private` di setiap sesi: apakah ada orang lain yang "
+                            "bisa melihat atau mendengar?"),
+        why=WHY_DOC, source=SOURCE_PRIVATE,
+        fail={"sessions[0].place.private": None, "sessions[1].place.private": None},
+        passing={"sessions[0].place.private": None},
+    )
 
-    @Rule(NOT(SessionFact(recording_made=P(lambda value: value is not None))))
-    def doc003_recording_made(self):
-        self.declare(DOC003.finding(None, [at(0, "recording.made")]))
+    doc003_recording_made = KNOWLEDGE.not_documented(
+        "DOC003", "recording_made", at(0, "recording.made"),
+        severity="advice", cf=1.0, needed=True,
+        title=Text("Recording not documented", "Perekaman tidak dicatat"),
+        message=Text("No session says whether it was recorded (recording.made).",
+                     "Tidak ada sesi yang mencatat apakah sesi direkam (recording.made)."),
+        recommendation=Text("Write `recording.made` for each session, and `recording.consent` "
+                            "when it was recorded.",
+                            "Tuliskan `recording.made` di setiap sesi, dan `recording.consent` bila "
+                            "sesi direkam."),
+        why=WHY_DOC, source=SOURCE_KRH,
+        fail={"sessions[0].recording": None, "sessions[1].recording": None},
+        passing={"sessions[0].recording": None},
+    )
 
     # -- documentation that only matters in some cases (not needed to assess) ------
+    @KNOWLEDGE.finding(
+        "DOC004", severity="advice", cf=1.0,
+        title=Text("Limits of confidentiality not documented", "Batas kerahasiaan tidak dicatat"),
+        message=Text("The case shows risk ({risk}), and neither the first session nor any "
+                     "later one records that the limits of confidentiality were explained "
+                     "(opening.confidentiality_limits_explained).",
+                     "Kasus ini menunjukkan risiko ({risk}), dan baik sesi pertama maupun sesi "
+                     "berikutnya tidak mencatat bahwa batas kerahasiaan dijelaskan "
+                     "(opening.confidentiality_limits_explained)."),
+        recommendation=Text("Write `opening.confidentiality_limits_explained` for the first "
+                            "session, or for the session in which you explained them.",
+                            "Tuliskan `opening.confidentiality_limits_explained` pada sesi pertama, "
+                            "atau pada sesi saat batas kerahasiaan dijelaskan."),
+        why=WHY_LIMITS, source=SOURCE_KRH,
+        fail={"case.problem.risk": ["self_harm"],
+              "sessions[0].opening.confidentiality_limits_explained": None},
+        passing={"case.problem.risk": ["self_harm"],
+                 "sessions[0].opening.confidentiality_limits_explained": None,
+                 "sessions[1].opening.confidentiality_limits_explained": True},
+    )
     @Rule(CaseFact(risk=MATCH.risk),
           TEST(lambda risk: len(risk) > 0),
           SessionFact(first=True, confidentiality_limits_explained=None, idx=MATCH.idx,
                       number=MATCH.number),
           NOT(SessionFact(confidentiality_limits_explained=True)))
-    def doc004_limits_undocumented(self, risk, idx, number):
-        self.declare(DOC004.finding(
+    def doc004_limits_undocumented(self, report, risk, idx, number):
+        self.declare(report(
             number, ["case.problem.risk", at(idx, "opening.confidentiality_limits_explained")],
             {"risk": risk}))
 
+    @KNOWLEDGE.finding(
+        "DOC005", severity="advice", cf=1.0,
+        title=Text("Informing the client of a disclosure not documented",
+                   "Pemberitahuan kepada konseli tentang pengungkapan tidak dicatat"),
+        message=Text("Information identifying the client was shared with {to} for {reason}, and "
+                     "the write-up does not say whether the client was told (client_informed).",
+                     "Informasi yang dapat mengenali konseli disampaikan kepada {to} dengan alasan "
+                     "{reason}, dan laporan tidak mencatat apakah konseli diberi tahu "
+                     "(client_informed)."),
+        recommendation=Text("Write `client_informed` for every disclosure made without the "
+                            "client's consent.",
+                            "Tuliskan `client_informed` pada setiap pengungkapan yang dilakukan "
+                            "tanpa persetujuan konseli."),
+        why=WHY_INFORMED, source=SOURCE_KRH,
+        fail={"sessions[0].disclosures": _disclosure(client_informed=None)},
+        passing={"sessions[0].disclosures": _disclosure(client_informed=True)},
+    )
     @Rule(DisclosureFact(identifiable=True, client_informed=None,
                          client_consent=MATCH.consent, reason=MATCH.reason, to=MATCH.to,
                          idx=MATCH.idx, item=MATCH.item, number=MATCH.number),
           TEST(lambda reason, consent: reason in LEGITIMATE and consent is not True))
-    def doc005_client_informed(self, consent, reason, to, idx, item, number):
-        self.declare(DOC005.finding(number, [_item(idx, item, "client_informed")],
-                                    {"to": to, "reason": reason}))
+    def doc005_client_informed(self, report, consent, reason, to, idx, item, number):
+        self.declare(report(number, [_item(idx, item, "client_informed")],
+                            {"to": to, "reason": reason}))

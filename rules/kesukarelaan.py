@@ -6,10 +6,13 @@ chain 2 starts here: every KSR finding concludes ``voluntariness_not_secured``,
 which keterbukaan builds on.
 """
 
-from asas.engine.judge.catalog import RuleDoc, Text
-from asas.engine.reason.compat import MATCH, NOT, TEST, P, Rule
-from asas.engine.reason.facts import CaseFact, Conclusion, SessionFact
+from asas.engine.judge.catalog import Text
+from asas.engine.reason.compat import MATCH, TEST, Rule
+from asas.engine.reason.facts import CaseFact, SessionFact
 from asas.rules._common import TRUST_NOT_SECURED, VOLUNTARINESS_NOT_SECURED, at, conclude
+from asas.rules._registry import REGISTRY
+
+KNOWLEDGE = REGISTRY.module("kesukarelaan")
 
 SOURCE_P1 = Text("Asas kesukarelaan dan keterbukaan (voluntariness and openness), ¶1",
                  "Asas kesukarelaan dan keterbukaan, ¶1")
@@ -22,167 +25,12 @@ WHY_NURTURE = Text(
     "Sumber: kesukarelaan awal konseli harus dipupuk dan dikuatkan; apabila penguatan itu "
     "gagal, keterbukaan tidak akan terjadi dan kelangsungan proses layanan terancam gagal.")
 
-KSR001 = RuleDoc(
-    id="KSR001", principle="kesukarelaan", severity="risk", cf=0.8,
-    title=Text("Voluntariness not reinforced",
-               "Kesukarelaan tidak dikuatkan"),
-    message=Text(
-        "The client was sent by {source} and voluntariness was not explained in the first "
-        "session, so the client's willingness was not reinforced.",
-        "Konseli dikirim oleh {source} dan asas kesukarelaan tidak dijelaskan pada sesi "
-        "pertama, sehingga kesukarelaan konseli tidak dikuatkan."),
-    recommendation=Text(
-        "With a referred or mandated client, say early in the first session that taking part "
-        "is the client's own choice and that they may stop; build rapport before the problem.",
-        "Pada konseli yang dirujuk atau diwajibkan, jelaskan sejak awal sesi pertama bahwa "
-        "keikutsertaan adalah pilihannya sendiri dan ia boleh berhenti; bangun raport sebelum "
-        "membahas masalah."),
-    why=WHY_NURTURE, source=SOURCE_P2,
-    fail={"case.referral.source": "teacher",
-          "sessions[0].opening.voluntariness_explained": False},
-    passing={"case.referral.source": "teacher",
-             "sessions[0].opening.voluntariness_explained": True},
-)
-
-KSR002 = RuleDoc(
-    id="KSR002", principle="kesukarelaan", severity="risk", cf=0.7,
-    title=Text("Initial willingness not nurtured", "Kesukarelaan awal tidak dipupuk"),
-    message=Text(
-        "In the first session neither rapport was built nor voluntariness explained.",
-        "Pada sesi pertama raport tidak dibangun dan asas kesukarelaan tidak dijelaskan."),
-    recommendation=Text(
-        "Open every first session by building rapport and telling the client that taking "
-        "part is voluntary; even a willing client's willingness must be nurtured.",
-        "Awali setiap sesi pertama dengan membangun raport dan menyampaikan bahwa "
-        "keikutsertaan bersifat sukarela; kesukarelaan konseli yang datang sendiri pun perlu "
-        "dipupuk."),
-    why=WHY_NURTURE, source=SOURCE_P2,
-    fail={"sessions[0].opening.rapport_built": False,
-          "sessions[0].opening.voluntariness_explained": False},
-    passing={"sessions[0].opening.rapport_built": True,
-             "sessions[0].opening.voluntariness_explained": False},
-)
-
-KSR003 = RuleDoc(
-    id="KSR003", principle="kesukarelaan", severity="violation", cf=0.95,
-    title=Text("Pressure on the client", "Tekanan terhadap konseli"),
-    message=Text(
-        "The counselor put pressure on the client ({count} remark(s) recorded), which "
-        "contradicts voluntary participation.",
-        "Konselor menekan konseli ({count} ucapan tercatat), yang bertentangan dengan "
-        "keikutsertaan secara sukarela."),
-    recommendation=Text(
-        "Never threaten or coerce; name the client's reluctance, explore it, and leave the "
-        "choice to take part with the client.",
-        "Jangan mengancam atau memaksa; kenali keengganan konseli, jelajahi bersama, dan "
-        "serahkan pilihan untuk ikut kepada konseli."),
-    why=Text("The source: voluntariness is full and free; it cannot be produced by force, "
-             "and without it openness will not happen.",
-             "Sumber: kesukarelaan harus penuh; ia tidak dapat dihasilkan dengan paksaan, dan "
-             "tanpanya keterbukaan tidak akan terjadi."),
-    source=SOURCE_P1,
-    fail={"sessions[0].counselor.pressure_on_client": ["Kalau tidak cerita, saya lapor ke BK."]},
-    passing={"sessions[0].counselor.pressure_on_client": []},
-)
-
-KSR004 = RuleDoc(
-    id="KSR004", principle="kesukarelaan", severity="risk", cf=0.7,
-    title=Text("Declining willingness not addressed", "Menurunnya kesukarelaan tidak ditangani"),
-    message=Text(
-        "The client's willingness fell from {before} to {after} in session {session}, and "
-        "neither rapport-building nor voluntariness was recorded in that session.",
-        "Kesukarelaan konseli menurun dari {before} menjadi {after} pada sesi {session}, dan "
-        "tidak tercatat upaya membangun raport maupun penjelasan asas kesukarelaan pada sesi "
-        "itu."),
-    recommendation=Text(
-        "When willingness drops, stop and rebuild the relationship: reflect the client's "
-        "hesitation, restate that taking part is their choice, and record what you did.",
-        "Bila kesukarelaan menurun, berhenti sejenak dan bangun kembali hubungan: refleksikan "
-        "keraguan konseli, tegaskan bahwa keikutsertaan adalah pilihannya, dan catat apa yang "
-        "Anda lakukan."),
-    why=WHY_NURTURE, source=SOURCE_P2,
-    fail={"sessions[1].client.willingness": "reluctant",
-          "sessions[1].opening.rapport_built": False},
-    passing={"sessions[1].client.willingness": "reluctant",
-             "sessions[1].opening.rapport_built": True},
-)
-
-KSR005 = RuleDoc(
-    id="KSR005", principle="kesukarelaan", severity="risk", cf=0.8, derived=True,
-    title=Text("Voluntariness not secured (confidentiality)",
-               "Kesukarelaan tidak terjamin (kerahasiaan)"),
-    message=Text(
-        "Confidentiality was not assured, so the client's trust, and with it their "
-        "voluntariness, is not secured.",
-        "Kerahasiaan tidak terjamin, sehingga kepercayaan konseli, dan bersamanya "
-        "kesukarelaannya, tidak terjamin."),
-    recommendation=Text(
-        "Mend the confidentiality finding this rests on; voluntariness follows from the "
-        "client's belief that their secrets are safe.",
-        "Perbaiki temuan kerahasiaan yang menjadi dasarnya; kesukarelaan tumbuh dari "
-        "keyakinan konseli bahwa rahasianya terlindungi."),
-    why=Text("The source: full voluntariness is the fruit of guaranteed confidentiality; the "
-             "two are a dwi-tunggal that brings the client into the process.",
-             "Sumber: kesukarelaan penuh adalah buah dari terjaminnya kerahasiaan; keduanya "
-             "dwi-tunggal yang mengantarkan konseli ke proses layanan."),
-    source=SOURCE_P1,
-    fail={"sessions[0].opening.confidentiality_explained": False},
-    passing={"sessions[0].opening.confidentiality_explained": True},
-)
-
 WHY_DOC = Text(
     "Without this observation the report cannot show whether voluntariness was upheld; a "
     "practicum report that omits it cannot earn credit for it.",
     "Tanpa pengamatan ini laporan tidak dapat menunjukkan apakah asas kesukarelaan "
     "ditegakkan; laporan praktikum yang tidak memuatnya tidak dapat dinilai untuk asas itu.")
 SOURCE_DOC = SOURCE_P2
-
-DOC011 = RuleDoc(
-    id="DOC011", principle="kesukarelaan", severity="advice", cf=1.0, needed=True,
-    title=Text("Referral source not documented", "Sumber rujukan tidak dicatat"),
-    message=Text("The write-up does not say who brought the client to counseling "
-                 "(case.referral.source).",
-                 "Laporan tidak menyebutkan siapa yang membawa konseli ke konseling "
-                 "(case.referral.source)."),
-    recommendation=Text("Write `referral.source`: self, teacher, parent, ...",
-                        "Tuliskan `referral.source`: self, teacher, parent, ..."),
-    why=WHY_DOC, source=SOURCE_DOC,
-    fail={"case.referral.source": None}, passing={"case.referral.source": "parent"},
-)
-
-DOC012 = RuleDoc(
-    id="DOC012", principle="kesukarelaan", severity="advice", cf=1.0, needed=True,
-    title=Text("Opening of the first session not documented",
-               "Pembukaan sesi pertama tidak dicatat"),
-    message=Text("The first session records neither whether rapport was built nor whether "
-                 "voluntariness was explained.",
-                 "Sesi pertama tidak mencatat apakah raport dibangun maupun apakah asas "
-                 "kesukarelaan dijelaskan."),
-    recommendation=Text("Write `opening.rapport_built` and `opening.voluntariness_explained` "
-                        "for the first session.",
-                        "Tuliskan `opening.rapport_built` dan `opening.voluntariness_explained` "
-                        "pada sesi pertama."),
-    why=WHY_DOC, source=SOURCE_DOC,
-    fail={"sessions[0].opening.rapport_built": None,
-          "sessions[0].opening.voluntariness_explained": None},
-    passing={"sessions[0].opening.rapport_built": None},
-)
-
-DOC013 = RuleDoc(
-    id="DOC013", principle="kesukarelaan", severity="advice", cf=1.0, needed=True,
-    title=Text("Client's willingness not documented", "Kesukarelaan konseli tidak dicatat"),
-    message=Text("No session records the client's willingness (client.willingness).",
-                 "Tidak ada sesi yang mencatat kesukarelaan konseli (client.willingness)."),
-    recommendation=Text("Write `client.willingness` for each session: willing, hesitant, "
-                        "reluctant or refused.",
-                        "Tuliskan `client.willingness` di setiap sesi: willing, hesitant, "
-                        "reluctant atau refused."),
-    why=WHY_DOC, source=SOURCE_DOC,
-    fail={"sessions[0].client.willingness": None, "sessions[1].client.willingness": None},
-    passing={"sessions[0].client.willingness": None},
-)
-
-CATALOG = (KSR001, KSR002, KSR003, KSR004, KSR005, DOC011, DOC012, DOC013)
 
 _RANK = {"refused": 0, "reluctant": 1, "hesitant": 2, "willing": 3}
 
@@ -195,64 +43,205 @@ def _not_secured(doc, session):
     return conclude(VOLUNTARINESS_NOT_SECURED, doc, session)
 
 
+@KNOWLEDGE.rules
 class Kesukarelaan:
+    @KNOWLEDGE.finding(
+        "KSR001", severity="risk", cf=0.8,
+        title=Text("Voluntariness not reinforced",
+                   "Kesukarelaan tidak dikuatkan"),
+        message=Text(
+            "The client was sent by {source} and voluntariness was not explained in the first "
+            "session, so the client's willingness was not reinforced.",
+            "Konseli dikirim oleh {source} dan asas kesukarelaan tidak dijelaskan pada sesi "
+            "pertama, sehingga kesukarelaan konseli tidak dikuatkan."),
+        recommendation=Text(
+            "With a referred or mandated client, say early in the first session that taking part "
+            "is the client's own choice and that they may stop; build rapport before the problem.",
+            "Pada konseli yang dirujuk atau diwajibkan, jelaskan sejak awal sesi pertama bahwa "
+            "keikutsertaan adalah pilihannya sendiri dan ia boleh berhenti; bangun raport sebelum "
+            "membahas masalah."),
+        why=WHY_NURTURE, source=SOURCE_P2,
+        fail={"case.referral.source": "teacher",
+              "sessions[0].opening.voluntariness_explained": False},
+        passing={"case.referral.source": "teacher",
+                 "sessions[0].opening.voluntariness_explained": True},
+    )
     @Rule(CaseFact(referral_source=MATCH.source, mandated=MATCH.mandated),
           SessionFact(first=True, voluntariness_explained=False, idx=MATCH.idx,
                       number=MATCH.number),
           TEST(lambda source, mandated: source not in (None, "self") or mandated is True))
-    def ksr001_sent_and_not_reinforced(self, source, mandated, idx, number):
+    def ksr001_sent_and_not_reinforced(self, report, source, mandated, idx, number):
         sent = "case.referral.mandated" if source in (None, "self") else "case.referral.source"
         who = source if source not in (None, "self") else "authority"
         self.declare(
-            KSR001.finding(number, [sent, at(idx, "opening.voluntariness_explained")],
-                           {"source": who}),
-            _not_secured(KSR001, number))
+            report(number, [sent, at(idx, "opening.voluntariness_explained")],
+                   {"source": who}),
+            _not_secured(report, number))
 
+    @KNOWLEDGE.finding(
+        "KSR002", severity="risk", cf=0.7,
+        title=Text("Initial willingness not nurtured", "Kesukarelaan awal tidak dipupuk"),
+        message=Text(
+            "In the first session neither rapport was built nor voluntariness explained.",
+            "Pada sesi pertama raport tidak dibangun dan asas kesukarelaan tidak dijelaskan."),
+        recommendation=Text(
+            "Open every first session by building rapport and telling the client that taking "
+            "part is voluntary; even a willing client's willingness must be nurtured.",
+            "Awali setiap sesi pertama dengan membangun raport dan menyampaikan bahwa "
+            "keikutsertaan bersifat sukarela; kesukarelaan konseli yang datang sendiri pun perlu "
+            "dipupuk."),
+        why=WHY_NURTURE, source=SOURCE_P2,
+        fail={"sessions[0].opening.rapport_built": False,
+              "sessions[0].opening.voluntariness_explained": False},
+        passing={"sessions[0].opening.rapport_built": True,
+                 "sessions[0].opening.voluntariness_explained": False},
+    )
     @Rule(SessionFact(first=True, rapport_built=False, voluntariness_explained=False,
                       idx=MATCH.idx, number=MATCH.number))
-    def ksr002_willingness_not_nurtured(self, idx, number):
+    def ksr002_willingness_not_nurtured(self, report, idx, number):
         self.declare(
-            KSR002.finding(number, [at(idx, "opening.rapport_built"),
-                                    at(idx, "opening.voluntariness_explained")]),
-            _not_secured(KSR002, number))
+            report(number, [at(idx, "opening.rapport_built"),
+                            at(idx, "opening.voluntariness_explained")]),
+            _not_secured(report, number))
 
+    @KNOWLEDGE.finding(
+        "KSR003", severity="violation", cf=0.95,
+        title=Text("Pressure on the client", "Tekanan terhadap konseli"),
+        message=Text(
+            "The counselor put pressure on the client ({count} remark(s) recorded), which "
+            "contradicts voluntary participation.",
+            "Konselor menekan konseli ({count} ucapan tercatat), yang bertentangan dengan "
+            "keikutsertaan secara sukarela."),
+        recommendation=Text(
+            "Never threaten or coerce; name the client's reluctance, explore it, and leave the "
+            "choice to take part with the client.",
+            "Jangan mengancam atau memaksa; kenali keengganan konseli, jelajahi bersama, dan "
+            "serahkan pilihan untuk ikut kepada konseli."),
+        why=Text("The source: voluntariness is full and free; it cannot be produced by force, "
+                 "and without it openness will not happen.",
+                 "Sumber: kesukarelaan harus penuh; ia tidak dapat dihasilkan dengan paksaan, dan "
+                 "tanpanya keterbukaan tidak akan terjadi."),
+        source=SOURCE_P1,
+        fail={"sessions[0].counselor.pressure_on_client": ["Kalau tidak cerita, saya lapor ke BK."]},
+        passing={"sessions[0].counselor.pressure_on_client": []},
+    )
     @Rule(SessionFact(pressure_on_client=MATCH.count, idx=MATCH.idx, number=MATCH.number),
           TEST(lambda count: count > 0))
-    def ksr003_pressure(self, count, idx, number):
+    def ksr003_pressure(self, report, count, idx, number):
         self.declare(
-            KSR003.finding(number, [at(idx, "counselor.pressure_on_client")], {"count": count}),
-            _not_secured(KSR003, number))
+            report(number, [at(idx, "counselor.pressure_on_client")], {"count": count}),
+            _not_secured(report, number))
 
+    @KNOWLEDGE.finding(
+        "KSR004", severity="risk", cf=0.7,
+        title=Text("Declining willingness not addressed", "Menurunnya kesukarelaan tidak ditangani"),
+        message=Text(
+            "The client's willingness fell from {before} to {after} in session {session}, and "
+            "neither rapport-building nor voluntariness was recorded in that session.",
+            "Kesukarelaan konseli menurun dari {before} menjadi {after} pada sesi {session}, dan "
+            "tidak tercatat upaya membangun raport maupun penjelasan asas kesukarelaan pada sesi "
+            "itu."),
+        recommendation=Text(
+            "When willingness drops, stop and rebuild the relationship: reflect the client's "
+            "hesitation, restate that taking part is their choice, and record what you did.",
+            "Bila kesukarelaan menurun, berhenti sejenak dan bangun kembali hubungan: refleksikan "
+            "keraguan konseli, tegaskan bahwa keikutsertaan adalah pilihannya, dan catat apa yang "
+            "Anda lakukan."),
+        why=WHY_NURTURE, source=SOURCE_P2,
+        fail={"sessions[1].client.willingness": "reluctant",
+              "sessions[1].opening.rapport_built": False},
+        passing={"sessions[1].client.willingness": "reluctant",
+                 "sessions[1].opening.rapport_built": True},
+    )
     @Rule(SessionFact(prev_willingness=MATCH.before, willingness=MATCH.after,
                       rapport_built=MATCH.rapport, voluntariness_explained=MATCH.explained,
                       idx=MATCH.idx, number=MATCH.number),
           TEST(lambda before, after, rapport, explained:
                _declined(before, after) and rapport is not True and explained is not True))
-    def ksr004_decline_not_addressed(self, before, after, rapport, explained, idx, number):
+    def ksr004_decline_not_addressed(self, report, before, after, rapport, explained, idx, number):
         self.declare(
-            KSR004.finding(number, [at(idx - 1, "client.willingness"),
-                                    at(idx, "client.willingness"),
-                                    at(idx, "opening.rapport_built"),
-                                    at(idx, "opening.voluntariness_explained")],
-                           {"before": before, "after": after, "session": number}),
-            _not_secured(KSR004, number))
+            report(number, [at(idx - 1, "client.willingness"),
+                            at(idx, "client.willingness"),
+                            at(idx, "opening.rapport_built"),
+                            at(idx, "opening.voluntariness_explained")],
+                   {"before": before, "after": after, "session": number}),
+            _not_secured(report, number))
 
-    @Rule(Conclusion(what=TRUST_NOT_SECURED, session=MATCH.session, because=MATCH.because))
-    def ksr005_trust_not_secured(self, session, because):
-        self.declare(KSR005.finding(session, derived_from=[because]),
-                     _not_secured(KSR005, session))
+    ksr005_trust_not_secured = KNOWLEDGE.derived(
+        "KSR005", TRUST_NOT_SECURED, then=VOLUNTARINESS_NOT_SECURED,
+        severity="risk", cf=0.8,
+        title=Text("Voluntariness not secured (confidentiality)",
+                   "Kesukarelaan tidak terjamin (kerahasiaan)"),
+        message=Text(
+            "Confidentiality was not assured, so the client's trust, and with it their "
+            "voluntariness, is not secured.",
+            "Kerahasiaan tidak terjamin, sehingga kepercayaan konseli, dan bersamanya "
+            "kesukarelaannya, tidak terjamin."),
+        recommendation=Text(
+            "Mend the confidentiality finding this rests on; voluntariness follows from the "
+            "client's belief that their secrets are safe.",
+            "Perbaiki temuan kerahasiaan yang menjadi dasarnya; kesukarelaan tumbuh dari "
+            "keyakinan konseli bahwa rahasianya terlindungi."),
+        why=Text("The source: full voluntariness is the fruit of guaranteed confidentiality; the "
+                 "two are a dwi-tunggal that brings the client into the process.",
+                 "Sumber: kesukarelaan penuh adalah buah dari terjaminnya kerahasiaan; keduanya "
+                 "dwi-tunggal yang mengantarkan konseli ke proses layanan."),
+        source=SOURCE_P1,
+        fail={"sessions[0].opening.confidentiality_explained": False},
+        passing={"sessions[0].opening.confidentiality_explained": True},
+    )
 
     # -- documentation: what kesukarelaan needs to be assessed ---------------------
+    @KNOWLEDGE.finding(
+        "DOC011", severity="advice", cf=1.0, needed=True,
+        title=Text("Referral source not documented", "Sumber rujukan tidak dicatat"),
+        message=Text("The write-up does not say who brought the client to counseling "
+                     "(case.referral.source).",
+                     "Laporan tidak menyebutkan siapa yang membawa konseli ke konseling "
+                     "(case.referral.source)."),
+        recommendation=Text("Write `referral.source`: self, teacher, parent, ...",
+                            "Tuliskan `referral.source`: self, teacher, parent, ..."),
+        why=WHY_DOC, source=SOURCE_DOC,
+        fail={"case.referral.source": None}, passing={"case.referral.source": "parent"},
+    )
     @Rule(CaseFact(referral_source=None))
-    def doc011_referral_source(self):
-        self.declare(DOC011.finding(None, ["case.referral.source"]))
+    def doc011_referral_source(self, report):
+        self.declare(report(None, ["case.referral.source"]))
 
+    @KNOWLEDGE.finding(
+        "DOC012", severity="advice", cf=1.0, needed=True,
+        title=Text("Opening of the first session not documented",
+                   "Pembukaan sesi pertama tidak dicatat"),
+        message=Text("The first session records neither whether rapport was built nor whether "
+                     "voluntariness was explained.",
+                     "Sesi pertama tidak mencatat apakah raport dibangun maupun apakah asas "
+                     "kesukarelaan dijelaskan."),
+        recommendation=Text("Write `opening.rapport_built` and `opening.voluntariness_explained` "
+                            "for the first session.",
+                            "Tuliskan `opening.rapport_built` dan `opening.voluntariness_explained` "
+                            "pada sesi pertama."),
+        why=WHY_DOC, source=SOURCE_DOC,
+        fail={"sessions[0].opening.rapport_built": None,
+              "sessions[0].opening.voluntariness_explained": None},
+        passing={"sessions[0].opening.rapport_built": None},
+    )
     @Rule(SessionFact(first=True, rapport_built=None, voluntariness_explained=None,
                       idx=MATCH.idx, number=MATCH.number))
-    def doc012_first_opening(self, idx, number):
-        self.declare(DOC012.finding(number, [at(idx, "opening.rapport_built"),
-                                             at(idx, "opening.voluntariness_explained")]))
+    def doc012_first_opening(self, report, idx, number):
+        self.declare(report(number, [at(idx, "opening.rapport_built"),
+                                     at(idx, "opening.voluntariness_explained")]))
 
-    @Rule(NOT(SessionFact(willingness=P(lambda value: value is not None))))
-    def doc013_willingness(self):
-        self.declare(DOC013.finding(None, [at(0, "client.willingness")]))
+    doc013_willingness = KNOWLEDGE.not_documented(
+        "DOC013", "willingness", at(0, "client.willingness"),
+        severity="advice", cf=1.0, needed=True,
+        title=Text("Client's willingness not documented", "Kesukarelaan konseli tidak dicatat"),
+        message=Text("No session records the client's willingness (client.willingness).",
+                     "Tidak ada sesi yang mencatat kesukarelaan konseli (client.willingness)."),
+        recommendation=Text("Write `client.willingness` for each session: willing, hesitant, "
+                            "reluctant or refused.",
+                            "Tuliskan `client.willingness` di setiap sesi: willing, hesitant, "
+                            "reluctant atau refused."),
+        why=WHY_DOC, source=SOURCE_DOC,
+        fail={"sessions[0].client.willingness": None, "sessions[1].client.willingness": None},
+        passing={"sessions[0].client.willingness": None},
+    )

@@ -7,10 +7,13 @@ risk (KTB004).  Judgmental remarks (KTB002) and a closed client met with no
 room-making technique (KTB003) put openness at risk directly, and lead to KTB004 too.
 """
 
-from asas.engine.judge.catalog import RuleDoc, Text
-from asas.engine.reason.compat import MATCH, NOT, TEST, P, Rule
-from asas.engine.reason.facts import Conclusion, SessionFact
+from asas.engine.judge.catalog import Text
+from asas.engine.reason.compat import MATCH, TEST, Rule
+from asas.engine.reason.facts import SessionFact
 from asas.rules._common import OPENNESS_AT_RISK, VOLUNTARINESS_NOT_SECURED, at, conclude
+from asas.rules._registry import REGISTRY
+
+KNOWLEDGE = REGISTRY.module("keterbukaan")
 
 SOURCE_ROOM = Text("Pengertian konseling individual (definition), ¶3",
                    "Pengertian konseling individual, ¶3")
@@ -35,167 +38,152 @@ ROOM_MAKING = ("attending", "open_question", "paraphrase", "reflection_of_feelin
                "summarizing")
 CLOSED = ("guarded", "none")
 
-KTB001 = RuleDoc(
-    id="KTB001", principle="keterbukaan", severity="risk", cf=0.8, derived=True,
-    title=Text("Voluntariness not reinforced, openness at risk",
-               "Kesukarelaan tidak dikuatkan, keterbukaan terancam"),
-    message=Text(
-        "The client's voluntariness was not secured, so their openness is at risk.",
-        "Kesukarelaan konseli tidak terjamin, sehingga keterbukaan konseli terancam."),
-    recommendation=Text(
-        "Mend the voluntariness finding this rests on first; openness cannot be demanded, it "
-        "follows when the client takes part freely.",
-        "Perbaiki dahulu temuan kesukarelaan yang menjadi dasarnya; keterbukaan tidak dapat "
-        "dituntut, ia tumbuh ketika konseli ikut secara sukarela."),
-    why=WHY_CHAIN, source=SOURCE_P2,
-    fail={"sessions[0].counselor.pressure_on_client": ["Kalau tidak cerita, saya lapor ke BK."]},
-    passing={"sessions[0].counselor.pressure_on_client": []},
-)
-
-KTB002 = RuleDoc(
-    id="KTB002", principle="keterbukaan", severity="risk", cf=0.75,
-    title=Text("Judgmental remarks", "Ucapan yang menghakimi"),
-    message=Text(
-        "In session {session} the counselor made judgmental remarks ({count} recorded), "
-        "which tell the client that opening up is not safe.",
-        "Pada sesi {session} konselor mengucapkan kata-kata yang menghakimi ({count} "
-        "tercatat), yang memberi kesan kepada konseli bahwa membuka diri tidak aman."),
-    recommendation=Text(
-        "Receive what the client says without judging; reflect the feeling and explore the "
-        "reasons instead of labelling the client or their choices.",
-        "Terima apa yang disampaikan konseli tanpa menghakimi; refleksikan perasaannya dan "
-        "jelajahi alasannya, bukan memberi cap pada konseli atau pilihannya."),
-    why=WHY_ROOM, source=SOURCE_ROOM,
-    fail={"sessions[1].counselor.judgmental_remarks": ["Masa begitu saja tidak bisa?"]},
-    passing={"sessions[1].counselor.judgmental_remarks": []},
-)
-
-KTB003 = RuleDoc(
-    id="KTB003", principle="keterbukaan", severity="risk", cf=0.7,
-    title=Text("Closed client, no room made", "Konseli tertutup, tidak diberi ruang"),
-    message=Text(
-        "In session {session} the client's openness was low ({disclosure}), and none of the "
-        "techniques that make room for openness (attending, open questions, paraphrase, "
-        "reflection of feeling, summarizing) was used.",
-        "Pada sesi {session} keterbukaan konseli rendah ({disclosure}), dan tidak satu pun "
-        "teknik yang membuka ruang bagi keterbukaan (attending, pertanyaan terbuka, "
-        "parafrase, refleksi perasaan, merangkum) digunakan."),
-    recommendation=Text(
-        "When a client is guarded, slow down: attend, ask open questions, paraphrase and "
-        "reflect feelings before asking for facts or giving advice.",
-        "Bila konseli tertutup, perlambat proses: lakukan attending, ajukan pertanyaan "
-        "terbuka, parafrase dan refleksikan perasaannya sebelum menggali fakta atau memberi "
-        "nasihat."),
-    why=WHY_ROOM, source=SOURCE_ROOM,
-    fail={"sessions[1].client.disclosure": "guarded",
-          "sessions[1].counselor.techniques": ["closed_question", "advice"]},
-    passing={"sessions[1].client.disclosure": "guarded",
-             "sessions[1].counselor.techniques": ["closed_question", "reflection_of_feeling"]},
-)
-
-KTB004 = RuleDoc(
-    id="KTB004", principle="keterbukaan", severity="risk", cf=0.8, derived=True,
-    title=Text("Continuation of the process at risk", "Kelangsungan proses layanan terancam"),
-    message=Text(
-        "The client's openness is at risk, so the continuation of the counseling process is "
-        "threatened with failure.",
-        "Keterbukaan konseli terancam, sehingga kelangsungan proses layanan terancam "
-        "kegagalan."),
-    recommendation=Text(
-        "Mend the openness finding this rests on before moving on to interpretation or "
-        "action plans; without openness the later stages have nothing to work on.",
-        "Perbaiki dahulu temuan keterbukaan yang menjadi dasarnya sebelum melangkah ke "
-        "penafsiran atau rencana tindakan; tanpa keterbukaan, tahap-tahap berikutnya tidak "
-        "memiliki bahan untuk digarap."),
-    why=WHY_CHAIN, source=SOURCE_P2,
-    fail={"sessions[1].counselor.judgmental_remarks": ["Masa begitu saja tidak bisa?"]},
-    passing={"sessions[1].counselor.judgmental_remarks": []},
-)
-
 WHY_DOC = Text(
     "Without this observation the report cannot show whether openness was upheld; a "
     "practicum report that omits it cannot earn credit for it.",
     "Tanpa pengamatan ini laporan tidak dapat menunjukkan apakah asas keterbukaan "
     "ditegakkan; laporan praktikum yang tidak memuatnya tidak dapat dinilai untuk asas itu.")
 
-DOC021 = RuleDoc(
-    id="DOC021", principle="keterbukaan", severity="advice", cf=1.0, needed=True,
-    title=Text("Client's openness not documented", "Keterbukaan konseli tidak dicatat"),
-    message=Text("No session records how openly the client spoke (client.disclosure).",
-                 "Tidak ada sesi yang mencatat seberapa terbuka konseli bercerita "
-                 "(client.disclosure)."),
-    recommendation=Text("Write `client.disclosure` for each session: open, partial, guarded "
-                        "or none.",
-                        "Tuliskan `client.disclosure` di setiap sesi: open, partial, guarded "
-                        "atau none."),
-    why=WHY_DOC, source=SOURCE_ROOM,
-    fail={"sessions[0].client.disclosure": None, "sessions[1].client.disclosure": None},
-    passing={"sessions[0].client.disclosure": None},
-)
-
-DOC022 = RuleDoc(
-    id="DOC022", principle="keterbukaan", severity="advice", cf=1.0,
-    title=Text("Techniques with a closed client not documented",
-               "Teknik pada konseli yang tertutup tidak dicatat"),
-    message=Text("In session {session} the client's openness was low ({disclosure}), and the "
-                 "write-up does not say which techniques were used (counselor.techniques).",
-                 "Pada sesi {session} keterbukaan konseli rendah ({disclosure}), dan laporan "
-                 "tidak mencatat teknik yang digunakan (counselor.techniques)."),
-    recommendation=Text("Write `counselor.techniques` for each session, above all when the "
-                        "client was guarded.",
-                        "Tuliskan `counselor.techniques` di setiap sesi, terutama bila konseli "
-                        "tertutup."),
-    why=WHY_ROOM, source=SOURCE_ROOM,
-    fail={"sessions[1].client.disclosure": "guarded", "sessions[1].counselor.techniques": None},
-    passing={"sessions[1].client.disclosure": "guarded",
-             "sessions[1].counselor.techniques": ["attending"]},
-)
-
-CATALOG = (KTB001, KTB002, KTB003, KTB004, DOC021, DOC022)
-
 
 def _at_risk(doc, session):
     return conclude(OPENNESS_AT_RISK, doc, session)
 
 
+@KNOWLEDGE.rules
 class Keterbukaan:
-    @Rule(Conclusion(what=VOLUNTARINESS_NOT_SECURED, session=MATCH.session,
-                     because=MATCH.because))
-    def ktb001_voluntariness_not_secured(self, session, because):
-        self.declare(KTB001.finding(session, derived_from=[because]),
-                     _at_risk(KTB001, session))
+    ktb001_voluntariness_not_secured = KNOWLEDGE.derived(
+        "KTB001", VOLUNTARINESS_NOT_SECURED, then=OPENNESS_AT_RISK,
+        severity="risk", cf=0.8,
+        title=Text("Voluntariness not reinforced, openness at risk",
+                   "Kesukarelaan tidak dikuatkan, keterbukaan terancam"),
+        message=Text(
+            "The client's voluntariness was not secured, so their openness is at risk.",
+            "Kesukarelaan konseli tidak terjamin, sehingga keterbukaan konseli terancam."),
+        recommendation=Text(
+            "Mend the voluntariness finding this rests on first; openness cannot be demanded, it "
+            "follows when the client takes part freely.",
+            "Perbaiki dahulu temuan kesukarelaan yang menjadi dasarnya; keterbukaan tidak dapat "
+            "dituntut, ia tumbuh ketika konseli ikut secara sukarela."),
+        why=WHY_CHAIN, source=SOURCE_P2,
+        fail={"sessions[0].counselor.pressure_on_client": ["Kalau tidak cerita, saya lapor ke BK."]},
+        passing={"sessions[0].counselor.pressure_on_client": []},
+    )
 
+    @KNOWLEDGE.finding(
+        "KTB002", severity="risk", cf=0.75,
+        title=Text("Judgmental remarks", "Ucapan yang menghakimi"),
+        message=Text(
+            "In session {session} the counselor made judgmental remarks ({count} recorded), "
+            "which tell the client that opening up is not safe.",
+            "Pada sesi {session} konselor mengucapkan kata-kata yang menghakimi ({count} "
+            "tercatat), yang memberi kesan kepada konseli bahwa membuka diri tidak aman."),
+        recommendation=Text(
+            "Receive what the client says without judging; reflect the feeling and explore the "
+            "reasons instead of labelling the client or their choices.",
+            "Terima apa yang disampaikan konseli tanpa menghakimi; refleksikan perasaannya dan "
+            "jelajahi alasannya, bukan memberi cap pada konseli atau pilihannya."),
+        why=WHY_ROOM, source=SOURCE_ROOM,
+        fail={"sessions[1].counselor.judgmental_remarks": ["Masa begitu saja tidak bisa?"]},
+        passing={"sessions[1].counselor.judgmental_remarks": []},
+    )
     @Rule(SessionFact(judgmental_remarks=MATCH.count, idx=MATCH.idx, number=MATCH.number),
           TEST(lambda count: count > 0))
-    def ktb002_judgmental_remarks(self, count, idx, number):
+    def ktb002_judgmental_remarks(self, report, count, idx, number):
         self.declare(
-            KTB002.finding(number, [at(idx, "counselor.judgmental_remarks")],
-                           {"count": count, "session": number}),
-            _at_risk(KTB002, number))
+            report(number, [at(idx, "counselor.judgmental_remarks")],
+                   {"count": count, "session": number}),
+            _at_risk(report, number))
 
+    @KNOWLEDGE.finding(
+        "KTB003", severity="risk", cf=0.7,
+        title=Text("Closed client, no room made", "Konseli tertutup, tidak diberi ruang"),
+        message=Text(
+            "In session {session} the client's openness was low ({disclosure}), and none of the "
+            "techniques that make room for openness (attending, open questions, paraphrase, "
+            "reflection of feeling, summarizing) was used.",
+            "Pada sesi {session} keterbukaan konseli rendah ({disclosure}), dan tidak satu pun "
+            "teknik yang membuka ruang bagi keterbukaan (attending, pertanyaan terbuka, "
+            "parafrase, refleksi perasaan, merangkum) digunakan."),
+        recommendation=Text(
+            "When a client is guarded, slow down: attend, ask open questions, paraphrase and "
+            "reflect feelings before asking for facts or giving advice.",
+            "Bila konseli tertutup, perlambat proses: lakukan attending, ajukan pertanyaan "
+            "terbuka, parafrase dan refleksikan perasaannya sebelum menggali fakta atau memberi "
+            "nasihat."),
+        why=WHY_ROOM, source=SOURCE_ROOM,
+        fail={"sessions[1].client.disclosure": "guarded",
+              "sessions[1].counselor.techniques": ["closed_question", "advice"]},
+        passing={"sessions[1].client.disclosure": "guarded",
+                 "sessions[1].counselor.techniques": ["closed_question", "reflection_of_feeling"]},
+    )
     @Rule(SessionFact(disclosure=MATCH.disclosure, techniques=MATCH.techniques,
                       idx=MATCH.idx, number=MATCH.number),
           TEST(lambda disclosure, techniques: disclosure in CLOSED and techniques is not None
                and not set(techniques) & set(ROOM_MAKING)))
-    def ktb003_closed_client_no_room(self, disclosure, techniques, idx, number):
+    def ktb003_closed_client_no_room(self, report, disclosure, techniques, idx, number):
         self.declare(
-            KTB003.finding(number, [at(idx, "client.disclosure"),
-                                    at(idx, "counselor.techniques")],
-                           {"disclosure": disclosure, "session": number}),
-            _at_risk(KTB003, number))
+            report(number, [at(idx, "client.disclosure"),
+                            at(idx, "counselor.techniques")],
+                   {"disclosure": disclosure, "session": number}),
+            _at_risk(report, number))
 
-    @Rule(Conclusion(what=OPENNESS_AT_RISK, session=MATCH.session, because=MATCH.because))
-    def ktb004_continuation_at_risk(self, session, because):
-        self.declare(KTB004.finding(session, derived_from=[because]))
+    ktb004_continuation_at_risk = KNOWLEDGE.derived(
+        "KTB004", OPENNESS_AT_RISK,
+        severity="risk", cf=0.8,
+        title=Text("Continuation of the process at risk", "Kelangsungan proses layanan terancam"),
+        message=Text(
+            "The client's openness is at risk, so the continuation of the counseling process is "
+            "threatened with failure.",
+            "Keterbukaan konseli terancam, sehingga kelangsungan proses layanan terancam "
+            "kegagalan."),
+        recommendation=Text(
+            "Mend the openness finding this rests on before moving on to interpretation or "
+            "action plans; without openness the later stages have nothing to work on.",
+            "Perbaiki dahulu temuan keterbukaan yang menjadi dasarnya sebelum melangkah ke "
+            "penafsiran atau rencana tindakan; tanpa keterbukaan, tahap-tahap berikutnya tidak "
+            "memiliki bahan untuk digarap."),
+        why=WHY_CHAIN, source=SOURCE_P2,
+        fail={"sessions[1].counselor.judgmental_remarks": ["Masa begitu saja tidak bisa?"]},
+        passing={"sessions[1].counselor.judgmental_remarks": []},
+    )
 
     # -- documentation: what keterbukaan needs to be assessed ----------------------
-    @Rule(NOT(SessionFact(disclosure=P(lambda value: value is not None))))
-    def doc021_client_disclosure(self):
-        self.declare(DOC021.finding(None, [at(0, "client.disclosure")]))
+    doc021_client_disclosure = KNOWLEDGE.not_documented(
+        "DOC021", "disclosure", at(0, "client.disclosure"),
+        severity="advice", cf=1.0, needed=True,
+        title=Text("Client's openness not documented", "Keterbukaan konseli tidak dicatat"),
+        message=Text("No session records how openly the client spoke (client.disclosure).",
+                     "Tidak ada sesi yang mencatat seberapa terbuka konseli bercerita "
+                     "(client.disclosure)."),
+        recommendation=Text("Write `client.disclosure` for each session: open, partial, guarded "
+                            "or none.",
+                            "Tuliskan `client.disclosure` di setiap sesi: open, partial, guarded "
+                            "atau none."),
+        why=WHY_DOC, source=SOURCE_ROOM,
+        fail={"sessions[0].client.disclosure": None, "sessions[1].client.disclosure": None},
+        passing={"sessions[0].client.disclosure": None},
+    )
 
+    @KNOWLEDGE.finding(
+        "DOC022", severity="advice", cf=1.0,
+        title=Text("Techniques with a closed client not documented",
+                   "Teknik pada konseli yang tertutup tidak dicatat"),
+        message=Text("In session {session} the client's openness was low ({disclosure}), and the "
+                     "write-up does not say which techniques were used (counselor.techniques).",
+                     "Pada sesi {session} keterbukaan konseli rendah ({disclosure}), dan laporan "
+                     "tidak mencatat teknik yang digunakan (counselor.techniques)."),
+        recommendation=Text("Write `counselor.techniques` for each session, above all when the "
+                            "client was guarded.",
+                            "Tuliskan `counselor.techniques` di setiap sesi, terutama bila konseli "
+                            "tertutup."),
+        why=WHY_ROOM, source=SOURCE_ROOM,
+        fail={"sessions[1].client.disclosure": "guarded", "sessions[1].counselor.techniques": None},
+        passing={"sessions[1].client.disclosure": "guarded",
+                 "sessions[1].counselor.techniques": ["attending"]},
+    )
     @Rule(SessionFact(disclosure=MATCH.disclosure, techniques=None, idx=MATCH.idx,
                       number=MATCH.number),
           TEST(lambda disclosure: disclosure in CLOSED))
-    def doc022_techniques_with_closed_client(self, disclosure, idx, number):
-        self.declare(DOC022.finding(number, [at(idx, "counselor.techniques")],
-                                    {"disclosure": disclosure, "session": number}))
+    def doc022_techniques_with_closed_client(self, report, disclosure, idx, number):
+        self.declare(report(number, [at(idx, "counselor.techniques")],
+                            {"disclosure": disclosure, "session": number}))

@@ -10,10 +10,13 @@ The scanning is done in Python (engine/privacy.py); each hit is one ``PrivacyFac
 No message quotes the data found, only its kind and the field it is in.
 """
 
-from asas.engine.judge.catalog import RuleDoc, Text
+from asas.engine.judge.catalog import Text
 from asas.engine.reason.compat import MATCH, Rule
 from asas.engine.reason.facts import PrivacyFact
+from asas.rules._registry import REGISTRY
 from asas.rules.privacy_scan import ADDRESS, BIRTH_DATE, EMAIL, FULL_NAME, ID_NUMBER, PHONE
+
+KNOWLEDGE = REGISTRY.module("privasi")   # principle: None
 
 SOURCE = Text("Asas kerahasiaan (confidentiality), ¶1", "Asas kerahasiaan, ¶1")
 WHY = Text(
@@ -27,104 +30,95 @@ WHY = Text(
     "rahasianya kepada setiap pembacanya.")
 
 
-def _entry(id, title_en, title_id, cf, what_en, what_id, do_en, do_id, fail, passing):
-    return RuleDoc(
-        id=id, principle=None, severity="risk", cf=cf,
-        title=Text(title_en, title_id),
-        message=Text(f"{what_en} is written in {{fields}}; the write-up could identify the "
-                     "client.",
-                     f"{what_id} tertulis di {{fields}}; laporan ini dapat mengungkap "
-                     "identitas konseli."),
-        recommendation=Text(f"Before handing the case file in: {do_en}.",
-                            f"Sebelum menyerahkan berkas kasus: {do_id}."),
-        why=WHY, source=SOURCE, fail=fail, passing=passing, shows_values=False)
+def _entry(id, title_en, title_id, cf, what_en, what_id, do_en, do_id, fail, passing) -> dict:
+    """The catalogue entry of one kind of identifying data."""
+    return {
+        "id": id, "severity": "risk", "cf": cf,
+        "title": Text(title_en, title_id),
+        "message": Text(f"{what_en} is written in {{fields}}; the write-up could identify the "
+                        "client.",
+                        f"{what_id} tertulis di {{fields}}; laporan ini dapat mengungkap "
+                        "identitas konseli."),
+        "recommendation": Text(f"Before handing the case file in: {do_en}.",
+                               f"Sebelum menyerahkan berkas kasus: {do_id}."),
+        "why": WHY, "source": SOURCE, "fail": fail, "passing": passing, "shows_values": False,
+    }
 
 
-PRV001 = _entry(
-    "PRV001", "Pseudonym looks like a real name", "Nama samaran tampak seperti nama asli", 0.6,
-    "A pseudonym that looks like a full name (two or more name-like words)",
-    "Nama samaran yang tampak seperti nama lengkap (dua kata nama atau lebih)",
-    "use a pseudonym that cannot point to anyone, such as 'Siswa A', 'Konseli B' or "
-    "initials",
-    "gunakan nama samaran yang tidak menunjuk siapa pun, seperti 'Siswa A', 'Konseli B' "
-    "atau inisial",
-    fail={"case.client.pseudonym": "Budi Santoso"},
-    passing={"case.client.pseudonym": "Konseli B"})
-
-PRV002 = _entry(
-    "PRV002", "Phone number in the write-up", "Nomor telepon dalam laporan", 0.9,
-    "A phone number", "Nomor telepon",
-    "remove the number; if the contact matters, write only who was contacted",
-    "hapus nomornya; bila kontak itu penting, cukup tulis siapa yang dihubungi",
-    fail={"sessions[0].notes": "Orang tua dapat dihubungi di 0812-3456-7890."},
-    passing={"sessions[0].notes": "Orang tua dapat dihubungi melalui wali kelas."})
-
-PRV003 = _entry(
-    "PRV003", "E-mail address in the write-up", "Alamat surel dalam laporan", 0.95,
-    "An e-mail address", "Alamat surel (e-mail)",
-    "remove the address", "hapus alamat surel tersebut",
-    fail={"sessions[0].notes": "Tugas dikirim konseli ke budi.santoso@example.com."},
-    passing={"sessions[0].notes": "Tugas dikirim konseli melalui surel."})
-
-PRV004 = _entry(
-    "PRV004", "Identity number in the write-up", "Nomor identitas dalam laporan", 0.8,
-    "A student or identity number (NISN, NIS, NIK, NIM or a number of their length)",
-    "Nomor induk atau nomor identitas (NISN, NIS, NIK, NIM, atau nomor sepanjang itu)",
-    "remove the number; the case ID is enough to find the file",
-    "hapus nomor tersebut; kode kasus sudah cukup untuk menemukan berkasnya",
-    fail={"case.problem.summary": "Konseli (NISN 0061234567) sering terlambat masuk kelas."},
-    passing={"case.problem.summary": "Konseli sering terlambat masuk kelas."})
-
-PRV005 = _entry(
-    "PRV005", "Street address in the write-up", "Alamat rumah dalam laporan", 0.8,
-    "A street address (a street with a number, or RT/RW)",
-    "Alamat (nama jalan dengan nomor, atau RT/RW)",
-    "remove the address; say only what matters for the case (for example 'lives far from "
-    "school')",
-    "hapus alamatnya; cukup tulis yang penting bagi kasus (misalnya 'rumahnya jauh dari "
-    "sekolah')",
-    fail={"sessions[0].notes": "Kunjungan rumah ke Jl. Melati No. 12, RT 03/RW 05."},
-    passing={"sessions[0].notes": "Kunjungan rumah dilakukan bersama wali kelas."})
-
-PRV006 = _entry(
-    "PRV006", "Exact birth date in the write-up", "Tanggal lahir lengkap dalam laporan", 0.85,
-    "An exact date of birth", "Tanggal lahir yang lengkap",
-    "write the age instead (case.client.age)",
-    "tuliskan usia saja (case.client.age)",
-    fail={"case.problem.summary": "Konseli lahir 12 Maret 2010 dan kini kelas X."},
-    passing={"case.problem.summary": "Konseli berusia 16 tahun dan kini kelas X."})
-
-CATALOG = (PRV001, PRV002, PRV003, PRV004, PRV005, PRV006)
-
-_BY_KIND = {FULL_NAME: PRV001, PHONE: PRV002, EMAIL: PRV003, ID_NUMBER: PRV004,
-            ADDRESS: PRV005, BIRTH_DATE: PRV006}
+def _found(report, path, session):
+    return report(session, [path], {"fields": path})
 
 
-def _found(doc, path, session):
-    return doc.finding(session, [path], {"fields": path})
-
-
+@KNOWLEDGE.rules
 class Privasi:
+    @KNOWLEDGE.finding(**_entry(
+        "PRV001", "Pseudonym looks like a real name", "Nama samaran tampak seperti nama asli", 0.6,
+        "A pseudonym that looks like a full name (two or more name-like words)",
+        "Nama samaran yang tampak seperti nama lengkap (dua kata nama atau lebih)",
+        "use a pseudonym that cannot point to anyone, such as 'Siswa A', 'Konseli B' or "
+        "initials",
+        "gunakan nama samaran yang tidak menunjuk siapa pun, seperti 'Siswa A', 'Konseli B' "
+        "atau inisial",
+        fail={"case.client.pseudonym": "Budi Santoso"},
+        passing={"case.client.pseudonym": "Konseli B"}))
     @Rule(PrivacyFact(kind=FULL_NAME, path=MATCH.path, session=MATCH.session))
-    def prv001_full_name(self, path, session):
-        self.declare(_found(PRV001, path, session))
+    def prv001_full_name(self, report, path, session):
+        self.declare(_found(report, path, session))
 
+    @KNOWLEDGE.finding(**_entry(
+        "PRV002", "Phone number in the write-up", "Nomor telepon dalam laporan", 0.9,
+        "A phone number", "Nomor telepon",
+        "remove the number; if the contact matters, write only who was contacted",
+        "hapus nomornya; bila kontak itu penting, cukup tulis siapa yang dihubungi",
+        fail={"sessions[0].notes": "Orang tua dapat dihubungi di 0812-3456-7890."},
+        passing={"sessions[0].notes": "Orang tua dapat dihubungi melalui wali kelas."}))
     @Rule(PrivacyFact(kind=PHONE, path=MATCH.path, session=MATCH.session))
-    def prv002_phone(self, path, session):
-        self.declare(_found(PRV002, path, session))
+    def prv002_phone(self, report, path, session):
+        self.declare(_found(report, path, session))
 
+    @KNOWLEDGE.finding(**_entry(
+        "PRV003", "E-mail address in the write-up", "Alamat surel dalam laporan", 0.95,
+        "An e-mail address", "Alamat surel (e-mail)",
+        "remove the address", "hapus alamat surel tersebut",
+        fail={"sessions[0].notes": "Tugas dikirim konseli ke budi.santoso@example.com."},
+        passing={"sessions[0].notes": "Tugas dikirim konseli melalui surel."}))
     @Rule(PrivacyFact(kind=EMAIL, path=MATCH.path, session=MATCH.session))
-    def prv003_email(self, path, session):
-        self.declare(_found(PRV003, path, session))
+    def prv003_email(self, report, path, session):
+        self.declare(_found(report, path, session))
 
+    @KNOWLEDGE.finding(**_entry(
+        "PRV004", "Identity number in the write-up", "Nomor identitas dalam laporan", 0.8,
+        "A student or identity number (NISN, NIS, NIK, NIM or a number of their length)",
+        "Nomor induk atau nomor identitas (NISN, NIS, NIK, NIM, atau nomor sepanjang itu)",
+        "remove the number; the case ID is enough to find the file",
+        "hapus nomor tersebut; kode kasus sudah cukup untuk menemukan berkasnya",
+        fail={"case.problem.summary": "Konseli (NISN 0061234567) sering terlambat masuk kelas."},
+        passing={"case.problem.summary": "Konseli sering terlambat masuk kelas."}))
     @Rule(PrivacyFact(kind=ID_NUMBER, path=MATCH.path, session=MATCH.session))
-    def prv004_id_number(self, path, session):
-        self.declare(_found(PRV004, path, session))
+    def prv004_id_number(self, report, path, session):
+        self.declare(_found(report, path, session))
 
+    @KNOWLEDGE.finding(**_entry(
+        "PRV005", "Street address in the write-up", "Alamat rumah dalam laporan", 0.8,
+        "A street address (a street with a number, or RT/RW)",
+        "Alamat (nama jalan dengan nomor, atau RT/RW)",
+        "remove the address; say only what matters for the case (for example 'lives far from "
+        "school')",
+        "hapus alamatnya; cukup tulis yang penting bagi kasus (misalnya 'rumahnya jauh dari "
+        "sekolah')",
+        fail={"sessions[0].notes": "Kunjungan rumah ke Jl. Melati No. 12, RT 03/RW 05."},
+        passing={"sessions[0].notes": "Kunjungan rumah dilakukan bersama wali kelas."}))
     @Rule(PrivacyFact(kind=ADDRESS, path=MATCH.path, session=MATCH.session))
-    def prv005_address(self, path, session):
-        self.declare(_found(PRV005, path, session))
+    def prv005_address(self, report, path, session):
+        self.declare(_found(report, path, session))
 
+    @KNOWLEDGE.finding(**_entry(
+        "PRV006", "Exact birth date in the write-up", "Tanggal lahir lengkap dalam laporan", 0.85,
+        "An exact date of birth", "Tanggal lahir yang lengkap",
+        "write the age instead (case.client.age)",
+        "tuliskan usia saja (case.client.age)",
+        fail={"case.problem.summary": "Konseli lahir 12 Maret 2010 dan kini kelas X."},
+        passing={"case.problem.summary": "Konseli berusia 16 tahun dan kini kelas X."}))
     @Rule(PrivacyFact(kind=BIRTH_DATE, path=MATCH.path, session=MATCH.session))
-    def prv006_birth_date(self, path, session):
-        self.declare(_found(PRV006, path, session))
+    def prv006_birth_date(self, report, path, session):
+        self.declare(_found(report, path, session))

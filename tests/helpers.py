@@ -73,3 +73,11 @@ def check_data(data: dict, **kwargs):
 
 def ids(result) -> set[str]:
     return {f.id for f in result.findings}
+
+
+def find(result, rule_id, session="any"):
+    """The one finding ``rule_id`` of ``result`` (in ``session``, unless "any")."""
+    hits = [f for f in result.findings
+            if f.id == rule_id and (session == "any" or f.session == session)]
+    assert len(hits) == 1, (rule_id, session, [(f.id, f.session) for f in result.findings])
+    return hits[0]

@@ -52,6 +52,7 @@ def batch(folder, cache_dir, select=None, ignore=None, jobs=1):
     return list(b), cache
 
 
+@pytest.mark.slow
 def test_same_report_with_and_without_the_cache(cases, tmp_path):
     store = tmp_path / "store"
     cold = check_json(cases, store)

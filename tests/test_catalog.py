@@ -5,8 +5,10 @@ import re
 
 import pytest
 
-from asas.engine.judge.catalog import LANGS, PRINCIPLES, SEVERITIES
+from asas.engine.judge.catalog import LANGS, PRINCIPLES
+from asas.engine.judge.terms import SEVERITIES
 from asas.rules import CATALOG
+
 from helpers import EXEMPLARY, check_data, ids, patched
 
 PREFIX = {"KRH": "kerahasiaan", "KSR": "kesukarelaan", "KTB": "keterbukaan",
@@ -48,3 +50,23 @@ def test_exemplary_case_has_nothing_above_advice():
     result = check_data(EXEMPLARY)
     assert [f.id for f in result.findings if f.doc.severity != "advice"] == []
     assert {v.status for v in result.principles.values()} == {"upheld"}
+
+
+def test_committed_rule_reference_is_current():
+    from asas.engine.report.rulepage import rules_markdown
+
+    from helpers import ROOT
+    committed = ROOT / "docs" / "rules.md"
+    assert committed.read_text(encoding="utf-8") == rules_markdown(CATALOG.values()), \
+        "docs/rules.md is stale: run `asas rules --format markdown -o docs/rules.md`"
+
+
+def test_rule_reference_has_every_entry_in_both_languages():
+    from asas.engine.report.rulepage import rules_markdown
+    page = rules_markdown(CATALOG.values())
+    for doc in CATALOG.values():
+        section = page.split(f"\n### {doc.id}\n", 1)[1].split("\n### ", 1)[0]
+        for name in TEXTS:
+            for lang in LANGS:
+                assert getattr(doc, name).get(lang).split("{")[0] in section, (doc.id, name)
+        assert f"{doc.cf:.2f}" in section and "```yaml" in section

@@ -6,6 +6,8 @@ from __future__ import annotations
 
 import json
 
+import pytest
+
 from click.testing import CliRunner
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -14,7 +16,7 @@ from asas.cli import cli
 from asas.engine.judge.catalog import PRINCIPLES
 from asas.engine.run.pipeline import check_loaded
 from asas.engine.load.loader import load_bytes
-from asas.engine.judge.verdict import STATUSES
+from asas.engine.judge.terms import STATUSES
 from fuzz_strategies import dump, mutated_cases, valid_cases
 
 FAST = settings(max_examples=40, deadline=None, derandomize=True, database=None,
@@ -48,6 +50,7 @@ def test_every_generated_valid_case_is_valid_and_judged(case):
     assert_sound(dump(case))
 
 
+@pytest.mark.slow
 @FAST
 @given(mutated_cases())
 def test_a_mutated_case_gets_a_verdict_or_located_errors(data):

@@ -100,8 +100,22 @@ def test_the_whole_folder_through_the_cli():
     assert all(not c["valid"] and c["errors"] for c in report["cases"])
 
 
-def test_nothing_in_the_python_tags_ran(tmp_path):
-    assert not Path("/tmp/asas-pwned").exists()
+@pytest.mark.parametrize("tag", [
+    "!!python/object/apply:os.system [{cmd!r}]",
+    "!!python/object/apply:subprocess.call [[sh, -c, {cmd!r}]]",
+    "!!python/object/new:os.system [{cmd!r}]",
+])
+def test_nothing_in_the_python_tags_runs(tmp_path, tag):
+    """A tag that would run a command under an unsafe loader leaves no trace: the
+    payload is loaded here, and the file it would create does not appear."""
+    marker = tmp_path / "pwned"
+    payload = tag.format(cmd=f"touch {marker}")
+    data = (f"format: asas/v1\ncase:\n  id: KI-H\n  title: {payload}\n"
+            "  client: {pseudonym: Siswa A}\nsessions: [{number: 1}]\n").encode()
+    loaded = load_bytes(data, "tagged.yaml")
+    assert not loaded.valid
+    assert any("is not allowed" in e.message for e in loaded.errors)
+    assert not marker.exists()
 
 
 # -- generated: big, deep, many ----------------------------------------------------

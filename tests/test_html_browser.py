@@ -131,6 +131,7 @@ def _png_pixels(data: bytes):
     return width, height, rows, bpp
 
 
+@pytest.mark.slow
 def test_screenshot_shows_the_status_colours(browser, page, tmp_path):
     shot = tmp_path / "shot.png"
     done = run_chromium(browser, tmp_path, "--window-size=1000,1100",

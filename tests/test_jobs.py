@@ -35,6 +35,7 @@ def _run(engine, loaded):
     return _declared(engine)
 
 
+@pytest.mark.slow
 def test_fast_network_declares_what_experta_declares():
     rng = random.Random(20)
     fast, plain = knowledge_engine(), plain_engine()
@@ -133,6 +134,7 @@ def test_jobs_and_cache_together(folder, tmp_path):
         assert again.output == reference.output
 
 
+@pytest.mark.slow
 def test_results_keep_the_input_order(folder):
     files = case_paths([str(folder / "b"), str(folder / "a")])
     results = list(Batch(files, jobs=2))
@@ -160,6 +162,7 @@ def test_streamed_report_is_the_rendered_report(folder):
         assert "".join(chunks) == module.render([], "en", **opts)
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("hide", ["nothing", "redact"])
 def test_batch_results_render_like_full_results(folder, hide):
     """Compact results (no case file kept, ``meta`` instead) show in every format what
@@ -201,6 +204,7 @@ def test_ctrl_c_reports_what_was_checked(folder, monkeypatch):
     assert "interrupted (Ctrl-C): 5 of 41 files checked" in text.stdout
 
 
+@pytest.mark.slow
 def test_ctrl_c_in_a_real_process(tmp_path):
     """A real SIGINT to `asas check` with worker processes: no traceback from any
     process, a complete JSON report of the files checked, exit 130."""
@@ -225,6 +229,25 @@ def test_ctrl_c_in_a_real_process(tmp_path):
     assert report["summary"]["files"] < 400
 
 
-def test_no_progress_bar_unless_at_a_terminal(folder):
-    result = invoke("check", "--no-cache", str(folder))
-    assert "\r" not in result.stderr
+class _Stream:
+    def __init__(self, tty):
+        self.tty = tty
+
+    def isatty(self):
+        return self.tty
+
+
+@pytest.mark.parametrize("fmt, output, files, err_tty, out_tty, shown", [
+    ("text", None, 40, True, True, True),          # a person at a terminal
+    ("text", None, 40, False, True, False),        # stderr redirected
+    ("text", None, 1, True, True, False),          # one file: nothing to show
+    ("json", None, 40, True, False, False),        # a machine format piped on
+    ("json", None, 40, True, True, True),          # a machine format read on screen
+    ("json", "r.json", 40, True, False, True),     # written to a file
+])
+def test_progress_bar_only_where_a_person_watches(monkeypatch, fmt, output, files, err_tty,
+                                                  out_tty, shown):
+    from asas import cli
+    monkeypatch.setattr(cli.sys, "stderr", _Stream(err_tty))
+    monkeypatch.setattr(cli.sys, "stdout", _Stream(out_tty))
+    assert cli._show_progress(fmt, output, files) is shown

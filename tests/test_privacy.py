@@ -258,11 +258,6 @@ def _no_network(monkeypatch):
     monkeypatch.setattr(socket, "socket", NoSocket)
 
 
-def _cache_flags() -> list[str]:
-    """``--no-cache`` where the check has a result cache (another part of asas)."""
-    return ["--no-cache"] if "--no-cache" in run("check", "--help").output else []
-
-
 def test_the_check_runs_without_network_and_writes_only_the_report(tmp_path, monkeypatch):
     _no_network(monkeypatch)
     home = tmp_path / "home"
@@ -282,7 +277,7 @@ def test_the_check_runs_without_network_and_writes_only_the_report(tmp_path, mon
 
     before = snapshot()
     result = run("check", "--examples", ".", "--format", "json", "--output", "report.json",
-                 *_cache_flags())
+                 "--no-cache")
     assert result.exit_code in (0, 1), result.output
     report = json.loads((work / "report.json").read_text(encoding="utf-8"))
     assert report["summary"]["invalid"] == 0 and report["summary"]["files"] >= 3
@@ -293,8 +288,6 @@ def test_the_check_runs_without_network_and_writes_only_the_report(tmp_path, mon
 
 def test_with_the_cache_only_the_report_and_the_named_cache_folder_are_written(
         tmp_path, monkeypatch):
-    if not _cache_flags():
-        pytest.skip("no result cache in this version")
     _no_network(monkeypatch)
     work = tmp_path / "work"
     work.mkdir()

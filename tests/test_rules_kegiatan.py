@@ -3,17 +3,10 @@ chains 3 (activity weakened ⇒ gains limited) and 6 (present focus lost ⇒ act
 
 import pytest
 
-from helpers import check_data, ids, patched
+from helpers import check_data, find, ids, patched
 
 NO_PLAN = "no_plan_beyond_sessions"
 ACTIVITY_WEAKENED = "activity_weakened"
-
-
-def find(result, rule_id, session="any"):
-    hits = [f for f in result.findings
-            if f.id == rule_id and (session == "any" or f.session == session)]
-    assert len(hits) == 1, (rule_id, session, [(f.id, f.session) for f in result.findings])
-    return hits[0]
 
 
 def test_chain3_passive_client_limits_gains():

@@ -1,15 +1,7 @@
 """Kekinian: past and self focus, future outside career, a present risk left waiting."""
 
-from helpers import check_data, ids, patched
-
-PRESENT_FOCUS_LOST = "present_focus_lost"
-
-
-def find(result, rule_id, session="any"):
-    hits = [f for f in result.findings
-            if f.id == rule_id and (session == "any" or f.session == session)]
-    assert len(hits) == 1, (rule_id, session, [(f.id, f.session) for f in result.findings])
-    return hits[0]
+from asas.rules._common import PRESENT_FOCUS_LOST
+from helpers import check_data, find, ids, patched
 
 
 def test_past_focus_is_a_risk_in_its_session_and_loses_the_present():

@@ -3,7 +3,7 @@
 import pytest
 
 from asas.rules import CATALOG
-from helpers import check_data, ids, patched
+from helpers import check_data, find, ids, patched
 
 SAFETY_TO_PARENTS = {"to": "orang tua", "content": "Konseli menyakiti diri.",
                      "client_consent": False, "client_informed": True, "reason": "safety",
@@ -18,13 +18,6 @@ def disclosure(**changes):
 def krh_above_advice(result):
     return {f.id for f in result.findings
             if f.doc.principle == "kerahasiaan" and f.doc.severity != "advice"}
-
-
-def find(result, rule_id, session="any"):
-    hits = [f for f in result.findings
-            if f.id == rule_id and (session == "any" or f.session == session)]
-    assert len(hits) == 1, (rule_id, session, [(f.id, f.session) for f in result.findings])
-    return hits[0]
 
 
 def test_safety_disclosure_with_limits_explained_and_client_informed_is_no_breach():

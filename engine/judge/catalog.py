@@ -1,8 +1,8 @@
 """Catalogue entries: what a finding says, in Indonesian and English, and how sure it is.
 
-Each rule module in ``rules/`` defines its entries next to the rules that fire them;
-``asas.rules.CATALOG`` gathers them.  An entry builds its own finding fact, so a rule
-never spells out its principle or severity twice.
+Plain data: no import of the inference engine.  Each rule module in ``rules/`` puts
+its entries on the rules that fire them (``rules/_registry.py``, which also builds the
+finding facts); ``asas.rules.CATALOG`` gathers them.
 """
 
 from __future__ import annotations
@@ -10,12 +10,9 @@ from __future__ import annotations
 import string
 from dataclasses import dataclass, field
 
-from asas.engine.reason.facts import Finding
-
 PRINCIPLES = ("kerahasiaan", "kesukarelaan", "keterbukaan", "kekinian", "kegiatan",
               "kenormatifan", "keahlian", "kemandirian")
 FUNCTIONS = ("pemahaman", "pengentasan", "pengembangan_pemeliharaan", "pencegahan", "advokasi")
-SEVERITIES = ("violation", "risk", "advice")
 LANGS = ("en", "id")
 
 
@@ -66,13 +63,6 @@ class RuleDoc:
     # False for findings about identifying data (PRV): their evidence names the field
     # and line but never carries the value, in any report, cache entry or caller
     shows_values: bool = True
-
-    def finding(self, session, evidence=(), params=None, derived_from=()) -> Finding:
-        """The fact a rule declares for this entry."""
-        return Finding(id=self.id, principle=self.principle, severity=self.severity,
-                       cf=self.cf, session=session, evidence=tuple(evidence),
-                       derived_from=tuple(derived_from), direct=not derived_from,
-                       params=dict(params or {}))
 
 
 # Values written in case files, as a reader of each language says them.

@@ -22,11 +22,10 @@ import datetime
 from dataclasses import dataclass, field
 
 from asas.engine.judge.catalog import FUNCTIONS, PRINCIPLES, RuleDoc
+from asas.engine.judge.inference import Inference
 from asas.engine.load.types import CaseError, LoadedCase
-from asas.engine.reason.runner import Inference
 
 SCORE_WEIGHT = {"violation": 0.7, "risk": 0.4, "advice": 0.0}
-STATUSES = ("upheld", "at_risk", "violated", "not_assessed")
 
 
 @dataclass(frozen=True)
@@ -83,6 +82,16 @@ def case_meta_of(case) -> CaseMeta:
     first = next((s.date for s in case.sessions if s.number == 1 and s.date), None)
     return CaseMeta(info.title, info.counselor.code, info.client.pseudonym,
                     first or (min(dates) if dates else None), len(case.sessions))
+
+
+def case_meta(r: CaseResult) -> CaseMeta:
+    """What reports show of a result's case (all None / 0 for an invalid file), whether
+    the result still holds the case as read or only its ``meta`` (batch, cache)."""
+    if r.meta is not None:
+        return r.meta
+    if r.loaded is not None and r.loaded.case is not None:
+        return case_meta_of(r.loaded.case)
+    return CaseMeta()
 
 
 @dataclass

@@ -63,6 +63,7 @@ from experta import (  # noqa: E402
     W,
 )
 from experta.strategies import DepthStrategy  # noqa: E402
+from experta.utils import freeze  # noqa: E402
 
 
 class SafeDepthStrategy(DepthStrategy):
@@ -93,4 +94,5 @@ class SafeDepthStrategy(DepthStrategy):
 __all__ = [
     "AND", "AS", "EXISTS", "FORALL", "MATCH", "NOT", "OR", "TEST", "DefFacts", "Fact",
     "Field", "KnowledgeEngine", "L", "P", "Rule", "W", "SafeDepthStrategy", "DepthStrategy",
+    "freeze",
 ]

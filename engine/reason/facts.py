@@ -25,7 +25,7 @@ class Fact(_ExpertaFact):
         if self.get("__factid__") is not None:
             raise RuntimeError("A fact can't be modified after declaration.")
         if value.__class__ not in _FROZEN:
-            from experta.utils import freeze
+            from asas.engine.reason.compat import freeze
             value = freeze(value)
         dict.__setitem__(self, key, value)
 

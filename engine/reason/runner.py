@@ -9,11 +9,10 @@ and rules fired in the same order in every process.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
+from asas.engine.judge.inference import Inference
+from asas.engine.load.types import LoadedCase
 from asas.engine.reason.compat import KnowledgeEngine, SafeDepthStrategy
 from asas.engine.reason.facts import Conclusion, Finding, Served, case_facts
-from asas.engine.load.types import LoadedCase
 
 _engine: KnowledgeEngine | None = None
 
@@ -22,8 +21,8 @@ def knowledge_engine() -> KnowledgeEngine:
     """The process's knowledge engine: every rule set of ``asas.rules`` in one class."""
     global _engine
     if _engine is None:
-        from asas.rules import RULESETS
         from asas.engine.reason.fastrete import FastEngineMixin
+        from asas.rules import RULESETS
         engine_class = type("AsasKnowledgeEngine", (FastEngineMixin, *RULESETS, KnowledgeEngine),
                             {"__strategy__": SafeDepthStrategy})
         _engine = engine_class()
@@ -37,14 +36,6 @@ def plain_engine() -> KnowledgeEngine:
     engine_class = type("AsasPlainKnowledgeEngine", (*RULESETS, KnowledgeEngine),
                         {"__strategy__": SafeDepthStrategy})
     return engine_class()
-
-
-@dataclass(frozen=True)
-class Inference:
-    """What the engine concluded for one case, as declared by the rules."""
-    findings: tuple[Finding, ...]
-    conclusions: tuple[Conclusion, ...]
-    served: tuple[Served, ...]
 
 
 def infer(loaded: LoadedCase, engine: KnowledgeEngine | None = None) -> Inference:

@@ -7,10 +7,11 @@ from collections import Counter
 
 from asas import FORMAT, __version__
 from asas.engine.judge.catalog import PRINCIPLES
+from asas.engine.judge.terms import SEVERITY_RANK
 from asas.engine.judge.verdict import CaseResult, Found
 from asas.engine.report.safe import display_name
 
-SEVERITY_ORDER = {"violation": 0, "risk": 1, "advice": 2}
+SEVERITY_ORDER = SEVERITY_RANK
 
 
 def finding_dict(f: Found, lang: str) -> dict:

@@ -22,12 +22,11 @@ from dataclasses import dataclass
 from importlib import resources
 
 import yaml
-
-from asas.engine.judge.catalog import PRINCIPLES, label
 from asas.engine.i18n.words import word
-from asas.engine.judge.verdict import STATUSES, CaseResult
+from asas.engine.judge.catalog import PRINCIPLES, label
+from asas.engine.judge.terms import SEVERITIES, STATUS_MARK, STATUSES
+from asas.engine.judge.verdict import CaseResult
 
-SEVERITIES = ("violation", "risk", "advice")
 SECTIONS = ("weights", "status_points", "deductions", "deduct_derived", "bands")
 REQUIRED = ("weights", "status_points", "deductions", "bands")
 BAND_KEYS = ("grade", "min", "point")
@@ -313,7 +312,7 @@ class CaseGrade:
 
 
 def grade_case(r: CaseResult, rubric: Rubric, lang: str = "en") -> CaseGrade:
-    from asas.engine.report.formats._common import case_meta
+    from asas.engine.judge.verdict import case_meta
     meta = case_meta(r)
     if not r.valid:
         first = r.errors[0].format(r.file, lang)
@@ -352,7 +351,7 @@ def by_trainee(grades: list[CaseGrade], rubric: Rubric) -> list[tuple[str | None
 
 # --- output -----------------------------------------------------------------------------
 
-MARK = {"upheld": "✓", "at_risk": "!", "violated": "✗", "not_assessed": "?"}
+MARK = STATUS_MARK
 
 
 def _pts(x: float) -> str:

@@ -6,8 +6,8 @@ import re
 
 import yaml
 
-from asas.engine.judge.catalog import RuleDoc, label
 from asas.engine.i18n.words import word
+from asas.engine.judge.catalog import RuleDoc, label
 
 HEAD = {
     "checks": ("What it checks", "Apa yang diperiksa"),
@@ -83,3 +83,75 @@ def rule_dict(doc: RuleDoc, lang: str) -> dict:
             "title": doc.title.get(lang), "message": doc.message.get(lang),
             "recommendation": doc.recommendation.get(lang), "why": doc.why.get(lang),
             "source": doc.source.get(lang), "fail": doc.fail, "passing": doc.passing}
+
+
+# -- docs/rules.md: the whole catalogue, in both languages --------------------------------
+MD_HEAD = {
+    "title": ("Judul", "Title"), "message": ("Pesan", "Message"),
+    "recommendation": ("Saran", "Recommendation"), "why": ("Mengapa penting", "Why it matters"),
+    "source": ("Sumber", "Source"),
+}
+MD_NOTE = ("<!-- Dibuat dari katalog aturan (rules/); jangan disunting langsung. "
+           "Generated from the rule catalogue (rules/); do not edit by hand.\n"
+           "     Regenerate / buat ulang:  asas rules --format markdown -o docs/rules.md -->")
+
+
+def _md_example(changes: dict) -> list[str]:
+    lines = ["```yaml"]
+    for path, value in changes.items():
+        if value is None:
+            lines.append(f"{path}:  # {HEAD['removed'][1]} / {HEAD['removed'][0]}")
+        else:
+            shown = yaml.safe_dump(value, default_flow_style=True, allow_unicode=True,
+                                   width=200).strip()
+            shown = shown[:-4] if shown.endswith("\n...") else shown.removesuffix("...").strip()
+            lines.append(f"{path}: {shown}")
+    if not changes:
+        lines.append("# (cases/exemplary.yaml)")
+    return lines + ["```"]
+
+
+def _md_principle(principle) -> str:
+    if principle is None:
+        return "— (tanpa asas / no principle)"
+    return f"{principle} ({label(principle, 'en')})"
+
+
+def rules_markdown(docs) -> str:
+    """docs/rules.md: every entry with its ID, principle, severity, CF, texts in
+    Indonesian and English, source, and its failing and passing example."""
+    docs = list(docs)
+    out = [MD_NOTE, "", "# Aturan asas / Rules of asas", "",
+           f"{len(docs)} aturan, dalam urutan laporan. / {len(docs)} rules, in the report's "
+           "order. `asas rule ID` menampilkan satu aturan / shows one rule.", "",
+           "| ID | Asas / principle | Tingkat / severity | CF | Judul / title |",
+           "|---|---|---|---|---|"]
+    for doc in docs:
+        out.append(f"| [{doc.id}](#{doc.id.lower()}) | {doc.principle or '—'} | "
+                   f"{word(doc.severity, 'id')} / {word(doc.severity, 'en')} | {doc.cf:.2f} | "
+                   f"{doc.title.id} / {doc.title.en} |")
+    principle = object()
+    for doc in docs:
+        if doc.principle != principle:
+            principle = doc.principle
+            out += ["", f"## {_md_principle(principle)}"]
+        out += ["", f"### {doc.id}", "",
+                f"- **Asas / principle:** {_md_principle(doc.principle)}",
+                f"- **Tingkat / severity:** {word(doc.severity, 'id')} / "
+                f"{word(doc.severity, 'en')}",
+                f"- **Faktor kepastian / certainty factor:** {doc.cf:.2f}"]
+        for key in ("derived", "needed"):
+            if getattr(doc, key):
+                out.append(f"- {HEAD[key][1]} / {HEAD[key][0]}")
+        for lang, name in (("id", "Bahasa Indonesia"), ("en", "English")):
+            out += ["", f"**{name}**", ""]
+            for field in ("title", "message", "recommendation", "why", "source"):
+                text = getattr(doc, field).get(lang)
+                if field == "message":
+                    text = _template(text)
+                head = MD_HEAD[field][0 if lang == "id" else 1]
+                out.append(f"- *{head}:* {text}")
+        out += ["", f"**{HEAD['fail'][1]} / {HEAD['fail'][0]}**", "", *_md_example(doc.fail),
+                "", f"**{HEAD['pass'][1]} / {HEAD['pass'][0]}**", "",
+                *_md_example(doc.passing)]
+    return "\n".join(out) + "\n"

@@ -16,13 +16,14 @@ import json
 from dataclasses import dataclass
 
 from asas import FORMAT, __version__
-from asas.engine.judge.catalog import PRINCIPLES
 from asas.engine.i18n.words import word
+from asas.engine.judge.catalog import PRINCIPLES
+from asas.engine.judge.terms import STATUS_MARK
 from asas.engine.judge.verdict import CaseResult
 
 ABBR = {"kerahasiaan": "KRH", "kesukarelaan": "KSR", "keterbukaan": "KTB", "kekinian": "KKN",
         "kegiatan": "KGT", "kenormatifan": "KNM", "keahlian": "KAH", "kemandirian": "KMD"}
-MARK = {"upheld": "✓", "at_risk": "!", "violated": "✗", "not_assessed": "?"}
+MARK = STATUS_MARK
 RANK = {"upheld": 3, "at_risk": 2, "violated": 1, "not_assessed": 0}
 ARROW = {"improved": "↑", "declined": "↓", "unchanged": "="}
 FORMATS = ("text", "markdown", "csv", "json")
@@ -54,7 +55,7 @@ class Trainee:
 def collect(results: list[CaseResult]) -> tuple[list[Trainee], list[CaseResult]]:
     """Trainees (by code, "(no code)" last) with their valid cases in date order, and the
     invalid files, which cannot be placed."""
-    from asas.engine.report.formats._common import case_meta
+    from asas.engine.judge.verdict import case_meta
     groups: dict[str | None, list[tuple]] = {}
     invalid = []
     for order, r in enumerate(results):

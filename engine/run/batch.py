@@ -16,12 +16,13 @@ import signal
 import sys
 import threading
 
-from asas.engine.run.pipeline import check_file, check_loaded
+from asas.engine.judge.terms import SEVERITY_RANK
+from asas.engine.judge.verdict import CaseResult
 from asas.engine.load.discover import case_paths
 from asas.engine.load.types import Limits
-from asas.engine.judge.verdict import CaseResult
+from asas.engine.run.pipeline import check_file, check_loaded
 
-FAIL_RANK = {"violation": 0, "risk": 1, "advice": 2}
+FAIL_RANK = SEVERITY_RANK
 FEW = 4     # up to this many files to check, one process is quicker than a pool
 
 
@@ -126,8 +127,8 @@ def _worker_init(select, ignore, limits, cache_folder, cache_config, parent=None
     _die_with_parent()
     if parent is not None and os.getppid() != parent:
         os._exit(1)    # the parent died before the line above took effect
-    from asas.engine.run.cache import Cache
     from asas.engine.reason.runner import knowledge_engine
+    from asas.engine.run.cache import Cache
     knowledge_engine()                              # built once per worker
     cache = Cache(cache_folder, cache_config) if cache_folder is not None else None
     _worker.update(select=select, ignore=ignore, limits=limits, cache=cache)

@@ -21,7 +21,8 @@ import re
 
 from asas.engine.judge.catalog import FUNCTIONS, PRINCIPLES
 from asas.engine.load.types import CaseError
-from asas.engine.judge.verdict import STATUSES, CaseMeta, CaseResult, Evidence, Found, PrincipleVerdict
+from asas.engine.judge.terms import STATUSES
+from asas.engine.judge.verdict import CaseMeta, CaseResult, Evidence, Found, PrincipleVerdict
 
 DATA_VERSION = 1
 MAX_DEPTH = 32      # how deeply a stored parameter or evidence value may nest

@@ -8,13 +8,12 @@ Invalid case files have no rule to report, so their errors carry the pseudo-rule
 
 from __future__ import annotations
 
-import datetime
 import re
 from dataclasses import dataclass
 
+from asas.engine.judge.verdict import CaseResult
 from asas.engine.report.contract import SEVERITY_ORDER, report_dict
 from asas.engine.report.safe import display_name
-from asas.engine.judge.verdict import CaseResult
 
 INVALID_ID = "INVALID"
 
@@ -125,7 +124,7 @@ class Selection:
     ignore: tuple[str, ...] | None = None
 
     @classmethod
-    def of(cls, select, ignore) -> "Selection | None":
+    def of(cls, select, ignore) -> Selection | None:
         if not select and not ignore:
             return None
         return cls(tuple(select) if select else None, tuple(ignore) if ignore else None)
@@ -174,30 +173,3 @@ def selection_note(text: str, kind: str, lang: str, selection: Selection | None)
             end = at + len("</h1>")
         return text[:end] + "\n" + tag + text[end:] if at >= 0 else tag + text
     return text
-
-
-# --- facts about a case that the report dict does not carry ------------------------
-
-@dataclass(frozen=True)
-class CaseMeta:
-    title: str | None
-    code: str | None            # case.counselor.code: the trainee
-    pseudonym: str | None
-    first_date: datetime.date | None
-    sessions: int
-
-
-def case_meta(r: CaseResult) -> CaseMeta:
-    """Title, trainee code, pseudonym, first session date and session count of a case
-    (all None / 0 for an invalid file)."""
-    case = r.loaded.case if r.loaded is not None else None
-    meta = getattr(r, "meta", None)
-    if meta is not None:    # what the judge kept (a pseudonym PRV001 flags is withheld)
-        return CaseMeta(meta.title, meta.code, meta.pseudonym, meta.first_date, meta.sessions)
-    if case is None:
-        return CaseMeta(None, None, None, None, 0)
-    info = case.case
-    dates = [s.date for s in case.sessions if s.date is not None]
-    first = next((s.date for s in case.sessions if s.number == 1 and s.date), None)
-    return CaseMeta(info.title, info.counselor.code, info.client.pseudonym,
-                    first or (min(dates) if dates else None), len(case.sessions))

@@ -25,13 +25,14 @@ import html
 from collections import Counter
 
 from asas import __version__
-from asas.engine.judge.catalog import FUNCTIONS, PRINCIPLES, label
 from asas.engine.i18n.words import word
+from asas.engine.judge.catalog import FUNCTIONS, PRINCIPLES, label
+from asas.engine.judge.terms import STATUS_MARK
+from asas.engine.judge.verdict import CaseResult, case_meta
 from asas.engine.report.contract import SEVERITY_ORDER, report_dict
-from asas.engine.judge.verdict import CaseResult
-from asas.engine.report.formats._common import case_meta, clean
+from asas.engine.report.formats._common import clean
 
-MARK = {"upheld": "✓", "at_risk": "!", "violated": "✗", "not_assessed": "?"}
+MARK = STATUS_MARK
 STATUS_ORDER = ("violated", "at_risk", "not_assessed", "upheld")
 FUNCTION_MARK = {True: ("✓", "served"), False: ("✗", "not_served"),
                  None: ("–", "not_documented")}

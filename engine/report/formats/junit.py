@@ -17,12 +17,19 @@ import re
 import xml.etree.ElementTree as ET
 
 from asas.engine.i18n.words import word
-from asas.engine.report.formats._common import INVALID_ID, clean, one_line, selection_text, \
-    streamed_rows, streamed_text
+from asas.engine.judge.terms import SEVERITY_RANK
+from asas.engine.report.formats._common import (
+    INVALID_ID,
+    clean,
+    one_line,
+    selection_text,
+    streamed_rows,
+    streamed_text,
+)
 from asas.engine.report.safe import safe_name
 
-RANK = {"violation": 0, "risk": 1, "advice": 2}
-THRESHOLD = {"violation": 0, "risk": 1, "advice": 2, "never": -1}
+RANK = SEVERITY_RANK
+THRESHOLD = {**SEVERITY_RANK, "never": -1}
 
 
 def _name_part(text: str) -> str:

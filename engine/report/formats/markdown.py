@@ -11,13 +11,14 @@ from __future__ import annotations
 
 import re
 
-from asas.engine.judge.catalog import FUNCTIONS, PRINCIPLES, label
 from asas.engine.i18n.words import word
+from asas.engine.judge.catalog import FUNCTIONS, PRINCIPLES, label
+from asas.engine.judge.terms import STATUS_MARK
+from asas.engine.judge.verdict import CaseResult, case_meta
 from asas.engine.report.contract import SEVERITY_ORDER, report_dict
-from asas.engine.judge.verdict import CaseResult
-from asas.engine.report.formats._common import case_meta, one_line
+from asas.engine.report.formats._common import one_line
 
-MARK = {"upheld": "✓", "at_risk": "!", "violated": "✗", "not_assessed": "?"}
+MARK = STATUS_MARK
 SEV_MARK = {"violation": "✗", "risk": "!", "advice": "·"}
 _SPECIAL = re.compile(r"([\\`*_{}\[\]<>|~])")
 _LEADING = re.compile(r"^(?:([#>+-])|(\d+)([.)]))")

@@ -9,13 +9,13 @@ from __future__ import annotations
 
 import click
 
-from asas.engine.judge.catalog import FUNCTIONS, PRINCIPLES, label
 from asas.engine.i18n.words import word
-from asas.engine.report.contract import SEVERITY_ORDER, Tally, summary
+from asas.engine.judge.catalog import FUNCTIONS, PRINCIPLES, label
+from asas.engine.judge.terms import STATUS_MARK
 from asas.engine.judge.verdict import CaseResult
+from asas.engine.report.contract import SEVERITY_ORDER, Tally, summary
 from asas.engine.report.safe import safe_name, safe_text
 
-STATUS_MARK = {"upheld": "✓", "at_risk": "!", "violated": "✗", "not_assessed": "?"}
 STATUS_COLOUR = {"upheld": "green", "at_risk": "yellow", "violated": "red",
                  "not_assessed": "bright_black"}
 SEVERITY_COLOUR = {"violation": "red", "risk": "yellow", "advice": "cyan"}
