@@ -150,8 +150,8 @@ def check(paths, fmt, lang, output, fail_on, select, ignore, examples, redact,
     and reports the files already checked.
 
     Exit status: 0 no finding reached --fail-on; 1 some finding did; 2 a usage error,
-    or a file could not be read or is invalid (the others are still checked);
-    130 interrupted (Ctrl-C).
+    or a file could not be read or is invalid (the others are still checked), or the
+    report could not be written; 130 interrupted (Ctrl-C).
     """
     from asas.engine.load.types import Limits
     from asas.engine.run.check import CheckError, CheckOptions, run_check
