@@ -354,6 +354,9 @@ def run_security(examples: int, seconds: float):
     return _run_props(props, examples, seconds)
 
 
+SEED_OFFSET = 0     # --seed-offset: a further run tries other inputs than the last
+
+
 def _run_props(props, examples, seconds):
     from hypothesis import HealthCheck, given, seed, settings
     tallies = []
@@ -368,7 +371,7 @@ def _run_props(props, examples, seconds):
 
             @settings(max_examples=min(CHUNK, wanted - tally.runs), deadline=None,
                       database=None, suppress_health_check=list(HealthCheck))
-            @seed(round_no * 7919 + len(name))
+            @seed(round_no * 7919 + len(name) + SEED_OFFSET)
             @given(strategy)
             def prop(data):
                 tally.time(fn, data)
@@ -442,8 +445,12 @@ def main():
     parser.add_argument("--security", action="store_true",
                         help="the security surfaces: formats, cache entries, escaping, "
                              "refuse_inputs, run_check")
+    parser.add_argument("--seed-offset", type=int, default=0,
+                        help="--security: seeds shifted by this, for a further run")
     parser.add_argument("corpus", nargs="?", help="atheris corpus folder (written to)")
     args = parser.parse_args()
+    global SEED_OFFSET
+    SEED_OFFSET = args.seed_offset
     if args.atheris:
         run_atheris(args.seconds, args.corpus)
     elif args.security:
