@@ -38,6 +38,8 @@ class CheckOptions:
     ignore: Optional[list] = None
     examples: bool = False
     redact: bool = False
+    no_redact: bool = False         # html: not even a batch is redacted (--no-redact)
+    by_trainee: bool = False        # html: the lecturer's view (--lecturer)
     limits: Limits = field(default_factory=Limits)
     jobs: Optional[int] = None
     cache_dir: Optional[str] = None
@@ -185,7 +187,8 @@ def run_check(o: CheckOptions, stdout: Optional[TextIO] = None,
     if color is None:
         color = o.output is None and _isatty(stdout) and "NO_COLOR" not in os.environ
     options = ReportOptions(color=color, fail_on=o.fail_on,
-                            redact=True if o.redact else None, interrupted=interrupted,
+                            redact=True if o.redact else (False if o.no_redact else None),
+                            by_trainee=o.by_trainee, interrupted=interrupted,
                             select=tuple(o.select) if o.select else None,
                             ignore=tuple(o.ignore) if o.ignore else None)
     out = _Out(stdout, progress)

@@ -27,6 +27,7 @@ class ReportOptions:
     color: bool = False                 # ANSI colours (text, on a terminal)
     fail_on: Optional[str] = None       # junit: which findings are failures (None: risk)
     redact: Optional[bool] = None       # html: None = redact a report of several cases
+    by_trainee: bool = False            # html: the lecturer's view, the class by trainee
     interrupted: Callable[[], Optional[str]] = _no_note   # the note of a stopped run
     select: Optional[tuple] = None      # --select, recorded in the report (S21)
     ignore: Optional[tuple] = None      # --ignore, recorded in the report
@@ -87,8 +88,8 @@ def _markdown_render(results, lang, o: ReportOptions) -> str:
 
 
 def _html_render(results, lang, o: ReportOptions) -> str:
-    return _with_selection(_module("html").render(results, lang, redact=o.redact),
-                           "html", lang, o)
+    return _with_selection(_module("html").render(results, lang, redact=o.redact,
+                                                  by_trainee=o.by_trainee), "html", lang, o)
 
 
 def _junit_render(results, lang, o: ReportOptions) -> str:

@@ -29,7 +29,7 @@ from asas.engine.i18n.words import word
 from asas.engine.judge.catalog import FUNCTIONS, PRINCIPLES, label
 from asas.engine.judge.terms import STATUS_MARK
 from asas.engine.judge.verdict import CaseResult, case_meta
-from asas.engine.report.contract import SEVERITY_ORDER, report_dict
+from asas.engine.report.contract import SEVERITY_ORDER, cf_text, grouped, report_dict
 from asas.engine.report.formats._common import clean
 
 MARK = STATUS_MARK
@@ -58,8 +58,8 @@ def apply_redaction(results: list[CaseResult], redact: bool | None) -> tuple[lis
 # --- the page ------------------------------------------------------------------------
 
 CSS = """
-:root{--ok:#1e7b3c;--ok-bg:#e2f3e7;--risk:#c98500;--risk-bg:#fff1cf;--bad:#bd2f25;
---bad-bg:#fbe1de;--na:#7c828c;--na-bg:#eceef1;--ink:#1d232b;--muted:#5d6672;--line:#d9dde3;
+:root{--ok:#1e7b3c;--ok-bg:#e2f3e7;--risk:#8a5a00;--risk-bg:#fff1cf;--bad:#bd2f25;
+--bad-bg:#fbe1de;--na:#5e636b;--na-bg:#eceef1;--ink:#1d232b;--muted:#5d6672;--line:#d9dde3;
 --accent:#2b5d9b;--paper:#fff}
 *{box-sizing:border-box}
 html{-webkit-print-color-adjust:exact;print-color-adjust:exact}
@@ -127,6 +127,14 @@ font-size:.8rem;font-weight:700;text-transform:uppercase;letter-spacing:.03em;ma
 .errors li{margin:3px 0}
 .invalid h2{color:var(--bad)}
 footer{color:var(--muted);font-size:.85rem;margin-top:30px}
+main.wide{max-width:none}
+.scroll{overflow-x:auto}
+.gradebook .grade{white-space:nowrap;text-align:center;font-size:1rem}
+.gradebook tr.whyrow td{border-top:none;padding-top:0;font-size:.82rem;color:var(--muted)}
+.gradebook tr.whyrow ul{margin:0;padding-left:1.1em}
+.gradebook tbody tr:not(.whyrow):has(+ .whyrow) th,.gradebook tbody tr:not(.whyrow):has(+ .whyrow) td{border-bottom:none}
+.gradebook td.incomplete,.gradebook td.inv{white-space:normal;min-width:8em}
+.capmark{color:var(--bad)}
 @media (max-width:760px){.overview{grid-template-columns:1fr}}
 @media print{
  @page{size:A4;margin:13mm}
@@ -212,6 +220,8 @@ def principle_chart(principles: dict, lang: str, uid: str) -> str:
                      f'<text x="{x:.1f}" y="{top - 8}" text-anchor="middle" font-size="10" '
                      f'fill="#5d6672">{tick}</text>')
     colour = {"upheld": "#1e7b3c", "at_risk": "#c98500", "violated": "#bd2f25"}
+    # text needs 4.5:1 on white (WCAG AA): the amber of the bars is too light for it
+    ink = {**colour, "at_risk": "#8a5a00"}
     for i, p in enumerate(PRINCIPLES):
         v = principles[p]
         y = top + i * row_h
@@ -229,7 +239,7 @@ def principle_chart(principles: dict, lang: str, uid: str) -> str:
                          f'rx="3" fill="{colour[v["status"]]}" class="bar {v["status"]}"/>')
         score = "" if v["score"] is None else f' · {v["score"]}'
         parts.append(f'<text x="{label_w + bar_w + 10}" y="{y + 19}" font-weight="700" '
-                     f'fill="{colour.get(v["status"], "#5d6672")}">{MARK[v["status"]]} '
+                     f'fill="{ink.get(v["status"], "#5d6672")}">{MARK[v["status"]]} '
                      f'{e(word(v["status"], lang))}{e(score)}</text></g>')
     parts.append("</svg>")
     return "".join(parts)
@@ -280,7 +290,8 @@ def class_chart(counts: dict[str, Counter], total: int, lang: str) -> str:
 
 # --- the report ------------------------------------------------------------------------
 
-def render(results: list[CaseResult], lang: str, redact: bool | None = None, **_) -> str:
+def render(results: list[CaseResult], lang: str, redact: bool | None = None,
+           by_trainee: bool = False, **_) -> str:
     results, redaction = apply_redaction(list(results), redact)
     report = report_dict(results, lang)
     batch = len(results) > 1
@@ -303,6 +314,9 @@ def render(results: list[CaseResult], lang: str, redact: bool | None = None, **_
         metas = [dataclasses.replace(m, title=None, pseudonym=None) for m in metas]
     if batch:
         body.append(_class_section(report, results, metas, lang))
+        if by_trainee:          # the lecturer's view (check --lecturer)
+            from asas.engine.report.trend import trainee_matrix
+            body.append(trainee_matrix(results, lang))
     for i, (r, case, meta) in enumerate(zip(results, report["cases"], metas), start=1):
         body.append(_case_section(i, r, case, meta, lang))
     body.append(f'<footer><p>{e(word("score_note", lang))}</p>'
@@ -416,7 +430,7 @@ def _occurrence(i: int, found, d: dict, file: str, present: set, lang: str, seve
     out = [f'<div class="occ{" many" if several else ""}" id="{_anchor(i, d["id"], d["session"])}">',
            f'<p class="msg">{e(d["message"])}</p>',
            f'<p class="loc">{e(where)} · <code>{e(file)}:{d["line"]}:{d["column"]}</code>'
-           + (f' · {e(word("certainty", lang))} {d["certainty"]:.2f}' if several else "") + "</p>"]
+           + (f' · {e(word("certainty", lang))} {cf_text(d["certainty"], lang)}' if several else "") + "</p>"]
     if found.parents:
         links = []
         for pid, psession in found.parents:
@@ -464,11 +478,27 @@ def _case_section(i: int, r: CaseResult, case: dict, meta, lang: str) -> str:
                    f"<b>{mark}</b> {e(word(name, lang))}</li>")
     out.append("</ul></div></div>")
 
-    pairs = list(zip(r.findings, case["findings"]))
+    if case.get("strengths"):
+        out.append(f'<h3>{e(word("went_well", lang))}</h3><ul class="strengths">')
+        for st in case["strengths"]:
+            lines_ = ", ".join(dict.fromkeys(str(ev["line"]) for ev in st["evidence"]))
+            out.append(f'<li>✓ <b>{e(principle_label(st["principle"], lang))}</b>: '
+                       f'{e(st["text"])} <span class="loc">({e(word("line", lang))} '
+                       f'{e(lines_)})</span></li>')
+        out.append("</ul>")
+    # a derived finding resting on one root is shown inside its root's card
+    index = {id(f): n for n, f in enumerate(r.findings)}
+    children: dict[int, list[int]] = {}
+    nested: set[int] = set()
+    for root, kids in grouped(r.findings):
+        children[root] = kids
+        nested.update(kids)
+    pairs = [(f, d) for n, (f, d) in enumerate(zip(r.findings, case["findings"]))
+             if n not in nested]
     # most severe first; within a severity the facts' findings before the chains built on them
     pairs.sort(key=lambda pf: (SEVERITY_ORDER[pf[1]["severity"]], bool(pf[1]["derived_from"]),
                                pf[1]["session"] or 0, pf[1]["line"]))
-    present = {(f.id, f.session) for f, _ in pairs}
+    present = {(f.id, f.session) for f in r.findings}
     serious = [(f, d) for f, d in pairs if d["severity"] != "advice"]
     advice = [(f, d) for f, d in pairs if d["severity"] == "advice"]
     out.append(f"<h3>{e(word('findings', lang))} ({len(serious)})</h3>")
@@ -486,13 +516,23 @@ def _case_section(i: int, r: CaseResult, case: dict, meta, lang: str) -> str:
         certainty = max(x["certainty"] for _, x in group)
         meta_line = " · ".join((
             principle_label(d["principle"], lang) if d["principle"] else word("functions", lang),
-            where, f"{word('certainty', lang)} {certainty:.2f}"))
+            where, f"{word('certainty', lang)} {cf_text(certainty, lang)}"))
         out.append(f'<article class="finding {d["severity"]}" id="c{i}-{e(fid)}">'
                    f'<header><span class="sev">{e(word(d["severity"], lang))}</span>'
                    f'<code class="rid">{e(fid)}</code><h4>{e(d["title"])}</h4></header>'
                    f'<p class="meta">{e(meta_line)}</p>')
         for found, d in group:
             out.append(_occurrence(i, found, d, case["file"], present, lang, len(group) > 1))
+        kids = [k for found, _ in group for k in children.get(index[id(found)], [])]
+        if kids:
+            out.append(f'<div class="consequences"><p><b>{e(word("consequence", lang))}:</b></p>')
+            for k in kids:
+                kf, kd = r.findings[k], case["findings"][k]
+                out.append(f'<p class="meta"><code class="rid">{e(kd["id"])}</code> '
+                           f'{e(kd["title"])} · {e(word(kd["severity"], lang))}</p>')
+                out.append(_occurrence(i, kf, kd, case["file"], present | {(kf.id, kf.session)},
+                                       lang, False))
+            out.append("</div>")
         out.append(f'<p class="why"><b>{e(word("why", lang))}:</b> {e(found.doc.why.get(lang))}</p>'
                    f'<p class="rec"><b>{e(word("recommendation", lang))}:</b> '
                    f'{e(d["recommendation"])}</p>'
