@@ -110,6 +110,8 @@ class CaseMeta:
     pseudonym: str | None = None
     first_date: datetime.date | None = None
     sessions: int = 0
+    # the case's verbatims as plain data for the reports (engine/verbatim/view.py)
+    verbatim: tuple = ()
 
 
 def case_meta_of(case) -> CaseMeta:
@@ -312,7 +314,7 @@ def judge(loaded: LoadedCase, inference: Inference, catalog: dict[str, RuleDoc],
     strengths = [Shown(st.principle, st.key, st.params,
                        [Evidence(p, *loaded.where(p), _plain(loaded.value(p))) for p in st.paths])
                  for st in strengths_of(loaded.case, principles)]
-    meta = case_meta_of(loaded.case)
+    meta = _with_verbatim(case_meta_of(loaded.case), loaded)
     if secrets:     # what PRV withholds, withheld everywhere (engine/judge/withhold.py)
         from asas.engine.judge.withhold import scrub
 
@@ -370,6 +372,13 @@ def _defeated(loaded: LoadedCase, inference: Inference, firings: dict,
                                   {}, [], via=parents[0], variant=variant)
                 changed = True
     return sorted(out.values(), key=lambda d: order[(d.id, d.session)])
+
+
+def _with_verbatim(meta: CaseMeta, loaded: LoadedCase) -> CaseMeta:
+    if not loaded.verbatim:
+        return meta
+    from asas.engine.verbatim.view import view
+    return dataclasses.replace(meta, verbatim=view(loaded))
 
 
 def invalid(loaded: LoadedCase) -> CaseResult:

@@ -9,7 +9,7 @@ documented".  Every fact field is named after the case-file field it comes from.
 
 from __future__ import annotations
 
-from asas.engine.reason.compat import Fact as _ExpertaFact
+from asas.engine.reason.compat import Fact as _ExpertaFact, freeze
 from asas.engine.load.types import LoadedCase
 
 # values experta's freeze() returns unchanged (it only converts lists, dicts and sets)
@@ -21,11 +21,22 @@ class Fact(_ExpertaFact):
     is stored without going through ``freeze()``'s dispatch.  Same content, same
     errors (a fact cannot be changed once declared)."""
 
+    def __init__(self, *args, **kwargs):
+        if args:                    # positional fields: experta's own path
+            super().__init__(*args, **kwargs)
+            return
+        # experta's __init__ (``update`` through ``__setitem__``), in one loop: a new
+        # fact has no id yet, so it can always be set
+        for key, value in kwargs.items():
+            if value.__class__ not in _FROZEN:
+                value = freeze(value)
+            dict.__setitem__(self, key, value)
+        self._Fact__defaults = {}
+
     def __setitem__(self, key, value):
         if self.get("__factid__") is not None:
             raise RuntimeError("A fact can't be modified after declaration.")
         if value.__class__ not in _FROZEN:
-            from asas.engine.reason.compat import freeze
             value = freeze(value)
         dict.__setitem__(self, key, value)
 
@@ -75,6 +86,36 @@ class PrivacyFact(Fact):
     """Identifying data written in the case file: ``kind`` (engine/privacy.py KINDS),
     ``path`` of the free-text field, ``session`` number or None.  One per hit, so a
     clean write-up (the usual case) declares none."""
+
+
+class VerbatimFact(Fact):
+    """What one session's verbatim shows (engine/verbatim): ``talk_share`` measured, the
+    opening items shown, ``client_decision``, and its flagged turns as tuples of turn
+    indices (``judgmental``, ``pressure``, ``steering`` (advice and directives),
+    ``directives``, ``long_self_disclosure``, ``past``, ``mismatched`` labels).  One fact a
+    session: a rule that finds something declares one finding per turn."""
+
+
+def verbatim_facts(loaded: LoadedCase) -> list[Fact]:
+    """The session measures and flagged turns of the case's verbatims (none without)."""
+    from asas.engine.verbatim.analyse import analyse
+    facts: list[Fact] = []
+    for idx, m in sorted(analyse(loaded).items()):
+        kinds = {}
+        for f in m.flagged:
+            kinds.setdefault(f.kind, []).append(f.index)
+        turns = lambda *names: tuple(sorted({t for n in names for t in kinds.get(n, ())}))  # noqa: E731
+        facts.append(VerbatimFact(
+            idx=idx, number=m.number,
+            talk_share=None if m.talk_share is None else round(m.talk_share, 2),
+            confidentiality=m.opening["confidentiality"], limits=m.opening["limits"],
+            voluntariness=m.opening["voluntariness"], purpose=m.opening["purpose"],
+            client_decision=m.client_decision, judgmental=turns("judgmental"),
+            pressure=turns("pressure"), steering=turns("advice", "directive_instruction"),
+            directives=turns("directive_instruction"),
+            long_self_disclosure=turns("long_self_disclosure"), past=turns("past"),
+            mismatched=tuple(t[0] for t in m.mismatched)))
+    return facts
 
 
 # The single observations a session's write-up records (paths inside a session): in
@@ -214,6 +255,8 @@ def case_facts(loaded: LoadedCase) -> list[Fact]:
             facts.append(NormFact(idx=idx, number=s.number, item=n_idx, norm=n.norm,
                                   note=n.note))
         previous = s
+    if loaded.verbatim:
+        facts.extend(verbatim_facts(loaded))
     from asas.rules.privacy_scan import scan
     facts.extend(PrivacyFact(kind=h.kind, path=h.path, session=h.session)
                  for h in scan(case))

@@ -63,6 +63,15 @@ def _selection_lines(selection, lang: str, paint) -> list[str]:
         return []
     from asas.engine.report.formats._common import selection_text
     return [paint(selection_text(selection, lang), fg="yellow", bold=True), ""]
+def turn_quotes(f, lang: str) -> list[str]:
+    """The verbatim turns a finding cites, quoted with their lines (engine/verbatim)."""
+    out = []
+    for ev in f.evidence:
+        if ".verbatim[" in ev.path and isinstance(ev.value, str):
+            turn = ev.path.rsplit("[", 1)[1].rstrip("]")
+            out.append(f"      » {'giliran' if lang == 'id' else 'turn'} {turn}, "
+                       f"{'baris' if lang == 'id' else 'line'} {ev.line}: “{safe_text(ev.value)}”")
+    return out
 
 
 def _case(r: CaseResult, lang: str, paint) -> list[str]:
@@ -129,6 +138,7 @@ def _finding(r, f, lang, paint, lead: str, child: bool = False) -> list[str]:
     out.append(f"{lead}{safe_name(r.file)}:{f.line}:{f.column}  {paint(f.id, bold=True)}  {sev}"
                f"{cf_text(f.certainty, lang)}  {where}  {paint(f.doc.title.get(lang), bold=True)}")
     out.append(f"{pad}{safe_text(f.doc.message.fill(lang, f.params))}")
+    out.extend(paint(pad + line.lstrip(), dim=True) for line in turn_quotes(f, lang))
     if f.derived_from:
         out.append(paint(f"{pad}{word('derived_from', lang)}: {', '.join(f.derived_from)}",
                          dim=True))
