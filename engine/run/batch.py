@@ -119,11 +119,29 @@ def _die_with_parent() -> None:
         pass
 
 
+_HELD = tuple(getattr(signal, n) for n in ("SIGTERM", "SIGHUP") if hasattr(signal, n))
+
+
+class _signals_held:
+    """SIGTERM and SIGHUP held (delivered when the block ends), where that is possible."""
+
+    def __enter__(self):
+        if hasattr(signal, "pthread_sigmask"):
+            signal.pthread_sigmask(signal.SIG_BLOCK, _HELD)
+
+    def __exit__(self, *exc):
+        if hasattr(signal, "pthread_sigmask"):
+            signal.pthread_sigmask(signal.SIG_UNBLOCK, _HELD)
+        return False
+
+
 def _worker_init(select, ignore, limits, cache_folder, cache_config, parent=None):
     signal.signal(signal.SIGINT, signal.SIG_IGN)   # Ctrl-C is the parent's to handle
     for name in ("SIGTERM", "SIGHUP"):             # the parent's handlers are not ours:
         if hasattr(signal, name):                   # terminate() stops a worker at once
             signal.signal(getattr(signal, name), signal.SIG_DFL)
+    if hasattr(signal, "pthread_sigmask"):          # forked while the parent held them
+        signal.pthread_sigmask(signal.SIG_UNBLOCK, _HELD)
     _die_with_parent()
     if parent is not None and os.getppid() != parent:
         os._exit(1)    # the parent died before the line above took effect
@@ -275,11 +293,14 @@ class Batch:
         finished = False
 
         def submit():
-            while len(pending) < ahead:
-                chunk = next(chunks, None)
-                if chunk is None:
-                    return
-                pending.append(executor.submit(_worker_check, chunk))
+            # SIGTERM/SIGHUP wait while workers are forked: raised inside an at-fork
+            # callback, the stop would be swallowed (workers unblock them at start)
+            with _signals_held():
+                while len(pending) < ahead:
+                    chunk = next(chunks, None)
+                    if chunk is None:
+                        return
+                    pending.append(executor.submit(_worker_check, chunk))
 
         try:
             submit()
