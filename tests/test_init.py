@@ -175,4 +175,4 @@ def test_init_to_stdout_with_dash_and_bad_arguments(tmp_path):
     assert _init("--sessions", "0").exit_code == 2
     missing_dir = tmp_path / "no" / "such" / "dir" / "k.yaml"
     result = _init(str(missing_dir))
-    assert result.exit_code == 1 and "cannot write" in result.output
+    assert result.exit_code == 2 and "cannot write" in result.output   # a failure to write

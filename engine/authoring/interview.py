@@ -393,6 +393,10 @@ _T = {  # the interview's own words: (en, id)
                 "yang disimpan."),
     "range": (" {low}–{high}", " {low}–{high}"),
     "range_low": (" of at least {low}", " minimal {low}"),
+    "control_char": ("That answer holds a control character ({char}; an arrow or other "
+                     "editing key?); type it again",
+                     "Jawaban itu memuat karakter kendali ({char}; tombol panah atau tombol "
+                     "penyunting lain?); ketik ulang"),
     "invalid_result": ("The answers did not make a valid case file (a bug in asas; "
                        "please report it). The file follows:",
                        "Jawaban tidak menghasilkan berkas kasus yang valid (galat pada asas; "
@@ -467,8 +471,16 @@ class Interview:
 
     # -- reading -----------------------------------------------------------------
     def read(self, text: str, path: str, where: str) -> str:
+        """One answer; one holding a control character (what an arrow key types where
+        there is no line editing) is refused here and asked again, not at the end."""
+        from asas.engine.load.types import _CONTROL
         self.path, self.where = path, where
-        return self.prompt(text).strip()
+        while True:
+            raw = self.prompt(text).strip()
+            bad = _CONTROL.search(raw)
+            if bad is None:
+                return raw
+            self.echo("  " + self.t("control_char", char=f"U+{ord(bad.group()):04X}"))
 
     def ask(self, text, path, where, parse, owner=None, spec=None):
         """Ask until ``parse(raw)`` returns; it raises Invalid with what to say."""
@@ -831,6 +843,7 @@ def run(file: str | None, lang: str, prompt=None, echo=None,
     from asas.engine.report.formats.text import render
     from asas.engine.load.loader import load_bytes
     from asas.engine.authoring.template import write_new
+    from asas.engine.run.atomic import STDIN, OutputRefused, refuse_inputs
 
     iv = Interview(lang, prompt, echo, profile=profile)
     if file and os.path.exists(file):
@@ -857,7 +870,13 @@ def run(file: str | None, lang: str, prompt=None, echo=None,
                 path = None
                 continue
         try:
+            # the answers may come from a file (< answers.txt): never write over it
+            refuse_inputs(path, [STDIN], what="the case file", option="file name")
             write_new(path, text, overwrite=overwrite)
+        except OutputRefused as exc:
+            iv.echo(f"  {exc}")
+            path = None
+            continue
         except FileExistsError:
             path = None
             continue

@@ -224,6 +224,25 @@ def _restates_own_principle(f: Found, catalog) -> bool:
                                    for p in f.parents)
 
 
+def _withhold_everywhere(found: list[Found], firings: dict, loaded: LoadedCase,
+                         catalog) -> tuple:
+    """What a PRV finding withholds (also when PRV itself is not --select-ed) is
+    withheld from every other finding (engine/judge/withhold.py)."""
+    from asas.engine.judge.withhold import scrub, secrets_of
+    flagged = [loaded.value(p) for (rule_id, _), facts in firings.items()
+               if not catalog[rule_id].shows_values for f in facts for p in f["evidence"]]
+    secrets = secrets_of(flagged)
+    if not secrets:
+        return secrets
+    for f in found:
+        if not f.doc.shows_values:
+            continue
+        f.evidence = [dataclasses.replace(e, value=scrub(e.value, secrets, WITHHELD))
+                      for e in f.evidence]
+        f.params = {k: scrub(v, secrets, WITHHELD) for k, v in f.params.items()}
+    return secrets
+
+
 def judge(loaded: LoadedCase, inference: Inference, catalog: dict[str, RuleDoc],
           select=None, ignore=None, profile=None) -> CaseResult:
     """The report's view of one valid case, judged for the principles of ``profile``
@@ -259,6 +278,7 @@ def judge(loaded: LoadedCase, inference: Inference, catalog: dict[str, RuleDoc],
         params = _merge_params(facts)
         found.append(Found(doc.worded(params), key[1], round(cf_of(key), 2), evidence,
                            list(dict.fromkeys(p[0] for p in parents)), params, parents))
+    secrets = _withhold_everywhere(found, firings, loaded, catalog)
     _locate(found)
     found.sort(key=lambda f: (f.session or 0, f.line, f.id))
 
@@ -298,9 +318,23 @@ def judge(loaded: LoadedCase, inference: Inference, catalog: dict[str, RuleDoc],
     strengths = [Shown(st.principle, st.key, st.params,
                        [Evidence(p, *loaded.where(p), _plain(loaded.value(p))) for p in st.paths])
                  for st in strengths_of(loaded.case, principles)]
+    meta = _with_verbatim(case_meta_of(loaded.case), loaded)
+    if secrets:     # what PRV withholds, withheld everywhere (engine/judge/withhold.py)
+        from asas.engine.judge.withhold import scrub
+
+        def hidden(evidence):
+            return [dataclasses.replace(e, value=scrub(e.value, secrets, WITHHELD))
+                    for e in evidence]
+        strengths = [dataclasses.replace(st, evidence=hidden(st.evidence),
+                                         params=scrub(st.params, secrets, WITHHELD))
+                     for st in strengths]
+        defeated = [dataclasses.replace(d, evidence=hidden(d.evidence),
+                                        params=scrub(d.params, secrets, WITHHELD))
+                    for d in defeated]
+        if meta.pseudonym is not None:      # PRV001: a real name, not a pseudonym
+            meta = dataclasses.replace(meta, pseudonym=scrub(meta.pseudonym, secrets, WITHHELD))
     result = CaseResult(loaded.file, loaded.case.case.id, [], principles, functions, found,
-                        conclusions, loaded, _with_verbatim(case_meta_of(loaded.case), loaded),
-                        strengths, defeated)
+                        conclusions, loaded, meta, strengths, defeated)
     if profile is not None:
         result.profile = profile_key(profile)
     return result

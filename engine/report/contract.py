@@ -10,6 +10,7 @@ from asas.engine.judge.catalog import PRINCIPLES
 from asas.engine.judge.profile import lookup, profile_of
 from asas.engine.judge.terms import SEVERITY_RANK
 from asas.engine.judge.verdict import CaseResult, Found
+from asas.engine.report.safe import display_name
 
 SEVERITY_ORDER = SEVERITY_RANK
 
@@ -94,7 +95,7 @@ def defeated_dicts(r: CaseResult, lang: str) -> list[dict]:
 
 
 def case_dict(r: CaseResult, lang: str) -> dict:
-    out = {"file": r.file, "case_id": r.case_id, "valid": r.valid,
+    out = {"file": display_name(r.file), "case_id": r.case_id, "valid": r.valid,
            "errors": [{"line": e.line, "column": e.column, "path": e.path, "message": e.text(lang)}
                       for e in r.errors]}
     if r.valid:

@@ -10,6 +10,7 @@ from asas.engine.i18n.words import word
 from asas.engine.report.contract import cf_text
 from asas.engine.judge.strengths import DEFEAT, TEXTS
 from asas.engine.judge.verdict import CaseResult, Found
+from asas.engine.report.safe import safe_text
 
 HEAD = {
     "tree": ("Reasoning (each conclusion above the facts it rests on)",
@@ -97,4 +98,5 @@ def explain(result: CaseResult, lang: str) -> str:
     for p in result.principles:             # the profile's, in its order
         v = result.principles[p]
         lines.append(f"  {p:<{width}} {word(v.status, lang):<20} {' '.join(v.findings)}")
-    return "\n".join(lines) + "\n"
+    # a CR, newline, escape sequence or bidi override in a value is shown escaped
+    return "\n".join(safe_text(line) for line in lines) + "\n"

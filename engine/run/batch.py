@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import os
 import signal
+import sys
 import threading
 
 from asas.engine.judge.terms import SEVERITY_RANK
@@ -106,8 +107,46 @@ def _check_data(path, select, ignore, limits, cache, profile=None) -> tuple[str,
 _worker: dict = {}
 
 
-def _worker_init(select, ignore, limits, cache_folder, cache_config, profile=None):
+def _die_with_parent() -> None:
+    """A worker whose parent dies (killed, even with SIGKILL) is stopped by the kernel
+    (Linux ``PR_SET_PDEATHSIG``), so no orphan stays blocked on the task queue."""
+    if not sys.platform.startswith("linux"):
+        return
+    try:
+        import ctypes
+        libc = ctypes.CDLL(None, use_errno=True)
+        libc.prctl(1, signal.SIGTERM, 0, 0, 0)     # PR_SET_PDEATHSIG
+    except (OSError, AttributeError):
+        pass
+
+
+_HELD = tuple(getattr(signal, n) for n in ("SIGTERM", "SIGHUP") if hasattr(signal, n))
+
+
+class _signals_held:
+    """SIGTERM and SIGHUP held (delivered when the block ends), where that is possible."""
+
+    def __enter__(self):
+        if hasattr(signal, "pthread_sigmask"):
+            signal.pthread_sigmask(signal.SIG_BLOCK, _HELD)
+
+    def __exit__(self, *exc):
+        if hasattr(signal, "pthread_sigmask"):
+            signal.pthread_sigmask(signal.SIG_UNBLOCK, _HELD)
+        return False
+
+
+def _worker_init(select, ignore, limits, cache_folder, cache_config, profile=None,
+                 parent=None):
     signal.signal(signal.SIGINT, signal.SIG_IGN)   # Ctrl-C is the parent's to handle
+    for name in ("SIGTERM", "SIGHUP"):             # the parent's handlers are not ours:
+        if hasattr(signal, name):                   # terminate() stops a worker at once
+            signal.signal(getattr(signal, name), signal.SIG_DFL)
+    if hasattr(signal, "pthread_sigmask"):          # forked while the parent held them
+        signal.pthread_sigmask(signal.SIG_UNBLOCK, _HELD)
+    _die_with_parent()
+    if parent is not None and os.getppid() != parent:
+        os._exit(1)    # the parent died before the line above took effect
     from asas.engine.judge.profile import lookup
     from asas.engine.reason.runner import knowledge_engine
     from asas.engine.run.cache import Cache
@@ -134,7 +173,6 @@ def _context():
 
 
 def _is_macos() -> bool:
-    import sys
     return sys.platform == "darwin"
 
 
@@ -219,12 +257,12 @@ class Batch:
         files = self.files
         # which files have a cache entry: looked up first, so that the others can go to
         # the workers at once (entries are read again, and checked, when their turn comes)
-        if self.cache is not None and self.cache.base.is_dir():
+        if self.cache is not None and self.cache.problem is None and self.cache.base.is_dir():
             marks = []
             for path in files:
                 data = _read(path, self.limits) if _cacheable(path) else None
                 marks.append(data is not None and
-                             self.cache._path(self.cache.content_key(data)).is_file())
+                             self.cache.has(self.cache.content_key(data)))
         else:
             marks = [False] * len(files)
         misses = [p for p, hit in zip(files, marks) if not hit and _cacheable(p)]
@@ -248,7 +286,7 @@ class Batch:
         cache = self.cache
         init = (self.select, self.ignore, self.limits,
                 str(cache.folder) if cache is not None else None,
-                cache.config if cache is not None else None, self.profile)
+                cache.config if cache is not None else None, self.profile, os.getpid())
         # files go to the workers a few at a time (fewer messages), in order, and only
         # a few chunks ahead of the report (results waiting to be written stay few)
         size = max(1, min(8, len(misses) // (jobs * 16)))
@@ -261,11 +299,14 @@ class Batch:
         finished = False
 
         def submit():
-            while len(pending) < ahead:
-                chunk = next(chunks, None)
-                if chunk is None:
-                    return
-                pending.append(executor.submit(_worker_check, chunk))
+            # SIGTERM/SIGHUP wait while workers are forked: raised inside an at-fork
+            # callback, the stop would be swallowed (workers unblock them at start)
+            with _signals_held():
+                while len(pending) < ahead:
+                    chunk = next(chunks, None)
+                    if chunk is None:
+                        return
+                    pending.append(executor.submit(_worker_check, chunk))
 
         try:
             submit()

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import datetime
 import math
+import re
 
 from asas.engine.judge.catalog import FUNCTIONS
 from asas.engine.judge.profile import DEFAULT as DEFAULT_PROFILE
@@ -26,6 +27,10 @@ from asas.engine.judge.verdict import (CaseMeta, CaseResult, Defeat, Evidence, F
                                       PrincipleVerdict, Shown)
 
 DATA_VERSION = 2   # 2: strengths and defeated presumptions
+MAX_DEPTH = 32      # how deeply a stored parameter or evidence value may nest
+# what the loader refuses in a case file's text (C0 controls but tab, newline and CR;
+# DEL; C1): a stored string holding one was not written by asas (S2)
+_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff]")  # + surrogates
 
 
 class BadData(ValueError):
@@ -102,7 +107,7 @@ def _int(v, what, nullable=False):
 
 
 def _str(v, what, nullable=False):
-    _need((v is None and nullable) or isinstance(v, str), what)
+    _need((v is None and nullable) or (isinstance(v, str) and not _CONTROL.search(v)), what)
     return v
 
 
@@ -116,13 +121,37 @@ def _key(v, what) -> tuple:
     return (_str(v[0], what), _int(v[1], what, nullable=True))
 
 
-def _param(v):
+def _param(v, depth: int = 0):
     """Lists come back as tuples (a merged parameter is a tuple), values as written."""
     if isinstance(v, list):
-        return tuple(_param(x) for x in v)
+        return tuple(_param(x, depth + 1) for x in v)
     if isinstance(v, dict):
-        return {k: _param(x) for k, x in v.items()}
+        return {k: _param(x, depth + 1) for k, x in v.items()}
     return v
+
+
+def _checked(v, what: str, depth: int = 0):
+    """A stored JSON value (a parameter, an evidence value) checked: plain JSON types,
+    text without control characters, nested at most ``MAX_DEPTH`` deep; returned as
+    it is."""
+    _need(depth <= MAX_DEPTH, f"{what} nested too deep")
+    if v is None or isinstance(v, (bool, int)):
+        return v
+    if isinstance(v, float):
+        _need(math.isfinite(v), what)
+        return v
+    if isinstance(v, str):
+        return _str(v, what)
+    if isinstance(v, list):
+        for x in v:
+            _checked(x, what, depth + 1)
+        return v
+    if isinstance(v, dict):
+        for k, x in v.items():
+            _str(k, what)
+            _checked(x, what, depth + 1)
+        return v
+    raise BadData(what)
 
 
 def from_data(data, file: str, catalog: dict) -> CaseResult:
@@ -131,7 +160,7 @@ def from_data(data, file: str, catalog: dict) -> CaseResult:
         return _from_data(data, file, catalog)
     except BadData:
         raise
-    except (TypeError, ValueError, KeyError, IndexError, AttributeError) as exc:
+    except Exception as exc:    # noqa: BLE001 - whatever a crafted entry causes, a miss
         raise BadData(f"{type(exc).__name__}: {exc}") from None
 
 
@@ -177,10 +206,10 @@ def _from_data(data, file, catalog) -> CaseResult:
         for e in _list(f[3], "evidence"):
             _list(e, "evidence item", 4)
             evidence.append(Evidence(_str(e[0], "path"), _int(e[1], "line"),
-                                     _int(e[2], "column"), e[3]))
+                                     _int(e[2], "column"), _checked(e[3], "evidence value")))
         params = f[5]
         _need(isinstance(params, dict), "params")
-        params = {_str(k, "param"): _param(v) for k, v in params.items()}
+        params = {_str(k, "param"): _param(_checked(v, "param")) for k, v in params.items()}
         findings.append(Found(
             doc.worded(params), _int(f[1], "session", nullable=True), certainty, evidence,
             [_str(x, "derived_from") for x in _list(f[4], "derived_from")],
