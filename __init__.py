@@ -30,16 +30,21 @@ def _options(select, ignore, strict, limits):
     return codes(select), codes(ignore), Limits(**dict(limits or {}), strict=strict)
 
 
-def _report(results, lang: str, redact: bool) -> dict:
+def _report(results, lang: str, redact: bool, select=None, ignore=None) -> dict:
     from asas.engine.report.contract import report_dict
+    from asas.engine.report.formats._common import Selection
     if redact:
         from asas.engine.report.redact import redact as hide
         results = hide(results)
-    return report_dict(results, lang)
+    report = report_dict(results, lang)
+    selection = Selection.of(select, ignore)
+    if selection is not None:       # a filtered report says so, as asas check's does
+        report["tool"]["selection"] = selection.as_dict()
+    return report
 
 
 def check_paths(paths, *, lang: str = "en", select=None, ignore=None, strict: bool = False,
-                redact: bool = False, limits: dict | None = None) -> dict:
+                redact: bool = False, limits: dict | None = None, profile=None) -> dict:
     """Check files and folders (folders are searched for *.yaml and *.yml).
 
     ``lang``: "en" or "id", the language of every message.  ``select`` / ``ignore``:
@@ -47,6 +52,8 @@ def check_paths(paths, *, lang: str = "en", select=None, ignore=None, strict: bo
     ``["KRH", "KSR001"]``).  ``strict``: exact codes only (``asas check --strict``).
     ``redact``: no pseudonym or free-text quote in the report.  ``limits``: any of
     ``max_bytes``, ``max_nodes``, ``max_depth``, ``max_sessions`` (docs/limits.md).
+    ``profile``: which principles to judge, as ``asas check --profile`` (a bundled
+    profile's name such as ``"bk12"``, or a profile file); None: the default.
 
     Returns the whole report: ``{"tool", "principles", "cases", "summary"}``.
     """
@@ -54,26 +61,28 @@ def check_paths(paths, *, lang: str = "en", select=None, ignore=None, strict: bo
     if isinstance(paths, str):
         paths = [paths]
     select, ignore, limits = _options(select, ignore, strict, limits)
-    return _report(run([str(p) for p in paths], select, ignore, limits), lang, redact)
+    return _report(run([str(p) for p in paths], select, ignore, limits, profile), lang, redact,
+                   select, ignore)
 
 
 def check_file(path, *, lang: str = "en", select=None, ignore=None, strict: bool = False,
-               redact: bool = False, limits: dict | None = None) -> dict:
+               redact: bool = False, limits: dict | None = None, profile=None) -> dict:
     """Check one case file; returns its case (one item of the report's ``"cases"``):
     ``file``, ``case_id``, ``valid``, ``errors`` and, when valid, ``principles``,
     ``functions`` and ``findings``."""
     from asas.engine.run.pipeline import check_file as run
     select, ignore, limits = _options(select, ignore, strict, limits)
-    return _report([run(str(path), select, ignore, limits)], lang, redact)["cases"][0]
+    return _report([run(str(path), select, ignore, limits, profile)], lang,
+                   redact)["cases"][0]
 
 
 def check_text(text: str, *, name: str = "<text>", lang: str = "en", select=None,
                ignore=None, strict: bool = False, redact: bool = False,
-               limits: dict | None = None) -> dict:
+               limits: dict | None = None, profile=None) -> dict:
     """Check the content of a case file given as text (a web form, an upload), reported
     under ``name``; returns its case, as :func:`check_file` does."""
     from asas.engine.load.loader import load_bytes
     from asas.engine.run.pipeline import check_loaded
     select, ignore, limits = _options(select, ignore, strict, limits)
     loaded = load_bytes(text.encode("utf-8"), name, limits)
-    return _report([check_loaded(loaded, select, ignore)], lang, redact)["cases"][0]
+    return _report([check_loaded(loaded, select, ignore, profile)], lang, redact)["cases"][0]

@@ -568,6 +568,10 @@ _INTERVIEW = {
                                 "di {file}: jalankan lagi `asas interview` untuk "
                                 "melanjutkan."),
     "interview.range_low": (" of at least {low}", " minimal {low}"),
+    "interview.control_char": ("That answer holds a control character ({char}; an arrow or "
+                               "other editing key?); type it again",
+                               "Jawaban itu memuat karakter kendali ({char}; tombol panah atau "
+                               "tombol penyunting lain?); ketik ulang"),
     "interview.invalid_result": ("The answers did not make a valid case file (a bug in asas; "
                                  "please report it). The file follows:",
                                  "Jawaban tidak menghasilkan berkas kasus yang valid (galat "

@@ -3,7 +3,7 @@
 ``redact(results)`` returns copies of the results in which every free-text value of
 the case files is replaced by ``[redacted]``: quotes and notes in findings' evidence,
 free text carried in a finding's parameters, text of the file quoted in an error
-message, and the free-text fields of the case model itself (which some formats read,
+message (anchor and alias names too), and the free-text fields of the case model itself (which some formats read,
 e.g. the title).  What stays is what the reader needs to act: rule IDs, statuses,
 scores, field paths, lines, and values of the format's closed vocabularies (enums,
 true/false, numbers, dates), plus the case ID and the counselor's code.  The file
@@ -128,9 +128,23 @@ def _evidence(e):
 
 
 _KEY_CODES = ("load.unknown_key", "load.unknown_key_hint", "load.duplicate_key")
+# anchor and alias names are text of the file (``&Budi0812345678``): the loader's
+# messages about them name them after ``*`` or ``&``
+_ANCHOR_MESSAGE = ("alias *", "anchor &")
+_ANCHOR_NAME = re.compile(r"(?<=[*&])[^\s*&]+")
+
+
+_ANCHOR_CODES = ("load.alias_no_anchor", "load.alias_loop", "load.anchor_twice")
 
 
 def _error(e):
+    if e.code in _ANCHOR_CODES:
+        from asas.engine.i18n.messages import Msg
+        msg = Msg(e.msg.code, tuple((k, REDACTED if k == "name" else v)
+                                    for k, v in e.msg.params))
+        e = dataclasses.replace(e, message=msg.text("en"), msg=msg)
+    elif e.message.startswith(_ANCHOR_MESSAGE):
+        e = dataclasses.replace(e, message=_ANCHOR_NAME.sub(REDACTED, e.message))
     if not e.quoted:
         return e
     path = e.path

@@ -7,7 +7,7 @@ Found upwards from the case files (else from the current folder), the nearest fi
 names one; ``--isolated`` reads none.  Keys (docs/config.md)::
 
     lang = "id"                      # en | id
-    profile = "default"
+    profile = "bk12"                 # a bundled profile's name, or a profile file
     select = ["KRH", "KSR"]          # or "KRH,KSR"
     ignore = ["DOC"]
     fail-on = "risk"                 # violation | risk | advice | never
@@ -186,6 +186,20 @@ def _codes(value) -> list[str] | None:
     return [v.strip().upper() for v in value if v.strip()]
 
 
+def _profile(path: str, raw_key, value, fail):
+    """A bundled profile's name ("default": the default one), or a profile file written
+    relative to the config file."""
+    from asas.engine.judge.profile import SUFFIXES, available
+    names = ("default", *available())
+    if isinstance(value, str) and value in names:
+        return None if value == "default" else value
+    if isinstance(value, str) and value.endswith(SUFFIXES):
+        folder = os.path.dirname(os.path.abspath(path))
+        return value if os.path.isabs(value) else os.path.join(folder, value)
+    fail(raw_key, Msg.of("config.bad_value", key=str(raw_key), value=repr(value),
+                         choices=", ".join(names) + ", FILE.yaml"))
+
+
 def _checked(path: str, data: dict, where) -> dict:
     from asas.engine.report.formats import FORMATS
     out: dict = {}
@@ -212,7 +226,7 @@ def _checked(path: str, data: dict, where) -> dict:
         if key == "lang":
             out[key] = choice(raw_key, value, ("en", "id"))
         elif key == "profile":
-            out[key] = choice(raw_key, value, PROFILES)
+            out[key] = _profile(path, raw_key, value, fail)
         elif key == "fail-on":
             out[key] = choice(raw_key, value, FAIL_ON)
         elif key == "format":

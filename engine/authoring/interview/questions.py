@@ -250,10 +250,44 @@ QUESTIONS: dict[str, Q | Auto] = {
         "baris)?",
         "Paste it now; a line with a single '.' ends it.",
         "Tempelkan sekarang; baris berisi satu '.' saja untuk selesai."),
+    # profile bk12 (asked with --profile bk12)
+    "case.referral.feedback_given": Q(
+        "Did you report back to whoever sent the client (laporan balik)?",
+        "Apakah ada laporan balik kepada pihak yang mengirim konseli?"),
+    "case.data_sources": Q(
+        "Where did the data about the client come from? Choose all that apply.",
+        "Dari mana saja data tentang konseli diperoleh (himpunan data)? Pilih semua yang "
+        "sesuai."),
+    "case.supporting_activities": Q(
+        "Were there supporting activities (case conference, home visit, consultation with "
+        "a teacher or parent)?",
+        "Apakah ada kegiatan pendukung (konferensi kasus, kunjungan rumah, konsultasi dengan "
+        "guru atau orang tua)?"),
+    "case.supporting_activities[].kind": Q("Which activity?", "Kegiatan apa?"),
+    "case.supporting_activities[].with_whom": Q("With whom (a role, not a name)?",
+                                                "Dengan siapa (peran, bukan nama)?"),
+    "case.supporting_activities[].session": Q("After which session?",
+                                              "Setelah sesi ke berapa?"),
+    "case.supporting_activities[].client_agreed": Q(
+        "Did the client agree to it beforehand?", "Apakah konseli menyetujuinya sebelumnya?"),
+    "case.referred_out.alternatives_offered": Q(
+        "Was the client offered a choice of whom to be referred to?",
+        "Apakah konseli ditawari pilihan pihak tujuan alih tangan?"),
+    "case.referred_out.client_agreed": Q("Did the client agree to the referral?",
+                                         "Apakah konseli menyetujui alih tangan kasus?"),
+    "sessions[].goals_reviewed": Q(
+        "Were the goals set before reviewed and updated in this session?",
+        "Apakah tujuan yang ditetapkan sebelumnya ditinjau dan diperbarui dalam sesi ini?"),
+    "sessions[].evaluation.laijapen_planned": Q(
+        "Is a short-term evaluation (laijapen, 1 week to 1 month) planned?",
+        "Apakah penilaian jangka pendek (laijapen, 1 minggu – 1 bulan) direncanakan?"),
+    "sessions[].evaluation.laijapang_planned": Q(
+        "Is a long-term evaluation (laijapang, months) planned?",
+        "Apakah penilaian jangka panjang (laijapang, beberapa bulan) direncanakan?"),
 }
 
 # Asked after the sessions: what happened over the whole case, and may name a session.
-DEFERRED = ("case.referred_out",)
+DEFERRED = ("case.referred_out", "case.supporting_activities")
 
 
 # Questions that make no sense in the situation are skipped (the field stays out).
@@ -270,6 +304,11 @@ CONDITIONS = {
         lambda iv: iv.session.get("client", {}).get("made_own_decision") is not False,
     "sessions[].recording.consent":
         lambda iv: iv.session.get("recording", {}).get("made") is True,
+    # profile bk12: a report back only to someone who sent the client; goals reviewed
+    # only from the second session on
+    "case.referral.feedback_given":
+        lambda iv: iv.case.get("referral", {}).get("source") not in (None, "self"),
+    "sessions[].goals_reviewed": lambda iv: iv.index > 0,
 }
 
 # Groups that a later session may take over from the one before ("Sama seperti sesi 1?"):
@@ -277,4 +316,5 @@ CONDITIONS = {
 SAME_AS = ("sessions[].place", "sessions[].opening")
 
 # Bounds that depend on earlier answers.
-MAXIMUM = {"case.referred_out.session": lambda iv: len(iv.sessions)}
+MAXIMUM = {"case.referred_out.session": lambda iv: len(iv.sessions),
+           "case.supporting_activities[].session": lambda iv: len(iv.sessions)}

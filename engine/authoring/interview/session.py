@@ -63,8 +63,12 @@ def _click_prompt(text: str) -> str:
 class Interview:
     """One interview.  ``prompt(text) -> str`` reads one answer; ``echo`` prints."""
 
-    def __init__(self, lang: str = "en", prompt=None, echo=None, questions=None):
+    def __init__(self, lang: str = "en", prompt=None, echo=None, questions=None,
+                 profile=None):
         self.lang = lang
+        # the fields only some profiles judge are asked when the profile asks for them
+        from asas.engine.authoring.template import _asks
+        self.asks = _asks(profile)
         self.prompt = prompt or _click_prompt
         self.echo = echo or click.echo
         self.questions = QUESTIONS if questions is None else questions
@@ -92,8 +96,16 @@ class Interview:
 
     # -- reading -----------------------------------------------------------------
     def read(self, text: str, path: str, where: str) -> str:
+        """One answer; one holding a control character (what an arrow key types where
+        there is no line editing) is refused here and asked again, not at the end."""
+        from asas.engine.load.types import _CONTROL
         self.path, self.where = path, where
-        return self.prompt(text).strip()
+        while True:
+            raw = self.prompt(text).strip()
+            bad = _CONTROL.search(raw)
+            if bad is None:
+                return raw
+            self.echo("  " + self.t("control_char", char=f"U+{ord(bad.group()):04X}"))
 
     def ask(self, text, path, where, parse, owner=None, spec=None):
         """Ask until ``parse(raw)`` returns; it raises Invalid with what to say."""
@@ -154,6 +166,8 @@ class Interview:
         specs = {s.name: s for s in fields_of(CaseInfo)}
         for path in DEFERRED:
             name = path.split(".")[-1]
+            if specs[name].profile_only and not (self.asks is not None and self.asks(path)):
+                continue
             if name not in self.case:
                 self.field(CaseInfo, specs[name], self.case, path, path)
         return data
@@ -166,6 +180,8 @@ class Interview:
         for spec in fields_of(cls):
             sub, sub_where = f"{path}.{spec.name}", f"{where}.{spec.name}"
             if sub in skip:
+                continue
+            if spec.profile_only and not (self.asks is not None and self.asks(sub)):
                 continue
             self.field(cls, spec, target, sub, sub_where)
 
@@ -465,7 +481,7 @@ def suggested_name(data: dict) -> str:
 
 
 def run(file: str | None, lang: str, prompt=None, echo=None,
-        schema: str = SCHEMA_FILE, append: bool = False) -> str | None:
+        schema: str = SCHEMA_FILE, append: bool = False, profile=None) -> str | None:
     """Interview, write the case file, print its check; return the path written.
 
     End of input (or Ctrl-C) raises ``click.Abort`` before anything is written.
@@ -475,17 +491,18 @@ def run(file: str | None, lang: str, prompt=None, echo=None,
     from asas.engine.authoring.template import write_new
     from asas.engine.load.loader import load_bytes
     from asas.engine.report.formats.text import render
+    from asas.engine.run.atomic import STDIN, OutputRefused, refuse_inputs
     from asas.engine.run.pipeline import check_file
 
     existing = None
     if append:
         existing = _existing(file, lang, echo or click.echo)
-    replay = _Replay(lang, prompt, echo, draft_path(file), existing)
+    replay = _Replay(lang, prompt, echo, draft_path(file), existing, profile)
     iv = replay.start()
     if file and os.path.exists(file) and not append:
         iv.echo(iv.t("exists_early", file=file))
     data, iv = replay.interview()
-    text = render_case(lang, data, schema=schema, made_by="interview")
+    text = render_case(lang, data, schema=schema, made_by="interview", profile=profile)
     loaded = load_bytes(text.encode("utf-8"), file or "<interview>")
     if not loaded.valid:   # a bug: keep the answers on screen rather than lose them
         iv.echo(iv.t("invalid_result"), err=True)
@@ -506,7 +523,13 @@ def run(file: str | None, lang: str, prompt=None, echo=None,
                 path = None
                 continue
         try:
+            # the answers may come from a file (< answers.txt): never write over it
+            refuse_inputs(path, [STDIN], what="the case file", option="file name")
             write_new(path, text, overwrite=overwrite)
+        except OutputRefused as exc:
+            iv.echo(f"  {exc}")
+            path = None
+            continue
         except FileExistsError:
             path = None
             continue
@@ -518,7 +541,7 @@ def run(file: str | None, lang: str, prompt=None, echo=None,
     replay.discard()
     iv.echo(iv.t("written", file=path))
     iv.echo("")
-    iv.echo(render([check_file(path)], lang), nl=False)
+    iv.echo(render([check_file(path, profile=profile)], lang), nl=False)
     return path
 
 
@@ -559,8 +582,10 @@ class _Replay:
     for the same answers, so no state of the walk itself needs to be saved.
     """
 
-    def __init__(self, lang, prompt, echo, draft: str, existing: dict | None = None):
+    def __init__(self, lang, prompt, echo, draft: str, existing: dict | None = None,
+                 profile=None):
         self.lang, self.draft, self.existing = lang, draft, existing
+        self.profile = profile
         self.real_prompt = prompt or _click_prompt
         self.real_echo = echo or click.echo
         self.answers: list[list[str]] = []    # [where, raw] for every answer read
@@ -585,7 +610,7 @@ class _Replay:
         return raw
 
     def _fresh(self) -> Interview:
-        self.iv = Interview(self.lang, self.prompt, self.echo)
+        self.iv = Interview(self.lang, self.prompt, self.echo, profile=self.profile)
         return self.iv
 
     def start(self) -> Interview:
