@@ -126,3 +126,18 @@ def test_limits_and_strict_from_the_file(course):
     small = run(str(words), "--lang", "en")
     assert small.exit_code == 2 and "over the limit of 100" in small.output
     assert run(str(words), "--lang", "en", "--max-bytes", "100000").exit_code == 0
+
+
+def test_the_profile_from_the_file_and_the_command_line_wins(course):
+    case = course / "kelas-A" / "kasus" / "kasus.yaml"
+    (course / "asas.toml").write_text('profile = "bk12"\n', encoding="utf-8")
+    chosen = run(str(case), "--format", "json", "--fail-on", "never")
+    assert chosen.exit_code == 0, chosen.output
+    report = json.loads(chosen.output)
+    assert report["tool"]["profile"] == "bk12" and "kedinamisan" in report["principles"]
+    given = run(str(case), "--format", "json", "--fail-on", "never",
+                "--profile", "konseling-individual")
+    assert "kedinamisan" not in json.loads(given.output)["principles"]
+    (course / "asas.toml").write_text('profile = "bk13"\n', encoding="utf-8")
+    bad = run(str(case), "--lang", "en")
+    assert bad.exit_code == 2 and "asas.toml:1:" in bad.output and "bk12" in bad.output

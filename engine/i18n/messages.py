@@ -647,6 +647,16 @@ HELP_ID: dict[str, str] = {
     "*.help": "Tampilkan bantuan ini lalu keluar.",
     "*.lang": "Bahasa laporan (bawaan: ASAS_LANG, lalu locale, lalu en).",
     "*.output": "Tulis hasilnya ke BERKAS (utuh, atau tidak sama sekali), bukan ke layar.",
+    "*.profile": ("Asas mana yang dinilai: konseling-individual (bawaan, delapan asas "
+                  "konseling individual) atau bk12 (dua belas asas menurut Prayitno & Amti), "
+                  "atau berkas profil (docs/profiles.md)."),
+    "cache prune": (
+        "Hapus hasil lama dari cache: yang lebih tua dari --max-age (entri juga kedaluwarsa "
+        "sendiri setelah 30 hari), lalu yang tertua melebihi --max-size."),
+    "cache prune.cache_dir": "Cache yang dibersihkan (bawaan: $ASAS_CACHE_DIR, lalu "
+                             "~/.cache/asas).",
+    "cache prune.max_age": "Hapus entri yang ditulis lebih dari HARI hari yang lalu.",
+    "cache prune.max_size": "Lalu hapus entri tertua sampai sisanya paling banyak MB megabita.",
     "check": (
         "Periksa berkas kasus: berkas, folder (dicari *.yaml, *.yml), atau - untuk "
         "masukan standar.\n\n"
@@ -655,14 +665,15 @@ HELP_ID: dict[str, str] = {
         "terminal; Ctrl-C menghentikannya dan melaporkan berkas yang sudah diperiksa.\n\n"
         "Status keluar: 0 tidak ada temuan yang mencapai --fail-on; 1 ada temuan yang "
         "mencapainya; 2 kesalahan pemakaian, atau ada berkas yang tidak dapat dibaca atau "
-        "tidak valid (berkas lain tetap diperiksa); 130 dihentikan (Ctrl-C)."),
+        "tidak valid (berkas lain tetap diperiksa), atau laporan tidak dapat ditulis; 130 "
+        "dihentikan (Ctrl-C)."),
     "check.fmt": "Format laporan.",
     "check.fail_on": "Keluar dengan status 1 bila ada temuan setingkat ini atau lebih berat.",
     "check.select": "Hanya aturan dengan ID atau awalan ini (pisahkan dengan koma, mis. "
                     "KRH,KSR001).",
     "check.ignore": "Abaikan aturan dengan ID atau awalan ini (awalan yang lebih panjang "
                     "mengalahkan --select).",
-    "check.examples": "Periksa contoh kasus yang disertakan bersama asas.",
+    "check.examples": "Periksa contoh kasus yang disertakan bersama asas (milik --profile).",
     "check.redact": "Jangan muat nama samaran konseli dan kutipan teks bebas dalam laporan.",
     "check.max_bytes": "Tolak berkas kasus yang lebih besar dari N bita (bawaan 2 MiB; "
                        "docs/limits.md).",
