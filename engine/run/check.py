@@ -190,7 +190,7 @@ def run_check(o: CheckOptions, stdout: Optional[TextIO] = None,
                             by_trainee=o.by_trainee, interrupted=interrupted,
                             select=tuple(o.select) if o.select else None,
                             ignore=tuple(o.ignore) if o.ignore else None,
-                            profile=o.profile)
+                            profile=o.profile, catalog=_catalog(o.fmt, o.profile))
     out = _Out(stdout, progress)
     terminate_as_interrupt()
     try:
@@ -237,6 +237,14 @@ def run_check(o: CheckOptions, stdout: Optional[TextIO] = None,
             _say(stderr, interrupted())
         return 130
     return outcome.code
+
+
+def _catalog(fmt: str, profile):
+    """The run's catalogue, for the formats that list every rule (sarif)."""
+    if fmt != "sarif":
+        return None
+    from asas.engine.run.pipeline import catalog_of
+    return catalog_of(profile)
 
 
 def _say(stderr, text: str) -> None:

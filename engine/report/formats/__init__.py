@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import importlib
 from dataclasses import dataclass, field
+from collections.abc import Mapping
 from typing import Callable, Iterable, Optional, TextIO
 
 
@@ -32,6 +33,9 @@ class ReportOptions:
     select: Optional[tuple] = None      # --select, recorded in the report (S21)
     ignore: Optional[tuple] = None      # --ignore, recorded in the report
     profile: Optional[str] = None       # json: the run's profile, written before its results
+    # sarif: the catalogue of the run's rules (ID -> RuleDoc), handed over by the caller
+    # so that reporting never imports the knowledge (and with it the rule engine)
+    catalog: Optional[Mapping] = None
 
 
 Render = Callable[[list, str, ReportOptions], str]
@@ -103,6 +107,14 @@ def _junit_stream(results, lang, out, o: ReportOptions) -> None:
                             selection=_sel(o))
 
 
+def _sarif_render(results, lang, o: ReportOptions) -> str:
+    return _module("sarif").render(results, lang, selection=_sel(o), catalog=o.catalog)
+
+
+def _sarif_stream(results, lang, out, o: ReportOptions) -> None:
+    _module("sarif").stream(results, lang, out, selection=_sel(o), catalog=o.catalog)
+
+
 def _sel(o: ReportOptions):
     from asas.engine.report.formats._common import Selection
     return Selection.of(o.select, o.ignore)
@@ -125,7 +137,7 @@ _ALL = (
     Format("csv", _simple("csv_"), _simple_stream("csv_"), machine=True,
            note="one row per finding (and per error of an invalid file)"),
     Format("junit", _junit_render, _junit_stream, machine=True, note="GitLab, Jenkins"),
-    Format("sarif", _simple("sarif"), _simple_stream("sarif"), machine=True,
+    Format("sarif", _sarif_render, _sarif_stream, machine=True,
            note="SARIF 2.1.0: code scanning"),
     Format("github", _simple("github"), _simple_stream("github"), machine=True,
            note="GitHub Actions annotations"),

@@ -18,7 +18,6 @@ Columns count Unicode code points (``columnKind``), as the loader reports them.
 
 from __future__ import annotations
 
-import functools
 import json
 import os
 import re
@@ -130,12 +129,9 @@ def _results_of(case: dict, uri: str, a: int, index_of: dict) -> list[dict]:
     return out
 
 
-@functools.lru_cache(maxsize=4)
-def _rules(lang: str) -> tuple[list, dict]:
-    """The catalogue as SARIF rules (the same for every report in ``lang``), and the
-    index of each ID.  Not to be changed by the caller."""
-    from asas.rules import CATALOG
-    docs = sorted(CATALOG.values(), key=lambda d: d.id)
+def _rules(lang: str, catalog) -> tuple[list, dict]:
+    """The catalogue (ID -> RuleDoc) as SARIF rules, and the index of each ID."""
+    docs = sorted((catalog or {}).values(), key=lambda d: d.id)
     rules = [_rule(d, lang) for d in docs] + [_invalid_rule(lang)]
     return rules, {r["id"]: i for i, r in enumerate(rules)}
 
@@ -144,11 +140,11 @@ _ARTIFACTS, _RESULTS = "\x00artifacts\x00", "\x00results\x00"
 _LEVEL = 4      # how deep an artifact or a result sits in the log (json indent levels)
 
 
-def render(results, lang: str, selection=None) -> str:
-    return streamed_text(stream, results, lang, selection=selection)
+def render(results, lang: str, selection=None, catalog=None) -> str:
+    return streamed_text(stream, results, lang, selection=selection, catalog=catalog)
 
 
-def stream(results, lang: str, out, selection=None) -> None:
+def stream(results, lang: str, out, selection=None, catalog=None) -> None:
     """The log as ``json.dumps(log, indent=2)`` would write it, built one case at a time:
     the results go to a temporary file (in memory up to a few MB, on disk beyond) while
     the artifacts, one short entry per file, are collected; then both are written in
@@ -157,7 +153,7 @@ def stream(results, lang: str, out, selection=None) -> None:
 
     from asas.engine.report.contract import case_dict
     from asas.engine.report.formats.json_ import _nested
-    rules, index_of = _rules(lang)
+    rules, index_of = _rules(lang, catalog)
     invocation: dict = {"executionSuccessful": True}
     if selection is not None:   # a filtered report says which rules ran
         invocation["properties"] = {"selection": selection.as_dict()}
