@@ -135,7 +135,7 @@ class _Builder:
                               node.start_mark)
             items = []
             for i, item_node in enumerate(node.value):
-                item = self.value(item_node, spec.item, f"{path}[{i}]", depth + 1)
+                item = self.value(item_node, spec.item_spec, f"{path}[{i}]", depth + 1)
                 if item is not None:
                     items.append(item)
             if spec.minimum is not None and len(node.value) < spec.minimum:

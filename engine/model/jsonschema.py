@@ -29,7 +29,7 @@ def _field(spec: FieldSpec, item: bool = False) -> dict:
     if spec.kind == "object":
         out = _object(spec.cls)
     elif spec.kind == "list":
-        out = {"type": "array", "items": _field(spec.item, item=True)}
+        out = {"type": "array", "items": _field(spec.item_spec, item=True)}
         if spec.minimum:
             out["minItems"] = int(spec.minimum)
     elif spec.kind == "enum":
