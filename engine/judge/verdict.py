@@ -241,8 +241,8 @@ def judge(loaded: LoadedCase, inference: Inference, catalog: dict[str, RuleDoc],
         functions[name] = True if True in values else (False if False in values else None)
 
     conclusions = [(c["what"], c["session"], tuple(c["because"])) for c in inference.conclusions]
-    return CaseResult(loaded.file, loaded.case.case.id, [], principles, functions, found,
-                      conclusions, loaded, case_meta_of(loaded.case))
+    return CaseResult(loaded.file, loaded.model.case.id, [], principles, functions, found,
+                      conclusions, loaded, case_meta_of(loaded.model))
 
 
 def invalid(loaded: LoadedCase) -> CaseResult:

@@ -71,7 +71,7 @@ class PrivacyFact(Fact):
 
 def case_facts(loaded: LoadedCase) -> list[Fact]:
     """All input facts of one valid case, ready to be declared in a single call."""
-    case = loaded.case
+    case = loaded.model
     info = case.case
     counselor, problem, referral = info.counselor, info.problem, info.referral
     out = info.referred_out

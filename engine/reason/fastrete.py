@@ -34,6 +34,7 @@ from __future__ import annotations
 import logging
 from collections import OrderedDict
 from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any
 
 from asas.engine.reason.compat import KnowledgeEngine, P, experta  # noqa: F401  (experta imported via expert.py)
 
@@ -339,8 +340,8 @@ class FastReteMatcher(ReteMatcher):
             seen.add(id(node))
             nodes.append(node)
             stack.extend(child.node for child in node.children)
-        self.dirty = []
-        self.touched = []
+        self.dirty: list[_FastConflictSet] = []
+        self.touched: list[_FastOrdinaryMatch | _FastNot | _FastConflictSet] = []
         for node in nodes:
             fast = _FAST.get(type(node))
             if fast is not None:
@@ -404,6 +405,13 @@ class FastEngineMixin:
 
     __matcher__ = FastReteMatcher
 
+    if TYPE_CHECKING:   # KnowledgeEngine's, which runner.py combines this mixin with
+        matcher: FastReteMatcher
+        strategy: Any
+        def get_deffacts(self) -> list: ...
+        def get_activations(self) -> tuple[list, list]: ...
+        def _KnowledgeEngine__declare(self, *facts: Any) -> Any: ...
+
     def reset(self, **kwargs):
         """experta's reset: empty memories, declare the DefFacts (the initial fact).  The
         state that leaves is the same every time (DefFacts here take no parameters and
@@ -411,7 +419,8 @@ class FastEngineMixin:
         instead of sending the initial fact through the network again for every case."""
         if kwargs:     # DefFacts parameters: experta's own, general path
             self.__dict__.pop("_asas_snapshot", None)
-            return super().reset(**kwargs)
+            # the super class is KnowledgeEngine, in the class runner.py builds
+            return super().reset(**kwargs)  # type: ignore[misc]
         snapshot = self.__dict__.get("_asas_snapshot")
         if snapshot is not None:
             return self._restore(snapshot)
