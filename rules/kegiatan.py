@@ -12,7 +12,7 @@ from asas.engine.judge.catalog import Text
 from asas.engine.reason.compat import EXISTS, MATCH, NOT, TEST, P, Rule
 from asas.engine.reason.facts import CaseFact, SessionFact
 from asas.rules._common import ACTIVITY_WEAKENED, NO_PLAN, PRESENT_FOCUS_LOST, at, conclude
-from asas.rules._registry import REGISTRY
+from asas.rules._registry import REGISTRY, RuleSet
 
 KNOWLEDGE = REGISTRY.module("kegiatan")
 
@@ -51,7 +51,7 @@ def _no_plan(self, report, sessions):
 
 
 @KNOWLEDGE.rules
-class Kegiatan:
+class Kegiatan(RuleSet):
     @KNOWLEDGE.finding(
         "KGT001", severity="risk", cf=0.8,
         title=Text("Client passive", "Konseli pasif"),

@@ -10,7 +10,7 @@ from asas.engine.judge.catalog import Text
 from asas.engine.reason.compat import MATCH, TEST, Rule
 from asas.engine.reason.facts import CaseFact, SessionFact
 from asas.rules._common import TRUST_NOT_SECURED, VOLUNTARINESS_NOT_SECURED, at, conclude
-from asas.rules._registry import REGISTRY
+from asas.rules._registry import REGISTRY, RuleSet
 
 KNOWLEDGE = REGISTRY.module("kesukarelaan")
 
@@ -44,7 +44,7 @@ def _not_secured(doc, session):
 
 
 @KNOWLEDGE.rules
-class Kesukarelaan:
+class Kesukarelaan(RuleSet):
     @KNOWLEDGE.finding(
         "KSR001", severity="risk", cf=0.8,
         title=Text("Voluntariness not reinforced",

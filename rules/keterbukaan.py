@@ -11,7 +11,7 @@ from asas.engine.judge.catalog import Text
 from asas.engine.reason.compat import MATCH, TEST, Rule
 from asas.engine.reason.facts import SessionFact
 from asas.rules._common import OPENNESS_AT_RISK, VOLUNTARINESS_NOT_SECURED, at, conclude
-from asas.rules._registry import REGISTRY
+from asas.rules._registry import REGISTRY, RuleSet
 
 KNOWLEDGE = REGISTRY.module("keterbukaan")
 
@@ -50,7 +50,7 @@ def _at_risk(doc, session):
 
 
 @KNOWLEDGE.rules
-class Keterbukaan:
+class Keterbukaan(RuleSet):
     ktb001_voluntariness_not_secured = KNOWLEDGE.derived(
         "KTB001", VOLUNTARINESS_NOT_SECURED, then=OPENNESS_AT_RISK,
         severity="risk", cf=0.8,
