@@ -368,10 +368,12 @@ class Interview:
     def t(self, key: str, **params) -> str:
         return _t(key, self.lang, **params)
 
-    def question(self, path: str, spec: FieldSpec) -> str:
+    def question(self, path: str, spec: FieldSpec | None) -> str:
         entry = self.questions.get(path)
         if isinstance(entry, Q):
             return entry.get(self.lang)
+        if spec is None:   # a heading of no field of its own ("case") has its question
+            raise KeyError(f"no question for {path!r}")
         return spec.id if self.lang == "id" else spec.en   # the field's own documentation
 
     def help(self, owner, spec: FieldSpec):
@@ -457,7 +459,8 @@ class Interview:
         if condition is not None and not condition(self):
             return
         if spec.kind == "object":   # filled in place: later questions may depend on it
-            sub = target[spec.name] = {}
+            sub: dict | None = {}
+            target[spec.name] = sub
             if nullable_object(owner, spec):
                 if not self.gate(self.question(path, spec), path, where):
                     sub = None
@@ -474,9 +477,9 @@ class Interview:
 
     def value(self, owner, spec: FieldSpec, path: str, where: str):
         text = self.question(path, spec)
-        if spec.kind == "list" and spec.item.kind == "object":
+        if spec.kind == "list" and spec.item_spec.kind == "object":
             return self.object_list(spec, text, path, where)
-        if spec.kind == "list" and spec.item.kind == "str":
+        if spec.kind == "list" and spec.item_spec.kind == "str":
             return self.texts(owner, spec, text, path, where)
         if spec.kind == "list":
             return self.choices(owner, spec, text, path, where)
@@ -494,10 +497,10 @@ class Interview:
     def object_list(self, spec: FieldSpec, text: str, path: str, where: str):
         if not self.gate(text, path, where):
             return []
-        items = []
+        items: list[dict] = []
         while True:
             item: dict = {}
-            self.walk(spec.item.cls, item, f"{path}[]", f"{where}[{len(items)}]")
+            self.walk(spec.item_spec.object_cls, item, f"{path}[]", f"{where}[{len(items)}]")
             items.append(item)
             if not self.gate(self.t("another"), path + "+", where + "+"):
                 return items
@@ -583,7 +586,7 @@ class Interview:
         return self.ask(prompt, path, where, parse, owner, spec)
 
     def choices(self, owner, spec: FieldSpec, text: str, path: str, where: str):
-        values = spec.item.choices
+        values = spec.item_spec.choices
         self.echo(text)
         self.show_choices(values)
 
