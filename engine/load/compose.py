@@ -7,18 +7,25 @@ alias bomb or a file nested thousands deep is refused before anything big exists
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING, cast
+
 from asas.engine.load.types import Limits, _clip
 from yaml.events import (
     AliasEvent,
+    CollectionStartEvent,
     MappingEndEvent,
     MappingStartEvent,
-    NodeEvent,
     ScalarEvent,
     SequenceEndEvent,
     StreamEndEvent,
 )
 from yaml.nodes import MappingNode, ScalarNode, SequenceNode
 
+if TYPE_CHECKING:
+    from yaml import CSafeLoader, SafeLoader
+    from yaml.error import Mark
+
+_Loader: type[CSafeLoader] | type[SafeLoader]
 try:  # libyaml keeps marks too, and is about 7x faster
     from yaml import CSafeLoader as _Loader
 except ImportError:  # pragma: no cover - depends on how PyYAML was built
@@ -39,6 +46,12 @@ _SAFE_TAGS = {
     "tag:yaml.org,2002:map", "tag:yaml.org,2002:seq",
 }
 _MERGE_TAG = "tag:yaml.org,2002:merge"
+
+
+def _mark(mark: object) -> Mark | None:
+    """An event's mark, as a node keeps it: libyaml's own Mark under CSafeLoader, which
+    types-PyYAML's nodes do not name (they name the pure-Python yaml.error.Mark)."""
+    return cast("Mark | None", mark)
 
 def _compose(text: str, limits: Limits) -> list:
     """The document roots of ``text`` composed from libyaml's event stream, iteratively.
@@ -104,14 +117,16 @@ def _compose_events(loader, limits: Limits) -> list:
             continue
         if kind is StreamEndEvent:
             return roots
-        if not isinstance(event, NodeEvent):
+        # the node events (yaml.events.NodeEvent's three kinds)
+        if not isinstance(event, (AliasEvent, ScalarEvent, CollectionStartEvent)):
             continue  # the start of the stream, and of and end of a document
         mark = event.start_mark
         if not stack and roots:
             raise _TooBig("more than one YAML document ('---'); put one case in each file",
                           mark)
-        if kind is AliasEvent:
+        if isinstance(event, AliasEvent):
             name = event.anchor
+            assert name is not None   # an alias is its anchor's name (*name)
             if name not in anchors:
                 raise _TooBig(f"alias *{_clip(name, 40)} has no anchor &{_clip(name, 40)} "
                               "before it", mark)
@@ -135,10 +150,10 @@ def _compose_events(loader, limits: Limits) -> list:
         if count > max_nodes:
             raise too_many(mark)
         tag = event.tag
-        if kind is ScalarEvent:
+        if isinstance(event, ScalarEvent):
             if tag is None or tag == "!":
                 tag = loader.resolve(ScalarNode, event.value, event.implicit)
-            node = ScalarNode(tag, event.value, mark, event.end_mark, event.style)
+            node = ScalarNode(tag, event.value, _mark(mark), _mark(event.end_mark), event.style)
             if anchor is not None:
                 anchors[anchor] = (node, 1, 0)
             attach(node, 0)
@@ -150,7 +165,7 @@ def _compose_events(loader, limits: Limits) -> list:
                 tag = loader.resolve(MappingNode if is_map else SequenceNode, None,
                                      event.implicit)
             node = (MappingNode if is_map else SequenceNode)(
-                tag, [], mark, None, flow_style=event.flow_style)
+                tag, [], _mark(mark), None, flow_style=event.flow_style)
             if anchor is not None:
                 anchors[anchor] = None
             stack.append([node, is_map, no_key, anchor, count - 1, 0])

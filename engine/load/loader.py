@@ -49,7 +49,7 @@ def load_bytes(data: bytes, file: str, limits: Limits = Limits()) -> LoadedCase:
         return fail(f"file is {len(data):,} bytes, over the limit of {limits.max_bytes:,}; "
                     "raise it with --max-bytes")
     text, problem = _decode(data)
-    if problem:
+    if text is None:   # and problem says why
         return fail(problem)
     if not text.strip():
         return fail("the file is empty; a case file starts with 'format: asas/v1'")
