@@ -111,6 +111,20 @@ class CaseResult:
     def valid(self) -> bool:
         return not self.errors
 
+    @property
+    def verdicts(self) -> dict[str, PrincipleVerdict]:
+        """``principles`` of a valid result (an invalid one has none)."""
+        if self.principles is None:
+            raise ValueError(f"{self.file}: an invalid case has no principles' verdicts")
+        return self.principles
+
+    @property
+    def functions_served(self) -> dict[str, bool | None]:
+        """``functions`` of a valid result (an invalid one has none)."""
+        if self.functions is None:
+            raise ValueError(f"{self.file}: an invalid case has no functions' verdicts")
+        return self.functions
+
 
 def combine(cfs) -> float:
     total = 0.0
