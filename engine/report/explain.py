@@ -7,7 +7,7 @@ import json
 
 from asas.engine.judge.catalog import PRINCIPLES, label
 from asas.engine.i18n.words import word
-from asas.engine.judge.verdict import CaseResult, Found
+from asas.engine.judge.verdict import CaseResult, Evidence, Found
 
 HEAD = {
     "tree": ("Reasoning (each conclusion above the facts it rests on)",
@@ -30,7 +30,7 @@ def _value(v, lang) -> str:
 def explain(result: CaseResult, lang: str) -> str:
     by_key = {(f.id, f.session): f for f in result.findings}
     used_as_parent = {p for f in result.findings for p in f.parents}
-    because = {}
+    because: dict[tuple[str, int | None], list[str]] = {}
     for what, session, key in result.conclusions:
         because.setdefault(key, []).append(what)
     roots = [f for f in result.findings if (f.id, f.session) not in used_as_parent]
@@ -44,16 +44,16 @@ def explain(result: CaseResult, lang: str) -> str:
         lines.append(f"{prefix}{branch}{f.id} {f.doc.title.get(lang)} "
                      f"[{word(f.doc.severity, lang)}, {f.certainty:.2f}, {where}]")
         child_prefix = prefix + ("" if top else ("   " if last else "│  "))
-        children = []
+        children: list[tuple[str, Found | Evidence, list[str] | None]] = []
         for key in f.parents:
             if key in by_key:
-                conclusions = [label(w, lang) for w in because.get(key, [])]
+                conclusions: list[str] | None = [label(w, lang) for w in because.get(key, [])]
                 children.append(("finding", by_key[key], conclusions))
         for e in f.evidence:
             children.append(("fact", e, None))
-        for i, (kind, item, conclusions) in enumerate(children):
+        for i, (_kind, item, conclusions) in enumerate(children):
             is_last = i == len(children) - 1
-            if kind == "fact":
+            if isinstance(item, Evidence):   # a "fact"
                 mark = "└─ " if is_last else "├─ "
                 lines.append(f"{child_prefix}{mark}{word('line', lang)} {item.line}: "
                              f"{item.path} = {_value(item.value, lang)}")
@@ -70,6 +70,6 @@ def explain(result: CaseResult, lang: str) -> str:
         lines.append("")
     lines.append(_h("status", lang))
     for p in PRINCIPLES:
-        v = result.principles[p]
+        v = result.verdicts[p]
         lines.append(f"  {p:<13} {word(v.status, lang):<20} {' '.join(v.findings)}")
     return "\n".join(lines) + "\n"

@@ -133,7 +133,8 @@ def load_rubric(path: str | None = None, lang: str = "en") -> Rubric:
 
 class _Checker:
     def __init__(self, file: str, lang: str):
-        self.file, self.lang, self.problems = file, lang, []
+        self.file, self.lang = file, lang
+        self.problems: list[str] = []
         self._loader = yaml.SafeLoader("")
 
     def add(self, node, path: str, message: str, **params):
@@ -166,8 +167,8 @@ class _Checker:
 
     def number(self, node, path: str, lo: float, hi: float | None) -> float | None:
         value = self.value(node) if isinstance(node, yaml.ScalarNode) else None
-        ok = isinstance(value, (int, float)) and not isinstance(value, bool)
-        if ok and value == value and lo <= value and (hi is None or value <= hi):
+        if (isinstance(value, (int, float)) and not isinstance(value, bool)
+                and value == value and lo <= value and (hi is None or value <= hi)):
             return float(value)
         shown = node.value if isinstance(node, yaml.ScalarNode) else "a list or mapping"
         if hi is None:
@@ -310,6 +311,25 @@ class CaseGrade:
     def graded(self) -> bool:
         return self.total is not None
 
+    # what a graded case has (``graded``); the others have a ``reason`` instead
+    @property
+    def graded_principles(self) -> dict[str, PrincipleGrade]:
+        if self.principles is None:
+            raise ValueError(f"{self.file}: not graded ({self.reason})")
+        return self.principles
+
+    @property
+    def graded_total(self) -> float:
+        if self.total is None:
+            raise ValueError(f"{self.file}: not graded ({self.reason})")
+        return self.total
+
+    @property
+    def graded_band(self) -> Band:
+        if self.band is None:
+            raise ValueError(f"{self.file}: not graded ({self.reason})")
+        return self.band
+
 
 def grade_case(r: CaseResult, rubric: Rubric, lang: str = "en") -> CaseGrade:
     from asas.engine.judge.verdict import case_meta
@@ -321,7 +341,7 @@ def grade_case(r: CaseResult, rubric: Rubric, lang: str = "en") -> CaseGrade:
         return CaseGrade(r.file, r.case_id, meta.code, None, 0.0, None, None, reason)
     principles = {}
     for p in PRINCIPLES:
-        status = r.principles[p].status
+        status = r.verdicts[p].status
         share = rubric.share(p)
         principles[p] = PrincipleGrade(status, share * rubric.status_points[status] / 100, share)
     deductions = sum(rubric.deductions[f.doc.severity] for f in r.findings
@@ -340,7 +360,7 @@ def by_trainee(grades: list[CaseGrade], rubric: Rubric) -> list[tuple[str | None
     groups: dict[str | None, list[float]] = {}
     for g in grades:
         if g.graded:
-            groups.setdefault(g.code, []).append(g.total)
+            groups.setdefault(g.code, []).append(g.graded_total)
     out = []
     for code in sorted(groups, key=lambda c: (c is None, c or "")):
         totals = groups[code]
@@ -371,10 +391,12 @@ def render_csv(grades: list[CaseGrade], rubric: Rubric, lang: str = "en") -> str
     body = []
     for g in grades:
         if g.graded:
-            point = "" if g.band.point is None else f"{g.band.point:.1f}"
+            band = g.graded_band
+            point = "" if band.point is None else f"{band.point:.1f}"
             body.append([safe_cell(g.file), safe_cell(g.case_id), safe_cell(g.code),
-                         *(_pts(g.principles[p].points) for p in PRINCIPLES),
-                         _pts(g.deductions), _pts(g.total), safe_cell(g.band.grade), point, ""])
+                         *(_pts(g.graded_principles[p].points) for p in PRINCIPLES),
+                         _pts(g.deductions), _pts(g.graded_total), safe_cell(band.grade), point,
+                         ""])
         else:
             body.append([safe_cell(g.file), safe_cell(g.case_id), safe_cell(g.code),
                          *([""] * len(PRINCIPLES)), "", "", "", "", safe_cell(g.reason)])
@@ -404,9 +426,11 @@ def render_markdown(grades: list[CaseGrade], rubric: Rubric, lang: str = "en") -
             out.append(f"| {name} | {esc(g.code or '—')} | " + " | ".join([""] * len(PRINCIPLES))
                        + f" | | | {word('ungraded', lang)} |")
             continue
-        cells = [f"{MARK[g.principles[p].status]} {_pts(g.principles[p].points)}" for p in PRINCIPLES]
+        grades_of = g.graded_principles
+        cells = [f"{MARK[grades_of[p].status]} {_pts(grades_of[p].points)}" for p in PRINCIPLES]
         out.append(f"| {name} | {esc(g.code or '—')} | " + " | ".join(cells) +
-                   f" | {_minus(g.deductions)} | **{_pts(g.total)}** | **{esc(g.band.grade)}** |")
+                   f" | {_minus(g.deductions)} | **{_pts(g.graded_total)}** | "
+                   f"**{esc(g.graded_band.grade)}** |")
     out += ["", " · ".join(f"{m} {word(s, lang)}" for s, m in MARK.items()), ""]
     trainees = by_trainee(grades, rubric)
     if trainees:
@@ -449,19 +473,20 @@ def render_html(grades: list[CaseGrade], rubric: Rubric, lang: str = "en") -> st
                         f"{e(word('ungraded', lang))}: {e(g.reason)}</td></tr>")
             continue
         for p in PRINCIPLES:
-            pg = g.principles[p]
+            pg = g.graded_principles[p]
             body.append(f'<td class="st {pg.status}" title="{e(word(pg.status, lang))}">'
                         f"{MARK[pg.status]} {_pts(pg.points)}</td>")
-        body.append(f'<td class="num">{_minus(g.deductions)}</td><td class="num"><b>{_pts(g.total)}'
-                    f'</b></td><td class="grade"><b>{e(g.band.grade)}</b></td></tr>')
+        body.append(f'<td class="num">{_minus(g.deductions)}</td><td class="num"><b>'
+                    f'{_pts(g.graded_total)}</b></td><td class="grade"><b>'
+                    f'{e(g.graded_band.grade)}</b></td></tr>')
     body.append("</tbody></table></div></section>")
 
     graded = [g for g in grades if g.graded]
     if graded:
         counts = {b.grade: 0 for b in rubric.bands}
         for g in graded:
-            counts[g.band.grade] += 1
-        average = sum(g.total for g in graded) / len(graded)
+            counts[g.graded_band.grade] += 1
+        average = sum(g.graded_total for g in graded) / len(graded)
         body.append(f'<section class="card"><h2>{e(word("distribution", lang))}</h2>'
                     f'<p class="sub">{e(word("average", lang))}: <b>{average:.1f}</b> '
                     f"({len(graded)} {e(word('cases', lang))})</p><table class=\"frequent\"><tbody>")

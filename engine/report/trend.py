@@ -51,6 +51,13 @@ class Trainee:
         last = RANK[self.cases[-1].principles[p][0]]
         return "improved" if last > first else "declined" if last < first else "unchanged"
 
+    def arrow(self, p: str) -> str:
+        """The arrow of ``change(p)``, for a trainee whose first and last cases compare."""
+        change = self.change(p)
+        if change is None:
+            raise ValueError(f"{self.code}: one case, or cases without a code: no change")
+        return ARROW[change]
+
 
 def collect(results: list[CaseResult]) -> tuple[list[Trainee], list[CaseResult]]:
     """Trainees (by code, "(no code)" last) with their valid cases in date order, and the
@@ -65,7 +72,7 @@ def collect(results: list[CaseResult]) -> tuple[list[Trainee], list[CaseResult]]
         meta = case_meta(r)
         code = meta.code.strip() if meta.code and meta.code.strip() else None
         case = TrendCase(r.file, r.case_id, meta.first_date,
-                         {p: (v.status, v.score) for p, v in r.principles.items()})
+                         {p: (v.status, v.score) for p, v in r.verdicts.items()})
         groups.setdefault(code, []).append((meta.first_date is None, meta.first_date, order, case))
     trainees = []
     for code in sorted(groups, key=lambda c: (c is None, c or "")):
@@ -113,7 +120,7 @@ def render_text(results, lang: str) -> str:
                        + " ".join(f"{_cell(*c.principles[p]):>4}" for p in PRINCIPLES))
         if t.change(PRINCIPLES[0]) is not None:
             out.append(f"  {word('change', lang):<{date_w}}  {'':<{id_w}}  "
-                       + " ".join(f"{ARROW[t.change(p)]:>4}" for p in PRINCIPLES))
+                       + " ".join(f"{t.arrow(p):>4}" for p in PRINCIPLES))
             summary = _changes(t, lang)
             if summary:
                 out.append("  " + " · ".join(summary))
@@ -144,7 +151,7 @@ def render_markdown(results, lang: str) -> str:
                        + " |")
         if t.change(PRINCIPLES[0]) is not None:
             out.append(f"| **{word('change', lang)}** | | "
-                       + " | ".join(ARROW[t.change(p)] for p in PRINCIPLES) + " |")
+                       + " | ".join(t.arrow(p) for p in PRINCIPLES) + " |")
             summary = _changes(t, lang)
             if summary:
                 out += ["", " · ".join(summary)]

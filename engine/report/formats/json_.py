@@ -5,6 +5,7 @@ results arrive, so a batch of any size is reported without being held in memory.
 """
 
 import json
+from json.encoder import encode_basestring as _string  # C (c_encode_basestring), else Python
 
 from asas.engine.judge.catalog import PRINCIPLES
 from asas.engine.report.contract import Tally, case_dict, report_dict, tool_dict
@@ -12,12 +13,6 @@ from asas.engine.report.contract import Tally, case_dict, report_dict, tool_dict
 
 def render(results, lang: str, **_) -> str:
     return json.dumps(report_dict(results, lang), ensure_ascii=False, indent=2) + "\n"
-
-
-try:
-    from json.encoder import c_encode_basestring as _string   # CPython's C function
-except ImportError:  # pragma: no cover
-    from json.encoder import py_encode_basestring as _string
 
 
 def _nested(value, level: int) -> str:

@@ -99,7 +99,8 @@ def render(results, lang: str, **_) -> str:
     index_of = {r["id"]: i for i, r in enumerate(rules)}
 
     report = report_dict(results, lang)
-    artifacts, out = [], []
+    artifacts: list[dict] = []
+    out = []
     for case in report["cases"]:
         uri = artifact_uri(case["file"])
         a = len(artifacts)

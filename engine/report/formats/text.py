@@ -59,13 +59,14 @@ def _case(r: CaseResult, lang: str, paint) -> list[str]:
     glossed = {p: p if lang == "id" else f"{p} ({label(p, 'en')})" for p in PRINCIPLES}
     width = max(len(g) for g in glossed.values())
     for p in PRINCIPLES:
-        v = r.principles[p]
+        v = r.verdicts[p]
         status = f"{STATUS_MARK[v.status]} {word(v.status, lang)}"
         score = "  –" if v.score is None else f"{v.score:3d}"
         lines.append(f"  {glossed[p]:<{width}}  {paint(f'{status:<22}', fg=STATUS_COLOUR[v.status])}"
                      f"{score}  {' '.join(v.findings)}".rstrip())
     marks = {True: "✓", False: "✗", None: "–"}
-    served = "  ".join(f"{word(name, lang)} {marks[r.functions[name]]}" for name in FUNCTIONS)
+    served = "  ".join(f"{word(name, lang)} {marks[r.functions_served[name]]}"
+                       for name in FUNCTIONS)
     lines.append(f"  {word('functions', lang)}: {served}")
     ordered = sorted(r.findings, key=lambda f: (SEVERITY_ORDER[f.doc.severity], f.session or 0,
                                                 f.line))
