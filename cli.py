@@ -153,7 +153,7 @@ def check(paths, fmt, lang, output, fail_on, select, ignore, examples, redact,
 
     render = renderer(fmt)
     stream = getattr(sys.modules[render.__module__], "stream", None)
-    options = {"redact": True} if redact else {}   # formats that note it (html) say so
+    options: dict[str, object] = {"redact": True} if redact else {}   # html notes it
     options.update(color=_use_color(output), fail_on=fail_on, interrupted=interrupted)
     try:
         if stream is None:      # formats that need every result first
