@@ -79,6 +79,12 @@ def _format_names():
 @click.option("--examples", is_flag=True, help="Check the example cases bundled with asas.")
 @click.option("--redact", is_flag=True,
               help="Keep the client's pseudonym and every free-text quote out of the report.")
+@click.option("--no-redact", is_flag=True,
+              help="An html report of several cases is not redacted (it is by default, for "
+                   "sharing).")
+@click.option("--lecturer", is_flag=True,
+              help="The lecturer's view of a class (html): --no-redact, and the class "
+                   "grouped by trainee besides the case matrix.")
 @click.option("--max-bytes", type=click.IntRange(1), metavar="N",
               help="Refuse case files larger than N bytes (default 2 MiB; docs/limits.md).")
 @click.option("--max-nodes", type=click.IntRange(1), metavar="N",
@@ -96,8 +102,8 @@ def _format_names():
                    "~/.cache/asas).")
 @click.option("--no-cache", is_flag=True,
               help="Neither read nor write the result cache.")
-def check(paths, fmt, lang, output, fail_on, select, ignore, examples, redact,
-          max_bytes, max_nodes, max_depth, max_sessions, jobs, cache_dir, no_cache):
+def check(paths, fmt, lang, output, fail_on, select, ignore, examples, redact, no_redact,
+          lecturer, max_bytes, max_nodes, max_depth, max_sessions, jobs, cache_dir, no_cache):
     """Check case files: files, directories (searched for *.yaml, *.yml), or - for stdin.
 
     An unchanged file is not checked again: its result comes from the cache
@@ -153,7 +159,14 @@ def check(paths, fmt, lang, output, fail_on, select, ignore, examples, redact,
 
     render = renderer(fmt)
     stream = getattr(sys.modules[render.__module__], "stream", None)
-    options: dict[str, object] = {"redact": True} if redact else {}   # html notes it
+    no_redact = no_redact or lecturer
+    if redact and no_redact:
+        raise click.UsageError("--redact and --no-redact (or --lecturer) contradict each other")
+    # formats that note it (html) say so; html redacts a batch unless told not to
+    options: dict[str, object] = (
+        {"redact": True} if redact else {"redact": False} if no_redact else {})
+    if lecturer:
+        options["by_trainee"] = True
     options.update(color=_use_color(output), fail_on=fail_on, interrupted=interrupted)
     try:
         if stream is None:      # formats that need every result first
@@ -188,7 +201,18 @@ def check(paths, fmt, lang, output, fail_on, select, ignore, examples, redact,
                 and sys.stdout.isatty()):   # else the report on screen just said it
             click.echo(_interrupted_note(batch, lang), err=True)
         sys.exit(130)
+    if output and outcome.code == 1 and sys.stderr.isatty():
+        click.echo(_written_note(output, fail_on, lang), err=True)
     sys.exit(outcome.code)
+
+
+def _written_note(output: str, fail_on: str, lang: str) -> str:
+    """One line for a person at a terminal: status 1 is a CI signal, not a failure."""
+    if lang == "id":
+        return (f"laporan ditulis ke {output}; status keluar 1 hanya konvensi CI (ada temuan "
+                f"setingkat {fail_on} atau lebih berat), bukan kegagalan")
+    return (f"report written to {output}; exit status 1 is a CI convention (a finding of "
+            f"{fail_on} or worse was found), not a failure")
 
 
 class _Stdout:
@@ -259,63 +283,181 @@ def cache_dir_(cache_dir):
     click.echo(os.path.abspath(_cache_dir(cache_dir)))
 
 
+def _refuse_inputs(output: str | None, files) -> None:
+    """A report never replaces a file it reads (the shared check in engine/run/atomic.py)."""
+    if not output:
+        return
+    from asas.engine.run.atomic import OutputRefused, refuse_inputs
+    try:
+        refuse_inputs(output, files)
+    except OutputRefused as exc:
+        raise click.UsageError(str(exc))
+
+
+def _side_problems(exc) -> None:
+    for problem in exc.problems:
+        click.echo(problem, err=True)
+    sys.exit(2)
+
+
+def _roster(path, lang):
+    from asas.engine.report.grade.roster import EMPTY, load_roster
+    from asas.engine.report.grade.sidefile import SideFileError
+    if not path:
+        return EMPTY
+    try:
+        return load_roster(path, lang)
+    except SideFileError as exc:
+        _side_problems(exc)
+
+
 @cli.command()
 @click.argument("paths", nargs=-1, type=click.Path())
 @click.option("--rubric", type=click.Path(dir_okay=False),
               help="A rubric file (YAML) instead of the default; see --print-rubric.")
 @click.option("--print-rubric", is_flag=True,
               help="Print the rubric (the default, or --rubric FILE once checked) and exit.")
-@click.option("--format", "fmt", type=click.Choice(["markdown", "csv", "html"]),
-              default="markdown", show_default=True, help="csv is the gradebook for a spreadsheet.")
+@click.option("--format", "fmt", type=click.Choice(["markdown", "csv", "html", "xlsx"]),
+              default="markdown", show_default=True,
+              help="csv and xlsx are the gradebook for a spreadsheet (xlsx needs --output).")
+@click.option("--csv-locale", type=click.Choice(["intl", "id"]), default="intl",
+              show_default=True,
+              help="id: ';' between fields, a decimal comma and a UTF-8 BOM, as Excel with "
+                   "Indonesian regional settings opens a CSV.")
 @click.option("--lang", type=LANG, help="Language of the report (default: from the locale, else en).")
 @click.option("--output", "-o", type=click.Path(dir_okay=False),
               help="Write it to FILE (whole, or not at all) instead of stdout.")
-def grade(paths, rubric, print_rubric, fmt, lang, output):
+@click.option("--roster", type=click.Path(dir_okay=False), metavar="FILE",
+              help="Trainee code -> name or NIM, class, guru pamong (CSV or YAML).")
+@click.option("--overrides", type=click.Path(dir_okay=False), metavar="FILE",
+              help="Reasoned overrides (waivers: case, rule, reason, by), kept beside the class.")
+@click.option("--sheets", type=click.Path(file_okay=False), metavar="DIR",
+              help="Also write a printable feedback sheet per case into DIR (Indonesian "
+                   "unless --lang en).")
+@click.option("--redact", is_flag=True,
+              help="Keep the client's pseudonym and every free-text quote out of the report.")
+def grade(paths, rubric, print_rubric, fmt, csv_locale, lang, output, roster, overrides,
+          sheets, redact):
     """Grade case files with a rubric: points per principle by status, deductions per
-    finding, a total out of 100 and a grade band (A, AB, B, BC, C, D, E).
+    finding and per function not served, caps for critical findings (at most D, a
+    meeting), "incomplete — returned" for a write-up that cannot be assessed, and a
+    grade band (A, AB, B, BC, C, D, E).  The grade is of the write-up, not of the
+    practice: one component of a PPL grade.
 
-    Exit status: 0 every file was graded; 2 a usage error, an unusable rubric, or a
-    file that is invalid (its row says why; the others are still graded).
+    Exit status: 0 every file was graded (or returned as incomplete); 2 a usage error,
+    an unusable rubric, roster or overrides file, or a file that is invalid (its row
+    says why; the others are still graded).
     """
-    from asas.engine.report.grade import RubricError, grade_results, load_rubric, render, rubric_text
+    from asas.engine.report.grade import RubricError, grade_results, load_rubric, rubric_text
+    from asas.engine.report.grade.render import render, unused_lines
+    from asas.engine.report.grade.sidefile import SideFileError
+    sheet_lang = lang or "id"       # a sheet goes to an Indonesian student unless told
     lang = _lang(lang)
     try:
         chosen = load_rubric(rubric, lang)
     except RubricError as exc:
-        for problem in exc.problems:
-            click.echo(problem, err=True)
-        sys.exit(2)
+        _side_problems(exc)
     if print_rubric:
         _emit(rubric_text(rubric), output)
         return
     if not paths:
         raise click.UsageError("give at least one file or directory (or --print-rubric)")
+    if fmt == "xlsx" and not output:
+        raise click.UsageError("--format xlsx writes a workbook: give --output FILE.xlsx")
+    the_roster = _roster(roster, lang)
+    waivers = []
+    if overrides:
+        from asas.engine.report.grade.waivers import load_overrides
+        try:
+            waivers = load_overrides(overrides, lang)
+        except SideFileError as exc:
+            _side_problems(exc)
+    from asas.engine.load.discover import case_paths
     from asas.engine.run.batch import check_paths
-    grades = grade_results(check_paths(paths), chosen, lang)
-    _emit(render(grades, chosen, fmt, lang), output)
-    sys.exit(0 if all(g.graded for g in grades) else 2)
+    files = case_paths(paths)
+    inputs = [*files, *(p for p in (rubric, roster, overrides) if p)]
+    _refuse_inputs(output, inputs)
+    results = check_paths(files)
+    if redact:
+        from asas.engine.report.redact import redact as redact_results
+        results = redact_results(results)
+    grades = grade_results(results, chosen, lang, waivers)
+    if fmt == "xlsx":
+        from asas.engine.report.grade.xlsx import render_xlsx
+        _emit_bytes(render_xlsx(grades, chosen, lang, the_roster), output)
+    else:
+        _emit(render(grades, chosen, fmt, lang, the_roster, csv_locale=csv_locale, redact=redact),
+              output)
+    if sheets:
+        from asas.engine.report.grade.sheets import write_sheets
+        from asas.engine.run.atomic import write_atomic
+
+        def write(path, text):
+            _refuse_inputs(path, inputs)
+            try:
+                write_atomic(path, text)
+            except OSError as exc:
+                raise click.ClickException(f"cannot write {path}: {exc.strerror or exc}")
+        try:
+            sheet_grades = grades if sheet_lang == lang else \
+                grade_results(results, chosen, sheet_lang, waivers)
+            written = write_sheets(sheet_grades, chosen, sheets, sheet_lang, the_roster, redact,
+                                   write)
+        except OSError as exc:
+            raise click.ClickException(f"cannot write {sheets}: {exc.strerror or exc}")
+        click.echo(("lembar umpan balik: " if sheet_lang == "id" else "feedback sheets: ")
+                   + f"{len(written) - 1} → {os.path.join(sheets, 'index.html')}", err=True)
+    for line in unused_lines(grades, lang):
+        click.echo(line, err=True)
+    sys.exit(0 if all(g.state != "invalid" for g in grades) else 2)
+
+
+def _emit_bytes(data: bytes, output: str):
+    from asas.engine.run.atomic import atomic_writer
+    try:
+        with atomic_writer(output) as fh:
+            fh.flush()
+            fh.buffer.write(data)
+    except OSError as exc:
+        raise click.ClickException(f"cannot write {output}: {exc.strerror or exc}")
 
 
 @cli.command()
 @click.argument("paths", nargs=-1, type=click.Path())
-@click.option("--format", "fmt", type=click.Choice(["text", "markdown", "csv", "json"]),
+@click.option("--format", "fmt", type=click.Choice(["text", "markdown", "csv", "json", "html"]),
               default="text", show_default=True)
+@click.option("--by", "by", type=click.Choice(["status", "score"]), default="status",
+              show_default=True,
+              help="What a change compares, first case to last: the status of each principle, "
+                   "or its score (a change of 10 points or more).")
 @click.option("--lang", type=LANG, help="Language of the report (default: from the locale, else en).")
 @click.option("--output", "-o", type=click.Path(dir_okay=False),
               help="Write it to FILE (whole, or not at all) instead of stdout.")
-def trend(paths, fmt, lang, output):
-    """Each trainee's principle statuses across their cases, in date order (the
-    first session's date); trainees by case.counselor.code.
+@click.option("--roster", type=click.Path(dir_okay=False), metavar="FILE",
+              help="Trainee code -> name or NIM, class, guru pamong (CSV or YAML).")
+@click.option("--redact", is_flag=True,
+              help="Keep the client's pseudonym and every free-text quote out of the report.")
+def trend(paths, fmt, by, lang, output, roster, redact):
+    """Each trainee's principle statuses and scores across their cases, in date order
+    (the first session's date); trainees by case.counselor.code.
 
     Exit status: 0 every file was read; 2 a usage error or an invalid file (listed
     as not included; the others are still shown).
     """
+    from asas.engine.load.discover import case_paths
     from asas.engine.run.batch import check_paths
     from asas.engine.report.trend import render
     if not paths:
         raise click.UsageError("give at least one file or directory")
-    results = check_paths(paths)
-    _emit(render(results, fmt, _lang(lang)), output)
+    lang = _lang(lang)
+    the_roster = _roster(roster, lang)
+    files = case_paths(paths)
+    _refuse_inputs(output, [*files, *([roster] if roster else [])])
+    results = check_paths(files)
+    if redact:
+        from asas.engine.report.redact import redact as redact_results
+        results = redact_results(results)
+    _emit(render(results, fmt, lang, by=by, roster=the_roster), output)
     sys.exit(0 if all(r.valid for r in results) else 2)
 
 

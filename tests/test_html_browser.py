@@ -1,6 +1,9 @@
 """The HTML report in a real browser: headless Chromium loads the page from disk (no
 network), and the test reads what it rendered: the DOM after layout, a screenshot
 whose pixels must show the status colours, and a printed PDF with a page per case.
+The gradebook, the trend page and a feedback sheet are rendered too: axe-core
+(``npm ci`` puts it in node_modules/) finds no WCAG 2 A/AA violation on any page, the
+grade column is never clipped at any window width, and a sheet prints on one A4 page.
 
 Chromium comes from Debian (``apt-get install -y chromium``; .ci/run installs it).
 Without a chromium binary the test is skipped on a developer's machine and fails in
@@ -18,15 +21,16 @@ import zlib
 from pathlib import Path
 
 import pytest
-
-from asas.engine.run.batch import check_paths
-from asas.engine.report.formats import renderer
 from test_formats import EXAMPLE, INVALID, REFERRED
+
+from asas.engine.report.formats import renderer
+from asas.engine.run.batch import check_paths
 
 ROOT = Path(__file__).resolve().parent.parent
 NAMES = ("chromium", "chromium-browser", "google-chrome", "google-chrome-stable")
 COLOURS = {"upheld": (0x1E, 0x7B, 0x3C), "at_risk": (0xC9, 0x85, 0x00),
            "violated": (0xBD, 0x2F, 0x25)}
+AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
 
 
 def _chromium() -> str:
@@ -157,3 +161,115 @@ def test_prints_a_page_per_case(browser, page, tmp_path):
     assert data.startswith(b"%PDF")
     pages = len(re.findall(rb"/Type\s*/Page(?!s)", data))
     assert pages >= 4             # the class overview, then each of the three cases
+
+
+# --- every page: accessible (axe-core), the grade column whole, the sheet on one page --
+
+def _axe() -> Path:
+    path = Path(os.environ.get("ASAS_AXE", AXE))
+    if path.exists():
+        return path
+    if os.environ.get("CI") == "true":
+        pytest.fail("axe-core not installed in CI: npm ci")
+    pytest.skip("axe-core not installed (npm ci)")
+
+
+def _probe(browser: str, tmp: Path, page: Path, script: str, width: int = 1280) -> str:
+    """The page with ``script`` appended, rendered; the text the script left in #probe."""
+    probed = tmp / ("probed-" + page.name)
+    text = page.read_text(encoding="utf-8")
+    probed.write_text(text.replace("</body>", f"<script>{script}</script></body>"), encoding="utf-8")
+    done = run_chromium(browser, tmp, f"--window-size={width},900", "--virtual-time-budget=30000",
+                        "--dump-dom", probed.as_uri(), timeout=180)
+    found = re.search(r'<pre id="probe">(.*?)</pre>', done.stdout, re.S)
+    assert found, done.stderr[-2000:]
+    import html as html_
+    return html_.unescape(found[1])
+
+
+AXE_RUN = """
+axe.run(document, {runOnly: {type: 'tag', values: ['wcag2a', 'wcag2aa']}}).then(function (r) {
+  var pre = document.createElement('pre'); pre.id = 'probe';
+  pre.textContent = JSON.stringify(r.violations.map(function (v) {
+    return {id: v.id, impact: v.impact, nodes: v.nodes.slice(0, 5).map(function (n) {
+      return n.target.join(' ') + ' ' + ((n.any[0] || n.all[0] || {}).message || ''); })}; }));
+  document.body.appendChild(pre);
+});
+"""
+
+
+@pytest.fixture(scope="module")
+def pages(page, tmp_path_factory):
+    """Every kind of page asas writes, in Indonesian, from the bundled cases."""
+    from asas.engine.report import trend
+    from asas.engine.report.grade import grade_results, load_rubric
+    from asas.engine.report.grade.render import render_html
+    from asas.engine.report.grade.roster import load_roster
+    from asas.engine.report.grade.sheets import write_sheets
+    folder = tmp_path_factory.mktemp("pages")
+    old = os.getcwd()
+    os.chdir(ROOT)
+    try:
+        results = check_paths(["cases"])
+        roster = load_roster("tests/fixtures/grade/roster.csv", "id")
+    finally:
+        os.chdir(old)
+    rubric = load_rubric()
+    grades = grade_results(results, rubric, "id")
+    book = folder / "nilai.html"
+    book.write_text(render_html(grades, rubric, "id", roster), encoding="utf-8")
+    kelas = folder / "kelas.html"
+    kelas.write_text(renderer("html")(results, "id"), encoding="utf-8")
+    dosen = folder / "kelas-dosen.html"        # check --lecturer
+    dosen.write_text(renderer("html")(results, "id", redact=False, by_trainee=True),
+                     encoding="utf-8")
+    tren = folder / "tren.html"
+    tren.write_text(trend.render(results, "html", "id", by="score", roster=roster),
+                    encoding="utf-8")
+    write_sheets(grades, rubric, str(folder / "lembar"), "id", roster,
+                 write=lambda path, text: Path(path).write_text(text, encoding="utf-8"))
+    return {"case": page, "class": kelas, "lecturer": dosen, "gradebook": book, "trend": tren,
+            "sheet": folder / "lembar" / "KI-2026-10.html",
+            "returned": folder / "lembar" / "KI-2026-06.html"}
+
+
+@pytest.mark.parametrize("kind", ["case", "class", "lecturer", "gradebook", "trend", "sheet",
+                                  "returned"])
+def test_every_page_passes_axe_wcag_aa(browser, pages, kind, tmp_path):
+    import json
+    axe = _axe().read_text(encoding="utf-8")
+    found = json.loads(_probe(browser, tmp_path, pages[kind], axe + AXE_RUN))
+    assert found == [], json.dumps(found, indent=1)[:3000]
+
+
+CLIPPED = """
+var out = [];
+document.querySelectorAll('#gradebook tbody td.grade').forEach(function (td) {
+  var r = td.getBoundingClientRect();
+  var inside = r.left >= 0 && r.right <= document.documentElement.clientWidth;
+  var whole = td.scrollWidth <= td.clientWidth + 1;
+  out.push([td.textContent.trim(), inside && whole]);
+});
+var pre = document.createElement('pre'); pre.id = 'probe';
+pre.textContent = JSON.stringify(out); document.body.appendChild(pre);
+"""
+
+
+@pytest.mark.parametrize("width", [700, 1000, 1280, 1600, 2400])
+def test_grade_column_is_never_clipped(browser, pages, width, tmp_path):
+    import json
+    cells = json.loads(_probe(browser, tmp_path, pages["gradebook"], CLIPPED, width))
+    assert len(cells) == 14
+    assert all(ok for _, ok in cells), [c for c in cells if not c[1]]
+    assert any(text.startswith("D") for text, _ in cells)   # the capped ones, whole
+    assert {"A", "B", "C"} <= {text for text, _ in cells}
+
+
+@pytest.mark.parametrize("kind", ["sheet", "returned"])   # the fullest graded one, the
+def test_feedback_sheet_prints_on_one_page(browser, pages, kind, tmp_path):  # longest list
+    pdf = tmp_path / "lembar.pdf"
+    done = run_chromium(browser, tmp_path, "--no-pdf-header-footer",
+                        f"--print-to-pdf={pdf}", pages[kind].as_uri())
+    assert pdf.exists(), done.stderr[-2000:]
+    pages_n = len(re.findall(rb"/Type\s*/Page(?!s)", pdf.read_bytes()))
+    assert pages_n == 1

@@ -7,12 +7,14 @@ import csv
 import datetime
 import io
 import json
+from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
 
 from asas.cli import cli
 from asas.engine.judge.catalog import PRINCIPLES
+
 from helpers import dump, patched
 
 REFERRED = {"case.referral.source": "teacher",
@@ -101,7 +103,7 @@ def test_markdown(folder, tmp_path):
     text = out.read_text(encoding="utf-8")
     assert "## PR-07 · 3 cases" in text and "## \\(no code\\)" not in text
     assert "## (no code) · 1 case" in text
-    row = next(l for l in text.splitlines() if l.startswith("| 2026-09-01 | T-EARLY |"))
+    row = next(x for x in text.splitlines() if x.startswith("| 2026-09-01 | T-EARLY |"))
     assert row.split("|")[4].strip().startswith("✗")          # kesukarelaan
     assert "| **change** |" in text
 
@@ -119,3 +121,62 @@ def test_undated_cases_come_last(tmp_path):
 
 def test_no_paths_is_a_usage_error():
     assert run().exit_code == 2
+
+
+# --- by score, html, roster ------------------------------------------------------------------
+
+CASES = Path(__file__).resolve().parent.parent / "cases"
+
+
+def test_by_score_sees_a_change_within_one_status():
+    # PR-04's kegiatan goes "! 9 -> ! 49": the same status, 40 points better
+    by_status = json.loads(run(CASES, "--format", "json").output)
+    by_score = json.loads(run(CASES, "--format", "json", "--by", "score").output)
+    pr04 = next(t for t in by_status["trainees"] if t["code"] == "PR-04")
+    scores = [c["principles"]["kegiatan"] for c in pr04["cases"]]
+    assert [s["status"] for s in scores] == ["at_risk", "at_risk"]
+    assert [s["score"] for s in scores] == [9, 49]
+    assert pr04["change"]["kegiatan"] == "unchanged" and pr04["change_by"] == "status"
+    pr04 = next(t for t in by_score["trainees"] if t["code"] == "PR-04")
+    assert pr04["change"]["kegiatan"] == "improved" and pr04["change_by"] == "score"
+    assert pr04["change"]["keahlian"] == "unchanged"           # 78 -> 78
+    text = run(CASES, "--by", "score", "--lang", "id").output
+    assert "perubahan: skor kasus pertama → terakhir, ±10 poin atau lebih" in text
+
+
+def test_score_step_bounds(folder):
+    from asas.engine.report.trend import SCORE_STEP, Trainee, TrendCase
+    def case(score):
+        return TrendCase("f", "c", None, dict.fromkeys(PRINCIPLES, ("at_risk", score)))
+    assert Trainee("X", (case(50), case(50 + SCORE_STEP))).change("kegiatan", "score") == "improved"
+    assert Trainee("X", (case(50), case(50 + SCORE_STEP - 1))).change("kegiatan", "score") \
+        == "unchanged"
+    assert Trainee("X", (case(50), case(50 - SCORE_STEP))).change("kegiatan", "score") == "declined"
+    na = TrendCase("f", "c", None, dict.fromkeys(PRINCIPLES, ("not_assessed", None)))
+    assert Trainee("X", (na, case(10))).change("kegiatan", "score") == "improved"   # by status
+
+
+def test_html_page(folder, tmp_path):
+    out = tmp_path / "tren.html"
+    result = run(folder, "--format", "html", "-o", out, "--lang", "id")
+    assert result.exit_code == 2
+    page = out.read_text(encoding="utf-8")
+    from test_formats import parse_html
+    parse_html(page)
+    assert '<html lang="id">' in page and "<script" not in page
+    assert "PR-07 · 3 kasus" in page and "(tanpa kode) · 1 kasus" in page
+    assert page.index("T-EARLY") < page.index("T-MIDDLE") < page.index("T-LATE")
+    assert 'class="st violated"' in page and 'title="membaik">↑</td>' in page
+    assert "f-bad.yaml" in page
+
+
+def test_roster_names_the_trainees(folder, tmp_path):
+    roster = tmp_path / "kelas.csv"
+    roster.write_text("code,name,nim\nPR-07,Gita Permata,2210107\n", encoding="utf-8")
+    result = run(folder, "--roster", roster, "--lang", "id")
+    assert "Gita Permata (2210107) · 3 kasus" in result.output
+    assert "PR-03 · 1 kasus" in result.output      # not on the roster: its code
+    bad = tmp_path / "bad.csv"
+    bad.write_text("nama\nX\n", encoding="utf-8")
+    result = run(folder, "--roster", bad)
+    assert result.exit_code == 2 and "no 'code'" in result.output

@@ -58,8 +58,8 @@ def apply_redaction(results: list[CaseResult], redact: bool | None) -> tuple[lis
 # --- the page ------------------------------------------------------------------------
 
 CSS = """
-:root{--ok:#1e7b3c;--ok-bg:#e2f3e7;--risk:#c98500;--risk-bg:#fff1cf;--bad:#bd2f25;
---bad-bg:#fbe1de;--na:#7c828c;--na-bg:#eceef1;--ink:#1d232b;--muted:#5d6672;--line:#d9dde3;
+:root{--ok:#1e7b3c;--ok-bg:#e2f3e7;--risk:#8a5a00;--risk-bg:#fff1cf;--bad:#bd2f25;
+--bad-bg:#fbe1de;--na:#5e636b;--na-bg:#eceef1;--ink:#1d232b;--muted:#5d6672;--line:#d9dde3;
 --accent:#2b5d9b;--paper:#fff}
 *{box-sizing:border-box}
 html{-webkit-print-color-adjust:exact;print-color-adjust:exact}
@@ -127,6 +127,14 @@ font-size:.8rem;font-weight:700;text-transform:uppercase;letter-spacing:.03em;ma
 .errors li{margin:3px 0}
 .invalid h2{color:var(--bad)}
 footer{color:var(--muted);font-size:.85rem;margin-top:30px}
+main.wide{max-width:none}
+.scroll{overflow-x:auto}
+.gradebook .grade{white-space:nowrap;text-align:center;font-size:1rem}
+.gradebook tr.whyrow td{border-top:none;padding-top:0;font-size:.82rem;color:var(--muted)}
+.gradebook tr.whyrow ul{margin:0;padding-left:1.1em}
+.gradebook tbody tr:not(.whyrow):has(+ .whyrow) th,.gradebook tbody tr:not(.whyrow):has(+ .whyrow) td{border-bottom:none}
+.gradebook td.incomplete,.gradebook td.inv{white-space:normal;min-width:8em}
+.capmark{color:var(--bad)}
 @media (max-width:760px){.overview{grid-template-columns:1fr}}
 @media print{
  @page{size:A4;margin:13mm}
@@ -212,6 +220,8 @@ def principle_chart(principles: dict, lang: str, uid: str) -> str:
                      f'<text x="{x:.1f}" y="{top - 8}" text-anchor="middle" font-size="10" '
                      f'fill="#5d6672">{tick}</text>')
     colour = {"upheld": "#1e7b3c", "at_risk": "#c98500", "violated": "#bd2f25"}
+    # text needs 4.5:1 on white (WCAG AA): the amber of the bars is too light for it
+    ink = {**colour, "at_risk": "#8a5a00"}
     for i, p in enumerate(PRINCIPLES):
         v = principles[p]
         y = top + i * row_h
@@ -229,7 +239,7 @@ def principle_chart(principles: dict, lang: str, uid: str) -> str:
                          f'rx="3" fill="{colour[v["status"]]}" class="bar {v["status"]}"/>')
         score = "" if v["score"] is None else f' · {v["score"]}'
         parts.append(f'<text x="{label_w + bar_w + 10}" y="{y + 19}" font-weight="700" '
-                     f'fill="{colour.get(v["status"], "#5d6672")}">{MARK[v["status"]]} '
+                     f'fill="{ink.get(v["status"], "#5d6672")}">{MARK[v["status"]]} '
                      f'{e(word(v["status"], lang))}{e(score)}</text></g>')
     parts.append("</svg>")
     return "".join(parts)
@@ -280,7 +290,8 @@ def class_chart(counts: dict[str, Counter], total: int, lang: str) -> str:
 
 # --- the report ------------------------------------------------------------------------
 
-def render(results: list[CaseResult], lang: str, redact: bool | None = None, **_) -> str:
+def render(results: list[CaseResult], lang: str, redact: bool | None = None,
+           by_trainee: bool = False, **_) -> str:
     results, redaction = apply_redaction(list(results), redact)
     report = report_dict(results, lang)
     batch = len(results) > 1
@@ -303,6 +314,9 @@ def render(results: list[CaseResult], lang: str, redact: bool | None = None, **_
         metas = [dataclasses.replace(m, title=None, pseudonym=None) for m in metas]
     if batch:
         body.append(_class_section(report, results, metas, lang))
+        if by_trainee:          # the lecturer's view (check --lecturer)
+            from asas.engine.report.trend import trainee_matrix
+            body.append(trainee_matrix(results, lang))
     for i, (r, case, meta) in enumerate(zip(results, report["cases"], metas), start=1):
         body.append(_case_section(i, r, case, meta, lang))
     body.append(f'<footer><p>{e(word("score_note", lang))}</p>'

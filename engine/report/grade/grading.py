@@ -1,0 +1,258 @@
+"""Grading one case with a rubric: points, deductions, caps, "incomplete", waivers.
+
+The order, for one valid case:
+
+1. waivers (reasoned overrides) set findings aside; the statuses of the principles are
+   judged again from the findings that remain, exactly as the judge does;
+2. if more than ``incomplete.not_assessed`` % of the weight is *not assessed*, the
+   write-up is **incomplete**: returned to the trainee (*belum lengkap — dikembalikan*)
+   with the list of what to add, and no number;
+3. otherwise the total (rubric.py) gives a band, and a cap lowers it to the cap's grade
+   when a critical finding is present ("at most D, because ..."); a cap may also ask
+   for a meeting with the lecturer (which an incomplete write-up gets too).
+
+Strengths (what went well) and the three things to work on first come with each grade,
+for the feedback sheet.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from asas.engine.i18n.words import word
+from asas.engine.judge.catalog import FUNCTIONS, PRINCIPLES
+from asas.engine.judge.verdict import CaseResult
+from asas.engine.report.grade import waivers as waiving
+from asas.engine.report.grade.rubric import Band, Rubric
+
+GRADED, INCOMPLETE, INVALID = "graded", "incomplete", "invalid"
+SEVERITY_RANK = {"violation": 0, "risk": 1, "advice": 2}
+
+
+@dataclass(frozen=True)
+class PrincipleGrade:
+    status: str
+    points: float
+    out_of: float
+
+
+@dataclass(frozen=True)
+class Priority:
+    """One thing to work on: a finding's rule, in the reader's language."""
+    id: str
+    session: int | None
+    severity: str
+    title: str
+    advice: str            # what to do next time (the recommendation)
+
+
+@dataclass(frozen=True)
+class Missing:
+    """One thing an incomplete write-up must add."""
+    id: str
+    text: str
+
+
+@dataclass
+class CaseGrade:
+    file: str
+    case_id: str | None
+    code: str | None
+    principles: dict | None        # principle -> PrincipleGrade; None when invalid
+    deductions: float              # for findings
+    total: float | None            # None: not graded (invalid or incomplete)
+    band: Band | None              # the grade given (after any cap)
+    reason: str | None             # why an invalid file was not graded
+    state: str = GRADED
+    function_deductions: float = 0.0
+    functions: dict = field(default_factory=dict)         # function -> True/False/None
+    uncapped: Band | None = None                          # the band the total reached
+    caps: list = field(default_factory=list)              # (Cap, [finding ids]) that applied
+    meeting: bool = False
+    missing: list = field(default_factory=list)           # Missing, for an incomplete write-up
+    not_assessed_share: float = 0.0
+    set_aside: list = field(default_factory=list)         # (Found, Waiver)
+    unused: list = field(default_factory=list)            # Waiver
+    strengths: list = field(default_factory=list)         # texts
+    priorities: list = field(default_factory=list)        # Priority, at most three
+    title: str | None = None
+
+    @property
+    def graded(self) -> bool:
+        return self.total is not None
+
+    # what a graded case has (``graded``), and a case that is not invalid
+    @property
+    def graded_total(self) -> float:
+        if self.total is None:
+            raise ValueError(f"{self.file}: not graded ({self.state})")
+        return self.total
+
+    @property
+    def graded_band(self) -> Band:
+        if self.band is None:
+            raise ValueError(f"{self.file}: not graded ({self.state})")
+        return self.band
+
+    @property
+    def principle_grades(self) -> dict[str, PrincipleGrade]:
+        if self.principles is None:
+            raise ValueError(f"{self.file}: an invalid case has no principles' grades")
+        return self.principles
+
+    @property
+    def capped(self) -> bool:
+        return self.band is not None and self.uncapped is not None and self.band != self.uncapped
+
+
+def _status(p: str, findings, undocumented: set) -> str:
+    severities = {f.doc.severity for f in findings if f.doc.principle == p}
+    if "violation" in severities:
+        return "violated"
+    if "risk" in severities:
+        return "at_risk"
+    return "not_assessed" if p in undocumented else "upheld"
+
+
+def grade_case(r: CaseResult, rubric: Rubric, lang: str = "en", waivers=()) -> CaseGrade:
+    from asas.engine.judge.verdict import case_meta
+    meta = case_meta(r)
+    if not r.valid:
+        first = r.errors[0].format(r.file, lang)
+        more = len(r.errors) - 1
+        reason = f"{word('invalid', lang)}: {first}" + (f" (+{more})" if more else "")
+        return CaseGrade(r.file, r.case_id, meta.code, None, 0.0, None, None, reason,
+                         state=INVALID, unused=list(waivers))
+    applied = waiving.apply(r.findings, list(waivers))
+    kept = applied.kept
+    if applied.set_aside:
+        # what the write-up leaves undocumented is judged again from the DOC findings kept
+        undocumented = {f.doc.principle for f in kept if f.doc.needed}
+        statuses = {p: _status(p, kept, undocumented) for p in PRINCIPLES}
+    else:
+        statuses = {p: r.verdicts[p].status for p in PRINCIPLES}
+    principles = {}
+    for p in PRINCIPLES:
+        share = rubric.share(p)
+        principles[p] = PrincipleGrade(statuses[p], share * rubric.status_points[statuses[p]] / 100,
+                                       share)
+    functions = dict(r.functions or {})
+    waived_fn = {f.id for f, _ in applied.set_aside if f.doc.principle is None}
+    if "FNG001" in waived_fn and functions.get("advokasi") is False:
+        functions["advokasi"] = None        # the lecturer accepted it: not counted
+    g = CaseGrade(r.file, r.case_id, meta.code, principles, 0.0, None, None, None,
+                  functions=functions, set_aside=applied.set_aside, unused=applied.unused,
+                  title=meta.title)
+    g.strengths = strengths(principles, functions, lang)
+    g.priorities = priorities(kept, lang)
+    caps = [(cap, sorted({f.id for f in kept if cap.matches(f)})) for cap in rubric.caps]
+    g.caps = [(cap, ids) for cap, ids in caps if ids]
+    g.meeting = any(cap.meeting for cap, _ in g.caps)
+
+    not_assessed = sum(pg.out_of for pg in principles.values() if pg.status == "not_assessed")
+    g.not_assessed_share = round(not_assessed, 1)
+    if rubric.incomplete is not None and not_assessed > rubric.incomplete:
+        g.state = INCOMPLETE
+        g.missing = [Missing(f.id, f.doc.message.fill(lang, f.params))
+                     for f in kept if f.doc.needed]
+        return g
+
+    g.deductions = sum(rubric.deductions[f.doc.severity] for f in kept
+                       if rubric.deduct_derived or not f.derived_from)
+    g.function_deductions = sum(rubric.functions.get(name, 0) for name in FUNCTIONS
+                                if functions.get(name) is False)
+    points = sum(pg.points for pg in principles.values())
+    g.total = round(max(0.0, points - g.deductions - g.function_deductions), 1)
+    g.uncapped = g.band = rubric.band(g.total)
+    for cap, _ in g.caps:
+        ceiling = rubric.named(cap.grade)
+        if rubric.rank(ceiling) > rubric.rank(g.band):
+            g.band = ceiling
+    return g
+
+
+def grade_results(results: list[CaseResult], rubric: Rubric, lang: str = "en",
+                  waivers=(), file_waivers: bool = True) -> list[CaseGrade]:
+    """Every case graded; ``waivers`` from an overrides file (by case ID), and unless
+    ``file_waivers`` is False those written in each case file too."""
+    waivers = list(waivers)
+    grades = [grade_case(r, rubric, lang, waiving.for_case(waivers, r.case_id)
+                         + (waiving.in_file(r) if file_waivers else []))
+              for r in results]
+    stray = waiving.unmatched_cases(waivers, [r.case_id for r in results])
+    if stray and grades:
+        grades[0].unused.extend(w for w in stray if w not in grades[0].unused)
+    return grades
+
+
+def unused_waivers(grades: list[CaseGrade]) -> list:
+    seen, out = set(), []
+    for g in grades:
+        for w in g.unused:
+            if id(w) not in seen:
+                seen.add(id(w))
+                out.append(w)
+    return out
+
+
+def strengths(principles: dict, functions: dict, lang: str) -> list[str]:
+    """What went well: the principles upheld and the functions served."""
+    from asas.engine.report.formats.html import principle_label
+    out = []
+    upheld = [principle_label(p, lang) for p in PRINCIPLES if principles[p].status == "upheld"]
+    if upheld:
+        out.append(("Asas yang ditegakkan: " if lang == "id" else "Principles upheld: ")
+                   + ", ".join(upheld))
+    served = [word(name, lang) for name in FUNCTIONS if functions.get(name) is True]
+    if served:
+        out.append(("Fungsi yang terlayani: " if lang == "id" else "Functions served: ")
+                   + ", ".join(served))
+    return out
+
+
+def priorities(findings, lang: str, n: int = 3) -> list[Priority]:
+    """The first things to work on: root causes before the chains they start,
+    violations before risks before advice, the surest first; one entry per rule."""
+    ordered = sorted(findings, key=lambda f: (bool(f.derived_from), SEVERITY_RANK[f.doc.severity],
+                                              -f.certainty, f.session or 0, f.id))
+    out, seen = [], set()
+    for f in ordered:
+        if f.id in seen:
+            continue
+        seen.add(f.id)
+        out.append(Priority(f.id, f.session, f.doc.severity, f.doc.title.get(lang),
+                            f.doc.recommendation.fill(lang, f.params)))
+        if len(out) == n:
+            break
+    return out
+
+
+@dataclass(frozen=True)
+class TraineeRow:
+    code: str | None           # None: the cases without a code (not one trainee: no average)
+    graded: int
+    average: float | None
+    band: Band | None          # the band the average reaches
+    incomplete: int            # cases returned as incomplete
+    capped: int                # cases whose grade a cap lowered
+    meeting: bool              # some case asks for a meeting
+
+
+def by_trainee(grades: list[CaseGrade], rubric: Rubric) -> list[TraineeRow]:
+    """One row per trainee code across their cases; the cases without a code are listed
+    together but not averaged, since they need not be one trainee's."""
+    groups: dict[str | None, list[CaseGrade]] = {}
+    for g in grades:
+        if g.state != INVALID:
+            code = g.code.strip() if g.code and g.code.strip() else None
+            groups.setdefault(code, []).append(g)
+    out = []
+    for code in sorted(groups, key=lambda c: (c is None, c or "")):
+        mine = groups[code]
+        totals = [g.graded_total for g in mine if g.graded]
+        average = round(sum(totals) / len(totals), 1) if totals and code is not None else None
+        out.append(TraineeRow(code, len(totals), average,
+                              None if average is None else rubric.band(average),
+                              sum(1 for g in mine if g.state == INCOMPLETE),
+                              sum(1 for g in mine if g.capped), any(g.meeting for g in mine)))
+    return out
