@@ -182,7 +182,7 @@ class Registry:
         self.modules: dict[str, Module] = {}
         self.owner: dict[str, Module] = {}
 
-    def module(self, name: str, principle: str | None | EllipsisType = ...) -> Module:
+    def module(self, name: str, principle: str | EllipsisType | None = ...) -> Module:
         """Register the calling rule module; ``principle`` defaults to ``name``."""
         if name not in self.order:
             raise RegistryError(f"{name}: not in the knowledge base's order {self.order}")
