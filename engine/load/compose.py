@@ -53,6 +53,7 @@ def _mark(mark: object) -> Mark | None:
     types-PyYAML's nodes do not name (they name the pure-Python yaml.error.Mark)."""
     return cast("Mark | None", mark)
 
+
 def _compose(text: str, limits: Limits) -> list:
     """The document roots of ``text`` composed from libyaml's event stream, iteratively.
 
