@@ -110,6 +110,10 @@ def check(paths, fmt, lang, output, fail_on, select, ignore, examples, redact, n
     (`asas cache --help`).  A batch shows its progress on a terminal; Ctrl-C stops it
     and reports the files already checked.
 
+    Certainty: a finding derived from several others can be more certain than each of
+    them, because independent lines of evidence for one conclusion add up
+    (cf1 + cf2 x (1 - cf1)); derived findings are shown under the finding they rest on.
+
     Exit status: 0 no finding reached --fail-on; 1 some finding did; 2 a usage error,
     or a file could not be read or is invalid (the others are still checked);
     130 interrupted (Ctrl-C).

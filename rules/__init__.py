@@ -9,6 +9,7 @@ them part of the knowledge base, and the registry puts them in its ORDER.
 
 # registration happens on import, so each module is imported for its side effect
 from asas.rules import (  # noqa: F401
+    catatan,
     fungsi,
     keahlian,
     kegiatan,

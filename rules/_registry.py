@@ -38,7 +38,7 @@ from asas.engine.reason.facts import Conclusion, Finding, SessionFact
 
 # The knowledge base's order: the report's order of principles, then the functions and
 # the privacy of the write-up.
-ORDER = (*PRINCIPLES, "fungsi", "privasi")
+ORDER = (*PRINCIPLES, "fungsi", "catatan", "privasi")
 
 
 class RegistryError(Exception):
@@ -150,13 +150,16 @@ class Module:
 
         return _made(decorate(Rule(NOT(SessionFact(**{field: P(_documented)})))(rule)))
 
-    def derived(self, id: str, premise: str, then: str | None = None, **fields):
+    def derived(self, id: str, premise: str, then: str | None = None, params=None, **fields):
         """A chain rule: the finding is derived from the conclusion ``premise``; with
-        ``then``, it establishes the conclusion ``then`` in its turn."""
+        ``then``, it establishes the conclusion ``then`` in its turn.  ``params``, a
+        function of ``because`` (the key of the finding it rests on), gives the finding's
+        parameters (e.g. the ``variant`` whose title follows the cause)."""
         decorate = self.finding(id, **{"derived": True, **fields})
 
         def rule(self, report, session, because):
-            finding = report(session, derived_from=[because])
+            finding = report(session, derived_from=[because],
+                             params=params(tuple(because)) if params else None)
             if then is None:
                 self.declare(finding)
             else:

@@ -90,7 +90,8 @@ class Fungsi(RuleSet):
         message=Text(
             "The client's rights were violated ({rights}), and nothing was done for them: no "
             "advocacy action, no disclosure or report to protect them, no referral.",
-            "Hak konseli dilanggar ({rights}), tetapi tidak ada tindakan untuknya: tidak ada "
+            "Hak konseli dilanggar ({rights}), tetapi tidak ada tindakan untuk membela atau "
+            "melindunginya: tidak ada "
             "advokasi, tidak ada penyampaian atau laporan untuk melindunginya, dan tidak ada "
             "alih tangan kasus."),
         recommendation=Text(
@@ -103,10 +104,12 @@ class Fungsi(RuleSet):
             "berwenang), alihtangankan bila perlu, bantu konseli mampu membela dirinya sendiri, "
             "dan catat tindakan itu di `advocacy`."),
         why=Text(
-            "The source: when the client's problem involves the violation of their rights, so "
+            "According to the source text: when the client's problem involves the violation of "
+            "their rights, so "
             "that they are wronged to some degree, individual counseling takes on the aim of "
             "advocacy, and through it the client gains the ability to defend themselves.",
-            "Sumber: masalah yang menyangkut dilanggarnya hak-hak konseli sehingga konseli "
+            "Menurut teks sumber: masalah yang menyangkut dilanggarnya hak-hak konseli sehingga "
+            "konseli "
             "teraniaya dalam kadar tertentu dapat ditangani layanan konseling individual "
             "dengan sasaran advokasi, dan melaluinya konseli memiliki kemampuan untuk membela "
             "diri sendiri."),

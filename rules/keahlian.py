@@ -34,10 +34,12 @@ SOURCE_SYNERGY = Text("Pengertian konseling individual (definition), ¶4; "
                       "Asas kenormatifan dan keahlian, ¶2",
                       "Pengertian konseling individual, ¶4; Asas kenormatifan dan keahlian, ¶2")
 WHY_EXPERT = Text(
-    "The source: the client asks for help from a counselor who is a professional in their "
+    "According to the source text: the client asks for help from a counselor who is a professional "
+    "in their "
     "post, with the knowledge and skills they hold, and the counselor devotes that "
     "expertise to the client's interest.",
-    "Sumber: konseli meminta bantuan kepada konselor sebagai petugas yang profesional dalam "
+    "Menurut teks sumber: konseli meminta bantuan kepada konselor sebagai petugas yang profesional "
+    "dalam "
     "jabatannya dengan pengetahuan dan keterampilan yang dimilikinya, dan konselor "
     "mencurahkan keahlian profesionalnya untuk kepentingan konseli.")
 
@@ -79,9 +81,23 @@ _REPORT = P(lambda reason: reason in REPORT_REASONS)
 _KAH001_EVIDENCE = ["case.problem.risk", "case.counselor.role", "case.counselor.competencies"]
 
 
+def _outside(areas, competencies, setting) -> tuple:
+    """The problem's areas outside the counselor's recorded competencies.  In a school,
+    the family side of a student's problem belongs to the personal-social field of BK
+    (konsultasi with the parents, a home visit, a case conference), not to a separate
+    competence: a school counselor competent in the personal or social field holds it."""
+    held = set(competencies)
+    if setting == "school" and held & {"personal", "social"}:
+        held.add("family")
+    return tuple(a for a in areas if a not in held)
+
+
 def _beyond_competence(self, report, risk, role, competencies, reported):
     risks = uncovered_risks(risk, role, competencies, reported)
-    self.declare(report(None, _KAH001_EVIDENCE, {"risks": risks}))
+    params: dict[str, object] = {"risks": risks}
+    if "abuse" in risks:     # a duty to report, whatever the counselor's competence
+        params["variant"] = "abuse" if len(risks) == 1 else "abuse_and_more"
+    self.declare(report(None, _KAH001_EVIDENCE, params))
 
 
 # -- chain 4 (KAH004): the tally of failing principles --------------------------------
@@ -114,12 +130,31 @@ class Keahlian(RuleSet):
     @KNOWLEDGE.finding(
         "KAH001", severity="violation", cf=0.9,
         title=Text("Risk beyond competence, not referred",
-                   "Risiko di luar kewenangan, tidak dialihtangankan"),
+                   "Risiko di luar kompetensi, tidak dialihtangankan"),
         message=Text(
-            "The case shows a risk of {risks}, which the counselor is not shown to be "
+            "The case shows a risk of {risks}, which the counselor is not recorded as "
             "competent to handle alone, and the case was not referred out (alih tangan kasus).",
-            "Kasus ini menunjukkan risiko {risks}, yang tidak tampak berada dalam kewenangan "
+            "Kasus ini menunjukkan risiko {risks}, yang tidak tercatat sebagai kompetensi "
             "konselor untuk ditangani sendiri, dan kasus tidak dialihtangankan."),
+        variants={
+            "abuse": {
+                "title": Text("Abuse not reported", "Kekerasan tidak dilaporkan"),
+                "message": Text(
+                    "The case shows abuse, and it was neither reported to those responsible "
+                    "for the client's protection nor referred out. Abuse is a duty to report, "
+                    "whatever the counselor's competence.",
+                    "Kasus ini menunjukkan kekerasan, tetapi tidak dilaporkan kepada pihak yang "
+                    "bertanggung jawab atas perlindungan konseli dan tidak dialihtangankan. "
+                    "Kekerasan wajib dilaporkan, apa pun kompetensi konselor.")},
+            "abuse_and_more": {"message": Text(
+                "The case shows a risk of {risks}, and the case was not referred out (alih "
+                "tangan kasus). Abuse is a duty to report, whatever the counselor's "
+                "competence; the other risks need a referral unless the counselor is "
+                "recorded as competent in them.",
+                "Kasus ini menunjukkan risiko {risks}, dan kasus tidak dialihtangankan. "
+                "Kekerasan wajib dilaporkan, apa pun kompetensi konselor; risiko lainnya "
+                "perlu dialihtangankan kecuali tercatat sebagai kompetensi konselor.")},
+        },
         recommendation=Text(
             "Refer the case (alih tangan kasus) to a psychologist, psychiatrist or crisis "
             "service, or to a colleague competent in it; for abuse, report it to those "
@@ -164,7 +199,8 @@ class Keahlian(RuleSet):
             "sepakati sebelumnya apa yang dilakukan bila kasus melampaui kemampuan Anda."),
         why=Text("The source asks for a professional with knowledge and skills; a trainee is "
                  "still acquiring them, and supervision is what keeps the service expert.",
-                 "Sumber menuntut petugas profesional dengan pengetahuan dan keterampilan; "
+                 "Teks sumber mensyaratkan petugas profesional dengan pengetahuan dan "
+                 "keterampilan; "
                  "praktikan masih mengembangkannya, dan supervisilah yang menjaga mutu keahlian "
                  "layanan."),
         source=SOURCE_DEF,
@@ -194,7 +230,7 @@ class Keahlian(RuleSet):
                  "session the counselor cannot know whether that aim was reached. (Penilaian "
                  "is the closing stage of individual counseling in Indonesian guidance "
                  "practice; the source does not name it.)",
-                 "Sumber menetapkan tujuan layanan sebagai terentaskannya masalah konseli dan "
+                 "Teks sumber menetapkan tujuan layanan sebagai terentaskannya masalah konseli dan "
                  "menuntut konselor mencurahkan keahliannya untuk kepentingan konseli; tanpa "
                  "penilaian konselor tidak dapat mengetahui apakah tujuan itu tercapai. "
                  "(Penilaian adalah tahap penutup konseling individual dalam praktik bimbingan "
@@ -244,19 +280,23 @@ class Keahlian(RuleSet):
         "KAH004", severity="risk", cf=0.75, derived=True,
         title=Text("Expertise in question: principles not applied together",
                    "Keahlian dipertanyakan: asas tidak diterapkan secara terpadu"),
-        message=Text("{count} of the other principles failed through findings drawn directly "
-                     "from the facts ({principles}); the principles were not applied together.",
-                     "{count} asas lain gagal ditegakkan menurut temuan yang langsung berasal "
-                     "dari fakta ({principles}); asas-asas tidak diterapkan secara terpadu."),
+        message=Text("Other principles ({principles}; {count} of them) failed through findings "
+                     "drawn directly from the write-up: the principles were not applied "
+                     "together.",
+                     "Asas-asas lain ({principles}; sebanyak {count}) tidak terlaksana menurut "
+                     "temuan langsung dari laporan: asas-asas belum diterapkan secara "
+                     "terpadu."),
         recommendation=Text(
             "Review the findings this rests on with your supervisor and plan, before the next "
             "session, how you will apply each principle.",
             "Tinjau temuan-temuan yang menjadi dasarnya bersama supervisor, dan rencanakan "
             "sebelum sesi berikutnya bagaimana Anda akan menerapkan setiap asas."),
-        why=Text("The source: an expert counselor applies the approaches, techniques and "
+        why=Text("According to the source text: an expert counselor applies the approaches, "
+                 "techniques and "
                  "principles of counseling synergistically; expertise shows in all the "
                  "principles applied together.",
-                 "Sumber: seorang ahli (konselor) mampu menerapkan secara sinergis berbagai "
+                 "Menurut teks sumber: seorang ahli (konselor) mampu menerapkan secara sinergis "
+                 "berbagai "
                  "pendekatan, teknik, dan asas-asas konseling; keahlian tampak dari diterapkannya "
                  "semua asas secara terpadu."),
         source=SOURCE_SYNERGY,
@@ -265,11 +305,10 @@ class Keahlian(RuleSet):
               "sessions[0].counselor.norm_conflicts": [
                   {"norm": "religion",
                    "note": "Konselor menyarankan konseli meninggalkan ibadah."}]},
-        # kekinian and kenormatifan fail directly; kegiatan only by derivation (KGT006)
+        # two principles failing directly (kekinian, kegiatan) do not put expertise in
+        # question; the example keeps no harmful act
         passing={"sessions[0].counselor.time_focus": "past",
-                 "sessions[0].counselor.norm_conflicts": [
-                     {"norm": "religion",
-                      "note": "Konselor menyarankan konseli meninggalkan ibadah."}]},
+                 "sessions[0].client.activity": "passive"},
     )
     @Rule(FailingPrinciples(strongest=MATCH.strongest),
           TEST(lambda strongest: len(strongest) >= CHAIN4_MINIMUM),
@@ -289,19 +328,20 @@ class Keahlian(RuleSet):
                      "tercatat ({competencies}), dan kasus tidak dialihtangankan."),
         recommendation=Text(
             "Consult a colleague or your supervisor who is competent in that area, or refer "
-            "the case; record the competence you relied on.",
-            "Konsultasikan dengan rekan atau supervisor yang menguasai bidang itu, atau "
-            "alihtangankan kasus; catat kompetensi yang Anda andalkan."),
+            "the case; write your relevant competence in the report.",
+            "Konsultasikan dengan rekan atau supervisor yang kompeten di bidang itu, atau "
+            "alihtangankan kasus; tuliskan kompetensi Anda yang relevan dalam laporan."),
         why=WHY_EXPERT, source=SOURCE_DEF,
-        fail={"case.problem.areas": ["family"]},
-        passing={"case.problem.areas": ["family"],
-                 "case.referred_out": {"to": "konselor keluarga", "session": 2}},
+        fail={"case.problem.areas": ["family"], "case.setting": "community"},
+        passing={"case.problem.areas": ["family"], "case.setting": "school"},
     )
-    @Rule(CaseFact(areas=MATCH.areas, competencies=MATCH.competencies, referred_out=False),
-          TEST(lambda areas, competencies: areas is not None and competencies is not None
-               and bool(set(areas) - set(competencies))))
-    def kah005_area_outside_competence(self, report, areas, competencies):
-        outside = tuple(a for a in areas if a not in competencies)
+    @Rule(CaseFact(areas=MATCH.areas, competencies=MATCH.competencies, referred_out=False,
+                   setting=MATCH.setting),
+          TEST(lambda areas, competencies, setting: areas is not None
+               and competencies is not None
+               and bool(_outside(areas, competencies, setting))))
+    def kah005_area_outside_competence(self, report, areas, competencies, setting):
+        outside = _outside(areas, competencies, setting)
         self.declare(report(None, ["case.problem.areas",
                                    "case.counselor.competencies"],
                             {"areas": outside, "competencies": competencies}))
@@ -335,7 +375,7 @@ class Keahlian(RuleSet):
                             "supervisinya di catatan."),
         why=WHY_DOC, source=SOURCE_DEF,
         fail={"case.counselor.supervised": None},
-        passing={"case.counselor.supervised": None, "case.counselor.role": "professional"},
+        passing={"case.counselor.supervised": True},
     )
     @Rule(CaseFact(role="trainee", supervised=None))
     def doc062_trainee_supervision(self, report):
@@ -353,7 +393,7 @@ class Keahlian(RuleSet):
         why=WHY_DOC, source=SOURCE_P2,
         fail={"sessions[0].evaluation.done": None, "sessions[1].evaluation.done": None,
               "sessions[0].stages": None, "sessions[1].stages": None},
-        passing={"sessions[0].evaluation.done": None, "sessions[1].evaluation.done": None},
+        passing={"sessions[0].evaluation.done": True, "sessions[1].evaluation.done": True},
     )
     @Rule(NOT(SessionFact(evaluation_done=P(lambda value: value is not None))),
           NOT(SessionFact(stages=P(lambda value: value is not None))))

@@ -10,8 +10,16 @@ kemandirian builds on (chain 5).
 
 from asas.engine.judge.catalog import Text
 from asas.engine.reason.compat import EXISTS, MATCH, NOT, TEST, P, Rule
-from asas.engine.reason.facts import CaseFact, SessionFact
-from asas.rules._common import ACTIVITY_WEAKENED, NO_PLAN, PRESENT_FOCUS_LOST, at, conclude
+from asas.engine.reason.facts import CaseFact, Finding, SessionFact
+from asas.rules._common import (
+    ACTIVITY_WEAKENED,
+    NO_PLAN,
+    PRESENT_FOCUS_LOST,
+    at,
+    conclude,
+    defeat,
+    later,
+)
 from asas.rules._registry import REGISTRY, RuleSet
 
 KNOWLEDGE = REGISTRY.module("kegiatan")
@@ -21,10 +29,12 @@ SOURCE_P1 = Text("Asas kekinian dan kegiatan (present focus and activity), ¶1",
 SOURCE_P2 = Text("Asas kekinian dan kegiatan (present focus and activity), ¶2",
                  "Asas kekinian dan kegiatan, ¶2")
 WHY_ACTIVE = Text(
-    "The source: the client must be truly active in the process, from the start, during "
+    "According to the source text: the client must be truly active in the process, from the start, "
+    "during "
     "the service and after it; without that seriousness the client's gains will be very "
     "limited or the whole process futile.",
-    "Sumber: konseli dituntut untuk benar-benar aktif menjalani proses layanan, dari awal, "
+    "Menurut teks sumber: konseli dituntut untuk benar-benar aktif menjalani proses layanan, dari "
+    "awal, "
     "selama proses, sampai pada periode pasca layanan; tanpa keseriusan itu perolehan "
     "konseli akan sangat terbatas atau seluruh proses layanan menjadi sia-sia.")
 
@@ -33,6 +43,11 @@ WHY_DOC = Text(
     "practicum report that omits it cannot earn credit for it.",
     "Tanpa pengamatan ini laporan tidak dapat menunjukkan apakah konseli aktif; laporan "
     "praktikum yang tidak memuatnya tidak dapat dinilai untuk asas kegiatan.")
+
+
+def _refusal_respected(willingness, pressure) -> bool:
+    """The client refused in this session and the counselor put no pressure on them."""
+    return willingness == "refused" and not pressure
 
 
 def _weakened(doc, session):
@@ -66,8 +81,12 @@ class Kegiatan(RuleSet):
         fail={"sessions[0].client.activity": "passive"},
         passing={"sessions[0].client.activity": "moderate"},
     )
-    @Rule(SessionFact(activity="passive", idx=MATCH.idx, number=MATCH.number))
-    def kgt001_client_passive(self, report, idx, number):
+    # a client who refused in a session, and was not pressed, is not "passive": the
+    # counselor who respected the refusal is not told to draw them in (kesukarelaan)
+    @Rule(SessionFact(activity="passive", idx=MATCH.idx, number=MATCH.number,
+                      willingness=MATCH.willingness, pressure_on_client=MATCH.pressure),
+          TEST(lambda willingness, pressure: not _refusal_respected(willingness, pressure)))
+    def kgt001_client_passive(self, report, idx, number, willingness, pressure):
         self.declare(
             report(number, [at(idx, "client.activity")],
                    {"activity": "passive", "session": number}),
@@ -83,15 +102,17 @@ class Kegiatan(RuleSet):
         recommendation=Text(
             "Aim for the client to do most of the talking: listen, paraphrase and reflect "
             "rather than explain or advise.",
-            "Usahakan konseli yang lebih banyak berbicara: dengarkan, parafrasekan, dan "
+            "Usahakan agar konseli yang lebih banyak berbicara: dengarkan, parafrasekan, dan "
             "refleksikan, alih-alih menjelaskan atau menasihati."),
         why=WHY_ACTIVE, source=SOURCE_P2,
         fail={"sessions[0].counselor.talk_share": 0.7},
         passing={"sessions[0].counselor.talk_share": 0.6},
     )
-    @Rule(SessionFact(talk_share=MATCH.share, idx=MATCH.idx, number=MATCH.number),
-          TEST(lambda share: share is not None and share > 0.6))
-    def kgt002_counselor_dominates(self, report, share, idx, number):
+    @Rule(SessionFact(talk_share=MATCH.share, idx=MATCH.idx, number=MATCH.number,
+                      willingness=MATCH.willingness, pressure_on_client=MATCH.pressure),
+          TEST(lambda share, willingness, pressure: share is not None and share > 0.6
+               and not _refusal_respected(willingness, pressure)))
+    def kgt002_counselor_dominates(self, report, share, idx, number, willingness, pressure):
         self.declare(
             report(number, [at(idx, "counselor.talk_share")],
                    {"share": share, "session": number}),
@@ -115,9 +136,11 @@ class Kegiatan(RuleSet):
             "Tutup setiap sesi dengan menyepakati bersama konseli apa yang akan ia lakukan "
             "sebelum sesi berikutnya, dengan kata-katanya sendiri, lalu tinjau pada sesi "
             "berikutnya."),
-        why=Text("The source: the client is to be active up to the period after the service "
+        why=Text("According to the source text: the client is to be active up to the period after "
+                 "the service "
                  "(pasca layanan), not only inside the sessions.",
-                 "Sumber: konseli dituntut aktif sampai pada periode pasca layanan, tidak hanya "
+                 "Menurut teks sumber: konseli dituntut aktif sampai pada periode pasca layanan, "
+                 "tidak hanya "
                  "di dalam sesi."),
         source=SOURCE_P2,
         fail={"sessions[0].tasks_agreed": [], "sessions[1].tasks_agreed": [],
@@ -147,16 +170,23 @@ class Kegiatan(RuleSet):
     @KNOWLEDGE.finding(
         "KGT004", severity="risk", cf=0.75,
         title=Text("Agreed tasks not done", "Tugas yang disepakati tidak dikerjakan"),
-        message=Text("The client came to session(s) {sessions} without having done the agreed "
-                     "tasks, and their work between sessions has stalled.",
+        message=Text("The client came to sessions {sessions} without having done the agreed "
+                     "tasks, twice in a row: their work between sessions is not carrying over.",
                      "Konseli datang ke sesi {sessions} tanpa mengerjakan tugas yang disepakati, "
-                     "sehingga kegiatannya di antara sesi terhenti."),
+                     "dua kali berturut-turut: kegiatannya di antara sesi belum berjalan."),
         recommendation=Text(
-            "Explore with the client why the task was not done; agree on a smaller, concrete "
+            "Go over with the client why the task was not done; agree on a smaller, concrete "
             "step they choose themselves, and plan a follow-up to review it.",
-            "Jelajahi bersama konseli mengapa tugas tidak dikerjakan; sepakati langkah yang "
-            "lebih kecil dan konkret yang ia pilih sendiri, dan rencanakan tindak lanjut untuk "
+            "Gali bersama konseli alasan tugas tidak dikerjakan; sepakati langkah yang lebih "
+            "kecil dan konkret yang ia pilih sendiri, dan rencanakan tindak lanjut untuk "
             "meninjaunya."),
+        variants={"no_follow_up": {"message": Text(
+            "In session {sessions}, the last one, the client had not done the agreed tasks, "
+            "and no follow-up was planned (follow_up: none): the work between sessions ends "
+            "undone.",
+            "Pada sesi {sessions}, sesi terakhir, konseli belum mengerjakan tugas yang "
+            "disepakati, dan tidak ada tindak lanjut yang direncanakan (follow_up: none): "
+            "kegiatan di antara sesi berakhir tanpa diselesaikan.")}},
         why=WHY_ACTIVE, source=SOURCE_P2,
         fail={"sessions[1].client.completed_previous_tasks": False,
               "sessions[1].follow_up": "none"},
@@ -180,8 +210,54 @@ class Kegiatan(RuleSet):
         self.declare(
             report(number, [at(idx, "client.completed_previous_tasks"),
                             at(idx, "follow_up")],
-                   {"sessions": number}),
+                   {"sessions": number, "variant": "no_follow_up"}),
             _weakened(report, number))
+
+    # homework not done, and nothing showing that the counselor went over why
+    @KNOWLEDGE.finding(
+        "KGT007", severity="risk", cf=0.6,
+        title=Text("Undone task not explored", "Tugas tidak dikerjakan, alasannya tidak digali"),
+        message=Text(
+            "In session {session} the client had not done the agreed tasks, and nothing shows "
+            "that the counselor went over why with them.",
+            "Pada sesi {session} konseli belum mengerjakan tugas yang disepakati, dan tidak "
+            "tercatat bahwa konselor menggali alasannya bersama konseli."),
+        recommendation=Text(
+            "When a task was not done, go over why with the client before moving on (too "
+            "big, unclear, not really theirs, something got in the way); adjust the task with "
+            "them, and record it (`client.missed_tasks_explored: true`).",
+            "Bila tugas tidak dikerjakan, gali bersama konseli alasannya sebelum melanjutkan "
+            "(terlalu berat, kurang jelas, bukan pilihannya sendiri, ada hambatan); sesuaikan "
+            "tugas itu bersamanya, dan catat (`client.missed_tasks_explored: true`)."),
+        why=WHY_ACTIVE, source=SOURCE_P2,
+        fail={"sessions[1].client.completed_previous_tasks": False},
+        passing={"sessions[1].client.completed_previous_tasks": False,
+                 "sessions[1].client.missed_tasks_explored": True},
+        variants={"not_explored": {"message": Text(
+            "In session {session} the client had not done the agreed tasks, and the counselor "
+            "did not go over why with them.",
+            "Pada sesi {session} konseli belum mengerjakan tugas yang disepakati, dan konselor "
+            "tidak menggali alasannya bersama konseli.")}},
+    )
+    @Rule(SessionFact(completed_previous_tasks=False, missed_tasks_explored=MATCH.explored,
+                      idx=MATCH.idx, number=MATCH.number),
+          TEST(lambda explored: explored is not True))
+    def kgt007_missed_tasks_not_explored(self, report, explored, idx, number):
+        params = {"session": number}
+        if explored is False:
+            params["variant"] = "not_explored"
+        self.declare(report(number, [at(idx, "client.completed_previous_tasks"),
+                                     at(idx, "client.missed_tasks_explored")], params))
+
+    # what happened later: the client came back active, so the presumed loss of gains
+    # did not happen
+    @Rule(Finding(id=MATCH.id, session=MATCH.session),
+          TEST(lambda id: id in ("KGT005", "KGT006")),
+          SessionFact(activity="active", number=MATCH.number, idx=MATCH.idx),
+          TEST(lambda session, number: later(session, number)))
+    def kgt_defeated_by_later_activity(self, id, session, number, idx):
+        self.declare(defeat(id, session, [at(idx, "client.activity")], "later_active",
+                            {"sessions": number}))
 
     # -- chains 3 and 6 ----------------------------------------------------------------
     kgt005_gains_limited = KNOWLEDGE.derived(
@@ -194,34 +270,38 @@ class Kegiatan(RuleSet):
                      "Kegiatan konseli melemah, sehingga perolehannya terbatas dan proses layanan "
                      "terancam sia-sia."),
         recommendation=Text(
-            "Mend the finding this rests on; plan how the client will be active in the next "
-            "session and after it.",
-            "Perbaiki temuan yang menjadi dasarnya; rencanakan bagaimana konseli akan aktif pada "
-            "sesi berikutnya dan sesudahnya."),
+            "Put right first what weakened the client's activity (see {cause}); plan how the "
+            "client will be active in the next session and after it.",
+            "Benahi dahulu hal yang melemahkan keaktifan konseli (lihat {cause}); rencanakan "
+            "bagaimana konseli akan aktif pada sesi berikutnya dan sesudahnya."),
+        params=lambda because: {"cause": because[0]},
         why=WHY_ACTIVE, source=SOURCE_P2,
-        fail={"sessions[0].client.activity": "passive"},
+        fail={"sessions[0].client.activity": "passive", "sessions[1].client.activity": "moderate"},
         passing={"sessions[0].client.activity": "moderate"},
     )
 
     kgt006_present_focus_lost = KNOWLEDGE.derived(
         "KGT006", PRESENT_FOCUS_LOST,
         severity="risk", cf=0.7,
-        title=Text("Activity weakened by losing the present",
-                   "Kegiatan melemah karena kehilangan kekinian"),
+        title=Text("Activity weakened: the session was not about the present",
+                   "Keaktifan konseli melemah karena sesi tidak berfokus pada masa kini"),
         message=Text("The session dwelt on the past or on the counselor's own stories, which "
                      "weakens the ground the client's activity stands on.",
                      "Sesi berkutat pada masa lalu atau pada cerita konselor sendiri, sehingga "
                      "melemahkan dasar bagi kegiatan konseli."),
         recommendation=Text(
-            "Mend the present-focus finding this rests on; tie what the client does to their "
-            "situation now.",
-            "Perbaiki temuan kekinian yang menjadi dasarnya; kaitkan kegiatan konseli dengan "
-            "keadaannya saat ini."),
-        why=Text("The source: on the basis of present focus the client's activity in the "
+            "Bring the session back to the present first (see {cause}); tie what the client "
+            "does to their situation now.",
+            "Benahi dahulu fokus sesi pada masa kini (lihat {cause}); kaitkan kegiatan konseli "
+            "dengan keadaannya saat ini."),
+        params=lambda because: {"cause": because[0]},
+        why=Text("According to the source text: on the basis of present focus the client's "
+                 "activity in the "
                  "service is carried out.",
-                 "Sumber: atas dasar kekinian pulalah kegiatan konseli dalam layanan dijalankan."),
+                 "Menurut teks sumber: atas dasar kekinian pulalah kegiatan konseli dalam layanan "
+                 "dijalankan."),
         source=SOURCE_P1,
-        fail={"sessions[0].counselor.self_focus": True},
+        fail={"sessions[0].counselor.self_focus": True, "sessions[1].client.activity": "moderate"},
         passing={"sessions[0].counselor.time_focus": "mixed"},
     )
 
@@ -238,7 +318,8 @@ class Kegiatan(RuleSet):
                             "passive."),
         why=WHY_DOC, source=SOURCE_P2,
         fail={"sessions[0].client.activity": None, "sessions[1].client.activity": None},
-        passing={"sessions[0].client.activity": None},
+        passing={"sessions[0].client.activity": "active",
+                 "sessions[1].client.activity": "moderate"},
     )
 
     doc042_tasks_agreed = KNOWLEDGE.not_documented(
@@ -255,5 +336,6 @@ class Kegiatan(RuleSet):
                             "yang disepakati, atau [] bila tidak ada."),
         why=WHY_DOC, source=SOURCE_P2,
         fail={"sessions[0].tasks_agreed": None, "sessions[1].tasks_agreed": None},
-        passing={"sessions[0].tasks_agreed": None, "sessions[1].tasks_agreed": []},
+        passing={"sessions[0].tasks_agreed": ["Mencatat penggunaan waktu."],
+                 "sessions[1].tasks_agreed": []},
     )

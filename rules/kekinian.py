@@ -17,10 +17,10 @@ KNOWLEDGE = REGISTRY.module("kekinian")
 SOURCE_P1 = Text("Asas kekinian dan kegiatan (present focus and activity), ¶1",
                  "Asas kekinian dan kegiatan, ¶1")
 WHY_PRESENT = Text(
-    "The source: present focus is applied from the very first meeting; the whole "
+    "According to the source text: present focus is applied from the very first meeting; the whole "
     "process is developed in a present-focused way, and on that basis the client's "
     "activity in the service is carried out.",
-    "Sumber: asas kekinian diterapkan sejak paling awal konselor bertemu konseli; "
+    "Menurut teks sumber: asas kekinian diterapkan sejak paling awal konselor bertemu konseli; "
     "dengan nuansa kekinian segenap proses layanan dikembangkan, dan atas dasar kekinian "
     "pula kegiatan konseli dalam layanan dijalankan.")
 
@@ -98,7 +98,8 @@ class Kekinian(RuleSet):
             "The source asks for present focus throughout; planning ahead is present work for "
             "a career problem, but elsewhere it can take the place of the client's present "
             "situation.",
-            "Sumber menuntut nuansa kekinian di seluruh proses; merencanakan masa depan adalah "
+            "Teks sumber menuntut nuansa kekinian di seluruh proses; merencanakan masa depan "
+            "adalah "
             "pekerjaan masa kini bagi masalah karier, tetapi pada masalah lain dapat menggeser "
             "perhatian dari keadaan konseli saat ini."),
         source=SOURCE_P1,
@@ -117,34 +118,39 @@ class Kekinian(RuleSet):
 
     @KNOWLEDGE.finding(
         "KKN004", severity="violation", cf=0.85,
-        title=Text("Present risk left waiting", "Risiko saat ini dibiarkan menunggu"),
+        title=Text("Help for a present risk delayed", "Penanganan risiko saat ini tertunda"),
         message=Text(
-            "The client shows a present risk ({risk}), yet the first session dwelt on the past; "
-            "help for the present danger was delayed.",
-            "Konseli menunjukkan risiko saat ini ({risk}), tetapi sesi pertama justru berkutat "
-            "pada masa lalu; bantuan atas bahaya yang sedang dihadapi tertunda."),
+            "The client shows a present risk ({risk}), known from session {session}, yet that "
+            "session dwelt on the past; help for the present danger was delayed.",
+            "Konseli menunjukkan risiko saat ini ({risk}) yang sudah diketahui pada sesi "
+            "{session}, tetapi sesi itu justru berkutat pada masa lalu; bantuan atas bahaya "
+            "yang sedang dihadapi tertunda."),
         recommendation=Text(
-            "When a risk is present, address it in the first session: assess the danger now, "
+            "When a risk comes to light, address it in that session: assess the danger now, "
             "agree on safety steps, and leave the history for later.",
-            "Bila ada risiko, tangani pada sesi pertama: nilai bahayanya saat ini, sepakati "
-            "langkah pengamanan, dan tunda penelusuran riwayat."),
+            "Bila risiko diketahui, tangani pada sesi itu juga: nilai bahayanya saat ini, "
+            "sepakati langkah pengamanan, dan tunda penelusuran riwayat."),
         why=Text(
-            "The source: present focus applies from the very first meeting; a danger the client "
+            "According to the source text: present focus applies from the very first meeting; a "
+            "danger the client "
             "faces now cannot wait while the session explores the past.",
-            "Sumber: asas kekinian berlaku sejak paling awal konselor bertemu konseli; bahaya "
+            "Menurut teks sumber: asas kekinian berlaku sejak paling awal konselor bertemu "
+            "konseli; bahaya "
             "yang dihadapi konseli sekarang tidak boleh menunggu sementara sesi menelusuri masa "
             "lalu."),
         source=SOURCE_P1,
         fail={"case.problem.risk": ["self_harm"], "sessions[0].counselor.time_focus": "past"},
         passing={"case.problem.risk": ["self_harm"], "sessions[1].counselor.time_focus": "past"},
     )
-    @Rule(CaseFact(risk=MATCH.risk),
-          SessionFact(first=True, time_focus="past", idx=MATCH.idx, number=MATCH.number),
+    # from the session in which the risk came to light (the first, unless the case file
+    # says a later one): sessions before it could not have addressed a danger not known
+    @Rule(CaseFact(risk=MATCH.risk, risk_first_session=MATCH.number),
+          SessionFact(time_focus="past", idx=MATCH.idx, number=MATCH.number),
           TEST(lambda risk: len(risk) > 0))
     def kkn004_risk_delayed(self, report, risk, idx, number):
         self.declare(report(number, ["case.problem.risk",
                                      at(idx, "counselor.time_focus")],
-                            {"risk": risk}))
+                            {"risk": risk, "session": number}))
 
     # -- documentation: what kekinian needs to be assessed --------------------------
     doc031_time_focus = KNOWLEDGE.not_documented(
@@ -166,5 +172,6 @@ class Kekinian(RuleSet):
                  "asas itu."),
         source=SOURCE_P1,
         fail={"sessions[0].counselor.time_focus": None, "sessions[1].counselor.time_focus": None},
-        passing={"sessions[0].counselor.time_focus": None},
+        passing={"sessions[0].counselor.time_focus": "present",
+                 "sessions[1].counselor.time_focus": "present"},
     )

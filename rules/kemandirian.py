@@ -9,8 +9,8 @@ kegiatan concludes) puts it at risk.
 """
 
 from asas.engine.judge.catalog import Text
-from asas.engine.reason.compat import EXISTS, MATCH, P, Rule
-from asas.engine.reason.facts import SessionFact
+from asas.engine.reason.compat import EXISTS, MATCH, TEST, P, Rule
+from asas.engine.reason.facts import CaseFact, SessionFact
 from asas.rules._common import NO_PLAN, at
 from asas.rules._registry import REGISTRY, RuleSet
 
@@ -25,16 +25,20 @@ SOURCE_SOLVE = Text(
     "(normativity and expertise), ¶2",
     "Pengertian konseling individual, ¶1; Asas kenormatifan dan keahlian, ¶2")
 WHY_DECIDE = Text(
-    "The source: the counselor applies all their expertise to a voluntary, open, active "
+    "According to the source text: the counselor applies all their expertise to a voluntary, open, "
+    "active "
     "client so that the client is able to make their own decisions; counseling hopes the "
     "client changes their own attitudes and decisions.",
-    "Sumber: keahlian konselor diterapkan terhadap konseli yang sukarela, terbuka, dan aktif "
+    "Menurut teks sumber: keahlian konselor diterapkan terhadap konseli yang sukarela, terbuka, "
+    "dan aktif "
     "agar konseli mampu mengambil keputusan sendiri; dalam konseling diharapkan konseli dapat "
     "mengubah sikap dan keputusan dirinya sendiri.")
 WHY_SOLVE = Text(
-    "The source: it must always be remembered that the individual should in the end be "
+    "According to the source text: it must always be remembered that the individual should in the "
+    "end be "
     "able to solve every problem they may face in life themselves.",
-    "Sumber: harus selalu diingat agar individu pada akhirnya dapat memecahkan sendiri "
+    "Menurut teks sumber: harus selalu diingat agar individu pada akhirnya dapat memecahkan "
+    "sendiri "
     "setiap masalah yang mungkin akan dihadapi dalam kehidupannya.")
 
 WHY_DOC = Text(
@@ -42,6 +46,29 @@ WHY_DOC = Text(
     "practicum report that omits it cannot earn credit for it.",
     "Tanpa pengamatan ini laporan tidak dapat menunjukkan apakah asas kemandirian "
     "ditegakkan; laporan praktikum yang tidak memuatnya tidak dapat dinilai untuk asas itu.")
+
+
+STEERING = ("advice", "directive_instruction")
+TALK_SHARE = 0.6     # as kegiatan's KGT002: more than this, the counselor holds the talk
+RECOMMEND_OPTIONS = Text(
+    "Lay out the options with the client, weigh the consequences of each together, and let "
+    "the client decide; offer information, not the decision.",
+    "Bahas alternatif bersama konseli, timbang konsekuensi masing-masing, dan biarkan "
+    "konseli yang memutuskan; berikan informasi, bukan keputusan.")
+
+
+def _advice(techniques) -> tuple:
+    return tuple(t for t in techniques or () if t in STEERING)
+
+
+def _steering(techniques, share, story) -> tuple:
+    """What steered a decision: advice or directives, most of the talk, own stories."""
+    how = _advice(techniques)
+    if share is not None and share > TALK_SHARE:
+        how += ("talk_share",)
+    if story is True:
+        how += ("self_focus",)
+    return how
 
 
 @KNOWLEDGE.rules
@@ -52,16 +79,17 @@ class Kemandirian(RuleSet):
         message=Text(
             "In session {session} the counselor made the decision for the client.",
             "Pada sesi {session} konselor mengambil keputusan untuk konseli."),
-        recommendation=Text(
-            "Lay out the options with the client, explore the consequences of each, and let "
-            "the client choose; offer information, not the decision.",
-            "Uraikan pilihan-pilihan bersama konseli, jelajahi akibat masing-masing, dan biarkan "
-            "konseli yang memilih; berikan informasi, bukan keputusan."),
+        recommendation=RECOMMEND_OPTIONS,
         why=WHY_DECIDE, source=SOURCE_DECIDE,
-        fail={"sessions[1].counselor.decided_for_client": True},
+        fail={"sessions[1].counselor.decided_for_client": True,
+              "sessions[1].client.made_own_decision": False},
         passing={"sessions[1].counselor.decided_for_client": False},
     )
-    @Rule(SessionFact(decided_for_client=True, idx=MATCH.idx, number=MATCH.number))
+    # the counselor decided, and the client made no decision of their own; a session
+    # that records both (the client took the decision the counselor pressed) is a
+    # steered decision: KMD004, a risk, so that an honest "yes" is not a violation
+    @Rule(SessionFact(decided_for_client=True, made_own_decision=P(lambda v: v is not True),
+                      idx=MATCH.idx, number=MATCH.number))
     def kmd001_decided_for_client(self, report, idx, number):
         self.declare(report(number, [at(idx, "counselor.decided_for_client")],
                             {"session": number}))
@@ -71,9 +99,9 @@ class Kemandirian(RuleSet):
         title=Text("Counseling ended without the client's own decision",
                    "Konseling berakhir tanpa keputusan konseli sendiri"),
         message=Text(
-            "The last session (session {session}) ended without the client making their own "
-            "decision.",
-            "Sesi terakhir (sesi {session}) berakhir tanpa konseli mengambil keputusannya "
+            "Counseling ended in session {session} without a decision the client made "
+            "themselves.",
+            "Konseling diakhiri pada sesi {session} tanpa keputusan yang diambil konseli "
             "sendiri."),
         recommendation=Text(
             "Before closing, help the client put into their own words what they have decided to "
@@ -89,6 +117,81 @@ class Kemandirian(RuleSet):
     def kmd002_ends_without_own_decision(self, report, idx, number):
         self.declare(report(number, [at(idx, "client.made_own_decision")],
                             {"session": number}))
+
+    # advice-giving is not deciding, but in the session where the client's decision is
+    # made, advice or directives, a counselor holding most of the talk, or a long story
+    # of the counselor's own steer it (konseling bukan nasihat)
+    @KNOWLEDGE.finding(
+        "KMD004", severity="risk", cf=0.7,
+        title=Text("Client's decision steered by the counselor",
+                   "Keputusan konseli diarahkan konselor"),
+        message=Text(
+            "In session {session}, where the client's decision was made, the counselor "
+            "steered it: {how}.",
+            "Pada sesi {session}, saat keputusan konseli diambil, konselor mengarahkannya: "
+            "{how}."),
+        recommendation=Text(
+            "In the session of the decision, hold back your own advice: lay out the options "
+            "with the client, weigh the consequences of each together, and let the client "
+            "decide; give information when it is asked for, not the answer.",
+            "Pada sesi pengambilan keputusan, tahan nasihat Anda sendiri: bahas alternatif "
+            "bersama konseli, timbang konsekuensi masing-masing, dan biarkan konseli yang "
+            "memutuskan; berikan informasi bila diminta, bukan jawabannya."),
+        why=WHY_DECIDE, source=SOURCE_DECIDE,
+        fail={"sessions[1].counselor.techniques": ["attending", "advice"]},
+        passing={"sessions[1].counselor.techniques": ["attending", "open_question",
+                                                      "summarizing"]},
+    )
+    @Rule(CaseFact(decision_session=MATCH.decision),
+          SessionFact(techniques=MATCH.techniques, talk_share=MATCH.share,
+                      self_focus=MATCH.story, made_own_decision=MATCH.own,
+                      decided_for_client=MATCH.decided, idx=MATCH.idx, number=MATCH.number),
+          TEST(lambda decision, own, decided, number, techniques, share, story:
+               (own is True or number == decision)
+               and not (decided is True and own is not True)
+               and (_steering(techniques, share, story) or (decided is True and own is True))))
+    def kmd004_decision_steered(self, report, decision, techniques, share, story, own,
+                                decided, idx, number):
+        how = _steering(techniques, share, story)
+        evidence = [at(idx, "counselor.techniques")]
+        if share is not None and share > TALK_SHARE:
+            evidence.append(at(idx, "counselor.talk_share"))
+        if story:
+            evidence.append(at(idx, "counselor.self_focus"))
+        if decided is True:
+            how += ("decided_for_client",)
+            evidence.append(at(idx, "counselor.decided_for_client"))
+        self.declare(report(number, evidence, {"session": number, "how": how}))
+
+    @KNOWLEDGE.finding(
+        "KMD005", severity="advice", cf=0.5,
+        title=Text("Advice given", "Konselor memberi nasihat"),
+        message=Text(
+            "In session {session} the counselor gave advice or directives ({how}), outside "
+            "the session where the client's decision was made.",
+            "Pada sesi {session} konselor memberi nasihat atau arahan ({how}), di luar sesi "
+            "pengambilan keputusan konseli."),
+        recommendation=Text(
+            "Counseling is not giving advice: before suggesting, ask what the client has "
+            "already thought of; offer a suggestion as one option among others, and leave "
+            "the choice to them.",
+            "Konseling bukan pemberian nasihat: sebelum menyarankan, tanyakan apa yang sudah "
+            "dipikirkan konseli; tawarkan saran sebagai salah satu pilihan di antara yang lain, "
+            "dan serahkan pilihannya kepada konseli."),
+        why=WHY_DECIDE, source=SOURCE_DECIDE,
+        fail={"sessions[0].counselor.techniques": ["attending", "advice"],
+              "sessions[0].client.made_own_decision": False},
+        passing={"sessions[0].counselor.techniques": ["attending", "open_question"],
+                 "sessions[0].client.made_own_decision": False},
+    )
+    @Rule(CaseFact(decision_session=MATCH.decision),
+          SessionFact(techniques=MATCH.techniques, made_own_decision=MATCH.own,
+                      idx=MATCH.idx, number=MATCH.number),
+          TEST(lambda decision, own, number, techniques: own is not True
+               and number != decision and bool(_advice(techniques))))
+    def kmd005_advice_given(self, report, decision, techniques, own, idx, number):
+        self.declare(report(number, [at(idx, "counselor.techniques")],
+                            {"session": number, "how": _advice(techniques)}))
 
     kmd003_leaves_without_plan = KNOWLEDGE.derived(
         "KMD003", NO_PLAN,
@@ -131,13 +234,36 @@ class Kemandirian(RuleSet):
         why=WHY_DOC, source=SOURCE_DECIDE,
         fail={"sessions[0].client.made_own_decision": None,
               "sessions[1].client.made_own_decision": None},
-        passing={"sessions[0].client.made_own_decision": None},
+        passing={"sessions[0].client.made_own_decision": False,
+                 "sessions[1].client.made_own_decision": True},
+    )
+
+    doc073_decided_for_client = KNOWLEDGE.not_documented(
+        "DOC073", "decided_for_client", at(0, "counselor.decided_for_client"),
+        severity="advice", cf=1.0, needed=True,
+        title=Text("Who decided not documented", "Siapa yang memutuskan tidak dicatat"),
+        message=Text("No session records whether the counselor made the decision for the "
+                     "client (counselor.decided_for_client).",
+                     "Tidak ada sesi yang mencatat apakah konselor mengambil keputusan untuk "
+                     "konseli (counselor.decided_for_client)."),
+        recommendation=Text("Write `counselor.decided_for_client` for each session. A "
+                            "suggestion the client was free to refuse is not deciding for "
+                            "them: record it as the technique `advice`.",
+                            "Tuliskan `counselor.decided_for_client` di setiap sesi. Saran "
+                            "yang bebas ditolak konseli bukan mengambil keputusan untuknya: "
+                            "catat sebagai teknik `advice`."),
+        why=WHY_DOC, source=SOURCE_DECIDE,
+        fail={"sessions[0].counselor.decided_for_client": None,
+              "sessions[1].counselor.decided_for_client": None},
+        passing={"sessions[0].counselor.decided_for_client": False,
+                 "sessions[1].counselor.decided_for_client": False},
     )
 
     # -- documentation that only matters in some cases (not needed to assess) ------
     @KNOWLEDGE.finding(
         "DOC072", severity="advice", cf=1.0,
-        title=Text("Decision at the end not documented", "Keputusan di akhir konseling tidak dicatat"),
+        title=Text("Decision at the end not documented", "Keputusan di akhir konseling tidak "
+                                                         "dicatat"),
         message=Text("The last session (session {session}) does not record whether the client "
                      "made their own decision (client.made_own_decision).",
                      "Sesi terakhir (sesi {session}) tidak mencatat apakah konseli mengambil "
@@ -148,7 +274,7 @@ class Kemandirian(RuleSet):
                             "menunjukkan posisi konseli ketika konseling berakhir."),
         why=WHY_DOC, source=SOURCE_DECIDE,
         fail={"sessions[1].client.made_own_decision": None},
-        passing={"sessions[0].client.made_own_decision": None},
+        passing={"sessions[1].client.made_own_decision": True},
     )
     @Rule(SessionFact(last=True, made_own_decision=None, idx=MATCH.idx, number=MATCH.number),
           EXISTS(SessionFact(made_own_decision=P(lambda value: value is not None))))

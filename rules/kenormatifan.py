@@ -20,29 +20,37 @@ KNOWLEDGE = REGISTRY.module("kenormatifan")
 SOURCE_P1 = Text("Asas kenormatifan dan keahlian (normativity and expertise), ¶1",
                  "Asas kenormatifan dan keahlian, ¶1")
 WHY_NORMS = Text(
-    "The source: every technical aspect and all content of individual counseling are "
+    "According to the source text: every technical aspect and all content of individual counseling "
+    "are "
     "normative: they may not depart from the prevailing norms of religion, custom, law, "
     "science and social habit; client and counselor are wholly bound by them.",
-    "Sumber: semua aspek teknis dan isi layanan konseling individual adalah normatif, "
+    "Menurut teks sumber: semua aspek teknis dan isi layanan konseling individual adalah normatif, "
     "tidak boleh terlepas dari kaidah norma yang berlaku, baik norma agama, adat, hukum, "
     "ilmu, maupun kebiasaan; konseli dan konselor terikat sepenuhnya oleh nilai dan norma "
     "itu.")
 MESSAGE = Text(
     "In session {session} the counselor's advice or action conflicted with the norms of "
-    "{norm}.",
-    "Pada sesi {session} saran atau tindakan konselor bertentangan dengan norma {norm}.")
+    "{norm}: «{note}».",
+    "Pada sesi {session} saran atau tindakan konselor bertentangan dengan norma {norm}: "
+    "«{note}».")
+# religion: the client's own, so that the trainee is not told their advice was irreligious
+MESSAGE_RELIGION = Text(
+    "In session {session} the counselor recommended a practice that does not fit the "
+    "religion the client holds: «{note}».",
+    "Pada sesi {session} konselor menganjurkan amalan yang tidak sesuai dengan agama yang "
+    "dianut konseli: «{note}».")
 
 
 def _entry(id, norm, cf, title, recommendation, example) -> dict:
     """The catalogue entry of the conflict with one norm kind."""
-    other = "custom" if norm != "custom" else "religion"
     return {
         "id": id, "severity": "violation", "cf": cf,
-        "title": title, "message": MESSAGE, "recommendation": recommendation,
+        "title": title, "message": MESSAGE_RELIGION if norm == "religion" else MESSAGE,
+        "recommendation": recommendation,
         "why": WHY_NORMS, "source": SOURCE_P1,
         "fail": {"sessions[0].counselor.norm_conflicts": [{"norm": norm, "note": example}]},
-        # a conflict with another norm is a different finding, not this one
-        "passing": {"sessions[0].counselor.norm_conflicts": [{"norm": other, "note": example}]},
+        # the example that does not trigger it leaves the harmful act out altogether
+        "passing": {"sessions[0].counselor.norm_conflicts": []},
     }
 
 
@@ -57,7 +65,7 @@ def _conflict_found(report, norm, note, idx, number, item):
     evidence = [at(idx, f"{conflict}.norm")]
     if note is not None:
         evidence.append(at(idx, f"{conflict}.note"))
-    return report(number, evidence, {"session": number, "norm": norm})
+    return report(number, evidence, {"session": number, "norm": norm, "note": note or "—"})
 
 
 @KNOWLEDGE.rules
@@ -69,7 +77,8 @@ class Kenormatifan(RuleSet):
              "not press your own; where faith matters to the problem, explore what it means "
              "to the client.",
              "Hormati agama konseli: jangan meremehkan atau mengesampingkan keyakinannya dan "
-             "jangan memaksakan keyakinan Anda; bila iman berkaitan dengan masalah, jelajahi "
+             "jangan memaksakan keyakinan Anda; bila keyakinan agama berkaitan dengan masalah, "
+             "gali "
              "maknanya bagi konseli."),
         "Konselor menyarankan konseli meninggalkan ibadah agar punya waktu belajar."))
     @Rule(_conflict("religion"))
@@ -122,7 +131,7 @@ class Kenormatifan(RuleSet):
              "when a habit itself harms the client, explore it with them instead of dismissing "
              "it.",
              "Jaga agar saran dan sikap tetap dalam batas yang diterima di lingkungan konseli; "
-             "bila suatu kebiasaan justru merugikan konseli, jelajahi bersamanya, jangan "
+             "bila suatu kebiasaan justru merugikan konseli, gali bersama konseli, jangan "
              "sekadar menepisnya."),
         "Konselor menyarankan konseli tidak lagi menyapa tetangga yang lebih tua."))
     @Rule(_conflict("social_habit"))
@@ -149,5 +158,6 @@ class Kenormatifan(RuleSet):
                  "ditegakkan."),
         source=SOURCE_P1,
         fail={"sessions[0].counselor.techniques": None, "sessions[1].counselor.techniques": None},
-        passing={"sessions[0].counselor.techniques": None},
+        passing={"sessions[0].counselor.techniques": ["attending", "open_question"],
+                 "sessions[1].counselor.techniques": ["attending", "summarizing"]},
     )

@@ -37,18 +37,21 @@ SOURCE_PRIVATE = Text(
     "Pengertian konseling individual (definition), ¶2; Asas kerahasiaan (confidentiality), ¶1",
     "Pengertian konseling individual, ¶2; Asas kerahasiaan, ¶1")
 WHY_PROTECT = Text(
-    "The source: the intense relationship can lay bare the client's innermost matters; "
+    "According to the source text: the intense relationship can lay bare the client's innermost "
+    "matters; "
     "every secret revealed is the counselor's full responsibility to protect, and the "
     "client's belief in that protection is the guarantee that the service succeeds.",
-    "Sumber: hubungan yang amat intens sanggup membongkar isi pribadi konseli yang paling "
+    "Menurut teks sumber: hubungan yang amat intens sanggup membongkar isi pribadi konseli yang "
+    "paling "
     "dalam; segenap rahasia pribadi yang terbongkar menjadi tanggung jawab penuh konselor "
     "untuk melindunginya, dan keyakinan konseli akan perlindungan itu menjadi jaminan "
     "suksesnya pelayanan.")
 WHY_BREACH = Text(
-    "The source: the client's secrets are the counselor's full responsibility to protect, "
+    "According to the source text: the client's secrets are the counselor's full responsibility to "
+    "protect, "
     "and in individual counseling they are kept entirely confidential; the client's "
     "belief in that protection is the guarantee that the service succeeds.",
-    "Sumber: rahasia pribadi konseli menjadi tanggung jawab penuh konselor untuk "
+    "Menurut teks sumber: rahasia pribadi konseli menjadi tanggung jawab penuh konselor untuk "
     "dilindungi, dan dalam konseling individual rahasia pribadi sepenuhnya dirahasiakan; "
     "keyakinan konseli akan perlindungan itu menjadi jaminan suksesnya pelayanan.")
 
@@ -76,6 +79,12 @@ WHY_DOC = Text(
     "ditegakkan; laporan praktikum yang tidak memuatnya tidak dapat dinilai untuk asas itu.")
 
 
+def _deadline(known, disclosed) -> int:
+    """The last session in which the limits of confidentiality may still be explained:
+    the one where the risk came to light, or an earlier disclosure for safety."""
+    return min(known or 1, disclosed or known or 1)
+
+
 def _untrusted(doc, session):
     return conclude(TRUST_NOT_SECURED, doc, session)
 
@@ -90,25 +99,28 @@ WHY_LIMITS = Text(
     "danger may force the counselor to share something, that belief stays honest only "
     "if the client was told the limits beforehand; otherwise a necessary disclosure is "
     "experienced as a betrayal.",
-    "Sumber menjadikan konselor bertanggung jawab penuh melindungi apa yang diungkapkan "
+    "Teks sumber menjadikan konselor bertanggung jawab penuh melindungi apa yang diungkapkan "
     "konseli, dan menyandarkan keberhasilan layanan pada keyakinan konseli akan "
     "perlindungan itu. Bila bahaya dapat memaksa konselor menyampaikan sesuatu, keyakinan "
     "itu hanya tetap jujur jika konseli sudah diberi tahu batas-batasnya; jika tidak, "
-    "pengungkapan yang diperlukan akan dirasakan sebagai pengkhianatan.")
+    "pembukaan rahasia yang diperlukan akan dirasakan sebagai pengkhianatan.")
 
 WHY_INFORMED = Text(
-    "The source: the client's belief that their secrets are protected is the guarantee "
+    "According to the source text: the client's belief that their secrets are protected is the "
+    "guarantee "
     "that the service succeeds. A client who learns afterwards that they were talked "
     "about loses that belief, even when sharing was necessary.",
-    "Sumber: keyakinan konseli bahwa rahasianya terlindungi menjadi jaminan suksesnya "
+    "Menurut teks sumber: keyakinan konseli bahwa rahasianya terlindungi menjadi jaminan suksesnya "
     "pelayanan. Konseli yang belakangan mengetahui bahwa dirinya dibicarakan akan "
-    "kehilangan keyakinan itu, walaupun pengungkapannya memang diperlukan.")
+    "kehilangan keyakinan itu, walaupun pembukaan rahasia itu memang diperlukan.")
 
 WHY_PRIVATE = Text(
-    "The source: individual counseling is a special, personal relationship between one "
+    "According to the source text: individual counseling is a special, personal relationship "
+    "between one "
     "counselor and one client, and the client's secrets are the counselor's full "
     "responsibility to protect; a client who can be overheard cannot trust that they are.",
-    "Sumber: konseling individual adalah hubungan khusus secara pribadi antara seorang "
+    "Menurut teks sumber: konseling individual adalah hubungan khusus secara pribadi antara "
+    "seorang "
     "konselor dan seorang konseli, dan rahasia konseli menjadi tanggung jawab penuh "
     "konselor untuk melindunginya; konseli yang dapat didengar orang lain tidak dapat "
     "yakin bahwa rahasianya terlindungi.")
@@ -133,12 +145,31 @@ class Kerahasiaan(RuleSet):
         why=WHY_PROTECT, source=SOURCE_KRH,
         fail={"sessions[0].opening.confidentiality_explained": False},
         passing={"sessions[0].opening.confidentiality_explained": True},
+        variants={"repaired": {
+            "title": Text("Confidentiality explained late",
+                          "Asas kerahasiaan terlambat dijelaskan"),
+            "message": Text(
+                "Confidentiality was not explained in the first session; it was explained "
+                "in session {repaired_session}. Until then the client had no assurance that "
+                "what they revealed stayed protected; the lapse was repaired, later than it "
+                "should have been.",
+                "Asas kerahasiaan tidak dijelaskan pada sesi pertama; baru dijelaskan pada "
+                "sesi {repaired_session}. Sampai saat itu konseli belum mendapat jaminan bahwa "
+                "apa yang ia ungkapkan akan terlindungi; kekeliruan ini sudah diperbaiki, "
+                "tetapi terlambat."),
+        }},
     )
     @Rule(SessionFact(first=True, confidentiality_explained=False, idx=MATCH.idx,
-                      number=MATCH.number))
-    def krh001_not_explained(self, report, idx, number):
-        self.declare(report(number, [at(idx, "opening.confidentiality_explained")]),
-                     _untrusted(report, number))
+                      number=MATCH.number),
+          CaseFact(confidentiality_first_explained=MATCH.later))
+    def krh001_not_explained(self, report, idx, number, later):
+        # explained in a later session: still a finding, repaired (it weighs half), and
+        # the chain it starts stays a presumption that later sessions may defeat
+        params = {} if later is None else {"repaired_session": later, "variant": "repaired"}
+        evidence = [at(idx, "opening.confidentiality_explained")]
+        if later is not None:
+            evidence.append(at(later - 1, "opening.confidentiality_explained"))
+        self.declare(report(number, evidence, params), _untrusted(report, number))
 
     @KNOWLEDGE.finding(
         "KRH002", severity="risk", cf=0.75,
@@ -146,11 +177,11 @@ class Kerahasiaan(RuleSet):
                    "Batas kerahasiaan tidak dijelaskan"),
         message=Text(
             "The case shows risk ({risk}), but the limits of confidentiality were not explained "
-            "in the first session and no later session records explaining them: the client does "
-            "not know when the counselor may have to share what they say.",
+            "(session {session}) and no session records explaining them: the client does not "
+            "know when the counselor may have to share what they say.",
             "Kasus ini menunjukkan risiko ({risk}), tetapi batas kerahasiaan tidak dijelaskan "
-            "pada sesi pertama dan tidak ada sesi berikutnya yang mencatat penjelasannya: konseli "
-            "tidak tahu kapan konselor mungkin harus menyampaikan ceritanya kepada pihak lain."),
+            "(sesi {session}) dan tidak ada sesi yang mencatat penjelasannya: konseli tidak tahu "
+            "kapan konselor mungkin harus menyampaikan ceritanya kepada pihak lain."),
         recommendation=Text(
             "When danger to the client or to others is possible, explain early which situations "
             "would oblige you to involve others (danger to self or others, a legal duty), and "
@@ -163,19 +194,58 @@ class Kerahasiaan(RuleSet):
         source=SOURCE_KRH,
         fail={"case.problem.risk": ["self_harm"],
               "sessions[0].opening.confidentiality_limits_explained": False},
-        passing={"case.problem.risk": ["self_harm"],
+        passing={"case.problem.risk": [{"kind": "self_harm", "session": 2}],
                  "sessions[0].opening.confidentiality_limits_explained": False,
                  "sessions[1].opening.confidentiality_limits_explained": True},
+        variants={
+            "late": {"message": Text(
+                "The case shows risk ({risk}), known from session {deadline}, but the limits "
+                "of confidentiality were explained only in session {explained}: until then "
+                "the client did not know when the counselor might have to share what they "
+                "say. Explained late, before anything had to be shared: repaired, later than "
+                "it should have been.",
+                "Kasus ini menunjukkan risiko ({risk}) yang sudah diketahui sejak sesi "
+                "{deadline}, tetapi batas kerahasiaan baru dijelaskan pada sesi {explained}: "
+                "sampai saat itu konseli tidak tahu kapan konselor mungkin harus "
+                "menyampaikan ceritanya kepada pihak lain. Terlambat dijelaskan, tetapi "
+                "sebelum ada informasi yang harus disampaikan: sudah diperbaiki, walau "
+                "terlambat.")},
+            "after_disclosure": {"message": Text(
+                "The case shows risk ({risk}); in session {disclosed} information was shared "
+                "for safety or a legal duty, but the limits of confidentiality were explained "
+                "only in session {explained}, afterwards: explaining them after the "
+                "disclosure does not repair it, since the client learned the limits only once "
+                "they had been used.",
+                "Kasus ini menunjukkan risiko ({risk}); pada sesi {disclosed} informasi "
+                "konseli disampaikan kepada pihak lain demi keselamatan atau kewajiban hukum, "
+                "tetapi batas kerahasiaan baru dijelaskan pada sesi {explained}, sesudahnya: "
+                "penjelasan sesudah penyampaian informasi itu bukan perbaikan, karena konseli "
+                "baru mengetahui batasnya setelah batas itu dipakai.")},
+        },
     )
-    @Rule(CaseFact(risk=MATCH.risk),
-          TEST(lambda risk: len(risk) > 0),
-          SessionFact(first=True, confidentiality_limits_explained=False, idx=MATCH.idx,
-                      number=MATCH.number),
-          NOT(SessionFact(confidentiality_limits_explained=True)))
-    def krh002_limits_not_explained(self, report, risk, idx, number):
-        self.declare(report(
-            number, ["case.problem.risk", at(idx, "opening.confidentiality_limits_explained")],
-            {"risk": risk}))
+    @Rule(CaseFact(risk=MATCH.risk, risk_first_session=MATCH.known,
+                   limits_first_explained=MATCH.explained, limits_first_false=MATCH.denied,
+                   first_duty_disclosure=MATCH.disclosed),
+          TEST(lambda risk, known, explained, denied, disclosed: len(risk) > 0 and (
+              (explained is None and denied is not None)
+              or (explained is not None and explained > _deadline(known, disclosed)))))
+    def krh002_limits_not_explained(self, report, risk, known, explained, denied, disclosed):
+        # the limits must be explained no later than the session in which the risk came
+        # to light, and before the first disclosure made for safety or a legal duty
+        deadline = _deadline(known, disclosed)
+        params = {"risk": risk, "session": denied}
+        if explained is None:
+            session = denied
+        elif disclosed is not None and explained > disclosed:
+            session = disclosed
+            params.update(variant="after_disclosure", explained=explained, disclosed=disclosed)
+        else:
+            session = deadline
+            params.update(variant="late", explained=explained, deadline=deadline,
+                          repaired_session=explained)
+        evidence = ["case.problem.risk",
+                    at((explained or denied) - 1, "opening.confidentiality_limits_explained")]
+        self.declare(report(session, evidence, params))
 
     @KNOWLEDGE.finding(
         "KRH003", severity="violation", cf=0.95,
@@ -238,7 +308,7 @@ class Kerahasiaan(RuleSet):
     @KNOWLEDGE.finding(
         "KRH005", severity="risk", cf=0.7,
         title=Text("Consent to a disclosure not documented",
-                   "Persetujuan atas pengungkapan tidak dicatat"),
+                   "Persetujuan atas penyampaian informasi tidak dicatat"),
         message=Text(
             "Client information was shared with {to} (reason given: {reason}), and the write-up "
             "does not show that the client consented.",
@@ -270,7 +340,7 @@ class Kerahasiaan(RuleSet):
     @KNOWLEDGE.finding(
         "KRH006", severity="risk", cf=0.7,
         title=Text("Client not told of a necessary disclosure",
-                   "Konseli tidak diberi tahu tentang pengungkapan yang diperlukan"),
+                   "Konseli tidak diberi tahu tentang penyampaian informasi yang diperlukan"),
         message=Text(
             "Information identifying the client was shared with {to} for {reason}, a legitimate "
             "reason, but the client was not told.",
@@ -311,10 +381,12 @@ class Kerahasiaan(RuleSet):
             "akan mendengar atau melihat rekaman dan kapan rekaman dihapus; tanpa persetujuan, "
             "cukup buat catatan."),
         why=Text(
-            "The source: every secret the client reveals is the counselor's full responsibility "
+            "According to the source text: every secret the client reveals is the counselor's full "
+            "responsibility "
             "to protect. A recording carries those secrets out of the room, beyond the "
             "counselor's control.",
-            "Sumber: segenap rahasia pribadi konseli yang terbongkar menjadi tanggung jawab penuh "
+            "Menurut teks sumber: segenap rahasia pribadi konseli yang terbongkar menjadi tanggung "
+            "jawab penuh "
             "konselor untuk melindunginya. Rekaman membawa rahasia itu ke luar ruangan, di luar "
             "kendali konselor."),
         source=SOURCE_KRH,
@@ -370,15 +442,43 @@ class Kerahasiaan(RuleSet):
         source=SOURCE_PRIVATE,
         fail={"sessions[1].place.private": False},
         passing={"sessions[1].place.private": True},
+        variants={
+            "person": {"message": Text(
+                "Session {session} was not private: {who} could see or overhear the client.",
+                "Sesi {session} tidak privat: {who} dapat melihat atau mendengar konseli.")},
+            "online": {
+                "message": Text(
+                    "Session {session} was held online and was not private (present: {who}): "
+                    "the client could be overheard at their end.",
+                    "Sesi {session} berlangsung daring dan tidak privat (yang hadir: {who}): "
+                    "pembicaraan konseli dapat didengar orang lain di tempatnya."),
+                "recommendation": Text(
+                    "At the start of an online session, ask who is in the room with the "
+                    "client; ask them to find a private spot or to use earphones; if a parent "
+                    "or anyone else stays, reschedule rather than go on.",
+                    "Di awal sesi daring, tanyakan siapa yang berada di ruangan bersama "
+                    "konseli; minta konseli mencari tempat yang privat atau memakai earphone; "
+                    "bila orang tua atau orang lain tetap berada di situ, jadwalkan ulang "
+                    "daripada melanjutkan.")},
+        },
     )
-    @Rule(SessionFact(private=False, others_present=MATCH.others, idx=MATCH.idx,
-                      number=MATCH.number))
-    def krh009_not_private(self, report, others, idx, number):
+    @Rule(SessionFact(private=False, others_present=MATCH.others, others_unagreed=MATCH.unagreed,
+                      others_who=MATCH.who, place_kind=MATCH.kind, idx=MATCH.idx,
+                      number=MATCH.number),
+          # a closed counseling room whose only other person is one the client agreed to
+          # is not a place others could overhear: that is KRH011, advice
+          TEST(lambda others, unagreed, kind: not (others and not unagreed
+                                                   and kind == "counseling_room")))
+    def krh009_not_private(self, report, others, unagreed, who, kind, idx, number):
         evidence = [at(idx, "place.private")]
+        params = {"session": number}
         if others:
             evidence.append(at(idx, "place.others_present"))
-        self.declare(report(number, evidence, {"session": number}),
-                     _untrusted(report, number))
+            params.update(who=who, variant="person")
+        if kind == "online":
+            evidence.append(at(idx, "place.kind"))
+            params.update(who=who or "—", variant="online")
+        self.declare(report(number, evidence, params), _untrusted(report, number))
 
     # a place written as private (or not documented) with others present; a place
     # written as not private is KRH009 alone, so one lapse is one finding
@@ -386,24 +486,62 @@ class Kerahasiaan(RuleSet):
         "KRH010", severity="risk", cf=0.7,
         title=Text("Others present during the session", "Ada orang lain yang hadir dalam sesi"),
         message=Text(
-            "{count} other person(s) were present in session {session}.",
-            "Ada {count} orang lain yang hadir dalam sesi {session}."),
+            "In session {session} someone else was present ({who}), and the write-up does not "
+            "record that the client agreed to it beforehand.",
+            "Pada sesi {session} ada orang lain yang hadir ({who}), dan laporan tidak "
+            "mencatat bahwa konseli menyetujuinya sebelumnya."),
         recommendation=Text(
-            "See the client alone; if someone else must be there (a parent of a young child, an "
-            "interpreter), agree on it with the client beforehand and record the agreement.",
-            "Temui konseli seorang diri; bila orang lain memang perlu hadir (orang tua dari anak "
-            "kecil, penerjemah), sepakati dahulu dengan konseli dan catat kesepakatan itu."),
+            "See the client alone; if someone else must be there (a guru pamong observing, a "
+            "parent of a young child, an interpreter), agree on it with the client beforehand "
+            "and record the agreement (`others_present: [{{who: ..., client_agreed: true}}]`).",
+            "Temui konseli seorang diri; bila orang lain memang perlu hadir (guru pamong yang "
+            "mengamati, orang tua dari anak kecil, penerjemah), sepakati dahulu dengan konseli "
+            "dan catat kesepakatan itu (`others_present: [{{who: ..., client_agreed: true}}]`)."),
         why=WHY_PRIVATE, source=SOURCE_PRIVATE,
         fail={"sessions[1].place.others_present": ["wali kelas"]},
+        passing={"sessions[1].place.others_present": [{"who": "wali kelas",
+                                                       "client_agreed": True}]},
+    )
+    @Rule(SessionFact(others_unagreed=MATCH.who, private=MATCH.private, idx=MATCH.idx,
+                      number=MATCH.number),
+          TEST(lambda who, private: len(who) > 0 and private is not False))
+    def krh010_others_present(self, report, who, private, idx, number):
+        self.declare(report(number, [at(idx, "place.others_present")],
+                            {"count": len(who), "who": who, "session": number}),
+                     _untrusted(report, number))
+
+    # someone the client agreed to beforehand (a guru pamong observing, a friend at the
+    # client's own request): advice, and no chain through trust
+    @KNOWLEDGE.finding(
+        "KRH011", severity="advice", cf=0.6,
+        title=Text("Someone present, by the client's agreement",
+                   "Ada orang lain yang hadir atas persetujuan konseli"),
+        message=Text(
+            "Present in session {session}: {who}, with the client's agreement recorded.",
+            "Yang hadir dalam sesi {session}: {who}, dengan persetujuan konseli yang "
+            "tercatat."),
+        recommendation=Text(
+            "Agreeing it with the client first was right. Remind the person present that "
+            "what is said stays confidential, keep them out of the conversation, and tell the "
+            "client they may ask for time alone at any moment.",
+            "Menyepakatinya lebih dahulu dengan konseli sudah tepat. Ingatkan orang yang hadir "
+            "bahwa pembicaraan bersifat rahasia, jangan libatkan ia dalam percakapan, dan "
+            "sampaikan kepada konseli bahwa ia boleh meminta waktu berdua saja kapan pun."),
+        why=WHY_PRIVATE, source=SOURCE_PRIVATE,
+        fail={"sessions[1].place.others_present": [{"who": "guru pamong",
+                                                    "client_agreed": True}]},
         passing={"sessions[1].place.others_present": []},
     )
-    @Rule(SessionFact(others_present=MATCH.count, private=MATCH.private, idx=MATCH.idx,
-                      number=MATCH.number),
-          TEST(lambda count, private: count > 0 and private is not False))
-    def krh010_others_present(self, report, count, private, idx, number):
+    @Rule(SessionFact(others_agreed=MATCH.agreed, others_unagreed=MATCH.unagreed,
+                      others_who=MATCH.who, private=MATCH.private, place_kind=MATCH.kind,
+                      idx=MATCH.idx, number=MATCH.number),
+          TEST(lambda agreed, unagreed, private, kind: agreed > 0 and (
+              private is not False or (not unagreed and kind == "counseling_room"))))
+    def krh011_observer_agreed(self, report, agreed, unagreed, who, private, kind, idx,
+                               number):
+        agreed_who = tuple(w for w in who if w not in unagreed)
         self.declare(report(number, [at(idx, "place.others_present")],
-                            {"count": count, "session": number}),
-                     _untrusted(report, number))
+                            {"who": agreed_who, "session": number}))
 
     # -- documentation: what kerahasiaan needs to be assessed ---------------------
     @KNOWLEDGE.finding(
@@ -437,7 +575,7 @@ class Kerahasiaan(RuleSet):
                             "bisa melihat atau mendengar?"),
         why=WHY_DOC, source=SOURCE_PRIVATE,
         fail={"sessions[0].place.private": None, "sessions[1].place.private": None},
-        passing={"sessions[0].place.private": None},
+        passing={"sessions[0].place.private": True, "sessions[1].place.private": True},
     )
 
     doc003_recording_made = KNOWLEDGE.not_documented(
@@ -448,11 +586,13 @@ class Kerahasiaan(RuleSet):
                      "Tidak ada sesi yang mencatat apakah sesi direkam (recording.made)."),
         recommendation=Text("Write `recording.made` for each session, and `recording.consent` "
                             "when it was recorded.",
-                            "Tuliskan `recording.made` di setiap sesi, dan `recording.consent` bila "
+                            "Tuliskan `recording.made` di setiap sesi, dan `recording.consent` "
+                            "bila "
                             "sesi direkam."),
         why=WHY_DOC, source=SOURCE_KRH,
         fail={"sessions[0].recording": None, "sessions[1].recording": None},
-        passing={"sessions[0].recording": None},
+        passing={"sessions[0].recording": {"made": False},
+                 "sessions[1].recording": {"made": False}},
     )
 
     # -- documentation that only matters in some cases (not needed to assess) ------
@@ -467,20 +607,21 @@ class Kerahasiaan(RuleSet):
                      "(opening.confidentiality_limits_explained)."),
         recommendation=Text("Write `opening.confidentiality_limits_explained` for the first "
                             "session, or for the session in which you explained them.",
-                            "Tuliskan `opening.confidentiality_limits_explained` pada sesi pertama, "
+                            "Tuliskan `opening.confidentiality_limits_explained` pada sesi "
+                            "pertama, "
                             "atau pada sesi saat batas kerahasiaan dijelaskan."),
         why=WHY_LIMITS, source=SOURCE_KRH,
         fail={"case.problem.risk": ["self_harm"],
               "sessions[0].opening.confidentiality_limits_explained": None},
         passing={"case.problem.risk": ["self_harm"],
-                 "sessions[0].opening.confidentiality_limits_explained": None,
-                 "sessions[1].opening.confidentiality_limits_explained": True},
+                 "sessions[0].opening.confidentiality_limits_explained": True},
     )
     @Rule(CaseFact(risk=MATCH.risk),
           TEST(lambda risk: len(risk) > 0),
           SessionFact(first=True, confidentiality_limits_explained=None, idx=MATCH.idx,
                       number=MATCH.number),
-          NOT(SessionFact(confidentiality_limits_explained=True)))
+          NOT(SessionFact(confidentiality_limits_explained=True)),
+          NOT(SessionFact(confidentiality_limits_explained=False)))
     def doc004_limits_undocumented(self, report, risk, idx, number):
         self.declare(report(
             number, ["case.problem.risk", at(idx, "opening.confidentiality_limits_explained")],
@@ -489,7 +630,7 @@ class Kerahasiaan(RuleSet):
     @KNOWLEDGE.finding(
         "DOC005", severity="advice", cf=1.0,
         title=Text("Informing the client of a disclosure not documented",
-                   "Pemberitahuan kepada konseli tentang pengungkapan tidak dicatat"),
+                   "Pemberitahuan kepada konseli tentang penyampaian informasi tidak dicatat"),
         message=Text("Information identifying the client was shared with {to} for {reason}, and "
                      "the write-up does not say whether the client was told (client_informed).",
                      "Informasi yang dapat mengenali konseli disampaikan kepada {to} dengan alasan "
@@ -497,7 +638,8 @@ class Kerahasiaan(RuleSet):
                      "(client_informed)."),
         recommendation=Text("Write `client_informed` for every disclosure made without the "
                             "client's consent.",
-                            "Tuliskan `client_informed` pada setiap pengungkapan yang dilakukan "
+                            "Tuliskan `client_informed` pada setiap penyampaian informasi yang "
+                            "dilakukan "
                             "tanpa persetujuan konseli."),
         why=WHY_INFORMED, source=SOURCE_KRH,
         fail={"sessions[0].disclosures": _disclosure(client_informed=None)},

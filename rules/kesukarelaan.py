@@ -7,9 +7,16 @@ which keterbukaan builds on.
 """
 
 from asas.engine.judge.catalog import Text
-from asas.engine.reason.compat import MATCH, TEST, Rule
-from asas.engine.reason.facts import CaseFact, SessionFact
-from asas.rules._common import TRUST_NOT_SECURED, VOLUNTARINESS_NOT_SECURED, at, conclude
+from asas.engine.reason.compat import MATCH, TEST, P, Rule
+from asas.engine.reason.facts import CaseFact, Finding, SessionFact
+from asas.rules._common import (
+    TRUST_NOT_SECURED,
+    VOLUNTARINESS_NOT_SECURED,
+    at,
+    conclude,
+    defeat,
+    later,
+)
 from asas.rules._registry import REGISTRY, RuleSet
 
 KNOWLEDGE = REGISTRY.module("kesukarelaan")
@@ -19,10 +26,12 @@ SOURCE_P1 = Text("Asas kesukarelaan dan keterbukaan (voluntariness and openness)
 SOURCE_P2 = Text("Asas kesukarelaan dan keterbukaan (voluntariness and openness), ¶2",
                  "Asas kesukarelaan dan keterbukaan, ¶2")
 WHY_NURTURE = Text(
-    "The source: the client's initial willingness must be nurtured and strengthened; if "
+    "According to the source text: the client's initial willingness must be nurtured and "
+    "strengthened; if "
     "that fails, openness will not happen and the continuation of the service is "
     "threatened with failure.",
-    "Sumber: kesukarelaan awal konseli harus dipupuk dan dikuatkan; apabila penguatan itu "
+    "Menurut teks sumber: kesukarelaan awal konseli harus dipupuk dan dikuatkan; apabila penguatan "
+    "itu "
     "gagal, keterbukaan tidak akan terjadi dan kelangsungan proses layanan terancam gagal.")
 
 WHY_DOC = Text(
@@ -58,7 +67,8 @@ class Kesukarelaan(RuleSet):
             "With a referred or mandated client, say early in the first session that taking part "
             "is the client's own choice and that they may stop; build rapport before the problem.",
             "Pada konseli yang dirujuk atau diwajibkan, jelaskan sejak awal sesi pertama bahwa "
-            "keikutsertaan adalah pilihannya sendiri dan ia boleh berhenti; bangun raport sebelum "
+            "keikutsertaan adalah pilihannya sendiri dan ia boleh berhenti; bina hubungan baik "
+            "(rapport) sebelum "
             "membahas masalah."),
         why=WHY_NURTURE, source=SOURCE_P2,
         fail={"case.referral.source": "teacher",
@@ -83,11 +93,12 @@ class Kesukarelaan(RuleSet):
         title=Text("Initial willingness not nurtured", "Kesukarelaan awal tidak dipupuk"),
         message=Text(
             "In the first session neither rapport was built nor voluntariness explained.",
-            "Pada sesi pertama raport tidak dibangun dan asas kesukarelaan tidak dijelaskan."),
+            "Pada sesi pertama hubungan baik (rapport) tidak dibina dan asas kesukarelaan tidak "
+            "dijelaskan."),
         recommendation=Text(
             "Open every first session by building rapport and telling the client that taking "
             "part is voluntary; even a willing client's willingness must be nurtured.",
-            "Awali setiap sesi pertama dengan membangun raport dan menyampaikan bahwa "
+            "Awali sesi pertama dengan membina hubungan baik (rapport) dan menyampaikan bahwa "
             "keikutsertaan bersifat sukarela; kesukarelaan konseli yang datang sendiri pun perlu "
             "dipupuk."),
         why=WHY_NURTURE, source=SOURCE_P2,
@@ -108,28 +119,40 @@ class Kesukarelaan(RuleSet):
         "KSR003", severity="violation", cf=0.95,
         title=Text("Pressure on the client", "Tekanan terhadap konseli"),
         message=Text(
-            "The counselor put pressure on the client ({count} remark(s) recorded), which "
+            "The counselor put pressure on the client (recorded remarks: {count}), which "
             "contradicts voluntary participation.",
-            "Konselor menekan konseli ({count} ucapan tercatat), yang bertentangan dengan "
+            "Konselor menekan konseli (ucapan yang tercatat: {count}), yang bertentangan dengan "
             "keikutsertaan secara sukarela."),
         recommendation=Text(
             "Never threaten or coerce; name the client's reluctance, explore it, and leave the "
-            "choice to take part with the client.",
-            "Jangan mengancam atau memaksa; kenali keengganan konseli, jelajahi bersama, dan "
-            "serahkan pilihan untuk ikut kepada konseli."),
-        why=Text("The source: voluntariness is full and free; it cannot be produced by force, "
+            "choice to take part with the client. Where the threat served a goal (coming on "
+            "time, studying), do not use sanctions or third parties (parents, teachers, the "
+            "school) to impose it: agree the goal with the client and let them choose the "
+            "steps.",
+            "Jangan mengancam atau memaksa; kenali keengganan konseli, gali bersama "
+            "alasannya, dan serahkan pilihan untuk ikut kepada konseli. Bila ancaman itu "
+            "dipakai untuk mencapai suatu tujuan (datang tepat waktu, belajar), jangan memakai "
+            "sanksi atau pihak ketiga (orang tua, guru, sekolah) untuk memaksakannya: sepakati "
+            "tujuan itu bersama konseli dan biarkan ia memilih langkahnya."),
+        why=Text("According to the source text: voluntariness is full and free; it cannot be "
+                 "produced by force, "
                  "and without it openness will not happen.",
-                 "Sumber: kesukarelaan harus penuh; ia tidak dapat dihasilkan dengan paksaan, dan "
+                 "Menurut teks sumber: kesukarelaan harus penuh; ia tidak dapat dihasilkan dengan "
+                 "paksaan, dan "
                  "tanpanya keterbukaan tidak akan terjadi."),
         source=SOURCE_P1,
-        fail={"sessions[0].counselor.pressure_on_client": ["Kalau tidak cerita, saya lapor ke BK."]},
+        fail={"sessions[0].counselor.pressure_on_client": [
+            "Kalau kamu tidak mau cerita, nanti Ibu laporkan ke orang tuamu."]},
         passing={"sessions[0].counselor.pressure_on_client": []},
     )
-    @Rule(SessionFact(pressure_on_client=MATCH.count, idx=MATCH.idx, number=MATCH.number),
+    @Rule(SessionFact(pressure_on_client=MATCH.count, willingness=MATCH.willingness,
+                      idx=MATCH.idx, number=MATCH.number),
           TEST(lambda count: count > 0))
-    def ksr003_pressure(self, report, count, idx, number):
+    def ksr003_pressure(self, report, count, willingness, idx, number):
+        params = {"count": count}
         self.declare(
-            report(number, [at(idx, "counselor.pressure_on_client")], {"count": count}),
+            report(number, [at(idx, "counselor.pressure_on_client"), at(idx, "client.willingness")],
+                   params),
             _not_secured(report, number))
 
     @KNOWLEDGE.finding(
@@ -139,7 +162,8 @@ class Kesukarelaan(RuleSet):
             "The client's willingness fell from {before} to {after} in session {session}, and "
             "neither rapport-building nor voluntariness was recorded in that session.",
             "Kesukarelaan konseli menurun dari {before} menjadi {after} pada sesi {session}, dan "
-            "tidak tercatat upaya membangun raport maupun penjelasan asas kesukarelaan pada sesi "
+            "tidak tercatat upaya membina hubungan baik ataupun penjelasan asas kesukarelaan pada "
+            "sesi "
             "itu."),
         recommendation=Text(
             "When willingness drops, stop and rebuild the relationship: reflect the client's "
@@ -173,23 +197,38 @@ class Kesukarelaan(RuleSet):
         title=Text("Voluntariness not secured (confidentiality)",
                    "Kesukarelaan tidak terjamin (kerahasiaan)"),
         message=Text(
-            "Confidentiality was not assured, so the client's trust, and with it their "
-            "voluntariness, is not secured.",
-            "Kerahasiaan tidak terjamin, sehingga kepercayaan konseli, dan bersamanya "
-            "kesukarelaannya, tidak terjamin."),
+            "Because confidentiality was not assured, the client's trust, and so their "
+            "voluntariness, is not yet secured.",
+            "Karena kerahasiaan tidak dijamin, kepercayaan konseli, dan dengan itu "
+            "kesukarelaannya, belum terjamin."),
         recommendation=Text(
-            "Mend the confidentiality finding this rests on; voluntariness follows from the "
+            "Put confidentiality right first (see {cause}); voluntariness grows from the "
             "client's belief that their secrets are safe.",
-            "Perbaiki temuan kerahasiaan yang menjadi dasarnya; kesukarelaan tumbuh dari "
-            "keyakinan konseli bahwa rahasianya terlindungi."),
-        why=Text("The source: full voluntariness is the fruit of guaranteed confidentiality; the "
+            "Benahi dahulu penerapan asas kerahasiaan (lihat {cause}); kesukarelaan tumbuh "
+            "dari keyakinan konseli bahwa rahasianya terlindungi."),
+        params=lambda because: {"cause": because[0]},
+        why=Text("According to the source text: full voluntariness is the fruit of guaranteed "
+                 "confidentiality; the "
                  "two are a dwi-tunggal that brings the client into the process.",
-                 "Sumber: kesukarelaan penuh adalah buah dari terjaminnya kerahasiaan; keduanya "
+                 "Menurut teks sumber: kesukarelaan penuh adalah buah dari terjaminnya "
+                 "kerahasiaan; keduanya "
                  "dwi-tunggal yang mengantarkan konseli ke proses layanan."),
         source=SOURCE_P1,
-        fail={"sessions[0].opening.confidentiality_explained": False},
+        fail={"sessions[0].opening.confidentiality_explained": False,
+              "sessions[1].client.disclosure": "guarded"},
         passing={"sessions[0].opening.confidentiality_explained": True},
     )
+
+    # what happened later: the client came back willing and open, so the presumed loss
+    # of voluntariness did not happen
+    @Rule(Finding(id="KSR005", session=MATCH.session),
+          SessionFact(willingness="willing", disclosure=P(lambda d: d in ("open", "partial")),
+                      number=MATCH.number, idx=MATCH.idx),
+          TEST(lambda session, number: later(session, number)))
+    def ksr005_defeated_by_later_willingness(self, session, number, idx):
+        self.declare(defeat("KSR005", session, [at(idx, "client.willingness"),
+                                                at(idx, "client.disclosure")],
+                            "later_willing_open", {"sessions": number}))
 
     # -- documentation: what kesukarelaan needs to be assessed ---------------------
     @KNOWLEDGE.finding(
@@ -214,16 +253,18 @@ class Kesukarelaan(RuleSet):
                    "Pembukaan sesi pertama tidak dicatat"),
         message=Text("The first session records neither whether rapport was built nor whether "
                      "voluntariness was explained.",
-                     "Sesi pertama tidak mencatat apakah raport dibangun maupun apakah asas "
-                     "kesukarelaan dijelaskan."),
+                     "Catatan sesi pertama tidak menyebutkan apakah hubungan baik dibina dan "
+                     "apakah asas kesukarelaan dijelaskan."),
         recommendation=Text("Write `opening.rapport_built` and `opening.voluntariness_explained` "
                             "for the first session.",
-                            "Tuliskan `opening.rapport_built` dan `opening.voluntariness_explained` "
+                            "Tuliskan `opening.rapport_built` dan "
+                            "`opening.voluntariness_explained` "
                             "pada sesi pertama."),
         why=WHY_DOC, source=SOURCE_DOC,
         fail={"sessions[0].opening.rapport_built": None,
               "sessions[0].opening.voluntariness_explained": None},
-        passing={"sessions[0].opening.rapport_built": None},
+        passing={"sessions[0].opening.rapport_built": True,
+                 "sessions[0].opening.voluntariness_explained": True},
     )
     @Rule(SessionFact(first=True, rapport_built=None, voluntariness_explained=None,
                       idx=MATCH.idx, number=MATCH.number))
@@ -243,5 +284,6 @@ class Kesukarelaan(RuleSet):
                             "reluctant atau refused."),
         why=WHY_DOC, source=SOURCE_DOC,
         fail={"sessions[0].client.willingness": None, "sessions[1].client.willingness": None},
-        passing={"sessions[0].client.willingness": None},
+        passing={"sessions[0].client.willingness": "willing",
+                 "sessions[1].client.willingness": "willing"},
     )

@@ -9,8 +9,15 @@ room-making technique (KTB003) put openness at risk directly, and lead to KTB004
 
 from asas.engine.judge.catalog import Text
 from asas.engine.reason.compat import MATCH, TEST, Rule
-from asas.engine.reason.facts import SessionFact
-from asas.rules._common import OPENNESS_AT_RISK, VOLUNTARINESS_NOT_SECURED, at, conclude
+from asas.engine.reason.facts import Finding, SessionFact
+from asas.rules._common import (
+    OPENNESS_AT_RISK,
+    VOLUNTARINESS_NOT_SECURED,
+    at,
+    conclude,
+    defeat,
+    later,
+)
 from asas.rules._registry import REGISTRY, RuleSet
 
 KNOWLEDGE = REGISTRY.module("keterbukaan")
@@ -22,15 +29,19 @@ SOURCE_P1 = Text("Asas kesukarelaan dan keterbukaan (voluntariness and openness)
 SOURCE_P2 = Text("Asas kesukarelaan dan keterbukaan (voluntariness and openness), ¶2",
                  "Asas kesukarelaan dan keterbukaan, ¶2")
 WHY_ROOM = Text(
-    "The source: in individual counseling the counselor gives the room and atmosphere "
+    "According to the source text: in individual counseling the counselor gives the room and "
+    "atmosphere "
     "that let the client open up as transparently as possible.",
-    "Sumber: dalam layanan konseling individual, konselor memberikan ruang dan suasana yang "
+    "Menurut teks sumber: dalam layanan konseling individual, konselor memberikan ruang dan "
+    "suasana yang "
     "memungkinkan konseli membuka diri setransparan mungkin.")
 WHY_CHAIN = Text(
-    "The source: voluntariness produces the client's openness; if the initial willingness "
+    "According to the source text: voluntariness produces the client's openness; if the initial "
+    "willingness "
     "is not strengthened, openness will not happen and the continuation of the service is "
     "threatened with failure.",
-    "Sumber: asas kesukarelaan akan menghasilkan keterbukaan konseli; apabila penguatan "
+    "Menurut teks sumber: asas kesukarelaan akan menghasilkan keterbukaan konseli; apabila "
+    "penguatan "
     "kesukarelaan awal gagal, keterbukaan tidak akan terjadi dan kelangsungan proses layanan "
     "terancam kegagalan.")
 
@@ -43,6 +54,10 @@ WHY_DOC = Text(
     "practicum report that omits it cannot earn credit for it.",
     "Tanpa pengamatan ini laporan tidak dapat menunjukkan apakah asas keterbukaan "
     "ditegakkan; laporan praktikum yang tidak memuatnya tidak dapat dinilai untuk asas itu.")
+
+
+# the cause of voluntariness not secured, for KTB001's wording
+CAUSE = {"KSR005": {"variant": "trust"}, "KSR003": {"variant": "pressure"}}
 
 
 def _at_risk(doc, session):
@@ -60,13 +75,32 @@ class Keterbukaan(RuleSet):
             "The client's voluntariness was not secured, so their openness is at risk.",
             "Kesukarelaan konseli tidak terjamin, sehingga keterbukaan konseli terancam."),
         recommendation=Text(
-            "Mend the voluntariness finding this rests on first; openness cannot be demanded, it "
+            "Put voluntariness right first (see {cause}); openness cannot be demanded, it "
             "follows when the client takes part freely.",
-            "Perbaiki dahulu temuan kesukarelaan yang menjadi dasarnya; keterbukaan tidak dapat "
+            "Benahi dahulu penerapan asas kesukarelaan (lihat {cause}); keterbukaan tidak dapat "
             "dituntut, ia tumbuh ketika konseli ikut secara sukarela."),
         why=WHY_CHAIN, source=SOURCE_P2,
-        fail={"sessions[0].counselor.pressure_on_client": ["Kalau tidak cerita, saya lapor ke BK."]},
+        fail={"sessions[0].opening.confidentiality_explained": False,
+              "sessions[1].client.disclosure": "guarded"},
         passing={"sessions[0].counselor.pressure_on_client": []},
+        # the title follows the cause: trust (a confidentiality lapse, a third person) or
+        # pressure, not "voluntariness not reinforced" when it was reinforced
+        params=lambda because: {"cause": because[0], **CAUSE.get(because[0], {})},
+        variants={
+            "trust": {"title": Text("Trust not secured, openness at risk",
+                                    "Kepercayaan konseli belum terjamin, keterbukaan terancam"),
+                      "message": Text(
+                          "The client's trust was not secured (confidentiality), and with it "
+                          "their voluntariness, so their openness is at risk.",
+                          "Kepercayaan konseli belum terjamin (kerahasiaan), dan dengan itu "
+                          "kesukarelaannya, sehingga keterbukaan konseli terancam.")},
+            "pressure": {"title": Text("Pressure on the client, openness at risk",
+                                       "Konseli ditekan, keterbukaan terancam"),
+                         "message": Text(
+                             "The client was put under pressure, so their openness is at risk.",
+                             "Konseli mendapat tekanan, sehingga keterbukaan konseli "
+                             "terancam.")},
+        },
     )
 
     @KNOWLEDGE.finding(
@@ -81,7 +115,7 @@ class Keterbukaan(RuleSet):
             "Receive what the client says without judging; reflect the feeling and explore the "
             "reasons instead of labelling the client or their choices.",
             "Terima apa yang disampaikan konseli tanpa menghakimi; refleksikan perasaannya dan "
-            "jelajahi alasannya, bukan memberi cap pada konseli atau pilihannya."),
+            "gali alasannya, bukan memberi cap pada konseli atau pilihannya."),
         why=WHY_ROOM, source=SOURCE_ROOM,
         fail={"sessions[1].counselor.judgmental_remarks": ["Masa begitu saja tidak bisa?"]},
         passing={"sessions[1].counselor.judgmental_remarks": []},
@@ -101,9 +135,9 @@ class Keterbukaan(RuleSet):
             "In session {session} the client's openness was low ({disclosure}), and none of the "
             "techniques that make room for openness (attending, open questions, paraphrase, "
             "reflection of feeling, summarizing) was used.",
-            "Pada sesi {session} keterbukaan konseli rendah ({disclosure}), dan tidak satu pun "
-            "teknik yang membuka ruang bagi keterbukaan (attending, pertanyaan terbuka, "
-            "parafrase, refleksi perasaan, merangkum) digunakan."),
+            "Pada sesi {session} keterbukaan konseli rendah ({disclosure}), dan konselor tidak "
+            "menggunakan satu pun teknik yang membuka ruang bagi keterbukaan (attending, "
+            "pertanyaan terbuka, parafrase, refleksi perasaan, merangkum)."),
         recommendation=Text(
             "When a client is guarded, slow down: attend, ask open questions, paraphrase and "
             "reflect feelings before asking for facts or giving advice.",
@@ -135,17 +169,28 @@ class Keterbukaan(RuleSet):
             "The client's openness is at risk, so the continuation of the counseling process is "
             "threatened with failure.",
             "Keterbukaan konseli terancam, sehingga kelangsungan proses layanan terancam "
-            "kegagalan."),
+            "gagal."),
         recommendation=Text(
-            "Mend the openness finding this rests on before moving on to interpretation or "
+            "Make room for openness first (see {cause}) before moving on to interpretation or "
             "action plans; without openness the later stages have nothing to work on.",
-            "Perbaiki dahulu temuan keterbukaan yang menjadi dasarnya sebelum melangkah ke "
+            "Benahi dahulu ruang bagi keterbukaan konseli (lihat {cause}) sebelum melangkah ke "
             "penafsiran atau rencana tindakan; tanpa keterbukaan, tahap-tahap berikutnya tidak "
             "memiliki bahan untuk digarap."),
+        params=lambda because: {"cause": because[0]},
         why=WHY_CHAIN, source=SOURCE_P2,
         fail={"sessions[1].counselor.judgmental_remarks": ["Masa begitu saja tidak bisa?"]},
         passing={"sessions[1].counselor.judgmental_remarks": []},
     )
+
+    # what happened later: the client came back and spoke openly, so the presumed loss
+    # of openness (and with it of the process's continuation) did not happen
+    @Rule(Finding(id=MATCH.id, session=MATCH.session),
+          TEST(lambda id: id in ("KTB001", "KTB004")),
+          SessionFact(disclosure="open", number=MATCH.number, idx=MATCH.idx),
+          TEST(lambda session, number: later(session, number)))
+    def ktb_defeated_by_later_openness(self, id, session, number, idx):
+        self.declare(defeat(id, session, [at(idx, "client.disclosure")], "later_open",
+                            {"sessions": number}))
 
     # -- documentation: what keterbukaan needs to be assessed ----------------------
     doc021_client_disclosure = KNOWLEDGE.not_documented(
@@ -161,7 +206,8 @@ class Keterbukaan(RuleSet):
                             "atau none."),
         why=WHY_DOC, source=SOURCE_ROOM,
         fail={"sessions[0].client.disclosure": None, "sessions[1].client.disclosure": None},
-        passing={"sessions[0].client.disclosure": None},
+        passing={"sessions[0].client.disclosure": "open",
+                 "sessions[1].client.disclosure": "partial"},
     )
 
     @KNOWLEDGE.finding(

@@ -20,11 +20,12 @@ KNOWLEDGE = REGISTRY.module("privasi")   # principle: None
 
 SOURCE = Text("Asas kerahasiaan (confidentiality), ¶1", "Asas kerahasiaan, ¶1")
 WHY = Text(
-    "The source: everything the client reveals must be protected by the counselor, and "
+    "According to the source text: everything the client reveals must be protected by the "
+    "counselor, and "
     "the client's belief that their secrets are safe is the guarantee that the service "
     "succeeds. A write-up that can be traced to the client carries their secrets to every "
     "reader of it.",
-    "Sumber: segala sesuatu yang diungkapkan konseli wajib dijaga kerahasiaannya oleh "
+    "Menurut teks sumber: segala sesuatu yang diungkapkan konseli wajib dijaga kerahasiaannya oleh "
     "konselor, dan keyakinan konseli bahwa rahasianya terlindungi menjadi jaminan "
     "keberhasilan layanan. Laporan yang dapat ditelusuri ke diri konseli membawa "
     "rahasianya kepada setiap pembacanya.")

@@ -72,6 +72,9 @@ def valid_cases(draw, max_sessions=4):
     out = data["case"].get("referred_out")
     if out and out.get("session") is not None:
         out["session"] = min(out["session"], len(sessions))
+    for item in data["case"].get("problem", {}).get("risk", []):
+        if isinstance(item, dict) and item.get("session") is not None:
+            item["session"] = min(item["session"], len(sessions))
     return data
 
 

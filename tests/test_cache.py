@@ -9,6 +9,8 @@ import os
 from pathlib import Path
 
 import pytest
+
+from asas.engine.run.codec import DATA_VERSION
 from click.testing import CliRunner
 
 from asas.cli import cli
@@ -145,7 +147,7 @@ def test_a_corrupt_or_foreign_entry_is_ignored_and_rewritten(cases, tmp_path, ga
     victim.write_bytes(garbage.replace(b"KEY", key.encode()).replace(b"CONFIG", config.encode()))
     assert check_json(cases, store) == reference
     entry = json.loads(victim.read_text(encoding="utf-8"))
-    assert entry["key"] == key and entry["result"]["v"] == 1
+    assert entry["key"] == key and entry["result"]["v"] == DATA_VERSION
 
 
 def test_a_forged_result_naming_an_unknown_rule_is_not_trusted(cases, tmp_path):

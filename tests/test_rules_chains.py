@@ -11,6 +11,8 @@ PASSIVE_S2 = {"sessions[1].client.activity": "passive"}                # kegiata
 RELIGION_S2 = {"sessions[1].counselor.norm_conflicts": [
     {"norm": "religion", "note": "Menyarankan meninggalkan ibadah."}]}  # kenormatifan direct
 DECIDED_S2 = {"sessions[1].counselor.decided_for_client": True}        # kemandirian direct
+# session 2 neither open nor active: nothing later defeats a chain started in session 1
+NOT_LATER = {"sessions[1].client.disclosure": "partial", "sessions[1].client.activity": "moderate"}
 
 
 def kah004(result):
@@ -49,7 +51,7 @@ def test_four_failing_principles_give_one_kah004_naming_all_four():
 
 def test_only_derived_findings_do_not_count():
     # kekinian fails directly; kegiatan only through chain 6 (KGT006); kenormatifan directly
-    result = check_data(patched({**PAST_S1, **RELIGION_S2}))
+    result = check_data(patched({**PAST_S1, **RELIGION_S2, **NOT_LATER}))
     failing = {p for p, v in result.principles.items() if v.status in ("at_risk", "violated")}
     assert {"kekinian", "kegiatan", "kenormatifan"} <= failing
     assert direct_failing_principles(result) == {"kekinian", "kenormatifan"}
@@ -60,7 +62,7 @@ def test_one_root_cause_spread_by_chains_is_one_lapse():
     # confidentiality not explained: kerahasiaan fails directly, voluntariness and openness
     # only by chains 1 and 2; with kekinian that is still two direct principles
     result = check_data(patched({"sessions[0].opening.confidentiality_explained": False,
-                                 **PAST_S1}))
+                                 **PAST_S1, **NOT_LATER}))
     failing = {p for p, v in result.principles.items() if v.status in ("at_risk", "violated")}
     assert len(failing - {"keahlian"}) >= 3
     assert len(direct_failing_principles(result) - {"keahlian"}) < 3

@@ -30,7 +30,7 @@ def test_serious_risk_not_referred_is_a_violation_for_a_trainee(risk):
     found, result = kah001({"case.problem.risk": [risk]})
     assert found is not None and found.doc.severity == "violation"
     assert found.session is None
-    assert found.params == {"risks": (risk,)}
+    assert found.params["risks"] == (risk,)
     assert result.principles["keahlian"].status == "violated"
 
 
@@ -70,14 +70,16 @@ def test_competence_counts_only_for_a_professional():
 
 def test_abuse_always_needs_a_referral_or_a_report():
     found, _ = kah001({"case.problem.risk": ["abuse", "self_harm"], **PROFESSIONAL})
-    assert found.params == {"risks": ("abuse",)}
+    assert found.params["risks"] == ("abuse",)
+    assert found.params["variant"] == "abuse"       # a duty to report, whatever competence
     for reason in ("legal_duty", "safety"):
         found, _ = kah001({"case.problem.risk": ["abuse"], **PROFESSIONAL, **report(reason)})
         assert found is None, reason
     # a disclosure for another reason is not a report
     found, _ = kah001({"case.problem.risk": ["abuse"], **PROFESSIONAL,
                        **report("supervision")})
-    assert found.params == {"risks": ("abuse",)}
+    assert found.params["risks"] == ("abuse",)
+    assert found.params["variant"] == "abuse"       # a duty to report, whatever competence
 
 
 def test_a_report_covers_abuse_but_not_the_trainees_other_risks():
@@ -147,7 +149,9 @@ def test_role_undocumented():
 
 
 def test_area_outside_competencies_is_advice():
-    result = check_data(patched({"case.problem.areas": ["academic", "family"]}))
+    # outside school: a family side is a competence of its own
+    result = check_data(patched({"case.problem.areas": ["academic", "family"],
+                                 "case.setting": "community"}))
     kah005 = [f for f in result.findings if f.id == "KAH005"][0]
     assert kah005.doc.severity == "advice"
     assert kah005.params["areas"] == ("family",)

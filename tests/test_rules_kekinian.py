@@ -55,7 +55,7 @@ def test_present_risk_with_a_first_session_in_the_past_is_a_violation():
                                  "sessions[0].counselor.time_focus": "past"}))
     kkn004 = find(result, "KKN004", 1)
     assert kkn004.doc.severity == "violation"
-    assert kkn004.params == {"risk": ("suicidal_ideation",)}
+    assert kkn004.params == {"risk": ("suicidal_ideation",), "session": 1}
     assert [e.path for e in kkn004.evidence] == ["case.problem.risk",
                                                  "sessions[0].counselor.time_focus"]
     assert result.principles["kekinian"].status == "violated"

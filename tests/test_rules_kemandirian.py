@@ -8,7 +8,9 @@ from helpers import EXEMPLARY, check_data, dump, ids, patched
 
 
 def test_counselor_deciding_is_a_violation_in_any_session():
-    result = check_data(patched({"sessions[0].counselor.decided_for_client": True}))
+    # the counselor decided, and the client made no decision of their own
+    result = check_data(patched({"sessions[0].counselor.decided_for_client": True,
+                                 "sessions[0].client.made_own_decision": False}))
     hits = [f for f in result.findings if f.id == "KMD001"]
     assert [(f.session, f.doc.severity) for f in hits] == [(1, "violation")]
     assert result.principles["kemandirian"].status == "violated"

@@ -16,7 +16,7 @@ def test_each_norm_kind_has_its_own_violation(norm):
     assert knm == {NORMS[norm]}
     found = [f for f in result.findings if f.id == NORMS[norm]][0]
     assert found.session == 2 and found.doc.severity == "violation"
-    assert found.params == {"session": 2, "norm": norm}
+    assert found.params == {"session": 2, "norm": norm, "note": "Catatan."}
     assert [e.path for e in found.evidence] == [
         "sessions[1].counselor.norm_conflicts[0].norm",
         "sessions[1].counselor.norm_conflicts[0].note"]

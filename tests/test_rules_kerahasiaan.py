@@ -5,6 +5,10 @@ import pytest
 from asas.rules import CATALOG
 from helpers import check_data, find, ids, patched
 
+# session 2 neither willing-and-open nor open: nothing later defeats a chain of session 1
+NOT_LATER = {"sessions[1].client.disclosure": "guarded",
+             "sessions[1].counselor.techniques": ["attending", "open_question"]}
+
 SAFETY_TO_PARENTS = {"to": "orang tua", "content": "Konseli menyakiti diri.",
                      "client_consent": False, "client_informed": True, "reason": "safety",
                      "identifiable": True}
@@ -34,7 +38,7 @@ def test_safety_disclosure_with_limits_explained_and_client_informed_is_no_breac
 def test_coordination_disclosure_without_consent_is_a_violation_and_breaks_trust():
     result = check_data(patched({
         "sessions[0].disclosures": disclosure(to="wali kelas", reason="coordination"),
-    }))
+        **NOT_LATER}))
     krh003 = find(result, "KRH003", 1)
     assert krh003.doc.severity == "violation"
     assert krh003.params == {"to": "wali kelas", "reason": "coordination"}
@@ -116,7 +120,7 @@ def test_not_private_and_others_present_is_one_lapse():
 def test_others_present_in_a_place_written_as_private():
     result = check_data(patched({"sessions[1].place.others_present": ["ibu", "adik"]}))
     krh010 = find(result, "KRH010", 2)
-    assert krh010.params == {"count": 2, "session": 2}
+    assert krh010.params == {"count": 2, "who": ("ibu", "adik"), "session": 2}
     assert find(result, "KSR005", 2).parents == [("KRH010", 2)]
 
 
@@ -125,17 +129,23 @@ def test_limits_not_explained_only_matters_with_risk_and_does_not_break_trust():
     assert krh_above_advice(check_data(patched(change))) == set()
     result = check_data(patched(dict(change, **{"case.problem.risk": ["suicidal_ideation"]})))
     assert krh_above_advice(result) == {"KRH002"}
-    assert find(result, "KRH002", 1).params == {"risk": ("suicidal_ideation",)}
+    assert find(result, "KRH002", 1).params == {"risk": ("suicidal_ideation",), "session": 1}
     assert "KSR005" not in ids(result)
-    # explained in a later session: secured from then on
+    # known from the start, explained in a later session: late, repaired (weighs half)
     later = check_data(patched(dict(change, **{
         "case.problem.risk": ["suicidal_ideation"],
         "sessions[1].opening.confidentiality_limits_explained": True})))
-    assert krh_above_advice(later) == set()
+    assert find(later, "KRH002", 1).params["repaired_session"] == 2
+    # came to light in session 2 and explained then: in time
+    in_time = check_data(patched(dict(change, **{
+        "case.problem.risk": [{"kind": "suicidal_ideation", "session": 2}],
+        "sessions[1].opening.confidentiality_limits_explained": True})))
+    assert krh_above_advice(in_time) == set()
 
 
 def test_chain_1_confidentiality_not_explained_reaches_continuation():
-    result = check_data(patched({"sessions[0].opening.confidentiality_explained": False}))
+    result = check_data(patched({"sessions[0].opening.confidentiality_explained": False,
+                                 **NOT_LATER}))
     krh001 = find(result, "KRH001", 1)
     ksr005 = find(result, "KSR005", 1)
     ktb001 = find(result, "KTB001", 1)

@@ -6,6 +6,9 @@ import pytest
 from asas.rules import CATALOG
 from helpers import check_data, find, ids, patched
 
+# session 2 only partly open: nothing later defeats a chain of session 1
+NOT_LATER = {"sessions[1].client.disclosure": "partial"}
+
 
 def test_pressure_puts_openness_and_continuation_at_risk():
     result = check_data(patched({"sessions[1].counselor.pressure_on_client": ["Harus cerita!"]}))
@@ -19,7 +22,8 @@ def test_pressure_puts_openness_and_continuation_at_risk():
 def test_two_voluntariness_lapses_in_one_session_combine():
     result = check_data(patched({"sessions[0].opening.rapport_built": False,
                                  "sessions[0].opening.voluntariness_explained": False,
-                                 "sessions[0].counselor.pressure_on_client": ["Kamu wajib."]}))
+                                 "sessions[0].counselor.pressure_on_client": ["Kamu wajib."],
+                                 **NOT_LATER}))
     ktb001 = find(result, "KTB001", 1)
     assert set(ktb001.parents) == {("KSR002", 1), ("KSR003", 1)}
     # KSR002 (.70) and KSR003 (.95), each through KTB001 (.80): .56 and .76, combined
@@ -28,7 +32,8 @@ def test_two_voluntariness_lapses_in_one_session_combine():
 
 
 def test_judgmental_remarks_lead_to_continuation_at_risk_directly():
-    result = check_data(patched({"sessions[0].counselor.judgmental_remarks": ["a", "b"]}))
+    result = check_data(patched({"sessions[0].counselor.judgmental_remarks": ["a", "b"],
+                                 **NOT_LATER}))
     assert find(result, "KTB002", 1).params == {"count": 2, "session": 1}
     assert find(result, "KTB004", 1).parents == [("KTB002", 1)]
     assert "KTB001" not in ids(result)

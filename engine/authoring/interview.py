@@ -81,6 +81,10 @@ QUESTIONS: dict[str, Q | Auto] = {
                             "Bidang kehidupan apa saja yang tersentuh masalah ini?"),
     "case.problem.risk": Q("Were there signs of risk? Choose all that apply.",
                            "Apakah ada tanda-tanda risiko? Pilih semua yang sesuai."),
+    "case.problem.risk[].kind": Q("Which sign of risk?", "Tanda risiko apa?"),
+    "case.problem.risk[].session": Q(
+        "In which session did it come to light? (Enter = known from the start)",
+        "Pada sesi ke berapa risiko ini diketahui? (Enter = sudah diketahui sejak awal)"),
     "case.problem.rights_violated": Q(
         "Were any of the client's rights violated? Choose all that apply.",
         "Apakah ada hak konseli yang dilanggar? Pilih semua yang sesuai."),
@@ -124,6 +128,11 @@ QUESTIONS: dict[str, Q | Auto] = {
         "Apakah ada orang lain yang hadir selama sesi?",
         "Who? One per line; an empty line ends the list.",
         "Siapa? Satu per baris; baris kosong untuk selesai."),
+    "sessions[].place.others_present[].who": Q("Who was present (a role, not a name)?",
+                                                "Siapa yang hadir (peran, bukan nama)?"),
+    "sessions[].place.others_present[].client_agreed": Q(
+        "Did the client agree beforehand to their presence?",
+        "Apakah konseli menyetujui kehadirannya sebelumnya?"),
     "sessions[].stages": Q("Which stages of counseling did the session go through?",
                            "Tahap konseling apa saja yang dilalui dalam sesi ini?"),
     "sessions[].opening": Q("Opening of the session", "Pembukaan sesi (penstrukturan)"),
@@ -155,6 +164,9 @@ QUESTIONS: dict[str, Q | Auto] = {
     "sessions[].client.completed_previous_tasks": Q(
         "Did the client do the tasks agreed in the previous session?",
         "Apakah konseli mengerjakan tugas yang disepakati pada sesi sebelumnya?"),
+    "sessions[].client.missed_tasks_explored": Q(
+        "Did you go over with the client why the tasks were not done?",
+        "Apakah Anda menggali bersama konseli alasan tugas tidak dikerjakan?"),
     "sessions[].client.made_own_decision": Q("Did the client make their own decision?",
                                              "Apakah konseli mengambil keputusan sendiri?"),
     "sessions[].client.decision": Q("What did the client decide?",
@@ -245,6 +257,9 @@ CONDITIONS = {
     # tasks from the previous session, unless it agreed none
     "sessions[].client.completed_previous_tasks":
         lambda iv: iv.index > 0 and iv.sessions[iv.index - 1].get("tasks_agreed") != [],
+    # why the tasks were not done: asked only when they were not
+    "sessions[].client.missed_tasks_explored":
+        lambda iv: iv.session.get("client", {}).get("completed_previous_tasks") is False,
     "sessions[].client.decision":
         lambda iv: iv.session.get("client", {}).get("made_own_decision") is not False,
     "sessions[].recording.consent":

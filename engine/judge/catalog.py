@@ -8,7 +8,7 @@ finding facts); ``asas.rules.CATALOG`` gathers them.
 from __future__ import annotations
 
 import string
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 PRINCIPLES = ("kerahasiaan", "kesukarelaan", "keterbukaan", "kekinian", "kegiatan",
               "kenormatifan", "keahlian", "kemandirian")
@@ -63,6 +63,19 @@ class RuleDoc:
     # False for findings about identifying data (PRV): their evidence names the field
     # and line but never carries the value, in any report, cache entry or caller
     shows_values: bool = True
+    # Wordings for a particular cause or situation, chosen by the finding's ``variant``
+    # parameter: name -> {"title"|"message"|"recommendation": Text}.  A title follows
+    # its cause ("titles follow their cause"); a lapse repaired later says so.
+    variants: dict = field(default_factory=dict)
+
+    def worded(self, params: dict | None) -> "RuleDoc":
+        """This entry as a finding with ``params`` reads it: its variant's wording, if
+        the finding names one the entry has, else the entry itself."""
+        name = (params or {}).get("variant")
+        if isinstance(name, tuple):      # several firings merged: the first one's cause
+            name = name[0] if name else None
+        texts = self.variants.get(name) if isinstance(name, str) else None
+        return replace(self, **texts) if texts else self
 
 
 # Values written in case files, as a reader of each language says them.
@@ -115,6 +128,12 @@ LABELS = {
     "family": ("family", "keluarga"),
     "crisis": ("crisis", "krisis"),
     "clinical": ("clinical", "klinis"),
+    "advice": ("advice", "nasihat"),
+    "directive_instruction": ("directives", "arahan"),
+    "talk_share": ("holding most of the talk", "menguasai sebagian besar pembicaraan"),
+    "self_focus": ("a long story of their own", "bercerita panjang tentang pengalamannya sendiri"),
+    "decided_for_client": ("the decision recorded as the counselor's",
+                           "keputusan tercatat sebagai keputusan konselor"),
     "trust_not_secured": ("trust not secured", "kepercayaan tidak terjamin"),
     "voluntariness_not_secured": ("voluntariness not secured", "kesukarelaan tidak terjamin"),
     "openness_at_risk": ("openness at risk", "keterbukaan terancam"),

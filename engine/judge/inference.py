@@ -14,7 +14,11 @@ from dataclasses import dataclass
 class Inference:
     """What the engine concluded for one case, as declared by the rules, in that order:
     findings (``id``, ``session``, ``cf``, ``paths``, ``params`` …), conclusions of the
-    chains, and the functions of counseling served."""
+    chains, the functions of counseling served, and the presumptions later evidence
+    defeated (``finding``: the key ``(id, session)`` of a derived finding, ``evidence``:
+    the paths of what defeated it, ``reason``: a key of engine/judge/strengths.py's
+    DEFEAT texts)."""
     findings: tuple[Mapping, ...]
     conclusions: tuple[Mapping, ...]
     served: tuple[Mapping, ...]
+    defeats: tuple[Mapping, ...] = ()

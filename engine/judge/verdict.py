@@ -13,6 +13,14 @@ Score of a principle, 0-100: ``upheld`` 100, ``not_assessed`` null, otherwise
 violation and 0.4 for a risk: one certain risk scores 60, one certain violation 30.
 A derived finding whose parents all belong to its own principle (KTB004 from KTB001,
 KGT005 from KGT001) restates the same lapse: it is reported, but not counted twice.
+A lapse the write-up shows repaired in a later session (its finding carries
+``repaired_session``) weighs half: ``w * REPAIRED_WEIGHT``.
+
+What happened later counts: a chain's conclusion is a presumption, and when the rules
+declare that later sessions defeated it (``Defeated`` facts), that finding is dropped,
+with every finding that rests only on dropped ones; ``CaseResult.defeated`` keeps them
+and what defeated them, for ``explain``.  Each upheld principle gets what shows it
+(``CaseResult.strengths``, engine/judge/strengths.py).
 """
 
 from __future__ import annotations
@@ -21,10 +29,12 @@ import datetime
 from dataclasses import dataclass, field
 
 from asas.engine.judge.catalog import FUNCTIONS, PRINCIPLES, RuleDoc
+from asas.engine.judge.strengths import strengths_of
 from asas.engine.judge.inference import Inference
 from asas.engine.load.types import CaseError, LoadedCase
 
 SCORE_WEIGHT = {"violation": 0.7, "risk": 0.4, "advice": 0.0}
+REPAIRED_WEIGHT = 0.5
 
 
 @dataclass(frozen=True)
@@ -49,6 +59,33 @@ class Found:
     # findings, the fact its chain rests on
     line: int = 1
     column: int = 1
+
+    @property
+    def id(self) -> str:
+        return self.doc.id
+
+
+@dataclass
+class Shown:
+    """One thing that went well (engine/judge/strengths.py), with its evidence lines."""
+    principle: str
+    key: str
+    params: dict
+    evidence: list[Evidence]
+
+
+@dataclass
+class Defeat:
+    """A derived finding later evidence defeated: ``reason`` (a key of
+    strengths.DEFEAT) and its ``params``, the ``evidence`` that defeated it, or ``via``
+    the key of the defeated finding it rested on."""
+    doc: RuleDoc
+    session: int | None
+    reason: str | None
+    params: dict
+    evidence: list[Evidence]
+    via: tuple | None = None
+    variant: str | None = None      # the wording the finding had (doc is that wording)
 
     @property
     def id(self) -> str:
@@ -106,6 +143,8 @@ class CaseResult:
     # which carry ``meta`` instead
     loaded: LoadedCase | None = None
     meta: CaseMeta | None = None
+    strengths: list[Shown] = field(default_factory=list)
+    defeated: list[Defeat] = field(default_factory=list)
 
     @property
     def valid(self) -> bool:
@@ -213,17 +252,20 @@ def judge(loaded: LoadedCase, inference: Inference, catalog: dict[str, RuleDoc],
             certainty[key] = combine(contributions)
         return certainty[key]
 
+    defeated = _defeated(loaded, inference, firings, catalog)
     found: list[Found] = []
     for key, facts in firings.items():
+        if key in {(d.id, d.session) for d in defeated}:
+            continue
         doc = catalog[key[0]]
         if not selected(doc.id, select, ignore):
             continue
         paths = list(dict.fromkeys(p for f in facts for p in f["evidence"]))
         evidence = [Evidence(p, *loaded.where(p), _shown(doc, loaded.value(p))) for p in paths]
         parents = list(dict.fromkeys(tuple(p) for f in facts for p in f["derived_from"]))
-        found.append(Found(doc, key[1], round(cf_of(key), 2), evidence,
-                           list(dict.fromkeys(p[0] for p in parents)), _merge_params(facts),
-                           parents))
+        params = _merge_params(facts)
+        found.append(Found(doc.worded(params), key[1], round(cf_of(key), 2), evidence,
+                           list(dict.fromkeys(p[0] for p in parents)), params, parents))
     _locate(found)
     found.sort(key=lambda f: (f.session or 0, f.line, f.id))
 
@@ -245,7 +287,10 @@ def judge(loaded: LoadedCase, inference: Inference, catalog: dict[str, RuleDoc],
         for f in mine:
             if score is None or _restates_own_principle(f, catalog):
                 continue
-            score *= 1 - SCORE_WEIGHT[f.doc.severity] * f.certainty
+            weight = SCORE_WEIGHT[f.doc.severity]
+            if f.params.get("repaired_session") is not None:
+                weight *= REPAIRED_WEIGHT
+            score *= 1 - weight * f.certainty
         principles[p] = PrincipleVerdict(status, None if score is None else round(score),
                                          list(dict.fromkeys(f.id for f in mine)))
 
@@ -254,9 +299,55 @@ def judge(loaded: LoadedCase, inference: Inference, catalog: dict[str, RuleDoc],
         values = {s["value"] for s in inference.served if s["function"] == name}
         functions[name] = True if True in values else (False if False in values else None)
 
-    conclusions = [(c["what"], c["session"], tuple(c["because"])) for c in inference.conclusions]
+    gone = {(d.id, d.session) for d in defeated}
+    conclusions = [(c["what"], c["session"], tuple(c["because"])) for c in inference.conclusions
+                   if tuple(c["because"]) not in gone]
+    strengths = [Shown(st.principle, st.key, st.params,
+                       [Evidence(p, *loaded.where(p), _plain(loaded.value(p))) for p in st.paths])
+                 for st in strengths_of(loaded.case, principles)]
     return CaseResult(loaded.file, loaded.model.case.id, [], principles, functions, found,
-                      conclusions, loaded, case_meta_of(loaded.model))
+                      conclusions, loaded, case_meta_of(loaded.model), strengths, defeated)
+
+
+def _variant(firings) -> str | None:
+    name = _merge_params(firings).get("variant")
+    name = name[0] if isinstance(name, tuple) else name
+    return name if isinstance(name, str) else None
+
+
+def _defeated(loaded: LoadedCase, inference: Inference, firings: dict,
+              catalog: dict) -> list[Defeat]:
+    """The findings later evidence defeated, and those resting only on defeated ones."""
+    out: dict[tuple, Defeat] = {}
+    order = {key: n for n, key in enumerate(firings)}
+
+    def earliest(d):   # of several later sessions that defeat it, the first one is told
+        first = (d.get("params") or {}).get("sessions")
+        return first if isinstance(first, int) else 0
+
+    for d in sorted(inference.defeats, key=lambda d: (order.get(tuple(d["finding"]), 0),
+                                                      earliest(d))):
+        key = tuple(d["finding"])
+        if key in firings and key not in out:
+            paths = list(dict.fromkeys(d["evidence"]))
+            variant = _variant(firings[key])
+            doc = catalog[key[0]].worded({"variant": variant})
+            out[key] = Defeat(doc, key[1], d["reason"], dict(d.get("params") or {}),
+                              [Evidence(p, *loaded.where(p), _plain(loaded.value(p)))
+                               for p in paths], variant=variant)
+    changed = bool(out)
+    while changed:
+        changed = False
+        for key, facts in firings.items():
+            if key in out:
+                continue
+            parents = [tuple(p) for f in facts for p in f["derived_from"]]
+            if parents and all(p in out for p in parents):
+                variant = _variant(facts)
+                out[key] = Defeat(catalog[key[0]].worded({"variant": variant}), key[1], None,
+                                  {}, [], via=parents[0], variant=variant)
+                changed = True
+    return sorted(out.values(), key=lambda d: order[(d.id, d.session)])
 
 
 def invalid(loaded: LoadedCase) -> CaseResult:

@@ -119,7 +119,7 @@ class _Builder:
     # -- values --------------------------------------------------------------
     def value(self, node, spec: FieldSpec, path: str, depth: int):
         if spec.kind == "object":
-            return self.obj(node, spec.cls, path, depth)
+            return _short_or_obj(self, node, spec, path, depth)
         self.visit(node, path, depth)
         if self.refuse_tag(node, path):
             return None
@@ -205,6 +205,19 @@ def _by_word(text: str, choices) -> list[str]:
             or wanted == c.replace("_", " ")][:1]
 
 
+def _short_or_obj(b: _Builder, node, spec: FieldSpec, path: str, depth: int):
+    """A mapping, or its short form: a plain value that stands for one of its fields
+    (the class's ``__scalar__``: ``- guru pamong`` for ``- {who: guru pamong}``)."""
+    cls = spec.object_cls
+    short = getattr(cls, "__scalar__", None)
+    if short and isinstance(node, ScalarNode) and node.tag in _SAFE_TAGS:
+        b.visit(node, path, depth)
+        inner = next(s for s in fields_of(cls) if s.name == short)
+        value = b.value(node, inner, f"{path}.{short}", depth + 1)
+        return None if value is None else cls(**{short: value})
+    return b.obj(node, cls, path, depth)
+
+
 def _range(low, high) -> str:
     if low is not None and high is not None:
         return f"{low:g}..{high:g}"
@@ -219,6 +232,13 @@ def _cross_checks(case: Case, b: _Builder):
             b.errors.append(CaseError(line, col, f"sessions[{i}].number",
                                       f"session number {s.number} out of order; expected {i + 1} "
                                       "(numbered 1, 2, 3 ... in order, without gaps)"))
+    for i, item in enumerate(case.case.problem.risk):
+        if item.session is not None and item.session > len(case.sessions):
+            path = f"case.problem.risk[{i}].session"
+            line, col = b.values.get(path, (1, 1))
+            b.errors.append(CaseError(line, col, path,
+                                      f"session {item.session} does not exist; the file has "
+                                      f"{len(case.sessions)} session(s)"))
     out = case.case.referred_out
     if out is not None and out.session is not None and out.session > len(case.sessions):
         line, col = b.values.get("case.referred_out.session", (1, 1))

@@ -83,14 +83,28 @@ class Client:
 
 
 @dataclass(frozen=True)
+class RiskItem:
+    """A risk indicator; written as a plain code (``self_harm``) or as a mapping that
+    also says in which session it came to light (``{kind: self_harm, session: 3}``)."""
+    __scalar__ = "kind"    # a plain value in the list stands for this field
+    kind: Optional[Risk] = fld("The risk indicator.", "Indikator risiko.", required=True)
+    session: Optional[int] = fld(
+        "The session in which the risk came to light (missing: known from the start).",
+        "Sesi saat risiko ini diketahui (kosong = sudah diketahui sejak awal).", minimum=1,
+        example=3)
+
+
+@dataclass(frozen=True)
 class Problem:
     summary: Optional[str] = fld("The problem in a few sentences.",
                                  "Ringkasan masalah dalam beberapa kalimat.")
     areas: Optional[Tuple[Area, ...]] = fld("Areas of life the problem touches.",
                                             "Bidang kehidupan yang tersentuh masalah.")
-    risk: Tuple[Risk, ...] = fld(
-        "Risk indicators present (none if left out).",
-        "Indikator risiko yang ada (kosong = tidak ada).", closed=True)
+    risk: Tuple[RiskItem, ...] = fld(
+        "Risk indicators present (none if left out); each a code, or {kind, session} "
+        "to say in which session it came to light.",
+        "Indikator risiko yang ada (kosong = tidak ada); tiap butir berupa kode, atau "
+        "{kind, session} untuk menyebut pada sesi berapa risiko itu diketahui.", closed=True)
     rights_violated: Tuple[Right, ...] = fld(
         "The client's rights that were violated (none if left out).",
         "Hak konseli yang dilanggar (kosong = tidak ada).", closed=True)
@@ -140,13 +154,27 @@ class CaseInfo:
 
 
 @dataclass(frozen=True)
+class Observer:
+    """Someone else present in a session; written as plain text (who: no agreement
+    recorded) or as a mapping ``{who: guru pamong, client_agreed: true}``."""
+    __scalar__ = "who"     # a plain value in the list stands for this field
+    who: Optional[str] = fld("Who was present.", "Siapa yang hadir.", required=True,
+                             example="guru pamong")
+    client_agreed: Optional[bool] = fld(
+        "The client agreed to their presence beforehand (missing: not recorded).",
+        "Konseli menyetujui kehadirannya sebelumnya (kosong = tidak dicatat).")
+
+
+@dataclass(frozen=True)
 class Place:
     kind: Optional[PlaceKind] = fld("Kind of place.", "Jenis tempat.")
     private: Optional[bool] = fld("No one else could see or overhear.",
                                   "Tidak ada orang lain yang bisa melihat atau mendengar.")
-    others_present: Tuple[str, ...] = fld("Who else was there (none if left out).",
-                                          "Siapa lagi yang hadir (kosong = tidak ada).",
-                                          closed=True)
+    others_present: Tuple[Observer, ...] = fld(
+        "Who else was there (none if left out); each as text, or {who, client_agreed} "
+        "to record that the client agreed.",
+        "Siapa lagi yang hadir (kosong = tidak ada); tiap butir berupa teks, atau "
+        "{who, client_agreed} untuk mencatat bahwa konseli menyetujuinya.", closed=True)
 
 
 @dataclass(frozen=True)
@@ -177,6 +205,9 @@ class SessionClient:
     completed_previous_tasks: Optional[bool] = fld(
         "The client did the tasks agreed in the previous session.",
         "Konseli mengerjakan tugas yang disepakati pada sesi sebelumnya.")
+    missed_tasks_explored: Optional[bool] = fld(
+        "When the tasks were not done: the counselor went over why with the client.",
+        "Bila tugas tidak dikerjakan: konselor menggali bersama konseli alasannya.")
     made_own_decision: Optional[bool] = fld("The client made their own decision.",
                                             "Konseli mengambil keputusan sendiri.")
     decision: Optional[str] = fld("What the client decided.", "Apa yang diputuskan konseli.")

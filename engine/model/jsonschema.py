@@ -27,7 +27,11 @@ def _object(cls) -> dict:
 
 def _field(spec: FieldSpec, item: bool = False) -> dict:
     if spec.kind == "object":
-        out = _object(spec.cls)
+        out = _object(spec.object_cls)
+        short = getattr(spec.object_cls, "__scalar__", None)
+        if short and item:   # a list item written as one plain value, or in full
+            inner = next(s for s in fields_of(spec.object_cls) if s.name == short)
+            out = {"anyOf": [_field(inner, item=True), out]}
     elif spec.kind == "list":
         out = {"type": "array", "items": _field(spec.item_spec, item=True)}
         if spec.minimum:

@@ -58,6 +58,14 @@ class Conclusion(Fact):
     ``because`` is the key ``(id, session)`` of the finding that established it."""
 
 
+class Defeated(Fact):
+    """A presumption that later evidence defeated: ``finding`` is the key ``(id,
+    session)`` of a derived finding whose consequence the later sessions show did not
+    happen, ``evidence`` the paths that show it, ``reason`` what they show (a key of
+    engine/judge/strengths.py DEFEAT).  The judge drops the finding, and every finding
+    that rests only on it, and keeps them for ``explain``."""
+
+
 class Served(Fact):
     """A function of counseling (fungsi) the sessions served (``value`` True) or
     visibly failed to serve (False)."""
@@ -67,6 +75,39 @@ class PrivacyFact(Fact):
     """Identifying data written in the case file: ``kind`` (engine/privacy.py KINDS),
     ``path`` of the free-text field, ``session`` number or None.  One per hit, so a
     clean write-up (the usual case) declares none."""
+
+
+# The single observations a session's write-up records (paths inside a session): in
+# every session; in the first only; after a session that agreed tasks.
+OBSERVED = ("date", "duration_minutes", "place.kind", "place.private", "stages",
+            "client.willingness", "client.disclosure", "client.activity",
+            "client.made_own_decision", "counselor.time_focus", "counselor.techniques",
+            "counselor.talk_share", "counselor.decided_for_client", "counselor.self_focus",
+            "recording.made", "tasks_agreed", "evaluation.done", "evaluation.understanding",
+            "evaluation.feeling_better", "evaluation.action_plan", "follow_up")
+OBSERVED_FIRST = ("opening.rapport_built", "opening.purpose_explained",
+                  "opening.confidentiality_explained", "opening.voluntariness_explained")
+OBSERVED_AFTER_TASKS = ("client.completed_previous_tasks",)
+
+
+def _get(obj, path: str):
+    for part in path.split("."):
+        obj = getattr(obj, part)
+    return obj
+
+
+def undocumented(case, idx: int) -> tuple[str, ...]:
+    """The observations session ``idx`` leaves out (None), as paths inside the session."""
+    s = case.sessions[idx]
+    paths = OBSERVED + (OBSERVED_FIRST if idx == 0 else ())
+    if idx > 0 and case.sessions[idx - 1].tasks_agreed:
+        paths += OBSERVED_AFTER_TASKS
+    return tuple(p for p in paths if _get(s, p) is None)
+
+
+def _first(case, test) -> int | None:
+    """The number of the first session for which ``test`` holds, or None."""
+    return next((s.number for s in case.sessions if test(s)), None)
 
 
 def case_facts(loaded: LoadedCase) -> list[Fact]:
@@ -81,7 +122,11 @@ def case_facts(loaded: LoadedCase) -> list[Fact]:
         supervised=counselor.supervised,
         competencies=counselor.competencies,
         areas=problem.areas,
-        risk=problem.risk,
+        risk=tuple(item.kind for item in problem.risk),
+        # when each risk came to light: (kind, session), session None = from the start
+        risk_identified=tuple((item.kind, item.session) for item in problem.risk),
+        # the first session in which some risk was known (None: no risk)
+        risk_first_session=min((item.session or 1 for item in problem.risk), default=None),
         rights_violated=problem.rights_violated,
         referral_source=referral.source,
         mandated=referral.mandated,
@@ -90,9 +135,26 @@ def case_facts(loaded: LoadedCase) -> list[Fact]:
         referred_out_session=out.session if out is not None else None,
         advocacy=len(info.advocacy),
         sessions=len(case.sessions),
+        # what happened later: the first session that explained confidentiality, and its
+        # limits (None: none did), the first disclosure made for safety or a legal duty,
+        # and the session in which the client's decision was made (else the last one)
+        confidentiality_first_explained=_first(
+            case, lambda s: s.opening.confidentiality_explained is True),
+        limits_first_explained=_first(
+            case, lambda s: s.opening.confidentiality_limits_explained is True),
+        limits_first_false=_first(
+            case, lambda s: s.opening.confidentiality_limits_explained is False),
+        first_duty_disclosure=_first(
+            case, lambda s: any(d.reason in ("safety", "legal_duty") for d in s.disclosures)),
+        decision_session=_first(case, lambda s: s.client.made_own_decision is True)
+        or len(case.sessions),
     )]
     previous = None
     last = len(case.sessions) - 1
+    missing = [undocumented(case, idx) for idx in range(len(case.sessions))]
+    # left out in every session (their own DOC findings say so, case-wide)
+    facts[0]["undocumented_everywhere"] = tuple(
+        p for p in OBSERVED if all(p in m for m in missing))
     for idx, s in enumerate(case.sessions):
         facts.append(SessionFact(
             idx=idx,
@@ -102,6 +164,11 @@ def case_facts(loaded: LoadedCase) -> list[Fact]:
             place_kind=s.place.kind,
             private=s.place.private,
             others_present=len(s.place.others_present),
+            # of them, those the client agreed to beforehand, and who the others were
+            others_agreed=sum(1 for o in s.place.others_present if o.client_agreed is True),
+            others_unagreed=tuple(o.who for o in s.place.others_present
+                                  if o.client_agreed is not True),
+            others_who=tuple(o.who for o in s.place.others_present),
             stages=s.stages,
             rapport_built=s.opening.rapport_built,
             purpose_explained=s.opening.purpose_explained,
@@ -112,6 +179,7 @@ def case_facts(loaded: LoadedCase) -> list[Fact]:
             disclosure=s.client.disclosure,
             activity=s.client.activity,
             completed_previous_tasks=s.client.completed_previous_tasks,
+            missed_tasks_explored=s.client.missed_tasks_explored,
             made_own_decision=s.client.made_own_decision,
             time_focus=s.counselor.time_focus,
             techniques=s.counselor.techniques,
@@ -128,6 +196,7 @@ def case_facts(loaded: LoadedCase) -> list[Fact]:
             feeling_better=s.evaluation.feeling_better,
             action_plan=s.evaluation.action_plan,
             follow_up=s.follow_up,
+            undocumented=missing[idx],
             # the previous session's values, for rules about change between sessions
             prev_willingness=previous.client.willingness if previous else None,
             prev_completed_previous_tasks=(

@@ -12,7 +12,7 @@ from __future__ import annotations
 from asas.engine.judge.inference import Inference
 from asas.engine.load.types import LoadedCase
 from asas.engine.reason.compat import KnowledgeEngine, SafeDepthStrategy
-from asas.engine.reason.facts import Conclusion, Finding, Served, case_facts
+from asas.engine.reason.facts import Conclusion, Defeated, Finding, Served, case_facts
 
 _engine: KnowledgeEngine | None = None
 
@@ -50,7 +50,7 @@ def infer(loaded: LoadedCase, engine: KnowledgeEngine | None = None) -> Inferenc
 
 def collect(engine: KnowledgeEngine) -> Inference:
     """What the rules declared, in the order they declared it."""
-    findings, conclusions, served = [], [], []
+    findings, conclusions, served, defeats = [], [], [], []
     for fact in engine.facts.values():
         if isinstance(fact, Finding):
             findings.append(fact)
@@ -58,4 +58,6 @@ def collect(engine: KnowledgeEngine) -> Inference:
             conclusions.append(fact)
         elif isinstance(fact, Served):
             served.append(fact)
-    return Inference(tuple(findings), tuple(conclusions), tuple(served))
+        elif isinstance(fact, Defeated):
+            defeats.append(fact)
+    return Inference(tuple(findings), tuple(conclusions), tuple(served), tuple(defeats))

@@ -33,6 +33,65 @@ def finding_dict(f: Found, lang: str) -> dict:
     }
 
 
+def cf_text(value: float, lang: str) -> str:
+    """A certainty as a reader of the language writes it: 0.80, or 0,80 in Indonesian."""
+    text = f"{value:.2f}"
+    return text.replace(".", ",") if lang == "id" else text
+
+
+def grouped(findings: list[Found]) -> list[tuple[int, list[int]]]:
+    """The findings as a reader should meet them: each root (a finding drawn from facts,
+    or one combining several roots, such as KAH004) with the derived findings that rest
+    on it alone, as indexes into ``findings`` in their order.  One slip then reads as
+    one mistake with its consequences, not as several mistakes."""
+    index = {(f.id, f.session): i for i, f in enumerate(findings)}
+
+    def roots(i, guard=()):
+        parents = [index[p] for p in findings[i].parents if p in index and p not in guard]
+        if not parents:
+            return {i}
+        out = set()
+        for p in parents:
+            out |= roots(p, guard + ((findings[i].id, findings[i].session),))
+        return out
+
+    under: dict[int, list[int]] = {}
+    top: list[int] = []
+    for i in range(len(findings)):
+        r = roots(i)
+        if r == {i} or len(r) > 1:
+            top.append(i)
+        else:
+            under.setdefault(next(iter(r)), []).append(i)
+    return [(i, under.get(i, [])) for i in top]
+
+
+def evidence_dicts(evidence) -> list[dict]:
+    return [{"path": e.path, "line": e.line, "column": e.column, "value": e.value}
+            for e in evidence]
+
+
+def strength_dicts(r: CaseResult, lang: str) -> list[dict]:
+    """What went well, per upheld principle (addition to the contract)."""
+    from asas.engine.judge.strengths import TEXTS
+    return [{"principle": st.principle, "key": st.key,
+             "text": TEXTS[st.key].fill(lang, st.params),
+             "evidence": evidence_dicts(st.evidence)} for st in r.strengths]
+
+
+def defeated_dicts(r: CaseResult, lang: str) -> list[dict]:
+    """Presumptions later evidence defeated (addition to the contract)."""
+    from asas.engine.judge.strengths import DEFEAT
+    out = []
+    for d in r.defeated:
+        out.append({"id": d.id, "session": d.session, "title": d.doc.title.get(lang),
+                    "reason": DEFEAT[d.reason].fill(lang, d.params) if d.reason in DEFEAT
+                    else None,
+                    "evidence": evidence_dicts(d.evidence),
+                    "via": None if d.via is None else {"id": d.via[0], "session": d.via[1]}})
+    return out
+
+
 def case_dict(r: CaseResult, lang: str) -> dict:
     out: dict[str, object] = {"file": r.file, "case_id": r.case_id, "valid": r.valid,
            "errors": [{"line": e.line, "column": e.column, "path": e.path, "message": e.text(lang)}
@@ -42,6 +101,8 @@ def case_dict(r: CaseResult, lang: str) -> dict:
                              for p, v in r.verdicts.items()}
         out["functions"] = dict(r.functions_served)
         out["findings"] = [finding_dict(f, lang) for f in r.findings]
+        out["strengths"] = strength_dicts(r, lang)
+        out["defeated"] = defeated_dicts(r, lang)
     return out
 
 

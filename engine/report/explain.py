@@ -7,11 +7,13 @@ import json
 
 from asas.engine.judge.catalog import PRINCIPLES, label
 from asas.engine.i18n.words import word
+from asas.engine.report.contract import cf_text
+from asas.engine.judge.strengths import DEFEAT, TEXTS
 from asas.engine.judge.verdict import CaseResult, Evidence, Found
 
 HEAD = {
     "tree": ("Reasoning (each conclusion above the facts it rests on)",
-             "Penalaran (setiap kesimpulan di atas fakta yang mendasarinya)"),
+             "Penalaran (setiap kesimpulan beserta fakta yang mendasarinya)"),
     "status": ("Principles", "Asas"),
     "none": ("No finding: nothing to trace.", "Tidak ada temuan: tidak ada yang perlu ditelusuri."),
 }
@@ -42,7 +44,7 @@ def explain(result: CaseResult, lang: str) -> str:
         where = f"{word('session', lang)} {f.session}" if f.session else word("case", lang)
         branch = "" if top else ("└─ " if last else "├─ ")
         lines.append(f"{prefix}{branch}{f.id} {f.doc.title.get(lang)} "
-                     f"[{word(f.doc.severity, lang)}, {f.certainty:.2f}, {where}]")
+                     f"[{word(f.doc.severity, lang)}, {cf_text(f.certainty, lang)}, {where}]")
         child_prefix = prefix + ("" if top else ("   " if last else "│  "))
         children: list[tuple[str, Found | Evidence, list[str] | None]] = []
         for key in f.parents:
@@ -67,6 +69,28 @@ def explain(result: CaseResult, lang: str) -> str:
 
     for f in sorted(roots, key=lambda f: (f.session or 0, f.id)):
         node(f, "  ", True, True)
+        lines.append("")
+    if result.defeated:
+        lines.append(word("defeated", lang))
+        for d in result.defeated:
+            where = f"{word('session', lang)} {d.session}" if d.session else word("case", lang)
+            lines.append(f"  ⊘ {d.id} {d.doc.title.get(lang)} [{where}]")
+            if d.via is not None:
+                via = f"{d.via[0]}" + (f" ({word('session', lang)} {d.via[1]})" if d.via[1] else "")
+                lines.append(f"     {word('defeated_via', lang)}: {via}")
+            if d.reason in DEFEAT:
+                lines.append(f"     {DEFEAT[d.reason].fill(lang, d.params)}")
+            for e in d.evidence:
+                lines.append(f"     {word('line', lang)} {e.line}: {e.path} = "
+                             f"{_value(e.value, lang)}")
+        lines.append("")
+    if result.strengths:
+        lines.append(word("went_well", lang))
+        for st in result.strengths:
+            lines.append(f"  ✓ {st.principle}: {TEXTS[st.key].fill(lang, st.params)}")
+            for e in st.evidence:
+                lines.append(f"     {word('line', lang)} {e.line}: {e.path} = "
+                             f"{_value(e.value, lang)}")
         lines.append("")
     lines.append(_h("status", lang))
     for p in PRINCIPLES:

@@ -156,6 +156,13 @@ def redact(results):
             f, evidence=[_evidence(e) for e in f.evidence],
             params={k: _scrub_unknown(v) for k, v in f.params.items()}) for f in r.findings]
         changes = {"findings": findings, "errors": [_error(e) for e in r.errors]}
+        # what went well, and what defeated a presumption, carry evidence and text too
+        changes["strengths"] = [dataclasses.replace(
+            st, evidence=[_evidence(e) for e in st.evidence],
+            params={k: _scrub_unknown(v) for k, v in st.params.items()}) for st in r.strengths]
+        changes["defeated"] = [dataclasses.replace(
+            d, evidence=[_evidence(e) for e in d.evidence],
+            params={k: _scrub_unknown(v) for k, v in d.params.items()}) for d in r.defeated]
         if r.meta is not None:    # title and pseudonym are free text; the code stays
             changes["meta"] = dataclasses.replace(
                 r.meta, title=REDACTED if r.meta.title is not None else None,

@@ -7,24 +7,44 @@ import re
 import yaml
 
 from asas.engine.i18n.words import word
-from asas.engine.judge.catalog import RuleDoc, label
+from asas.engine.report.contract import cf_text
+from asas.engine.judge.catalog import RuleDoc, Text, label
 
 HEAD = {
     "checks": ("What it checks", "Apa yang diperiksa"),
     "why": ("Why it matters", "Mengapa penting"),
     "fail": ("Failing example (changes to cases/exemplary.yaml)",
              "Contoh yang gagal (perubahan pada cases/exemplary.yaml)"),
-    "pass": ("Passing example", "Contoh yang lolos"),
+    "pass": ("Example that does not trigger this rule (changes to cases/exemplary.yaml)",
+             "Contoh yang tidak memicu aturan ini (perubahan pada cases/exemplary.yaml)"),
     "instead": ("What to do instead", "Yang sebaiknya dilakukan"),
     "principle": ("principle", "asas"),
     "severity": ("severity", "tingkat"),
-    "cf": ("certainty factor", "faktor kepastian"),
+    "cf": ("certainty", "tingkat keyakinan"),
+    "reference": ("Reference", "Rujukan"),
     "derived": ("derived from other findings (a chain of the source)",
                 "diturunkan dari temuan lain (rantai penalaran sumber)"),
     "needed": ("an observation the principle needs: without it the principle is not assessed",
                "pengamatan yang diperlukan: tanpanya asas tidak dapat dinilai"),
     "removed": ("(removed: not documented)", "(dihapus: tidak dicatat)"),
 }
+
+
+# The source the rules rest on, and the book behind it, cited so that a trainee can
+# use them in a practicum report.
+REFERENCES = Text(
+    en="\n".join((
+        "Source text (the ¶ above): Damanik, E. (n.d.). Pengertian konseling individual "
+        "[article], summarising the asas of individual counseling as taught in Indonesian BK.",
+        "Prayitno & Amti, E. (2004). Dasar-Dasar Bimbingan dan Konseling (rev. ed.). "
+        "Jakarta: Rineka Cipta. (The asas of counseling: kerahasiaan, kesukarelaan, "
+        "keterbukaan, kekinian, kemandirian, kegiatan, kenormatifan, keahlian, and others.)")),
+    id="\n".join((
+        "Teks sumber (¶ di atas): Damanik, E. (t.t.). Pengertian konseling individual "
+        "[artikel], ringkasan asas-asas konseling individual sebagaimana diajarkan dalam BK.",
+        "Prayitno & Amti, E. (2004). Dasar-Dasar Bimbingan dan Konseling (ed. rev.). "
+        "Jakarta: Rineka Cipta. (Asas-asas konseling: kerahasiaan, kesukarelaan, "
+        "keterbukaan, kekinian, kemandirian, kegiatan, kenormatifan, keahlian, dan lainnya.)")))
 
 
 def _h(key: str, lang: str) -> str:
@@ -49,23 +69,79 @@ def _example(changes: dict, lang: str) -> list[str]:
     return lines or ["    (cases/exemplary.yaml)"]
 
 
-def rule_page(doc: RuleDoc, lang: str) -> str:
+# Example values for a message's placeholders, so that a rule page reads as a trainee
+# would see the finding; those the failing example names are taken from it.
+EXAMPLE_VALUES = {
+    "session": 2, "sessions": 2, "risk": ("self_harm",), "risks": ("self_harm",),
+    "to": "wali kelas", "reason": "coordination", "count": 3,
+    "principles": ("kekinian", "kegiatan", "kenormatifan"), "who": ("wali kelas",),
+    "how": ("advice",), "cause": "KRH001", "note": "…", "norm": "religion",
+    "activity": "passive", "disclosure": "guarded", "focus": "past", "share": 0.7,
+    "before": "willing", "after": "reluctant", "areas": ("family",),
+    "competencies": ("personal", "social", "academic"), "rights": ("bullying",),
+    "source": "homeroom_teacher", "fields": ("evaluation.understanding",),
+    "repaired_session": 2, "explained": 3, "deadline": 1, "disclosed": 1,
+}
+_FROM_EXAMPLE = {"client.activity": "activity", "client.disclosure": "disclosure",
+                 "counselor.time_focus": "focus", "counselor.talk_share": "share",
+                 "case.problem.risk": "risk", "case.problem.areas": "areas",
+                 "case.referral.source": "source", "case.problem.rights_violated": "rights"}
+_SESSION = re.compile(r"^sessions\[(\d+)\]\.")
+
+
+def example_values(doc: RuleDoc) -> dict:
+    """The placeholders' values for ``doc``'s page, drawn from its failing example where
+    it names them (session, risk, norm, who a disclosure went to, ...)."""
+    values = dict(EXAMPLE_VALUES)
+    for path, value in doc.fail.items():
+        m = _SESSION.match(path)
+        if m:
+            values["session"] = values["sessions"] = int(m.group(1)) + 1
+        tail = _SESSION.sub("", path)
+        if tail in _FROM_EXAMPLE and value is not None:
+            key = _FROM_EXAMPLE[tail]
+            if key in ("risk", "risks"):
+                value = tuple(v["kind"] if isinstance(v, dict) else v for v in value)
+                values["risks"] = value
+            values[key] = tuple(value) if isinstance(value, list) else value
+        if tail == "counselor.norm_conflicts" and value:
+            values["norm"], values["note"] = value[0]["norm"], value[0].get("note", "…")
+        if tail == "disclosures" and value:
+            values["to"], values["reason"] = value[0]["to"], value[0].get("reason", "none")
+        if tail == "place.others_present" and value:
+            values["who"] = tuple(v["who"] if isinstance(v, dict) else v for v in value)
+    return values
+
+
+def _filled(text, lang: str, params: dict | None) -> str:
+    """A message with its example's values; a placeholder without one shown as ‹name›."""
+    if params:
+        return _template(text.fill(lang, params))
+    return _template(text.get(lang))
+
+
+def rule_page(doc: RuleDoc, lang: str, params: dict | None = None) -> str:
+    """``params``: the values to show in the message (default: example_values(doc)), so
+    the message reads as a trainee would see it."""
+    params = example_values(doc) if params is None else params
     principle = doc.principle or "—"
     gloss = f" ({label(doc.principle, 'en')})" if doc.principle and lang != "id" else ""
     lines = [
         f"{doc.id} · {doc.title.get(lang)}",
         f"{_h('principle', lang)}: {principle}{gloss} · {_h('severity', lang)}: "
-        f"{word(doc.severity, lang)} · {_h('cf', lang)}: {doc.cf:.2f}",
+        f"{word(doc.severity, lang)} · {_h('cf', lang)}: {cf_text(doc.cf, lang)}",
     ]
     if doc.derived:
         lines.append(_h("derived", lang))
+        lines.append(word("certainty_note", lang))
     if doc.needed:
         lines.append(_h("needed", lang))
-    lines += ["", _h("checks", lang), f"  {_template(doc.message.get(lang))}",
+    lines += ["", _h("checks", lang), f"  {_filled(doc.message, lang, params)}",
               "", _h("why", lang), f"  {doc.why.get(lang)}", f"  ¶ {doc.source.get(lang)}",
               "", _h("fail", lang), *_example(doc.fail, lang),
               "", _h("pass", lang), *_example(doc.passing, lang),
-              "", _h("instead", lang), f"  {doc.recommendation.get(lang)}"]
+              "", _h("instead", lang), f"  {_filled(doc.recommendation, lang, params)}",
+              "", _h("reference", lang), *[f"  {ref}" for ref in REFERENCES.get(lang).split("\n")]]
     return "\n".join(lines) + "\n"
 
 

@@ -21,9 +21,10 @@ import math
 from asas.engine.judge.catalog import FUNCTIONS, PRINCIPLES
 from asas.engine.load.types import CaseError
 from asas.engine.judge.terms import STATUSES
-from asas.engine.judge.verdict import CaseMeta, CaseResult, Evidence, Found, PrincipleVerdict
+from asas.engine.judge.verdict import (CaseMeta, CaseResult, Defeat, Evidence, Found,
+                                      PrincipleVerdict, Shown)
 
-DATA_VERSION = 1
+DATA_VERSION = 2   # 2: strengths and defeated presumptions
 
 
 class BadData(ValueError):
@@ -70,6 +71,13 @@ def to_data(r: CaseResult, strict: bool = True) -> dict:
                       [list(p) for p in f.parents], f.line, f.column]
                      for f in r.findings],
         "conclusions": [[what, session, list(because)] for what, session, because in r.conclusions],
+        "strengths": [[st.principle, st.key, {k: plain(v) for k, v in st.params.items()},
+                       [[e.path, e.line, e.column, plain(e.value)] for e in st.evidence]]
+                      for st in r.strengths],
+        "defeated": [[d.id, d.session, d.reason, {k: plain(v) for k, v in d.params.items()},
+                      [[e.path, e.line, e.column, plain(e.value)] for e in d.evidence],
+                      None if d.via is None else list(d.via), d.variant]
+                     for d in r.defeated],
         "meta": None if meta is None else [
             meta.title, meta.code, meta.pseudonym,
             meta.first_date.isoformat() if meta.first_date else None, meta.sessions],
@@ -162,10 +170,11 @@ def _from_data(data, file, catalog) -> CaseResult:
                                      _int(e[2], "column"), e[3]))
         params = f[5]
         _need(isinstance(params, dict), "params")
+        params = {_str(k, "param"): _param(v) for k, v in params.items()}
         findings.append(Found(
-            doc, _int(f[1], "session", nullable=True), certainty, evidence,
+            doc.worded(params), _int(f[1], "session", nullable=True), certainty, evidence,
             [_str(x, "derived_from") for x in _list(f[4], "derived_from")],
-            {_str(k, "param"): _param(v) for k, v in params.items()},
+            params,
             [_key(p, "parent") for p in _list(f[6], "parents")],
             _int(f[7], "line"), _int(f[8], "column")))
     conclusions = []
@@ -173,6 +182,25 @@ def _from_data(data, file, catalog) -> CaseResult:
         _list(c, "conclusion", 3)
         conclusions.append((_str(c[0], "what"), _int(c[1], "session", nullable=True),
                             _key(c[2], "because")))
+    strengths, defeated = [], []
+    for st in _list(data["strengths"], "strengths"):
+        _list(st, "strength", 4)
+        _need(isinstance(st[2], dict), "strength params")
+        strengths.append(Shown(_str(st[0], "principle"), _str(st[1], "strength"),
+                               {_str(k, "param"): _param(v) for k, v in st[2].items()},
+                               _evidence(st[3])))
+    for d in _list(data["defeated"], "defeated"):
+        _list(d, "defeat", 7)
+        _need(isinstance(d[3], dict), "defeat params")
+        doc = catalog.get(_str(d[0], "rule id"))
+        _need(doc is not None, "unknown rule")
+        variant = _str(d[6], "variant", nullable=True)
+        doc = doc.worded({"variant": variant})
+        defeated.append(Defeat(doc, _int(d[1], "session", nullable=True),
+                               _str(d[2], "reason", nullable=True),
+                               {_str(k, "param"): _param(v) for k, v in d[3].items()},
+                               _evidence(d[4]),
+                               None if d[5] is None else _key(d[5], "via"), variant))
     meta = None
     if data["meta"] is not None:
         m = _list(data["meta"], "meta", 5)
@@ -184,7 +212,15 @@ def _from_data(data, file, catalog) -> CaseResult:
     _need((principles is None) == bool(errors) and (functions is None) == bool(errors),
           "valid results have principles, invalid ones errors")
     return CaseResult(file, case_id, errors, principles, functions, findings, conclusions,
-                      None, meta)
+                      None, meta, strengths, defeated)
+
+
+def _evidence(items) -> list[Evidence]:
+    out = []
+    for e in _list(items, "evidence"):
+        _list(e, "evidence item", 4)
+        out.append(Evidence(_str(e[0], "path"), _int(e[1], "line"), _int(e[2], "column"), e[3]))
+    return out
 
 
 def from_trusted(data: dict, file: str, catalog: dict) -> CaseResult:
@@ -205,12 +241,25 @@ def from_trusted(data: dict, file: str, catalog: dict) -> CaseResult:
         [CaseError(line, column, path, message, tuple(quoted))
          for line, column, path, message, quoted in data["errors"]],
         principles, None if functions is None else dict(functions),
-        [Found(catalog[rule_id], session, certainty,
-               [Evidence(path, line, column, value) for path, line, column, value in evidence],
-               list(derived_from), {k: _param(v) for k, v in params.items()},
-               [(p[0], p[1]) for p in parents], line, column)
+        [_found(catalog[rule_id], session, certainty,
+                [Evidence(path, line, column, value) for path, line, column, value in evidence],
+                list(derived_from), {k: _param(v) for k, v in params.items()},
+                [(p[0], p[1]) for p in parents], line, column)
          for rule_id, session, certainty, evidence, derived_from, params, parents, line, column
          in data["findings"]],
         [(what, session, (because[0], because[1])) for what, session, because
          in data["conclusions"]],
-        None, meta)
+        None, meta,
+        [Shown(principle, key, {k: _param(v) for k, v in params.items()},
+               [Evidence(*e) for e in evidence])
+         for principle, key, params, evidence in data["strengths"]],
+        [Defeat(catalog[rule_id].worded({"variant": variant}), session, reason,
+                {k: _param(v) for k, v in params.items()},
+                [Evidence(*e) for e in evidence], None if via is None else (via[0], via[1]),
+                variant)
+         for rule_id, session, reason, params, evidence, via, variant in data["defeated"]])
+
+
+def _found(doc, session, certainty, evidence, derived_from, params, parents, line, column):
+    return Found(doc.worded(params), session, certainty, evidence, derived_from, params,
+                 parents, line, column)

@@ -29,7 +29,7 @@ from asas.engine.i18n.words import word
 from asas.engine.judge.catalog import FUNCTIONS, PRINCIPLES, label
 from asas.engine.judge.terms import STATUS_MARK
 from asas.engine.judge.verdict import CaseResult, case_meta
-from asas.engine.report.contract import SEVERITY_ORDER, report_dict
+from asas.engine.report.contract import SEVERITY_ORDER, cf_text, grouped, report_dict
 from asas.engine.report.formats._common import clean
 
 MARK = STATUS_MARK
@@ -430,7 +430,7 @@ def _occurrence(i: int, found, d: dict, file: str, present: set, lang: str, seve
     out = [f'<div class="occ{" many" if several else ""}" id="{_anchor(i, d["id"], d["session"])}">',
            f'<p class="msg">{e(d["message"])}</p>',
            f'<p class="loc">{e(where)} · <code>{e(file)}:{d["line"]}:{d["column"]}</code>'
-           + (f' · {e(word("certainty", lang))} {d["certainty"]:.2f}' if several else "") + "</p>"]
+           + (f' · {e(word("certainty", lang))} {cf_text(d["certainty"], lang)}' if several else "") + "</p>"]
     if found.parents:
         links = []
         for pid, psession in found.parents:
@@ -478,11 +478,27 @@ def _case_section(i: int, r: CaseResult, case: dict, meta, lang: str) -> str:
                    f"<b>{mark}</b> {e(word(name, lang))}</li>")
     out.append("</ul></div></div>")
 
-    pairs = list(zip(r.findings, case["findings"]))
+    if case.get("strengths"):
+        out.append(f'<h3>{e(word("went_well", lang))}</h3><ul class="strengths">')
+        for st in case["strengths"]:
+            lines_ = ", ".join(dict.fromkeys(str(ev["line"]) for ev in st["evidence"]))
+            out.append(f'<li>✓ <b>{e(principle_label(st["principle"], lang))}</b>: '
+                       f'{e(st["text"])} <span class="loc">({e(word("line", lang))} '
+                       f'{e(lines_)})</span></li>')
+        out.append("</ul>")
+    # a derived finding resting on one root is shown inside its root's card
+    index = {id(f): n for n, f in enumerate(r.findings)}
+    children: dict[int, list[int]] = {}
+    nested: set[int] = set()
+    for root, kids in grouped(r.findings):
+        children[root] = kids
+        nested.update(kids)
+    pairs = [(f, d) for n, (f, d) in enumerate(zip(r.findings, case["findings"]))
+             if n not in nested]
     # most severe first; within a severity the facts' findings before the chains built on them
     pairs.sort(key=lambda pf: (SEVERITY_ORDER[pf[1]["severity"]], bool(pf[1]["derived_from"]),
                                pf[1]["session"] or 0, pf[1]["line"]))
-    present = {(f.id, f.session) for f, _ in pairs}
+    present = {(f.id, f.session) for f in r.findings}
     serious = [(f, d) for f, d in pairs if d["severity"] != "advice"]
     advice = [(f, d) for f, d in pairs if d["severity"] == "advice"]
     out.append(f"<h3>{e(word('findings', lang))} ({len(serious)})</h3>")
@@ -500,13 +516,23 @@ def _case_section(i: int, r: CaseResult, case: dict, meta, lang: str) -> str:
         certainty = max(x["certainty"] for _, x in group)
         meta_line = " · ".join((
             principle_label(d["principle"], lang) if d["principle"] else word("functions", lang),
-            where, f"{word('certainty', lang)} {certainty:.2f}"))
+            where, f"{word('certainty', lang)} {cf_text(certainty, lang)}"))
         out.append(f'<article class="finding {d["severity"]}" id="c{i}-{e(fid)}">'
                    f'<header><span class="sev">{e(word(d["severity"], lang))}</span>'
                    f'<code class="rid">{e(fid)}</code><h4>{e(d["title"])}</h4></header>'
                    f'<p class="meta">{e(meta_line)}</p>')
         for found, d in group:
             out.append(_occurrence(i, found, d, case["file"], present, lang, len(group) > 1))
+        kids = [k for found, _ in group for k in children.get(index[id(found)], [])]
+        if kids:
+            out.append(f'<div class="consequences"><p><b>{e(word("consequence", lang))}:</b></p>')
+            for k in kids:
+                kf, kd = r.findings[k], case["findings"][k]
+                out.append(f'<p class="meta"><code class="rid">{e(kd["id"])}</code> '
+                           f'{e(kd["title"])} · {e(word(kd["severity"], lang))}</p>')
+                out.append(_occurrence(i, kf, kd, case["file"], present | {(kf.id, kf.session)},
+                                       lang, False))
+            out.append("</div>")
         out.append(f'<p class="why"><b>{e(word("why", lang))}:</b> {e(found.doc.why.get(lang))}</p>'
                    f'<p class="rec"><b>{e(word("recommendation", lang))}:</b> '
                    f'{e(d["recommendation"])}</p>'

@@ -15,7 +15,7 @@ from asas.engine.i18n.words import word
 from asas.engine.judge.catalog import FUNCTIONS, PRINCIPLES, label
 from asas.engine.judge.terms import STATUS_MARK
 from asas.engine.judge.verdict import CaseResult, case_meta
-from asas.engine.report.contract import SEVERITY_ORDER, report_dict
+from asas.engine.report.contract import SEVERITY_ORDER, cf_text, grouped, report_dict
 from asas.engine.report.formats._common import one_line
 
 MARK = STATUS_MARK
@@ -105,18 +105,32 @@ def _case(r: CaseResult, case: dict, lang: str) -> list[str]:
     served = " · ".join(f"{word(n, lang)} {marks[case['functions'][n]]}" for n in FUNCTIONS)
     lines += ["", f"**{word('functions', lang)}:** {served}", ""]
 
-    ordered = sorted(case["findings"], key=lambda f: (SEVERITY_ORDER[f["severity"]],
-                                                      bool(f["derived_from"]),
-                                                      f["session"] or 0, f["line"]))
+    if case.get("strengths"):
+        lines += [f"**{word('went_well', lang)}:**", ""]
+        for st in case["strengths"]:
+            lines_ = ", ".join(dict.fromkeys(str(ev["line"]) for ev in st["evidence"]))
+            lines.append(f"- ✓ {principle_name(st['principle'], lang)}: {esc(st['text'])} "
+                         f"({word('line', lang)} {lines_})")
+        lines.append("")
+    # a derived finding resting on one root is told under its root
+    children: dict[int, list[int]] = {}
+    for root, numbers in grouped(r.findings):
+        children[root] = numbers
+    nested = {k for kids in children.values() for k in kids}
+    numbered = [(n, f) for n, f in enumerate(case["findings"]) if n not in nested]
+    numbered.sort(key=lambda nf: (SEVERITY_ORDER[nf[1]["severity"]], bool(nf[1]["derived_from"]),
+                                  nf[1]["session"] or 0, nf[1]["line"]))
+    ordered = [f for _, f in numbered]
     serious = [f for f in ordered if f["severity"] != "advice"]
     advice = [f for f in ordered if f["severity"] == "advice"]
+    kids_of = {id(f): children.get(n, []) for n, f in numbered}
     if not ordered:
         lines += [f"_{word('no_findings', lang)}_", ""]
     for f in serious:
         where = f"{word('session', lang)} {f['session']}" if f["session"] else word("case", lang)
         lines += [f"### {SEV_MARK[f['severity']]} {f['id']} · {esc(f['title'])}", "",
                   f"{word(f['severity'], lang)} · {where} · {word('certainty', lang)} "
-                  f"{f['certainty']:.2f} · `{one_line(case['file']).replace('`', '')}:"
+                  f"{cf_text(f['certainty'], lang)} · `{one_line(case['file']).replace('`', '')}:"
                   f"{f['line']}:{f['column']}`", "",
                   esc(f["message"]), "",
                   f"**{word('recommendation', lang)}:** {esc(f['recommendation'])}", ""]
@@ -124,6 +138,16 @@ def _case(r: CaseResult, case: dict, lang: str) -> list[str]:
         if f["derived_from"]:
             tail.append(f"{word('derived_from', lang)}: {', '.join(f['derived_from'])}")
         lines += [" · ".join(tail), ""]
+        kids = [case["findings"][k] for k in kids_of.get(id(f), [])]
+        if kids:
+            lines += [f"**{word('consequence', lang).capitalize()}:**", ""]
+            for k in kids:
+                where_k = (f"{word('session', lang)} {k['session']}" if k["session"]
+                           else word("case", lang))
+                lines.append(f"- {SEV_MARK[k['severity']]} {k['id']} · {esc(k['title'])} "
+                             f"({word(k['severity'], lang)}, {where_k}, {word('certainty', lang)} "
+                             f"{cf_text(k['certainty'], lang)}): {esc(k['message'])}")
+            lines.append("")
     if advice:
         lines += [f"**{word('advice', lang).capitalize()}:**", ""]
         for f in advice:

@@ -7,7 +7,8 @@ from asas.engine.i18n.words import word
 from asas.engine.judge.catalog import FUNCTIONS, PRINCIPLES, label
 from asas.engine.judge.terms import STATUS_MARK
 from asas.engine.judge.verdict import CaseResult
-from asas.engine.report.contract import SEVERITY_ORDER, Tally, summary
+from asas.engine.report.contract import (SEVERITY_ORDER, Tally, cf_text, grouped, strength_dicts,
+                                         summary)
 
 STATUS_COLOUR = {"upheld": "green", "at_risk": "yellow", "violated": "red",
                  "not_assessed": "bright_black"}
@@ -68,23 +69,67 @@ def _case(r: CaseResult, lang: str, paint) -> list[str]:
     served = "  ".join(f"{word(name, lang)} {marks[r.functions_served[name]]}"
                        for name in FUNCTIONS)
     lines.append(f"  {word('functions', lang)}: {served}")
-    ordered = sorted(r.findings, key=lambda f: (SEVERITY_ORDER[f.doc.severity], f.session or 0,
-                                                f.line))
-    if not ordered:
+    lines.extend(_strengths(r, lang, paint))
+    groups = grouped(r.findings)
+    # a missing observation (DOC, advice) is listed per session, apart from the rest
+    undocumented = [(i, kids) for i, kids in groups if _is_doc(r.findings[i])]
+    groups = [(i, kids) for i, kids in groups if not _is_doc(r.findings[i])]
+    groups.sort(key=lambda g: (SEVERITY_ORDER[r.findings[g[0]].doc.severity],
+                               r.findings[g[0]].session or 0, r.findings[g[0]].line))
+    if not r.findings:
         lines.append("  " + paint(word("no_findings", lang), fg="green"))
-    for f in ordered:
-        where = f"{word('session', lang)} {f.session}" if f.session else word("case", lang)
-        sev = paint(f"{word(f.doc.severity, lang):<12}", fg=SEVERITY_COLOUR[f.doc.severity])
+    for i, kids in groups:
+        lines.extend(_finding(r, r.findings[i], lang, paint, "  "))
+        for k in kids:
+            lines.extend(_finding(r, r.findings[k], lang, paint, "      ↳ ", child=True))
+    if undocumented:
         lines.append("")
-        lines.append(f"  {r.file}:{f.line}:{f.column}  {paint(f.id, bold=True)}  {sev}"
-                     f"{f.certainty:.2f}  {where}  {paint(f.doc.title.get(lang), bold=True)}")
-        lines.append(f"      {f.doc.message.fill(lang, f.params)}")
-        if f.derived_from:
-            lines.append(paint(f"      {word('derived_from', lang)}: {', '.join(f.derived_from)}",
-                               dim=True))
-        lines.append(f"      → {f.doc.recommendation.fill(lang, f.params)}")
-        lines.append(paint(f"      ¶ {f.doc.source.get(lang)}", dim=True))
+        lines.append("  " + paint(word("undocumented_block", lang), fg="cyan", bold=True))
+        by_session: dict = {}
+        for i, _ in undocumented:
+            by_session.setdefault(r.findings[i].session, []).append(r.findings[i])
+        for session in sorted(by_session, key=lambda s: s or 0):
+            where = f"{word('session', lang)} {session}" if session else word("case", lang)
+            lines.append(f"    {where}:")
+            for f in sorted(by_session[session], key=lambda f: (f.line, f.id)):
+                lines.append(f"      {r.file}:{f.line}:{f.column}  {f.id}  "
+                             f"{f.doc.recommendation.fill(lang, f.params)}")
     return lines
+
+
+def _is_doc(f) -> bool:
+    return f.id.startswith("DOC") and f.doc.severity == "advice"
+
+
+def _finding(r, f, lang, paint, lead: str, child: bool = False) -> list[str]:
+    where = f"{word('session', lang)} {f.session}" if f.session else word("case", lang)
+    sev = paint(f"{word(f.doc.severity, lang):<12}", fg=SEVERITY_COLOUR[f.doc.severity])
+    pad = " " * (len(lead) + 4)
+    out = [] if child else [""]
+    out.append(f"{lead}{r.file}:{f.line}:{f.column}  {paint(f.id, bold=True)}  {sev}"
+               f"{cf_text(f.certainty, lang)}  {where}  {paint(f.doc.title.get(lang), bold=True)}")
+    out.append(f"{pad}{f.doc.message.fill(lang, f.params)}")
+    if f.derived_from:
+        out.append(paint(f"{pad}{word('derived_from', lang)}: {', '.join(f.derived_from)}",
+                         dim=True))
+    if not child:
+        out.append(f"{pad}→ {f.doc.recommendation.fill(lang, f.params)}")
+        out.append(paint(f"{pad}¶ {f.doc.source.get(lang)}", dim=True))
+    return out
+
+
+def _strengths(r: CaseResult, lang: str, paint) -> list[str]:
+    items = strength_dicts(r, lang)
+    if not items:
+        return []
+    out = ["", "  " + paint(word("went_well", lang), fg="green", bold=True)]
+    for p in PRINCIPLES:
+        mine = [st for st in items if st["principle"] == p]
+        for st in mine:
+            lines_ = ", ".join(dict.fromkeys(str(e["line"]) for e in st["evidence"]))
+            out.append(f"    ✓ {p}: {st['text']}"
+                       + paint(f"  ({word('line', lang)} {lines_})", dim=True))
+    return out
 
 
 def _summary(results: list[CaseResult], lang: str, paint) -> list[str]:

@@ -1,0 +1,235 @@
+"""The whole case judged as a supervisor would (issue 12): what happened later, advice
+versus deciding, undone tasks, observers by agreement, when a risk came to light,
+school practice, refusals, and titles that follow their cause."""
+
+import pytest
+from click.testing import CliRunner
+
+from asas.cli import cli
+from asas.engine.report.grade import grade_case, load_rubric
+from asas.engine.run.pipeline import check_file
+
+from helpers import CASES, check_data, ids, patched
+
+RUBRIC = load_rubric()
+LATE = CASES / "late-repair-later-openness.yaml"
+
+
+def grade(result) -> float:
+    return grade_case(result, RUBRIC).total
+
+
+def find(result, rule_id):
+    return next(f for f in result.findings if f.id == rule_id)
+
+
+# -- what happened later ----------------------------------------------------------
+
+def test_a_late_repair_says_when_and_weighs_less_than_never_explaining():
+    import yaml
+    data = yaml.safe_load(LATE.read_text(encoding="utf-8"))
+    late = check_data(data)
+    never = check_data(patched({"sessions[1].opening.confidentiality_explained": False},
+                               data))
+    repaired = find(late, "KRH001")
+    assert repaired.params["repaired_session"] == 2
+    assert "sesi 2" in repaired.doc.message.fill("id", repaired.params)
+    assert repaired.doc.title.en == "Confidentiality explained late"
+    assert "repaired_session" not in find(never, "KRH001").params
+    assert (late.principles["kerahasiaan"].score
+            > never.principles["kerahasiaan"].score)
+
+
+def test_later_willingness_and_openness_defeat_the_chain_and_explain_says_so():
+    result = check_file(str(LATE))
+    assert {"KSR005", "KTB001", "KTB004"} <= {d.id for d in result.defeated}
+    assert not {"KSR005", "KTB001", "KTB004"} & ids(result)
+    assert result.principles["kesukarelaan"].status == "upheld"
+    out = CliRunner().invoke(cli, ["explain", str(LATE), "--lang", "id"]).output
+    assert "Dugaan yang gugur oleh kejadian berikutnya" in out
+    assert "sessions[1].client.willingness = willing" in out
+
+
+def test_without_later_openness_the_chain_stands():
+    result = check_data(patched({"sessions[0].opening.confidentiality_explained": False,
+                                 "sessions[1].client.disclosure": "guarded"}))
+    assert {"KRH001", "KSR005", "KTB001", "KTB004"} <= ids(result)
+    assert not result.defeated
+
+
+def test_later_activity_defeats_gains_limited():
+    passive_then_active = check_data(patched({"sessions[0].client.activity": "passive"}))
+    assert "KGT001" in ids(passive_then_active) and "KGT005" not in ids(passive_then_active)
+    passive_then_moderate = check_data(patched({"sessions[0].client.activity": "passive",
+                                                "sessions[1].client.activity": "moderate"}))
+    assert "KGT005" in ids(passive_then_moderate)
+
+
+# -- advice is not deciding ---------------------------------------------------------
+
+def test_advice_in_the_decision_session_puts_kemandirian_at_risk_with_the_evidence():
+    result = check_data(patched({"sessions[1].counselor.techniques": ["attending", "advice"]}))
+    steered = find(result, "KMD004")
+    assert steered.session == 2 and "advice" in steered.params["how"]
+    assert any(e.path == "sessions[1].counselor.techniques" for e in steered.evidence)
+    assert result.principles["kemandirian"].status == "at_risk"
+
+
+def test_a_suggestion_elsewhere_is_advice_level():
+    result = check_data(patched({"sessions[0].counselor.techniques": ["attending", "advice"],
+                                 "sessions[0].client.made_own_decision": False}))
+    assert "KMD005" in ids(result) and "KMD004" not in ids(result)
+    assert result.principles["kemandirian"].status == "upheld"
+
+
+def test_the_honest_write_up_never_scores_worse_than_the_evasive_one():
+    # the same practice: a suggestion in the session where the client decided
+    practice = {"sessions[1].counselor.techniques": ["attending", "open_question", "advice"]}
+    honest_yes = check_data(patched({**practice,
+                                     "sessions[1].counselor.decided_for_client": True}))
+    honest_no = check_data(patched(practice))
+    evasive = check_data(patched({**practice,
+                                  "sessions[0].counselor.decided_for_client": None,
+                                  "sessions[1].counselor.decided_for_client": None}))
+    assert "KMD001" not in ids(honest_yes)       # the client also decided: steered, a risk
+    assert grade(honest_yes) >= grade(evasive)
+    assert grade(honest_no) >= grade(evasive)
+    # leaving out who decided, with nothing else to go on, leaves kemandirian unassessed
+    silent = check_data(patched({"sessions[0].counselor.decided_for_client": None,
+                                 "sessions[1].counselor.decided_for_client": None}))
+    assert silent.principles["kemandirian"].status == "not_assessed"
+    assert grade(honest_yes) >= grade(check_data(patched({
+        **practice, "sessions[1].counselor.techniques": ["attending"],
+        "sessions[0].counselor.decided_for_client": None,
+        "sessions[1].counselor.decided_for_client": None})))
+
+
+def test_deciding_for_a_client_who_made_no_decision_is_still_a_violation():
+    result = check_data(patched({"sessions[1].counselor.decided_for_client": True,
+                                 "sessions[1].client.made_own_decision": False}))
+    assert "KMD001" in ids(result)
+    assert result.principles["kemandirian"].status == "violated"
+
+
+# -- homework --------------------------------------------------------------------
+
+@pytest.mark.parametrize("explored, expected", [(True, set()), (False, {"KGT007"}),
+                                                 (None, {"KGT007"})])
+def test_an_undone_task_must_be_explored(explored, expected):
+    result = check_data(patched({"sessions[1].client.completed_previous_tasks": False,
+                                 "sessions[1].client.missed_tasks_explored": explored}))
+    assert ids(result) & {"KGT007"} == expected
+
+
+# -- observers, privacy ----------------------------------------------------------
+
+def test_an_observer_by_agreement_is_advice_and_starts_no_chain():
+    result = check_file(str(CASES / "observer-by-agreement.yaml"))
+    assert ids(result) == {"KRH011"}
+    assert result.principles["kerahasiaan"].status == "upheld"
+    assert "guru pamong" in find(result, "KRH011").params["who"]
+
+
+def test_an_unagreed_third_person_is_named():
+    result = check_data(patched({"sessions[1].place.others_present": ["wali kelas"]}))
+    assert "wali kelas" in find(result, "KRH010").doc.message.fill("id", find(result,
+                                                                              "KRH010").params)
+
+
+def test_an_online_session_with_a_parent_in_the_room_gets_advice_that_fits():
+    result = check_data(patched({"sessions[1].place.kind": "online",
+                                 "sessions[1].place.private": False,
+                                 "sessions[1].place.others_present": ["ibu konseli"]}))
+    krh009 = find(result, "KRH009")
+    advice = krh009.doc.recommendation.get("id")
+    assert "earphone" in advice and "jadwalkan ulang" in advice
+    assert "ibu konseli" in krh009.doc.message.fill("id", krh009.params)
+
+
+# -- when a risk came to light ---------------------------------------------------
+
+def test_present_risk_applies_from_the_session_it_came_to_light():
+    past_first = {"sessions[0].counselor.time_focus": "past"}
+    from_start = check_data(patched({**past_first, "case.problem.risk": ["self_harm"],
+                                     "case.referred_out": {"to": "psikolog", "session": 1}}))
+    later = check_data(patched({**past_first,
+                                "case.problem.risk": [{"kind": "self_harm", "session": 2}],
+                                "case.referred_out": {"to": "psikolog", "session": 2}}))
+    assert "KKN004" in ids(from_start) and "KKN004" not in ids(later)
+
+
+def test_limits_explained_after_telling_the_parents_is_not_a_repair():
+    result = check_file(str(CASES / "limits-after-disclosure.yaml"))
+    krh002 = find(result, "KRH002")
+    assert krh002.params["variant"] == "after_disclosure"
+    assert "repaired_session" not in krh002.params
+
+
+def test_limits_explained_in_the_session_the_risk_came_to_light_are_in_time():
+    result = check_file(str(CASES / "risk-identified-session-3.yaml"))
+    assert "KRH002" not in ids(result) and "KKN004" not in ids(result)
+
+
+# -- school practice, refusals, causes ------------------------------------------
+
+def test_a_family_side_in_school_is_not_outside_competence_elsewhere_it_may_be():
+    school = check_data(patched({"case.problem.areas": ["family"]}))
+    community = check_data(patched({"case.problem.areas": ["family"],
+                                    "case.setting": "community"}))
+    assert "KAH005" not in ids(school) and "KAH005" in ids(community)
+
+
+def test_abuse_is_a_duty_to_report_whatever_the_competence():
+    result = check_data(patched({"case.problem.risk": ["abuse"],
+                                 "case.counselor.role": "professional",
+                                 "case.counselor.competencies": ["personal", "crisis",
+                                                                 "clinical"]}))
+    kah001 = find(result, "KAH001")
+    assert "wajib dilaporkan" in kah001.doc.message.fill("id", kah001.params)
+
+
+def test_a_refusal_respected_is_not_passivity():
+    respected = check_file(str(CASES / "refusal-respected.yaml"))
+    assert not {"KGT001", "KGT002"} & ids(respected)
+    pressed = check_data(patched({
+        "sessions[0].client.willingness": "refused", "sessions[0].client.activity": "passive",
+        "sessions[0].counselor.pressure_on_client": ["Kamu harus cerita sekarang."]}))
+    assert {"KGT001", "KSR003"} <= ids(pressed)
+
+
+def test_a_threat_to_enforce_a_goal_gets_advice_about_sanctions():
+    result = check_data(patched({"sessions[0].counselor.pressure_on_client": [
+        "Kalau masih terlambat, Ibu laporkan ke orang tuamu."]}))
+    advice = find(result, "KSR003").doc.recommendation.get("id")
+    assert "sanksi atau pihak ketiga" in advice
+
+
+@pytest.mark.parametrize("changes, title", [
+    ({"sessions[0].opening.confidentiality_explained": False,
+      "sessions[1].client.disclosure": "guarded"}, "Kepercayaan konseli belum terjamin"),
+    ({"sessions[0].counselor.pressure_on_client": ["Kamu harus cerita."],
+      "sessions[1].client.disclosure": "guarded"}, "Konseli ditekan"),
+    ({"case.referral.source": "homeroom_teacher",
+      "sessions[0].opening.voluntariness_explained": False,
+      "sessions[1].client.disclosure": "guarded"}, "Kesukarelaan tidak dikuatkan"),
+])
+def test_the_openness_title_follows_its_cause(changes, title):
+    result = check_data(patched(changes))
+    assert find(result, "KTB001").doc.title.id.startswith(title)
+
+
+def test_every_missing_observation_gets_its_doc_finding_per_session():
+    result = check_data(patched({"sessions[1].evaluation.understanding": None,
+                                 "sessions[1].follow_up": None}))
+    doc = find(result, "DOC080")
+    assert doc.session == 2
+    assert doc.params["fields"] == ("evaluation.understanding", "follow_up")
+    assert all(v.status == "upheld" for v in result.principles.values())
+
+
+def test_the_cache_keeps_defeats_and_their_wording(tmp_path):
+    args = ["check", str(LATE), "--format", "json", "--cache-dir", str(tmp_path),
+            "--fail-on", "never"]
+    first = CliRunner().invoke(cli, args).output
+    again = CliRunner().invoke(cli, args).output
+    assert first == again and '"defeated"' in first and "Trust not secured" in first
