@@ -5,9 +5,16 @@
 Generates the inputs into WORK_DIR (default: a temporary folder, removed after):
 an alias bomb (billion laughs), a 50 MB case file (refused at the default limit, and
 read with --max-bytes raised), 5,000 sessions, nesting 100,000 deep, 300,000 nodes,
-and, as the floor, the exemplary case.  Prints wall time and the peak resident
-memory of each process (psutil-free: from wait4's rusage).  Figures go in
-docs/limits.md.
+the valid files that ask most of the rule engine within the loader's limits (issue 11,
+S5: 500 sessions × 130 disclosures, 1 session × 60,000 disclosures, 500 × 120 norm
+conflicts, and 77 × 128 disclosures, just under the engine's budget per case), and, as
+the floor, the exemplary case.  Prints wall and CPU time (user + system, from wait4's
+rusage) and the peak resident memory of each process, sampled from /proc (the
+kernel's VmHWM, bench/run.py ``TreeMemory``), since ``ru_maxrss`` of a child also
+counts what it inherited from this process.  Figures go in docs/limits.md.
+
+Run it with the interpreter of the asas to measure (``python -m asas.cli`` of that
+environment is what runs), e.g. once with the old version's and once with the new.
 """
 
 from __future__ import annotations
@@ -21,6 +28,9 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+sys.dont_write_bytecode = True
+from run import TreeMemory  # noqa: E402
 ASAS = [sys.executable, "-m", "asas.cli"]
 HEAD = b"format: asas/v1\ncase: {id: KI-B, client: {pseudonym: Siswa A}}\n"
 
@@ -48,10 +58,22 @@ def inputs(folder: Path) -> list[tuple[str, Path, list[str]]]:
         "nesting 100,000 deep": HEAD + b"x: " + b"[" * 100_000 + b"\n",
         "300,000 nodes": HEAD + b"x: [" + b"1," * 300_000 + b"1]\n",
         "50 MB file": fifty_mb(),
+        "S5: 500 sessions x 130 disclosures": HEAD + b"sessions:\n" + b"".join(
+            b"  - number: %d\n    disclosures:\n" % s + b"      - {to: t}\n" * 130
+            for s in range(1, 501)),
+        "S5: 1 session x 60,000 disclosures": HEAD + b"sessions:\n  - number: 1\n"
+            b"    disclosures:\n" + b"      - {to: t}\n" * 60_000,
+        "S5: 500 sessions x 120 norm conflicts": HEAD + b"sessions:\n" + b"".join(
+            b"  - number: %d\n    counselor:\n      norm_conflicts:\n" % s
+            + b"        - {norm: religion}\n" * 120 for s in range(1, 501)),
+        "77 x 128 disclosures (in budget)": HEAD + b"sessions:\n" + b"".join(
+            b"  - number: %d\n    disclosures:\n" % s + b"      - {to: t}\n" * 128
+            for s in range(1, 78)),
     }
     out = []
     for name, data in made.items():
-        path = folder / (name.split(" (")[0].replace(" ", "-").replace(",", "") + ".yaml")
+        stem = name.split(" (")[0].replace("S5: ", "s5-")
+        path = folder / ("".join(c if c.isalnum() or c == "-" else "-" for c in stem) + ".yaml")
         path.write_bytes(data)
         out.append((name, path, []))
     out.append(("50 MB file, --max-bytes 64M", folder / "50-MB-file.yaml",
@@ -61,18 +83,26 @@ def inputs(folder: Path) -> list[tuple[str, Path, list[str]]]:
     return out
 
 
-def measure(path: Path, extra: list[str]) -> tuple[float, float, int, str]:
+def measure(path: Path, extra: list[str]) -> tuple[float, float, float, int, str]:
+    """(wall s, CPU s, peak MiB, exit code, first line of the output)."""
     start = time.perf_counter()
-    proc = subprocess.Popen([*ASAS, "check", "--no-cache", "--format", "concise", str(path),
-                             *extra], stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
-                            cwd=path.parent)
-    out = proc.stdout.read().decode("utf-8", "replace")
-    _, status, usage = os.wait4(proc.pid, 0)
+    with tempfile.TemporaryFile() as out:
+        proc = subprocess.Popen([*ASAS, "check", "--no-cache", "--format", "concise",
+                                 str(path), *extra], stdout=out, stderr=subprocess.STDOUT,
+                                cwd=path.parent)
+        sampler = TreeMemory(proc.pid)
+        if sampler.available:
+            os.waitid(os.P_PID, proc.pid, os.WEXITED | os.WNOWAIT)
+        peak = sampler.stop()
+        _, status, usage = os.wait4(proc.pid, 0)
+        out.seek(0)
+        text = out.read().decode("utf-8", "replace")
     elapsed = time.perf_counter() - start
-    peak = usage.ru_maxrss / 1024 if sys.platform != "darwin" else usage.ru_maxrss / 2 ** 20
+    cpu = usage.ru_utime + usage.ru_stime
+    mib = peak["largest"] / 1024 if peak else float("nan")
     code = os.waitstatus_to_exitcode(status)
-    first = next((line for line in out.splitlines() if line.strip()), "")
-    return elapsed, peak, code, first
+    first = next((line for line in text.splitlines() if line.strip()), "")
+    return elapsed, cpu, mib, code, first
 
 
 def main():
@@ -80,12 +110,16 @@ def main():
     folder = Path(given or tempfile.mkdtemp(prefix="asas-limits-"))
     folder.mkdir(parents=True, exist_ok=True)
     try:
-        print(f"{'input':<32} {'size':>10} {'time':>8} {'peak RSS':>9}  exit  first line")
+        only = sys.argv[2:]      # names to run (a part of the name), default all
+        print(f"load average {os.getloadavg()[0]:.2f}")
+        print(f"{'input':<38} {'size':>10} {'wall':>8} {'CPU':>8} {'peak':>9}  exit  first line")
         for name, path, extra in inputs(folder):
-            elapsed, peak, code, first = measure(path, extra)
+            if only and not any(o in name for o in only):
+                continue
+            elapsed, cpu, peak, code, first = measure(path, extra)
             size = path.stat().st_size
-            print(f"{name:<32} {size:>10,} {elapsed:>7.2f}s {peak:>7.0f} MB  {code:>4}  "
-                  f"{first.replace(str(path), path.name)[:110]}", flush=True)
+            print(f"{name:<38} {size:>10,} {elapsed:>7.2f}s {cpu:>7.2f}s {peak:>6.0f} MiB  "
+                  f"{code:>4}  {first.replace(str(path), path.name)[:100]}", flush=True)
     finally:
         if not given:
             shutil.rmtree(folder, ignore_errors=True)

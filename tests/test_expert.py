@@ -5,7 +5,7 @@ import sys
 
 import pytest
 
-from asas.engine.reason.compat import (DepthStrategy, Fact, KnowledgeEngine, NOT, Rule,
+from asas.engine.reason.compat import (DepthStrategy, Fact, KnowledgeEngine, L, NOT, Rule,
                                 SafeDepthStrategy)
 from asas.engine.reason.runner import knowledge_engine
 
@@ -81,3 +81,125 @@ def test_knowledge_engine_uses_the_safe_strategy_and_is_built_once():
     engine = knowledge_engine()
     assert isinstance(engine.strategy, SafeDepthStrategy)
     assert knowledge_engine() is engine
+
+
+# -- the fast network fails closed -----------------------------------------------------
+
+from asas.engine.reason import fastrete, runner  # noqa: E402
+from asas.engine.reason.fastrete import FastEngineMixin, NotSupported  # noqa: E402
+
+
+def _fallback(monkeypatch, capsys):
+    """Build an engine as the process would; return it and what it printed on stderr."""
+    monkeypatch.setattr(runner, "_warned", False)
+    engine = runner.build_engine()
+    return engine, capsys.readouterr().err
+
+
+def _verdict(engine):
+    from helpers import ROOT
+    from asas.engine.load.loader import load_file
+    out = []
+    for name in ("exemplary.yaml", "coordination-breach.yaml"):
+        inference = runner.infer(load_file(str(ROOT / "cases" / name)), engine)
+        out.append(sorted((f["id"], f["session"]) for f in inference.findings))
+    return out
+
+
+def test_another_experta_version_falls_back_to_experta_and_says_so(monkeypatch, capsys):
+    expected = _verdict(knowledge_engine())     # the fast network, built before the patch
+    monkeypatch.setattr(fastrete.experta, "__version__", "1.9.5")
+    engine, err = _fallback(monkeypatch, capsys)
+    assert not isinstance(engine, FastEngineMixin)
+    assert isinstance(engine.strategy, SafeDepthStrategy)
+    lines = err.splitlines()
+    assert len(lines) == 2
+    assert lines[0].startswith("asas: peringatan:") and "experta 1.9.5" in lines[0]
+    assert lines[1].startswith("asas: warning:") and "1.9.4" in lines[1]
+    # the same verdicts as the fast network
+    assert _verdict(engine) == expected
+    # said once per process
+    assert isinstance(runner.build_engine(), KnowledgeEngine)
+    assert capsys.readouterr().err == ""
+
+
+def test_an_unknown_node_type_falls_back_to_experta(monkeypatch, capsys):
+    from experta.matchers.rete.nodes import NotNode
+    expected = _verdict(knowledge_engine())
+    known = dict(fastrete._FAST)
+    del known[NotNode]      # as if experta's network held a node this module never saw
+    monkeypatch.setattr(fastrete, "_FAST", known)
+    engine, err = _fallback(monkeypatch, capsys)
+    assert not isinstance(engine, FastEngineMixin)
+    assert "NotNode" in err and err.count("\n") == 2
+    assert _verdict(engine) == expected
+
+
+def test_an_unknown_field_constraint_is_refused():
+    # ``~`` (a NOT field constraint) makes negated bindings the fast feature tester does
+    # not handle: such a network is refused, never run
+    class Tilde(KnowledgeEngine):
+        @Rule(Fact(a=~L(1)))
+        def r(self):
+            pass
+
+    engine_class = type("T", (FastEngineMixin, Tilde), {})
+    with pytest.raises(NotSupported) as refused:
+        engine_class()
+    assert refused.value.code == "check_type"
+
+
+def test_a_missing_internal_is_refused(monkeypatch):
+    from experta.agenda import Agenda
+    monkeypatch.delattr(Agenda, "get_next")
+    with pytest.raises(NotSupported) as refused:
+        fastrete.check_supported()
+    assert refused.value.params["name"] == "Agenda.get_next"
+
+
+# -- a budget per case (issue 11, S5) ----------------------------------------------------
+
+CASE = """format: asas/v1
+case: {id: K, client: {pseudonym: S}}
+sessions:
+  - number: 1
+    disclosures:
+      - {to: guru}
+      - {to: wali}
+  - number: 2
+    disclosures:
+      - {to: guru}
+      - {to: orang tua}
+"""
+
+
+def _check(text):
+    from asas.engine.load.loader import load_bytes
+    from asas.engine.run.pipeline import check_loaded
+    return check_loaded(load_bytes(text.encode(), "budget.yaml"))
+
+
+def test_a_case_over_the_fact_budget_is_invalid_where_it_ran_over(monkeypatch):
+    # 1 case + 2 sessions + 4 disclosures = 7 facts; a budget of 5 runs over at the
+    # second session's first disclosure (the case, session 1, its two, session 2 = 5)
+    monkeypatch.setattr(runner, "FACT_BUDGET", 5)
+    result = _check(CASE)
+    assert not result.valid
+    (error,) = result.errors
+    assert (error.line, error.column, error.path) == (10, 9, "sessions[1].disclosures[0]")
+    assert error.message.startswith("7 sessions, disclosures and norm conflicts is more than the 5 ")
+    assert error.text("id").startswith("7 sesi, pengungkapan, dan konflik norma melebihi 5 ")
+    monkeypatch.setattr(runner, "FACT_BUDGET", 7)
+    assert _check(CASE).valid
+
+
+def test_a_case_over_the_firing_budget_is_invalid(monkeypatch):
+    fired = len(_check(CASE).findings)
+    assert fired > 3
+    monkeypatch.setattr(runner, "FIRING_BUDGET", 3)
+    result = _check(CASE)
+    assert not result.valid
+    (error,) = result.errors
+    assert (error.line, error.path) == (3, "sessions")
+    assert "more than 3 times" in error.message
+    assert error.text("id").startswith("aturan akan dijalankan lebih dari 3 kali")

@@ -251,3 +251,134 @@ def test_progress_bar_only_where_a_person_watches(monkeypatch, fmt, output, file
     monkeypatch.setattr(cli.sys, "stderr", _Stream(err_tty))
     monkeypatch.setattr(cli.sys, "stdout", _Stream(out_tty))
     assert cli._show_progress(fmt, output, files) is shown
+
+
+# -- the loader's fast path (libyaml's composer) says what the event loop says -----------
+
+def _loaded(data, monkeypatch, fast):
+    from asas.engine.load import compose
+    monkeypatch.setattr(compose, "_FAST_BYTES", compose._FAST_BYTES if fast else -1)
+    loaded = load_bytes(data, "f.yaml")
+    return loaded.case, loaded.errors, loaded.values, loaded.keys
+
+
+@pytest.mark.parametrize("extra", [
+    b"",
+    b"x: " + b"[" * 70 + b"]" * 70 + b"\n",              # deeper than --max-depth
+    b"---\nformat: asas/v1\n",                           # a second document
+    b"notes: [" + b"a, " * 300 + b"a]\n",                 # an unknown key, many nodes
+    b"case: {id: 1, id: 2}\n",                           # a duplicate key
+    b"sessions: [{number: yes, notes: 'a\\tb'}, {number: 3}]\n",
+    b"x: !!python/object/apply:os.system ['true']\n",
+])
+def test_fast_composer_and_event_loop_agree(monkeypatch, extra):
+    from asas.engine.load import compose
+    files = [p for d in ("cases", "tests/invalid", "tests/hostile", "tests/fixtures")
+             for p in sorted((ROOT / d).glob("*.yaml"))]
+    assert len(files) > 20
+    for path in files:
+        data = path.read_bytes() + (b"\n" + extra if extra else b"")
+        assert _loaded(data, monkeypatch, True) == _loaded(data, monkeypatch, False), path.name
+
+
+def test_fast_composer_is_used_and_falls_back(monkeypatch):
+    from asas.engine.load import compose
+    from asas.engine.load.types import Limits
+    calls = []
+    real = compose._compose_events
+    monkeypatch.setattr(compose, "_compose_events",
+                        lambda loader, limits: calls.append(1) or real(loader, limits))
+    text = (ROOT / "cases" / "exemplary.yaml").read_text(encoding="utf-8")
+    assert "&" not in text and "*" not in text
+    assert compose._compose(text, Limits())
+    assert calls == []                                   # composed in C
+    with pytest.raises(compose._TooBig):
+        compose._compose(text, Limits(max_nodes=10))     # over a limit: the event loop says so
+    assert calls
+
+
+# -- shapes the knowledge base may use, proven against experta's own network ----------
+
+def _synthetic_rulesets():
+    from asas.engine.reason.compat import AS, EXISTS, MATCH, NOT, TEST, Fact, P, Rule
+
+    class Item(Fact):
+        pass
+
+    class Mark(Fact):
+        pass
+
+    class Synthetic:
+        # one pattern: literals (None, a tuple, False), a predicate, bindings, two TESTs,
+        # a TEST naming an unbound name (it gets None, as experta's WhereCheck gives it)
+        @Rule(Item(kind=None, tags=("a", "b"), n=MATCH.n), TEST(lambda n: n > 1),
+              TEST(lambda n, unbound: unbound is None and n < 9))
+        def s1(self, n):
+            self.declare(Mark(rule="s1", n=n))
+
+        @Rule(Item(done=False, n=P(lambda v: v % 2 == 0)))
+        def s2(self):
+            self.declare(Mark(rule="s2"))
+
+        # a join on a shared name, a NOT, an EXISTS
+        @Rule(Item(kind="x", n=MATCH.n), Item(kind="y", n=MATCH.n))
+        def s3(self, n):
+            self.declare(Mark(rule="s3", n=n))
+
+        @Rule(Item(kind="x", n=MATCH.n), NOT(Item(kind="z", n=MATCH.n)))
+        def s4(self, n):
+            self.declare(Mark(rule="s4", n=n))
+
+        @Rule(EXISTS(Item(kind="z")))
+        def s5(self):
+            self.declare(Mark(rule="s5"))
+
+        # a fact matched by a one-pattern rule, retracted by another rule of higher
+        # salience before it fires: its activation must go
+        @Rule(AS.item << Item(kind="gone"), salience=5)
+        def s6(self, item):
+            self.retract(item)
+
+        @Rule(Item(kind="gone", n=MATCH.n))
+        def s7(self, n):
+            self.declare(Mark(rule="s7", n=n))
+
+        # a counter modified over and over (the chain-4 tally's shape)
+        @Rule(Item(kind="x", n=MATCH.n), AS.c << Mark(rule="count", seen=MATCH.seen),
+              TEST(lambda n, seen: n not in seen), salience=-1)
+        def s8(self, n, c, seen):
+            self.modify(c, seen=tuple(sorted(seen + (n,))))
+
+        @Rule(Mark(rule="count", seen=MATCH.seen), salience=-2)
+        def s9(self, seen):
+            self.declare(Mark(rule="s9", seen=seen))
+
+    return Item, Mark, Synthetic
+
+
+def test_synthetic_shapes_match_as_experta_matches():
+    from asas.engine.reason.compat import KnowledgeEngine, SafeDepthStrategy
+    from asas.engine.reason.fastrete import FastEngineMixin
+    Item, Mark, Synthetic = _synthetic_rulesets()
+    fast = type("F", (FastEngineMixin, Synthetic, KnowledgeEngine),
+                {"__strategy__": SafeDepthStrategy})()
+    plain = type("P", (Synthetic, KnowledgeEngine), {"__strategy__": SafeDepthStrategy})()
+    rng = random.Random(17)
+    kinds = ["x", "y", "z", "gone", None, "other"]
+    fired = set()
+    for case in range(300):
+        items = [Item(kind=rng.choice(kinds), n=rng.randrange(10), done=rng.choice([False, True]),
+                      tags=rng.choice([("a", "b"), ("a",), ()]), i=i)
+                 for i in range(rng.randrange(1, 7))]
+        outs = []
+        for engine in (fast, plain):
+            engine.reset()
+            engine.declare(Mark(rule="count", seen=()), *[Item(**dict(f)) for f in items])
+            engine.run()
+            outs.append(sorted(repr(sorted((k, v) for k, v in f.items() if k != "__factid__"))
+                               for f in engine.facts.values() if isinstance(f, Mark)))
+        assert outs[0] == outs[1], f"case {case}"
+        fired |= {f["rule"] for f in fast.facts.values() if isinstance(f, Mark)}
+    # every shape was exercised; s7's activation was always taken back by s6's retract
+    assert {"s1", "s2", "s3", "s4", "s5", "s9", "count"} <= fired
+    assert "s7" not in fired

@@ -100,6 +100,15 @@ _ENTRIES = [
     (r"the file changed while it was being read; (?P<rest>.+)",
      "berkas berubah ketika sedang dibaca; periksa lagi setelah selesai disimpan"),
     (r"cannot read: (?P<why>.+)", "tidak dapat dibaca: {why}"),
+    # the rule engine's budget per case (engine/reason/runner.py)
+    (r"(?P<n>[\d,]+) sessions, disclosures and norm conflicts is more than the (?P<m>[\d,]+) "
+     r"one case may ask of the rule engine; split the case into several files",
+     "{n} sesi, pengungkapan, dan konflik norma melebihi {m} yang boleh diminta satu kasus "
+     "dari mesin aturan; pecah kasus menjadi beberapa berkas"),
+    (r"the rules would fire more than (?P<m>[\d,]+) times for this case, the most one case "
+     r"may ask of the engine; split the case into several files",
+     "aturan akan dijalankan lebih dari {m} kali untuk kasus ini, batas yang boleh diminta "
+     "satu kasus dari mesin; pecah kasus menjadi beberapa berkas"),
 ]
 _COMPILED = [(re.compile(pattern, re.DOTALL), template) for pattern, template in _ENTRIES]
 

@@ -3,6 +3,17 @@
 PyYAML's composers recurse once per nesting level; this one counts depth and nodes,
 aliases expanded, as the events come, and stops at the first limit crossed, so an
 alias bomb or a file nested thousands deep is refused before anything big exists.
+
+The fast path: a small file without anchors or aliases (no ``&`` or ``*`` anywhere in
+it) cannot be a bomb, so libyaml's own composer, in C, builds its nodes; they are then
+counted, and their nesting measured, as the event loop would, and a file over a limit,
+or one libyaml refuses, goes through the event loop after all, which says what it says
+of any file.  Either way the nodes are the same.
+
+Resolving the type of a plain scalar (is ``yes`` a boolean, ``12`` a number?) tries
+PyYAML's regular expressions, in Python, for every scalar; the answer depends only on
+the text, and most texts of a case file repeat (``true``, ``3``, the words of closed
+lists), so short ones are resolved once per process.
 """
 
 from __future__ import annotations
@@ -21,15 +32,37 @@ from yaml.events import (
 )
 from yaml.nodes import MappingNode, ScalarNode, SequenceNode
 
-if TYPE_CHECKING:
-    from yaml import CSafeLoader, SafeLoader
+if TYPE_CHECKING:   # checked against libyaml's loader; PyYAML's own has the same methods
+    from yaml import CSafeLoader as _Base
     from yaml.error import Mark
+    _C_COMPOSER: bool
+else:
+    try:  # libyaml keeps marks too, and is about 7x faster
+        from yaml import CSafeLoader as _Base
+        _C_COMPOSER = True
+    except ImportError:  # pragma: no cover - depends on how PyYAML was built
+        from yaml import SafeLoader as _Base
+        _C_COMPOSER = False
 
-_Loader: type[CSafeLoader] | type[SafeLoader]
-try:  # libyaml keeps marks too, and is about 7x faster
-    from yaml import CSafeLoader as _Loader
-except ImportError:  # pragma: no cover - depends on how PyYAML was built
-    from yaml import SafeLoader as _Loader
+_RESOLVED: dict = {}        # (text, implicit) -> tag, for short plain scalars
+_RESOLVED_MAX = 4096        # entries kept at most (free text is seldom short and repeated)
+_FAST_BYTES = 256 * 1024    # the fast path is for files of at most this many characters
+
+
+class _Loader(_Base):
+    def resolve(self, kind, value, implicit):
+        """PyYAML's resolve, remembered for short scalars: the tag of a scalar depends
+        only on its text and on whether it was plain or quoted (SafeLoader has no
+        resolvers by path)."""
+        if kind is not ScalarNode or len(value) > 40:
+            return super().resolve(kind, value, implicit)
+        key = (value, implicit)
+        tag = _RESOLVED.get(key)
+        if tag is None:
+            tag = super().resolve(kind, value, implicit)
+            if len(_RESOLVED) < _RESOLVED_MAX:
+                _RESOLVED[key] = tag
+        return tag
 
 
 class _TooBig(Exception):
@@ -63,11 +96,55 @@ def _compose(text: str, limits: Limits) -> list:
     constructed: the nodes are the ones PyYAML's composer would build, sharing the
     anchored node for each alias.
     """
+    if _C_COMPOSER and len(text) <= _FAST_BYTES and "&" not in text and "*" not in text:
+        roots = _compose_in_c(text, limits)
+        if roots is not None:
+            return roots
     loader = _Loader(text)
     try:
         return _compose_events(loader, limits)
     finally:
         loader.dispose()
+
+
+def _compose_in_c(text: str, limits: Limits) -> list | None:
+    """The one document of ``text`` composed by libyaml; None when the event loop must
+    decide (a second document, a limit crossed, anything libyaml refuses)."""
+    from yaml import YAMLError
+    loader = _Loader(text)
+    try:
+        roots = []
+        while loader.check_node():
+            root = loader.get_node()
+            assert root is not None   # check_node(): a document follows
+            roots.append(root)
+            if len(roots) > 1:
+                return None
+    except YAMLError:
+        return None
+    finally:
+        loader.dispose()
+    # the event loop's count (every node) and depth (collections open at once)
+    count, stack = 0, [(root, 0) for root in roots]
+    max_nodes, max_depth = limits.max_nodes, limits.max_depth
+    while stack:
+        node, depth = stack.pop()
+        count += 1
+        if count > max_nodes:
+            return None
+        kind = type(node)
+        if kind is ScalarNode:
+            continue
+        depth += 1
+        if depth > max_depth:
+            return None
+        if kind is MappingNode:
+            for key, value in node.value:
+                stack.append((key, depth))
+                stack.append((value, depth))
+        else:
+            stack.extend((item, depth) for item in node.value)
+    return roots
 
 
 def _compose_events(loader, limits: Limits) -> list:

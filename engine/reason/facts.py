@@ -9,7 +9,7 @@ documented".  Every fact field is named after the case-file field it comes from.
 
 from __future__ import annotations
 
-from asas.engine.reason.compat import Fact as _ExpertaFact
+from asas.engine.reason.compat import Fact as _ExpertaFact, freeze
 from asas.engine.load.types import LoadedCase
 
 # values experta's freeze() returns unchanged (it only converts lists, dicts and sets)
@@ -21,11 +21,22 @@ class Fact(_ExpertaFact):
     is stored without going through ``freeze()``'s dispatch.  Same content, same
     errors (a fact cannot be changed once declared)."""
 
+    def __init__(self, *args, **kwargs):
+        if args:                    # positional fields: experta's own path
+            super().__init__(*args, **kwargs)
+            return
+        # experta's __init__ (``update`` through ``__setitem__``), in one loop: a new
+        # fact has no id yet, so it can always be set
+        for key, value in kwargs.items():
+            if value.__class__ not in _FROZEN:
+                value = freeze(value)
+            dict.__setitem__(self, key, value)
+        self._Fact__defaults = {}
+
     def __setitem__(self, key, value):
         if self.get("__factid__") is not None:
             raise RuntimeError("A fact can't be modified after declaration.")
         if value.__class__ not in _FROZEN:
-            from asas.engine.reason.compat import freeze
             value = freeze(value)
         dict.__setitem__(self, key, value)
 

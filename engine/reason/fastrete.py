@@ -25,6 +25,14 @@ any process, fire rules in the same order, so a report is the same byte for byte
 however many processes checked the batch.  Any order is a valid one for experta's
 strategy (it only orders by salience and recency); this one is reproducible.
 
+The network fails closed.  It was written against experta 1.9.4's internals (node
+classes, check objects, private methods and attributes): :func:`check_supported` and
+the build refuse (:class:`NotSupported`) any other experta version, any node type or
+check not listed here, and any field constraint other than a literal, ``MATCH.x`` or
+``P(...)``; engine/reason/runner.py then falls back to experta's own network and says
+so once on stderr.  Whatever this network cannot prove it does the same way as experta,
+it does not run.
+
 ``tests/test_jobs.py`` checks the verdicts of this engine against a plain experta
 engine built from the same rule sets.
 """
@@ -33,7 +41,7 @@ from __future__ import annotations
 
 import logging
 from collections import OrderedDict
-from collections.abc import Mapping
+from contextlib import suppress
 from typing import TYPE_CHECKING, Any
 
 from asas.engine.reason.compat import KnowledgeEngine, P, experta  # noqa: F401  (experta imported via expert.py)
@@ -45,61 +53,48 @@ from experta.factlist import FactList  # noqa: E402
 from experta.matchers.rete import ReteMatcher  # noqa: E402
 from experta.matchers.rete.mixins import ChildNode  # noqa: E402
 from experta.matchers.rete.nodes import (  # noqa: E402
-    BusNode,
     ConflictSetNode,
-    FeatureTesterNode,
     NotNode,
     OrdinaryMatchNode,
     WhereNode,
 )
-from experta.matchers.rete.check import (  # noqa: E402
-    FactCapture,
-    FeatureCheck,
-    TypeCheck,
-    WhereCheck,
-)
-from experta.matchers.rete.token import Token  # noqa: E402
+from experta.matchers.rete.check import SameContextCheck, WhereCheck  # noqa: E402
+from experta.matchers.rete.utils import extract_facts  # noqa: E402
+from experta.conditionalelement import TEST, ConditionalElement  # noqa: E402
+from experta.fact import Fact as _Fact, InitialFact  # noqa: E402
+from experta.fieldconstraint import P as _P, W  # noqa: E402
+from experta.rule import Rule as _Rule  # noqa: E402
+from experta.engine import KnowledgeEngine as _Engine  # noqa: E402
+
+#: the experta release whose internals this module copies and relies on
+SUPPORTED_VERSION = "1.9.4"
+
+
+class NotSupported(Exception):
+    """experta's internals are not the ones this network was written for.  ``code`` and
+    ``params`` name the reason (a message of engine/i18n/engine_messages.py)."""
+
+    def __init__(self, code: str, **params):
+        super().__init__(code, params)
+        self.code, self.params = code, params
+
+
+def check_supported(version: str | None = None) -> None:
+    """Raise :class:`NotSupported` unless experta is the release this module knows, with
+    the private names the engine mixin below uses."""
+    found = experta.__version__ if version is None else version
+    if found != SUPPORTED_VERSION:
+        raise NotSupported("experta_version", found=found, expected=SUPPORTED_VERSION)
+    for owner, name in ((_Engine, "_KnowledgeEngine__declare"), (FactList, "_get_fact_id"),
+                        (Agenda, "get_next"), (NotNode, "_activate_left"),
+                        (NotNode, "_activate_right"), (ConflictSetNode, "get_activations")):
+        if not hasattr(owner, name):
+            raise NotSupported("experta_internal", name=f"{owner.__name__}.{name}")
+from experta.matchers.rete.token import Token, TokenInfo  # noqa: E402
 
 _tuple_new = tuple.__new__
 _VALID = Token.TagType.VALID
-
-
-def _copy(token: Token) -> Token:
-    """``token.copy()`` without re-checking that its data are facts (they were checked
-    when the token was made from a declared fact)."""
-    return _tuple_new(Token, (token.tag, token.data.copy(), token.context.copy()))
-
-
-class _FastFeatureTester(FeatureTesterNode):
-    callbacks: list     # the children's callbacks (experta looks them up on each call)
-
-    def activate(self, token):
-        try:
-            (fact,) = token.data
-        except ValueError:
-            raise ValueError("a feature tester takes one fact") from None
-        match = self.matcher(fact)      # the check sees the fact only: test first
-        if match is True:
-            for callback in self.callbacks:
-                callback(token)
-            return
-        if not match:
-            return
-        if isinstance(match, Mapping):
-            token = _copy(token)        # the only node that changes a token: copy first
-            context = token.context
-            for key, value in match.items():
-                if isinstance(key, tuple):  # negated condition
-                    if key[1] in context and context[key[1]] == value:
-                        return
-                else:
-                    if context.get(key, value) != value:
-                        return
-                    if (False, key) in context and context[(False, key)] == value:
-                        return
-            context.update(match)
-        for callback in self.callbacks:
-            callback(token)
+_INVALID = Token.TagType.INVALID
 
 
 # The nodes below only read the tokens they are given (joins make new tokens, memories
@@ -112,56 +107,108 @@ class _FastWhere(WhereNode):
                 child.callback(token)
 
 
+def _info(token) -> TokenInfo:
+    """``token.to_info()``: the token's facts and context, frozen."""
+    return _tuple_new(TokenInfo, (frozenset(token.data), frozenset(token.context.items())))
+
+
+# The two-input nodes below test contexts as experta's SameContextCheck does (every
+# name both sides bound has the same value on both), inline and on the frozen context
+# of a memory's TokenInfo as it is, without making a dict of it first.  The negated
+# names that check also handles come from NOT field constraints, which the build
+# refuses (_compile_pattern).
+
 class _FastOrdinaryMatch(OrdinaryMatchNode):
     callbacks: list
     touched: list     # shared with the matcher: nodes whose memories changed this case
 
     def activate_left(self, token):
         self.touched.append(self)
-        self._join(token, self.left_memory, self.right_memory, True)
+        if token.tag is _VALID:
+            self.left_memory.append(_info(token))
+        else:
+            with suppress(ValueError):      # as experta has it
+                self.left_memory.remove(_info(token))
+        context = token.context
+        for other_data, other_context in self.right_memory:
+            for k, v in other_context:
+                if k in context and context[k] != v:
+                    break
+            else:
+                joined = dict(context)
+                joined.update(other_context)
+                new = _tuple_new(Token, (token.tag, token.data | other_data, joined))
+                for callback in self.callbacks:
+                    callback(new)
 
     def activate_right(self, token):
         self.touched.append(self)
-        self._join(token, self.right_memory, self.left_memory, False)
-
-    def _join(self, token, branch_memory, matching_memory, is_left):
-        """OrdinaryMatchNode's activation, without the MATCH watcher's calls and without
-        re-validating the joined token's facts."""
         if token.tag is _VALID:
-            branch_memory.append(token.to_info())
+            self.right_memory.append(_info(token))
         else:
-            try:
-                branch_memory.remove(token.to_info())
-            except ValueError:
-                pass
+            with suppress(ValueError):
+                self.right_memory.remove(_info(token))
         context = token.context
-        matcher = self.matcher
-        for other_data, other_context in matching_memory:
-            other_context = dict(other_context)
-            if is_left:
-                match = matcher(context, other_context)
+        for other_data, other_context in self.left_memory:
+            for k, v in other_context:
+                if k in context and v != context[k]:
+                    break
             else:
-                match = matcher(other_context, context)
-            if match:
-                joined = {k: v for k, v in context.items() if isinstance(k, str)}
-                for k, v in other_context.items():
-                    if not isinstance(k, tuple):    # negated values are not needed further
-                        joined[k] = v
+                joined = dict(other_context)
+                joined.update(context)
                 new = _tuple_new(Token, (token.tag, token.data | other_data, joined))
                 for callback in self.callbacks:
                     callback(new)
 
 
 class _FastNot(NotNode):
+    """NotNode: a left token passes while no right token matches it (a count per left
+    token); experta's ``_activate_left``/``_activate_right`` step by step."""
+    callbacks: list
     touched: list
 
     def activate_left(self, token):
         self.touched.append(self)
-        return self._activate_left(token)
+        info = _info(token)
+        if token.tag is _VALID:
+            context, count = token.context, 0
+            for _, right in self.right_memory:
+                for k, v in right:
+                    if k in context and context[k] != v:
+                        break
+                else:
+                    count += 1
+            self.left_memory[info] = count
+        else:
+            count = self.left_memory.pop(info)  # KeyError, as experta's ``del``
+        if count == 0:
+            for callback in self.callbacks:
+                callback(token)
 
     def activate_right(self, token):
         self.touched.append(self)
-        return self._activate_right(token)
+        if token.tag is _VALID:
+            self.right_memory.append(_info(token))
+            inc = 1
+        else:
+            self.right_memory.remove(_info(token))
+            inc = -1
+        context = token.context
+        memory = self.left_memory
+        for left in memory:
+            for k, v in left.context:
+                if k in context and v != context[k]:
+                    break
+            else:
+                count = memory[left] = memory[left] + inc
+                if count == 0 and inc == -1:
+                    new = _tuple_new(Token, (_VALID, set(left.data), dict(left.context)))
+                elif count == 1 and inc == 1:
+                    new = _tuple_new(Token, (_INVALID, set(left.data), dict(left.context)))
+                else:
+                    continue
+                for callback in self.callbacks:
+                    callback(new)
 
 
 class _FastActivation(Activation):
@@ -169,18 +216,22 @@ class _FastActivation(Activation):
     per rule (experta hashes the rule's whole left-hand side every time)."""
 
     def __init__(self, rule, facts, context, rule_hash):
-        super().__init__(rule, facts, context)
-        self._hash = hash((rule_hash, frozenset(self.facts), frozenset(self.context.items())))
+        self.rule, self.facts, self.key, self.context = rule, set(facts), None, context
+        self._hash = hash((rule_hash, frozenset(self.facts), frozenset(context.items())))
 
     def __hash__(self):
         return self._hash
 
     def __eq__(self, other):
-        # Activation.__eq__, comparing the rule by identity first (Rule.__eq__ builds
-        # tuples of both rules' whole left-hand sides)
+        # Activation.__eq__, the rules compared first, by identity, then by name (rules
+        # of different names wrap different functions: never equal), and only then
+        # with Rule.__eq__, which builds tuples of both rules' whole left-hand sides
         try:
+            rule, other_rule = self.rule, other.rule
+            if rule is not other_rule and (rule.__name__ != other_rule.__name__
+                                           or rule != other_rule):
+                return False
             return (self.context == other.context and self.facts == other.facts
-                    and (self.rule is other.rule or self.rule == other.rule)
                     and self.key == other.key)
         except AttributeError:
             return False
@@ -199,11 +250,11 @@ class _FastConflictSet(ConflictSetNode):
 
     def _activate(self, token):
         """ConflictSetNode._activate with :class:`_FastActivation`."""
-        info = token.to_info()
+        info = _info(token)
         activation = _FastActivation(self.rule, info.data,
                                      {k: v for k, v in info.context if isinstance(k, str)},
                                      self.rule_hash)
-        if token.is_valid():
+        if token.tag is _VALID:
             if info not in self.memory:
                 self.memory.add(info)
                 if activation in self.removed:
@@ -211,112 +262,172 @@ class _FastConflictSet(ConflictSetNode):
                 else:
                     self.added.add(activation)
         else:
-            try:
-                self.memory.remove(info)
-            except ValueError:  # as experta has it (a set raises KeyError)
-                pass
+            # experta wraps this in ``except ValueError``, which a set never raises: a
+            # KeyError goes through there as here
+            self.memory.remove(info)
+            if activation in self.added:
+                self.added.remove(activation)
             else:
-                if activation in self.added:
-                    self.added.remove(activation)
-                else:
-                    self.removed.add(activation)
+                self.removed.add(activation)
 
 
-class _FastBus(BusNode):
-    """Sends a fact only to the children that can take it: those testing for its exact
-    type (experta's TypeCheck is ``type(fact) == T``), and any child that tests
-    something else, in the children's order."""
+class _AlphaTerminal:
+    """The end of a pattern's alpha branch: the join, NOT or conflict-set nodes that take
+    the facts the pattern matches (experta's network hangs them on its last feature
+    tester; here the pattern is one compiled function, :func:`_compile_pattern`)."""
 
-    by_type: dict
+    def __init__(self):
+        self.children = []
 
-    def _routes(self, fact_type):
-        routes = self.by_type.get(fact_type)
-        if routes is None:
-            routes = self.by_type[fact_type] = [
-                child.callback for child in self.children
-                if not isinstance(getattr(child.node, "check", None), TypeCheck)
-                or child.node.check.fact_type is fact_type]
-        return routes
+    def add_child(self, node, callback):     # experta's AnyChild.add_child
+        if node not in self.children:
+            self.children.append(ChildNode(node, callback))
 
-    def add(self, fact):
-        token = Token.valid(fact)
-        for callback in self._routes(type(fact)):
-            callback(token)
-
-    def remove(self, fact):
-        token = Token.invalid(fact)
-        for callback in self._routes(type(fact)):
-            callback(token)
+    def _reset(self):
+        pass
 
 
 _FAST = {
-    FeatureTesterNode: _FastFeatureTester,
+    _AlphaTerminal: _AlphaTerminal,
     WhereNode: _FastWhere,
     OrdinaryMatchNode: _FastOrdinaryMatch,
     NotNode: _FastNot,
     ConflictSetNode: _FastConflictSet,
-    BusNode: _FastBus,
 }
 
 
-def _fast_check(check):
-    """A function doing what experta's check object does when called with a fact,
-    without the MATCH watcher's logging calls; None for checks it does not know."""
-    if type(check) is TypeCheck:
-        fact_type = check.fact_type
-        return lambda fact: type(fact) == fact_type
-    if type(check) is FactCapture:
-        bind = check.bind
-        return lambda fact: {bind: fact}
-    if type(check) is FeatureCheck:
-        what, test, expected = check.what, check.check, check.expected
-        if isinstance(what, str):
-            if what.startswith("__") or what.endswith("__"):
-                return lambda fact: test(fact, expected)
-            path = [int(p) if p.isnumeric() else p for p in what.split("__")]
-            if len(path) == 1 and test.__name__ == "match_predicate" \
-                    and type(expected) is P and expected.__bind__ is None:
-                key, predicate = path[0], expected.match
+def _where(check):
+    """What experta's WhereCheck does with a context, without the MATCH watcher's
+    logging call."""
+    parameters, function = tuple(check.parameters), check.test
+    return lambda context: function(**{k: context.get(k) for k in parameters})
 
-                def predicate_feature(fact):    # match_predicate(), inlined
-                    try:
-                        record = fact[key]
-                    except (IndexError, KeyError, TypeError):
-                        return False
-                    return True if predicate(record) else False
-                return predicate_feature
-            if len(path) == 1:
-                key = path[0]
 
-                def feature(fact):
-                    try:
-                        record = fact[key]
-                    except (IndexError, KeyError, TypeError):
-                        return False
-                    return test(record, expected)
-                return feature
+def _check_network(nodes) -> None:
+    """Raise :class:`NotSupported` for a node or check this module does not know."""
+    for node in nodes:
+        kind = type(node)
+        if kind not in _FAST:
+            raise NotSupported("node_type", name=f"{kind.__module__}.{kind.__qualname__}")
+        check = getattr(node, "matcher", None)
+        if kind is WhereNode and type(check) is not WhereCheck:
+            raise NotSupported("check_type", name=type(check).__qualname__)
+        if kind in (OrdinaryMatchNode, NotNode) and type(check) is not SameContextCheck:
+            raise NotSupported("check_type", name=type(check).__qualname__)
 
-            def nested(fact):
-                record = fact
-                try:
-                    for p in path:
-                        record = record[p]
-                except (IndexError, KeyError, TypeError):
-                    return False
-                return test(record, expected)
-            return nested
 
-        def positional(fact):
-            try:
-                record = fact[what]
-            except (IndexError, KeyError, TypeError):
-                return False
-            return test(record, expected)
-        return positional
-    if type(check) is WhereCheck:
-        parameters, function = tuple(check.parameters), check.test
-        return lambda context: function(**{k: context.get(k) for k in parameters})
-    return None
+# -- patterns, compiled ------------------------------------------------------------------
+#
+# experta's alpha network tests a fact field by field, in a chain of feature-tester nodes
+# that each copy the token they pass on, after a bus that offers every fact to every
+# chain.  Here each pattern is one function, compiled from the pattern when the engine
+# is built, and a fact is offered only to the patterns of its type whose literal fields
+# it has (an index by type, then by the value of one literal field): a SessionFact with
+# ``first=False`` never meets the patterns about the first session, a Finding none of
+# the patterns about sessions, and a Served fact no pattern at all.
+#
+# Most rules are one such pattern and TESTs (``SessionFact(first=True, idx=MATCH.idx),
+# TEST(...)``); they need no network either: their TESTs are compiled into the same
+# function, and a match is an activation at once.  The activations are the network's
+# (same rule, same fact, same bindings), so the agenda fires them in the same order.
+
+def _compile_pattern(pattern, tests=(), capture=None, name="pattern"):
+    """``(type, literals, match)`` for a pattern (and the TESTs of a one-pattern rule):
+    ``match(fact)`` gives the bindings, or None when the fact does not pass.  Raises
+    :class:`NotSupported` for a shape the network cannot take here either (a nested
+    ``a__b`` or positional field; ``~``, ``&``, ``|``, or a binding ``P``): the rule
+    set then runs on experta's own network."""
+    literals, predicates, binds = [], [], []
+    for key, value in pattern.items():
+        if key == "__bind__" and capture is not None:
+            continue                                    # AS name << Pattern(...)
+        if not isinstance(key, str) or "__" in key:
+            raise NotSupported("check_type", name=f"field {key!r}")
+        if type(value) is W and value.__bind__ is not None:
+            binds.append((key, value.__bind__))
+        elif type(value) is _P and value.__bind__ is None:
+            predicates.append((key, value.match))
+        elif isinstance(value, ConditionalElement):
+            raise NotSupported("check_type", name=type(value).__qualname__)
+        else:
+            hash(value)         # a pattern's values are frozen; a literal is a dict key
+            literals.append((key, value))
+    names = [n for _, n in binds]
+    if len(set(names)) != len(names):
+        raise NotSupported("check_type", name="a name bound twice in one pattern")
+    where = [(check.test, tuple(check.parameters))
+             for check in (WhereCheck(test[0]) for test in tests)]
+    # one read per field; the literals first (they never raise), then the predicates,
+    # then the TESTs with the bindings (None for a name not bound, as WhereCheck has it)
+    env, lines = {}, ["def match(fact):", "    try:"]
+    fields = [k for k, _ in literals] + [k for k, _ in predicates] + [k for k, _ in binds]
+    lines += [f"        v{i} = fact[{key!r}]" for i, key in enumerate(fields)] or ["        pass"]
+    lines.append("    except (IndexError, KeyError, TypeError):\n        return None")
+    for i, (_, value) in enumerate(literals):
+        env[f"L{i}"] = value
+        lines.append(f"    if not (L{i} == v{i}):\n        return None")
+    base = len(literals)
+    for i, (_, predicate) in enumerate(predicates):
+        env[f"P{i}"] = predicate
+        lines.append(f"    if not P{i}(v{base + i}):\n        return None")
+    base += len(predicates)
+    items = [f"{n!r}: v{base + i}" for i, n in enumerate(names)]
+    if capture is not None:
+        items.append(f"{capture!r}: fact")
+    lines.append(f"    context = {{{', '.join(items)}}}")
+    for i, (function, parameters) in enumerate(where):
+        env[f"T{i}"] = function
+        arguments = ", ".join(f"{p}=context.get({p!r})" for p in parameters)
+        lines.append(f"    if not T{i}({arguments}):\n        return None")
+    lines.append("    return context")
+    exec(compile("\n".join(lines), f"<{name}>", "exec"), env)
+    return type(pattern), tuple(literals), env["match"]
+
+
+def _one_pattern(rule) -> bool:
+    """A prepared rule of one pattern (no AS capture) and TESTs only."""
+    return (type(rule) is _Rule and len(rule) >= 1 and isinstance(rule[0], _Fact)
+            and type(rule[0]) is not InitialFact and "__bind__" not in rule[0]
+            and all(type(t) is TEST for t in rule[1:]))
+
+
+class _Entry:
+    """A compiled pattern: with ``rule``, a one-pattern rule (a match is an activation);
+    else an alpha branch of the network (a match is a token for ``callbacks``)."""
+
+    __slots__ = ("fact_type", "literals", "match", "rule", "rule_hash", "terminal",
+                 "callbacks")
+
+    def __init__(self, compiled, rule=None, terminal=None):
+        self.fact_type, self.literals, self.match = compiled
+        self.rule, self.terminal = rule, terminal
+        self.rule_hash = hash(rule) if rule is not None else None
+        self.callbacks = ()
+
+
+def _index(entries):
+    """{type: (entries without a literal, ((field, {value: entries}), ...))}: each entry
+    filed under the literal field most entries of its type test."""
+    by_type: dict[type, list[_Entry]] = {}
+    out = {}
+    for e in entries:
+        by_type.setdefault(e.fact_type, []).append(e)
+    for fact_type, group in by_type.items():
+        counts: dict[object, int] = {}      # field -> entries testing a literal of it
+        for e in group:
+            for key, _ in e.literals:
+                counts[key] = counts.get(key, 0) + 1
+        tables: dict[object, dict[object, list[_Entry]]] = {}
+        always: list[_Entry] = []
+        for e in group:
+            if not e.literals:
+                always.append(e)
+                continue
+            key, value = max(e.literals, key=lambda kv: (counts[kv[0]], kv[0]))
+            tables.setdefault(key, {}).setdefault(value, []).append(e)
+        out[fact_type] = (tuple(always), tuple((k, {v: tuple(es) for v, es in t.items()})
+                                               for k, t in tables.items()))
+    return out
 
 
 def _activation_order(activation):
@@ -324,15 +435,46 @@ def _activation_order(activation):
 
 
 class FastReteMatcher(ReteMatcher):
-    """experta's Rete network with faster nodes; the same matches, in a fixed order."""
+    """experta's Rete network, its alpha part compiled and its one-pattern rules taken
+    out of it; the same matches, in a fixed order."""
 
     def __init__(self, *args, **kwargs):
+        check_supported()
         super().__init__(*args, **kwargs)
-        self._speed_up()
 
-    def _speed_up(self):
-        nodes, stack = [], [self.root_node]
-        seen = set()
+    def build_network(self):
+        """experta's beta network (joins, NOTs, TESTs after joins, conflict sets) for
+        the rules that need one, wired to compiled patterns instead of feature testers;
+        the one-pattern rules compiled whole."""
+        entries, networked = [], set()
+        for rule in sorted(self.prepare_ruleset(self.engine), key=lambda r: r.__name__):
+            if _one_pattern(rule):
+                entries.append(_Entry(_compile_pattern(rule[0], rule[1:], name=rule.__name__),
+                                      rule=rule))
+            else:
+                networked.add(rule)
+        # one terminal per distinct pattern, as experta shares one alpha branch between
+        # equal patterns (``NOT(SessionFact(action_plan=True))`` in two rules)
+        patterns = {InitialFact(): None}
+        for rule in networked:
+            for pattern in extract_facts(rule):
+                patterns.setdefault(pattern, None)
+        terminals = {}
+        for pattern in patterns:
+            capture = pattern.get("__bind__") or f"__pattern_{id(pattern)}__"
+            terminal = terminals[pattern] = _AlphaTerminal()
+            entries.append(_Entry(_compile_pattern(pattern, capture=capture, name=repr(pattern)),
+                                  terminal=terminal))
+        self.build_beta_part(networked, terminals)
+        self.entries = entries
+        self.index = _index(entries)
+        self._speed_up([e.terminal for e in entries if e.terminal is not None])
+        for e in entries:
+            if e.terminal is not None:
+                e.callbacks = tuple(e.terminal.callbacks)
+
+    def _speed_up(self, roots):
+        nodes, stack, seen = [], list(roots), set()
         while stack:
             node = stack.pop()
             if id(node) in seen:
@@ -340,21 +482,19 @@ class FastReteMatcher(ReteMatcher):
             seen.add(id(node))
             nodes.append(node)
             stack.extend(child.node for child in node.children)
+        _check_network(nodes)
         self.dirty: list[_FastConflictSet] = []
         self.touched: list[_FastOrdinaryMatch | _FastNot | _FastConflictSet] = []
         for node in nodes:
-            fast = _FAST.get(type(node))
-            if fast is not None:
-                node.__class__ = fast
+            node.__class__ = _FAST[type(node)]
             if isinstance(node, (_FastOrdinaryMatch, _FastNot, _FastConflictSet)):
                 node.touched = self.touched
             if isinstance(node, _FastConflictSet):
                 node.dirty = self.dirty
                 node.rule_hash = hash(node.rule)
-            if isinstance(node, (_FastFeatureTester, _FastWhere)):
+            if isinstance(node, _FastWhere):
                 node.check = node.matcher           # experta's check object, kept
-                node.matcher = _fast_check(node.check) or node.check
-        self.root_node.by_type = {}
+                node.matcher = _where(node.check)
         # children hold bound methods of the old classes: bind them again
         for node in nodes:
             node.children = [ChildNode(c.node, getattr(c.node, c.callback.__name__))
@@ -371,20 +511,48 @@ class FastReteMatcher(ReteMatcher):
             node.added, node.removed = set(), set()
         self.dirty.clear()
 
+    def _offer(self, fact, tag, activations):
+        """Offer ``fact`` to the patterns that can take it: a one-pattern rule's match
+        goes to ``activations``, an alpha branch's to the network as a token."""
+        entry = self.index.get(type(fact))
+        if entry is None:
+            return
+        always, tables = entry
+        candidates = list(always)
+        for key, table in tables:
+            try:
+                candidates.extend(table.get(fact[key], ()))
+            except (KeyError, IndexError, TypeError):   # no such field, or unhashable
+                for group in table.values():
+                    candidates.extend(group)
+        data = {fact}
+        for e in candidates:
+            context = e.match(fact)
+            if context is None:
+                continue
+            if e.rule is not None:
+                activations.append(_FastActivation(e.rule, data, context, e.rule_hash))
+            else:
+                token = _tuple_new(Token, (tag, {fact}, context))
+                for callback in e.callbacks:
+                    callback(token)
+
     def changes(self, adding=None, deleting=None):
-        if deleting is not None:
-            for deleted in deleting:
-                self.root_node.remove(deleted)
-        if adding is not None:
-            for added in adding:
-                self.root_node.add(added)
-        added, removed = [], []
+        added: list[Activation] = []
+        removed: list[Activation] = []
+        if deleting:
+            for fact in deleting:
+                self._offer(fact, _INVALID, removed)
+        if adding:
+            for fact in adding:
+                self._offer(fact, _VALID, added)
         if self.dirty:
             for node in set(self.dirty):
                 node_added, node_removed = node.get_activations()
                 added.extend(node_added)
                 removed.extend(node_removed)
             self.dirty.clear()
+        if len(added) > 1:
             added.sort(key=_activation_order)
         return added, removed
 
@@ -465,6 +633,28 @@ class FastEngineMixin:
         self.facts = fact_list
         self.running = False
 
+    def declare(self, *facts):
+        """experta's ``declare`` (the one rules call), its checks done in plain loops:
+        a declared fact holds no pattern (a MATCH, a P, ...) and no ``a__b`` key."""
+        if not self.facts:
+            watchers.ENGINE.warning("Declaring fact before reset()")
+        for fact in facts:
+            for value in fact.values():
+                if isinstance(value, ConditionalElement):
+                    raise TypeError("Declared facts cannot contain conditional elements")
+        for fact in facts:
+            for key in fact:
+                if "__" in str(key).strip("__"):
+                    raise KeyError("Cannot declare facts containing double underscores "
+                                   "as keys.")
+        last = None
+        for fact in facts:
+            last = self.facts.declare(fact)
+        if not self.running:
+            added, removed = self.get_activations()
+            self.strategy.update_agenda(self.agenda, added, removed)
+        return last
+
     def declare_input(self, *facts):
         """``declare()`` for facts built by ``facts.case_facts``: plain field names and
         immutable values, so experta's per-field checks against patterns (which are
@@ -483,7 +673,8 @@ class FastEngineMixin:
         execution = 0
         while steps > 0 and self.running:
             added, removed = self.get_activations()
-            self.strategy.update_agenda(self.agenda, added, removed)
+            if added or removed:
+                self.strategy.update_agenda(self.agenda, added, removed)
             activation = self.agenda.get_next()
             if activation is None:
                 break

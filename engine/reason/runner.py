@@ -21,12 +21,37 @@ def knowledge_engine() -> KnowledgeEngine:
     """The process's knowledge engine: every rule set of ``asas.rules`` in one class."""
     global _engine
     if _engine is None:
-        from asas.engine.reason.fastrete import FastEngineMixin
-        from asas.rules import RULESETS
-        engine_class = type("AsasKnowledgeEngine", (FastEngineMixin, *RULESETS, KnowledgeEngine),
-                            {"__strategy__": SafeDepthStrategy})
-        _engine = engine_class()
+        _engine = build_engine()
     return _engine
+
+
+def build_engine() -> KnowledgeEngine:
+    """A new knowledge engine on the fast network; on experta's own network when the
+    fast one refuses this experta (engine/reason/fastrete.py ``NotSupported``), with a
+    warning on stderr the first time in the process."""
+    from asas.engine.reason.fastrete import FastEngineMixin, NotSupported
+    from asas.rules import RULESETS
+    engine_class = type("AsasKnowledgeEngine", (FastEngineMixin, *RULESETS, KnowledgeEngine),
+                        {"__strategy__": SafeDepthStrategy})
+    try:
+        return engine_class()
+    except NotSupported as why:
+        _warn_fallback(why)
+        return plain_engine()
+
+
+_warned = False
+
+
+def _warn_fallback(why) -> None:
+    global _warned
+    if not _warned:
+        import sys
+
+        from asas.engine.i18n.engine_messages import fallback_text
+        sys.stderr.write(fallback_text(why.code, why.params))
+        sys.stderr.flush()
+        _warned = True
 
 
 def plain_engine() -> KnowledgeEngine:
@@ -38,14 +63,70 @@ def plain_engine() -> KnowledgeEngine:
     return engine_class()
 
 
+#: What one case may ask of the rule engine (docs/limits.md).  Within the loader's
+#: limits a file can still hold 60,000 disclosures, each a fact and a finding: the
+#: engine's cost is about linear in the facts, but that is half a minute.  A case over
+#: either budget is reported as invalid, at the item where the count ran over.
+FACT_BUDGET = 10_000            # input facts: the case, sessions, disclosures, norm conflicts
+FIRING_BUDGET = 50_000          # rule firings
+
+
+class OverBudget(Exception):
+    """A case asks more of the engine than one case may; ``error`` says where."""
+
+    def __init__(self, error):
+        super().__init__(error.message)
+        self.error = error
+
+
 def infer(loaded: LoadedCase, engine: KnowledgeEngine | None = None) -> Inference:
     engine = engine or knowledge_engine()
-    engine.reset()
+    _check_budget(loaded)
     facts = case_facts(loaded)
+    engine.reset()
     declare = getattr(engine, "declare_input", engine.declare)
     declare(*facts)
-    engine.run()
+    engine.run(FIRING_BUDGET)
+    # what run() would do next: anything left to fire is over the budget
+    added, removed = engine.get_activations()
+    engine.strategy.update_agenda(engine.agenda, added, removed)
+    if engine.agenda.activations:
+        raise OverBudget(_error(loaded, "sessions",
+                                f"the rules would fire more than {FIRING_BUDGET:,} times for "
+                                "this case, the most one case may ask of the engine; split "
+                                "the case into several files"))
     return collect(engine)
+
+
+def _check_budget(loaded: LoadedCase) -> None:
+    """Raise OverBudget at the first item past FACT_BUDGET input facts (counted as
+    case_facts makes them: the case, then each session, its disclosures and its norm
+    conflicts), before any is made."""
+    sessions = loaded.model.sessions
+    count = 1 + len(sessions) + sum(len(s.disclosures) + len(s.counselor.norm_conflicts)
+                                    for s in sessions)
+    if count <= FACT_BUDGET:
+        return
+    seen, path = 1, "sessions"
+    for idx, s in enumerate(sessions):
+        items = ([f"sessions[{idx}]"]
+                 + [f"sessions[{idx}].disclosures[{i}]" for i in range(len(s.disclosures))]
+                 + [f"sessions[{idx}].counselor.norm_conflicts[{i}]"
+                    for i in range(len(s.counselor.norm_conflicts))])
+        if seen + len(items) > FACT_BUDGET:
+            path = items[FACT_BUDGET - seen]
+            break
+        seen += len(items)
+    raise OverBudget(_error(
+        loaded, path, f"{count:,} sessions, disclosures and norm conflicts is more than the "
+                      f"{FACT_BUDGET:,} one case may ask of the rule engine; split the case "
+                      "into several files"))
+
+
+def _error(loaded: LoadedCase, path: str, message: str):
+    from asas.engine.load.types import CaseError
+    line, column = loaded.where(path)
+    return CaseError(line, column, path, message)
 
 
 def collect(engine: KnowledgeEngine) -> Inference:

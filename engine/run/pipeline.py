@@ -11,8 +11,13 @@ def check_loaded(loaded: LoadedCase, select=None, ignore=None) -> CaseResult:
     if not loaded.valid:
         return invalid(loaded)
     from asas.rules import CATALOG
-    from asas.engine.reason.runner import infer
-    return judge(loaded, infer(loaded), CATALOG, select, ignore)
+    from asas.engine.reason.runner import OverBudget, infer
+    try:
+        inference = infer(loaded)
+    except OverBudget as over:      # a located error, as the loader's are
+        import dataclasses
+        return invalid(dataclasses.replace(loaded, errors=[over.error]))
+    return judge(loaded, inference, CATALOG, select, ignore)
 
 
 def check_file(path: str, select=None, ignore=None, limits: Limits = Limits()) -> CaseResult:
