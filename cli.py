@@ -588,6 +588,87 @@ def interview(file, lang, schema_ref):
         sys.exit(1)
 
 
+# --- the verbatim (engine/verbatim, docs/verbatim.md) ------------------------------
+
+@cli.group("verbatim")
+def verbatim_group():
+    """Read, tag and import session verbatims (turn-by-turn transcripts)."""
+
+
+@verbatim_group.command("tag")
+@click.argument("file", type=click.Path())
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text",
+              show_default=True)
+@click.option("--lang", type=LANG, help="Language of the report (default: from the locale, else en).")
+@click.option("--redact", is_flag=True, help="Withhold every turn's text and cue.")
+def verbatim_tag(file, fmt, lang, redact):
+    """Each turn of each session's verbatim with its codes and the cue that decided
+    each code, and what the session shows (talk share, ratios, opening, decision)."""
+    from asas.engine.load.loader import load_file
+    from asas.engine.report.redact import redact as redact_results
+    from asas.engine.judge.verdict import invalid
+    from asas.engine.verbatim.report import as_json, as_text, dump
+    loaded = load_file(file)
+    if not loaded.valid:
+        errors = loaded.errors
+        if redact:
+            errors = redact_results([invalid(loaded)])[0].errors
+        for e in errors:
+            click.echo(e.format(loaded.file, _lang(lang)), err=True)
+        sys.exit(2)
+    if fmt == "json":
+        click.echo(dump(as_json(loaded, redact)), nl=False)
+    else:
+        click.echo(as_text(loaded, _lang(lang), redact), nl=False)
+
+
+@verbatim_group.command("import")
+@click.argument("source", type=click.Path(exists=True, dir_okay=False))
+@click.option("--into", "case_file", required=True, type=click.Path(exists=True, dir_okay=False),
+              help="The case file to write the verbatim into.")
+@click.option("--session", "number", required=True, type=click.IntRange(1), help="Session number.")
+@click.option("--replace", is_flag=True, help="Replace the session's verbatim if it has one.")
+@click.option("--lang", type=LANG, help="Language of the messages (default: from the locale, else en).")
+def verbatim_import(source, case_file, number, replace, lang):
+    """Bring a verbatim in from SOURCE (plain text, .csv or .docx with speaker, dialog
+    and technique columns) and write it into session N of the case file, leaving every
+    other byte of the file as it was. An existing verbatim is kept unless --replace."""
+    from asas.engine.load.loader import load_bytes
+    from asas.engine.run.atomic import write_atomic
+    from asas.engine.verbatim.importer import ImportProblem, case_speakers, insert, read_source
+    from asas.engine.verbatim.parse import parse
+    lang = _lang(lang)
+    try:
+        block = read_source(source)
+        with open(case_file, "rb") as f:
+            raw = f.read()
+        case_text = raw.decode("utf-8")
+        problems = parse(block, 1, 0, case_speakers(case_text)).problems
+        for p in problems:
+            from asas.engine.i18n.loader_messages import error_text
+            click.echo(f"{source}:{p.line}:{p.column}: {error_text(p.message, lang)}", err=True)
+        if problems:
+            sys.exit(2)
+        new_text = insert(case_text, number, block, replace)
+    except ImportProblem as exc:
+        click.echo(f"{case_file}: {exc.text(lang)}", err=True)
+        sys.exit(2)
+    except UnicodeDecodeError:
+        click.echo(f"{case_file}: not UTF-8 text; save it as UTF-8", err=True)
+        sys.exit(2)
+    loaded = load_bytes(new_text.encode("utf-8"), case_file)
+    if not loaded.valid:
+        for e in loaded.errors:
+            click.echo(e.format(case_file, lang), err=True)
+        click.echo(f"{case_file}: " + ("tidak ditulis" if lang == "id" else "not written"),
+                   err=True)
+        sys.exit(2)
+    write_atomic(case_file, new_text)
+    turns = len(loaded.verbatim[number - 1].turns)
+    click.echo(f"{case_file}: session {number}: {turns} turns written"
+               if lang != "id" else f"{case_file}: sesi {number}: {turns} giliran ditulis")
+
+
 def main():
     cli(prog_name="asas")
 

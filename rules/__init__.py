@@ -20,6 +20,7 @@ from asas.rules import (  # noqa: F401
     kesukarelaan,
     keterbukaan,
     privasi,
+    verbatim,
 )
 from asas.rules._registry import REGISTRY
 

@@ -38,7 +38,7 @@ from asas.engine.reason.facts import Conclusion, Finding, SessionFact
 
 # The knowledge base's order: the report's order of principles, then the functions and
 # the privacy of the write-up.
-ORDER = (*PRINCIPLES, "fungsi", "catatan", "privasi")
+ORDER = (*PRINCIPLES, "fungsi", "catatan", "privasi", "verbatim")
 
 
 class RegistryError(Exception):
@@ -107,10 +107,12 @@ class Module:
 
     def finding(self, id: str, **fields):
         """Document ``id`` and register the @Rule below as the rule that fires it."""
-        if "principle" in fields:
+        # a module without a principle of its own (verbatim: claims about every
+        # principle) names each entry's; a principle's module states it once
+        if "principle" in fields and self.principle is not None:
             raise RegistryError(f"{id}: the principle is stated once, by the module")
         self.registry._claim(id, self)
-        doc = RuleDoc(id=id, principle=self.principle, **fields)
+        doc = RuleDoc(id=id, **{"principle": self.principle, **fields})
         self.docs[id] = doc
         return lambda rule: _bind(rule, Report(doc))
 

@@ -58,6 +58,21 @@ def mapping(cls):
     return st.fixed_dictionaries(required, optional=optional)
 
 
+# a verbatim has a grammar of its own (engine/verbatim/parse.py): drawn as turns
+_WORDS = st.sampled_from(["Selamat", "pagi", "Bu", "iya", "kamu", "merasa", "sedih",
+                          "bagaimana", "nggak", "sih", "dong", "Ibu", "rahasia", "boleh",
+                          "berhenti", "saya", "mau", "coba", "12", "0812-3456-7890", "?", ".",
+                          "(diam)", "Jalan", "Melati", "No.", "5", "apa", "ya?", "lalu?"])
+_SPEECH = st.lists(_WORDS, min_size=1, max_size=12).map(" ".join)
+_LABELS = st.sampled_from(["", " | attending", " | refleksi perasaan", " | pertanyaan terbuka",
+                           " | nasihat, pengarahan"])
+_TURN = st.tuples(st.sampled_from(["Ko", "Ki", "Konselor", "Siswa", "K", "S", "Ayah"]),
+                  _SPEECH, _LABELS).map(lambda t: f"{t[0]}: {t[1]}{t[2] if t[0] in ('Ko', 'Konselor', 'K') else ''}")
+VERBATIMS = st.lists(_TURN, max_size=8).flatmap(
+    lambda turns: _SPEECH.map(lambda a: ["Ko: " + a] + turns + ["Ki: " + a])).map(
+    lambda turns: "\n".join(turns) + "\n")
+
+
 @st.composite
 def valid_cases(draw, max_sessions=4):
     """A plain dict that is a valid asas/v1 case file."""
@@ -66,8 +81,12 @@ def valid_cases(draw, max_sessions=4):
     session_spec = next(s for s in fields_of(Case) if s.name == "sessions")
     sessions = draw(st.lists(_value(session_spec, item=True), min_size=1,
                              max_size=max_sessions))
+    data["case"].pop("verbatim_speakers", None)
     for i, session in enumerate(sessions):
         session["number"] = i + 1
+        session.pop("verbatim", None)
+        if draw(st.booleans()):
+            session["verbatim"] = draw(VERBATIMS)
     data["sessions"] = sessions
     out = data["case"].get("referred_out")
     if out and out.get("session") is not None:
@@ -78,8 +97,16 @@ def valid_cases(draw, max_sessions=4):
     return data
 
 
+class _Dumper(yaml.SafeDumper):
+    """Text of several lines (a verbatim) as a literal block, as a case file writes it."""
+
+
+_Dumper.add_representer(str, lambda d, s: d.represent_scalar(
+    "tag:yaml.org,2002:str", s, style="|" if "\n" in s else None))
+
+
 def dump(data) -> bytes:
-    return yaml.safe_dump(data, allow_unicode=True, sort_keys=False).encode("utf-8")
+    return yaml.dump(data, Dumper=_Dumper, allow_unicode=True, sort_keys=False).encode("utf-8")
 
 
 # -- mutations -----------------------------------------------------------------

@@ -61,8 +61,16 @@ def patched(changes: dict, base: dict = EXEMPLARY) -> dict:
     return data
 
 
+class _Dumper(yaml.SafeDumper):
+    """Text of several lines (a verbatim) as a literal block, as a case file writes it."""
+
+
+_Dumper.add_representer(str, lambda d, s: d.represent_scalar(
+    "tag:yaml.org,2002:str", s, style="|" if "\n" in s else None))
+
+
 def dump(data: dict) -> bytes:
-    return yaml.safe_dump(data, allow_unicode=True, sort_keys=False).encode("utf-8")
+    return yaml.dump(data, Dumper=_Dumper, allow_unicode=True, sort_keys=False).encode("utf-8")
 
 
 def check_data(data: dict, **kwargs):

@@ -221,6 +221,17 @@ def test_every_field_can_be_answered(tmp_path):
             return "no"
         if path == "sessions":
             return "yes" if len(iv.sessions) < 2 else "no"
+        own_codes = {"case.verbatim_speakers.counselor[]": "Kons",
+                     "case.verbatim_speakers.client[]": "Kl",
+                     "case.verbatim_speakers.other[]": "Ayah"}
+        if path in own_codes:
+            return own_codes[path] if iv.where.endswith("[0]") else ""
+        if path == "sessions[].verbatim":
+            return "yes"
+        if path == "sessions[].verbatim[]":   # the lines of a pasted verbatim
+            lines = ["Kons: Selamat pagi. | attending", "Kl: Pagi, Bu."]
+            n = int(iv.where.rsplit("[", 1)[1][:-1])
+            return lines[n] if n < len(lines) else "."
         if path.endswith("[]"):        # the entries of a list of texts
             return "something" if iv.where.endswith("[0]") else ""
         if path.endswith("completed_previous_tasks"):   # so that why is asked too

@@ -110,6 +110,24 @@ QUESTIONS: dict[str, Q | Auto] = {
         "Apakah ada tindakan untuk membela hak konseli yang dilanggar (advokasi)?",
         "What was done? One action per line; an empty line ends the list.",
         "Apa yang dilakukan? Satu tindakan per baris; baris kosong untuk selesai."),
+    "case.verbatim_speakers": Q(
+        "Do the verbatims use speaker codes of their own (not Ko/Ki, Konselor/Konseli, K/S, "
+        "GBK/Siswa ...)?",
+        "Apakah verbatim memakai kode pembicara sendiri (bukan Ko/Ki, Konselor/Konseli, K/S, "
+        "GBK/Siswa ...)?"),
+    "case.verbatim_speakers.counselor": Q(
+        "Are there codes for the counselor?", "Apakah ada kode untuk konselor?",
+        "The counselor's codes, one per line (e.g. Kons); an empty line ends the list.",
+        "Kode konselor, satu per baris (misalnya Kons); baris kosong untuk selesai."),
+    "case.verbatim_speakers.client": Q(
+        "Are there codes for the client?", "Apakah ada kode untuk konseli?",
+        "The client's codes, one per line (e.g. Ko); an empty line ends the list.",
+        "Kode konseli, satu per baris (misalnya Ko); baris kosong untuk selesai."),
+    "case.verbatim_speakers.other": Q(
+        "Do third parties speak in a verbatim (a parent, a friend)?",
+        "Apakah ada pihak ketiga yang berbicara dalam verbatim (orang tua, teman)?",
+        "Their codes, one per line (e.g. Ayah); an empty line ends the list.",
+        "Kode mereka, satu per baris (misalnya Ayah); baris kosong untuk selesai."),
     "sessions": Q("Is there another session to record?",
                   "Apakah ada sesi berikutnya yang akan dicatat?"),
     "sessions[].number": Auto("Numbered 1, 2, 3 ... in the order asked.",
@@ -244,6 +262,12 @@ QUESTIONS: dict[str, Q | Auto] = {
                               "Bagaimana tindak lanjut setelah sesi ini?"),
     "sessions[].notes": Q("Any other notes on this session?",
                           "Ada catatan lain tentang sesi ini?"),
+    "sessions[].verbatim": Q(
+        "Do you want to paste this session's verbatim (Ko: ... / Ki: ..., one turn per line)?",
+        "Apakah Anda ingin menempelkan verbatim sesi ini (Ko: ... / Ki: ..., satu giliran per "
+        "baris)?",
+        "Paste it now; a line with a single '.' ends it.",
+        "Tempelkan sekarang; baris berisi satu '.' saja untuk selesai."),
 }
 
 # Asked after the sessions: what happened over the whole case, and may name a session.
@@ -296,6 +320,9 @@ _T = {  # the interview's own words: (en, id)
     "session": ("Session", "Sesi"),
     "finally": ("To finish, about the whole case", "Terakhir, tentang kasus secara keseluruhan"),
     "undocumented": ("→ not documented", "→ tidak dicatat"),
+    "verbatim_line": ("line {line} of the verbatim:", "baris {line} verbatim:"),
+    "verbatim_again": ("The verbatim cannot be read as it is. Paste it again?",
+                       "Verbatim belum dapat dibaca. Tempelkan lagi?"),
     "required": ("This one is required; please answer it.",
                  "Bagian ini wajib diisi; mohon dijawab."),
     "bad_bool": ("Please answer yes or no (or press Enter if you don't know).",
@@ -492,6 +519,8 @@ class Interview:
 
     def value(self, owner, spec: FieldSpec, path: str, where: str):
         text = self.question(path, spec)
+        if path == "sessions[].verbatim":
+            return self.verbatim(text, path, where)
         if spec.kind == "list" and spec.item_spec.kind == "object":
             return self.object_list(spec, text, path, where)
         if spec.kind == "list" and spec.item_spec.kind == "str":
@@ -509,6 +538,38 @@ class Interview:
         return self.scalar(owner, spec, text, path, where)
 
     # -- kinds of answers ----------------------------------------------------------
+    def verbatim(self, text: str, path: str, where: str):
+        """A pasted verbatim: many lines, up to a line with a single '.'; read as
+        ``asas check`` reads it, and pasted again (or left out) when it cannot be."""
+        from asas.engine.i18n.loader_messages import error_text
+        from asas.engine.verbatim.parse import parse
+        if not self.gate(text, path, where):
+            return MISSING
+        while True:
+            entry = self.questions.get(path)
+            if isinstance(entry, Q) and entry.items(self.lang):
+                self.echo(f"  {entry.items(self.lang)}")
+            lines: list[str] = []
+            while True:
+                raw = self.read("", path + "[]", f"{where}[{len(lines)}]")
+                if raw.strip() == ".":
+                    break
+                lines.append(raw.rstrip())
+            while lines and not lines[-1].strip():
+                lines.pop()
+            if not lines:
+                return MISSING
+            block = "\n".join(lines) + "\n"
+            own = self.case.get("verbatim_speakers")
+            speakers = None if not own else {k: tuple(v or ()) for k, v in own.items()}
+            problems = parse(block, 1, 0, speakers).problems
+            if not problems:
+                return block
+            for p in problems:
+                self.echo(f"  {self.t('verbatim_line', line=p.line)} {error_text(p.message, self.lang)}")
+            if not self.gate(self.t("verbatim_again"), path + "+", where + "+"):
+                return MISSING
+
     def object_list(self, spec: FieldSpec, text: str, path: str, where: str):
         if not self.gate(text, path, where):
             return []

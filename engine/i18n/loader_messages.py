@@ -55,6 +55,27 @@ _ENTRIES = [
      "kunci harus berupa nama biasa, ditemukan {found}"),
     (r"merge keys \('<<'\) are not supported; (?P<rest>.+)",
      "kunci gabungan ('<<') tidak didukung; tulis isiannya satu per satu"),
+    # the verbatim (engine/verbatim/parse.py)
+    (r"a verbatim must be a literal block: write 'verbatim: \|' and the turns on the lines "
+     r"below it, indented",
+     "verbatim harus berupa blok literal: tulis 'verbatim: |' lalu giliran bicara di baris-baris "
+     "di bawahnya, menjorok"),
+    (r"this line has no speaker code \(such as 'Ko:' or 'Ki:'\) and no turn above it to "
+     r"continue",
+     "baris ini tidak diawali kode pembicara (misalnya 'Ko:' atau 'Ki:') dan tidak ada giliran "
+     "di atasnya yang dilanjutkan"),
+    (r"turn (?P<n>\d+) \((?P<code>.+)\) is empty; write what was said, or a note such as "
+     r"'\(diam\)'",
+     "giliran {n} ({code}) kosong; tuliskan apa yang diucapkan, atau catatan seperti '(diam)'"),
+    (r"label (?P<label>.+) is not a technique(?:; did you mean '(?P<sug>[^']*)'\?)?",
+     "label {label} bukan nama teknik{sug}"),
+    (r"speaker (?P<code>.+) is not in the case's verbatim_speakers map(?:; did you mean "
+     r"'(?P<sug>[^']*)'\?)?",
+     "pembicara {code} tidak ada dalam peta case.verbatim_speakers{sug}"),
+    (r"the verbatim has no (?P<who>counselor|client) turn; check the speaker codes "
+     r"\(case.verbatim_speakers\)",
+     "verbatim tidak memuat giliran {who}; periksa kode pembicara (case.verbatim_speakers)"),
+    (r"the verbatim is empty", "verbatim kosong"),
     (r"not valid YAML: (?P<what>.+)", "bukan YAML yang valid: {what}"),
     (r"the file is empty; a case file starts with 'format: asas/v1'",
      "berkas kosong; berkas kasus diawali 'format: asas/v1'"),
@@ -126,6 +147,10 @@ def indonesian(message: str) -> str:
                 parts["hint"] = f" (maksud Anda '{parts['hint']}'?)"
             if parts.get("none"):
                 parts["none"] = " (tulis [] bila tidak ada)"
+            if parts.get("sug"):
+                parts["sug"] = f"; maksud Anda '{parts['sug']}'?"
+            if parts.get("who"):
+                parts["who"] = {"counselor": "konselor", "client": "konseli"}[parts["who"]]
             if parts.get("alias"):
                 parts["alias"] = " setelah alias dijabarkan (bom alias?)"
             return template.format(**parts)

@@ -25,6 +25,7 @@ and what defeated them, for ``explain``.  Each upheld principle gets what shows 
 
 from __future__ import annotations
 
+import dataclasses
 import datetime
 from dataclasses import dataclass, field
 
@@ -109,6 +110,8 @@ class CaseMeta:
     pseudonym: str | None = None
     first_date: datetime.date | None = None
     sessions: int = 0
+    # the case's verbatims as plain data for the reports (engine/verbatim/view.py)
+    verbatim: tuple = ()
 
 
 def case_meta_of(case) -> CaseMeta:
@@ -306,7 +309,8 @@ def judge(loaded: LoadedCase, inference: Inference, catalog: dict[str, RuleDoc],
                        [Evidence(p, *loaded.where(p), _plain(loaded.value(p))) for p in st.paths])
                  for st in strengths_of(loaded.case, principles)]
     return CaseResult(loaded.file, loaded.model.case.id, [], principles, functions, found,
-                      conclusions, loaded, case_meta_of(loaded.model), strengths, defeated)
+                      conclusions, loaded, _with_verbatim(case_meta_of(loaded.model), loaded),
+                      strengths, defeated)
 
 
 def _variant(firings) -> str | None:
@@ -348,6 +352,13 @@ def _defeated(loaded: LoadedCase, inference: Inference, firings: dict,
                                   {}, [], via=parents[0], variant=variant)
                 changed = True
     return sorted(out.values(), key=lambda d: order[(d.id, d.session)])
+
+
+def _with_verbatim(meta: CaseMeta, loaded: LoadedCase) -> CaseMeta:
+    if not loaded.verbatim:
+        return meta
+    from asas.engine.verbatim.view import view
+    return dataclasses.replace(meta, verbatim=view(loaded))
 
 
 def invalid(loaded: LoadedCase) -> CaseResult:

@@ -52,6 +52,11 @@ class LoadedCase:
     # path -> (line, column) of the value, and of its key, both 1-based
     values: dict[str, tuple[int, int]] = field(default_factory=dict)
     keys: dict[str, tuple[int, int]] = field(default_factory=dict)
+    # the verbatim blocks as read (engine/verbatim): session index -> Parsed; their
+    # analysis (tagging, measures) once made, and the quotes of their turns by path
+    verbatim: dict = field(default_factory=dict)
+    analyses: dict = field(default_factory=dict)
+    quotes: dict[str, str] = field(default_factory=dict)
 
     @property
     def valid(self) -> bool:
@@ -78,6 +83,8 @@ class LoadedCase:
 
     def value(self, path: str):
         """The model's value at a path such as ``sessions[0].client.willingness``."""
+        if path in self.quotes:   # a turn of a verbatim: sessions[0].verbatim[12]
+            return self.quotes[path]
         obj: Any = self.case     # then each value along the path, of any type
         for part in path.replace("[", ".[").split("."):
             if obj is None:

@@ -132,6 +132,19 @@ class ReferredOut:
 
 
 @dataclass(frozen=True)
+class VerbatimSpeakers:
+    counselor: Optional[Tuple[str, ...]] = fld(
+        "Speaker codes of the counselor in the verbatims.",
+        "Kode pembicara konselor dalam verbatim.", example="[Kons]")
+    client: Optional[Tuple[str, ...]] = fld(
+        "Speaker codes of the client in the verbatims.",
+        "Kode pembicara konseli dalam verbatim.", example="[Ko]")
+    other: Tuple[str, ...] = fld(
+        "Speaker codes of third parties (a parent, a friend) (none if left out).",
+        "Kode pembicara pihak ketiga (orang tua, teman) (kosong = tidak ada).", closed=True)
+
+
+@dataclass(frozen=True)
 class CaseInfo:
     id: Optional[str] = fld("Case identifier, unique within a batch.",
                             "Kode kasus, unik dalam satu kumpulan.", required=True,
@@ -151,6 +164,11 @@ class CaseInfo:
         "Actions taken for the client's violated rights (none if left out).",
         "Tindakan advokasi atas hak konseli yang dilanggar (kosong = tidak ada).",
         closed=True)
+    verbatim_speakers: Optional[VerbatimSpeakers] = fld(
+        "The speaker codes the verbatims use, replacing the default map (Ko/Ki, "
+        "Konselor/Konseli, K/S ...).",
+        "Kode pembicara yang dipakai verbatim, menggantikan peta bawaan (Ko/Ki, "
+        "Konselor/Konseli, K/S ...).")
 
 
 @dataclass(frozen=True)
@@ -309,6 +327,11 @@ class Session:
     follow_up: Optional[FollowUp] = fld("Follow-up after this session.",
                                         "Tindak lanjut setelah sesi ini.")
     notes: Optional[str] = fld("Free notes.", "Catatan bebas.")
+    verbatim: Optional[str] = fld(
+        "The session turn by turn, as a literal block (|): 'Ko: ...' / 'Ki: ...', the "
+        "trainee's technique after ' | ' (docs/verbatim.md).",
+        "Sesi giliran demi giliran, sebagai blok literal (|): 'Ko: ...' / 'Ki: ...', teknik "
+        "menurut praktikan setelah ' | ' (docs/verbatim.md).")
 
 
 @dataclass(frozen=True)

@@ -88,6 +88,36 @@ class PrivacyFact(Fact):
     clean write-up (the usual case) declares none."""
 
 
+class VerbatimFact(Fact):
+    """What one session's verbatim shows (engine/verbatim): ``talk_share`` measured, the
+    opening items shown, ``client_decision``, and its flagged turns as tuples of turn
+    indices (``judgmental``, ``pressure``, ``steering`` (advice and directives),
+    ``directives``, ``long_self_disclosure``, ``past``, ``mismatched`` labels).  One fact a
+    session: a rule that finds something declares one finding per turn."""
+
+
+def verbatim_facts(loaded: LoadedCase) -> list[Fact]:
+    """The session measures and flagged turns of the case's verbatims (none without)."""
+    from asas.engine.verbatim.analyse import analyse
+    facts: list[Fact] = []
+    for idx, m in sorted(analyse(loaded).items()):
+        kinds: dict[str, list[int]] = {}    # kind -> the flagged turns' indices
+        for f in m.flagged:
+            kinds.setdefault(f.kind, []).append(f.index)
+        turns = lambda *names: tuple(sorted({t for n in names for t in kinds.get(n, ())}))  # noqa: E731
+        facts.append(VerbatimFact(
+            idx=idx, number=m.number,
+            talk_share=None if m.talk_share is None else round(m.talk_share, 2),
+            confidentiality=m.opening["confidentiality"], limits=m.opening["limits"],
+            voluntariness=m.opening["voluntariness"], purpose=m.opening["purpose"],
+            client_decision=m.client_decision, judgmental=turns("judgmental"),
+            pressure=turns("pressure"), steering=turns("advice", "directive_instruction"),
+            directives=turns("directive_instruction"),
+            long_self_disclosure=turns("long_self_disclosure"), past=turns("past"),
+            mismatched=tuple(t[0] for t in m.mismatched)))
+    return facts
+
+
 # The single observations a session's write-up records (paths inside a session): in
 # every session; in the first only; after a session that agreed tasks.
 OBSERVED = ("date", "duration_minutes", "place.kind", "place.private", "stages",
@@ -225,6 +255,8 @@ def case_facts(loaded: LoadedCase) -> list[Fact]:
             facts.append(NormFact(idx=idx, number=s.number, item=n_idx, norm=n.norm,
                                   note=n.note))
         previous = s
+    if loaded.verbatim:
+        facts.extend(verbatim_facts(loaded))
     from asas.rules.privacy_scan import scan
     facts.extend(PrivacyFact(kind=h.kind, path=h.path, session=h.session)
                  for h in scan(case))

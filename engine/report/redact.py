@@ -147,6 +147,13 @@ def _error(e):
     return dataclasses.replace(e, message=message, path=path, quoted=())
 
 
+def _verbatim(view):
+    if not view:
+        return view
+    from asas.engine.verbatim.view import redacted
+    return redacted(view, REDACTED)
+
+
 def redact(results):
     """Copies of ``results`` (CaseResult) with every free-text value of the case files
     replaced by ``[redacted]``; the results given are not changed."""
@@ -166,11 +173,14 @@ def redact(results):
         if r.meta is not None:    # title and pseudonym are free text; the code stays
             changes["meta"] = dataclasses.replace(
                 r.meta, title=REDACTED if r.meta.title is not None else None,
-                pseudonym=REDACTED if r.meta.pseudonym is not None else None)
+                pseudonym=REDACTED if r.meta.pseudonym is not None else None,
+                verbatim=_verbatim(r.meta.verbatim))
         loaded = r.loaded
         if loaded is not None:
+            # the verbatim as read goes too: its turns are what the client said
             changes["loaded"] = dataclasses.replace(
                 loaded, case=_case(loaded.case, Case) if loaded.case is not None else None,
-                errors=[_error(e) for e in loaded.errors])
+                errors=[_error(e) for e in loaded.errors], verbatim={}, analyses={},
+                quotes={})
         out.append(dataclasses.replace(r, **changes))
     return out

@@ -81,6 +81,8 @@ EXAMPLE_VALUES = {
     "competencies": ("personal", "social", "academic"), "rights": ("bullying",),
     "source": "homeroom_teacher", "fields": ("evaluation.understanding",),
     "repaired_session": 2, "explained": 3, "deadline": 1, "disclosed": 1,
+    # the verbatim (rules/verbatim.py)
+    "claimed": 0.3, "measured": 0.75, "turn": 12, "turns": "12, 15, 20",
 }
 _FROM_EXAMPLE = {"client.activity": "activity", "client.disclosure": "disclosure",
                  "counselor.time_focus": "focus", "counselor.talk_share": "share",

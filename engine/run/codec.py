@@ -80,7 +80,8 @@ def to_data(r: CaseResult, strict: bool = True) -> dict:
                      for d in r.defeated],
         "meta": None if meta is None else [
             meta.title, meta.code, meta.pseudonym,
-            meta.first_date.isoformat() if meta.first_date else None, meta.sessions],
+            meta.first_date.isoformat() if meta.first_date else None, meta.sessions]
+        + ([list(meta.verbatim)] if meta.verbatim else []),
     }
     return out
 
@@ -203,12 +204,18 @@ def _from_data(data, file, catalog) -> CaseResult:
                                None if d[5] is None else _key(d[5], "via"), variant))
     meta = None
     if data["meta"] is not None:
-        m = _list(data["meta"], "meta", 5)
+        m = _list(data["meta"], "meta")
+        _need(len(m) in (5, 6), "meta")
         first = _str(m[3], "first_date", nullable=True)
+        verbatim = ()
+        if len(m) == 6:    # the verbatim view (engine/verbatim/view.py)
+            from asas.engine.verbatim.view import valid_view
+            _need(valid_view(m[5]) and len(m[5]) > 0, "verbatim")
+            verbatim = tuple(m[5])
         meta = CaseMeta(_str(m[0], "title", nullable=True), _str(m[1], "code", nullable=True),
                         _str(m[2], "pseudonym", nullable=True),
                         datetime.date.fromisoformat(first) if first else None,
-                        _int(m[4], "sessions"))
+                        _int(m[4], "sessions"), verbatim)
     _need((principles is None) == bool(errors) and (functions is None) == bool(errors),
           "valid results have principles, invalid ones errors")
     return CaseResult(file, case_id, errors, principles, functions, findings, conclusions,
@@ -228,9 +235,10 @@ def from_trusted(data: dict, file: str, catalog: dict) -> CaseResult:
     (worker results); never for anything read from disk."""
     meta = data["meta"]
     if meta is not None:
-        title, code, pseudonym, first, sessions = meta
+        title, code, pseudonym, first, sessions = meta[:5]
         meta = CaseMeta(title, code, pseudonym,
-                        datetime.date.fromisoformat(first) if first else None, sessions)
+                        datetime.date.fromisoformat(first) if first else None, sessions,
+                        tuple(meta[5]) if len(meta) > 5 else ())
     principles = data["principles"]
     if principles is not None:
         principles = {p: PrincipleVerdict(status, score, list(ids))

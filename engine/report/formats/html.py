@@ -545,5 +545,8 @@ def _case_section(i: int, r: CaseResult, case: dict, meta, lang: str) -> str:
                        f'</td><td>{e(word("line", lang))} {d["line"]}</td><td>{e(d["message"])} '
                        f'<br><span class="why">→ {e(d["recommendation"])}</span></td></tr>')
         out.append("</tbody></table>")
+    if meta.verbatim:   # the verbatim with its codes in the margin (engine/verbatim)
+        from asas.engine.report.formats.verbatim_html import section
+        out.append(section(i, meta.verbatim, lang))
     out.append("</section>")
     return "\n".join(out)

@@ -46,6 +46,17 @@ def stream(results, lang: str, out, color: bool = False, interrupted=lambda: Non
     out.write("\n".join(lines) + "\n")
 
 
+def turn_quotes(f, lang: str) -> list[str]:
+    """The verbatim turns a finding cites, quoted with their lines (engine/verbatim)."""
+    out = []
+    for ev in f.evidence:
+        if ".verbatim[" in ev.path and isinstance(ev.value, str):
+            turn = ev.path.rsplit("[", 1)[1].rstrip("]")
+            out.append(f"      » {'giliran' if lang == 'id' else 'turn'} {turn}, "
+                       f"{'baris' if lang == 'id' else 'line'} {ev.line}: “{ev.value}”")
+    return out
+
+
 def _case(r: CaseResult, lang: str, paint) -> list[str]:
     if not r.valid:
         lines = [paint(f"{r.file}", bold=True) + "  " + paint(word("invalid", lang), fg="red")]
@@ -109,6 +120,7 @@ def _finding(r, f, lang, paint, lead: str, child: bool = False) -> list[str]:
     out.append(f"{lead}{r.file}:{f.line}:{f.column}  {paint(f.id, bold=True)}  {sev}"
                f"{cf_text(f.certainty, lang)}  {where}  {paint(f.doc.title.get(lang), bold=True)}")
     out.append(f"{pad}{f.doc.message.fill(lang, f.params)}")
+    out.extend(paint(pad + line.lstrip(), dim=True) for line in turn_quotes(f, lang))
     if f.derived_from:
         out.append(paint(f"{pad}{word('derived_from', lang)}: {', '.join(f.derived_from)}",
                          dim=True))

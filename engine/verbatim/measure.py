@@ -1,0 +1,160 @@
+"""What a session's verbatim shows (spec/verbatim.md, "What the tool derives").
+
+Per session: the measured talk share (counselor's words over all spoken words, third
+parties included), counts per code, the open-to-closed and reflection-to-question
+ratios, what the turns show of the opening (confidentiality, its limits,
+voluntariness, purpose), whether the client voices a decision of their own near the
+end, and the turns the knowledge base needs (advice, directives, judgmental remarks,
+pressure, long self-disclosure, talk about the past).
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+
+from asas.engine.verbatim.parse import CLIENT, COUNSELOR, OTHER, CODES, MARKS, Turn
+from asas.engine.verbatim.lexicon import lexicon
+from asas.engine.verbatim.tag import TaggedTurn, normalise, tag_session
+
+_LEX = lexicon()
+_OPENING = _LEX.opening
+_DECISION = _LEX.patterns["decision"]
+_NOT_OWN = _LEX.patterns["not_own"]
+_PAST = _LEX.patterns["past"]
+_ASKS_PLAN = _LEX.patterns["asks_plan"]
+_NO_PLAN = _LEX.patterns["no_plan"]
+REFLECTIONS = ("paraphrase", "reflection_of_feeling", "summarizing")
+QUESTIONS = ("open_question", "closed_question")
+FLAGS = ("advice", "directive_instruction", "judgmental", "pressure")
+STEERING = ("advice", "directive_instruction")
+
+
+@dataclass
+class Flagged:
+    """A turn the knowledge base hears about: what it is, where, and a short quote."""
+    kind: str            # advice | directive_instruction | judgmental | pressure |
+                         # long_self_disclosure | past | decision
+    index: int
+    line: int
+    quote: str
+    cue: str = ""
+
+
+@dataclass
+class SessionMeasures:
+    number: int | None
+    turns: list[TaggedTurn]
+    talk_share: float | None
+    words: dict[str, int]
+    counts: dict[str, int]
+    open_closed: float | None
+    reflection_question: float | None
+    opening: dict[str, bool]
+    opening_turns: dict[str, int]        # item -> index of the first turn that shows it
+    client_decision: bool
+    decision_turn: int | None
+    flagged: list[Flagged] = field(default_factory=list)
+    # counselor turns whose trainee's label the tagger reads differently:
+    # (turn index, line, labels, codes)
+    mismatched: list[tuple] = field(default_factory=list)
+
+    def flags(self, kind: str) -> list[Flagged]:
+        return [f for f in self.flagged if f.kind == kind]
+
+
+def quote(text: str, width: int = 80) -> str:
+    """A short quote of a turn (what a finding shows)."""
+    text = " ".join(text.split())
+    return text if len(text) <= width else text[:width - 1].rstrip() + "…"
+
+
+def _ratio(a: int, b: int) -> float | None:
+    return round(a / b, 2) if b else None
+
+
+def measure(turns: list[Turn], number: int | None = None) -> SessionMeasures:
+    tagged = tag_session(turns)
+    words = {COUNSELOR: 0, CLIENT: 0, OTHER: 0}
+    for t in turns:
+        words[t.speaker] += t.words
+    total = sum(words.values())
+    share = words[COUNSELOR] / total if total else None
+    counts = Counter(code for tt in tagged for code in tt.codes)
+    opening = {k: False for k in _OPENING}
+    opening_turns: dict[str, int] = {}
+    flagged: list[Flagged] = []
+    for tt in tagged:
+        turn = tt.turn
+        if turn.speaker != COUNSELOR:
+            continue
+        codes = tt.codes
+        text = normalise(turn.text)
+        if "structuring" in codes and "pressure" not in codes and "judgmental" not in codes:
+            for item, rx in _OPENING.items():
+                if rx.search(text) and not opening[item]:
+                    opening[item] = True
+                    opening_turns[item] = turn.index
+        for tag in tt.tags:
+            if tag.code in FLAGS:
+                flagged.append(Flagged(tag.code, turn.index, turn.line, quote(turn.text),
+                                       tag.cue))
+            if tag.code == "self_disclosure" and turn.words >= _LEX.long_self_disclosure:
+                flagged.append(Flagged("long_self_disclosure", turn.index, turn.line,
+                                       quote(turn.text), tag.cue))
+        past = _PAST.search(text)
+        if past and any(c in codes for c in QUESTIONS + ("interpretation", "homework")):
+            flagged.append(Flagged("past", turn.index, turn.line, quote(turn.text),
+                                   past.group(0)))
+    decision_turn = _client_decision(tagged)
+    if decision_turn is not None:
+        t = tagged[decision_turn].turn
+        flagged.append(Flagged("decision", t.index, t.line, quote(t.text)))
+    mismatched = []
+    for tt in tagged:
+        labels = set(tt.turn.labels) - set(MARKS)
+        if tt.turn.speaker == COUNSELOR and labels and not labels <= set(tt.codes):
+            mismatched.append((tt.turn.index, tt.turn.line, tuple(tt.turn.labels),
+                               tuple(c for c in tt.codes if c not in MARKS)))
+    reflections = sum(counts[c] for c in REFLECTIONS)
+    questions = sum(counts[c] for c in QUESTIONS)
+    return SessionMeasures(
+        number=number, turns=tagged, talk_share=share, words=words,
+        counts={c: counts[c] for c in CODES if counts[c]},
+        open_closed=_ratio(counts["open_question"], counts["closed_question"]),
+        reflection_question=_ratio(reflections, questions),
+        opening=opening, opening_turns=opening_turns,
+        client_decision=decision_turn is not None,
+        decision_turn=None if decision_turn is None else tagged[decision_turn].turn.index,
+        flagged=flagged, mismatched=mismatched)
+
+
+def _client_decision(tagged: list[TaggedTurn]) -> int | None:
+    """The position of the client's own decision or plan in the closing turns, if any:
+    theirs, not an order repeated or a task agreed to."""
+    start = len(tagged) * 2 // 3
+    before: TaggedTurn | None = None
+    for pos, tt in enumerate(tagged):
+        if tt.turn.speaker == COUNSELOR:
+            before = tt
+            continue
+        if pos < start or tt.turn.speaker != CLIENT:
+            continue
+        text = normalise(tt.turn.text)
+        answers_plan = (before is not None and "evaluation" in before.codes
+                        and _ASKS_PLAN.search(normalise(before.turn.text))
+                        and tt.turn.words >= 4 and not _NO_PLAN.search(text))
+        if not (_DECISION.search(text) or answers_plan) or _NOT_OWN.search(text):
+            continue
+        if before is not None and any(c in before.codes for c in
+                                      ("directive_instruction", "pressure")):
+            continue
+        return pos
+    return None
+
+
+def measure_all(parsed_by_session: dict, case) -> dict[int, SessionMeasures]:
+    """{session index: measures} for every session with a verbatim."""
+    return {idx: measure(p.turns, case.sessions[idx].number)
+            for idx, p in parsed_by_session.items()}

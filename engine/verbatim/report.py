@@ -1,0 +1,94 @@
+"""`asas verbatim tag`: each turn with its codes and the cue that decided each code, as
+text or as the JSON contract of spec/verbatim.md."""
+
+from __future__ import annotations
+
+import json
+
+from asas.engine.verbatim.analyse import analyse
+
+REDACTED = "[redacted]"
+
+_T = {
+    "session": ("Session", "Sesi"),
+    "talk": ("talk share (counselor)", "porsi bicara konselor"),
+    "open_closed": ("open:closed questions", "pertanyaan terbuka:tertutup"),
+    "refl_q": ("reflections:questions", "refleksi:pertanyaan"),
+    "opening": ("the session shows", "sesi ini menunjukkan"),
+    "decision": ("client's own decision", "keputusan konseli sendiri"),
+    "yes": ("yes", "ya"), "no": ("no", "tidak"),
+    "confidentiality": ("confidentiality", "kerahasiaan"),
+    "limits": ("its limits", "batasnya"),
+    "voluntariness": ("voluntariness", "kesukarelaan"),
+    "purpose": ("purpose", "tujuan"),
+    "labels": ("trainee's labels", "label praktikan"),
+    "counselor": ("Co", "Ko"), "client": ("Cl", "Ki"), "other": ("3rd", "P3"),
+    "none": ("no verbatim in this file", "berkas ini tidak memuat verbatim"),
+}
+
+
+def t(key: str, lang: str) -> str:
+    en, id_ = _T[key]
+    return id_ if lang == "id" else en
+
+
+def _number(value):
+    return None if value is None else round(value, 2)
+
+
+def as_json(loaded, redact: bool = False) -> dict:
+    sessions = []
+    for idx, m in sorted(analyse(loaded).items()):
+        turns = []
+        for tt in m.turns:
+            turn = tt.turn
+            entry = {"index": turn.index, "line": turn.line, "speaker": turn.speaker,
+                     "codes": tt.codes, "labels": list(turn.labels),
+                     "cues": [REDACTED if redact else tag.cue for tag in tt.tags]}
+            entry["words"] = turn.words
+            if not redact:
+                entry["text"] = turn.text
+            turns.append(entry)
+        sessions.append({
+            "number": m.number, "talk_share": _number(m.talk_share),
+            "opening": dict(m.opening), "client_decision": m.client_decision,
+            "counts": m.counts, "open_closed": m.open_closed,
+            "reflection_question": m.reflection_question,
+            "words": m.words, "turns": turns})
+    return {"file": loaded.file, "sessions": sessions}
+
+
+def as_text(loaded, lang: str = "en", redact: bool = False) -> str:
+    out = []
+    analyses = analyse(loaded)
+    if not analyses:
+        return f"{loaded.file}: {t('none', lang)}\n"
+    for idx, m in sorted(analyses.items()):
+        yn = lambda v: t("yes" if v else "no", lang)   # noqa: E731
+        share = "-" if m.talk_share is None else f"{m.talk_share:.0%}"
+        out.append(f"{loaded.file}  {t('session', lang)} {m.number}  ·  {t('talk', lang)} "
+                   f"{share}  ·  {t('open_closed', lang)} {_fmt(m.open_closed)}  ·  "
+                   f"{t('refl_q', lang)} {_fmt(m.reflection_question)}")
+        shown = ", ".join(f"{t(k, lang)} {yn(v)}" for k, v in m.opening.items())
+        out.append(f"  {t('opening', lang)}: {shown}; {t('decision', lang)} "
+                   f"{yn(m.client_decision)}")
+        for tt in m.turns:
+            turn = tt.turn
+            who = t(turn.speaker, lang)
+            text = REDACTED if redact else turn.text or "(" + ", ".join(turn.notes) + ")"
+            out.append(f"  {turn.line:>5}  {turn.index:>3} {who:<3} {text}")
+            for tag in tt.tags:
+                cue = REDACTED if redact else tag.cue
+                out.append(f"{'':16}→ {tag.code:<22} «{cue}»  {tag.why}")
+            if turn.labels:
+                out.append(f"{'':16}  {t('labels', lang)}: {', '.join(turn.labels)}")
+        out.append("")
+    return "\n".join(out)
+
+
+def _fmt(value) -> str:
+    return "-" if value is None else f"{value:g}"
+
+
+def dump(data: dict) -> str:
+    return json.dumps(data, ensure_ascii=False, indent=2) + "\n"

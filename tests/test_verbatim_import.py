@@ -1,0 +1,156 @@
+"""`asas verbatim import`: text, CSV and .docx sources; the block goes into one session
+and every other byte of the case file stays as it was; an existing verbatim is kept
+unless --replace; nothing is written when the result would not load."""
+
+import shutil
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from asas.cli import cli
+from asas.engine.load.loader import load_file
+
+EXEMPLARY = Path("cases/exemplary.yaml")
+TEXT = ("Ko: Selamat pagi. Silakan duduk. | attending\n"
+        "Ki: Pagi, Bu.\n"
+        "Ko: Bagaimana kabarmu hari ini?\n"
+        "    Ceritakan saja. | pertanyaan terbuka\n"
+        "Ki: Baik, Bu.\n")
+
+
+def run(*args):
+    return CliRunner().invoke(cli, ["verbatim", "import", *map(str, args)])
+
+
+@pytest.fixture
+def case(tmp_path):
+    target = tmp_path / "kasus.yaml"
+    shutil.copy(EXEMPLARY, target)
+    return target
+
+
+def only_added(before: str, after: str) -> list[str]:
+    """The lines ``after`` adds to ``before``, checking that nothing else changed."""
+    a, b = before.split("\n"), after.split("\n")
+    i = 0
+    while i < len(a) and a[i] == b[i]:
+        i += 1
+    j = 0
+    while j < len(a) - i and a[len(a) - 1 - j] == b[len(b) - 1 - j]:
+        j += 1
+    assert i + j == len(a), "a line of the case file was changed or removed"
+    return b[i:len(b) - j]
+
+
+def test_text_goes_into_the_session_and_nothing_else_changes(case, tmp_path):
+    source = tmp_path / "v.txt"
+    source.write_text(TEXT, encoding="utf-8")
+    before = case.read_text(encoding="utf-8")
+    result = run(source, "--into", case, "--session", 1)
+    assert result.exit_code == 0, result.output
+    added = only_added(before, case.read_text(encoding="utf-8"))
+    assert added[0] == "    verbatim: |"
+    assert added[1] == "      Ko: Selamat pagi. Silakan duduk. | attending"
+    loaded = load_file(str(case))
+    assert loaded.valid and len(loaded.verbatim[0].turns) == 4
+    assert loaded.case.sessions[1].verbatim is None
+
+
+def test_an_existing_verbatim_is_kept_unless_replace(case, tmp_path):
+    source = tmp_path / "v.txt"
+    source.write_text(TEXT, encoding="utf-8")
+    assert run(source, "--into", case, "--session", 2).exit_code == 0
+    once = case.read_bytes()
+    result = run(source, "--into", case, "--session", 2)
+    assert result.exit_code == 2 and "--replace" in result.output
+    assert case.read_bytes() == once
+    source.write_text("Ko: Halo.\nKi: Halo, Bu.\n", encoding="utf-8")
+    assert run(source, "--into", case, "--session", 2, "--replace").exit_code == 0
+    loaded = load_file(str(case))
+    assert [t.text for t in loaded.verbatim[1].turns] == ["Halo.", "Halo, Bu."]
+    assert only_added(EXEMPLARY.read_text(encoding="utf-8"),
+                      case.read_text(encoding="utf-8"))[0] == "    verbatim: |"
+
+
+def test_csv_with_indonesian_headers_and_a_continuation_row(case, tmp_path):
+    source = tmp_path / "v.csv"
+    source.write_text("No;Pembicara;Dialog;Teknik\n"
+                      "1;Ko;Selamat pagi, silakan duduk.;attending\n"
+                      "2;Ki;Pagi, Bu.;\n"
+                      "3;Ko;Kamu merasa lelah;refleksi perasaan\n"
+                      ";;karena harus mengurus adik.;\n"
+                      "4;Ki;Iya, Bu.;\n", encoding="utf-8")
+    assert run(source, "--into", case, "--session", 1).exit_code == 0
+    turns = load_file(str(case)).verbatim[0].turns
+    assert [t.speaker for t in turns] == ["counselor", "client", "counselor", "client"]
+    assert turns[2].text == "Kamu merasa lelah karena harus mengurus adik."
+    assert turns[2].labels == ("reflection_of_feeling",)
+
+
+def test_docx_table(case, tmp_path):
+    docx = pytest.importorskip("docx")
+    document = docx.Document()
+    document.add_paragraph("Verbatim sesi 1")
+    table = document.add_table(rows=1, cols=3)
+    for cell, text in zip(table.rows[0].cells, ["Pembicara", "Dialog", "Teknik Konseling"]):
+        cell.text = text
+    for row in [("Konselor", "Selamat siang, silakan duduk.", "attending"),
+                ("Konseli", "Siang, Bu.", ""),
+                ("Konselor", "Bagaimana perasaanmu hari ini?", "pertanyaan terbuka"),
+                ("Konseli", "Agak cemas, Bu.", "")]:
+        cells = table.add_row().cells
+        for cell, text in zip(cells, row):
+            cell.text = text
+    source = tmp_path / "verbatim.docx"
+    document.save(source)
+    result = run(source, "--into", case, "--session", 1)
+    assert result.exit_code == 0, result.output
+    turns = load_file(str(case)).verbatim[0].turns
+    assert [(t.speaker, t.labels) for t in turns] == [
+        ("counselor", ("attending",)), ("client", ()),
+        ("counselor", ("open_question",)), ("client", ())]
+
+
+def test_a_source_that_cannot_be_read_writes_nothing(case, tmp_path):
+    source = tmp_path / "v.txt"
+    source.write_text("selamat pagi\nKo: Halo. | refleksi prasaan\nKi: Halo.\n",
+                      encoding="utf-8")
+    before = case.read_bytes()
+    result = run(source, "--into", case, "--session", 1)
+    assert result.exit_code == 2
+    assert "v.txt:1:1" in result.output and "v.txt:2:1" in result.output
+    assert case.read_bytes() == before
+
+
+def test_a_missing_session_is_a_clear_message(case, tmp_path):
+    source = tmp_path / "v.txt"
+    source.write_text(TEXT, encoding="utf-8")
+    result = run(source, "--into", case, "--session", 9)
+    assert result.exit_code == 2 and "session 9 does not exist" in result.output
+
+
+def test_crlf_comments_and_layout_are_kept(tmp_path):
+    text = ("# a comment at the top\r\nformat: asas/v1\r\ncase:\r\n  id: X   # the id\r\n"
+            "  client: {pseudonym: A}\r\nsessions:\r\n  - number: 1\r\n"
+            "    notes: |\r\n      # not a comment: part of the notes\r\n\r\n"
+            "  # a comment before session 2\r\n  - number: 2\r\n")
+    case = tmp_path / "k.yaml"
+    case.write_bytes(text.encode("utf-8"))
+    source = tmp_path / "v.txt"
+    source.write_text(TEXT, encoding="utf-8")
+    assert run(source, "--into", case, "--session", 1).exit_code == 0
+    after = case.read_bytes().decode("utf-8")
+    assert "\n" not in after.replace("\r\n", "")
+    added = only_added(text.replace("\r\n", "\n"), after.replace("\r\n", "\n"))
+    assert added[0] == "    verbatim: |" and len(added) == 6
+    loaded = load_file(str(case))
+    assert loaded.valid and loaded.case.sessions[0].notes.startswith("# not a comment")
+
+
+def test_messages_in_indonesian(case, tmp_path):
+    source = tmp_path / "v.txt"
+    source.write_text(TEXT, encoding="utf-8")
+    result = CliRunner().invoke(cli, ["verbatim", "import", str(source), "--into", str(case),
+                                      "--session", "9", "--lang", "id"])
+    assert "sesi 9 tidak ada" in result.output

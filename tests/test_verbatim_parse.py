@@ -1,0 +1,114 @@
+"""Reading a verbatim block (spec/verbatim.md, "In the case file"): turns, speakers, the
+case's own map, turn numbers, tab rows, continuation lines, notes, third parties, labels,
+and located errors for what cannot be read."""
+
+import glob
+import re
+
+import pytest
+
+from asas.engine.load.loader import load_file
+from asas.engine.verbatim.parse import parse
+
+DEV = sorted(glob.glob("/work/shared/verbatim/dev*.yaml"))
+FIXTURES = "tests/fixtures/verbatim"
+
+
+def test_turns_speakers_notes_labels_and_continuations():
+    text = ("Ko: Selamat pagi, Dini. Silakan duduk. | attending\n"
+            "Ki: Pagi, Bu.\n"
+            "Ko: Sebelum mulai, Ibu jelaskan dulu: apa pun yang kamu ceritakan di sini\n"
+            "    Ibu jaga kerahasiaannya. | penstrukturan\n"
+            "Ki: (diam)\n"
+            "Ko: (mengangguk) Hmm... lalu? | dorongan minimal, pertanyaan terbuka\n"
+            "Ayah: Saya ikut dengar, Bu.\n")
+    p = parse(text, first_line=10, indent=6)
+    assert p.problems == []
+    assert [t.speaker for t in p.turns] == ["counselor", "client", "counselor", "client",
+                                           "counselor", "other"]
+    assert [t.line for t in p.turns] == [10, 11, 12, 14, 15, 16]
+    assert p.turns[0].column == 7
+    assert p.turns[2].labels == ("structuring",)
+    assert p.turns[2].text.endswith("Ibu jaga kerahasiaannya.")
+    assert p.turns[3].text == "" and p.turns[3].notes == ("diam",) and p.turns[3].words == 0
+    assert p.turns[4].labels == ("minimal_encouragement", "open_question")
+    assert p.turns[4].notes == ("mengangguk",) and p.turns[4].words == 2
+
+
+def test_numbers_tabs_spaces_before_colon_and_lower_case_codes():
+    text = ("1. Ko: Selamat siang. | attending\n"
+            "2 Ki: Siang.\n"
+            "Mahasiswa : Saya bingung, Bu.\n"
+            "Konselor\tBingungnya seperti apa?\tpertanyaan terbuka\n"
+            "ki: ya gitu.\n")
+    p = parse(text)
+    assert p.problems == []
+    assert [(t.number, t.speaker) for t in p.turns] == [
+        (1, "counselor"), (2, "client"), (None, "client"), (None, "counselor"),
+        (None, "client")]
+    assert p.turns[3].labels == ("open_question",) and p.turns[3].text == "Bingungnya seperti apa?"
+
+
+def test_a_case_map_replaces_the_default_one():
+    text = "Kons: Silakan, Fikri.\nKo: Iya, Bu.\nAyah: Saya setuju.\n"
+    p = parse(text, speakers={"counselor": ["Kons"], "client": ["Ko"], "other": ["Ayah"]})
+    assert [t.speaker for t in p.turns] == ["counselor", "client", "other"]
+    bad = parse("Kons: Silakan.\nKo: Iya.\nIbu: Boleh.\n",
+                speakers={"counselor": ["Kons"], "client": ["Ko"]})
+    assert [pr.message for pr in bad.problems] == [
+        "speaker 'Ibu' is not in the case's verbatim_speakers map"]
+
+
+def test_a_colon_inside_a_continuation_line_does_not_start_a_turn():
+    text = ("Ko: Ibu kasih saran.\n"
+            "    Pertama: HP dikumpulkan. Bu Sri bilang: jangan telat.\n"
+            "Ki: Iya.\n")
+    p = parse(text)
+    assert len(p.turns) == 2 and "Pertama: HP" in p.turns[0].text
+
+
+def test_no_counselor_or_no_client_is_an_error():
+    p = parse("Ki: Halo.\nKi: Halo lagi.\n")
+    assert any("no counselor turn" in pr.message for pr in p.problems)
+
+
+@pytest.mark.parametrize("path", DEV, ids=lambda p: p.rsplit("/", 1)[1][:5])
+def test_labelled_sessions_load_and_their_talk_share_is_the_expected_one(path):
+    loaded = load_file(path)
+    assert loaded.valid, [e.format(path) for e in loaded.errors]
+    expected = dict(re.findall(r"# expect-session (\d+): talk_share=([\d.]+)",
+                               open(path, encoding="utf-8").read()))
+    for idx, parsed in loaded.verbatim.items():
+        counselor = sum(t.words for t in parsed.turns if t.speaker == "counselor")
+        total = sum(t.words for t in parsed.turns)
+        share = int(counselor / total * 100 + 0.5) / 100     # rounded half up
+        assert share == float(expected[str(idx + 1)])
+
+
+def test_turn_lines_are_the_lines_of_the_case_file():
+    path = DEV[0]
+    lines = open(path, encoding="utf-8").read().split("\n")
+    loaded = load_file(path)
+    for parsed in loaded.verbatim.values():
+        for turn in parsed.turns:
+            raw = lines[turn.line - 1]
+            assert raw[turn.column - 1:].lower().startswith(turn.code.lower() + ":")
+
+
+@pytest.mark.parametrize("name", ["bad-folded", "bad-turns", "bad-speakers"])
+def test_what_cannot_be_read_is_a_located_error(name):
+    path = f"{FIXTURES}/{name}.yaml"
+    expected = [line.split(": ", 1)[1].strip() for line in open(path, encoding="utf-8")
+                if line.startswith("# expect-error:")]
+    loaded = load_file(path)
+    assert not loaded.valid
+    got = [f"{e.line}:{e.column} {e.message}" for e in loaded.errors]
+    assert len(got) == len(expected)
+    for want in expected:
+        assert any(g.startswith(want) for g in got), (want, got)
+
+
+def test_errors_are_in_indonesian_too():
+    loaded = load_file(f"{FIXTURES}/bad-turns.yaml")
+    texts = [e.text("id") for e in loaded.errors]
+    assert all(t != e.message for t, e in zip(texts, loaded.errors)), texts

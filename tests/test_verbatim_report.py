@@ -1,0 +1,86 @@
+"""The verbatim in the reports: the html shows every turn with its codes as marks in
+the margin and a chart per session; results from the cache and from worker processes
+show the same; --redact withholds every turn's text; a case without a verbatim renders
+as before."""
+
+import re
+from html.parser import HTMLParser
+
+from click.testing import CliRunner
+
+from asas.cli import cli
+from asas.engine.judge.verdict import case_meta
+from asas.engine.report.formats import html as html_format
+from asas.engine.report.redact import redact
+from asas.engine.run.codec import from_data, to_data
+from asas.engine.run.pipeline import check_file
+from asas.rules import CATALOG
+
+CASE = "tests/fixtures/verbatim/vbt-judgmental-not-listed.yaml"
+
+
+class Rows(HTMLParser):
+    def __init__(self):
+        super().__init__()
+        self.rows, self.marks, self._row = [], [], None
+
+    def handle_starttag(self, tag, attrs):
+        attrs = dict(attrs)
+        if tag == "tr" and attrs.get("id", "").startswith("c1-v0-t"):
+            self._row = attrs["id"]
+            self.rows.append(self._row)
+        if tag == "span" and "mk" in (attrs.get("class") or "").split() and self._row:
+            self.marks.append((self._row, attrs.get("title")))
+
+
+def test_html_shows_every_turn_with_its_marks():
+    result = check_file(CASE)
+    page = html_format.render([result], "en", redact=False)
+    parser = Rows()
+    parser.feed(page)
+    turns = case_meta(result).verbatim[0]["turns"]
+    assert len(parser.rows) == len(turns)
+    judged = [title for row, title in parser.marks if row == "c1-v0-t11"]
+    assert "judgmental" in judged
+    assert "Ya itu kamu sih yang malas" in page
+    assert page.count("<svg") >= 2 and "Counselor&#x27;s talk share" in page
+
+
+def test_the_cache_round_trip_keeps_the_verbatim():
+    result = check_file(CASE)
+    again = from_data(to_data(result), CASE, CATALOG)
+    assert again.meta.verbatim == case_meta(result).verbatim
+    assert (html_format.render([again], "id", redact=False)
+            == html_format.render([result], "id", redact=False))
+
+
+def test_bad_verbatim_data_in_a_cache_entry_is_refused():
+    import pytest
+    from asas.engine.run.codec import BadData
+    data = to_data(check_file(CASE))
+    data["meta"][5][0]["turns"][0][2] = "<script>"
+    with pytest.raises(BadData):
+        from_data(data, CASE, CATALOG)
+
+
+def test_redacted_html_has_the_marks_but_no_turn_text():
+    result = check_file(CASE)
+    page = html_format.render(redact([result]), "en", redact=False)
+    assert "malas" not in page and "perpustakaan" not in page
+    assert 'title="judgmental"' in page and "[redacted]" in page
+
+
+def test_a_case_without_a_verbatim_has_no_verbatim_section():
+    page = html_format.render([check_file("cases/exemplary.yaml")], "en", redact=False)
+    assert 'class="vb"' not in page and ".vb-turns" not in page
+
+
+def test_a_batch_through_worker_processes_shows_the_verbatim(tmp_path):
+    out = tmp_path / "r.html"
+    result = CliRunner().invoke(cli, ["check", CASE, "tests/fixtures/verbatim/vbt-decided-for-client.yaml",
+                                      "--format", "html", "--jobs", "2", "--no-cache",
+                                      "--fail-on", "never", "-o", str(out)])
+    assert result.exit_code == 0, result.output
+    page = out.read_text(encoding="utf-8")
+    # a batch report redacts by default: marks, no text
+    assert len(re.findall(r'<tr class="counselor"', page)) > 10 and "malas" not in page

@@ -1,0 +1,105 @@
+"""The tagger on sentences written for these tests (not the development files): the
+spec's boundaries, informal spellings and particles, several codes in one turn, the cue
+that decided each code; the lexicon's index is current and its prefilter never hides a
+match."""
+
+import glob
+import json
+
+import pytest
+
+from asas.engine.verbatim.lexicon import INDEX, PATH, _digest, lexicon
+from asas.engine.verbatim.measure import measure
+from asas.engine.verbatim.parse import parse
+from asas.engine.verbatim.tag import normalise, sentences, tag_session
+
+
+def codes(counselor: str, client: str = "Iya, Bu.") -> list[str]:
+    turns = parse(f"Ki: {client}\nKo: {counselor}\n").turns
+    return tag_session(turns)[1].codes
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Bagaimana perasaanmu waktu itu?", ["open_question"]),
+    ("Gimana sih rasanya, Dek?", ["open_question"]),
+    ("Apakah kamu sudah bilang ke ibumu?", ["closed_question"]),
+    ("Kamu udah makan, kan?", ["closed_question"]),
+    ("Jam berapa biasanya kamu tidur?", ["closed_question"]),
+    ("Kamu tahu nggak, kenapa dipanggil?", ["closed_question"]),
+    ("Apa kamu nggak mikir itu salah?", ["closed_question"]),          # leading question
+    ("Gimana kalau kamu minta maaf saja?", ["advice"]),               # advice as a question
+    ("Kamu merasa sedih karena ditinggal temanmu.", ["reflection_of_feeling"]),
+    ("Kesel banget ya?", ["reflection_of_feeling"]),                   # softening "ya?"
+    ("Jadi maksudmu, kamu pengin pindah kelas.", ["paraphrase"]),
+    ("Hmm... terus?", ["minimal_encouragement"]),
+    ("Maksudnya gimana, Dek?", ["clarification"]),
+    ("Apa yang ingin kamu capai dari pertemuan ini?", ["goal_setting"]),
+    ("Apa yang akan kamu lakukan minggu ini?", ["evaluation"]),
+    ("Kamu harus minta maaf, jangan diulang lagi.", ["directive_instruction"]),
+    ("Sebaiknya kamu cerita ke wali kelas.", ["advice"]),
+    ("Bagus, Ibu senang kamu mau mencoba.", ["reinforcement"]),
+    ("Dasar kamu malas, salahmu sendiri.", ["judgmental"]),
+    ("Kalau kamu bolos lagi, nanti Ibu laporkan ke orang tuamu.", ["pressure"]),
+    ("Yang kamu ceritakan di sini rahasia, nggak Ibu ceritakan ke siapa pun.", ["structuring"]),
+    ("Kita ketemu lagi Senin depan, ya.", ["structuring"]),
+    ("Selamat siang, silakan duduk.", ["attending"]),
+])
+def test_one_code(text, expected):
+    assert codes(text) == expected
+
+
+def test_several_codes_in_one_turn_each_with_its_cue():
+    turns = parse("Ki: Saya capek, Bu.\n"
+                  "Ko: Kedengarannya kamu capek sekali. Apa yang paling bikin berat?\n").turns
+    tagged = tag_session(turns)[1]
+    assert tagged.codes == ["reflection_of_feeling", "open_question"]
+    assert [t.cue for t in tagged.tags] == ["kedengarannya kamu capek", "apa yang"]
+    assert all(t.because("id") and t.because("en") for t in tagged.tags)
+
+
+def test_informal_negation_spellings_are_one_cue():
+    for neg in ("nggak", "gak", "enggak", "tidak", "ga"):
+        assert codes(f"Kamu {neg} wajib menjawab semua pertanyaan Ibu.") == ["structuring"]
+
+
+def test_the_clients_own_decision_and_an_order_repeated():
+    own = parse("Ko: Jadi apa yang mau kamu lakukan?\nKi: Saya mau ngomong ke Ibu nanti "
+                "malam.\n").turns
+    assert measure(own).client_decision
+    ordered = parse("Ko: Pokoknya putusin dia minggu ini.\nKi: Iya deh, Bu. Nanti aku "
+                    "putusin.\n").turns
+    assert not measure(ordered).client_decision
+
+
+def test_sentences_keep_a_quoted_role_whole():
+    assert sentences('Ibu jadi temanmu. "Eh, kok kamu diam aja? Sombong." Coba jawab.') == [
+        "Ibu jadi temanmu.", '"Eh, kok kamu diam aja? Sombong."', "Coba jawab."]
+
+
+def test_the_index_beside_the_lexicon_is_current():
+    """Refresh it with: python -m asas.engine.verbatim.lexicon"""
+    with open(PATH, "rb") as f:
+        raw = f.read()
+    with open(INDEX, encoding="utf-8") as f:
+        assert json.load(f)["sha256"] == _digest(raw)
+
+
+def test_the_prefilter_never_hides_a_match():
+    """Every alternative of every cue, on every counselor sentence at hand: when the
+    pattern matches, one of the strings it is said to need is in the sentence."""
+    import re
+    from asas.engine.load.loader import load_file
+    texts = []
+    for path in sorted(glob.glob("/work/shared/verbatim/dev*.yaml")) + sorted(
+            glob.glob("tests/fixtures/verbatim/vbt-*.yaml")):
+        for parsed in load_file(path).verbatim.values():
+            texts += [normalise(s) for t in parsed.turns for s in sentences(t.text)]
+    assert len(texts) > 500
+    for cue in lexicon().cues:
+        for lazy, needs in cue.parts:
+            if needs is None:
+                continue
+            rx = re.compile(lazy.pattern)
+            for s in texts:
+                if rx.search(s):
+                    assert any(n in s for n in needs), (cue.code, lazy.pattern[:60], s)
