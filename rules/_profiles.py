@@ -77,16 +77,16 @@ def knowledge(profile: Profile) -> Knowledge:
             if ruleset not in rulesets:
                 rulesets.append(ruleset)
             catalog.update((doc.id, doc) for doc in _docs(module, name))
-        rulesets = tuple(rulesets)
-        if rulesets == RULESETS and list(catalog) == list(CATALOG):
-            rulesets, catalog = RULESETS, CATALOG     # the default knowledge base itself
+        sets = tuple(rulesets)
+        if sets == RULESETS and list(catalog) == list(CATALOG):
+            sets, catalog = RULESETS, CATALOG     # the default knowledge base itself
         unknown = [rid for rid in profile.reassign if rid not in catalog]
         if unknown:
             raise ProfileError(f"profile {profile.name}: reassigns {', '.join(unknown)}, "
                                "which none of its rule modules documents")
         # the catalogue in the profile's order of principles (then the functions, privacy)
         reported = profile.catalog(catalog)
-        rank = {p: i for i, p in enumerate(profile.principles)}
+        rank: dict[str | None, int] = {p: i for i, p in enumerate(profile.principles)}
         order = sorted(reported.values(), key=lambda d: rank.get(d.principle, len(rank)))
-        _known[key] = Knowledge(rulesets, {d.id: d for d in order})
+        _known[key] = Knowledge(sets, {d.id: d for d in order})
     return _known[key]

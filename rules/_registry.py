@@ -7,7 +7,7 @@ Each rule module states its principle once::
 and puts each finding's documentation on the experta rule that fires it::
 
     @KNOWLEDGE.rules
-    class Kesukarelaan:
+    class Kesukarelaan(RuleSet):
         @KNOWLEDGE.finding("KSR001", severity="risk", cf=0.8, title=Text(...), ...)
         @Rule(CaseFact(...), SessionFact(...))
         def ksr001_sent_and_not_reinforced(self, report, source, mandated, idx, number):
@@ -29,9 +29,11 @@ from __future__ import annotations
 
 import sys
 from functools import update_wrapper
+from types import EllipsisType
+from typing import TYPE_CHECKING, Any
 
 from asas.engine.judge.catalog import FUNCTIONS, PRINCIPLES, RuleDoc, Text
-from asas.engine.reason.compat import MATCH, NOT, P, Rule
+from asas.engine.reason.compat import MATCH, NOT, Fact, P, Rule
 from asas.engine.reason.facts import Conclusion, Finding, SessionFact
 
 # The knowledge base's order: the report's order of principles, then the functions and
@@ -44,6 +46,19 @@ ORDER = (*PRINCIPLES, "fungsi", "catatan", "privasi", "verbatim",
 
 class RegistryError(Exception):
     """The knowledge base is inconsistent (raised at import time)."""
+
+
+class RuleSet:
+    """The base of a rule class (``@KNOWLEDGE.rules class Kesukarelaan(RuleSet)``).
+
+    A rule is a method of the knowledge engine that engine/reason/runner.py builds by
+    combining every rule class with experta's ``KnowledgeEngine``; these are the engine's
+    methods a rule calls, declared for the type checker (experta has no type hints).
+    """
+
+    if TYPE_CHECKING:
+        def declare(self, *facts: Fact) -> Fact: ...
+        def modify(self, declared_fact: Fact, **modifiers: Any) -> Fact: ...
 
 
 class Report:
@@ -79,7 +94,7 @@ def _bind(rule, report: Report):
         return method(engine, report, *args, **kwargs)
 
     update_wrapper(fire, method)
-    del fire.__wrapped__          # experta filters the context by the original names
+    delattr(fire, "__wrapped__")  # experta filters the context by the original names
     rule._wrapped = fire
     rule._asas_id = report.id
     return rule
@@ -175,7 +190,7 @@ class Registry:
         self.modules: dict[str, Module] = {}
         self.owner: dict[str, Module] = {}
 
-    def module(self, name: str, principle: str | None = ...) -> Module:
+    def module(self, name: str, principle: str | EllipsisType | None = ...) -> Module:
         """Register the calling rule module; ``principle`` defaults to ``name``."""
         if name not in self.order:
             raise RegistryError(f"{name}: not in the knowledge base's order {self.order}")
@@ -203,7 +218,8 @@ class Registry:
         return {id: doc for m in self._modules() for id, doc in m.docs.items()}
 
     def rulesets(self) -> tuple[type, ...]:
-        return tuple(m.ruleset for m in self._modules())
+        # (_modules() has checked that every module has its rule class)
+        return tuple(m.ruleset for m in self._modules() if m.ruleset is not None)
 
     def module_names(self) -> tuple[str, ...]:
         return tuple(m.module for m in self._modules())
@@ -211,5 +227,5 @@ class Registry:
 
 REGISTRY = Registry()
 
-__all__ = ["FUNCTIONS", "ORDER", "REGISTRY", "Registry", "RegistryError", "Report", "Text",
-           "finding_of"]
+__all__ = ["FUNCTIONS", "ORDER", "REGISTRY", "Registry", "RegistryError", "Report", "RuleSet",
+           "Text", "finding_of"]

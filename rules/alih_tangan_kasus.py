@@ -19,7 +19,7 @@ from asas.engine.reason.compat import MATCH, TEST, P, Rule
 from asas.engine.reason.facts import CaseFact, DisclosureFact, Finding
 from asas.rules._bk12 import prayitno
 from asas.rules._common import at
-from asas.rules._registry import REGISTRY
+from asas.rules._registry import REGISTRY, RuleSet
 
 KNOWLEDGE = REGISTRY.module("alih_tangan_kasus", principle="alih_tangan_kasus")
 
@@ -206,7 +206,7 @@ _SENT = TEST(lambda source: source is not None and source != "self")
 
 
 @KNOWLEDGE.rules
-class AlihTanganKasus:
+class AlihTanganKasus(RuleSet):
     @KNOWLEDGE.finding("ATK001", **ATK001)
     @Rule(CaseFact(referred_out=True, referral_agreed=False, referred_out_to=MATCH.to))
     def atk001_referred_not_agreed(self, report, to):

@@ -13,7 +13,7 @@ from asas.engine.judge.catalog import Text
 from asas.engine.reason.compat import MATCH, TEST, Rule
 from asas.engine.reason.facts import CaseFact, SessionFact
 from asas.rules._common import at
-from asas.rules._registry import REGISTRY
+from asas.rules._registry import REGISTRY, RuleSet
 
 KNOWLEDGE = REGISTRY.module("catatan", principle=None)
 
@@ -38,7 +38,7 @@ def _fields(missing, everywhere, first) -> tuple:
 
 
 @KNOWLEDGE.rules
-class Catatan:
+class Catatan(RuleSet):
     @KNOWLEDGE.finding(
         "DOC080", severity="advice", cf=1.0,
         title=Text("Observations not documented", "Pengamatan yang belum dicatat"),

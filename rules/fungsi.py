@@ -10,7 +10,7 @@ violated; FNG001 is raised when they were and nothing was done for the client.
 from asas.engine.judge.catalog import Text
 from asas.engine.reason.compat import MATCH, NOT, TEST, P, Rule
 from asas.engine.reason.facts import CaseFact, DisclosureFact, Served, SessionFact
-from asas.rules._registry import REGISTRY
+from asas.rules._registry import REGISTRY, RuleSet
 
 KNOWLEDGE = REGISTRY.module("fungsi")
 
@@ -25,7 +25,7 @@ def _served(function, value, session):
 
 
 @KNOWLEDGE.rules
-class Fungsi:
+class Fungsi(RuleSet):
     # -- pemahaman, pengentasan: the immediate evaluation says so -----------------------
     @Rule(SessionFact(understanding=MATCH.value, number=MATCH.number),
           TEST(lambda value: value is not None))

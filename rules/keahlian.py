@@ -21,7 +21,7 @@ from asas.engine.judge.catalog import PRINCIPLES, Text
 from asas.engine.reason.compat import AS, EXISTS, MATCH, NOT, TEST, DefFacts, Fact, P, Rule
 from asas.engine.reason.facts import CaseFact, DisclosureFact, Finding, SessionFact
 from asas.rules._common import at
-from asas.rules._registry import REGISTRY
+from asas.rules._registry import REGISTRY, RuleSet
 
 KNOWLEDGE = REGISTRY.module("keahlian")
 
@@ -94,7 +94,7 @@ def _outside(areas, competencies, setting) -> tuple:
 
 def _beyond_competence(self, report, risk, role, competencies, reported):
     risks = uncovered_risks(risk, role, competencies, reported)
-    params = {"risks": risks}
+    params: dict[str, object] = {"risks": risks}
     if "abuse" in risks:     # a duty to report, whatever the counselor's competence
         params["variant"] = "abuse" if len(risks) == 1 else "abuse_and_more"
     self.declare(report(None, _KAH001_EVIDENCE, params))
@@ -124,7 +124,7 @@ def _stronger(principle, cf, id, strongest) -> bool:
 
 
 @KNOWLEDGE.rules
-class Keahlian:
+class Keahlian(RuleSet):
     # KAH001, in two mutually exclusive rules: whether or not a disclosure for safety or
     # a legal duty (a report) was made; the TEST asks which risks stay uncovered.
     @KNOWLEDGE.finding(

@@ -14,7 +14,7 @@ from asas.engine.reason.compat import MATCH, NOT, TEST, P, Rule
 from asas.engine.reason.facts import CaseFact, Finding, SessionFact
 from asas.rules._bk12 import prayitno
 from asas.rules._common import at
-from asas.rules._registry import REGISTRY
+from asas.rules._registry import REGISTRY, RuleSet
 
 KNOWLEDGE = REGISTRY.module("kedinamisan", principle="kedinamisan")
 
@@ -176,7 +176,7 @@ def _same(techniques, previous) -> bool:
 
 
 @KNOWLEDGE.rules
-class Kedinamisan:
+class Kedinamisan(RuleSet):
     @KNOWLEDGE.finding("KDN001", **KDN001)
     @Rule(SessionFact(first=False, goals_reviewed=False, idx=MATCH.idx, number=MATCH.number))
     def kdn001_goals_not_reviewed(self, report, idx, number):

@@ -20,7 +20,7 @@ from asas.rules._common import (
     defeat,
     later,
 )
-from asas.rules._registry import REGISTRY
+from asas.rules._registry import REGISTRY, RuleSet
 
 KNOWLEDGE = REGISTRY.module("kegiatan")
 
@@ -66,7 +66,7 @@ def _no_plan(self, report, sessions):
 
 
 @KNOWLEDGE.rules
-class Kegiatan:
+class Kegiatan(RuleSet):
     @KNOWLEDGE.finding(
         "KGT001", severity="risk", cf=0.8,
         title=Text("Client passive", "Konseli pasif"),

@@ -10,7 +10,7 @@ from asas.engine.judge.catalog import Text
 from asas.engine.reason.compat import MATCH, TEST, Rule
 from asas.engine.reason.facts import CaseFact, SessionFact
 from asas.rules._common import PRESENT_FOCUS_LOST, at, conclude
-from asas.rules._registry import REGISTRY
+from asas.rules._registry import REGISTRY, RuleSet
 
 KNOWLEDGE = REGISTRY.module("kekinian")
 
@@ -30,7 +30,7 @@ def _focus_lost(doc, session):
 
 
 @KNOWLEDGE.rules
-class Kekinian:
+class Kekinian(RuleSet):
     @KNOWLEDGE.finding(
         "KKN001", severity="risk", cf=0.75,
         title=Text("Session dwelt on the past", "Sesi berkutat pada masa lalu"),

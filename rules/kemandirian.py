@@ -12,7 +12,7 @@ from asas.engine.judge.catalog import Text
 from asas.engine.reason.compat import EXISTS, MATCH, TEST, P, Rule
 from asas.engine.reason.facts import CaseFact, SessionFact
 from asas.rules._common import NO_PLAN, at
-from asas.rules._registry import REGISTRY
+from asas.rules._registry import REGISTRY, RuleSet
 
 KNOWLEDGE = REGISTRY.module("kemandirian")
 
@@ -72,7 +72,7 @@ def _steering(techniques, share, story) -> tuple:
 
 
 @KNOWLEDGE.rules
-class Kemandirian:
+class Kemandirian(RuleSet):
     @KNOWLEDGE.finding(
         "KMD001", severity="violation", cf=0.9,
         title=Text("Counselor decided for the client", "Konselor mengambil keputusan untuk konseli"),

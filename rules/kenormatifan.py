@@ -13,7 +13,7 @@ from asas.engine.judge.catalog import Text
 from asas.engine.reason.compat import MATCH, Rule
 from asas.engine.reason.facts import NormFact
 from asas.rules._common import at
-from asas.rules._registry import REGISTRY
+from asas.rules._registry import REGISTRY, RuleSet
 
 KNOWLEDGE = REGISTRY.module("kenormatifan")
 
@@ -69,7 +69,7 @@ def _conflict_found(report, norm, note, idx, number, item):
 
 
 @KNOWLEDGE.rules
-class Kenormatifan:
+class Kenormatifan(RuleSet):
     @KNOWLEDGE.finding(**_entry(
         "KNM001", "religion", 0.9,
         Text("Conflict with religious norms", "Bertentangan dengan norma agama"),

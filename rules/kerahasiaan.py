@@ -24,7 +24,7 @@ from asas.engine.judge.catalog import Text
 from asas.engine.reason.compat import MATCH, NOT, TEST, Rule
 from asas.engine.reason.facts import CaseFact, DisclosureFact, SessionFact
 from asas.rules._common import TRUST_NOT_SECURED, at, conclude
-from asas.rules._registry import REGISTRY
+from asas.rules._registry import REGISTRY, RuleSet
 
 KNOWLEDGE = REGISTRY.module("kerahasiaan")
 
@@ -127,7 +127,7 @@ WHY_PRIVATE = Text(
 
 
 @KNOWLEDGE.rules
-class Kerahasiaan:
+class Kerahasiaan(RuleSet):
     @KNOWLEDGE.finding(
         "KRH001", severity="risk", cf=0.8,
         title=Text("Confidentiality not explained", "Asas kerahasiaan tidak dijelaskan"),

@@ -17,7 +17,7 @@ from asas.rules._common import (
     defeat,
     later,
 )
-from asas.rules._registry import REGISTRY
+from asas.rules._registry import REGISTRY, RuleSet
 
 KNOWLEDGE = REGISTRY.module("kesukarelaan")
 
@@ -53,7 +53,7 @@ def _not_secured(doc, session):
 
 
 @KNOWLEDGE.rules
-class Kesukarelaan:
+class Kesukarelaan(RuleSet):
     @KNOWLEDGE.finding(
         "KSR001", severity="risk", cf=0.8,
         title=Text("Voluntariness not reinforced",

@@ -18,7 +18,7 @@ from asas.rules._common import (
     defeat,
     later,
 )
-from asas.rules._registry import REGISTRY
+from asas.rules._registry import REGISTRY, RuleSet
 
 KNOWLEDGE = REGISTRY.module("keterbukaan")
 
@@ -65,7 +65,7 @@ def _at_risk(doc, session):
 
 
 @KNOWLEDGE.rules
-class Keterbukaan:
+class Keterbukaan(RuleSet):
     ktb001_voluntariness_not_secured = KNOWLEDGE.derived(
         "KTB001", VOLUNTARINESS_NOT_SECURED, then=OPENNESS_AT_RISK,
         severity="risk", cf=0.8,

@@ -15,7 +15,7 @@ from asas.engine.judge.catalog import Text
 from asas.engine.reason.compat import MATCH, NOT, TEST, Rule
 from asas.engine.reason.facts import ActivityFact, CaseFact, DisclosureFact
 from asas.rules._bk12 import prayitno
-from asas.rules._registry import REGISTRY
+from asas.rules._registry import REGISTRY, RuleSet
 from asas.rules.keahlian import SERIOUS_RISKS
 
 KNOWLEDGE = REGISTRY.module("keterpaduan", principle="keterpaduan")
@@ -147,7 +147,7 @@ def _activity(item: int) -> str:
 
 
 @KNOWLEDGE.rules
-class Keterpaduan:
+class Keterpaduan(RuleSet):
     @KNOWLEDGE.finding("KPD001", **KPD001)
     @Rule(ActivityFact(client_agreed=False, kind=MATCH.kind, item=MATCH.item))
     def kpd001_activity_not_agreed(self, report, kind, item):

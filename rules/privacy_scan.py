@@ -134,14 +134,14 @@ def _walk(obj, cls, path, session):
                 yield sub, value, session
         elif spec.kind == "object":
             yield from _walk(value, spec.cls, sub, session)
-        elif spec.kind == "list" and spec.item.kind in ("str", "object"):
+        elif spec.kind == "list" and spec.item_spec.kind in ("str", "object"):
             for i, item in enumerate(value):
                 item_path = f"{sub}[{i}]"
-                if spec.item.kind == "str":
+                if spec.item_spec.kind == "str":
                     yield item_path, item, session
                 else:
                     number = getattr(item, "number", None) if sub == "sessions" else session
-                    yield from _walk(item, spec.item.cls, item_path,
+                    yield from _walk(item, spec.item_spec.object_cls, item_path,
                                      number if sub == "sessions" else session)
 
 

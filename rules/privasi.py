@@ -13,7 +13,7 @@ No message quotes the data found, only its kind and the field it is in.
 from asas.engine.judge.catalog import Text
 from asas.engine.reason.compat import MATCH, Rule
 from asas.engine.reason.facts import PrivacyFact
-from asas.rules._registry import REGISTRY
+from asas.rules._registry import REGISTRY, RuleSet
 from asas.rules.privacy_scan import ADDRESS, BIRTH_DATE, EMAIL, FULL_NAME, ID_NUMBER, PHONE
 
 KNOWLEDGE = REGISTRY.module("privasi")   # principle: None
@@ -51,7 +51,7 @@ def _found(report, path, session):
 
 
 @KNOWLEDGE.rules
-class Privasi:
+class Privasi(RuleSet):
     @KNOWLEDGE.finding(**_entry(
         "PRV001", "Pseudonym looks like a real name", "Nama samaran tampak seperti nama asli", 0.6,
         "A pseudonym that looks like a full name (two or more name-like words)",

@@ -14,7 +14,7 @@ from asas.engine.reason.compat import MATCH, NOT, P, Rule
 from asas.engine.reason.facts import Finding, SessionFact
 from asas.rules._bk12 import prayitno
 from asas.rules._common import at
-from asas.rules._registry import REGISTRY
+from asas.rules._registry import REGISTRY, RuleSet
 
 KNOWLEDGE = REGISTRY.module("tut_wuri_handayani", principle="tut_wuri_handayani")
 
@@ -117,7 +117,7 @@ DOC111 = {
 
 
 @KNOWLEDGE.rules
-class TutWuriHandayani:
+class TutWuriHandayani(RuleSet):
     # chains: the evidence keterbukaan (KTB002) and kesukarelaan (KSR003) judge, judged
     # here for the atmosphere of the relationship
     @KNOWLEDGE.finding("TWH001", **TWH001)

@@ -32,7 +32,7 @@ from asas.rules.kemandirian import SOURCE_DECIDE, WHY_DECIDE
 from asas.rules.kerahasiaan import SOURCE_KRH, WHY_PROTECT
 from asas.rules.kesukarelaan import SOURCE_P2 as SOURCE_VOLUNTARY, WHY_NURTURE
 from asas.rules.keterbukaan import SOURCE_P1 as SOURCE_OPEN, WHY_ROOM
-from asas.rules._registry import REGISTRY
+from asas.rules._registry import REGISTRY, RuleSet
 
 # claims about every principle: each entry names its own
 KNOWLEDGE = REGISTRY.module("verbatim", principle=None)
@@ -343,7 +343,7 @@ VBT020 = dict(
 
 
 @KNOWLEDGE.rules
-class Verbatim:
+class Verbatim(RuleSet):
     # -- claims the verbatim does not bear out -------------------------------------
     @KNOWLEDGE.finding("VBT001", **VBT001)
     @Rule(SessionFact(confidentiality_explained=True, idx=MATCH.idx, number=MATCH.number),

@@ -130,6 +130,17 @@ def test_a_missing_session_is_a_clear_message(case, tmp_path):
     assert result.exit_code == 2 and "session 9 does not exist" in result.output
 
 
+@pytest.mark.parametrize("text", ["", "# only a comment\n", "just words\n", "- a\n- b\n"])
+def test_a_case_file_that_is_not_a_mapping_is_a_clear_message(tmp_path, text):
+    source, case = tmp_path / "v.txt", tmp_path / "kasus.yaml"
+    source.write_text(TEXT, encoding="utf-8")
+    case.write_text(text, encoding="utf-8")
+    result = run(source, "--into", case, "--session", 1)
+    assert result.exit_code == 2 and "has no list of sessions" in result.output
+    assert result.exception is None or isinstance(result.exception, SystemExit)
+    assert case.read_text(encoding="utf-8") == text
+
+
 def test_crlf_comments_and_layout_are_kept(tmp_path):
     text = ("# a comment at the top\r\nformat: asas/v1\r\ncase:\r\n  id: X   # the id\r\n"
             "  client: {pseudonym: A}\r\nsessions:\r\n  - number: 1\r\n"

@@ -133,10 +133,10 @@ def values_hint(spec: FieldSpec, lang: str) -> str:
     if spec.kind == "enum":
         return f"{_t('one_of', lang)} " + " | ".join(choice_text(c, lang) for c in spec.choices)
     if spec.kind == "list":
-        if spec.item.kind == "enum":
+        if spec.item_spec.kind == "enum":
             return (f"{_t('some_of', lang)} "
-                    + " | ".join(choice_text(c, lang) for c in spec.item.choices))
-        if spec.item.kind == "str":
+                    + " | ".join(choice_text(c, lang) for c in spec.item_spec.choices))
+        if spec.item_spec.kind == "str":
             return _t("texts", lang)
         return ""
     if spec.kind == "bool":
@@ -231,7 +231,7 @@ class _Writer:
         first = " ".join(t for t in (doc(spec, self.lang), missing_hint(owner, spec, self.lang))
                          if t)
         paragraphs = [first, values_hint(spec, self.lang)]
-        if spec.kind == "list" and spec.item.kind == "object" and not spec.required:
+        if spec.kind == "list" and spec.item_spec.kind == "object" and not spec.required:
             paragraphs.append(_t("items", self.lang))
         elif nullable_object(owner, spec):
             paragraphs.append(_t("object", self.lang))
@@ -288,21 +288,21 @@ class _Writer:
         if spec.kind == "object":
             if nullable_object(owner, spec) and not present:
                 put(f"{pad}{spec.name}:")
-                self.example(indent, lambda w: w.mapping(spec.cls, {}, indent + 2, path,
+                self.example(indent, lambda w: w.mapping(spec.object_cls, {}, indent + 2, path,
                                                          "example"))
                 return
             self.lines.append(f"{pad}{spec.name}:")
-            self.mapping(spec.cls, value or {}, indent + 2, path, style)
+            self.mapping(spec.object_cls, value or {}, indent + 2, path, style)
             return
         if spec.kind == "list":
-            items = list(value) if present else None
-            if spec.item.kind == "object":
+            items = list(value) if value is not None else None   # None: not present
+            if spec.item_spec.kind == "object":
                 self.object_list(owner, spec, items, indent, path, style)
             elif items is None:
                 put(f"{pad}{spec.name}:" + (" []" if spec.closed else ""))
             elif not items:
                 put(f"{pad}{spec.name}: []")
-            elif spec.item.kind == "str":
+            elif spec.item_spec.kind == "str":
                 put(f"{pad}{spec.name}:")
                 self.lines += [f"{pad}  - {scalar(v)}" for v in items]
             else:
@@ -326,18 +326,18 @@ class _Writer:
                 self.lines.append(f"  # --- {_t('session', self.lang)} {i + 1} ---"
                                   + ("" if i == 0 or style != "full"
                                      else f" ({_t('see_first', self.lang)})"))
-                self.item(spec.item.cls, item, 4, f"sessions[{i}]", item_style)
+                self.item(spec.item_spec.object_cls, item, 4, f"sessions[{i}]", item_style)
             return
         if items:
             self.lines.append(f"{pad}{spec.name}:")
             for i, item in enumerate(items):
-                self.item(spec.item.cls, item, indent + 2, f"{path}[{i}]",
+                self.item(spec.item_spec.object_cls, item, indent + 2, f"{path}[{i}]",
                           "full" if style == "full" else "example")
             return
         line = f"{pad}{spec.name}: []"
         self.lines += self.trailing(line, owner, spec, style) if style != "full" else [line]
-        self.example(indent, lambda w: w.item(spec.item.cls, {}, indent + 2, path + "[0]",
-                                              "example"))
+        self.example(indent, lambda w: w.item(spec.item_spec.object_cls, {}, indent + 2,
+                                              path + "[0]", "example"))
 
     def item(self, cls: type, data: dict, indent: int, path: str, style: str):
         """One entry of a list of mappings: its first key follows '- '."""

@@ -96,12 +96,13 @@ def lookup(name: str | None = None) -> Profile:
             if not path.is_file():
                 raise ProfileError(f"{key}: no such profile file")
         else:
-            path = next((PROFILE_DIR / f"{key}{s}" for s in SUFFIXES
-                         if (PROFILE_DIR / f"{key}{s}").is_file()), None)
-            if path is None:
+            bundled = next((PROFILE_DIR / f"{key}{s}" for s in SUFFIXES
+                            if (PROFILE_DIR / f"{key}{s}").is_file()), None)
+            if bundled is None:
                 names = ", ".join(available())
                 raise ProfileError(f"no profile '{key}' (bundled: {names}; or give the "
                                    "path of a profile file)")
+            path = bundled
         found = _read(path)
         _cache[key] = found
         _cache.setdefault(found.name, found)     # results name their profile

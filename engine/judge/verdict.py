@@ -156,6 +156,20 @@ class CaseResult:
     def valid(self) -> bool:
         return not self.errors
 
+    @property
+    def verdicts(self) -> dict[str, PrincipleVerdict]:
+        """``principles`` of a valid result (an invalid one has none)."""
+        if self.principles is None:
+            raise ValueError(f"{self.file}: an invalid case has no principles' verdicts")
+        return self.principles
+
+    @property
+    def functions_served(self) -> dict[str, bool | None]:
+        """``functions`` of a valid result (an invalid one has none)."""
+        if self.functions is None:
+            raise ValueError(f"{self.file}: an invalid case has no functions' verdicts")
+        return self.functions
+
 
 def combine(cfs) -> float:
     total = 0.0
@@ -333,7 +347,7 @@ def judge(loaded: LoadedCase, inference: Inference, catalog: dict[str, RuleDoc],
                     for d in defeated]
         if meta.pseudonym is not None:      # PRV001: a real name, not a pseudonym
             meta = dataclasses.replace(meta, pseudonym=scrub(meta.pseudonym, secrets, WITHHELD))
-    result = CaseResult(loaded.file, loaded.case.case.id, [], principles, functions, found,
+    result = CaseResult(loaded.file, loaded.model.case.id, [], principles, functions, found,
                         conclusions, loaded, meta, strengths, defeated)
     if profile is not None:
         result.profile = profile_key(profile)

@@ -46,7 +46,7 @@ def scrub(value, secrets, withheld: str):
     if isinstance(value, str):
         return withheld if reveals(value, secrets) else value
     if isinstance(value, tuple):
-        new = tuple(scrub(v, secrets, withheld) for v in value)
+        new: object = tuple(scrub(v, secrets, withheld) for v in value)
         return value if new == value else new
     if isinstance(value, list):
         new = [scrub(v, secrets, withheld) for v in value]

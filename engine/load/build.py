@@ -141,7 +141,7 @@ class _Builder:
                                      m=f"{self.limits.max_sessions:,}"), node.start_mark)
             items = []
             for i, item_node in enumerate(node.value):
-                item = self.value(item_node, spec.item, f"{path}[{i}]", depth + 1)
+                item = self.value(item_node, spec.item_spec, f"{path}[{i}]", depth + 1)
                 if item is not None:
                     items.append(item)
             if spec.minimum is not None and len(node.value) < spec.minimum:
@@ -242,13 +242,14 @@ def _by_word(text: str, choices) -> list[str]:
 def _short_or_obj(b: _Builder, node, spec: FieldSpec, path: str, depth: int):
     """A mapping, or its short form: a plain value that stands for one of its fields
     (the class's ``__scalar__``: ``- guru pamong`` for ``- {who: guru pamong}``)."""
-    short = getattr(spec.cls, "__scalar__", None)
+    cls = spec.object_cls
+    short = getattr(cls, "__scalar__", None)
     if short and isinstance(node, ScalarNode) and node.tag in _SAFE_TAGS:
         b.visit(node, path, depth)
-        inner = next(s for s in fields_of(spec.cls) if s.name == short)
+        inner = next(s for s in fields_of(cls) if s.name == short)
         value = b.value(node, inner, f"{path}.{short}", depth + 1)
-        return None if value is None else spec.cls(**{short: value})
-    return b.obj(node, spec.cls, path, depth)
+        return None if value is None else cls(**{short: value})
+    return b.obj(node, cls, path, depth)
 
 
 def _range(low, high) -> Pair:

@@ -18,25 +18,32 @@ lists), so short ones are resolved once per process.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING, cast
+
 from asas.engine.i18n.messages import Msg
 from asas.engine.load.types import Limits, _clip
 from yaml.events import (
     AliasEvent,
+    CollectionStartEvent,
     MappingEndEvent,
     MappingStartEvent,
-    NodeEvent,
     ScalarEvent,
     SequenceEndEvent,
     StreamEndEvent,
 )
 from yaml.nodes import MappingNode, ScalarNode, SequenceNode
 
-try:  # libyaml keeps marks too, and is about 7x faster
+if TYPE_CHECKING:   # checked against libyaml's loader; PyYAML's own has the same methods
     from yaml import CSafeLoader as _Base
-    _C_COMPOSER = True
-except ImportError:  # pragma: no cover - depends on how PyYAML was built
-    from yaml import SafeLoader as _Base
-    _C_COMPOSER = False
+    from yaml.error import Mark
+    _C_COMPOSER: bool
+else:
+    try:  # libyaml keeps marks too, and is about 7x faster
+        from yaml import CSafeLoader as _Base
+        _C_COMPOSER = True
+    except ImportError:  # pragma: no cover - depends on how PyYAML was built
+        from yaml import SafeLoader as _Base
+        _C_COMPOSER = False
 
 _RESOLVED: dict = {}        # (text, implicit) -> tag, for short plain scalars
 _RESOLVED_MAX = 4096        # entries kept at most (free text is seldom short and repeated)
@@ -75,6 +82,13 @@ _SAFE_TAGS = {
 }
 _MERGE_TAG = "tag:yaml.org,2002:merge"
 
+
+def _mark(mark: object) -> Mark | None:
+    """An event's mark, as a node keeps it: libyaml's own Mark under CSafeLoader, which
+    types-PyYAML's nodes do not name (they name the pure-Python yaml.error.Mark)."""
+    return cast("Mark | None", mark)
+
+
 def _compose(text: str, limits: Limits) -> list:
     """The document roots of ``text`` composed from libyaml's event stream, iteratively.
 
@@ -103,7 +117,9 @@ def _compose_in_c(text: str, limits: Limits) -> list | None:
     try:
         roots = []
         while loader.check_node():
-            roots.append(loader.get_node())
+            root = loader.get_node()
+            assert root is not None   # check_node(): a document follows
+            roots.append(root)
             if len(roots) > 1:
                 return None
     except YAMLError:
@@ -179,13 +195,15 @@ def _compose_events(loader, limits: Limits) -> list:
             continue
         if kind is StreamEndEvent:
             return roots
-        if not isinstance(event, NodeEvent):
+        # the node events (yaml.events.NodeEvent's three kinds)
+        if not isinstance(event, (AliasEvent, ScalarEvent, CollectionStartEvent)):
             continue  # the start of the stream, and of and end of a document
         mark = event.start_mark
         if not stack and roots:
             raise _TooBig(Msg.of("load.many_documents"), mark)
-        if kind is AliasEvent:
+        if isinstance(event, AliasEvent):
             name = event.anchor
+            assert name is not None   # an alias is its anchor's name (*name)
             if name not in anchors:
                 raise _TooBig(Msg.of("load.alias_no_anchor", name=_clip(name, 40)), mark)
             entry = anchors[name]
@@ -207,10 +225,10 @@ def _compose_events(loader, limits: Limits) -> list:
         if count > max_nodes:
             raise too_many(mark)
         tag = event.tag
-        if kind is ScalarEvent:
+        if isinstance(event, ScalarEvent):
             if tag is None or tag == "!":
                 tag = loader.resolve(ScalarNode, event.value, event.implicit)
-            node = ScalarNode(tag, event.value, mark, event.end_mark, event.style)
+            node = ScalarNode(tag, event.value, _mark(mark), _mark(event.end_mark), event.style)
             if anchor is not None:
                 anchors[anchor] = (node, 1, 0)
             attach(node, 0)
@@ -222,7 +240,7 @@ def _compose_events(loader, limits: Limits) -> list:
                 tag = loader.resolve(MappingNode if is_map else SequenceNode, None,
                                      event.implicit)
             node = (MappingNode if is_map else SequenceNode)(
-                tag, [], mark, None, flow_style=event.flow_style)
+                tag, [], _mark(mark), None, flow_style=event.flow_style)
             if anchor is not None:
                 anchors[anchor] = None
             stack.append([node, is_map, no_key, anchor, count - 1, 0])

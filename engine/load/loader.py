@@ -61,7 +61,7 @@ def load_bytes(data: bytes, file: str, limits: Limits = Limits()) -> LoadedCase:
         return fail(Msg.of("load.too_many_bytes", n=f"{len(data):,}",
                            m=f"{limits.max_bytes:,}"))
     text, problem = _decode(data)
-    if problem:
+    if text is None:   # and problem says why
         return fail(problem)
     if not text.strip():
         return fail(Msg.of("load.empty"))

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from typing import Any
 
 from yaml.nodes import MappingNode, ScalarNode, SequenceNode
 
@@ -111,6 +112,14 @@ class LoadedCase:
     def valid(self) -> bool:
         return self.case is not None and not self.errors
 
+    @property
+    def model(self) -> Case:
+        """The case model, for code that runs on a loaded model only (the rules, the
+        verdicts); a file that did not load has none."""
+        if self.case is None:
+            raise ValueError(f"{self.file}: the case did not load, so it has no model")
+        return self.case
+
     def where(self, path: str) -> tuple[int, int]:
         """Line and column of a path's key, or of its nearest written ancestor."""
         while path:
@@ -126,7 +135,7 @@ class LoadedCase:
         """The model's value at a path such as ``sessions[0].client.willingness``."""
         if path in self.quotes:   # a turn of a verbatim: sessions[0].verbatim[12]
             return self.quotes[path]
-        obj = self.case
+        obj: Any = self.case     # then each value along the path, of any type
         for part in path.replace("[", ".[").split("."):
             if obj is None:
                 return None

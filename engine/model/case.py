@@ -419,6 +419,20 @@ class FieldSpec:
     example: object = None
     profile_only: bool = False        # shown by init/interview when the profile asks
 
+    @property
+    def item_spec(self) -> FieldSpec:
+        """The spec of a list's items (every ``list`` field has one)."""
+        if self.item is None:
+            raise TypeError(f"field {self.name!r} ({self.kind}) has no item spec")
+        return self.item
+
+    @property
+    def object_cls(self) -> type:
+        """The dataclass of an ``object`` field (every ``object`` field has one)."""
+        if self.cls is None:
+            raise TypeError(f"field {self.name!r} ({self.kind}) has no dataclass")
+        return self.cls
+
 
 _SCALARS = {str: "str", int: "int", float: "float", bool: "bool", datetime.date: "date"}
 _spec_cache: dict[type, tuple[FieldSpec, ...]] = {}
@@ -444,7 +458,7 @@ def _spec_for_type(name, tp, meta) -> FieldSpec:
         item_tp = typing.get_args(tp)[0]
         item_meta = dict(meta, required=False, closed=False, minimum=None, maximum=None)
         return FieldSpec(kind="list", item=_spec_for_type(name, item_tp, item_meta), **base)
-    if dataclasses.is_dataclass(tp):
+    if isinstance(tp, type) and dataclasses.is_dataclass(tp):
         return FieldSpec(kind="object", cls=tp, **base)
     return FieldSpec(kind=_SCALARS[tp], **base)
 
@@ -464,7 +478,7 @@ def all_paths(cls: type = Case, prefix: str = "") -> list[str]:
     for spec in fields_of(cls):
         path = f"{prefix}.{spec.name}" if prefix else spec.name
         paths.append(path)
-        target = spec.item if spec.kind == "list" else spec
+        target = spec.item_spec if spec.kind == "list" else spec
         if target.kind == "object":
-            paths.extend(all_paths(target.cls, path + ("[]" if spec.kind == "list" else "")))
+            paths.extend(all_paths(target.object_cls, path + ("[]" if spec.kind == "list" else "")))
     return paths

@@ -78,15 +78,15 @@ def _enum(choices, nullable: bool) -> dict:
 def _field(spec: FieldSpec, item: bool = False) -> dict:
     nullable = not item and not spec.required   # null: "not documented"
     if spec.kind == "object":
-        out = _object(spec.cls)
-        short = getattr(spec.cls, "__scalar__", None)
+        out = _object(spec.object_cls)
+        short = getattr(spec.object_cls, "__scalar__", None)
         if short and item:   # a list item written as one plain value, or in full
-            inner = next(s for s in fields_of(spec.cls) if s.name == short)
+            inner = next(s for s in fields_of(spec.object_cls) if s.name == short)
             out = {"anyOf": [_field(inner, item=True), out]}
         if nullable:
             out["type"] = [out["type"], "null"]
     elif spec.kind == "list":
-        out = {"type": "array", "items": _field(spec.item, item=True)}
+        out = {"type": "array", "items": _field(spec.item_spec, item=True)}
         if spec.minimum:
             out["minItems"] = int(spec.minimum)
         if nullable:

@@ -27,13 +27,13 @@ def _import_experta():
     handlers_before = list(root.handlers)
     added_alias = not hasattr(collections, "Mapping")
     if added_alias:
-        collections.Mapping = collections.abc.Mapping
+        setattr(collections, "Mapping", collections.abc.Mapping)  # noqa: B010  (gone since 3.10)
     try:
         import experta
         from experta import engine  # noqa: F401  (raises the real ImportError, not hidden)
     finally:
         if added_alias:
-            del collections.Mapping
+            delattr(collections, "Mapping")
         for handler in list(root.handlers):
             if handler not in handlers_before:
                 root.removeHandler(handler)

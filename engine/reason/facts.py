@@ -110,7 +110,7 @@ def verbatim_facts(loaded: LoadedCase) -> list[Fact]:
     from asas.engine.verbatim.analyse import analyse
     facts: list[Fact] = []
     for idx, m in sorted(analyse(loaded).items()):
-        kinds = {}
+        kinds: dict[str, list[int]] = {}    # kind -> the flagged turns' indices
         for f in m.flagged:
             kinds.setdefault(f.kind, []).append(f.index)
         turns = lambda *names: tuple(sorted({t for n in names for t in kinds.get(n, ())}))  # noqa: E731
@@ -162,7 +162,7 @@ def _first(case, test) -> int | None:
 
 def case_facts(loaded: LoadedCase) -> list[Fact]:
     """All input facts of one valid case, ready to be declared in a single call."""
-    case = loaded.case
+    case = loaded.model
     info = case.case
     counselor, problem, referral = info.counselor, info.problem, info.referral
     out = info.referred_out

@@ -42,6 +42,7 @@ from __future__ import annotations
 import logging
 from collections import OrderedDict
 from contextlib import suppress
+from typing import TYPE_CHECKING, Any
 
 from asas.engine.reason.compat import KnowledgeEngine, P, experta  # noqa: F401  (experta imported via expert.py)
 
@@ -407,15 +408,17 @@ class _Entry:
 def _index(entries):
     """{type: (entries without a literal, ((field, {value: entries}), ...))}: each entry
     filed under the literal field most entries of its type test."""
-    by_type, out = {}, {}
+    by_type: dict[type, list[_Entry]] = {}
+    out = {}
     for e in entries:
         by_type.setdefault(e.fact_type, []).append(e)
     for fact_type, group in by_type.items():
-        counts = {}
+        counts: dict[object, int] = {}      # field -> entries testing a literal of it
         for e in group:
             for key, _ in e.literals:
                 counts[key] = counts.get(key, 0) + 1
-        tables, always = {}, []
+        tables: dict[object, dict[object, list[_Entry]]] = {}
+        always: list[_Entry] = []
         for e in group:
             if not e.literals:
                 always.append(e)
@@ -480,8 +483,8 @@ class FastReteMatcher(ReteMatcher):
             nodes.append(node)
             stack.extend(child.node for child in node.children)
         _check_network(nodes)
-        self.dirty = []
-        self.touched = []
+        self.dirty: list[_FastConflictSet] = []
+        self.touched: list[_FastOrdinaryMatch | _FastNot | _FastConflictSet] = []
         for node in nodes:
             node.__class__ = _FAST[type(node)]
             if isinstance(node, (_FastOrdinaryMatch, _FastNot, _FastConflictSet)):
@@ -535,7 +538,8 @@ class FastReteMatcher(ReteMatcher):
                     callback(token)
 
     def changes(self, adding=None, deleting=None):
-        added, removed = [], []
+        added: list[Activation] = []
+        removed: list[Activation] = []
         if deleting:
             for fact in deleting:
                 self._offer(fact, _INVALID, removed)
@@ -569,6 +573,13 @@ class FastEngineMixin:
 
     __matcher__ = FastReteMatcher
 
+    if TYPE_CHECKING:   # KnowledgeEngine's, which runner.py combines this mixin with
+        matcher: FastReteMatcher
+        strategy: Any
+        def get_deffacts(self) -> list: ...
+        def get_activations(self) -> tuple[list, list]: ...
+        def _KnowledgeEngine__declare(self, *facts: Any) -> Any: ...
+
     def reset(self, **kwargs):
         """experta's reset: empty memories, declare the DefFacts (the initial fact).  The
         state that leaves is the same every time (DefFacts here take no parameters and
@@ -576,7 +587,8 @@ class FastEngineMixin:
         instead of sending the initial fact through the network again for every case."""
         if kwargs:     # DefFacts parameters: experta's own, general path
             self.__dict__.pop("_asas_snapshot", None)
-            return super().reset(**kwargs)
+            # the super class is KnowledgeEngine, in the class runner.py builds
+            return super().reset(**kwargs)  # type: ignore[misc]
         snapshot = self.__dict__.get("_asas_snapshot")
         if snapshot is not None:
             return self._restore(snapshot)

@@ -113,7 +113,7 @@ def _check_budget(loaded: LoadedCase) -> None:
     """Raise OverBudget at the first item past FACT_BUDGET input facts (counted as
     case_facts makes them: the case, then each session, its disclosures and its norm
     conflicts), before any is made."""
-    sessions = loaded.case.sessions
+    sessions = loaded.model.sessions
     count = 1 + len(sessions) + sum(len(s.disclosures) + len(s.counselor.norm_conflicts)
                                     for s in sessions)
     if count <= FACT_BUDGET:

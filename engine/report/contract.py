@@ -95,14 +95,15 @@ def defeated_dicts(r: CaseResult, lang: str) -> list[dict]:
 
 
 def case_dict(r: CaseResult, lang: str) -> dict:
-    out = {"file": display_name(r.file), "case_id": r.case_id, "valid": r.valid,
+    out: dict[str, object] = {"file": display_name(r.file), "case_id": r.case_id,
+                              "valid": r.valid,
            "errors": [{"line": e.line, "column": e.column, "path": e.path, "message": e.text(lang),
                        "code": e.code}
                       for e in r.errors]}
     if r.valid:
         out["principles"] = {p: {"status": v.status, "score": v.score, "findings": v.findings}
-                             for p, v in r.principles.items()}
-        out["functions"] = dict(r.functions)
+                             for p, v in r.verdicts.items()}
+        out["functions"] = dict(r.functions_served)
         out["findings"] = [finding_dict(f, lang) for f in r.findings]
         out["strengths"] = strength_dicts(r, lang)
         out["defeated"] = defeated_dicts(r, lang)
@@ -126,7 +127,7 @@ class Tally:
         self.severities.update(f.doc.severity for f in r.findings)
         if r.valid:
             self.valid += 1
-            self.failing.update(p for p, v in r.principles.items()
+            self.failing.update(p for p, v in r.verdicts.items()
                                 if v.status in ("at_risk", "violated"))
 
     def summary(self) -> dict:

@@ -9,7 +9,7 @@ from asas.engine.judge.catalog import label
 from asas.engine.i18n.words import word
 from asas.engine.report.contract import cf_text
 from asas.engine.judge.strengths import DEFEAT, TEXTS
-from asas.engine.judge.verdict import CaseResult, Found
+from asas.engine.judge.verdict import CaseResult, Evidence, Found
 from asas.engine.report.safe import safe_text
 
 HEAD = {
@@ -33,7 +33,7 @@ def _value(v, lang) -> str:
 def explain(result: CaseResult, lang: str) -> str:
     by_key = {(f.id, f.session): f for f in result.findings}
     used_as_parent = {p for f in result.findings for p in f.parents}
-    because = {}
+    because: dict[tuple[str, int | None], list[str]] = {}
     for what, session, key in result.conclusions:
         because.setdefault(key, []).append(what)
     roots = [f for f in result.findings if (f.id, f.session) not in used_as_parent]
@@ -47,16 +47,16 @@ def explain(result: CaseResult, lang: str) -> str:
         lines.append(f"{prefix}{branch}{f.id} {f.doc.title.get(lang)} "
                      f"[{word(f.doc.severity, lang)}, {cf_text(f.certainty, lang)}, {where}]")
         child_prefix = prefix + ("" if top else ("   " if last else "│  "))
-        children = []
+        children: list[tuple[str, Found | Evidence, list[str] | None]] = []
         for key in f.parents:
             if key in by_key:
-                conclusions = [label(w, lang) for w in because.get(key, [])]
+                conclusions: list[str] | None = [label(w, lang) for w in because.get(key, [])]
                 children.append(("finding", by_key[key], conclusions))
         for e in f.evidence:
             children.append(("fact", e, None))
-        for i, (kind, item, conclusions) in enumerate(children):
+        for i, (_kind, item, conclusions) in enumerate(children):
             is_last = i == len(children) - 1
-            if kind == "fact":
+            if isinstance(item, Evidence):   # a "fact"
                 mark = "└─ " if is_last else "├─ "
                 lines.append(f"{child_prefix}{mark}{word('line', lang)} {item.line}: "
                              f"{item.path} = {_value(item.value, lang)}")
@@ -94,9 +94,9 @@ def explain(result: CaseResult, lang: str) -> str:
                              f"{_value(e.value, lang)}")
         lines.append("")
     lines.append(_h("status", lang))
-    width = max(13, *(len(p) for p in result.principles))
-    for p in result.principles:             # the profile's, in its order
-        v = result.principles[p]
+    width = max(13, *(len(p) for p in result.verdicts))
+    for p in result.verdicts:               # the profile's, in its order
+        v = result.verdicts[p]
         lines.append(f"  {p:<{width}} {word(v.status, lang):<20} {' '.join(v.findings)}")
     # a CR, newline, escape sequence or bidi override in a value is shown escaped
     return "\n".join(safe_text(line) for line in lines) + "\n"

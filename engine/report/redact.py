@@ -21,7 +21,7 @@ import dataclasses
 import re
 
 from asas.engine.i18n.labels import LABELS
-from asas.engine.model.case import Case, fields_of
+from asas.engine.model.case import Case, FieldSpec, fields_of
 
 REDACTED = "[redacted]"
 # text fields that are identifiers the reports need, not free text
@@ -33,7 +33,7 @@ _PATH = re.compile(r"(?:case|sessions\[\d+\])(?:\.[a-z_]+(?:\[\d+\])?)*")
 
 def _vocabulary() -> frozenset:
     words = set(LABELS)
-    stack = [Case]
+    stack: list[type] = [Case]
     seen = set()
     while stack:
         cls = stack.pop()
@@ -41,10 +41,10 @@ def _vocabulary() -> frozenset:
             continue
         seen.add(cls)
         for spec in fields_of(cls):
-            target = spec.item if spec.kind == "list" else spec
+            target = spec.item_spec if spec.kind == "list" else spec
             words.update(str(c) for c in target.choices)
             if target.kind == "object":
-                stack.append(target.cls)
+                stack.append(target.object_cls)
     return frozenset(words)
 
 
@@ -54,7 +54,9 @@ _WORDS = _vocabulary()
 def _spec_at(path: str):
     """The FieldSpec a path such as ``sessions[0].counselor.pressure_on_client`` names,
     and whether it names one item of a list; None when the path is not the format's."""
-    cls, spec, item = Case, None, False
+    cls: type | None = Case
+    spec: FieldSpec | None = None
+    item = False
     for part in path.split("."):
         name = _INDEX.sub("", part)
         if cls is None:
@@ -63,9 +65,10 @@ def _spec_at(path: str):
         if spec is None:
             return None, False
         item = part != name
-        target = spec.item if spec.kind == "list" and item else spec
-        cls = target.cls if target.kind == "object" else (
-            spec.item.cls if spec.kind == "list" and spec.item.kind == "object" else None)
+        target = spec.item_spec if spec.kind == "list" and item else spec
+        cls = target.object_cls if target.kind == "object" else (
+            spec.item_spec.object_cls
+            if spec.kind == "list" and spec.item_spec.kind == "object" else None)
     return spec, item
 
 
@@ -105,7 +108,7 @@ def _scrub_unknown(value):
 
 def _case(obj, cls, path=""):
     """A copy of a model object with its free-text fields replaced."""
-    changes = {}
+    changes: dict[str, object] = {}
     for spec in fields_of(cls):
         value = getattr(obj, spec.name)
         sub = f"{path}.{spec.name}" if path else spec.name
@@ -115,10 +118,10 @@ def _case(obj, cls, path=""):
             changes[spec.name] = REDACTED
         elif spec.kind == "object":
             changes[spec.name] = _case(value, spec.cls, sub)
-        elif spec.kind == "list" and spec.item.kind == "str":
+        elif spec.kind == "list" and spec.item_spec.kind == "str":
             changes[spec.name] = tuple(REDACTED for _ in value)
-        elif spec.kind == "list" and spec.item.kind == "object":
-            changes[spec.name] = tuple(_case(v, spec.item.cls, sub) for v in value)
+        elif spec.kind == "list" and spec.item_spec.kind == "object":
+            changes[spec.name] = tuple(_case(v, spec.item_spec.object_cls, sub) for v in value)
     return dataclasses.replace(obj, **changes) if changes else obj
 
 

@@ -13,6 +13,7 @@ every language included, is left as it is.
 from __future__ import annotations
 
 import re
+from typing import overload
 
 # C0 and C1 controls, DEL; soft hyphen; Arabic letter mark; zero-width and bidi marks
 # and overrides; line and paragraph separators; word joiner and invisible operators;
@@ -54,7 +55,11 @@ def safe_name(name) -> str:
     return safe_text(name)
 
 
-def display_name(name) -> str:
+@overload
+def display_name(name: None) -> None: ...
+@overload
+def display_name(name: str) -> str: ...
+def display_name(name):
     """A file name as text any encoder accepts: the bytes of a name that is not UTF-8
     (lone surrogates in Python) become ``\\xNN``; nothing else changes.  For machine
     formats (JSON, SARIF, CSV), which escape the rest themselves."""

@@ -71,6 +71,13 @@ class Trainee:
         first, last = RANK[s0], RANK[s1]
         return "improved" if last > first else "declined" if last < first else "unchanged"
 
+    def known_change(self, p: str, by: str = "status") -> str:
+        """``change``, of a trainee whose first and last cases are compared."""
+        change = self.change(p, by)
+        if change is None:
+            raise ValueError(f"{self.code}: one case, or cases without a code: no change")
+        return change
+
 
 def collect(results: list[CaseResult]) -> tuple[list[Trainee], list[CaseResult]]:
     """Trainees (by code, "(no code)" last) with their valid cases in date order, and the
@@ -85,7 +92,7 @@ def collect(results: list[CaseResult]) -> tuple[list[Trainee], list[CaseResult]]
         meta = case_meta(r)
         code = meta.code.strip() if meta.code and meta.code.strip() else None
         case = TrendCase(r.file, r.case_id, meta.first_date,
-                         {p: (v.status, v.score) for p, v in r.principles.items()})
+                         {p: (v.status, v.score) for p, v in r.verdicts.items()})
         groups.setdefault(code, []).append((meta.first_date is None, meta.first_date, order, case))
     trainees = []
     for code in sorted(groups, key=lambda c: (c is None, c or "")):
@@ -145,7 +152,7 @@ def render_text(results, lang: str, by: str = "status", roster=None) -> str:
                        + " ".join(f"{_cell(*c.principles[p]):>4}" for p in PRINCIPLES))
         if t.change(PRINCIPLES[0]) is not None:
             out.append(f"  {word('change', lang):<{date_w}}  {'':<{id_w}}  "
-                       + " ".join(f"{ARROW[t.change(p, by)]:>4}" for p in PRINCIPLES))
+                       + " ".join(f"{ARROW[t.known_change(p, by)]:>4}" for p in PRINCIPLES))
             summary = _changes(t, lang, by)
             if summary:
                 out.append("  " + " · ".join(summary))
@@ -179,7 +186,7 @@ def render_markdown(results, lang: str, by: str = "status", roster=None) -> str:
                        + " |")
         if t.change(PRINCIPLES[0]) is not None:
             out.append(f"| **{word('change', lang)}** | | "
-                       + " | ".join(ARROW[t.change(p, by)] for p in PRINCIPLES) + " |")
+                       + " | ".join(ARROW[t.known_change(p, by)] for p in PRINCIPLES) + " |")
             summary = _changes(t, lang, by)
             if summary:
                 out += ["", " · ".join(summary)]
@@ -273,8 +280,8 @@ def render_html(results, lang: str, by: str = "status", roster=None) -> str:
         if t.change(PRINCIPLES[0]) is not None:
             body.append(f'<tr class="change"><th scope="row" colspan="2">{e(word("change", lang))}'
                         "</th>" + "".join(
-                            f'<td class="num" title="{e(word(t.change(p, by), lang))}">'
-                            f"{ARROW[t.change(p, by)]}</td>" for p in PRINCIPLES) + "</tr>")
+                            f'<td class="num" title="{e(word(t.known_change(p, by), lang))}">'
+                            f"{ARROW[t.known_change(p, by)]}</td>" for p in PRINCIPLES) + "</tr>")
         body.append("</tbody></table></div>")
         summary = _changes(t, lang, by) if t.change(PRINCIPLES[0]) is not None else []
         if summary:

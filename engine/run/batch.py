@@ -16,6 +16,7 @@ import signal
 import sys
 import threading
 
+from asas.engine.judge.catalog import RuleDoc
 from asas.engine.judge.terms import SEVERITY_RANK
 from asas.engine.judge.verdict import CaseResult
 from asas.engine.load.discover import case_paths
@@ -198,7 +199,7 @@ class Batch:
         self.interrupted = False
         self.done = 0
         self.jobs_used = 1
-        self._catalog = None
+        self._catalog: dict[str, RuleDoc] | None = None   # rules.CATALOG, imported when needed
 
     # -- Ctrl-C ---------------------------------------------------------------------
     def _on_sigint(self, signum, frame):

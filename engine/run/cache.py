@@ -45,6 +45,7 @@ import os
 import stat
 import time
 from pathlib import Path
+from typing import Literal
 
 from asas import __version__
 
@@ -226,7 +227,7 @@ class Cache:
         self.writable = True
         self.max_age = max_age_days * 86400
         self._made: set = set()     # folders known to exist
-        self._problem: str | None | bool = False     # False: not looked at yet
+        self._problem: str | None | Literal[False] = False     # False: not looked at yet
 
     # -- trust --------------------------------------------------------------------
     @property
@@ -259,11 +260,12 @@ class Cache:
             | getattr(os, "O_CLOEXEC", 0)
         path = self._path(key)
         try:
-            fd = os.open(path, flags)
+            opened = os.open(path, flags)
         except OSError:
             return None
+        fd: int | None = opened     # None once the file object owns it
         try:
-            st = os.fstat(fd)
+            st = os.fstat(opened)
             if not stat.S_ISREG(st.st_mode) or _writable_by_others(st) or (
                     hasattr(os, "geteuid") and st.st_uid != os.geteuid()):
                 return None
@@ -273,7 +275,7 @@ class Cache:
                 except OSError:
                     pass
                 return None
-            with os.fdopen(fd, "rb") as fh:
+            with os.fdopen(opened, "rb") as fh:
                 fd = None
                 raw = fh.read(8 * 1024 * 1024)
             entry = json.loads(raw)

@@ -80,7 +80,7 @@ def _norm_header(cell: str) -> str:
 
 def _columns(header: list[str]) -> dict[str, int] | None:
     names = [_norm_header(c) for c in header]
-    found = {}
+    found: dict[str, int] = {}
     for key, words in (("speaker", SPEAKER), ("dialog", DIALOG), ("technique", TECHNIQUE)):
         for i, name in enumerate(names):
             if i in found.values():
@@ -101,7 +101,7 @@ def _from_table(table: list[list[str]], source: str) -> Rows:
     else:
         raise ImportProblem(f"{source}: no header row naming the speaker and dialog columns "
                             "(e.g. 'Pembicara', 'Dialog', 'Teknik')")
-    rows = []
+    rows: list[tuple[str, str, str]] = []
     for row in table[start + 1:]:
         get = lambda key: (row[cols[key]].strip() if key in cols and cols[key] < len(row)  # noqa: E731
                            else "")
@@ -196,6 +196,8 @@ def insert(case_text: str, session: int, block: str, replace: bool = False) -> s
     if bom:
         text = text[1:]
     root = yaml.compose(text, Loader=yaml.SafeLoader)
+    if not isinstance(root, yaml.MappingNode):   # empty, or not a mapping of keys
+        raise ImportProblem("the case file has no list of sessions")
     sessions = next((v for k, v in root.value if k.value == "sessions"), None)
     if sessions is None or not isinstance(sessions, yaml.SequenceNode):
         raise ImportProblem("the case file has no list of sessions")

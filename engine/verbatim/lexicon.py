@@ -8,11 +8,13 @@ from __future__ import annotations
 
 import os
 import re
+import sys
 from dataclasses import dataclass
 from functools import lru_cache
 
 import yaml
 
+_Loader: type[yaml.CSafeLoader] | type[yaml.SafeLoader]
 try:
     from yaml import CSafeLoader as _Loader
 except ImportError:  # pragma: no cover
@@ -26,9 +28,10 @@ PATH = os.path.join(os.path.dirname(os.path.dirname(os.path.dirname(os.path.absp
 INDEX = PATH[:-len(".yaml")] + ".index.json"
 
 
-try:   # the regular-expression parser, to find the words a pattern cannot match without
+# the regular-expression parser, to find the words a pattern cannot match without
+if sys.version_info >= (3, 11):
     from re import _compiler as _sre_compile, _constants as _sre, _parser as _sre_parse
-except ImportError:  # pragma: no cover - Python 3.10
+else:  # pragma: no cover - Python 3.10
     import sre_compile as _sre_compile
     import sre_constants as _sre
     import sre_parse as _sre_parse
@@ -49,7 +52,7 @@ def _parsed(pattern: str):
     except Exception:   # pragma: no cover - re.compile reports it
         return None, None
     try:
-        return tree, _required(list(tree))
+        return tree, _required(list(tree.data))   # (the items tree[i] iterates over)
     except Exception:   # an unusual construct: search always
         return tree, None
 
@@ -60,7 +63,8 @@ class _Lazy:
     __slots__ = ("pattern", "tree", "rx")
 
     def __init__(self, pattern: str, tree):
-        self.pattern, self.tree, self.rx = pattern, tree, None
+        self.pattern, self.tree = pattern, tree
+        self.rx: re.Pattern[str] | None = None
 
     def search(self, text: str):
         if self.rx is None:
@@ -81,8 +85,9 @@ def _required(items) -> frozenset | None:
             found = _required(list(av[-1]))
         elif op is _sre.BRANCH:
             alternatives = [_required(list(a)) for a in av[1]]
-            if all(a for a in alternatives):
-                found = frozenset().union(*alternatives)
+            known = [a for a in alternatives if a]
+            if len(known) == len(alternatives):
+                found = frozenset().union(*known)
         elif op in (_sre.MAX_REPEAT, _sre.MIN_REPEAT) and av[0] >= 1:
             found = _required(list(av[2]))
         if found:
@@ -222,8 +227,7 @@ def _build(raw: bytes, stored) -> Lexicon:
         needs = None if any(n is None for n in all_needs) else frozenset().union(*all_needs)
         cues.append(Cue(c["code"], expand(c["pattern"]), c["what"]["en"], c["what"]["id"],
                         needs, tuple(parts)))
-    cues = tuple(cues)
-    return Lexicon(cues, {k: compile_(v) for k, v in data["patterns"].items()},
+    return Lexicon(tuple(cues), {k: compile_(v) for k, v in data["patterns"].items()},
                    {k: compile_(v) for k, v in data["opening"].items()}, macros,
                    int(data["long_self_disclosure"]))
 

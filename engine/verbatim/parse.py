@@ -136,7 +136,7 @@ def normalise_label(label: str) -> str | None:
 def _speaker_index(speakers: dict | None) -> tuple[dict[str, str], bool]:
     """Code (lower case) -> role, and whether the map is the case's own."""
     own = speakers is not None
-    table = speakers if own else DEFAULT_SPEAKERS
+    table = speakers if speakers is not None else DEFAULT_SPEAKERS   # own
     index = {}
     for role in (COUNSELOR, CLIENT, OTHER):
         for code in table.get(role, ()) or ():

@@ -98,7 +98,7 @@ def normalise(text: str) -> str:
 
 def sentences(text: str) -> list[str]:
     """A turn cut into sentences; a quoted line (a role) stays whole."""
-    out = []
+    out: list[str] = []
     rest = text
     for m in _QUOTE.finditer(text):
         before = text[:m.start()]

@@ -220,9 +220,9 @@ class Interview:
         text = self.question(path, spec)
         if path == "sessions[].verbatim":
             return self.verbatim(text, path, where)
-        if spec.kind == "list" and spec.item.kind == "object":
+        if spec.kind == "list" and spec.item_spec.kind == "object":
             return self.object_list(spec, text, path, where)
-        if spec.kind == "list" and spec.item.kind == "str":
+        if spec.kind == "list" and spec.item_spec.kind == "str":
             return self.texts(owner, spec, text, path, where)
         if spec.kind == "list":
             return self.choices(owner, spec, text, path, where)
@@ -275,7 +275,7 @@ class Interview:
         items = []
         while True:
             item: dict = {}
-            self.walk(spec.item.cls, item, f"{path}[]", f"{where}[{len(items)}]")
+            self.walk(spec.item_spec.object_cls, item, f"{path}[]", f"{where}[{len(items)}]")
             items.append(item)
             if not self.gate(self.t("another"), path + "+", where + "+"):
                 return items
@@ -357,7 +357,7 @@ class Interview:
         return self.ask(prompt, path, where, parse, owner, spec)
 
     def choices(self, owner, spec: FieldSpec, text: str, path: str, where: str):
-        values = spec.item.choices
+        values = spec.item_spec.choices
         self.echo(text)
         self.show_choices(values)
 

@@ -15,7 +15,7 @@ from __future__ import annotations
 import importlib
 from dataclasses import dataclass, field
 from collections.abc import Mapping
-from typing import Callable, Iterable, Optional, TextIO
+from typing import Callable, Iterable, Optional, Protocol
 
 
 def _no_note() -> Optional[str]:
@@ -38,8 +38,13 @@ class ReportOptions:
     catalog: Optional[Mapping] = None
 
 
+class Sink(Protocol):
+    """Where a format streams its text: a file, standard output, a wrapper of either."""
+    def write(self, text: str, /) -> object: ...
+
+
 Render = Callable[[list, str, ReportOptions], str]
-Stream = Callable[[Iterable, str, TextIO, ReportOptions], None]
+Stream = Callable[[Iterable, str, Sink, ReportOptions], None]
 
 
 @dataclass(frozen=True)

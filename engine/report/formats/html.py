@@ -386,7 +386,7 @@ def _class_section(report, results, metas, lang) -> str:
         out.append(f'<p id="weakest">{e(word("none_failing", lang))}</p>')
     out.append(class_chart(counts, len(valid), lang))
 
-    frequent = Counter()
+    frequent: Counter[str] = Counter()
     first: dict[str, dict] = {}
     for case in valid:
         for fid in dict.fromkeys(f["id"] for f in case["findings"] if f["severity"] != "advice"):

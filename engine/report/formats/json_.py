@@ -9,6 +9,7 @@ results arrive, so a batch of any size is reported without being held in memory.
 """
 
 import json
+from json.encoder import encode_basestring as _string  # C (c_encode_basestring), else Python
 
 from asas.engine.judge.profile import lookup
 from asas.engine.report.contract import Tally, case_dict, report_dict, tool_dict
@@ -26,12 +27,6 @@ def render(results, lang: str, selection=None) -> str:
     if selection is not None:
         report["tool"]["selection"] = selection.as_dict()
     return json.dumps(report, ensure_ascii=False, indent=2) + "\n"
-
-
-try:
-    from json.encoder import c_encode_basestring as _string   # CPython's C function
-except ImportError:  # pragma: no cover
-    from json.encoder import py_encode_basestring as _string
 
 
 def _nested(value, level: int) -> str:

@@ -115,8 +115,8 @@ def _case(r: CaseResult, case: dict, lang: str) -> list[str]:
         lines.append("")
     # a derived finding resting on one root is told under its root
     children: dict[int, list[int]] = {}
-    for root, kids in grouped(r.findings):
-        children[root] = kids
+    for root, numbers in grouped(r.findings):
+        children[root] = numbers
     nested = {k for kids in children.values() for k in kids}
     numbered = [(n, f) for n, f in enumerate(case["findings"]) if n not in nested]
     numbered.sort(key=lambda nf: (SEVERITY_ORDER[nf[1]["severity"]], bool(nf[1]["derived_from"]),

@@ -92,16 +92,17 @@ def _case(r: CaseResult, lang: str, paint) -> list[str]:
     lines = [head]
     profile = lookup(r.profile)       # the principles the result holds, as it names them
     glossed = {p: profile.label(p, "id") if lang == "id" else f"{p} ({profile.label(p, 'en')})"
-               for p in r.principles}
+               for p in r.verdicts}
     width = max(len(g) for g in glossed.values())
-    for p in r.principles:
-        v = r.principles[p]
+    for p in r.verdicts:
+        v = r.verdicts[p]
         status = f"{STATUS_MARK[v.status]} {word(v.status, lang)}"
         score = "  –" if v.score is None else f"{v.score:3d}"
         lines.append(f"  {glossed[p]:<{width}}  {paint(f'{status:<22}', fg=STATUS_COLOUR[v.status])}"
                      f"{score}  {' '.join(v.findings)}".rstrip())
     marks = {True: "✓", False: "✗", None: "–"}
-    served = "  ".join(f"{word(name, lang)} {marks[r.functions[name]]}" for name in FUNCTIONS)
+    served = "  ".join(f"{word(name, lang)} {marks[r.functions_served[name]]}"
+                       for name in FUNCTIONS)
     lines.append(f"  {word('functions', lang)}: {served}")
     lines.extend(_strengths(r, lang, paint))
     groups = grouped(r.findings)
@@ -158,7 +159,7 @@ def _strengths(r: CaseResult, lang: str, paint) -> list[str]:
     if not items:
         return []
     out = ["", "  " + paint(word("went_well", lang), fg="green", bold=True)]
-    for p in r.principles:         # the result's, in its profile's order
+    for p in r.verdicts:           # the result's, in its profile's order
         mine = [st for st in items if st["principle"] == p]
         for st in mine:
             lines_ = ", ".join(dict.fromkeys(str(e["line"]) for e in st["evidence"]))

@@ -81,6 +81,25 @@ class CaseGrade:
     def graded(self) -> bool:
         return self.total is not None
 
+    # what a graded case has (``graded``), and a case that is not invalid
+    @property
+    def graded_total(self) -> float:
+        if self.total is None:
+            raise ValueError(f"{self.file}: not graded ({self.state})")
+        return self.total
+
+    @property
+    def graded_band(self) -> Band:
+        if self.band is None:
+            raise ValueError(f"{self.file}: not graded ({self.state})")
+        return self.band
+
+    @property
+    def principle_grades(self) -> dict[str, PrincipleGrade]:
+        if self.principles is None:
+            raise ValueError(f"{self.file}: an invalid case has no principles' grades")
+        return self.principles
+
     @property
     def capped(self) -> bool:
         return self.band is not None and self.uncapped is not None and self.band != self.uncapped
@@ -111,7 +130,7 @@ def grade_case(r: CaseResult, rubric: Rubric, lang: str = "en", waivers=()) -> C
         undocumented = {f.doc.principle for f in kept if f.doc.needed}
         statuses = {p: _status(p, kept, undocumented) for p in rubric.principles}
     else:
-        statuses = {p: r.principles[p].status for p in rubric.principles}
+        statuses = {p: r.verdicts[p].status for p in rubric.principles}
     principles = {}
     for p in rubric.principles:
         share = rubric.share(p)
@@ -230,7 +249,7 @@ def by_trainee(grades: list[CaseGrade], rubric: Rubric) -> list[TraineeRow]:
     out = []
     for code in sorted(groups, key=lambda c: (c is None, c or "")):
         mine = groups[code]
-        totals = [g.total for g in mine if g.graded]
+        totals = [g.graded_total for g in mine if g.graded]
         average = round(sum(totals) / len(totals), 1) if totals and code is not None else None
         out.append(TraineeRow(code, len(totals), average,
                               None if average is None else rubric.band(average),

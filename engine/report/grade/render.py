@@ -117,13 +117,16 @@ def render_csv(grades: list[CaseGrade], rubric: Rubric, lang: str = "en",
         head = [safe_cell(g.file), safe_cell(g.case_id), safe_cell(g.code), name]
         meeting = t("yes", lang) if g.meeting else ""
         if g.graded:
-            point = "" if g.band.point is None else _decimal(g.band.point, locale)
-            body.append([*head, *(_decimal(g.principles[p].points, locale) for p in rubric.principles),
+            band = g.graded_band
+            point = "" if band.point is None else _decimal(band.point, locale)
+            body.append([*head, *(_decimal(g.principle_grades[p].points, locale)
+                                  for p in rubric.principles),
                          _decimal(g.deductions, locale), _decimal(g.function_deductions, locale),
-                         _decimal(g.total, locale), safe_cell(g.band.grade), point,
+                         _decimal(g.graded_total, locale), safe_cell(band.grade), point,
                          state_word(g, lang), meeting, why])
         elif g.state == INCOMPLETE:
-            body.append([*head, *(_decimal(g.principles[p].points, locale) for p in rubric.principles),
+            body.append([*head, *(_decimal(g.principle_grades[p].points, locale)
+                                  for p in rubric.principles),
                          "", "", "", safe_cell(t("incomplete_short", lang)), "",
                          state_word(g, lang), meeting, why])
         else:
@@ -179,13 +182,15 @@ def render_markdown(grades: list[CaseGrade], rubric: Rubric, lang: str = "en",
             out.append(f"| {name} | {who} | | {word('ungraded', lang)} | "
                        + " | ".join([""] * len(rubric.principles)) + " | | | |")
             continue
-        cells = [f"{MARK[g.principles[p].status]} {_pts(g.principles[p].points)}" for p in rubric.principles]
+        grades_of = g.principle_grades
+        cells = [f"{MARK[grades_of[p].status]} {_pts(grades_of[p].points)}"
+                 for p in rubric.principles]
         if g.state == INCOMPLETE:
             out.append(f"| {name} | {who} | | **{esc(t('incomplete', lang))}** | " + " | ".join(cells)
                        + f" | | | {why} |")
             continue
-        grade = esc(g.band.grade) + (" ▼" if g.capped else "")
-        out.append(f"| {name} | {who} | **{_pts(g.total)}** | **{grade}** | " + " | ".join(cells) +
+        grade = esc(g.graded_band.grade) + (" ▼" if g.capped else "")
+        out.append(f"| {name} | {who} | **{_pts(g.graded_total)}** | **{grade}** | " + " | ".join(cells) +
                    f" | {_minus(g.deductions)} | {_minus(g.function_deductions)} | {why} |")
     out += ["", " · ".join(f"{m} {word(s, lang)}" for s, m in MARK.items())
             + f" · ▼ {t('capped_legend', lang)}", ""]
@@ -259,11 +264,11 @@ def render_html(grades: list[CaseGrade], rubric: Rubric, lang: str = "en",
         else:
             mark = (f' <span class="capmark" title="{e("; ".join(cap_notes(g, lang)))}">▼</span>'
                     if g.capped else "")
-            cell = (f'<td class="num"><b>{_pts(g.total)}</b></td>'
-                    f'<td class="grade"><b>{e(g.band.grade)}</b>{mark}</td>')
+            cell = (f'<td class="num"><b>{_pts(g.graded_total)}</b></td>'
+                    f'<td class="grade"><b>{e(g.graded_band.grade)}</b>{mark}</td>')
         body.append(head + cell)
         for p in rubric.principles:
-            pg = g.principles[p]
+            pg = g.principle_grades[p]
             body.append(f'<td class="st {pg.status}" title="{e(word(pg.status, lang))}">'
                         f"{MARK[pg.status]} {_pts(pg.points)}</td>")
         if g.state == INCOMPLETE:
@@ -278,8 +283,8 @@ def render_html(grades: list[CaseGrade], rubric: Rubric, lang: str = "en",
     if graded:
         counts = {b.grade: 0 for b in rubric.bands}
         for g in graded:
-            counts[g.band.grade] += 1
-        average = sum(g.total for g in graded) / len(graded)
+            counts[g.graded_band.grade] += 1
+        average = sum(g.graded_total for g in graded) / len(graded)
         body.append(f'<section class="card"><h2>{e(word("distribution", lang))}</h2>'
                     f'<p class="sub">{e(word("average", lang))}: <b>{average:.1f}</b> '
                     f"({len(graded)} {e(word('cases', lang))})</p><table class=\"frequent\"><tbody>")

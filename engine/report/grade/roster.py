@@ -108,7 +108,8 @@ def parse_csv(text: str, file: str, lang: str = "en") -> Roster:
     header = [HEADERS.get(h.strip().lower()) for h in rows[0]]
     if "code" not in header:
         raise SideFileError([f"{file}:1:1: {_msg('no_code', lang)}"])
-    roster, lines = Roster(), {}
+    roster = Roster()
+    lines: dict[str, int] = {}   # code -> the line that gave it
     for number, row in enumerate(rows[1:], start=2):
         cells = {key: (row[i].strip() if i < len(row) else "") for i, key in enumerate(header)
                  if key is not None}
@@ -144,7 +145,8 @@ def parse_yaml(text: str, file: str, lang: str = "en") -> Roster:
             and isinstance(root.value[0][1], yaml.SequenceNode)):
         m = root.start_mark
         raise SideFileError([f"{file}:{m.line + 1}:{m.column + 1}: {_msg('root', lang)}"])
-    roster, lines = Roster(), {}
+    roster = Roster()
+    lines: dict[str, int] = {}   # code -> the line that gave it
     for i, item in enumerate(root.value[0][1].value):
         path = f"students[{i}]"
         if not isinstance(item, yaml.MappingNode):

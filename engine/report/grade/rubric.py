@@ -200,6 +200,7 @@ def load_rubric(path: str | None = None, lang: str = "en", profile=None) -> Rubr
     name = path
     if own is not None:
         path, name = str(own), own.name
+    assert path is not None and name is not None   # given, or else the profile's own
     try:
         text = sidefile.read_text(path, lang)
     except SideFileError as exc:
@@ -212,7 +213,8 @@ def load_rubric(path: str | None = None, lang: str = "en", profile=None) -> Rubr
 
 class _Checker:
     def __init__(self, file: str, lang: str):
-        self.file, self.lang, self.problems = file, lang, []
+        self.file, self.lang = file, lang
+        self.problems: list[str] = []
 
     def add(self, node, path: str, message: str, **params):
         mark = node.start_mark if node is not None else None
@@ -375,7 +377,7 @@ def _cap(c: _Checker, item, path: str, grades: list) -> Cap | None:
                   grade=grade or sidefile.shown(g_node))
     meeting = c.flag(entries["meeting"][1], f"{path}.meeting") if "meeting" in entries else False
     why = _why(c, entries["why"][1], f"{path}.why") if "why" in entries else {}
-    if len(c.problems) > before or not rules or grade not in grades:
+    if len(c.problems) > before or not rules or grade is None or grade not in grades:
         return None
     return Cap(rules, grade, severity, bool(meeting), why.get("en", ""), why.get("id", ""))
 
@@ -407,7 +409,8 @@ def _bands(c: _Checker, node) -> tuple:
     if not node.value:
         c.add(node, "bands", "no_bands")
         return ()
-    bands, seen = [], set()
+    bands: list[Band] = []
+    seen: set[str] = set()
     previous = None
     for i, item in enumerate(node.value):
         path = f"bands[{i}]"

@@ -156,9 +156,10 @@ def _result(g: CaseGrade, lang: str) -> str:
         share = f"{g.not_assessed_share:g}".replace(".", "," if lang == "id" else ".")
         lines = [t("not_assessed_share", lang, share=share)]
     else:
-        big = (g.band.grade, "")
-        lines = [t("total_line", lang, points=_number(g.total, lang))]
+        big = (g.graded_band.grade, "")
+        lines = [t("total_line", lang, points=_number(g.graded_total, lang))]
         if g.capped:
+            assert g.uncapped is not None   # capped: the band given is not the one reached
             lines.append(t("capped_from", lang, grade=g.uncapped.grade) + "; "
                          + "; ".join(cap_notes(g, lang)))
         elif g.caps:
@@ -199,7 +200,7 @@ def write_sheets(grades: list[CaseGrade], rubric: Rubric, folder: str, lang: str
         bodies.append(body)
         s = roster.student(g.code)
         who = s.display() if s else (g.code or "—")
-        grade = (g.band.grade if g.graded else t("incomplete_short", lang)
+        grade = (g.graded_band.grade if g.graded else t("incomplete_short", lang)
                  if g.state == INCOMPLETE else word("ungraded", lang))
         links.append(f'<li><a href="{e(name)}">{e(g.case_id or g.file)}</a> · {e(who)} · '
                      f"<b>{e(grade)}</b></li>")

@@ -64,9 +64,10 @@ def read_text(path: str, lang: str = "en", limits: Limits = LIMITS) -> str:
         problem = (f"the file is over {limits.max_bytes:,} bytes" if lang != "id" else
                    f"berkas lebih dari {limits.max_bytes:,} bita")
         raise SideFileError([f"{path}:1:1: {_msg('read', lang, problem=problem)}"])
-    text, problem = _loader._decode(data)
-    if problem:
-        raise SideFileError([f"{path}:1:1: {_msg('read', lang, problem=_plain(problem, lang))}"])
+    text, why = _loader._decode(data)
+    if why:
+        raise SideFileError([f"{path}:1:1: {_msg('read', lang, problem=_plain(why, lang))}"])
+    assert text is not None   # _decode gives the text, or why there is none
     return text
 
 

@@ -123,6 +123,8 @@ def in_file(result) -> list[Waiver]:
     """The ``waivers:`` written in a valid case file (none for a compact result, which no
     longer holds the case), located at their entries."""
     loaded = getattr(result, "loaded", None)
+    if loaded is None:
+        return []
     case = getattr(loaded, "case", None)
     out = []
     for i, w in enumerate(getattr(case, "waivers", ()) or ()):
@@ -237,8 +239,8 @@ def _entry(item, path: str, file: str, lang: str, add) -> Waiver | None:
                 value=sidefile.shown(entries["session"]))
             return None
         session = value
-    if any(v is None for v in values.values()):
+    rule, reason, by, case = values["rule"], values["reason"], values["by"], values["case"]
+    if rule is None or reason is None or by is None or case is None:
         return None
     m = item.start_mark
-    return Waiver(values["rule"], values["reason"], values["by"], session, values["case"],
-                  f"{file}:{m.line + 1}:{m.column + 1}")
+    return Waiver(rule, reason, by, session, case, f"{file}:{m.line + 1}:{m.column + 1}")

@@ -56,15 +56,15 @@ def render_xlsx(grades: list[CaseGrade], rubric: Rubric, lang: str = "en",
     number_cols |= {grade_col - 3, grade_col - 2, grade_col - 1, grade_col + 1}
     for g in grades:
         student = roster.student(g.code)
-        row = [_safe(g.file), _safe(g.case_id), _safe(g.code),
+        row: list[str | float | None] = [_safe(g.file), _safe(g.case_id), _safe(g.code),
                _safe(student.display()) if student else None]
         if g.state == INVALID:
             row += [None] * len(rubric.principles) + [None, None, None, None, None]
         else:
-            row += [round(g.principles[p].points, 1) for p in rubric.principles]
+            row += [round(g.principle_grades[p].points, 1) for p in rubric.principles]
             if g.graded:
-                row += [round(g.deductions, 1), round(g.function_deductions, 1), g.total,
-                        _safe(g.band.grade), g.band.point]
+                row += [round(g.deductions, 1), round(g.function_deductions, 1), g.graded_total,
+                        _safe(g.graded_band.grade), g.graded_band.point]
             else:
                 row += [None, None, None, _safe(t("incomplete_short", lang)), None]
         row += [state_word(g, lang), t("yes", lang) if g.meeting else None,
@@ -78,7 +78,7 @@ def render_xlsx(grades: list[CaseGrade], rubric: Rubric, lang: str = "en",
         elif g.state == INCOMPLETE:
             fill = INCOMPLETE_FILL
         else:
-            fill = BAND_FILLS[min(rubric.rank(g.band) * len(BAND_FILLS) // max(len(rubric.bands), 1),
+            fill = BAND_FILLS[min(rubric.rank(g.graded_band) * len(BAND_FILLS) // max(len(rubric.bands), 1),
                                   len(BAND_FILLS) - 1)]
         cell.fill = PatternFill("solid", fgColor=fill)
     for column in number_cols:
