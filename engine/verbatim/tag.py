@@ -23,13 +23,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from asas.engine.verbatim.lexicon import lexicon
+from asas.engine.verbatim.lexicon import key as _lexkey, lexicon, trigger as _trigger
 from asas.engine.verbatim.parse import COUNSELOR, CODES, Turn
 
 _LEX = lexicon()
-_BY_CODE: dict[str, list] = {}
-for _cue in _LEX.cues:
-    _BY_CODE.setdefault(_cue.code, []).append((_cue.rx, _cue))
 
 QUESTION_FUNCTIONS = ("clarification", "goal_setting", "evaluation")
 # codes a question may carry beside its type
@@ -110,59 +107,100 @@ def sentences(text: str) -> list[str]:
     return [s.strip() for s in out if s.strip()]
 
 
-# every string some cue cannot match without (lexicon.required): tested once per sentence
-_NEEDLES = tuple(sorted(set().union(*(needs for c in _LEX.cues for _, needs in c.parts
-                                       if needs is not None))))
-
-
-# for each needle, the cue alternatives (by their index in _PARTS) that need it
-_PARTS = [(cue.code, cue, rx) for cue in _LEX.cues for rx, _ in cue.parts]
+# The prefilter, built once from the lexicon's requirements (lexicon.requirements): an
+# alternative is searched only when the sentence holds one needle of each of its
+# requirements.  Each needle is looked up the cheapest sound way (lexicon.key): as a
+# whole word of the sentence, as how one of its words begins or ends, or, for the few
+# left, as a substring.  One requirement of each alternative (its trigger) indexes it,
+# so a sentence's words name its candidates with a few set intersections; the others
+# are checked per candidate.  Candidates are searched in the lexicon's order, so the
+# first matching cue of each code is the one the plain cue-by-cue search would find.
+_PARTS = []         # (code, cue, lazy pattern, the other requirements as checks)
 _ALWAYS: list[int] = []
-_BY_NEEDLE: dict[str, list[int]] = {}
-_k = 0
+_WORD_IX: dict[str, list[int]] = {}
+_START_IX: dict[str, list[int]] = {}
+_END_IX: dict[str, list[int]] = {}
+_TEXT_IX: dict[str, list[int]] = {}
+_START_LENS: set[int] = set()
+_END_LENS: set[int] = set()
+
+
+def _check(req) -> tuple:
+    words, starts, ends, texts = set(), set(), set(), []
+    for needle in req:
+        (kind, value), _ = _lexkey(needle)
+        if kind == "t":
+            words.add(value)
+        elif kind == "p":
+            starts.add(value)
+            _START_LENS.add(len(value))
+        elif kind == "s":
+            ends.add(value)
+            _END_LENS.add(len(value))
+        else:
+            texts.append(value)
+    return frozenset(words), frozenset(starts), frozenset(ends), tuple(sorted(texts))
+
+
 for _cue in _LEX.cues:
-    for _rx, _needs in _cue.parts:
-        if _needs is None:
+    for (_lazy, _), _reqs in zip(_cue.parts, _cue.reqs):
+        _k = len(_PARTS)
+        if _reqs is None:
             _ALWAYS.append(_k)
-        for _n in _needs or ():
-            _BY_NEEDLE.setdefault(_n, []).append(_k)
-        _k += 1
-
-
-def _present(sentence: str) -> list[str]:
-    """The needles the sentence holds."""
-    return [n for n in _NEEDLES if n in sentence]
+            _PARTS.append((_cue.code, _cue, _lazy, ()))
+            continue
+        _trig = _trigger(_reqs)[1]
+        for _needle in _trig:
+            (_kind, _value), _ = _lexkey(_needle)
+            if _kind == "p":
+                _START_LENS.add(len(_value))
+            elif _kind == "s":
+                _END_LENS.add(len(_value))
+            {"t": _WORD_IX, "p": _START_IX, "s": _END_IX, "x": _TEXT_IX}[_kind].setdefault(
+                _value, []).append(_k)
+        _PARTS.append((_cue.code, _cue, _lazy,
+                       tuple(_check(r) for r in _reqs if r is not _trig)))
+_START_LENS_T = tuple(sorted(_START_LENS))
+_END_LENS_T = tuple(sorted(_END_LENS))
+_TEXTS = tuple(_TEXT_IX.items())
+_WORDS = re.compile(r"\w+")
 
 
 def _cues(sentence: str) -> dict:
     """code -> (the words matched, the cue) for every code some cue of which matches:
     the first matching cue of each code in the lexicon's order.  Only the alternatives
-    whose needles the sentence holds are searched."""
+    whose requirements the sentence meets are searched."""
+    tokens = _WORDS.findall(sentence)
+    words = set(tokens)
+    starts = {t[:n] for n in _START_LENS_T for t in tokens if len(t) >= n}
+    ends = {t[-n:] for n in _END_LENS_T for t in tokens if len(t) >= n}
     candidates = set(_ALWAYS)
-    for n in _present(sentence):
-        candidates.update(_BY_NEEDLE[n])
+    for w in words.intersection(_WORD_IX):
+        candidates.update(_WORD_IX[w])
+    for w in starts.intersection(_START_IX):
+        candidates.update(_START_IX[w])
+    for w in ends.intersection(_END_IX):
+        candidates.update(_END_IX[w])
+    for text, ks in _TEXTS:
+        if text in sentence:
+            candidates.update(ks)
     found: dict = {}
     for k in sorted(candidates):
-        code, cue, lazy = _PARTS[k]
+        code, cue, lazy, checks = _PARTS[k]
         if code in found:
             continue
-        rx = lazy.rx
-        if rx is None:
-            rx = lazy.rx = re.compile(lazy.pattern)
-        m = rx.search(sentence)
-        if m:
-            found[code] = (m.group(0).strip(" ,.?!"), cue)
+        for w, st, en, tx in checks:
+            if (w.isdisjoint(words) and st.isdisjoint(starts) and en.isdisjoint(ends)
+                    and not any(t in sentence for t in tx)):
+                break
+        else:
+            rx = lazy.rx
+            if rx is None:
+                rx = lazy.rx = re.compile(lazy.pattern)
+            m = rx.search(sentence)
+            if m:
+                found[code] = (m.group(0).strip(" ,.?!"), cue)
     return found
-
-
-def _first(code: str, sentence: str, present: frozenset | None = None):
-    for rx, cue in _BY_CODE.get(code, ()):
-        if present is not None and cue.needs is not None and cue.needs.isdisjoint(present):
-            continue
-        m = cue.search(sentence, present)
-        if m:
-            return m.group(0).strip(" ,.?!"), cue
-    return None
 
 
 def _stem(word: str) -> str:
