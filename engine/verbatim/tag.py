@@ -89,8 +89,9 @@ class TaggedTurn:
 
 
 def normalise(text: str) -> str:
-    text = text.lower().replace("’", "'").replace("‘", "'").replace("…", "...")
-    return re.sub(r"\s+", " ", text).strip()
+    # str.split() cuts at exactly the characters re's \s matches (str.isspace)
+    return " ".join(text.lower().replace("’", "'").replace("‘", "'").replace("…", "...")
+                    .split())
 
 
 def sentences(text: str) -> list[str]:
@@ -172,8 +173,9 @@ def _cues(sentence: str) -> dict:
     whose requirements the sentence meets are searched."""
     tokens = _WORDS.findall(sentence)
     words = set(tokens)
-    starts = {t[:n] for n in _START_LENS_T for t in tokens if len(t) >= n}
-    ends = {t[-n:] for n in _END_LENS_T for t in tokens if len(t) >= n}
+    # t[:3] of a shorter word is the word itself: still how it begins, so still sound
+    starts = {t[:n] for n in _START_LENS_T for t in tokens}
+    ends = {t[-n:] for n in _END_LENS_T for t in tokens}
     candidates = set(_ALWAYS)
     for w in words.intersection(_WORD_IX):
         candidates.update(_WORD_IX[w])
@@ -203,7 +205,19 @@ def _cues(sentence: str) -> dict:
     return found
 
 
+_STEMS: dict[str, str] = {}    # word -> stem, a pure function remembered (bounded)
+
+
 def _stem(word: str) -> str:
+    stem = _STEMS.get(word)
+    if stem is None:
+        stem = _stem_of(word)
+        if len(_STEMS) < 50_000:
+            _STEMS[word] = stem
+    return stem
+
+
+def _stem_of(word: str) -> str:
     for suffix in ("nya", "mu", "ku", "lah", "kah"):
         if word.endswith(suffix) and len(word) - len(suffix) >= 3:
             word = word[:-len(suffix)]
