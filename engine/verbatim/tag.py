@@ -23,7 +23,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from asas.engine.verbatim.lexicon import key as _lexkey, lexicon, trigger as _trigger
+from asas.engine.verbatim.lexicon import (key as _lexkey, lexicon, speedy as _speedy,
+                                          trigger as _trigger)
 from asas.engine.verbatim.parse import COUNSELOR, CODES, Turn
 
 _LEX = lexicon()
@@ -164,6 +165,8 @@ for _cue in _LEX.cues:
 _START_LENS_T = tuple(sorted(_START_LENS))
 _END_LENS_T = tuple(sorted(_END_LENS))
 _TEXTS = tuple(_TEXT_IX.items())
+# as sets: a set meets a set from its smaller side (a dict, it would walk whole)
+_WORD_KEYS, _START_KEYS, _END_KEYS = frozenset(_WORD_IX), frozenset(_START_IX), frozenset(_END_IX)
 _WORDS = re.compile(r"\w+")
 
 
@@ -177,11 +180,11 @@ def _cues(sentence: str) -> dict:
     starts = {t[:n] for n in _START_LENS_T for t in tokens}
     ends = {t[-n:] for n in _END_LENS_T for t in tokens}
     candidates = set(_ALWAYS)
-    for w in words.intersection(_WORD_IX):
+    for w in words & _WORD_KEYS:
         candidates.update(_WORD_IX[w])
-    for w in starts.intersection(_START_IX):
+    for w in starts & _START_KEYS:
         candidates.update(_START_IX[w])
-    for w in ends.intersection(_END_IX):
+    for w in ends & _END_KEYS:
         candidates.update(_END_IX[w])
     for text, ks in _TEXTS:
         if text in sentence:
@@ -198,7 +201,7 @@ def _cues(sentence: str) -> dict:
         else:
             rx = lazy.rx
             if rx is None:
-                rx = lazy.rx = re.compile(lazy.pattern)
+                rx = lazy.rx = re.compile(_speedy(lazy.pattern))
             m = rx.search(sentence)
             if m:
                 found[code] = (m.group(0).strip(" ,.?!"), cue)
