@@ -194,10 +194,16 @@ def _cues(sentence: str) -> dict:
         code, cue, lazy, checks = _PARTS[k]
         if code in found:
             continue
-        for w, st, en, tx in checks:
-            if (w.isdisjoint(words) and st.isdisjoint(starts) and en.isdisjoint(ends)
-                    and not any(t in sentence for t in tx)):
-                break
+        for w, st, en, tx in checks:     # each requirement met by one of its needles
+            if w and not w.isdisjoint(words):
+                continue
+            if st and not st.isdisjoint(starts):
+                continue
+            if en and not en.isdisjoint(ends):
+                continue
+            if tx and any(t in sentence for t in tx):
+                continue
+            break
         else:
             rx = lazy.rx
             if rx is None:
