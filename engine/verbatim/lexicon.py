@@ -154,6 +154,14 @@ def key(needle) -> tuple:
     return best, score
 
 
+def plan(reqs: list[frozenset]) -> tuple:
+    """How the tagger looks an alternative up: (the needle texts of its trigger, the
+    trigger's keys, the keys of each other requirement), keys as key() gives them."""
+    texts, best = trigger(reqs)
+    keys = lambda r: tuple(sorted({key(n)[0] for n in r}))   # noqa: E731
+    return texts, keys(best), tuple(keys(r) for r in reqs if r is not best)
+
+
 def trigger(reqs: list[frozenset]):
     """(the needle texts of the most selective requirement, the requirement)."""
     best = max(reqs, key=lambda r: (min(key(n)[1] for n in r), -len(r)))
@@ -256,8 +264,8 @@ class Cue:
     # the pattern's top-level alternatives, each with the strings it needs (its trigger,
     # see required()): only those whose strings a sentence holds are searched
     parts: tuple = ()
-    # beside parts: every requirement of each alternative (see requirements()), or None
-    reqs: tuple = ()
+    # beside parts: how each alternative is looked up (see plan()), or None
+    plans: tuple = ()
 
     @property
     def rx(self) -> re.Pattern:
@@ -283,11 +291,11 @@ def _digest(raw: bytes) -> str:
     return hashlib.sha256(raw).hexdigest()
 
 
-_FORMAT = 2    # of the index: every requirement of every alternative
+_FORMAT = 3    # of the index: the look-up plan of every alternative (plan())
 
 
 def _index(path: str, raw: bytes):
-    """The stored requirements of every alternative, in order, or None when stale."""
+    """The stored plan of every alternative, in order, or None when stale."""
     import json
     try:
         with open(path[:-len(".yaml")] + ".index.json", encoding="utf-8") as f:
@@ -297,8 +305,9 @@ def _index(path: str, raw: bytes):
     if (not isinstance(index, dict) or index.get("sha256") != _digest(raw)
             or index.get("format") != _FORMAT):
         return None
-    return [None if r is None else [frozenset((t, bool(lb), bool(rb)) for t, lb, rb in req)
-                                    for req in r] for r in index["requirements"]]
+    return [None if p is None else
+            (frozenset(p[0]), tuple(tuple(k) for k in p[1]),
+             tuple(tuple(tuple(k) for k in c) for c in p[2])) for p in index["plans"]]
 
 
 def write_index(path: str = PATH) -> str:
@@ -306,11 +315,10 @@ def write_index(path: str = PATH) -> str:
     with open(path, "rb") as f:
         raw = f.read()
     lex = _build(raw, None)
-    out = [None if r is None else [sorted([t, int(lb), int(rb)] for t, lb, rb in req)
-                                   for req in r] for c in lex.cues for r in c.reqs]
+    out = [None if p is None else [sorted(p[0]), p[1], p[2]] for c in lex.cues for p in c.plans]
     target = path[:-len(".yaml")] + ".index.json"
     with open(target, "w", encoding="utf-8") as f:
-        json.dump({"sha256": _digest(raw), "format": _FORMAT, "requirements": out}, f,
+        json.dump({"sha256": _digest(raw), "format": _FORMAT, "plans": out}, f,
                   ensure_ascii=False, separators=(",", ":"))
         f.write("\n")
     return target
@@ -338,20 +346,21 @@ def _build(raw: bytes, stored) -> Lexicon:
     cues = []
     position = 0
     for c in data["cues"]:
-        parts, reqs = [], []
+        parts, plans = [], []
         for alt in alternatives(c["pattern"]):
             pattern = expand(alt)
             if stored is not None and position < len(stored):
-                req = stored[position]
+                how = stored[position]
             else:
                 req = requirements(pattern)
+                how = None if req is None else plan(req)
             position += 1
-            reqs.append(req)
-            parts.append((_Lazy(pattern, None), None if req is None else trigger(req)[0]))
+            plans.append(how)
+            parts.append((_Lazy(pattern, None), None if how is None else how[0]))
         all_needs = [n for _, n in parts]
         needs = None if any(n is None for n in all_needs) else frozenset().union(*all_needs)
         cues.append(Cue(c["code"], expand(c["pattern"]), c["what"]["en"], c["what"]["id"],
-                        needs, tuple(parts), tuple(reqs)))
+                        needs, tuple(parts), tuple(plans)))
     cues = tuple(cues)
     return Lexicon(cues, {k: compile_(v) for k, v in data["patterns"].items()},
                    {k: compile_(v) for k, v in data["opening"].items()}, macros,

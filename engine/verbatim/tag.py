@@ -23,8 +23,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from asas.engine.verbatim.lexicon import (key as _lexkey, lexicon, speedy as _speedy,
-                                          trigger as _trigger)
+from asas.engine.verbatim.lexicon import lexicon, speedy as _speedy
 from asas.engine.verbatim.parse import COUNSELOR, CODES, Turn
 
 _LEX = lexicon()
@@ -127,10 +126,9 @@ _START_LENS: set[int] = set()
 _END_LENS: set[int] = set()
 
 
-def _check(req) -> tuple:
+def _check(keys) -> tuple:
     words, starts, ends, texts = set(), set(), set(), []
-    for needle in req:
-        (kind, value), _ = _lexkey(needle)
+    for kind, value in keys:
         if kind == "t":
             words.add(value)
         elif kind == "p":
@@ -144,24 +142,21 @@ def _check(req) -> tuple:
     return frozenset(words), frozenset(starts), frozenset(ends), tuple(sorted(texts))
 
 
+_IX = {"t": _WORD_IX, "p": _START_IX, "s": _END_IX, "x": _TEXT_IX}
 for _cue in _LEX.cues:
-    for (_lazy, _), _reqs in zip(_cue.parts, _cue.reqs):
+    for (_lazy, _), _plan in zip(_cue.parts, _cue.plans):
         _k = len(_PARTS)
-        if _reqs is None:
+        if _plan is None:
             _ALWAYS.append(_k)
             _PARTS.append((_cue.code, _cue, _lazy, ()))
             continue
-        _trig = _trigger(_reqs)[1]
-        for _needle in _trig:
-            (_kind, _value), _ = _lexkey(_needle)
+        for _kind, _value in _plan[1]:
             if _kind == "p":
                 _START_LENS.add(len(_value))
             elif _kind == "s":
                 _END_LENS.add(len(_value))
-            {"t": _WORD_IX, "p": _START_IX, "s": _END_IX, "x": _TEXT_IX}[_kind].setdefault(
-                _value, []).append(_k)
-        _PARTS.append((_cue.code, _cue, _lazy,
-                       tuple(_check(r) for r in _reqs if r is not _trig)))
+            _IX[_kind].setdefault(_value, []).append(_k)
+        _PARTS.append((_cue.code, _cue, _lazy, tuple(_check(c) for c in _plan[2])))
 _START_LENS_T = tuple(sorted(_START_LENS))
 _END_LENS_T = tuple(sorted(_END_LENS))
 _TEXTS = tuple(_TEXT_IX.items())
