@@ -30,19 +30,54 @@ def _codes(values) -> list[str] | None:
     return codes or None
 
 
-def _emit(text: str, output: str | None):
+class AsasError(click.ClickException):
+    """A failure to read or write (exit status 2, as a usage error; 1 means a finding
+    reached --fail-on)."""
+    exit_code = 2
+
+
+def _emit(text: str, output: str | None, inputs=(), role: str | None = None):
+    """Write ``text`` to ``output`` (whole, or not at all), or to stdout.  ``inputs`` are
+    the files the command read: the output never replaces one of them."""
     if output:
-        from asas.engine.run.atomic import write_atomic
+        from asas.engine.run.atomic import OutputRefused, refuse_inputs, write_atomic
         try:
+            refuse_inputs(output, inputs, role=role or "one of the files this command reads")
             write_atomic(output, text)
+        except OutputRefused as exc:
+            raise AsasError(str(exc))
         except OSError as exc:
-            raise click.ClickException(f"cannot write {output}: {exc.strerror or exc}")
+            raise AsasError(_cannot_write(output, exc))
     else:
+        _echo(text)
+
+
+def _cannot_write(output: str, exc: OSError) -> str:
+    from asas.engine.report.safe import safe_name
+    return f"cannot write {safe_name(output)}: {exc.strerror or exc}"
+
+
+def _echo(text: str) -> None:
+    """Standard output, or a one-line message and exit 2 when it is closed or full."""
+    if sys.stdout is None:
+        raise AsasError("standard output is closed; give --output FILE")
+    try:
         click.echo(text, nl=False)
+    except BrokenPipeError:
+        raise
+    except OSError as exc:
+        _stdout_gone()
+        raise AsasError(f"cannot write to standard output: {exc.strerror or exc}")
 
 
-def _use_color(output: str | None) -> bool:
-    return output is None and sys.stdout.isatty() and "NO_COLOR" not in os.environ
+def _stdout_gone() -> None:
+    """Standard output failed (full disk, closed pipe): point it at /dev/null so that
+    Python's own flush at exit does not fail again with a traceback."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError, AttributeError):
+        pass
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -56,6 +91,30 @@ def cli():
     One rule:     asas rule KSR001
     The reasoning behind a verdict:   asas explain cases/FILE.yaml
     """
+
+
+def _profile(ctx, param, value):
+    """--profile: a bundled profile's name or a profile file (engine/judge/profile.py);
+    checked at once, so a typo is a usage error before any work."""
+    if value is None:
+        return None
+    from asas.engine.judge.profile import ProfileError, lookup
+    try:
+        chosen = lookup(value)
+        if not chosen.is_default:       # its rule modules exist and document what it names
+            from asas.rules._profiles import knowledge
+            knowledge(chosen)
+    except ProfileError as exc:
+        raise click.BadParameter(str(exc), ctx=ctx, param=param)
+    return value
+
+
+def profile_option(command):
+    return click.option(
+        "--profile", callback=_profile, metavar="NAME|FILE", expose_value=True,
+        help="Which principles to judge: konseling-individual (the default, the eight of "
+             "individual counseling) or bk12 (the twelve asas of Prayitno & Amti), or a "
+             "profile file (docs/profiles.md).")(command)
 
 
 def _format_names():
@@ -76,7 +135,8 @@ def _format_names():
               help="Only these rule IDs or prefixes (comma-separated, e.g. KRH,KSR001).")
 @click.option("--ignore", multiple=True, metavar="CODES",
               help="Leave out these rule IDs or prefixes (the longer prefix wins over --select).")
-@click.option("--examples", is_flag=True, help="Check the example cases bundled with asas.")
+@click.option("--examples", is_flag=True,
+              help="Check the example cases bundled with asas (those of --profile).")
 @click.option("--redact", is_flag=True,
               help="Keep the client's pseudonym and every free-text quote out of the report.")
 @click.option("--no-redact", is_flag=True,
@@ -102,8 +162,10 @@ def _format_names():
                    "~/.cache/asas).")
 @click.option("--no-cache", is_flag=True,
               help="Neither read nor write the result cache.")
+@profile_option
 def check(paths, fmt, lang, output, fail_on, select, ignore, examples, redact, no_redact,
-          lecturer, max_bytes, max_nodes, max_depth, max_sessions, jobs, cache_dir, no_cache):
+          lecturer, max_bytes, max_nodes, max_depth, max_sessions, jobs, cache_dir, no_cache,
+          profile):
     """Check case files: files, directories (searched for *.yaml, *.yml), or - for stdin.
 
     An unchanged file is not checked again: its result comes from the cache
@@ -115,98 +177,45 @@ def check(paths, fmt, lang, output, fail_on, select, ignore, examples, redact, n
     (cf1 + cf2 x (1 - cf1)); derived findings are shown under the finding they rest on.
 
     Exit status: 0 no finding reached --fail-on; 1 some finding did; 2 a usage error,
-    or a file could not be read or is invalid (the others are still checked);
-    130 interrupted (Ctrl-C).
+    or a file could not be read or is invalid (the others are still checked), or the
+    report could not be written; 130 interrupted (Ctrl-C).
     """
-    from asas.engine.run.batch import Batch, Outcome, WorkerDied
-    from asas.engine.load.discover import case_paths
-    from asas.engine.report.formats import renderer
-
-    if examples:
-        from asas.engine.run.bundled import bundled_cases_dir
-        paths = (*paths, str(bundled_cases_dir()))
-    if not paths:
-        raise click.UsageError("give at least one file or directory (or --examples)")
-    lang = _lang(lang)
     from asas.engine.load.types import Limits
+    from asas.engine.run.check import CheckError, CheckOptions, run_check
     given = {"max_bytes": max_bytes, "max_nodes": max_nodes, "max_depth": max_depth,
              "max_sessions": max_sessions}
-    limits = Limits(**{k: v for k, v in given.items() if v is not None})
-    files = case_paths(paths)
-    if output:
-        from asas.engine.run.atomic import OutputRefused, refuse_inputs
-        try:
-            refuse_inputs(output, files)
-        except OutputRefused as exc:
-            raise click.UsageError(str(exc))
-    select, ignore = _codes(select), _codes(ignore)
-    cache = None if no_cache else _open_cache(cache_dir, select, ignore, limits)
-    progress = None
-    if _show_progress(fmt, output, len(files)):
-        from asas.engine.run.progress import Progress
-        progress = Progress(len(files))
-    batch = Batch(files, select, ignore, limits, jobs=jobs, cache=cache, progress=progress)
-    outcome = Outcome(fail_on)
-    def hide(r):
-        if redact:
-            from asas.engine.report.redact import redact as redact_results
-            return redact_results([r])[0]
-        return r
-
-    def results():
-        for r in batch:
-            outcome.add(r)
-            yield hide(r)
-
-    def interrupted():
-        return _interrupted_note(batch, lang) if batch.interrupted else None
-
-    render = renderer(fmt)
-    stream = getattr(sys.modules[render.__module__], "stream", None)
     no_redact = no_redact or lecturer
     if redact and no_redact:
         raise click.UsageError("--redact and --no-redact (or --lecturer) contradict each other")
-    # formats that note it (html) say so; html redacts a batch unless told not to
-    options = {"redact": True} if redact else {"redact": False} if no_redact else {}
-    if lecturer:
-        options["by_trainee"] = True
-    options.update(color=_use_color(output), fail_on=fail_on, interrupted=interrupted)
+    options = CheckOptions(
+        paths=paths, fmt=fmt, lang=_lang(lang), output=output, fail_on=fail_on,
+        select=_codes(select), ignore=_codes(ignore), examples=examples, redact=redact,
+        no_redact=no_redact, by_trainee=lecturer,
+        limits=Limits(**{k: v for k, v in given.items() if v is not None}), jobs=jobs,
+        cache_dir=cache_dir, no_cache=no_cache, profile=profile)
     try:
-        if stream is None:      # formats that need every result first
-            shown = list(results())
-            if progress is not None:
-                progress.close()
-            _emit(render(shown, lang, **options), output)
-        elif output:
-            from asas.engine.run.atomic import atomic_writer
-            try:
-                with atomic_writer(output) as fh:
-                    stream(results(), lang, fh, **options)
-            except OSError as exc:
-                raise click.ClickException(f"cannot write {output}: {exc.strerror or exc}")
-        else:
-            stream(results(), lang, _Stdout(progress), **options)
-    except WorkerDied as exc:
-        click.echo(f"\nasas: {exc}", err=True)
-        sys.exit(2)
-    except KeyboardInterrupt:   # a second Ctrl-C: stop at once, the report unfinished
-        click.echo("", err=True)
-        sys.exit(130)
-    except BrokenPipeError:     # the reader went away (`| head`): stop quietly, with
-        devnull = os.open(os.devnull, os.O_WRONLY)      # the status a shell gives a
-        os.dup2(devnull, sys.stdout.fileno())           # program killed by SIGPIPE
+        code = run_check(options)
+    except CheckError as exc:
+        if exc.usage:
+            raise click.UsageError(str(exc))
+        raise AsasError(str(exc))
+    if output and code == 1 and sys.stderr is not None and sys.stderr.isatty():
+        click.echo(_written_note(output, fail_on, options.lang), err=True)
+    _exit(code)
+
+
+def _exit(code: int) -> None:
+    """Exit with ``code``; 128 + N (stopped by signal N, after cleaning up) is the
+    signal itself, so that the shell and a CI runner see what they sent."""
+    import signal
+    signum = code - 128
+    if signum in (getattr(signal, "SIGTERM", -1), getattr(signal, "SIGHUP", -1)):
+        sys.stdout.flush() if sys.stdout is not None else None
+        signal.signal(signum, signal.SIG_DFL)
+        os.kill(os.getpid(), signum)
+    if code == 141:     # the reader went away: the status of a program killed by SIGPIPE
         sys.exit(141)
-    finally:
-        if progress is not None:
-            progress.close()
-    if batch.interrupted:
-        if not (stream is not None and fmt == "text" and output is None
-                and sys.stdout.isatty()):   # else the report on screen just said it
-            click.echo(_interrupted_note(batch, lang), err=True)
-        sys.exit(130)
-    if output and outcome.code == 1 and sys.stderr.isatty():
-        click.echo(_written_note(output, fail_on, lang), err=True)
-    sys.exit(outcome.code)
+    sys.exit(code)
 
 
 def _written_note(output: str, fail_on: str, lang: str) -> str:
@@ -218,46 +227,9 @@ def _written_note(output: str, fail_on: str, lang: str) -> str:
             f"{fail_on} or worse was found), not a failure")
 
 
-class _Stdout:
-    """Standard output for a streamed report: the progress bar (on the same terminal)
-    is taken away before each piece is written, and comes back after."""
-
-    def __init__(self, progress):
-        self.progress = progress
-
-    def write(self, text: str) -> None:
-        if self.progress is not None:
-            self.progress.close()
-        click.echo(text, nl=False)
-
-
-MACHINE_FORMATS = ("json", "sarif", "csv", "junit", "github")
-
-
-def _show_progress(fmt: str, output: str | None, files: int) -> bool:
-    """A progress bar on standard error: only at a terminal, for more than one file,
-    and never while a machine format is piped to another program."""
-    if files < 2 or not sys.stderr.isatty():
-        return False
-    return not (fmt in MACHINE_FORMATS and output is None and not sys.stdout.isatty())
-
-
-def _interrupted_note(batch, lang: str) -> str:
-    done, total = batch.done, len(batch.files)
-    if lang == "id":
-        return (f"dihentikan (Ctrl-C): {done} dari {total} berkas diperiksa; laporan hanya "
-                "memuat berkas-berkas itu")
-    return f"interrupted (Ctrl-C): {done} of {total} files checked; the report covers those"
-
-
 def _cache_dir(cache_dir: str | None):
-    from asas.engine.run.cache import default_dir
-    return cache_dir if cache_dir else default_dir()
-
-
-def _open_cache(cache_dir, select, ignore, limits):
-    from asas.engine.run.cache import Cache, config_key
-    return Cache(_cache_dir(cache_dir), config_key(select, ignore, limits))
+    from asas.engine.run.check import cache_dir as folder
+    return folder(cache_dir)
 
 
 @cli.group("cache")
@@ -275,6 +247,23 @@ def cache_clear(cache_dir):
     """Delete the cached results (only a folder asas created is touched)."""
     from asas.engine.run.cache import clear
     done, message = clear(_cache_dir(cache_dir))
+    click.echo(message, err=not done)
+    sys.exit(0 if done else 2)
+
+
+@cache_group.command("prune")
+@click.option("--cache-dir", type=click.Path(file_okay=False), metavar="DIR",
+              help="The cache to prune (default: $ASAS_CACHE_DIR, else ~/.cache/asas).")
+@click.option("--max-age", type=click.FloatRange(0), default=30, show_default=True,
+              metavar="DAYS", help="Remove entries written more than DAYS days ago.")
+@click.option("--max-size", type=click.FloatRange(0), metavar="MB",
+              help="Then remove the oldest entries until the rest take at most MB megabytes.")
+def cache_prune(cache_dir, max_age, max_size):
+    """Remove old cached results: those older than --max-age (entries also expire by
+    themselves after 30 days), then the oldest beyond --max-size."""
+    from asas.engine.run.cache import prune
+    limit = None if max_size is None else int(max_size * 1024 * 1024)
+    done, message, _ = prune(_cache_dir(cache_dir), max_age, limit)
     click.echo(message, err=not done)
     sys.exit(0 if done else 2)
 
@@ -339,8 +328,9 @@ def _roster(path, lang):
                    "unless --lang en).")
 @click.option("--redact", is_flag=True,
               help="Keep the client's pseudonym and every free-text quote out of the report.")
+@profile_option
 def grade(paths, rubric, print_rubric, fmt, csv_locale, lang, output, roster, overrides,
-          sheets, redact):
+          sheets, redact, profile):
     """Grade case files with a rubric: points per principle by status, deductions per
     finding and per function not served, caps for critical findings (at most D, a
     meeting), "incomplete — returned" for a write-up that cannot be assessed, and a
@@ -357,11 +347,11 @@ def grade(paths, rubric, print_rubric, fmt, csv_locale, lang, output, roster, ov
     sheet_lang = lang or "id"       # a sheet goes to an Indonesian student unless told
     lang = _lang(lang)
     try:
-        chosen = load_rubric(rubric, lang)
+        chosen = load_rubric(rubric, lang, profile)
     except RubricError as exc:
         _side_problems(exc)
     if print_rubric:
-        _emit(rubric_text(rubric), output)
+        _emit(rubric_text(rubric, profile), output, [rubric] if rubric else [])
         return
     if not paths:
         raise click.UsageError("give at least one file or directory (or --print-rubric)")
@@ -380,7 +370,7 @@ def grade(paths, rubric, print_rubric, fmt, csv_locale, lang, output, roster, ov
     files = case_paths(paths)
     inputs = [*files, *(p for p in (rubric, roster, overrides) if p)]
     _refuse_inputs(output, inputs)
-    results = check_paths(files)
+    results = check_paths(files, profile=profile)
     if redact:
         from asas.engine.report.redact import redact as redact_results
         results = redact_results(results)
@@ -400,14 +390,14 @@ def grade(paths, rubric, print_rubric, fmt, csv_locale, lang, output, roster, ov
             try:
                 write_atomic(path, text)
             except OSError as exc:
-                raise click.ClickException(f"cannot write {path}: {exc.strerror or exc}")
+                raise AsasError(_cannot_write(path, exc))
         try:
             sheet_grades = grades if sheet_lang == lang else \
                 grade_results(results, chosen, sheet_lang, waivers)
             written = write_sheets(sheet_grades, chosen, sheets, sheet_lang, the_roster, redact,
                                    write)
         except OSError as exc:
-            raise click.ClickException(f"cannot write {sheets}: {exc.strerror or exc}")
+            raise AsasError(_cannot_write(sheets, exc))
         click.echo(("lembar umpan balik: " if sheet_lang == "id" else "feedback sheets: ")
                    + f"{len(written) - 1} → {os.path.join(sheets, 'index.html')}", err=True)
     for line in unused_lines(grades, lang):
@@ -422,7 +412,7 @@ def _emit_bytes(data: bytes, output: str):
             fh.flush()
             fh.buffer.write(data)
     except OSError as exc:
-        raise click.ClickException(f"cannot write {output}: {exc.strerror or exc}")
+        raise AsasError(_cannot_write(output, exc))
 
 
 @cli.command()
@@ -440,7 +430,8 @@ def _emit_bytes(data: bytes, output: str):
               help="Trainee code -> name or NIM, class, guru pamong (CSV or YAML).")
 @click.option("--redact", is_flag=True,
               help="Keep the client's pseudonym and every free-text quote out of the report.")
-def trend(paths, fmt, by, lang, output, roster, redact):
+@profile_option
+def trend(paths, fmt, by, lang, output, roster, redact, profile):
     """Each trainee's principle statuses and scores across their cases, in date order
     (the first session's date); trainees by case.counselor.code.
 
@@ -456,7 +447,7 @@ def trend(paths, fmt, by, lang, output, roster, redact):
     the_roster = _roster(roster, lang)
     files = case_paths(paths)
     _refuse_inputs(output, [*files, *([roster] if roster else [])])
-    results = check_paths(files)
+    results = check_paths(files, profile=profile)
     if redact:
         from asas.engine.report.redact import redact as redact_results
         results = redact_results(results)
@@ -466,8 +457,10 @@ def trend(paths, fmt, by, lang, output, roster, redact):
 
 @cli.command()
 @click.option("--output", "-o", type=click.Path(dir_okay=False), help="Write it to FILE.")
-def schema(output):
-    """Print the JSON Schema (draft-07) of the case format, for editors."""
+@profile_option
+def schema(output, profile):
+    """Print the JSON Schema (draft-07) of the case format, for editors (one schema for
+    every profile: a field a profile does not judge is simply unused)."""
     from asas.engine.model.jsonschema import schema_text
     _emit(schema_text(), output)
 
@@ -479,17 +472,20 @@ def schema(output):
 @click.option("--lang", type=LANG)
 @click.option("--select", multiple=True, metavar="CODES", help="Only these IDs or prefixes.")
 @click.option("-o", "--output", type=click.Path(), help="Write to this file.")
-def rules_(fmt, lang, select, output):
+@profile_option
+def rules_(fmt, lang, select, output, profile):
     """List the rule catalogue: ID, principle, severity, certainty factor, title."""
     import json
 
     from asas.engine.report.rulepage import rule_dict, rule_list, rules_markdown
     from asas.engine.judge.verdict import selected
-    from asas.rules import CATALOG
+    from asas.engine.run.pipeline import catalog_of
+    CATALOG = catalog_of(profile)
     lang = _lang(lang)
     if fmt == "markdown":
-        _emit(rules_markdown(d for d in CATALOG.values() if selected(d.id, _codes(select))),
-              output)
+        from asas.engine.judge.profile import lookup
+        _emit(rules_markdown((d for d in CATALOG.values() if selected(d.id, _codes(select))),
+                             lookup(profile)), output)
         return
     docs = [d for d in sorted(CATALOG.values(), key=lambda d: d.id)
             if selected(d.id, _codes(select))]
@@ -506,13 +502,15 @@ def rules_(fmt, lang, select, output):
 @cli.command()
 @click.argument("rule_id")
 @click.option("--lang", type=LANG)
-def rule(rule_id, lang):
+@profile_option
+def rule(rule_id, lang, profile):
     """Explain one rule: what it checks, why it matters, a failing and a passing
     example, and what to do instead."""
     import difflib
 
     from asas.engine.report.rulepage import rule_page
-    from asas.rules import CATALOG
+    from asas.engine.run.pipeline import catalog_of
+    CATALOG = catalog_of(profile)
     doc = CATALOG.get(rule_id.upper())
     if doc is None:
         hint = difflib.get_close_matches(rule_id.upper(), CATALOG, n=1)
@@ -524,15 +522,17 @@ def rule(rule_id, lang):
 @cli.command()
 @click.argument("file", type=click.Path())
 @click.option("--lang", type=LANG)
-def explain(file, lang):
+@profile_option
+def explain(file, lang, profile):
     """Show the reasoning for one case: facts (with lines) → intermediate conclusions
     → findings → principle statuses."""
     from asas.engine.run.pipeline import check_file
     from asas.engine.report.explain import explain as render
-    result = check_file(file)
+    from asas.engine.report.safe import safe_text
+    result = check_file(file, profile=profile)
     if not result.valid:
         for e in result.errors:
-            click.echo(e.format(result.file, _lang(lang)), err=True)
+            click.echo(safe_text(e.format(result.file, _lang(lang))), err=True)
         sys.exit(2)
     click.echo(render(result, _lang(lang)), nl=False)
 
@@ -546,22 +546,23 @@ def explain(file, lang):
               help="Where the first line points editors for the JSON Schema "
                    "(default: asas-v1.schema.json beside the case file).")
 @click.option("--force", is_flag=True, help="Overwrite FILE if it exists.")
-def init(file, lang, sessions, schema_ref, force):
+@profile_option
+def init(file, lang, sessions, schema_ref, force, profile):
     """Write a case file template: every field of the format, commented, nothing
     documented yet (it checks as 'not assessed' until you fill it in).
     Without FILE, or with -, the template is printed."""
     from asas.engine.authoring.template import SCHEMA_FILE, message, template_text, write_new
     lang = _lang(lang)
-    text = template_text(lang, sessions, schema_ref or SCHEMA_FILE)
+    text = template_text(lang, sessions, schema_ref or SCHEMA_FILE, profile=profile)
     if not file or file == "-":
         click.echo(text, nl=False)
         return
     try:
         write_new(file, text, overwrite=force)
     except FileExistsError:
-        raise click.ClickException(message("exists", lang, file=file))
+        raise AsasError(message("exists", lang, file=file))
     except OSError as exc:
-        raise click.ClickException(f"cannot write {file}: {exc.strerror or exc}")
+        raise AsasError(_cannot_write(file, exc))
     click.echo(message("written", lang, file=file, sessions=sessions), err=True)
 
 
@@ -571,7 +572,8 @@ def init(file, lang, sessions, schema_ref, force):
 @click.option("--schema", "schema_ref", metavar="PATH|URL",
               help="Where the file's first line points editors for the JSON Schema "
                    "(default: asas-v1.schema.json beside the case file).")
-def interview(file, lang, schema_ref):
+@profile_option
+def interview(file, lang, schema_ref, profile):
     """Write a case file by answering a supervisor's questions, the case first and
     then session by session; then check it. Answers can be piped in, one per line.
     FILE is asked for at the end when not given; an existing file is only
@@ -579,8 +581,10 @@ def interview(file, lang, schema_ref):
     from asas.engine.authoring.interview import message, run
     from asas.engine.authoring.template import SCHEMA_FILE
     lang = _lang(lang)
+    if sys.stdin is None:
+        raise AsasError("standard input is closed: there is nothing to read the answers from")
     try:
-        run(file, lang, schema=schema_ref or SCHEMA_FILE)
+        run(file, lang, schema=schema_ref or SCHEMA_FILE, profile=profile)
     except click.Abort:   # end of input, or Ctrl-C: nothing was written
         click.echo("", err=True)
         click.echo(message("stopped", lang), err=True)

@@ -57,7 +57,11 @@ def main(argv=None) -> int:
         work = Path(tmp)
         gen = work / "generated"
         write_cases(gen, opts.generated, seed=7)
-        inputs = {"cases": ROOT / "cases", "generated": gen}
+        # the bundled cases of the default profile: the files of cases/ itself, named one
+        # by one in the order a search of the folder gives (so the outputs are those of
+        # `check cases/` before cases/bk12/ existed); profile bk12's are a set of their own
+        bundled = [str(p) for p in sorted((ROOT / "cases").glob("*.yaml"))]
+        inputs = {"cases": bundled, "generated": [str(gen)]}
         jobs = []
         for name, folder in inputs.items():
             for lang in LANGS:
@@ -66,13 +70,13 @@ def main(argv=None) -> int:
                         tag = "-redact" if redact else ""
                         jobs.append((f"check-{name}-{fmt}-{lang}{tag}.out",
                                      ["check", "--no-cache", "--fail-on", "never", "--format",
-                                      fmt, "--lang", lang, *redact, str(folder)]))
+                                      fmt, "--lang", lang, *redact, *folder]))
                 for fmt in GRADE_FORMATS:
                     jobs.append((f"grade-{name}-{fmt}-{lang}.out",
-                                 ["grade", "--format", fmt, "--lang", lang, str(folder)]))
+                                 ["grade", "--format", fmt, "--lang", lang, *folder]))
                 for fmt in TREND_FORMATS:
                     jobs.append((f"trend-{name}-{fmt}-{lang}.out",
-                                 ["trend", "--format", fmt, "--lang", lang, str(folder)]))
+                                 ["trend", "--format", fmt, "--lang", lang, *folder]))
         for lang in LANGS:
             jobs.append((f"rules-{lang}.out", ["rules", "--lang", lang]))
             jobs.append((f"rules-json-{lang}.out", ["rules", "--format", "json", "--lang", lang]))

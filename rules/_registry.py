@@ -36,7 +36,10 @@ from asas.engine.reason.facts import Conclusion, Finding, SessionFact
 
 # The knowledge base's order: the report's order of principles, then the functions and
 # the privacy of the write-up.
-ORDER = (*PRINCIPLES, "fungsi", "catatan", "privasi", "verbatim")
+ORDER = (*PRINCIPLES, "fungsi", "catatan", "privasi", "verbatim",
+         # modules only some profiles run (rules/profiles/): not imported by
+         # rules/__init__, so never part of the default knowledge base
+         "kedinamisan", "keterpaduan", "alih_tangan_kasus", "tut_wuri_handayani")
 
 
 class RegistryError(Exception):

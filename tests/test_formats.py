@@ -233,7 +233,8 @@ def _structural_sarif_check(log):
 
 
 def _sarif(results, lang="en"):
-    log = json.loads(render("sarif", results, lang))
+    from asas.rules import CATALOG
+    log = json.loads(render("sarif", results, lang, catalog=CATALOG))
     _structural_sarif_check(log)
     schema = _official_sarif_schema()
     if schema is not None:

@@ -33,6 +33,8 @@ from asas.engine.report.grade.waivers import Waiver, in_file, load_overrides, pa
 from asas.engine.run.batch import check_paths
 
 ROOT = Path(__file__).resolve().parent.parent
+# the default profile's bundled cases (cases/bk12/ holds profile bk12's, graded apart)
+DEFAULT_CASES = [f"cases/{p.name}" for p in sorted((ROOT / "cases").glob("*.yaml"))]
 
 
 @pytest.fixture(autouse=True)
@@ -276,7 +278,7 @@ def bundled():
     old = os.getcwd()
     os.chdir(ROOT)
     try:
-        results = check_paths(["cases"])
+        results = check_paths(DEFAULT_CASES)
     finally:
         os.chdir(old)
     return {os.path.basename(r.file): r for r in results}
@@ -362,7 +364,7 @@ OVERRIDES = "tests/fixtures/grade/overrides.yaml"
 
 def test_overrides_set_findings_aside_and_report_the_unused_one():
     result = CliRunner().invoke(
-        cli, ["grade", "cases/", "--overrides", OVERRIDES, "--lang", "en"])
+        cli, ["grade", *DEFAULT_CASES, "--overrides", OVERRIDES, "--lang", "en"])
     assert result.exit_code == 0, result.stderr
     rows = {x.split(" | ")[0][2:]: x for x in result.output.splitlines() if x.startswith("| KI-")}
     assert "KTB002 (1) set aside by Bu Rina (guru pamong): ucapan menghakimi" in rows["KI-2026-12"]
@@ -469,12 +471,12 @@ def test_roster_csv_without_a_code_column(tmp_path):
 
 
 def test_roster_names_students_in_gradebook_and_trend():
-    result = CliRunner().invoke(cli, ["grade", "cases/", "--roster", ROSTER, "--lang", "id"])
+    result = CliRunner().invoke(cli, ["grade", *DEFAULT_CASES, "--roster", ROSTER, "--lang", "id"])
     assert result.exit_code == 0
     assert "| KI-2026-10 | Fajar Nugroho (2210106) | **57.5** | **D** |" in result.output
     assert "| Ayu Lestari (2210101) | 3 |" in result.output
     assert "| (tanpa kode) | 12 |  |  |" in result.output       # not one trainee: no average
-    result = CliRunner().invoke(cli, ["trend", "cases/", "--roster", ROSTER, "--lang", "id"])
+    result = CliRunner().invoke(cli, ["trend", *DEFAULT_CASES, "--roster", ROSTER, "--lang", "id"])
     assert "Dimas Saputra (2210104) · 2 kasus" in result.output
 
 
@@ -483,7 +485,7 @@ def test_roster_names_students_in_gradebook_and_trend():
 def test_xlsx_read_back_with_openpyxl(tmp_path):
     openpyxl = pytest.importorskip("openpyxl")
     out = tmp_path / "nilai.xlsx"
-    result = CliRunner().invoke(cli, ["grade", "cases/", INVALID, "--format", "xlsx", "-o",
+    result = CliRunner().invoke(cli, ["grade", *DEFAULT_CASES, INVALID, "--format", "xlsx", "-o",
                                       str(out), "--lang", "id", "--roster", ROSTER])
     assert result.exit_code == 2          # the invalid file has a row saying why
     wb = openpyxl.load_workbook(out)
@@ -524,7 +526,7 @@ def test_xlsx_needs_an_output_file():
 
 def test_indonesian_csv_read_back_with_semicolons_and_decimal_commas(tmp_path):
     out = tmp_path / "nilai.csv"
-    result = CliRunner().invoke(cli, ["grade", "cases/", "--format", "csv", "--csv-locale", "id",
+    result = CliRunner().invoke(cli, ["grade", *DEFAULT_CASES, "--format", "csv", "--csv-locale", "id",
                                       "--lang", "id", "-o", str(out)])
     assert result.exit_code == 0
     data = out.read_bytes()
@@ -547,7 +549,7 @@ def test_indonesian_csv_read_back_with_semicolons_and_decimal_commas(tmp_path):
 def test_feedback_sheets_one_per_case_in_indonesian(tmp_path):
     folder = tmp_path / "lembar"
     result = CliRunner().invoke(
-        cli, ["grade", "cases/", "--sheets", str(folder), "--roster", ROSTER, "--overrides",
+        cli, ["grade", *DEFAULT_CASES, "--sheets", str(folder), "--roster", ROSTER, "--overrides",
               OVERRIDES, "-o", str(tmp_path / "nilai.md")])
     assert result.exit_code == 0, result.stderr
     names = sorted(p.name for p in folder.iterdir())
@@ -645,16 +647,16 @@ def test_grade_and_trend_refuse_to_overwrite_an_input(tmp_path):
 
 def test_check_no_redact_is_the_lecturers_view(tmp_path):
     out = tmp_path / "kelas.html"
-    CliRunner().invoke(cli, ["check", "cases/", "--format", "html", "-o", str(out),
+    CliRunner().invoke(cli, ["check", *DEFAULT_CASES, "--format", "html", "-o", str(out),
                              "--no-redact", "--lang", "id"])
     page = out.read_text(encoding="utf-8")
     assert "[redacted]" not in page and "wali kelas" in page
-    CliRunner().invoke(cli, ["check", "cases/", "--format", "html", "-o", str(out)])
+    CliRunner().invoke(cli, ["check", *DEFAULT_CASES, "--format", "html", "-o", str(out)])
     assert "[redacted]" in out.read_text(encoding="utf-8")
     assert 'id="trainees"' not in page       # the class page as it was, unless --lecturer
     result = CliRunner().invoke(cli, ["check", EXAMPLE, "--redact", "--no-redact"])
     assert result.exit_code == 2
-    CliRunner().invoke(cli, ["check", "cases/", "--format", "html", "-o", str(out),
+    CliRunner().invoke(cli, ["check", *DEFAULT_CASES, "--format", "html", "-o", str(out),
                              "--lecturer", "--lang", "id"])
     page = out.read_text(encoding="utf-8")
     assert "[redacted]" not in page and "wali kelas" in page
@@ -697,7 +699,7 @@ def test_check_says_on_a_terminal_that_exit_1_is_a_ci_convention(tmp_path):
     import subprocess
     import sys
     out = tmp_path / "kelas.html"
-    args = [sys.executable, "-m", "asas", "check", "cases/", "--format", "html", "-o", str(out),
+    args = [sys.executable, "-m", "asas", "check", *DEFAULT_CASES, "--format", "html", "-o", str(out),
             "--lang", "id", "--no-cache"]
     main, child = pty.openpty()
     done = subprocess.run(args, stdout=subprocess.PIPE, stderr=child, stdin=subprocess.DEVNULL,

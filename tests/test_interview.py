@@ -55,13 +55,13 @@ def _spec(path):
 
 # --- driving the interview ----------------------------------------------------------
 
-def answers_for(answers: dict, lang: str, default=None) -> list[str]:
+def answers_for(answers: dict, lang: str, default=None, profile=None) -> list[str]:
     """The lines to type for ``answers`` (concrete or generic path → answer, or a list
     of answers given one after the other, e.g. a wrong one and then a right one).
     Unlisted questions get ``default(iv)`` or Enter."""
     queue = {k: list(v) if isinstance(v, list) else [v] for k, v in answers.items()}
     typed: list[str] = []
-    iv = Interview(lang, echo=lambda *a, **k: None)
+    iv = Interview(lang, echo=lambda *a, **k: None, profile=profile)
 
     def prompt(text):
         for key in (iv.where, iv.path):
@@ -213,10 +213,14 @@ def test_english_interview_two_sessions_with_lists(tmp_path):
     assert {"KSR001", "KSR002", "KNM001", "KRH007", "KRH003"} <= found
 
 
-def test_every_field_can_be_answered(tmp_path):
-    """Answering every question with something valid writes every field of the format."""
+@pytest.mark.parametrize("profile", [None, "bk12"])
+def test_every_field_can_be_answered(tmp_path, profile):
+    """Answering every question with something valid writes every field of the format
+    that the profile asks for (the fields only some profiles judge: with bk12)."""
     def anything(iv):
         path = iv.path
+        if path == "case.referral.source":
+            return "2"                 # sent by someone: the report back is asked too
         if path.endswith("+") or path in ("<file>", "<overwrite>"):
             return "no"
         if path == "sessions":
@@ -248,14 +252,19 @@ def test_every_field_can_be_answered(tmp_path):
             return "1"
         return "some text"
 
-    typed = answers_for({}, "en", default=anything)
-    result, target = interview(tmp_path, {}, "en", typed=typed)
+    typed = answers_for({}, "en", default=anything, profile=profile)
+    extra = ("--profile", profile) if profile else ()
+    result, target = interview(tmp_path, {}, "en", *extra, typed=typed)
     assert result.exit_code == 0, result.output
     loaded = load_file(str(target))
     assert loaded.valid, [e.format(str(target)) for e in loaded.errors]
     written = {re.sub(r"\[\d+\]", "[]", p) for p in loaded.keys
                if loaded.value(p) is not None or p.endswith("]")}
-    assert set(all_paths()) - written == set()
+    from asas.engine.judge.profile import lookup
+    bk12_only = {p for p in all_paths()
+                 if any(p == f or p.startswith((f + ".", f + "[]")) for f in lookup("bk12").fields)}
+    assert set(all_paths()) - written == (set() if profile else bk12_only)
+    assert profile or not bk12_only & written
 
 
 def _quiet_run(iv, asked):

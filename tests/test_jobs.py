@@ -247,10 +247,10 @@ class _Stream:
 ])
 def test_progress_bar_only_where_a_person_watches(monkeypatch, fmt, output, files, err_tty,
                                                   out_tty, shown):
-    from asas import cli
-    monkeypatch.setattr(cli.sys, "stderr", _Stream(err_tty))
-    monkeypatch.setattr(cli.sys, "stdout", _Stream(out_tty))
-    assert cli._show_progress(fmt, output, files) is shown
+    from asas.engine.report.formats import get
+    from asas.engine.run.check import show_progress
+    assert show_progress(get(fmt).machine, output, files, _Stream(out_tty),
+                         _Stream(err_tty)) is shown
 
 
 # -- the loader's fast path (libyaml's composer) says what the event loop says -----------

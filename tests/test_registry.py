@@ -198,7 +198,7 @@ def test_catalogue_commands_build_without_the_knowledge_engine():
             "for args in (['rules'], ['rule', 'KSR001'], ['rules', '--format', 'markdown']):\n"
             "    assert CliRunner().invoke(cli, args).exit_code == 0, args\n"
             "runner = sys.modules.get('asas.engine.reason.runner')\n"
-            "assert runner is None or runner._engine is None, 'the knowledge engine was built'\n"
+            "assert runner is None or not runner._engines, 'the knowledge engine was built'\n"
             "assert 'asas.engine.reason.fastrete' not in sys.modules\n")
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
     assert done.returncode == 0, done.stderr

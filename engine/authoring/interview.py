@@ -268,10 +268,44 @@ QUESTIONS: dict[str, Q | Auto] = {
         "baris)?",
         "Paste it now; a line with a single '.' ends it.",
         "Tempelkan sekarang; baris berisi satu '.' saja untuk selesai."),
+    # profile bk12 (asked with --profile bk12)
+    "case.referral.feedback_given": Q(
+        "Did you report back to whoever sent the client (laporan balik)?",
+        "Apakah ada laporan balik kepada pihak yang mengirim konseli?"),
+    "case.data_sources": Q(
+        "Where did the data about the client come from? Choose all that apply.",
+        "Dari mana saja data tentang konseli diperoleh (himpunan data)? Pilih semua yang "
+        "sesuai."),
+    "case.supporting_activities": Q(
+        "Were there supporting activities (case conference, home visit, consultation with "
+        "a teacher or parent)?",
+        "Apakah ada kegiatan pendukung (konferensi kasus, kunjungan rumah, konsultasi dengan "
+        "guru atau orang tua)?"),
+    "case.supporting_activities[].kind": Q("Which activity?", "Kegiatan apa?"),
+    "case.supporting_activities[].with_whom": Q("With whom (a role, not a name)?",
+                                                "Dengan siapa (peran, bukan nama)?"),
+    "case.supporting_activities[].session": Q("After which session?",
+                                              "Setelah sesi ke berapa?"),
+    "case.supporting_activities[].client_agreed": Q(
+        "Did the client agree to it beforehand?", "Apakah konseli menyetujuinya sebelumnya?"),
+    "case.referred_out.alternatives_offered": Q(
+        "Was the client offered a choice of whom to be referred to?",
+        "Apakah konseli ditawari pilihan pihak tujuan alih tangan?"),
+    "case.referred_out.client_agreed": Q("Did the client agree to the referral?",
+                                         "Apakah konseli menyetujui alih tangan kasus?"),
+    "sessions[].goals_reviewed": Q(
+        "Were the goals set before reviewed and updated in this session?",
+        "Apakah tujuan yang ditetapkan sebelumnya ditinjau dan diperbarui dalam sesi ini?"),
+    "sessions[].evaluation.laijapen_planned": Q(
+        "Is a short-term evaluation (laijapen, 1 week to 1 month) planned?",
+        "Apakah penilaian jangka pendek (laijapen, 1 minggu – 1 bulan) direncanakan?"),
+    "sessions[].evaluation.laijapang_planned": Q(
+        "Is a long-term evaluation (laijapang, months) planned?",
+        "Apakah penilaian jangka panjang (laijapang, beberapa bulan) direncanakan?"),
 }
 
 # Asked after the sessions: what happened over the whole case, and may name a session.
-DEFERRED = ("case.referred_out",)
+DEFERRED = ("case.referred_out", "case.supporting_activities")
 
 
 # Questions that make no sense in the situation are skipped (the field stays out).
@@ -288,10 +322,16 @@ CONDITIONS = {
         lambda iv: iv.session.get("client", {}).get("made_own_decision") is not False,
     "sessions[].recording.consent":
         lambda iv: iv.session.get("recording", {}).get("made") is True,
+    # profile bk12: a report back only to someone who sent the client; goals reviewed
+    # only from the second session on
+    "case.referral.feedback_given":
+        lambda iv: iv.case.get("referral", {}).get("source") not in (None, "self"),
+    "sessions[].goals_reviewed": lambda iv: iv.index > 0,
 }
 
 # Bounds that depend on earlier answers.
-MAXIMUM = {"case.referred_out.session": lambda iv: len(iv.sessions)}
+MAXIMUM = {"case.referred_out.session": lambda iv: len(iv.sessions),
+           "case.supporting_activities[].session": lambda iv: len(iv.sessions)}
 
 _T = {  # the interview's own words: (en, id)
     "intro": (
@@ -353,6 +393,10 @@ _T = {  # the interview's own words: (en, id)
                 "yang disimpan."),
     "range": (" {low}–{high}", " {low}–{high}"),
     "range_low": (" of at least {low}", " minimal {low}"),
+    "control_char": ("That answer holds a control character ({char}; an arrow or other "
+                     "editing key?); type it again",
+                     "Jawaban itu memuat karakter kendali ({char}; tombol panah atau tombol "
+                     "penyunting lain?); ketik ulang"),
     "invalid_result": ("The answers did not make a valid case file (a bug in asas; "
                        "please report it). The file follows:",
                        "Jawaban tidak menghasilkan berkas kasus yang valid (galat pada asas; "
@@ -394,8 +438,12 @@ def _click_prompt(text: str) -> str:
 class Interview:
     """One interview.  ``prompt(text) -> str`` reads one answer; ``echo`` prints."""
 
-    def __init__(self, lang: str = "en", prompt=None, echo=None, questions=None):
+    def __init__(self, lang: str = "en", prompt=None, echo=None, questions=None,
+                 profile=None):
         self.lang = lang
+        # the fields only some profiles judge are asked when the profile asks for them
+        from asas.engine.authoring.template import _asks
+        self.asks = _asks(profile)
         self.prompt = prompt or _click_prompt
         self.echo = echo or click.echo
         self.questions = QUESTIONS if questions is None else questions
@@ -423,8 +471,16 @@ class Interview:
 
     # -- reading -----------------------------------------------------------------
     def read(self, text: str, path: str, where: str) -> str:
+        """One answer; one holding a control character (what an arrow key types where
+        there is no line editing) is refused here and asked again, not at the end."""
+        from asas.engine.load.types import _CONTROL
         self.path, self.where = path, where
-        return self.prompt(text).strip()
+        while True:
+            raw = self.prompt(text).strip()
+            bad = _CONTROL.search(raw)
+            if bad is None:
+                return raw
+            self.echo("  " + self.t("control_char", char=f"U+{ord(bad.group()):04X}"))
 
     def ask(self, text, path, where, parse, owner=None, spec=None):
         """Ask until ``parse(raw)`` returns; it raises Invalid with what to say."""
@@ -477,6 +533,8 @@ class Interview:
         specs = {s.name: s for s in fields_of(CaseInfo)}
         for path in DEFERRED:
             name = path.split(".")[-1]
+            if specs[name].profile_only and not (self.asks is not None and self.asks(path)):
+                continue
             self.field(CaseInfo, specs[name], self.case, path, path)
         return data
 
@@ -488,6 +546,8 @@ class Interview:
         for spec in fields_of(cls):
             sub, sub_where = f"{path}.{spec.name}", f"{where}.{spec.name}"
             if sub in skip:
+                continue
+            if spec.profile_only and not (self.asks is not None and self.asks(sub)):
                 continue
             self.field(cls, spec, target, sub, sub_where)
 
@@ -772,7 +832,7 @@ def suggested_name(data: dict) -> str:
 
 
 def run(file: str | None, lang: str, prompt=None, echo=None,
-        schema: str = SCHEMA_FILE) -> str | None:
+        schema: str = SCHEMA_FILE, profile=None) -> str | None:
     """Interview, write the case file, print its check; return the path written.
 
     End of input (or Ctrl-C) raises ``click.Abort`` before anything is written.
@@ -783,12 +843,13 @@ def run(file: str | None, lang: str, prompt=None, echo=None,
     from asas.engine.report.formats.text import render
     from asas.engine.load.loader import load_bytes
     from asas.engine.authoring.template import write_new
+    from asas.engine.run.atomic import STDIN, OutputRefused, refuse_inputs
 
-    iv = Interview(lang, prompt, echo)
+    iv = Interview(lang, prompt, echo, profile=profile)
     if file and os.path.exists(file):
         iv.echo(iv.t("exists_early", file=file))
     data = iv.run()
-    text = render_case(lang, data, schema=schema, made_by="interview")
+    text = render_case(lang, data, schema=schema, made_by="interview", profile=profile)
     loaded = load_bytes(text.encode("utf-8"), file or "<interview>")
     if not loaded.valid:   # a bug: keep the answers on screen rather than lose them
         iv.echo(iv.t("invalid_result"), err=True)
@@ -809,7 +870,13 @@ def run(file: str | None, lang: str, prompt=None, echo=None,
                 path = None
                 continue
         try:
+            # the answers may come from a file (< answers.txt): never write over it
+            refuse_inputs(path, [STDIN], what="the case file", option="file name")
             write_new(path, text, overwrite=overwrite)
+        except OutputRefused as exc:
+            iv.echo(f"  {exc}")
+            path = None
+            continue
         except FileExistsError:
             path = None
             continue
@@ -820,5 +887,5 @@ def run(file: str | None, lang: str, prompt=None, echo=None,
         break
     iv.echo(iv.t("written", file=path))
     iv.echo("")
-    iv.echo(render([check_file(path)], lang), nl=False)
+    iv.echo(render([check_file(path, profile=profile)], lang), nl=False)
     return path

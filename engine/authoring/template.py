@@ -72,6 +72,12 @@ VALUE_LABELS = {
     "pengantaran": ("introduction", None), "penjajakan": ("exploration", None),
     "penafsiran": ("interpretation", None), "pembinaan": ("working through", None),
     "penilaian": ("evaluation", None),
+    # profile bk12: sources of data and supporting activities (kegiatan pendukung)
+    "aum": ("AUM problem checklist", "AUM (alat ungkap masalah)"),
+    "observation": (None, "observasi"), "documents": (None, "dokumen"),
+    "case_conference": ("case conference", "konferensi kasus"),
+    "home_visit": ("home visit", "kunjungan rumah"), "consultation": (None, "konsultasi"),
+    "referral_feedback": ("report back to the referrer", "laporan balik ke perujuk"),
     # the client in a session
     "willing": (None, "bersedia"), "hesitant": (None, "ragu-ragu"),
     "reluctant": (None, "enggan"), "refused": (None, "menolak"),
@@ -321,10 +327,13 @@ def scalar(value) -> str:
 class _Writer:
     """Renders one case (a plain dict, possibly empty) with comments in one language."""
 
-    def __init__(self, lang: str, examples: str = "commented"):
+    def __init__(self, lang: str, examples: str = "commented", asks=None):
         self.lang = lang
         self.examples = examples     # "commented" (the template) or "live" (tests)
         self.lines: list[str] = []
+        # which of the fields only some profiles judge (FieldSpec.profile_only) to show,
+        # by generic path (``sessions[].goals_reviewed``); None: none of them
+        self.asks = asks
 
     # comments ------------------------------------------------------------------
     def comment_above(self, indent: int, owner: type, spec: FieldSpec):
@@ -364,6 +373,9 @@ class _Writer:
     def mapping(self, cls: type, data: dict, indent: int, path: str, style: str):
         for spec in fields_of(cls):
             sub = f"{path}.{spec.name}" if path else spec.name
+            if spec.profile_only and spec.name not in data and not (
+                    self.asks is not None and self.asks(_generic(sub))):
+                continue
             self.field(cls, spec, data, indent, sub, style)
 
     def field(self, owner: type, spec: FieldSpec, data: dict, indent: int, path: str,
@@ -450,7 +462,7 @@ class _Writer:
         """An example block, commented out (or live, for the tests of coverage)."""
         if self.examples == "none":
             return
-        sub = _Writer(self.lang, self.examples)
+        sub = _Writer(self.lang, self.examples, self.asks)
         render(sub)
         if self.examples == "live":
             # the example replaces the empty value written just before it
@@ -481,23 +493,33 @@ def _generic(path: str) -> str:
 
 def render_case(lang: str = "en", data: dict | None = None, sessions: int = 1,
                 schema: str = SCHEMA_FILE, made_by: str = "init",
-                examples: str = "commented") -> str:
+                examples: str = "commented", profile=None) -> str:
     """A case file: ``data`` (a dict shaped like the YAML) with every other field of the
     format present and empty, all commented in ``lang``.  Without data, a template of
-    ``sessions`` sessions."""
+    ``sessions`` sessions.  The fields only some profiles judge are there when
+    ``profile`` (a name, path or Profile) asks for them, or when ``data`` has them."""
     data = dict(data or {})
     data.setdefault("format", FORMAT_V1)
     if not data.get("sessions"):
         data["sessions"] = [{"number": i + 1} for i in range(sessions)]
-    w = _Writer(lang, examples)
+    w = _Writer(lang, examples, _asks(profile))
     w.lines += header(lang, schema, made_by)
     w.mapping(Case, data, 0, "", "full")
     return "\n".join(w.lines).rstrip() + "\n"
 
 
-def template_text(lang: str = "en", sessions: int = 1, schema: str = SCHEMA_FILE) -> str:
-    """What ``asas init`` writes: every field, nothing documented."""
-    return render_case(lang, None, sessions, schema)
+def _asks(profile):
+    if profile is None:
+        return None
+    from asas.engine.judge.profile import Profile, lookup
+    chosen = profile if isinstance(profile, Profile) else lookup(profile)
+    return chosen.asks if chosen.fields else None
+
+
+def template_text(lang: str = "en", sessions: int = 1, schema: str = SCHEMA_FILE,
+                  profile=None) -> str:
+    """What ``asas init`` writes: every field the profile judges, nothing documented."""
+    return render_case(lang, None, sessions, schema, profile=profile)
 
 
 # --- writing files ----------------------------------------------------------------

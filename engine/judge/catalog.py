@@ -148,6 +148,18 @@ LABELS = {
     "kenormatifan": ("normativity", "kenormatifan"),
     "keahlian": ("expertise", "keahlian"),
     "kemandirian": ("self-reliance", "kemandirian"),
+    # profile bk12: its four principles, sources of data, supporting activities
+    "kedinamisan": ("dynamism", "kedinamisan"),
+    "keterpaduan": ("integration", "keterpaduan"),
+    "alih_tangan_kasus": ("case referral", "alih tangan kasus"),
+    "tut_wuri_handayani": ("leading from behind", "tut wuri handayani"),
+    "aum": ("the AUM (problem checklist)", "AUM"),
+    "observation": ("observation", "observasi"),
+    "documents": ("documents", "dokumen"),
+    "case_conference": ("case conference", "konferensi kasus"),
+    "home_visit": ("home visit", "kunjungan rumah"),
+    "consultation": ("consultation", "konsultasi"),
+    "referral_feedback": ("report back to the referrer", "laporan balik ke perujuk"),
 }
 
 

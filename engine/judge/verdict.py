@@ -148,6 +148,9 @@ class CaseResult:
     meta: CaseMeta | None = None
     strengths: list[Shown] = field(default_factory=list)
     defeated: list[Defeat] = field(default_factory=list)
+    # the profile it was judged under (engine/judge/profile.py): its name, or for a
+    # profile file outside rules/profiles/, the path it was looked up by
+    profile: str = "konseling-individual"
 
     @property
     def valid(self) -> bool:
@@ -221,9 +224,29 @@ def _restates_own_principle(f: Found, catalog) -> bool:
                                    for p in f.parents)
 
 
+def _withhold_everywhere(found: list[Found], firings: dict, loaded: LoadedCase,
+                         catalog) -> tuple:
+    """What a PRV finding withholds (also when PRV itself is not --select-ed) is
+    withheld from every other finding (engine/judge/withhold.py)."""
+    from asas.engine.judge.withhold import scrub, secrets_of
+    flagged = [loaded.value(p) for (rule_id, _), facts in firings.items()
+               if not catalog[rule_id].shows_values for f in facts for p in f["evidence"]]
+    secrets = secrets_of(flagged)
+    if not secrets:
+        return secrets
+    for f in found:
+        if not f.doc.shows_values:
+            continue
+        f.evidence = [dataclasses.replace(e, value=scrub(e.value, secrets, WITHHELD))
+                      for e in f.evidence]
+        f.params = {k: scrub(v, secrets, WITHHELD) for k, v in f.params.items()}
+    return secrets
+
+
 def judge(loaded: LoadedCase, inference: Inference, catalog: dict[str, RuleDoc],
-          select=None, ignore=None) -> CaseResult:
-    """The report's view of one valid case."""
+          select=None, ignore=None, profile=None) -> CaseResult:
+    """The report's view of one valid case, judged for the principles of ``profile``
+    (a Profile; None: the default's eight), with ``catalog`` as it reports them."""
     firings: dict[tuple, list] = {}
     for fact in inference.findings:
         firings.setdefault((fact["id"], fact["session"]), []).append(fact)
@@ -255,13 +278,14 @@ def judge(loaded: LoadedCase, inference: Inference, catalog: dict[str, RuleDoc],
         params = _merge_params(facts)
         found.append(Found(doc.worded(params), key[1], round(cf_of(key), 2), evidence,
                            list(dict.fromkeys(p[0] for p in parents)), params, parents))
+    secrets = _withhold_everywhere(found, firings, loaded, catalog)
     _locate(found)
     found.sort(key=lambda f: (f.session or 0, f.line, f.id))
 
     principles = {}
     # assessability is a fact about the write-up, so it is judged before --select/--ignore
     undocumented = {catalog[k[0]].principle for k in firings if catalog[k[0]].needed}
-    for p in PRINCIPLES:
+    for p in (PRINCIPLES if profile is None else profile.principles):
         mine = [f for f in found if f.doc.principle == p]
         severities = {f.doc.severity for f in mine}
         if "violation" in severities:
@@ -294,9 +318,26 @@ def judge(loaded: LoadedCase, inference: Inference, catalog: dict[str, RuleDoc],
     strengths = [Shown(st.principle, st.key, st.params,
                        [Evidence(p, *loaded.where(p), _plain(loaded.value(p))) for p in st.paths])
                  for st in strengths_of(loaded.case, principles)]
-    return CaseResult(loaded.file, loaded.case.case.id, [], principles, functions, found,
-                      conclusions, loaded, _with_verbatim(case_meta_of(loaded.case), loaded),
-                      strengths, defeated)
+    meta = _with_verbatim(case_meta_of(loaded.case), loaded)
+    if secrets:     # what PRV withholds, withheld everywhere (engine/judge/withhold.py)
+        from asas.engine.judge.withhold import scrub
+
+        def hidden(evidence):
+            return [dataclasses.replace(e, value=scrub(e.value, secrets, WITHHELD))
+                    for e in evidence]
+        strengths = [dataclasses.replace(st, evidence=hidden(st.evidence),
+                                         params=scrub(st.params, secrets, WITHHELD))
+                     for st in strengths]
+        defeated = [dataclasses.replace(d, evidence=hidden(d.evidence),
+                                        params=scrub(d.params, secrets, WITHHELD))
+                    for d in defeated]
+        if meta.pseudonym is not None:      # PRV001: a real name, not a pseudonym
+            meta = dataclasses.replace(meta, pseudonym=scrub(meta.pseudonym, secrets, WITHHELD))
+    result = CaseResult(loaded.file, loaded.case.case.id, [], principles, functions, found,
+                        conclusions, loaded, meta, strengths, defeated)
+    if profile is not None:
+        result.profile = profile_key(profile)
+    return result
 
 
 def _variant(firings) -> str | None:
@@ -347,5 +388,17 @@ def _with_verbatim(meta: CaseMeta, loaded: LoadedCase) -> CaseMeta:
     return dataclasses.replace(meta, verbatim=view(loaded))
 
 
-def invalid(loaded: LoadedCase) -> CaseResult:
-    return CaseResult(loaded.file, None, list(loaded.errors), loaded=loaded)
+def profile_key(profile) -> str:
+    """How a result names its profile: by name when bundled, else by its file."""
+    from asas.engine.judge.profile import PROFILE_DIR
+    path = profile.path
+    if path is None or path.parent == PROFILE_DIR:
+        return profile.name
+    return str(path)
+
+
+def invalid(loaded: LoadedCase, profile=None) -> CaseResult:
+    result = CaseResult(loaded.file, None, list(loaded.errors), loaded=loaded)
+    if profile is not None:
+        result.profile = profile_key(profile)
+    return result

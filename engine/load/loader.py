@@ -104,13 +104,13 @@ def load_file(path: str, limits: Limits = Limits()) -> LoadedCase:
     ``path`` may carry a problem found while searching a directory (engine/discover.py),
     reported as the file's one error.
     """
-    import sys
     problem = getattr(path, "problem", None)
     if problem:
         return LoadedCase(path, None, [CaseError(1, 1, "", problem)])
     try:
         if path == "-":
-            data = sys.stdin.buffer.read(limits.max_bytes + 1)
+            from asas.engine.load.read import read_stdin_bytes
+            data = read_stdin_bytes(limits)
             return load_bytes(data, "<stdin>", limits)
         data = read_case_bytes(path, limits)
     except Unreadable as exc:

@@ -78,3 +78,34 @@ def read_case_bytes(path: str, limits: Limits) -> bytes:
         raise Unreadable("the file changed while it was being read; check it again once "
                           "it is saved")
     return data
+
+
+def read_stdin_bytes(limits: Limits) -> bytes:
+    """Standard input's bytes, up to one over ``limits.max_bytes``, read in chunks (a huge
+    ``--max-bytes`` asks for no huge buffer); a closed standard input is
+    :class:`Unreadable`."""
+    import sys
+    stream = sys.stdin
+    if stream is None:
+        raise Unreadable("standard input is closed: there is no case file to read from -")
+    try:
+        buffer = stream.buffer
+        fd = buffer.fileno()
+    except (AttributeError, ValueError, OSError):
+        fd = None
+    if fd is not None:
+        try:
+            return _read_all(fd, limits.max_bytes + 1)
+        except OSError as exc:
+            if exc.errno != 9:     # EBADF: closed; else a real read error
+                raise
+            raise Unreadable("standard input is closed: there is no case file to read "
+                             "from -") from None
+    chunks, size, limit = [], 0, limits.max_bytes + 1    # a stream without a descriptor
+    while size < limit:
+        chunk = buffer.read(min(1 << 20, limit - size))
+        if not chunk:
+            break
+        chunks.append(chunk)
+        size += len(chunk)
+    return b"".join(chunks)

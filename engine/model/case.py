@@ -42,15 +42,26 @@ Technique = Literal["attending", "open_question", "closed_question", "paraphrase
 Norm = Literal["religion", "custom", "law", "science", "social_habit"]
 Reason = Literal["safety", "legal_duty", "supervision", "coordination", "other"]
 FollowUp = Literal["planned", "not_needed", "none"]
+# profile bk12 (shared/spec/profile-bk12.md): where the data came from, and the
+# supporting activities (kegiatan pendukung) linked to the case
+DataSource = Literal["aum", "observation", "homeroom_teacher", "parent", "peer", "documents",
+                     "other"]
+ActivityKind = Literal["case_conference", "home_visit", "consultation", "referral_feedback",
+                       "other"]
 
 FORMAT_V1 = "asas/v1"
 
 
 def fld(en: str, id: str, *, required: bool = False, closed: bool = False,
-        minimum: float | None = None, maximum: float | None = None, example=None):
-    """A documented field.  ``closed`` lists default to () ("none happened")."""
+        minimum: float | None = None, maximum: float | None = None, example=None,
+        profile_only: bool = False):
+    """A documented field.  ``closed`` lists default to () ("none happened").
+    ``profile_only``: a field only some profiles judge; the template and the interview
+    show it when the profile asks for it (engine/judge/profile.py ``fields``)."""
     meta = {"en": en, "id": id, "required": required, "closed": closed,
             "minimum": minimum, "maximum": maximum, "example": example}
+    if profile_only:
+        meta["profile_only"] = True
     return dataclasses.field(default=() if closed else None, metadata=meta)
 
 
@@ -122,6 +133,21 @@ class Referral:
     client_agreed: Optional[bool] = fld(
         "The client agreed to counseling before the first session.",
         "Konseli setuju mengikuti konseling sebelum sesi pertama.")
+    feedback_given: Optional[bool] = fld(
+        "A report went back to whoever referred the client in (laporan balik ke perujuk).",
+        "Laporan balik disampaikan kepada pihak yang mengirim konseli.", profile_only=True)
+
+
+@dataclass(frozen=True)
+class SupportingActivity:
+    kind: Optional[ActivityKind] = fld(
+        "The supporting activity (kegiatan pendukung).", "Jenis kegiatan pendukung.",
+        required=True)
+    with_whom: Optional[str] = fld("With whom (a role, not a name).",
+                                   "Dengan siapa (peran, bukan nama).", example="wali kelas")
+    session: Optional[int] = fld("After which session.", "Setelah sesi ke berapa.", minimum=1)
+    client_agreed: Optional[bool] = fld("The client agreed to it beforehand.",
+                                        "Konseli menyetujuinya sebelumnya.")
 
 
 @dataclass(frozen=True)
@@ -132,6 +158,12 @@ class ReferredOut:
     session: Optional[int] = fld("The session in which it was handed on.",
                                  "Sesi saat kasus dialihtangankan.", minimum=1)
     reason: Optional[str] = fld("Why it was handed on.", "Alasan alih tangan kasus.")
+    alternatives_offered: Optional[bool] = fld(
+        "The client was offered a choice of whom to be referred to.",
+        "Konseli ditawari pilihan pihak tujuan alih tangan.", profile_only=True)
+    client_agreed: Optional[bool] = fld(
+        "The client agreed to the referral.", "Konseli menyetujui alih tangan kasus.",
+        profile_only=True)
 
 
 @dataclass(frozen=True)
@@ -172,6 +204,13 @@ class CaseInfo:
         "Konselor/Konseli, K/S ...).",
         "Kode pembicara yang dipakai verbatim, menggantikan peta bawaan (Ko/Ki, "
         "Konselor/Konseli, K/S ...).")
+    data_sources: Optional[Tuple[DataSource, ...]] = fld(
+        "Where the data about the client came from (himpunan data).",
+        "Sumber data tentang konseli (himpunan data).", profile_only=True)
+    supporting_activities: Tuple[SupportingActivity, ...] = fld(
+        "Supporting activities linked to the case (none if left out).",
+        "Kegiatan pendukung yang terkait dengan kasus (kosong = tidak ada).", closed=True,
+        profile_only=True)
 
 
 @dataclass(frozen=True)
@@ -298,6 +337,14 @@ class Evaluation:
     feeling_better: Optional[bool] = fld("The client felt relieved.", "Konseli merasa lega.")
     action_plan: Optional[bool] = fld("The client has a plan of action.",
                                       "Konseli memiliki rencana tindakan.")
+    laijapen_planned: Optional[bool] = fld(
+        "A short-term evaluation (laijapen, 1 week to 1 month) is planned.",
+        "Penilaian jangka pendek (laijapen, 1 minggu – 1 bulan) direncanakan.",
+        profile_only=True)
+    laijapang_planned: Optional[bool] = fld(
+        "A long-term evaluation (laijapang, months) is planned.",
+        "Penilaian jangka panjang (laijapang, beberapa bulan) direncanakan.",
+        profile_only=True)
 
 
 @dataclass(frozen=True)
@@ -325,6 +372,10 @@ class Session:
     tasks_agreed: Optional[Tuple[str, ...]] = fld(
         "Homework or action plan agreed for after the session ([] = none).",
         "Tugas atau rencana tindakan yang disepakati setelah sesi ([] = tidak ada).")
+    goals_reviewed: Optional[bool] = fld(
+        "The goals set before were reviewed and updated in this session.",
+        "Tujuan yang ditetapkan sebelumnya ditinjau dan diperbarui dalam sesi ini.",
+        profile_only=True)
     evaluation: Evaluation = sub(Evaluation, "Immediate evaluation (laiseg).",
                                  "Penilaian segera (laiseg).")
     follow_up: Optional[FollowUp] = fld("Follow-up after this session.",
@@ -365,6 +416,7 @@ class FieldSpec:
     minimum: float | None = None
     maximum: float | None = None
     example: object = None
+    profile_only: bool = False        # shown by init/interview when the profile asks
 
 
 _SCALARS = {str: "str", int: "int", float: "float", bool: "bool", datetime.date: "date"}
@@ -382,7 +434,7 @@ def _strip_optional(tp):
 def _spec_for_type(name, tp, meta) -> FieldSpec:
     base = dict(name=name, required=meta["required"], closed=meta["closed"], en=meta["en"],
                 id=meta["id"], minimum=meta["minimum"], maximum=meta["maximum"],
-                example=meta["example"])
+                example=meta["example"], profile_only=meta.get("profile_only", False))
     tp = _strip_optional(tp)
     origin = typing.get_origin(tp)
     if origin is Literal:

@@ -57,6 +57,10 @@ class NormFact(Fact):
     """One advice or action in conflict with a norm."""
 
 
+class ActivityFact(Fact):
+    """One supporting activity of the case (kegiatan pendukung, profile bk12)."""
+
+
 class Finding(Fact):
     """A conclusion the report shows: ``id`` of a catalogue entry (with its
     ``principle``, ``severity`` and rule ``cf``), ``session`` or None,
@@ -86,6 +90,11 @@ class PrivacyFact(Fact):
     """Identifying data written in the case file: ``kind`` (engine/privacy.py KINDS),
     ``path`` of the free-text field, ``session`` number or None.  One per hit, so a
     clean write-up (the usual case) declares none."""
+
+
+def _key(text) -> str | None:
+    """A name as compared between fields: case and spacing ignored."""
+    return " ".join(str(text).lower().split()) if text is not None else None
 
 
 class VerbatimFact(Fact):
@@ -176,6 +185,13 @@ def case_facts(loaded: LoadedCase) -> list[Fact]:
         referred_out_session=out.session if out is not None else None,
         advocacy=len(info.advocacy),
         sessions=len(case.sessions),
+        # profile bk12 (shared/spec/profile-bk12.md)
+        data_sources=info.data_sources,
+        feedback_given=referral.feedback_given,
+        feedback_activity=any(a.kind == "referral_feedback" for a in info.supporting_activities),
+        referred_out_to=_key(out.to) if out is not None else None,
+        alternatives_offered=out.alternatives_offered if out is not None else None,
+        referral_agreed=out.client_agreed if out is not None else None,
         # what happened later: the first session that explained confidentiality, and its
         # limits (None: none did), the first disclosure made for safety or a legal duty,
         # and the session in which the client's decision was made (else the last one)
@@ -190,6 +206,9 @@ def case_facts(loaded: LoadedCase) -> list[Fact]:
         decision_session=_first(case, lambda s: s.client.made_own_decision is True)
         or len(case.sessions),
     )]
+    facts.extend(ActivityFact(item=a_idx, kind=a.kind, session=a.session,
+                              client_agreed=a.client_agreed)
+                 for a_idx, a in enumerate(info.supporting_activities))
     previous = None
     last = len(case.sessions) - 1
     missing = [undocumented(case, idx) for idx in range(len(case.sessions))]
@@ -242,6 +261,12 @@ def case_facts(loaded: LoadedCase) -> list[Fact]:
             prev_willingness=previous.client.willingness if previous else None,
             prev_completed_previous_tasks=(
                 previous.client.completed_previous_tasks if previous else None),
+            # profile bk12
+            goals_reviewed=s.goals_reviewed,
+            laijapen_planned=s.evaluation.laijapen_planned,
+            laijapang_planned=s.evaluation.laijapang_planned,
+            prev_techniques=previous.counselor.techniques if previous else None,
+            prev_evaluation_done=previous.evaluation.done if previous else None,
         ))
         for d_idx, d in enumerate(s.disclosures):
             facts.append(DisclosureFact(
@@ -250,6 +275,7 @@ def case_facts(loaded: LoadedCase) -> list[Fact]:
                 reason=d.reason,
                 # the format: a missing `identifiable` counts as identifiable
                 identifiable=d.identifiable is not False,
+                to_key=_key(d.to),
             ))
         for n_idx, n in enumerate(s.counselor.norm_conflicts):
             facts.append(NormFact(idx=idx, number=s.number, item=n_idx, norm=n.norm,

@@ -14,30 +14,41 @@ from asas.engine.load.types import LoadedCase
 from asas.engine.reason.compat import KnowledgeEngine, SafeDepthStrategy
 from asas.engine.reason.facts import Conclusion, Defeated, Finding, Served, case_facts
 
-_engine: KnowledgeEngine | None = None
+_engines: dict[tuple, KnowledgeEngine] = {}
 
 
-def knowledge_engine() -> KnowledgeEngine:
-    """The process's knowledge engine: every rule set of ``asas.rules`` in one class."""
-    global _engine
-    if _engine is None:
-        _engine = build_engine()
-    return _engine
+def _rulesets(profile) -> tuple:
+    if profile is None:
+        from asas.rules import RULESETS
+        return RULESETS
+    from asas.rules._profiles import knowledge
+    return knowledge(profile).rulesets
 
 
-def build_engine() -> KnowledgeEngine:
-    """A new knowledge engine on the fast network; on experta's own network when the
-    fast one refuses this experta (engine/reason/fastrete.py ``NotSupported``), with a
-    warning on stderr the first time in the process."""
+def knowledge_engine(profile=None) -> KnowledgeEngine:
+    """The process's knowledge engine for ``profile`` (engine/judge/profile.py; None:
+    the default): the profile's rule sets of ``asas.rules`` in one class, built once."""
+    rulesets = _rulesets(profile)
+    engine = _engines.get(rulesets)
+    if engine is None:
+        engine = _engines[rulesets] = build_engine(profile)
+    return engine
+
+
+def build_engine(profile=None) -> KnowledgeEngine:
+    """A new knowledge engine of ``profile``'s rule sets on the fast network; on
+    experta's own network when the fast one refuses this experta
+    (engine/reason/fastrete.py ``NotSupported``), with a warning on stderr the first
+    time in the process."""
     from asas.engine.reason.fastrete import FastEngineMixin, NotSupported
-    from asas.rules import RULESETS
-    engine_class = type("AsasKnowledgeEngine", (FastEngineMixin, *RULESETS, KnowledgeEngine),
+    rulesets = _rulesets(profile)
+    engine_class = type("AsasKnowledgeEngine", (FastEngineMixin, *rulesets, KnowledgeEngine),
                         {"__strategy__": SafeDepthStrategy})
     try:
         return engine_class()
     except NotSupported as why:
         _warn_fallback(why)
-        return plain_engine()
+        return plain_engine(profile)
 
 
 _warned = False
@@ -54,11 +65,10 @@ def _warn_fallback(why) -> None:
         _warned = True
 
 
-def plain_engine() -> KnowledgeEngine:
+def plain_engine(profile=None) -> KnowledgeEngine:
     """A new engine of the same rule sets on experta's own, unmodified network (for
     tests that hold engine/fastrete.py to experta's behaviour)."""
-    from asas.rules import RULESETS
-    engine_class = type("AsasPlainKnowledgeEngine", (*RULESETS, KnowledgeEngine),
+    engine_class = type("AsasPlainKnowledgeEngine", (*_rulesets(profile), KnowledgeEngine),
                         {"__strategy__": SafeDepthStrategy})
     return engine_class()
 
@@ -79,8 +89,9 @@ class OverBudget(Exception):
         self.error = error
 
 
-def infer(loaded: LoadedCase, engine: KnowledgeEngine | None = None) -> Inference:
-    engine = engine or knowledge_engine()
+def infer(loaded: LoadedCase, engine: KnowledgeEngine | None = None,
+          profile=None) -> Inference:
+    engine = engine or knowledge_engine(profile)
     _check_budget(loaded)
     facts = case_facts(loaded)
     engine.reset()

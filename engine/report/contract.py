@@ -7,8 +7,10 @@ from collections import Counter
 
 from asas import FORMAT, __version__
 from asas.engine.judge.catalog import PRINCIPLES
+from asas.engine.judge.profile import lookup, profile_of
 from asas.engine.judge.terms import SEVERITY_RANK
 from asas.engine.judge.verdict import CaseResult, Found
+from asas.engine.report.safe import display_name
 
 SEVERITY_ORDER = SEVERITY_RANK
 
@@ -93,7 +95,7 @@ def defeated_dicts(r: CaseResult, lang: str) -> list[dict]:
 
 
 def case_dict(r: CaseResult, lang: str) -> dict:
-    out = {"file": r.file, "case_id": r.case_id, "valid": r.valid,
+    out = {"file": display_name(r.file), "case_id": r.case_id, "valid": r.valid,
            "errors": [{"line": e.line, "column": e.column, "path": e.path, "message": e.text(lang)}
                       for e in r.errors]}
     if r.valid:
@@ -114,8 +116,11 @@ class Tally:
         self.files = self.valid = 0
         self.severities: Counter = Counter()
         self.failing: Counter = Counter()
+        self.principles: tuple = PRINCIPLES     # the profile's, from the first result
 
     def add(self, r: CaseResult) -> None:
+        if not self.files:
+            self.principles = lookup(r.profile).principles
         self.files += 1
         self.severities.update(f.doc.severity for f in r.findings)
         if r.valid:
@@ -129,7 +134,7 @@ class Tally:
             "files": self.files, "valid": self.valid, "invalid": self.files - self.valid,
             "findings": {s: self.severities.get(s, 0) for s in SEVERITY_ORDER},
             # addition: principles at risk or violated, by number of cases, most first
-            "principles_failing": {p: failing[p] for p in sorted(PRINCIPLES,
+            "principles_failing": {p: failing[p] for p in sorted(self.principles,
                                                                   key=lambda p: -failing[p])
                                    if failing[p]},
         }
@@ -142,14 +147,25 @@ def summary(results: list[CaseResult]) -> dict:
     return tally.summary()
 
 
-def tool_dict(lang: str) -> dict:
-    return {"name": "asas", "version": __version__, "format": FORMAT, "lang": lang}
+def tool_dict(lang: str, profile=None) -> dict:
+    """``profile``: the report's Profile; a profile other than the default is named
+    (``tool.profile``), the default's report stays as it always was."""
+    out = {"name": "asas", "version": __version__, "format": FORMAT, "lang": lang}
+    if profile is not None and not profile.is_default:
+        out["profile"] = profile.name
+    return out
+
+
+def principles_of(results) -> tuple:
+    """The principles a run's results were judged for, in the profile's order."""
+    return profile_of(results).principles
 
 
 def report_dict(results: list[CaseResult], lang: str) -> dict:
+    profile = profile_of(results)
     return {
-        "tool": tool_dict(lang),
-        "principles": list(PRINCIPLES),
+        "tool": tool_dict(lang, profile),
+        "principles": list(profile.principles),
         "cases": [case_dict(r, lang) for r in results],
         "summary": summary(results),
     }

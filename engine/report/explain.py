@@ -5,11 +5,12 @@ from __future__ import annotations
 
 import json
 
-from asas.engine.judge.catalog import PRINCIPLES, label
+from asas.engine.judge.catalog import label
 from asas.engine.i18n.words import word
 from asas.engine.report.contract import cf_text
 from asas.engine.judge.strengths import DEFEAT, TEXTS
 from asas.engine.judge.verdict import CaseResult, Found
+from asas.engine.report.safe import safe_text
 
 HEAD = {
     "tree": ("Reasoning (each conclusion above the facts it rests on)",
@@ -93,7 +94,9 @@ def explain(result: CaseResult, lang: str) -> str:
                              f"{_value(e.value, lang)}")
         lines.append("")
     lines.append(_h("status", lang))
-    for p in PRINCIPLES:
+    width = max(13, *(len(p) for p in result.principles))
+    for p in result.principles:             # the profile's, in its order
         v = result.principles[p]
-        lines.append(f"  {p:<13} {word(v.status, lang):<20} {' '.join(v.findings)}")
-    return "\n".join(lines) + "\n"
+        lines.append(f"  {p:<{width}} {word(v.status, lang):<20} {' '.join(v.findings)}")
+    # a CR, newline, escape sequence or bidi override in a value is shown escaped
+    return "\n".join(safe_text(line) for line in lines) + "\n"

@@ -3,7 +3,7 @@
 ``redact(results)`` returns copies of the results in which every free-text value of
 the case files is replaced by ``[redacted]``: quotes and notes in findings' evidence,
 free text carried in a finding's parameters, text of the file quoted in an error
-message, and the free-text fields of the case model itself (which some formats read,
+message (anchor and alias names too), and the free-text fields of the case model itself (which some formats read,
 e.g. the title).  What stays is what the reader needs to act: rule IDs, statuses,
 scores, field paths, lines, and values of the format's closed vocabularies (enums,
 true/false, numbers, dates), plus the case ID and the counselor's code.  The file
@@ -127,7 +127,15 @@ def _evidence(e):
     return dataclasses.replace(e, value=_scrub(e.value, spec, item, e.path))
 
 
+# anchor and alias names are text of the file (``&Budi0812345678``): the loader's
+# messages about them name them after ``*`` or ``&``
+_ANCHOR_MESSAGE = ("alias *", "anchor &")
+_ANCHOR_NAME = re.compile(r"(?<=[*&])[^\s*&]+")
+
+
 def _error(e):
+    if e.message.startswith(_ANCHOR_MESSAGE):
+        e = dataclasses.replace(e, message=_ANCHOR_NAME.sub(REDACTED, e.message))
     if not e.quoted:
         return e
     message, path = e.message, e.path

@@ -195,11 +195,18 @@ def _md_principle(principle) -> str:
     return f"{principle} ({label(principle, 'en')})"
 
 
-def rules_markdown(docs) -> str:
+def rules_markdown(docs, profile=None) -> str:
     """docs/rules.md: every entry with its ID, principle, severity, CF, texts in
-    Indonesian and English, source, and its failing and passing example."""
+    Indonesian and English, source, and its failing and passing example.  For a profile
+    other than the default (a Profile): docs/rules-NAME.md, titled with the profile."""
     docs = list(docs)
-    out = [MD_NOTE, "", "# Aturan asas / Rules of asas", "",
+    note, title = MD_NOTE, "# Aturan asas / Rules of asas"
+    if profile is not None and not profile.is_default:
+        note = MD_NOTE.replace("asas rules --format markdown -o docs/rules.md",
+                               f"asas rules --profile {profile.name} --format markdown "
+                               f"-o docs/rules-{profile.name}.md")
+        title = f"# Aturan asas: {profile.title.id} / Rules of asas: {profile.title.en}"
+    out = [note, "", title, "",
            f"{len(docs)} aturan, dalam urutan laporan. / {len(docs)} rules, in the report's "
            "order. `asas rule ID` menampilkan satu aturan / shows one rule.", "",
            "| ID | Asas / principle | Tingkat / severity | CF | Judul / title |",

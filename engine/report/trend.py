@@ -23,14 +23,21 @@ import datetime
 import json
 from dataclasses import dataclass
 
-from asas import FORMAT, __version__
 from asas.engine.i18n.words import word
-from asas.engine.judge.catalog import PRINCIPLES
 from asas.engine.judge.terms import STATUS_MARK
 from asas.engine.judge.verdict import CaseResult
+from asas.engine.report.contract import principles_of
 
 ABBR = {"kerahasiaan": "KRH", "kesukarelaan": "KSR", "keterbukaan": "KTB", "kekinian": "KKN",
-        "kegiatan": "KGT", "kenormatifan": "KNM", "keahlian": "KAH", "kemandirian": "KMD"}
+        "kegiatan": "KGT", "kenormatifan": "KNM", "keahlian": "KAH", "kemandirian": "KMD",
+        "kedinamisan": "KDN", "keterpaduan": "KPD", "alih_tangan_kasus": "ATK",
+        "tut_wuri_handayani": "TWH"}
+
+
+def _abbr(p: str) -> str:
+    return ABBR.get(p, p[:3].upper())
+
+
 MARK = STATUS_MARK
 RANK = {"upheld": 3, "at_risk": 2, "violated": 1, "not_assessed": 0}
 ARROW = {"improved": "↑", "declined": "↓", "unchanged": "="}
@@ -117,13 +124,14 @@ def _by_note(by: str, lang: str) -> str:
 def _changes(t: Trainee, lang: str, by: str = "status") -> list[str]:
     parts = []
     for direction in ("improved", "declined"):
-        names = [p for p in PRINCIPLES if t.change(p, by) == direction]
+        names = [p for p in t.cases[0].principles if t.change(p, by) == direction]
         if names:
             parts.append(f"{word(direction, lang)}: {', '.join(names)}")
     return parts
 
 
 def render_text(results, lang: str, by: str = "status", roster=None) -> str:
+    PRINCIPLES = principles_of(results)
     trainees, invalid = collect(results)
     out = [word("trend_title", lang), ""]
     id_w = max([len(c.case_id or c.file) for t in trainees for c in t.cases] + [len(word("case", lang))])
@@ -131,7 +139,7 @@ def render_text(results, lang: str, by: str = "status", roster=None) -> str:
     for t in trainees:
         out.append(f"{_name(t, lang, roster)} · {_count(len(t.cases), lang)}")
         out.append(f"  {word('date', lang):<{date_w}}  {word('case', lang):<{id_w}}  "
-                   + " ".join(f"{ABBR[p]:>4}" for p in PRINCIPLES))
+                   + " ".join(f"{_abbr(p):>4}" for p in PRINCIPLES))
         for c in t.cases:
             out.append(f"  {_date(c, lang):<{date_w}}  {(c.case_id or c.file):<{id_w}}  "
                        + " ".join(f"{_cell(*c.principles[p]):>4}" for p in PRINCIPLES))
@@ -146,7 +154,7 @@ def render_text(results, lang: str, by: str = "status", roster=None) -> str:
         out.append(f"{word('not_included', lang)}:")
         out += [f"  {r.errors[0].format(r.file, lang)}" for r in invalid]
         out.append("")
-    out.append(" ".join(f"{ABBR[p]} {p}" for p in PRINCIPLES))
+    out.append(" ".join(f"{_abbr(p)} {p}" for p in PRINCIPLES))
     out.append(" · ".join(f"{MARK[s]} {word(s, lang)}" for s in MARK) + " · "
                + " · ".join(f"{ARROW[d]} {word(d, lang)}" for d in ARROW))
     if by != "status":
@@ -156,6 +164,7 @@ def render_text(results, lang: str, by: str = "status", roster=None) -> str:
 
 def render_markdown(results, lang: str, by: str = "status", roster=None) -> str:
     from asas.engine.report.formats.markdown import esc
+    PRINCIPLES = principles_of(results)
     trainees, invalid = collect(results)
     out = [f"# {word('trend_title', lang)}", ""]
     for t in trainees:
@@ -190,6 +199,7 @@ def render_csv(results, lang: str, by: str = "status", roster=None) -> str:
     """One row per case: trainee, date, file, case, one status column per principle;
     invalid files as rows with ``valid`` false and the reason."""
     from asas.engine.report.formats.csv_ import safe_cell, table
+    PRINCIPLES = principles_of(results)
     trainees, invalid = collect(results)
     header = ["trainee", "date", "file", "case_id", "valid", *PRINCIPLES, "reason"]
     body = []
@@ -205,9 +215,12 @@ def render_csv(results, lang: str, by: str = "status", roster=None) -> str:
 
 
 def trend_dict(results, lang: str, by: str = "status", roster=None) -> dict:
+    from asas.engine.judge.profile import profile_of
+    from asas.engine.report.contract import tool_dict
+    PRINCIPLES = principles_of(results)
     trainees, invalid = collect(results)
     return {
-        "tool": {"name": "asas", "version": __version__, "format": FORMAT, "lang": lang},
+        "tool": tool_dict(lang, profile_of(results)),
         "principles": list(PRINCIPLES),
         "trainees": [{
             "code": t.code,
@@ -235,6 +248,7 @@ def render_html(results, lang: str, by: str = "status", roster=None) -> str:
     """A page per class: one table per trainee (cases in date order, each principle's
     status and score in the class report's colours), the change row, the legend."""
     from asas.engine.report.formats.html import e, legend, page
+    PRINCIPLES = principles_of(results)
     trainees, invalid = collect(results)
     title = word("trend_title", lang)
     body = ['<main class="wide">', '<header class="top">', f"<h1>{e(title)}</h1>",
@@ -284,6 +298,7 @@ def trainee_matrix(results, lang: str, roster=None) -> str:
     principle's cell coloured by its worst status and counting the cases that reached
     it (``✗1 !2`` = violated in one case, at risk in two)."""
     from asas.engine.report.formats.html import e
+    PRINCIPLES = principles_of(results)
     trainees, _ = collect(results)
     if not trainees:
         return ""

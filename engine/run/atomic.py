@@ -1,34 +1,111 @@
-"""Writing reports: whole or not at all, never touching anything but the named file."""
+"""Writing files: whole or not at all, never touching anything but the named file.
+
+Every command that writes a file (``check``, ``grade``, ``trend``, ``schema``, ``init``,
+``interview``, ``verbatim import``) goes through this module:
+
+- :func:`refuse_inputs` — the one check that a file about to be written is none of the
+  files the command reads (the same path, a link, a hard link, ``../``, a file inside a
+  folder given, or the file redirected to standard input, ``-``);
+- :func:`refuse_planted_link` — a link in a shared, sticky folder (``/tmp``) that
+  another user made is not written through (what the kernel's ``protected_symlinks``
+  does for ``open``, which a rename onto the resolved path would bypass);
+- :func:`write_atomic` / :func:`atomic_writer` — a temporary file beside the target,
+  renamed into place, removed if anything (also SIGTERM or SIGHUP, see
+  :func:`terminate_as_interrupt`) stops the write.
+"""
 
 from __future__ import annotations
 
 import contextlib
 import os
+import signal
 import stat
 import tempfile
+
+STDIN = "-"
 
 
 class OutputRefused(ValueError):
     """The named output would overwrite something that must not be touched."""
 
 
-def refuse_inputs(path: str, inputs) -> None:
-    """Raise :class:`OutputRefused` if ``path`` is one of the files being checked:
-    a report must never replace a case file."""
+def _identity(st: os.stat_result) -> tuple[int, int]:
+    return (st.st_dev, st.st_ino)
+
+
+def _stdin_identity():
+    """The file standard input is redirected from (``< FILE``), or None (a pipe, a
+    terminal, closed)."""
     try:
-        target = os.stat(path)
+        st = os.fstat(0)
+    except (OSError, ValueError):
+        return None
+    return _identity(st) if stat.S_ISREG(st.st_mode) else None
+
+
+def _shown(name) -> str:
+    from asas.engine.report.safe import safe_name
+    return safe_name(name)
+
+
+def refuse_inputs(path: str, inputs, what: str = "the report",
+                  role: str = "one of the case files being checked",
+                  option: str = "--output") -> None:
+    """Raise :class:`OutputRefused` if writing ``path`` would replace one of ``inputs``:
+    a report must never replace a case file.
+
+    ``inputs`` are paths (links followed, so a link, a hard link or ``../`` to an
+    input is caught) or ``-``, standard input: then the file it is redirected from
+    (``check - -o FILE < FILE``) is an input too.  Names with a ``problem`` (folders
+    that could not be searched) are skipped.  A ``path`` that does not exist cannot be
+    an input; a dangling link to an input's name is caught by name.  A link another
+    user planted in a shared folder is refused too (:func:`refuse_planted_link`), so
+    that the command stops before any work.
+    """
+    refuse_planted_link(path, option)
+    try:
+        target = _identity(os.stat(path))
     except OSError:
-        return  # does not exist (yet): it cannot be an input
+        target = None
+    real = os.path.realpath(path)
     for name in inputs:
-        if name == "-" or getattr(name, "problem", None):
+        if getattr(name, "problem", None):
+            continue
+        if name == STDIN:
+            if target is not None and _stdin_identity() == target:
+                raise OutputRefused(f"refusing to write {what} over {_shown(path)}: it is "
+                                    f"the file given on standard input; choose another {option}")
             continue
         try:
-            st = os.stat(name)
+            same = target is not None and _identity(os.stat(name)) == target
         except OSError:
-            continue
-        if (st.st_dev, st.st_ino) == (target.st_dev, target.st_ino):
-            raise OutputRefused(f"refusing to write the report over {name}, one of the case "
-                                "files being checked; choose another --output")
+            same = False
+        if same or (target is None and os.path.realpath(name) == real):
+            raise OutputRefused(f"refusing to write {what} over {_shown(name)}, {role}; "
+                                f"choose another {option}")
+
+
+def refuse_planted_link(path: str, option: str = "--output") -> None:
+    """Raise :class:`OutputRefused` if ``path`` is a link that another user planted in
+    a world-writable sticky folder (``/tmp``, a shared class folder): the kernel will
+    not follow such a link for ``open`` (``fs.protected_symlinks``), and neither does
+    asas.  The rule is the kernel's: such a link is followed only when its owner is
+    the user, or the folder's owner."""
+    try:
+        link = os.lstat(path)
+    except OSError:
+        return
+    if not stat.S_ISLNK(link.st_mode):
+        return
+    try:
+        folder = os.stat(os.path.dirname(os.path.abspath(path)))
+    except OSError:
+        return
+    shared = folder.st_mode & stat.S_ISVTX and folder.st_mode & stat.S_IWOTH
+    if shared and link.st_uid not in (os.geteuid(), folder.st_uid):
+        raise OutputRefused(f"refusing to write through {_shown(path)}: it is a link another "
+                            f"user (uid {link.st_uid}) made in a shared folder; choose "
+                            f"another {option}")
 
 
 def write_atomic(path: str, text: str) -> None:
@@ -37,10 +114,11 @@ def write_atomic(path: str, text: str) -> None:
 
     The text goes to a temporary file beside the target, is flushed to disk, then
     renamed into place.  A link is written through (the file it points to is replaced,
-    the link stays).  A new report is readable by its owner only (reports quote case
-    files); an existing one keeps its permissions.  A target that is not a regular
-    file (``/dev/stdout``, a FIFO) is written to directly, as renaming over it would
-    replace the device or pipe itself.
+    the link stays), except a link another user planted in a shared folder
+    (:func:`refuse_planted_link`).  A new report is readable by its owner only (reports
+    quote case files); an existing one keeps its permissions.  A target that is not a
+    regular file (``/dev/stdout``, a FIFO) is written to directly, as renaming over it
+    would replace the device or pipe itself.
     """
     with atomic_writer(path) as fh:
         fh.write(text)
@@ -50,6 +128,7 @@ def write_atomic(path: str, text: str) -> None:
 def atomic_writer(path: str):
     """``write_atomic`` for a report written piece by piece: yields a text file; the
     target is replaced only when the ``with`` block ends without an exception."""
+    refuse_planted_link(path)
     target = os.path.realpath(path)
     try:
         st = os.stat(target)
@@ -58,7 +137,7 @@ def atomic_writer(path: str):
     if st is not None and not stat.S_ISREG(st.st_mode):
         if stat.S_ISDIR(st.st_mode):
             raise IsADirectoryError(21, "Is a directory", path)
-        with open(target, "w", encoding="utf-8", newline="") as fh:
+        with open(target, "w", encoding="utf-8", newline="", errors="surrogateescape") as fh:
             yield fh
         return
     with replaced_file(target, durable=True,
@@ -72,10 +151,11 @@ def replaced_file(target: str, durable: bool, mode: int | None = None):
     ends without an exception; on an exception it is removed and ``target`` is
     untouched.  New files are the owner's only (mkstemp: 0600) unless ``mode`` says
     otherwise.  ``durable`` flushes to disk before the rename: reports want it; cache
-    entries, cheap to lose and written by the thousand, do not."""
+    entries, cheap to lose and written by the thousand, do not.  A name that is not
+    UTF-8 (a Latin-1 file name in the report) is written back as the bytes it was."""
     fd, tmp = tempfile.mkstemp(prefix=".asas-", suffix=".tmp", dir=os.path.dirname(target))
     try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="") as fh:
+        with os.fdopen(fd, "w", encoding="utf-8", newline="", errors="surrogateescape") as fh:
             yield fh
             if durable:
                 fh.flush()
@@ -89,3 +169,43 @@ def replaced_file(target: str, durable: bool, mode: int | None = None):
         except OSError:
             pass
         raise
+
+
+class Terminated(KeyboardInterrupt):
+    """SIGTERM or SIGHUP, raised where the program is, so that ``finally`` blocks run
+    (a temporary report is removed, worker processes are stopped)."""
+
+    def __init__(self, signum: int):
+        super().__init__(signum)
+        self.signum = signum
+
+
+def _raise_terminated(signum, frame):
+    # once is enough: a second signal while cleaning up is ignored
+    for s in _TERMINATING:
+        signal.signal(s, signal.SIG_IGN)
+    raise Terminated(signum)
+
+
+_TERMINATING = tuple(getattr(signal, n) for n in ("SIGTERM", "SIGHUP") if hasattr(signal, n))
+
+
+def terminate_as_interrupt() -> None:
+    """Turn SIGTERM and SIGHUP into :class:`Terminated` in this (main) process.  The
+    exit status stays the shell's for that signal (128 + its number)."""
+    for s in _TERMINATING:
+        try:
+            if signal.getsignal(s) is signal.SIG_IGN:
+                continue    # nohup: the user asked for it to be ignored
+            signal.signal(s, _raise_terminated)
+        except (ValueError, OSError):   # not the main thread
+            return
+
+
+def exit_status(exc: Terminated) -> int:
+    return 128 + exc.signum
+
+
+__all__ = ["OutputRefused", "refuse_inputs", "refuse_planted_link", "write_atomic",
+           "atomic_writer", "replaced_file", "Terminated", "terminate_as_interrupt",
+           "exit_status", "STDIN"]

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import os
 import signal
+import sys
 import threading
 
 from asas.engine.judge.terms import SEVERITY_RANK
@@ -25,8 +26,9 @@ FAIL_RANK = SEVERITY_RANK
 FEW = 4     # up to this many files to check, one process is quicker than a pool
 
 
-def check_paths(paths, select=None, ignore=None, limits: Limits = Limits()) -> list[CaseResult]:
-    return [check_file(p, select, ignore, limits) for p in case_paths(paths)]
+def check_paths(paths, select=None, ignore=None, limits: Limits = Limits(),
+                profile=None) -> list[CaseResult]:
+    return [check_file(p, select, ignore, limits, profile) for p in case_paths(paths)]
 
 
 def exit_code(results: list[CaseResult], fail_on: str) -> int:
@@ -81,7 +83,7 @@ def _read(path, limits):
         return None
 
 
-def _check_data(path, select, ignore, limits, cache) -> tuple[str, dict]:
+def _check_data(path, select, ignore, limits, cache, profile=None) -> tuple[str, dict]:
     """Check one file; its name as the report shows it (``<stdin>`` for -) and its result
     as plain data (engine/results.py), stored in the cache when there is one and the
     file could be read."""
@@ -89,9 +91,9 @@ def _check_data(path, select, ignore, limits, cache) -> tuple[str, dict]:
     from asas.engine.run.codec import NotPlain, to_data
     data = _read(path, limits) if cache is not None and _cacheable(path) else None
     if data is None:
-        result = check_loaded(load_file(path, limits), select, ignore)
+        result = check_loaded(load_file(path, limits), select, ignore, profile)
         return result.file, to_data(result, strict=False)
-    result = check_loaded(load_bytes(data, path, limits), select, ignore)
+    result = check_loaded(load_bytes(data, path, limits), select, ignore, profile)
     try:
         plain = to_data(result)
     except NotPlain:
@@ -105,18 +107,58 @@ def _check_data(path, select, ignore, limits, cache) -> tuple[str, dict]:
 _worker: dict = {}
 
 
-def _worker_init(select, ignore, limits, cache_folder, cache_config):
+def _die_with_parent() -> None:
+    """A worker whose parent dies (killed, even with SIGKILL) is stopped by the kernel
+    (Linux ``PR_SET_PDEATHSIG``), so no orphan stays blocked on the task queue."""
+    if not sys.platform.startswith("linux"):
+        return
+    try:
+        import ctypes
+        libc = ctypes.CDLL(None, use_errno=True)
+        libc.prctl(1, signal.SIGTERM, 0, 0, 0)     # PR_SET_PDEATHSIG
+    except (OSError, AttributeError):
+        pass
+
+
+_HELD = tuple(getattr(signal, n) for n in ("SIGTERM", "SIGHUP") if hasattr(signal, n))
+
+
+class _signals_held:
+    """SIGTERM and SIGHUP held (delivered when the block ends), where that is possible."""
+
+    def __enter__(self):
+        if hasattr(signal, "pthread_sigmask"):
+            signal.pthread_sigmask(signal.SIG_BLOCK, _HELD)
+
+    def __exit__(self, *exc):
+        if hasattr(signal, "pthread_sigmask"):
+            signal.pthread_sigmask(signal.SIG_UNBLOCK, _HELD)
+        return False
+
+
+def _worker_init(select, ignore, limits, cache_folder, cache_config, profile=None,
+                 parent=None):
     signal.signal(signal.SIGINT, signal.SIG_IGN)   # Ctrl-C is the parent's to handle
+    for name in ("SIGTERM", "SIGHUP"):             # the parent's handlers are not ours:
+        if hasattr(signal, name):                   # terminate() stops a worker at once
+            signal.signal(getattr(signal, name), signal.SIG_DFL)
+    if hasattr(signal, "pthread_sigmask"):          # forked while the parent held them
+        signal.pthread_sigmask(signal.SIG_UNBLOCK, _HELD)
+    _die_with_parent()
+    if parent is not None and os.getppid() != parent:
+        os._exit(1)    # the parent died before the line above took effect
+    from asas.engine.judge.profile import lookup
     from asas.engine.reason.runner import knowledge_engine
     from asas.engine.run.cache import Cache
-    knowledge_engine()                              # built once per worker
+    chosen = lookup(profile)
+    knowledge_engine(None if chosen.is_default else chosen)   # built once per worker
     cache = Cache(cache_folder, cache_config) if cache_folder is not None else None
-    _worker.update(select=select, ignore=ignore, limits=limits, cache=cache)
+    _worker.update(select=select, ignore=ignore, limits=limits, cache=cache, profile=profile)
 
 
 def _worker_check(paths) -> list[tuple[str, dict]]:
     w = _worker
-    return [_check_data(path, w["select"], w["ignore"], w["limits"], w["cache"])
+    return [_check_data(path, w["select"], w["ignore"], w["limits"], w["cache"], w["profile"])
             for path in paths]
 
 
@@ -131,7 +173,6 @@ def _context():
 
 
 def _is_macos() -> bool:
-    import sys
     return sys.platform == "darwin"
 
 
@@ -147,8 +188,9 @@ class Batch:
     """
 
     def __init__(self, files, select=None, ignore=None, limits: Limits = Limits(),
-                 jobs: int | None = None, cache=None, progress=None):
+                 jobs: int | None = None, cache=None, progress=None, profile: str | None = None):
         self.files = list(files)
+        self.profile = profile          # a profile's name or path; None: the default
         self.select, self.ignore, self.limits = select, ignore, limits
         self.jobs = jobs
         self.cache = cache
@@ -179,13 +221,14 @@ class Batch:
         (``trusted``), or read from the cache and checked field by field."""
         from asas.engine.run.codec import from_data, from_trusted
         if self._catalog is None:
-            from asas.rules import CATALOG
-            self._catalog = CATALOG
+            from asas.engine.run.pipeline import catalog_of
+            self._catalog = catalog_of(self.profile)
         return (from_trusted if trusted else from_data)(data, file, self._catalog)
 
     def _here(self, path) -> CaseResult:
         """Check one file in this process."""
-        file, data = _check_data(path, self.select, self.ignore, self.limits, self.cache)
+        file, data = _check_data(path, self.select, self.ignore, self.limits, self.cache,
+                                 self.profile)
         return self._rebuild(data, file)
 
     def _cached(self, path):
@@ -214,12 +257,12 @@ class Batch:
         files = self.files
         # which files have a cache entry: looked up first, so that the others can go to
         # the workers at once (entries are read again, and checked, when their turn comes)
-        if self.cache is not None and self.cache.base.is_dir():
+        if self.cache is not None and self.cache.problem is None and self.cache.base.is_dir():
             marks = []
             for path in files:
                 data = _read(path, self.limits) if _cacheable(path) else None
                 marks.append(data is not None and
-                             self.cache._path(self.cache.content_key(data)).is_file())
+                             self.cache.has(self.cache.content_key(data)))
         else:
             marks = [False] * len(files)
         misses = [p for p, hit in zip(files, marks) if not hit and _cacheable(p)]
@@ -243,7 +286,7 @@ class Batch:
         cache = self.cache
         init = (self.select, self.ignore, self.limits,
                 str(cache.folder) if cache is not None else None,
-                cache.config if cache is not None else None)
+                cache.config if cache is not None else None, self.profile, os.getpid())
         # files go to the workers a few at a time (fewer messages), in order, and only
         # a few chunks ahead of the report (results waiting to be written stay few)
         size = max(1, min(8, len(misses) // (jobs * 16)))
@@ -256,11 +299,14 @@ class Batch:
         finished = False
 
         def submit():
-            while len(pending) < ahead:
-                chunk = next(chunks, None)
-                if chunk is None:
-                    return
-                pending.append(executor.submit(_worker_check, chunk))
+            # SIGTERM/SIGHUP wait while workers are forked: raised inside an at-fork
+            # callback, the stop would be swallowed (workers unblock them at start)
+            with _signals_held():
+                while len(pending) < ahead:
+                    chunk = next(chunks, None)
+                    if chunk is None:
+                        return
+                    pending.append(executor.submit(_worker_check, chunk))
 
         try:
             submit()

@@ -13,6 +13,11 @@ for a lecturer or committed.  The folder is the user's alone (mode 0700).  ``--n
 empties it.
 
 Safety and privacy:
+- the folder must be the user's own: one that another user owns, or that others can
+  write (group or world), or whose parent anyone can write without the sticky bit, is
+  not used at all, with a one-line warning (as ssh and git refuse such folders):
+  whoever can write it could plant verdicts.  Entries are opened without following
+  links and must be the user's own files too;
 - entries are JSON, never pickle: an entry is untrusted input, checked field by
   field when read (engine/results.py); one that is corrupt, foreign or of another
   version is ignored, and replaced by a fresh result;
@@ -23,7 +28,12 @@ Safety and privacy:
 - entries hold data derived from case files (case IDs, titles, pseudonyms, quoted
   evidence): the folder is for this machine only.  It gets a README saying so, a
   ``CACHEDIR.TAG`` (backup tools skip it) and a ``.gitignore`` of ``*`` (git does not
-  offer it for committing).
+  offer it for committing); they are created exclusively, never through a link;
+- an entry expires ``MAX_AGE_DAYS`` after it was written (a file checked again then is
+  checked afresh), so the results of a case file from before it was anonymised do not
+  stay for good; ``asas cache prune`` removes expired entries (and the oldest, down to
+  a size) and ``asas cache clear`` everything.  Folders are 0700, entries 0600: no
+  one else can list the entry names (the SHA-256 of each file's bytes).
 """
 
 from __future__ import annotations
@@ -32,6 +42,8 @@ import dataclasses
 import hashlib
 import json
 import os
+import stat
+import time
 from pathlib import Path
 
 from asas import __version__
@@ -44,13 +56,25 @@ CACHEDIR_TAG = ("Signature: 8a477f597d28d172789f06886806bc55\n"
                 "# For information about cache directory tags, see https://bford.info/cachedir/\n")
 README = """\
 asas result cache — local to this machine, do not share or commit it.
+Cache hasil asas — hanya untuk komputer ini; jangan dibagikan atau di-commit.
 
 `asas check` keeps here the result of each case file it checked, so that checking an
-unchanged file again is immediate.  The entries are derived from the case files
-(case IDs, titles, pseudonyms, quoted evidence): treat this folder like the case
-files themselves.  Deleting it is always safe: `asas cache clear`, or remove the
-folder.  `asas check --no-cache` neither reads nor writes it.
+unchanged file again is immediate.  Each entry (v1/<settings>/<xx>/<sha256>.json, named
+by the SHA-256 of the file's bytes) holds what the report of that file shows: the
+case ID, title, trainee code and client pseudonym, the first session's date, every
+finding with the values and quotes it cites (withheld for PRV findings), and the
+statuses of the principles.  Treat this folder like the case files themselves.
+Entries expire 30 days after they were written; `asas cache prune` removes expired
+ones, `asas cache clear` (or deleting the folder) removes all, always safely.
+`asas check --no-cache` neither reads nor writes it.
+
+Setiap entri berisi apa yang ditampilkan laporan berkas itu: ID kasus, judul, kode
+praktikan, nama samaran konseli, tanggal sesi pertama, setiap temuan beserta nilai dan
+kutipan yang dirujuknya, dan status tiap asas.  Perlakukan folder ini seperti berkas
+kasusnya sendiri.  Entri kedaluwarsa 30 hari setelah ditulis; `asas cache prune`
+menghapus yang kedaluwarsa, `asas cache clear` menghapus semuanya.
 """
+MAX_AGE_DAYS = 30
 _MARKERS = ("CACHEDIR.TAG", "README.txt", ".gitignore")
 
 _ROOT = Path(__file__).resolve().parents[2]   # the asas package
@@ -82,25 +106,135 @@ def knowledge_hash() -> str:
     return h.hexdigest()
 
 
-def config_key(select, ignore, limits) -> str:
-    """What besides the file's bytes a result depends on, as one hash."""
+def config_key(select, ignore, limits, profile=None) -> str:
+    """What besides the file's bytes a result depends on, as one hash (``profile``: the
+    profile's name or path; None, the default, keeps the keys it always had)."""
     config = {"cache": CACHE_VERSION, "tool": __version__, "kb": knowledge_hash(),
               "select": sorted(select) if select is not None else None,
               "ignore": sorted(ignore) if ignore is not None else None,
               "limits": dataclasses.asdict(limits)}
+    if profile is not None:
+        from asas.engine.judge.profile import lookup
+        chosen = lookup(profile)
+        if not chosen.is_default:
+            config["profile"] = chosen.name
+            if chosen.path is not None:     # the profile file itself, when edited
+                config["profile_file"] = hashlib.sha256(chosen.path.read_bytes()).hexdigest()
     return hashlib.sha256(json.dumps(config, sort_keys=True).encode()).hexdigest()
+
+
+def _writable_by_others(st: os.stat_result) -> bool:
+    return bool(st.st_mode & (stat.S_IWGRP | stat.S_IWOTH))
+
+
+_REASONS = {
+    "unreadable": ("cannot be read ({error})", "tidak dapat dibaca ({error})"),
+    "not_folder": ("is not a folder", "bukan folder"),
+    "inner_not_folder": ("holds {name}, which is not a folder",
+                         "berisi {name}, yang bukan folder"),
+    "owner": ("belongs to another user (uid {uid})", "milik pengguna lain (uid {uid})"),
+    "mode": ("can be written by other users (mode {mode})",
+             "dapat ditulis pengguna lain (mode {mode})"),
+    "parent": ("is in {parent}, which anyone can write (not sticky)",
+               "berada di {parent}, yang dapat ditulis siapa saja (tanpa sticky bit)"),
+}
+
+
+def _reason(key: str, lang: str, **params) -> str:
+    en, id_ = _REASONS[key]
+    return (id_ if lang == "id" else en).format(**params)
+
+
+def untrusted(folder, lang: str = "en") -> str | None:
+    """Why the cache folder must not be used, or None.  As ssh does with ``~/.ssh``: the
+    folder (if it exists) and the asas folders in it must be directories of this user,
+    writable by no one else; the folder it sits in must not be writable by others
+    unless it is sticky (``/tmp``), or they could swap the whole folder."""
+    folder = Path(folder)
+    me = os.geteuid() if hasattr(os, "geteuid") else None
+    if me is None:      # pragma: no cover - not POSIX: no owners to compare
+        return None
+    try:
+        st = os.stat(folder)
+    except (FileNotFoundError, NotADirectoryError):    # made when first written (or
+        st = None                                       # not at all: it is only a cache)
+    except OSError as exc:
+        return _reason("unreadable", lang, error=exc.strerror or exc)
+    if st is not None:
+        if not stat.S_ISDIR(st.st_mode):
+            return _reason("not_folder", lang)
+        for path in (folder, folder / CACHE_VERSION):
+            try:
+                inner = os.lstat(path) if path != folder else st
+            except FileNotFoundError:
+                continue
+            except OSError as exc:
+                return _reason("unreadable", lang, error=exc.strerror or exc)
+            if path != folder and not stat.S_ISDIR(inner.st_mode):
+                return _reason("inner_not_folder", lang, name=path.name)
+            if inner.st_uid != me:
+                return _reason("owner", lang, uid=inner.st_uid)
+            if _writable_by_others(inner):
+                return _reason("mode", lang, mode=f"{stat.S_IMODE(inner.st_mode):04o}")
+    parent = Path(os.path.realpath(folder)).parent
+    while True:     # the nearest folder that exists above it
+        try:
+            up = os.stat(parent)
+            break
+        except (FileNotFoundError, NotADirectoryError):
+            if parent.parent == parent:
+                return None
+            parent = parent.parent
+        except OSError:
+            return None
+    if up.st_mode & stat.S_IWOTH and not up.st_mode & stat.S_ISVTX and up.st_uid != me:
+        return _reason("parent", lang, parent=parent)
+    return None
+
+
+def untrusted_message(folder, lang: str = "en") -> str | None:
+    """The one-line warning for a cache folder that is not used, or None (it is fine)."""
+    reason = untrusted(folder, lang)
+    if reason is None:
+        return None
+    if lang == "id":
+        return (f"asas: cache di {folder} tidak dipakai: folder itu {reason}; hapus, atau "
+                "pilih --cache-dir milik Anda sendiri (pemeriksaan berjalan tanpa cache)")
+    return (f"asas: not using the cache at {folder}: it {reason}; remove it or choose a "
+            "--cache-dir of your own (checking without the cache)")
+
+
+def _makedirs(path: Path) -> None:
+    """``mkdir -p`` with every new folder 0700."""
+    if path.is_dir():
+        return
+    _makedirs(path.parent)
+    try:
+        os.mkdir(path, 0o700)
+    except FileExistsError:
+        pass
 
 
 class Cache:
     """Result entries under ``folder/v1/<config>/<xx>/<sha256 of the file>.json``."""
 
-    def __init__(self, folder, config: str):
+    def __init__(self, folder, config: str, max_age_days: float = MAX_AGE_DAYS):
         self.folder = Path(folder)
         self.config = config
         self.base = self.folder / CACHE_VERSION / config[:24]
         self.hits = 0
         self.writable = True
+        self.max_age = max_age_days * 86400
         self._made: set = set()     # folders known to exist
+        self._problem: str | None | bool = False     # False: not looked at yet
+
+    # -- trust --------------------------------------------------------------------
+    @property
+    def problem(self) -> str | None:
+        """Why this cache folder is not used (see :func:`untrusted`), or None."""
+        if self._problem is False:
+            self._problem = untrusted(self.folder)
+        return self._problem
 
     # -- keys ---------------------------------------------------------------------
     @staticmethod
@@ -110,17 +244,44 @@ class Cache:
     def _path(self, key: str) -> Path:
         return self.base / key[:2] / f"{key}.json"
 
+    def has(self, key: str) -> bool:
+        """Whether an entry for ``key`` is there (it is read, and checked, by get)."""
+        return self.problem is None and self._path(key).is_file()
+
     # -- reading ------------------------------------------------------------------
     def get(self, key: str):
         """The stored result data for a content key, or None (missing, unreadable,
-        corrupt, foreign: all the same, a miss).  The data is checked by the caller
-        (``results.from_data``) before it is trusted."""
+        corrupt, foreign, expired, not the user's own file: all the same, a miss).
+        The data is checked by the caller (``codec.from_data``) before it is trusted."""
+        if self.problem is not None:
+            return None
+        flags = os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0) \
+            | getattr(os, "O_CLOEXEC", 0)
+        path = self._path(key)
         try:
-            with open(self._path(key), "rb") as fh:
+            fd = os.open(path, flags)
+        except OSError:
+            return None
+        try:
+            st = os.fstat(fd)
+            if not stat.S_ISREG(st.st_mode) or _writable_by_others(st) or (
+                    hasattr(os, "geteuid") and st.st_uid != os.geteuid()):
+                return None
+            if time.time() - st.st_mtime > self.max_age:
+                try:
+                    os.unlink(path)       # expired: it goes, and is checked afresh
+                except OSError:
+                    pass
+                return None
+            with os.fdopen(fd, "rb") as fh:
+                fd = None
                 raw = fh.read(8 * 1024 * 1024)
             entry = json.loads(raw)
         except (OSError, ValueError, RecursionError):
             return None
+        finally:
+            if fd is not None:
+                os.close(fd)
         if not (isinstance(entry, dict) and entry.get("key") == key
                 and entry.get("config") == self.config and isinstance(entry.get("result"), dict)):
             return None
@@ -130,7 +291,7 @@ class Cache:
     def put(self, key: str, result: dict) -> None:
         """Store one entry atomically; a cache that cannot be written is given up for
         the rest of the run, silently (it is only a cache)."""
-        if not self.writable:
+        if not self.writable or self.problem is not None:
             return
         try:
             text = json.dumps({"key": key, "config": self.config, "result": result},
@@ -141,29 +302,100 @@ class Cache:
         path = self._path(key)
         try:
             if path.parent not in self._made:
-                if not self.folder.exists():
-                    # private: it holds what the case files hold
-                    self.folder.mkdir(mode=0o700, parents=True, exist_ok=True)
-                path.parent.mkdir(parents=True, exist_ok=True)
+                # private: it holds what the case files hold
+                _makedirs(path.parent)
                 self._made.add(path.parent)
             self._mark()
             with replaced_file(str(path), durable=False) as fh:
                 fh.write(text)
-        except OSError:
+        except (OSError, UnicodeEncodeError):
             self.writable = False
 
     def _mark(self):
-        """README, CACHEDIR.TAG and .gitignore in the cache folder, once."""
+        """README, CACHEDIR.TAG and .gitignore in the cache folder, once; each created
+        exclusively and never through a link (O_EXCL | O_NOFOLLOW)."""
         if getattr(self, "_marked", False):
             return
         self._marked = True
+        flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0) \
+            | getattr(os, "O_CLOEXEC", 0)
         for name, text in zip(_MARKERS, (CACHEDIR_TAG, README, "# created by asas\n*\n")):
-            target = self.folder / name
-            if not target.exists():
-                try:
-                    target.write_text(text, encoding="utf-8")
-                except OSError:
-                    pass
+            try:
+                fd = os.open(self.folder / name, flags, 0o600)
+            except OSError:
+                continue        # there already (or a link planted there): left alone
+            with os.fdopen(fd, "w", encoding="utf-8") as fh:
+                fh.write(text)
+
+
+def _is_ours(folder: Path) -> bool:
+    tag = folder / "CACHEDIR.TAG"
+    try:
+        flags = os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0)
+        fd = os.open(tag, flags)
+        with os.fdopen(fd, "rb") as fh:
+            text = fh.read(4096).decode("utf-8", "replace")
+    except OSError:
+        return False
+    return text.startswith(CACHEDIR_TAG.splitlines()[0]) and "asas" in text
+
+
+def prune(folder, max_age_days: float = MAX_AGE_DAYS, max_bytes: int | None = None,
+          now: float | None = None) -> tuple[bool, str, dict]:
+    """Remove expired entries (older than ``max_age_days``), leftover temporaries, and,
+    while the entries left are over ``max_bytes``, the oldest.  Only a folder asas made
+    and the user owns is touched.  Returns (done, message, counts)."""
+    folder = Path(folder)
+    counts = {"removed": 0, "kept": 0, "bytes": 0}
+    if not folder.exists():
+        return True, f"no cache at {folder}", counts
+    problem = untrusted(folder)
+    if problem is not None:
+        return False, f"{folder} {problem}; nothing removed", counts
+    if not _is_ours(folder):
+        return False, (f"{folder} is not an asas cache (no CACHEDIR.TAG written by asas); "
+                       "nothing removed"), counts
+    now = time.time() if now is None else now
+    limit = max_age_days * 86400
+    entries = []
+    for root, dirs, files in os.walk(folder / CACHE_VERSION, followlinks=False):
+        for name in files:
+            path = os.path.join(root, name)
+            try:
+                st = os.lstat(path)
+            except OSError:
+                continue
+            stale_tmp = name.startswith(".asas-") and now - st.st_mtime > 3600
+            if stale_tmp or (name.endswith(".json") and now - st.st_mtime > limit) \
+                    or not stat.S_ISREG(st.st_mode):
+                _remove(path, counts)
+            elif name.endswith(".json"):
+                entries.append((st.st_mtime, st.st_size, path))
+    entries.sort()
+    total = sum(size for _, size, _ in entries)
+    if max_bytes is not None:
+        while entries and total > max_bytes:
+            _, size, path = entries.pop(0)
+            if _remove(path, counts):
+                total -= size
+    for root, dirs, files in os.walk(folder / CACHE_VERSION, topdown=False):
+        for name in dirs:
+            try:
+                os.rmdir(os.path.join(root, name))      # only empty ones go
+            except OSError:
+                pass
+    counts["kept"], counts["bytes"] = len(entries), total
+    return True, (f"pruned {folder}: {counts['removed']} removed, {counts['kept']} kept "
+                  f"({total:,} bytes)"), counts
+
+
+def _remove(path: str, counts: dict) -> bool:
+    try:
+        os.unlink(path)
+    except OSError:
+        return False
+    counts["removed"] += 1
+    return True
 
 
 def clear(folder) -> tuple[bool, str]:
@@ -174,13 +406,7 @@ def clear(folder) -> tuple[bool, str]:
     folder = Path(folder)
     if not folder.exists():
         return True, f"no cache at {folder}"
-    tag = folder / "CACHEDIR.TAG"
-    try:
-        is_ours = tag.read_text(encoding="utf-8").startswith(CACHEDIR_TAG.splitlines()[0]) \
-            and "asas" in tag.read_text(encoding="utf-8")
-    except OSError:
-        is_ours = False
-    if not is_ours:
+    if not _is_ours(folder):
         return False, (f"{folder} is not an asas cache (no CACHEDIR.TAG written by asas); "
                        "nothing removed")
     shutil.rmtree(folder / CACHE_VERSION, ignore_errors=True)

@@ -17,14 +17,20 @@ from __future__ import annotations
 
 import datetime
 import math
+import re
 
-from asas.engine.judge.catalog import FUNCTIONS, PRINCIPLES
+from asas.engine.judge.catalog import FUNCTIONS
+from asas.engine.judge.profile import DEFAULT as DEFAULT_PROFILE
 from asas.engine.load.types import CaseError
 from asas.engine.judge.terms import STATUSES
 from asas.engine.judge.verdict import (CaseMeta, CaseResult, Defeat, Evidence, Found,
                                       PrincipleVerdict, Shown)
 
 DATA_VERSION = 2   # 2: strengths and defeated presumptions
+MAX_DEPTH = 32      # how deeply a stored parameter or evidence value may nest
+# what the loader refuses in a case file's text (C0 controls but tab, newline and CR;
+# DEL; C1): a stored string holding one was not written by asas (S2)
+_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff]")  # + surrogates
 
 
 class BadData(ValueError):
@@ -83,6 +89,8 @@ def to_data(r: CaseResult, strict: bool = True) -> dict:
             meta.first_date.isoformat() if meta.first_date else None, meta.sessions]
         + ([list(meta.verbatim)] if meta.verbatim else []),
     }
+    if r.profile != DEFAULT_PROFILE:      # the default's data stay as they were
+        out["profile"] = r.profile
     return out
 
 
@@ -99,7 +107,7 @@ def _int(v, what, nullable=False):
 
 
 def _str(v, what, nullable=False):
-    _need((v is None and nullable) or isinstance(v, str), what)
+    _need((v is None and nullable) or (isinstance(v, str) and not _CONTROL.search(v)), what)
     return v
 
 
@@ -113,13 +121,37 @@ def _key(v, what) -> tuple:
     return (_str(v[0], what), _int(v[1], what, nullable=True))
 
 
-def _param(v):
+def _param(v, depth: int = 0):
     """Lists come back as tuples (a merged parameter is a tuple), values as written."""
     if isinstance(v, list):
-        return tuple(_param(x) for x in v)
+        return tuple(_param(x, depth + 1) for x in v)
     if isinstance(v, dict):
-        return {k: _param(x) for k, x in v.items()}
+        return {k: _param(x, depth + 1) for k, x in v.items()}
     return v
+
+
+def _checked(v, what: str, depth: int = 0):
+    """A stored JSON value (a parameter, an evidence value) checked: plain JSON types,
+    text without control characters, nested at most ``MAX_DEPTH`` deep; returned as
+    it is."""
+    _need(depth <= MAX_DEPTH, f"{what} nested too deep")
+    if v is None or isinstance(v, (bool, int)):
+        return v
+    if isinstance(v, float):
+        _need(math.isfinite(v), what)
+        return v
+    if isinstance(v, str):
+        return _str(v, what)
+    if isinstance(v, list):
+        for x in v:
+            _checked(x, what, depth + 1)
+        return v
+    if isinstance(v, dict):
+        for k, x in v.items():
+            _str(k, what)
+            _checked(x, what, depth + 1)
+        return v
+    raise BadData(what)
 
 
 def from_data(data, file: str, catalog: dict) -> CaseResult:
@@ -128,7 +160,7 @@ def from_data(data, file: str, catalog: dict) -> CaseResult:
         return _from_data(data, file, catalog)
     except BadData:
         raise
-    except (TypeError, ValueError, KeyError, IndexError, AttributeError) as exc:
+    except Exception as exc:    # noqa: BLE001 - whatever a crafted entry causes, a miss
         raise BadData(f"{type(exc).__name__}: {exc}") from None
 
 
@@ -141,10 +173,16 @@ def _from_data(data, file, catalog) -> CaseResult:
         errors.append(CaseError(_int(e[0], "line"), _int(e[1], "column"), _str(e[2], "path"),
                                 _str(e[3], "message"), quoted))
     case_id = _str(data["case_id"], "case_id", nullable=True)
+    profile = _str(data.get("profile", DEFAULT_PROFILE), "profile")
     principles = functions = None
     if data["principles"] is not None:
         raw = data["principles"]
-        _need(isinstance(raw, dict) and list(raw) == list(PRINCIPLES), "principles")
+        from asas.engine.judge.profile import ProfileError, lookup
+        try:
+            expected = lookup(profile).principles
+        except ProfileError:
+            raise BadData("profile") from None
+        _need(isinstance(raw, dict) and list(raw) == list(expected), "principles")
         principles = {}
         for p, v in raw.items():
             _list(v, "principle", 3)
@@ -168,10 +206,10 @@ def _from_data(data, file, catalog) -> CaseResult:
         for e in _list(f[3], "evidence"):
             _list(e, "evidence item", 4)
             evidence.append(Evidence(_str(e[0], "path"), _int(e[1], "line"),
-                                     _int(e[2], "column"), e[3]))
+                                     _int(e[2], "column"), _checked(e[3], "evidence value")))
         params = f[5]
         _need(isinstance(params, dict), "params")
-        params = {_str(k, "param"): _param(v) for k, v in params.items()}
+        params = {_str(k, "param"): _param(_checked(v, "param")) for k, v in params.items()}
         findings.append(Found(
             doc.worded(params), _int(f[1], "session", nullable=True), certainty, evidence,
             [_str(x, "derived_from") for x in _list(f[4], "derived_from")],
@@ -219,7 +257,7 @@ def _from_data(data, file, catalog) -> CaseResult:
     _need((principles is None) == bool(errors) and (functions is None) == bool(errors),
           "valid results have principles, invalid ones errors")
     return CaseResult(file, case_id, errors, principles, functions, findings, conclusions,
-                      None, meta, strengths, defeated)
+                      None, meta, strengths, defeated, profile)
 
 
 def _evidence(items) -> list[Evidence]:
@@ -265,7 +303,8 @@ def from_trusted(data: dict, file: str, catalog: dict) -> CaseResult:
                 {k: _param(v) for k, v in params.items()},
                 [Evidence(*e) for e in evidence], None if via is None else (via[0], via[1]),
                 variant)
-         for rule_id, session, reason, params, evidence, via, variant in data["defeated"]])
+         for rule_id, session, reason, params, evidence, via, variant in data["defeated"]],
+        data.get("profile", DEFAULT_PROFILE))
 
 
 def _found(doc, session, certainty, evidence, derived_from, params, parents, line, column):

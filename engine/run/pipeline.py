@@ -7,18 +7,39 @@ from asas.engine.load.loader import load_file
 from asas.engine.judge.verdict import CaseResult, invalid, judge
 
 
-def check_loaded(loaded: LoadedCase, select=None, ignore=None) -> CaseResult:
+def catalog_of(profile=None) -> dict:
+    """The rule catalogue as ``profile`` (a name, a path or a Profile; None: the
+    default) reports it."""
+    from asas.engine.judge.profile import Profile, lookup
+    if not isinstance(profile, Profile):
+        profile = lookup(profile)
+    if profile.is_default:
+        from asas.rules import CATALOG
+        return CATALOG
+    from asas.rules._profiles import knowledge
+    return knowledge(profile).catalog
+
+
+def check_loaded(loaded: LoadedCase, select=None, ignore=None, profile=None) -> CaseResult:
+    """``profile``: a name, a path or a Profile (engine/judge/profile.py); None: the
+    default."""
+    from asas.engine.judge.profile import Profile, lookup
+    if not isinstance(profile, Profile):
+        profile = lookup(profile)
     if not loaded.valid:
-        return invalid(loaded)
-    from asas.rules import CATALOG
+        return invalid(loaded, profile)
     from asas.engine.reason.runner import OverBudget, infer
     try:
-        inference = infer(loaded)
+        inference = infer(loaded, profile=None if profile.is_default else profile)
     except OverBudget as over:      # a located error, as the loader's are
         import dataclasses
-        return invalid(dataclasses.replace(loaded, errors=[over.error]))
-    return judge(loaded, inference, CATALOG, select, ignore)
+        return invalid(dataclasses.replace(loaded, errors=[over.error]), profile)
+    if profile.is_default:
+        from asas.rules import CATALOG
+        return judge(loaded, inference, CATALOG, select, ignore)
+    return judge(loaded, inference, catalog_of(profile), select, ignore, profile)
 
 
-def check_file(path: str, select=None, ignore=None, limits: Limits = Limits()) -> CaseResult:
-    return check_loaded(load_file(path, limits), select, ignore)
+def check_file(path: str, select=None, ignore=None, limits: Limits = Limits(),
+               profile=None) -> CaseResult:
+    return check_loaded(load_file(path, limits), select, ignore, profile)

@@ -1,24 +1,161 @@
-"""Report formatters, one module per ``--format``; each has ``render(results, lang, **opts)``.
+"""The report formats: a typed registry, one :class:`Format` per ``--format``.
 
-Modules are imported only when their format is asked for, so that a plain check does
-not pay for the HTML or SARIF code.
+Each format names its ``render(results, lang, options) -> str`` and, when it can write
+a report while the batch runs (a batch of any size in bounded memory), its
+``stream(results, lang, out, options)``.  ``machine`` formats are read by programs (no
+progress bar while they are piped).  What a format may be told is one typed
+:class:`ReportOptions`; each format takes from it only what it uses.
+
+Modules are imported only when their format is used, so that a plain check does not
+pay for the HTML or SARIF code.
 """
 
-import importlib
+from __future__ import annotations
 
-# format name -> module in this package
-FORMATS = {
-    "text": "text",
-    "json": "json_",
-    "concise": "concise",      # file:line:col: ID message
-    "markdown": "markdown",
-    "html": "html",            # self-contained page; redacted when it covers several cases
-    "csv": "csv_",             # one row per finding (and per error of an invalid file)
-    "junit": "junit",          # GitLab, Jenkins
-    "sarif": "sarif",          # SARIF 2.1.0: code scanning
-    "github": "github",        # GitHub Actions annotations
-}
+import importlib
+from dataclasses import dataclass, field
+from collections.abc import Mapping
+from typing import Callable, Iterable, Optional, TextIO
+
+
+def _no_note() -> Optional[str]:
+    return None
+
+
+@dataclass(frozen=True)
+class ReportOptions:
+    """What ``asas check`` tells a format besides the results and the language."""
+    color: bool = False                 # ANSI colours (text, on a terminal)
+    fail_on: Optional[str] = None       # junit: which findings are failures (None: risk)
+    redact: Optional[bool] = None       # html: None = redact a report of several cases
+    by_trainee: bool = False            # html: the lecturer's view, the class by trainee
+    interrupted: Callable[[], Optional[str]] = _no_note   # the note of a stopped run
+    select: Optional[tuple] = None      # --select, recorded in the report (S21)
+    ignore: Optional[tuple] = None      # --ignore, recorded in the report
+    profile: Optional[str] = None       # json: the run's profile, written before its results
+    # sarif: the catalogue of the run's rules (ID -> RuleDoc), handed over by the caller
+    # so that reporting never imports the knowledge (and with it the rule engine)
+    catalog: Optional[Mapping] = None
+
+
+Render = Callable[[list, str, ReportOptions], str]
+Stream = Callable[[Iterable, str, TextIO, ReportOptions], None]
+
+
+@dataclass(frozen=True)
+class Format:
+    name: str
+    render: Render
+    stream: Optional[Stream] = None
+    machine: bool = False
+    note: str = field(default="", compare=False)
+
+
+def _module(name: str):
+    return importlib.import_module(f"{__name__}.{name}")
+
+
+# -- how each format is called: what it takes from the options ---------------------
+
+def _text_render(results, lang, o: ReportOptions) -> str:
+    return _module("text").render(results, lang, color=o.color, selection=_sel(o))
+
+
+def _text_stream(results, lang, out, o: ReportOptions) -> None:
+    _module("text").stream(results, lang, out, color=o.color, interrupted=o.interrupted,
+                           selection=_sel(o))
+
+
+def _json_render(results, lang, o: ReportOptions) -> str:
+    return _module("json_").render(results, lang, selection=_sel(o))
+
+
+def _json_stream(results, lang, out, o: ReportOptions) -> None:
+    _module("json_").stream(results, lang, out, interrupted=o.interrupted, selection=_sel(o),
+                            profile=o.profile)
+
+
+def _simple(module: str) -> Render:
+    def render(results, lang, o: ReportOptions) -> str:
+        return _module(module).render(results, lang, selection=_sel(o))
+    render.__name__ = f"{module}_render"
+    return render
+
+
+def _simple_stream(module: str) -> Stream:
+    def stream(results, lang, out, o: ReportOptions) -> None:
+        _module(module).stream(results, lang, out, selection=_sel(o))
+    stream.__name__ = f"{module}_stream"
+    return stream
+
+
+def _markdown_render(results, lang, o: ReportOptions) -> str:
+    return _with_selection(_module("markdown").render(results, lang), "markdown", lang, o)
+
+
+def _html_render(results, lang, o: ReportOptions) -> str:
+    return _with_selection(_module("html").render(results, lang, redact=o.redact,
+                                                  by_trainee=o.by_trainee), "html", lang, o)
+
+
+def _junit_render(results, lang, o: ReportOptions) -> str:
+    return _module("junit").render(results, lang, fail_on=o.fail_on or "risk", selection=_sel(o))
+
+
+def _junit_stream(results, lang, out, o: ReportOptions) -> None:
+    _module("junit").stream(results, lang, out, fail_on=o.fail_on or "risk",
+                            selection=_sel(o))
+
+
+def _sarif_render(results, lang, o: ReportOptions) -> str:
+    return _module("sarif").render(results, lang, selection=_sel(o), catalog=o.catalog)
+
+
+def _sarif_stream(results, lang, out, o: ReportOptions) -> None:
+    _module("sarif").stream(results, lang, out, selection=_sel(o), catalog=o.catalog)
+
+
+def _sel(o: ReportOptions):
+    from asas.engine.report.formats._common import Selection
+    return Selection.of(o.select, o.ignore)
+
+
+def _with_selection(text: str, kind: str, lang: str, o: ReportOptions) -> str:
+    from asas.engine.report.formats._common import selection_note
+    return selection_note(text, kind, lang, _sel(o))
+
+
+_ALL = (
+    Format("text", _text_render, _text_stream, note="a report a trainee reads"),
+    Format("json", _json_render, _json_stream, machine=True,
+           note="the contract of shared/spec/report-format.md"),
+    Format("concise", _simple("concise"), _simple_stream("concise"),
+           note="file:line:col: ID message"),
+    Format("markdown", _markdown_render),
+    Format("html", _html_render, note="self-contained page; redacted when it covers "
+                                      "several cases"),
+    Format("csv", _simple("csv_"), _simple_stream("csv_"), machine=True,
+           note="one row per finding (and per error of an invalid file)"),
+    Format("junit", _junit_render, _junit_stream, machine=True, note="GitLab, Jenkins"),
+    Format("sarif", _sarif_render, _sarif_stream, machine=True,
+           note="SARIF 2.1.0: code scanning"),
+    Format("github", _simple("github"), _simple_stream("github"), machine=True,
+           note="GitHub Actions annotations"),
+)
+
+REGISTRY: dict[str, Format] = {f.name: f for f in _ALL}
+FORMATS = tuple(REGISTRY)           # the names, in --help order
+
+
+def get(name: str) -> Format:
+    return REGISTRY[name]
 
 
 def renderer(name: str):
-    return importlib.import_module(f"{__name__}.{FORMATS[name]}").render
+    """``render(results, lang, **options)`` of a format, the options as keywords of
+    :class:`ReportOptions` (for tests and scripts)."""
+    fmt = REGISTRY[name]
+
+    def render(results, lang: str, **options) -> str:
+        return fmt.render(list(results), lang, ReportOptions(**options))
+    return render

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 from asas.engine.judge.verdict import CaseResult
 from asas.engine.report.contract import SEVERITY_ORDER, report_dict
+from asas.engine.report.safe import display_name
 
 INVALID_ID = "INVALID"
 
@@ -59,24 +60,33 @@ class Row:
         return self.id == INVALID_ID
 
 
+def case_rows(case: dict, index: int, invalid_title: str) -> list[Row]:
+    """The rows of one case (a ``case_dict``): its errors, or its findings most severe
+    first, then by session and line."""
+    out: list[Row] = []
+    file = display_name(case["file"])
+    if not case["valid"]:
+        for e in case["errors"]:
+            out.append(Row(file, case["case_id"], e["line"] or 1, e["column"] or 1,
+                           INVALID_ID, "error", None, None, None, invalid_title,
+                           error_message(e), "", "", (), index))
+        return out
+    ordered = sorted(case["findings"], key=lambda f: (SEVERITY_ORDER[f["severity"]],
+                                                      f["session"] or 0, f["line"], f["id"]))
+    for f in ordered:
+        out.append(Row(file, case["case_id"], f["line"], f["column"], f["id"],
+                       f["severity"], f["principle"], f["certainty"], f["session"],
+                       f["title"], f["message"], f["recommendation"], f["source"],
+                       tuple(f["derived_from"]), index))
+    return out
+
+
 def rows(report: dict, invalid_title: str) -> list[Row]:
     """Every finding and every error of ``report`` (a ``report_dict``), case by case;
     a case's findings most severe first, then by session and line."""
     out: list[Row] = []
     for index, case in enumerate(report["cases"]):
-        if not case["valid"]:
-            for e in case["errors"]:
-                out.append(Row(case["file"], case["case_id"], e["line"] or 1, e["column"] or 1,
-                               INVALID_ID, "error", None, None, None, invalid_title,
-                               error_message(e), "", "", (), index))
-            continue
-        ordered = sorted(case["findings"], key=lambda f: (SEVERITY_ORDER[f["severity"]],
-                                                          f["session"] or 0, f["line"], f["id"]))
-        for f in ordered:
-            out.append(Row(case["file"], case["case_id"], f["line"], f["column"], f["id"],
-                           f["severity"], f["principle"], f["certainty"], f["session"],
-                           f["title"], f["message"], f["recommendation"], f["source"],
-                           tuple(f["derived_from"]), index))
+        out.extend(case_rows(case, index, invalid_title))
     return out
 
 
@@ -84,3 +94,82 @@ def report_rows(results: list[CaseResult], lang: str) -> tuple[dict, list[Row]]:
     from asas.engine.i18n.words import word
     report = report_dict(results, lang)
     return report, rows(report, word("invalid", lang))
+
+
+def streamed_rows(results, lang: str):
+    """``(case_dict, rows)`` of each result as it arrives: what a streamed format
+    needs of one case, never the whole batch."""
+    from asas.engine.i18n.words import word
+    from asas.engine.report.contract import case_dict
+    invalid_title = word("invalid", lang)
+    for index, r in enumerate(results):
+        case = case_dict(r, lang)
+        yield case, case_rows(case, index, invalid_title)
+
+
+def streamed_text(stream, results, lang: str, **options) -> str:
+    """What ``stream`` writes, as one string: a format's ``render`` is its ``stream``
+    into memory, so the two give the same bytes."""
+    import io
+    buf = io.StringIO()
+    stream(results, lang, buf, **options)
+    return buf.getvalue()
+
+
+# --- the rules selected (--select / --ignore): a filtered report says so -----------
+
+@dataclass(frozen=True)
+class Selection:
+    select: tuple[str, ...] | None = None
+    ignore: tuple[str, ...] | None = None
+
+    @classmethod
+    def of(cls, select, ignore) -> Selection | None:
+        if not select and not ignore:
+            return None
+        return cls(tuple(select) if select else None, tuple(ignore) if ignore else None)
+
+    def as_dict(self) -> dict:
+        return {"select": list(self.select) if self.select else None,
+                "ignore": list(self.ignore) if self.ignore else None}
+
+
+_SELECTION = {
+    "en": ("Filtered report, not a complete check", "only the rules", "rules left out"),
+    "id": ("Laporan tersaring, bukan pemeriksaan lengkap", "hanya aturan",
+           "aturan yang tidak dipakai"),
+}
+
+
+def selection_text(selection: Selection, lang: str) -> str:
+    """``Filtered report, not a complete check: only the rules KRH; rules left out
+    KRH003``, in ``lang``."""
+    head, only, left_out = _SELECTION.get(lang, _SELECTION["en"])
+    parts = []
+    if selection.select:
+        parts.append(f"{only} {', '.join(selection.select)}")
+    if selection.ignore:
+        parts.append(f"{left_out} {', '.join(selection.ignore)}")
+    return f"{head}: {'; '.join(parts)}"
+
+
+def selection_note(text: str, kind: str, lang: str, selection: Selection | None) -> str:
+    """A rendered report with the selection noted near its top (for the formats that do
+    not note it themselves: markdown after its title, html after its heading)."""
+    if selection is None:
+        return text
+    note = selection_text(selection, lang)
+    if kind == "markdown":
+        first, sep, rest = text.partition("\n")
+        return f"{first}{sep}\n> **{note}**\n{rest}" if sep else f"{text}\n> **{note}**\n"
+    if kind == "html":
+        import html as _html
+        tag = f'<p class="note" id="selection"><strong>{_html.escape(note)}</strong></p>'
+        at = text.find("</h1>")
+        if at < 0:
+            at = text.find("<body>")
+            end = at + len("<body>")
+        else:
+            end = at + len("</h1>")
+        return text[:end] + "\n" + tag + text[end:] if at >= 0 else tag + text
+    return text

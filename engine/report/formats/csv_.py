@@ -12,7 +12,7 @@ from __future__ import annotations
 import csv
 import io
 
-from asas.engine.report.formats._common import one_line, report_rows
+from asas.engine.report.formats._common import one_line, streamed_rows, streamed_text
 
 COLUMNS = ("file", "case_id", "line", "column", "id", "severity", "principle", "certainty",
            "session", "title", "message", "recommendation", "source", "derived_from")
@@ -32,11 +32,29 @@ def table(header, body) -> str:
     return buf.getvalue()
 
 
-def render(results, lang: str, **_) -> str:
-    _, found = report_rows(results, lang)
-    body = [[safe_cell(r.file), safe_cell(r.case_id), r.line, r.column, r.id, r.severity,
-             r.principle or "", "" if r.certainty is None else f"{r.certainty:.2f}",
-             "" if r.session is None else r.session, safe_cell(r.title), safe_cell(r.message),
-             safe_cell(r.recommendation), safe_cell(r.source), " ".join(r.derived_from)]
-            for r in found]
-    return table(COLUMNS, body)
+def _row(r) -> list:
+    return [safe_cell(r.file), safe_cell(r.case_id), r.line, r.column, r.id, r.severity,
+            r.principle or "", "" if r.certainty is None else f"{r.certainty:.2f}",
+            "" if r.session is None else r.session, safe_cell(r.title), safe_cell(r.message),
+            safe_cell(r.recommendation), safe_cell(r.source), " ".join(r.derived_from)]
+
+
+SELECTION_ID = "SELECTION"
+
+
+def render(results, lang: str, selection=None) -> str:
+    return streamed_text(stream, results, lang, selection=selection)
+
+
+def stream(results, lang: str, out, selection=None) -> None:
+    """Rows written as each case arrives (a batch of any size in bounded memory).  A
+    filtered report (``--select``/``--ignore``) starts with one row of ``id``
+    SELECTION and ``severity`` note, whose message says which rules ran."""
+    writer = csv.writer(out, lineterminator="\r\n")
+    writer.writerow(COLUMNS)
+    if selection is not None:
+        from asas.engine.report.formats._common import selection_text
+        writer.writerow(["", "", "", "", SELECTION_ID, "note", "", "", "",
+                         safe_cell(selection_text(selection, lang)), "", "", "", ""])
+    for _, found in streamed_rows(results, lang):
+        writer.writerows(_row(r) for r in found)

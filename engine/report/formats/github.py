@@ -8,7 +8,8 @@ violation and invalid files are ``error``, risk ``warning``, advice ``notice``.
 
 from __future__ import annotations
 
-from asas.engine.report.formats._common import one_line, report_rows
+from asas.engine.report.formats._common import one_line, streamed_rows, streamed_text
+from asas.engine.report.safe import safe_name, safe_text
 
 LEVEL = {"violation": "error", "risk": "warning", "advice": "notice", "error": "error"}
 
@@ -23,14 +24,24 @@ def _prop(text: str) -> str:
     return _data(text).replace(":", "%3A").replace(",", "%2C")
 
 
-def render(results, lang: str, **_) -> str:
-    _, found = report_rows(results, lang)
-    lines = []
-    for r in found:
-        title = f"{r.id} {one_line(r.title)}"
-        message = one_line(r.message)
-        if r.recommendation:
-            message += "\n→ " + one_line(r.recommendation)
-        lines.append(f"::{LEVEL[r.severity]} file={_prop(r.file)},line={r.line},col={r.column},"
-                     f"title={_prop(title)}::{_data(message)}\n")
-    return "".join(lines)
+def _line(r) -> str:
+    title = f"{r.id} {safe_text(one_line(r.title))}"
+    message = safe_text(one_line(r.message))
+    if r.recommendation:
+        message += "\n→ " + safe_text(one_line(r.recommendation))
+    return (f"::{LEVEL[r.severity]} file={_prop(safe_name(r.file))},line={r.line},col={r.column},"
+            f"title={_prop(title)}::{_data(message)}\n")
+
+
+def render(results, lang: str, selection=None) -> str:
+    return streamed_text(stream, results, lang, selection=selection)
+
+
+def stream(results, lang: str, out, selection=None) -> None:
+    """A filtered report (``--select``/``--ignore``) starts with a ``::notice::`` that
+    says so."""
+    if selection is not None:
+        from asas.engine.report.formats._common import selection_text
+        out.write(f"::notice title=asas::{_data(selection_text(selection, lang))}\n")
+    for _, found in streamed_rows(results, lang):
+        out.write("".join(_line(r) for r in found))

@@ -172,7 +172,7 @@ def page(title: str, lang: str, body: str) -> str:
 
 def principle_label(p: str, lang: str) -> str:
     """kerahasiaan, or 'kerahasiaan (confidentiality)' for an English reader."""
-    return p if lang == "id" else f"{p} ({label(p, 'en')})"
+    return label(p, "id") if lang == "id" else f"{p} ({label(p, 'en')})"
 
 
 def legend(lang: str) -> str:
@@ -192,19 +192,19 @@ def status_cell(v: dict | None, lang: str, extra: str = "") -> str:
 
 # --- charts ----------------------------------------------------------------------------
 
-def _label_width(lang: str, bold: bool = False) -> int:
+def _label_width(lang: str, bold: bool = False, principles=PRINCIPLES) -> int:
     """Room for the longest principle label at 13px (about 7.3px a character, 8 bold)."""
-    longest = max(len(principle_label(p, lang)) for p in PRINCIPLES)
+    longest = max(len(principle_label(p, lang)) for p in principles)
     return int(longest * (8.0 if bold else 7.3)) + 14
 
 
 def principle_chart(principles: dict, lang: str, uid: str) -> str:
     """Horizontal bars, one per principle: length the score (0-100), colour the status;
     a principle not assessed is a hatched grey bar marked '?'."""
-    label_w = _label_width(lang)
+    label_w = _label_width(lang, principles=list(principles))
     bar_w, value_w, row_h, top = 330, 160, 30, 22
     width = label_w + bar_w + value_w
-    height = top + row_h * len(PRINCIPLES) + 6
+    height = top + row_h * len(principles) + 6
     parts = [f'<svg class="chart" viewBox="0 0 {width} {height}" width="{width}" '
              f'height="{height}" role="img" aria-label="{e(word("chart_principles", lang))}" '
              'xmlns="http://www.w3.org/2000/svg" font-family="inherit" font-size="13">',
@@ -222,7 +222,7 @@ def principle_chart(principles: dict, lang: str, uid: str) -> str:
     colour = {"upheld": "#1e7b3c", "at_risk": "#c98500", "violated": "#bd2f25"}
     # text needs 4.5:1 on white (WCAG AA): the amber of the bars is too light for it
     ink = {**colour, "at_risk": "#8a5a00"}
-    for i, p in enumerate(PRINCIPLES):
+    for i, p in enumerate(principles):      # the result's, in its profile's order
         v = principles[p]
         y = top + i * row_h
         name = principle_label(p, lang)
@@ -248,10 +248,11 @@ def principle_chart(principles: dict, lang: str, uid: str) -> str:
 def class_chart(counts: dict[str, Counter], total: int, lang: str) -> str:
     """The class's principles, weakest first: one stacked bar each (violated, at risk,
     not assessed, upheld), as a share of the valid cases."""
-    order = sorted(PRINCIPLES, key=lambda p: (-(counts[p]["violated"] + counts[p]["at_risk"]),
-                                              -counts[p]["violated"], -counts[p]["not_assessed"],
-                                              PRINCIPLES.index(p)))
-    label_w = _label_width(lang, bold=True)
+    listed = list(counts)                   # the profile's principles, in its order
+    order = sorted(listed, key=lambda p: (-(counts[p]["violated"] + counts[p]["at_risk"]),
+                                          -counts[p]["violated"], -counts[p]["not_assessed"],
+                                          listed.index(p)))
+    label_w = _label_width(lang, bold=True, principles=listed)
     bar_w, value_w, row_h, top = 360, 110, 28, 8
     width, height = label_w + bar_w + value_w, top + row_h * len(order) + 4
     fills = {"violated": "#bd2f25", "at_risk": "#c98500", "not_assessed": "url(#hatch-class)",
@@ -330,6 +331,7 @@ def _case_name(case: dict) -> str:
 
 
 def _class_section(report, results, metas, lang) -> str:
+    PRINCIPLES = report["principles"]      # the profile's, in its order
     cases = report["cases"]
     valid = [c for c in cases if c["valid"]]
     counts = {p: Counter(c["principles"][p]["status"] for c in valid) for p in PRINCIPLES}
@@ -353,7 +355,7 @@ def _class_section(report, results, metas, lang) -> str:
            f"<th>{e(word('case', lang))}</th><th>{e(word('trainee', lang))}</th>"]
     for p in PRINCIPLES:
         gloss = "" if lang == "id" else f" <small>{e(label(p, 'en'))}</small>"
-        out.append(f'<th class="p" scope="col">{e(p)}{gloss}</th>')
+        out.append(f'<th class="p" scope="col">{e(label(p, "id"))}{gloss}</th>')
     out.append(f'<th class="num">{e(word("findings", lang))}</th></tr></thead><tbody>')
     for i, (case, meta) in enumerate(zip(cases, metas), start=1):
         base = case["file"].replace("\\", "/").rsplit("/", 1)[-1]

@@ -1,17 +1,31 @@
 """--format json: the contract of shared/spec/report-format.md.
 
+A filtered report (``--select``/``--ignore``) records the selection in
+``tool.selection`` (``{"select": [...] | null, "ignore": [...] | null}``), an addition
+to the contract, absent from a complete report.
+
 ``stream`` writes the same text as ``render``, byte for byte, one case at a time as
 results arrive, so a batch of any size is reported without being held in memory.
 """
 
 import json
 
-from asas.engine.judge.catalog import PRINCIPLES
+from asas.engine.judge.profile import lookup
 from asas.engine.report.contract import Tally, case_dict, report_dict, tool_dict
 
 
-def render(results, lang: str, **_) -> str:
-    return json.dumps(report_dict(results, lang), ensure_ascii=False, indent=2) + "\n"
+def _tool(lang: str, selection, profile=None) -> dict:
+    tool = tool_dict(lang, profile)
+    if selection is not None:
+        tool["selection"] = selection.as_dict()
+    return tool
+
+
+def render(results, lang: str, selection=None) -> str:
+    report = report_dict(results, lang)
+    if selection is not None:
+        report["tool"]["selection"] = selection.as_dict()
+    return json.dumps(report, ensure_ascii=False, indent=2) + "\n"
 
 
 try:
@@ -75,13 +89,15 @@ def _write(value, newline: str, out: list) -> None:
             "\n", newline))
 
 
-def stream(results, lang: str, out, interrupted=lambda: None, **_) -> None:
+def stream(results, lang: str, out, interrupted=lambda: None, selection=None,
+           profile=None) -> None:
     """Write the report of ``results`` (any iterable) to the text stream ``out``.
     If the run was interrupted (``interrupted()`` gives a note), the summary says so:
     ``"interrupted": true``, an addition to the contract."""
     tally = Tally()
-    out.write(f'{{\n  "tool": {_nested(tool_dict(lang), 1)},\n'
-              f'  "principles": {_nested(list(PRINCIPLES), 1)},\n  "cases": [')
+    chosen = lookup(profile)        # written before the results: the run's profile
+    out.write(f'{{\n  "tool": {_nested(_tool(lang, selection, chosen), 1)},\n'
+              f'  "principles": {_nested(list(chosen.principles), 1)},\n  "cases": [')
     first = True
     for r in results:
         tally.add(r)

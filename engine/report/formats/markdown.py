@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 
 from asas.engine.i18n.words import word
-from asas.engine.judge.catalog import FUNCTIONS, PRINCIPLES, label
+from asas.engine.judge.catalog import FUNCTIONS, label
 from asas.engine.judge.terms import STATUS_MARK
 from asas.engine.judge.verdict import CaseResult, case_meta
 from asas.engine.report.contract import SEVERITY_ORDER, cf_text, grouped, report_dict
@@ -32,7 +32,7 @@ def esc(text) -> str:
 
 
 def principle_name(p: str, lang: str) -> str:
-    return p if lang == "id" else f"{p} ({label(p, 'en')})"
+    return label(p, "id") if lang == "id" else f"{p} ({label(p, 'en')})"
 
 
 def _mark_score(v: dict) -> str:
@@ -55,6 +55,7 @@ def render(results: list[CaseResult], lang: str, **_) -> str:
 
 
 def _matrix(report: dict, results, lang: str) -> list[str]:
+    PRINCIPLES = report["principles"]      # the profile's, in its order
     lines = [f"## {word('class_overview', lang)}", "",
              f"| {word('case', lang)} | {word('trainee', lang)} | " + " | ".join(PRINCIPLES) + " |",
              "|---|---|" + "---|" * len(PRINCIPLES)]
@@ -96,7 +97,7 @@ def _case(r: CaseResult, case: dict, lang: str) -> list[str]:
     lines += [" · ".join(facts), ""]
     lines += [f"| {word('principle', lang)} | {word('status', lang)} | {word('score', lang)} | "
               f"{word('findings', lang)} |", "|---|---|---:|---|"]
-    for p in PRINCIPLES:
+    for p in case["principles"]:
         v = case["principles"][p]
         score = "–" if v["score"] is None else str(v["score"])
         lines.append(f"| {principle_name(p, lang)} | {MARK[v['status']]} "

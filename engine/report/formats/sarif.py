@@ -25,8 +25,8 @@ from pathlib import Path
 
 from asas import __version__
 from asas.engine.i18n.words import word
-from asas.engine.report.formats._common import INVALID_ID, clean, error_message, one_line
-from asas.engine.report.contract import report_dict
+from asas.engine.report.formats._common import INVALID_ID, clean, error_message, one_line, \
+    streamed_text
 
 SCHEMA = ("https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/"
           "sarif-schema-2.1.0.json")
@@ -49,7 +49,7 @@ _UNRESERVED = frozenset(b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz01
 def _quote(path: str) -> str:
     """Percent-encoding of a relative path (RFC 3986: unreserved characters and ``/``
     stay), written here so that no module of asas imports a network library."""
-    return "".join(chr(b) if b in _UNRESERVED else f"%{b:02X}" for b in path.encode("utf-8"))
+    return "".join(chr(b) if b in _UNRESERVED else f"%{b:02X}" for b in path.encode("utf-8", "surrogateescape"))
 
 
 def _pascal(text: str) -> str:
@@ -92,51 +92,71 @@ def _location(uri: str, index: int, line: int, column: int) -> dict:
                                             "startColumn": max(1, column or 1)}}}
 
 
-def render(results, lang: str, **_) -> str:
-    from asas.rules import CATALOG
-    docs = sorted(CATALOG.values(), key=lambda d: d.id)
+def _results_of(case: dict, uri: str, a: int, index_of: dict) -> list[dict]:
+    out = []
+    if not case["valid"]:
+        for e in case["errors"]:
+            out.append({"ruleId": INVALID_ID, "ruleIndex": index_of[INVALID_ID],
+                        "level": "error", "kind": "fail",
+                        "message": {"text": clean(error_message(e))},
+                        "locations": [_location(uri, a, e["line"], e["column"])]})
+        return out
+    for f in case["findings"]:
+        related = []
+        for k, ev in enumerate(f["evidence"], start=1):
+            loc = _location(uri, a, ev["line"], ev["column"])
+            value = json.dumps(ev["value"], ensure_ascii=False, default=str)
+            loc.update(id=k, message={"text": one_line(f"{ev['path']} = {value}")})
+            related.append(loc)
+        result = {
+            "ruleId": f["id"],
+            "ruleIndex": index_of.get(f["id"], -1),
+            "level": LEVEL[f["severity"]],
+            "kind": "fail",
+            "message": {"text": clean(f["message"])},
+            "locations": [_location(uri, a, f["line"], f["column"])],
+            "properties": {"caseId": case["case_id"], "principle": f["principle"],
+                           "severity": f["severity"], "certainty": f["certainty"],
+                           "session": f["session"], "derivedFrom": f["derived_from"],
+                           "recommendation": clean(f["recommendation"]),
+                           "source": clean(f["source"])},
+        }
+        if related:
+            result["relatedLocations"] = related
+        if result["ruleIndex"] < 0:
+            del result["ruleIndex"]
+        out.append(result)
+    return out
+
+
+def _rules(lang: str, catalog) -> tuple[list, dict]:
+    """The catalogue (ID -> RuleDoc) as SARIF rules, and the index of each ID."""
+    docs = sorted((catalog or {}).values(), key=lambda d: d.id)
     rules = [_rule(d, lang) for d in docs] + [_invalid_rule(lang)]
-    index_of = {r["id"]: i for i, r in enumerate(rules)}
+    return rules, {r["id"]: i for i, r in enumerate(rules)}
 
-    report = report_dict(results, lang)
-    artifacts, out = [], []
-    for case in report["cases"]:
-        uri = artifact_uri(case["file"])
-        a = len(artifacts)
-        artifacts.append({"location": {"uri": uri}, "roles": ["analysisTarget"]})
-        if not case["valid"]:
-            for e in case["errors"]:
-                out.append({"ruleId": INVALID_ID, "ruleIndex": index_of[INVALID_ID],
-                            "level": "error", "kind": "fail",
-                            "message": {"text": clean(error_message(e))},
-                            "locations": [_location(uri, a, e["line"], e["column"])]})
-            continue
-        for f in case["findings"]:
-            related = []
-            for k, ev in enumerate(f["evidence"], start=1):
-                loc = _location(uri, a, ev["line"], ev["column"])
-                value = json.dumps(ev["value"], ensure_ascii=False, default=str)
-                loc.update(id=k, message={"text": one_line(f"{ev['path']} = {value}")})
-                related.append(loc)
-            result = {
-                "ruleId": f["id"],
-                "ruleIndex": index_of.get(f["id"], -1),
-                "level": LEVEL[f["severity"]],
-                "kind": "fail",
-                "message": {"text": clean(f["message"])},
-                "locations": [_location(uri, a, f["line"], f["column"])],
-                "properties": {"caseId": case["case_id"], "principle": f["principle"],
-                               "severity": f["severity"], "certainty": f["certainty"],
-                               "session": f["session"], "derivedFrom": f["derived_from"],
-                               "recommendation": clean(f["recommendation"]),
-                               "source": clean(f["source"])},
-            }
-            if related:
-                result["relatedLocations"] = related
-            if result["ruleIndex"] < 0:
-                del result["ruleIndex"]
-            out.append(result)
 
+_ARTIFACTS, _RESULTS = "\x00artifacts\x00", "\x00results\x00"
+_LEVEL = 4      # how deep an artifact or a result sits in the log (json indent levels)
+
+
+def render(results, lang: str, selection=None, catalog=None) -> str:
+    return streamed_text(stream, results, lang, selection=selection, catalog=catalog)
+
+
+def stream(results, lang: str, out, selection=None, catalog=None) -> None:
+    """The log as ``json.dumps(log, indent=2)`` would write it, built one case at a time:
+    the results go to a temporary file (in memory up to a few MB, on disk beyond) while
+    the artifacts, one short entry per file, are collected; then both are written in
+    place.  Memory stays bounded for a batch of any size."""
+    import tempfile
+
+    from asas.engine.report.contract import case_dict
+    from asas.engine.report.formats.json_ import _nested
+    rules, index_of = _rules(lang, catalog)
+    invocation: dict = {"executionSuccessful": True}
+    if selection is not None:   # a filtered report says which rules ran
+        invocation["properties"] = {"selection": selection.as_dict()}
     log = {
         "$schema": SCHEMA,
         "version": "2.1.0",
@@ -144,11 +164,46 @@ def render(results, lang: str, **_) -> str:
             "tool": {"driver": {"name": "asas", "version": __version__,
                                 "semanticVersion": __version__, "language": lang,
                                 "rules": rules}},
-            "invocations": [{"executionSuccessful": True}],
+            "invocations": [invocation],
             "language": lang,
             "columnKind": "unicodeCodePoints",
-            "artifacts": artifacts,
-            "results": out,
+            "artifacts": _ARTIFACTS,
+            "results": _RESULTS,
         }],
     }
-    return json.dumps(log, ensure_ascii=False, indent=2) + "\n"
+    skeleton = json.dumps(log, ensure_ascii=False, indent=2) + "\n"
+    head, rest = skeleton.split(json.dumps(_ARTIFACTS), 1)
+    middle, tail = rest.split(json.dumps(_RESULTS), 1)
+    item = "\n" + "  " * _LEVEL
+    artifacts: list[str] = []
+    count = 0
+    with tempfile.SpooledTemporaryFile(max_size=4 << 20, mode="w+", encoding="utf-8",
+                                       errors="surrogateescape", newline="") as spool:
+        for index, r in enumerate(results):
+            case = case_dict(r, lang)
+            uri = artifact_uri(r.file)      # the name's own bytes, percent-encoded
+            artifacts.append(_nested({"location": {"uri": uri}, "roles": ["analysisTarget"]},
+                                     _LEVEL))
+            for result in _results_of(case, uri, index, index_of):
+                spool.write(("[" if count == 0 else ",") + item + _nested(result, _LEVEL))
+                count += 1
+        out.write(head)
+        out.write(_array(artifacts, item))
+        out.write(middle)
+        if count:
+            spool.seek(0)
+            while True:
+                chunk = spool.read(1 << 16)
+                if not chunk:
+                    break
+                out.write(chunk)
+            out.write("\n" + "  " * (_LEVEL - 1) + "]")
+        else:
+            out.write("[]")
+        out.write(tail)
+
+
+def _array(items: list[str], item: str) -> str:
+    if not items:
+        return "[]"
+    return "[" + ",".join(item + text for text in items) + "\n" + "  " * (_LEVEL - 1) + "]"

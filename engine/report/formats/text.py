@@ -1,25 +1,34 @@
-"""--format text: a report a trainee reads top to bottom, grouped by file."""
+"""--format text: a report a trainee reads top to bottom, grouped by file.
+
+Everything that comes from a case file or its name is shown through
+``engine/report/safe.py``: a control character, a carriage return, a newline or a bidi
+override in a file name or a value is shown escaped, so no line of the report can be
+forged or hidden."""
 
 from __future__ import annotations
 
 import click
+
 from asas.engine.i18n.words import word
-from asas.engine.judge.catalog import FUNCTIONS, PRINCIPLES, label
+from asas.engine.judge.catalog import FUNCTIONS
+from asas.engine.judge.profile import lookup
 from asas.engine.judge.terms import STATUS_MARK
 from asas.engine.judge.verdict import CaseResult
 from asas.engine.report.contract import (SEVERITY_ORDER, Tally, cf_text, grouped, strength_dicts,
                                          summary)
+from asas.engine.report.safe import safe_name, safe_text
 
 STATUS_COLOUR = {"upheld": "green", "at_risk": "yellow", "violated": "red",
                  "not_assessed": "bright_black"}
 SEVERITY_COLOUR = {"violation": "red", "risk": "yellow", "advice": "cyan"}
 
 
-def render(results: list[CaseResult], lang: str, color: bool = False, **_) -> str:
+def render(results: list[CaseResult], lang: str, color: bool = False,
+           selection=None) -> str:
     def paint(text, fg=None, bold=False, dim=False):
         return click.style(text, fg=fg, bold=bold, dim=dim) if color else text
 
-    out: list[str] = []
+    out: list[str] = _selection_lines(selection, lang, paint)
     for r in results:
         out.extend(_case(r, lang, paint))
         out.append("")
@@ -28,7 +37,7 @@ def render(results: list[CaseResult], lang: str, color: bool = False, **_) -> st
 
 
 def stream(results, lang: str, out, color: bool = False, interrupted=lambda: None,
-           **_) -> None:
+           selection=None) -> None:
     """Write what ``render`` returns to the text stream ``out``, case by case as
     ``results`` (any iterable) arrive; ``interrupted()`` gives the note that ends the
     report of an interrupted run (None: it was not)."""
@@ -36,6 +45,9 @@ def stream(results, lang: str, out, color: bool = False, interrupted=lambda: Non
         return click.style(text, fg=fg, bold=bold, dim=dim) if color else text
 
     tally = Tally()
+    head = _selection_lines(selection, lang, paint)
+    if head:
+        out.write("\n".join(head) + "\n")
     for r in results:
         tally.add(r)
         out.write("\n".join(_case(r, lang, paint)) + "\n\n")
@@ -46,6 +58,12 @@ def stream(results, lang: str, out, color: bool = False, interrupted=lambda: Non
     out.write("\n".join(lines) + "\n")
 
 
+def _selection_lines(selection, lang: str, paint) -> list[str]:
+    """A filtered report says so first (``--select``/``--ignore``)."""
+    if selection is None:
+        return []
+    from asas.engine.report.formats._common import selection_text
+    return [paint(selection_text(selection, lang), fg="yellow", bold=True), ""]
 def turn_quotes(f, lang: str) -> list[str]:
     """The verbatim turns a finding cites, quoted with their lines (engine/verbatim)."""
     out = []
@@ -53,24 +71,28 @@ def turn_quotes(f, lang: str) -> list[str]:
         if ".verbatim[" in ev.path and isinstance(ev.value, str):
             turn = ev.path.rsplit("[", 1)[1].rstrip("]")
             out.append(f"      » {'giliran' if lang == 'id' else 'turn'} {turn}, "
-                       f"{'baris' if lang == 'id' else 'line'} {ev.line}: “{ev.value}”")
+                       f"{'baris' if lang == 'id' else 'line'} {ev.line}: “{safe_text(ev.value)}”")
     return out
 
 
 def _case(r: CaseResult, lang: str, paint) -> list[str]:
+    file = safe_name(r.file)
     if not r.valid:
-        lines = [paint(f"{r.file}", bold=True) + "  " + paint(word("invalid", lang), fg="red")]
-        lines += [f"  {e.format(r.file, lang)}" for e in r.errors]
+        lines = [paint(f"{file}", bold=True) + "  " + paint(word("invalid", lang), fg="red")]
+        lines += [f"  {safe_text(e.format(file, lang))}" for e in r.errors]
         return lines
     if r.meta is not None:
         title = r.meta.title
     else:
         title = r.loaded.case.case.title if r.loaded and r.loaded.case else None
-    head = paint(r.file, bold=True) + f"  {r.case_id}" + (f" · {title}" if title else "")
+    head = (paint(file, bold=True) + f"  {safe_text(r.case_id)}"
+            + (f" · {safe_text(title)}" if title else ""))
     lines = [head]
-    glossed = {p: p if lang == "id" else f"{p} ({label(p, 'en')})" for p in PRINCIPLES}
+    profile = lookup(r.profile)       # the principles the result holds, as it names them
+    glossed = {p: profile.label(p, "id") if lang == "id" else f"{p} ({profile.label(p, 'en')})"
+               for p in r.principles}
     width = max(len(g) for g in glossed.values())
-    for p in PRINCIPLES:
+    for p in r.principles:
         v = r.principles[p]
         status = f"{STATUS_MARK[v.status]} {word(v.status, lang)}"
         score = "  –" if v.score is None else f"{v.score:3d}"
@@ -102,8 +124,8 @@ def _case(r: CaseResult, lang: str, paint) -> list[str]:
             where = f"{word('session', lang)} {session}" if session else word("case", lang)
             lines.append(f"    {where}:")
             for f in sorted(by_session[session], key=lambda f: (f.line, f.id)):
-                lines.append(f"      {r.file}:{f.line}:{f.column}  {f.id}  "
-                             f"{f.doc.recommendation.fill(lang, f.params)}")
+                lines.append(f"      {safe_name(r.file)}:{f.line}:{f.column}  {f.id}  "
+                             f"{safe_text(f.doc.recommendation.fill(lang, f.params))}")
     return lines
 
 
@@ -116,15 +138,15 @@ def _finding(r, f, lang, paint, lead: str, child: bool = False) -> list[str]:
     sev = paint(f"{word(f.doc.severity, lang):<12}", fg=SEVERITY_COLOUR[f.doc.severity])
     pad = " " * (len(lead) + 4)
     out = [] if child else [""]
-    out.append(f"{lead}{r.file}:{f.line}:{f.column}  {paint(f.id, bold=True)}  {sev}"
+    out.append(f"{lead}{safe_name(r.file)}:{f.line}:{f.column}  {paint(f.id, bold=True)}  {sev}"
                f"{cf_text(f.certainty, lang)}  {where}  {paint(f.doc.title.get(lang), bold=True)}")
-    out.append(f"{pad}{f.doc.message.fill(lang, f.params)}")
+    out.append(f"{pad}{safe_text(f.doc.message.fill(lang, f.params))}")
     out.extend(paint(pad + line.lstrip(), dim=True) for line in turn_quotes(f, lang))
     if f.derived_from:
         out.append(paint(f"{pad}{word('derived_from', lang)}: {', '.join(f.derived_from)}",
                          dim=True))
     if not child:
-        out.append(f"{pad}→ {f.doc.recommendation.fill(lang, f.params)}")
+        out.append(f"{pad}→ {safe_text(f.doc.recommendation.fill(lang, f.params))}")
         out.append(paint(f"{pad}¶ {f.doc.source.get(lang)}", dim=True))
     return out
 
@@ -134,11 +156,11 @@ def _strengths(r: CaseResult, lang: str, paint) -> list[str]:
     if not items:
         return []
     out = ["", "  " + paint(word("went_well", lang), fg="green", bold=True)]
-    for p in PRINCIPLES:
+    for p in r.principles:         # the result's, in its profile's order
         mine = [st for st in items if st["principle"] == p]
         for st in mine:
             lines_ = ", ".join(dict.fromkeys(str(e["line"]) for e in st["evidence"]))
-            out.append(f"    ✓ {p}: {st['text']}"
+            out.append(f"    ✓ {p}: {safe_text(st['text'])}"
                        + paint(f"  ({word('line', lang)} {lines_})", dim=True))
     return out
 

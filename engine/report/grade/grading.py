@@ -20,7 +20,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from asas.engine.i18n.words import word
-from asas.engine.judge.catalog import FUNCTIONS, PRINCIPLES
+from asas.engine.judge.catalog import FUNCTIONS
 from asas.engine.judge.verdict import CaseResult
 from asas.engine.report.grade import waivers as waiving
 from asas.engine.report.grade.rubric import Band, Rubric
@@ -109,11 +109,11 @@ def grade_case(r: CaseResult, rubric: Rubric, lang: str = "en", waivers=()) -> C
     if applied.set_aside:
         # what the write-up leaves undocumented is judged again from the DOC findings kept
         undocumented = {f.doc.principle for f in kept if f.doc.needed}
-        statuses = {p: _status(p, kept, undocumented) for p in PRINCIPLES}
+        statuses = {p: _status(p, kept, undocumented) for p in rubric.principles}
     else:
-        statuses = {p: r.principles[p].status for p in PRINCIPLES}
+        statuses = {p: r.principles[p].status for p in rubric.principles}
     principles = {}
-    for p in PRINCIPLES:
+    for p in rubric.principles:
         share = rubric.share(p)
         principles[p] = PrincipleGrade(statuses[p], share * rubric.status_points[statuses[p]] / 100,
                                        share)
@@ -180,7 +180,7 @@ def strengths(principles: dict, functions: dict, lang: str) -> list[str]:
     """What went well: the principles upheld and the functions served."""
     from asas.engine.report.formats.html import principle_label
     out = []
-    upheld = [principle_label(p, lang) for p in PRINCIPLES if principles[p].status == "upheld"]
+    upheld = [principle_label(p, lang) for p in principles if principles[p].status == "upheld"]
     if upheld:
         out.append(("Asas yang ditegakkan: " if lang == "id" else "Principles upheld: ")
                    + ", ".join(upheld))

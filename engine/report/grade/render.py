@@ -88,12 +88,13 @@ def _decimal(x: float | None, locale: str) -> str:
     return text.replace(".", ",") if locale == "id" else text
 
 
-def csv_header(lang: str) -> list[str]:
+def csv_header(lang: str, principles: tuple = PRINCIPLES) -> list[str]:
+    """The gradebook's columns; one per principle of the rubric (its profile's order)."""
     if lang == "id":
-        return ["berkas", "kode_kasus", "praktikan", "nama", *PRINCIPLES, "pengurangan",
+        return ["berkas", "kode_kasus", "praktikan", "nama", *principles, "pengurangan",
                 "pengurangan_fungsi", "total", "nilai", "bobot_nilai", "status",
                 "wajib_konsultasi", "keterangan"]
-    return ["file", "case_id", "trainee", "name", *PRINCIPLES, "deductions",
+    return ["file", "case_id", "trainee", "name", *principles, "deductions",
             "function_deductions", "total", "grade", "grade_point", "state", "meeting", "reason"]
 
 
@@ -117,20 +118,20 @@ def render_csv(grades: list[CaseGrade], rubric: Rubric, lang: str = "en",
         meeting = t("yes", lang) if g.meeting else ""
         if g.graded:
             point = "" if g.band.point is None else _decimal(g.band.point, locale)
-            body.append([*head, *(_decimal(g.principles[p].points, locale) for p in PRINCIPLES),
+            body.append([*head, *(_decimal(g.principles[p].points, locale) for p in rubric.principles),
                          _decimal(g.deductions, locale), _decimal(g.function_deductions, locale),
                          _decimal(g.total, locale), safe_cell(g.band.grade), point,
                          state_word(g, lang), meeting, why])
         elif g.state == INCOMPLETE:
-            body.append([*head, *(_decimal(g.principles[p].points, locale) for p in PRINCIPLES),
+            body.append([*head, *(_decimal(g.principles[p].points, locale) for p in rubric.principles),
                          "", "", "", safe_cell(t("incomplete_short", lang)), "",
                          state_word(g, lang), meeting, why])
         else:
-            body.append([*head, *([""] * len(PRINCIPLES)), "", "", "", "", "",
+            body.append([*head, *([""] * len(rubric.principles)), "", "", "", "", "",
                          state_word(g, lang), "", why])
     buf = io.StringIO()
     writer = csv.writer(buf, delimiter=";" if locale == "id" else ",", lineterminator="\r\n")
-    writer.writerow(csv_header(lang))
+    writer.writerow(csv_header(lang, rubric.principles))
     writer.writerows(body)
     return ("\ufeff" if locale == "id" else "") + buf.getvalue()
 
@@ -138,7 +139,7 @@ def render_csv(grades: list[CaseGrade], rubric: Rubric, lang: str = "en",
 # --- markdown ----------------------------------------------------------------------------
 
 def rubric_lines(rubric: Rubric, lang: str) -> list[str]:
-    weights = ", ".join(f"{p} {_pts(rubric.share(p))}" for p in PRINCIPLES)
+    weights = ", ".join(f"{p} {_pts(rubric.share(p))}" for p in rubric.principles)
     points = ", ".join(f"{word(s, lang)} {rubric.status_points[s]:g}%" for s in STATUSES)
     deduct = ", ".join(f"{word(s, lang)} {rubric.deductions[s]:g}" for s in SEVERITIES)
     bands = ", ".join(f"{b.grade} ≥ {b.min:g}" for b in rubric.bands)
@@ -165,9 +166,9 @@ def render_markdown(grades: list[CaseGrade], rubric: Rubric, lang: str = "en",
     from asas.engine.report.formats.markdown import esc
     out = [f"# {word('gradebook_title', lang)}", "", f"_{t('self_report', lang)}_", "",
            f"| {word('case', lang)} | {word('trainee', lang)} | {t('total', lang)} | "
-           f"{t('grade', lang)} | " + " | ".join(PRINCIPLES) +
+           f"{t('grade', lang)} | " + " | ".join(rubric.principles) +
            f" | {t('deductions', lang)} | {t('function_deductions', lang)} | {t('reason', lang)} |",
-           "|---|---|---:|:---:|" + "---:|" * len(PRINCIPLES) + "---:|---:|---|"]
+           "|---|---|---:|:---:|" + "---:|" * len(rubric.principles) + "---:|---:|---|"]
     invalid = []
     for g in grades:
         name = esc(g.case_id or g.file)
@@ -176,9 +177,9 @@ def render_markdown(grades: list[CaseGrade], rubric: Rubric, lang: str = "en",
         if g.state == INVALID:
             invalid.append(g)
             out.append(f"| {name} | {who} | | {word('ungraded', lang)} | "
-                       + " | ".join([""] * len(PRINCIPLES)) + " | | | |")
+                       + " | ".join([""] * len(rubric.principles)) + " | | | |")
             continue
-        cells = [f"{MARK[g.principles[p].status]} {_pts(g.principles[p].points)}" for p in PRINCIPLES]
+        cells = [f"{MARK[g.principles[p].status]} {_pts(g.principles[p].points)}" for p in rubric.principles]
         if g.state == INCOMPLETE:
             out.append(f"| {name} | {who} | | **{esc(t('incomplete', lang))}** | " + " | ".join(cells)
                        + f" | | | {why} |")
@@ -230,13 +231,13 @@ def render_html(grades: list[CaseGrade], rubric: Rubric, lang: str = "en",
             f"<th scope=\"col\">{e(word('trainee', lang))}</th>"
             f'<th class="num" scope="col">{e(t("total", lang))}</th>'
             f'<th class="grade" scope="col">{e(t("grade", lang))}</th>']
-    for p in PRINCIPLES:
+    for p in rubric.principles:
         gloss = "" if lang == "id" else f" <small>{e(label(p, 'en'))}</small>"
         body.append(f'<th class="p" scope="col">{e(p)}{gloss}</th>')
     body.append(f'<th class="num" scope="col">{e(t("deductions", lang))}</th>'
                 f'<th class="num" scope="col">{e(t("function_deductions", lang))}</th>'
                 "</tr></thead><tbody>")
-    width = 4 + len(PRINCIPLES) + 2
+    width = 4 + len(rubric.principles) + 2
     for g in grades:
         base = g.file.replace("\\", "/").rsplit("/", 1)[-1]
         who = trainee_name(g.code, roster, lang)
@@ -249,7 +250,7 @@ def render_html(grades: list[CaseGrade], rubric: Rubric, lang: str = "en",
                 f'<small title="{e(g.file)}">{e(base)}</small></th><td>{e(who)}</td>')
         if g.state == INVALID:
             body.append(head + f'<td></td><td class="grade inv">{e(word("ungraded", lang))}</td>'
-                        f'<td class="inv" colspan="{len(PRINCIPLES) + 2}">{e(g.reason)}</td>'
+                        f'<td class="inv" colspan="{len(rubric.principles) + 2}">{e(g.reason)}</td>'
                         "</tr>")
             continue
         if g.state == INCOMPLETE:
@@ -261,7 +262,7 @@ def render_html(grades: list[CaseGrade], rubric: Rubric, lang: str = "en",
             cell = (f'<td class="num"><b>{_pts(g.total)}</b></td>'
                     f'<td class="grade"><b>{e(g.band.grade)}</b>{mark}</td>')
         body.append(head + cell)
-        for p in PRINCIPLES:
+        for p in rubric.principles:
             pg = g.principles[p]
             body.append(f'<td class="st {pg.status}" title="{e(word(pg.status, lang))}">'
                         f"{MARK[pg.status]} {_pts(pg.points)}</td>")

@@ -132,6 +132,11 @@ class Rubric:
     caps: tuple = ()
     incomplete: float | None = None    # % of the weight not assessed above which: returned
 
+    @property
+    def principles(self) -> tuple:
+        """The principles it grades, in its profile's order (the keys of ``weights``)."""
+        return tuple(self.weights)
+
     def share(self, principle: str) -> float:
         """Points a principle is worth out of 100."""
         return 100 * self.weights[principle] / sum(self.weights.values())
@@ -156,18 +161,45 @@ def default_rubric_text() -> str:
     return resources.files(__package__).joinpath(DEFAULT_NAME).read_text(encoding="utf-8")
 
 
-def rubric_text(path: str | None = None) -> str:
-    """The rubric as written, comments and all: what a lecturer copies and edits."""
+def _profile(profile):
+    from asas.engine.judge.profile import Profile, lookup
+    return profile if isinstance(profile, Profile) else lookup(profile)
+
+
+def _profile_rubric(profile):
+    """The rubric file a profile names (engine/judge/profile.py), or None."""
+    if profile is None:
+        return None
+    return _profile(profile).rubric
+
+
+def _principles(profile) -> tuple:
+    """The principles a profile's rubric grades, in its order (None: the default)."""
+    return PRINCIPLES if profile is None else _profile(profile).principles
+
+
+def rubric_text(path: str | None = None, profile=None) -> str:
+    """The rubric as written, comments and all: what a lecturer copies and edits
+    (without ``path``: the profile's default rubric)."""
+    if path is None and _profile_rubric(profile) is not None:
+        return _profile_rubric(profile).read_text(encoding="utf-8")
     if path is None:
         return default_rubric_text()
     with open(path, encoding="utf-8") as fh:
         return fh.read()
 
 
-def load_rubric(path: str | None = None, lang: str = "en") -> Rubric:
-    """The rubric in ``path`` (the shipped default when None); RubricError if unusable."""
-    if path is None:
-        return parse_rubric(default_rubric_text(), DEFAULT_NAME, lang)
+def load_rubric(path: str | None = None, lang: str = "en", profile=None) -> Rubric:
+    """The rubric in ``path`` (the profile's default when None: its own rubric file, else
+    the shipped default) for the principles of ``profile`` (a name, path or Profile;
+    None: the default); RubricError if unusable."""
+    principles = _principles(profile)
+    own = _profile_rubric(profile) if path is None else None
+    if path is None and own is None:
+        return parse_rubric(default_rubric_text(), DEFAULT_NAME, lang, principles)
+    name = path
+    if own is not None:
+        path, name = str(own), own.name
     try:
         text = sidefile.read_text(path, lang)
     except SideFileError as exc:
@@ -175,7 +207,7 @@ def load_rubric(path: str | None = None, lang: str = "en") -> Rubric:
         problem = exc.problems[0].split(": ", 2)[-1]
         problem = problem.split(": ", 1)[-1] if ": " in problem else problem
         raise RubricError([f"{path}:1:1: {_msg('read', lang, problem=problem)}"]) from None
-    return parse_rubric(text, path, lang)
+    return parse_rubric(text, name, lang, principles)
 
 
 class _Checker:
@@ -251,7 +283,8 @@ def _num(x: float) -> str:
     return f"{x:g}"
 
 
-def parse_rubric(text: str, file: str = "rubric.yaml", lang: str = "en") -> Rubric:
+def parse_rubric(text: str, file: str = "rubric.yaml", lang: str = "en",
+                 principles: tuple = PRINCIPLES) -> Rubric:
     c = _Checker(file, lang)
     try:
         root = sidefile.compose(text, file, lang)
@@ -270,8 +303,8 @@ def parse_rubric(text: str, file: str = "rubric.yaml", lang: str = "en") -> Rubr
     weights = status_points = deductions = {}
     if "weights" in sections:
         node = sections["weights"][1]
-        weights = c.table(node, "weights", PRINCIPLES, 0, None, missing="missing_weight")
-        if len(weights) == len(PRINCIPLES) and sum(weights.values()) <= 0:
+        weights = c.table(node, "weights", principles, 0, None, missing="missing_weight")
+        if len(weights) == len(principles) and sum(weights.values()) <= 0:
             c.add(node, "weights", "weights_zero")
     if "status_points" in sections:
         status_points = c.table(sections["status_points"][1], "status_points", STATUSES, 0, 100)

@@ -19,7 +19,6 @@ import os
 import re
 
 from asas.engine.i18n.words import word
-from asas.engine.judge.catalog import PRINCIPLES
 from asas.engine.report.grade.grading import GRADED, INCOMPLETE, INVALID, CaseGrade
 from asas.engine.report.grade.render import MARK, cap_notes
 from asas.engine.report.grade.roster import EMPTY, Roster
@@ -113,7 +112,7 @@ def sheet_body(g: CaseGrade, rubric: Rubric, lang: str, roster: Roster, redacted
         out.append("</ol>")
     if g.principles:
         out.append(f"<h2>{e(t('why_grade', lang))}</h2><ul class=\"asas\">")
-        for p in PRINCIPLES:
+        for p in rubric.principles:
             pg = g.principles[p]
             out.append(f'<li class="{pg.status}">{MARK[pg.status]} {e(principle_label(p, lang) if lang == "id" else p)}'
                        f" · {e(word(pg.status, lang))}</li>")

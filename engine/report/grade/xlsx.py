@@ -13,7 +13,6 @@ from __future__ import annotations
 import io
 
 from asas.engine.i18n.words import word
-from asas.engine.judge.catalog import PRINCIPLES
 from asas.engine.report.grade.grading import INCOMPLETE, INVALID, CaseGrade, by_trainee
 from asas.engine.report.grade.render import (
     csv_header,
@@ -45,7 +44,7 @@ def render_xlsx(grades: list[CaseGrade], rubric: Rubric, lang: str = "en",
     wb = Workbook()
     ws = wb.active
     ws.title = t("gradebook", lang)[:31]
-    header = csv_header(lang)
+    header = csv_header(lang, rubric.principles)
     ws.append(header)
     bold_white = Font(bold=True, color="FFFFFF")
     for cell in ws[1]:
@@ -53,16 +52,16 @@ def render_xlsx(grades: list[CaseGrade], rubric: Rubric, lang: str = "en",
         cell.fill = PatternFill("solid", fgColor=HEADER_FILL)
         cell.alignment = Alignment(vertical="top", wrap_text=True)
     grade_col = header.index("nilai" if lang == "id" else "grade") + 1
-    number_cols = {header.index(p) + 1 for p in PRINCIPLES}
+    number_cols = {header.index(p) + 1 for p in rubric.principles}
     number_cols |= {grade_col - 3, grade_col - 2, grade_col - 1, grade_col + 1}
     for g in grades:
         student = roster.student(g.code)
         row = [_safe(g.file), _safe(g.case_id), _safe(g.code),
                _safe(student.display()) if student else None]
         if g.state == INVALID:
-            row += [None] * len(PRINCIPLES) + [None, None, None, None, None]
+            row += [None] * len(rubric.principles) + [None, None, None, None, None]
         else:
-            row += [round(g.principles[p].points, 1) for p in PRINCIPLES]
+            row += [round(g.principles[p].points, 1) for p in rubric.principles]
             if g.graded:
                 row += [round(g.deductions, 1), round(g.function_deductions, 1), g.total,
                         _safe(g.band.grade), g.band.point]

@@ -1,0 +1,274 @@
+"""``asas check`` as a function: :func:`run_check` takes :class:`CheckOptions` and
+returns the exit status; ``cli.py`` only turns options into it and it into an exit.
+Tests call it directly, with their own streams.
+
+Exit status: 0 no finding reached ``fail_on``; 1 some finding did; 2 a file could not
+be read or is invalid, or the report could not be written (:class:`CheckError`); 130
+interrupted (Ctrl-C); 128 + N stopped by signal N (SIGTERM, SIGHUP): the workers are
+stopped and no temporary report is left; 141 the report's reader went away.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from dataclasses import dataclass, field
+from typing import Optional, TextIO
+
+from asas.engine.load.types import Limits
+
+
+class CheckError(Exception):
+    """A failure to read or write that ends the run with exit status 2 and this one-line
+    message (``usage`` True: the command line itself is wrong)."""
+
+    def __init__(self, message: str, usage: bool = False):
+        super().__init__(message)
+        self.usage = usage
+
+
+@dataclass
+class CheckOptions:
+    paths: tuple = ()
+    fmt: str = "text"
+    lang: str = "en"
+    output: Optional[str] = None
+    fail_on: str = "violation"
+    select: Optional[list] = None
+    ignore: Optional[list] = None
+    examples: bool = False
+    redact: bool = False
+    no_redact: bool = False         # html: not even a batch is redacted (--no-redact)
+    by_trainee: bool = False        # html: the lecturer's view (--lecturer)
+    limits: Limits = field(default_factory=Limits)
+    jobs: Optional[int] = None
+    cache_dir: Optional[str] = None
+    no_cache: bool = False
+    color: Optional[bool] = None    # None: on a terminal, unless NO_COLOR is set
+    progress: Optional[bool] = None  # None: decided by :func:`show_progress`
+    profile: Optional[str] = None   # a profile's name or file; None: the default
+
+
+def _isatty(stream) -> bool:
+    try:
+        return stream is not None and stream.isatty()
+    except (ValueError, OSError, AttributeError):
+        return False
+
+
+def show_progress(machine: bool, output: Optional[str], files: int, stdout=None,
+                  stderr=None) -> bool:
+    """A progress bar on standard error: only at a terminal, for more than one file,
+    and never while a machine format is piped to another program."""
+    stdout = sys.stdout if stdout is None else stdout
+    stderr = sys.stderr if stderr is None else stderr
+    if files < 2 or not _isatty(stderr):
+        return False
+    return not (machine and output is None and not _isatty(stdout))
+
+
+def interrupted_note(done: int, total: int, lang: str) -> str:
+    if lang == "id":
+        return (f"dihentikan (Ctrl-C): {done} dari {total} berkas diperiksa; laporan hanya "
+                "memuat berkas-berkas itu")
+    return f"interrupted (Ctrl-C): {done} of {total} files checked; the report covers those"
+
+
+def _shown(name) -> str:
+    from asas.engine.report.safe import safe_name
+    return safe_name(name)
+
+
+class _Out:
+    """Standard output for a report: the progress bar (on the same terminal) is taken
+    away before each piece is written; a failure to write (full disk, closed stream)
+    becomes :class:`_StdoutFailed`."""
+
+    def __init__(self, stream: TextIO, progress):
+        self.stream = stream
+        self.progress = progress
+
+    def write(self, text: str) -> None:
+        if self.progress is not None:
+            self.progress.close()
+        try:
+            self.stream.write(text)
+            self.stream.flush()
+        except BrokenPipeError:
+            raise
+        except UnicodeEncodeError:     # a name that is not UTF-8, on a strict stream
+            self.stream.write(text.encode("utf-8", "surrogateescape").decode(
+                "utf-8", "backslashreplace"))
+        except OSError as exc:
+            raise _StdoutFailed(exc) from None
+
+
+class _StdoutFailed(Exception):
+    def __init__(self, exc: OSError):
+        super().__init__(exc)
+        self.exc = exc
+
+
+def _stdout_gone(stream) -> None:
+    """Point a failed standard output at /dev/null, so that Python's flush at exit does
+    not fail again with a traceback."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, stream.fileno())
+        os.close(devnull)
+    except (OSError, ValueError, AttributeError):
+        pass
+
+
+def run_check(o: CheckOptions, stdout: Optional[TextIO] = None,
+              stderr: Optional[TextIO] = None) -> int:
+    """Check ``o.paths`` and write the report; return the exit status.  Raises
+    :class:`CheckError` for a failure to read or write (exit 2)."""
+    from asas.engine.load.discover import case_paths
+    from asas.engine.report.formats import ReportOptions, get
+    from asas.engine.run.atomic import (OutputRefused, Terminated, atomic_writer,
+                                        exit_status, refuse_inputs, terminate_as_interrupt)
+    from asas.engine.run.batch import Batch, Outcome, WorkerDied
+    stdout = sys.stdout if stdout is None else stdout
+    stderr = sys.stderr if stderr is None else stderr
+
+    paths = tuple(o.paths)
+    if o.examples:
+        from asas.engine.run.bundled import bundled_cases
+        paths = (*paths, *bundled_cases(o.profile))
+    if not paths:
+        raise CheckError("give at least one file or directory (or --examples)", usage=True)
+    if "-" in paths and sys.stdin is None:
+        raise CheckError("standard input is closed: there is no case file to read from -")
+    if o.output is None and stdout is None:
+        raise CheckError("standard output is closed; give --output FILE")
+    fmt = get(o.fmt)
+    files = case_paths(paths)
+    if o.output:
+        try:
+            refuse_inputs(o.output, files)
+        except OutputRefused as exc:
+            raise CheckError(str(exc)) from None
+    cache = None
+    if not o.no_cache:
+        cache = open_cache(o.cache_dir, o.select, o.ignore, o.limits, o.profile)
+        if cache.problem is not None:     # another user's, or writable by others (S2)
+            from asas.engine.run.cache import untrusted_message
+            _say(stderr, untrusted_message(cache.folder, o.lang) or cache.problem)
+            cache = None
+    wants_progress = (show_progress(fmt.machine, o.output, len(files), stdout, stderr)
+                      if o.progress is None else o.progress)
+    progress = None
+    if wants_progress:
+        from asas.engine.run.progress import Progress
+        progress = Progress(len(files), stream=stderr)
+    batch = Batch(files, o.select, o.ignore, o.limits, jobs=o.jobs, cache=cache,
+                  progress=progress, profile=o.profile)
+    outcome = Outcome(o.fail_on)
+    if o.redact:
+        from asas.engine.report.redact import redact as redact_results
+
+        def hide(r):
+            return redact_results([r])[0]
+    else:
+        def hide(r):
+            return r
+
+    def results():
+        for r in batch:
+            outcome.add(r)
+            yield hide(r)
+
+    def interrupted():
+        if batch.interrupted:
+            return interrupted_note(batch.done, len(batch.files), o.lang)
+        return None
+
+    color = o.color
+    if color is None:
+        color = o.output is None and _isatty(stdout) and "NO_COLOR" not in os.environ
+    options = ReportOptions(color=color, fail_on=o.fail_on,
+                            redact=True if o.redact else (False if o.no_redact else None),
+                            by_trainee=o.by_trainee, interrupted=interrupted,
+                            select=tuple(o.select) if o.select else None,
+                            ignore=tuple(o.ignore) if o.ignore else None,
+                            profile=o.profile, catalog=_catalog(o.fmt, o.profile))
+    out = _Out(stdout, progress)
+    terminate_as_interrupt()
+    try:
+        if fmt.stream is None:      # formats that need every result first
+            shown = list(results())
+            if progress is not None:
+                progress.close()
+            text = fmt.render(shown, o.lang, options)
+            if o.output:
+                with atomic_writer(o.output) as fh:
+                    fh.write(text)
+            else:
+                out.write(text)
+        elif o.output:
+            with atomic_writer(o.output) as fh:
+                fmt.stream(results(), o.lang, fh, options)
+        else:
+            fmt.stream(results(), o.lang, out, options)
+    except OutputRefused as exc:
+        raise CheckError(str(exc)) from None
+    except _StdoutFailed as exc:
+        _stdout_gone(stdout)
+        raise CheckError(f"cannot write to standard output: {exc.exc.strerror or exc.exc}") \
+            from None
+    except OSError as exc:
+        if isinstance(exc, BrokenPipeError) and not o.output:
+            return _broken_pipe(stdout)
+        where = _shown(o.output) if o.output else "standard output"
+        raise CheckError(f"cannot write {where}: {exc.strerror or exc}") from None
+    except WorkerDied as exc:
+        _say(stderr, f"\nasas: {exc}")
+        return 2
+    except Terminated as exc:   # SIGTERM, SIGHUP: the workers and the temporary are gone
+        return exit_status(exc)
+    except KeyboardInterrupt:   # a second Ctrl-C: stop at once, the report unfinished
+        _say(stderr, "")
+        return 130
+    finally:
+        if progress is not None:
+            progress.close()
+    if batch.interrupted:
+        if not (fmt.stream is not None and o.fmt == "text" and o.output is None
+                and _isatty(stdout)):   # else the report on screen just said it
+            _say(stderr, interrupted())
+        return 130
+    return outcome.code
+
+
+def _catalog(fmt: str, profile):
+    """The run's catalogue, for the formats that list every rule (sarif)."""
+    if fmt != "sarif":
+        return None
+    from asas.engine.run.pipeline import catalog_of
+    return catalog_of(profile)
+
+
+def _say(stderr, text: str) -> None:
+    try:
+        stderr.write(text + "\n")
+        stderr.flush()
+    except (OSError, ValueError, AttributeError):
+        pass
+
+
+def _broken_pipe(stdout) -> int:
+    """The reader went away (``| head``): stop quietly, with the status a shell gives a
+    program killed by SIGPIPE."""
+    _stdout_gone(stdout)
+    return 141
+
+
+def cache_dir(folder: Optional[str]):
+    from asas.engine.run.cache import default_dir
+    return folder if folder else default_dir()
+
+
+def open_cache(folder, select, ignore, limits, profile=None):
+    from asas.engine.run.cache import Cache, config_key
+    return Cache(cache_dir(folder), config_key(select, ignore, limits, profile))
