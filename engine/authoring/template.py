@@ -99,6 +99,10 @@ VALUE_LABELS = {
     "self_disclosure": ("self-disclosure", "pengungkapan diri konselor"),
     "reinforcement": (None, "penguatan"), "role_play": ("role play", "bermain peran"),
     "homework": (None, "pekerjaan rumah"),
+    "structuring": (None, "penstrukturan"),
+    "minimal_encouragement": ("minimal encouragement", "dorongan minimal"),
+    "clarification": (None, "klarifikasi"), "goal_setting": ("goal setting", "perumusan tujuan"),
+    "evaluation": (None, "penilaian"),
     # norms
     "religion": (None, "agama"), "custom": (None, "adat"), "law": (None, "hukum"),
     "science": (None, "ilmu pengetahuan"), "social_habit": ("social habit", "kebiasaan masyarakat"),
