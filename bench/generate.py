@@ -44,7 +44,9 @@ ACTIVITY = ["active", "moderate", "passive"]
 TIME_FOCUS = ["present"] * 6 + ["past", "past", "future", "mixed"]
 TECHNIQUES_GOOD = ["attending", "open_question", "paraphrase", "reflection_of_feeling",
                    "summarizing", "reinforcement", "closed_question", "information_giving",
-                   "confrontation", "interpretation", "role_play", "homework"]
+                   "confrontation", "interpretation", "role_play", "homework",
+                   "structuring", "minimal_encouragement", "clarification", "goal_setting",
+                   "evaluation"]
 TECHNIQUES_DIRECTIVE = ["advice", "directive_instruction", "self_disclosure"]
 NORMS = ["religion", "custom", "law", "science", "social_habit"]
 REASONS = ["safety", "legal_duty", "supervision", "coordination", "other"]

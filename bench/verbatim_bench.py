@@ -21,6 +21,7 @@ from __future__ import annotations
 import argparse
 import os
 import random
+import resource
 import statistics
 import subprocess
 import sys
@@ -126,16 +127,25 @@ def floor(paths) -> float:
     return time.perf_counter() - start
 
 
+CPU: dict = {}      # the command line -> CPU seconds (user + system) of each run
+
+
 def timed(args) -> float:
+    """Wall seconds of one run; its CPU seconds (all its processes) go to CPU."""
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
     start = time.perf_counter()
     proc = subprocess.run(args, env=ENV, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    wall = time.perf_counter() - start
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
     if proc.returncode not in (0, 1):
         sys.exit(f"failed ({proc.returncode}): {' '.join(args)}\n{proc.stderr.decode()[:2000]}")
-    return time.perf_counter() - start
+    CPU.setdefault(" ".join(args), []).append(after.ru_utime + after.ru_stime
+                                              - before.ru_utime - before.ru_stime)
+    return wall
 
 
 def split(paths) -> dict:
-    """Per-case milliseconds of each stage, in this process, the engine built once."""
+    """Per-case CPU milliseconds of each stage, in this process, the engine built once."""
     from asas.engine.load.loader import load_file
     from asas.engine.verbatim.analyse import analyse
     from asas.engine.reason.runner import infer, knowledge_engine
@@ -144,15 +154,15 @@ def split(paths) -> dict:
     knowledge_engine()
     load = vb = rules = verdict = 0.0
     for p in paths:
-        t0 = time.perf_counter()
+        t0 = time.process_time()
         loaded = load_file(str(p))
-        t1 = time.perf_counter()
+        t1 = time.process_time()
         analyse(loaded)
-        t2 = time.perf_counter()
+        t2 = time.process_time()
         inference = infer(loaded)
-        t3 = time.perf_counter()
+        t3 = time.process_time()
         judge(loaded, inference, CATALOG)
-        t4 = time.perf_counter()
+        t4 = time.process_time()
         load += t1 - t0
         vb += t2 - t1
         rules += t3 - t2
@@ -170,6 +180,7 @@ def main(argv=None):
     ap.add_argument("--jobs", type=int, default=None)
     args = ap.parse_args(argv)
     jobs = ["--jobs", str(args.jobs)] if args.jobs else []
+    load_before = os.getloadavg()
     with tempfile.TemporaryDirectory(prefix="asas-vb-bench-") as tmp:
         tmp = Path(tmp)
         ENV["PYTHONPYCACHEPREFIX"] = str(tmp / "pyc")
@@ -190,18 +201,26 @@ def main(argv=None):
     med = statistics.median
     fw, fo, cw, co = med(floors_w), med(floors_o), med(cold_w), med(cold_o)
     print(f"{args.cases} cases x 3 sessions x 40 turns (mean file {size / 1024:.1f} KB), "
-          f"{os.cpu_count()} cores, medians of {args.runs} runs; load average "
-          f"{os.getloadavg()[0]:.2f}")
+          f"{os.cpu_count()} cores, medians of {args.runs} runs; load average (1, 5, 15 min) "
+          f"before {' '.join(f'{x:.2f}' for x in load_before)}, after "
+          f"{' '.join(f'{x:.2f}' for x in os.getloadavg())}")
     print(f"  floor (CSafeLoader, one process), with verbatims   {fw:7.2f} s")
     print(f"  floor, the same cases without verbatims            {fo:7.2f} s")
     print(f"  asas check cold, all cores, with verbatims         {cw:7.2f} s  "
           f"= {cw / fw:.2f}x the floor (target <= 4x)")
     print(f"  asas check cold, all cores, without (before)       {co:7.2f} s  "
           f"= {co / fo:.2f}x its floor")
+    cpu_w = med(CPU[" ".join([*ASAS, "check", "--format", "json", "--no-cache", *jobs,
+                                 str(tmp / "with")])])
+    cpu_o = med(CPU[" ".join([*ASAS, "check", "--format", "json", "--no-cache", *jobs,
+                                 str(tmp / "without")])])
+    print(f"  CPU per case (all processes), with verbatims       {1000 * cpu_w / args.cases:7.2f} ms"
+          f"  = {cpu_w / fw:.2f}x the floor's")
+    print(f"  CPU per case, without                              {1000 * cpu_o / args.cases:7.2f} ms")
     print(f"  one file: asas check --no-cache {med(one) * 1000:6.0f} ms, python -c pass "
           f"{med(start) * 1000:4.0f} ms: {1000 * (med(one) - med(start)):.0f} ms above "
           "start-up (target <= 300)")
-    print("  per case, one process (200 cases):")
+    print("  per case, one process (200 cases), CPU:")
     for what, ms in per_stage.items():
         print(f"    {what:36} {ms:7.2f} ms")
 

@@ -112,3 +112,11 @@ def test_errors_are_in_indonesian_too():
     loaded = load_file(f"{FIXTURES}/bad-turns.yaml")
     texts = [e.text("id") for e in loaded.errors]
     assert all(t != e.message for t, e in zip(texts, loaded.errors)), texts
+
+
+def test_the_case_model_accepts_every_technique_the_verbatim_knows():
+    """A write-up may name any technique the tagger codes (spec/verbatim.md adds five)."""
+    from typing import get_args
+    from asas.engine.model.case import Technique
+    from asas.engine.verbatim.parse import TECHNIQUES
+    assert set(TECHNIQUES) == set(get_args(Technique))

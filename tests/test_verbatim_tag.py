@@ -103,3 +103,53 @@ def test_the_prefilter_never_hides_a_match():
             for s in texts:
                 if rx.search(s):
                     assert any(n in s for n in needs), (cue.code, lazy.pattern[:60], s)
+
+
+def test_the_quick_patterns_and_their_plans_find_what_the_lexicon_says():
+    """Every alternative of every cue, on every counselor sentence at hand: its quick
+    form (lexicon.speedy) finds the same match as the pattern as written, and when the
+    pattern matches, the sentence passes every look-up its plan makes (tag._cues)."""
+    import re
+    from asas.engine.load.loader import load_file
+    from asas.engine.verbatim import tag
+    from asas.engine.verbatim.lexicon import speedy
+    texts = []
+    for path in sorted(glob.glob("/work/shared/verbatim/dev*.yaml")) + sorted(
+            glob.glob("tests/fixtures/verbatim/*.yaml")):
+        loaded = load_file(path)
+        for parsed in (loaded.verbatim or {}).values():
+            texts += [normalise(s) for t in parsed.turns for s in sentences(t.text)]
+    assert len(texts) > 500
+    moved = 0
+    for code, cue, lazy, checks in tag._PARTS:
+        plain, quick = re.compile(lazy.pattern), re.compile(speedy(lazy.pattern))
+        moved += quick.pattern != plain.pattern
+        k = tag._PARTS.index((code, cue, lazy, checks))
+        for s in texts:
+            m, q = plain.search(s), quick.search(s)
+            assert (m and m.span()) == (q and q.span()), (lazy.pattern[:60], s)
+            if m and k not in tag._ALWAYS:
+                assert k in _candidates(tag, s), (code, lazy.pattern[:60], s)
+                words = set(tag._WORDS.findall(s))
+                tokens = tag._WORDS.findall(s)
+                starts = {t[:n] for n in tag._START_LENS_T for t in tokens}
+                ends = {t[-n:] for n in tag._END_LENS_T for t in tokens}
+                for w, st, en, tx in checks:
+                    assert (w & words or st & starts or en & ends
+                            or any(t in s for t in tx)), (code, lazy.pattern[:60], s)
+    assert moved > 100     # most cues start with \b: the quick form is the common case
+
+
+def _candidates(tag, s):
+    tokens = tag._WORDS.findall(s)
+    keys = ({("t", w) for w in tokens} | {("p", t[:n]) for n in tag._START_LENS_T for t in tokens}
+            | {("s", t[-n:]) for n in tag._END_LENS_T for t in tokens})
+    out = set(tag._ALWAYS)
+    for kind, ix in (("t", tag._WORD_IX), ("p", tag._START_IX), ("s", tag._END_IX)):
+        for (kd, v) in keys:
+            if kd == kind and v in ix:
+                out.update(ix[v])
+    for text, ks in tag._TEXTS:
+        if text in s:
+            out.update(ks)
+    return out

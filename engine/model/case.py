@@ -35,7 +35,10 @@ TimeFocus = Literal["present", "past", "future", "mixed"]
 Technique = Literal["attending", "open_question", "closed_question", "paraphrase",
                     "reflection_of_feeling", "summarizing", "confrontation", "interpretation",
                     "information_giving", "advice", "directive_instruction", "self_disclosure",
-                    "reinforcement", "role_play", "homework"]
+                    "reinforcement", "role_play", "homework",
+                    # the five spec/verbatim.md adds (the tagger's codes)
+                    "structuring", "minimal_encouragement", "clarification", "goal_setting",
+                    "evaluation"]
 Norm = Literal["religion", "custom", "law", "science", "social_habit"]
 Reason = Literal["safety", "legal_duty", "supervision", "coordination", "other"]
 FollowUp = Literal["planned", "not_needed", "none"]

@@ -42,19 +42,33 @@ def required(pattern: str) -> frozenset | None:
     set can be read off it.  A sentence holding none of them cannot match, so the
     tagger skips the search: most cues name words, and a substring test costs far less
     than a search (bench/verbatim_bench.py)."""
-    return _parsed(pattern)[1]
+    reqs = requirements(pattern)
+    return None if reqs is None else trigger(reqs)[0]
+
+
+def requirements(pattern: str) -> list[frozenset] | None:
+    """Every set of needles one of which each match of ``pattern`` contains: all of the
+    sets hold at once.  A needle is ``(text, left, right)``: ``left`` when the text is
+    known to stand at the start of a word or after a non-word character (``\\b``, ``^``
+    or a non-word literal before it), ``right`` likewise at its end; the tagger turns
+    those into whole-word, word-start or word-end look-ups.  None for a pattern this
+    reading cannot vouch for (inline flags) or cannot parse."""
+    if re.search(r"\(\?[aiLmsux]", pattern):
+        return None
+    tree = _parsed(pattern)
+    if tree is None:
+        return None
+    try:
+        return _reqs(list(tree), False, False) or None
+    except Exception:   # an unusual construct: search always
+        return None
 
 
 def _parsed(pattern: str):
-    """(the parsed pattern or None, the strings it needs or None)."""
     try:
-        tree = _sre_parse.parse(pattern)
+        return _sre_parse.parse(pattern)
     except Exception:   # pragma: no cover - re.compile reports it
-        return None, None
-    try:
-        return tree, _required(list(tree.data))   # (the items tree[i] iterates over)
-    except Exception:   # an unusual construct: search always
-        return tree, None
+        return None
 
 
 class _Lazy:
@@ -68,31 +82,94 @@ class _Lazy:
 
     def search(self, text: str):
         if self.rx is None:
-            self.rx = re.compile(self.pattern)
+            self.rx = re.compile(speedy(self.pattern))
         return self.rx.search(text)
 
 
-def _required(items) -> frozenset | None:
-    run = ""
-    for op, av in items:
+_NONWORD = re.compile(r"\W")
+_BOUND_AT = frozenset(getattr(_sre, n) for n in ("AT_BOUNDARY", "AT_BEGINNING",
+                                                 "AT_BEGINNING_STRING", "AT_END",
+                                                 "AT_END_STRING"))
+
+
+def _bound(item) -> bool:
+    """True when ``item`` asserts, or consumes, a non-word edge."""
+    op, av = item
+    if op is _sre.AT:
+        return av in _BOUND_AT
+    if op is _sre.LITERAL:
+        return bool(_NONWORD.match(chr(av)))
+    return False
+
+
+def _reqs(items, left: bool, right: bool) -> list[frozenset]:
+    out: list[frozenset] = []
+    run, run_left = "", False
+    before = left       # is the edge before the current item a non-word edge?
+    for i, (op, av) in enumerate(items):
+        after = _bound(items[i + 1]) if i + 1 < len(items) else right
         if op is _sre.LITERAL:
+            if not run:
+                run_left = before
             run += chr(av)
+            if i + 1 == len(items) or items[i + 1][0] is not _sre.LITERAL:
+                out.append(frozenset({(run, run_left, after)}))
+                run = ""
+            before = _bound((op, av))
             continue
-        if run:
-            return frozenset({run})
-        found = None
         if op is _sre.SUBPATTERN:
-            found = _required(list(av[-1]))
+            if av[1] or av[2]:      # flags added or removed inside: no vouching
+                raise ValueError("flags")
+            out.extend(_reqs(list(av[-1]), before, after))
         elif op is _sre.BRANCH:
-            alternatives = [_required(list(a)) for a in av[1]]
-            known = [a for a in alternatives if a]
-            if len(known) == len(alternatives):
-                found = frozenset().union(*known)
+            alternatives = [_reqs(list(a), before, after) for a in av[1]]
+            if all(alternatives):
+                out.append(frozenset().union(*(trigger(a)[1] for a in alternatives)))
         elif op in (_sre.MAX_REPEAT, _sre.MIN_REPEAT) and av[0] >= 1:
-            found = _required(list(av[2]))
-        if found:
-            return found
-    return frozenset({run}) if run else None
+            out.extend(_reqs(list(av[2]), False, False))
+        before = _bound((op, av))
+    return out
+
+
+_CHUNK = re.compile(r"\w+")
+
+
+def key(needle) -> tuple:
+    """The cheapest sound look-up for one needle: ``("t", word)`` (a whole word of the
+    sentence), ``("p", start)`` (how some word begins, at most 3 characters),
+    ``("s", end)`` (how some word ends), or ``("x", text)`` (a substring test)."""
+    text, left, right = needle
+    best = ("x", text)
+    score = min(len(text), 9)
+    for m in _CHUNK.finditer(text):
+        lb = m.start() > 0 or left
+        rb = m.end() < len(text) or right
+        word = m.group()
+        if lb and rb:
+            option, value = ("t", word), 10 + len(word)
+        elif lb:
+            option, value = ("p", word[:3]), 5 + min(len(word), 3)
+        elif rb:
+            option, value = ("s", word[-3:]), 5 + min(len(word), 3)
+        else:
+            continue
+        if value > score:
+            best, score = option, value
+    return best, score
+
+
+def plan(reqs: list[frozenset]) -> tuple:
+    """How the tagger looks an alternative up: (the needle texts of its trigger, the
+    trigger's keys, the keys of each other requirement), keys as key() gives them."""
+    texts, best = trigger(reqs)
+    keys = lambda r: tuple(sorted({key(n)[0] for n in r}))   # noqa: E731
+    return texts, keys(best), tuple(keys(r) for r in reqs if r is not best)
+
+
+def trigger(reqs: list[frozenset]):
+    """(the needle texts of the most selective requirement, the requirement)."""
+    best = max(reqs, key=lambda r: (min(key(n)[1] for n in r), -len(r)))
+    return frozenset(n[0] for n in best), best
 
 
 def alternatives(pattern: str) -> list[str]:
@@ -121,6 +198,66 @@ def alternatives(pattern: str) -> list[str]:
     return parts
 
 
+_PLAIN = re.compile(r"[a-z0-9]")
+_QUANTIFIERS = ("?", "*", "+", "{")
+
+
+def speedy(pattern: str) -> str:
+    """The same pattern, quicker to search: ``\\bword`` becomes ``w(?<=\\bw)ord``.
+
+    Both match where the other does and nowhere else, with the same text, tried in the
+    same order (the boundary is checked just after the first letter instead of just
+    before it); but re scans for a pattern's first letters in C, while a pattern that
+    starts with ``\\b`` is tried at every position of the sentence.  Applied to each
+    top-level alternative and to each alternative of a leading ``\\b(?:...)`` group;
+    anything else is left as written."""
+    parts = alternatives(pattern)
+    if len(parts) > 1:
+        return "|".join(speedy(p) for p in parts)
+    if not pattern.startswith("\\b"):
+        return pattern
+    rest = pattern[2:]
+    if rest.startswith("(?:"):
+        close = _group_end(rest)
+        if close is None or rest[close + 1:close + 2] in _QUANTIFIERS:
+            return pattern
+        moved = [_lead(a) for a in alternatives(rest[3:close])]
+        if any(m is None for m in moved):
+            return pattern
+        return "(?:" + "|".join(m for m in moved if m is not None) + ")" + rest[close + 1:]
+    return _lead(rest) or pattern
+
+
+def _lead(alt: str) -> str | None:
+    if alt[:1] and _PLAIN.match(alt[0]) and alt[1:2] not in _QUANTIFIERS:
+        return alt[0] + "(?<=\\b" + alt[0] + ")" + alt[1:]
+    return None
+
+
+def _group_end(pattern: str) -> int | None:
+    """Where the group that opens ``pattern`` closes."""
+    depth, i, in_class = 0, 0, False
+    while i < len(pattern):
+        ch = pattern[i]
+        if ch == "\\":
+            i += 2
+            continue
+        if in_class:
+            in_class = ch != "]"
+        elif ch == "[":
+            in_class = True
+            if pattern[i + 1:i + 2] == "]":
+                i += 1
+        elif ch == "(":
+            depth += 1
+        elif ch == ")":
+            depth -= 1
+            if depth == 0:
+                return i
+        i += 1
+    return None
+
+
 @dataclass(frozen=True)
 class Cue:
     code: str
@@ -128,23 +265,15 @@ class Cue:
     en: str
     id: str
     needs: frozenset | None = None    # see required()
-    # the pattern's top-level alternatives, each with the strings it needs: only those
-    # whose strings a sentence holds are searched
+    # the pattern's top-level alternatives, each with the strings it needs (its trigger,
+    # see required()): only those whose strings a sentence holds are searched
     parts: tuple = ()
+    # beside parts: how each alternative is looked up (see plan()), or None
+    plans: tuple = ()
 
     @property
     def rx(self) -> re.Pattern:
         return re.compile(self.pattern)
-
-    def search(self, sentence: str, present: frozenset | None = None):
-        if present is None:
-            return self.rx.search(sentence)
-        for rx, needs in self.parts:
-            if needs is None or not needs.isdisjoint(present):
-                m = rx.search(sentence)
-                if m:
-                    return m
-        return None
 
 
 @dataclass(frozen=True)
@@ -166,17 +295,23 @@ def _digest(raw: bytes) -> str:
     return hashlib.sha256(raw).hexdigest()
 
 
+_FORMAT = 3    # of the index: the look-up plan of every alternative (plan())
+
+
 def _index(path: str, raw: bytes):
-    """The stored needles of every alternative, in order, or None when stale."""
+    """The stored plan of every alternative, in order, or None when stale."""
     import json
     try:
         with open(path[:-len(".yaml")] + ".index.json", encoding="utf-8") as f:
             index = json.load(f)
     except (OSError, ValueError):
         return None
-    if not isinstance(index, dict) or index.get("sha256") != _digest(raw):
+    if (not isinstance(index, dict) or index.get("sha256") != _digest(raw)
+            or index.get("format") != _FORMAT):
         return None
-    return [None if n is None else frozenset(n) for n in index["needs"]]
+    return [None if p is None else
+            (frozenset(p[0]), tuple(tuple(k) for k in p[1]),
+             tuple(tuple(tuple(k) for k in c) for c in p[2])) for p in index["plans"]]
 
 
 def write_index(path: str = PATH) -> str:
@@ -184,10 +319,11 @@ def write_index(path: str = PATH) -> str:
     with open(path, "rb") as f:
         raw = f.read()
     lex = _build(raw, None)
-    needs = [None if n is None else sorted(n) for c in lex.cues for _, n in c.parts]
+    out = [None if p is None else [sorted(p[0]), p[1], p[2]] for c in lex.cues for p in c.plans]
     target = path[:-len(".yaml")] + ".index.json"
     with open(target, "w", encoding="utf-8") as f:
-        json.dump({"sha256": _digest(raw), "needs": needs}, f, ensure_ascii=False, indent=0)
+        json.dump({"sha256": _digest(raw), "format": _FORMAT, "plans": out}, f,
+                  ensure_ascii=False, separators=(",", ":"))
         f.write("\n")
     return target
 
@@ -209,24 +345,27 @@ def _build(raw: bytes, stored) -> Lexicon:
         return pattern
 
     def compile_(pattern):
-        return re.compile(expand(pattern))
+        return re.compile(speedy(expand(pattern)))
 
     cues = []
     position = 0
     for c in data["cues"]:
-        parts = []
+        parts, plans = [], []
         for alt in alternatives(c["pattern"]):
             pattern = expand(alt)
             if stored is not None and position < len(stored):
-                needs = stored[position]
+                how = stored[position]
             else:
-                needs = _parsed(pattern)[1]
+                req = requirements(pattern)
+                how = None if req is None else plan(req)
             position += 1
-            parts.append((_Lazy(pattern, None), needs))
+            plans.append(how)
+            parts.append((_Lazy(pattern, None), None if how is None else how[0]))
         all_needs = [n for _, n in parts]
-        needs = None if any(n is None for n in all_needs) else frozenset().union(*all_needs)
+        needs = None if any(n is None for n in all_needs) else \
+            frozenset().union(*(n for n in all_needs if n is not None))
         cues.append(Cue(c["code"], expand(c["pattern"]), c["what"]["en"], c["what"]["id"],
-                        needs, tuple(parts)))
+                        needs, tuple(parts), tuple(plans)))
     return Lexicon(tuple(cues), {k: compile_(v) for k, v in data["patterns"].items()},
                    {k: compile_(v) for k, v in data["opening"].items()}, macros,
                    int(data["long_self_disclosure"]))

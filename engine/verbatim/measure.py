@@ -29,6 +29,7 @@ REFLECTIONS = ("paraphrase", "reflection_of_feeling", "summarizing")
 QUESTIONS = ("open_question", "closed_question")
 FLAGS = ("advice", "directive_instruction", "judgmental", "pressure")
 STEERING = ("advice", "directive_instruction")
+_PAST_CODES = QUESTIONS + ("interpretation", "homework")   # turns whose talk of the past counts
 
 
 @dataclass
@@ -103,8 +104,8 @@ def measure(turns: list[Turn], number: int | None = None) -> SessionMeasures:
             if tag.code == "self_disclosure" and turn.words >= _LEX.long_self_disclosure:
                 flagged.append(Flagged("long_self_disclosure", turn.index, turn.line,
                                        quote(turn.text), tag.cue))
-        past = _PAST.search(text)
-        if past and any(c in codes for c in QUESTIONS + ("interpretation", "homework")):
+        past = (any(c in codes for c in _PAST_CODES) or None) and _PAST.search(text)
+        if past:
             flagged.append(Flagged("past", turn.index, turn.line, quote(turn.text),
                                    past.group(0)))
     decision_turn = _client_decision(tagged)

@@ -123,9 +123,14 @@ _WORD = re.compile(r"[^\W_]", re.UNICODE)
 _LABEL_SPLIT = re.compile(r"\s*(?:,|;|/|&|\+|\bdan\b|\band\b)\s*")
 
 
+# from the start of a whitespace token to its first letter or digit: one match a token
+# that has one (``\\S`` is exactly what str.split() keeps)
+_WORDY = re.compile(r"(?<!\S)\S*?[^\W_]")
+
+
 def count_words(text: str) -> int:
     """Whitespace tokens with a letter or a digit in them (spec/verbatim.md)."""
-    return sum(1 for token in text.split() if _WORD.search(token))
+    return len(_WORDY.findall(text))
 
 
 def normalise_label(label: str) -> str | None:
@@ -300,7 +305,7 @@ def _finish(turn: Turn, indent: int, check_labels: bool) -> list[Problem]:
                 labels.append(code)
     notes = tuple(n.strip() for n in _NOTE.findall(body) if n.strip())
     spoken = _NOTE.sub(" ", body)
-    spoken = re.sub(r"\s+", " ", spoken).strip()
+    spoken = " ".join(spoken.split())
     turn.text = spoken
     turn.notes = notes
     turn.labels = tuple(labels)

@@ -20,16 +20,15 @@ codes it shows:
 
 from __future__ import annotations
 
+from typing import Any
+
 import re
 from dataclasses import dataclass
 
-from asas.engine.verbatim.lexicon import lexicon
+from asas.engine.verbatim.lexicon import lexicon, speedy as _speedy
 from asas.engine.verbatim.parse import COUNSELOR, CODES, Turn
 
 _LEX = lexicon()
-_BY_CODE: dict[str, list] = {}
-for _cue in _LEX.cues:
-    _BY_CODE.setdefault(_cue.code, []).append((_cue.rx, _cue))
 
 QUESTION_FUNCTIONS = ("clarification", "goal_setting", "evaluation")
 # codes a question may carry beside its type
@@ -92,8 +91,9 @@ class TaggedTurn:
 
 
 def normalise(text: str) -> str:
-    text = text.lower().replace("’", "'").replace("‘", "'").replace("…", "...")
-    return re.sub(r"\s+", " ", text).strip()
+    # str.split() cuts at exactly the characters re's \s matches (str.isspace)
+    return " ".join(text.lower().replace("’", "'").replace("‘", "'").replace("…", "...")
+                    .split())
 
 
 def sentences(text: str) -> list[str]:
@@ -110,62 +110,120 @@ def sentences(text: str) -> list[str]:
     return [s.strip() for s in out if s.strip()]
 
 
-# every string some cue cannot match without (lexicon.required): tested once per sentence
-_NEEDLES = tuple(sorted(set().union(*(needs for c in _LEX.cues for _, needs in c.parts
-                                       if needs is not None))))
-
-
-# for each needle, the cue alternatives (by their index in _PARTS) that need it
-_PARTS = [(cue.code, cue, rx) for cue in _LEX.cues for rx, _ in cue.parts]
+# The prefilter, built once from the lexicon's requirements (lexicon.requirements): an
+# alternative is searched only when the sentence holds one needle of each of its
+# requirements.  Each needle is looked up the cheapest sound way (lexicon.key): as a
+# whole word of the sentence, as how one of its words begins or ends, or, for the few
+# left, as a substring.  One requirement of each alternative (its trigger) indexes it,
+# so a sentence's words name its candidates with a few set intersections; the others
+# are checked per candidate.  Candidates are searched in the lexicon's order, so the
+# first matching cue of each code is the one the plain cue-by-cue search would find.
+_PARTS: list[tuple[str, Any, Any, tuple[Any, ...]]] = []   # (code, cue, lazy pattern, checks)
 _ALWAYS: list[int] = []
-_BY_NEEDLE: dict[str, list[int]] = {}
-_k = 0
+_WORD_IX: dict[str, list[int]] = {}
+_START_IX: dict[str, list[int]] = {}
+_END_IX: dict[str, list[int]] = {}
+_TEXT_IX: dict[str, list[int]] = {}
+_START_LENS: set[int] = set()
+_END_LENS: set[int] = set()
+
+
+def _check(keys) -> tuple:
+    words, starts, ends, texts = set(), set(), set(), []
+    for kind, value in keys:
+        if kind == "t":
+            words.add(value)
+        elif kind == "p":
+            starts.add(value)
+            _START_LENS.add(len(value))
+        elif kind == "s":
+            ends.add(value)
+            _END_LENS.add(len(value))
+        else:
+            texts.append(value)
+    return frozenset(words), frozenset(starts), frozenset(ends), tuple(sorted(texts))
+
+
+_IX = {"t": _WORD_IX, "p": _START_IX, "s": _END_IX, "x": _TEXT_IX}
 for _cue in _LEX.cues:
-    for _rx, _needs in _cue.parts:
-        if _needs is None:
+    for (_lazy, _), _plan in zip(_cue.parts, _cue.plans):
+        _k = len(_PARTS)
+        if _plan is None:
             _ALWAYS.append(_k)
-        for _n in _needs or ():
-            _BY_NEEDLE.setdefault(_n, []).append(_k)
-        _k += 1
-
-
-def _present(sentence: str) -> list[str]:
-    """The needles the sentence holds."""
-    return [n for n in _NEEDLES if n in sentence]
+            _PARTS.append((_cue.code, _cue, _lazy, ()))
+            continue
+        for _kind, _value in _plan[1]:
+            if _kind == "p":
+                _START_LENS.add(len(_value))
+            elif _kind == "s":
+                _END_LENS.add(len(_value))
+            _IX[_kind].setdefault(_value, []).append(_k)
+        _PARTS.append((_cue.code, _cue, _lazy, tuple(_check(c) for c in _plan[2])))
+_START_LENS_T = tuple(sorted(_START_LENS))
+_END_LENS_T = tuple(sorted(_END_LENS))
+_TEXTS = tuple(_TEXT_IX.items())
+# as sets: a set meets a set from its smaller side (a dict, it would walk whole)
+_WORD_KEYS, _START_KEYS, _END_KEYS = frozenset(_WORD_IX), frozenset(_START_IX), frozenset(_END_IX)
+_WORDS = re.compile(r"\w+")
 
 
 def _cues(sentence: str) -> dict:
     """code -> (the words matched, the cue) for every code some cue of which matches:
     the first matching cue of each code in the lexicon's order.  Only the alternatives
-    whose needles the sentence holds are searched."""
+    whose requirements the sentence meets are searched."""
+    tokens = _WORDS.findall(sentence)
+    words = set(tokens)
+    # t[:3] of a shorter word is the word itself: still how it begins, so still sound
+    starts = {t[:n] for n in _START_LENS_T for t in tokens}
+    ends = {t[-n:] for n in _END_LENS_T for t in tokens}
     candidates = set(_ALWAYS)
-    for n in _present(sentence):
-        candidates.update(_BY_NEEDLE[n])
+    for w in words & _WORD_KEYS:
+        candidates.update(_WORD_IX[w])
+    for w in starts & _START_KEYS:
+        candidates.update(_START_IX[w])
+    for w in ends & _END_KEYS:
+        candidates.update(_END_IX[w])
+    for text, ks in _TEXTS:
+        if text in sentence:
+            candidates.update(ks)
     found: dict = {}
     for k in sorted(candidates):
-        code, cue, lazy = _PARTS[k]
+        code, cue, lazy, checks = _PARTS[k]
         if code in found:
             continue
-        rx = lazy.rx
-        if rx is None:
-            rx = lazy.rx = re.compile(lazy.pattern)
-        m = rx.search(sentence)
-        if m:
-            found[code] = (m.group(0).strip(" ,.?!"), cue)
+        for w, st, en, tx in checks:     # each requirement met by one of its needles
+            if w and not w.isdisjoint(words):
+                continue
+            if st and not st.isdisjoint(starts):
+                continue
+            if en and not en.isdisjoint(ends):
+                continue
+            if tx and any(t in sentence for t in tx):
+                continue
+            break
+        else:
+            rx = lazy.rx
+            if rx is None:
+                rx = lazy.rx = re.compile(_speedy(lazy.pattern))
+            m = rx.search(sentence)
+            if m:
+                found[code] = (m.group(0).strip(" ,.?!"), cue)
     return found
 
 
-def _first(code: str, sentence: str, present: frozenset | None = None):
-    for rx, cue in _BY_CODE.get(code, ()):
-        if present is not None and cue.needs is not None and cue.needs.isdisjoint(present):
-            continue
-        m = cue.search(sentence, present)
-        if m:
-            return m.group(0).strip(" ,.?!"), cue
-    return None
+_STEMS: dict[str, str] = {}    # word -> stem, a pure function remembered (bounded)
 
 
 def _stem(word: str) -> str:
+    stem = _STEMS.get(word)
+    if stem is None:
+        stem = _stem_of(word)
+        if len(_STEMS) < 50_000:
+            _STEMS[word] = stem
+    return stem
+
+
+def _stem_of(word: str) -> str:
     for suffix in ("nya", "mu", "ku", "lah", "kah"):
         if word.endswith(suffix) and len(word) - len(suffix) >= 3:
             word = word[:-len(suffix)]
