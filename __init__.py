@@ -60,8 +60,8 @@ def check_paths(paths, *, lang: str = "en", select=None, ignore=None, strict: bo
     from asas.engine.run.batch import check_paths as run
     if isinstance(paths, str):
         paths = [paths]
-    select, ignore, limits = _options(select, ignore, strict, limits)
-    return _report(run([str(p) for p in paths], select, ignore, limits, profile), lang, redact,
+    select, ignore, bounds = _options(select, ignore, strict, limits)
+    return _report(run([str(p) for p in paths], select, ignore, bounds, profile), lang, redact,
                    select, ignore)
 
 
@@ -71,8 +71,8 @@ def check_file(path, *, lang: str = "en", select=None, ignore=None, strict: bool
     ``file``, ``case_id``, ``valid``, ``errors`` and, when valid, ``principles``,
     ``functions`` and ``findings``."""
     from asas.engine.run.pipeline import check_file as run
-    select, ignore, limits = _options(select, ignore, strict, limits)
-    return _report([run(str(path), select, ignore, limits, profile)], lang,
+    select, ignore, bounds = _options(select, ignore, strict, limits)
+    return _report([run(str(path), select, ignore, bounds, profile)], lang,
                    redact)["cases"][0]
 
 
@@ -83,6 +83,6 @@ def check_text(text: str, *, name: str = "<text>", lang: str = "en", select=None
     under ``name``; returns its case, as :func:`check_file` does."""
     from asas.engine.load.loader import load_bytes
     from asas.engine.run.pipeline import check_loaded
-    select, ignore, limits = _options(select, ignore, strict, limits)
-    loaded = load_bytes(text.encode("utf-8"), name, limits)
+    select, ignore, bounds = _options(select, ignore, strict, limits)
+    loaded = load_bytes(text.encode("utf-8"), name, bounds)
     return _report([check_loaded(loaded, select, ignore, profile)], lang, redact)["cases"][0]

@@ -245,7 +245,8 @@ class _Writer:
         """``line`` with a comment beside it, wrapped onto comment-only lines below."""
         if style == "brief":   # later sessions: only the allowed values, as a reminder
             choices = spec.choices if spec.kind == "enum" else (
-                spec.item.choices if spec.kind == "list" and spec.item.kind == "enum" else ())
+                spec.item_spec.choices if spec.kind == "list" and spec.item_spec.kind == "enum"
+                else ())
             # a choice and its name stay on one line (no-break spaces while wrapping)
             note = " | ".join((choice_text(c, self.lang) if self.lang == "id" else str(c))
                               .replace(" ", "\u00a0") for c in choices)

@@ -87,16 +87,16 @@ def _install() -> None:
     for name in _CLICK_MODULES:
         module = importlib.import_module(f"click.{name}")
         if hasattr(module, "_"):
-            module._ = _gettext
+            module._ = _gettext  # type: ignore[attr-defined]  # click's gettext hook
         if hasattr(module, "ngettext"):
-            module.ngettext = _ngettext
+            module.ngettext = _ngettext  # type: ignore[attr-defined]
 
 
 def _key(ctx: click.Context) -> str:
     """``check``, ``cache clear``; ``asas`` for the group itself."""
-    parts = []
+    parts: list[str] = []
     while ctx is not None and ctx.parent is not None:
-        parts.append(ctx.info_name)
+        parts.append(ctx.info_name or "")
         ctx = ctx.parent
     return " ".join(reversed(parts)) or "asas"
 

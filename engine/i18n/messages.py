@@ -89,6 +89,8 @@ def from_plain(value: Any) -> Any:
 # --- the loader ----------------------------------------------------------------------
 
 _LOAD = {
+    "load.stdin_closed": ("standard input is closed: there is no case file to read from -",
+                          "masukan standar tertutup: tidak ada berkas kasus yang dapat dibaca dari -"),
     # values and keys
     "load.enum": ("{value} is not one of {choices}{hint}",
                   "{value} bukan salah satu pilihan: {choices}{hint}"),

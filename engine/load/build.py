@@ -113,7 +113,7 @@ class _Builder:
                 # point at the parent's own key ("client:"), where the field belongs
                 line, col = self.keys.get(path, (node.start_mark.line + 1,
                                                  node.start_mark.column + 1))
-                fix = ""
+                fix: Msg | str = ""
                 if name == "number" and path.startswith("sessions["):
                     fix = Msg.of("load.fix_number", n=int(path[9:-1]) + 1)
                 self.errors.append(CaseError.of(line, col, f"{path}.{name}" if path else name,

@@ -88,7 +88,7 @@ def read_stdin_bytes(limits: Limits) -> bytes:
     import sys
     stream = sys.stdin
     if stream is None:
-        raise Unreadable("standard input is closed: there is no case file to read from -")
+        raise Unreadable(Msg.of("load.stdin_closed"))
     try:
         buffer = stream.buffer
         fd = buffer.fileno()
@@ -100,8 +100,7 @@ def read_stdin_bytes(limits: Limits) -> bytes:
         except OSError as exc:
             if exc.errno != 9:     # EBADF: closed; else a real read error
                 raise
-            raise Unreadable("standard input is closed: there is no case file to read "
-                             "from -") from None
+            raise Unreadable(Msg.of("load.stdin_closed")) from None
     chunks, size, limit = [], 0, limits.max_bytes + 1    # a stream without a descriptor
     while size < limit:
         chunk = buffer.read(min(1 << 20, limit - size))

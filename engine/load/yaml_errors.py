@@ -103,10 +103,10 @@ def explain(problem: str, context: str | None, line: int, column: int,
             return out("yaml.list_after_empty", n, before.rstrip().rindex("[]") + 1,
                        before.strip()[:-2].rstrip())
         if re.search(r""":\s*(["']).*?\1\s*\S""", here):
-            value = here[_KEY.match(here).end():].strip() if _KEY.match(here) else here.strip()
             key = _KEY.match(here)
-            fix = f"{key.group(2)}: {_quote(value)}" if key else None
-            return out("yaml.text_after_quote", line, column, fix) if fix else \
+            value = here[key.end():].strip() if key else here.strip()
+            quoted = f"{key.group(2)}: {_quote(value)}" if key else None
+            return out("yaml.text_after_quote", line, column, quoted) if quoted else \
                 out("yaml.text_after_quote_plain", line, column)
         return out("yaml.indent", line, column)
     # 4. a value that starts with '- '

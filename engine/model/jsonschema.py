@@ -55,7 +55,7 @@ def _pattern(words) -> str:
 
 def _words_note(spec: FieldSpec) -> str:
     """The words a field understands besides its codes, for its description."""
-    choices = spec.choices if spec.kind == "enum" else spec.item.choices
+    choices = spec.choices if spec.kind == "enum" else spec.item_spec.choices
     said = []
     for code in choices:
         row = labels.LABELS.get(code)

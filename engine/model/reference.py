@@ -51,7 +51,7 @@ JSON menyimpan jalurnya seperti program menghitung.
 
 
 def _values(spec: FieldSpec) -> str:
-    target = spec.item if spec.kind == "list" else spec
+    target = spec.item_spec if spec.kind == "list" else spec
     if target.kind != "enum":
         return ""
     out = []
@@ -68,7 +68,7 @@ def _values(spec: FieldSpec) -> str:
 
 def _kind(spec: FieldSpec, lang: int) -> str:
     if spec.kind == "list":
-        inner = spec.item
+        inner = spec.item_spec
         what = ("list of ", "daftar ")[lang] + (
             _KIND[inner.kind][lang] if inner.kind != "object" else ("entries", "butir")[lang])
         if inner.kind == "enum":
@@ -108,9 +108,9 @@ def _table(cls: type, prefix: str, out: list[str]) -> None:
         missing = " / ".join(t for t in (_when_missing(spec, 0), _when_missing(spec, 1)) if t)
         out.append(f"| `{spec.name}` | {_cell(kind)} | {missing} | {_cell(spec.en)} | "
                    f"{_cell(spec.id)} | {_cell(_values(spec))} |")
-        target = spec.item if spec.kind == "list" else spec
+        target = spec.item_spec if spec.kind == "list" else spec
         if target.kind == "object":
-            nested.append((target.cls, path + ("[]" if spec.kind == "list" else "")))
+            nested.append((target.object_cls, path + ("[]" if spec.kind == "list" else "")))
     for sub_cls, sub_path in nested:
         _table(sub_cls, sub_path, out)
 

@@ -125,7 +125,7 @@ def _toml(path: str, text: str):
     try:
         import tomllib
     except ImportError:   # Python 3.10
-        import tomli as tomllib  # type: ignore[no-redef]
+        import tomli as tomllib
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:

@@ -83,10 +83,14 @@ class Interview:
     def t(self, key: str, **params) -> str:
         return _t(key, self.lang, **params)
 
-    def question(self, path: str, spec: FieldSpec) -> str:
+    def question(self, path: str, spec: FieldSpec | None) -> str:
+        """The question for ``path``: its own, else the field's documentation (a heading
+        such as "case" has no field: ``spec`` None)."""
         entry = self.questions.get(path)
         if isinstance(entry, Q):
             return entry.get(self.lang)
+        if spec is None:
+            raise KeyError(f"no question for {path!r}")
         return spec.id if self.lang == "id" else spec.en   # the field's own documentation
 
     def help(self, owner, spec: FieldSpec):
@@ -201,7 +205,8 @@ class Interview:
                     self.echo(f"  {self.t('same_copied', n=self.index)}")
                     return
         if spec.kind == "object":   # filled in place: later questions may depend on it
-            sub = target[spec.name] = {}
+            sub: dict | None = {}
+            target[spec.name] = sub
             if nullable_object(owner, spec):
                 if not self.gate(self.question(path, spec), path, where):
                     sub = None
@@ -272,7 +277,7 @@ class Interview:
     def object_list(self, spec: FieldSpec, text: str, path: str, where: str):
         if not self.gate(text, path, where):
             return []
-        items = []
+        items: list = []
         while True:
             item: dict = {}
             self.walk(spec.item_spec.object_cls, item, f"{path}[]", f"{where}[{len(items)}]")
@@ -592,12 +597,19 @@ class _Replay:
         self.pending: list[list[str]] = []    # to replay before asking anyone
         self.iv: Interview | None = None
 
+    @property
+    def current(self) -> Interview:
+        """The interview under way (there is one once ``_fresh`` has run)."""
+        if self.iv is None:
+            raise RuntimeError("no interview under way")
+        return self.iv
+
     def echo(self, *args, **kwargs):
         if not self.pending:
             self.real_echo(*args, **kwargs)
 
     def prompt(self, text: str) -> str:
-        where = self.iv.where
+        where = self.current.where
         if self.pending:
             raw = self.pending.pop(0)[1]
             self.answers.append([where, raw])
@@ -625,7 +637,7 @@ class _Replay:
     def interview(self):
         """The answers' case (as a dict) and the interview that got them."""
         while True:
-            iv = self.iv
+            iv = self.current
             try:
                 return iv.run(self.existing), iv
             except _Back:
@@ -638,13 +650,13 @@ class _Replay:
         while self.answers and self.answers[-1][0] == where:
             self.answers.pop()
         if not self.answers:
-            self.real_echo(f"  {self.iv.t('nothing_before')}")
+            self.real_echo(f"  {self.current.t('nothing_before')}")
             return
         last = self.answers[-1][0]
         while self.answers and self.answers[-1][0] == last:
             self.answers.pop()
         self.save()
-        self.real_echo(f"  {self.iv.t('back')}")
+        self.real_echo(f"  {self.current.t('back')}")
 
     # the draft file: private to its owner, replaced whole
     def save(self) -> None:

@@ -86,10 +86,10 @@ def compose(text: str, file: str, lang: str = "en", limits: Limits = LIMITS):
         where = f"{mark.line + 1}:{mark.column + 1}" if mark else "1:1"
         raise SideFileError([f"{file}:{where}: {_plain(exc.msg, lang)}"]) from None
     except yaml.YAMLError as exc:
-        message, line, column, _quoted = _loader._yaml_problem(exc, text)
-        if "maximum nesting depth" in str(message):
-            message = f"nested deeper than {limits.max_depth} levels"
-        raise SideFileError([f"{file}:{line}:{column}: {_plain(message, lang)}"]) from None
+        problem, line, column, _quoted = _loader._yaml_problem(exc, text)
+        said = problem if "maximum nesting depth" not in str(problem) else \
+            f"nested deeper than {limits.max_depth} levels"
+        raise SideFileError([f"{file}:{line}:{column}: {_plain(said, lang)}"]) from None
     except (RecursionError, MemoryError) as exc:  # pragma: no cover - composing is iterative
         raise SideFileError([f"{file}:1:1: {_msg('yaml', lang, problem=type(exc).__name__)}"]) \
             from None
