@@ -26,7 +26,9 @@ __all__ = ["FORMAT", "__version__", "check_file", "check_paths", "check_text"]
 
 def _options(select, ignore, strict, limits):
     from asas.engine.load.types import Limits
-    codes = (lambda v: None if v is None else [c.strip().upper() for c in v if c.strip()])
+
+    def codes(values):
+        return None if values is None else [c.strip().upper() for c in values if c.strip()]
     return codes(select), codes(ignore), Limits(**dict(limits or {}), strict=strict)
 
 

@@ -523,8 +523,8 @@ def trend(paths, fmt, by, lang, output, roster, redact, profile):
     as not included; the others are still shown).
     """
     from asas.engine.load.discover import case_paths
-    from asas.engine.run.batch import check_paths
     from asas.engine.report.trend import render
+    from asas.engine.run.batch import check_paths
     if not paths:
         raise click.UsageError("give at least one file or directory")
     lang = _lang(lang)
@@ -561,8 +561,8 @@ def rules_(fmt, lang, select, output, profile):
     """List the rule catalogue: ID, principle, severity, certainty factor, title."""
     import json
 
-    from asas.engine.report.rulepage import rule_dict, rule_list, rules_markdown
     from asas.engine.judge.verdict import selected
+    from asas.engine.report.rulepage import rule_dict, rule_list, rules_markdown
     from asas.engine.run.pipeline import catalog_of
     CATALOG = catalog_of(profile)
     lang = _lang(lang)
@@ -592,9 +592,9 @@ def rule(rule_id, lang, profile):
     example, and what to do instead."""
     import difflib
 
+    from asas.engine.i18n.messages import Msg, t
     from asas.engine.report.rulepage import rule_page
     from asas.engine.run.pipeline import catalog_of
-    from asas.engine.i18n.messages import Msg, t
     lang = _lang(lang)
     CATALOG = catalog_of(profile)
     doc = CATALOG.get(rule_id.upper())
@@ -612,9 +612,9 @@ def rule(rule_id, lang, profile):
 def explain(file, lang, profile):
     """Show the reasoning for one case: facts (with lines) → intermediate conclusions
     → findings → principle statuses."""
-    from asas.engine.run.pipeline import check_file
     from asas.engine.report.explain import explain as render
     from asas.engine.report.safe import safe_text
+    from asas.engine.run.pipeline import check_file
     result = check_file(file, profile=profile)
     if not result.valid:
         for e in result.errors:
@@ -709,9 +709,9 @@ def verbatim_group():
 def verbatim_tag(file, fmt, lang, redact):
     """Each turn of each session's verbatim with its codes and the cue that decided
     each code, and what the session shows (talk share, ratios, opening, decision)."""
+    from asas.engine.judge.verdict import invalid
     from asas.engine.load.loader import load_file
     from asas.engine.report.redact import redact as redact_results
-    from asas.engine.judge.verdict import invalid
     from asas.engine.verbatim.report import as_json, as_text, dump
     loaded = load_file(file)
     if not loaded.valid:

@@ -26,7 +26,7 @@ HERE = Path(__file__).resolve().parent
 
 def write_cases(folder: Path, n: int, seed: int) -> list[Path]:
     sys.path.insert(0, str(HERE))
-    from generate import write_cases as generate   # bench/generate.py
+    from generate import write_cases as generate  # bench/generate.py
     return generate(folder, n, seed)
 
 
@@ -53,11 +53,12 @@ def main(argv=None) -> int:
     parser.add_argument("--screenshot", action="store_true")
     args = parser.parse_args(argv)
 
-    from asas.engine.run.batch import check_paths
     from asas.engine.report.formats import renderer
-    from asas.engine.report.grade import grade_results, load_rubric, render as render_grades
-    from asas.engine.run.atomic import write_atomic
+    from asas.engine.report.grade import grade_results, load_rubric
+    from asas.engine.report.grade import render as render_grades
     from asas.engine.report.trend import render as render_trend
+    from asas.engine.run.atomic import write_atomic
+    from asas.engine.run.batch import check_paths
 
     out = Path(args.out_dir)
     cases = out / "cases"

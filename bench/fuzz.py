@@ -55,7 +55,7 @@ class Tally:
         start = time.perf_counter()
         try:
             valid = fn(data)
-        except Exception as exc:  # noqa: BLE001 - a fuzz failure is any exception
+        except Exception as exc:
             self.failures.append((repr(exc), _head(data)))
             raise
         elapsed = time.perf_counter() - start
@@ -78,10 +78,11 @@ def run_hypothesis(examples: int, seconds: float):
     from click.testing import CliRunner
     from hypothesis import HealthCheck, given, seed, settings
     from hypothesis import strategies as st
+    from test_fuzz import assert_sound
 
     from asas.cli import cli
+
     from fuzz_strategies import dump, mutated_cases, valid_cases
-    from test_fuzz import assert_sound
 
     def sound(data):
         return assert_sound(data).valid
@@ -123,7 +124,7 @@ def run_hypothesis(examples: int, seconds: float):
 
             try:
                 prop()
-            except Exception as exc:  # noqa: BLE001
+            except Exception as exc:
                 print(f"FAILED {name}: {exc!r}"[:2000], file=sys.stderr)
         print(tally.line(), f"peak {peak_mib():.0f} MiB", flush=True)
     total = sum(t.runs for t in tallies)
@@ -192,6 +193,7 @@ def run_security(examples: int, seconds: float):
     from asas.engine.run.check import CheckError, CheckOptions, run_check
     from asas.engine.run.codec import BadData, from_data, from_trusted
     from asas.rules import CATALOG
+
     from fuzz_strategies import ODD_TEXT, mutated_cases
 
     base = _base_results()
@@ -378,7 +380,7 @@ def _run_props(props, examples, seconds):
 
             try:
                 prop()
-            except Exception as exc:  # noqa: BLE001
+            except Exception as exc:
                 print(f"FAILED {name}: {exc!r}"[:2000], file=sys.stderr)
         print(tally.line(), f"peak {peak_mib():.0f} MiB", flush=True)
     total = sum(t.runs for t in tallies)
@@ -395,8 +397,8 @@ def run_atheris(seconds: float, corpus: str | None):
     import atheris
 
     with atheris.instrument_imports():
-        from asas.engine.run.pipeline import check_loaded
         from asas.engine.load.loader import load_bytes
+        from asas.engine.run.pipeline import check_loaded
     tally = Tally("atheris load+check")
 
     def one(data: bytes):

@@ -31,6 +31,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 sys.dont_write_bytecode = True
 from run import TreeMemory  # noqa: E402
+
 ASAS = [sys.executable, "-m", "asas.cli"]
 HEAD = b"format: asas/v1\ncase: {id: KI-B, client: {pseudonym: Siswa A}}\n"
 

@@ -214,12 +214,12 @@ def _cases_of(report_file):
 
 def split_child(folder: str):
     """Runs in a child: per-case milliseconds of each stage, engine built before."""
-    from asas.engine.reason import runner
-    from asas.engine.load.discover import case_paths
-    from asas.engine.reason.facts import case_facts
-    from asas.engine.load.loader import load_file
-    from asas.engine.report.contract import case_dict
     from asas.engine.judge.verdict import judge
+    from asas.engine.load.discover import case_paths
+    from asas.engine.load.loader import load_file
+    from asas.engine.reason import runner
+    from asas.engine.reason.facts import case_facts
+    from asas.engine.report.contract import case_dict
     from asas.rules import CATALOG
 
     paths = case_paths([folder])
@@ -285,8 +285,8 @@ def _firings(engine, paths, load_file, case_facts) -> float:
 
 
 def _collect(engine):
-    from asas.engine.reason.facts import Conclusion, Finding, Served
     from asas.engine.judge.inference import Inference
+    from asas.engine.reason.facts import Conclusion, Finding, Served
     facts = list(engine.facts.values())
     return Inference(tuple(f for f in facts if isinstance(f, Finding)),
                      tuple(f for f in facts if isinstance(f, Conclusion)),

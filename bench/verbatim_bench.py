@@ -32,7 +32,8 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 
-from generate import _Dumper as _BaseDumper, generate_case  # noqa: E402
+from generate import _Dumper as _BaseDumper  # noqa: E402
+from generate import generate_case  # noqa: E402
 
 ASAS = [str(Path(sys.executable).with_name("asas"))]
 ENV = dict(os.environ)
@@ -146,10 +147,10 @@ def timed(args) -> float:
 
 def split(paths) -> dict:
     """Per-case CPU milliseconds of each stage, in this process, the engine built once."""
-    from asas.engine.load.loader import load_file
-    from asas.engine.verbatim.analyse import analyse
-    from asas.engine.reason.runner import infer, knowledge_engine
     from asas.engine.judge.verdict import judge
+    from asas.engine.load.loader import load_file
+    from asas.engine.reason.runner import infer, knowledge_engine
+    from asas.engine.verbatim.analyse import analyse
     from asas.rules import CATALOG
     knowledge_engine()
     load = vb = rules = verdict = 0.0

@@ -36,13 +36,7 @@ class Hit:
 
 # -- the pseudonym ----------------------------------------------------------------
 # Words a pseudonym is made of that are not names: roles, honorifics, "initials".
-GENERIC = frozenset("""
-siswa siswi murid pelajar santri santriwati mahasiswa mahasiswi peserta didik konseli klien
-client counselee student pupil learner anak remaja pemuda pemudi pegawai karyawan karyawati
-guru responden subjek subject kasus case inisial initial nama samaran pseudonym bukan
-sebenarnya sdr sdri saudara saudari nn ny tn bapak ibu pak bu mas mbak adik dik kak kakak
-teman kawan mr mrs ms miss kelas class laki perempuan putra putri
-""".split())
+GENERIC = frozenset(["siswa", "siswi", "murid", "pelajar", "santri", "santriwati", "mahasiswa", "mahasiswi", "peserta", "didik", "konseli", "klien", "client", "counselee", "student", "pupil", "learner", "anak", "remaja", "pemuda", "pemudi", "pegawai", "karyawan", "karyawati", "guru", "responden", "subjek", "subject", "kasus", "case", "inisial", "initial", "nama", "samaran", "pseudonym", "bukan", "sebenarnya", "sdr", "sdri", "saudara", "saudari", "nn", "ny", "tn", "bapak", "ibu", "pak", "bu", "mas", "mbak", "adik", "dik", "kak", "kakak", "teman", "kawan", "mr", "mrs", "ms", "miss", "kelas", "class", "laki", "perempuan", "putra", "putri"])
 _WORD = re.compile(r"[^\W\d_][^\W\d_'’.-]*", re.UNICODE)
 
 

@@ -24,15 +24,26 @@ turn's line and a short quote, withheld under ``--redact``).
 from asas.engine.judge.catalog import Text
 from asas.engine.reason.compat import MATCH, TEST, Rule
 from asas.engine.reason.facts import SessionFact, VerbatimFact
-from asas.rules._common import (ACTIVITY_WEAKENED, OPENNESS_AT_RISK, PRESENT_FOCUS_LOST,
-                                TRUST_NOT_SECURED, VOLUNTARINESS_NOT_SECURED, at, conclude)
-from asas.rules.kegiatan import SOURCE_P1 as SOURCE_ACTIVE, WHY_ACTIVE
-from asas.rules.kekinian import SOURCE_P1 as SOURCE_PRESENT, WHY_PRESENT
+from asas.rules._common import (
+    ACTIVITY_WEAKENED,
+    OPENNESS_AT_RISK,
+    PRESENT_FOCUS_LOST,
+    TRUST_NOT_SECURED,
+    VOLUNTARINESS_NOT_SECURED,
+    at,
+    conclude,
+)
+from asas.rules._registry import REGISTRY, RuleSet
+from asas.rules.kegiatan import SOURCE_P1 as SOURCE_ACTIVE
+from asas.rules.kegiatan import WHY_ACTIVE
+from asas.rules.kekinian import SOURCE_P1 as SOURCE_PRESENT
+from asas.rules.kekinian import WHY_PRESENT
 from asas.rules.kemandirian import SOURCE_DECIDE, WHY_DECIDE
 from asas.rules.kerahasiaan import SOURCE_KRH, WHY_PROTECT
-from asas.rules.kesukarelaan import SOURCE_P2 as SOURCE_VOLUNTARY, WHY_NURTURE
-from asas.rules.keterbukaan import SOURCE_P1 as SOURCE_OPEN, WHY_ROOM
-from asas.rules._registry import REGISTRY, RuleSet
+from asas.rules.kesukarelaan import SOURCE_P2 as SOURCE_VOLUNTARY
+from asas.rules.kesukarelaan import WHY_NURTURE
+from asas.rules.keterbukaan import SOURCE_P1 as SOURCE_OPEN
+from asas.rules.keterbukaan import WHY_ROOM
 
 # claims about every principle: each entry names its own
 KNOWLEDGE = REGISTRY.module("verbatim", principle=None)

@@ -9,8 +9,8 @@ from pathlib import Path
 
 import yaml
 
-from asas.engine.run.pipeline import check_loaded
 from asas.engine.load.loader import load_bytes
+from asas.engine.run.pipeline import check_loaded
 
 ROOT = Path(__file__).resolve().parent.parent
 CASES = ROOT / "cases"

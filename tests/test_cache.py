@@ -9,17 +9,15 @@ import os
 from pathlib import Path
 
 import pytest
-
-from asas.engine.run.codec import DATA_VERSION
 from click.testing import CliRunner
 
 from asas.cli import cli
+from asas.engine.load.discover import case_paths
+from asas.engine.load.types import Limits
 from asas.engine.run import cache as cache_mod
 from asas.engine.run.batch import Batch
 from asas.engine.run.cache import Cache, clear, config_key
 from asas.engine.run.codec import DATA_VERSION
-from asas.engine.load.discover import case_paths
-from asas.engine.load.types import Limits
 
 from helpers import generator
 

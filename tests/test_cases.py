@@ -9,6 +9,7 @@
 import pytest
 
 from asas.engine.run.pipeline import check_file
+
 from helpers import CASES
 
 BUNDLED = sorted(CASES.glob("*.yaml"))

@@ -7,6 +7,7 @@ from click.testing import CliRunner
 
 from asas.cli import cli
 from asas.engine.judge.catalog import PRINCIPLES
+
 from helpers import CASES, EXEMPLARY, dump, patched
 
 INVALID = str(CASES.parent / "tests" / "invalid" / "wrong-values.yaml")

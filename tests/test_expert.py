@@ -5,8 +5,15 @@ import sys
 
 import pytest
 
-from asas.engine.reason.compat import (DepthStrategy, Fact, KnowledgeEngine, L, NOT, Rule,
-                                SafeDepthStrategy)
+from asas.engine.reason.compat import (
+    NOT,
+    DepthStrategy,
+    Fact,
+    KnowledgeEngine,
+    L,
+    Rule,
+    SafeDepthStrategy,
+)
 from asas.engine.reason.runner import knowledge_engine
 
 
@@ -97,8 +104,9 @@ def _fallback(monkeypatch, capsys):
 
 
 def _verdict(engine):
-    from helpers import ROOT
     from asas.engine.load.loader import load_file
+
+    from helpers import ROOT
     out = []
     for name in ("exemplary.yaml", "coordination-breach.yaml"):
         inference = runner.infer(load_file(str(ROOT / "cases" / name)), engine)

@@ -23,10 +23,11 @@ import pytest
 from click.testing import CliRunner
 
 from asas.cli import cli
-from asas.engine.run.batch import check_paths
 from asas.engine.report.formats import FORMATS, renderer
 from asas.engine.report.formats._common import INVALID_ID
+from asas.engine.run.batch import check_paths
 from asas.rules import CATALOG
+
 from helpers import EXEMPLARY, dump, patched
 
 ROOT = Path(__file__).resolve().parent.parent

@@ -7,16 +7,16 @@ from __future__ import annotations
 import json
 
 import pytest
-
 from click.testing import CliRunner
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from asas.cli import cli
 from asas.engine.judge.catalog import PRINCIPLES
-from asas.engine.run.pipeline import check_loaded
-from asas.engine.load.loader import load_bytes
 from asas.engine.judge.terms import STATUSES
+from asas.engine.load.loader import load_bytes
+from asas.engine.run.pipeline import check_loaded
+
 from fuzz_strategies import dump, mutated_cases, valid_cases
 
 FAST = settings(max_examples=40, deadline=None, derandomize=True, database=None,

@@ -23,11 +23,12 @@ from click.testing import CliRunner
 
 from asas.cli import cli
 from asas.engine.load import read as load_module
-from asas.engine.run.batch import check_paths
 from asas.engine.load.discover import case_paths
-from asas.engine.load.types import Limits
 from asas.engine.load.loader import load_bytes, load_file
+from asas.engine.load.types import Limits
 from asas.engine.run.atomic import OutputRefused, refuse_inputs, write_atomic
+from asas.engine.run.batch import check_paths
+
 from helpers import EXEMPLARY, dump
 
 HOSTILE = Path(__file__).parent / "hostile"

@@ -7,8 +7,8 @@ import random
 
 import pytest
 
-from asas.engine.reason.facts import Conclusion, Finding, PrivacyFact, Served, case_facts
 from asas.engine.load.loader import load_bytes
+from asas.engine.reason.facts import Conclusion, Finding, PrivacyFact, Served, case_facts
 from asas.engine.reason.runner import knowledge_engine, plain_engine
 
 from helpers import ROOT, generator
@@ -97,8 +97,8 @@ import sys  # noqa: E402
 from click.testing import CliRunner  # noqa: E402
 
 from asas.cli import cli  # noqa: E402
-from asas.engine.run.batch import Batch, check_paths, exit_code  # noqa: E402
 from asas.engine.load.discover import case_paths  # noqa: E402
+from asas.engine.run.batch import Batch, check_paths, exit_code  # noqa: E402
 
 
 @pytest.fixture(scope="module")
@@ -272,7 +272,6 @@ def _loaded(data, monkeypatch, fast):
     b"x: !!python/object/apply:os.system ['true']\n",
 ])
 def test_fast_composer_and_event_loop_agree(monkeypatch, extra):
-    from asas.engine.load import compose
     files = [p for d in ("cases", "tests/invalid", "tests/hostile", "tests/fixtures")
              for p in sorted((ROOT / d).glob("*.yaml"))]
     assert len(files) > 20

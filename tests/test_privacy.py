@@ -11,12 +11,13 @@ from click.testing import CliRunner
 
 from asas.cli import cli
 from asas.engine.judge.catalog import PRINCIPLES
+from asas.engine.load.loader import load_bytes
 from asas.engine.reason.facts import PrivacyFact, case_facts
 from asas.engine.report.formats import FORMATS
-from asas.engine.load.loader import load_bytes
-from asas.rules.privacy_scan import looks_like_full_name, scan_text
 from asas.engine.report.redact import REDACTED, redact
 from asas.rules import CATALOG
+from asas.rules.privacy_scan import looks_like_full_name, scan_text
+
 from helpers import EXEMPLARY, check_data, dump, patched
 
 

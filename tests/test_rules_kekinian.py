@@ -1,6 +1,7 @@
 """Kekinian: past and self focus, future outside career, a present risk left waiting."""
 
 from asas.rules._common import PRESENT_FOCUS_LOST
+
 from helpers import check_data, find, ids, patched
 
 

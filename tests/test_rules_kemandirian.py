@@ -1,9 +1,10 @@
 """Kemandirian: deciding for the client, the last session's decision, chain 5."""
 
-from asas.engine.reason.facts import Conclusion, Finding, case_facts
 from asas.engine.load.loader import load_bytes
+from asas.engine.reason.facts import Conclusion, Finding, case_facts
 from asas.engine.reason.runner import knowledge_engine
 from asas.rules._common import NO_PLAN
+
 from helpers import EXEMPLARY, check_data, dump, ids, patched
 
 

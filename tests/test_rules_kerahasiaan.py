@@ -3,6 +3,7 @@
 import pytest
 
 from asas.rules import CATALOG
+
 from helpers import check_data, find, ids, patched
 
 # session 2 neither willing-and-open nor open: nothing later defeats a chain of session 1

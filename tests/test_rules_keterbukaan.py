@@ -4,6 +4,7 @@ techniques, open world."""
 import pytest
 
 from asas.rules import CATALOG
+
 from helpers import check_data, find, ids, patched
 
 # session 2 only partly open: nothing later defeats a chain of session 1

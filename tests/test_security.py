@@ -65,12 +65,12 @@ def as_user(uid: int, fn, *args):
             os.setgid(uid)
             os.setuid(uid)
             outcome = ("ok", fn(*args))
-        except BaseException as exc:    # noqa: BLE001 - sent back to the parent
+        except BaseException as exc:
             outcome = ("error", exc)
         with os.fdopen(write, "wb") as fh:
             try:
                 pickle.dump(outcome, fh)
-            except Exception as exc:     # noqa: BLE001
+            except Exception as exc:
                 pickle.dump(("error", RuntimeError(repr(exc))), fh)
         os._exit(0)
     os.close(write)
@@ -539,9 +539,10 @@ def test_s21_the_selection_is_recorded_in_every_format(fmt, lang, words):
 
 
 def test_s21_a_streamed_report_equals_its_render():
+    import io
+
     from asas.engine.report.formats import REGISTRY, ReportOptions
     from asas.engine.run.batch import check_paths
-    import io
     results = check_paths([CASES])
     opts = ReportOptions(select=("KRH",), ignore=("KRH003",))
     for fmt in REGISTRY.values():
@@ -739,9 +740,10 @@ def test_s22_entries_expire_and_are_pruned(tmp_path):
     assert entry.is_file()
     old = time.time() - 31 * 86400
     os.utime(entry, (old, old))
+    import hashlib
+
     from asas.engine.load.types import Limits
     from asas.engine.run.cache import Cache, config_key
-    import hashlib
     cache = Cache(cache_dir, config_key(None, None, Limits()))
     assert cache.get(hashlib.sha256(case.read_bytes()).hexdigest()) is None
     assert not entry.exists()                        # an expired entry goes when seen

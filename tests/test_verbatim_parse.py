@@ -117,6 +117,7 @@ def test_errors_are_in_indonesian_too():
 def test_the_case_model_accepts_every_technique_the_verbatim_knows():
     """A write-up may name any technique the tagger codes (spec/verbatim.md adds five)."""
     from typing import get_args
+
     from asas.engine.model.case import Technique
     from asas.engine.verbatim.parse import TECHNIQUES
     assert set(TECHNIQUES) == set(get_args(Technique))

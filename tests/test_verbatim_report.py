@@ -56,6 +56,7 @@ def test_the_cache_round_trip_keeps_the_verbatim():
 
 def test_bad_verbatim_data_in_a_cache_entry_is_refused():
     import pytest
+
     from asas.engine.run.codec import BadData
     data = to_data(check_file(CASE))
     data["meta"][5][0]["turns"][0][2] = "<script>"

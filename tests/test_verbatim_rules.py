@@ -13,6 +13,7 @@ from click.testing import CliRunner
 from asas.cli import cli
 from asas.engine.load.loader import load_file
 from asas.engine.run.pipeline import check_file
+
 from helpers import EXEMPLARY, check_data, ids, patched
 
 FIXTURES = sorted(Path("tests/fixtures/verbatim").glob("vbt-*.yaml"))

@@ -88,6 +88,7 @@ def test_the_prefilter_never_hides_a_match():
     """Every alternative of every cue, on every counselor sentence at hand: when the
     pattern matches, one of the strings it is said to need is in the sentence."""
     import re
+
     from asas.engine.load.loader import load_file
     texts = []
     for path in sorted(glob.glob("/work/shared/verbatim/dev*.yaml")) + sorted(
@@ -110,6 +111,7 @@ def test_the_quick_patterns_and_their_plans_find_what_the_lexicon_says():
     form (lexicon.speedy) finds the same match as the pattern as written, and when the
     pattern matches, the sentence passes every look-up its plan makes (tag._cues)."""
     import re
+
     from asas.engine.load.loader import load_file
     from asas.engine.verbatim import tag
     from asas.engine.verbatim.lexicon import speedy

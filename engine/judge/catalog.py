@@ -70,7 +70,7 @@ class RuleDoc:
     # its cause ("titles follow their cause"); a lapse repaired later says so.
     variants: dict = field(default_factory=dict)
 
-    def worded(self, params: dict | None) -> "RuleDoc":
+    def worded(self, params: dict | None) -> RuleDoc:
         """This entry as a finding with ``params`` reads it: its variant's wording, if
         the finding names one the entry has, else the entry itself."""
         name = (params or {}).get("variant")

@@ -27,8 +27,8 @@ import dataclasses
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from asas.engine.judge.catalog import LABELS, RuleDoc, Text
 from asas.engine.i18n.labels import Label
+from asas.engine.judge.catalog import LABELS, RuleDoc, Text
 
 DEFAULT = "konseling-individual"
 PROFILE_DIR = Path(__file__).resolve().parents[2] / "rules" / "profiles"

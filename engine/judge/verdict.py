@@ -30,8 +30,8 @@ import datetime
 from dataclasses import dataclass, field
 
 from asas.engine.judge.catalog import FUNCTIONS, PRINCIPLES, RuleDoc
-from asas.engine.judge.strengths import strengths_of
 from asas.engine.judge.inference import Inference
+from asas.engine.judge.strengths import strengths_of
 from asas.engine.load.types import CaseError, LoadedCase
 
 SCORE_WEIGHT = {"violation": 0.7, "risk": 0.4, "advice": 0.0}

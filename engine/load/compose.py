@@ -20,8 +20,6 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, cast
 
-from asas.engine.i18n.messages import Msg
-from asas.engine.load.types import Limits, _clip
 from yaml.events import (
     AliasEvent,
     CollectionStartEvent,
@@ -32,6 +30,9 @@ from yaml.events import (
     StreamEndEvent,
 )
 from yaml.nodes import MappingNode, ScalarNode, SequenceNode
+
+from asas.engine.i18n.messages import Msg
+from asas.engine.load.types import Limits, _clip
 
 if TYPE_CHECKING:   # checked against libyaml's loader; PyYAML's own has the same methods
     from yaml import CSafeLoader as _Base

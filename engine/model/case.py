@@ -415,7 +415,7 @@ class FieldSpec:
     en: str
     id: str
     choices: tuple = ()       # for enum, and for lists of enum
-    item: "FieldSpec | None" = None   # for list
+    item: FieldSpec | None = None   # for list
     cls: type | None = None           # for object (and list of object)
     minimum: float | None = None
     maximum: float | None = None

@@ -92,7 +92,23 @@ class SafeDepthStrategy(DepthStrategy):
 
 
 __all__ = [
-    "AND", "AS", "EXISTS", "FORALL", "MATCH", "NOT", "OR", "TEST", "DefFacts", "Fact",
-    "Field", "KnowledgeEngine", "L", "P", "Rule", "W", "SafeDepthStrategy", "DepthStrategy",
+    "AND",
+    "AS",
+    "EXISTS",
+    "FORALL",
+    "MATCH",
+    "NOT",
+    "OR",
+    "TEST",
+    "DefFacts",
+    "DepthStrategy",
+    "Fact",
+    "Field",
+    "KnowledgeEngine",
+    "L",
+    "P",
+    "Rule",
+    "SafeDepthStrategy",
+    "W",
     "freeze",
 ]

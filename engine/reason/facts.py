@@ -9,8 +9,9 @@ documented".  Every fact field is named after the case-file field it comes from.
 
 from __future__ import annotations
 
-from asas.engine.reason.compat import Fact as _ExpertaFact, freeze
 from asas.engine.load.types import LoadedCase
+from asas.engine.reason.compat import Fact as _ExpertaFact
+from asas.engine.reason.compat import freeze
 
 # values experta's freeze() returns unchanged (it only converts lists, dicts and sets)
 _FROZEN = frozenset({str, int, bool, float, tuple, frozenset, type(None)})

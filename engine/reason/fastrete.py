@@ -44,27 +44,29 @@ from collections import OrderedDict
 from contextlib import suppress
 from typing import TYPE_CHECKING, Any
 
-from asas.engine.reason.compat import KnowledgeEngine, P, experta  # noqa: F401  (experta imported via expert.py)
-
-from experta import watchers  # noqa: E402
-from experta.activation import Activation  # noqa: E402
-from experta.agenda import Agenda  # noqa: E402
-from experta.factlist import FactList  # noqa: E402
-from experta.matchers.rete import ReteMatcher  # noqa: E402
-from experta.matchers.rete.mixins import ChildNode  # noqa: E402
-from experta.matchers.rete.nodes import (  # noqa: E402
+from experta import watchers
+from experta.activation import Activation
+from experta.agenda import Agenda
+from experta.conditionalelement import TEST, ConditionalElement
+from experta.engine import KnowledgeEngine as _Engine
+from experta.fact import Fact as _Fact
+from experta.fact import InitialFact
+from experta.factlist import FactList
+from experta.fieldconstraint import P as _P
+from experta.fieldconstraint import W
+from experta.matchers.rete import ReteMatcher
+from experta.matchers.rete.check import SameContextCheck, WhereCheck
+from experta.matchers.rete.mixins import ChildNode
+from experta.matchers.rete.nodes import (
     ConflictSetNode,
     NotNode,
     OrdinaryMatchNode,
     WhereNode,
 )
-from experta.matchers.rete.check import SameContextCheck, WhereCheck  # noqa: E402
-from experta.matchers.rete.utils import extract_facts  # noqa: E402
-from experta.conditionalelement import TEST, ConditionalElement  # noqa: E402
-from experta.fact import Fact as _Fact, InitialFact  # noqa: E402
-from experta.fieldconstraint import P as _P, W  # noqa: E402
-from experta.rule import Rule as _Rule  # noqa: E402
-from experta.engine import KnowledgeEngine as _Engine  # noqa: E402
+from experta.matchers.rete.utils import extract_facts
+from experta.rule import Rule as _Rule
+
+from asas.engine.reason.compat import KnowledgeEngine, P, experta  # noqa: F401  (experta imported via expert.py)
 
 #: the experta release whose internals this module copies and relies on
 SUPPORTED_VERSION = "1.9.4"
@@ -395,8 +397,15 @@ class _Entry:
     """A compiled pattern: with ``rule``, a one-pattern rule (a match is an activation);
     else an alpha branch of the network (a match is a token for ``callbacks``)."""
 
-    __slots__ = ("fact_type", "literals", "match", "rule", "rule_hash", "terminal",
-                 "callbacks")
+    __slots__ = (
+        "callbacks",
+        "fact_type",
+        "literals",
+        "match",
+        "rule",
+        "rule_hash",
+        "terminal",
+    )
 
     def __init__(self, compiled, rule=None, terminal=None):
         self.fact_type, self.literals, self.match = compiled
@@ -644,7 +653,7 @@ class FastEngineMixin:
                     raise TypeError("Declared facts cannot contain conditional elements")
         for fact in facts:
             for key in fact:
-                if "__" in str(key).strip("__"):
+                if "__" in str(key).strip("_"):   # a nested path (a__b), not a dunder
                     raise KeyError("Cannot declare facts containing double underscores "
                                    "as keys.")
         last = None

@@ -5,11 +5,11 @@ from __future__ import annotations
 
 import json
 
-from asas.engine.judge.catalog import label
 from asas.engine.i18n.words import word
-from asas.engine.report.contract import cf_text
+from asas.engine.judge.catalog import label
 from asas.engine.judge.strengths import DEFEAT, TEXTS
 from asas.engine.judge.verdict import CaseResult, Evidence, Found
+from asas.engine.report.contract import cf_text
 from asas.engine.report.safe import safe_text
 
 HEAD = {

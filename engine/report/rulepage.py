@@ -7,8 +7,8 @@ import re
 import yaml
 
 from asas.engine.i18n.words import word
-from asas.engine.report.contract import cf_text
 from asas.engine.judge.catalog import RuleDoc, Text, label
+from asas.engine.report.contract import cf_text
 
 HEAD = {
     "checks": ("What it checks", "Apa yang diperiksa"),

@@ -206,6 +206,15 @@ def exit_status(exc: Terminated) -> int:
     return 128 + exc.signum
 
 
-__all__ = ["OutputRefused", "refuse_inputs", "refuse_planted_link", "write_atomic",
-           "atomic_writer", "replaced_file", "Terminated", "terminate_as_interrupt",
-           "exit_status", "STDIN"]
+__all__ = [
+    "STDIN",
+    "OutputRefused",
+    "Terminated",
+    "atomic_writer",
+    "exit_status",
+    "refuse_inputs",
+    "refuse_planted_link",
+    "replaced_file",
+    "terminate_as_interrupt",
+    "write_atomic",
+]

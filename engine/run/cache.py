@@ -227,7 +227,7 @@ class Cache:
         self.writable = True
         self.max_age = max_age_days * 86400
         self._made: set = set()     # folders known to exist
-        self._problem: str | None | Literal[False] = False     # False: not looked at yet
+        self._problem: str | Literal[False] | None = False     # False: not looked at yet
 
     # -- trust --------------------------------------------------------------------
     @property

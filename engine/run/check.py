@@ -13,7 +13,7 @@ from __future__ import annotations
 import os
 import sys
 from dataclasses import dataclass, field
-from typing import Optional, TextIO
+from typing import TextIO
 
 from asas.engine.load.types import Limits
 
@@ -32,21 +32,21 @@ class CheckOptions:
     paths: tuple = ()
     fmt: str = "text"
     lang: str = "en"
-    output: Optional[str] = None
+    output: str | None = None
     fail_on: str = "violation"
-    select: Optional[list] = None
-    ignore: Optional[list] = None
+    select: list | None = None
+    ignore: list | None = None
     examples: bool = False
     redact: bool = False
     no_redact: bool = False         # html: not even a batch is redacted (--no-redact)
     by_trainee: bool = False        # html: the lecturer's view (--lecturer)
     limits: Limits = field(default_factory=Limits)
-    jobs: Optional[int] = None
-    cache_dir: Optional[str] = None
+    jobs: int | None = None
+    cache_dir: str | None = None
     no_cache: bool = False
-    color: Optional[bool] = None    # None: on a terminal, unless NO_COLOR is set
-    progress: Optional[bool] = None  # None: decided by :func:`show_progress`
-    profile: Optional[str] = None   # a profile's name or file; None: the default
+    color: bool | None = None    # None: on a terminal, unless NO_COLOR is set
+    progress: bool | None = None  # None: decided by :func:`show_progress`
+    profile: str | None = None   # a profile's name or file; None: the default
 
 
 def _isatty(stream) -> bool:
@@ -56,7 +56,7 @@ def _isatty(stream) -> bool:
         return False
 
 
-def show_progress(machine: bool, output: Optional[str], files: int, stdout=None,
+def show_progress(machine: bool, output: str | None, files: int, stdout=None,
                   stderr=None) -> bool:
     """A progress bar on standard error: only at a terminal, for more than one file,
     and never while a machine format is piped to another program."""
@@ -118,14 +118,20 @@ def _stdout_gone(stream) -> None:
         pass
 
 
-def run_check(o: CheckOptions, stdout: Optional[TextIO] = None,
-              stderr: Optional[TextIO] = None) -> int:
+def run_check(o: CheckOptions, stdout: TextIO | None = None,
+              stderr: TextIO | None = None) -> int:
     """Check ``o.paths`` and write the report; return the exit status.  Raises
     :class:`CheckError` for a failure to read or write (exit 2)."""
     from asas.engine.load.discover import case_paths
     from asas.engine.report.formats import ReportOptions, get
-    from asas.engine.run.atomic import (OutputRefused, Terminated, atomic_writer,
-                                        exit_status, refuse_inputs, terminate_as_interrupt)
+    from asas.engine.run.atomic import (
+        OutputRefused,
+        Terminated,
+        atomic_writer,
+        exit_status,
+        refuse_inputs,
+        terminate_as_interrupt,
+    )
     from asas.engine.run.batch import Batch, Outcome, WorkerDied
     stdout = sys.stdout if stdout is None else stdout
     stderr = sys.stderr if stderr is None else stderr
@@ -262,7 +268,7 @@ def _broken_pipe(stdout) -> int:
     return 141
 
 
-def cache_dir(folder: Optional[str]):
+def cache_dir(folder: str | None):
     from asas.engine.run.cache import default_dir
     return folder if folder else default_dir()
 

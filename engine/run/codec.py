@@ -19,13 +19,20 @@ import datetime
 import math
 import re
 
-from asas.engine.judge.catalog import FUNCTIONS
 from asas.engine.i18n.messages import Msg, from_plain, to_plain
+from asas.engine.judge.catalog import FUNCTIONS
 from asas.engine.judge.profile import DEFAULT as DEFAULT_PROFILE
-from asas.engine.load.types import CaseError
 from asas.engine.judge.terms import STATUSES
-from asas.engine.judge.verdict import (CaseMeta, CaseResult, Defeat, Evidence, Found,
-                                      PrincipleVerdict, Shown)
+from asas.engine.judge.verdict import (
+    CaseMeta,
+    CaseResult,
+    Defeat,
+    Evidence,
+    Found,
+    PrincipleVerdict,
+    Shown,
+)
+from asas.engine.load.types import CaseError
 
 DATA_VERSION = 4   # 2: strengths and defeated presumptions; 3: an error carries
 #                  its message code and parameters; 4: both (i18n + knowledge v2 merged)
@@ -163,7 +170,7 @@ def from_data(data, file: str, catalog: dict) -> CaseResult:
         return _from_data(data, file, catalog)
     except BadData:
         raise
-    except Exception as exc:    # noqa: BLE001 - whatever a crafted entry causes, a miss
+    except Exception as exc:
         raise BadData(f"{type(exc).__name__}: {exc}") from None
 
 

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from asas.engine.load.types import Limits, LoadedCase
-from asas.engine.load.loader import load_file
 from asas.engine.judge.verdict import CaseResult, invalid, judge
+from asas.engine.load.loader import load_file
+from asas.engine.load.types import Limits, LoadedCase
 
 
 def catalog_of(profile=None) -> dict:

@@ -127,7 +127,7 @@ def read_csv(data: str, source: str) -> Rows:
 
 def read_docx(path: str) -> Rows:
     try:
-        import docx   # python-docx (MIT); optional: pip install 'asas[docx]'
+        import docx  # python-docx (MIT); optional: pip install 'asas[docx]'
     except ImportError as exc:
         raise ImportProblem(f"{path}: reading .docx needs python-docx "
                             "(pip install 'asas[docx]')") from exc

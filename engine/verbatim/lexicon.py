@@ -10,7 +10,7 @@ import os
 import re
 import sys
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache
 
 import yaml
 
@@ -30,9 +30,9 @@ INDEX = PATH[:-len(".yaml")] + ".index.json"
 
 # the regular-expression parser, to find the words a pattern cannot match without
 if sys.version_info >= (3, 11):
-    from re import _compiler as _sre_compile, _constants as _sre, _parser as _sre_parse
+    from re import _constants as _sre
+    from re import _parser as _sre_parse
 else:  # pragma: no cover - Python 3.10
-    import sre_compile as _sre_compile
     import sre_constants as _sre
     import sre_parse as _sre_parse
 
@@ -74,7 +74,7 @@ def _parsed(pattern: str):
 class _Lazy:
     """A pattern compiled when first searched (most alternatives of the lexicon are never
     needed for a given file, and compiling them all costs more than checking one)."""
-    __slots__ = ("pattern", "tree", "rx")
+    __slots__ = ("pattern", "rx", "tree")
 
     def __init__(self, pattern: str, tree):
         self.pattern, self.tree = pattern, tree
@@ -328,7 +328,7 @@ def write_index(path: str = PATH) -> str:
     return target
 
 
-@lru_cache(maxsize=None)
+@cache
 def lexicon(path: str = PATH) -> Lexicon:
     with open(path, "rb") as f:
         raw = f.read()

@@ -10,12 +10,11 @@ pressure, long self-disclosure, talk about the past).
 
 from __future__ import annotations
 
-import re
 from collections import Counter
 from dataclasses import dataclass, field
 
-from asas.engine.verbatim.parse import CLIENT, COUNSELOR, OTHER, CODES, MARKS, Turn
 from asas.engine.verbatim.lexicon import lexicon
+from asas.engine.verbatim.parse import CLIENT, CODES, COUNSELOR, MARKS, OTHER, Turn
 from asas.engine.verbatim.tag import TaggedTurn, normalise, tag_session
 
 _LEX = lexicon()
@@ -83,7 +82,7 @@ def measure(turns: list[Turn], number: int | None = None) -> SessionMeasures:
     total = sum(words.values())
     share = words[COUNSELOR] / total if total else None
     counts = Counter(code for tt in tagged for code in tt.codes)
-    opening = {k: False for k in _OPENING}
+    opening = dict.fromkeys(_OPENING, False)
     opening_turns: dict[str, int] = {}
     flagged: list[Flagged] = []
     for tt in tagged:

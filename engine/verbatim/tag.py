@@ -20,13 +20,13 @@ codes it shows:
 
 from __future__ import annotations
 
-from typing import Any
-
 import re
 from dataclasses import dataclass
+from typing import Any
 
-from asas.engine.verbatim.lexicon import lexicon, speedy as _speedy
-from asas.engine.verbatim.parse import COUNSELOR, CODES, Turn
+from asas.engine.verbatim.lexicon import lexicon
+from asas.engine.verbatim.lexicon import speedy as _speedy
+from asas.engine.verbatim.parse import COUNSELOR, Turn
 
 _LEX = lexicon()
 
@@ -42,13 +42,7 @@ STATEMENT = ("attending", "structuring", "paraphrase", "reflection_of_feeling", 
 _SENTENCE = re.compile(r"(?<=[.?!…])\s+(?=\S)")
 _QUOTE = re.compile(r"\"[^\"]+\"|“[^”]+”")
 _TOKEN = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
-_FUNCTION_WORDS = frozenset("""
-yang dan itu ini di ke dari untuk sama aja saja ya juga jadi kan sih dong deh kok lho loh nah
-oh oke ok iya ada apa kamu mbak mas saya aku ibu bapak bu pak dia kita kami mereka lagi udah
-sudah belum mau bisa akan tapi tetapi atau kalau kalo karena biar supaya dengan dalam pada
-nggak gak enggak tidak tak ga terus lalu masih cuma hanya buat sampai seperti kayak gitu begitu
-banget sekali lebih paling the nya mu ku pun lah tadi nanti
-""".split())
+_FUNCTION_WORDS = frozenset(["yang", "dan", "itu", "ini", "di", "ke", "dari", "untuk", "sama", "aja", "saja", "ya", "juga", "jadi", "kan", "sih", "dong", "deh", "kok", "lho", "loh", "nah", "oh", "oke", "ok", "iya", "ada", "apa", "kamu", "mbak", "mas", "saya", "aku", "ibu", "bapak", "bu", "pak", "dia", "kita", "kami", "mereka", "lagi", "udah", "sudah", "belum", "mau", "bisa", "akan", "tapi", "tetapi", "atau", "kalau", "kalo", "karena", "biar", "supaya", "dengan", "dalam", "pada", "nggak", "gak", "enggak", "tidak", "tak", "ga", "terus", "lalu", "masih", "cuma", "hanya", "buat", "sampai", "seperti", "kayak", "gitu", "begitu", "banget", "sekali", "lebih", "paling", "the", "nya", "mu", "ku", "pun", "lah", "tadi", "nanti"])
 
 
 @dataclass(frozen=True)

@@ -13,12 +13,12 @@ pay for the HTML or SARIF code.
 from __future__ import annotations
 
 import importlib
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
-from collections.abc import Mapping
-from typing import Callable, Iterable, Optional, Protocol
+from typing import Protocol
 
 
-def _no_note() -> Optional[str]:
+def _no_note() -> str | None:
     return None
 
 
@@ -26,16 +26,16 @@ def _no_note() -> Optional[str]:
 class ReportOptions:
     """What ``asas check`` tells a format besides the results and the language."""
     color: bool = False                 # ANSI colours (text, on a terminal)
-    fail_on: Optional[str] = None       # junit: which findings are failures (None: risk)
-    redact: Optional[bool] = None       # html: None = redact a report of several cases
+    fail_on: str | None = None       # junit: which findings are failures (None: risk)
+    redact: bool | None = None       # html: None = redact a report of several cases
     by_trainee: bool = False            # html: the lecturer's view, the class by trainee
-    interrupted: Callable[[], Optional[str]] = _no_note   # the note of a stopped run
-    select: Optional[tuple] = None      # --select, recorded in the report (S21)
-    ignore: Optional[tuple] = None      # --ignore, recorded in the report
-    profile: Optional[str] = None       # json: the run's profile, written before its results
+    interrupted: Callable[[], str | None] = _no_note   # the note of a stopped run
+    select: tuple | None = None      # --select, recorded in the report (S21)
+    ignore: tuple | None = None      # --ignore, recorded in the report
+    profile: str | None = None       # json: the run's profile, written before its results
     # sarif: the catalogue of the run's rules (ID -> RuleDoc), handed over by the caller
     # so that reporting never imports the knowledge (and with it the rule engine)
-    catalog: Optional[Mapping] = None
+    catalog: Mapping | None = None
 
 
 class Sink(Protocol):
@@ -51,7 +51,7 @@ Stream = Callable[[Iterable, str, Sink, ReportOptions], None]
 class Format:
     name: str
     render: Render
-    stream: Optional[Stream] = None
+    stream: Stream | None = None
     machine: bool = False
     note: str = field(default="", compare=False)
 

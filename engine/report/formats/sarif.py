@@ -25,8 +25,13 @@ from pathlib import Path
 
 from asas import __version__
 from asas.engine.i18n.words import word
-from asas.engine.report.formats._common import INVALID_ID, clean, error_message, one_line, \
-    streamed_text
+from asas.engine.report.formats._common import (
+    INVALID_ID,
+    clean,
+    error_message,
+    one_line,
+    streamed_text,
+)
 
 SCHEMA = ("https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/"
           "sarif-schema-2.1.0.json")

@@ -13,10 +13,16 @@ from asas.engine.i18n.words import word
 from asas.engine.judge.catalog import FUNCTIONS
 from asas.engine.judge.profile import lookup
 from asas.engine.judge.terms import STATUS_MARK
-from asas.engine.load.types import UNREADABLE
 from asas.engine.judge.verdict import CaseResult
-from asas.engine.report.contract import (SEVERITY_ORDER, Tally, cf_text, grouped, strength_dicts,
-                                         summary)
+from asas.engine.load.types import UNREADABLE
+from asas.engine.report.contract import (
+    SEVERITY_ORDER,
+    Tally,
+    cf_text,
+    grouped,
+    strength_dicts,
+    summary,
+)
 from asas.engine.report.safe import safe_name, safe_text
 
 STATUS_COLOUR = {"upheld": "green", "at_risk": "yellow", "violated": "red",
