@@ -172,9 +172,11 @@ def trigger(reqs: list[frozenset]):
     return frozenset(n[0] for n in best), best
 
 
-def alternatives(pattern: str) -> list[str]:
-    """The top-level alternatives of a pattern (``a|b(c|d)`` → ``a``, ``b(c|d)``)."""
-    parts, depth, start, i, in_class = [], 0, 0, 0, False
+def _structure(pattern: str):
+    """``(index, char, depth)`` for each ``(``, ``)`` and ``|`` of a pattern that is not
+    escaped or inside a character class; ``depth`` is the nesting after a ``(`` and
+    before a ``)``."""
+    depth, i, in_class = 0, 0, False
     while i < len(pattern):
         ch = pattern[i]
         if ch == "\\":
@@ -188,12 +190,22 @@ def alternatives(pattern: str) -> list[str]:
                 i += 1
         elif ch == "(":
             depth += 1
+            yield i, ch, depth
         elif ch == ")":
+            yield i, ch, depth
             depth -= 1
-        elif ch == "|" and depth == 0:
+        elif ch == "|":
+            yield i, ch, depth
+        i += 1
+
+
+def alternatives(pattern: str) -> list[str]:
+    """The top-level alternatives of a pattern (``a|b(c|d)`` → ``a``, ``b(c|d)``)."""
+    parts, start = [], 0
+    for i, ch, depth in _structure(pattern):
+        if ch == "|" and depth == 0:
             parts.append(pattern[start:i])
             start = i + 1
-        i += 1
     parts.append(pattern[start:])
     return parts
 
@@ -236,25 +248,9 @@ def _lead(alt: str) -> str | None:
 
 def _group_end(pattern: str) -> int | None:
     """Where the group that opens ``pattern`` closes."""
-    depth, i, in_class = 0, 0, False
-    while i < len(pattern):
-        ch = pattern[i]
-        if ch == "\\":
-            i += 2
-            continue
-        if in_class:
-            in_class = ch != "]"
-        elif ch == "[":
-            in_class = True
-            if pattern[i + 1:i + 2] == "]":
-                i += 1
-        elif ch == "(":
-            depth += 1
-        elif ch == ")":
-            depth -= 1
-            if depth == 0:
-                return i
-        i += 1
+    for i, ch, depth in _structure(pattern):
+        if ch == ")" and depth == 1:
+            return i
     return None
 
 
