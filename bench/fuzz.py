@@ -76,7 +76,6 @@ class Tally:
 
 def run_hypothesis(examples: int, seconds: float):
     from click.testing import CliRunner
-    from hypothesis import HealthCheck, given, seed, settings
     from hypothesis import strategies as st
     from test_fuzz import assert_sound
 
@@ -102,39 +101,8 @@ def run_hypothesis(examples: int, seconds: float):
          sound, 1.0),
         ("cli on mutated cases", mutated_cases(), cli_run, 0.25),
     ]
-    tallies = []
-    for name, strategy, fn, share in props:
-        tally = Tally(name)
-        tallies.append(tally)
-        budget_end = time.perf_counter() + seconds * share / 3.25
-        wanted = int(examples * share)
-        # Hypothesis keeps a tree of every example it tried (to avoid repeats), which
-        # grows with long generated strings: run it in rounds of CHUNK examples, each
-        # a fresh search from a fresh seed, until the examples or the time are spent.
-        round_no = 0
-        while tally.runs < wanted and time.perf_counter() < budget_end and not tally.failures:
-            round_no += 1
-
-            @settings(max_examples=min(CHUNK, wanted - tally.runs), deadline=None,
-                      database=None, suppress_health_check=list(HealthCheck))
-            @seed(round_no * 7919 + len(name))
-            @given(strategy)
-            def prop(data):
-                tally.time(fn, data)
-
-            try:
-                prop()
-            except Exception as exc:
-                print(f"FAILED {name}: {exc!r}"[:2000], file=sys.stderr)
-        print(tally.line(), f"peak {peak_mib():.0f} MiB", flush=True)
-    total = sum(t.runs for t in tallies)
-    failures = sum(len(t.failures) for t in tallies)
-    print(f"{'total':<24} {total:>7} inputs  {failures} failures  peak memory "
-          f"{peak_mib():.0f} MiB")
-    for t in tallies:
-        for what, data in t.failures:
-            print(f"  {t.name}: {what}: {data!r}")
-    return 1 if failures else 0
+    # the four shares add up to 3.25: each gets its share of the examples and of the time
+    return _run_props(props, examples, seconds, time_scale=3.25)
 
 
 # --- the security surfaces (S1-S22) ---------------------------------------------------
@@ -359,13 +327,17 @@ def run_security(examples: int, seconds: float):
 SEED_OFFSET = 0     # --seed-offset: a further run tries other inputs than the last
 
 
-def _run_props(props, examples, seconds):
+def _run_props(props, examples, seconds, time_scale=1.0):
+    """Each property gets ``share`` of the examples and ``share / time_scale`` of the
+    time.  Hypothesis keeps a tree of every example it tried (to avoid repeats), which
+    grows with long generated strings: each property runs in rounds of CHUNK examples,
+    each a fresh search from a fresh seed, until its examples or its time are spent."""
     from hypothesis import HealthCheck, given, seed, settings
     tallies = []
     for name, strategy, fn, share in props:
         tally = Tally(name)
         tallies.append(tally)
-        budget_end = time.perf_counter() + seconds * share
+        budget_end = time.perf_counter() + seconds * share / time_scale
         wanted = int(examples * share)
         round_no = 0
         while tally.runs < wanted and time.perf_counter() < budget_end and not tally.failures:
