@@ -139,3 +139,44 @@ def test_judging_and_reporting_load_no_experta(stage):
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
                          check=True)
     assert out.stdout.strip() == "False"
+
+
+def _setuptools_table():
+    try:
+        import tomllib
+    except ModuleNotFoundError:  # Python 3.10 reads the config through tomli
+        import tomli as tomllib
+    with open(ROOT / "pyproject.toml", "rb") as handle:
+        return tomllib.load(handle)["tool"]["setuptools"]
+
+
+def test_every_package_directory_is_installed():
+    """A subpackage missing from pyproject's explicit list works in an editable install
+    and vanishes from a regular one (the interview package did, on CI's 3.10 leg)."""
+    listed = set(_setuptools_table()["packages"])
+    on_disk = {module_name(init) for folder in ("engine", "rules")
+               for init in (ROOT / folder).rglob("__init__.py")}
+    assert on_disk - listed == set(), "add these to [tool.setuptools] packages"
+    assert {name for name in listed - on_disk if name != "asas"} == set()
+
+
+def test_every_data_file_is_installed():
+    """Each non-Python file the package reads at run time is matched by package-data."""
+    from fnmatch import fnmatch
+    data = _setuptools_table()["package-data"]
+    missing = []
+    for folder in ("engine", "rules", "cases", "schema"):
+        for path in (ROOT / folder).rglob("*"):
+            if not path.is_file() or path.suffix in {".py", ".pyc"} or "__pycache__" in path.parts:
+                continue
+            rel = path.relative_to(ROOT)
+            owners = [(pkg, pats) for pkg, pats in data.items()
+                      if pkg == "asas" or rel.as_posix().startswith(
+                          "/".join(pkg.split(".")[1:]) + "/")]
+            covered = any(
+                fnmatch(rel.relative_to(Path(*pkg.split(".")[1:])).as_posix()
+                        if pkg != "asas" else rel.as_posix(), pat)
+                for pkg, pats in owners for pat in pats)
+            if not covered:
+                missing.append(rel.as_posix())
+    assert missing == [], "add these to [tool.setuptools.package-data]"
