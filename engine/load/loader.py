@@ -102,7 +102,7 @@ def load_bytes(data: bytes, file: str, limits: Limits = Limits()) -> LoadedCase:
     if case is not None and any(s.verbatim is not None for s in case.sessions):
         from asas.engine.verbatim.parse import read_blocks
         verbatim, problems = read_blocks(case, b.values, text)
-        b.errors.extend(CaseError(p.line, p.column, path, p.message, p.quoted)
+        b.errors.extend(CaseError.of(p.line, p.column, path, p.msg, p.quoted)
                         for path, p in problems)
     errors = sorted(set(b.errors))
     return LoadedCase(file, case if not errors else None, errors, b.values, b.keys, verbatim)
