@@ -848,6 +848,23 @@ _RUN = {
     "run.file_name": ("file name", "nama berkas"),
 }
 
+# `asas cache clear` / `asas cache prune` (engine/run/cache.py)
+_CACHE = {
+    "cache.none": ("no cache at {folder}", "tidak ada cache di {folder}"),
+    "cache.untrusted": ("{folder} {problem}; nothing removed",
+                        "{folder}: folder itu {problem}; tidak ada yang dihapus"),
+    "cache.not_ours": ("{folder} is not an asas cache (no CACHEDIR.TAG written by asas); "
+                       "nothing removed",
+                       "{folder} bukan cache asas (tidak ada CACHEDIR.TAG yang ditulis asas); "
+                       "tidak ada yang dihapus"),
+    "cache.pruned": ("pruned {folder}: {removed} removed, {kept} kept ({size} bytes)",
+                     "{folder} dibersihkan: {removed} entri dihapus, {kept} disimpan ({size} "
+                     "bita)"),
+    "cache.cleared_partly": ("cleared {folder} (other files in it were left alone)",
+                             "{folder} dikosongkan (berkas lain di dalamnya tidak disentuh)"),
+    "cache.removed": ("removed {folder}", "{folder} dihapus"),
+}
+
 # what the operating system says when a file cannot be written (engine/i18n/oserr.py):
 # the English is the system's own words, as before
 _OS_WRITE = {
@@ -893,7 +910,7 @@ _CONFIG = {
 
 MESSAGES: dict[str, tuple[str, str]] = {
     **_LOAD, **_YAML, **_OS, **_KIND, **_CONFIG, **_WORD, **_TEMPLATE, **_INTERVIEW, **_CLI,
-    **_VERBATIM, **_IMPORT, **_BUDGET, **_REASON, **_PROFILE, **_RUN, **_OS_WRITE}
+    **_VERBATIM, **_IMPORT, **_BUDGET, **_REASON, **_PROFILE, **_RUN, **_OS_WRITE, **_CACHE}
 
 
 # --- help in Indonesian (cli.py) ----------------------------------------------------------
