@@ -447,7 +447,16 @@ _WORD = {
     "word.stat_violation": ('with a principle violated', 'dengan asas yang dilanggar'),
     "word.stat_risk_only": ('at risk, no violation', 'berisiko, tanpa pelanggaran'),
     "word.stat_all_upheld": ('all eight principles upheld', 'kedelapan asas ditegakkan'),
+    "word.by_trainee": ('By trainee', 'Per praktikan'),
     "word.stat_not_assessed": ('with a principle the write-up does not show', 'dengan asas yang tidak tampak dalam laporan'),
+}
+
+# `asas trend` (engine/report/trend.py)
+_TREND = {
+    "trend.by_score": ("change: score of the first case → the last, ±{step} points or more",
+                       "perubahan: skor kasus pertama → terakhir, ±{step} poin atau lebih"),
+    "trend.by_status": ("change: status of the first case → the last",
+                        "perubahan: status kasus pertama → terakhir"),
 }
 
 # --- the template (engine/authoring/template.py) -----------------------------------------
@@ -910,7 +919,7 @@ _CONFIG = {
 
 MESSAGES: dict[str, tuple[str, str]] = {
     **_LOAD, **_YAML, **_OS, **_KIND, **_CONFIG, **_WORD, **_TEMPLATE, **_INTERVIEW, **_CLI,
-    **_VERBATIM, **_IMPORT, **_BUDGET, **_REASON, **_PROFILE, **_RUN, **_OS_WRITE, **_CACHE}
+    **_VERBATIM, **_IMPORT, **_BUDGET, **_REASON, **_PROFILE, **_RUN, **_OS_WRITE, **_CACHE, **_TREND}
 
 
 # --- help in Indonesian (cli.py) ----------------------------------------------------------

@@ -6,6 +6,7 @@ import re
 
 import yaml
 
+from asas.engine.i18n.paths import readable
 from asas.engine.i18n.words import word
 from asas.engine.judge.catalog import RuleDoc, Text, label
 from asas.engine.report.contract import cf_text
@@ -57,15 +58,18 @@ def _template(text: str) -> str:
 
 
 def _example(changes: dict, lang: str) -> list[str]:
+    """The example's changes, each field as a reader counts it ("sesi 1 › place.private",
+    engine/i18n/paths.py): the page is read by a person, not a program."""
     lines = []
     for path, value in changes.items():
+        where = readable(path, lang)
         if value is None:
-            lines.append(f"    {path}:  {_h('removed', lang)}")
+            lines.append(f"    {where}:  {_h('removed', lang)}")
         else:
             shown = yaml.safe_dump(value, default_flow_style=True, allow_unicode=True,
                                    width=200).strip()
             shown = shown[:-4] if shown.endswith("\n...") else shown.removesuffix("...").strip()
-            lines.append(f"    {path}: {shown}")
+            lines.append(f"    {where}: {shown}")
     return lines or ["    (cases/exemplary.yaml)"]
 
 
