@@ -124,6 +124,7 @@ def run_check(o: CheckOptions, stdout: TextIO | None = None,
               stderr: TextIO | None = None) -> int:
     """Check ``o.paths`` and write the report; return the exit status.  Raises
     :class:`CheckError` for a failure to read or write (exit 2)."""
+    from asas.engine.i18n.oserr import write_error
     from asas.engine.load.discover import case_paths
     from asas.engine.report.formats import ReportOptions, get
     from asas.engine.run.atomic import (
@@ -134,7 +135,6 @@ def run_check(o: CheckOptions, stdout: TextIO | None = None,
         refuse_inputs,
         terminate_as_interrupt,
     )
-    from asas.engine.i18n.oserr import write_error
     from asas.engine.run.batch import Batch, Outcome, WorkerDied
     stdout = sys.stdout if stdout is None else stdout
     stderr = sys.stderr if stderr is None else stderr
