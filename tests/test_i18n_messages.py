@@ -16,10 +16,11 @@ from pathlib import Path
 import pytest
 import yaml
 from click.testing import CliRunner
-from helpers import EXEMPLARY, patched
 
 from asas.cli import cli
 from asas.engine.i18n.messages import English, MessageError, Msg, number, text
+
+from helpers import patched
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = Path(__file__).resolve().parent / "fixtures" / "i18n"
