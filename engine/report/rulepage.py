@@ -179,15 +179,21 @@ MD_NOTE = ("<!-- Dibuat dari katalog aturan (rules/); jangan disunting langsung.
 
 
 def _md_example(changes: dict) -> list[str]:
+    """The example's changes as paths (to copy into a file), each session's also as a
+    reader counts it: ``sessions[1].place.private: false  # sesi 2 / session 2``."""
     lines = ["```yaml"]
     for path, value in changes.items():
+        m = _SESSION.match(path)
+        counted = (f"sesi {int(m.group(1)) + 1} / session {int(m.group(1)) + 1}"
+                   if m else None)
         if value is None:
-            lines.append(f"{path}:  # {HEAD['removed'][1]} / {HEAD['removed'][0]}")
+            note = f"{HEAD['removed'][1]} / {HEAD['removed'][0]}"
+            lines.append(f"{path}:  # " + (f"{counted}: {note}" if counted else note))
         else:
             shown = yaml.safe_dump(value, default_flow_style=True, allow_unicode=True,
                                    width=200).strip()
             shown = shown[:-4] if shown.endswith("\n...") else shown.removesuffix("...").strip()
-            lines.append(f"{path}: {shown}")
+            lines.append(f"{path}: {shown}" + (f"  # {counted}" if counted else ""))
     if not changes:
         lines.append("# (cases/exemplary.yaml)")
     return lines + ["```"]
