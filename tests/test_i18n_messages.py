@@ -322,7 +322,7 @@ def test_our_own_usage_errors_follow_the_language_choice(args, env, want, prefix
 def test_a_report_over_its_own_input_is_refused_in_indonesian(case):
     result = invoke("check", case, "-o", case, "--lang", "id")
     assert result.exit_code == 2
-    assert "laporan tidak ditulis di atas" in result.output
+    assert "laporan tidak ditulis menimpa" in result.output
     assert "salah satu berkas kasus yang diperiksa; pilih --output yang lain" in result.output
     english = invoke("check", case, "-o", case, "--lang", "en")
     assert "refusing to write the report over" in english.output

@@ -838,11 +838,11 @@ _RUN = {
                         "dihentikan?); periksa lagi, atau pakai --jobs 1"),
     "run.refuse_stdin": ("refusing to write {what} over {file}: it is the file given on "
                          "standard input; choose another {option}",
-                         "{what} tidak ditulis di atas {file}: berkas itu diberikan lewat "
+                         "{what} tidak ditulis menimpa {file}: berkas itu diberikan lewat "
                          "masukan standar; pilih {option} yang lain"),
     "run.refuse_input": ("refusing to write {what} over {file}, {role}; choose another "
                          "{option}",
-                         "{what} tidak ditulis di atas {file}, {role}; pilih {option} yang "
+                         "{what} tidak ditulis menimpa {file}, {role}; pilih {option} yang "
                          "lain"),
     "run.refuse_link": ("refusing to write through {file}: it is a link another user (uid "
                         "{uid}) made in a shared folder; choose another {option}",

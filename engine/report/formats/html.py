@@ -442,12 +442,19 @@ def _occurrence(i: int, found, d: dict, file: str, present: set, lang: str, seve
                          if (pid, psession) in present else text)
         out.append(f'<p class="chain">{e(word("derived_from", lang))}: {", ".join(links)}</p>')
     if d["evidence"]:
-        items = "".join(f"<li><code title=\"{e(ev['path'])}\">{e(readable(ev['path'], lang))}"
-                        f"</code> = {e(_value(ev['value'], lang))} "
+        items = "".join(f"<li>{_path_code(ev['path'], lang)} = {e(_value(ev['value'], lang))} "
                         f"({e(word('line', lang))} {ev['line']})</li>" for ev in d["evidence"])
         out.append(f'<ul class="evidence" aria-label="{e(word("evidence", lang))}">{items}</ul>')
     out.append("</div>")
     return "".join(out)
+
+
+def _path_code(path: str, lang: str) -> str:
+    """A field as a reader counts it ("sesi 2 › counselor.techniques"); the path itself,
+    when it differs, on hover."""
+    shown = readable(path, lang)
+    title = f' title="{e(path)}"' if shown != path else ""
+    return f"<code{title}>{e(shown)}</code>"
 
 
 def _case_section(i: int, r: CaseResult, case: dict, meta, lang: str) -> str:
