@@ -423,3 +423,14 @@ def test_trend_text_escapes_what_the_files_say(tmp_path):
     assert "\u202e" not in result.output
     assert "PR\\u202e-01 · 2 kasus" in result.output
     assert "KI-1\\u202e" in result.output and "rusak\\u202e.yaml:" in result.output
+
+
+def test_the_config_files_language_reaches_our_own_errors(case, monkeypatch):
+    (case.parent / "asas.toml").write_text('lang = "id"\n', encoding="utf-8")
+    monkeypatch.chdir(case.parent)
+    result = invoke("check", case.name, "--redact", "--no-redact", env=_NO_LOCALE)
+    assert result.exit_code == 2
+    assert "Galat: --redact dan --no-redact (atau --lecturer) saling bertentangan" in \
+        result.output
+    refused = invoke("check", case.name, "-o", case.name, env=_NO_LOCALE)
+    assert "Galat: laporan tidak ditulis menimpa kasus.yaml" in refused.output
