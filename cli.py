@@ -304,7 +304,8 @@ def _exit(code: int) -> None:
 
 def _written_note(output: str, fail_on: str, lang: str) -> str:
     """One line for a person at a terminal: status 1 is a CI signal, not a failure."""
-    return _say("cli.written_note", lang, file=output, fail_on=fail_on)
+    from asas.engine.i18n.words import word
+    return _say("cli.written_note", lang, file=output, fail_on=word(fail_on, lang))
 
 
 def _config_profile(profile, conf):
