@@ -434,3 +434,13 @@ def test_the_config_files_language_reaches_our_own_errors(case, monkeypatch):
         result.output
     refused = invoke("check", case.name, "-o", case.name, env=_NO_LOCALE)
     assert "Galat: laporan tidak ditulis menimpa kasus.yaml" in refused.output
+
+
+def test_the_progress_bar_counts_files_in_the_readers_language():
+    import io
+
+    from asas.engine.run.progress import Progress
+    for lang, unit in (("en", "files"), ("id", "berkas")):
+        out = io.StringIO()
+        Progress(4, stream=out, lang=lang)(4)
+        assert f" 4/4 {unit}  " in out.getvalue()

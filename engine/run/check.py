@@ -168,7 +168,7 @@ def run_check(o: CheckOptions, stdout: TextIO | None = None,
     progress = None
     if wants_progress:
         from asas.engine.run.progress import Progress
-        progress = Progress(len(files), stream=stderr)
+        progress = Progress(len(files), stream=stderr, lang=o.lang)
     batch = Batch(files, o.select, o.ignore, o.limits, jobs=o.jobs, cache=cache,
                   progress=progress, profile=o.profile)
     outcome = Outcome(o.fail_on)
