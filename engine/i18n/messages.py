@@ -613,6 +613,8 @@ _CONFIG = {
                          "{key}: harus ID atau awalan aturan, berupa daftar atau \"A,B\""),
     "config.bad_bool": ("{key}: expected true or false", "{key}: harus true atau false"),
     "config.bad_path": ("{key}: expected a file name", "{key}: harus nama berkas"),
+    "config.bad_url": ("{key}: expected an absolute URL (https://...)",
+                       "{key}: harus URL lengkap (https://...)"),
     "config.bad_table": ("{key}: expected a table of settings",
                          "{key}: harus berupa kelompok pengaturan"),
     "config.bad_limit": ("{key}: expected a whole number of at least 1",
