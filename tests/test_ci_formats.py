@@ -369,7 +369,7 @@ def test_sarif_rules_for_code_scanning():
     assert "informationUri" not in run["tool"]["driver"]
     assert not any("helpUri" in r for r in rules.values())
     for rule in rules.values():
-        assert re.fullmatch(r"[A-Z][A-Za-z0-9]*", rule["name"]), rule["name"]
+        assert re.fullmatch(r"([A-Z][a-z0-9]+)+", rule["name"]), rule["name"]   # Multitool
         props = rule["properties"]
         assert props["precision"] in ("very-high", "high", "medium", "low")
         assert props["problem.severity"] in ("error", "warning", "recommendation")

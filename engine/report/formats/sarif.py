@@ -33,7 +33,7 @@ What GitHub code scanning (and other servers that track alerts) need besides:
 - on each rule ``properties.precision`` (from its certainty factor) and
   ``properties.problem.severity`` (violation error, risk warning, advice
   recommendation), which order the alert list; ``name`` in PascalCase, apostrophes
-  dropped (``ClientsOwnDecisionNotDocumented``);
+  dropped and the article "a" left out (``ClientsOwnDecisionNotDocumented``);
 - ``helpUri`` and ``driver.informationUri`` only when the project's ``docs-url`` is set
   (docs/config.md): SARIF wants absolute URIs, asas has no public site, and a
   ``file://`` URI of an installed copy would neither open on the server nor exist in a
@@ -116,8 +116,18 @@ def _quote(path: str) -> str:
 
 
 def _pascal(text: str) -> str:
-    text = re.sub(r"['’]", "", text)       # Client's -> Clients, not ClientS
-    return "".join(w[:1].upper() + w[1:] for w in re.findall(r"[A-Za-z0-9]+", text)) or "Rule"
+    """A title as a PascalCase name, each word a capital then small letters (as SARIF
+    viewers check it): apostrophes dropped (Client's -> Clients), the article "a"
+    left out, a one-letter word joined to the next (E-mail -> Email)."""
+    words = re.findall(r"[A-Za-z0-9]+", re.sub(r"['’]", "", text))
+    words = [w for w in words if w.lower() != "a"] or words
+    out: list[str] = []
+    for w in words:
+        if out and len(out[-1]) == 1 and out[-1].isalpha():
+            out[-1] += w.lower()
+        else:
+            out.append(w[:1].upper() + w[1:])
+    return "".join(out) or "Rule"
 
 
 def rules_page(profile) -> str:
