@@ -171,8 +171,8 @@ def _rule(doc, lang: str, docs_url: str | None = None, profile=None) -> dict:
     return out
 
 
-def _invalid_rule(lang: str) -> dict:
-    return {
+def _invalid_rule(lang: str, docs_url: str | None = None) -> dict:
+    out = {
         "id": INVALID_ID,
         "name": "InvalidCaseFile",
         "shortDescription": {"text": word("invalid", lang)},
@@ -182,6 +182,10 @@ def _invalid_rule(lang: str) -> dict:
         "properties": {"precision": "very-high", "problem.severity": "error",
                        "tags": ["asas"]},
     }
+    if docs_url:        # what a case file must look like
+        out["helpUri"] = f"{docs_url if docs_url.endswith('/') else docs_url + '/'}" \
+                         "docs/case-format.md"
+    return out
 
 
 def _location(uri: str, base: str | None, index: int, line: int, column: int) -> dict:
@@ -257,7 +261,7 @@ def _results_of(case: dict, uri: str, base: str | None, a: int, index_of: dict,
 def _rules(lang: str, catalog, docs_url=None, profile=None) -> tuple[list, dict]:
     """The catalogue (ID -> RuleDoc) as SARIF rules, and the index of each ID."""
     docs = sorted((catalog or {}).values(), key=lambda d: d.id)
-    rules = [_rule(d, lang, docs_url, profile) for d in docs] + [_invalid_rule(lang)]
+    rules = [_rule(d, lang, docs_url, profile) for d in docs] + [_invalid_rule(lang, docs_url)]
     return rules, {r["id"]: i for i, r in enumerate(rules)}
 
 
