@@ -27,8 +27,8 @@ from asas.engine.report.formats._ci import (
     Fingerprints,
     error_parts,
     finding_parts,
-    report_path,
     repo_root,
+    report_path,
 )
 from asas.engine.report.formats._common import INVALID_ID, clean, error_message, one_line
 from asas.engine.report.safe import display_name

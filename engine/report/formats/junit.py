@@ -33,8 +33,8 @@ from __future__ import annotations
 import re
 import xml.etree.ElementTree as ET
 
-from asas.engine.judge.catalog import label
 from asas.engine.i18n.words import word
+from asas.engine.judge.catalog import label
 from asas.engine.judge.terms import SEVERITY_RANK
 from asas.engine.report.formats._common import (
     INVALID_ID,
