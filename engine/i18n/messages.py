@@ -673,6 +673,8 @@ HELP_ID: dict[str, str] = {
         "dihentikan (Ctrl-C)."),
     "check.fmt": "Format laporan.",
     "check.fail_on": "Keluar dengan status 1 bila ada temuan setingkat ini atau lebih berat.",
+    "check.junit_family": "--format junit untuk GitLab (berkas dan baris pada setiap tes) "
+                          "atau untuk skema ketat plugin xUnit Jenkins.",
     "check.select": "Hanya aturan dengan ID atau awalan ini (pisahkan dengan koma, mis. "
                     "KRH,KSR001).",
     "check.ignore": "Abaikan aturan dengan ID atau awalan ini (awalan yang lebih panjang "
