@@ -629,6 +629,7 @@ _CI = {
                            "1 MiB. The full report: asas check --format markdown",
                            "… dan {count} lagi, tidak dicantumkan: ringkasan satu langkah "
                            "dibatasi 1 MiB. Laporan lengkap: asas check --format markdown"),
+    "github.where": ("file:line:column", "berkas:baris:kolom"),
     "ci.summary_unwritable": ("cannot append the step summary to {file}: {why}",
                               "ringkasan langkah tidak dapat ditambahkan ke {file}: {why}"),
     "ci.summary_is_input": ("the step summary file {file} is left as it is: it is one of "

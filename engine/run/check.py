@@ -334,7 +334,7 @@ def _summary_sink(path: str, files, lang: str, stderr):
             return False
         try:
             with open(path, "a", encoding="utf-8", newline="\n") as fh:
-                fh.write(text)
+                fh.write(("\n" if fh.tell() else "") + text)   # apart from what is there
         except OSError as exc:
             from asas.engine.load.types import os_error
             _say(stderr, t("ci.summary_unwritable", lang, file=_shown(path),

@@ -160,15 +160,15 @@ def summary_markdown(every, lang: str, selection, annotated: int) -> str:
     if not rows:
         return "\n".join(out).rstrip("\n") + "\n\n"
     out += [f"### {word('findings', lang).capitalize()}", "",
-            f"| | {word('severity', lang)} | ID | {word('line', lang)} | "
-            f"{word('title', lang)} |", "|---|---|---|---|---|"]
+            f"| | {word('severity', lang)} | ID | {t('github.where', lang)} | "
+            f"{word('findings', lang)} |", "|---|---|---|---|---|"]
     size = sum(len(line.encode("utf-8")) + 1 for line in out)
     for n, row in enumerate(rows):
         mark = SEV_MARK.get(row.severity, "✗")
         what = word("invalid_count", lang) if row.invalid else word(row.severity, lang)
-        text = row.message if row.invalid else row.title
+        text = esc(row.message) if row.invalid else f"**{esc(row.title)}**: {esc(row.message)}"
         line = (f"| {mark} | {what} | {row.id} | {esc(github_path(row.file))}:{row.line}:"
-                f"{row.column} | {esc(text)} |")
+                f"{row.column} | {text} |")
         size += len(line.encode("utf-8")) + 1
         if size > SUMMARY_LIMIT:
             out += ["", t("github.summary_cut", lang, count=len(rows) - n)]
