@@ -214,7 +214,7 @@ def run_check(o: CheckOptions, stdout: TextIO | None = None,
                             ignore=tuple(o.ignore) if o.ignore else None,
                             profile=o.profile, catalog=_catalog(o.fmt, o.profile),
                             quiet=quiet, summary=summary)
-    out = _Out(stdout, progress)
+    out: _Out | _Deferred = _Out(stdout, progress)
     if quiet:
         out = _Deferred(out)
         deferred.append(out)
