@@ -144,7 +144,8 @@ def test_most_severe_first_then_most_certain():
     assert all(i != "INVALID" for i in ids[:first_invalid])
     assert all(i == "INVALID" for i in ids[first_invalid:])
     report = json.loads(run("--format", "json", "--fail-on", "never", *BUNDLED).output)
-    cf = {(c["file"], f["line"], f["id"]): f["certainty"]
+    from asas.engine.report.formats.github import github_path
+    cf = {(github_path(c["file"]), f["line"], f["id"]): f["certainty"]
           for c in report["cases"] for f in c.get("findings", [])}
     for kind in ("error", "warning"):
         shown = [cf[(a[1]["file"], int(a[1]["line"]), a[1]["title"].split(" ")[0])]
@@ -201,6 +202,12 @@ def test_paths_have_no_dot_slash_prefix(tmp_path, monkeypatch):
     (tmp_path / "cases" / "x.yaml").write_bytes(Path(VIOLATION).read_bytes())
     monkeypatch.chdir(tmp_path)
     for given in (".", "./cases", "./cases/x.yaml", "cases/./x.yaml"):
+        found = annotations(run("--format", "github", given).output)
+        assert {a[1]["file"] for a in found if "file" in a[1]} == {"cases/x.yaml"}, given
+    # from a subfolder of a repository: still from the repository's root, as sarif
+    (tmp_path / ".git").mkdir()
+    monkeypatch.chdir(tmp_path / "cases")
+    for given in (".", "x.yaml", "./x.yaml"):
         found = annotations(run("--format", "github", given).output)
         assert {a[1]["file"] for a in found if "file" in a[1]} == {"cases/x.yaml"}, given
 
@@ -391,7 +398,7 @@ def _secret_case(tmp_path) -> Path:
     return target
 
 
-@pytest.mark.parametrize("fmt", ["sarif", "github", "junit"])
+@pytest.mark.parametrize("fmt", ["sarif", "github", "junit", "gitlab"])
 def test_outgoing_formats_are_redacted_unless_no_redact(fmt, tmp_path):
     secret = _secret_case(tmp_path)
     quiet = run("--format", fmt, secret).output

@@ -50,6 +50,8 @@ class CheckOptions:
     quiet: bool = False          # text, concise: only the files that fail (--quiet)
     only_case_files: bool = False   # skip files that do not declare format: asas/v1
     step_summary: str | None = None  # github: append a markdown summary to this file
+    junit_family: str = "gitlab"  # junit: gitlab | jenkins (--junit-family)
+    docs_url: str | None = None   # sarif: the base of each rule's helpUri (config docs-url)
 
 
 def _isatty(stream) -> bool:
@@ -213,6 +215,7 @@ def run_check(o: CheckOptions, stdout: TextIO | None = None,
                             select=tuple(o.select) if o.select else None,
                             ignore=tuple(o.ignore) if o.ignore else None,
                             profile=o.profile, catalog=_catalog(o.fmt, o.profile),
+                            junit_family=o.junit_family, docs_url=o.docs_url,
                             quiet=quiet, summary=summary)
     out: _Out | _Deferred = _Out(stdout, progress)
     if quiet:

@@ -14,8 +14,11 @@ more there are and where to read them all: the step summary, when asas writes on
 class matrix), else the full report.  The ``::notice`` of a filtered report counts
 against the notices.
 
-Paths are written without ``./`` (``asas check .`` names ``./cases/x.yaml``; GitHub
-matches annotations against paths relative to the repository).  Escaping follows the
+Paths are written from the repository root, as sarif and gitlab write them
+(``_ci.report_path``: the nearest folder above the current one with ``.git``, else the
+current folder), so never with ``./`` (``asas check .`` names ``./cases/x.yaml``) and the
+same from a subfolder: GitHub matches annotations against paths from the repository
+root.  A file outside the root keeps its absolute path.  Escaping follows the
 runner (actions/runner ``ActionCommand``): ``%``, CR, LF in the message; also ``:`` and
 ``,`` in properties.
 """
@@ -43,22 +46,21 @@ def _prop(text: str) -> str:
     return _data(text).replace(":", "%3A").replace(",", "%2C")
 
 
-def github_path(name: str) -> str:
-    """A file name as GitHub matches it: no ``./`` segments (``./cases/x.yaml`` and
-    ``cases/./x.yaml`` → ``cases/x.yaml``); ``..`` is kept, as is an absolute path."""
-    if "/" not in name or name.startswith("<"):
+def github_path(name: str, root=None) -> str:
+    """A file name as GitHub matches it: from the repository root ``root`` (default:
+    found from the current folder), ``/``-separated, no ``./``; ``<stdin>`` as it is."""
+    if name.startswith("<"):
         return name
-    absolute = name.startswith("/")
-    parts = [p for p in name.split("/") if p not in ("", ".")]
-    return ("/" if absolute else "") + "/".join(parts) if parts else name
+    from asas.engine.report.formats._ci import repo_root, report_path
+    return report_path(name, repo_root() if root is None else root)
 
 
-def _line(r) -> str:
+def _line(r, root) -> str:
     title = f"{r.id} {safe_text(one_line(r.title))}"
     message = safe_text(one_line(r.message))
     if r.recommendation:
         message += "\n→ " + safe_text(one_line(r.recommendation))
-    return (f"::{LEVEL[r.severity]} file={_prop(safe_name(github_path(r.file)))},"
+    return (f"::{LEVEL[r.severity]} file={_prop(safe_name(github_path(r.file, root)))},"
             f"line={r.line},col={r.column},title={_prop(title)}::{_data(message)}\n")
 
 
@@ -114,14 +116,16 @@ def stream(results, lang: str, out, selection=None, summary=None) -> None:
             kept[LEVEL[row.severity]].add(row)
         if summary is not None:
             every.append((r, case, rows))
+    from asas.engine.report.formats._ci import repo_root
+    root = repo_root()
     written = False
     if summary is not None:
         shown = sum(len(k.shown()) for k in kept.values())
-        written = bool(summary(summary_markdown(every, lang, selection, shown)))
+        written = bool(summary(summary_markdown(every, lang, selection, shown, root)))
     out.write(head)
     for kind in TYPES:
         k = kept[kind]
-        out.write("".join(_line(r) for r in k.shown()))
+        out.write("".join(_line(r, root) for r in k.shown()))
         if k.count > k.room:
             more = k.count - len(k.shown())
             where = Msg.of("github.where_summary" if written else "github.where_report")
@@ -132,7 +136,7 @@ def stream(results, lang: str, out, selection=None, summary=None) -> None:
 
 # --- the step summary ($GITHUB_STEP_SUMMARY) -----------------------------------------
 
-def summary_markdown(every, lang: str, selection, annotated: int) -> str:
+def summary_markdown(every, lang: str, selection, annotated: int, root=None) -> str:
     """The step summary: the counts, the class matrix (several cases), then every
     finding and error, most severe first, one table row each.  At most
     :data:`SUMMARY_LIMIT` bytes: rows that do not fit are counted, not listed."""
@@ -167,7 +171,7 @@ def summary_markdown(every, lang: str, selection, annotated: int) -> str:
         mark = SEV_MARK.get(row.severity, "✗")
         what = word("invalid_count", lang) if row.invalid else word(row.severity, lang)
         text = esc(row.message) if row.invalid else f"**{esc(row.title)}**: {esc(row.message)}"
-        line = (f"| {mark} | {what} | {row.id} | {esc(github_path(row.file))}:{row.line}:"
+        line = (f"| {mark} | {what} | {row.id} | {esc(github_path(row.file, root))}:{row.line}:"
                 f"{row.column} | {text} |")
         size += len(line.encode("utf-8")) + 1
         if size > SUMMARY_LIMIT:
