@@ -105,6 +105,19 @@ _LOAD = {
     "load.missing_key": ("missing required key '{key}'{about}{fix}",
                          "isian wajib '{key}'{about} belum ditulis{fix}"),
     "load.about": (" ({what})", " ({what})"),
+    "load.pattern": ("expected {form}, found {found}{hint}",
+                     "harus {form}, tetapi tertulis {found}{hint}"),
+    # in-file suppressions (asas: ignore:, engine/judge/suppress.py)
+    "load.fix_reason": ("; a suppression says why the finding is set aside: add "
+                        "'reason: ...'",
+                        "; setiap pengecualian menyebut mengapa temuan itu dikecualikan: "
+                        "tambahkan 'reason: ...'"),
+    "load.waivers_key": ("{key} belongs under 'asas:' as 'ignore:' (asas: {{ignore: [{{rule: "
+                         "..., reason: ...}}]}}), one list for suppressions and overrides",
+                         "{key} ditulis di bawah 'asas:' sebagai 'ignore:' (asas: {{ignore: "
+                         "[{{rule: ..., reason: ...}}]}}), satu daftar untuk semua pengecualian"),
+    "suppress.unknown_rule": ("{rule} is not a rule of asas{hint}; see asas rules",
+                              "{rule} bukan kode aturan asas{hint}; lihat asas rules"),
     "load.fix_number": ("; write 'number: {n}' as the first line of this session",
                         "; tulis 'number: {n}' sebagai baris pertama sesi ini"),
     "load.required_empty": ("'{key}' is required but empty", "'{key}' wajib diisi, tetapi kosong"),

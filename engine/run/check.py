@@ -47,6 +47,7 @@ class CheckOptions:
     color: bool | None = None    # None: on a terminal, unless NO_COLOR is set
     progress: bool | None = None  # None: decided by :func:`show_progress`
     profile: str | None = None   # a profile's name or file; None: the default
+    suppress: bool = True        # False: the files' own suppressions not applied (--no-suppress)
 
 
 def _isatty(stream) -> bool:
@@ -155,7 +156,7 @@ def run_check(o: CheckOptions, stdout: TextIO | None = None,
             raise CheckError(str(exc)) from None
     cache = None
     if not o.no_cache:
-        cache = open_cache(o.cache_dir, o.select, o.ignore, o.limits, o.profile)
+        cache = open_cache(o.cache_dir, o.select, o.ignore, o.limits, o.profile, o.suppress)
         if cache.problem is not None:     # another user's, or writable by others (S2)
             from asas.engine.run.cache import untrusted_message
             _say(stderr, untrusted_message(cache.folder, o.lang) or cache.problem)
@@ -167,7 +168,7 @@ def run_check(o: CheckOptions, stdout: TextIO | None = None,
         from asas.engine.run.progress import Progress
         progress = Progress(len(files), stream=stderr)
     batch = Batch(files, o.select, o.ignore, o.limits, jobs=o.jobs, cache=cache,
-                  progress=progress, profile=o.profile)
+                  progress=progress, profile=o.profile, suppress=o.suppress)
     outcome = Outcome(o.fail_on)
     if o.redact:
         from asas.engine.report.redact import redact as redact_results
@@ -273,6 +274,6 @@ def cache_dir(folder: str | None):
     return folder if folder else default_dir()
 
 
-def open_cache(folder, select, ignore, limits, profile=None):
+def open_cache(folder, select, ignore, limits, profile=None, suppress: bool = True):
     from asas.engine.run.cache import Cache, config_key
-    return Cache(cache_dir(folder), config_key(select, ignore, limits, profile))
+    return Cache(cache_dir(folder), config_key(select, ignore, limits, profile, suppress))
