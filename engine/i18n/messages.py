@@ -116,6 +116,14 @@ _LOAD = {
                          "..., reason: ...}}]}}), one list for suppressions and overrides",
                          "{key} ditulis di bawah 'asas:' sebagai 'ignore:' (asas: {{ignore: "
                          "[{{rule: ..., reason: ...}}]}}), satu daftar untuk semua pengecualian"),
+    "suppress.suppressed": ("suppressed: {rule}{with_} — {reason}{by}",
+                            "dikecualikan: {rule}{with_} — {reason}{by}"),
+    "suppress.with": (" with {ids}", " beserta {ids}"),
+    "suppress.by": ("; by {by}", "; oleh {by}"),
+    "suppress.unused": ("unused suppression: {rule} matches no finding of this case; remove "
+                        "it, or correct its rule ID or session",
+                        "pengecualian tak terpakai: {rule} tidak cocok dengan temuan mana pun "
+                        "pada kasus ini; hapus, atau perbaiki kode aturan atau sesinya"),
     "suppress.unknown_rule": ("{rule} is not a rule of asas{hint}; see asas rules",
                               "{rule} bukan kode aturan asas{hint}; lihat asas rules"),
     "load.fix_number": ("; write 'number: {n}' as the first line of this session",
@@ -386,6 +394,8 @@ _WORD = {
     "word.redaction_on": ('Pseudonyms and quoted free text are left out of this report (more than one case).', 'Nama samaran dan kutipan teks bebas tidak dimuat dalam laporan ini (lebih dari satu kasus).'),
     "word.invalid_help": ('The case file could not be read or does not follow the asas/v1 format; fix the errors shown and check it again.', 'Berkas kasus tidak dapat dibaca atau tidak mengikuti format asas/v1; perbaiki kesalahan yang ditunjukkan lalu periksa lagi.'),
     "word.why": ('Why it matters', 'Mengapa penting'),
+    "word.suppressions": ('Suppressed in the case file (asas: ignore)',
+                          'Dikecualikan dalam berkas kasus (asas: ignore)'),
     "word.principle": ('principle', 'asas'),
     "word.status": ('status', 'status'),
     "word.score": ('score', 'skor'),

@@ -135,7 +135,22 @@ def _case(r: CaseResult, lang: str, paint) -> list[str]:
             for f in sorted(by_session[session], key=lambda f: (f.line, f.id)):
                 lines.append(f"      {safe_name(r.file)}:{f.line}:{f.column}  {f.id}  "
                              f"{safe_text(f.doc.recommendation.fill(lang, f.params))}")
+    lines.extend(_suppressions(r, lang, paint))
     return lines
+
+
+def _suppressions(r: CaseResult, lang: str, paint) -> list[str]:
+    """What the case file's own suppressions set aside, and those that matched nothing."""
+    from asas.engine.report.contract import suppressed_text, suppression_groups, unused_text
+    if not (r.suppressed or r.unused_suppressions):
+        return []
+    out = ["", "  " + paint(word("suppressions", lang), bold=True)]
+    rows = [(w, suppressed_text(w, ids, lang), None) for w, ids in suppression_groups(r)]
+    rows += [(w, unused_text(w, lang), "yellow") for w in r.unused_suppressions]
+    for w, text, colour in sorted(rows, key=lambda row: (row[0].line, row[0].column)):
+        out.append(f"    {safe_name(r.file)}:{w.line}:{w.column}  "
+                   + paint(safe_text(text), fg=colour))
+    return out
 
 
 def _is_doc(f) -> bool:
