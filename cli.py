@@ -215,10 +215,13 @@ def _format_names():
               help="Read the settings from FILE (default: asas.toml, .asas.yaml or "
                    "[tool.asas] in pyproject.toml, searched upwards from the case files).")
 @click.option("--isolated", is_flag=True, help="Read no config file.")
+@click.option("--no-suppress", is_flag=True,
+              help="Apply none of the case files' own suppressions (asas: ignore:): every "
+                   "finding shown and counted, as a supervisor reviews.")
 @profile_option
 def check(paths, fmt, lang, output, fail_on, select, ignore, examples, redact, no_redact,
           lecturer, max_bytes, max_nodes, max_depth, max_sessions, jobs, cache_dir, no_cache,
-          strict, config_file, isolated, profile):
+          strict, config_file, isolated, no_suppress, profile):
     """Check case files: files, directories (searched for *.yaml, *.yml), or - for stdin.
 
     An unchanged file is not checked again: its result comes from the cache
@@ -257,7 +260,7 @@ def check(paths, fmt, lang, output, fail_on, select, ignore, examples, redact, n
         select=_codes(select), ignore=_codes(ignore), examples=examples, redact=redact,
         no_redact=no_redact, by_trainee=lecturer,
         limits=Limits(**given, strict=strict), jobs=jobs,
-        cache_dir=cache_dir, no_cache=no_cache, profile=profile)
+        cache_dir=cache_dir, no_cache=no_cache, profile=profile, suppress=not no_suppress)
     try:
         code = run_check(options)
     except CheckError as exc:
@@ -408,9 +411,12 @@ def _roster(path, lang):
                    "unless --lang en).")
 @click.option("--redact", is_flag=True,
               help="Keep the client's pseudonym and every free-text quote out of the report.")
+@click.option("--no-suppress", is_flag=True,
+              help="Honour none of the case files' own suppressions (asas: ignore:); an "
+                   "overrides file still applies.")
 @profile_option
 def grade(paths, rubric, print_rubric, fmt, csv_locale, lang, output, roster, overrides,
-          sheets, redact, profile):
+          sheets, redact, no_suppress, profile):
     """Grade case files with a rubric: points per principle by status, deductions per
     finding and per function not served, caps for critical findings (at most D, a
     meeting), "incomplete — returned" for a write-up that cannot be assessed, and a
@@ -454,7 +460,7 @@ def grade(paths, rubric, print_rubric, fmt, csv_locale, lang, output, roster, ov
     files = case_paths(paths)
     inputs = [*files, *(p for p in (rubric, roster, overrides) if p)]
     _refuse_inputs(output, inputs)
-    results = check_paths(files, profile=profile)
+    results = check_paths(files, profile=profile, suppress=not no_suppress)
     if redact:
         from asas.engine.report.redact import redact as redact_results
         results = redact_results(results)
@@ -531,7 +537,7 @@ def trend(paths, fmt, by, lang, output, roster, redact, profile):
     the_roster = _roster(roster, lang)
     files = case_paths(paths)
     _refuse_inputs(output, [*files, *([roster] if roster else [])])
-    results = check_paths(files, profile=profile)
+    results = check_paths(files, profile=profile, suppress=not no_suppress)
     if redact:
         from asas.engine.report.redact import redact as redact_results
         results = redact_results(results)

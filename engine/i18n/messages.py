@@ -714,6 +714,9 @@ HELP_ID: dict[str, str] = {
     "check.config_file": "Baca pengaturan dari BERKAS ini (bawaan: asas.toml, .asas.yaml, atau "
                     "[tool.asas] di pyproject.toml, dicari ke atas dari berkas kasus).",
     "check.isolated": "Abaikan semua berkas pengaturan.",
+    "check.no_suppress": "Jangan terapkan pengecualian yang ditulis dalam berkas kasus (asas: "
+                         "ignore:): semua temuan ditampilkan dan dihitung, seperti saat "
+                         "pembimbing memeriksa.",
     "check.strict": "Terima hanya kode persis format (reluctant, true, 0.6), bukan kata yang "
                     "biasa ditulis orang (enggan, ya, 0,6).",
     "cache": ("Cache hasil `asas check` (bawaan ~/.cache/asas, atau $ASAS_CACHE_DIR).\n\n"
@@ -737,6 +740,8 @@ HELP_ID: dict[str, str] = {
         "berkas lain tetap dinilai)."),
     "grade.csv_locale": "id: ';' di antara kolom, koma desimal, dan BOM UTF-8, seperti "
                         "Excel dengan pengaturan wilayah Indonesia membuka CSV.",
+    "grade.no_suppress": "Jangan ikuti pengecualian yang ditulis dalam berkas kasus (asas: "
+                         "ignore:); berkas pengecualian (--overrides) tetap berlaku.",
     "grade.roster": "Kode praktikan -> nama atau NIM, kelas, guru pamong (CSV atau YAML).",
     "grade.overrides": "Pengecualian beralasan (waivers: case, rule, reason, by), disimpan "
                        "di samping berkas kelas.",

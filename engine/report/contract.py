@@ -123,6 +123,15 @@ def unused_text(w, lang: str) -> str:
 UNUSED_CODE = "suppress.unused"     # the stable code of an unused suppression
 
 
+def suppression_rows(r: CaseResult, lang: str) -> list[tuple[int, int, str, bool]]:
+    """(line, column, text, unused) for each suppression of the case file, in the
+    file's order: what the short lines of the text, markdown and html reports say."""
+    rows = [(w.line, w.column, suppressed_text(w, ids, lang), False)
+            for w, ids in suppression_groups(r)]
+    rows += [(w.line, w.column, unused_text(w, lang), True) for w in r.unused_suppressions]
+    return sorted(rows, key=lambda row: (row[0], row[1]))
+
+
 def _waiver_dict(w) -> dict:
     return {"rule": w.rule, "session": w.session, "line": w.line, "column": w.column,
             "reason": w.reason, "by": w.by or None}

@@ -141,15 +141,14 @@ def _case(r: CaseResult, lang: str, paint) -> list[str]:
 
 def _suppressions(r: CaseResult, lang: str, paint) -> list[str]:
     """What the case file's own suppressions set aside, and those that matched nothing."""
-    from asas.engine.report.contract import suppressed_text, suppression_groups, unused_text
-    if not (r.suppressed or r.unused_suppressions):
+    from asas.engine.report.contract import suppression_rows
+    rows = suppression_rows(r, lang)
+    if not rows:
         return []
     out = ["", "  " + paint(word("suppressions", lang), bold=True)]
-    rows = [(w, suppressed_text(w, ids, lang), None) for w, ids in suppression_groups(r)]
-    rows += [(w, unused_text(w, lang), "yellow") for w in r.unused_suppressions]
-    for w, text, colour in sorted(rows, key=lambda row: (row[0].line, row[0].column)):
-        out.append(f"    {safe_name(r.file)}:{w.line}:{w.column}  "
-                   + paint(safe_text(text), fg=colour))
+    for line, column, text, unused in rows:
+        out.append(f"    {safe_name(r.file)}:{line}:{column}  "
+                   + paint(safe_text(text), fg="yellow" if unused else None))
     return out
 
 
