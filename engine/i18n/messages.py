@@ -108,10 +108,8 @@ _LOAD = {
     "load.pattern": ("expected {form}, found {found}{hint}",
                      "harus {form}, tetapi tertulis {found}{hint}"),
     # in-file suppressions (asas: ignore:, engine/judge/suppress.py)
-    "load.fix_reason": ("; a suppression says why the finding is set aside: add "
-                        "'reason: ...'",
-                        "; setiap pengecualian menyebut mengapa temuan itu dikecualikan: "
-                        "tambahkan 'reason: ...'"),
+    "load.fix_reason": ("; every suppression needs one: add 'reason: ...'",
+                        "; setiap pengecualian wajib memilikinya: tambahkan 'reason: ...'"),
     "load.waivers_key": ("{key} belongs under 'asas:' as 'ignore:' (asas: {{ignore: [{{rule: "
                          "..., reason: ...}}]}}), one list for suppressions and overrides",
                          "{key} ditulis di bawah 'asas:' sebagai 'ignore:' (asas: {{ignore: "

@@ -123,9 +123,21 @@ def unknown_rules(loaded: LoadedCase, known) -> list[CaseError]:
             continue
         path = f"{WHERE}[{i}].rule"
         line, column = loaded.values.get(path, loaded.where(path))
-        near = difflib.get_close_matches(rule, known, n=1, cutoff=0.6)
+        near = _nearest(rule, known)
         hint: Msg | str = Msg.of("load.enum_hint", name=near[0]) if near else ""
         errors.append(CaseError.of(line, column, path,
                                    Msg.of("suppress.unknown_rule", rule=repr(rule), hint=hint),
                                    quoted=(repr(rule),)))
     return errors
+
+
+def _nearest(rule: str, known: list) -> list:
+    """The ID ``rule`` was most likely meant as: one or two characters mistyped (the
+    fewest, then the nearest number), else the closest by difflib."""
+    def typos(other: str) -> int:
+        return sum(a != b for a, b in zip(rule, other)) + abs(len(rule) - len(other))
+    best = min(known, key=lambda k: (typos(k), abs(int(k[3:]) - int(rule[3:]))
+                                     if k[3:].isdigit() else 0, k), default=None)
+    if best is not None and typos(best) <= 2:
+        return [best]
+    return difflib.get_close_matches(rule, known, n=1, cutoff=0.6)

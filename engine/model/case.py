@@ -404,14 +404,14 @@ class Suppression:
     linter's ``noqa``; a lecturer's reasoned override is the same thing):
     engine/judge/suppress.py applies it."""
     rule: Optional[str] = fld(
-        "The rule ID of the finding set aside (three letters, three digits).",
-        "Kode aturan temuan yang dikecualikan (tiga huruf, tiga angka).", required=True,
+        "The rule ID of the finding set aside: three letters and three digits.",
+        "Kode aturan temuan yang dikecualikan: tiga huruf dan tiga angka.", required=True,
         example="KRH010", pattern=RULE_ID,
         form=("a rule ID: three capital letters and three digits, such as KRH010",
               "kode aturan: tiga huruf kapital dan tiga angka, mis. KRH010"))
     reason: Optional[str] = fld(
-        "Why the finding is set aside (required; shown in the report).",
-        "Alasan temuan itu dikecualikan (wajib; ditampilkan dalam laporan).", required=True,
+        "Why the finding is set aside. Required, and shown in the report.",
+        "Alasan temuan itu dikecualikan. Wajib, dan ditampilkan dalam laporan.", required=True,
         example="izin tertulis orang tua ada di berkas sekolah", pattern=r"\S",
         form=("a reason in words: why the finding is set aside",
               "alasan dalam kata-kata: mengapa temuan itu dikecualikan"))
