@@ -328,3 +328,20 @@ def test_the_docs_describe_it():
     assert "asas:\n  ignore:" in readme and "--no-suppress" in readme
     grading = (HERE.parent / "docs" / "grading.md").read_text(encoding="utf-8")
     assert "asas: ignore:" in grading
+
+
+def test_append_session_keeps_the_suppressions():
+    """``asas interview FILE --append-session`` writes the file again: what the user wrote
+    under ``asas:`` stays."""
+    import yaml
+    from asas.engine.authoring.interview import Interview
+    from asas.engine.authoring.template import render_case
+    from asas.engine.load.loader import load_bytes
+    existing = yaml.safe_load(Path(CHAIN).read_text(encoding="utf-8"))
+    iv = Interview("en", echo=lambda *a, **k: None)
+    iv.prompt = lambda text: ""              # every question left blank, no further session
+    data = iv.run(existing)
+    loaded = load_bytes(render_case("en", data).encode("utf-8"), "again.yaml")
+    assert loaded.valid, [e.format("again.yaml") for e in loaded.errors]
+    assert [(s.rule, s.session, s.by) for s in loaded.case.asas.ignore] == [
+        ("KRH003", 1, "Dr. Sari (dosen pembimbing)"), ("KGT001", None, None)]
