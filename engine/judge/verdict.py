@@ -300,8 +300,9 @@ def judge(loaded: LoadedCase, inference: Inference, catalog: dict[str, RuleDoc],
         params = _merge_params(facts)
         found.append(Found(doc.worded(params), key[1], round(cf_of(key), 2), evidence,
                            list(dict.fromkeys(p[0] for p in parents)), params, parents))
-    aside: list = []
+    aside: list = []             # (Found, Waiver): set aside by the file's suppressions
     unused: list = []
+    lifted: set = set()          # their keys, selected or not
     if waivers:
         applied = apply(found, waivers)
         unused = applied.unused
@@ -316,7 +317,7 @@ def judge(loaded: LoadedCase, inference: Inference, catalog: dict[str, RuleDoc],
     principles = {}
     # assessability is a fact about the write-up, so it is judged before --select/--ignore
     undocumented = {catalog[k[0]].principle for k in firings if catalog[k[0]].needed
-                    and not (waivers and k in lifted)}
+                    and k not in lifted}
     for p in (PRINCIPLES if profile is None else profile.principles):
         mine = [f for f in found if f.doc.principle == p]
         severities = {f.doc.severity for f in mine}
@@ -344,7 +345,7 @@ def judge(loaded: LoadedCase, inference: Inference, catalog: dict[str, RuleDoc],
         values = {s["value"] for s in inference.served if s["function"] == name}
         functions[name] = True if True in values else (False if False in values else None)
 
-    gone = {(d.id, d.session) for d in defeated} | (lifted if waivers else set())
+    gone = {(d.id, d.session) for d in defeated} | lifted
     conclusions = [(c["what"], c["session"], tuple(c["because"])) for c in inference.conclusions
                    if tuple(c["because"]) not in gone]
     strengths = [Shown(st.principle, st.key, st.params,
