@@ -345,3 +345,16 @@ def test_append_session_keeps_the_suppressions():
     assert loaded.valid, [e.format("again.yaml") for e in loaded.errors]
     assert [(s.rule, s.session, s.by) for s in loaded.case.asas.ignore] == [
         ("KRH003", 1, "Dr. Sari (dosen pembimbing)"), ("KGT001", None, None)]
+
+
+def test_the_python_api_applies_them_unless_told():
+    import asas
+    case = asas.check_file(CHAIN)
+    assert [s["id"] for s in case["suppressed"]][:1] == ["KRH003"]
+    assert case["unused_suppressions"][0]["code"] == "suppress.unused"
+    text = Path(CHAIN).read_text(encoding="utf-8")
+    everything = asas.check_text(text, suppress=False)
+    assert "suppressed" not in everything
+    assert "KRH003" in {f["id"] for f in everything["findings"]}
+    report = asas.check_paths([CHAIN], suppress=False, lang="id")
+    assert report["cases"][0]["principles"]["kerahasiaan"]["status"] == "violated"
