@@ -537,7 +537,7 @@ def trend(paths, fmt, by, lang, output, roster, redact, profile):
     the_roster = _roster(roster, lang)
     files = case_paths(paths)
     _refuse_inputs(output, [*files, *([roster] if roster else [])])
-    results = check_paths(files, profile=profile, suppress=not no_suppress)
+    results = check_paths(files, profile=profile)
     if redact:
         from asas.engine.report.redact import redact as redact_results
         results = redact_results(results)

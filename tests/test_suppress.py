@@ -358,3 +358,9 @@ def test_the_python_api_applies_them_unless_told():
     assert "KRH003" in {f["id"] for f in everything["findings"]}
     report = asas.check_paths([CHAIN], suppress=False, lang="id")
     assert report["cases"][0]["principles"]["kerahasiaan"]["status"] == "violated"
+
+
+def test_trend_counts_as_check_does():
+    result = CliRunner().invoke(cli, ["trend", "--format", "json", CHAIN])
+    assert result.exit_code == 0, result.output
+    assert "Traceback" not in result.output
