@@ -364,3 +364,11 @@ def test_trend_counts_as_check_does():
     result = CliRunner().invoke(cli, ["trend", "--format", "json", CHAIN])
     assert result.exit_code == 0, result.output
     assert "Traceback" not in result.output
+
+
+def test_explain_says_what_was_suppressed():
+    result = CliRunner().invoke(cli, ["explain", "--lang", "id", CHAIN])
+    assert result.exit_code == 0, result.output
+    assert "Dikecualikan dalam berkas kasus" in result.output
+    assert "baris 103: dikecualikan: KRH003 (1) beserta KSR005" in result.output
+    assert "baris 107: pengecualian tak terpakai: KGT001" in result.output
