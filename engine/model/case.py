@@ -410,8 +410,8 @@ class Suppression:
         form=("a rule ID: three capital letters and three digits, such as KRH010",
               "kode aturan: tiga huruf kapital dan tiga angka, mis. KRH010"))
     reason: Optional[str] = fld(
-        "Why the finding is set aside. Required, and shown in the report.",
-        "Alasan temuan itu dikecualikan. Wajib, dan ditampilkan dalam laporan.", required=True,
+        "Why the finding is set aside. Shown in the report.",
+        "Alasan temuan itu dikecualikan. Ditampilkan dalam laporan.", required=True,
         example="izin tertulis orang tua ada di berkas sekolah", pattern=r"\S",
         form=("a reason in words: why the finding is set aside",
               "alasan dalam kata-kata: mengapa temuan itu dikecualikan"))
