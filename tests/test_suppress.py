@@ -334,6 +334,7 @@ def test_append_session_keeps_the_suppressions():
     """``asas interview FILE --append-session`` writes the file again: what the user wrote
     under ``asas:`` stays."""
     import yaml
+
     from asas.engine.authoring.interview import Interview
     from asas.engine.authoring.template import render_case
     from asas.engine.load.loader import load_bytes
