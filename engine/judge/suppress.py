@@ -104,7 +104,8 @@ def of_case(loaded: LoadedCase) -> list[Waiver]:
     out = []
     for i, s in enumerate(case.asas.ignore):
         line, column = loaded.where(f"{WHERE}[{i}]")
-        out.append(Waiver(s.rule.strip(), s.reason.strip(), (s.by or "").strip(), s.session,
+        out.append(Waiver((s.rule or "").strip(), (s.reason or "").strip(),
+                          (s.by or "").strip(), s.session,
                           None, f"{loaded.file}:{line}:{column}", line, column))
     return out
 
@@ -118,7 +119,7 @@ def unknown_rules(loaded: LoadedCase, known) -> list[CaseError]:
     known = sorted(known)
     errors = []
     for i, s in enumerate(case.asas.ignore):
-        rule = s.rule.strip()
+        rule = (s.rule or "").strip()     # a valid file has one (required)
         if rule in known or not RULE_ID.match(rule):     # a malformed ID: the loader's
             continue
         path = f"{WHERE}[{i}].rule"

@@ -298,12 +298,12 @@ def _cross_checks(case: Case, b: _Builder):
             b.errors.append(CaseError.of(line, col, path,
                                          Msg.of("load.session_missing", n=item.session,
                                                 m=len(case.sessions))))
-    for i, s in enumerate(case.asas.ignore):
-        if s.session is not None and s.session > len(case.sessions):
+    for i, entry in enumerate(case.asas.ignore):
+        if entry.session is not None and entry.session > len(case.sessions):
             path = f"asas.ignore[{i}].session"
             line, col = b.values.get(path, (1, 1))
             b.errors.append(CaseError.of(line, col, path,
-                                         Msg.of("load.session_missing", n=s.session,
+                                         Msg.of("load.session_missing", n=entry.session,
                                                 m=len(case.sessions))))
     out = case.case.referred_out
     if out is not None and out.session is not None and out.session > len(case.sessions):

@@ -111,7 +111,7 @@ def config_key(select, ignore, limits, profile=None, suppress: bool = True) -> s
     """What besides the file's bytes a result depends on, as one hash (``profile``: the
     profile's name or path; None, the default, keeps the keys it always had; so does
     ``suppress``, unless False: ``--no-suppress``)."""
-    config = {"cache": CACHE_VERSION, "tool": __version__, "kb": knowledge_hash(),
+    config: dict = {"cache": CACHE_VERSION, "tool": __version__, "kb": knowledge_hash(),
               "select": sorted(select) if select is not None else None,
               "ignore": sorted(ignore) if ignore is not None else None,
               "limits": dataclasses.asdict(limits)}
