@@ -373,3 +373,15 @@ def test_explain_says_what_was_suppressed():
     assert "Dikecualikan dalam berkas kasus" in result.output
     assert "baris 103: dikecualikan: KRH003 (1) beserta KSR005" in result.output
     assert "baris 107: pengecualian tak terpakai: KGT001" in result.output
+
+
+def test_quiet_still_shows_an_unused_suppression(tmp_path):
+    """--quiet leaves out the files that pass, but not one whose suppression matched
+    nothing: the notice is for the person who wrote it."""
+    result = run("--quiet", CHAIN)
+    assert result.exit_code == 0
+    assert f"{CHAIN}:107:7  unused suppression: KGT001" in result.output
+    used_only = tmp_path / "used.yaml"
+    used_only.write_text(Path(CHAIN).read_text(encoding="utf-8").split(
+        "    - rule: KGT001\n")[0], encoding="utf-8")
+    assert run("--quiet", str(used_only)).output == ""

@@ -193,7 +193,8 @@ def run_check(o: CheckOptions, stdout: TextIO | None = None,
     def results():
         for r in batch:
             outcome.add(r)
-            if quiet and not fails(r, o.fail_on):
+            # an unused suppression is a notice to act on (as ruff's unused noqa): shown
+            if quiet and not fails(r, o.fail_on) and not r.unused_suppressions:
                 continue
             for sink in deferred:
                 sink.release()
