@@ -344,7 +344,7 @@ def test_markdown_case(results):
     assert f"`{REFERRED}:{KSR003_LINE}:5`" in out
     assert "<b>" not in out
     assert f"## {INVALID} — invalid case file" in out
-    assert f"`{INVALID_LINE}:{INVALID_COL}` sessions\\[0\\].client.willingness" in out
+    assert f"`{INVALID_LINE}:{INVALID_COL}` session 1 › client.willingness" in out   # 1-based
 
 
 def test_markdown_batch_matrix(batch):
