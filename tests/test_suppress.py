@@ -385,3 +385,15 @@ def test_quiet_still_shows_an_unused_suppression(tmp_path):
     used_only.write_text(Path(CHAIN).read_text(encoding="utf-8").split(
         "    - rule: KGT001\n")[0], encoding="utf-8")
     assert run("--quiet", str(used_only)).output == ""
+
+
+def test_no_strength_is_claimed_for_a_principle_whose_finding_was_set_aside():
+    """The breach is excused, not undone: "confidentiality kept" must not be said of it,
+    nor of the principles its chain reached; the others keep their strengths."""
+    r = check_file(CHAIN)
+    excused = {f.doc.principle for f, _ in r.suppressed}
+    assert "kerahasiaan" in excused
+    credited = {s.principle for s in r.strengths}
+    assert credited and not credited & excused
+    everything = check_file(CHAIN, suppress=False)
+    assert credited == {s.principle for s in everything.strengths} - excused

@@ -238,6 +238,14 @@ def _locate(found: list[Found]) -> None:
         f.line, f.column = where(f)
 
 
+def _creditable(principles: dict, aside: list) -> dict:
+    """The principles a strength may be claimed for: a suppression sets a finding aside
+    for the verdict, but "confidentiality kept" over a breach someone excused would say
+    what the write-up does not show."""
+    excused = {f.doc.principle for f, _ in aside}
+    return {p: v for p, v in principles.items() if p not in excused}
+
+
 def _restates_own_principle(f: Found, catalog) -> bool:
     return bool(f.parents) and all(catalog[p[0]].principle == f.doc.principle
                                    for p in f.parents)
@@ -350,7 +358,7 @@ def judge(loaded: LoadedCase, inference: Inference, catalog: dict[str, RuleDoc],
                    if tuple(c["because"]) not in gone]
     strengths = [Shown(st.principle, st.key, st.params,
                        [Evidence(p, *loaded.where(p), _plain(loaded.value(p))) for p in st.paths])
-                 for st in strengths_of(loaded.case, principles)]
+                 for st in strengths_of(loaded.case, _creditable(principles, aside))]
     meta = _with_verbatim(case_meta_of(loaded.case), loaded)
     if secrets:     # what PRV withholds, withheld everywhere (engine/judge/withhold.py)
         from asas.engine.judge.withhold import scrub
