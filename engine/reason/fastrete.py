@@ -214,15 +214,21 @@ class _FastNot(NotNode):
 
 
 class _FastActivation(Activation):
-    """An activation whose hash is computed once, from its rule's hash computed once
-    per rule (experta hashes the rule's whole left-hand side every time)."""
+    """An activation whose hash is computed once, when first asked for (most
+    activations go to the agenda without ever being hashed), from its rule's hash
+    computed once per rule (experta hashes the rule's whole left-hand side every time)."""
 
     def __init__(self, rule, facts, context, rule_hash):
         self.rule, self.facts, self.key, self.context = rule, set(facts), None, context
-        self._hash = hash((rule_hash, frozenset(self.facts), frozenset(context.items())))
+        self._rule_hash = rule_hash
+        self._hash = None
 
     def __hash__(self):
-        return self._hash
+        h = self._hash
+        if h is None:
+            h = self._hash = hash((self._rule_hash, frozenset(self.facts),
+                                   frozenset(self.context.items())))
+        return h
 
     def __eq__(self, other):
         # Activation.__eq__, the rules compared first, by identity, then by name (rules
@@ -251,19 +257,23 @@ class _FastConflictSet(ConflictSetNode):
             self.dirty.append(self)
 
     def _activate(self, token):
-        """ConflictSetNode._activate with :class:`_FastActivation`."""
+        """ConflictSetNode._activate with :class:`_FastActivation` (made only when the
+        memory changes)."""
         info = _info(token)
-        activation = _FastActivation(self.rule, info.data,
-                                     {k: v for k, v in info.context if isinstance(k, str)},
-                                     self.rule_hash)
         if token.tag is _VALID:
             if info not in self.memory:
                 self.memory.add(info)
+                activation = _FastActivation(
+                    self.rule, info.data, {k: v for k, v in info.context if isinstance(k, str)},
+                    self.rule_hash)
                 if activation in self.removed:
                     self.removed.remove(activation)
                 else:
                     self.added.add(activation)
         else:
+            activation = _FastActivation(
+                self.rule, info.data, {k: v for k, v in info.context if isinstance(k, str)},
+                self.rule_hash)
             # experta wraps this in ``except ValueError``, which a set never raises: a
             # KeyError goes through there as here
             self.memory.remove(info)
@@ -299,10 +309,13 @@ _FAST = {
 
 
 def _where(check):
-    """What experta's WhereCheck does with a context, without the MATCH watcher's
-    logging call."""
-    parameters, function = tuple(check.parameters), check.test
-    return lambda context: function(**{k: context.get(k) for k in parameters})
+    """What experta's WhereCheck does with a context (the test called with each of its
+    parameters' bindings, None for a name not bound), without the MATCH watcher's
+    logging call, compiled: ``T(a=context.get('a'), ...)``."""
+    env = {"T": check.test}
+    arguments = ", ".join(f"{p}=context.get({p!r})" for p in check.parameters)
+    exec(compile(f"def where(context):\n    return T({arguments})", "<TEST>", "exec"), env)
+    return env["where"]
 
 
 def _check_network(nodes) -> None:
@@ -567,13 +580,38 @@ class FastReteMatcher(ReteMatcher):
 
 
 class FastFactList(FactList):
-    """experta's fact list; the key that detects a duplicate fact built in one pass."""
+    """experta's fact list; the key that detects a duplicate fact built in one pass, and
+    ``declare`` without the calls that do nothing here (validating a fact whose class
+    declares no ``Field``; the FACTS watcher's call when it is off)."""
 
     @staticmethod
     def _get_fact_id(fact):
         return frozenset([fact.__class__, *[
             (k, v) for k, v in fact.items()
             if not (k.__class__ is str and k.startswith("__") and k.endswith("__"))]])
+
+    def declare(self, fact):
+        """experta's ``FactList.declare``, step by step."""
+        if not isinstance(fact, _Fact):
+            raise ValueError('The fact must descend the Fact class.')
+        if fact.__fields__:
+            fact.validate()
+        fact_id = self._get_fact_id(fact)
+        counter = self.reference_counter
+        if self.duplication or fact_id not in counter:
+            idx = self.last_index
+            dict.__setitem__(fact, "__factid__", idx)     # Fact.__factid__'s setter
+            self[idx] = fact
+            self.last_index = idx + 1
+            self.added.append(fact)
+            counter[fact_id] += 1
+            if _FACTS_WATCHER.isEnabledFor(logging.INFO):
+                _FACTS_WATCHER.info(" ==> %s: %r", fact, fact)
+            return fact
+        return None
+
+
+_FACTS_WATCHER = watchers.FACTS
 
 
 class FastEngineMixin:
@@ -680,13 +718,21 @@ class FastEngineMixin:
         self.running = True
         rules_watcher = watchers.RULES
         execution = 0
+        matcher, strategy = self.matcher, self.strategy
         while steps > 0 and self.running:
-            added, removed = self.get_activations()
-            if added or removed:
-                self.strategy.update_agenda(self.agenda, added, removed)
-            activation = self.agenda.get_next()
-            if activation is None:
+            # get_activations(): the fact list's changes (FactList.changes) to the
+            # matcher, when there are any
+            facts = self.facts
+            adding, deleting = facts.added, facts.removed
+            if adding or deleting or matcher.dirty:
+                facts.added, facts.removed = [], []
+                added, removed = matcher.changes(adding, deleting)
+                if added or removed:
+                    strategy.update_agenda(self.agenda, added, removed)
+            activations = self.agenda.activations       # Agenda.get_next
+            if not activations:
                 break
+            activation = activations.pop()
             steps -= 1
             execution += 1
             if rules_watcher.isEnabledFor(logging.INFO):
