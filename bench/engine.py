@@ -121,7 +121,7 @@ def main(argv=None) -> None:
         import pstats
         profiler = cProfile.Profile()
         profiler.enable()
-        _round(engine, cases, case_facts, runner.collect)
+        _round(engine, cases, case_facts, runner.collect, clock=lambda: 0.0)
         profiler.disable()
         stats = pstats.Stats(profiler, stream=sys.stdout)
         stats.sort_stats("tottime").print_stats(30)

@@ -452,6 +452,43 @@ def _index(entries):
     return out
 
 
+def _where_test(node):
+    """The test of a WhereNode this module knows, else None."""
+    if type(node) is WhereNode and type(node.matcher) is WhereCheck:
+        return node.matcher.test
+    return None
+
+
+def _fold_tests(pattern, terminal, capture) -> list[_Entry]:
+    """Take the TESTs that follow a pattern directly (``Finding(id=MATCH.id), TEST(...)``:
+    experta hangs a WhereNode on the pattern's last feature tester) into entries of
+    their own, the pattern and its TESTs compiled in one function: a fact that fails
+    the TEST makes no token.  The nodes after the TESTs hang on the new entry; a
+    TEST is a function of the pattern's bindings alone at that point, so the same
+    facts pass, with the same bindings."""
+    kept, folded = [], []
+    for child in terminal.children:
+        node = child.node
+        test = _where_test(node)
+        if test is None or child.callback != node.activate:
+            kept.append(child)
+            continue
+        tests, last = [test], node
+        while len(last.children) == 1:
+            after = last.children[0]
+            test = _where_test(after.node)
+            if test is None or after.callback != after.node.activate:
+                break
+            tests.append(test)
+            last = after.node
+        end = _AlphaTerminal()
+        end.children = list(last.children)
+        folded.append(_Entry(_compile_pattern(pattern, [(t,) for t in tests], capture=capture,
+                                              name=f"{pattern!r} + TEST"), terminal=end))
+    terminal.children = kept
+    return folded
+
+
 def _activation_order(activation):
     return (activation.rule.__name__, sorted(f["__factid__"] for f in activation.facts))
 
@@ -481,19 +518,24 @@ class FastReteMatcher(ReteMatcher):
         for rule in networked:
             for pattern in extract_facts(rule):
                 patterns.setdefault(pattern, None)
-        terminals = {}
+        terminals, captures = {}, {}
         for pattern in patterns:
-            capture = pattern.get("__bind__") or f"__pattern_{id(pattern)}__"
+            capture = captures[pattern] = (pattern.get("__bind__")
+                                           or f"__pattern_{id(pattern)}__")
             terminal = terminals[pattern] = _AlphaTerminal()
             entries.append(_Entry(_compile_pattern(pattern, capture=capture, name=repr(pattern)),
                                   terminal=terminal))
         self.build_beta_part(networked, terminals)
-        self.entries = entries
-        self.index = _index(entries)
+        for pattern, terminal in terminals.items():
+            entries += _fold_tests(pattern, terminal, captures[pattern])
         self._speed_up([e.terminal for e in entries if e.terminal is not None])
         for e in entries:
             if e.terminal is not None:
                 e.callbacks = tuple(e.terminal.callbacks)
+        # a pattern whose every TEST was folded into its own entries feeds nothing
+        entries = [e for e in entries if e.terminal is None or e.callbacks]
+        self.entries = entries
+        self.index = _index(entries)
 
     def _speed_up(self, roots):
         nodes, stack, seen = [], list(roots), set()
