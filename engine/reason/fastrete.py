@@ -40,7 +40,7 @@ engine built from the same rule sets.
 from __future__ import annotations
 
 import logging
-from collections import OrderedDict
+from collections import Counter, OrderedDict
 from contextlib import suppress
 from typing import TYPE_CHECKING, Any
 
@@ -708,8 +708,9 @@ class FastEngineMixin:
         nodes, activations, facts, last_index, counter, dirty = snapshot
         touched = self.matcher.touched
         for node in set(touched):
+            state = node.__dict__       # the memories are plain instance attributes
             for name, memory in nodes[node]:
-                setattr(node, name, memory.copy())
+                state[name] = memory.copy()
         touched.clear()
         self.matcher.dirty[:] = dirty
         self.agenda = Agenda()
@@ -718,7 +719,11 @@ class FastEngineMixin:
         for idx, fact in facts:
             OrderedDict.__setitem__(fact_list, idx, fact)
         fact_list.last_index = last_index
-        fact_list.reference_counter = counter.copy()
+        # counter.copy() is Counter(counter), a Python-level update: the same Counter,
+        # filled by dict's own update
+        copied = Counter.__new__(Counter)
+        dict.update(copied, counter)
+        fact_list.reference_counter = copied
         self.facts = fact_list
         self.running = False
 
