@@ -65,6 +65,7 @@ from experta import (  # noqa: E402
 )
 from experta.strategies import DepthStrategy  # noqa: E402
 from experta.utils import freeze  # noqa: E402
+from frozendict import frozendict  # noqa: E402  (the one experta's freeze() makes)
 
 
 class SafeDepthStrategy(DepthStrategy):
@@ -117,4 +118,5 @@ __all__ = [
     "SafeDepthStrategy",
     "W",
     "freeze",
+    "frozendict",
 ]
