@@ -66,7 +66,7 @@ from experta.matchers.rete.nodes import (
 from experta.matchers.rete.utils import extract_facts
 from experta.rule import Rule as _Rule
 
-from asas.engine.reason.compat import KnowledgeEngine, P, experta  # noqa: F401  (experta imported via expert.py)
+from asas.engine.reason.compat import KnowledgeEngine, P, experta, frozendict  # noqa: F401  (experta imported via expert.py)
 
 #: the experta release whose internals this module copies and relies on
 SUPPORTED_VERSION = "1.9.4"
@@ -626,8 +626,19 @@ class FastFactList(FactList):
     ``declare`` without the calls that do nothing here (validating a fact whose class
     declares no ``Field``; the FACTS watcher's call when it is off)."""
 
+    last_index: int
+
     @staticmethod
     def _get_fact_id(fact):
+        keys = tuple(fact)
+        plain = _PLAIN_KEYS.get(keys)
+        if plain is None:
+            plain = not any(k.__class__ is str and k.startswith("__") and k.endswith("__")
+                            for k in keys)
+            if len(_PLAIN_KEYS) < _KEYS_KEPT:
+                _PLAIN_KEYS[keys] = plain
+        if plain:       # no special key (``__factid__``, ``__bind__``): every item counts
+            return frozenset([fact.__class__, *fact.items()])
         return frozenset([fact.__class__, *[
             (k, v) for k, v in fact.items()
             if not (k.__class__ is str and k.startswith("__") and k.endswith("__"))]])
@@ -654,6 +665,13 @@ class FastFactList(FactList):
 
 
 _FACTS_WATCHER = watchers.FACTS
+# The key sets facts are declared with are few (one or two per fact class): what is
+# known of each, kept (a bounded number of them).
+_KEYS_KEPT = 4096
+_PLAIN_KEYS: dict[tuple, bool] = {}       # keys -> none of them is special (``__x__``)
+_CLEAN_KEYS: set[tuple] = set()           # keys no nested accessor (``a__b``) is among
+# values no ConditionalElement (a MATCH, a P, ...) can be: what facts hold
+_PLAIN_VALUES = frozenset({str, int, bool, float, tuple, frozenset, type(None), frozendict})
 
 
 class FastEngineMixin:
@@ -733,14 +751,21 @@ class FastEngineMixin:
         if not self.facts:
             watchers.ENGINE.warning("Declaring fact before reset()")
         for fact in facts:
+            if _PLAIN_VALUES.issuperset(map(type, fact.values())):
+                continue        # none of these types is a ConditionalElement
             for value in fact.values():
                 if isinstance(value, ConditionalElement):
                     raise TypeError("Declared facts cannot contain conditional elements")
         for fact in facts:
-            for key in fact:
+            keys = tuple(fact)
+            if keys in _CLEAN_KEYS:
+                continue
+            for key in keys:
                 if "__" in str(key).strip("_"):   # a nested path (a__b), not a dunder
                     raise KeyError("Cannot declare facts containing double underscores "
                                    "as keys.")
+            if len(_CLEAN_KEYS) < _KEYS_KEPT:
+                _CLEAN_KEYS.add(keys)
         last = None
         for fact in facts:
             last = self.facts.declare(fact)
