@@ -20,6 +20,7 @@ import bisect
 import collections
 import collections.abc
 import logging
+import operator
 
 
 def _import_experta():
@@ -64,6 +65,7 @@ from experta import (  # noqa: E402
 )
 from experta.strategies import DepthStrategy  # noqa: E402
 from experta.utils import freeze  # noqa: E402
+from frozendict import frozendict  # noqa: E402  (the one experta's freeze() makes)
 
 
 class SafeDepthStrategy(DepthStrategy):
@@ -77,18 +79,23 @@ class SafeDepthStrategy(DepthStrategy):
         return (salience, facts)
 
     def _update_agenda(self, agenda, added, removed):
+        # Activation orders by ``key`` alone (``__lt__``: ``self.key < other.key``); the
+        # bisections compare the keys themselves, in C, with the same result
         activations = agenda.activations
         for act in removed:
-            act.key = self.get_key(act)
-            lo = bisect.bisect_left(activations, act)
-            hi = bisect.bisect_right(activations, act)
+            key = act.key = self.get_key(act)
+            lo = bisect.bisect_left(activations, key, key=_KEY)
+            hi = bisect.bisect_right(activations, key, lo, key=_KEY)
             for idx in range(lo, hi):
                 if activations[idx] == act:
                     del activations[idx]
                     break
         for act in added:
             act.key = self.get_key(act)
-            bisect.insort(activations, act)
+            bisect.insort(activations, act, key=_KEY)
+
+
+_KEY = operator.attrgetter("key")
 
 
 __all__ = [
@@ -111,4 +118,5 @@ __all__ = [
     "SafeDepthStrategy",
     "W",
     "freeze",
+    "frozendict",
 ]
