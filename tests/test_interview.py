@@ -614,3 +614,99 @@ def test_a_list_answer_names_the_one_item_not_understood():
     assert picked == ["attending", "open_question", "paraphrase"]
     assert any("'empati' tidak dikenal; yang lain sudah dipahami (attending, open_question, "
                "paraphrase)" in s for s in said)
+
+
+# --- dates as a laporan PPL writes them (tests/fixtures/dates/written.txt) ------------
+
+def _written_dates():
+    from pathlib import Path
+    path = Path(__file__).parent / "fixtures" / "dates" / "written.txt"
+    rows = []
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if line.strip() and not line.startswith("#"):
+            written, expected = (part.strip() for part in line.split("=>"))
+            rows.append((written, expected))
+    return rows
+
+
+WRITTEN_DATES = _written_dates()
+_IS_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+
+
+@pytest.mark.parametrize("written, expected", WRITTEN_DATES)
+def test_a_date_as_written_is_read_as_its_calendar_date(written, expected):
+    from asas.engine.i18n.dates import DateProblem, parse_date
+    if _IS_DATE.fullmatch(expected):
+        assert str(parse_date(written)) == expected
+    elif expected == "not a date":
+        assert parse_date(written) is None
+    else:
+        with pytest.raises(DateProblem) as problem:
+            parse_date(written)
+        assert problem.value.why == expected
+
+
+def _case_with_date(written: str) -> bytes:
+    return ("format: asas/v1\ncase:\n  id: KI-DATE\n  client:\n    pseudonym: Siswa D\n"
+            f"sessions:\n  - number: 1\n    date: {written}\n").encode("utf-8")
+
+
+@pytest.mark.parametrize("written, expected", WRITTEN_DATES)
+def test_a_case_file_reads_the_date_as_written_and_strict_keeps_iso(written, expected):
+    from asas.engine.load.loader import load_bytes
+    from asas.engine.load.types import Limits
+    lenient = load_bytes(_case_with_date(written), "k.yaml")
+    strict = load_bytes(_case_with_date(written), "k.yaml", Limits(strict=True))
+    if _IS_DATE.fullmatch(expected):
+        assert lenient.valid, [e.message for e in lenient.errors]
+        assert str(lenient.case.sessions[0].date) == expected
+        assert strict.valid is (written == expected)        # --strict: 2026-09-07 only
+        if not strict.valid:
+            [error] = strict.errors
+            assert error.text("id").endswith(f"(tulis {expected})")
+            assert error.text("en").endswith(f"(write it as {expected})")
+    else:
+        assert not lenient.valid and not strict.valid
+        [error] = lenient.errors
+        assert (error.line, error.column) == (8, 11)
+        said = {"impossible": ("bukan tanggal yang ada", "is not a date of the calendar"),
+                "weekday": ("jatuh pada hari", "check the date"),
+                "not a date": ("harus tanggal (2026-09-07, 7-9-2026 atau 7 September 2026)",
+                               "expected a date (2026-09-07, 7-9-2026 or 7 September 2026)")}
+        id_, en = said[expected]
+        assert id_ in error.text("id") and en in error.text("en")
+
+
+@pytest.mark.parametrize("written, expected", WRITTEN_DATES)
+def test_the_schema_accepts_the_dates_the_loader_reads(written, expected):
+    """What an editor checks as you type agrees with the loader; a 31 February or a
+    wrong day of the week is seen only by `asas check`."""
+    import jsonschema
+
+    from asas.engine.model.jsonschema import case_schema
+    if expected in ("impossible", "weekday") and written != "2026-02-30":
+        return
+    data = {"format": "asas/v1", "case": {"id": "KI-DATE", "client": {"pseudonym": "D"}},
+            "sessions": [{"number": 1, "date": written}]}
+    validator = jsonschema.Draft7Validator(case_schema(),
+                                           format_checker=jsonschema.Draft7Validator.FORMAT_CHECKER)
+    assert validator.is_valid(data) is bool(_IS_DATE.fullmatch(expected)), written
+
+
+@pytest.mark.parametrize("written, expected", WRITTEN_DATES)
+def test_the_interview_reads_the_date_as_written_in_both_languages(written, expected):
+    from asas.engine.i18n.dates import parse_date
+    spec = _spec("sessions[].date")
+    numbers_only = re.fullmatch(r"(\w+ )?\d{1,2}[-/.]\d{1,2}[-/.]\d{4}", written.lower())
+    for lang in ("id", "en"):
+        said = []
+        iv = Interview(lang, echo=said.append)
+        if _IS_DATE.fullmatch(expected) and not (lang == "en" and numbers_only):
+            assert str(iv.as_date(written, spec, "sessions[].date")) == expected
+            assert said and said[-1].startswith("  → ") and parse_date(said[-1][4:]) == \
+                parse_date(expected)                      # said back in words
+        else:
+            with pytest.raises(iv_mod.Invalid) as refused:
+                iv.as_date(written, spec, "sessions[].date")
+            if lang == "en" and numbers_only and _IS_DATE.fullmatch(expected):
+                assert "write the month as a word" in str(refused.value)

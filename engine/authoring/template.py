@@ -147,7 +147,7 @@ def values_hint(spec: FieldSpec, lang: str) -> str:
             text += f", {eg} {spec.example}"
         return text + "."
     if spec.kind == "date":
-        return _t("date", lang)[:-1] + (f", {eg} {spec.example}." if spec.example else ".")
+        return _t("date", lang)     # its examples are the forms a date may take
     return ""
 
 

@@ -465,16 +465,24 @@ class Interview:
         return value
 
     def as_date(self, raw: str, spec: FieldSpec, path: str) -> datetime.date:
-        text = raw.strip()
+        """A date as a report writes it (engine/i18n/dates.py); numbers only are read
+        day first in Indonesian, and asked again with a month name in English.  The
+        date understood is said back in words."""
+        from asas.engine.i18n.dates import WEEKDAY_NAMES, DateProblem, in_words, parse_date
         try:
-            if re.fullmatch(r"\d{4}-\d{2}-\d{2}", text):
-                return datetime.date.fromisoformat(text)
-            day = re.fullmatch(r"(\d{1,2})[-/.](\d{1,2})[-/.](\d{4})", text)
-            if day and self.lang == "id":   # 02-10-2026, as dates are written in Indonesia
-                return datetime.date(int(day.group(3)), int(day.group(2)), int(day.group(1)))
-        except ValueError:
-            pass
-        raise Invalid(self.t("bad_date"))
+            date = parse_date(raw, day_first=self.lang == "id")
+        except DateProblem as problem:
+            if problem.why == "weekday":
+                names = WEEKDAY_NAMES["id" if self.lang == "id" else "en"]
+                raise Invalid(self.t("date_weekday", date=in_words(problem.params["date"],
+                                                                     self.lang).split(", ")[1],
+                                     actual=names[problem.params["actual"]],
+                                     named=names[problem.params["named"]])) from None
+            raise Invalid(self.t("date_" + problem.why)) from None
+        if date is None:
+            raise Invalid(self.t("bad_date"))
+        self.echo(f"  {self.t('date_read', date=in_words(date, self.lang))}")
+        return date
 
 
 # --- the whole command ------------------------------------------------------------
