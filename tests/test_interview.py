@@ -295,7 +295,9 @@ def test_question_mark_explains_the_field(tmp_path):
     answers["sessions[0].counselor.talk_share"] = ["?", "40%"]
     result, target = interview(tmp_path, answers, "id")
     assert result.exit_code == 0, result.output
-    assert "Porsi bicara konselor menurut verbatim: angka 0–1 (mis. 0,4 = 40%)." in result.output
+    assert "Bagian bicara Anda dalam verbatim: baris atau kata ucapan Anda dibanding " \
+        "seluruhnya, misalnya 0,4 atau 40%" in result.output
+    assert "Jawab: angka 0–1 (0,4 = 40%); Enter = tidak tercatat." in result.output
     assert load_file(str(target)).case.sessions[0].counselor.talk_share == 0.4
 
 
@@ -710,3 +712,78 @@ def test_the_interview_reads_the_date_as_written_in_both_languages(written, expe
                 iv.as_date(written, spec, "sessions[].date")
             if lang == "en" and numbers_only and _IS_DATE.fullmatch(expected):
                 assert "write the month as a word" in str(refused.value)
+
+
+# --- `?`: what counts, with an example, in interview words (trial I3) -----------------
+
+def _asked_paths():
+    """Every question the interview asks a person (headings of groups aside)."""
+    from asas.engine.authoring.interview.questions import SAME_AS
+    from asas.engine.authoring.template import nullable_object
+    out = []
+    for path, entry in QUESTIONS.items():
+        if not isinstance(entry, Q):
+            continue
+        spec = _spec(path)
+        if spec.kind == "object" and path not in SAME_AS:
+            owner_path = path.rsplit(".", 1)[0].replace("[]", "")
+            owner = Case if "." not in path else None
+            if owner is None:
+                cls = Case
+                for name in owner_path.split("."):
+                    s = next(x for x in fields_of(cls) if x.name == name)
+                    cls = (s.item if s.kind == "list" else s).cls
+                owner = cls
+            if not nullable_object(owner, spec):
+                continue      # a heading ("Konseli dalam sesi ini"), not a question
+        out.append(path)
+    return out
+
+
+_FILE_WORDS = re.compile(r"\btrue\b|\bfalse\b|\[\]|\bnull\b|ditulis \[|\bYAML\b|\bkunci\b")
+
+
+@pytest.mark.parametrize("path", _asked_paths())
+def test_every_question_has_help_that_says_what_counts_in_both_languages(path):
+    from asas.engine.authoring.interview.help import HELP
+    assert path in HELP, f"add the help of {path} to engine/authoring/interview/help.py"
+    entry = HELP[path]
+    assert entry.en.strip() and entry.id.strip() and entry.en != entry.id
+    for text in (entry.en, entry.id):
+        assert not _FILE_WORDS.search(text), (path, text)
+        # more than the question again: at least a sentence of its own
+        assert text.rstrip("?") not in (QUESTIONS[path].en, QUESTIONS[path].id)
+
+
+def test_help_is_only_for_questions_the_interview_has():
+    from asas.engine.authoring.interview.help import GROUPS, HELP, MENU
+    assert sorted(set(HELP) - set(QUESTIONS)) == []
+    for path, menu in MENU.items():
+        assert set(menu) == set(_spec(path).item_spec.choices if _spec(path).kind == "list"
+                                else _spec(path).choices), path
+    for path, groups in GROUPS.items():
+        choices = _spec(path).item_spec.choices
+        assert all(set(codes) <= set(choices) for codes in groups.values()), path
+
+
+@pytest.mark.parametrize("lang, said, how", [
+    ("id", "Ya bila konseli dipanggil atau diharuskan datang (misalnya sebagai sanksi "
+           "sekolah", "Jawab: ya atau tidak; Enter = tidak tercatat dalam laporan Anda."),
+    ("en", "Yes if the client was summoned or had to come (e.g. as a school sanction",
+           "Answer: yes or no; Enter = not recorded in your write-up."),
+])
+def test_question_mark_says_what_counts_with_an_example(tmp_path, lang, said, how):
+    answers = dict(BASE_ID)
+    answers["case.referral.mandated"] = ["?", "tidak" if lang == "id" else "no"]
+    answers["case.counselor.role"] = "trainee"
+    answers["case.counselor.supervised"] = "ya" if lang == "id" else "yes"
+    answers["sessions[0].opening.rapport_built"] = "ya" if lang == "id" else "yes"
+    answers["sessions[0].opening.voluntariness_explained"] = "ya" if lang == "id" else "yes"
+    answers["sessions[0].place.private"] = "ya" if lang == "id" else "yes"
+    answers["sessions[0].recording.made"] = "tidak" if lang == "id" else "no"
+    answers["sessions[0].client.willingness"] = "1"
+    result, target = interview(tmp_path, answers, lang)
+    assert result.exit_code == 0, result.output
+    shown = result.output[result.output.index(said):].splitlines()[0]
+    assert how in shown and not _FILE_WORDS.search(shown)
+    assert load_file(str(target)).case.case.referral.mandated is False

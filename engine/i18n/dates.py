@@ -77,8 +77,8 @@ def _alternation(words) -> str:
 _SUFFIX = r"(?:st|nd|rd|th)?"
 _WD = rf"(?:(?P<wd>{_alternation(_WEEKDAY)})\.?\s*,?\s*)?"
 _FORMS = [
-    ("ymd", rf"(?P<y>\d{{4}})-(?P<m>\d{{1,2}})-(?P<d>\d{{1,2}})"),
-    ("dmy", rf"(?P<d>\d{{1,2}})(?P<sep>[-/.])(?P<m>\d{{1,2}})(?P=sep)(?P<y>\d{{4}})"),
+    ("ymd", r"(?P<y>\d{4})-(?P<m>\d{1,2})-(?P<d>\d{1,2})"),
+    ("dmy", r"(?P<d>\d{1,2})(?P<sep>[-/.])(?P<m>\d{1,2})(?P=sep)(?P<y>\d{4})"),
     ("dMy", rf"(?P<d>\d{{1,2}}){_SUFFIX}[\s./-]*(?P<mn>{_alternation(_MONTH)})\.?"
             rf"[\s.,/-]*(?P<y>\d{{4}})"),
     ("Mdy", rf"(?P<mn>{_alternation(_MONTH)})\.?[\s.-]*(?P<d>\d{{1,2}}){_SUFFIX}\s*,?\s*"

@@ -318,3 +318,19 @@ SAME_AS = ("sessions[].place", "sessions[].opening")
 # Bounds that depend on earlier answers.
 MAXIMUM = {"case.referred_out.session": lambda iv: len(iv.sessions),
            "case.supporting_activities[].session": lambda iv: len(iv.sessions)}
+
+# A question asked in other words when earlier answers make it pointed: advice or
+# directives ticked among the techniques (trial I10: "nasihat" with no follow-up).  The
+# answer goes to the same field; the rules tell a decision the counselor pressed and the
+# client took (KMD004, a risk) from one the counselor took for the client (KMD001).
+_STEERING = ("advice", "directive_instruction")
+VARIANTS = {
+    "sessions[].counselor.decided_for_client": (
+        lambda iv: bool(set(iv.session.get("counselor", {}).get("techniques") or ())
+                        & set(_STEERING)),
+        Q("You gave advice or directions. Was it a decision for the client (they only had "
+          "to carry it out), rather than an option the client still decided on?",
+          "Anda memberi nasihat atau arahan. Apakah nasihat itu berupa keputusan untuk "
+          "konseli (konseli tinggal menjalankannya), bukan pilihan yang tetap diputuskan "
+          "konseli sendiri?")),
+}

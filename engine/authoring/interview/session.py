@@ -35,22 +35,22 @@ from asas.engine.authoring.interview.answers import (  # noqa: F401 - re-exporte
     _t,
     message,
 )
+from asas.engine.authoring.interview.help import GROUPS, HELP, MENU
 from asas.engine.authoring.interview.questions import (
     CONDITIONS,
     DEFERRED,
     MAXIMUM,
     QUESTIONS,
     SAME_AS,
+    VARIANTS,
     Auto,
     Q,
 )
 from asas.engine.authoring.template import (
     SCHEMA_FILE,
-    missing_hint,
     nullable_object,
     render_case,
     value_label,
-    values_hint,
 )
 from asas.engine.i18n import labels
 from asas.engine.model.case import FORMAT_V1, CaseInfo, FieldSpec, Session, fields_of
@@ -86,6 +86,9 @@ class Interview:
     def question(self, path: str, spec: FieldSpec | None) -> str:
         """The question for ``path``: its own, else the field's documentation (a heading
         such as "case" has no field: ``spec`` None)."""
+        variant = VARIANTS.get(path)
+        if variant is not None and path in self.questions and variant[0](self):
+            return variant[1].get(self.lang)
         entry = self.questions.get(path)
         if isinstance(entry, Q):
             return entry.get(self.lang)
@@ -93,10 +96,44 @@ class Interview:
             raise KeyError(f"no question for {path!r}")
         return spec.id if self.lang == "id" else spec.en   # the field's own documentation
 
-    def help(self, owner, spec: FieldSpec):
-        doc = spec.id if self.lang == "id" else spec.en
-        parts = [doc, missing_hint(owner, spec, self.lang), values_hint(spec, self.lang)]
-        self.echo("  " + " ".join(p for p in parts if p))
+    def help(self, path: str, owner, spec: FieldSpec | None):
+        """What ``?`` says: what counts, with an example (interview/help.py), then how to
+        answer here, in the interview's own words (never the file's ``true`` or ``[]``)."""
+        entry = HELP.get(path.rstrip("=+"))
+        if entry is not None:
+            said = entry.get(self.lang)
+        elif spec is not None:      # a field without help yet: its own documentation
+            said = spec.id if self.lang == "id" else spec.en
+        else:
+            said = ""
+        how = self.answer_help(path, spec)
+        self.echo("  " + " ".join(p for p in (said, how) if p))
+
+    def answer_help(self, path: str, spec: FieldSpec | None) -> str:
+        if spec is None or path.endswith(("=", "+")):
+            return self.t("help_answers_gate")
+        if spec.kind == "list" and spec.item_spec.kind == "str":
+            return self.t("help_answers_texts")
+        if spec.kind == "list":
+            return self.t("help_answers_choices_closed" if spec.closed
+                          else "help_answers_choices")
+        if spec.required:
+            return self.t("help_answers_required")
+        if spec.kind == "bool":
+            return self.t("help_answers_bool")
+        if spec.kind == "enum":
+            return self.t("help_answers_choice")
+        if spec.kind in ("int", "float"):
+            low, high = self._bounds(spec, path)
+            bounds = self.t("range", low=f"{low:g}", high=f"{high:g}") \
+                if low is not None and high is not None else ""
+            if spec.kind == "float":
+                bounds = self.t("range", low="0", high="1 (0,4 = 40%)" if self.lang == "id"
+                                else "1 (0.4 = 40%)")
+            return self.t("help_answers_number", range=bounds)
+        if spec.kind == "date":
+            return self.t("help_answers_date")
+        return self.t("help_answers_text")
 
     # -- reading -----------------------------------------------------------------
     def read(self, text: str, path: str, where: str) -> str:
@@ -115,8 +152,8 @@ class Interview:
         """Ask until ``parse(raw)`` returns; it raises Invalid with what to say."""
         while True:
             raw = self.read(text, path, where)
-            if raw == "?" and spec is not None:
-                self.help(owner, spec)
+            if raw == "?":
+                self.help(path, owner, spec)
                 continue
             try:
                 return parse(raw)
@@ -324,10 +361,11 @@ class Interview:
                 return []
             items.append(again)
 
-    def show_choices(self, values):
+    def show_choices(self, values, path: str = ""):
         width = len(str(len(values)))
+        own = MENU.get(path, {})
         for i, value in enumerate(values, 1):
-            lab = value_label(value, self.lang)
+            lab = own[value].get(self.lang) if value in own else value_label(value, self.lang)
             self.echo(f"  {i:>{width}}  {value}" + (f" — {lab}" if lab else ""))
 
     def match(self, raw: str, values) -> str:
@@ -348,7 +386,7 @@ class Interview:
 
     def choice(self, owner, spec: FieldSpec, text: str, path: str, where: str):
         self.echo(text)
-        self.show_choices(spec.choices)
+        self.show_choices(spec.choices, path)
 
         def parse(raw):
             if _norm(raw) in DONT_KNOW:
@@ -363,8 +401,9 @@ class Interview:
 
     def choices(self, owner, spec: FieldSpec, text: str, path: str, where: str):
         values = spec.item_spec.choices
+        groups = {labels.normal(word): codes for word, codes in GROUPS.get(path, {}).items()}
         self.echo(text)
-        self.show_choices(values)
+        self.show_choices(values, path)
 
         def parse(raw):
             answer = _norm(raw)
@@ -381,9 +420,12 @@ class Interview:
                 if not part:
                     continue
                 try:
-                    found = [self.match(part, values)]
+                    if labels.normal(part) in groups:      # "pribadi-sosial", "empat bidang"
+                        found = list(groups[labels.normal(part)])
+                    else:
+                        found = [self.match(part, values)]
                 except Invalid as exc:
-                    words = part.split()
+                    words = re.split(r"[\s/]+|(?<=\w)-(?=\w)", part)   # "1 3 5", "a/b"
                     try:
                         if len(words) < 2:
                             raise
