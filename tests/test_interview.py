@@ -787,3 +787,76 @@ def test_question_mark_says_what_counts_with_an_example(tmp_path, lang, said, ho
     shown = result.output[result.output.index(said):].splitlines()[0]
     assert how in shown and not _FILE_WORDS.search(shown)
     assert load_file(str(target)).case.case.referral.mandated is False
+
+
+# --- the counselor in BK terms (trial I7, I8, I10) -------------------------------------
+
+def _menu_run(path, answers, lang="id"):
+    said = []
+    iv = Interview(lang, echo=lambda *a, **k: said.append(a[0] if a else ""))
+    typed = iter(answers)
+    iv.prompt = lambda text: next(typed)
+    spec = _spec(path)
+    generic = path
+    if spec.kind == "list":
+        return iv.choices(None, spec, "?", generic, generic), said
+    return iv.choice(None, spec, "?", generic, generic), said
+
+
+@pytest.mark.parametrize("typed, code", [
+    ("guru BK", "professional"), ("konselor sekolah", "professional"),
+    ("guru (bukan guru BK)", "teacher"), ("wali kelas", None), ("praktikan", "trainee"),
+    ("mahasiswa PPL", "trainee"), ("2", "professional"), ("3", "teacher")])
+def test_the_role_menu_says_a_schools_guru_bk_is_the_counselor(typed, code):
+    answers = [typed] if code else [typed, "1"]
+    picked, said = _menu_run("case.counselor.role", answers)
+    assert any("professional — guru BK / konselor sekolah" in s for s in said)
+    assert any("teacher — guru (bukan guru BK)" in s for s in said)
+    assert picked == (code or "trainee")
+
+
+@pytest.mark.parametrize("typed, codes", [
+    ("pribadi, sosial, belajar, karier", ["personal", "social", "academic", "career"]),
+    ("empat bidang", ["personal", "social", "academic", "career"]),
+    ("4 bidang layanan", ["personal", "social", "academic", "career"]),
+    ("pribadi-sosial, belajar", ["personal", "social", "academic"]),
+    ("pribadi/sosial", ["personal", "social"]),
+    ("1 2 3", ["personal", "social", "academic"]),
+])
+def test_competences_are_asked_as_the_four_bidang_layanan(typed, codes):
+    picked, said = _menu_run("case.counselor.competencies", [typed])
+    assert picked == codes
+    assert any("family — konseling keluarga (kompetensi khusus" in s for s in said)
+    assert any(s.strip().startswith("3  academic — belajar") for s in said)
+
+
+@pytest.mark.parametrize("setting, expected", [("sekolah", False), ("perguruan tinggi", False),
+                                               ("masyarakat", True)])
+def test_the_four_bidang_hold_a_students_family_trouble(tmp_path, setting, expected):
+    """A trainee who names the four bidang is not told a family problem is outside their
+    competence where BK works in those fields (rules/keahlian.py, KAH005)."""
+    answers = dict(BASE_ID)
+    answers.update({"case.setting": setting, "case.counselor.competencies": "empat bidang",
+                    "case.problem.areas": "belajar, keluarga"})
+    result, target = interview(tmp_path, answers, "id")
+    assert result.exit_code == 0, result.output
+    checked = check_file(str(target))
+    assert ("KAH005" in {f.id for f in checked.findings}) is expected
+    case = load_file(str(target)).case.case
+    assert case.counselor.competencies == ("personal", "social", "academic", "career")
+
+
+@pytest.mark.parametrize("techniques, pointed", [("perhatian penuh, nasihat", True),
+                                                 ("1, arahan", True), ("1, 2", False)])
+def test_advice_ticked_asks_whether_it_was_a_decision_for_the_client(tmp_path, techniques,
+                                                                      pointed):
+    answers = dict(BASE_ID)
+    answers.update({"sessions[0].counselor.techniques": techniques,
+                    "sessions[0].counselor.decided_for_client": "tidak"})
+    result, target = interview(tmp_path, answers, "id")
+    assert result.exit_code == 0, result.output
+    asked = "Anda memberi nasihat atau arahan. Apakah nasihat itu berupa keputusan untuk " \
+            "konseli (konseli tinggal menjalankannya)"
+    assert (asked in result.output) is pointed
+    assert ("Apakah Anda mengambil keputusan untuk konseli?" in result.output) is not pointed
+    assert load_file(str(target)).case.sessions[0].counselor.decided_for_client is False
