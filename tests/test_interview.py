@@ -608,13 +608,13 @@ def test_append_session_refuses_an_invalid_file(tmp_path):
 def test_a_list_answer_names_the_one_item_not_understood():
     said = []
     iv = Interview("id", echo=lambda *a, **k: said.append(a[0] if a else ""))
-    answers = iter(["perhatian penuh, pertanyaan_terbuka, parafrase, empati",
+    answers = iter(["perhatian penuh, pertanyaan_terbuka, parafrase, fokus",
                     "perhatian penuh, pertanyaan terbuka, parafrase"])
     iv.prompt = lambda text: next(answers)
     picked = iv.choices(None, _spec("sessions[].counselor.techniques"), "Teknik?",
                         "sessions[].counselor.techniques", "sessions[0].counselor.techniques")
     assert picked == ["attending", "open_question", "paraphrase"]
-    assert any("'empati' tidak dikenal; yang lain sudah dipahami (attending, open_question, "
+    assert any("'fokus' tidak dikenal; yang lain sudah dipahami (attending, open_question, "
                "paraphrase)" in s for s in said)
 
 
@@ -650,7 +650,7 @@ def test_a_date_as_written_is_read_as_its_calendar_date(written, expected):
 
 def _case_with_date(written: str) -> bytes:
     return ("format: asas/v1\ncase:\n  id: KI-DATE\n  client:\n    pseudonym: Siswa D\n"
-            f"sessions:\n  - number: 1\n    date: {written}\n").encode("utf-8")
+            f"sessions:\n  - number: 1\n    date: {written}\n").encode()
 
 
 @pytest.mark.parametrize("written, expected", WRITTEN_DATES)
@@ -860,3 +860,32 @@ def test_advice_ticked_asks_whether_it_was_a_decision_for_the_client(tmp_path, t
     assert (asked in result.output) is pointed
     assert ("Apakah Anda mengambil keputusan untuk konseli?" in result.output) is not pointed
     assert load_file(str(target)).case.sessions[0].counselor.decided_for_client is False
+
+
+@pytest.mark.parametrize("typed, codes", [
+    ("perhatian penuh, empati, eksplorasi", ["attending", "reflection_of_feeling",
+                                            "open_question"]),
+    ("menyimpulkan sementara, dorongan minimal, klarifikasi, diam",
+     ["summarizing", "minimal_encouragement", "clarification", "attending"]),
+    ("menangkap pesan utama, menjernihkan, empati primer", ["paraphrase", "clarification",
+                                                           "reflection_of_feeling"]),
+    ("refleksi isi, mengarahkan", ["paraphrase", "directive_instruction"]),
+])
+def test_techniques_as_a_bk_trainee_names_them(typed, codes):
+    picked, _ = _menu_run("sessions[].counselor.techniques", [typed])
+    assert picked == codes
+    # the same words in a case file
+    from asas.engine.load.loader import load_bytes
+    items = ", ".join(part.strip() for part in typed.split(","))
+    text = ("format: asas/v1\ncase: {id: K, client: {pseudonym: A}}\nsessions:\n"
+            f"  - number: 1\n    counselor:\n      techniques: [{items}]\n")
+    loaded = load_bytes(text.encode("utf-8"), "k.yaml")
+    assert loaded.valid and list(loaded.case.sessions[0].counselor.techniques) == codes
+
+
+def test_a_technique_without_a_code_is_sent_to_the_notes():
+    picked, said = _menu_run("sessions[].counselor.techniques",
+                             ["perhatian penuh, memimpin", "perhatian penuh"])
+    assert picked == ["attending"]
+    assert any("'memimpin' tidak dikenal" in s and "sebutkan di catatan sesi" in s
+               for s in said)

@@ -894,7 +894,11 @@ _IVIEW = {
                                     "Jawab: tanggal seperti dalam laporan Anda (7 September "
                                     "2026, 7-9-2026, 7/9/2026, 2026-09-07); Enter = tidak "
                                     "tercatat."),
-    "interview.help_example": ("For example:", "Contoh:"),
+    "interview.technique_elsewhere": (
+        "A technique the list does not have (leading, focusing): leave it out here and name "
+        "it in the session's notes.",
+        "Teknik yang tidak ada dalam daftar (misalnya memimpin, fokus): lewati di sini dan "
+        "sebutkan di catatan sesi."),
 }
 
 MESSAGES.update(_IVIEW)

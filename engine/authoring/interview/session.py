@@ -436,11 +436,14 @@ class Interview:
                 for value in found:
                     if value not in picked:
                         picked.append(value)
+            # a technique with no code of its own (memimpin, fokus): where it goes
+            elsewhere = f" {self.t('technique_elsewhere')}" \
+                if unknown and path == "sessions[].counselor.techniques" else ""
             if unknown and len(unknown) == 1 and picked:   # name the one that was wrong
                 raise Invalid(self.t("one_unknown", item=unknown[0][0],
-                                     rest=", ".join(map(str, picked))))
+                                     rest=", ".join(map(str, picked))) + elsewhere)
             if unknown:
-                raise unknown[0][1]
+                raise Invalid(str(unknown[0][1]) + elsewhere)
             return picked
 
         prompt = self.t("choices_prompt_closed" if spec.closed else "choices_prompt")
