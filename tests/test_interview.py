@@ -222,6 +222,8 @@ def test_every_field_can_be_answered(tmp_path, profile):
             return "2"                 # sent by someone: the report back is asked too
         if path.endswith(("+", "=")) or path in ("<file>", "<overwrite>"):
             return "no"
+        if path.endswith(".lapses"):   # asked together first: yes, then each in turn
+            return "yes"
         if path == "sessions":
             return "yes" if len(iv.sessions) < 2 else "no"
         own_codes = {"case.verbatim_speakers.counselor[]": "Kons",
@@ -889,3 +891,38 @@ def test_a_technique_without_a_code_is_sent_to_the_notes():
     assert picked == ["attending"]
     assert any("'memimpin' tidak dikenal" in s and "sebutkan di catatan sesi" in s
                for s in said)
+
+
+def test_what_rarely_happens_is_asked_together_first(tmp_path):
+    """One "tidak" records the four lapses as none; Enter asks each (trial I1)."""
+    answers = dict(BASE_ID)
+    answers.update({"sessions": ["ya", "tidak"],
+                    "sessions[0].counselor.lapses": "tidak",
+                    "sessions[1].counselor.lapses": ["?", ""],
+                    "sessions[1].counselor.self_focus": "ya",
+                    "sessions[1].place=": "",            # Enter: the same place
+                    "sessions[1].opening=": "tidak"})
+    result, target = interview(tmp_path, answers, "id")
+    assert result.exit_code == 0, result.output
+    out = result.output
+    assert "Sama seperti sesi 1? [ya/tidak, Enter = ya]" in out
+    assert "→ tidak satu pun" in out
+    assert "Tidak: tidak satu pun terjadi, dan keempatnya dicatat demikian." in out
+    assert out.count("Apakah Anda panjang lebar menceritakan pengalaman Anda sendiri?") == 1
+    s1, s2 = load_file(str(target)).case.sessions
+    assert s1.counselor.self_focus is False
+    assert (s1.counselor.judgmental_remarks, s1.counselor.pressure_on_client,
+            s1.counselor.norm_conflicts) == ((), (), ())
+    assert s2.counselor.self_focus is True and s2.place == s1.place
+
+
+def test_a_three_session_interview_asks_fewer_questions():
+    """The trial counted about 121 prompts for three sessions (113 with the place and the
+    opening taken over); now 101: the lapses asked together, the decision only when there
+    was one."""
+    answers = dict(BASE_ID)
+    answers.update({"sessions": ["ya", "ya", "tidak"]})
+    for n in (0, 1, 2):
+        answers[f"sessions[{n}].counselor.lapses"] = "tidak"
+    typed = answers_for(answers, "id")     # Enter elsewhere: the place and opening copied
+    assert len(typed) <= 101, len(typed)

@@ -894,6 +894,10 @@ _IVIEW = {
                                     "Jawab: tanggal seperti dalam laporan Anda (7 September "
                                     "2026, 7-9-2026, 7/9/2026, 2026-09-07); Enter = tidak "
                                     "tercatat."),
+    "interview.together_hint": ("[yes/no; Enter = ask each]",
+                                "[ya/tidak; Enter = tanyakan satu per satu]"),
+    "interview.together_none": ("→ none of them", "→ tidak satu pun"),
+    "interview.same_as_hint": ("[yes/no, Enter = yes]", "[ya/tidak, Enter = ya]"),
     "interview.technique_elsewhere": (
         "A technique the list does not have (leading, focusing): leave it out here and name "
         "it in the session's notes.",

@@ -300,8 +300,9 @@ CONDITIONS = {
     # why the tasks were not done: asked only when they were not
     "sessions[].client.missed_tasks_explored":
         lambda iv: iv.session.get("client", {}).get("completed_previous_tasks") is False,
+    # what was decided: only when the client made a decision of their own
     "sessions[].client.decision":
-        lambda iv: iv.session.get("client", {}).get("made_own_decision") is not False,
+        lambda iv: iv.session.get("client", {}).get("made_own_decision") is True,
     "sessions[].recording.consent":
         lambda iv: iv.session.get("recording", {}).get("made") is True,
     # profile bk12: a report back only to someone who sent the client; goals reviewed
@@ -333,4 +334,36 @@ VARIANTS = {
           "Anda memberi nasihat atau arahan. Apakah nasihat itu berupa keputusan untuk "
           "konseli (konseli tinggal menjalankannya), bukan pilihan yang tetap diputuskan "
           "konseli sendiri?")),
+}
+
+
+# Questions asked together first, for what rarely happens in a session and is the same
+# answer for most (trial I1: fewer prompts).  "No" records none of them (False, or an
+# empty list: nothing happened); "yes", Enter or "don't know" asks each in turn.  Keyed
+# by the group of fields they belong to; ``key`` names the combined question in the
+# paths a script sees (``sessions[0].counselor.lapses``).
+@dataclass(frozen=True)
+class Together:
+    key: str
+    fields: tuple[str, ...]
+    question: Q
+    help_en: str
+    help_id: str
+
+
+TOGETHER = {
+    "sessions[].counselor": Together(
+        "lapses", ("self_focus", "judgmental_remarks", "pressure_on_client",
+                   "norm_conflicts"),
+        Q("In this session, did you do any of these: tell a long story of your own, make a "
+          "judgmental remark, threaten or pressure the client, suggest something against a "
+          "norm (religion, custom, law, science, social habit)?",
+          "Dalam sesi ini, apakah Anda melakukan salah satu dari ini: bercerita panjang "
+          "tentang pengalaman sendiri, mengucapkan kata yang menghakimi, mengancam atau "
+          "memaksa konseli, menyarankan sesuatu yang bertentangan dengan norma (agama, "
+          "adat, hukum, ilmu, kebiasaan masyarakat)?"),
+        "No: none of them happened, and the four are recorded so. Yes, or Enter if you are "
+        "not sure: each is asked in turn.",
+        "Tidak: tidak satu pun terjadi, dan keempatnya dicatat demikian. Ya, atau Enter bila "
+        "ragu: masing-masing ditanyakan satu per satu."),
 }

@@ -42,6 +42,7 @@ from asas.engine.authoring.interview.questions import (
     MAXIMUM,
     QUESTIONS,
     SAME_AS,
+    TOGETHER,
     VARIANTS,
     Auto,
     Q,
@@ -100,7 +101,11 @@ class Interview:
         """What ``?`` says: what counts, with an example (interview/help.py), then how to
         answer here, in the interview's own words (never the file's ``true`` or ``[]``)."""
         entry = HELP.get(path.rstrip("=+"))
-        if entry is not None:
+        group = TOGETHER.get(path.rsplit(".", 1)[0])
+        if group is not None and path.endswith("." + group.key):
+            said = group.help_id if self.lang == "id" else group.help_en
+            spec = None
+        elif entry is not None:
             said = entry.get(self.lang)
         elif spec is not None:      # a field without help yet: its own documentation
             said = spec.id if self.lang == "id" else spec.en
@@ -218,13 +223,39 @@ class Interview:
         self.echo(f"— {text} —")
 
     def walk(self, cls, target: dict, path: str, where: str, skip=(), heading=True):
+        together = TOGETHER.get(path)
+        passed: set[str] = set()
         for spec in fields_of(cls):
             sub, sub_where = f"{path}.{spec.name}", f"{where}.{spec.name}"
-            if sub in skip:
+            if sub in skip or spec.name in passed:
                 continue
+            if together is not None and spec.name == together.fields[0] \
+                    and all(f"{path}.{name}" in self.questions for name in together.fields):
+                if self.none_together(together, cls, target, f"{path}.{together.key}",
+                                      f"{where}.{together.key}"):
+                    passed.update(together.fields)
+                    continue
             if spec.profile_only and not (self.asks is not None and self.asks(sub)):
                 continue
             self.field(cls, spec, target, sub, sub_where)
+
+    def none_together(self, together, cls, target: dict, path: str, where: str) -> bool:
+        """The combined question of ``together``; True when the answer is no, and then its
+        fields are recorded as none (False, or no item)."""
+        def parse(raw):
+            answer = _norm(raw)
+            if answer in DONT_KNOW:
+                return True        # not sure: each is asked
+            return self.yes_no(raw, optional=False)
+
+        text = f"{together.question.get(self.lang)} {self.t('together_hint')}"
+        if self.ask(text, path, where, parse) is not False:
+            return False
+        specs = {s.name: s for s in fields_of(cls)}
+        for name in together.fields:
+            target[name] = [] if specs[name].kind == "list" else False
+        self.echo(f"  {self.t('together_none')}")
+        return True
 
     def field(self, owner, spec: FieldSpec, target: dict, path: str, where: str):
         entry = self.questions.get(path)
@@ -237,7 +268,10 @@ class Interview:
             before = self.sessions[self.index - 1].get(spec.name)
             if before is not None:
                 self.heading(self.question(path, spec))
-                if self.gate(self.t("same_as", n=self.index), path + "=", where + "="):
+                if self.ask(f"{self.t('same_as', n=self.index)} {self.t('same_as_hint')}",
+                            path + "=", where + "=",
+                            lambda raw: True if _norm(raw) in DONT_KNOW
+                            else self.yes_no(raw, optional=False)):   # Enter: the same
                     target[spec.name] = copy.deepcopy(before)
                     self.echo(f"  {self.t('same_copied', n=self.index)}")
                     return
