@@ -202,10 +202,10 @@ class _Builder:
             if said_date is not None and lenient:
                 return said_date              # '7 September 2026', '7/9/2026'
             if not lenient:                   # --strict: 2026-09-07 only, and how to write it
-                hint = "" if said_date is None else Msg.of("load.date_hint",
-                                                            value=said_date.isoformat())
+                how: Msg | str = "" if said_date is None else Msg.of(
+                    "load.date_hint", value=said_date.isoformat())
                 self.error(node, path, Msg.of("load.expected", what=Msg.of("kind.date_iso"),
-                                              found=_describe(node), none=hint),
+                                              found=_describe(node), none=how),
                            quoted=_quoted(node))
                 return None
         elif spec.kind in ("int", "float"):

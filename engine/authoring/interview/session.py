@@ -230,11 +230,11 @@ class Interview:
             if sub in skip or spec.name in passed:
                 continue
             if together is not None and spec.name == together.fields[0] \
-                    and all(f"{path}.{name}" in self.questions for name in together.fields):
-                if self.none_together(together, cls, target, f"{path}.{together.key}",
-                                      f"{where}.{together.key}"):
-                    passed.update(together.fields)
-                    continue
+                    and all(f"{path}.{name}" in self.questions for name in together.fields) \
+                    and self.none_together(together, cls, target, f"{path}.{together.key}",
+                                           f"{where}.{together.key}"):
+                passed.update(together.fields)
+                continue
             if spec.profile_only and not (self.asks is not None and self.asks(sub)):
                 continue
             self.field(cls, spec, target, sub, sub_where)
