@@ -926,3 +926,55 @@ def test_a_three_session_interview_asks_fewer_questions():
         answers[f"sessions[{n}].counselor.lapses"] = "tidak"
     typed = answers_for(answers, "id")     # Enter elsewhere: the place and opening copied
     assert len(typed) <= 101, len(typed)
+
+
+class _Reached(Exception):
+    pass
+
+
+def _draft_until(path: str, answers: dict, lang: str) -> list[list[str]]:
+    """The draft an interview keeps when stopped at the question ``path``."""
+    kept: list[list[str]] = []
+    iv = Interview(lang, echo=lambda *a, **k: None)
+
+    def prompt(text):
+        if iv.path == path:
+            raise _Reached
+        answer = answers.get(iv.where, answers.get(iv.path, ""))
+        kept.append([iv.where, answer])
+        return answer
+
+    iv.prompt = prompt
+    with pytest.raises(_Reached):
+        iv.run()
+    return kept
+
+
+def test_help_and_a_date_through_a_terminal(tmp_path):
+    import json
+    target = tmp_path / "kasus.yaml"
+    term = Terminal(str(target), "--lang", "id", cwd=tmp_path)
+    term.expect("Kode kasus")
+    term.type("?")
+    shown = term.expect("Kode kasus")
+    assert "Kode kasus ini dalam laporan Anda, misalnya KI-2026-07" in shown
+    assert "Pertanyaan ini wajib dijawab." in shown and "true" not in shown
+    assert term.interrupt() != 0
+
+    draft = tmp_path / ".kasus.yaml.asas-draft.json"
+    draft.write_text(json.dumps({"v": 1, "answers": _draft_until(
+        "sessions[].date", {"case.id": "KI-3", "case.client.pseudonym": "Siswa R"}, "id")}),
+        encoding="utf-8")
+    again = Terminal(str(target), "--lang", "id", cwd=tmp_path)
+    again.expect("Lanjutkan dari sana?")
+    again.type("ya")
+    again.expect("Tanggal sesi?")
+    again.type("Selasa, 7 September 2026")
+    again.expect("7 September 2026 jatuh pada hari Senin, bukan Selasa; periksa tanggalnya.")
+    again.expect("Tanggal sesi?")
+    again.type("7/9/2026")
+    again.expect("→ Senin, 7 September 2026")
+    again.expect("Berapa menit sesi berlangsung?")
+    assert again.interrupt() != 0
+    kept = json.loads(draft.read_text(encoding="utf-8"))["answers"]
+    assert kept[-1] == ["sessions[0].date", "7/9/2026"]
