@@ -516,25 +516,27 @@ HELP: dict[str, H] = {
 # How a menu names its choices where the case file's words would mislead in it.
 MENU: dict[str, dict[str, H]] = {
     "case.counselor.role": {
-        "trainee": H("trainee (PPL BK student)", "praktikan (mahasiswa PPL BK)"),
+        "trainee": H("PPL BK student", "praktikan, mahasiswa PPL BK"),
         "professional": H("guru BK / school counselor, professional counselor",
                           "guru BK / konselor sekolah, konselor profesional"),
-        "teacher": H("teacher (not the guru BK)", "guru (bukan guru BK)"),
+        "teacher": H("a teacher who is not the guru BK", "guru, bukan guru BK"),
         "peer": H("peer counselor", "konselor sebaya"),
     },
     "case.counselor.competencies": {
-        "personal": H("personal (bidang pribadi)", "pribadi"),
-        "social": H("social (bidang sosial)", "sosial"),
-        "academic": H("learning (bidang belajar)", "belajar"),
-        "career": H("career (bidang karier)", "karier"),
-        "family": H("family counseling (a specialism; a student's family trouble is "
-                    "personal-social)",
-                    "konseling keluarga (kompetensi khusus; masalah keluarga siswa termasuk "
-                    "pribadi-sosial)"),
-        "crisis": H("crisis work (a specialism: self-harm, suicide)",
-                    "penanganan krisis (kompetensi khusus: menyakiti diri, bunuh diri)"),
-        "clinical": H("clinical (a specialism: psychiatric symptoms)",
-                      "klinis (kompetensi khusus: gejala gangguan jiwa)"),
+        "personal": H("bidang pribadi", "pribadi"),
+        "social": H("bidang sosial", "sosial"),
+        "academic": H("learning, bidang belajar", "belajar"),
+        "career": H("bidang karier", "karier"),
+        "family": H("family counseling, a specialism", "konseling keluarga, kompetensi khusus"),
+        "crisis": H("crisis work, a specialism", "penanganan krisis, kompetensi khusus"),
+        "clinical": H("psychiatric symptoms, a specialism", "klinis, kompetensi khusus"),
+    },
+    # "tidak ada" would read as "none of the list"
+    "sessions[].client.disclosure": {
+        "open": H("open", "terbuka"),
+        "partial": H("partly", "sebagian"),
+        "guarded": H("guarded", "tertutup"),
+        "none": H("did not speak of it at all", "tidak bercerita sama sekali"),
     },
 }
 

@@ -409,6 +409,10 @@ class Interview:
             if 1 <= n <= len(values):
                 return values[n - 1]
         key = answer.replace(" ", "_").replace("-", "_")
+        for value, named in MENU.get(self.path, {}).items():   # the menu's own names
+            if value in values and labels.normal(answer) in (labels.normal(named.id),
+                                                             labels.normal(named.en)):
+                return value
         code = labels.code_for(answer, values)    # the same words a case file accepts
         if code is not None:
             return code
