@@ -761,7 +761,7 @@ def test_help_is_only_for_questions_the_interview_has():
     from asas.engine.authoring.interview.help import GROUPS, HELP, MENU
     assert sorted(set(HELP) - set(QUESTIONS)) == []
     for path, menu in MENU.items():
-        assert set(menu) == set(_spec(path).item_spec.choices if _spec(path).kind == "list"
+        assert set(menu) <= set(_spec(path).item_spec.choices if _spec(path).kind == "list"
                                 else _spec(path).choices), path
     for path, groups in GROUPS.items():
         choices = _spec(path).item_spec.choices
@@ -907,6 +907,7 @@ def test_what_rarely_happens_is_asked_together_first(tmp_path):
     assert result.exit_code == 0, result.output
     out = result.output
     assert "Sama seperti sesi 1? [ya/tidak, Enter = ya]" in out
+    assert out.count("— Pembukaan sesi (penstrukturan) —") == 2    # once a session
     assert "→ tidak satu pun" in out
     assert "Tidak: tidak satu pun terjadi, dan keempatnya dicatat demikian." in out
     assert out.count("Apakah Anda panjang lebar menceritakan pengalaman Anda sendiri?") == 1

@@ -63,8 +63,9 @@ def choice_text(value, lang: str, menu=None) -> str:
 def field_menu(owner, spec: FieldSpec):
     """The interview's own names for this field's choices, when it has them."""
     from asas.engine.authoring.interview.help import MENU
-    from asas.engine.model.case import Counselor, SessionClient
-    where = {Counselor: "case.counselor", SessionClient: "sessions[].client"}.get(owner)
+    from asas.engine.model.case import Counselor, SessionClient, SessionCounselor
+    where = {Counselor: "case.counselor", SessionClient: "sessions[].client",
+             SessionCounselor: "sessions[].counselor"}.get(owner)
     return MENU.get(f"{where}.{spec.name}") if where else None
 
 

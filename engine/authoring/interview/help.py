@@ -531,6 +531,18 @@ MENU: dict[str, dict[str, H]] = {
         "crisis": H("crisis work, a specialism", "penanganan krisis, kompetensi khusus"),
         "clinical": H("psychiatric symptoms, a specialism", "klinis, kompetensi khusus"),
     },
+    # where the techniques a trainee names without a code of their own go
+    "sessions[].counselor.techniques": {
+        "attending": H("attending, silence too", "perhatian penuh, termasuk diam"),
+        "open_question": H("open question, exploration", "pertanyaan terbuka, eksplorasi"),
+        "paraphrase": H("paraphrase, reflection of content",
+                        "parafrase, menangkap pesan utama"),
+        "reflection_of_feeling": H("reflection of feeling, empathy",
+                                   "refleksi perasaan, empati"),
+        "summarizing": H("summarizing, a provisional summary too",
+                         "merangkum, menyimpulkan (juga sementara)"),
+        "clarification": H("clarification", "klarifikasi, menjernihkan"),
+    },
     # "tidak ada" would read as "none of the list"
     "sessions[].client.disclosure": {
         "open": H("open", "terbuka"),

@@ -60,8 +60,11 @@ QUESTIONS: dict[str, Q | Auto] = {
                               "Tuliskan ringkasan masalah konseli dalam satu atau dua kalimat."),
     "case.problem.areas": Q("Which areas of the client's life does the problem touch?",
                             "Bidang masalah konseli apa saja (pribadi, sosial, belajar, karier, keluarga)?"),
-    "case.problem.risk": Q("Were there signs of risk? Choose all that apply.",
-                           "Apakah ada tanda-tanda risiko? Pilih semua yang sesuai."),
+    "case.problem.risk": Q(
+        "Were there signs of risk (self-harm, suicidal ideation, harm to others, abuse, "
+        "substance use, psychiatric symptoms)?",
+        "Apakah ada tanda-tanda risiko (menyakiti diri, ide bunuh diri, membahayakan orang "
+        "lain, kekerasan, penyalahgunaan zat, gejala psikiatris)?"),
     "case.problem.risk[].kind": Q("Which sign of risk?", "Tanda risiko apa?"),
     "case.problem.risk[].session": Q(
         "In which session did it come to light? (Enter = known from the start)",

@@ -264,10 +264,12 @@ class Interview:
         condition = CONDITIONS.get(path)
         if condition is not None and not condition(self):
             return
+        headed = False
         if spec.kind == "object" and path in SAME_AS and self.index > 0:
             before = self.sessions[self.index - 1].get(spec.name)
             if before is not None:
                 self.heading(self.question(path, spec))
+                headed = True
                 if self.ask(f"{self.t('same_as', n=self.index)} {self.t('same_as_hint')}",
                             path + "=", where + "=",
                             lambda raw: True if _norm(raw) in DONT_KNOW
@@ -281,7 +283,7 @@ class Interview:
             if nullable_object(owner, spec):
                 if not self.gate(self.question(path, spec), path, where):
                     sub = None
-            else:
+            elif not headed:
                 self.heading(self.question(path, spec))
             if sub is not None:
                 self.walk(spec.cls, sub, path, where)
