@@ -111,7 +111,7 @@ class Interview:
             said = spec.id if self.lang == "id" else spec.en
         else:
             said = ""
-        how = self.answer_help(path, spec)
+        how = "" if group is not None and spec is None else self.answer_help(path, spec)
         self.echo("  " + " ".join(p for p in (said, how) if p))
 
     def answer_help(self, path: str, spec: FieldSpec | None) -> str:
