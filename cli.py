@@ -177,6 +177,10 @@ def _format_names():
               help="Write the report to FILE (whole, or not at all) instead of stdout.")
 @click.option("--fail-on", type=click.Choice(FAIL_ON), default="violation", show_default=True,
               help="Exit 1 when a finding of this severity or worse is found.")
+@click.option("--junit-family", type=click.Choice(["gitlab", "jenkins"]), default="gitlab",
+              show_default=True,
+              help="--format junit for GitLab (file and line on each test) or for the strict "
+                   "schema of Jenkins' xUnit plugin.")
 @click.option("--select", multiple=True, metavar="CODES",
               help="Only these rule IDs or prefixes (comma-separated, e.g. KRH,KSR001).")
 @click.option("--ignore", multiple=True, metavar="CODES",
@@ -216,9 +220,9 @@ def _format_names():
                    "[tool.asas] in pyproject.toml, searched upwards from the case files).")
 @click.option("--isolated", is_flag=True, help="Read no config file.")
 @profile_option
-def check(paths, fmt, lang, output, fail_on, select, ignore, examples, redact, no_redact,
-          lecturer, max_bytes, max_nodes, max_depth, max_sessions, jobs, cache_dir, no_cache,
-          strict, config_file, isolated, profile):
+def check(paths, fmt, lang, output, fail_on, junit_family, select, ignore, examples, redact,
+          no_redact, lecturer, max_bytes, max_nodes, max_depth, max_sessions, jobs, cache_dir,
+          no_cache, strict, config_file, isolated, profile):
     """Check case files: files, directories (searched for *.yaml, *.yml), or - for stdin.
 
     An unchanged file is not checked again: its result comes from the cache
@@ -241,6 +245,8 @@ def check(paths, fmt, lang, output, fail_on, select, ignore, examples, redact, n
         fmt = conf.get("format")
     if not _given("fail_on") and conf.get("fail-on"):
         fail_on = conf.get("fail-on")
+    if not _given("junit_family") and conf.get("junit-family"):
+        junit_family = conf.get("junit-family")
     select = select or tuple(conf.get("select") or ())
     ignore = ignore or tuple(conf.get("ignore") or ())
     strict = strict or bool(conf.get("strict"))
@@ -257,7 +263,8 @@ def check(paths, fmt, lang, output, fail_on, select, ignore, examples, redact, n
         select=_codes(select), ignore=_codes(ignore), examples=examples, redact=redact,
         no_redact=no_redact, by_trainee=lecturer,
         limits=Limits(**given, strict=strict), jobs=jobs,
-        cache_dir=cache_dir, no_cache=no_cache, profile=profile)
+        cache_dir=cache_dir, no_cache=no_cache, profile=profile,
+        junit_family=junit_family, docs_url=conf.get("docs-url"))
     try:
         code = run_check(options)
     except CheckError as exc:

@@ -616,6 +616,8 @@ _CONFIG = {
                          "{key}: harus ID atau awalan aturan, berupa daftar atau \"A,B\""),
     "config.bad_bool": ("{key}: expected true or false", "{key}: harus true atau false"),
     "config.bad_path": ("{key}: expected a file name", "{key}: harus nama berkas"),
+    "config.bad_url": ("{key}: expected an absolute URL (https://...)",
+                       "{key}: harus URL lengkap (https://...)"),
     "config.bad_table": ("{key}: expected a table of settings",
                          "{key}: harus berupa kelompok pengaturan"),
     "config.bad_limit": ("{key}: expected a whole number of at least 1",
@@ -674,6 +676,8 @@ HELP_ID: dict[str, str] = {
         "dihentikan (Ctrl-C)."),
     "check.fmt": "Format laporan.",
     "check.fail_on": "Keluar dengan status 1 bila ada temuan setingkat ini atau lebih berat.",
+    "check.junit_family": "--format junit untuk GitLab (berkas dan baris pada setiap tes) "
+                          "atau untuk skema ketat plugin xUnit Jenkins.",
     "check.select": "Hanya aturan dengan ID atau awalan ini (pisahkan dengan koma, mis. "
                     "KRH,KSR001).",
     "check.ignore": "Abaikan aturan dengan ID atau awalan ini (awalan yang lebih panjang "

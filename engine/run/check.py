@@ -47,6 +47,8 @@ class CheckOptions:
     color: bool | None = None    # None: on a terminal, unless NO_COLOR is set
     progress: bool | None = None  # None: decided by :func:`show_progress`
     profile: str | None = None   # a profile's name or file; None: the default
+    junit_family: str = "gitlab"  # junit: gitlab | jenkins (--junit-family)
+    docs_url: str | None = None   # sarif: the base of each rule's helpUri (config docs-url)
 
 
 def _isatty(stream) -> bool:
@@ -196,7 +198,8 @@ def run_check(o: CheckOptions, stdout: TextIO | None = None,
                             by_trainee=o.by_trainee, interrupted=interrupted,
                             select=tuple(o.select) if o.select else None,
                             ignore=tuple(o.ignore) if o.ignore else None,
-                            profile=o.profile, catalog=_catalog(o.fmt, o.profile))
+                            profile=o.profile, catalog=_catalog(o.fmt, o.profile),
+                            junit_family=o.junit_family, docs_url=o.docs_url)
     out = _Out(stdout, progress)
     terminate_as_interrupt()
     try:

@@ -12,6 +12,8 @@ names one; ``--isolated`` reads none.  Keys (docs/config.md)::
     ignore = ["DOC"]
     fail-on = "risk"                 # violation | risk | advice | never
     format = "text"                  # any `asas check --format`
+    junit-family = "gitlab"          # gitlab | jenkins (--format junit)
+    docs-url = "https://…/asas/"     # the base of SARIF's helpUri (docs/rules.md#ksr001)
     strict = false
     rubric = "rubrik-kelas.yaml"     # for `asas grade`, relative to this file
     [limits]                         # max-bytes, max-nodes, max-depth, max-sessions
@@ -34,9 +36,10 @@ from asas.engine.i18n.messages import Msg
 NAMES = ("asas.toml", ".asas.toml", ".asas.yaml", ".asas.yml", "pyproject.toml")
 PROFILES = ("default",)
 FAIL_ON = ("violation", "risk", "advice", "never")
+JUNIT_FAMILIES = ("gitlab", "jenkins")
 LIMIT_KEYS = ("max-bytes", "max-nodes", "max-depth", "max-sessions")
 KEYS = ("lang", "profile", "select", "ignore", "fail-on", "format", "strict", "rubric",
-        "limits")
+        "limits", "junit-family", "docs-url")
 
 
 class ConfigError(Exception):
@@ -231,6 +234,12 @@ def _checked(path: str, data: dict, where) -> dict:
             out[key] = choice(raw_key, value, FAIL_ON)
         elif key == "format":
             out[key] = choice(raw_key, value, tuple(FORMATS))
+        elif key == "junit-family":
+            out[key] = choice(raw_key, value, JUNIT_FAMILIES)
+        elif key == "docs-url":
+            if not isinstance(value, str) or not re.fullmatch(r"(https?|file)://[^\s]+", value):
+                fail(raw_key, Msg.of("config.bad_url", key=key))
+            out[key] = value if value.endswith("/") else value + "/"
         elif key in ("select", "ignore"):
             codes = _codes(value)
             if codes is None:

@@ -27,6 +27,8 @@ class ReportOptions:
     """What ``asas check`` tells a format besides the results and the language."""
     color: bool = False                 # ANSI colours (text, on a terminal)
     fail_on: str | None = None       # junit: which findings are failures (None: risk)
+    junit_family: str = "gitlab"        # junit: gitlab (file/line on testcases) | jenkins
+    docs_url: str | None = None      # sarif: the base of the rules' helpUri (docs/rules.md)
     redact: bool | None = None       # html: None = redact a report of several cases
     by_trainee: bool = False            # html: the lecturer's view, the class by trainee
     interrupted: Callable[[], str | None] = _no_note   # the note of a stopped run
@@ -104,20 +106,23 @@ def _html_render(results, lang, o: ReportOptions) -> str:
 
 
 def _junit_render(results, lang, o: ReportOptions) -> str:
-    return _module("junit").render(results, lang, fail_on=o.fail_on or "risk", selection=_sel(o))
+    return _module("junit").render(results, lang, fail_on=o.fail_on or "risk", selection=_sel(o),
+                                   family=o.junit_family)
 
 
 def _junit_stream(results, lang, out, o: ReportOptions) -> None:
     _module("junit").stream(results, lang, out, fail_on=o.fail_on or "risk",
-                            selection=_sel(o))
+                            selection=_sel(o), family=o.junit_family)
 
 
 def _sarif_render(results, lang, o: ReportOptions) -> str:
-    return _module("sarif").render(results, lang, selection=_sel(o), catalog=o.catalog)
+    return _module("sarif").render(results, lang, selection=_sel(o), catalog=o.catalog,
+                                   docs_url=o.docs_url, profile=o.profile)
 
 
 def _sarif_stream(results, lang, out, o: ReportOptions) -> None:
-    _module("sarif").stream(results, lang, out, selection=_sel(o), catalog=o.catalog)
+    _module("sarif").stream(results, lang, out, selection=_sel(o), catalog=o.catalog,
+                            docs_url=o.docs_url, profile=o.profile)
 
 
 def _sel(o: ReportOptions):
@@ -141,11 +146,14 @@ _ALL = (
                                       "several cases"),
     Format("csv", _simple("csv_"), _simple_stream("csv_"), machine=True,
            note="one row per finding (and per error of an invalid file)"),
-    Format("junit", _junit_render, _junit_stream, machine=True, note="GitLab, Jenkins"),
+    Format("junit", _junit_render, _junit_stream, machine=True,
+           note="GitLab, Jenkins (--junit-family)"),
     Format("sarif", _sarif_render, _sarif_stream, machine=True,
            note="SARIF 2.1.0: code scanning"),
     Format("github", _simple("github"), _simple_stream("github"), machine=True,
            note="GitHub Actions annotations"),
+    Format("gitlab", _simple("codequality"), _simple_stream("codequality"), machine=True,
+           note="GitLab Code Quality (artifacts:reports:codequality)"),
 )
 
 REGISTRY: dict[str, Format] = {f.name: f for f in _ALL}
