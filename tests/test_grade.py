@@ -720,6 +720,6 @@ def test_check_says_on_a_terminal_that_exit_1_is_a_ci_convention(tmp_path):
     lines = [x for x in text.split("\n")
              if "konvensi CI" in x]
     assert lines == [f"laporan ditulis ke {out}; status keluar 1 hanya konvensi CI (ada temuan "
-                     "setingkat violation atau lebih berat), bukan kegagalan"]
+                     "setingkat pelanggaran atau lebih berat), bukan kegagalan"]
     piped = subprocess.run(args, capture_output=True, cwd=ROOT, timeout=300)
     assert piped.returncode == 1 and b"konvensi CI" not in piped.stderr

@@ -10,7 +10,14 @@ so a test, a cache entry or a machine reader can rely on it.
 Sections (the code's prefix): ``load.`` what the loader says of a file, ``kind.`` the
 kinds of values it names, ``yaml.`` explanations of YAML syntax errors, ``os.`` the
 operating system's errors, ``word.`` the words of the reports, ``template.`` the
-template's comments, ``interview.`` the interview, ``cli.`` the command line.
+template's comments, ``interview.`` the interview, ``cli.`` the command line,
+``verbatim.`` a session's verbatim block, ``import.`` ``asas verbatim import``,
+``budget.`` the rule engine's budget per case, ``reason.`` the fast network's
+fallback, ``profile.`` profile files, ``run.`` running a check (standard streams,
+outputs refused), ``oswrite.`` the system's reasons a file cannot be written.
+
+tests/test_i18n_messages.py walks the source for user-facing errors and output written
+as English literals outside this layer, so that none comes back.
 
 tests/test_translate.py keeps every code complete in both languages, with the same
 parameters in both.
@@ -61,6 +68,37 @@ def text(msg: Msg | Pair | str, lang: str = "en") -> str:
 def t(code: str, lang: str, **params) -> str:
     """One message in words: ``t("load.empty", "id")``."""
     return text(Msg.of(code, **params), lang)
+
+
+def number(n: int) -> Pair:
+    """A count as each language writes it: 10,000 in English, 10.000 in Indonesian."""
+    shown = f"{n:,}"
+    return Pair(shown, shown.replace(",", "."))
+
+
+class English(str):
+    """A message's English text that still knows its message, for code that passes
+    text along (``error_text`` gives it back in the reader's language)."""
+    msg: Msg
+
+    def __new__(cls, msg: Msg) -> English:
+        self = super().__new__(cls, text(msg, "en"))
+        self.msg = msg
+        return self
+
+
+class MessageError(Exception):
+    """An exception whose message is a :class:`Msg`: ``str()`` is the English (what logs
+    and tests compare), :meth:`text` the reader's language.  The user-facing errors of
+    the engine (CheckError, ProfileError, ImportProblem, OutputRefused ...) are these,
+    so that no English reaches an Indonesian reader (tests/test_i18n_messages.py)."""
+
+    def __init__(self, msg: Msg | str):
+        self.msg = msg
+        super().__init__(text(msg, "en"))
+
+    def text(self, lang: str = "en") -> str:
+        return text(self.msg, lang)
 
 
 def placeholders(template: str) -> set[str]:
@@ -410,7 +448,16 @@ _WORD = {
     "word.stat_violation": ('with a principle violated', 'dengan asas yang dilanggar'),
     "word.stat_risk_only": ('at risk, no violation', 'berisiko, tanpa pelanggaran'),
     "word.stat_all_upheld": ('all eight principles upheld', 'kedelapan asas ditegakkan'),
+    "word.by_trainee": ('By trainee', 'Per praktikan'),
     "word.stat_not_assessed": ('with a principle the write-up does not show', 'dengan asas yang tidak tampak dalam laporan'),
+}
+
+# `asas trend` (engine/report/trend.py)
+_TREND = {
+    "trend.by_score": ("change: score of the first case → the last, ±{step} points or more",
+                       "perubahan: skor kasus pertama → terakhir, ±{step} poin atau lebih"),
+    "trend.by_status": ("change: status of the first case → the last",
+                        "perubahan: status kasus pertama → terakhir"),
 }
 
 # --- the template (engine/authoring/template.py) -----------------------------------------
@@ -601,6 +648,293 @@ _CLI = {
                               "--print-rubric)"),
     "cli.need_paths_plain": ("give at least one file or directory",
                              "sebutkan sedikitnya satu berkas atau folder"),
+    "cli.redact_contradiction": ("--redact and --no-redact (or --lecturer) contradict each "
+                                 "other",
+                                 "--redact dan --no-redact (atau --lecturer) saling "
+                                 "bertentangan; pakai salah satu saja"),
+    "cli.xlsx_needs_output": ("--format xlsx writes a workbook: give --output FILE.xlsx",
+                              "--format xlsx menulis buku kerja (workbook): sebutkan --output "
+                              "BERKAS.xlsx"),
+    "cli.no_answers": ("standard input is closed: there is nothing to read the answers from",
+                       "masukan standar tertutup: tidak ada jawaban yang dapat dibaca"),
+    "cli.written_note": ("report written to {file}; exit status 1 is a CI convention (a "
+                         "finding of {fail_on} or worse was found), not a failure",
+                         "laporan ditulis ke {file}; status keluar 1 hanya konvensi CI (ada "
+                         "temuan setingkat {fail_on} atau lebih berat), bukan kegagalan"),
+    "cli.sheets_written": ("feedback sheets: {n} → {index}", "lembar umpan balik: {n} → {index}"),
+}
+
+# --- the verbatim (engine/verbatim/parse.py: what a trainee's verbatim block gets) -------
+
+_VERBATIM = {
+    "verbatim.not_block": ("a verbatim must be a literal block: write 'verbatim: |' and the "
+                           "turns on the lines below it, indented",
+                           "verbatim harus ditulis sebagai blok: tulis 'verbatim: |', lalu "
+                           "giliran bicaranya di baris-baris di bawahnya, menjorok ke dalam"),
+    "verbatim.no_speaker": ("this line has no speaker code (such as 'Ko:' or 'Ki:') and no "
+                            "turn above it to continue",
+                            "baris ini tidak diawali kode pembicara (misalnya 'Ko:' atau "
+                            "'Ki:') dan bukan lanjutan giliran bicara di atasnya"),
+    "verbatim.unknown_speaker": ("speaker {speaker} is not in the case's verbatim_speakers "
+                                 "map{hint}",
+                                 "kode pembicara {speaker} tidak tercantum dalam "
+                                 "case.verbatim_speakers{hint}"),
+    "verbatim.hint": ("; did you mean '{name}'?", "; maksud Anda '{name}'?"),
+    "verbatim.no_counselor": ("the verbatim has no counselor turn; check the speaker codes "
+                              "(case.verbatim_speakers)",
+                              "verbatim tidak memuat satu pun giliran bicara konselor; periksa "
+                              "kode pembicara (case.verbatim_speakers)"),
+    "verbatim.no_client": ("the verbatim has no client turn; check the speaker codes "
+                           "(case.verbatim_speakers)",
+                           "verbatim tidak memuat satu pun giliran bicara konseli; periksa "
+                           "kode pembicara (case.verbatim_speakers)"),
+    "verbatim.empty": ("the verbatim is empty", "verbatim masih kosong"),
+    "verbatim.bad_label": ("label {label} is not a technique{hint}",
+                           "label {label} bukan nama teknik konseling{hint}"),
+    "verbatim.empty_turn": ("turn {n} ({speaker}) is empty; write what was said, or a note such "
+                            "as '(diam)'",
+                            "giliran {n} ({speaker}) kosong; tuliskan apa yang diucapkan, atau "
+                            "catatan seperti '(diam)'"),
+}
+
+# --- `asas verbatim import` (engine/verbatim/importer.py, cli.py) ------------------------
+
+_IMPORT = {
+    "import.no_header": ("{source}: no header row naming the speaker and dialog columns "
+                         "(e.g. 'Pembicara', 'Dialog', 'Teknik')",
+                         "{source}: tidak ada baris judul yang menamai kolom pembicara dan "
+                         "dialog (misalnya 'Pembicara', 'Dialog', 'Teknik')"),
+    "import.table": ("{path} (table {n})", "{path} (tabel {n})"),
+    "import.needs_docx": ("{source}: reading .docx needs python-docx "
+                          "(pip install 'asas[docx]')",
+                          "{source}: membaca berkas .docx memerlukan python-docx "
+                          "(pip install 'asas[docx]')"),
+    "import.bad_docx": ("{source}: not a .docx file that can be read ({why})",
+                        "{source}: bukan berkas .docx yang dapat dibaca ({why})"),
+    "import.no_table": ("{source}: the document has no table",
+                        "{source}: dokumen tidak memuat tabel"),
+    "import.not_utf8": ("{source}: not UTF-8 text; save it as UTF-8",
+                        "{source}: bukan teks UTF-8; simpan sebagai UTF-8"),
+    "import.case_not_utf8": ("not UTF-8 text; save it as UTF-8",
+                             "bukan teks UTF-8; simpan sebagai UTF-8"),
+    "import.case_not_yaml": ("not valid YAML; run `asas check` on it first to see where",
+                             "bukan YAML yang valid; jalankan dahulu `asas check` pada berkas "
+                             "itu untuk melihat letak kesalahannya"),
+    "import.no_sessions": ("the case file has no list of sessions",
+                           "berkas kasus tidak memuat daftar sesi (sessions)"),
+    "import.no_session": ("session {n} does not exist; the file has {m} session(s)",
+                          "sesi {n} tidak ada; berkas ini memuat {m} sesi"),
+    "import.not_block": ("session {n} is not written as a block mapping (one field per "
+                         "line); add 'verbatim: |' by hand",
+                         "sesi {n} tidak ditulis satu isian per baris; tambahkan "
+                         "'verbatim: |' secara manual"),
+    "import.has_verbatim": ("session {n} already has a verbatim (line {line}); give "
+                            "--replace to replace it",
+                            "sesi {n} sudah memuat verbatim (baris {line}); pakai --replace "
+                            "untuk menggantinya"),
+    "import.line": ("{source}:{line}:{column}: {message}", "{source}:{line}:{column}: {message}"),
+    "import.not_written": ("{file}: not written", "{file}: tidak ditulis"),
+    "import.written": ("{file}: session {n}: {turns} turns written",
+                       "{file}: sesi {n}: {turns} giliran ditulis"),
+}
+
+# --- the rule engine's budget per case (engine/reason/runner.py; docs/limits.md) --------
+
+_BUDGET = {
+    "budget.facts": ("{n} sessions, disclosures and norm conflicts is more than the {m} one "
+                     "case may ask of the rule engine; split the case into several files",
+                     "{n} sesi, penyampaian informasi, dan konflik norma melebihi batas {m} "
+                     "untuk satu kasus pada mesin aturan; pecah kasus ini menjadi beberapa "
+                     "berkas"),
+    "budget.firings": ("the rules would fire more than {m} times for this case, the most one "
+                       "case may ask of the engine; split the case into several files",
+                       "aturan akan dijalankan lebih dari {m} kali untuk kasus ini, melebihi "
+                       "batas untuk satu kasus pada mesin aturan; pecah kasus ini menjadi "
+                       "beberapa berkas"),
+}
+
+# --- the fast network's fallback (engine/reason/runner.py, engine/i18n/engine_messages.py)
+
+_REASON = {
+    "reason.fallback": ("asas: warning: the fast Rete network is not used ({reason}); asas "
+                        "uses experta's own network instead: the same findings, only slower.",
+                        "asas: peringatan: jaringan Rete cepat tidak dipakai ({reason}); "
+                        "asas memakai jaringan experta sendiri: temuannya sama, hanya lebih "
+                        "lambat."),
+    "reason.experta_version": ("experta {found} is installed, and the fast network was "
+                               "written for {expected}",
+                               "experta {found} terpasang, padahal jaringan cepat ditulis "
+                               "untuk {expected}"),
+    "reason.experta_internal": ("experta no longer has {name}", "experta tidak lagi punya {name}"),
+    "reason.node_type": ("experta's network holds a node type it does not know: {name}",
+                         "jaringan experta memuat jenis simpul yang tidak dikenal: {name}"),
+    "reason.check_type": ("experta's network holds a check it does not know: {name}",
+                          "jaringan experta memuat jenis pemeriksaan yang tidak dikenal: "
+                          "{name}"),
+}
+
+# --- profiles (engine/judge/profile.py, rules/_profiles.py; docs/profiles.md) -------------
+
+_PROFILE = {
+    "profile.at": ("{where}:{at}: {message}", "{where}:{at}: {message}"),
+    "profile.no_file": ("{key}: no such profile file", "{key}: berkas profil tidak ditemukan"),
+    "profile.unknown": ("no profile '{key}' (bundled: {names}; or give the path of a profile "
+                        "file)",
+                        "tidak ada profil '{key}' (yang tersedia: {names}; atau sebutkan "
+                        "jalur berkas profil)"),
+    "profile.cannot_read": ("cannot be read: {why}", "tidak dapat dibaca: {why}"),
+    "profile.not_utf8": ("not UTF-8 text", "bukan teks UTF-8; simpan sebagai UTF-8"),
+    "profile.not_mapping": ("a profile is a mapping with the keys {keys}",
+                            "profil berupa kelompok isian dengan nama isian {keys}"),
+    "profile.unknown_key": ("unknown key '{key}' (keys: {keys})",
+                            "nama isian '{key}' tidak dikenal (yang dikenal: {keys})"),
+    "profile.missing": ("'{key}' is missing", "isian wajib '{key}' belum ditulis"),
+    "profile.bilingual": ("'{key}' must give an 'en' and an 'id' text",
+                          "'{key}' harus memuat teks 'en' dan 'id'"),
+    "profile.name_text": ("'name' must be text", "'name' harus berupa teks"),
+    "profile.rules_list": ("'rules' must be a list of rule modules of rules/",
+                           "'rules' harus berupa daftar modul aturan dari rules/"),
+    "profile.fields_list": ("'fields' must be a list of field paths",
+                            "'fields' harus berupa daftar jalur isian"),
+    "profile.principles_list": ("'principles' must be a list of {{key, en, id}}",
+                                "'principles' harus berupa daftar {{key, en, id}}"),
+    "profile.principle_key": ("each principle needs a 'key'",
+                              "setiap asas memerlukan isian 'key'"),
+    "profile.principle_twice": ("principle '{key}' is listed twice",
+                                "asas '{key}' tercantum dua kali"),
+    "profile.reassign_map": ("'reassign' must map rule IDs to principles",
+                             "'reassign' harus memetakan ID aturan ke asas"),
+    "profile.reassign_unknown": ("{rule} is reassigned to '{principle}', which is not one of "
+                                 "the profile's principles",
+                                 "{rule} dialihkan ke '{principle}', padahal itu bukan salah "
+                                 "satu asas dalam profil ini"),
+    "profile.rubric_name": ("'rubric' must be the name of a rubric file",
+                            "'rubric' harus berupa nama berkas rubrik"),
+    "profile.no_rubric": ("no rubric file {file} beside the profile",
+                          "berkas rubrik {file} tidak ada di samping berkas profil"),
+    "profile.not_module": ("'{name}' is not a rule module of rules/",
+                           "'{name}' bukan modul aturan dari rules/"),
+    "profile.no_module": ("no rule module rules/{name}.py",
+                          "modul aturan rules/{name}.py tidak ada"),
+    "profile.no_ruleset": ("{module} has no rule set", "{module} tidak memuat kumpulan aturan"),
+    "profile.reassign_missing": ("profile {name}: reassigns {rules}, which none of its rule "
+                                 "modules documents",
+                                 "profil {name}: mengalihkan {rules}, padahal tidak satu pun "
+                                 "modul aturannya memuat aturan itu"),
+    "profile.in_config": ("{file}: profile: {message}", "{file}: profile: {message}"),
+}
+
+# --- running a check (engine/run/check.py, atomic.py, batch.py) --------------------------
+
+_RUN = {
+    "run.stdin_closed": ("standard input is closed: there is no case file to read from -",
+                         "masukan standar tertutup: tidak ada berkas kasus yang dapat dibaca "
+                         "dari -"),
+    "run.stdout_closed": ("standard output is closed; give --output FILE",
+                          "keluaran standar tertutup; pakai --output BERKAS"),
+    "run.stdout_failed": ("cannot write to standard output: {why}",
+                          "tidak dapat menulis ke keluaran standar: {why}"),
+    "run.standard_output": ("standard output", "keluaran standar"),
+    "run.worker_died": ("a worker process stopped unexpectedly (out of memory, or killed?); "
+                        "check again, or with --jobs 1",
+                        "sebuah proses pemeriksa berhenti tiba-tiba (memori habis, atau "
+                        "dihentikan?); periksa lagi, atau pakai --jobs 1"),
+    "run.refuse_stdin": ("refusing to write {what} over {file}: it is the file given on "
+                         "standard input; choose another {option}",
+                         "{what} tidak ditulis menimpa {file}: berkas itu diberikan lewat "
+                         "masukan standar; pilih {option} yang lain"),
+    "run.refuse_input": ("refusing to write {what} over {file}, {role}; choose another "
+                         "{option}",
+                         "{what} tidak ditulis menimpa {file}, {role}; pilih {option} yang "
+                         "lain"),
+    "run.refuse_link": ("refusing to write through {file}: it is a link another user (uid "
+                        "{uid}) made in a shared folder; choose another {option}",
+                        "tidak menulis melalui {file}: berkas itu tautan yang dibuat pengguna "
+                        "lain (uid {uid}) di folder bersama; pilih {option} yang lain"),
+    "run.the_report": ("the report", "laporan"),
+    "run.an_input": ("one of the files this command reads",
+                     "salah satu berkas yang dibaca perintah ini"),
+    "run.a_case_file": ("one of the case files being checked",
+                        "salah satu berkas kasus yang diperiksa"),
+    "run.the_case_file": ("the case file", "berkas kasus"),
+    "run.file_name": ("file name", "nama berkas"),
+}
+
+# `asas cache clear` / `asas cache prune` (engine/run/cache.py)
+_CACHE = {
+    "cache.none": ("no cache at {folder}", "tidak ada cache di {folder}"),
+    "cache.untrusted": ("{folder} {problem}; nothing removed",
+                        "{folder}: folder itu {problem}; tidak ada yang dihapus"),
+    "cache.not_ours": ("{folder} is not an asas cache (no CACHEDIR.TAG written by asas); "
+                       "nothing removed",
+                       "{folder} bukan cache asas (tidak ada CACHEDIR.TAG yang ditulis asas); "
+                       "tidak ada yang dihapus"),
+    "cache.pruned": ("pruned {folder}: {removed} removed, {kept} kept ({size} bytes)",
+                     "{folder} dibersihkan: {removed} entri dihapus, {kept} disimpan ({size} "
+                     "bita)"),
+    "cache.cleared_partly": ("cleared {folder} (other files in it were left alone)",
+                             "{folder} dikosongkan (berkas lain di dalamnya tidak disentuh)"),
+    "cache.removed": ("removed {folder}", "{folder} dihapus"),
+}
+
+# what the operating system says when a file cannot be written (engine/i18n/oserr.py):
+# the English is the system's own words, as before
+_OS_WRITE = {
+    "oswrite.ENOENT": ("No such file or directory",
+                       "folder tujuannya tidak ada (periksa nama foldernya)"),
+    "oswrite.EACCES": ("Permission denied", "tidak ada izin menulis di sana"),
+    "oswrite.EPERM": ("Operation not permitted", "tindakan tidak diizinkan"),
+    "oswrite.EISDIR": ("Is a directory", "adalah folder"),
+    "oswrite.ENOTDIR": ("Not a directory", "sebagian jalurnya bukan folder"),
+    "oswrite.ENOSPC": ("No space left on device", "disk penuh"),
+    "oswrite.EDQUOT": ("Disk quota exceeded", "kuota disk habis"),
+    "oswrite.EROFS": ("Read-only file system", "sistem berkasnya hanya dapat dibaca"),
+    "oswrite.ENAMETOOLONG": ("File name too long", "nama berkas terlalu panjang"),
+    "oswrite.EPIPE": ("Broken pipe", "pembaca keluaran sudah berhenti"),
+    "oswrite.EIO": ("Input/output error", "galat masukan/keluaran (disk atau drive jaringan)"),
+    "oswrite.other": ("{why}", "{why}"),
+}
+
+# --- CI: GitHub annotations and step summary, the terminal (engine/report/formats/github.py,
+# engine/run/check.py) -------------------------------------------------------------------
+
+_CI = {
+    "github.more": ("{count} more {kind} are not shown as annotations (GitHub shows {limit} "
+                    "of each type per step); {where}",
+                    "{count} {kind} lainnya tidak ditampilkan sebagai anotasi (GitHub hanya "
+                    "menampilkan {limit} anotasi per jenis dalam satu langkah); {where}"),
+    "github.kind_error": ("violations or errors of invalid files",
+                          "pelanggaran atau kesalahan berkas tidak valid"),
+    "github.kind_warning": ("risk findings", "temuan risiko"),
+    "github.kind_notice": ("advice findings", "temuan saran"),
+    "github.where_summary": ("every finding is listed in the job summary of this run",
+                             "semua temuan tercantum dalam ringkasan job (job summary) "
+                             "run ini"),
+    "github.where_report": ("every finding is in the full report: asas check --format "
+                            "markdown (or text)",
+                            "semua temuan ada dalam laporan lengkap: asas check --format "
+                            "markdown (atau text)"),
+    "github.summary_note": ("GitHub shows at most {limit} annotations of each type per step: "
+                            "{shown} of these {total} findings and errors are annotated in "
+                            "the files; every one is listed below.",
+                            "GitHub hanya menampilkan {limit} anotasi per jenis dalam satu "
+                            "langkah: {shown} dari {total} temuan dan kesalahan ini dianotasi "
+                            "pada berkasnya; semuanya tercantum di bawah."),
+    "github.summary_cut": ("… and {count} more, not listed: a step summary is limited to "
+                           "1 MiB. The full report: asas check --format markdown",
+                           "… dan {count} lagi, tidak dicantumkan: ringkasan satu langkah "
+                           "dibatasi 1 MiB. Laporan lengkap: asas check --format markdown"),
+    "github.where": ("file:line:column", "berkas:baris:kolom"),
+    "ci.summary_unwritable": ("cannot append the step summary to {file}: {why}",
+                              "ringkasan langkah tidak dapat ditambahkan ke {file}: {why}"),
+    "ci.summary_is_input": ("the step summary file {file} is left as it is: it is one of "
+                            "the files checked, or a link another user planted",
+                            "berkas ringkasan langkah {file} tidak diubah: berkas itu termasuk "
+                            "berkas yang diperiksa, atau tautan yang dipasang pengguna lain"),
+    "ci.not_case_file": ("{file}: skipped, not a case file (no 'format: asas/v1')",
+                         "{file}: dilewati, bukan berkas kasus (tidak ada 'format: asas/v1')"),
+    "ci.bad_env_format": ("{var}={value} is not a report format; one of: {choices}",
+                          "{var}={value} bukan format laporan; pilihannya: {choices}"),
 }
 
 # --- the config file (engine/run/config.py) ---------------------------------------------
@@ -631,7 +965,9 @@ _CONFIG = {
 }
 
 MESSAGES: dict[str, tuple[str, str]] = {
-    **_LOAD, **_YAML, **_OS, **_KIND, **_CONFIG, **_WORD, **_TEMPLATE, **_INTERVIEW, **_CLI}
+    **_LOAD, **_YAML, **_OS, **_KIND, **_CONFIG, **_WORD, **_TEMPLATE, **_INTERVIEW, **_CLI,
+    **_VERBATIM, **_IMPORT, **_BUDGET, **_REASON, **_PROFILE, **_RUN, **_OS_WRITE, **_CACHE,
+    **_TREND, **_CI}
 
 
 # --- help in Indonesian (cli.py) ----------------------------------------------------------
@@ -674,7 +1010,17 @@ HELP_ID: dict[str, str] = {
         "mencapainya; 2 kesalahan pemakaian, atau ada berkas yang tidak dapat dibaca atau "
         "tidak valid (berkas lain tetap diperiksa), atau laporan tidak dapat ditulis; 130 "
         "dihentikan (Ctrl-C)."),
-    "check.fmt": "Format laporan.",
+    "check.fmt": ("Format laporan (bawaan: $ASAS_FORMAT, lalu isi berkas pengaturan, lalu "
+                  "github di GitHub Actions, lalu text)."),
+    "check.quiet": ("text, concise: tampilkan hanya berkas yang gagal (tidak valid, atau ada "
+                    "temuan yang mencapai --fail-on); tidak ada apa pun untuk berkas yang "
+                    "lolos, tanpa ringkasan."),
+    "check.color": ("Warnai laporan text: auto = di terminal, atau bila FORCE_COLOR atau "
+                    "CLICOLOR_FORCE disetel, tidak pernah bila NO_COLOR disetel atau "
+                    "TERM=dumb."),
+    "check.only_case_files": ("Lewati, tanpa galat, berkas yang tidak menyatakan "
+                              "'format: asas/v1' (mkdocs.yml di antara berkas kasus); untuk "
+                              "hook pre-commit."),
     "check.fail_on": "Keluar dengan status 1 bila ada temuan setingkat ini atau lebih berat.",
     "check.junit_family": "--format junit untuk GitLab (berkas dan baris pada setiap tes) "
                           "atau untuk skema ketat plugin xUnit Jenkins.",
@@ -728,8 +1074,10 @@ HELP_ID: dict[str, str] = {
                     "(berbahasa Indonesia kecuali --lang en).",
     "*.redact": "Jangan muat nama samaran konseli dan kutipan teks bebas dalam laporan.",
     "*.roster": "Kode praktikan -> nama atau NIM, kelas, guru pamong (CSV atau YAML).",
-    "check.no_redact": "Laporan html beberapa kasus tidak disamarkan (bawaannya disamarkan, "
-                       "untuk dibagikan).",
+    "check.no_redact": ("Jangan samarkan format yang bawaannya disamarkan: sarif, github, "
+                        "junit, dan gitlab, yang diunggah ke layanan kode (kutipan di sana "
+                        "menjadi terbuka), serta html beberapa kasus (dibuat untuk "
+                        "dibagikan)."),
     "check.lecturer": "Tampilan dosen untuk satu kelas (html): --no-redact, dan kelas "
                       "dikelompokkan per praktikan di samping matriks kasus.",
     "trend.by": "Yang dibandingkan sebuah perubahan, dari kasus pertama ke terakhir: status "

@@ -12,7 +12,7 @@ from yaml.nodes import MappingNode, ScalarNode, SequenceNode
 
 from asas.engine.i18n.dates import WEEKDAY_NAMES, DateProblem, parse_date
 from asas.engine.i18n.labels import as_bool, as_decimal, code_for
-from asas.engine.i18n.messages import Msg, Pair
+from asas.engine.i18n.messages import Msg, Pair, number
 from asas.engine.load.compose import _MERGE_TAG, _SAFE_TAGS, _TooBig
 from asas.engine.load.types import (
     _CONTROL,
@@ -44,7 +44,7 @@ class _Builder:
         # _compose has bounded the nodes and the depth already; this is a second guard
         self.nodes += 1
         if self.nodes > self.limits.max_nodes:
-            raise _TooBig(Msg.of("load.too_many_nodes", n=f"{self.limits.max_nodes:,}",
+            raise _TooBig(Msg.of("load.too_many_nodes", n=number(self.limits.max_nodes),
                                  alias=""), node.start_mark)
         if depth > self.limits.max_depth:
             raise _TooBig(Msg.of("load.too_deep", n=self.limits.max_depth), node.start_mark)
@@ -138,8 +138,8 @@ class _Builder:
                            quoted=_quoted(node))
                 return None
             if path == "sessions" and len(node.value) > self.limits.max_sessions:
-                raise _TooBig(Msg.of("load.too_many_sessions", n=f"{len(node.value):,}",
-                                     m=f"{self.limits.max_sessions:,}"), node.start_mark)
+                raise _TooBig(Msg.of("load.too_many_sessions", n=number(len(node.value)),
+                                     m=number(self.limits.max_sessions)), node.start_mark)
             items = []
             for i, item_node in enumerate(node.value):
                 item = self.value(item_node, spec.item_spec, f"{path}[{i}]", depth + 1)

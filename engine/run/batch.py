@@ -16,6 +16,7 @@ import signal
 import sys
 import threading
 
+from asas.engine.i18n.messages import MessageError, Msg
 from asas.engine.judge.catalog import RuleDoc
 from asas.engine.judge.terms import SEVERITY_RANK
 from asas.engine.judge.verdict import CaseResult
@@ -335,8 +336,7 @@ class Batch:
                 yield self._emit(result)
             finished = True
         except BrokenProcessPool:
-            raise WorkerDied("a worker process stopped unexpectedly (out of memory, or "
-                             "killed?); check again, or with --jobs 1") from None
+            raise WorkerDied(Msg.of("run.worker_died")) from None
         finally:
             for future in pending:
                 future.cancel()
@@ -346,5 +346,6 @@ class Batch:
             executor.shutdown(wait=True, cancel_futures=True)
 
 
-class WorkerDied(RuntimeError):
-    """A worker process of a batch ended without returning its results."""
+class WorkerDied(MessageError, RuntimeError):
+    """A worker process of a batch ended without returning its results (``text(lang)``:
+    the message in the reader's language)."""

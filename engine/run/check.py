@@ -15,14 +15,16 @@ import sys
 from dataclasses import dataclass, field
 from typing import TextIO
 
+from asas.engine.i18n.messages import MessageError, Msg
 from asas.engine.load.types import Limits
 
 
-class CheckError(Exception):
+class CheckError(MessageError):
     """A failure to read or write that ends the run with exit status 2 and this one-line
-    message (``usage`` True: the command line itself is wrong)."""
+    message, a code of engine/i18n/messages.py (``text(lang)``; ``str()`` is English);
+    ``usage`` True: the command line itself is wrong."""
 
-    def __init__(self, message: str, usage: bool = False):
+    def __init__(self, message: Msg | str, usage: bool = False):
         super().__init__(message)
         self.usage = usage
 
@@ -44,9 +46,12 @@ class CheckOptions:
     jobs: int | None = None
     cache_dir: str | None = None
     no_cache: bool = False
-    color: bool | None = None    # None: on a terminal, unless NO_COLOR is set
+    color: bool | None = None    # --color always/never; None: auto (progress.use_color)
     progress: bool | None = None  # None: decided by :func:`show_progress`
     profile: str | None = None   # a profile's name or file; None: the default
+    quiet: bool = False          # text, concise: only the files that fail (--quiet)
+    only_case_files: bool = False   # skip files that do not declare format: asas/v1
+    step_summary: str | None = None  # github: append a markdown summary to this file
     junit_family: str = "gitlab"  # junit: gitlab | jenkins (--junit-family)
     docs_url: str | None = None   # sarif: the base of each rule's helpUri (config docs-url)
 
@@ -64,7 +69,8 @@ def show_progress(machine: bool, output: str | None, files: int, stdout=None,
     and never while a machine format is piped to another program."""
     stdout = sys.stdout if stdout is None else stdout
     stderr = sys.stderr if stderr is None else stderr
-    if files < 2 or not _isatty(stderr):
+    from asas.engine.run.progress import dumb_terminal
+    if files < 2 or not _isatty(stderr) or dumb_terminal():
         return False
     return not (machine and output is None and not _isatty(stdout))
 
@@ -124,8 +130,9 @@ def run_check(o: CheckOptions, stdout: TextIO | None = None,
               stderr: TextIO | None = None) -> int:
     """Check ``o.paths`` and write the report; return the exit status.  Raises
     :class:`CheckError` for a failure to read or write (exit 2)."""
+    from asas.engine.i18n.oserr import write_error
     from asas.engine.load.discover import case_paths
-    from asas.engine.report.formats import ReportOptions, get
+    from asas.engine.report.formats import ReportOptions, get, redacts
     from asas.engine.run.atomic import (
         OutputRefused,
         Terminated,
@@ -143,18 +150,20 @@ def run_check(o: CheckOptions, stdout: TextIO | None = None,
         from asas.engine.run.bundled import bundled_cases
         paths = (*paths, *bundled_cases(o.profile))
     if not paths:
-        raise CheckError("give at least one file or directory (or --examples)", usage=True)
+        raise CheckError(Msg.of("cli.need_paths"), usage=True)
     if "-" in paths and sys.stdin is None:
-        raise CheckError("standard input is closed: there is no case file to read from -")
+        raise CheckError(Msg.of("run.stdin_closed"))
     if o.output is None and stdout is None:
-        raise CheckError("standard output is closed; give --output FILE")
+        raise CheckError(Msg.of("run.stdout_closed"))
     fmt = get(o.fmt)
     files = case_paths(paths)
+    if o.only_case_files:
+        files = _case_files_only(files, o, stderr)
     if o.output:
         try:
             refuse_inputs(o.output, files)
         except OutputRefused as exc:
-            raise CheckError(str(exc)) from None
+            raise CheckError(exc.msg) from None
     cache = None
     if not o.no_cache:
         cache = open_cache(o.cache_dir, o.select, o.ignore, o.limits, o.profile)
@@ -167,11 +176,12 @@ def run_check(o: CheckOptions, stdout: TextIO | None = None,
     progress = None
     if wants_progress:
         from asas.engine.run.progress import Progress
-        progress = Progress(len(files), stream=stderr)
+        progress = Progress(len(files), stream=stderr, lang=o.lang)
     batch = Batch(files, o.select, o.ignore, o.limits, jobs=o.jobs, cache=cache,
                   progress=progress, profile=o.profile)
     outcome = Outcome(o.fail_on)
-    if o.redact:
+    asked = True if o.redact else (False if o.no_redact else None)
+    if redacts(o.fmt, asked):    # --redact, or a format that leaves the machine
         from asas.engine.report.redact import redact as redact_results
 
         def hide(r):
@@ -179,10 +189,16 @@ def run_check(o: CheckOptions, stdout: TextIO | None = None,
     else:
         def hide(r):
             return r
+    quiet = o.quiet and o.fmt in QUIET_FORMATS
+    deferred: list = []           # --quiet: what a format writes before the first case
 
     def results():
         for r in batch:
             outcome.add(r)
+            if quiet and not fails(r, o.fail_on):
+                continue
+            for sink in deferred:
+                sink.release()
             yield hide(r)
 
     def interrupted():
@@ -192,15 +208,22 @@ def run_check(o: CheckOptions, stdout: TextIO | None = None,
 
     color = o.color
     if color is None:
-        color = o.output is None and _isatty(stdout) and "NO_COLOR" not in os.environ
-    options = ReportOptions(color=color, fail_on=o.fail_on,
-                            redact=True if o.redact else (False if o.no_redact else None),
+        from asas.engine.run.progress import use_color
+        color = use_color(None, o.output is not None, stdout)
+    summary = None
+    if o.step_summary and o.fmt == "github":
+        summary = _summary_sink(o.step_summary, files, o.lang, stderr)
+    options = ReportOptions(color=color, fail_on=o.fail_on, redact=asked,
                             by_trainee=o.by_trainee, interrupted=interrupted,
                             select=tuple(o.select) if o.select else None,
                             ignore=tuple(o.ignore) if o.ignore else None,
                             profile=o.profile, catalog=_catalog(o.fmt, o.profile),
-                            junit_family=o.junit_family, docs_url=o.docs_url)
-    out = _Out(stdout, progress)
+                            junit_family=o.junit_family, docs_url=o.docs_url,
+                            quiet=quiet, summary=summary)
+    out: _Out | _Deferred = _Out(stdout, progress)
+    if quiet:
+        out = _Deferred(out)
+        deferred.append(out)
     terminate_as_interrupt()
     try:
         if fmt.stream is None:      # formats that need every result first
@@ -215,22 +238,26 @@ def run_check(o: CheckOptions, stdout: TextIO | None = None,
                 out.write(text)
         elif o.output:
             with atomic_writer(o.output) as fh:
-                fmt.stream(results(), o.lang, fh, options)
+                sink = fh
+                if quiet:
+                    sink = _Deferred(fh)
+                    deferred[:] = [sink]
+                fmt.stream(results(), o.lang, sink, options)
         else:
             fmt.stream(results(), o.lang, out, options)
     except OutputRefused as exc:
-        raise CheckError(str(exc)) from None
+        raise CheckError(exc.msg) from None
     except _StdoutFailed as exc:
         _stdout_gone(stdout)
-        raise CheckError(f"cannot write to standard output: {exc.exc.strerror or exc.exc}") \
-            from None
+        raise CheckError(Msg.of("run.stdout_failed", why=write_error(exc.exc))) from None
     except OSError as exc:
         if isinstance(exc, BrokenPipeError) and not o.output:
             return _broken_pipe(stdout)
-        where = _shown(o.output) if o.output else "standard output"
-        raise CheckError(f"cannot write {where}: {exc.strerror or exc}") from None
+        where = _shown(o.output) if o.output else Msg.of("run.standard_output")
+        raise CheckError(Msg.of("cli.cannot_write", file=where, why=write_error(exc))) \
+            from None
     except WorkerDied as exc:
-        _say(stderr, f"\nasas: {exc}")
+        _say(stderr, "\nasas: " + exc.text(o.lang))
         return 2
     except Terminated as exc:   # SIGTERM, SIGHUP: the workers and the temporary are gone
         return exit_status(exc)
@@ -241,11 +268,86 @@ def run_check(o: CheckOptions, stdout: TextIO | None = None,
         if progress is not None:
             progress.close()
     if batch.interrupted:
-        if not (fmt.stream is not None and o.fmt == "text" and o.output is None
-                and _isatty(stdout)):   # else the report on screen just said it
+        if quiet or not (fmt.stream is not None and o.fmt == "text" and o.output is None
+                         and _isatty(stdout)):   # else the report on screen just said it
             _say(stderr, interrupted())
         return 130
     return outcome.code
+
+
+# --quiet applies to the reports a person reads line by line; the others are unchanged
+QUIET_FORMATS = ("text", "concise")
+
+
+def fails(r, fail_on: str) -> bool:
+    """Whether one result makes the run fail: an invalid file, or a finding of
+    ``fail_on``'s severity or worse."""
+    from asas.engine.run.batch import FAIL_RANK
+    if not r.valid:
+        return True
+    if fail_on == "never":
+        return False
+    return any(FAIL_RANK[f.doc.severity] <= FAIL_RANK[fail_on] for f in r.findings)
+
+
+class _Deferred:
+    """A sink that holds what is written until :meth:`release` (the first case shown):
+    under --quiet a run whose files all pass prints nothing at all."""
+
+    def __init__(self, sink):
+        self.sink = sink
+        self.held: list[str] | None = []
+
+    def write(self, text: str) -> None:
+        if self.held is None:
+            self.sink.write(text)
+        else:
+            self.held.append(text)
+
+    def release(self) -> None:
+        if self.held is not None:
+            held, self.held = self.held, None
+            if held:
+                self.sink.write("".join(held))
+
+
+def _case_files_only(files, o: CheckOptions, stderr) -> list:
+    """--only-case-files: leave out the files that do not declare the case format (a
+    mkdocs.yml staged beside the cases); each is named on standard error unless
+    --quiet."""
+    from asas.engine.i18n.messages import t
+    from asas.engine.load.sniff import declares_case
+    kept = []
+    for f in files:
+        if declares_case(f, o.limits):
+            kept.append(f)
+        elif not o.quiet:
+            _say(stderr, t("ci.not_case_file", o.lang, file=_shown(f)))
+    return kept
+
+
+def _summary_sink(path: str, files, lang: str, stderr):
+    """Where --format github appends its step summary: ``$GITHUB_STEP_SUMMARY``, opened
+    for appending (what earlier steps wrote stays), never a file being checked.  A
+    failure is said on standard error and does not change the exit status."""
+    def write(text: str) -> bool:
+        from asas.engine.i18n.messages import t
+        from asas.engine.run.atomic import OutputRefused, refuse_inputs
+        try:
+            refuse_inputs(path, files)
+        except OutputRefused:
+            _say(stderr, t("ci.summary_is_input", lang, file=_shown(path)))
+            return False
+        try:
+            with open(path, "a", encoding="utf-8", newline="\n") as fh:
+                fh.write(("\n" if fh.tell() else "") + text)   # apart from what is there
+        except OSError as exc:
+            from asas.engine.load.types import os_error
+            _say(stderr, t("ci.summary_unwritable", lang, file=_shown(path),
+                           why=os_error(exc).text(lang)))
+            return False
+        return True
+    return write
 
 
 def _catalog(fmt: str, profile):

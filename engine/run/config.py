@@ -20,6 +20,8 @@ names one; ``--isolated`` reads none.  Keys (docs/config.md)::
     max-sessions = 50
 
 What is given on the command line wins over the file; the file wins over the defaults.
+The environment sits between the two (``ASAS_LANG``, ``ASAS_FORMAT``); ``asas check``
+under GitHub Actions defaults to ``--format github`` (:func:`default_format`).
 An unknown key or a wrong value is an error located in the file (exit status 2).
 """
 
@@ -77,6 +79,27 @@ class Config:
             if fnmatch.fnmatch(rel, pattern) or fnmatch.fnmatch(os.path.basename(rel), pattern):
                 out += codes
         return out
+
+
+FORMAT_ENV = "ASAS_FORMAT"
+
+
+def default_format(config: Config, to_file: bool, environ=None) -> tuple[str, str | None]:
+    """The report format of ``asas check`` when ``--format`` is not given, and the name
+    of the environment variable it came from (None: not from one).  In order:
+    ``ASAS_FORMAT`` (as ``ASAS_LANG`` wins over the file's ``lang``), the config file's
+    ``format``, ``github`` when running under GitHub Actions (``GITHUB_ACTIONS=true``,
+    as yamllint does) and the report goes to standard output, else ``text``.  The
+    caller checks a value that came from the environment."""
+    environ = os.environ if environ is None else environ
+    chosen = environ.get(FORMAT_ENV, "").strip().lower()
+    if chosen:
+        return chosen, FORMAT_ENV
+    if config.get("format"):
+        return config.get("format"), None
+    if environ.get("GITHUB_ACTIONS", "") == "true" and not to_file:
+        return "github", None
+    return "text", None
 
 
 def find(paths=(), start: str | None = None) -> str | None:

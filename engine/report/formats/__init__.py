@@ -38,6 +38,10 @@ class ReportOptions:
     # sarif: the catalogue of the run's rules (ID -> RuleDoc), handed over by the caller
     # so that reporting never imports the knowledge (and with it the rule engine)
     catalog: Mapping | None = None
+    quiet: bool = False                 # text: no summary line (--quiet)
+    # github: where the step summary goes (markdown text in, True if it was written);
+    # None: no step summary ($GITHUB_STEP_SUMMARY not set)
+    summary: Callable[[str], bool] | None = None
 
 
 class Sink(Protocol):
@@ -57,6 +61,12 @@ class Format:
     machine: bool = False
     note: str = field(default="", compare=False)
 
+    @property
+    def redaction(self) -> str:
+        """When this format is redacted without --redact or --no-redact: see
+        :data:`REDACTED_BY_DEFAULT`."""
+        return REDACTED_BY_DEFAULT.get(self.name, "never")
+
 
 def _module(name: str):
     return importlib.import_module(f"{__name__}.{name}")
@@ -70,7 +80,7 @@ def _text_render(results, lang, o: ReportOptions) -> str:
 
 def _text_stream(results, lang, out, o: ReportOptions) -> None:
     _module("text").stream(results, lang, out, color=o.color, interrupted=o.interrupted,
-                           selection=_sel(o))
+                           selection=_sel(o), quiet=o.quiet)
 
 
 def _json_render(results, lang, o: ReportOptions) -> str:
@@ -125,6 +135,14 @@ def _sarif_stream(results, lang, out, o: ReportOptions) -> None:
                             docs_url=o.docs_url, profile=o.profile)
 
 
+def _github_render(results, lang, o: ReportOptions) -> str:
+    return _module("github").render(results, lang, selection=_sel(o), summary=o.summary)
+
+
+def _github_stream(results, lang, out, o: ReportOptions) -> None:
+    _module("github").stream(results, lang, out, selection=_sel(o), summary=o.summary)
+
+
 def _sel(o: ReportOptions):
     from asas.engine.report.formats._common import Selection
     return Selection.of(o.select, o.ignore)
@@ -150,11 +168,39 @@ _ALL = (
            note="GitLab, Jenkins (--junit-family)"),
     Format("sarif", _sarif_render, _sarif_stream, machine=True,
            note="SARIF 2.1.0: code scanning"),
-    Format("github", _simple("github"), _simple_stream("github"), machine=True,
-           note="GitHub Actions annotations"),
+    Format("github", _github_render, _github_stream, machine=True,
+           note="GitHub Actions annotations (at most 10 of each type) and the step summary"),
     Format("gitlab", _simple("codequality"), _simple_stream("codequality"), machine=True,
            note="GitLab Code Quality (artifacts:reports:codequality)"),
 )
+
+# -- privacy: which reports are redacted when neither --redact nor --no-redact is given --
+# The one place this is decided (asas check reads it through :func:`redacts`).
+#   "always":  the report leaves the machine: it is uploaded to a code host (SARIF to
+#              code scanning, annotations and the step summary to GitHub, JUnit and Code
+#              Quality to GitLab or Jenkins), where a quote is published;
+#   "several": a report of more than one case (a class) is meant to be shared;
+#   any other format: as asked (--redact), else not redacted.
+REDACTED_BY_DEFAULT: dict[str, str] = {
+    "sarif": "always",
+    "github": "always",
+    "junit": "always",
+    "gitlab": "always",
+    "html": "several",
+}
+
+
+def redacts(name: str, redact: bool | None, cases: int | None = None) -> bool | None:
+    """Whether a report in format ``name`` is redacted: ``redact`` True (--redact) or
+    False (--no-redact) as given; None: the format's default, for a report of ``cases``
+    cases (None: not known yet, and it matters: None comes back)."""
+    if redact is not None:
+        return redact
+    default = REDACTED_BY_DEFAULT.get(name, "never")
+    if default == "several":
+        return None if cases is None else cases > 1
+    return default == "always"
+
 
 REGISTRY: dict[str, Format] = {f.name: f for f in _ALL}
 FORMATS = tuple(REGISTRY)           # the names, in --help order

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 
+from asas.engine.i18n.paths import readable
 from asas.engine.i18n.words import word
 from asas.engine.judge.catalog import FUNCTIONS, label
 from asas.engine.judge.terms import STATUS_MARK
@@ -83,7 +84,7 @@ def _case(r: CaseResult, case: dict, lang: str) -> list[str]:
     if not case["valid"]:
         lines = [head + f" — {word('invalid', lang)}", ""]
         for e in case["errors"]:
-            where = f"{esc(e['path'])}: " if e["path"] else ""
+            where = f"{esc(readable(e['path'], lang))}: " if e["path"] else ""
             lines.append(f"- `{e['line']}:{e['column']}` {where}{esc(e['message'])}")
         return lines + [""]
     title = f" · {esc(meta.title)}" if meta.title else ""
