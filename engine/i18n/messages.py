@@ -1246,6 +1246,7 @@ _IVIEW = {
                                     "Jawab: tanggal seperti dalam laporan Anda (7 September "
                                     "2026, 7-9-2026, 7/9/2026, 2026-09-07); Enter = tidak "
                                     "tercatat."),
+    "interview.help_share_range": (" 0–1 (0.4 = 40%)", " 0–1 (0,4 = 40%)"),
     "interview.together_hint": ("[yes/no; Enter = ask each]",
                                 "[ya/tidak; Enter = tanyakan satu per satu]"),
     "interview.together_none": ("→ none of them", "→ tidak satu pun"),

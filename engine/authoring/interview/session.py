@@ -133,8 +133,7 @@ class Interview:
             bounds = self.t("range", low=f"{low:g}", high=f"{high:g}") \
                 if low is not None and high is not None else ""
             if spec.kind == "float":
-                bounds = self.t("range", low="0", high="1 (0,4 = 40%)" if self.lang == "id"
-                                else "1 (0.4 = 40%)")
+                bounds = self.t("help_share_range")
             return self.t("help_answers_number", range=bounds)
         if spec.kind == "date":
             return self.t("help_answers_date")
@@ -558,7 +557,7 @@ class Interview:
             date = parse_date(raw, day_first=self.lang == "id")
         except DateProblem as problem:
             if problem.why == "weekday":
-                names = WEEKDAY_NAMES["id" if self.lang == "id" else "en"]
+                names = WEEKDAY_NAMES.get(self.lang, WEEKDAY_NAMES["en"])
                 raise Invalid(self.t("date_weekday", date=in_words(problem.params["date"],
                                                                      self.lang).split(", ")[1],
                                      actual=names[problem.params["actual"]],
