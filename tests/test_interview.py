@@ -956,7 +956,7 @@ def test_help_and_a_date_through_a_terminal(tmp_path):
     import json
     target = tmp_path / "kasus.yaml"
     term = Terminal(str(target), "--lang", "id", cwd=tmp_path)
-    term.expect("Kode kasus")
+    term.expect("Kode kasus", limit=180)      # a watchdog: the machine may be busy
     term.type("?")
     shown = term.expect("Kode kasus")
     assert "Kode kasus ini dalam laporan Anda, misalnya KI-2026-07" in shown
@@ -968,9 +968,9 @@ def test_help_and_a_date_through_a_terminal(tmp_path):
         "sessions[].date", {"case.id": "KI-3", "case.client.pseudonym": "Siswa R"}, "id")}),
         encoding="utf-8")
     again = Terminal(str(target), "--lang", "id", cwd=tmp_path)
-    again.expect("Lanjutkan dari sana?")
+    again.expect("Lanjutkan dari sana?", limit=180)
     again.type("ya")
-    again.expect("Tanggal sesi?")
+    again.expect("Tanggal sesi?", limit=180)
     again.type("Selasa, 7 September 2026")
     again.expect("7 September 2026 jatuh pada hari Senin, bukan Selasa; periksa tanggalnya.")
     again.expect("Tanggal sesi?")
