@@ -250,11 +250,14 @@ def _format_names():
               help="Read the settings from FILE (default: asas.toml, .asas.yaml or "
                    "[tool.asas] in pyproject.toml, searched upwards from the case files).")
 @click.option("--isolated", is_flag=True, help="Read no config file.")
+@click.option("--no-suppress", is_flag=True,
+              help="Apply none of the case files' own suppressions (asas: ignore:): every "
+                   "finding shown and counted, as a supervisor reviews.")
 @profile_option
 def check(paths, fmt, lang, output, quiet, color, only_case_files, fail_on, junit_family,
           select, ignore, examples, redact, no_redact, lecturer, max_bytes, max_nodes,
           max_depth, max_sessions, jobs, cache_dir, no_cache, strict, config_file, isolated,
-          profile):
+          no_suppress, profile):
     """Check case files: files, directories (searched for *.yaml, *.yml), or - for stdin.
 
     An unchanged file is not checked again: its result comes from the cache
@@ -303,7 +306,7 @@ def check(paths, fmt, lang, output, quiet, color, only_case_files, fail_on, juni
         cache_dir=cache_dir, no_cache=no_cache, profile=profile, quiet=quiet,
         color={"always": True, "never": False}.get(color), only_case_files=only_case_files,
         step_summary=os.environ.get("GITHUB_STEP_SUMMARY") or None,
-        junit_family=junit_family, docs_url=conf.get("docs-url"))
+        junit_family=junit_family, docs_url=conf.get("docs-url"), suppress=not no_suppress)
     try:
         code = run_check(options)
     except CheckError as exc:
@@ -454,9 +457,12 @@ def _roster(path, lang):
                    "unless --lang en).")
 @click.option("--redact", is_flag=True,
               help="Keep the client's pseudonym and every free-text quote out of the report.")
+@click.option("--no-suppress", is_flag=True,
+              help="Honour none of the case files' own suppressions (asas: ignore:); an "
+                   "overrides file still applies.")
 @profile_option
 def grade(paths, rubric, print_rubric, fmt, csv_locale, lang, output, roster, overrides,
-          sheets, redact, profile):
+          sheets, redact, no_suppress, profile):
     """Grade case files with a rubric: points per principle by status, deductions per
     finding and per function not served, caps for critical findings (at most D, a
     meeting), "incomplete — returned" for a write-up that cannot be assessed, and a
@@ -500,7 +506,7 @@ def grade(paths, rubric, print_rubric, fmt, csv_locale, lang, output, roster, ov
     files = case_paths(paths)
     inputs = [*files, *(p for p in (rubric, roster, overrides) if p)]
     _refuse_inputs(output, inputs)
-    results = check_paths(files, profile=profile)
+    results = check_paths(files, profile=profile, suppress=not no_suppress)
     if redact:
         from asas.engine.report.redact import redact as redact_results
         results = redact_results(results)

@@ -143,6 +143,25 @@ _LOAD = {
     "load.missing_key": ("missing required key '{key}'{about}{fix}",
                          "isian wajib '{key}'{about} belum ditulis{fix}"),
     "load.about": (" ({what})", " ({what})"),
+    "load.pattern": ("expected {form}, found {found}{hint}",
+                     "harus {form}, tetapi tertulis {found}{hint}"),
+    # in-file suppressions (asas: ignore:, engine/judge/suppress.py)
+    "load.fix_reason": ("; every suppression needs one: add 'reason: ...'",
+                        "; setiap pengecualian wajib memilikinya: tambahkan 'reason: ...'"),
+    "load.waivers_key": ("{key} belongs under 'asas:' as 'ignore:' (asas: {{ignore: [{{rule: "
+                         "..., reason: ...}}]}}), one list for suppressions and overrides",
+                         "{key} ditulis di bawah 'asas:' sebagai 'ignore:' (asas: {{ignore: "
+                         "[{{rule: ..., reason: ...}}]}}), satu daftar untuk semua pengecualian"),
+    "suppress.suppressed": ("suppressed: {rule}{with_} — {reason}{by}",
+                            "dikecualikan: {rule}{with_} — {reason}{by}"),
+    "suppress.with": (" with {ids}", " beserta {ids}"),
+    "suppress.by": ("; by {by}", "; oleh {by}"),
+    "suppress.unused": ("unused suppression: {rule} matches no finding of this case; remove "
+                        "it, or correct its rule ID or session",
+                        "pengecualian tak terpakai: {rule} tidak cocok dengan temuan mana pun "
+                        "pada kasus ini; hapus, atau perbaiki kode aturan atau sesinya"),
+    "suppress.unknown_rule": ("{rule} is not a rule of asas{hint}; see asas rules",
+                              "{rule} bukan kode aturan asas{hint}; lihat asas rules"),
     "load.fix_number": ("; write 'number: {n}' as the first line of this session",
                         "; tulis 'number: {n}' sebagai baris pertama sesi ini"),
     "load.required_empty": ("'{key}' is required but empty", "'{key}' wajib diisi, tetapi kosong"),
@@ -412,6 +431,8 @@ _WORD = {
     "word.redaction_on": ('Pseudonyms and quoted free text are left out of this report (more than one case).', 'Nama samaran dan kutipan teks bebas tidak dimuat dalam laporan ini (lebih dari satu kasus).'),
     "word.invalid_help": ('The case file could not be read or does not follow the asas/v1 format; fix the errors shown and check it again.', 'Berkas kasus tidak dapat dibaca atau tidak mengikuti format asas/v1; perbaiki kesalahan yang ditunjukkan lalu periksa lagi.'),
     "word.why": ('Why it matters', 'Mengapa penting'),
+    "word.suppressions": ('Suppressed in the case file (asas: ignore)',
+                          'Dikecualikan dalam berkas kasus (asas: ignore)'),
     "word.principle": ('principle', 'asas'),
     "word.status": ('status', 'status'),
     "word.score": ('score', 'skor'),
@@ -1044,6 +1065,9 @@ HELP_ID: dict[str, str] = {
     "check.config_file": "Baca pengaturan dari BERKAS ini (bawaan: asas.toml, .asas.yaml, atau "
                     "[tool.asas] di pyproject.toml, dicari ke atas dari berkas kasus).",
     "check.isolated": "Abaikan semua berkas pengaturan.",
+    "check.no_suppress": "Jangan terapkan pengecualian yang ditulis dalam berkas kasus (asas: "
+                         "ignore:): semua temuan ditampilkan dan dihitung, seperti saat "
+                         "pembimbing memeriksa.",
     "check.strict": "Terima hanya kode persis format (reluctant, true, 0.6), bukan kata yang "
                     "biasa ditulis orang (enggan, ya, 0,6).",
     "cache": ("Cache hasil `asas check` (bawaan ~/.cache/asas, atau $ASAS_CACHE_DIR).\n\n"
@@ -1067,6 +1091,8 @@ HELP_ID: dict[str, str] = {
         "berkas lain tetap dinilai)."),
     "grade.csv_locale": "id: ';' di antara kolom, koma desimal, dan BOM UTF-8, seperti "
                         "Excel dengan pengaturan wilayah Indonesia membuka CSV.",
+    "grade.no_suppress": "Jangan ikuti pengecualian yang ditulis dalam berkas kasus (asas: "
+                         "ignore:); berkas pengecualian (--overrides) tetap berlaku.",
     "grade.roster": "Kode praktikan -> nama atau NIM, kelas, guru pamong (CSV atau YAML).",
     "grade.overrides": "Pengecualian beralasan (waivers: case, rule, reason, by), disimpan "
                        "di samping berkas kelas.",

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime
 import difflib
+import re
 
 import yaml
 from yaml.constructor import SafeConstructor
@@ -94,6 +95,12 @@ class _Builder:
                 continue
             seen[key] = key_node.start_mark.line + 1
             spec = specs.get(key)
+            if spec is None and not path and key == "waivers":
+                # the gradebook's first spelling: one mechanism, written under asas:
+                shown = _show(key)
+                self.error(key_node, sub, Msg.of("load.waivers_key", key=shown),
+                           quoted=(shown,))
+                continue
             if spec is None:
                 hint = difflib.get_close_matches(key, specs, n=1, cutoff=0.6)
                 misspelt.update(hint)
@@ -117,6 +124,8 @@ class _Builder:
                 fix: Msg | str = ""
                 if name == "number" and path.startswith("sessions["):
                     fix = Msg.of("load.fix_number", n=int(path[9:-1]) + 1)
+                elif name == "reason" and path.startswith("asas.ignore["):
+                    fix = Msg.of("load.fix_reason")
                 self.errors.append(CaseError.of(line, col, f"{path}.{name}" if path else name,
                                                 Msg.of("load.missing_key", key=name,
                                                        about=_about(spec), fix=fix)))
@@ -159,6 +168,9 @@ class _Builder:
             if bad:
                 self.error(node, path, Msg.of("load.control_char",
                                               char=f"U+{ord(bad.group()):04X}"))
+                return None
+            if spec.pattern is not None and not re.search(spec.pattern, node.value):
+                self.error(node, path, _form(spec, node), quoted=_quoted(node))
                 return None
             return node.value
         try:
@@ -265,6 +277,18 @@ def _expected(spec: FieldSpec, node, hint: Msg | str = "") -> Msg:
                   none=hint)
 
 
+def _form(spec: FieldSpec, node) -> Msg:
+    """A text not of its field's form (a rule ID written 'krh10'), with the form it
+    asks for, and the value as it was surely meant when that is plain ('krh010')."""
+    meant = re.sub(r"[\s_-]", "", node.value).upper()
+    hint: Msg | str = ""
+    if meant != node.value and re.search(spec.pattern or "", meant):
+        hint = Msg.of("load.enum_hint", name=meant)
+    form = spec.form or (spec.en, spec.id)
+    return Msg.of("load.pattern", form=Pair(form[0], form[1]), found=_describe(node),
+                  hint=hint)
+
+
 def _by_word(text: str, choices) -> list[str]:
     """The code of a choice written as a reader says it ('enggan', 'role play')."""
     code = code_for(text, choices)
@@ -305,6 +329,13 @@ def _cross_checks(case: Case, b: _Builder):
             line, col = b.values.get(path, (1, 1))
             b.errors.append(CaseError.of(line, col, path,
                                          Msg.of("load.session_missing", n=item.session,
+                                                m=len(case.sessions))))
+    for i, entry in enumerate(case.asas.ignore):
+        if entry.session is not None and entry.session > len(case.sessions):
+            path = f"asas.ignore[{i}].session"
+            line, col = b.values.get(path, (1, 1))
+            b.errors.append(CaseError.of(line, col, path,
+                                         Msg.of("load.session_missing", n=entry.session,
                                                 m=len(case.sessions))))
     out = case.case.referred_out
     if out is not None and out.session is not None and out.session > len(case.sessions):

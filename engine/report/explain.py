@@ -86,6 +86,12 @@ def explain(result: CaseResult, lang: str) -> str:
                 lines.append(f"     {word('line', lang)} {e.line}: {readable(e.path, lang)} = "
                              f"{_value(e.value, lang)}")
         lines.append("")
+    from asas.engine.report.contract import suppression_rows
+    rows = suppression_rows(result, lang)
+    if rows:        # what the case file's own suppressions set aside, and those unused
+        lines.append(word("suppressions", lang))
+        lines += [f"  {word('line', lang)} {line}: {text}" for line, _, text, _ in rows]
+        lines.append("")
     if result.strengths:
         lines.append(word("went_well", lang))
         for st in result.strengths:

@@ -29,8 +29,8 @@ FEW = 4     # up to this many files to check, one process is quicker than a pool
 
 
 def check_paths(paths, select=None, ignore=None, limits: Limits = Limits(),
-                profile=None) -> list[CaseResult]:
-    return [check_file(p, select, ignore, limits, profile) for p in case_paths(paths)]
+                profile=None, suppress: bool = True) -> list[CaseResult]:
+    return [check_file(p, select, ignore, limits, profile, suppress) for p in case_paths(paths)]
 
 
 def exit_code(results: list[CaseResult], fail_on: str) -> int:
@@ -85,7 +85,8 @@ def _read(path, limits):
         return None
 
 
-def _check_data(path, select, ignore, limits, cache, profile=None) -> tuple[str, dict]:
+def _check_data(path, select, ignore, limits, cache, profile=None,
+                suppress: bool = True) -> tuple[str, dict]:
     """Check one file; its name as the report shows it (``<stdin>`` for -) and its result
     as plain data (engine/results.py), stored in the cache when there is one and the
     file could be read."""
@@ -93,9 +94,9 @@ def _check_data(path, select, ignore, limits, cache, profile=None) -> tuple[str,
     from asas.engine.run.codec import NotPlain, to_data
     data = _read(path, limits) if cache is not None and _cacheable(path) else None
     if data is None:
-        result = check_loaded(load_file(path, limits), select, ignore, profile)
+        result = check_loaded(load_file(path, limits), select, ignore, profile, suppress)
         return result.file, to_data(result, strict=False)
-    result = check_loaded(load_bytes(data, path, limits), select, ignore, profile)
+    result = check_loaded(load_bytes(data, path, limits), select, ignore, profile, suppress)
     try:
         plain = to_data(result)
     except NotPlain:
@@ -139,7 +140,7 @@ class _signals_held:
 
 
 def _worker_init(select, ignore, limits, cache_folder, cache_config, profile=None,
-                 parent=None):
+                 parent=None, suppress: bool = True):
     signal.signal(signal.SIGINT, signal.SIG_IGN)   # Ctrl-C is the parent's to handle
     for name in ("SIGTERM", "SIGHUP"):             # the parent's handlers are not ours:
         if hasattr(signal, name):                   # terminate() stops a worker at once
@@ -155,12 +156,14 @@ def _worker_init(select, ignore, limits, cache_folder, cache_config, profile=Non
     chosen = lookup(profile)
     knowledge_engine(None if chosen.is_default else chosen)   # built once per worker
     cache = Cache(cache_folder, cache_config) if cache_folder is not None else None
-    _worker.update(select=select, ignore=ignore, limits=limits, cache=cache, profile=profile)
+    _worker.update(select=select, ignore=ignore, limits=limits, cache=cache, profile=profile,
+                   suppress=suppress)
 
 
 def _worker_check(paths) -> list[tuple[str, dict]]:
     w = _worker
-    return [_check_data(path, w["select"], w["ignore"], w["limits"], w["cache"], w["profile"])
+    return [_check_data(path, w["select"], w["ignore"], w["limits"], w["cache"], w["profile"],
+                        w["suppress"])
             for path in paths]
 
 
@@ -190,8 +193,10 @@ class Batch:
     """
 
     def __init__(self, files, select=None, ignore=None, limits: Limits = Limits(),
-                 jobs: int | None = None, cache=None, progress=None, profile: str | None = None):
+                 jobs: int | None = None, cache=None, progress=None, profile: str | None = None,
+                 suppress: bool = True):
         self.files = list(files)
+        self.suppress = suppress        # False: the files' suppressions not applied
         self.profile = profile          # a profile's name or path; None: the default
         self.select, self.ignore, self.limits = select, ignore, limits
         self.jobs = jobs
@@ -230,7 +235,7 @@ class Batch:
     def _here(self, path) -> CaseResult:
         """Check one file in this process."""
         file, data = _check_data(path, self.select, self.ignore, self.limits, self.cache,
-                                 self.profile)
+                                 self.profile, self.suppress)
         return self._rebuild(data, file)
 
     def _cached(self, path):
@@ -288,7 +293,8 @@ class Batch:
         cache = self.cache
         init = (self.select, self.ignore, self.limits,
                 str(cache.folder) if cache is not None else None,
-                cache.config if cache is not None else None, self.profile, os.getpid())
+                cache.config if cache is not None else None, self.profile, os.getpid(),
+                self.suppress)
         # files go to the workers a few at a time (fewer messages), in order, and only
         # a few chunks ahead of the report (results waiting to be written stay few)
         size = max(1, min(8, len(misses) // (jobs * 16)))

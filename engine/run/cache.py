@@ -108,13 +108,16 @@ def knowledge_hash() -> str:
     return h.hexdigest()
 
 
-def config_key(select, ignore, limits, profile=None) -> str:
+def config_key(select, ignore, limits, profile=None, suppress: bool = True) -> str:
     """What besides the file's bytes a result depends on, as one hash (``profile``: the
-    profile's name or path; None, the default, keeps the keys it always had)."""
-    config = {"cache": CACHE_VERSION, "tool": __version__, "kb": knowledge_hash(),
+    profile's name or path; None, the default, keeps the keys it always had; so does
+    ``suppress``, unless False: ``--no-suppress``)."""
+    config: dict = {"cache": CACHE_VERSION, "tool": __version__, "kb": knowledge_hash(),
               "select": sorted(select) if select is not None else None,
               "ignore": sorted(ignore) if ignore is not None else None,
               "limits": dataclasses.asdict(limits)}
+    if not suppress:
+        config["suppress"] = False
     if profile is not None:
         from asas.engine.judge.profile import lookup
         chosen = lookup(profile)

@@ -54,6 +54,7 @@ class CheckOptions:
     step_summary: str | None = None  # github: append a markdown summary to this file
     junit_family: str = "gitlab"  # junit: gitlab | jenkins (--junit-family)
     docs_url: str | None = None   # sarif: the base of each rule's helpUri (config docs-url)
+    suppress: bool = True        # False: the files' own suppressions not applied (--no-suppress)
 
 
 def _isatty(stream) -> bool:
@@ -166,7 +167,7 @@ def run_check(o: CheckOptions, stdout: TextIO | None = None,
             raise CheckError(exc.msg) from None
     cache = None
     if not o.no_cache:
-        cache = open_cache(o.cache_dir, o.select, o.ignore, o.limits, o.profile)
+        cache = open_cache(o.cache_dir, o.select, o.ignore, o.limits, o.profile, o.suppress)
         if cache.problem is not None:     # another user's, or writable by others (S2)
             from asas.engine.run.cache import untrusted_message
             _say(stderr, untrusted_message(cache.folder, o.lang) or cache.problem)
@@ -178,7 +179,7 @@ def run_check(o: CheckOptions, stdout: TextIO | None = None,
         from asas.engine.run.progress import Progress
         progress = Progress(len(files), stream=stderr, lang=o.lang)
     batch = Batch(files, o.select, o.ignore, o.limits, jobs=o.jobs, cache=cache,
-                  progress=progress, profile=o.profile)
+                  progress=progress, profile=o.profile, suppress=o.suppress)
     outcome = Outcome(o.fail_on)
     asked = True if o.redact else (False if o.no_redact else None)
     if redacts(o.fmt, asked):    # --redact, or a format that leaves the machine
@@ -195,7 +196,8 @@ def run_check(o: CheckOptions, stdout: TextIO | None = None,
     def results():
         for r in batch:
             outcome.add(r)
-            if quiet and not fails(r, o.fail_on):
+            # an unused suppression is a notice to act on (as ruff's unused noqa): shown
+            if quiet and not fails(r, o.fail_on) and not r.unused_suppressions:
                 continue
             for sink in deferred:
                 sink.release()
@@ -378,6 +380,6 @@ def cache_dir(folder: str | None):
     return folder if folder else default_dir()
 
 
-def open_cache(folder, select, ignore, limits, profile=None):
+def open_cache(folder, select, ignore, limits, profile=None, suppress: bool = True):
     from asas.engine.run.cache import Cache, config_key
-    return Cache(cache_dir(folder), config_key(select, ignore, limits, profile))
+    return Cache(cache_dir(folder), config_key(select, ignore, limits, profile, suppress))

@@ -558,6 +558,15 @@ def _case_section(i: int, r: CaseResult, case: dict, meta, lang: str) -> str:
                        f'</td><td>{e(word("line", lang))} {d["line"]}</td><td>{e(d["message"])} '
                        f'<br><span class="why">→ {e(d["recommendation"])}</span></td></tr>')
         out.append("</tbody></table>")
+    from asas.engine.report.contract import suppression_rows
+    rows = suppression_rows(r, lang)
+    if rows:    # what the case file's own suppressions set aside, and those unused
+        out.append(f'<h3>{e(word("suppressions", lang))}</h3><ul class="suppressions">')
+        unused_class = ' class="unused"'
+        out += [f'<li{unused_class if unused else ""}><span class="loc">'
+                f'{e(word("line", lang))} {line}</span> {e(text)}</li>'
+                for line, _, text, unused in rows]
+        out.append("</ul>")
     if meta.verbatim:   # the verbatim with its codes in the margin (engine/verbatim)
         from asas.engine.report.formats.verbatim_html import section
         out.append(section(i, meta.verbatim, lang))

@@ -156,4 +156,11 @@ def _case(r: CaseResult, case: dict, lang: str) -> list[str]:
             lines.append(f"- {f['id']} ({word('line', lang)} {f['line']}): {esc(f['message'])} "
                          f"→ {esc(f['recommendation'])}")
         lines.append("")
+    from asas.engine.report.contract import suppression_rows
+    rows = suppression_rows(r, lang)
+    if rows:
+        lines += [f"**{esc(word('suppressions', lang))}:**", ""]
+        lines += [f"- {'⚠ ' if unused else ''}{word('line', lang)} {line}: {esc(text)}"
+                  for line, _, text, unused in rows]
+        lines.append("")
     return lines
