@@ -81,13 +81,21 @@ _REPORT = P(lambda reason: reason in REPORT_REASONS)
 _KAH001_EVIDENCE = ["case.problem.risk", "case.counselor.role", "case.counselor.competencies"]
 
 
+# Where BK is organised in its four fields of service (bidang layanan pribadi, sosial,
+# belajar, karier): a school, and a university's counseling service (UPT BK).
+BK_SETTINGS = ("school", "university")
+
+
 def _outside(areas, competencies, setting) -> tuple:
-    """The problem's areas outside the counselor's recorded competencies.  In a school,
-    the family side of a student's problem belongs to the personal-social field of BK
-    (konsultasi with the parents, a home visit, a case conference), not to a separate
-    competence: a school counselor competent in the personal or social field holds it."""
+    """The problem's areas outside the counselor's recorded competencies.  In a school or
+    a university, the family side of a student's problem belongs to the personal-social
+    field of BK (konsultasi with the parents, a home visit, a case conference), not to a
+    separate competence: a counselor competent in the personal or social field holds it.
+    (The four bidang layanan are Indonesian BK practice, not named by the source text; the
+    source sets individual counseling to help with the problems of the client's life and
+    their "kesukaran pribadi", which is where a student's family trouble falls.)"""
     held = set(competencies)
-    if setting == "school" and held & {"personal", "social"}:
+    if setting in BK_SETTINGS and held & {"personal", "social"}:
         held.add("family")
     return tuple(a for a in areas if a not in held)
 

@@ -53,9 +53,20 @@ def value_label(value, lang: str) -> str | None:
     return labels.name(value, lang)
 
 
-def choice_text(value, lang: str) -> str:
-    lab = value_label(value, lang)
+def choice_text(value, lang: str, menu=None) -> str:
+    """``reluctant (enggan)``; ``menu`` (code -> H, interview/help.py MENU) names the
+    choices of a field whose general words would mislead there (guru BK, the four bidang)."""
+    lab = menu[value].get(lang) if menu and value in menu else value_label(value, lang)
     return f"{value} ({lab})" if lab else str(value)
+
+
+def field_menu(owner, spec: FieldSpec):
+    """The interview's own names for this field's choices, when it has them."""
+    from asas.engine.authoring.interview.help import MENU
+    from asas.engine.model.case import Counselor, SessionClient, SessionCounselor
+    where = {Counselor: "case.counselor", SessionClient: "sessions[].client",
+             SessionCounselor: "sessions[].counselor"}.get(owner)
+    return MENU.get(f"{where}.{spec.name}") if where else None
 
 
 def header(lang: str, schema: str, made_by: str = "init") -> list[str]:
@@ -127,15 +138,17 @@ def _range(spec: FieldSpec, lang: str) -> str:
     return ""
 
 
-def values_hint(spec: FieldSpec, lang: str) -> str:
+def values_hint(spec: FieldSpec, lang: str, owner=None) -> str:
     """The allowed values or the kind of value, in words; '' for free text."""
     eg = _t("example", lang)
+    menu = field_menu(owner, spec)
     if spec.kind == "enum":
-        return f"{_t('one_of', lang)} " + " | ".join(choice_text(c, lang) for c in spec.choices)
+        return f"{_t('one_of', lang)} " + " | ".join(choice_text(c, lang, menu)
+                                                      for c in spec.choices)
     if spec.kind == "list":
         if spec.item_spec.kind == "enum":
             return (f"{_t('some_of', lang)} "
-                    + " | ".join(choice_text(c, lang) for c in spec.item_spec.choices))
+                    + " | ".join(choice_text(c, lang, menu) for c in spec.item_spec.choices))
         if spec.item_spec.kind == "str":
             return _t("texts", lang)
         return ""
@@ -147,7 +160,7 @@ def values_hint(spec: FieldSpec, lang: str) -> str:
             text += f", {eg} {spec.example}"
         return text + "."
     if spec.kind == "date":
-        return _t("date", lang)[:-1] + (f", {eg} {spec.example}." if spec.example else ".")
+        return _t("date", lang)     # its examples are the forms a date may take
     return ""
 
 
@@ -230,7 +243,7 @@ class _Writer:
         pad = " " * indent
         first = " ".join(t for t in (doc(spec, self.lang), missing_hint(owner, spec, self.lang))
                          if t)
-        paragraphs = [first, values_hint(spec, self.lang)]
+        paragraphs = [first, values_hint(spec, self.lang, owner)]
         if spec.kind == "list" and spec.item_spec.kind == "object" and not spec.required:
             paragraphs.append(_t("items", self.lang))
         elif nullable_object(owner, spec):
@@ -248,12 +261,13 @@ class _Writer:
                 spec.item_spec.choices if spec.kind == "list" and spec.item_spec.kind == "enum"
                 else ())
             # a choice and its name stay on one line (no-break spaces while wrapping)
-            note = " | ".join((choice_text(c, self.lang) if self.lang == "id" else str(c))
+            menu = field_menu(owner, spec)
+            note = " | ".join((choice_text(c, self.lang, menu) if self.lang == "id" else str(c))
                               .replace(" ", "\u00a0") for c in choices)
         else:   # inside an example entry: no room above, so everything goes here
             note = " ".join(t for t in (doc(spec, self.lang),
                                         missing_hint(owner, spec, self.lang),
-                                        values_hint(spec, self.lang)) if t)
+                                        values_hint(spec, self.lang, owner)) if t)
         if not note:
             return [line]
         column = max(TRAIL_COLUMN, len(line) + 2)

@@ -172,6 +172,49 @@ def _with_text(code: str, row: Label) -> Label:
     return row
 
 
+# More words for the techniques, as a BK trainee names them (the micro-skills of
+# Indonesian verbatim analyses, e.g. Willis' list, and the aliases the verbatim reader
+# already knows, engine/verbatim/parse.py), so that the case file and the interview
+# accept what a verbatim's ' | technique' accepts.  A technique with no code of its own
+# is written as the code whose work it does in the rules: empathy is shown by reflecting
+# the feeling, exploration by open questions, a provisional summary is a summary, silence
+# a way of attending.  (Leading, focusing, facilitating have no code: the interview says
+# to write them in the session's notes.)  Kept as a block of its own.
+MORE_WORDS: dict[str, tuple[str, ...]] = {
+    "attending": ("perhatian penuh konselor", "attending behavior", "sikap menghampiri",
+                  "penerimaan", "acceptance", "diam", "teknik diam", "silence", "hening"),
+    "open_question": ("eksplorasi", "eksplorasi perasaan", "eksplorasi pengalaman",
+                      "eksplorasi pikiran", "menggali", "penggalian", "exploration",
+                      "probing", "bertanya untuk membuka percakapan", "open ended question",
+                      "pertanyaan terbuka konselor"),
+    "closed_question": ("bertanya tertutup", "close question"),
+    "minimal_encouragement": ("dorongan minimum", "minimal encourager", "minimal encouragers"),
+    "paraphrase": ("menangkap pesan utama", "refleksi isi", "pemantulan isi",
+                   "reflection of content", "paraphrasing", "pengulangan"),
+    "reflection_of_feeling": ("empati", "empati primer", "empati tingkat tinggi",
+                              "empati lanjut", "empathy", "refleksi pengalaman",
+                              "reflection of feelings"),
+    "clarification": ("menjernihkan", "penjernihan", "clarifying"),
+    "summarizing": ("menyimpulkan sementara", "kesimpulan sementara", "merangkum sementara",
+                    "penyimpulan", "summarising", "summarization"),
+    "interpretation": ("penafsiran", "interpreting"),
+    "confrontation": ("confronting",),
+    "information_giving": ("giving information", "informing"),
+    "advice": ("pemberian nasihat", "pemberian saran", "memberi saran", "advising"),
+    "directive_instruction": ("mengarahkan", "direktif", "directive", "directing",
+                              "instruction"),
+    "reinforcement": ("penguatan positif", "positive reinforcement", "praise"),
+    "self_disclosure": ("self disclosure", "keterbukaan diri konselor"),
+    "goal_setting": ("merumuskan tujuan", "merencanakan", "perencanaan"),
+    "homework": ("pemberian tugas", "assignment"),
+    "evaluation": ("laiseg", "penilaian segera"),
+    "role_play": ("permainan peran", "role playing", "sosiodrama"),
+}
+for _code, _more in MORE_WORDS.items():
+    _row = LABELS[_code]
+    LABELS[_code] = Label(_row.en, _row.id, _row.text,
+                          tuple(dict.fromkeys(_row.words + _more)))
+
 LABELS = {code: _with_text(code, row) for code, row in LABELS.items()}
 
 

@@ -362,7 +362,8 @@ _KIND = {
     "kind.int": ("a whole number", "bilangan bulat"),
     "kind.float": ("a number", "angka"),
     "kind.bool": ("true or false", "true atau false"),
-    "kind.date": ("a date (YYYY-MM-DD)", "tanggal (TTTT-BB-HH)"),
+    "kind.date": ("a date (2026-09-07, 7-9-2026 or 7 September 2026)",
+                  "tanggal (2026-09-07, 7-9-2026 atau 7 September 2026)"),
     "kind.enum": ("one word", "satu kata"),
     "kind.list": ("a list", "daftar"),
     "kind.object": ("a mapping", "kelompok isian"),
@@ -495,7 +496,8 @@ _TEMPLATE = {
     "template.bool": ("true (yes) or false (no).", "true (ya) atau false (tidak)."),
     "template.int": ("A whole number", "Bilangan bulat"),
     "template.float": ("A number", "Angka"),
-    "template.date": ("A date, YYYY-MM-DD.", "Tanggal, TTTT-BB-HH."),
+    "template.date": ("A date: 2026-09-07 (7-9-2026 and 7 September 2026 are read too).",
+                      "Tanggal: 2026-09-07 (boleh juga 7-9-2026 atau 7 September 2026)."),
     "template.texts": ("A list of texts: take out the [] first, then write one per line "
                        "below it, starting with '- '.",
                        "Daftar teks: hapus [] dahulu, lalu tulis satu butir per baris di "
@@ -591,10 +593,11 @@ _INTERVIEW = {
     "interview.bad_float": ("Please type a number from 0 to 1 (e.g. 0.4) or a percentage "
                             "(40%).",
                             "Tulis angka 0 sampai 1 (misalnya 0,4) atau persen (40%)."),
-    "interview.bad_date": ("Please type a date as YYYY-MM-DD, e.g. 2026-10-02.",
-                           "Tulis tanggal sebagai TTTT-BB-HH (misalnya 2026-10-02) atau "
-                           "HH-BB-TTTT."),
-    "interview.date_hint": ("YYYY-MM-DD, Enter = don't know", "TTTT-BB-HH, Enter = tidak tahu"),
+    "interview.bad_date": ("Please type a date, e.g. 7 September 2026 or 2026-09-07.",
+                           "Tulis tanggalnya, misalnya 7 September 2026, 7-9-2026, 7/9/2026 "
+                           "atau 2026-09-07."),
+    "interview.date_hint": ("e.g. 7 September 2026; Enter = don't know",
+                            "mis. 7 September 2026 atau 7-9-2026; Enter = tidak tahu"),
     "interview.need_item": ("Write at least one (or: none).",
                             "Tulis setidaknya satu (atau: tidak ada)."),
     "interview.save_as": ("Save the case file as", "Simpan berkas kasus sebagai"),
@@ -1207,3 +1210,78 @@ CLICK_ID: dict[str, str] = {
     "choice": "pilihan",
     "boolean": "ya/tidak",
 }
+
+
+# --- the interview's help and dates, and the case file's dates (helper iview) -----------
+# Kept in a block of their own at the end, so that other edits of the tables above merge.
+
+_IVIEW = {
+    "kind.date_iso": ("a date written YYYY-MM-DD (--strict)",
+                      "tanggal dengan bentuk TTTT-BB-HH (--strict)"),
+    "load.date_hint": (" (write it as {value})", " (tulis {value})"),
+    "load.date_weekday": ("{date} is a {actual}, not a {named}: check the date",
+                          "{date} jatuh pada hari {actual}, bukan {named}: periksa "
+                          "tanggalnya"),
+    "load.date_impossible": ("'{value}' is not a date of the calendar: check the day and the "
+                             "month",
+                             "'{value}' bukan tanggal yang ada: periksa hari dan bulannya"),
+    "interview.date_ambiguous": (
+        "A date in numbers only can be read two ways (9/7 is 9 July or 7 September): "
+        "write the month as a word, e.g. 7 September 2026, or as 2026-09-07.",
+        "Tanggal yang hanya berupa angka dapat dibaca dua cara: tulis nama bulannya, "
+        "misalnya 7 September 2026, atau 2026-09-07."),
+    "interview.date_impossible": ("There is no such date; check the day and the month.",
+                                  "Tanggal itu tidak ada; periksa hari dan bulannya."),
+    "interview.date_weekday": ("{date} is a {actual}, not a {named}; check the date.",
+                               "{date} jatuh pada hari {actual}, bukan {named}; periksa "
+                               "tanggalnya."),
+    "interview.date_read": ("→ {date}", "→ {date}"),
+    "interview.help_answers_bool": ("Answer: yes or no; Enter = not recorded in your write-up.",
+                                    "Jawab: ya atau tidak; Enter = tidak tercatat dalam "
+                                    "laporan Anda."),
+    "interview.help_answers_gate": ("Answer: yes or no.", "Jawab: ya atau tidak."),
+    "interview.help_answers_choice": ("Answer: the number or the word of one choice; Enter = "
+                                      "not recorded.",
+                                      "Jawab: nomor atau kata salah satu pilihan; Enter = "
+                                      "tidak tercatat."),
+    "interview.help_answers_required": ("This one must be answered.",
+                                        "Pertanyaan ini wajib dijawab."),
+    "interview.help_answers_choices": ("Answer: the numbers or words of every choice that "
+                                       "applies, separated by commas (e.g. 1, 3); \"none\" "
+                                       "if none applies; Enter = not recorded.",
+                                       "Jawab: nomor atau kata setiap pilihan yang sesuai, "
+                                       "dipisah koma (mis. 1, 3); \"tidak ada\" bila tidak "
+                                       "ada satu pun; Enter = tidak tercatat."),
+    "interview.help_answers_choices_closed": ("Answer: the numbers or words of every choice "
+                                              "that applies, separated by commas (e.g. 1, 3); "
+                                              "Enter = none.",
+                                              "Jawab: nomor atau kata setiap pilihan yang "
+                                              "sesuai, dipisah koma (mis. 1, 3); Enter = "
+                                              "tidak ada."),
+    "interview.help_answers_texts": ("Answer yes, then write one item per line; an empty line "
+                                     "ends the list. No: none.",
+                                     "Jawab ya, lalu tulis satu butir per baris; baris kosong "
+                                     "untuk selesai. Tidak: tidak ada."),
+    "interview.help_answers_number": ("Answer: a number{range}; Enter = not recorded.",
+                                      "Jawab: angka{range}; Enter = tidak tercatat."),
+    "interview.help_answers_text": ("Answer in your own words; Enter = not recorded.",
+                                    "Jawab dengan kata-kata Anda sendiri; Enter = tidak "
+                                    "tercatat."),
+    "interview.help_answers_date": ("Answer: the date as in your report (7 September 2026, "
+                                    "2026-09-07); Enter = not recorded.",
+                                    "Jawab: tanggal seperti dalam laporan Anda (7 September "
+                                    "2026, 7-9-2026, 7/9/2026, 2026-09-07); Enter = tidak "
+                                    "tercatat."),
+    "interview.help_share_range": (" 0–1 (0.4 = 40%)", " 0–1 (0,4 = 40%)"),
+    "interview.together_hint": ("[yes/no; Enter = ask each]",
+                                "[ya/tidak; Enter = tanyakan satu per satu]"),
+    "interview.together_none": ("→ none of them", "→ tidak satu pun"),
+    "interview.same_as_hint": ("[yes/no, Enter = yes]", "[ya/tidak, Enter = ya]"),
+    "interview.technique_elsewhere": (
+        "A technique the list does not have (leading, focusing): leave it out here and name "
+        "it in the session's notes.",
+        "Teknik yang tidak ada dalam daftar (misalnya memimpin, fokus): lewati di sini dan "
+        "sebutkan di catatan sesi."),
+}
+
+MESSAGES.update(_IVIEW)

@@ -11,6 +11,7 @@ import yaml
 from yaml.constructor import SafeConstructor
 from yaml.nodes import MappingNode, ScalarNode, SequenceNode
 
+from asas.engine.i18n.dates import WEEKDAY_NAMES, DateProblem, parse_date
 from asas.engine.i18n.labels import as_bool, as_decimal, code_for
 from asas.engine.i18n.messages import Msg, Pair, number
 from asas.engine.load.compose import _MERGE_TAG, _SAFE_TAGS, _TooBig
@@ -206,6 +207,19 @@ class _Builder:
                 return raw.date()
             if isinstance(raw, datetime.date):
                 return raw
+            said_date, problem = _date_in(raw)
+            if problem is not None and lenient:   # written as a date, and not one
+                self.error(node, path, problem, quoted=_quoted(node))
+                return None
+            if said_date is not None and lenient:
+                return said_date              # '7 September 2026', '7/9/2026'
+            if not lenient:                   # --strict: 2026-09-07 only, and how to write it
+                how: Msg | str = "" if said_date is None else Msg.of(
+                    "load.date_hint", value=said_date.isoformat())
+                self.error(node, path, Msg.of("load.expected", what=Msg.of("kind.date_iso"),
+                                              found=_describe(node), none=how),
+                           quoted=_quoted(node))
+                return None
         elif spec.kind in ("int", "float"):
             decimal = as_decimal(raw) if isinstance(raw, str) and spec.kind == "float" else None
             if decimal is not None and lenient:
@@ -227,6 +241,24 @@ class _Builder:
                 return float(raw) if spec.kind == "float" else raw
         self.error(node, path, _expected(spec, node), quoted=_quoted(node))
         return None
+
+
+def _date_in(raw):
+    """(the date ``raw`` writes, or None; the problem of text that reads as a date and is
+    not one: a 31 February, or the wrong day of the week, or None)."""
+    if not isinstance(raw, str):
+        return None, None
+    try:
+        return parse_date(raw), None
+    except DateProblem as problem:
+        if problem.why == "weekday":
+            date = problem.params["date"]
+            return None, Msg.of("load.date_weekday", date=date.isoformat(),
+                                actual=Pair(WEEKDAY_NAMES["en"][date.weekday()],
+                                            WEEKDAY_NAMES["id"][date.weekday()]),
+                                named=Pair(WEEKDAY_NAMES["en"][problem.params["named"]],
+                                           WEEKDAY_NAMES["id"][problem.params["named"]]))
+        return None, Msg.of("load.date_impossible", value=_clip(raw))
 
 
 def _about(spec: FieldSpec) -> Msg:

@@ -6,7 +6,9 @@ copy is committed as schema/asas-v1.schema.json (a test keeps it current).
 It accepts what the loader accepts (without ``--strict``): a value of a closed
 vocabulary as its code or as people write it (``enggan``, ``ruang BK``, any case,
 with spaces, hyphens or underscores: a pattern beside the codes), ``ya``/``tidak``
-beside true/false, and a decimal comma (``0,6``) beside a number.  Completion offers
+beside true/false, a decimal comma (``0,6``) beside a number, and a date as a report
+writes it (``7-9-2026``, ``7/9/2026``, ``7 September 2026``, ``Senin, 7 Sep 2026``: the
+pattern of engine/i18n/dates.py) beside ``2026-09-07``.  Completion offers
 the codes, each with its Indonesian name (``markdownEnumDescriptions``), and a
 field's description lists the words it understands.
 """
@@ -16,7 +18,7 @@ from __future__ import annotations
 import json
 import re
 
-from asas.engine.i18n import labels
+from asas.engine.i18n import dates, labels
 from asas.engine.model.case import FORMAT_V1, Case, FieldSpec, fields_of
 
 SCHEMA_ID = "https://asas.invalid/schema/asas-v1.schema.json"
@@ -108,6 +110,8 @@ def _field(spec: FieldSpec, item: bool = False) -> dict:
                                    "pattern": _pattern(labels.YES | labels.NO)}]}
         elif spec.kind == "float":  # 0,6: a decimal comma
             out = {"anyOf": [out, {"type": "string", "pattern": r"^\s*[+-]?\d+,\d+\s*$"}]}
+        elif spec.kind == "date":   # 7-9-2026, 7 September 2026: as a report writes it
+            out = {"anyOf": [out, {"type": "string", "pattern": dates.schema_pattern()}]}
     if not item:
         note = _words_note(spec) if "enum" in (spec.kind, getattr(spec.item, "kind", "")) \
             else ""

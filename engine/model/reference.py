@@ -13,7 +13,8 @@ from asas.engine.model.case import FORMAT_V1, Case, FieldSpec, fields_of
 
 _KIND = {"str": ("text", "teks"), "int": ("whole number", "bilangan bulat"),
          "float": ("number", "angka"), "bool": ("true / false", "true / false"),
-         "date": ("date YYYY-MM-DD", "tanggal TTTT-BB-HH"), "enum": ("one of", "salah satu"),
+         "date": ("date (2026-09-07, 7-9-2026, 7/9/2026, 7 September 2026)",
+                  "tanggal (2026-09-07, 7-9-2026, 7/9/2026, 7 September 2026)"), "enum": ("one of", "salah satu"),
          "object": ("mapping", "kelompok isian")}
 
 HEAD = f"""# The case format ({FORMAT_V1}) / Format berkas kasus
@@ -24,16 +25,24 @@ HEAD = f"""# The case format ({FORMAT_V1}) / Format berkas kasus
 Every field of a case file, what it means, and the values it takes. A value of a closed
 list may be written as its code (`reluctant`) or as people say it: the Indonesian name or
 one of the other words listed (`enggan`), in any case, with spaces, hyphens or
-underscores (`ruang BK`, `ruang_bk`); `ya`/`tidak` stand for `true`/`false`, and a
-decimal comma is read (`0,6`). Reports always show the code; `asas check --strict`
-accepts only the codes.
+underscores (`ruang BK`, `ruang_bk`); `ya`/`tidak` stand for `true`/`false`, a
+decimal comma is read (`0,6`), and a date may be written as a report writes it: day
+first (`7-9-2026`, `7/9/2026`, `7.9.2026`), or with an Indonesian or English month name
+or its abbreviation (`7 September 2026`, `7 Agt 2026`, `7 Sept. 2026`, `September 7,
+2026`), after the day of the week if you like (`Senin, 7 September 2026`, which must be
+that date's day). Reports always show the code and the date as `2026-09-07`; `asas
+check --strict` accepts only the codes and `2026-09-07`.
 
 Setiap isian berkas kasus, artinya, dan nilai yang diterimanya. Nilai dari daftar
 pilihan boleh ditulis sebagai kodenya (`reluctant`) atau seperti biasa diucapkan: nama
 Indonesianya atau salah satu kata lain yang tercantum (`enggan`), huruf besar atau
 kecil, dengan spasi, tanda hubung, atau garis bawah (`ruang BK`, `ruang_bk`); `ya`/`tidak`
-berarti `true`/`false`, dan koma desimal dibaca (`0,6`). Laporan selalu menampilkan
-kodenya; `asas check --strict` hanya menerima kode.
+berarti `true`/`false`, koma desimal dibaca (`0,6`), dan tanggal boleh ditulis seperti
+dalam laporan: hari lebih dulu (`7-9-2026`, `7/9/2026`, `7.9.2026`), atau dengan nama
+bulan dalam bahasa Indonesia atau Inggris maupun singkatannya (`7 September 2026`, `7 Agt
+2026`, `7 Sept. 2026`), boleh didahului nama hari (`Senin, 7 September 2026`; harinya
+harus sesuai dengan tanggalnya). Laporan selalu menampilkan kodenya dan tanggal sebagai
+`2026-09-07`; `asas check --strict` hanya menerima kode dan `2026-09-07`.
 
 **Open and closed world / Dunia terbuka dan tertutup.** A single observation left out
 (or empty) is *not documented*: the principle that needs it becomes "not assessed";

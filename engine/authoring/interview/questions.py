@@ -60,8 +60,11 @@ QUESTIONS: dict[str, Q | Auto] = {
                               "Tuliskan ringkasan masalah konseli dalam satu atau dua kalimat."),
     "case.problem.areas": Q("Which areas of the client's life does the problem touch?",
                             "Bidang masalah konseli apa saja (pribadi, sosial, belajar, karier, keluarga)?"),
-    "case.problem.risk": Q("Were there signs of risk? Choose all that apply.",
-                           "Apakah ada tanda-tanda risiko? Pilih semua yang sesuai."),
+    "case.problem.risk": Q(
+        "Were there signs of risk (self-harm, suicidal ideation, harm to others, abuse, "
+        "substance use, psychiatric symptoms)?",
+        "Apakah ada tanda-tanda risiko (menyakiti diri, ide bunuh diri, membahayakan orang "
+        "lain, kekerasan, penyalahgunaan zat, gejala psikiatris)?"),
     "case.problem.risk[].kind": Q("Which sign of risk?", "Tanda risiko apa?"),
     "case.problem.risk[].session": Q(
         "In which session did it come to light? (Enter = known from the start)",
@@ -311,8 +314,9 @@ CONDITIONS = {
     # why the tasks were not done: asked only when they were not
     "sessions[].client.missed_tasks_explored":
         lambda iv: iv.session.get("client", {}).get("completed_previous_tasks") is False,
+    # what was decided: only when the client made a decision of their own
     "sessions[].client.decision":
-        lambda iv: iv.session.get("client", {}).get("made_own_decision") is not False,
+        lambda iv: iv.session.get("client", {}).get("made_own_decision") is True,
     "sessions[].recording.consent":
         lambda iv: iv.session.get("recording", {}).get("made") is True,
     # profile bk12: a report back only to someone who sent the client; goals reviewed
@@ -329,3 +333,51 @@ SAME_AS = ("sessions[].place", "sessions[].opening")
 # Bounds that depend on earlier answers.
 MAXIMUM = {"case.referred_out.session": lambda iv: len(iv.sessions),
            "case.supporting_activities[].session": lambda iv: len(iv.sessions)}
+
+# A question asked in other words when earlier answers make it pointed: advice or
+# directives ticked among the techniques (trial I10: "nasihat" with no follow-up).  The
+# answer goes to the same field; the rules tell a decision the counselor pressed and the
+# client took (KMD004, a risk) from one the counselor took for the client (KMD001).
+_STEERING = ("advice", "directive_instruction")
+VARIANTS = {
+    "sessions[].counselor.decided_for_client": (
+        lambda iv: bool(set(iv.session.get("counselor", {}).get("techniques") or ())
+                        & set(_STEERING)),
+        Q("You gave advice or directions. Was it a decision for the client (they only had "
+          "to carry it out), rather than an option the client still decided on?",
+          "Anda memberi nasihat atau arahan. Apakah nasihat itu berupa keputusan untuk "
+          "konseli (konseli tinggal menjalankannya), bukan pilihan yang tetap diputuskan "
+          "konseli sendiri?")),
+}
+
+
+# Questions asked together first, for what rarely happens in a session and is the same
+# answer for most (trial I1: fewer prompts).  "No" records none of them (False, or an
+# empty list: nothing happened); "yes", Enter or "don't know" asks each in turn.  Keyed
+# by the group of fields they belong to; ``key`` names the combined question in the
+# paths a script sees (``sessions[0].counselor.lapses``).
+@dataclass(frozen=True)
+class Together:
+    key: str
+    fields: tuple[str, ...]
+    question: Q
+    help_en: str
+    help_id: str
+
+
+TOGETHER = {
+    "sessions[].counselor": Together(
+        "lapses", ("self_focus", "judgmental_remarks", "pressure_on_client",
+                   "norm_conflicts"),
+        Q("In this session, did you do any of these: tell a long story of your own, make a "
+          "judgmental remark, threaten or pressure the client, suggest something against a "
+          "norm (religion, custom, law, science, social habit)?",
+          "Dalam sesi ini, apakah Anda melakukan salah satu dari ini: bercerita panjang "
+          "tentang pengalaman sendiri, mengucapkan kata yang menghakimi, mengancam atau "
+          "memaksa konseli, menyarankan sesuatu yang bertentangan dengan norma (agama, "
+          "adat, hukum, ilmu, kebiasaan masyarakat)?"),
+        "No: none of them happened, and the four are recorded so. Yes, or Enter if you are "
+        "not sure: each is asked in turn.",
+        "Tidak: tidak satu pun terjadi, dan keempatnya dicatat demikian. Ya, atau Enter bila "
+        "ragu: masing-masing ditanyakan satu per satu."),
+}

@@ -35,22 +35,23 @@ from asas.engine.authoring.interview.answers import (  # noqa: F401 - re-exporte
     _t,
     message,
 )
+from asas.engine.authoring.interview.help import GROUPS, HELP, MENU
 from asas.engine.authoring.interview.questions import (
     CONDITIONS,
     DEFERRED,
     MAXIMUM,
     QUESTIONS,
     SAME_AS,
+    TOGETHER,
+    VARIANTS,
     Auto,
     Q,
 )
 from asas.engine.authoring.template import (
     SCHEMA_FILE,
-    missing_hint,
     nullable_object,
     render_case,
     value_label,
-    values_hint,
 )
 from asas.engine.i18n import labels
 from asas.engine.model.case import FORMAT_V1, CaseInfo, FieldSpec, Session, fields_of
@@ -86,6 +87,9 @@ class Interview:
     def question(self, path: str, spec: FieldSpec | None) -> str:
         """The question for ``path``: its own, else the field's documentation (a heading
         such as "case" has no field: ``spec`` None)."""
+        variant = VARIANTS.get(path)
+        if variant is not None and path in self.questions and variant[0](self):
+            return variant[1].get(self.lang)
         entry = self.questions.get(path)
         if isinstance(entry, Q):
             return entry.get(self.lang)
@@ -93,10 +97,47 @@ class Interview:
             raise KeyError(f"no question for {path!r}")
         return spec.id if self.lang == "id" else spec.en   # the field's own documentation
 
-    def help(self, owner, spec: FieldSpec):
-        doc = spec.id if self.lang == "id" else spec.en
-        parts = [doc, missing_hint(owner, spec, self.lang), values_hint(spec, self.lang)]
-        self.echo("  " + " ".join(p for p in parts if p))
+    def help(self, path: str, owner, spec: FieldSpec | None):
+        """What ``?`` says: what counts, with an example (interview/help.py), then how to
+        answer here, in the interview's own words (never the file's ``true`` or ``[]``)."""
+        entry = HELP.get(path.rstrip("=+"))
+        group = TOGETHER.get(path.rsplit(".", 1)[0])
+        if group is not None and path.endswith("." + group.key):
+            said = group.help_id if self.lang == "id" else group.help_en
+            spec = None
+        elif entry is not None:
+            said = entry.get(self.lang)
+        elif spec is not None:      # a field without help yet: its own documentation
+            said = spec.id if self.lang == "id" else spec.en
+        else:
+            said = ""
+        how = "" if group is not None and spec is None else self.answer_help(path, spec)
+        self.echo("  " + " ".join(p for p in (said, how) if p))
+
+    def answer_help(self, path: str, spec: FieldSpec | None) -> str:
+        if spec is None or path.endswith(("=", "+")):
+            return self.t("help_answers_gate")
+        if spec.kind == "list" and spec.item_spec.kind == "str":
+            return self.t("help_answers_texts")
+        if spec.kind == "list":
+            return self.t("help_answers_choices_closed" if spec.closed
+                          else "help_answers_choices")
+        if spec.required:
+            return self.t("help_answers_required")
+        if spec.kind == "bool":
+            return self.t("help_answers_bool")
+        if spec.kind == "enum":
+            return self.t("help_answers_choice")
+        if spec.kind in ("int", "float"):
+            low, high = self._bounds(spec, path)
+            bounds = self.t("range", low=f"{low:g}", high=f"{high:g}") \
+                if low is not None and high is not None else ""
+            if spec.kind == "float":
+                bounds = self.t("help_share_range")
+            return self.t("help_answers_number", range=bounds)
+        if spec.kind == "date":
+            return self.t("help_answers_date")
+        return self.t("help_answers_text")
 
     # -- reading -----------------------------------------------------------------
     def read(self, text: str, path: str, where: str) -> str:
@@ -115,8 +156,8 @@ class Interview:
         """Ask until ``parse(raw)`` returns; it raises Invalid with what to say."""
         while True:
             raw = self.read(text, path, where)
-            if raw == "?" and spec is not None:
-                self.help(owner, spec)
+            if raw == "?":
+                self.help(path, owner, spec)
                 continue
             try:
                 return parse(raw)
@@ -183,13 +224,39 @@ class Interview:
         self.echo(f"— {text} —")
 
     def walk(self, cls, target: dict, path: str, where: str, skip=(), heading=True):
+        together = TOGETHER.get(path)
+        passed: set[str] = set()
         for spec in fields_of(cls):
             sub, sub_where = f"{path}.{spec.name}", f"{where}.{spec.name}"
-            if sub in skip:
+            if sub in skip or spec.name in passed:
+                continue
+            if together is not None and spec.name == together.fields[0] \
+                    and all(f"{path}.{name}" in self.questions for name in together.fields) \
+                    and self.none_together(together, cls, target, f"{path}.{together.key}",
+                                           f"{where}.{together.key}"):
+                passed.update(together.fields)
                 continue
             if spec.profile_only and not (self.asks is not None and self.asks(sub)):
                 continue
             self.field(cls, spec, target, sub, sub_where)
+
+    def none_together(self, together, cls, target: dict, path: str, where: str) -> bool:
+        """The combined question of ``together``; True when the answer is no, and then its
+        fields are recorded as none (False, or no item)."""
+        def parse(raw):
+            answer = _norm(raw)
+            if answer in DONT_KNOW:
+                return True        # not sure: each is asked
+            return self.yes_no(raw, optional=False)
+
+        text = f"{together.question.get(self.lang)} {self.t('together_hint')}"
+        if self.ask(text, path, where, parse) is not False:
+            return False
+        specs = {s.name: s for s in fields_of(cls)}
+        for name in together.fields:
+            target[name] = [] if specs[name].kind == "list" else False
+        self.echo(f"  {self.t('together_none')}")
+        return True
 
     def field(self, owner, spec: FieldSpec, target: dict, path: str, where: str):
         entry = self.questions.get(path)
@@ -198,11 +265,16 @@ class Interview:
         condition = CONDITIONS.get(path)
         if condition is not None and not condition(self):
             return
+        headed = False
         if spec.kind == "object" and path in SAME_AS and self.index > 0:
             before = self.sessions[self.index - 1].get(spec.name)
             if before is not None:
                 self.heading(self.question(path, spec))
-                if self.gate(self.t("same_as", n=self.index), path + "=", where + "="):
+                headed = True
+                if self.ask(f"{self.t('same_as', n=self.index)} {self.t('same_as_hint')}",
+                            path + "=", where + "=",
+                            lambda raw: True if _norm(raw) in DONT_KNOW
+                            else self.yes_no(raw, optional=False)):   # Enter: the same
                     target[spec.name] = copy.deepcopy(before)
                     self.echo(f"  {self.t('same_copied', n=self.index)}")
                     return
@@ -212,7 +284,7 @@ class Interview:
             if nullable_object(owner, spec):
                 if not self.gate(self.question(path, spec), path, where):
                     sub = None
-            else:
+            elif not headed:
                 self.heading(self.question(path, spec))
             if sub is not None:
                 self.walk(spec.cls, sub, path, where)
@@ -326,10 +398,11 @@ class Interview:
                 return []
             items.append(again)
 
-    def show_choices(self, values):
+    def show_choices(self, values, path: str = ""):
         width = len(str(len(values)))
+        own = MENU.get(path, {})
         for i, value in enumerate(values, 1):
-            lab = value_label(value, self.lang)
+            lab = own[value].get(self.lang) if value in own else value_label(value, self.lang)
             self.echo(f"  {i:>{width}}  {value}" + (f" — {lab}" if lab else ""))
 
     def match(self, raw: str, values) -> str:
@@ -339,6 +412,10 @@ class Interview:
             if 1 <= n <= len(values):
                 return values[n - 1]
         key = answer.replace(" ", "_").replace("-", "_")
+        for value, named in MENU.get(self.path, {}).items():   # the menu's own names
+            if value in values and labels.normal(answer) in (labels.normal(named.id),
+                                                             labels.normal(named.en)):
+                return value
         code = labels.code_for(answer, values)    # the same words a case file accepts
         if code is not None:
             return code
@@ -350,7 +427,7 @@ class Interview:
 
     def choice(self, owner, spec: FieldSpec, text: str, path: str, where: str):
         self.echo(text)
-        self.show_choices(spec.choices)
+        self.show_choices(spec.choices, path)
 
         def parse(raw):
             if _norm(raw) in DONT_KNOW:
@@ -365,8 +442,9 @@ class Interview:
 
     def choices(self, owner, spec: FieldSpec, text: str, path: str, where: str):
         values = spec.item_spec.choices
+        groups = {labels.normal(word): codes for word, codes in GROUPS.get(path, {}).items()}
         self.echo(text)
-        self.show_choices(values)
+        self.show_choices(values, path)
 
         def parse(raw):
             answer = _norm(raw)
@@ -383,9 +461,12 @@ class Interview:
                 if not part:
                     continue
                 try:
-                    found = [self.match(part, values)]
+                    if labels.normal(part) in groups:      # "pribadi-sosial", "empat bidang"
+                        found = list(groups[labels.normal(part)])
+                    else:
+                        found = [self.match(part, values)]
                 except Invalid as exc:
-                    words = part.split()
+                    words = re.split(r"[\s/]+|(?<=\w)-(?=\w)", part)   # "1 3 5", "a/b"
                     try:
                         if len(words) < 2:
                             raise
@@ -396,11 +477,14 @@ class Interview:
                 for value in found:
                     if value not in picked:
                         picked.append(value)
+            # a technique with no code of its own (memimpin, fokus): where it goes
+            elsewhere = f" {self.t('technique_elsewhere')}" \
+                if unknown and path == "sessions[].counselor.techniques" else ""
             if unknown and len(unknown) == 1 and picked:   # name the one that was wrong
                 raise Invalid(self.t("one_unknown", item=unknown[0][0],
-                                     rest=", ".join(map(str, picked))))
+                                     rest=", ".join(map(str, picked))) + elsewhere)
             if unknown:
-                raise unknown[0][1]
+                raise Invalid(str(unknown[0][1]) + elsewhere)
             return picked
 
         prompt = self.t("choices_prompt_closed" if spec.closed else "choices_prompt")
@@ -467,16 +551,24 @@ class Interview:
         return value
 
     def as_date(self, raw: str, spec: FieldSpec, path: str) -> datetime.date:
-        text = raw.strip()
+        """A date as a report writes it (engine/i18n/dates.py); numbers only are read
+        day first in Indonesian, and asked again with a month name in English.  The
+        date understood is said back in words."""
+        from asas.engine.i18n.dates import WEEKDAY_NAMES, DateProblem, in_words, parse_date
         try:
-            if re.fullmatch(r"\d{4}-\d{2}-\d{2}", text):
-                return datetime.date.fromisoformat(text)
-            day = re.fullmatch(r"(\d{1,2})[-/.](\d{1,2})[-/.](\d{4})", text)
-            if day and self.lang == "id":   # 02-10-2026, as dates are written in Indonesia
-                return datetime.date(int(day.group(3)), int(day.group(2)), int(day.group(1)))
-        except ValueError:
-            pass
-        raise Invalid(self.t("bad_date"))
+            date = parse_date(raw, day_first=self.lang == "id")
+        except DateProblem as problem:
+            if problem.why == "weekday":
+                names = WEEKDAY_NAMES.get(self.lang, WEEKDAY_NAMES["en"])
+                raise Invalid(self.t("date_weekday", date=in_words(problem.params["date"],
+                                                                     self.lang).split(", ")[1],
+                                     actual=names[problem.params["actual"]],
+                                     named=names[problem.params["named"]])) from None
+            raise Invalid(self.t("date_" + problem.why)) from None
+        if date is None:
+            raise Invalid(self.t("bad_date"))
+        self.echo(f"  {self.t('date_read', date=in_words(date, self.lang))}")
+        return date
 
 
 # --- the whole command ------------------------------------------------------------
