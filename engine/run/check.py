@@ -178,10 +178,12 @@ def run_check(o: CheckOptions, stdout: TextIO | None = None,
         def hide(r):
             return r
 
+    from asas.engine.report.rendered import Rendered
+
     def results():
         for r in batch:
             outcome.add(r)
-            yield hide(r)
+            yield r if r.__class__ is Rendered else hide(r)   # a worker's: redacted there
 
     def interrupted():
         if batch.interrupted:
@@ -197,6 +199,8 @@ def run_check(o: CheckOptions, stdout: TextIO | None = None,
                             select=tuple(o.select) if o.select else None,
                             ignore=tuple(o.ignore) if o.ignore else None,
                             profile=o.profile, catalog=_catalog(o.fmt, o.profile))
+    if fmt.stream is not None and fmt.piece is not None:   # the workers write the cases
+        batch.render_as(o.fmt, o.lang, options, o.redact)
     out = _Out(stdout, progress)
     terminate_as_interrupt()
     try:

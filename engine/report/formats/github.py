@@ -8,7 +8,8 @@ violation and invalid files are ``error``, risk ``warning``, advice ``notice``.
 
 from __future__ import annotations
 
-from asas.engine.report.formats._common import one_line, streamed_rows, streamed_text
+from asas.engine.report.formats._common import one_line, rows_of, streamed_text
+from asas.engine.report.rendered import piece_of
 from asas.engine.report.safe import safe_name, safe_text
 
 LEVEL = {"violation": "error", "risk": "warning", "advice": "notice", "error": "error"}
@@ -43,5 +44,10 @@ def stream(results, lang: str, out, selection=None) -> None:
     if selection is not None:
         from asas.engine.report.formats._common import selection_text
         out.write(f"::notice title=asas::{_data(selection_text(selection, lang))}\n")
-    for _, found in streamed_rows(results, lang):
-        out.write("".join(_line(r) for r in found))
+    for index, r in enumerate(results):
+        out.write(piece_of(r, fragment, lang, index))
+
+
+def fragment(r, lang: str, index: int = 0) -> str:
+    """What ``stream`` writes for one case (engine/report/rendered.py)."""
+    return "".join(_line(row) for row in rows_of(r, lang, index)[1])

@@ -32,6 +32,7 @@ from asas.engine.report.formats._common import (
     one_line,
     streamed_text,
 )
+from asas.engine.report.rendered import piece_of
 
 SCHEMA = ("https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/"
           "sarif-schema-2.1.0.json")
@@ -156,8 +157,6 @@ def stream(results, lang: str, out, selection=None, catalog=None) -> None:
     place.  Memory stays bounded for a batch of any size."""
     import tempfile
 
-    from asas.engine.report.contract import case_dict
-    from asas.engine.report.formats.json_ import _nested
     rules, index_of = _rules(lang, catalog)
     invocation: dict = {"executionSuccessful": True}
     if selection is not None:   # a filtered report says which rules ran
@@ -185,12 +184,10 @@ def stream(results, lang: str, out, selection=None, catalog=None) -> None:
     with tempfile.SpooledTemporaryFile(max_size=4 << 20, mode="w+", encoding="utf-8",
                                        errors="surrogateescape", newline="") as spool:
         for index, r in enumerate(results):
-            case = case_dict(r, lang)
-            uri = artifact_uri(r.file)      # the name's own bytes, percent-encoded
-            artifacts.append(_nested({"location": {"uri": uri}, "roles": ["analysisTarget"]},
-                                     _LEVEL))
-            for result in _results_of(case, uri, index, index_of):
-                spool.write(("[" if count == 0 else ",") + item + _nested(result, _LEVEL))
+            artifact, found = piece_of(r, _fragment, lang, index, index_of)
+            artifacts.append(artifact)
+            for text in found:
+                spool.write(("[" if count == 0 else ",") + item + text)
                 count += 1
         out.write(head)
         out.write(_array(artifacts, item))
@@ -206,6 +203,33 @@ def stream(results, lang: str, out, selection=None, catalog=None) -> None:
         else:
             out.write("[]")
         out.write(tail)
+
+
+def fragment(r, lang: str, index: int = 0, catalog=None) -> tuple[str, tuple[str, ...]]:
+    """What ``stream`` writes for one case (engine/report/rendered.py): its artifact
+    entry and its results."""
+    return _fragment(r, lang, index, _rule_index(lang, catalog))
+
+
+def _fragment(r, lang: str, index: int, index_of: dict) -> tuple[str, tuple[str, ...]]:
+    from asas.engine.report.contract import case_dict
+    from asas.engine.report.formats.json_ import _nested
+    uri = artifact_uri(r.file)      # the name's own bytes, percent-encoded
+    artifact = _nested({"location": {"uri": uri}, "roles": ["analysisTarget"]}, _LEVEL)
+    return artifact, tuple(_nested(result, _LEVEL)
+                           for result in _results_of(case_dict(r, lang), uri, index, index_of))
+
+
+_indexes: dict = {}
+
+
+def _rule_index(lang: str, catalog) -> dict:
+    """The index of each rule ID in the log's rules, made once per catalogue."""
+    key = (lang, id(catalog))
+    held = _indexes.get(key)
+    if held is None or held[0] is not catalog:
+        held = _indexes[key] = (catalog, _rules(lang, catalog)[1])
+    return held[1]
 
 
 def _array(items: list[str], item: str) -> str:
