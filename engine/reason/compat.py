@@ -14,12 +14,17 @@ shared/spec/experta-notes.md:
    ``NOT`` is blocked.  :class:`SafeDepthStrategy` scans the whole run of equal keys.
 3. Importing experta calls ``logging.basicConfig()``, which would make every later
    warning of the user's process print through a root handler we never asked for.
+4. Building a network copies each rule a dozen times (``Rule.new_conditions``, in the
+   DNF and preparation steps), and each copy reads its function's signature again with
+   ``inspect.signature``: a fifth of building the engine of 80 rules, paid at every
+   start.  :func:`_new_conditions` hands the copy what the original read.
 """
 
 import bisect
 import collections
 import collections.abc
 import logging
+from functools import update_wrapper
 
 
 def _import_experta():
@@ -64,6 +69,21 @@ from experta import (  # noqa: E402
 )
 from experta.strategies import DepthStrategy  # noqa: E402
 from experta.utils import freeze  # noqa: E402
+
+
+def _new_conditions(self, *args):
+    """experta's ``Rule.new_conditions`` (a rule of the same function and salience with
+    other conditions), the function's parameters taken from ``self`` instead of being
+    read from its signature again: the same rule, in a fraction of the time."""
+    obj = self.__class__(*args, salience=self.salience)
+    if self._wrapped:
+        obj._wrapped = self._wrapped
+        obj._wrapped_args = self._wrapped_args
+        update_wrapper(obj, self._wrapped)
+    return obj
+
+
+Rule.new_conditions = _new_conditions
 
 
 class SafeDepthStrategy(DepthStrategy):
