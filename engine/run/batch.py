@@ -15,7 +15,7 @@ import os
 import signal
 import sys
 import threading
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 
 from asas.engine.judge.catalog import RuleDoc
 from asas.engine.judge.terms import SEVERITY_RANK
@@ -24,6 +24,9 @@ from asas.engine.load.discover import case_paths
 from asas.engine.load.types import Limits
 from asas.engine.report.rendered import Rendered
 from asas.engine.run.pipeline import check_file, check_loaded
+
+if TYPE_CHECKING:
+    from asas.engine.report.formats import ReportOptions
 
 FAIL_RANK = SEVERITY_RANK
 FEW = 4     # up to this many files to check, one process is quicker than a pool
@@ -148,7 +151,7 @@ class RenderAs(NamedTuple):
     whether the results are redacted first (``--redact``)."""
     fmt: str
     lang: str
-    options: object         # ReportOptions, its ``interrupted`` and ``catalog`` left out
+    options: ReportOptions  # its ``interrupted`` and ``catalog`` left out
     redact: bool
     catalog: bool           # the format is given the run's catalogue (sarif)
 
