@@ -115,7 +115,7 @@ def _compose(path: Path):
     where = str(path)
     try:
         text = path.read_text(encoding="utf-8")
-        return text, yaml.compose(text, Loader=yaml.SafeLoader)
+        return text, yaml.compose(text, Loader=_loader(path))
     except OSError as exc:
         raise ProfileError(f"{where}:1:1: cannot be read: {exc.strerror or exc}") from None
     except UnicodeDecodeError:
@@ -124,6 +124,15 @@ def _compose(path: Path):
         mark = exc.problem_mark or exc.context_mark
         at = f"{mark.line + 1}:{mark.column + 1}" if mark else "1:1"
         raise ProfileError(f"{where}:{at}: not valid YAML: {exc.problem or exc}") from None
+
+
+def _loader(path: Path):
+    """libyaml's parser (C) for a bundled profile, read at every start; PyYAML's own
+    for a profile file a user gives, whose mistakes it words as it always did."""
+    import yaml
+    if path.parent == PROFILE_DIR and hasattr(yaml, "CSafeLoader"):
+        return yaml.CSafeLoader
+    return yaml.SafeLoader
 
 
 def _read(path: Path) -> Profile:
@@ -138,7 +147,7 @@ def _read(path: Path) -> Profile:
 
     if not isinstance(root, yaml.MappingNode):
         fail(root, f"a profile is a mapping with the keys {', '.join(KEYS)}")
-    data = yaml.safe_load(text)
+    data = yaml.load(text, Loader=_loader(path))    # a safe loader, C or Python
     nodes = {k.value: v for k, v in root.value}
     for key in nodes:
         if key not in KEYS:
