@@ -171,12 +171,27 @@ def _format_names():
 @cli.command()
 @click.argument("paths", nargs=-1, type=click.Path())
 @click.option("--format", "fmt", type=click.Choice(_format_names()), default="text",
-              show_default=True, help="Report format.")
+              help="Report format (default: $ASAS_FORMAT, else the config file's, else "
+                   "github under GitHub Actions, else text).")
 @click.option("--lang", type=LANG, help="Language of the report (default: from the locale, else en).")
 @click.option("--output", "-o", type=click.Path(dir_okay=False),
               help="Write the report to FILE (whole, or not at all) instead of stdout.")
+@click.option("--quiet", "-q", is_flag=True,
+              help="text, concise: show only the files that fail (invalid, or a finding "
+                   "that reaches --fail-on); nothing for files that pass, no summary.")
+@click.option("--color", "color", type=click.Choice(["auto", "always", "never"]),
+              default="auto", show_default=True,
+              help="Colour the text report: auto = on a terminal, or when FORCE_COLOR or "
+                   "CLICOLOR_FORCE is set, never when NO_COLOR is set or TERM=dumb.")
+@click.option("--only-case-files", is_flag=True,
+              help="Skip, without an error, files that do not declare 'format: asas/v1' "
+                   "(a mkdocs.yml among the cases); for the pre-commit hook.")
 @click.option("--fail-on", type=click.Choice(FAIL_ON), default="violation", show_default=True,
               help="Exit 1 when a finding of this severity or worse is found.")
+@click.option("--junit-family", type=click.Choice(["gitlab", "jenkins"]), default="gitlab",
+              show_default=True,
+              help="--format junit for GitLab (file and line on each test) or for the strict "
+                   "schema of Jenkins' xUnit plugin.")
 @click.option("--select", multiple=True, metavar="CODES",
               help="Only these rule IDs or prefixes (comma-separated, e.g. KRH,KSR001).")
 @click.option("--ignore", multiple=True, metavar="CODES",
@@ -186,8 +201,9 @@ def _format_names():
 @click.option("--redact", is_flag=True,
               help="Keep the client's pseudonym and every free-text quote out of the report.")
 @click.option("--no-redact", is_flag=True,
-              help="An html report of several cases is not redacted (it is by default, for "
-                   "sharing).")
+              help="Do not redact the formats that are redacted by default: sarif, github, "
+                   "junit and gitlab, which are uploaded to a code host (a quote there is "
+                   "published), and html of several cases (made for sharing).")
 @click.option("--lecturer", is_flag=True,
               help="The lecturer's view of a class (html): --no-redact, and the class "
                    "grouped by trainee besides the case matrix.")
@@ -216,9 +232,10 @@ def _format_names():
                    "[tool.asas] in pyproject.toml, searched upwards from the case files).")
 @click.option("--isolated", is_flag=True, help="Read no config file.")
 @profile_option
-def check(paths, fmt, lang, output, fail_on, select, ignore, examples, redact, no_redact,
-          lecturer, max_bytes, max_nodes, max_depth, max_sessions, jobs, cache_dir, no_cache,
-          strict, config_file, isolated, profile):
+def check(paths, fmt, lang, output, quiet, color, only_case_files, fail_on, junit_family,
+          select, ignore, examples, redact, no_redact, lecturer, max_bytes, max_nodes,
+          max_depth, max_sessions, jobs, cache_dir, no_cache, strict, config_file, isolated,
+          profile):
     """Check case files: files, directories (searched for *.yaml, *.yml), or - for stdin.
 
     An unchanged file is not checked again: its result comes from the cache
@@ -237,10 +254,17 @@ def check(paths, fmt, lang, output, fail_on, select, ignore, examples, redact, n
     from asas.engine.run.check import CheckError, CheckOptions, run_check
     conf = _config(config_file, isolated, paths)
     lang = _lang(lang, conf)
-    if not _given("fmt") and conf.get("format"):
-        fmt = conf.get("format")
+    if not _given("fmt"):
+        from asas.engine.run.config import default_format
+        fmt, var = default_format(conf, output is not None)
+        if var and fmt not in _format_names():
+            from asas.engine.i18n.messages import t
+            raise click.UsageError(t("ci.bad_env_format", lang, var=var, value=fmt,
+                                     choices=", ".join(_format_names())))
     if not _given("fail_on") and conf.get("fail-on"):
         fail_on = conf.get("fail-on")
+    if not _given("junit_family") and conf.get("junit-family"):
+        junit_family = conf.get("junit-family")
     select = select or tuple(conf.get("select") or ())
     ignore = ignore or tuple(conf.get("ignore") or ())
     strict = strict or bool(conf.get("strict"))
@@ -257,7 +281,10 @@ def check(paths, fmt, lang, output, fail_on, select, ignore, examples, redact, n
         select=_codes(select), ignore=_codes(ignore), examples=examples, redact=redact,
         no_redact=no_redact, by_trainee=lecturer,
         limits=Limits(**given, strict=strict), jobs=jobs,
-        cache_dir=cache_dir, no_cache=no_cache, profile=profile)
+        cache_dir=cache_dir, no_cache=no_cache, profile=profile, quiet=quiet,
+        color={"always": True, "never": False}.get(color), only_case_files=only_case_files,
+        step_summary=os.environ.get("GITHUB_STEP_SUMMARY") or None,
+        junit_family=junit_family, docs_url=conf.get("docs-url"))
     try:
         code = run_check(options)
     except CheckError as exc:

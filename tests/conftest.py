@@ -13,3 +13,13 @@ def _cache_outside_the_checked_folders(tmp_path_factory, monkeypatch):
     """`asas check` keeps a result cache in the user's cache folder; in tests it goes to a fresh folder of its own, so that no test leaves a cache behind
     and no test reuses another's results (tests of the cache set their own)."""
     monkeypatch.setenv("ASAS_CACHE_DIR", str(tmp_path_factory.mktemp("asas-cache")))
+
+
+@pytest.fixture(autouse=True)
+def _not_under_ci(monkeypatch):
+    """The suite passes the same on a laptop and in CI: under GitHub Actions `asas check`
+    would default to --format github and write a step summary, and FORCE_COLOR would
+    colour what the tests read (tests of those set the variables themselves)."""
+    for var in ("GITHUB_ACTIONS", "GITHUB_STEP_SUMMARY", "ASAS_FORMAT", "FORCE_COLOR",
+                "CLICOLOR_FORCE"):
+        monkeypatch.delenv(var, raising=False)

@@ -600,6 +600,48 @@ _CLI = {
                              "sebutkan sedikitnya satu berkas atau folder"),
 }
 
+# --- CI: GitHub annotations and step summary, the terminal (engine/report/formats/github.py,
+# engine/run/check.py) -------------------------------------------------------------------
+
+_CI = {
+    "github.more": ("{count} more {kind} are not shown as annotations (GitHub shows {limit} "
+                    "of each type per step); {where}",
+                    "{count} {kind} lainnya tidak ditampilkan sebagai anotasi (GitHub hanya "
+                    "menampilkan {limit} anotasi per jenis dalam satu langkah); {where}"),
+    "github.kind_error": ("violations or errors of invalid files",
+                          "pelanggaran atau kesalahan berkas tidak valid"),
+    "github.kind_warning": ("risk findings", "temuan risiko"),
+    "github.kind_notice": ("advice findings", "temuan saran"),
+    "github.where_summary": ("every finding is listed in the job summary of this run",
+                             "semua temuan tercantum dalam ringkasan job (job summary) "
+                             "run ini"),
+    "github.where_report": ("every finding is in the full report: asas check --format "
+                            "markdown (or text)",
+                            "semua temuan ada dalam laporan lengkap: asas check --format "
+                            "markdown (atau text)"),
+    "github.summary_note": ("GitHub shows at most {limit} annotations of each type per step: "
+                            "{shown} of these {total} findings and errors are annotated in "
+                            "the files; every one is listed below.",
+                            "GitHub hanya menampilkan {limit} anotasi per jenis dalam satu "
+                            "langkah: {shown} dari {total} temuan dan kesalahan ini dianotasi "
+                            "pada berkasnya; semuanya tercantum di bawah."),
+    "github.summary_cut": ("… and {count} more, not listed: a step summary is limited to "
+                           "1 MiB. The full report: asas check --format markdown",
+                           "… dan {count} lagi, tidak dicantumkan: ringkasan satu langkah "
+                           "dibatasi 1 MiB. Laporan lengkap: asas check --format markdown"),
+    "github.where": ("file:line:column", "berkas:baris:kolom"),
+    "ci.summary_unwritable": ("cannot append the step summary to {file}: {why}",
+                              "ringkasan langkah tidak dapat ditambahkan ke {file}: {why}"),
+    "ci.summary_is_input": ("the step summary file {file} is left as it is: it is one of "
+                            "the files checked, or a link another user planted",
+                            "berkas ringkasan langkah {file} tidak diubah: berkas itu termasuk "
+                            "berkas yang diperiksa, atau tautan yang dipasang pengguna lain"),
+    "ci.not_case_file": ("{file}: skipped, not a case file (no 'format: asas/v1')",
+                         "{file}: dilewati, bukan berkas kasus (tidak ada 'format: asas/v1')"),
+    "ci.bad_env_format": ("{var}={value} is not a report format; one of: {choices}",
+                          "{var}={value} bukan format laporan; pilihannya: {choices}"),
+}
+
 # --- the config file (engine/run/config.py) ---------------------------------------------
 
 _CONFIG = {
@@ -613,6 +655,8 @@ _CONFIG = {
                          "{key}: harus ID atau awalan aturan, berupa daftar atau \"A,B\""),
     "config.bad_bool": ("{key}: expected true or false", "{key}: harus true atau false"),
     "config.bad_path": ("{key}: expected a file name", "{key}: harus nama berkas"),
+    "config.bad_url": ("{key}: expected an absolute URL (https://...)",
+                       "{key}: harus URL lengkap (https://...)"),
     "config.bad_table": ("{key}: expected a table of settings",
                          "{key}: harus berupa kelompok pengaturan"),
     "config.bad_limit": ("{key}: expected a whole number of at least 1",
@@ -626,7 +670,8 @@ _CONFIG = {
 }
 
 MESSAGES: dict[str, tuple[str, str]] = {
-    **_LOAD, **_YAML, **_OS, **_KIND, **_CONFIG, **_WORD, **_TEMPLATE, **_INTERVIEW, **_CLI}
+    **_LOAD, **_YAML, **_OS, **_KIND, **_CONFIG, **_WORD, **_TEMPLATE, **_INTERVIEW, **_CLI,
+    **_CI}
 
 
 # --- help in Indonesian (cli.py) ----------------------------------------------------------
@@ -669,8 +714,20 @@ HELP_ID: dict[str, str] = {
         "mencapainya; 2 kesalahan pemakaian, atau ada berkas yang tidak dapat dibaca atau "
         "tidak valid (berkas lain tetap diperiksa), atau laporan tidak dapat ditulis; 130 "
         "dihentikan (Ctrl-C)."),
-    "check.fmt": "Format laporan.",
+    "check.fmt": ("Format laporan (bawaan: $ASAS_FORMAT, lalu isi berkas pengaturan, lalu "
+                  "github di GitHub Actions, lalu text)."),
+    "check.quiet": ("text, concise: tampilkan hanya berkas yang gagal (tidak valid, atau ada "
+                    "temuan yang mencapai --fail-on); tidak ada apa pun untuk berkas yang "
+                    "lolos, tanpa ringkasan."),
+    "check.color": ("Warnai laporan text: auto = di terminal, atau bila FORCE_COLOR atau "
+                    "CLICOLOR_FORCE disetel, tidak pernah bila NO_COLOR disetel atau "
+                    "TERM=dumb."),
+    "check.only_case_files": ("Lewati, tanpa galat, berkas yang tidak menyatakan "
+                              "'format: asas/v1' (mkdocs.yml di antara berkas kasus); untuk "
+                              "hook pre-commit."),
     "check.fail_on": "Keluar dengan status 1 bila ada temuan setingkat ini atau lebih berat.",
+    "check.junit_family": "--format junit untuk GitLab (berkas dan baris pada setiap tes) "
+                          "atau untuk skema ketat plugin xUnit Jenkins.",
     "check.select": "Hanya aturan dengan ID atau awalan ini (pisahkan dengan koma, mis. "
                     "KRH,KSR001).",
     "check.ignore": "Abaikan aturan dengan ID atau awalan ini (awalan yang lebih panjang "
@@ -721,8 +778,10 @@ HELP_ID: dict[str, str] = {
                     "(berbahasa Indonesia kecuali --lang en).",
     "*.redact": "Jangan muat nama samaran konseli dan kutipan teks bebas dalam laporan.",
     "*.roster": "Kode praktikan -> nama atau NIM, kelas, guru pamong (CSV atau YAML).",
-    "check.no_redact": "Laporan html beberapa kasus tidak disamarkan (bawaannya disamarkan, "
-                       "untuk dibagikan).",
+    "check.no_redact": ("Jangan samarkan format yang bawaannya disamarkan: sarif, github, "
+                        "junit, dan gitlab, yang diunggah ke layanan kode (kutipan di sana "
+                        "menjadi terbuka), serta html beberapa kasus (dibuat untuk "
+                        "dibagikan)."),
     "check.lecturer": "Tampilan dosen untuk satu kelas (html): --no-redact, dan kelas "
                       "dikelompokkan per praktikan di samping matriks kasus.",
     "trend.by": "Yang dibandingkan sebuah perubahan, dari kasus pertama ke terakhir: status "

@@ -268,7 +268,7 @@ class Batch:
 
         from asas.engine.report.formats import ReportOptions
         plain = dataclasses.replace(options, interrupted=ReportOptions.interrupted,
-                                    catalog=None)
+                                    catalog=None, summary=None)
         self.render = RenderAs(fmt, lang, plain, redact, options.catalog is not None)
 
     # -- Ctrl-C ---------------------------------------------------------------------

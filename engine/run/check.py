@@ -44,9 +44,14 @@ class CheckOptions:
     jobs: int | None = None
     cache_dir: str | None = None
     no_cache: bool = False
-    color: bool | None = None    # None: on a terminal, unless NO_COLOR is set
+    color: bool | None = None    # --color always/never; None: auto (progress.use_color)
     progress: bool | None = None  # None: decided by :func:`show_progress`
     profile: str | None = None   # a profile's name or file; None: the default
+    quiet: bool = False          # text, concise: only the files that fail (--quiet)
+    only_case_files: bool = False   # skip files that do not declare format: asas/v1
+    step_summary: str | None = None  # github: append a markdown summary to this file
+    junit_family: str = "gitlab"  # junit: gitlab | jenkins (--junit-family)
+    docs_url: str | None = None   # sarif: the base of each rule's helpUri (config docs-url)
 
 
 def _isatty(stream) -> bool:
@@ -62,7 +67,8 @@ def show_progress(machine: bool, output: str | None, files: int, stdout=None,
     and never while a machine format is piped to another program."""
     stdout = sys.stdout if stdout is None else stdout
     stderr = sys.stderr if stderr is None else stderr
-    if files < 2 or not _isatty(stderr):
+    from asas.engine.run.progress import dumb_terminal
+    if files < 2 or not _isatty(stderr) or dumb_terminal():
         return False
     return not (machine and output is None and not _isatty(stdout))
 
@@ -123,7 +129,7 @@ def run_check(o: CheckOptions, stdout: TextIO | None = None,
     """Check ``o.paths`` and write the report; return the exit status.  Raises
     :class:`CheckError` for a failure to read or write (exit 2)."""
     from asas.engine.load.discover import case_paths
-    from asas.engine.report.formats import ReportOptions, get
+    from asas.engine.report.formats import ReportOptions, get, redacts
     from asas.engine.run.atomic import (
         OutputRefused,
         Terminated,
@@ -148,6 +154,8 @@ def run_check(o: CheckOptions, stdout: TextIO | None = None,
         raise CheckError("standard output is closed; give --output FILE")
     fmt = get(o.fmt)
     files = case_paths(paths)
+    if o.only_case_files:
+        files = _case_files_only(files, o, stderr)
     if o.output:
         try:
             refuse_inputs(o.output, files)
@@ -169,7 +177,8 @@ def run_check(o: CheckOptions, stdout: TextIO | None = None,
     batch = Batch(files, o.select, o.ignore, o.limits, jobs=o.jobs, cache=cache,
                   progress=progress, profile=o.profile)
     outcome = Outcome(o.fail_on)
-    if o.redact:
+    asked = True if o.redact else (False if o.no_redact else None)
+    if redacts(o.fmt, asked):    # --redact, or a format that leaves the machine
         from asas.engine.report.redact import redact as redact_results
 
         def hide(r):
@@ -177,12 +186,18 @@ def run_check(o: CheckOptions, stdout: TextIO | None = None,
     else:
         def hide(r):
             return r
+    quiet = o.quiet and o.fmt in QUIET_FORMATS
+    deferred: list = []           # --quiet: what a format writes before the first case
 
     from asas.engine.report.rendered import Rendered
 
     def results():
         for r in batch:
             outcome.add(r)
+            if quiet and not fails(r, o.fail_on):
+                continue
+            for sink in deferred:
+                sink.release()
             yield r if r.__class__ is Rendered else hide(r)   # a worker's: redacted there
 
     def interrupted():
@@ -192,16 +207,24 @@ def run_check(o: CheckOptions, stdout: TextIO | None = None,
 
     color = o.color
     if color is None:
-        color = o.output is None and _isatty(stdout) and "NO_COLOR" not in os.environ
-    options = ReportOptions(color=color, fail_on=o.fail_on,
-                            redact=True if o.redact else (False if o.no_redact else None),
+        from asas.engine.run.progress import use_color
+        color = use_color(None, o.output is not None, stdout)
+    summary = None
+    if o.step_summary and o.fmt == "github":
+        summary = _summary_sink(o.step_summary, files, o.lang, stderr)
+    options = ReportOptions(color=color, fail_on=o.fail_on, redact=asked,
                             by_trainee=o.by_trainee, interrupted=interrupted,
                             select=tuple(o.select) if o.select else None,
                             ignore=tuple(o.ignore) if o.ignore else None,
-                            profile=o.profile, catalog=_catalog(o.fmt, o.profile))
+                            profile=o.profile, catalog=_catalog(o.fmt, o.profile),
+                            junit_family=o.junit_family, docs_url=o.docs_url,
+                            quiet=quiet, summary=summary)
     if fmt.stream is not None and fmt.piece is not None:   # the workers write the cases
-        batch.render_as(o.fmt, o.lang, options, o.redact)
-    out = _Out(stdout, progress)
+        batch.render_as(o.fmt, o.lang, options, bool(redacts(o.fmt, asked)))
+    out: _Out | _Deferred = _Out(stdout, progress)
+    if quiet:
+        out = _Deferred(out)
+        deferred.append(out)
     terminate_as_interrupt()
     try:
         if fmt.stream is None:      # formats that need every result first
@@ -216,7 +239,11 @@ def run_check(o: CheckOptions, stdout: TextIO | None = None,
                 out.write(text)
         elif o.output:
             with atomic_writer(o.output) as fh:
-                fmt.stream(results(), o.lang, fh, options)
+                sink = fh
+                if quiet:
+                    sink = _Deferred(fh)
+                    deferred[:] = [sink]
+                fmt.stream(results(), o.lang, sink, options)
         else:
             fmt.stream(results(), o.lang, out, options)
     except OutputRefused as exc:
@@ -242,11 +269,87 @@ def run_check(o: CheckOptions, stdout: TextIO | None = None,
         if progress is not None:
             progress.close()
     if batch.interrupted:
-        if not (fmt.stream is not None and o.fmt == "text" and o.output is None
-                and _isatty(stdout)):   # else the report on screen just said it
+        if quiet or not (fmt.stream is not None and o.fmt == "text" and o.output is None
+                         and _isatty(stdout)):   # else the report on screen just said it
             _say(stderr, interrupted())
         return 130
     return outcome.code
+
+
+# --quiet applies to the reports a person reads line by line; the others are unchanged
+QUIET_FORMATS = ("text", "concise")
+
+
+def fails(r, fail_on: str) -> bool:
+    """Whether one result makes the run fail: an invalid file, or a finding of
+    ``fail_on``'s severity or worse."""
+    from asas.engine.run.batch import FAIL_RANK
+    if not r.valid:
+        return True
+    if fail_on == "never":
+        return False
+    severities = r.severities if hasattr(r, "piece") else (f.doc.severity for f in r.findings)
+    return any(FAIL_RANK[s] <= FAIL_RANK[fail_on] for s in severities)
+
+
+class _Deferred:
+    """A sink that holds what is written until :meth:`release` (the first case shown):
+    under --quiet a run whose files all pass prints nothing at all."""
+
+    def __init__(self, sink):
+        self.sink = sink
+        self.held: list[str] | None = []
+
+    def write(self, text: str) -> None:
+        if self.held is None:
+            self.sink.write(text)
+        else:
+            self.held.append(text)
+
+    def release(self) -> None:
+        if self.held is not None:
+            held, self.held = self.held, None
+            if held:
+                self.sink.write("".join(held))
+
+
+def _case_files_only(files, o: CheckOptions, stderr) -> list:
+    """--only-case-files: leave out the files that do not declare the case format (a
+    mkdocs.yml staged beside the cases); each is named on standard error unless
+    --quiet."""
+    from asas.engine.i18n.messages import t
+    from asas.engine.load.sniff import declares_case
+    kept = []
+    for f in files:
+        if declares_case(f, o.limits):
+            kept.append(f)
+        elif not o.quiet:
+            _say(stderr, t("ci.not_case_file", o.lang, file=_shown(f)))
+    return kept
+
+
+def _summary_sink(path: str, files, lang: str, stderr):
+    """Where --format github appends its step summary: ``$GITHUB_STEP_SUMMARY``, opened
+    for appending (what earlier steps wrote stays), never a file being checked.  A
+    failure is said on standard error and does not change the exit status."""
+    def write(text: str) -> bool:
+        from asas.engine.i18n.messages import t
+        from asas.engine.run.atomic import OutputRefused, refuse_inputs
+        try:
+            refuse_inputs(path, files)
+        except OutputRefused:
+            _say(stderr, t("ci.summary_is_input", lang, file=_shown(path)))
+            return False
+        try:
+            with open(path, "a", encoding="utf-8", newline="\n") as fh:
+                fh.write(("\n" if fh.tell() else "") + text)   # apart from what is there
+        except OSError as exc:
+            from asas.engine.load.types import os_error
+            _say(stderr, t("ci.summary_unwritable", lang, file=_shown(path),
+                           why=os_error(exc).text(lang)))
+            return False
+        return True
+    return write
 
 
 def _catalog(fmt: str, profile):

@@ -12,12 +12,16 @@ names one; ``--isolated`` reads none.  Keys (docs/config.md)::
     ignore = ["DOC"]
     fail-on = "risk"                 # violation | risk | advice | never
     format = "text"                  # any `asas check --format`
+    junit-family = "gitlab"          # gitlab | jenkins (--format junit)
+    docs-url = "https://…/asas/"     # the base of SARIF's helpUri (docs/rules.md#ksr001)
     strict = false
     rubric = "rubrik-kelas.yaml"     # for `asas grade`, relative to this file
     [limits]                         # max-bytes, max-nodes, max-depth, max-sessions
     max-sessions = 50
 
 What is given on the command line wins over the file; the file wins over the defaults.
+The environment sits between the two (``ASAS_LANG``, ``ASAS_FORMAT``); ``asas check``
+under GitHub Actions defaults to ``--format github`` (:func:`default_format`).
 An unknown key or a wrong value is an error located in the file (exit status 2).
 """
 
@@ -33,9 +37,10 @@ from asas.engine.i18n.messages import Msg
 NAMES = ("asas.toml", ".asas.toml", ".asas.yaml", ".asas.yml", "pyproject.toml")
 PROFILES = ("default",)
 FAIL_ON = ("violation", "risk", "advice", "never")
+JUNIT_FAMILIES = ("gitlab", "jenkins")
 LIMIT_KEYS = ("max-bytes", "max-nodes", "max-depth", "max-sessions")
 KEYS = ("lang", "profile", "select", "ignore", "fail-on", "format", "strict", "rubric",
-        "limits")
+        "limits", "junit-family", "docs-url")
 
 
 class ConfigError(Exception):
@@ -73,6 +78,27 @@ class Config:
             if fnmatch.fnmatch(rel, pattern) or fnmatch.fnmatch(os.path.basename(rel), pattern):
                 out += codes
         return out
+
+
+FORMAT_ENV = "ASAS_FORMAT"
+
+
+def default_format(config: Config, to_file: bool, environ=None) -> tuple[str, str | None]:
+    """The report format of ``asas check`` when ``--format`` is not given, and the name
+    of the environment variable it came from (None: not from one).  In order:
+    ``ASAS_FORMAT`` (as ``ASAS_LANG`` wins over the file's ``lang``), the config file's
+    ``format``, ``github`` when running under GitHub Actions (``GITHUB_ACTIONS=true``,
+    as yamllint does) and the report goes to standard output, else ``text``.  The
+    caller checks a value that came from the environment."""
+    environ = os.environ if environ is None else environ
+    chosen = environ.get(FORMAT_ENV, "").strip().lower()
+    if chosen:
+        return chosen, FORMAT_ENV
+    if config.get("format"):
+        return config.get("format"), None
+    if environ.get("GITHUB_ACTIONS", "") == "true" and not to_file:
+        return "github", None
+    return "text", None
 
 
 def find(paths=(), start: str | None = None) -> str | None:
@@ -231,6 +257,12 @@ def _checked(path: str, data: dict, where) -> dict:
             out[key] = choice(raw_key, value, FAIL_ON)
         elif key == "format":
             out[key] = choice(raw_key, value, tuple(FORMATS))
+        elif key == "junit-family":
+            out[key] = choice(raw_key, value, JUNIT_FAMILIES)
+        elif key == "docs-url":
+            if not isinstance(value, str) or not re.fullmatch(r"(https?|file)://[^\s]+", value):
+                fail(raw_key, Msg.of("config.bad_url", key=key))
+            out[key] = value if value.endswith("/") else value + "/"
         elif key in ("select", "ignore"):
             codes = _codes(value)
             if codes is None:

@@ -27,6 +27,8 @@ class ReportOptions:
     """What ``asas check`` tells a format besides the results and the language."""
     color: bool = False                 # ANSI colours (text, on a terminal)
     fail_on: str | None = None       # junit: which findings are failures (None: risk)
+    junit_family: str = "gitlab"        # junit: gitlab (file/line on testcases) | jenkins
+    docs_url: str | None = None      # sarif: the base of the rules' helpUri (docs/rules.md)
     redact: bool | None = None       # html: None = redact a report of several cases
     by_trainee: bool = False            # html: the lecturer's view, the class by trainee
     interrupted: Callable[[], str | None] = _no_note   # the note of a stopped run
@@ -36,6 +38,10 @@ class ReportOptions:
     # sarif: the catalogue of the run's rules (ID -> RuleDoc), handed over by the caller
     # so that reporting never imports the knowledge (and with it the rule engine)
     catalog: Mapping | None = None
+    quiet: bool = False                 # text: no summary line (--quiet)
+    # github: where the step summary goes (markdown text in, True if it was written);
+    # None: no step summary ($GITHUB_STEP_SUMMARY not set)
+    summary: Callable[[str], bool] | None = None
 
 
 class Sink(Protocol):
@@ -60,6 +66,12 @@ class Format:
     note: str = field(default="", compare=False)
     piece: Piece | None = field(default=None, compare=False)
 
+    @property
+    def redaction(self) -> str:
+        """When this format is redacted without --redact or --no-redact: see
+        :data:`REDACTED_BY_DEFAULT`."""
+        return REDACTED_BY_DEFAULT.get(self.name, "never")
+
 
 def _module(name: str):
     return importlib.import_module(f"{__name__}.{name}")
@@ -73,7 +85,7 @@ def _text_render(results, lang, o: ReportOptions) -> str:
 
 def _text_stream(results, lang, out, o: ReportOptions) -> None:
     _module("text").stream(results, lang, out, color=o.color, interrupted=o.interrupted,
-                           selection=_sel(o))
+                           selection=_sel(o), quiet=o.quiet)
 
 
 def _json_render(results, lang, o: ReportOptions) -> str:
@@ -109,20 +121,31 @@ def _html_render(results, lang, o: ReportOptions) -> str:
 
 
 def _junit_render(results, lang, o: ReportOptions) -> str:
-    return _module("junit").render(results, lang, fail_on=o.fail_on or "risk", selection=_sel(o))
+    return _module("junit").render(results, lang, fail_on=o.fail_on or "risk", selection=_sel(o),
+                                   family=o.junit_family)
 
 
 def _junit_stream(results, lang, out, o: ReportOptions) -> None:
     _module("junit").stream(results, lang, out, fail_on=o.fail_on or "risk",
-                            selection=_sel(o))
+                            selection=_sel(o), family=o.junit_family)
 
 
 def _sarif_render(results, lang, o: ReportOptions) -> str:
-    return _module("sarif").render(results, lang, selection=_sel(o), catalog=o.catalog)
+    return _module("sarif").render(results, lang, selection=_sel(o), catalog=o.catalog,
+                                   docs_url=o.docs_url, profile=o.profile)
 
 
 def _sarif_stream(results, lang, out, o: ReportOptions) -> None:
-    _module("sarif").stream(results, lang, out, selection=_sel(o), catalog=o.catalog)
+    _module("sarif").stream(results, lang, out, selection=_sel(o), catalog=o.catalog,
+                            docs_url=o.docs_url, profile=o.profile)
+
+
+def _github_render(results, lang, o: ReportOptions) -> str:
+    return _module("github").render(results, lang, selection=_sel(o), summary=o.summary)
+
+
+def _github_stream(results, lang, out, o: ReportOptions) -> None:
+    _module("github").stream(results, lang, out, selection=_sel(o), summary=o.summary)
 
 
 def _text_piece(r, index, lang, o: ReportOptions):
@@ -142,11 +165,7 @@ def _simple_piece(module: str) -> Piece:
 
 def _junit_piece(r, index, lang, o: ReportOptions):
     return _module("junit").fragment(r, lang, index, fail_on=o.fail_on or "risk",
-                                     selection=_sel(o))
-
-
-def _sarif_piece(r, index, lang, o: ReportOptions):
-    return _module("sarif").fragment(r, lang, index, catalog=o.catalog)
+                                     selection=_sel(o), family=o.junit_family)
 
 
 def _sel(o: ReportOptions):
@@ -172,13 +191,43 @@ _ALL = (
     Format("csv", _simple("csv_"), _simple_stream("csv_"), machine=True,
            note="one row per finding (and per error of an invalid file)",
            piece=_simple_piece("csv_")),
-    Format("junit", _junit_render, _junit_stream, machine=True, note="GitLab, Jenkins",
-           piece=_junit_piece),
+    Format("junit", _junit_render, _junit_stream, machine=True,
+           note="GitLab, Jenkins (--junit-family)", piece=_junit_piece),
     Format("sarif", _sarif_render, _sarif_stream, machine=True,
-           note="SARIF 2.1.0: code scanning", piece=_sarif_piece),
-    Format("github", _simple("github"), _simple_stream("github"), machine=True,
-           note="GitHub Actions annotations", piece=_simple_piece("github")),
+           note="SARIF 2.1.0: code scanning"),
+    Format("github", _github_render, _github_stream, machine=True,
+           note="GitHub Actions annotations (at most 10 of each type) and the step summary"),
+    Format("gitlab", _simple("codequality"), _simple_stream("codequality"), machine=True,
+           note="GitLab Code Quality (artifacts:reports:codequality)"),
 )
+
+# -- privacy: which reports are redacted when neither --redact nor --no-redact is given --
+# The one place this is decided (asas check reads it through :func:`redacts`).
+#   "always":  the report leaves the machine: it is uploaded to a code host (SARIF to
+#              code scanning, annotations and the step summary to GitHub, JUnit and Code
+#              Quality to GitLab or Jenkins), where a quote is published;
+#   "several": a report of more than one case (a class) is meant to be shared;
+#   any other format: as asked (--redact), else not redacted.
+REDACTED_BY_DEFAULT: dict[str, str] = {
+    "sarif": "always",
+    "github": "always",
+    "junit": "always",
+    "gitlab": "always",
+    "html": "several",
+}
+
+
+def redacts(name: str, redact: bool | None, cases: int | None = None) -> bool | None:
+    """Whether a report in format ``name`` is redacted: ``redact`` True (--redact) or
+    False (--no-redact) as given; None: the format's default, for a report of ``cases``
+    cases (None: not known yet, and it matters: None comes back)."""
+    if redact is not None:
+        return redact
+    default = REDACTED_BY_DEFAULT.get(name, "never")
+    if default == "several":
+        return None if cases is None else cases > 1
+    return default == "always"
+
 
 REGISTRY: dict[str, Format] = {f.name: f for f in _ALL}
 FORMATS = tuple(REGISTRY)           # the names, in --help order

@@ -48,7 +48,8 @@ def e(text) -> str:
 def apply_redaction(results: list[CaseResult], redact: bool | None) -> tuple[list, str]:
     """The privacy hook.  ``redact`` None: redact when the report covers more than one
     case.  Returns the results to render and ``"off"`` or ``"on"``."""
-    wanted = len(results) > 1 if redact is None else redact
+    from asas.engine.report.formats import redacts
+    wanted = redacts("html", redact, len(results))
     if not wanted:
         return results, "off"
     from asas.engine.report.redact import redact as redact_results

@@ -45,10 +45,12 @@ def render(results: list[CaseResult], lang: str, color: bool = False,
 
 
 def stream(results, lang: str, out, color: bool = False, interrupted=lambda: None,
-           selection=None) -> None:
+           selection=None, quiet: bool = False) -> None:
     """Write what ``render`` returns to the text stream ``out``, case by case as
     ``results`` (any iterable) arrive; ``interrupted()`` gives the note that ends the
-    report of an interrupted run (None: it was not)."""
+    report of an interrupted run (None: it was not).  ``quiet`` (--quiet): the cases
+    only, no summary line and no note (the caller has left out the files that pass,
+    and says on standard error that a run was interrupted)."""
     def paint(text, fg=None, bold=False, dim=False):
         return click.style(text, fg=fg, bold=bold, dim=dim) if color else text
 
@@ -59,6 +61,8 @@ def stream(results, lang: str, out, color: bool = False, interrupted=lambda: Non
     for r in results:
         tally.add(r)
         out.write(piece_of(r, fragment, lang, color=color))
+    if quiet:
+        return
     lines = _summary_lines(tally.summary(), tally.files, lang, paint)
     note = interrupted()
     if note:
