@@ -46,7 +46,8 @@ def _report(results, lang: str, redact: bool, select=None, ignore=None) -> dict:
 
 
 def check_paths(paths, *, lang: str = "en", select=None, ignore=None, strict: bool = False,
-                redact: bool = False, limits: dict | None = None, profile=None) -> dict:
+                redact: bool = False, limits: dict | None = None, profile=None,
+                suppress: bool = True) -> dict:
     """Check files and folders (folders are searched for *.yaml and *.yml).
 
     ``lang``: "en" or "id", the language of every message.  ``select`` / ``ignore``:
@@ -56,6 +57,8 @@ def check_paths(paths, *, lang: str = "en", select=None, ignore=None, strict: bo
     ``max_bytes``, ``max_nodes``, ``max_depth``, ``max_sessions`` (docs/limits.md).
     ``profile``: which principles to judge, as ``asas check --profile`` (a bundled
     profile's name such as ``"bk12"``, or a profile file); None: the default.
+    ``suppress`` False: the case files' own suppressions (``asas: ignore:``) are not
+    applied (``asas check --no-suppress``).
 
     Returns the whole report: ``{"tool", "principles", "cases", "summary"}``.
     """
@@ -63,28 +66,30 @@ def check_paths(paths, *, lang: str = "en", select=None, ignore=None, strict: bo
     if isinstance(paths, str):
         paths = [paths]
     select, ignore, bounds = _options(select, ignore, strict, limits)
-    return _report(run([str(p) for p in paths], select, ignore, bounds, profile), lang, redact,
-                   select, ignore)
+    return _report(run([str(p) for p in paths], select, ignore, bounds, profile, suppress), lang,
+                   redact, select, ignore)
 
 
 def check_file(path, *, lang: str = "en", select=None, ignore=None, strict: bool = False,
-               redact: bool = False, limits: dict | None = None, profile=None) -> dict:
+               redact: bool = False, limits: dict | None = None, profile=None,
+               suppress: bool = True) -> dict:
     """Check one case file; returns its case (one item of the report's ``"cases"``):
     ``file``, ``case_id``, ``valid``, ``errors`` and, when valid, ``principles``,
     ``functions`` and ``findings``."""
     from asas.engine.run.pipeline import check_file as run
     select, ignore, bounds = _options(select, ignore, strict, limits)
-    return _report([run(str(path), select, ignore, bounds, profile)], lang,
+    return _report([run(str(path), select, ignore, bounds, profile, suppress)], lang,
                    redact)["cases"][0]
 
 
 def check_text(text: str, *, name: str = "<text>", lang: str = "en", select=None,
                ignore=None, strict: bool = False, redact: bool = False,
-               limits: dict | None = None, profile=None) -> dict:
+               limits: dict | None = None, profile=None, suppress: bool = True) -> dict:
     """Check the content of a case file given as text (a web form, an upload), reported
     under ``name``; returns its case, as :func:`check_file` does."""
     from asas.engine.load.loader import load_bytes
     from asas.engine.run.pipeline import check_loaded
     select, ignore, bounds = _options(select, ignore, strict, limits)
     loaded = load_bytes(text.encode("utf-8"), name, bounds)
-    return _report([check_loaded(loaded, select, ignore, profile)], lang, redact)["cases"][0]
+    return _report([check_loaded(loaded, select, ignore, profile, suppress)], lang,
+                   redact)["cases"][0]

@@ -78,6 +78,23 @@ class AsasError(click.ClickException):
     exit_code = 2
 
 
+def _words(msg, lang: str | None = None) -> str:
+    """A message of engine/i18n/messages.py (or an error that carries one) in ``lang``,
+    else in the language of the command line (--lang, ASAS_LANG, config, locale): every
+    message of our own goes through here, as click's own go through clicktext."""
+    from asas.engine.i18n.messages import MessageError, text
+    lang = lang or _lang(None)
+    if isinstance(msg, MessageError):
+        return msg.text(lang)
+    return text(msg, lang)
+
+
+def _say(code: str, lang: str | None = None, **params) -> str:
+    """``_words`` of the message ``code`` with ``params``."""
+    from asas.engine.i18n.messages import Msg
+    return _words(Msg.of(code, **params), lang)
+
+
 def _emit(text: str, output: str | None, inputs=(), role: str | None = None):
     """Write ``text`` to ``output`` (whole, or not at all), or to stdout.  ``inputs`` are
     the files the command read: the output never replaces one of them."""
@@ -87,29 +104,31 @@ def _emit(text: str, output: str | None, inputs=(), role: str | None = None):
             refuse_inputs(output, inputs, role=role or "one of the files this command reads")
             write_atomic(output, text)
         except OutputRefused as exc:
-            raise AsasError(str(exc))
+            raise AsasError(_words(exc))
         except OSError as exc:
             raise AsasError(_cannot_write(output, exc))
     else:
         _echo(text)
 
 
-def _cannot_write(output: str, exc: OSError) -> str:
+def _cannot_write(output: str, exc: OSError, lang: str | None = None) -> str:
+    from asas.engine.i18n.oserr import write_error
     from asas.engine.report.safe import safe_name
-    return f"cannot write {safe_name(output)}: {exc.strerror or exc}"
+    return _say("cli.cannot_write", lang, file=safe_name(output), why=write_error(exc))
 
 
 def _echo(text: str) -> None:
     """Standard output, or a one-line message and exit 2 when it is closed or full."""
     if sys.stdout is None:
-        raise AsasError("standard output is closed; give --output FILE")
+        raise AsasError(_say("run.stdout_closed"))
     try:
         click.echo(text, nl=False)
     except BrokenPipeError:
         raise
     except OSError as exc:
         _stdout_gone()
-        raise AsasError(f"cannot write to standard output: {exc.strerror or exc}")
+        from asas.engine.i18n.oserr import write_error
+        raise AsasError(_say("run.stdout_failed", why=write_error(exc)))
 
 
 def _stdout_gone() -> None:
@@ -151,7 +170,7 @@ def _profile(ctx, param, value):
             from asas.rules._profiles import knowledge
             knowledge(chosen)
     except ProfileError as exc:
-        raise click.BadParameter(str(exc), ctx=ctx, param=param)
+        raise click.BadParameter(_words(exc), ctx=ctx, param=param)
     return value
 
 
@@ -231,11 +250,14 @@ def _format_names():
               help="Read the settings from FILE (default: asas.toml, .asas.yaml or "
                    "[tool.asas] in pyproject.toml, searched upwards from the case files).")
 @click.option("--isolated", is_flag=True, help="Read no config file.")
+@click.option("--no-suppress", is_flag=True,
+              help="Apply none of the case files' own suppressions (asas: ignore:): every "
+                   "finding shown and counted, as a supervisor reviews.")
 @profile_option
 def check(paths, fmt, lang, output, quiet, color, only_case_files, fail_on, junit_family,
           select, ignore, examples, redact, no_redact, lecturer, max_bytes, max_nodes,
           max_depth, max_sessions, jobs, cache_dir, no_cache, strict, config_file, isolated,
-          profile):
+          no_suppress, profile):
     """Check case files: files, directories (searched for *.yaml, *.yml), or - for stdin.
 
     An unchanged file is not checked again: its result comes from the cache
@@ -275,7 +297,7 @@ def check(paths, fmt, lang, output, quiet, color, only_case_files, fail_on, juni
                 if v is not None}}
     no_redact = no_redact or lecturer
     if redact and no_redact:
-        raise click.UsageError("--redact and --no-redact (or --lecturer) contradict each other")
+        raise click.UsageError(_say("cli.redact_contradiction", lang))
     options = CheckOptions(
         paths=paths, fmt=fmt, lang=lang, output=output, fail_on=fail_on,
         select=_codes(select), ignore=_codes(ignore), examples=examples, redact=redact,
@@ -284,13 +306,13 @@ def check(paths, fmt, lang, output, quiet, color, only_case_files, fail_on, juni
         cache_dir=cache_dir, no_cache=no_cache, profile=profile, quiet=quiet,
         color={"always": True, "never": False}.get(color), only_case_files=only_case_files,
         step_summary=os.environ.get("GITHUB_STEP_SUMMARY") or None,
-        junit_family=junit_family, docs_url=conf.get("docs-url"))
+        junit_family=junit_family, docs_url=conf.get("docs-url"), suppress=not no_suppress)
     try:
         code = run_check(options)
     except CheckError as exc:
         if exc.usage:
-            raise click.UsageError(str(exc))
-        raise AsasError(str(exc))
+            raise click.UsageError(_words(exc, lang))
+        raise AsasError(_words(exc, lang))
     if output and code == 1 and sys.stderr is not None and sys.stderr.isatty():
         click.echo(_written_note(output, fail_on, options.lang), err=True)
     _exit(code)
@@ -312,11 +334,8 @@ def _exit(code: int) -> None:
 
 def _written_note(output: str, fail_on: str, lang: str) -> str:
     """One line for a person at a terminal: status 1 is a CI signal, not a failure."""
-    if lang == "id":
-        return (f"laporan ditulis ke {output}; status keluar 1 hanya konvensi CI (ada temuan "
-                f"setingkat {fail_on} atau lebih berat), bukan kegagalan")
-    return (f"report written to {output}; exit status 1 is a CI convention (a finding of "
-            f"{fail_on} or worse was found), not a failure")
+    from asas.engine.i18n.words import word
+    return _say("cli.written_note", lang, file=output, fail_on=word(fail_on, lang))
 
 
 def _config_profile(profile, conf):
@@ -330,7 +349,8 @@ def _config_profile(profile, conf):
             from asas.rules._profiles import knowledge
             knowledge(chosen)
     except ProfileError as exc:
-        raise click.UsageError(f"{conf.file}: profile: {exc}")
+        raise click.UsageError(_say("profile.in_config", _lang(None, conf), file=conf.file,
+                                    message=exc.msg))
     return conf.get("profile")
 
 
@@ -352,9 +372,10 @@ def cache_group():
               help="The cache to clear (default: $ASAS_CACHE_DIR, else ~/.cache/asas).")
 def cache_clear(cache_dir):
     """Delete the cached results (only a folder asas created is touched)."""
+    from asas.engine.i18n.loader_messages import error_text
     from asas.engine.run.cache import clear
     done, message = clear(_cache_dir(cache_dir))
-    click.echo(message, err=not done)
+    click.echo(error_text(message, _lang(None)), err=not done)
     sys.exit(0 if done else 2)
 
 
@@ -368,10 +389,11 @@ def cache_clear(cache_dir):
 def cache_prune(cache_dir, max_age, max_size):
     """Remove old cached results: those older than --max-age (entries also expire by
     themselves after 30 days), then the oldest beyond --max-size."""
+    from asas.engine.i18n.loader_messages import error_text
     from asas.engine.run.cache import prune
     limit = None if max_size is None else int(max_size * 1024 * 1024)
     done, message, _ = prune(_cache_dir(cache_dir), max_age, limit)
-    click.echo(message, err=not done)
+    click.echo(error_text(message, _lang(None)), err=not done)
     sys.exit(0 if done else 2)
 
 
@@ -390,7 +412,7 @@ def _refuse_inputs(output: str | None, files) -> None:
     try:
         refuse_inputs(output, files)
     except OutputRefused as exc:
-        raise click.UsageError(str(exc))
+        raise click.UsageError(_words(exc))
 
 
 def _side_problems(exc) -> None:
@@ -435,9 +457,12 @@ def _roster(path, lang):
                    "unless --lang en).")
 @click.option("--redact", is_flag=True,
               help="Keep the client's pseudonym and every free-text quote out of the report.")
+@click.option("--no-suppress", is_flag=True,
+              help="Honour none of the case files' own suppressions (asas: ignore:); an "
+                   "overrides file still applies.")
 @profile_option
 def grade(paths, rubric, print_rubric, fmt, csv_locale, lang, output, roster, overrides,
-          sheets, redact, profile):
+          sheets, redact, no_suppress, profile):
     """Grade case files with a rubric: points per principle by status, deductions per
     finding and per function not served, caps for critical findings (at most D, a
     meeting), "incomplete — returned" for a write-up that cannot be assessed, and a
@@ -465,9 +490,9 @@ def grade(paths, rubric, print_rubric, fmt, csv_locale, lang, output, roster, ov
         _emit(rubric_text(rubric, profile), output, [rubric] if rubric else [])
         return
     if not paths:
-        raise click.UsageError("give at least one file or directory (or --print-rubric)")
+        raise click.UsageError(_say("cli.need_paths_rubric", lang))
     if fmt == "xlsx" and not output:
-        raise click.UsageError("--format xlsx writes a workbook: give --output FILE.xlsx")
+        raise click.UsageError(_say("cli.xlsx_needs_output", lang))
     the_roster = _roster(roster, lang)
     waivers = []
     if overrides:
@@ -481,7 +506,7 @@ def grade(paths, rubric, print_rubric, fmt, csv_locale, lang, output, roster, ov
     files = case_paths(paths)
     inputs = [*files, *(p for p in (rubric, roster, overrides) if p)]
     _refuse_inputs(output, inputs)
-    results = check_paths(files, profile=profile)
+    results = check_paths(files, profile=profile, suppress=not no_suppress)
     if redact:
         from asas.engine.report.redact import redact as redact_results
         results = redact_results(results)
@@ -501,16 +526,16 @@ def grade(paths, rubric, print_rubric, fmt, csv_locale, lang, output, roster, ov
             try:
                 write_atomic(path, text)
             except OSError as exc:
-                raise AsasError(_cannot_write(path, exc))
+                raise AsasError(_cannot_write(path, exc, lang))
         try:
             sheet_grades = grades if sheet_lang == lang else \
                 grade_results(results, chosen, sheet_lang, waivers)
             written = write_sheets(sheet_grades, chosen, sheets, sheet_lang, the_roster, redact,
                                    write)
         except OSError as exc:
-            raise AsasError(_cannot_write(sheets, exc))
-        click.echo(("lembar umpan balik: " if sheet_lang == "id" else "feedback sheets: ")
-                   + f"{len(written) - 1} → {os.path.join(sheets, 'index.html')}", err=True)
+            raise AsasError(_cannot_write(sheets, exc, lang))
+        click.echo(_say("cli.sheets_written", sheet_lang, n=len(written) - 1,
+                        index=os.path.join(sheets, "index.html")), err=True)
     for line in unused_lines(grades, lang):
         click.echo(line, err=True)
     sys.exit(0 if all(g.state != "invalid" for g in grades) else 2)
@@ -552,9 +577,9 @@ def trend(paths, fmt, by, lang, output, roster, redact, profile):
     from asas.engine.load.discover import case_paths
     from asas.engine.report.trend import render
     from asas.engine.run.batch import check_paths
-    if not paths:
-        raise click.UsageError("give at least one file or directory")
     lang = _lang(lang)
+    if not paths:
+        raise click.UsageError(_say("cli.need_paths_plain", lang))
     the_roster = _roster(roster, lang)
     files = case_paths(paths)
     _refuse_inputs(output, [*files, *([roster] if roster else [])])
@@ -675,7 +700,7 @@ def init(file, lang, sessions, schema_ref, force, profile):
     except FileExistsError:
         raise AsasError(message("exists", lang, file=file))
     except OSError as exc:
-        raise AsasError(_cannot_write(file, exc))
+        raise AsasError(_cannot_write(file, exc, lang))
     click.echo(message("written", lang, file=file, sessions=sessions), err=True)
     if not schema_ref:   # the first line points at the schema beside the file: make it exist
         from asas.engine.model.jsonschema import schema_text
@@ -708,7 +733,7 @@ def interview(file, lang, schema_ref, append_session, profile):
     from asas.engine.authoring.template import SCHEMA_FILE
     lang = _lang(lang)
     if sys.stdin is None:
-        raise AsasError("standard input is closed: there is nothing to read the answers from")
+        raise AsasError(_say("cli.no_answers", lang))
     try:
         run(file, lang, schema=schema_ref or SCHEMA_FILE, append=append_session,
             profile=profile)
@@ -777,28 +802,34 @@ def verbatim_import(source, case_file, number, replace, lang):
         case_text = raw.decode("utf-8")
         problems = parse(block, 1, 0, case_speakers(case_text)).problems
         for p in problems:
-            from asas.engine.i18n.loader_messages import error_text
-            click.echo(f"{source}:{p.line}:{p.column}: {error_text(p.message, lang)}", err=True)
+            click.echo(_say("import.line", lang, source=source, line=p.line, column=p.column,
+                            message=p.msg), err=True)
         if problems:
             sys.exit(2)
         new_text = insert(case_text, number, block, replace)
     except ImportProblem as exc:
-        click.echo(f"{case_file}: {exc.text(lang)}", err=True)
+        click.echo(f"{case_file}: {_words(exc, lang)}", err=True)
         sys.exit(2)
     except UnicodeDecodeError:
-        click.echo(f"{case_file}: not UTF-8 text; save it as UTF-8", err=True)
+        click.echo(f"{case_file}: {_say('import.case_not_utf8', lang)}", err=True)
+        sys.exit(2)
+    except OSError as exc:
+        from asas.engine.load.types import os_error
+        click.echo(f"{exc.filename or case_file}: "
+                   + _say("load.cannot_read", lang, why=os_error(exc)), err=True)
         sys.exit(2)
     loaded = load_bytes(new_text.encode("utf-8"), case_file)
     if not loaded.valid:
         for e in loaded.errors:
             click.echo(e.format(case_file, lang), err=True)
-        click.echo(f"{case_file}: " + ("tidak ditulis" if lang == "id" else "not written"),
-                   err=True)
+        click.echo(_say("import.not_written", lang, file=case_file), err=True)
         sys.exit(2)
-    write_atomic(case_file, new_text)
+    try:
+        write_atomic(case_file, new_text)
+    except OSError as exc:
+        raise AsasError(_cannot_write(case_file, exc, lang))
     turns = len(loaded.verbatim[number - 1].turns)
-    click.echo(f"{case_file}: session {number}: {turns} turns written"
-               if lang != "id" else f"{case_file}: sesi {number}: {turns} giliran ditulis")
+    click.echo(_say("import.written", lang, file=case_file, n=number, turns=turns))
 
 
 def main():

@@ -13,6 +13,7 @@ from __future__ import annotations
 import importlib
 from dataclasses import dataclass
 
+from asas.engine.i18n.messages import Msg
 from asas.engine.judge.profile import Profile, ProfileError
 
 
@@ -27,12 +28,12 @@ _known: dict[tuple, Knowledge] = {}
 
 def _module(name: str):
     if not name.isidentifier() or name.startswith("_"):
-        raise ProfileError(f"'{name}' is not a rule module of rules/")
+        raise ProfileError(Msg.of("profile.not_module", name=name))
     try:
         return importlib.import_module(f"asas.rules.{name}")
     except ModuleNotFoundError as exc:
         if exc.name == f"asas.rules.{name}":
-            raise ProfileError(f"no rule module rules/{name}.py") from None
+            raise ProfileError(Msg.of("profile.no_module", name=name)) from None
         raise
 
 
@@ -47,7 +48,7 @@ def _ruleset(module, name: str) -> type:
         return registered.ruleset
     ruleset = getattr(module, "RULESET", None)      # a module outside the registry
     if ruleset is None:
-        raise ProfileError(f"{module.__name__} has no rule set")
+        raise ProfileError(Msg.of("profile.no_ruleset", module=module.__name__))
     return ruleset
 
 
@@ -82,8 +83,8 @@ def knowledge(profile: Profile) -> Knowledge:
             sets, catalog = RULESETS, CATALOG     # the default knowledge base itself
         unknown = [rid for rid in profile.reassign if rid not in catalog]
         if unknown:
-            raise ProfileError(f"profile {profile.name}: reassigns {', '.join(unknown)}, "
-                               "which none of its rule modules documents")
+            raise ProfileError(Msg.of("profile.reassign_missing", name=profile.name,
+                                      rules=", ".join(unknown)))
         # the catalogue in the profile's order of principles (then the functions, privacy)
         reported = profile.catalog(catalog)
         rank: dict[str | None, int] = {p: i for i, p in enumerate(profile.principles)}

@@ -6,11 +6,12 @@ examples in every run) and bench/fuzz.py (many, once)."""
 from __future__ import annotations
 
 import datetime
+import re
 
 import yaml
 from hypothesis import strategies as st
 
-from asas.engine.model.case import Case, fields_of
+from asas.engine.model.case import RULE_ID, Case, fields_of
 
 # text a person could write: no surrogates, no control characters (refused on purpose)
 TEXT = st.text(st.characters(exclude_categories=("Cs", "Cc")), max_size=30)
@@ -28,6 +29,11 @@ ODD_TEXT = st.one_of(
 def _value(spec, item=False):
     target = spec.item if spec.kind == "list" and item else spec
     kind = target.kind
+    if kind == "str" and target.pattern == RULE_ID:   # a suppression names a real rule
+        from asas.rules import CATALOG
+        return st.sampled_from(sorted(CATALOG))
+    if kind == "str" and target.pattern is not None:
+        return TEXT.filter(lambda text: re.search(target.pattern, text) is not None)
     if kind == "str":
         return TEXT
     if kind == "int":
@@ -93,6 +99,9 @@ def valid_cases(draw, max_sessions=4):
         out["session"] = min(out["session"], len(sessions))
     for item in data["case"].get("problem", {}).get("risk", []):
         if isinstance(item, dict) and item.get("session") is not None:
+            item["session"] = min(item["session"], len(sessions))
+    for item in (data.get("asas") or {}).get("ignore", []):
+        if item.get("session") is not None:
             item["session"] = min(item["session"], len(sessions))
     return data
 

@@ -196,7 +196,8 @@ def test_a_case_over_the_fact_budget_is_invalid_where_it_ran_over(monkeypatch):
     (error,) = result.errors
     assert (error.line, error.column, error.path) == (10, 9, "sessions[1].disclosures[0]")
     assert error.message.startswith("7 sessions, disclosures and norm conflicts is more than the 5 ")
-    assert error.text("id").startswith("7 sesi, pengungkapan, dan konflik norma melebihi 5 ")
+    assert error.text("id").startswith("7 sesi, penyampaian informasi, dan konflik norma melebihi "
+                                       "batas 5 ")
     monkeypatch.setattr(runner, "FACT_BUDGET", 7)
     assert _check(CASE).valid
 

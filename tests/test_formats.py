@@ -83,7 +83,7 @@ def test_concise_one_line_per_finding_and_error(results):
            "willingness was not reinforced." in lines
     assert any(l.startswith(f"{REFERRED}:{KSR003_LINE}:5: KSR003 ") for l in lines)
     assert any(l.startswith(f"{INVALID}:{INVALID_LINE}:{INVALID_COL}: {INVALID_ID} "
-                            "sessions[0].client.willingness: 'unwilling' is not one of")
+                            "session 1 › client.willingness: 'unwilling' is not one of")
                for l in lines)
     pattern = re.compile(r"^[^:]+:\d+:\d+: [A-Z]+\d* \S.*$")
     assert all(pattern.match(l) for l in lines), lines
@@ -344,7 +344,7 @@ def test_markdown_case(results):
     assert f"`{REFERRED}:{KSR003_LINE}:5`" in out
     assert "<b>" not in out
     assert f"## {INVALID} — invalid case file" in out
-    assert f"`{INVALID_LINE}:{INVALID_COL}` sessions\\[0\\].client.willingness" in out
+    assert f"`{INVALID_LINE}:{INVALID_COL}` session 1 › client.willingness" in out   # 1-based
 
 
 def test_markdown_batch_matrix(batch):
@@ -484,3 +484,17 @@ def test_exemplary_stays_upheld_in_every_format():
     rows = list(csv.DictReader(io.StringIO(render("csv", results))))
     assert all(r["severity"] == "advice" for r in rows)
     assert EXEMPLARY["case"]["id"] in render("html", results)
+
+
+def test_an_error_in_a_line_format_counts_sessions_as_a_reader_does():
+    """concise (the pre-commit hook's format), SARIF and Code Quality messages are read
+    by people: "sesi 1", never the program's sessions[0]; the JSON keeps the path."""
+    import json
+    for fmt in ("concise", "sarif", "gitlab"):
+        out = CliRunner().invoke(cli, ["check", "--format", fmt, "--lang", "id",
+                                            "--fail-on", "never", str(INVALID)]).output
+        assert "sesi 1 › client.willingness" in out, fmt
+        assert "sessions[0].client" not in out, fmt
+    report = json.loads(CliRunner().invoke(cli, ["check", "--format", "json",
+                                                      str(INVALID)]).output)
+    assert report["cases"][0]["errors"][0]["path"].startswith("sessions[0].")

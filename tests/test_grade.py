@@ -29,7 +29,7 @@ from asas.engine.report.grade import (
 from asas.engine.report.grade.render import unused_lines
 from asas.engine.report.grade.roster import Student, load_roster
 from asas.engine.report.grade.sidefile import SideFileError
-from asas.engine.report.grade.waivers import Waiver, in_file, load_overrides, parse_overrides
+from asas.engine.report.grade.waivers import Waiver, load_overrides, parse_overrides
 from asas.engine.run.batch import check_paths
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -670,27 +670,16 @@ def test_check_no_redact_is_the_lecturers_view(tmp_path):
     assert cells[0] == ("at_risk", "!1") and cells[4] == ("at_risk", "!2")   # kegiatan
 
 
-def test_waivers_written_in_a_case_file_are_used_when_the_format_has_them(bundled):
-    """The case format has no ``waivers:`` yet (in-file suppressions, issue #15, will add
-    it); grading already reads ``case.waivers`` of a loaded case, located at its entry."""
-    import dataclasses
-    from types import SimpleNamespace
-    r = bundled["coordination-breach.yaml"]
-    entry = SimpleNamespace(rule="DOC080", session=1, reason=" keluarga ringan ",
-                            by="Bu Rina (guru pamong)")
-    unused = SimpleNamespace(rule="KGT001", session=1, reason="sakit", by="Bu Rina")
-    case = SimpleNamespace(case=r.loaded.case.case, sessions=r.loaded.case.sessions,
-                           waivers=(entry, unused))
-    loaded = SimpleNamespace(case=case, where=lambda path: (98 + int(path[-2]) * 4, 5))
-    faked = dataclasses.replace(r, loaded=loaded)
-    found = in_file(faked)
-    assert found == [Waiver("DOC080", "keluarga ringan", "Bu Rina (guru pamong)", 1, None,
-                            f"{r.file}:98:5"),
-                     Waiver("KGT001", "sakit", "Bu Rina", 1, None, f"{r.file}:102:5")]
-    g = grade_results([faked], load_rubric(), "en")[0]
-    assert [f.id for f, _ in g.set_aside] == ["DOC080"] and g.unused == [found[1]]
-    assert not grade_results([faked], load_rubric(), "en", file_waivers=False)[0].set_aside
-    assert in_file(r) == []                     # the bundled file has none
+def test_waivers_written_in_a_case_file_are_graded_as_set_aside(bundled):
+    """A case file's own suppressions (``asas: ignore:``, tests/test_suppress.py) come to
+    the grade through its check result: set aside, located at their entries."""
+    path = "tests/fixtures/suppress/chain-lifted.yaml"
+    r = check_paths([path])[0]
+    g = grade_results([r], load_rubric(), "en")[0]
+    assert sorted(f.id for f, _ in g.set_aside) == ["KRH003", "KSR005", "KTB001", "KTB004"]
+    assert [w.where for w in g.unused] == [f"{path}:107:7"]
+    assert grade_results([check_paths([path], suppress=False)[0]], load_rubric())[0].band.grade \
+        == grade_case(bundled["coordination-breach.yaml"], load_rubric()).band.grade == "D"
 
 
 def test_check_says_on_a_terminal_that_exit_1_is_a_ci_convention(tmp_path):
@@ -720,6 +709,6 @@ def test_check_says_on_a_terminal_that_exit_1_is_a_ci_convention(tmp_path):
     lines = [x for x in text.split("\n")
              if "konvensi CI" in x]
     assert lines == [f"laporan ditulis ke {out}; status keluar 1 hanya konvensi CI (ada temuan "
-                     "setingkat violation atau lebih berat), bukan kegagalan"]
+                     "setingkat pelanggaran atau lebih berat), bukan kegagalan"]
     piped = subprocess.run(args, capture_output=True, cwd=ROOT, timeout=300)
     assert piped.returncode == 1 and b"konvensi CI" not in piped.stderr

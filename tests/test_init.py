@@ -107,7 +107,7 @@ def test_commented_examples_work_when_uncommented(lang):
         lines.append(m.group(1) + m.group(2) if m else line)
     text = "\n".join(lines).replace("disclosures: []", "disclosures:") \
             .replace("others_present: []", "others_present:").replace("risk: []", "risk:") \
-        .replace("norm_conflicts: []", "norm_conflicts:")
+        .replace("norm_conflicts: []", "norm_conflicts:").replace("ignore: []", "ignore:")
     loaded = load_bytes(text.encode("utf-8"), "filled.yaml")
     assert loaded.valid, [e.format("filled.yaml") for e in loaded.errors]
     session = loaded.case.sessions[0]

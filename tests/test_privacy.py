@@ -73,6 +73,47 @@ def test_identifying_data_in_free_text(text, kinds):
     assert scan_text(text) == kinds
 
 
+def _scan_text_reference(text):
+    """scan_text as it was before its digit check became one search in C: every
+    pattern tried whenever some character is a digit by ``str.isdigit``."""
+    from asas.rules.privacy_scan import _BIRTH, _PATTERNS, BIRTH_DATE, EMAIL, KINDS
+    kinds = []
+    if "@" in text and _PATTERNS[0][1].search(text):
+        kinds.append(EMAIL)
+    if any(ch.isdigit() for ch in text):
+        kinds += [kind for kind, pattern in _PATTERNS[1:] if pattern.search(text)]
+        if _BIRTH.search(text):
+            kinds.append(BIRTH_DATE)
+    return sorted(set(kinds), key=KINDS.index)
+
+
+@pytest.mark.parametrize("text", [
+    "", "tanpa angka sama sekali", "lahir ²³ Maret",       # superscripts: isdigit, not \d
+    "NIK ①②③④⑤⑥⑦⑧⑨⑩", "lahir ١٢ مارس ٢٠١٠",            # circled; Arabic-Indic (\d)
+    "NISN ０１２３４５６７８９", "HP ٠٨١٢٣٤٥٦٧٨٩٠", "budi@x.id ²", "Jl. Mawar ³",
+    "RT ٠٣/RW ٠٥", "TTL: Bandung, 12 Maret 2010 dan 0812-3456-7890",
+])
+def test_the_digit_check_changes_no_result(text):
+    # the fast check says "no digit" only where no pattern could match anyway
+    assert scan_text(text) == _scan_text_reference(text)
+
+
+def test_the_digit_check_changes_no_result_on_the_bundled_cases():
+    from asas.engine.load.loader import load_file
+    from asas.rules.privacy_scan import free_text
+
+    from helpers import ROOT
+    seen = 0
+    for path in sorted((ROOT / "cases").rglob("*.yaml")):
+        loaded = load_file(str(path))
+        if loaded.model is None:
+            continue
+        for _, text, _ in free_text(loaded.model):
+            assert scan_text(text) == _scan_text_reference(text), path.name
+            seen += 1
+    assert seen > 100
+
+
 def test_a_clean_case_declares_no_privacy_fact():
     loaded = load_bytes(dump(EXEMPLARY), "<test>")
     assert not [f for f in case_facts(loaded) if isinstance(f, PrivacyFact)]

@@ -47,7 +47,7 @@ def test_later_willingness_and_openness_defeat_the_chain_and_explain_says_so():
     assert result.principles["kesukarelaan"].status == "upheld"
     out = CliRunner().invoke(cli, ["explain", str(LATE), "--lang", "id"]).output
     assert "Dugaan yang gugur oleh kejadian berikutnya" in out
-    assert "sessions[1].client.willingness = willing" in out
+    assert "sesi 2 › client.willingness = willing" in out
 
 
 def test_without_later_openness_the_chain_stands():

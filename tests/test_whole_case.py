@@ -75,7 +75,7 @@ def test_every_format_shows_what_went_well(fmt):
 def test_explain_shows_what_went_well():
     out = CliRunner().invoke(cli, ["explain", str(CASES / "exemplary.yaml"), "--lang", "en"])
     assert "What went well" in out.output
-    assert "sessions[0].opening.confidentiality_explained = true" in out.output
+    assert "session 1 › opening.confidentiality_explained = true" in out.output
 
 
 def test_redaction_hides_the_text_a_strength_quotes():

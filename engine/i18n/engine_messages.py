@@ -1,31 +1,26 @@
 """What the reasoning stage tells a person, in Indonesian and English.
 
 One message today: the fast Rete network (engine/reason/fastrete.py) refused to run
-and experta's own network is used instead.  Each reason is a code with parameters.
+and experta's own network is used instead.  Each reason is a code with parameters
+(``NotSupported("experta_version", found=..., expected=...)``), a ``reason.`` message
+of engine/i18n/messages.py.  The warning goes to standard error before any language
+is known to the engine, so it is given in both: Indonesian first, then English.
 """
 
 from __future__ import annotations
 
-REASONS = {
-    "experta_version": ("experta {found} terpasang, padahal jaringan cepat ditulis untuk {expected}",
-                        "experta {found} is installed, and the fast network was written for {expected}"),
-    "experta_internal": ("experta tidak lagi punya {name}",
-                         "experta no longer has {name}"),
-    "node_type": ("jaringan experta memuat jenis simpul yang tidak dikenal: {name}",
-                  "experta's network holds a node type it does not know: {name}"),
-    "check_type": ("jaringan experta memuat jenis pemeriksaan yang tidak dikenal: {name}",
-                   "experta's network holds a check it does not know: {name}"),
-}
+from asas.engine.i18n.messages import MESSAGES, Msg, text
 
-FALLBACK = ("asas: peringatan: jaringan Rete cepat tidak dipakai ({reason}); asas memakai "
-            "jaringan experta sendiri: temuannya sama, hanya lebih lambat.",
-            "asas: warning: the fast Rete network is not used ({reason}); asas uses "
-            "experta's own network instead: the same findings, only slower.")
+
+def reason_msg(code: str, params: dict) -> Msg | str:
+    """The reason as a message; an unknown code is shown as it is."""
+    if f"reason.{code}" not in MESSAGES:
+        return code
+    return Msg.of(f"reason.{code}", **{k: str(v) for k, v in params.items()})
 
 
 def fallback_text(code: str, params: dict) -> str:
     """The warning, Indonesian line first, then English."""
-    reason = REASONS.get(code, (code, code))
-    lines = [template.format(reason=reason[i].format(**params))
-             for i, template in enumerate(FALLBACK)]
-    return "\n".join(lines) + "\n"
+    reason = reason_msg(code, params)
+    return "\n".join(text(Msg.of("reason.fallback", reason=reason), lang)
+                     for lang in ("id", "en")) + "\n"

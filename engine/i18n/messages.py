@@ -10,7 +10,14 @@ so a test, a cache entry or a machine reader can rely on it.
 Sections (the code's prefix): ``load.`` what the loader says of a file, ``kind.`` the
 kinds of values it names, ``yaml.`` explanations of YAML syntax errors, ``os.`` the
 operating system's errors, ``word.`` the words of the reports, ``template.`` the
-template's comments, ``interview.`` the interview, ``cli.`` the command line.
+template's comments, ``interview.`` the interview, ``cli.`` the command line,
+``verbatim.`` a session's verbatim block, ``import.`` ``asas verbatim import``,
+``budget.`` the rule engine's budget per case, ``reason.`` the fast network's
+fallback, ``profile.`` profile files, ``run.`` running a check (standard streams,
+outputs refused), ``oswrite.`` the system's reasons a file cannot be written.
+
+tests/test_i18n_messages.py walks the source for user-facing errors and output written
+as English literals outside this layer, so that none comes back.
 
 tests/test_translate.py keeps every code complete in both languages, with the same
 parameters in both.
@@ -63,6 +70,37 @@ def t(code: str, lang: str, **params) -> str:
     return text(Msg.of(code, **params), lang)
 
 
+def number(n: int) -> Pair:
+    """A count as each language writes it: 10,000 in English, 10.000 in Indonesian."""
+    shown = f"{n:,}"
+    return Pair(shown, shown.replace(",", "."))
+
+
+class English(str):
+    """A message's English text that still knows its message, for code that passes
+    text along (``error_text`` gives it back in the reader's language)."""
+    msg: Msg
+
+    def __new__(cls, msg: Msg) -> English:
+        self = super().__new__(cls, text(msg, "en"))
+        self.msg = msg
+        return self
+
+
+class MessageError(Exception):
+    """An exception whose message is a :class:`Msg`: ``str()`` is the English (what logs
+    and tests compare), :meth:`text` the reader's language.  The user-facing errors of
+    the engine (CheckError, ProfileError, ImportProblem, OutputRefused ...) are these,
+    so that no English reaches an Indonesian reader (tests/test_i18n_messages.py)."""
+
+    def __init__(self, msg: Msg | str):
+        self.msg = msg
+        super().__init__(text(msg, "en"))
+
+    def text(self, lang: str = "en") -> str:
+        return text(self.msg, lang)
+
+
 def placeholders(template: str) -> set[str]:
     return {name for _, name, _, _ in string.Formatter().parse(template) if name}
 
@@ -105,6 +143,25 @@ _LOAD = {
     "load.missing_key": ("missing required key '{key}'{about}{fix}",
                          "isian wajib '{key}'{about} belum ditulis{fix}"),
     "load.about": (" ({what})", " ({what})"),
+    "load.pattern": ("expected {form}, found {found}{hint}",
+                     "harus {form}, tetapi tertulis {found}{hint}"),
+    # in-file suppressions (asas: ignore:, engine/judge/suppress.py)
+    "load.fix_reason": ("; every suppression needs one: add 'reason: ...'",
+                        "; setiap pengecualian wajib memilikinya: tambahkan 'reason: ...'"),
+    "load.waivers_key": ("{key} belongs under 'asas:' as 'ignore:' (asas: {{ignore: [{{rule: "
+                         "..., reason: ...}}]}}), one list for suppressions and overrides",
+                         "{key} ditulis di bawah 'asas:' sebagai 'ignore:' (asas: {{ignore: "
+                         "[{{rule: ..., reason: ...}}]}}), satu daftar untuk semua pengecualian"),
+    "suppress.suppressed": ("suppressed: {rule}{with_} — {reason}{by}",
+                            "dikecualikan: {rule}{with_} — {reason}{by}"),
+    "suppress.with": (" with {ids}", " beserta {ids}"),
+    "suppress.by": ("; by {by}", "; oleh {by}"),
+    "suppress.unused": ("unused suppression: {rule} matches no finding of this case; remove "
+                        "it, or correct its rule ID or session",
+                        "pengecualian tak terpakai: {rule} tidak cocok dengan temuan mana pun "
+                        "pada kasus ini; hapus, atau perbaiki kode aturan atau sesinya"),
+    "suppress.unknown_rule": ("{rule} is not a rule of asas{hint}; see asas rules",
+                              "{rule} bukan kode aturan asas{hint}; lihat asas rules"),
     "load.fix_number": ("; write 'number: {n}' as the first line of this session",
                         "; tulis 'number: {n}' sebagai baris pertama sesi ini"),
     "load.required_empty": ("'{key}' is required but empty", "'{key}' wajib diisi, tetapi kosong"),
@@ -373,6 +430,8 @@ _WORD = {
     "word.redaction_on": ('Pseudonyms and quoted free text are left out of this report (more than one case).', 'Nama samaran dan kutipan teks bebas tidak dimuat dalam laporan ini (lebih dari satu kasus).'),
     "word.invalid_help": ('The case file could not be read or does not follow the asas/v1 format; fix the errors shown and check it again.', 'Berkas kasus tidak dapat dibaca atau tidak mengikuti format asas/v1; perbaiki kesalahan yang ditunjukkan lalu periksa lagi.'),
     "word.why": ('Why it matters', 'Mengapa penting'),
+    "word.suppressions": ('Suppressed in the case file (asas: ignore)',
+                          'Dikecualikan dalam berkas kasus (asas: ignore)'),
     "word.principle": ('principle', 'asas'),
     "word.status": ('status', 'status'),
     "word.score": ('score', 'skor'),
@@ -409,7 +468,16 @@ _WORD = {
     "word.stat_violation": ('with a principle violated', 'dengan asas yang dilanggar'),
     "word.stat_risk_only": ('at risk, no violation', 'berisiko, tanpa pelanggaran'),
     "word.stat_all_upheld": ('all eight principles upheld', 'kedelapan asas ditegakkan'),
+    "word.by_trainee": ('By trainee', 'Per praktikan'),
     "word.stat_not_assessed": ('with a principle the write-up does not show', 'dengan asas yang tidak tampak dalam laporan'),
+}
+
+# `asas trend` (engine/report/trend.py)
+_TREND = {
+    "trend.by_score": ("change: score of the first case → the last, ±{step} points or more",
+                       "perubahan: skor kasus pertama → terakhir, ±{step} poin atau lebih"),
+    "trend.by_status": ("change: status of the first case → the last",
+                        "perubahan: status kasus pertama → terakhir"),
 }
 
 # --- the template (engine/authoring/template.py) -----------------------------------------
@@ -598,6 +666,251 @@ _CLI = {
                               "--print-rubric)"),
     "cli.need_paths_plain": ("give at least one file or directory",
                              "sebutkan sedikitnya satu berkas atau folder"),
+    "cli.redact_contradiction": ("--redact and --no-redact (or --lecturer) contradict each "
+                                 "other",
+                                 "--redact dan --no-redact (atau --lecturer) saling "
+                                 "bertentangan; pakai salah satu saja"),
+    "cli.xlsx_needs_output": ("--format xlsx writes a workbook: give --output FILE.xlsx",
+                              "--format xlsx menulis buku kerja (workbook): sebutkan --output "
+                              "BERKAS.xlsx"),
+    "cli.no_answers": ("standard input is closed: there is nothing to read the answers from",
+                       "masukan standar tertutup: tidak ada jawaban yang dapat dibaca"),
+    "cli.written_note": ("report written to {file}; exit status 1 is a CI convention (a "
+                         "finding of {fail_on} or worse was found), not a failure",
+                         "laporan ditulis ke {file}; status keluar 1 hanya konvensi CI (ada "
+                         "temuan setingkat {fail_on} atau lebih berat), bukan kegagalan"),
+    "cli.sheets_written": ("feedback sheets: {n} → {index}", "lembar umpan balik: {n} → {index}"),
+}
+
+# --- the verbatim (engine/verbatim/parse.py: what a trainee's verbatim block gets) -------
+
+_VERBATIM = {
+    "verbatim.not_block": ("a verbatim must be a literal block: write 'verbatim: |' and the "
+                           "turns on the lines below it, indented",
+                           "verbatim harus ditulis sebagai blok: tulis 'verbatim: |', lalu "
+                           "giliran bicaranya di baris-baris di bawahnya, menjorok ke dalam"),
+    "verbatim.no_speaker": ("this line has no speaker code (such as 'Ko:' or 'Ki:') and no "
+                            "turn above it to continue",
+                            "baris ini tidak diawali kode pembicara (misalnya 'Ko:' atau "
+                            "'Ki:') dan bukan lanjutan giliran bicara di atasnya"),
+    "verbatim.unknown_speaker": ("speaker {speaker} is not in the case's verbatim_speakers "
+                                 "map{hint}",
+                                 "kode pembicara {speaker} tidak tercantum dalam "
+                                 "case.verbatim_speakers{hint}"),
+    "verbatim.hint": ("; did you mean '{name}'?", "; maksud Anda '{name}'?"),
+    "verbatim.no_counselor": ("the verbatim has no counselor turn; check the speaker codes "
+                              "(case.verbatim_speakers)",
+                              "verbatim tidak memuat satu pun giliran bicara konselor; periksa "
+                              "kode pembicara (case.verbatim_speakers)"),
+    "verbatim.no_client": ("the verbatim has no client turn; check the speaker codes "
+                           "(case.verbatim_speakers)",
+                           "verbatim tidak memuat satu pun giliran bicara konseli; periksa "
+                           "kode pembicara (case.verbatim_speakers)"),
+    "verbatim.empty": ("the verbatim is empty", "verbatim masih kosong"),
+    "verbatim.bad_label": ("label {label} is not a technique{hint}",
+                           "label {label} bukan nama teknik konseling{hint}"),
+    "verbatim.empty_turn": ("turn {n} ({speaker}) is empty; write what was said, or a note such "
+                            "as '(diam)'",
+                            "giliran {n} ({speaker}) kosong; tuliskan apa yang diucapkan, atau "
+                            "catatan seperti '(diam)'"),
+}
+
+# --- `asas verbatim import` (engine/verbatim/importer.py, cli.py) ------------------------
+
+_IMPORT = {
+    "import.no_header": ("{source}: no header row naming the speaker and dialog columns "
+                         "(e.g. 'Pembicara', 'Dialog', 'Teknik')",
+                         "{source}: tidak ada baris judul yang menamai kolom pembicara dan "
+                         "dialog (misalnya 'Pembicara', 'Dialog', 'Teknik')"),
+    "import.table": ("{path} (table {n})", "{path} (tabel {n})"),
+    "import.needs_docx": ("{source}: reading .docx needs python-docx "
+                          "(pip install 'asas[docx]')",
+                          "{source}: membaca berkas .docx memerlukan python-docx "
+                          "(pip install 'asas[docx]')"),
+    "import.bad_docx": ("{source}: not a .docx file that can be read ({why})",
+                        "{source}: bukan berkas .docx yang dapat dibaca ({why})"),
+    "import.no_table": ("{source}: the document has no table",
+                        "{source}: dokumen tidak memuat tabel"),
+    "import.not_utf8": ("{source}: not UTF-8 text; save it as UTF-8",
+                        "{source}: bukan teks UTF-8; simpan sebagai UTF-8"),
+    "import.case_not_utf8": ("not UTF-8 text; save it as UTF-8",
+                             "bukan teks UTF-8; simpan sebagai UTF-8"),
+    "import.case_not_yaml": ("not valid YAML; run `asas check` on it first to see where",
+                             "bukan YAML yang valid; jalankan dahulu `asas check` pada berkas "
+                             "itu untuk melihat letak kesalahannya"),
+    "import.no_sessions": ("the case file has no list of sessions",
+                           "berkas kasus tidak memuat daftar sesi (sessions)"),
+    "import.no_session": ("session {n} does not exist; the file has {m} session(s)",
+                          "sesi {n} tidak ada; berkas ini memuat {m} sesi"),
+    "import.not_block": ("session {n} is not written as a block mapping (one field per "
+                         "line); add 'verbatim: |' by hand",
+                         "sesi {n} tidak ditulis satu isian per baris; tambahkan "
+                         "'verbatim: |' secara manual"),
+    "import.has_verbatim": ("session {n} already has a verbatim (line {line}); give "
+                            "--replace to replace it",
+                            "sesi {n} sudah memuat verbatim (baris {line}); pakai --replace "
+                            "untuk menggantinya"),
+    "import.line": ("{source}:{line}:{column}: {message}", "{source}:{line}:{column}: {message}"),
+    "import.not_written": ("{file}: not written", "{file}: tidak ditulis"),
+    "import.written": ("{file}: session {n}: {turns} turns written",
+                       "{file}: sesi {n}: {turns} giliran ditulis"),
+}
+
+# --- the rule engine's budget per case (engine/reason/runner.py; docs/limits.md) --------
+
+_BUDGET = {
+    "budget.facts": ("{n} sessions, disclosures and norm conflicts is more than the {m} one "
+                     "case may ask of the rule engine; split the case into several files",
+                     "{n} sesi, penyampaian informasi, dan konflik norma melebihi batas {m} "
+                     "untuk satu kasus pada mesin aturan; pecah kasus ini menjadi beberapa "
+                     "berkas"),
+    "budget.firings": ("the rules would fire more than {m} times for this case, the most one "
+                       "case may ask of the engine; split the case into several files",
+                       "aturan akan dijalankan lebih dari {m} kali untuk kasus ini, melebihi "
+                       "batas untuk satu kasus pada mesin aturan; pecah kasus ini menjadi "
+                       "beberapa berkas"),
+}
+
+# --- the fast network's fallback (engine/reason/runner.py, engine/i18n/engine_messages.py)
+
+_REASON = {
+    "reason.fallback": ("asas: warning: the fast Rete network is not used ({reason}); asas "
+                        "uses experta's own network instead: the same findings, only slower.",
+                        "asas: peringatan: jaringan Rete cepat tidak dipakai ({reason}); "
+                        "asas memakai jaringan experta sendiri: temuannya sama, hanya lebih "
+                        "lambat."),
+    "reason.experta_version": ("experta {found} is installed, and the fast network was "
+                               "written for {expected}",
+                               "experta {found} terpasang, padahal jaringan cepat ditulis "
+                               "untuk {expected}"),
+    "reason.experta_internal": ("experta no longer has {name}", "experta tidak lagi punya {name}"),
+    "reason.node_type": ("experta's network holds a node type it does not know: {name}",
+                         "jaringan experta memuat jenis simpul yang tidak dikenal: {name}"),
+    "reason.check_type": ("experta's network holds a check it does not know: {name}",
+                          "jaringan experta memuat jenis pemeriksaan yang tidak dikenal: "
+                          "{name}"),
+}
+
+# --- profiles (engine/judge/profile.py, rules/_profiles.py; docs/profiles.md) -------------
+
+_PROFILE = {
+    "profile.at": ("{where}:{at}: {message}", "{where}:{at}: {message}"),
+    "profile.no_file": ("{key}: no such profile file", "{key}: berkas profil tidak ditemukan"),
+    "profile.unknown": ("no profile '{key}' (bundled: {names}; or give the path of a profile "
+                        "file)",
+                        "tidak ada profil '{key}' (yang tersedia: {names}; atau sebutkan "
+                        "jalur berkas profil)"),
+    "profile.cannot_read": ("cannot be read: {why}", "tidak dapat dibaca: {why}"),
+    "profile.not_utf8": ("not UTF-8 text", "bukan teks UTF-8; simpan sebagai UTF-8"),
+    "profile.not_mapping": ("a profile is a mapping with the keys {keys}",
+                            "profil berupa kelompok isian dengan nama isian {keys}"),
+    "profile.unknown_key": ("unknown key '{key}' (keys: {keys})",
+                            "nama isian '{key}' tidak dikenal (yang dikenal: {keys})"),
+    "profile.missing": ("'{key}' is missing", "isian wajib '{key}' belum ditulis"),
+    "profile.bilingual": ("'{key}' must give an 'en' and an 'id' text",
+                          "'{key}' harus memuat teks 'en' dan 'id'"),
+    "profile.name_text": ("'name' must be text", "'name' harus berupa teks"),
+    "profile.rules_list": ("'rules' must be a list of rule modules of rules/",
+                           "'rules' harus berupa daftar modul aturan dari rules/"),
+    "profile.fields_list": ("'fields' must be a list of field paths",
+                            "'fields' harus berupa daftar jalur isian"),
+    "profile.principles_list": ("'principles' must be a list of {{key, en, id}}",
+                                "'principles' harus berupa daftar {{key, en, id}}"),
+    "profile.principle_key": ("each principle needs a 'key'",
+                              "setiap asas memerlukan isian 'key'"),
+    "profile.principle_twice": ("principle '{key}' is listed twice",
+                                "asas '{key}' tercantum dua kali"),
+    "profile.reassign_map": ("'reassign' must map rule IDs to principles",
+                             "'reassign' harus memetakan ID aturan ke asas"),
+    "profile.reassign_unknown": ("{rule} is reassigned to '{principle}', which is not one of "
+                                 "the profile's principles",
+                                 "{rule} dialihkan ke '{principle}', padahal itu bukan salah "
+                                 "satu asas dalam profil ini"),
+    "profile.rubric_name": ("'rubric' must be the name of a rubric file",
+                            "'rubric' harus berupa nama berkas rubrik"),
+    "profile.no_rubric": ("no rubric file {file} beside the profile",
+                          "berkas rubrik {file} tidak ada di samping berkas profil"),
+    "profile.not_module": ("'{name}' is not a rule module of rules/",
+                           "'{name}' bukan modul aturan dari rules/"),
+    "profile.no_module": ("no rule module rules/{name}.py",
+                          "modul aturan rules/{name}.py tidak ada"),
+    "profile.no_ruleset": ("{module} has no rule set", "{module} tidak memuat kumpulan aturan"),
+    "profile.reassign_missing": ("profile {name}: reassigns {rules}, which none of its rule "
+                                 "modules documents",
+                                 "profil {name}: mengalihkan {rules}, padahal tidak satu pun "
+                                 "modul aturannya memuat aturan itu"),
+    "profile.in_config": ("{file}: profile: {message}", "{file}: profile: {message}"),
+}
+
+# --- running a check (engine/run/check.py, atomic.py, batch.py) --------------------------
+
+_RUN = {
+    "run.stdin_closed": ("standard input is closed: there is no case file to read from -",
+                         "masukan standar tertutup: tidak ada berkas kasus yang dapat dibaca "
+                         "dari -"),
+    "run.stdout_closed": ("standard output is closed; give --output FILE",
+                          "keluaran standar tertutup; pakai --output BERKAS"),
+    "run.stdout_failed": ("cannot write to standard output: {why}",
+                          "tidak dapat menulis ke keluaran standar: {why}"),
+    "run.standard_output": ("standard output", "keluaran standar"),
+    "run.worker_died": ("a worker process stopped unexpectedly (out of memory, or killed?); "
+                        "check again, or with --jobs 1",
+                        "sebuah proses pemeriksa berhenti tiba-tiba (memori habis, atau "
+                        "dihentikan?); periksa lagi, atau pakai --jobs 1"),
+    "run.refuse_stdin": ("refusing to write {what} over {file}: it is the file given on "
+                         "standard input; choose another {option}",
+                         "{what} tidak ditulis menimpa {file}: berkas itu diberikan lewat "
+                         "masukan standar; pilih {option} yang lain"),
+    "run.refuse_input": ("refusing to write {what} over {file}, {role}; choose another "
+                         "{option}",
+                         "{what} tidak ditulis menimpa {file}, {role}; pilih {option} yang "
+                         "lain"),
+    "run.refuse_link": ("refusing to write through {file}: it is a link another user (uid "
+                        "{uid}) made in a shared folder; choose another {option}",
+                        "tidak menulis melalui {file}: berkas itu tautan yang dibuat pengguna "
+                        "lain (uid {uid}) di folder bersama; pilih {option} yang lain"),
+    "run.the_report": ("the report", "laporan"),
+    "run.an_input": ("one of the files this command reads",
+                     "salah satu berkas yang dibaca perintah ini"),
+    "run.a_case_file": ("one of the case files being checked",
+                        "salah satu berkas kasus yang diperiksa"),
+    "run.the_case_file": ("the case file", "berkas kasus"),
+    "run.file_name": ("file name", "nama berkas"),
+}
+
+# `asas cache clear` / `asas cache prune` (engine/run/cache.py)
+_CACHE = {
+    "cache.none": ("no cache at {folder}", "tidak ada cache di {folder}"),
+    "cache.untrusted": ("{folder} {problem}; nothing removed",
+                        "{folder}: folder itu {problem}; tidak ada yang dihapus"),
+    "cache.not_ours": ("{folder} is not an asas cache (no CACHEDIR.TAG written by asas); "
+                       "nothing removed",
+                       "{folder} bukan cache asas (tidak ada CACHEDIR.TAG yang ditulis asas); "
+                       "tidak ada yang dihapus"),
+    "cache.pruned": ("pruned {folder}: {removed} removed, {kept} kept ({size} bytes)",
+                     "{folder} dibersihkan: {removed} entri dihapus, {kept} disimpan ({size} "
+                     "bita)"),
+    "cache.cleared_partly": ("cleared {folder} (other files in it were left alone)",
+                             "{folder} dikosongkan (berkas lain di dalamnya tidak disentuh)"),
+    "cache.removed": ("removed {folder}", "{folder} dihapus"),
+}
+
+# what the operating system says when a file cannot be written (engine/i18n/oserr.py):
+# the English is the system's own words, as before
+_OS_WRITE = {
+    "oswrite.ENOENT": ("No such file or directory",
+                       "folder tujuannya tidak ada (periksa nama foldernya)"),
+    "oswrite.EACCES": ("Permission denied", "tidak ada izin menulis di sana"),
+    "oswrite.EPERM": ("Operation not permitted", "tindakan tidak diizinkan"),
+    "oswrite.EISDIR": ("Is a directory", "adalah folder"),
+    "oswrite.ENOTDIR": ("Not a directory", "sebagian jalurnya bukan folder"),
+    "oswrite.ENOSPC": ("No space left on device", "disk penuh"),
+    "oswrite.EDQUOT": ("Disk quota exceeded", "kuota disk habis"),
+    "oswrite.EROFS": ("Read-only file system", "sistem berkasnya hanya dapat dibaca"),
+    "oswrite.ENAMETOOLONG": ("File name too long", "nama berkas terlalu panjang"),
+    "oswrite.EPIPE": ("Broken pipe", "pembaca keluaran sudah berhenti"),
+    "oswrite.EIO": ("Input/output error", "galat masukan/keluaran (disk atau drive jaringan)"),
+    "oswrite.other": ("{why}", "{why}"),
 }
 
 # --- CI: GitHub annotations and step summary, the terminal (engine/report/formats/github.py,
@@ -671,7 +984,8 @@ _CONFIG = {
 
 MESSAGES: dict[str, tuple[str, str]] = {
     **_LOAD, **_YAML, **_OS, **_KIND, **_CONFIG, **_WORD, **_TEMPLATE, **_INTERVIEW, **_CLI,
-    **_CI}
+    **_VERBATIM, **_IMPORT, **_BUDGET, **_REASON, **_PROFILE, **_RUN, **_OS_WRITE, **_CACHE,
+    **_TREND, **_CI}
 
 
 # --- help in Indonesian (cli.py) ----------------------------------------------------------
@@ -748,6 +1062,9 @@ HELP_ID: dict[str, str] = {
     "check.config_file": "Baca pengaturan dari BERKAS ini (bawaan: asas.toml, .asas.yaml, atau "
                     "[tool.asas] di pyproject.toml, dicari ke atas dari berkas kasus).",
     "check.isolated": "Abaikan semua berkas pengaturan.",
+    "check.no_suppress": "Jangan terapkan pengecualian yang ditulis dalam berkas kasus (asas: "
+                         "ignore:): semua temuan ditampilkan dan dihitung, seperti saat "
+                         "pembimbing memeriksa.",
     "check.strict": "Terima hanya kode persis format (reluctant, true, 0.6), bukan kata yang "
                     "biasa ditulis orang (enggan, ya, 0,6).",
     "cache": ("Cache hasil `asas check` (bawaan ~/.cache/asas, atau $ASAS_CACHE_DIR).\n\n"
@@ -771,6 +1088,8 @@ HELP_ID: dict[str, str] = {
         "berkas lain tetap dinilai)."),
     "grade.csv_locale": "id: ';' di antara kolom, koma desimal, dan BOM UTF-8, seperti "
                         "Excel dengan pengaturan wilayah Indonesia membuka CSV.",
+    "grade.no_suppress": "Jangan ikuti pengecualian yang ditulis dalam berkas kasus (asas: "
+                         "ignore:); berkas pengecualian (--overrides) tetap berlaku.",
     "grade.roster": "Kode praktikan -> nama atau NIM, kelas, guru pamong (CSV atau YAML).",
     "grade.overrides": "Pengecualian beralasan (waivers: case, rule, reason, by), disimpan "
                        "di samping berkas kelas.",

@@ -28,6 +28,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from asas.engine.i18n.labels import Label
+from asas.engine.i18n.messages import MessageError, Msg
 from asas.engine.judge.catalog import LABELS, RuleDoc, Text
 
 DEFAULT = "konseling-individual"
@@ -37,8 +38,10 @@ KEYS = ("name", "title", "reference", "principles", "rules", "reassign", "rubric
 REQUIRED = ("name", "title", "principles", "rules")
 
 
-class ProfileError(ValueError):
-    """A profile that cannot be found or read; the message says where and why."""
+class ProfileError(MessageError, ValueError):
+    """A profile that cannot be found or read: a ``profile.`` message (engine/i18n/
+    messages.py) that says where (``file:line:column``) and why; ``text(lang)`` in the
+    reader's language."""
 
 
 @dataclass(frozen=True)
@@ -94,14 +97,13 @@ def lookup(name: str | None = None) -> Profile:
         path = Path(key)
         if key.endswith(SUFFIXES) or path.parent != Path("."):
             if not path.is_file():
-                raise ProfileError(f"{key}: no such profile file")
+                raise ProfileError(Msg.of("profile.no_file", key=key))
         else:
             bundled = next((PROFILE_DIR / f"{key}{s}" for s in SUFFIXES
                             if (PROFILE_DIR / f"{key}{s}").is_file()), None)
             if bundled is None:
                 names = ", ".join(available())
-                raise ProfileError(f"no profile '{key}' (bundled: {names}; or give the "
-                                   "path of a profile file)")
+                raise ProfileError(Msg.of("profile.unknown", key=key, names=names))
             path = bundled
         found = _read(path)
         _cache[key] = found
@@ -117,13 +119,20 @@ def _compose(path: Path):
         text = path.read_text(encoding="utf-8")
         return text, yaml.compose(text, Loader=_loader(path))
     except OSError as exc:
-        raise ProfileError(f"{where}:1:1: cannot be read: {exc.strerror or exc}") from None
+        from asas.engine.load.types import os_error
+        raise ProfileError(_at(where, "1:1", Msg.of("profile.cannot_read",
+                                                    why=os_error(exc)))) from None
     except UnicodeDecodeError:
-        raise ProfileError(f"{where}:1:1: not UTF-8 text") from None
-    except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        at = f"{mark.line + 1}:{mark.column + 1}" if mark else "1:1"
-        raise ProfileError(f"{where}:{at}: not valid YAML: {exc.problem or exc}") from None
+        raise ProfileError(_at(where, "1:1", Msg.of("profile.not_utf8"))) from None
+    except yaml.YAMLError as exc:
+        # the same explanation of the mistake, and its fix, as a case file gets
+        from asas.engine.load.loader import _yaml_problem
+        msg, line, column, _ = _yaml_problem(exc, text)
+        raise ProfileError(_at(where, f"{line}:{column}", msg)) from None
+
+
+def _at(where: str, at: str, msg: Msg) -> Msg:
+    return Msg.of("profile.at", where=where, at=at, message=msg)
 
 
 def _loader(path: Path):
@@ -143,39 +152,44 @@ def _read(path: Path) -> Profile:
     def fail(node, message):
         mark = node.start_mark if node is not None else None
         at = f"{mark.line + 1}:{mark.column + 1}" if mark else "1:1"
-        raise ProfileError(f"{where}:{at}: {message}")
+        raise ProfileError(_at(where, at, message))
 
     if not isinstance(root, yaml.MappingNode):
-        fail(root, f"a profile is a mapping with the keys {', '.join(KEYS)}")
-    data = yaml.load(text, Loader=_loader(path))    # a safe loader, C or Python
+        fail(root, Msg.of("profile.not_mapping", keys=", ".join(KEYS)))
+    try:
+        data = yaml.load(text, Loader=_loader(path))    # a safe loader, C or Python
+    except yaml.YAMLError as exc:      # a tag the safe loader refuses (!!python/...)
+        from asas.engine.load.loader import _yaml_problem
+        msg, line, column, _ = _yaml_problem(exc, text)
+        raise ProfileError(_at(where, f"{line}:{column}", msg)) from None
     nodes = {k.value: v for k, v in root.value}
     for key in nodes:
         if key not in KEYS:
             fail(next(k for k, _ in root.value if k.value == key),
-                 f"unknown key '{key}' (keys: {', '.join(KEYS)})")
+                 Msg.of("profile.unknown_key", key=key, keys=", ".join(KEYS)))
     for key in REQUIRED:
         if key not in data:
-            fail(root, f"'{key}' is missing")
+            fail(root, Msg.of("profile.missing", key=key))
 
     def text_of(key, node):
         value = data.get(key)
         if not (isinstance(value, dict) and isinstance(value.get("en"), str)
                 and isinstance(value.get("id"), str)):
-            fail(node, f"'{key}' must give an 'en' and an 'id' text")
+            fail(node, Msg.of("profile.bilingual", key=key))
         return Text(value["en"], value["id"])
 
     name = data["name"]
     if not isinstance(name, str) or not name.strip():
-        fail(nodes["name"], "'name' must be text")
+        fail(nodes["name"], Msg.of("profile.name_text"))
     principles, labels = _principles(data["principles"], nodes["principles"], fail)
     rules = data["rules"]
     if not (isinstance(rules, list) and rules and all(isinstance(r, str) for r in rules)):
-        fail(nodes["rules"], "'rules' must be a list of rule modules of rules/")
+        fail(nodes["rules"], Msg.of("profile.rules_list"))
     reassign = _reassign(data.get("reassign") or {}, nodes.get("reassign"), labels, fail)
     rubric = _rubric(data.get("rubric"), nodes.get("rubric"), path, fail)
     fields = data.get("fields") or []
     if not (isinstance(fields, list) and all(isinstance(f, str) for f in fields)):
-        fail(nodes.get("fields"), "'fields' must be a list of field paths")
+        fail(nodes.get("fields"), Msg.of("profile.fields_list"))
     return Profile(name=name, title=text_of("title", nodes["title"]),
                    principles=tuple(principles), labels=labels, rules=tuple(rules),
                    reassign={str(k): str(v) for k, v in reassign.items()},
@@ -188,16 +202,16 @@ def _read(path: Path) -> Profile:
 def _principles(entries, node, fail) -> tuple[list, dict]:
     """The profile's principles in order, and their labels in both languages."""
     if not isinstance(entries, list) or not entries:
-        fail(node, "'principles' must be a list of {key, en, id}")
+        fail(node, Msg.of("profile.principles_list"))
     principles, labels = [], {}
     for entry, item in zip(entries, node.value, strict=True):
         if isinstance(entry, str):          # a principle the catalogue already names
             entry = {"key": entry}
         if not isinstance(entry, dict) or not isinstance(entry.get("key"), str):
-            fail(item, "each principle needs a 'key'")
+            fail(item, Msg.of("profile.principle_key"))
         key = entry["key"]
         if key in labels:
-            fail(item, f"principle '{key}' is listed twice")
+            fail(item, Msg.of("profile.principle_twice", key=key))
         known = LABELS.get(key)
         said = known.text if known is not None and known.text is not None else (key, key)
         en = str(entry.get("en", said[0]))
@@ -213,12 +227,12 @@ def _principles(entries, node, fail) -> tuple[list, dict]:
 def _reassign(reassign, node, labels, fail) -> dict:
     """Rule ID -> the profile's principle its finding is reported under."""
     if not isinstance(reassign, dict):
-        fail(node, "'reassign' must map rule IDs to principles")
+        fail(node, Msg.of("profile.reassign_map"))
     entries = {k.value: k for k, _ in node.value} if node is not None else {}
     for rid, principle in reassign.items():
         if principle not in labels:
-            fail(entries.get(str(rid), node), f"{rid} is reassigned to '{principle}', which "
-                                              "is not one of the profile's principles")
+            fail(entries.get(str(rid), node), Msg.of("profile.reassign_unknown", rule=str(rid),
+                                                     principle=str(principle)))
     return reassign
 
 
@@ -227,10 +241,10 @@ def _rubric(rubric, node, path: Path, fail) -> Path | None:
     if rubric is None:
         return None
     if not isinstance(rubric, str):
-        fail(node, "'rubric' must be the name of a rubric file")
+        fail(node, Msg.of("profile.rubric_name"))
     found = path.parent / rubric
     if not found.is_file():
-        fail(node, f"no rubric file {found.name} beside the profile")
+        fail(node, Msg.of("profile.no_rubric", file=found.name))
     return found
 
 

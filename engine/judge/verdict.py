@@ -32,6 +32,7 @@ from dataclasses import dataclass, field
 from asas.engine.judge.catalog import FUNCTIONS, PRINCIPLES, RuleDoc
 from asas.engine.judge.inference import Inference
 from asas.engine.judge.strengths import strengths_of
+from asas.engine.judge.suppress import apply, of_case
 from asas.engine.load.types import CaseError, LoadedCase
 
 SCORE_WEIGHT = {"violation": 0.7, "risk": 0.4, "advice": 0.0}
@@ -151,6 +152,10 @@ class CaseResult:
     # the profile it was judged under (engine/judge/profile.py): its name, or for a
     # profile file outside rules/profiles/, the path it was looked up by
     profile: str = "konseling-individual"
+    # the case file's own suppressions (``asas: ignore:``, engine/judge/suppress.py):
+    # the findings they set aside, as (Found, Waiver), and those that matched nothing
+    suppressed: list = field(default_factory=list)
+    unused_suppressions: list = field(default_factory=list)
 
     @property
     def valid(self) -> bool:
@@ -233,6 +238,14 @@ def _locate(found: list[Found]) -> None:
         f.line, f.column = where(f)
 
 
+def _creditable(principles: dict, aside: list) -> dict:
+    """The principles a strength may be claimed for: a suppression sets a finding aside
+    for the verdict, but "confidentiality kept" over a breach someone excused would say
+    what the write-up does not show."""
+    excused = {f.doc.principle for f, _ in aside}
+    return {p: v for p, v in principles.items() if p not in excused}
+
+
 def _restates_own_principle(f: Found, catalog) -> bool:
     return bool(f.parents) and all(catalog[p[0]].principle == f.doc.principle
                                    for p in f.parents)
@@ -258,9 +271,11 @@ def _withhold_everywhere(found: list[Found], firings: dict, loaded: LoadedCase,
 
 
 def judge(loaded: LoadedCase, inference: Inference, catalog: dict[str, RuleDoc],
-          select=None, ignore=None, profile=None) -> CaseResult:
+          select=None, ignore=None, profile=None, suppress: bool = True) -> CaseResult:
     """The report's view of one valid case, judged for the principles of ``profile``
-    (a Profile; None: the default's eight), with ``catalog`` as it reports them."""
+    (a Profile; None: the default's eight), with ``catalog`` as it reports them.
+    Unless ``suppress`` is False, the case file's suppressions set their findings aside
+    (before ``select``/``ignore``: whether one is used is a fact about the write-up)."""
     firings: dict[tuple, list] = {}
     for fact in inference.findings:
         firings.setdefault((fact["id"], fact["session"]), []).append(fact)
@@ -279,12 +294,13 @@ def judge(loaded: LoadedCase, inference: Inference, catalog: dict[str, RuleDoc],
         return certainty[key]
 
     defeated = _defeated(loaded, inference, firings, catalog)
+    waivers = of_case(loaded) if suppress else []
     found: list[Found] = []
     for key, facts in firings.items():
         if key in {(d.id, d.session) for d in defeated}:
             continue
         doc = catalog[key[0]]
-        if not selected(doc.id, select, ignore):
+        if not selected(doc.id, select, ignore) and not waivers:
             continue
         paths = list(dict.fromkeys(p for f in facts for p in f["evidence"]))
         evidence = [Evidence(p, *loaded.where(p), _shown(doc, loaded.value(p))) for p in paths]
@@ -292,13 +308,24 @@ def judge(loaded: LoadedCase, inference: Inference, catalog: dict[str, RuleDoc],
         params = _merge_params(facts)
         found.append(Found(doc.worded(params), key[1], round(cf_of(key), 2), evidence,
                            list(dict.fromkeys(p[0] for p in parents)), params, parents))
-    secrets = _withhold_everywhere(found, firings, loaded, catalog)
-    _locate(found)
+    aside: list = []             # (Found, Waiver): set aside by the file's suppressions
+    unused: list = []
+    lifted: set = set()          # their keys, selected or not
+    if waivers:
+        applied = apply(found, waivers)
+        unused = applied.unused
+        aside = [(f, w) for f, w in applied.set_aside if selected(f.id, select, ignore)]
+        found = [f for f in applied.kept if selected(f.id, select, ignore)]
+        lifted = {(f.id, f.session) for f, _ in applied.set_aside}
+    secrets = _withhold_everywhere(found + [f for f, _ in aside], firings, loaded, catalog)
+    _locate(found + [f for f, _ in aside])
     found.sort(key=lambda f: (f.session or 0, f.line, f.id))
+    aside.sort(key=lambda fw: (fw[0].session or 0, fw[0].line, fw[0].id))
 
     principles = {}
     # assessability is a fact about the write-up, so it is judged before --select/--ignore
-    undocumented = {catalog[k[0]].principle for k in firings if catalog[k[0]].needed}
+    undocumented = {catalog[k[0]].principle for k in firings if catalog[k[0]].needed
+                    and k not in lifted}
     for p in (PRINCIPLES if profile is None else profile.principles):
         mine = [f for f in found if f.doc.principle == p]
         severities = {f.doc.severity for f in mine}
@@ -326,12 +353,12 @@ def judge(loaded: LoadedCase, inference: Inference, catalog: dict[str, RuleDoc],
         values = {s["value"] for s in inference.served if s["function"] == name}
         functions[name] = True if True in values else (False if False in values else None)
 
-    gone = {(d.id, d.session) for d in defeated}
+    gone = {(d.id, d.session) for d in defeated} | lifted
     conclusions = [(c["what"], c["session"], tuple(c["because"])) for c in inference.conclusions
                    if tuple(c["because"]) not in gone]
     strengths = [Shown(st.principle, st.key, st.params,
                        [Evidence(p, *loaded.where(p), _plain(loaded.value(p))) for p in st.paths])
-                 for st in strengths_of(loaded.case, principles)]
+                 for st in strengths_of(loaded.case, _creditable(principles, aside))]
     meta = _with_verbatim(case_meta_of(loaded.case), loaded)
     if secrets:     # what PRV withholds, withheld everywhere (engine/judge/withhold.py)
         from asas.engine.judge.withhold import scrub
@@ -349,6 +376,7 @@ def judge(loaded: LoadedCase, inference: Inference, catalog: dict[str, RuleDoc],
             meta = dataclasses.replace(meta, pseudonym=scrub(meta.pseudonym, secrets, WITHHELD))
     result = CaseResult(loaded.file, loaded.model.case.id, [], principles, functions, found,
                         conclusions, loaded, meta, strengths, defeated)
+    result.suppressed, result.unused_suppressions = aside, unused
     if profile is not None:
         result.profile = profile_key(profile)
     return result

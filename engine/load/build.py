@@ -5,13 +5,14 @@ from __future__ import annotations
 
 import datetime
 import difflib
+import re
 
 import yaml
 from yaml.constructor import SafeConstructor
 from yaml.nodes import MappingNode, ScalarNode, SequenceNode
 
 from asas.engine.i18n.labels import as_bool, as_decimal, code_for
-from asas.engine.i18n.messages import Msg, Pair
+from asas.engine.i18n.messages import Msg, Pair, number
 from asas.engine.load.compose import _MERGE_TAG, _SAFE_TAGS, _TooBig
 from asas.engine.load.types import (
     _CONTROL,
@@ -43,7 +44,7 @@ class _Builder:
         # _compose has bounded the nodes and the depth already; this is a second guard
         self.nodes += 1
         if self.nodes > self.limits.max_nodes:
-            raise _TooBig(Msg.of("load.too_many_nodes", n=f"{self.limits.max_nodes:,}",
+            raise _TooBig(Msg.of("load.too_many_nodes", n=number(self.limits.max_nodes),
                                  alias=""), node.start_mark)
         if depth > self.limits.max_depth:
             raise _TooBig(Msg.of("load.too_deep", n=self.limits.max_depth), node.start_mark)
@@ -93,6 +94,12 @@ class _Builder:
                 continue
             seen[key] = key_node.start_mark.line + 1
             spec = specs.get(key)
+            if spec is None and not path and key == "waivers":
+                # the gradebook's first spelling: one mechanism, written under asas:
+                shown = _show(key)
+                self.error(key_node, sub, Msg.of("load.waivers_key", key=shown),
+                           quoted=(shown,))
+                continue
             if spec is None:
                 hint = difflib.get_close_matches(key, specs, n=1, cutoff=0.6)
                 misspelt.update(hint)
@@ -116,6 +123,8 @@ class _Builder:
                 fix: Msg | str = ""
                 if name == "number" and path.startswith("sessions["):
                     fix = Msg.of("load.fix_number", n=int(path[9:-1]) + 1)
+                elif name == "reason" and path.startswith("asas.ignore["):
+                    fix = Msg.of("load.fix_reason")
                 self.errors.append(CaseError.of(line, col, f"{path}.{name}" if path else name,
                                                 Msg.of("load.missing_key", key=name,
                                                        about=_about(spec), fix=fix)))
@@ -137,8 +146,8 @@ class _Builder:
                            quoted=_quoted(node))
                 return None
             if path == "sessions" and len(node.value) > self.limits.max_sessions:
-                raise _TooBig(Msg.of("load.too_many_sessions", n=f"{len(node.value):,}",
-                                     m=f"{self.limits.max_sessions:,}"), node.start_mark)
+                raise _TooBig(Msg.of("load.too_many_sessions", n=number(len(node.value)),
+                                     m=number(self.limits.max_sessions)), node.start_mark)
             items = []
             for i, item_node in enumerate(node.value):
                 item = self.value(item_node, spec.item_spec, f"{path}[{i}]", depth + 1)
@@ -158,6 +167,9 @@ class _Builder:
             if bad:
                 self.error(node, path, Msg.of("load.control_char",
                                               char=f"U+{ord(bad.group()):04X}"))
+                return None
+            if spec.pattern is not None and not re.search(spec.pattern, node.value):
+                self.error(node, path, _form(spec, node), quoted=_quoted(node))
                 return None
             return node.value
         try:
@@ -233,6 +245,18 @@ def _expected(spec: FieldSpec, node, hint: Msg | str = "") -> Msg:
                   none=hint)
 
 
+def _form(spec: FieldSpec, node) -> Msg:
+    """A text not of its field's form (a rule ID written 'krh10'), with the form it
+    asks for, and the value as it was surely meant when that is plain ('krh010')."""
+    meant = re.sub(r"[\s_-]", "", node.value).upper()
+    hint: Msg | str = ""
+    if meant != node.value and re.search(spec.pattern or "", meant):
+        hint = Msg.of("load.enum_hint", name=meant)
+    form = spec.form or (spec.en, spec.id)
+    return Msg.of("load.pattern", form=Pair(form[0], form[1]), found=_describe(node),
+                  hint=hint)
+
+
 def _by_word(text: str, choices) -> list[str]:
     """The code of a choice written as a reader says it ('enggan', 'role play')."""
     code = code_for(text, choices)
@@ -273,6 +297,13 @@ def _cross_checks(case: Case, b: _Builder):
             line, col = b.values.get(path, (1, 1))
             b.errors.append(CaseError.of(line, col, path,
                                          Msg.of("load.session_missing", n=item.session,
+                                                m=len(case.sessions))))
+    for i, entry in enumerate(case.asas.ignore):
+        if entry.session is not None and entry.session > len(case.sessions):
+            path = f"asas.ignore[{i}].session"
+            line, col = b.values.get(path, (1, 1))
+            b.errors.append(CaseError.of(line, col, path,
+                                         Msg.of("load.session_missing", n=entry.session,
                                                 m=len(case.sessions))))
     out = case.case.referred_out
     if out is not None and out.session is not None and out.session > len(case.sessions):

@@ -31,7 +31,7 @@ from yaml.events import (
 )
 from yaml.nodes import MappingNode, ScalarNode, SequenceNode
 
-from asas.engine.i18n.messages import Msg
+from asas.engine.i18n.messages import Msg, number
 from asas.engine.load.types import Limits, _clip
 
 if TYPE_CHECKING:   # checked against libyaml's loader; PyYAML's own has the same methods
@@ -179,7 +179,7 @@ def _compose_events(loader, limits: Limits) -> list:
 
     def too_many(mark):
         why = Msg.of("load.alias_bomb") if aliased else ""
-        return _TooBig(Msg.of("load.too_many_nodes", n=f"{max_nodes:,}", alias=why), mark)
+        return _TooBig(Msg.of("load.too_many_nodes", n=number(max_nodes), alias=why), mark)
 
     def too_deep(mark):
         return _TooBig(Msg.of("load.too_deep", n=max_depth), mark)

@@ -14,7 +14,7 @@ from __future__ import annotations
 import yaml
 from yaml.nodes import MappingNode, ScalarNode
 
-from asas.engine.i18n.messages import Msg
+from asas.engine.i18n.messages import Msg, number
 from asas.engine.load.build import _Builder, _cross_checks, _describe, _quoted
 from asas.engine.load.compose import _compose, _TooBig
 from asas.engine.load.read import Unreadable, _decode, read_case_bytes
@@ -58,8 +58,8 @@ def load_bytes(data: bytes, file: str, limits: Limits = Limits()) -> LoadedCase:
         return fail(message, mark.line + 1, mark.column + 1, path) if mark else fail(message)
 
     if len(data) > limits.max_bytes:
-        return fail(Msg.of("load.too_many_bytes", n=f"{len(data):,}",
-                           m=f"{limits.max_bytes:,}"))
+        return fail(Msg.of("load.too_many_bytes", n=number(len(data)),
+                           m=number(limits.max_bytes)))
     text, problem = _decode(data)
     if text is None:   # and problem says why
         return fail(problem)
@@ -102,7 +102,7 @@ def load_bytes(data: bytes, file: str, limits: Limits = Limits()) -> LoadedCase:
     if case is not None and any(s.verbatim is not None for s in case.sessions):
         from asas.engine.verbatim.parse import read_blocks
         verbatim, problems = read_blocks(case, b.values, text)
-        b.errors.extend(CaseError(p.line, p.column, path, p.message, p.quoted)
+        b.errors.extend(CaseError.of(p.line, p.column, path, p.msg, p.quoted)
                         for path, p in problems)
     errors = sorted(set(b.errors))
     return LoadedCase(file, case if not errors else None, errors, b.values, b.keys, verbatim)

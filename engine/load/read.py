@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 import stat
 
-from asas.engine.i18n.messages import Msg
+from asas.engine.i18n.messages import Msg, number
 from asas.engine.load.types import Limits
 
 
@@ -68,8 +68,8 @@ def read_case_bytes(path: str, limits: Limits) -> bytes:
         if not stat.S_ISREG(before.st_mode):
             raise Unreadable(Msg.of("load.not_regular"))
         if before.st_size > limits.max_bytes:
-            raise Unreadable(Msg.of("load.too_many_bytes", n=f"{before.st_size:,}",
-                                    m=f"{limits.max_bytes:,}"))
+            raise Unreadable(Msg.of("load.too_many_bytes", n=number(before.st_size),
+                                    m=number(limits.max_bytes)))
         data = _read_all(fd, limits.max_bytes + 1)
         after = os.fstat(fd)
     finally:

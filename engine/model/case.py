@@ -50,18 +50,24 @@ ActivityKind = Literal["case_conference", "home_visit", "consultation", "referra
                        "other"]
 
 FORMAT_V1 = "asas/v1"
+RULE_ID = r"^[A-Z]{3}[0-9]{3}$"     # a rule's ID (KRH010), as a suppression names it
 
 
 def fld(en: str, id: str, *, required: bool = False, closed: bool = False,
         minimum: float | None = None, maximum: float | None = None, example=None,
-        profile_only: bool = False):
+        profile_only: bool = False, pattern: str | None = None,
+        form: tuple[str, str] | None = None):
     """A documented field.  ``closed`` lists default to () ("none happened").
     ``profile_only``: a field only some profiles judge; the template and the interview
-    show it when the profile asks for it (engine/judge/profile.py ``fields``)."""
+    show it when the profile asks for it (engine/judge/profile.py ``fields``).
+    ``pattern``: a text must match it (``re.search``, as JSON Schema's ``pattern``);
+    ``form`` says in words (en, id) what it asks for, for the loader's message."""
     meta = {"en": en, "id": id, "required": required, "closed": closed,
             "minimum": minimum, "maximum": maximum, "example": example}
     if profile_only:
         meta["profile_only"] = True
+    if pattern is not None:
+        meta["pattern"], meta["form"] = pattern, form
     return dataclasses.field(default=() if closed else None, metadata=meta)
 
 
@@ -393,6 +399,41 @@ class Session:
 
 
 @dataclass(frozen=True)
+class Suppression:
+    """A finding set aside in this case, with the reason (an in-file suppression, as a
+    linter's ``noqa``; a lecturer's reasoned override is the same thing):
+    engine/judge/suppress.py applies it."""
+    rule: Optional[str] = fld(
+        "The rule ID of the finding set aside: three letters and three digits.",
+        "Kode aturan temuan yang dikecualikan: tiga huruf dan tiga angka.", required=True,
+        example="KRH010", pattern=RULE_ID,
+        form=("a rule ID: three capital letters and three digits, such as KRH010",
+              "kode aturan: tiga huruf kapital dan tiga angka, mis. KRH010"))
+    reason: Optional[str] = fld(
+        "Why the finding is set aside. Shown in the report.",
+        "Alasan temuan itu dikecualikan. Ditampilkan dalam laporan.", required=True,
+        example="izin tertulis orang tua ada di berkas sekolah", pattern=r"\S",
+        form=("a reason in words: why the finding is set aside",
+              "alasan dalam kata-kata: mengapa temuan itu dikecualikan"))
+    session: Optional[int] = fld(
+        "Only in this session (missing: in every session).",
+        "Hanya pada sesi ini (kosong = pada semua sesi).", minimum=1, example=2)
+    by: Optional[str] = fld("Who decided (a name and role).",
+                            "Siapa yang memutuskan (nama dan peran).",
+                            example="dosen pembimbing")
+
+
+@dataclass(frozen=True)
+class Settings:
+    """What asas itself is told about this file (the top-level ``asas:``)."""
+    ignore: Tuple[Suppression, ...] = fld(
+        "Findings set aside in this case, each with its reason (none if left out); "
+        "asas check --no-suppress shows them all again.",
+        "Temuan yang dikecualikan pada kasus ini, masing-masing dengan alasannya (kosong = "
+        "tidak ada); asas check --no-suppress menampilkan semuanya lagi.", closed=True)
+
+
+@dataclass(frozen=True)
 class Case:
     format: Optional[Literal["asas/v1"]] = fld("The format and its version.",
                                                "Format dan versinya.", required=True,
@@ -401,6 +442,8 @@ class Case:
     sessions: Tuple[Session, ...] = fld("The sessions, in order (at least one).",
                                         "Sesi-sesi, berurutan (minimal satu).", required=True,
                                         closed=True, minimum=1)
+    asas: Settings = sub(Settings, "Settings for asas in this file: suppressions.",
+                         "Pengaturan asas untuk berkas ini: pengecualian temuan.")
 
 
 # --- reading the description -------------------------------------------------------
@@ -421,6 +464,8 @@ class FieldSpec:
     maximum: float | None = None
     example: object = None
     profile_only: bool = False        # shown by init/interview when the profile asks
+    pattern: str | None = None        # a text matches it (re.search)
+    form: tuple | None = None         # (en, id): what the pattern asks for, in words
 
     @property
     def item_spec(self) -> FieldSpec:
@@ -452,7 +497,8 @@ def _strip_optional(tp):
 def _spec_for_type(name, tp, meta) -> FieldSpec:
     base = dict(name=name, required=meta["required"], closed=meta["closed"], en=meta["en"],
                 id=meta["id"], minimum=meta["minimum"], maximum=meta["maximum"],
-                example=meta["example"], profile_only=meta.get("profile_only", False))
+                example=meta["example"], profile_only=meta.get("profile_only", False),
+                pattern=meta.get("pattern"), form=meta.get("form"))
     tp = _strip_optional(tp)
     origin = typing.get_origin(tp)
     if origin is Literal:

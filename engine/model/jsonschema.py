@@ -97,7 +97,8 @@ def _field(spec: FieldSpec, item: bool = False) -> dict:
         out = {"type": _TYPES[spec.kind]}
         if spec.kind == "date":
             out["format"] = "date"
-        for key, value in (("minimum", spec.minimum), ("maximum", spec.maximum)):
+        for key, value in (("minimum", spec.minimum), ("maximum", spec.maximum),
+                           ("pattern", spec.pattern)):
             if value is not None:
                 out[key] = value
         if nullable:

@@ -47,11 +47,23 @@ hanya karena tidak tahu. Daftar peristiwa yang tidak ditulis berarti *tidak ada*
 Positions in messages count from 1 (`sesi 3 › number`); the JSON report keeps the path
 as a program counts (`sessions[2].number`). — Posisi dalam pesan dihitung dari 1; laporan
 JSON menyimpan jalurnya seperti program menghitung.
+
+**Suppressions / Pengecualian (`asas: ignore:`).** A finding accepted for this case (by
+the lecturer, or the trainee with a reason) is written under the top-level `asas:` as
+`ignore: [{{rule: KRH010, reason: ..., session: 2, by: ...}}]`; `reason` is required.
+`asas check` and `asas grade` set it aside (and the chain resting on it), the report says
+what was suppressed and why, a suppression that matches no finding is reported
+(`suppress.unused`), and `--no-suppress` shows everything. — Temuan yang diterima untuk
+kasus ini ditulis di bawah `asas:` sebagai `ignore:`; `reason` (alasan) wajib. Laporan
+menyebut apa yang dikecualikan dan mengapa; pengecualian yang tidak cocok dengan temuan
+mana pun dilaporkan; `--no-suppress` menampilkan semuanya.
 """
 
 
 def _values(spec: FieldSpec) -> str:
     target = spec.item_spec if spec.kind == "list" else spec
+    if target.form is not None:
+        return f"{target.form[0]} / {target.form[1]}"
     if target.kind != "enum":
         return ""
     out = []

@@ -24,6 +24,7 @@ import bisect
 import collections
 import collections.abc
 import logging
+import operator
 from functools import update_wrapper
 
 
@@ -69,6 +70,7 @@ from experta import (  # noqa: E402
 )
 from experta.strategies import DepthStrategy  # noqa: E402
 from experta.utils import freeze  # noqa: E402
+from frozendict import frozendict  # noqa: E402  (the one experta's freeze() makes)
 
 
 def _new_conditions(self, *args):
@@ -97,18 +99,23 @@ class SafeDepthStrategy(DepthStrategy):
         return (salience, facts)
 
     def _update_agenda(self, agenda, added, removed):
+        # Activation orders by ``key`` alone (``__lt__``: ``self.key < other.key``); the
+        # bisections compare the keys themselves, in C, with the same result
         activations = agenda.activations
         for act in removed:
-            act.key = self.get_key(act)
-            lo = bisect.bisect_left(activations, act)
-            hi = bisect.bisect_right(activations, act)
+            key = act.key = self.get_key(act)
+            lo = bisect.bisect_left(activations, key, key=_KEY)
+            hi = bisect.bisect_right(activations, key, lo, key=_KEY)
             for idx in range(lo, hi):
                 if activations[idx] == act:
                     del activations[idx]
                     break
         for act in added:
             act.key = self.get_key(act)
-            bisect.insort(activations, act)
+            bisect.insort(activations, act, key=_KEY)
+
+
+_KEY = operator.attrgetter("key")
 
 
 __all__ = [
@@ -131,4 +138,5 @@ __all__ = [
     "SafeDepthStrategy",
     "W",
     "freeze",
+    "frozendict",
 ]

@@ -11,10 +11,19 @@ from __future__ import annotations
 
 from asas.engine.load.types import LoadedCase
 from asas.engine.reason.compat import Fact as _ExpertaFact
-from asas.engine.reason.compat import freeze
+from asas.engine.reason.compat import freeze, frozendict
 
 # values experta's freeze() returns unchanged (it only converts lists, dicts and sets)
 _FROZEN = frozenset({str, int, bool, float, tuple, frozenset, type(None)})
+
+
+def _freeze(value):
+    """experta's ``freeze()``: a dict whose values are all of the types above (a
+    finding's ``params``) becomes the frozendict freeze() makes of it, without its
+    dispatch per value (freeze returns such values as they are)."""
+    if value.__class__ is dict and all(v.__class__ in _FROZEN for v in value.values()):
+        return frozendict(value)
+    return freeze(value)
 
 
 class Fact(_ExpertaFact):
@@ -30,7 +39,7 @@ class Fact(_ExpertaFact):
         # fact has no id yet, so it can always be set
         for key, value in kwargs.items():
             if value.__class__ not in _FROZEN:
-                value = freeze(value)
+                value = _freeze(value)
             dict.__setitem__(self, key, value)
         self._Fact__defaults = {}
 
@@ -38,7 +47,7 @@ class Fact(_ExpertaFact):
         if self.get("__factid__") is not None:
             raise RuntimeError("A fact can't be modified after declaration.")
         if value.__class__ not in _FROZEN:
-            value = freeze(value)
+            value = _freeze(value)
         dict.__setitem__(self, key, value)
 
 

@@ -40,7 +40,7 @@ engine built from the same rule sets.
 from __future__ import annotations
 
 import logging
-from collections import OrderedDict
+from collections import Counter, OrderedDict
 from contextlib import suppress
 from typing import TYPE_CHECKING, Any
 
@@ -66,7 +66,7 @@ from experta.matchers.rete.nodes import (
 from experta.matchers.rete.utils import extract_facts
 from experta.rule import Rule as _Rule
 
-from asas.engine.reason.compat import KnowledgeEngine, P, experta  # noqa: F401  (experta imported via expert.py)
+from asas.engine.reason.compat import KnowledgeEngine, P, experta, frozendict  # noqa: F401  (experta imported via expert.py)
 
 #: the experta release whose internals this module copies and relies on
 SUPPORTED_VERSION = "1.9.4"
@@ -214,15 +214,21 @@ class _FastNot(NotNode):
 
 
 class _FastActivation(Activation):
-    """An activation whose hash is computed once, from its rule's hash computed once
-    per rule (experta hashes the rule's whole left-hand side every time)."""
+    """An activation whose hash is computed once, when first asked for (most
+    activations go to the agenda without ever being hashed), from its rule's hash
+    computed once per rule (experta hashes the rule's whole left-hand side every time)."""
 
     def __init__(self, rule, facts, context, rule_hash):
         self.rule, self.facts, self.key, self.context = rule, set(facts), None, context
-        self._hash = hash((rule_hash, frozenset(self.facts), frozenset(context.items())))
+        self._rule_hash = rule_hash
+        self._hash = None
 
     def __hash__(self):
-        return self._hash
+        h = self._hash
+        if h is None:
+            h = self._hash = hash((self._rule_hash, frozenset(self.facts),
+                                   frozenset(self.context.items())))
+        return h
 
     def __eq__(self, other):
         # Activation.__eq__, the rules compared first, by identity, then by name (rules
@@ -251,19 +257,23 @@ class _FastConflictSet(ConflictSetNode):
             self.dirty.append(self)
 
     def _activate(self, token):
-        """ConflictSetNode._activate with :class:`_FastActivation`."""
+        """ConflictSetNode._activate with :class:`_FastActivation` (made only when the
+        memory changes)."""
         info = _info(token)
-        activation = _FastActivation(self.rule, info.data,
-                                     {k: v for k, v in info.context if isinstance(k, str)},
-                                     self.rule_hash)
         if token.tag is _VALID:
             if info not in self.memory:
                 self.memory.add(info)
+                activation = _FastActivation(
+                    self.rule, info.data, {k: v for k, v in info.context if isinstance(k, str)},
+                    self.rule_hash)
                 if activation in self.removed:
                     self.removed.remove(activation)
                 else:
                     self.added.add(activation)
         else:
+            activation = _FastActivation(
+                self.rule, info.data, {k: v for k, v in info.context if isinstance(k, str)},
+                self.rule_hash)
             # experta wraps this in ``except ValueError``, which a set never raises: a
             # KeyError goes through there as here
             self.memory.remove(info)
@@ -299,10 +309,13 @@ _FAST = {
 
 
 def _where(check):
-    """What experta's WhereCheck does with a context, without the MATCH watcher's
-    logging call."""
-    parameters, function = tuple(check.parameters), check.test
-    return lambda context: function(**{k: context.get(k) for k in parameters})
+    """What experta's WhereCheck does with a context (the test called with each of its
+    parameters' bindings, None for a name not bound), without the MATCH watcher's
+    logging call, compiled: ``T(a=context.get('a'), ...)``."""
+    env = {"T": check.test}
+    arguments = ", ".join(f"{p}=context.get({p!r})" for p in check.parameters)
+    exec(compile(f"def where(context):\n    return T({arguments})", "<TEST>", "exec"), env)
+    return env["where"]
 
 
 def _check_network(nodes) -> None:
@@ -439,6 +452,43 @@ def _index(entries):
     return out
 
 
+def _where_test(node):
+    """The test of a WhereNode this module knows, else None."""
+    if type(node) is WhereNode and type(node.matcher) is WhereCheck:
+        return node.matcher.test
+    return None
+
+
+def _fold_tests(pattern, terminal, capture) -> list[_Entry]:
+    """Take the TESTs that follow a pattern directly (``Finding(id=MATCH.id), TEST(...)``:
+    experta hangs a WhereNode on the pattern's last feature tester) into entries of
+    their own, the pattern and its TESTs compiled in one function: a fact that fails
+    the TEST makes no token.  The nodes after the TESTs hang on the new entry; a
+    TEST is a function of the pattern's bindings alone at that point, so the same
+    facts pass, with the same bindings."""
+    kept, folded = [], []
+    for child in terminal.children:
+        node = child.node
+        test = _where_test(node)
+        if test is None or child.callback != node.activate:
+            kept.append(child)
+            continue
+        tests, last = [test], node
+        while len(last.children) == 1:
+            after = last.children[0]
+            test = _where_test(after.node)
+            if test is None or after.callback != after.node.activate:
+                break
+            tests.append(test)
+            last = after.node
+        end = _AlphaTerminal()
+        end.children = list(last.children)
+        folded.append(_Entry(_compile_pattern(pattern, [(t,) for t in tests], capture=capture,
+                                              name=f"{pattern!r} + TEST"), terminal=end))
+    terminal.children = kept
+    return folded
+
+
 def _activation_order(activation):
     return (activation.rule.__name__, sorted(f["__factid__"] for f in activation.facts))
 
@@ -468,19 +518,24 @@ class FastReteMatcher(ReteMatcher):
         for rule in networked:
             for pattern in extract_facts(rule):
                 patterns.setdefault(pattern, None)
-        terminals = {}
+        terminals, captures = {}, {}
         for pattern in patterns:
-            capture = pattern.get("__bind__") or f"__pattern_{id(pattern)}__"
+            capture = captures[pattern] = (pattern.get("__bind__")
+                                           or f"__pattern_{id(pattern)}__")
             terminal = terminals[pattern] = _AlphaTerminal()
             entries.append(_Entry(_compile_pattern(pattern, capture=capture, name=repr(pattern)),
                                   terminal=terminal))
         self.build_beta_part(networked, terminals)
-        self.entries = entries
-        self.index = _index(entries)
+        for pattern, terminal in terminals.items():
+            entries += _fold_tests(pattern, terminal, captures[pattern])
         self._speed_up([e.terminal for e in entries if e.terminal is not None])
         for e in entries:
             if e.terminal is not None:
                 e.callbacks = tuple(e.terminal.callbacks)
+        # a pattern whose every TEST was folded into its own entries feeds nothing
+        entries = [e for e in entries if e.terminal is None or e.callbacks]
+        self.entries = entries
+        self.index = _index(entries)
 
     def _speed_up(self, roots):
         nodes, stack, seen = [], list(roots), set()
@@ -567,13 +622,56 @@ class FastReteMatcher(ReteMatcher):
 
 
 class FastFactList(FactList):
-    """experta's fact list; the key that detects a duplicate fact built in one pass."""
+    """experta's fact list; the key that detects a duplicate fact built in one pass, and
+    ``declare`` without the calls that do nothing here (validating a fact whose class
+    declares no ``Field``; the FACTS watcher's call when it is off)."""
+
+    last_index: int
 
     @staticmethod
     def _get_fact_id(fact):
+        keys = tuple(fact)
+        plain = _PLAIN_KEYS.get(keys)
+        if plain is None:
+            plain = not any(k.__class__ is str and k.startswith("__") and k.endswith("__")
+                            for k in keys)
+            if len(_PLAIN_KEYS) < _KEYS_KEPT:
+                _PLAIN_KEYS[keys] = plain
+        if plain:       # no special key (``__factid__``, ``__bind__``): every item counts
+            return frozenset([fact.__class__, *fact.items()])
         return frozenset([fact.__class__, *[
             (k, v) for k, v in fact.items()
             if not (k.__class__ is str and k.startswith("__") and k.endswith("__"))]])
+
+    def declare(self, fact):
+        """experta's ``FactList.declare``, step by step."""
+        if not isinstance(fact, _Fact):
+            raise ValueError('The fact must descend the Fact class.')
+        if fact.__fields__:
+            fact.validate()
+        fact_id = self._get_fact_id(fact)
+        counter = self.reference_counter
+        if self.duplication or fact_id not in counter:
+            idx = self.last_index
+            dict.__setitem__(fact, "__factid__", idx)     # Fact.__factid__'s setter
+            self[idx] = fact
+            self.last_index = idx + 1
+            self.added.append(fact)
+            counter[fact_id] += 1
+            if _FACTS_WATCHER.isEnabledFor(logging.INFO):
+                _FACTS_WATCHER.info(" ==> %s: %r", fact, fact)
+            return fact
+        return None
+
+
+_FACTS_WATCHER = watchers.FACTS
+# The key sets facts are declared with are few (one or two per fact class): what is
+# known of each, kept (a bounded number of them).
+_KEYS_KEPT = 4096
+_PLAIN_KEYS: dict[tuple, bool] = {}       # keys -> none of them is special (``__x__``)
+_CLEAN_KEYS: set[tuple] = set()           # keys no nested accessor (``a__b``) is among
+# values no ConditionalElement (a MATCH, a P, ...) can be: what facts hold
+_PLAIN_VALUES = frozenset({str, int, bool, float, tuple, frozenset, type(None), frozendict})
 
 
 class FastEngineMixin:
@@ -628,8 +726,9 @@ class FastEngineMixin:
         nodes, activations, facts, last_index, counter, dirty = snapshot
         touched = self.matcher.touched
         for node in set(touched):
+            state = node.__dict__       # the memories are plain instance attributes
             for name, memory in nodes[node]:
-                setattr(node, name, memory.copy())
+                state[name] = memory.copy()
         touched.clear()
         self.matcher.dirty[:] = dirty
         self.agenda = Agenda()
@@ -638,7 +737,11 @@ class FastEngineMixin:
         for idx, fact in facts:
             OrderedDict.__setitem__(fact_list, idx, fact)
         fact_list.last_index = last_index
-        fact_list.reference_counter = counter.copy()
+        # counter.copy() is Counter(counter), a Python-level update: the same Counter,
+        # filled by dict's own update
+        copied = Counter.__new__(Counter)
+        dict.update(copied, counter)
+        fact_list.reference_counter = copied
         self.facts = fact_list
         self.running = False
 
@@ -648,14 +751,21 @@ class FastEngineMixin:
         if not self.facts:
             watchers.ENGINE.warning("Declaring fact before reset()")
         for fact in facts:
+            if _PLAIN_VALUES.issuperset(map(type, fact.values())):
+                continue        # none of these types is a ConditionalElement
             for value in fact.values():
                 if isinstance(value, ConditionalElement):
                     raise TypeError("Declared facts cannot contain conditional elements")
         for fact in facts:
-            for key in fact:
+            keys = tuple(fact)
+            if keys in _CLEAN_KEYS:
+                continue
+            for key in keys:
                 if "__" in str(key).strip("_"):   # a nested path (a__b), not a dunder
                     raise KeyError("Cannot declare facts containing double underscores "
                                    "as keys.")
+            if len(_CLEAN_KEYS) < _KEYS_KEPT:
+                _CLEAN_KEYS.add(keys)
         last = None
         for fact in facts:
             last = self.facts.declare(fact)
@@ -680,13 +790,21 @@ class FastEngineMixin:
         self.running = True
         rules_watcher = watchers.RULES
         execution = 0
+        matcher, strategy = self.matcher, self.strategy
         while steps > 0 and self.running:
-            added, removed = self.get_activations()
-            if added or removed:
-                self.strategy.update_agenda(self.agenda, added, removed)
-            activation = self.agenda.get_next()
-            if activation is None:
+            # get_activations(): the fact list's changes (FactList.changes) to the
+            # matcher, when there are any
+            facts = self.facts
+            adding, deleting = facts.added, facts.removed
+            if adding or deleting or matcher.dirty:
+                facts.added, facts.removed = [], []
+                added, removed = matcher.changes(adding, deleting)
+                if added or removed:
+                    strategy.update_agenda(self.agenda, added, removed)
+            activations = self.agenda.activations       # Agenda.get_next
+            if not activations:
                 break
+            activation = activations.pop()
             steps -= 1
             execution += 1
             if rules_watcher.isEnabledFor(logging.INFO):

@@ -9,6 +9,7 @@ and rules fired in the same order in every process.
 
 from __future__ import annotations
 
+from asas.engine.i18n.messages import Msg, number
 from asas.engine.judge.inference import Inference
 from asas.engine.load.types import LoadedCase
 from asas.engine.reason.compat import KnowledgeEngine, SafeDepthStrategy
@@ -103,9 +104,7 @@ def infer(loaded: LoadedCase, engine: KnowledgeEngine | None = None,
     engine.strategy.update_agenda(engine.agenda, added, removed)
     if engine.agenda.activations:
         raise OverBudget(_error(loaded, "sessions",
-                                f"the rules would fire more than {FIRING_BUDGET:,} times for "
-                                "this case, the most one case may ask of the engine; split "
-                                "the case into several files"))
+                                Msg.of("budget.firings", m=number(FIRING_BUDGET))))
     return collect(engine)
 
 
@@ -128,16 +127,15 @@ def _check_budget(loaded: LoadedCase) -> None:
             path = items[FACT_BUDGET - seen]
             break
         seen += len(items)
-    raise OverBudget(_error(
-        loaded, path, f"{count:,} sessions, disclosures and norm conflicts is more than the "
-                      f"{FACT_BUDGET:,} one case may ask of the rule engine; split the case "
-                      "into several files"))
+    raise OverBudget(_error(loaded, path, Msg.of("budget.facts", n=number(count),
+                                                 m=number(FACT_BUDGET))))
 
 
-def _error(loaded: LoadedCase, path: str, message: str):
+def _error(loaded: LoadedCase, path: str, msg: Msg):
+    """The located error of a case over budget (a ``budget.`` message, both languages)."""
     from asas.engine.load.types import CaseError
     line, column = loaded.where(path)
-    return CaseError(line, column, path, message)
+    return CaseError.of(line, column, path, msg)
 
 
 def collect(engine: KnowledgeEngine) -> Inference:

@@ -95,6 +95,64 @@ def defeated_dicts(r: CaseResult, lang: str) -> list[dict]:
     return out
 
 
+def suppression_groups(r: CaseResult) -> list[tuple]:
+    """(waiver, [finding IDs it set aside, its own first]) for each suppression of the
+    case file that was used, in the file's order."""
+    groups: dict = {}
+    for f, w in r.suppressed:
+        ids = groups.setdefault(id(w), (w, []))[1]
+        if f.id not in ids:
+            ids.append(f.id)
+    out = sorted(groups.values(), key=lambda g: (g[0].line, g[0].column))
+    return [(w, sorted(ids, key=lambda i: i != w.rule)) for w, ids in out]
+
+
+def suppressed_text(w, ids: list, lang: str) -> str:
+    """``suppressed: KRH003 (1) with KSR005, KTB001 — the reason (who decided)``."""
+    from asas.engine.i18n.messages import t
+    rest = [i for i in ids if i != w.rule]
+    return t("suppress.suppressed", lang, rule=w.label(),
+             with_=t("suppress.with", lang, ids=", ".join(rest)) if rest else "",
+             reason=w.reason, by=t("suppress.by", lang, by=w.by) if w.by else "")
+
+
+def unused_text(w, lang: str) -> str:
+    from asas.engine.i18n.messages import t
+    return t("suppress.unused", lang, rule=w.label())
+
+
+UNUSED_CODE = "suppress.unused"     # the stable code of an unused suppression
+
+
+def suppression_rows(r: CaseResult, lang: str) -> list[tuple[int, int, str, bool]]:
+    """(line, column, text, unused) for each suppression of the case file, in the
+    file's order: what the short lines of the text, markdown and html reports say."""
+    rows = [(w.line, w.column, suppressed_text(w, ids, lang), False)
+            for w, ids in suppression_groups(r)]
+    rows += [(w.line, w.column, unused_text(w, lang), True) for w in r.unused_suppressions]
+    return sorted(rows, key=lambda row: (row[0], row[1]))
+
+
+def _waiver_dict(w) -> dict:
+    return {"rule": w.rule, "session": w.session, "line": w.line, "column": w.column,
+            "reason": w.reason, "by": w.by or None}
+
+
+def suppression_dicts(r: CaseResult, lang: str) -> dict:
+    """What the case file's suppressions did (addition to the contract; present only
+    when the file has suppressions): the findings set aside, each with the suppression
+    that did it, and the suppressions that matched nothing."""
+    return {
+        "suppressed": [{"id": f.id, "principle": f.doc.principle, "severity": f.doc.severity,
+                        "session": f.session, "title": f.doc.title.get(lang),
+                        "line": f.line, "column": f.column, "suppression": _waiver_dict(w)}
+                       for f, w in r.suppressed],
+        "unused_suppressions": [{**_waiver_dict(w), "code": UNUSED_CODE,
+                                 "message": unused_text(w, lang)}
+                                for w in r.unused_suppressions],
+    }
+
+
 def case_dict(r: CaseResult, lang: str) -> dict:
     out: dict[str, object] = {"file": display_name(r.file), "case_id": r.case_id,
                               "valid": r.valid,
@@ -108,6 +166,8 @@ def case_dict(r: CaseResult, lang: str) -> dict:
         out["findings"] = [finding_dict(f, lang) for f in r.findings]
         out["strengths"] = strength_dicts(r, lang)
         out["defeated"] = defeated_dicts(r, lang)
+        if r.suppressed or r.unused_suppressions:
+            out.update(suppression_dicts(r, lang))
     return out
 
 
@@ -120,6 +180,7 @@ class Tally:
         self.severities: Counter = Counter()
         self.failing: Counter = Counter()
         self.principles: tuple = PRINCIPLES     # the profile's, from the first result
+        self.suppressed = self.unused = 0
 
     def add(self, r) -> None:
         """Count ``r``, a CaseResult or a case a worker rendered (engine/report/rendered.py)."""
@@ -133,6 +194,8 @@ class Tally:
                 self.failing.update(r.failing)
             return
         self.severities.update(f.doc.severity for f in r.findings)
+        self.suppressed += len(r.suppressed)
+        self.unused += len(r.unused_suppressions)
         if r.valid:
             self.valid += 1
             self.failing.update(p for p, v in r.verdicts.items()
@@ -140,7 +203,7 @@ class Tally:
 
     def summary(self) -> dict:
         failing = self.failing
-        return {
+        out = {
             "files": self.files, "valid": self.valid, "invalid": self.files - self.valid,
             "findings": {s: self.severities.get(s, 0) for s in SEVERITY_ORDER},
             # addition: principles at risk or violated, by number of cases, most first
@@ -148,6 +211,11 @@ class Tally:
                                                                   key=lambda p: -failing[p])
                                    if failing[p]},
         }
+        # addition: findings the files' own suppressions set aside, and those unused
+        if self.suppressed or self.unused:
+            out["suppressed"] = self.suppressed
+            out["unused_suppressions"] = self.unused
+        return out
 
 
 def summary(results: list[CaseResult]) -> dict:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 
+from asas.engine.i18n.paths import readable
 from asas.engine.i18n.words import word
 from asas.engine.judge.catalog import label
 from asas.engine.judge.strengths import DEFEAT, TEXTS
@@ -59,7 +60,7 @@ def explain(result: CaseResult, lang: str) -> str:
             if isinstance(item, Evidence):   # a "fact"
                 mark = "└─ " if is_last else "├─ "
                 lines.append(f"{child_prefix}{mark}{word('line', lang)} {item.line}: "
-                             f"{item.path} = {_value(item.value, lang)}")
+                             f"{readable(item.path, lang)} = {_value(item.value, lang)}")
             else:
                 if conclusions:
                     mark = "└─ " if is_last else "├─ "
@@ -82,15 +83,21 @@ def explain(result: CaseResult, lang: str) -> str:
             if d.reason in DEFEAT:
                 lines.append(f"     {DEFEAT[d.reason].fill(lang, d.params)}")
             for e in d.evidence:
-                lines.append(f"     {word('line', lang)} {e.line}: {e.path} = "
+                lines.append(f"     {word('line', lang)} {e.line}: {readable(e.path, lang)} = "
                              f"{_value(e.value, lang)}")
+        lines.append("")
+    from asas.engine.report.contract import suppression_rows
+    rows = suppression_rows(result, lang)
+    if rows:        # what the case file's own suppressions set aside, and those unused
+        lines.append(word("suppressions", lang))
+        lines += [f"  {word('line', lang)} {line}: {text}" for line, _, text, _ in rows]
         lines.append("")
     if result.strengths:
         lines.append(word("went_well", lang))
         for st in result.strengths:
             lines.append(f"  ✓ {st.principle}: {TEXTS[st.key].fill(lang, st.params)}")
             for e in st.evidence:
-                lines.append(f"     {word('line', lang)} {e.line}: {e.path} = "
+                lines.append(f"     {word('line', lang)} {e.line}: {readable(e.path, lang)} = "
                              f"{_value(e.value, lang)}")
         lines.append("")
     lines.append(_h("status", lang))

@@ -25,7 +25,7 @@ from asas.engine.model.case import Case, FieldSpec, fields_of
 
 REDACTED = "[redacted]"
 # text fields that are identifiers the reports need, not free text
-KEEP = frozenset({"format", "case.id", "case.counselor.code"})
+KEEP = frozenset({"format", "case.id", "case.counselor.code", "asas.ignore.rule"})
 
 _INDEX = re.compile(r"\[\d+\]")
 _PATH = re.compile(r"(?:case|sessions\[\d+\])(?:\.[a-z_]+(?:\[\d+\])?)*")
@@ -186,6 +186,21 @@ def redact(results):
         changes["defeated"] = [dataclasses.replace(
             d, evidence=[_evidence(e) for e in d.evidence],
             params={k: _scrub_unknown(v) for k, v in d.params.items()}) for d in r.defeated]
+        if r.suppressed or r.unused_suppressions:
+            # a suppression's reason and who decided are free text of the file (a reason
+            # may tell the client's story); the rule, session and line stay
+            hidden = {}
+
+            def waiver(w):
+                if id(w) not in hidden:
+                    hidden[id(w)] = dataclasses.replace(
+                        w, reason=REDACTED, by=REDACTED if w.by else w.by)
+                return hidden[id(w)]
+            changes["suppressed"] = [(dataclasses.replace(
+                f, evidence=[_evidence(e) for e in f.evidence],
+                params={k: _scrub_unknown(v) for k, v in f.params.items()}), waiver(w))
+                for f, w in r.suppressed]
+            changes["unused_suppressions"] = [waiver(w) for w in r.unused_suppressions]
         if r.meta is not None:    # title and pseudonym are free text; the code stays
             changes["meta"] = dataclasses.replace(
                 r.meta, title=REDACTED if r.meta.title is not None else None,

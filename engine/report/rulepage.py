@@ -6,6 +6,7 @@ import re
 
 import yaml
 
+from asas.engine.i18n.paths import readable
 from asas.engine.i18n.words import word
 from asas.engine.judge.catalog import RuleDoc, Text, label
 from asas.engine.report.contract import cf_text
@@ -57,15 +58,18 @@ def _template(text: str) -> str:
 
 
 def _example(changes: dict, lang: str) -> list[str]:
+    """The example's changes, each field as a reader counts it ("sesi 1 › place.private",
+    engine/i18n/paths.py): the page is read by a person, not a program."""
     lines = []
     for path, value in changes.items():
+        where = readable(path, lang)
         if value is None:
-            lines.append(f"    {path}:  {_h('removed', lang)}")
+            lines.append(f"    {where}:  {_h('removed', lang)}")
         else:
             shown = yaml.safe_dump(value, default_flow_style=True, allow_unicode=True,
                                    width=200).strip()
             shown = shown[:-4] if shown.endswith("\n...") else shown.removesuffix("...").strip()
-            lines.append(f"    {path}: {shown}")
+            lines.append(f"    {where}: {shown}")
     return lines or ["    (cases/exemplary.yaml)"]
 
 
@@ -175,15 +179,21 @@ MD_NOTE = ("<!-- Dibuat dari katalog aturan (rules/); jangan disunting langsung.
 
 
 def _md_example(changes: dict) -> list[str]:
+    """The example's changes as paths (to copy into a file), each session's also as a
+    reader counts it: ``sessions[1].place.private: false  # sesi 2 / session 2``."""
     lines = ["```yaml"]
     for path, value in changes.items():
+        m = _SESSION.match(path)
+        counted = (f"sesi {int(m.group(1)) + 1} / session {int(m.group(1)) + 1}"
+                   if m else None)
         if value is None:
-            lines.append(f"{path}:  # {HEAD['removed'][1]} / {HEAD['removed'][0]}")
+            note = f"{HEAD['removed'][1]} / {HEAD['removed'][0]}"
+            lines.append(f"{path}:  # " + (f"{counted}: {note}" if counted else note))
         else:
             shown = yaml.safe_dump(value, default_flow_style=True, allow_unicode=True,
                                    width=200).strip()
             shown = shown[:-4] if shown.endswith("\n...") else shown.removesuffix("...").strip()
-            lines.append(f"{path}: {shown}")
+            lines.append(f"{path}: {shown}" + (f"  # {counted}" if counted else ""))
     if not changes:
         lines.append("# (cases/exemplary.yaml)")
     return lines + ["```"]

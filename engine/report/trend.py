@@ -23,10 +23,12 @@ import datetime
 import json
 from dataclasses import dataclass
 
+from asas.engine.i18n.messages import t as say
 from asas.engine.i18n.words import word
 from asas.engine.judge.terms import STATUS_MARK
 from asas.engine.judge.verdict import CaseResult
 from asas.engine.report.contract import principles_of
+from asas.engine.report.safe import safe_text
 
 ABBR = {"kerahasiaan": "KRH", "kesukarelaan": "KSR", "keterbukaan": "KTB", "kekinian": "KKN",
         "kegiatan": "KGT", "kenormatifan": "KNM", "keahlian": "KAH", "kemandirian": "KMD",
@@ -121,11 +123,8 @@ def _cell(status: str, score) -> str:
 
 def _by_note(by: str, lang: str) -> str:
     if by == "score":
-        return (f"perubahan: skor kasus pertama → terakhir, ±{SCORE_STEP} poin atau lebih"
-                if lang == "id" else
-                f"change: score of the first case → the last, ±{SCORE_STEP} points or more")
-    return ("perubahan: status kasus pertama → terakhir" if lang == "id"
-            else "change: status of the first case → the last")
+        return say("trend.by_score", lang, step=SCORE_STEP)
+    return say("trend.by_status", lang)
 
 
 def _changes(t: Trainee, lang: str, by: str = "status") -> list[str]:
@@ -141,14 +140,17 @@ def render_text(results, lang: str, by: str = "status", roster=None) -> str:
     PRINCIPLES = principles_of(results)
     trainees, invalid = collect(results)
     out = [word("trend_title", lang), ""]
-    id_w = max([len(c.case_id or c.file) for t in trainees for c in t.cases] + [len(word("case", lang))])
+    # what a file says (a trainee's code, a case ID, a file name, a roster's name) is
+    # shown escaped: it cannot move the cursor or forge a line on a terminal
+    id_w = max([len(safe_text(c.case_id or c.file)) for t in trainees for c in t.cases]
+               + [len(word("case", lang))])
     date_w = max(10, len(word("undated", lang)), len(word("change", lang)))
     for t in trainees:
-        out.append(f"{_name(t, lang, roster)} · {_count(len(t.cases), lang)}")
+        out.append(f"{safe_text(_name(t, lang, roster))} · {_count(len(t.cases), lang)}")
         out.append(f"  {word('date', lang):<{date_w}}  {word('case', lang):<{id_w}}  "
                    + " ".join(f"{_abbr(p):>4}" for p in PRINCIPLES))
         for c in t.cases:
-            out.append(f"  {_date(c, lang):<{date_w}}  {(c.case_id or c.file):<{id_w}}  "
+            out.append(f"  {_date(c, lang):<{date_w}}  {safe_text(c.case_id or c.file):<{id_w}}  "
                        + " ".join(f"{_cell(*c.principles[p]):>4}" for p in PRINCIPLES))
         if t.change(PRINCIPLES[0]) is not None:
             out.append(f"  {word('change', lang):<{date_w}}  {'':<{id_w}}  "
@@ -159,7 +161,7 @@ def render_text(results, lang: str, by: str = "status", roster=None) -> str:
         out.append("")
     if invalid:
         out.append(f"{word('not_included', lang)}:")
-        out += [f"  {r.errors[0].format(r.file, lang)}" for r in invalid]
+        out += [f"  {safe_text(r.errors[0].format(r.file, lang))}" for r in invalid]
         out.append("")
     out.append(" ".join(f"{_abbr(p)} {p}" for p in PRINCIPLES))
     out.append(" · ".join(f"{MARK[s]} {word(s, lang)}" for s in MARK) + " · "
@@ -322,7 +324,7 @@ def trainee_matrix(results, lang: str, roster=None) -> str:
         cases = ", ".join(c.case_id or c.file for c in t.cases)
         rows.append(f'<tr><th scope="row">{e(_name(t, lang, roster))}<small>{e(cases)}</small>'
                     f'</th><td class="num">{len(t.cases)}</td>' + "".join(cells) + "</tr>")
-    title = "Per praktikan" if lang == "id" else "By trainee"
+    title = word("by_trainee", lang)
     return (f'<section class="card" id="trainees"><h2>{e(title)}</h2>'
             f'<div class="scroll" tabindex="0" role="region" aria-label="{e(title)}">'
             f'<table class="matrix"><thead><tr><th scope="col">{e(word("trainee", lang))}</th>'

@@ -21,11 +21,26 @@ import os
 import signal
 import stat
 
+from asas.engine.i18n.messages import MessageError, Msg
+
 STDIN = "-"
 
 
-class OutputRefused(ValueError):
-    """The named output would overwrite something that must not be touched."""
+class OutputRefused(MessageError, ValueError):
+    """The named output would overwrite something that must not be touched: a ``run.``
+    message (engine/i18n/messages.py), ``text(lang)`` in the reader's language."""
+
+
+# the words callers pass for ``what``, ``role`` and ``option``, as messages
+_WORDS = {"the report": "run.the_report", "the case file": "run.the_case_file",
+          "one of the case files being checked": "run.a_case_file",
+          "one of the files this command reads": "run.an_input",
+          "file name": "run.file_name"}
+
+
+def _word(text: str):
+    code = _WORDS.get(text)
+    return Msg.of(code) if code else text
 
 
 def _identity(st: os.stat_result) -> tuple[int, int]:
@@ -72,16 +87,17 @@ def refuse_inputs(path: str, inputs, what: str = "the report",
             continue
         if name == STDIN:
             if target is not None and _stdin_identity() == target:
-                raise OutputRefused(f"refusing to write {what} over {_shown(path)}: it is "
-                                    f"the file given on standard input; choose another {option}")
+                raise OutputRefused(Msg.of("run.refuse_stdin", what=_word(what),
+                                           file=_shown(path), option=_word(option)))
             continue
         try:
             same = target is not None and _identity(os.stat(name)) == target
         except OSError:
             same = False
         if same or (target is None and os.path.realpath(name) == real):
-            raise OutputRefused(f"refusing to write {what} over {_shown(name)}, {role}; "
-                                f"choose another {option}")
+            raise OutputRefused(Msg.of("run.refuse_input", what=_word(what),
+                                       file=_shown(name), role=_word(role),
+                                       option=_word(option)))
 
 
 def refuse_planted_link(path: str, option: str = "--output") -> None:
@@ -102,9 +118,8 @@ def refuse_planted_link(path: str, option: str = "--output") -> None:
         return
     shared = folder.st_mode & stat.S_ISVTX and folder.st_mode & stat.S_IWOTH
     if shared and link.st_uid not in (os.geteuid(), folder.st_uid):
-        raise OutputRefused(f"refusing to write through {_shown(path)}: it is a link another "
-                            f"user (uid {link.st_uid}) made in a shared folder; choose "
-                            f"another {option}")
+        raise OutputRefused(Msg.of("run.refuse_link", file=_shown(path), uid=link.st_uid,
+                                   option=_word(option)))
 
 
 def write_atomic(path: str, text: str) -> None:

@@ -17,6 +17,7 @@ import sys
 import threading
 from typing import TYPE_CHECKING, NamedTuple
 
+from asas.engine.i18n.messages import MessageError, Msg
 from asas.engine.judge.catalog import RuleDoc
 from asas.engine.judge.terms import SEVERITY_RANK
 from asas.engine.judge.verdict import CaseResult
@@ -33,8 +34,8 @@ FEW = 4     # up to this many files to check, one process is quicker than a pool
 
 
 def check_paths(paths, select=None, ignore=None, limits: Limits = Limits(),
-                profile=None) -> list[CaseResult]:
-    return [check_file(p, select, ignore, limits, profile) for p in case_paths(paths)]
+                profile=None, suppress: bool = True) -> list[CaseResult]:
+    return [check_file(p, select, ignore, limits, profile, suppress) for p in case_paths(paths)]
 
 
 def exit_code(results: list[CaseResult], fail_on: str) -> int:
@@ -92,7 +93,8 @@ def _read(path, limits):
         return None
 
 
-def _check_data(path, select, ignore, limits, cache, profile=None) -> tuple[str, dict]:
+def _check_data(path, select, ignore, limits, cache, profile=None,
+                suppress: bool = True) -> tuple[str, dict]:
     """Check one file; its name as the report shows it (``<stdin>`` for -) and its result
     as plain data (engine/results.py), stored in the cache when there is one and the
     file could be read."""
@@ -100,9 +102,9 @@ def _check_data(path, select, ignore, limits, cache, profile=None) -> tuple[str,
     from asas.engine.run.codec import NotPlain, to_data
     data = _read(path, limits) if cache is not None and _cacheable(path) else None
     if data is None:
-        result = check_loaded(load_file(path, limits), select, ignore, profile)
+        result = check_loaded(load_file(path, limits), select, ignore, profile, suppress)
         return result.file, to_data(result, strict=False)
-    result = check_loaded(load_bytes(data, path, limits), select, ignore, profile)
+    result = check_loaded(load_bytes(data, path, limits), select, ignore, profile, suppress)
     try:
         plain = to_data(result)
     except NotPlain:
@@ -185,7 +187,7 @@ def _renderer(render: RenderAs, profile):
 
 
 def _worker_init(select, ignore, limits, cache_folder, cache_config, profile=None,
-                 parent=None, render=None):
+                 parent=None, suppress: bool = True, render=None):
     signal.signal(signal.SIGINT, signal.SIG_IGN)   # Ctrl-C is the parent's to handle
     for name in ("SIGTERM", "SIGHUP"):             # the parent's handlers are not ours:
         if hasattr(signal, name):                   # terminate() stops a worker at once
@@ -202,6 +204,7 @@ def _worker_init(select, ignore, limits, cache_folder, cache_config, profile=Non
     knowledge_engine(None if chosen.is_default else chosen)   # built once per worker
     cache = Cache(cache_folder, cache_config) if cache_folder is not None else None
     _worker.update(select=select, ignore=ignore, limits=limits, cache=cache, profile=profile,
+                   suppress=suppress,
                    render=None if render is None else _renderer(render, profile))
 
 
@@ -213,7 +216,7 @@ def _worker_check(items) -> list:
     out: list = []
     for index, path in items:
         file, data = _check_data(path, w["select"], w["ignore"], w["limits"], w["cache"],
-                                 w["profile"])
+                                 w["profile"], w["suppress"])
         out.append((file, data) if render is None else render(file, data, index))
     return out
 
@@ -244,8 +247,10 @@ class Batch:
     """
 
     def __init__(self, files, select=None, ignore=None, limits: Limits = Limits(),
-                 jobs: int | None = None, cache=None, progress=None, profile: str | None = None):
+                 jobs: int | None = None, cache=None, progress=None, profile: str | None = None,
+                 suppress: bool = True):
         self.files = list(files)
+        self.suppress = suppress        # False: the files' suppressions not applied
         self.profile = profile          # a profile's name or path; None: the default
         self.select, self.ignore, self.limits = select, ignore, limits
         self.jobs = jobs
@@ -299,7 +304,7 @@ class Batch:
     def _here(self, path) -> CaseResult:
         """Check one file in this process."""
         file, data = _check_data(path, self.select, self.ignore, self.limits, self.cache,
-                                 self.profile)
+                                 self.profile, self.suppress)
         return self._rebuild(data, file)
 
     def _cached(self, path):
@@ -358,7 +363,7 @@ class Batch:
         init = (self.select, self.ignore, self.limits,
                 str(cache.folder) if cache is not None else None,
                 cache.config if cache is not None else None, self.profile, os.getpid(),
-                self.render)
+                self.suppress, self.render)
         # files go to the workers a few at a time (fewer messages), in order, and only
         # a few chunks ahead of the report (results waiting to be written stay few)
         size = max(1, min(8, len(misses) // (jobs * 16)))
@@ -409,8 +414,7 @@ class Batch:
                 yield self._emit(result)
             finished = True
         except BrokenProcessPool:
-            raise WorkerDied("a worker process stopped unexpectedly (out of memory, or "
-                             "killed?); check again, or with --jobs 1") from None
+            raise WorkerDied(Msg.of("run.worker_died")) from None
         finally:
             for future in pending:
                 future.cancel()
@@ -420,5 +424,6 @@ class Batch:
             executor.shutdown(wait=True, cancel_futures=True)
 
 
-class WorkerDied(RuntimeError):
-    """A worker process of a batch ended without returning its results."""
+class WorkerDied(MessageError, RuntimeError):
+    """A worker process of a batch ended without returning its results (``text(lang)``:
+    the message in the reader's language)."""

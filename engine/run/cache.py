@@ -48,6 +48,7 @@ from pathlib import Path
 from typing import Literal
 
 from asas import __version__
+from asas.engine.i18n.messages import Pair, number
 
 CACHE_VERSION = "v1"
 ENV_VAR = "ASAS_CACHE_DIR"
@@ -107,13 +108,16 @@ def knowledge_hash() -> str:
     return h.hexdigest()
 
 
-def config_key(select, ignore, limits, profile=None) -> str:
+def config_key(select, ignore, limits, profile=None, suppress: bool = True) -> str:
     """What besides the file's bytes a result depends on, as one hash (``profile``: the
-    profile's name or path; None, the default, keeps the keys it always had)."""
-    config = {"cache": CACHE_VERSION, "tool": __version__, "kb": knowledge_hash(),
+    profile's name or path; None, the default, keeps the keys it always had; so does
+    ``suppress``, unless False: ``--no-suppress``)."""
+    config: dict = {"cache": CACHE_VERSION, "tool": __version__, "kb": knowledge_hash(),
               "select": sorted(select) if select is not None else None,
               "ignore": sorted(ignore) if ignore is not None else None,
               "limits": dataclasses.asdict(limits)}
+    if not suppress:
+        config["suppress"] = False
     if profile is not None:
         from asas.engine.judge.profile import lookup
         chosen = lookup(profile)
@@ -350,13 +354,13 @@ def prune(folder, max_age_days: float = MAX_AGE_DAYS, max_bytes: int | None = No
     folder = Path(folder)
     counts = {"removed": 0, "kept": 0, "bytes": 0}
     if not folder.exists():
-        return True, f"no cache at {folder}", counts
+        return True, _said("cache.none", folder=str(folder)), counts
     problem = untrusted(folder)
     if problem is not None:
-        return False, f"{folder} {problem}; nothing removed", counts
+        return False, _said("cache.untrusted", folder=str(folder),
+                            problem=Pair(problem, untrusted(folder, "id") or problem)), counts
     if not _is_ours(folder):
-        return False, (f"{folder} is not an asas cache (no CACHEDIR.TAG written by asas); "
-                       "nothing removed"), counts
+        return False, _said("cache.not_ours", folder=str(folder)), counts
     now = time.time() if now is None else now
     limit = max_age_days * 86400
     entries = []
@@ -387,8 +391,8 @@ def prune(folder, max_age_days: float = MAX_AGE_DAYS, max_bytes: int | None = No
             except OSError:
                 pass
     counts["kept"], counts["bytes"] = len(entries), total
-    return True, (f"pruned {folder}: {counts['removed']} removed, {counts['kept']} kept "
-                  f"({total:,} bytes)"), counts
+    return True, _said("cache.pruned", folder=str(folder), removed=counts["removed"],
+                       kept=counts["kept"], size=number(total)), counts
 
 
 def _remove(path: str, counts: dict) -> bool:
@@ -407,10 +411,9 @@ def clear(folder) -> tuple[bool, str]:
     import shutil
     folder = Path(folder)
     if not folder.exists():
-        return True, f"no cache at {folder}"
+        return True, _said("cache.none", folder=str(folder))
     if not _is_ours(folder):
-        return False, (f"{folder} is not an asas cache (no CACHEDIR.TAG written by asas); "
-                       "nothing removed")
+        return False, _said("cache.not_ours", folder=str(folder))
     shutil.rmtree(folder / CACHE_VERSION, ignore_errors=True)
     for name in _MARKERS:
         try:
@@ -420,5 +423,12 @@ def clear(folder) -> tuple[bool, str]:
     try:
         folder.rmdir()
     except OSError:
-        return True, f"cleared {folder} (other files in it were left alone)"
-    return True, f"removed {folder}"
+        return True, _said("cache.cleared_partly", folder=str(folder))
+    return True, _said("cache.removed", folder=str(folder))
+
+
+def _said(code: str, **params) -> str:
+    """A message as its English text that knows its code (cli.py shows it in the
+    reader's language: engine/i18n/loader_messages.py ``error_text``)."""
+    from asas.engine.i18n.messages import English, Msg
+    return English(Msg.of(code, **params))

@@ -15,14 +15,16 @@ import sys
 from dataclasses import dataclass, field
 from typing import TextIO
 
+from asas.engine.i18n.messages import MessageError, Msg
 from asas.engine.load.types import Limits
 
 
-class CheckError(Exception):
+class CheckError(MessageError):
     """A failure to read or write that ends the run with exit status 2 and this one-line
-    message (``usage`` True: the command line itself is wrong)."""
+    message, a code of engine/i18n/messages.py (``text(lang)``; ``str()`` is English);
+    ``usage`` True: the command line itself is wrong."""
 
-    def __init__(self, message: str, usage: bool = False):
+    def __init__(self, message: Msg | str, usage: bool = False):
         super().__init__(message)
         self.usage = usage
 
@@ -52,6 +54,7 @@ class CheckOptions:
     step_summary: str | None = None  # github: append a markdown summary to this file
     junit_family: str = "gitlab"  # junit: gitlab | jenkins (--junit-family)
     docs_url: str | None = None   # sarif: the base of each rule's helpUri (config docs-url)
+    suppress: bool = True        # False: the files' own suppressions not applied (--no-suppress)
 
 
 def _isatty(stream) -> bool:
@@ -128,6 +131,7 @@ def run_check(o: CheckOptions, stdout: TextIO | None = None,
               stderr: TextIO | None = None) -> int:
     """Check ``o.paths`` and write the report; return the exit status.  Raises
     :class:`CheckError` for a failure to read or write (exit 2)."""
+    from asas.engine.i18n.oserr import write_error
     from asas.engine.load.discover import case_paths
     from asas.engine.report.formats import ReportOptions, get, redacts
     from asas.engine.run.atomic import (
@@ -147,11 +151,11 @@ def run_check(o: CheckOptions, stdout: TextIO | None = None,
         from asas.engine.run.bundled import bundled_cases
         paths = (*paths, *bundled_cases(o.profile))
     if not paths:
-        raise CheckError("give at least one file or directory (or --examples)", usage=True)
+        raise CheckError(Msg.of("cli.need_paths"), usage=True)
     if "-" in paths and sys.stdin is None:
-        raise CheckError("standard input is closed: there is no case file to read from -")
+        raise CheckError(Msg.of("run.stdin_closed"))
     if o.output is None and stdout is None:
-        raise CheckError("standard output is closed; give --output FILE")
+        raise CheckError(Msg.of("run.stdout_closed"))
     fmt = get(o.fmt)
     files = case_paths(paths)
     if o.only_case_files:
@@ -160,10 +164,10 @@ def run_check(o: CheckOptions, stdout: TextIO | None = None,
         try:
             refuse_inputs(o.output, files)
         except OutputRefused as exc:
-            raise CheckError(str(exc)) from None
+            raise CheckError(exc.msg) from None
     cache = None
     if not o.no_cache:
-        cache = open_cache(o.cache_dir, o.select, o.ignore, o.limits, o.profile)
+        cache = open_cache(o.cache_dir, o.select, o.ignore, o.limits, o.profile, o.suppress)
         if cache.problem is not None:     # another user's, or writable by others (S2)
             from asas.engine.run.cache import untrusted_message
             _say(stderr, untrusted_message(cache.folder, o.lang) or cache.problem)
@@ -173,9 +177,9 @@ def run_check(o: CheckOptions, stdout: TextIO | None = None,
     progress = None
     if wants_progress:
         from asas.engine.run.progress import Progress
-        progress = Progress(len(files), stream=stderr)
+        progress = Progress(len(files), stream=stderr, lang=o.lang)
     batch = Batch(files, o.select, o.ignore, o.limits, jobs=o.jobs, cache=cache,
-                  progress=progress, profile=o.profile)
+                  progress=progress, profile=o.profile, suppress=o.suppress)
     outcome = Outcome(o.fail_on)
     asked = True if o.redact else (False if o.no_redact else None)
     if redacts(o.fmt, asked):    # --redact, or a format that leaves the machine
@@ -194,7 +198,8 @@ def run_check(o: CheckOptions, stdout: TextIO | None = None,
     def results():
         for r in batch:
             outcome.add(r)
-            if quiet and not fails(r, o.fail_on):
+            # an unused suppression is a notice to act on (as ruff's unused noqa): shown
+            if quiet and not fails(r, o.fail_on) and not r.unused_suppressions:
                 continue
             for sink in deferred:
                 sink.release()
@@ -247,18 +252,18 @@ def run_check(o: CheckOptions, stdout: TextIO | None = None,
         else:
             fmt.stream(results(), o.lang, out, options)
     except OutputRefused as exc:
-        raise CheckError(str(exc)) from None
+        raise CheckError(exc.msg) from None
     except _StdoutFailed as exc:
         _stdout_gone(stdout)
-        raise CheckError(f"cannot write to standard output: {exc.exc.strerror or exc.exc}") \
-            from None
+        raise CheckError(Msg.of("run.stdout_failed", why=write_error(exc.exc))) from None
     except OSError as exc:
         if isinstance(exc, BrokenPipeError) and not o.output:
             return _broken_pipe(stdout)
-        where = _shown(o.output) if o.output else "standard output"
-        raise CheckError(f"cannot write {where}: {exc.strerror or exc}") from None
+        where = _shown(o.output) if o.output else Msg.of("run.standard_output")
+        raise CheckError(Msg.of("cli.cannot_write", file=where, why=write_error(exc))) \
+            from None
     except WorkerDied as exc:
-        _say(stderr, f"\nasas: {exc}")
+        _say(stderr, "\nasas: " + exc.text(o.lang))
         return 2
     except Terminated as exc:   # SIGTERM, SIGHUP: the workers and the temporary are gone
         return exit_status(exc)
@@ -380,6 +385,6 @@ def cache_dir(folder: str | None):
     return folder if folder else default_dir()
 
 
-def open_cache(folder, select, ignore, limits, profile=None):
+def open_cache(folder, select, ignore, limits, profile=None, suppress: bool = True):
     from asas.engine.run.cache import Cache, config_key
-    return Cache(cache_dir(folder), config_key(select, ignore, limits, profile))
+    return Cache(cache_dir(folder), config_key(select, ignore, limits, profile, suppress))

@@ -22,6 +22,7 @@ import re
 from asas.engine.i18n.messages import Msg, from_plain, to_plain
 from asas.engine.judge.catalog import FUNCTIONS
 from asas.engine.judge.profile import DEFAULT as DEFAULT_PROFILE
+from asas.engine.judge.suppress import Waiver
 from asas.engine.judge.terms import STATUSES
 from asas.engine.judge.verdict import (
     CaseMeta,
@@ -80,12 +81,7 @@ def to_data(r: CaseResult, strict: bool = True) -> dict:
         "principles": None if r.principles is None else {
             p: [v.status, v.score, list(v.findings)] for p, v in r.principles.items()},
         "functions": None if r.functions is None else dict(r.functions),
-        "findings": [[f.id, f.session, f.certainty,
-                      [[e.path, e.line, e.column, plain(e.value)] for e in f.evidence],
-                      list(f.derived_from),
-                      {k: plain(v) for k, v in f.params.items()},
-                      [list(p) for p in f.parents], f.line, f.column]
-                     for f in r.findings],
+        "findings": [_finding(f, plain) for f in r.findings],
         "conclusions": [[what, session, list(because)] for what, session, because in r.conclusions],
         "strengths": [[st.principle, st.key, {k: plain(v) for k, v in st.params.items()},
                        [[e.path, e.line, e.column, plain(e.value)] for e in st.evidence]]
@@ -101,7 +97,27 @@ def to_data(r: CaseResult, strict: bool = True) -> dict:
     }
     if r.profile != DEFAULT_PROFILE:      # the default's data stay as they were
         out["profile"] = r.profile
+    if r.suppressed or r.unused_suppressions:     # so do those of a file without any
+        out.update(_suppressions(r, plain))
     return out
+
+
+def _finding(f: Found, plain) -> list:
+    return [f.id, f.session, f.certainty,
+            [[e.path, e.line, e.column, plain(e.value)] for e in f.evidence],
+            list(f.derived_from), {k: plain(v) for k, v in f.params.items()},
+            [list(p) for p in f.parents], f.line, f.column]
+
+
+def _suppressions(r: CaseResult, plain) -> dict:
+    """A file's suppressions: each waiver once, the findings it set aside by index."""
+    waivers: list = []
+    for w in [w for _, w in r.suppressed] + list(r.unused_suppressions):
+        if w not in waivers:
+            waivers.append(w)
+    return {"waivers": [[w.rule, w.session, w.reason, w.by, w.line, w.column] for w in waivers],
+            "suppressed": [[_finding(f, plain), waivers.index(w)] for f, w in r.suppressed],
+            "unused": [waivers.index(w) for w in r.unused_suppressions]}
 
 
 # -- reading back, checking every part ---------------------------------------------
@@ -208,28 +224,7 @@ def _from_data(data, file, catalog) -> CaseResult:
         _need(isinstance(raw, dict) and list(raw) == list(FUNCTIONS)
               and all(v in (True, False, None) for v in raw.values()), "functions")
         functions = dict(raw)
-    findings = []
-    for f in _list(data["findings"], "findings"):
-        _list(f, "finding", 9)
-        doc = catalog.get(_str(f[0], "rule id"))
-        _need(doc is not None, "unknown rule")
-        certainty = f[2]
-        _need(isinstance(certainty, (int, float)) and not isinstance(certainty, bool)
-              and 0 <= certainty <= 1, "certainty")
-        evidence = []
-        for e in _list(f[3], "evidence"):
-            _list(e, "evidence item", 4)
-            evidence.append(Evidence(_str(e[0], "path"), _int(e[1], "line"),
-                                     _int(e[2], "column"), _checked(e[3], "evidence value")))
-        params = f[5]
-        _need(isinstance(params, dict), "params")
-        params = {_str(k, "param"): _param(_checked(v, "param")) for k, v in params.items()}
-        findings.append(Found(
-            doc.worded(params), _int(f[1], "session", nullable=True), certainty, evidence,
-            [_str(x, "derived_from") for x in _list(f[4], "derived_from")],
-            params,
-            [_key(p, "parent") for p in _list(f[6], "parents")],
-            _int(f[7], "line"), _int(f[8], "column")))
+    findings = [_checked_finding(f, catalog) for f in _list(data["findings"], "findings")]
     conclusions = []
     for c in _list(data["conclusions"], "conclusions"):
         _list(c, "conclusion", 3)
@@ -270,8 +265,50 @@ def _from_data(data, file, catalog) -> CaseResult:
                         _int(m[4], "sessions"), verbatim)
     _need((principles is None) == bool(errors) and (functions is None) == bool(errors),
           "valid results have principles, invalid ones errors")
-    return CaseResult(file, case_id, errors, principles, functions, findings, conclusions,
-                      None, meta, strengths, defeated, profile)
+    result = CaseResult(file, case_id, errors, principles, functions, findings, conclusions,
+                        None, meta, strengths, defeated, profile)
+    if "waivers" in data:
+        _need(principles is not None, "suppressions of an invalid result")
+        waivers = []
+        for w in _list(data["waivers"], "waivers"):
+            _list(w, "waiver", 6)
+            line, column = _int(w[4], "line"), _int(w[5], "column")
+            waivers.append(Waiver(_str(w[0], "rule"), _str(w[2], "reason"), _str(w[3], "by"),
+                                  _int(w[1], "session", nullable=True), None,
+                                  f"{file}:{line}:{column}", line, column))
+
+        def waiver(i):
+            _need(isinstance(i, int) and not isinstance(i, bool) and 0 <= i < len(waivers),
+                  "waiver index")
+            return waivers[i]
+        for pair in _list(data["suppressed"], "suppressed"):
+            _list(pair, "suppressed", 2)
+            result.suppressed.append((_checked_finding(pair[0], catalog), waiver(pair[1])))
+        result.unused_suppressions = [waiver(i) for i in _list(data["unused"], "unused")]
+    return result
+
+
+def _checked_finding(f, catalog) -> Found:
+    _list(f, "finding", 9)
+    doc = catalog.get(_str(f[0], "rule id"))
+    _need(doc is not None, "unknown rule")
+    certainty = f[2]
+    _need(isinstance(certainty, (int, float)) and not isinstance(certainty, bool)
+          and 0 <= certainty <= 1, "certainty")
+    evidence = []
+    for e in _list(f[3], "evidence"):
+        _list(e, "evidence item", 4)
+        evidence.append(Evidence(_str(e[0], "path"), _int(e[1], "line"),
+                                 _int(e[2], "column"), _checked(e[3], "evidence value")))
+    params = f[5]
+    _need(isinstance(params, dict), "params")
+    params = {_str(k, "param"): _param(_checked(v, "param")) for k, v in params.items()}
+    return Found(
+        doc.worded(params), _int(f[1], "session", nullable=True), certainty, evidence,
+        [_str(x, "derived_from") for x in _list(f[4], "derived_from")],
+        params,
+        [_key(p, "parent") for p in _list(f[6], "parents")],
+        _int(f[7], "line"), _int(f[8], "column"))
 
 
 def _evidence(items) -> list[Evidence]:
@@ -296,7 +333,7 @@ def from_trusted(data: dict, file: str, catalog: dict) -> CaseResult:
         principles = {p: PrincipleVerdict(status, score, list(ids))
                       for p, (status, score, ids) in principles.items()}
     functions = data["functions"]
-    return CaseResult(
+    result = CaseResult(
         file, data["case_id"],
         [CaseError(line, column, path, message, tuple(quoted), from_plain(msg))
          for line, column, path, message, quoted, msg in data["errors"]],
@@ -319,6 +356,15 @@ def from_trusted(data: dict, file: str, catalog: dict) -> CaseResult:
                 variant)
          for rule_id, session, reason, params, evidence, via, variant in data["defeated"]],
         data.get("profile", DEFAULT_PROFILE))
+    if "waivers" in data:
+        waivers = [Waiver(rule, reason, by, session, None, f"{file}:{line}:{column}", line,
+                          column) for rule, session, reason, by, line, column in data["waivers"]]
+        result.suppressed = [(_found(catalog[f[0]], f[1], f[2], [Evidence(*e) for e in f[3]],
+                                     list(f[4]), {k: _param(v) for k, v in f[5].items()},
+                                     [(p[0], p[1]) for p in f[6]], f[7], f[8]), waivers[i])
+                             for f, i in data["suppressed"]]
+        result.unused_suppressions = [waivers[i] for i in data["unused"]]
+    return result
 
 
 def _found(doc, session, certainty, evidence, derived_from, params, parents, line, column):

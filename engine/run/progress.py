@@ -55,7 +55,9 @@ def use_color(choice: str | None, to_file: bool, stdout=None, environ=None) -> b
 
 
 class Progress:
-    def __init__(self, total: int, stream=None, width: int = 28):
+    def __init__(self, total: int, stream=None, width: int = 28, lang: str = "en"):
+        from asas.engine.i18n.words import word
+        self.files = word("files", lang)       # "files" / "berkas"
         self.total = total
         self.stream = stream or sys.stderr
         self.width = width
@@ -72,7 +74,7 @@ class Progress:
         filled = int(self.width * done / total) if total else self.width
         bar = "█" * filled + "·" * (self.width - filled)
         elapsed = now - self.start
-        self.stream.write(f"\r\x1b[K{bar} {done}/{total} files  {elapsed:.1f} s")
+        self.stream.write(f"\r\x1b[K{bar} {done}/{total} {self.files}  {elapsed:.1f} s")
         self.stream.flush()
         self.shown = True
 

@@ -21,6 +21,8 @@ from dataclasses import dataclass
 
 import yaml
 
+from asas.engine.i18n.messages import MessageError, Msg
+
 SPEAKER = ("speaker", "pembicara", "kode", "penutur", "peran", "who", "role", "nama")
 DIALOG = ("dialog", "dialogue", "ucapan", "percakapan", "isi", "verbatim", "respon", "respons",
           "pernyataan", "kalimat", "utterance", "text", "teks", "tanggapan")
@@ -29,49 +31,16 @@ TECHNIQUE = ("technique", "teknik", "label", "keterangan", "ket", "teknik konsel
 NUMBER = ("no", "no.", "nomor", "#", "giliran", "turn")
 
 
-class ImportProblem(Exception):
-    """What stops an import; the message names the file and, where known, the line.
-    ``text(lang)`` gives it in Indonesian too (the English message is its ID)."""
-
-    def text(self, lang: str = "en") -> str:
-        message = str(self)
-        if lang != "id":
-            return message
-        for pattern, template in _ID:
-            m = re.fullmatch(pattern, message, re.S)
-            if m:
-                return template.format(**m.groupdict())
-        return message
-
-
-_ID = [
-    (r"(?P<src>.+): no header row naming the speaker and dialog columns .*",
-     "{src}: tidak ada baris judul yang menamai kolom pembicara dan dialog (misalnya "
-     "'Pembicara', 'Dialog', 'Teknik')"),
-    (r"(?P<src>.+): reading \.docx needs python-docx .*",
-     "{src}: membaca .docx memerlukan python-docx (pip install 'asas[docx]')"),
-    (r"(?P<src>.+): not a \.docx file that can be read \((?P<why>.+)\)",
-     "{src}: bukan berkas .docx yang dapat dibaca ({why})"),
-    (r"(?P<src>.+): the document has no table", "{src}: dokumen tidak memuat tabel"),
-    (r"(?P<src>.+): not UTF-8 text; save it as UTF-8",
-     "{src}: bukan teks UTF-8; simpan sebagai UTF-8"),
-    (r"the case file has no list of sessions", "berkas kasus tidak memuat daftar sesi"),
-    (r"session (?P<n>\d+) does not exist; the file has (?P<m>\d+) session\(s\)",
-     "sesi {n} tidak ada; berkas ini memuat {m} sesi"),
-    (r"session (?P<n>\d+) is not written as a block mapping .*",
-     "sesi {n} tidak ditulis sebagai pemetaan blok (satu isian per baris); tambahkan "
-     "'verbatim: |' secara manual"),
-    (r"session (?P<n>\d+) already has a verbatim \(line (?P<line>\d+)\); give --replace "
-     r"to replace it",
-     "sesi {n} sudah memuat verbatim (baris {line}); gunakan --replace untuk menggantinya"),
-]
+class ImportProblem(MessageError):
+    """What stops an import: an ``import.`` message (engine/i18n/messages.py) that names
+    the file and, where known, the line; ``text(lang)`` in the reader's language."""
 
 
 @dataclass
 class Rows:
     """Turns as (speaker, dialog, technique) and where each came from (for messages)."""
     rows: list[tuple[str, str, str]]
-    source: str
+    source: object        # the file (or "FILE (table N)", a message) it came from
 
 
 def _norm_header(cell: str) -> str:
@@ -93,14 +62,13 @@ def _columns(header: list[str]) -> dict[str, int] | None:
     return None
 
 
-def _from_table(table: list[list[str]], source: str) -> Rows:
+def _from_table(table: list[list[str]], source) -> Rows:
     for start, header in enumerate(table[:5]):
         cols = _columns(header)
         if cols:
             break
     else:
-        raise ImportProblem(f"{source}: no header row naming the speaker and dialog columns "
-                            "(e.g. 'Pembicara', 'Dialog', 'Teknik')")
+        raise ImportProblem(Msg.of("import.no_header", source=source))
     rows: list[tuple[str, str, str]] = []
     for row in table[start + 1:]:
         get = lambda key: (row[cols[key]].strip() if key in cols and cols[key] < len(row)  # noqa: E731
@@ -129,13 +97,12 @@ def read_docx(path: str) -> Rows:
     try:
         import docx  # python-docx (MIT); optional: pip install 'asas[docx]'
     except ImportError as exc:
-        raise ImportProblem(f"{path}: reading .docx needs python-docx "
-                            "(pip install 'asas[docx]')") from exc
+        raise ImportProblem(Msg.of("import.needs_docx", source=path)) from exc
     try:
         document = docx.Document(path)
     except Exception as exc:   # python-docx raises several kinds for a file it cannot open
-        raise ImportProblem(f"{path}: not a .docx file that can be read "
-                            f"({type(exc).__name__})") from exc
+        raise ImportProblem(Msg.of("import.bad_docx", source=path,
+                                   why=type(exc).__name__)) from exc
     problems = []
     for t_index, table in enumerate(document.tables):
         grid = []
@@ -149,10 +116,10 @@ def read_docx(path: str) -> Rows:
                 cells.append(cell.text)
             grid.append(cells)
         try:
-            return _from_table(grid, f"{path} (table {t_index + 1})")
+            return _from_table(grid, Msg.of("import.table", path=path, n=t_index + 1))
         except ImportProblem as exc:
-            problems.append(str(exc))
-    raise ImportProblem(problems[0] if problems else f"{path}: the document has no table")
+            problems.append(exc.msg)
+    raise ImportProblem(problems[0] if problems else Msg.of("import.no_table", source=path))
 
 
 def read_source(path: str) -> str:
@@ -165,7 +132,7 @@ def read_source(path: str) -> str:
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError:
-        raise ImportProblem(f"{path}: not UTF-8 text; save it as UTF-8") from None
+        raise ImportProblem(Msg.of("import.not_utf8", source=path)) from None
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     if lower.endswith((".csv", ".tsv")):
         return to_block(read_csv(text, path))
@@ -195,19 +162,20 @@ def insert(case_text: str, session: int, block: str, replace: bool = False) -> s
     bom = text.startswith("\ufeff")
     if bom:
         text = text[1:]
-    root = yaml.compose(text, Loader=yaml.SafeLoader)
+    try:
+        root = yaml.compose(text, Loader=yaml.SafeLoader)
+    except yaml.YAMLError:
+        raise ImportProblem(Msg.of("import.case_not_yaml")) from None
     if not isinstance(root, yaml.MappingNode):   # empty, or not a mapping of keys
-        raise ImportProblem("the case file has no list of sessions")
+        raise ImportProblem(Msg.of("import.no_sessions"))
     sessions = next((v for k, v in root.value if k.value == "sessions"), None)
     if sessions is None or not isinstance(sessions, yaml.SequenceNode):
-        raise ImportProblem("the case file has no list of sessions")
+        raise ImportProblem(Msg.of("import.no_sessions"))
     if not 1 <= session <= len(sessions.value):
-        raise ImportProblem(f"session {session} does not exist; the file has "
-                            f"{len(sessions.value)} session(s)")
+        raise ImportProblem(Msg.of("import.no_session", n=session, m=len(sessions.value)))
     node = sessions.value[session - 1]
     if not isinstance(node, yaml.MappingNode) or node.flow_style or not node.value:
-        raise ImportProblem(f"session {session} is not written as a block mapping "
-                            "(one field per line); add 'verbatim: |' by hand")
+        raise ImportProblem(Msg.of("import.not_block", n=session))
     lines = text.split("\n")
     indent = node.value[0][0].start_mark.column
     pad = " " * indent
@@ -216,9 +184,8 @@ def insert(case_text: str, session: int, block: str, replace: bool = False) -> s
     existing = next(((k, v) for k, v in node.value if k.value == "verbatim"), None)
     if existing is not None:
         if not replace:
-            raise ImportProblem(f"session {session} already has a verbatim (line "
-                                f"{existing[0].start_mark.line + 1}); give --replace to "
-                                "replace it")
+            raise ImportProblem(Msg.of("import.has_verbatim", n=session,
+                                       line=existing[0].start_mark.line + 1))
         start = existing[0].start_mark.line
         end = _end_line(existing[1], lines)
         new_lines = lines[:start] + body + lines[end:]

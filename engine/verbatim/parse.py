@@ -16,6 +16,8 @@ import difflib
 import re
 from dataclasses import dataclass, field
 
+from asas.engine.i18n.messages import English, Msg
+
 COUNSELOR, CLIENT, OTHER = "counselor", "client", "other"
 
 DEFAULT_SPEAKERS = {
@@ -82,10 +84,20 @@ for _code in CODES:
 
 @dataclass(frozen=True)
 class Problem:
+    """One thing wrong with a verbatim block: where, and what as a message code
+    (``verbatim.`` in engine/i18n/messages.py)."""
     line: int
     column: int
-    message: str
+    msg: Msg
     quoted: tuple[str, ...] = ()   # text of the file the message quotes (for redaction)
+
+    @property
+    def message(self) -> English:
+        """The English text (which still knows its code: ``error_text(p.message, 'id')``)."""
+        return English(self.msg)
+
+    def text(self, lang: str = "en") -> str:
+        return self.msg.text(lang)
 
 
 @dataclass
@@ -181,10 +193,10 @@ def parse(text: str, first_line: int = 1, indent: int = 0, speakers: dict | None
             choices = sorted({c for c in index}, key=str.lower)
             hint = difflib.get_close_matches(code.lower(), choices, n=1, cutoff=0.5)
             shown = repr(code[:20])
-            extra = f"; did you mean '{_orig(hint[0], speakers)}'?" if hint else ""
+            extra = Msg.of("verbatim.hint", name=_orig(hint[0], speakers)) if hint else ""
             problems.append(Problem(line_no, col,
-                                    f"speaker {shown} is not in the case's verbatim_speakers "
-                                    f"map{extra}", (shown,)))
+                                    Msg.of("verbatim.unknown_speaker", speaker=shown, hint=extra),
+                                    (shown,)))
             current = None
             continue
         if base_lead is None:
@@ -198,20 +210,17 @@ def parse(text: str, first_line: int = 1, indent: int = 0, speakers: dict | None
         turns.append(current)
 
     for line_no, col, raw in pending[:1]:
-        problems.append(Problem(line_no, col, "this line has no speaker code (such as 'Ko:' or "
-                                              "'Ki:') and no turn above it to continue"))
+        problems.append(Problem(line_no, col, Msg.of("verbatim.no_speaker")))
     for turn in turns:
         problems.extend(_finish(turn, indent, check_labels))
     if turns and not any(t.speaker == COUNSELOR for t in turns):
         problems.append(Problem(turns[0].line, turns[0].column,
-                                "the verbatim has no counselor turn; check the speaker codes "
-                                "(case.verbatim_speakers)"))
+                                Msg.of("verbatim.no_counselor")))
     if turns and not any(t.speaker == CLIENT for t in turns):
         problems.append(Problem(turns[0].line, turns[0].column,
-                                "the verbatim has no client turn; check the speaker codes "
-                                "(case.verbatim_speakers)"))
+                                Msg.of("verbatim.no_client")))
     if not turns and not pending:
-        problems.append(Problem(first_line, indent + 1, "the verbatim is empty"))
+        problems.append(Problem(first_line, indent + 1, Msg.of("verbatim.empty")))
     return Parsed(turns, problems)
 
 
@@ -296,9 +305,11 @@ def _finish(turn: Turn, indent: int, check_labels: bool) -> list[Problem]:
                     hint = difflib.get_close_matches(part.strip().lower(), list(LABEL_ALIASES),
                                                      n=1, cutoff=0.6)
                     shown = repr(part.strip()[:30])
-                    extra = f"; did you mean '{LABEL_ALIASES[hint[0]]}'?" if hint else ""
+                    extra = (Msg.of("verbatim.hint", name=LABEL_ALIASES[hint[0]]) if hint
+                             else "")
                     problems.append(Problem(label_line, turn.column,
-                                            f"label {shown} is not a technique{extra}",
+                                            Msg.of("verbatim.bad_label", label=shown,
+                                                   hint=extra),
                                             (shown,)))
                 continue
             if code not in labels:
@@ -313,8 +324,8 @@ def _finish(turn: Turn, indent: int, check_labels: bool) -> list[Problem]:
     if not spoken and not notes:
         shown = repr(turn.code[:20] + ":")
         problems.append(Problem(turn.line, turn.column,
-                                f"turn {turn.index} ({shown}) is empty; write what was "
-                                "said, or a note such as '(diam)'", (shown,)))
+                                Msg.of("verbatim.empty_turn", n=turn.index, speaker=shown),
+                                (shown,)))
     return problems
 
 
@@ -355,9 +366,7 @@ def read_blocks(case, values: dict, text: str):
         line, col = values.get(path, (1, 1))
         mark = lines[line - 1][col - 1:col] if line <= len(lines) else ""
         if mark != "|":
-            problems.append((path, Problem(line, col, "a verbatim must be a literal block: "
-                                                      "write 'verbatim: |' and the turns on the "
-                                                      "lines below it, indented")))
+            problems.append((path, Problem(line, col, Msg.of("verbatim.not_block"))))
             continue
         first, indent = block_start(values, path, lines)
         parsed = parse(session.verbatim, first, indent, speakers)

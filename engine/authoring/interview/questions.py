@@ -250,6 +250,17 @@ QUESTIONS: dict[str, Q | Auto] = {
         "baris)?",
         "Paste it now; a line with a single '.' ends it.",
         "Tempelkan sekarang; baris berisi satu '.' saja untuk selesai."),
+    # in-file suppressions: never asked (a finding is set aside after a check, with a
+    # reason; docs/case-format.md); the interview writes ``ignore: []``
+    "asas": Auto("Not asked: suppressions are added after a check, each with a reason.",
+                 "Tidak ditanyakan: pengecualian ditambahkan setelah pemeriksaan, masing-"
+                 "masing dengan alasannya."),
+    "asas.ignore": Auto("Not asked: written as [] (none).",
+                        "Tidak ditanyakan: ditulis [] (tidak ada)."),
+    "asas.ignore[].rule": Auto("Not asked.", "Tidak ditanyakan."),
+    "asas.ignore[].reason": Auto("Not asked.", "Tidak ditanyakan."),
+    "asas.ignore[].session": Auto("Not asked.", "Tidak ditanyakan."),
+    "asas.ignore[].by": Auto("Not asked.", "Tidak ditanyakan."),
     # profile bk12 (asked with --profile bk12)
     "case.referral.feedback_given": Q(
         "Did you report back to whoever sent the client (laporan balik)?",

@@ -149,6 +149,8 @@ class Interview:
             self.case = copy.deepcopy(existing.get("case") or {})
             self.sessions = copy.deepcopy(existing.get("sessions") or [])
         data = {"format": FORMAT_V1, "case": self.case, "sessions": self.sessions}
+        if existing is not None and existing.get("asas") is not None:
+            data["asas"] = copy.deepcopy(existing["asas"])   # its suppressions, kept
         if existing is None:
             self.heading(self.question("case", None))
             self.walk(CaseInfo, self.case, "case", "case", skip=DEFERRED)

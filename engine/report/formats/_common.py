@@ -32,8 +32,12 @@ def one_line(text) -> str:
     return _SPACE.sub(" ", clean(text)).strip()
 
 
-def error_message(error: dict) -> str:
-    return f"{error['path']}: {error['message']}" if error["path"] else error["message"]
+def error_message(error: dict, lang: str = "en") -> str:
+    """An error as a person reads it: the path counted as a reader counts ("sesi 3 ›
+    number"), the 0-based path itself staying in the JSON report."""
+    from asas.engine.i18n.paths import readable
+    return f"{readable(error['path'], lang)}: {error['message']}" if error["path"] \
+        else error["message"]
 
 
 @dataclass(frozen=True)
@@ -60,7 +64,7 @@ class Row:
         return self.id == INVALID_ID
 
 
-def case_rows(case: dict, index: int, invalid_title: str) -> list[Row]:
+def case_rows(case: dict, index: int, invalid_title: str, lang: str = "en") -> list[Row]:
     """The rows of one case (a ``case_dict``): its errors, or its findings most severe
     first, then by session and line."""
     out: list[Row] = []
@@ -69,7 +73,7 @@ def case_rows(case: dict, index: int, invalid_title: str) -> list[Row]:
         for e in case["errors"]:
             out.append(Row(file, case["case_id"], e["line"] or 1, e["column"] or 1,
                            INVALID_ID, "error", None, None, None, invalid_title,
-                           error_message(e), "", "", (), index))
+                           error_message(e, lang), "", "", (), index))
         return out
     ordered = sorted(case["findings"], key=lambda f: (SEVERITY_ORDER[f["severity"]],
                                                       f["session"] or 0, f["line"], f["id"]))
@@ -81,19 +85,19 @@ def case_rows(case: dict, index: int, invalid_title: str) -> list[Row]:
     return out
 
 
-def rows(report: dict, invalid_title: str) -> list[Row]:
+def rows(report: dict, invalid_title: str, lang: str = "en") -> list[Row]:
     """Every finding and every error of ``report`` (a ``report_dict``), case by case;
     a case's findings most severe first, then by session and line."""
     out: list[Row] = []
     for index, case in enumerate(report["cases"]):
-        out.extend(case_rows(case, index, invalid_title))
+        out.extend(case_rows(case, index, invalid_title, lang))
     return out
 
 
 def report_rows(results: list[CaseResult], lang: str) -> tuple[dict, list[Row]]:
     from asas.engine.i18n.words import word
     report = report_dict(results, lang)
-    return report, rows(report, word("invalid", lang))
+    return report, rows(report, word("invalid", lang), lang)
 
 
 def streamed_rows(results, lang: str):
@@ -104,7 +108,7 @@ def streamed_rows(results, lang: str):
     invalid_title = word("invalid", lang)
     for index, r in enumerate(results):
         case = case_dict(r, lang)
-        yield case, case_rows(case, index, invalid_title)
+        yield case, case_rows(case, index, invalid_title, lang)
 
 
 def rows_of(r, lang: str, index: int = 0) -> tuple[dict, list[Row]]:

@@ -37,13 +37,13 @@ SEVERITY = {"violation": "critical", "risk": "major", "advice": "info"}
 INVALID_SEVERITY = "blocker"
 
 
-def _issues(case: dict, path: str) -> list[dict]:
+def _issues(case: dict, path: str, lang: str = "en") -> list[dict]:
     prints = Fingerprints()
     out = []
     if not case["valid"]:
         for e in case["errors"]:
             out.append({
-                "description": f"{INVALID_ID}: {one_line(error_message(e))}",
+                "description": f"{INVALID_ID}: {one_line(error_message(e, lang))}",
                 "check_name": INVALID_ID,
                 "fingerprint": prints.of(*error_parts(e, path)),
                 "severity": INVALID_SEVERITY,
@@ -75,7 +75,7 @@ def stream(results, lang: str, out, selection=None) -> None:
     first = True
     for r in results:
         case = case_dict(r, lang)
-        for issue in _issues(case, display_name(report_path(r.file, root))):
+        for issue in _issues(case, display_name(report_path(r.file, root)), lang):
             text = json.dumps(issue, ensure_ascii=False, indent=2).replace("\n", "\n  ")
             out.write(("[\n  " if first else ",\n  ") + text)
             first = False

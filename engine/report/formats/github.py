@@ -111,7 +111,7 @@ def stream(results, lang: str, out, selection=None, summary=None) -> None:
     every: list = []              # for the step summary: (result, case_dict, rows)
     for index, r in enumerate(results):
         case = case_dict(r, lang)
-        rows = case_rows(case, index, invalid_title)
+        rows = case_rows(case, index, invalid_title, lang)
         for row in rows:
             kept[LEVEL[row.severity]].add(row)
         if summary is not None:

@@ -25,6 +25,7 @@ import html
 from collections import Counter
 
 from asas import __version__
+from asas.engine.i18n.paths import readable
 from asas.engine.i18n.words import word
 from asas.engine.judge.catalog import FUNCTIONS, PRINCIPLES, label
 from asas.engine.judge.terms import STATUS_MARK
@@ -442,17 +443,26 @@ def _occurrence(i: int, found, d: dict, file: str, present: set, lang: str, seve
                          if (pid, psession) in present else text)
         out.append(f'<p class="chain">{e(word("derived_from", lang))}: {", ".join(links)}</p>')
     if d["evidence"]:
-        items = "".join(f"<li><code>{e(ev['path'])}</code> = {e(_value(ev['value'], lang))} "
+        items = "".join(f"<li>{_path_code(ev['path'], lang)} = {e(_value(ev['value'], lang))} "
                         f"({e(word('line', lang))} {ev['line']})</li>" for ev in d["evidence"])
         out.append(f'<ul class="evidence" aria-label="{e(word("evidence", lang))}">{items}</ul>')
     out.append("</div>")
     return "".join(out)
 
 
+def _path_code(path: str, lang: str) -> str:
+    """A field as a reader counts it ("sesi 2 › counselor.techniques"); the path itself,
+    when it differs, on hover."""
+    shown = readable(path, lang)
+    title = f' title="{e(path)}"' if shown != path else ""
+    return f"<code{title}>{e(shown)}</code>"
+
+
 def _case_section(i: int, r: CaseResult, case: dict, meta, lang: str) -> str:
     if not case["valid"]:
         items = "".join(f"<li><code>{e(case['file'])}:{err['line']}:{err['column']}</code> "
-                        f"{e(err['path'] + ': ' if err['path'] else '')}{e(err['message'])}</li>"
+                        f"{e(readable(err['path'], lang) + ': ' if err['path'] else '')}"
+                        f"{e(err['message'])}</li>"
                         for err in case["errors"])
         return (f'<section class="card case invalid" id="c{i}"><h2>{e(case["file"])}</h2>'
                 f'<p class="meta">{e(word("invalid", lang))}</p><ul class="errors">{items}</ul>'
@@ -548,6 +558,15 @@ def _case_section(i: int, r: CaseResult, case: dict, meta, lang: str) -> str:
                        f'</td><td>{e(word("line", lang))} {d["line"]}</td><td>{e(d["message"])} '
                        f'<br><span class="why">→ {e(d["recommendation"])}</span></td></tr>')
         out.append("</tbody></table>")
+    from asas.engine.report.contract import suppression_rows
+    rows = suppression_rows(r, lang)
+    if rows:    # what the case file's own suppressions set aside, and those unused
+        out.append(f'<h3>{e(word("suppressions", lang))}</h3><ul class="suppressions">')
+        unused_class = ' class="unused"'
+        out += [f'<li{unused_class if unused else ""}><span class="loc">'
+                f'{e(word("line", lang))} {line}</span> {e(text)}</li>'
+                for line, _, text, unused in rows]
+        out.append("</ul>")
     if meta.verbatim:   # the verbatim with its codes in the margin (engine/verbatim)
         from asas.engine.report.formats.verbatim_html import section
         out.append(section(i, meta.verbatim, lang))

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 
+from asas.engine.i18n.paths import readable
 from asas.engine.i18n.words import word
 from asas.engine.judge.catalog import FUNCTIONS, label
 from asas.engine.judge.terms import STATUS_MARK
@@ -83,7 +84,7 @@ def _case(r: CaseResult, case: dict, lang: str) -> list[str]:
     if not case["valid"]:
         lines = [head + f" — {word('invalid', lang)}", ""]
         for e in case["errors"]:
-            where = f"{esc(e['path'])}: " if e["path"] else ""
+            where = f"{esc(readable(e['path'], lang))}: " if e["path"] else ""
             lines.append(f"- `{e['line']}:{e['column']}` {where}{esc(e['message'])}")
         return lines + [""]
     title = f" · {esc(meta.title)}" if meta.title else ""
@@ -154,5 +155,12 @@ def _case(r: CaseResult, case: dict, lang: str) -> list[str]:
         for f in advice:
             lines.append(f"- {f['id']} ({word('line', lang)} {f['line']}): {esc(f['message'])} "
                          f"→ {esc(f['recommendation'])}")
+        lines.append("")
+    from asas.engine.report.contract import suppression_rows
+    rows = suppression_rows(r, lang)
+    if rows:
+        lines += [f"**{esc(word('suppressions', lang))}:**", ""]
+        lines += [f"- {'⚠ ' if unused else ''}{word('line', lang)} {line}: {esc(text)}"
+                  for line, _, text, unused in rows]
         lines.append("")
     return lines

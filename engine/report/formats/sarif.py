@@ -221,7 +221,7 @@ def _results_of(case: dict, uri: str, base: str | None, a: int, index_of: dict,
         for e in case["errors"]:
             out.append({"ruleId": INVALID_ID, "ruleIndex": index_of[INVALID_ID],
                         "level": "error", "kind": "fail",
-                        "message": {"text": clean(error_message(e))},
+                        "message": {"text": clean(error_message(e, lang))},
                         "locations": [_location(uri, base, a, e["line"], e["column"])],
                         "partialFingerprints": {FINGERPRINT: prints.of(*error_parts(e, path))}})
         return out
@@ -270,7 +270,7 @@ def _notification(case: dict, shown: str, loc: dict, index_of: dict, lang: str) 
     more there are)."""
     errors = case["errors"]
     more = f" (+{len(errors) - 1})" if len(errors) > 1 else ""
-    first = clean(error_message(errors[0])) if errors else ""
+    first = clean(error_message(errors[0], lang)) if errors else ""
     return {"level": "error",
             "message": {"text": f"{shown}: {word('invalid', lang)}: {first}{more}"},
             "locations": [loc],

@@ -147,7 +147,21 @@ def _case(r: CaseResult, lang: str, paint) -> list[str]:
             for f in sorted(by_session[session], key=lambda f: (f.line, f.id)):
                 lines.append(f"      {safe_name(r.file)}:{f.line}:{f.column}  {f.id}  "
                              f"{safe_text(f.doc.recommendation.fill(lang, f.params))}")
+    lines.extend(_suppressions(r, lang, paint))
     return lines
+
+
+def _suppressions(r: CaseResult, lang: str, paint) -> list[str]:
+    """What the case file's own suppressions set aside, and those that matched nothing."""
+    from asas.engine.report.contract import suppression_rows
+    rows = suppression_rows(r, lang)
+    if not rows:
+        return []
+    out = ["", "  " + paint(word("suppressions", lang), bold=True)]
+    for line, column, text, unused in rows:
+        out.append(f"    {safe_name(r.file)}:{line}:{column}  "
+                   + paint(safe_text(text), fg="yellow" if unused else None))
+    return out
 
 
 def _is_doc(f) -> bool:

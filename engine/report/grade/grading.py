@@ -123,7 +123,9 @@ def grade_case(r: CaseResult, rubric: Rubric, lang: str = "en", waivers=()) -> C
         reason = f"{word('invalid', lang)}: {first}" + (f" (+{more})" if more else "")
         return CaseGrade(r.file, r.case_id, meta.code, None, 0.0, None, None, reason,
                          state=INVALID, unused=list(waivers))
-    applied = waiving.apply(r.findings, list(waivers))
+    # the case file's own suppressions were applied when it was checked (r.verdicts
+    # already count without them); an overrides file's waivers are applied on top
+    applied = waiving.apply(r.findings, list(waivers), already=r.suppressed)
     kept = applied.kept
     if applied.set_aside:
         # what the write-up leaves undocumented is judged again from the DOC findings kept
@@ -137,11 +139,13 @@ def grade_case(r: CaseResult, rubric: Rubric, lang: str = "en", waivers=()) -> C
         principles[p] = PrincipleGrade(statuses[p], share * rubric.status_points[statuses[p]] / 100,
                                        share)
     functions = dict(r.functions or {})
-    waived_fn = {f.id for f, _ in applied.set_aside if f.doc.principle is None}
+    set_aside = list(r.suppressed) + applied.set_aside
+    unused = list(r.unused_suppressions) + applied.unused
+    waived_fn = {f.id for f, _ in set_aside if f.doc.principle is None}
     if "FNG001" in waived_fn and functions.get("advokasi") is False:
         functions["advokasi"] = None        # the lecturer accepted it: not counted
     g = CaseGrade(r.file, r.case_id, meta.code, principles, 0.0, None, None, None,
-                  functions=functions, set_aside=applied.set_aside, unused=applied.unused,
+                  functions=functions, set_aside=set_aside, unused=unused,
                   title=meta.title)
     g.strengths = strengths(principles, functions, lang)
     g.priorities = priorities(kept, lang)
@@ -172,12 +176,12 @@ def grade_case(r: CaseResult, rubric: Rubric, lang: str = "en", waivers=()) -> C
 
 
 def grade_results(results: list[CaseResult], rubric: Rubric, lang: str = "en",
-                  waivers=(), file_waivers: bool = True) -> list[CaseGrade]:
-    """Every case graded; ``waivers`` from an overrides file (by case ID), and unless
-    ``file_waivers`` is False those written in each case file too."""
+                  waivers=()) -> list[CaseGrade]:
+    """Every case graded; ``waivers`` from an overrides file (by case ID) on top of the
+    suppressions each case file carries (applied when it was checked: ``asas grade
+    --no-suppress`` checks without them)."""
     waivers = list(waivers)
-    grades = [grade_case(r, rubric, lang, waiving.for_case(waivers, r.case_id)
-                         + (waiving.in_file(r) if file_waivers else []))
+    grades = [grade_case(r, rubric, lang, waiving.for_case(waivers, r.case_id))
               for r in results]
     stray = waiving.unmatched_cases(waivers, [r.case_id for r in results])
     if stray and grades:

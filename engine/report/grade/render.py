@@ -25,6 +25,7 @@ from asas.engine.report.grade.grading import (
 from asas.engine.report.grade.roster import EMPTY, Roster
 from asas.engine.report.grade.rubric import SEVERITIES, Rubric
 from asas.engine.report.grade.texts import t
+from asas.engine.report.grade.waivers import set_aside_text
 
 MARK = STATUS_MARK
 CSV_LOCALES = ("intl", "id")
@@ -59,7 +60,7 @@ def notes(g: CaseGrade, lang: str) -> list[str]:
         out.append(t("meeting", lang))
     for f, w in g.set_aside:
         if f.id == w.rule:
-            out.append(t("set_aside_by", lang, rule=w.label(), by=w.by, reason=w.reason))
+            out.append(set_aside_text(w, lang))
     return out
 
 

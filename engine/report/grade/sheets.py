@@ -24,6 +24,7 @@ from asas.engine.report.grade.render import MARK, cap_notes
 from asas.engine.report.grade.roster import EMPTY, Roster
 from asas.engine.report.grade.rubric import Rubric
 from asas.engine.report.grade.texts import t
+from asas.engine.report.grade.waivers import set_aside_text
 
 SHEET_CSS = """
 .sheet{max-width:800px;margin:0 auto;background:#fff;padding:26px 30px;border:1px solid var(--line)}
@@ -132,7 +133,7 @@ def sheet_body(g: CaseGrade, rubric: Rubric, lang: str, roster: Roster, redacted
         out.append(f"<h2>{e(t('overrides', lang))}</h2><ul>")
         for f, w in g.set_aside:
             if f.id == w.rule:
-                out.append(f"<li>{e(t('set_aside_by', lang, rule=w.label(), by=w.by, reason=w.reason))}</li>")
+                out.append(f"<li>{e(set_aside_text(w, lang))}</li>")
         out.append("</ul>")
 
     out.append(f"<h2>{e(t('comment', lang))}</h2>"

@@ -17,6 +17,7 @@ TEXTS = {
                            "{share}% bobot tidak dapat dinilai dari laporan"),
     "set_aside": ("set aside", "dikecualikan"),
     "set_aside_by": ("{rule} set aside by {by}: {reason}", "{rule} dikecualikan oleh {by}: {reason}"),
+    "set_aside_plain": ("{rule} set aside: {reason}", "{rule} dikecualikan: {reason}"),
     "unused": ("unused override", "pengecualian tak terpakai"),
     "unused_line": ("{where}: unused override: {rule} matches no finding of {case}",
                     "{where}: pengecualian tak terpakai: {rule} tidak cocok dengan temuan mana pun "

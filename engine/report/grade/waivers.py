@@ -1,20 +1,12 @@
 """Reasoned overrides: a finding set aside for one case, with the reason and who decided.
 
-The mechanism is general on purpose (a rule ID, an optional session, a reason, who
-decided, and where the waiver was written), so that in-file suppressions of a case
-file can reuse it: :class:`Waiver` and :func:`apply` know nothing of grading.
-
-- A waiver matches the findings of its rule (the exact ID, e.g. ``KAH005``) in its
-  session, or in every session when it names none.
-- A finding derived from other findings is set aside too when every finding it follows
-  from was set aside: lifting a root cause lifts the chain that rests on it.
-- A waiver that matches no finding is *unused* and is reported, as ruff reports an
-  unused ``noqa``: the write-up changed, or the rule ID is mistyped.
-
-A case file may hold its own (``waivers:`` a list of ``rule``, ``session``, ``reason``,
-``by``: :func:`in_file`), and ``asas grade --overrides FILE`` reads them from an overrides
-file kept beside the class (never inside the folder of case files, which are checked as
-cases)::
+The mechanism is the judging stage's (engine/judge/suppress.py: :class:`Waiver`,
+:func:`apply`, unused ones kept), the same that applies a case file's own suppressions
+(``asas: {ignore: [{rule, reason, session, by}]}``), which ``asas check`` applies and
+the results of ``asas grade`` therefore already carry.  This module adds what only
+grading needs: the overrides file a lecturer keeps beside the class (never inside the
+folder of case files, which are checked as cases), read by ``asas grade --overrides
+FILE``; there ``by`` is required, and each waiver names its case::
 
     waivers:
       - case: KI-2026-04          # the case ID (case.id)
@@ -27,15 +19,16 @@ cases)::
 from __future__ import annotations
 
 import difflib
-import re
-from dataclasses import dataclass, field
 
 import yaml
 
+from asas.engine.judge.suppress import RULE_ID, Applied, Waiver, apply
 from asas.engine.report.grade import sidefile
 from asas.engine.report.grade.sidefile import BAD, SideFileError
 
-RULE_ID = re.compile(r"^[A-Z]{3}[0-9]{3}$")
+__all__ = ["Applied", "Waiver", "apply", "for_case", "load_overrides", "parse_overrides",
+           "set_aside_text", "unmatched_cases"]
+
 KEYS = ("case", "rule", "session", "reason", "by")
 
 MESSAGES = {
@@ -64,74 +57,17 @@ def _msg(name: str, lang: str, /, **params) -> str:
     return (id_ if lang == "id" else en).format(**params)
 
 
-@dataclass(frozen=True)
-class Waiver:
-    rule: str
-    reason: str
-    by: str
-    session: int | None = None
-    case: str | None = None        # the case ID; None for a waiver written in the case file
-    where: str = ""                # file:line:col of the entry, for messages
-
-    def matches(self, finding) -> bool:
-        return finding.id == self.rule and (self.session is None or finding.session == self.session)
-
-    def label(self) -> str:
-        return self.rule if self.session is None else f"{self.rule} ({self.session})"
-
-
-@dataclass
-class Applied:
-    """What the waivers did to one case's findings."""
-    kept: list                                       # findings that still count
-    set_aside: list = field(default_factory=list)    # (finding, waiver) pairs
-    unused: list = field(default_factory=list)       # waivers that matched nothing
-
-
-def apply(findings, waivers) -> Applied:
-    """Split ``findings`` (``Found``) into those kept and those set aside."""
-    aside: dict[tuple, object] = {}
-    used = set()
-    for f in findings:
-        for i, w in enumerate(waivers):
-            if w.matches(f):
-                aside[(f.id, f.session)] = w
-                used.add(i)
-                break
-    changed = True
-    while changed:     # chains: a finding whose parents are all set aside goes with them
-        changed = False
-        for f in findings:
-            key = (f.id, f.session)
-            if key in aside or not f.parents:
-                continue
-            waivers_of = [aside.get(tuple(p)) for p in f.parents]
-            if all(w is not None for w in waivers_of):
-                aside[key] = waivers_of[0]
-                changed = True
-    kept = [f for f in findings if (f.id, f.session) not in aside]
-    return Applied(kept, [(f, aside[(f.id, f.session)]) for f in findings
-                          if (f.id, f.session) in aside],
-                   [w for i, w in enumerate(waivers) if i not in used])
+def set_aside_text(w: Waiver, lang: str) -> str:
+    """``KRH003 (1) set aside by Dr. Sari: the reason``; without ``by`` (a case file's
+    suppression need not say), ``KRH003 (1) set aside: the reason``."""
+    from asas.engine.report.grade.texts import t
+    if w.by:
+        return t("set_aside_by", lang, rule=w.label(), by=w.by, reason=w.reason)
+    return t("set_aside_plain", lang, rule=w.label(), reason=w.reason)
 
 
 def for_case(waivers, case_id: str | None) -> list:
     return [w for w in waivers if w.case is None or w.case == case_id]
-
-
-def in_file(result) -> list[Waiver]:
-    """The ``waivers:`` written in a valid case file (none for a compact result, which no
-    longer holds the case), located at their entries."""
-    loaded = getattr(result, "loaded", None)
-    if loaded is None:
-        return []
-    case = getattr(loaded, "case", None)
-    out = []
-    for i, w in enumerate(getattr(case, "waivers", ()) or ()):
-        line, column = loaded.where(f"waivers[{i}]")
-        out.append(Waiver(w.rule.strip(), w.reason.strip(), w.by.strip(), w.session, None,
-                          f"{result.file}:{line}:{column}"))
-    return out
 
 
 def unmatched_cases(waivers, case_ids) -> list:
