@@ -189,6 +189,8 @@ class Tally:
         self.files += 1
         if r.__class__ is Rendered:
             self.severities.update(r.severities)
+            self.suppressed += r.suppressed
+            self.unused += r.unused
             if r.valid:
                 self.valid += 1
                 self.failing.update(r.failing)

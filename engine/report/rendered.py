@@ -25,6 +25,8 @@ class Rendered(NamedTuple):
     severities: tuple       # of its findings, in their order
     failing: tuple          # the principles at risk or violated (a valid case's)
     piece: object           # what the format writes for this case
+    suppressed: int = 0     # its findings suppressed, and its suppressions unused
+    unused: int = 0
 
     @classmethod
     def of(cls, r, piece) -> Rendered:
@@ -32,7 +34,7 @@ class Rendered(NamedTuple):
         failing = tuple(p for p, v in r.principles.items() if v.status in FAILING) \
             if r.principles is not None else ()
         return cls(r.file, r.valid, r.profile, tuple(f.doc.severity for f in r.findings),
-                   failing, piece)
+                   failing, piece, len(r.suppressed), len(r.unused_suppressions))
 
 
 def piece_of(r, fragment, *args, **options):

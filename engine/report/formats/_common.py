@@ -116,7 +116,7 @@ def rows_of(r, lang: str, index: int = 0) -> tuple[dict, list[Row]]:
     from asas.engine.i18n.words import word
     from asas.engine.report.contract import case_dict
     case = case_dict(r, lang)
-    return case, case_rows(case, index, word("invalid", lang))
+    return case, case_rows(case, index, word("invalid", lang), lang)
 
 
 def streamed_text(stream, results, lang: str, **options) -> str:
