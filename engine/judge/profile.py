@@ -117,7 +117,7 @@ def _compose(path: Path):
     where = str(path)
     try:
         text = path.read_text(encoding="utf-8")
-        return text, yaml.compose(text, Loader=yaml.SafeLoader)
+        return text, yaml.compose(text, Loader=_loader(path))
     except OSError as exc:
         from asas.engine.load.types import os_error
         raise ProfileError(_at(where, "1:1", Msg.of("profile.cannot_read",
@@ -135,6 +135,15 @@ def _at(where: str, at: str, msg: Msg) -> Msg:
     return Msg.of("profile.at", where=where, at=at, message=msg)
 
 
+def _loader(path: Path):
+    """libyaml's parser (C) for a bundled profile, read at every start; PyYAML's own
+    for a profile file a user gives, whose mistakes it words as it always did."""
+    import yaml
+    if path.parent == PROFILE_DIR and hasattr(yaml, "CSafeLoader"):
+        return yaml.CSafeLoader
+    return yaml.SafeLoader
+
+
 def _read(path: Path) -> Profile:
     import yaml
     where = str(path)
@@ -148,7 +157,7 @@ def _read(path: Path) -> Profile:
     if not isinstance(root, yaml.MappingNode):
         fail(root, Msg.of("profile.not_mapping", keys=", ".join(KEYS)))
     try:
-        data = yaml.safe_load(text)
+        data = yaml.load(text, Loader=_loader(path))    # a safe loader, C or Python
     except yaml.YAMLError as exc:      # a tag the safe loader refuses (!!python/...)
         from asas.engine.load.loader import _yaml_problem
         msg, line, column, _ = _yaml_problem(exc, text)

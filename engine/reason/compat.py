@@ -14,6 +14,10 @@ shared/spec/experta-notes.md:
    ``NOT`` is blocked.  :class:`SafeDepthStrategy` scans the whole run of equal keys.
 3. Importing experta calls ``logging.basicConfig()``, which would make every later
    warning of the user's process print through a root handler we never asked for.
+4. Building a network copies each rule a dozen times (``Rule.new_conditions``, in the
+   DNF and preparation steps), and each copy reads its function's signature again with
+   ``inspect.signature``: a fifth of building the engine of 80 rules, paid at every
+   start.  :func:`_new_conditions` hands the copy what the original read.
 """
 
 import bisect
@@ -21,6 +25,7 @@ import collections
 import collections.abc
 import logging
 import operator
+from functools import update_wrapper
 
 
 def _import_experta():
@@ -66,6 +71,21 @@ from experta import (  # noqa: E402
 from experta.strategies import DepthStrategy  # noqa: E402
 from experta.utils import freeze  # noqa: E402
 from frozendict import frozendict  # noqa: E402  (the one experta's freeze() makes)
+
+
+def _new_conditions(self, *args):
+    """experta's ``Rule.new_conditions`` (a rule of the same function and salience with
+    other conditions), the function's parameters taken from ``self`` instead of being
+    read from its signature again: the same rule, in a fraction of the time."""
+    obj = self.__class__(*args, salience=self.salience)
+    if self._wrapped:
+        obj._wrapped = self._wrapped
+        obj._wrapped_args = self._wrapped_args
+        update_wrapper(obj, self._wrapped)
+    return obj
+
+
+Rule.new_conditions = _new_conditions
 
 
 class SafeDepthStrategy(DepthStrategy):

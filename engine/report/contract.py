@@ -10,6 +10,7 @@ from asas.engine.judge.catalog import PRINCIPLES
 from asas.engine.judge.profile import lookup, profile_of
 from asas.engine.judge.terms import SEVERITY_RANK
 from asas.engine.judge.verdict import CaseResult, Found
+from asas.engine.report.rendered import Rendered
 from asas.engine.report.safe import display_name
 
 SEVERITY_ORDER = SEVERITY_RANK
@@ -181,10 +182,19 @@ class Tally:
         self.principles: tuple = PRINCIPLES     # the profile's, from the first result
         self.suppressed = self.unused = 0
 
-    def add(self, r: CaseResult) -> None:
+    def add(self, r) -> None:
+        """Count ``r``, a CaseResult or a case a worker rendered (engine/report/rendered.py)."""
         if not self.files:
             self.principles = lookup(r.profile).principles
         self.files += 1
+        if r.__class__ is Rendered:
+            self.severities.update(r.severities)
+            self.suppressed += r.suppressed
+            self.unused += r.unused
+            if r.valid:
+                self.valid += 1
+                self.failing.update(r.failing)
+            return
         self.severities.update(f.doc.severity for f in r.findings)
         self.suppressed += len(r.suppressed)
         self.unused += len(r.unused_suppressions)

@@ -20,7 +20,6 @@ import contextlib
 import os
 import signal
 import stat
-import tempfile
 
 from asas.engine.i18n.messages import MessageError, Msg
 
@@ -168,6 +167,8 @@ def replaced_file(target: str, durable: bool, mode: int | None = None):
     otherwise.  ``durable`` flushes to disk before the rename: reports want it; cache
     entries, cheap to lose and written by the thousand, do not.  A name that is not
     UTF-8 (a Latin-1 file name in the report) is written back as the bytes it was."""
+    # imported here: tempfile brings shutil, bz2, lzma and random, which a start pays for
+    import tempfile
     fd, tmp = tempfile.mkstemp(prefix=".asas-", suffix=".tmp", dir=os.path.dirname(target))
     try:
         with os.fdopen(fd, "w", encoding="utf-8", newline="", errors="surrogateescape") as fh:

@@ -15,6 +15,7 @@ import os
 import signal
 import sys
 import threading
+from typing import TYPE_CHECKING, NamedTuple
 
 from asas.engine.i18n.messages import MessageError, Msg
 from asas.engine.judge.catalog import RuleDoc
@@ -22,7 +23,11 @@ from asas.engine.judge.terms import SEVERITY_RANK
 from asas.engine.judge.verdict import CaseResult
 from asas.engine.load.discover import case_paths
 from asas.engine.load.types import Limits
+from asas.engine.report.rendered import Rendered
 from asas.engine.run.pipeline import check_file, check_loaded
+
+if TYPE_CHECKING:
+    from asas.engine.report.formats import ReportOptions
 
 FAIL_RANK = SEVERITY_RANK
 FEW = 4     # up to this many files to check, one process is quicker than a pool
@@ -49,11 +54,14 @@ class Outcome:
         self.invalid = False
         self.hit = False
 
-    def add(self, r: CaseResult) -> None:
+    def add(self, r) -> None:
+        """Count ``r``: a CaseResult, or a case a worker rendered (Rendered)."""
         if not r.valid:
             self.invalid = True
         elif self.threshold is not None and not self.hit:
-            self.hit = any(FAIL_RANK[f.doc.severity] <= self.threshold for f in r.findings)
+            severities = r.severities if r.__class__ is Rendered else \
+                (f.doc.severity for f in r.findings)
+            self.hit = any(FAIL_RANK[s] <= self.threshold for s in severities)
 
     @property
     def code(self) -> int:
@@ -139,8 +147,47 @@ class _signals_held:
         return False
 
 
+class RenderAs(NamedTuple):
+    """How the workers render the cases they check, for a streaming format: the
+    format's name, the report's language and options (without the callables), and
+    whether the results are redacted first (``--redact``)."""
+    fmt: str
+    lang: str
+    options: ReportOptions  # its ``interrupted`` and ``catalog`` left out
+    redact: bool
+    catalog: bool           # the format is given the run's catalogue (sarif)
+
+
+def _renderer(render: RenderAs, profile):
+    """``(file, data, index) -> Rendered`` in a worker: the result rebuilt as the parent
+    would rebuild it, redacted as the parent would, and its piece of the report."""
+    import dataclasses
+
+    from asas.engine.report.formats import get
+    from asas.engine.run.codec import from_trusted
+    from asas.engine.run.pipeline import catalog_of
+    catalog = catalog_of(profile)
+    options = dataclasses.replace(render.options, catalog=catalog if render.catalog else None)
+    piece = get(render.fmt).piece
+    assert piece is not None
+    lang = render.lang
+    if render.redact:
+        from asas.engine.report.redact import redact
+
+        def hide(r):
+            return redact([r])[0]
+    else:
+        def hide(r):
+            return r
+
+    def rendered(file, data, index) -> Rendered:
+        r = hide(from_trusted(data, file, catalog))
+        return Rendered.of(r, piece(r, index, lang, options))
+    return rendered
+
+
 def _worker_init(select, ignore, limits, cache_folder, cache_config, profile=None,
-                 parent=None, suppress: bool = True):
+                 parent=None, suppress: bool = True, render=None):
     signal.signal(signal.SIGINT, signal.SIG_IGN)   # Ctrl-C is the parent's to handle
     for name in ("SIGTERM", "SIGHUP"):             # the parent's handlers are not ours:
         if hasattr(signal, name):                   # terminate() stops a worker at once
@@ -157,14 +204,21 @@ def _worker_init(select, ignore, limits, cache_folder, cache_config, profile=Non
     knowledge_engine(None if chosen.is_default else chosen)   # built once per worker
     cache = Cache(cache_folder, cache_config) if cache_folder is not None else None
     _worker.update(select=select, ignore=ignore, limits=limits, cache=cache, profile=profile,
-                   suppress=suppress)
+                   suppress=suppress,
+                   render=None if render is None else _renderer(render, profile))
 
 
-def _worker_check(paths) -> list[tuple[str, dict]]:
+def _worker_check(items) -> list:
+    """``items``: (place in the report, path); for each, ``(file, data)``, or the case
+    rendered when the batch renders in the workers."""
     w = _worker
-    return [_check_data(path, w["select"], w["ignore"], w["limits"], w["cache"], w["profile"],
-                        w["suppress"])
-            for path in paths]
+    render = w["render"]
+    out: list = []
+    for index, path in items:
+        file, data = _check_data(path, w["select"], w["ignore"], w["limits"], w["cache"],
+                                 w["profile"], w["suppress"])
+        out.append((file, data) if render is None else render(file, data, index))
+    return out
 
 
 def _context():
@@ -206,6 +260,21 @@ class Batch:
         self.done = 0
         self.jobs_used = 1
         self._catalog: dict[str, RuleDoc] | None = None   # rules.CATALOG, imported when needed
+        self.render: RenderAs | None = None     # the workers render their cases (render_as)
+
+    def render_as(self, fmt: str, lang: str, options, redact: bool) -> None:
+        """Let the worker processes render the cases they check as ``fmt`` (a streaming
+        format with a ``piece``, engine/report/formats) in ``lang`` with ``options``
+        (ReportOptions), redacted first when ``redact``: they then send a
+        :class:`~asas.engine.report.rendered.Rendered`, which the format's ``stream``
+        writes as it is, instead of the result.  Results checked or read from the
+        cache in this process stay results."""
+        import dataclasses
+
+        from asas.engine.report.formats import ReportOptions
+        plain = dataclasses.replace(options, interrupted=ReportOptions.interrupted,
+                                    catalog=None, summary=None)
+        self.render = RenderAs(fmt, lang, plain, redact, options.catalog is not None)
 
     # -- Ctrl-C ---------------------------------------------------------------------
     def _on_sigint(self, signum, frame):
@@ -294,11 +363,13 @@ class Batch:
         init = (self.select, self.ignore, self.limits,
                 str(cache.folder) if cache is not None else None,
                 cache.config if cache is not None else None, self.profile, os.getpid(),
-                self.suppress)
+                self.suppress, self.render)
         # files go to the workers a few at a time (fewer messages), in order, and only
         # a few chunks ahead of the report (results waiting to be written stay few)
         size = max(1, min(8, len(misses) // (jobs * 16)))
-        chunks = iter([misses[i:i + size] for i in range(0, len(misses), size)])
+        places = [(i, p) for i, (p, hit) in enumerate(zip(files, marks))
+                  if not hit and _cacheable(p)]
+        chunks = iter([places[i:i + size] for i in range(0, len(places), size)])
         ahead = jobs * 4
         executor = ProcessPoolExecutor(jobs, mp_context=_context(), initializer=_worker_init,
                                        initargs=init)
@@ -337,8 +408,9 @@ class Batch:
                         else:
                             pending.popleft()
                             submit()
-                    file, data = ready.pop()
-                    result = self._rebuild(data, file)
+                    item = ready.pop()
+                    result = item if item.__class__ is Rendered else self._rebuild(item[1],
+                                                                                   item[0])
                 yield self._emit(result)
             finished = True
         except BrokenProcessPool:

@@ -193,6 +193,8 @@ def run_check(o: CheckOptions, stdout: TextIO | None = None,
     quiet = o.quiet and o.fmt in QUIET_FORMATS
     deferred: list = []           # --quiet: what a format writes before the first case
 
+    from asas.engine.report.rendered import Rendered
+
     def results():
         for r in batch:
             outcome.add(r)
@@ -201,7 +203,7 @@ def run_check(o: CheckOptions, stdout: TextIO | None = None,
                 continue
             for sink in deferred:
                 sink.release()
-            yield hide(r)
+            yield r if r.__class__ is Rendered else hide(r)   # a worker's: redacted there
 
     def interrupted():
         if batch.interrupted:
@@ -222,6 +224,8 @@ def run_check(o: CheckOptions, stdout: TextIO | None = None,
                             profile=o.profile, catalog=_catalog(o.fmt, o.profile),
                             junit_family=o.junit_family, docs_url=o.docs_url,
                             quiet=quiet, summary=summary)
+    if fmt.stream is not None and fmt.piece is not None:   # the workers write the cases
+        batch.render_as(o.fmt, o.lang, options, bool(redacts(o.fmt, asked)))
     out: _Out | _Deferred = _Out(stdout, progress)
     if quiet:
         out = _Deferred(out)
@@ -289,7 +293,8 @@ def fails(r, fail_on: str) -> bool:
         return True
     if fail_on == "never":
         return False
-    return any(FAIL_RANK[f.doc.severity] <= FAIL_RANK[fail_on] for f in r.findings)
+    severities = r.severities if hasattr(r, "piece") else (f.doc.severity for f in r.findings)
+    return any(FAIL_RANK[s] <= FAIL_RANK[fail_on] for s in severities)
 
 
 class _Deferred:

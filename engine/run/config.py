@@ -27,7 +27,6 @@ An unknown key or a wrong value is an error located in the file (exit status 2).
 
 from __future__ import annotations
 
-import difflib
 import fnmatch
 import os
 import re
@@ -235,6 +234,7 @@ def _checked(path: str, data: dict, where) -> dict:
         raise ConfigError(path, line, col, msg)
 
     def unknown(key, allowed, section=None):
+        import difflib
         hint = difflib.get_close_matches(key, allowed, n=1, cutoff=0.6)
         fail(key, Msg.of("config.unknown_key_hint", key=key, name=hint[0]) if hint else
              Msg.of("config.unknown_key", key=key, names=", ".join(allowed)), section)

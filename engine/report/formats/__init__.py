@@ -51,6 +51,10 @@ class Sink(Protocol):
 
 Render = Callable[[list, str, ReportOptions], str]
 Stream = Callable[[Iterable, str, Sink, ReportOptions], None]
+# what a streaming format writes for one case, made from the result and its place in
+# the report (``fragment``); its ``stream`` writes the same piece handed over in a
+# Rendered (engine/report/rendered.py), so a batch's workers can make it
+Piece = Callable[[object, int, str, ReportOptions], object]
 
 
 @dataclass(frozen=True)
@@ -60,6 +64,7 @@ class Format:
     stream: Stream | None = None
     machine: bool = False
     note: str = field(default="", compare=False)
+    piece: Piece | None = field(default=None, compare=False)
 
     @property
     def redaction(self) -> str:
@@ -143,6 +148,26 @@ def _github_stream(results, lang, out, o: ReportOptions) -> None:
     _module("github").stream(results, lang, out, selection=_sel(o), summary=o.summary)
 
 
+def _text_piece(r, index, lang, o: ReportOptions):
+    return _module("text").fragment(r, lang, index, color=o.color)
+
+
+def _json_piece(r, index, lang, o: ReportOptions):
+    return _module("json_").fragment(r, lang, index)
+
+
+def _simple_piece(module: str) -> Piece:
+    def piece(r, index, lang, o: ReportOptions):
+        return _module(module).fragment(r, lang, index)
+    piece.__name__ = f"{module}_piece"
+    return piece
+
+
+def _junit_piece(r, index, lang, o: ReportOptions):
+    return _module("junit").fragment(r, lang, index, fail_on=o.fail_on or "risk",
+                                     selection=_sel(o), family=o.junit_family)
+
+
 def _sel(o: ReportOptions):
     from asas.engine.report.formats._common import Selection
     return Selection.of(o.select, o.ignore)
@@ -154,18 +179,20 @@ def _with_selection(text: str, kind: str, lang: str, o: ReportOptions) -> str:
 
 
 _ALL = (
-    Format("text", _text_render, _text_stream, note="a report a trainee reads"),
+    Format("text", _text_render, _text_stream, note="a report a trainee reads",
+           piece=_text_piece),
     Format("json", _json_render, _json_stream, machine=True,
-           note="the contract of shared/spec/report-format.md"),
+           note="the contract of shared/spec/report-format.md", piece=_json_piece),
     Format("concise", _simple("concise"), _simple_stream("concise"),
-           note="file:line:col: ID message"),
+           note="file:line:col: ID message", piece=_simple_piece("concise")),
     Format("markdown", _markdown_render),
     Format("html", _html_render, note="self-contained page; redacted when it covers "
                                       "several cases"),
     Format("csv", _simple("csv_"), _simple_stream("csv_"), machine=True,
-           note="one row per finding (and per error of an invalid file)"),
+           note="one row per finding (and per error of an invalid file)",
+           piece=_simple_piece("csv_")),
     Format("junit", _junit_render, _junit_stream, machine=True,
-           note="GitLab, Jenkins (--junit-family)"),
+           note="GitLab, Jenkins (--junit-family)", piece=_junit_piece),
     Format("sarif", _sarif_render, _sarif_stream, machine=True,
            note="SARIF 2.1.0: code scanning"),
     Format("github", _github_render, _github_stream, machine=True,

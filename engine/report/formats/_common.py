@@ -111,6 +111,14 @@ def streamed_rows(results, lang: str):
         yield case, case_rows(case, index, invalid_title, lang)
 
 
+def rows_of(r, lang: str, index: int = 0) -> tuple[dict, list[Row]]:
+    """``(case_dict, rows)`` of one result, the ``index``-th of the report."""
+    from asas.engine.i18n.words import word
+    from asas.engine.report.contract import case_dict
+    case = case_dict(r, lang)
+    return case, case_rows(case, index, word("invalid", lang), lang)
+
+
 def streamed_text(stream, results, lang: str, **options) -> str:
     """What ``stream`` writes, as one string: a format's ``render`` is its ``stream``
     into memory, so the two give the same bytes."""

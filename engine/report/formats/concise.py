@@ -9,7 +9,8 @@ of the ``file:line:col:`` form and so is skipped by quickfix parsers.
 
 from __future__ import annotations
 
-from asas.engine.report.formats._common import one_line, streamed_rows, streamed_text
+from asas.engine.report.formats._common import one_line, rows_of, streamed_text
+from asas.engine.report.rendered import piece_of
 from asas.engine.report.safe import safe_name, safe_text
 
 
@@ -21,6 +22,12 @@ def stream(results, lang: str, out, selection=None) -> None:
     if selection is not None:
         from asas.engine.report.formats._common import selection_text
         out.write(f"asas: {selection_text(selection, lang)}\n")
-    for _, found in streamed_rows(results, lang):
-        out.write("".join(f"{safe_name(r.file)}:{r.line}:{r.column}: {r.id} "
-                          f"{safe_text(one_line(r.message))}\n" for r in found))
+    for index, r in enumerate(results):
+        out.write(piece_of(r, fragment, lang, index))
+
+
+def fragment(r, lang: str, index: int = 0) -> str:
+    """What ``stream`` writes for one case (engine/report/rendered.py)."""
+    _, found = rows_of(r, lang, index)
+    return "".join(f"{safe_name(row.file)}:{row.line}:{row.column}: {row.id} "
+                   f"{safe_text(one_line(row.message))}\n" for row in found)

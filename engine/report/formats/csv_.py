@@ -12,7 +12,8 @@ from __future__ import annotations
 import csv
 import io
 
-from asas.engine.report.formats._common import one_line, streamed_rows, streamed_text
+from asas.engine.report.formats._common import one_line, rows_of, streamed_text
+from asas.engine.report.rendered import piece_of
 
 COLUMNS = ("file", "case_id", "line", "column", "id", "severity", "principle", "certainty",
            "session", "title", "message", "recommendation", "source", "derived_from")
@@ -56,5 +57,12 @@ def stream(results, lang: str, out, selection=None) -> None:
         from asas.engine.report.formats._common import selection_text
         writer.writerow(["", "", "", "", SELECTION_ID, "note", "", "", "",
                          safe_cell(selection_text(selection, lang)), "", "", "", ""])
-    for _, found in streamed_rows(results, lang):
-        writer.writerows(_row(r) for r in found)
+    for index, r in enumerate(results):
+        out.write(piece_of(r, fragment, lang, index))
+
+
+def fragment(r, lang: str, index: int = 0) -> str:
+    """What ``stream`` writes for one case (engine/report/rendered.py): its rows."""
+    buf = io.StringIO()
+    csv.writer(buf, lineterminator="\r\n").writerows(_row(row) for row in rows_of(r, lang, index)[1])
+    return buf.getvalue()

@@ -13,6 +13,7 @@ from json.encoder import encode_basestring as _string  # C (c_encode_basestring)
 
 from asas.engine.judge.profile import lookup
 from asas.engine.report.contract import Tally, case_dict, report_dict, tool_dict
+from asas.engine.report.rendered import piece_of
 
 
 def _tool(lang: str, selection, profile=None) -> dict:
@@ -84,6 +85,11 @@ def _write(value, newline: str, out: list) -> None:
             "\n", newline))
 
 
+def fragment(r, lang: str, index: int = 0) -> str:
+    """What ``stream`` writes for one case (engine/report/rendered.py)."""
+    return _nested(case_dict(r, lang), 2)
+
+
 def stream(results, lang: str, out, interrupted=lambda: None, selection=None,
            profile=None) -> None:
     """Write the report of ``results`` (any iterable) to the text stream ``out``.
@@ -96,7 +102,7 @@ def stream(results, lang: str, out, interrupted=lambda: None, selection=None,
     first = True
     for r in results:
         tally.add(r)
-        out.write(("\n    " if first else ",\n    ") + _nested(case_dict(r, lang), 2))
+        out.write(("\n    " if first else ",\n    ") + piece_of(r, fragment, lang))
         first = False
     summary = tally.summary()
     if interrupted():

@@ -40,10 +40,11 @@ from asas.engine.report.formats._common import (
     INVALID_ID,
     clean,
     one_line,
+    rows_of,
     selection_text,
-    streamed_rows,
     streamed_text,
 )
+from asas.engine.report.rendered import piece_of
 from asas.engine.report.safe import safe_name
 
 RANK = SEVERITY_RANK
@@ -74,15 +75,16 @@ def stream(results, lang: str, out, fail_on: str = "risk", selection=None,
     import tempfile
     if family not in FAMILIES:
         raise ValueError(f"unknown JUnit family {family!r}: one of {', '.join(FAMILIES)}")
-    threshold = THRESHOLD.get(fail_on, 1)
     totals = {"tests": 0, "failures": 0, "errors": 0, "skipped": 0}
     count = 0
     with tempfile.SpooledTemporaryFile(max_size=4 << 20, mode="w+", encoding="utf-8",
                                        errors="surrogateescape", newline="") as spool:
-        for case, mine in streamed_rows(results, lang):
-            suite = _suite(case, mine, lang, threshold, selection, totals, family)
-            ET.indent(suite, level=1)
-            spool.write("\n  " + ET.tostring(suite, encoding="unicode"))
+        for index, r in enumerate(results):
+            text, counts = piece_of(r, fragment, lang, index, fail_on=fail_on,
+                                    selection=selection, family=family)
+            for key, n in zip(totals, counts):
+                totals[key] += n
+            spool.write(text)
             count += 1
         root = ET.Element("testsuites", name="asas")
         for key, n in totals.items():
@@ -102,6 +104,17 @@ def stream(results, lang: str, out, fail_on: str = "risk", selection=None,
                 break
             out.write(chunk)
         out.write("\n</testsuites>\n")
+
+
+def fragment(r, lang: str, index: int = 0, fail_on: str = "risk", selection=None,
+             family: str = "gitlab") -> tuple[str, tuple[int, ...]]:
+    """What ``stream`` writes for one case (engine/report/rendered.py): its suite, and
+    its tests, failures, errors and skipped for the totals."""
+    case, mine = rows_of(r, lang, index)
+    counts = {"tests": 0, "failures": 0, "errors": 0, "skipped": 0}
+    suite = _suite(case, mine, lang, THRESHOLD.get(fail_on, 1), selection, counts, family)
+    ET.indent(suite, level=1)
+    return "\n  " + ET.tostring(suite, encoding="unicode"), tuple(counts.values())
 
 
 class _Cases:

@@ -23,6 +23,7 @@ from asas.engine.report.contract import (
     strength_dicts,
     summary,
 )
+from asas.engine.report.rendered import piece_of
 from asas.engine.report.safe import safe_name, safe_text
 
 STATUS_COLOUR = {"upheld": "green", "at_risk": "yellow", "violated": "red",
@@ -59,7 +60,7 @@ def stream(results, lang: str, out, color: bool = False, interrupted=lambda: Non
         out.write("\n".join(head) + "\n")
     for r in results:
         tally.add(r)
-        out.write("\n".join(_case(r, lang, paint)) + "\n\n")
+        out.write(piece_of(r, fragment, lang, color=color))
     if quiet:
         return
     lines = _summary_lines(tally.summary(), tally.files, lang, paint)
@@ -67,6 +68,13 @@ def stream(results, lang: str, out, color: bool = False, interrupted=lambda: Non
     if note:
         lines.append(paint(note, fg="yellow"))
     out.write("\n".join(lines) + "\n")
+
+
+def fragment(r: CaseResult, lang: str, index: int = 0, color: bool = False) -> str:
+    """What ``stream`` writes for one case (engine/report/rendered.py)."""
+    def paint(text, fg=None, bold=False, dim=False):
+        return click.style(text, fg=fg, bold=bold, dim=dim) if color else text
+    return "\n".join(_case(r, lang, paint)) + "\n\n"
 
 
 def _selection_lines(selection, lang: str, paint) -> list[str]:

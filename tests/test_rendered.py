@@ -1,0 +1,77 @@
+"""Workers of a batch render the cases of a streaming format (engine/report/rendered.py):
+the report, the exit status and the summary are the same as when this process renders
+every case, with any options, with the cache answering some files, in both languages."""
+
+from __future__ import annotations
+
+import pytest
+from click.testing import CliRunner
+
+from asas.cli import cli
+from asas.engine.load.discover import case_paths
+from asas.engine.report.formats import FORMATS, ReportOptions, get
+from asas.engine.report.rendered import Rendered
+from asas.engine.run.batch import Batch
+
+from helpers import generator
+
+gen = generator()
+
+STREAMING = [name for name in FORMATS if get(name).piece is not None]
+
+
+@pytest.fixture(scope="module")
+def folder(tmp_path_factory):
+    path = tmp_path_factory.mktemp("rendered")
+    gen.write_cases(path / "a", 14, seed=21)
+    gen.write_cases(path / "b", 6, seed=22, sessions=4)
+    (path / "b" / "broken.yaml").write_text("format: asas/v1\ncase: [\n", encoding="utf-8")
+    return path
+
+
+def invoke(*args):
+    result = CliRunner().invoke(cli, list(args), catch_exceptions=False)
+    assert result.exit_code in (0, 1, 2), result.output
+    return result
+
+
+def test_every_streaming_format_has_a_piece():
+    assert set(STREAMING) == {"text", "json", "concise", "csv", "junit"}
+
+
+@pytest.mark.parametrize("fmt", STREAMING)
+def test_workers_render_what_this_process_renders(folder, fmt):
+    options = ["--format", fmt, "--lang", "id", "--redact", "--select", "KRH,KSR,DOC",
+               "--ignore", "KSR002", "--fail-on", "advice", "--isolated", "--no-cache"]
+    one = invoke("check", *options, "--jobs", "1", str(folder))
+    two = invoke("check", *options, "--jobs", "2", str(folder))
+    assert one.output == two.output
+    assert one.exit_code == two.exit_code == 2
+
+
+@pytest.mark.parametrize("fmt", ["junit", "text", "sarif"])
+def test_cached_and_rendered_cases_mix(folder, tmp_path, fmt):
+    """Half the files from the cache (rendered here), half checked by the workers (rendered
+    there): the places, totals and summary come out as in a run of one process."""
+    store = str(tmp_path / "store")
+    reference = invoke("check", "--format", fmt, "--isolated", "--no-cache", "--jobs", "1",
+                       "--fail-on", "risk", str(folder))
+    invoke("check", "--format", fmt, "--isolated", "--cache-dir", store, "--jobs", "1",
+           str(folder / "b"))
+    mixed = invoke("check", "--format", fmt, "--isolated", "--cache-dir", store, "--jobs", "2",
+                   "--fail-on", "risk", str(folder))
+    assert mixed.output == reference.output
+    assert mixed.exit_code == reference.exit_code
+
+
+def test_the_workers_send_rendered_cases(folder):
+    batch = Batch(case_paths([str(folder)]), jobs=2)
+    batch.render_as("json", "en", ReportOptions(), redact=False)
+    items = list(batch)
+    assert batch.jobs_used == 2
+    assert all(item.__class__ is Rendered for item in items)
+    assert [item.valid for item in items].count(False) == 1
+    plain = list(Batch(case_paths([str(folder)]), jobs=2))
+    assert [r.file for r in plain] == [item.file for item in items]
+    assert [tuple(f.doc.severity for f in r.findings) for r in plain] == \
+        [item.severities for item in items]
