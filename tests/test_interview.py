@@ -479,12 +479,31 @@ class Terminal:
         import os
         os.write(self.master, line.encode("utf-8") + b"\r")
 
+    def _wait_until_reading(self) -> None:
+        """Ctrl-C as a person presses it: once the prompt waits for the answer.  A signal
+        that lands after the prompt is printed but before the interpreter's C code enters
+        read() only sets a flag, and read() then waits for a line (a race of CPython's
+        input(), wide on a busy machine, where the process is preempted in it); a person
+        never presses Ctrl-C in that microsecond, so the test does not either."""
+        import time
+        stat = f"/proc/{self.proc.pid}/stat"
+        end, asleep = time.monotonic() + 60, 0
+        while time.monotonic() < end and asleep < 3:
+            try:
+                with open(stat, encoding="ascii") as fh:
+                    state = fh.read().rsplit(")", 1)[1].split()[0]
+            except OSError:
+                return          # no /proc (not Linux): send it at once
+            asleep = asleep + 1 if state == "S" else 0
+            time.sleep(0.02)
+
     def interrupt(self) -> int:
         """Ctrl-C (the signal a terminal sends for it)."""
         import os
         import select
         import signal
         import time
+        self._wait_until_reading()
         self.proc.send_signal(signal.SIGINT)
         end = time.monotonic() + 60
         while self.proc.poll() is None:     # keep reading, so its last words get out
