@@ -511,6 +511,37 @@ def test_s9_s10_a_signal_stops_the_workers_and_leaves_no_temporary(batch_folder,
     assert [w for w in workers if _alive(w)] == []
 
 
+def test_s9_a_signal_during_a_lazy_import_is_still_the_signal(tmp_path, monkeypatch):
+    """A SIGHUP that lands while a class body runs ``__set_name__`` (a lazily imported
+    module with dataclasses) reaches the program wrapped in a RuntimeError; it must stop
+    the run as the signal does (its exit status, no traceback, no temporary left)."""
+    from asas.engine.report import formats
+    from asas.engine.run.atomic import Terminated, signal_within
+    from asas.engine.run.check import CheckOptions, run_check
+
+    class Signalled:
+        def __set_name__(self, owner, name):
+            raise Terminated(1)
+
+    def stream_while_importing(*args, **kwargs):
+        type("Imported", (), {"field": Signalled()})
+
+    with pytest.raises(RuntimeError) as wrapped:
+        stream_while_importing()
+    assert isinstance(signal_within(wrapped.value), Terminated)
+    assert signal_within(RuntimeError("no signal here")) is None
+
+    import dataclasses
+    json_format = formats.get("json")
+    monkeypatch.setattr(formats, "get", lambda name: dataclasses.replace(
+        json_format, stream=stream_while_importing) if name == "json" else json_format)
+    out = tmp_path / "r.json"
+    code = run_check(CheckOptions(paths=("cases/exemplary.yaml",), fmt="json",
+                                  output=str(out), no_cache=True))
+    assert code == 128 + 1
+    assert list(tmp_path.iterdir()) == []
+
+
 # --- S21: a filtered report says so, in every format ----------------------------------
 
 @pytest.mark.parametrize("fmt", CHECK_FORMATS)

@@ -222,6 +222,20 @@ def exit_status(exc: Terminated) -> int:
     return 128 + exc.signum
 
 
+def signal_within(exc: BaseException) -> KeyboardInterrupt | None:
+    """The Ctrl-C or :class:`Terminated` an exception stands for, if any.  A signal that
+    lands while Python runs a class body's ``__set_name__`` (a lazy import of a module
+    with dataclasses) reaches us wrapped in a RuntimeError; it is still the signal."""
+    seen = set()
+    link: BaseException | None = exc
+    while link is not None and id(link) not in seen:
+        if isinstance(link, KeyboardInterrupt):
+            return link
+        seen.add(id(link))
+        link = link.__cause__ or link.__context__
+    return None
+
+
 __all__ = [
     "STDIN",
     "OutputRefused",
@@ -231,6 +245,7 @@ __all__ = [
     "refuse_inputs",
     "refuse_planted_link",
     "replaced_file",
+    "signal_within",
     "terminate_as_interrupt",
     "write_atomic",
 ]

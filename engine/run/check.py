@@ -140,6 +140,7 @@ def run_check(o: CheckOptions, stdout: TextIO | None = None,
         atomic_writer,
         exit_status,
         refuse_inputs,
+        signal_within,
         terminate_as_interrupt,
     )
     from asas.engine.run.batch import Batch, Outcome, WorkerDied
@@ -268,6 +269,14 @@ def run_check(o: CheckOptions, stdout: TextIO | None = None,
     except Terminated as exc:   # SIGTERM, SIGHUP: the workers and the temporary are gone
         return exit_status(exc)
     except KeyboardInterrupt:   # a second Ctrl-C: stop at once, the report unfinished
+        _say(stderr, "")
+        return 130
+    except RuntimeError as exc:
+        stop = signal_within(exc)
+        if stop is None:
+            raise
+        if isinstance(stop, Terminated):
+            return exit_status(stop)
         _say(stderr, "")
         return 130
     finally:
