@@ -225,7 +225,8 @@ def exit_status(exc: Terminated) -> int:
 def signal_within(exc: BaseException) -> KeyboardInterrupt | None:
     """The Ctrl-C or :class:`Terminated` an exception stands for, if any.  A signal that
     lands while Python runs a class body's ``__set_name__`` (a lazy import of a module
-    with dataclasses) reaches us wrapped in a RuntimeError; it is still the signal."""
+    with dataclasses) reaches us wrapped in a RuntimeError up to Python 3.11 (3.12 passes
+    it on as it is); it is still the signal."""
     seen = set()
     link: BaseException | None = exc
     while link is not None and id(link) not in seen:
