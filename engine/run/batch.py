@@ -375,7 +375,6 @@ class Batch:
                                        initargs=init)
         pending: deque = deque()
         ready: list = []
-        finished = False
 
         def submit():
             # SIGTERM/SIGHUP wait while workers are forked: raised inside an at-fork
@@ -412,15 +411,16 @@ class Batch:
                     result = item if item.__class__ is Rendered else self._rebuild(item[1],
                                                                                    item[0])
                 yield self._emit(result)
-            finished = True
         except BrokenProcessPool:
             raise WorkerDied(Msg.of("run.worker_died")) from None
         finally:
             for future in pending:
                 future.cancel()
-            if not finished:    # interrupted, or the report's reader went away: do not
-                for process in list((getattr(executor, "_processes", None) or {}).values()):
-                    process.terminate()             # wait for the checks under way
+            # interrupted, or the report's reader went away: the workers finish the
+            # chunk in hand (at most 8 files) and stop.  They are not terminated: one
+            # killed while writing its result to the shared queue leaves half a message
+            # that the executor's reader then waits on for ever (the rare hang after a
+            # Ctrl-C, tests/test_jobs.py::test_ctrl_c_in_a_real_process)
             executor.shutdown(wait=True, cancel_futures=True)
 
 
