@@ -31,6 +31,7 @@ Two flavours (``--junit-family``, as pytest's ``junit_family``):
 from __future__ import annotations
 
 import re
+import shutil
 import xml.etree.ElementTree as ET
 
 from asas.engine.i18n.words import word
@@ -98,11 +99,7 @@ def stream(results, lang: str, out, fail_on: str = "risk", selection=None,
         head = ET.tostring(root, encoding="unicode")
         out.write(head[:-3] + ">")           # <testsuites ... /> opened
         spool.seek(0)
-        while True:
-            chunk = spool.read(1 << 16)
-            if not chunk:
-                break
-            out.write(chunk)
+        shutil.copyfileobj(spool, out)
         out.write("\n</testsuites>\n")
 
 

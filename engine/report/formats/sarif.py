@@ -51,6 +51,7 @@ from __future__ import annotations
 import json
 import os
 import re
+import shutil
 from pathlib import Path
 
 from asas import __version__
@@ -353,11 +354,7 @@ def stream(results, lang: str, out, selection=None, catalog=None, docs_url=None,
         out.write(middle)
         if count:
             spool.seek(0)
-            while True:
-                chunk = spool.read(1 << 16)
-                if not chunk:
-                    break
-                out.write(chunk)
+            shutil.copyfileobj(spool, out)
             out.write("\n" + "  " * (_LEVEL - 1) + "]")
         else:
             out.write("[]")
