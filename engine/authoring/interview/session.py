@@ -425,17 +425,22 @@ class Interview:
             said += self.t("did_you_mean", hint=hint[0])
         raise Invalid(said)
 
+    def _dont_know(self, raw: str, spec: FieldSpec) -> bool:
+        """"tidak tahu" (or Enter) to a question: refused when it must be answered, else
+        said back as not documented."""
+        if _norm(raw) not in DONT_KNOW:
+            return False
+        if spec.required:
+            raise Invalid(self.t("required"))
+        self.echo(f"  {self.t('undocumented')}")
+        return True
+
     def choice(self, owner, spec: FieldSpec, text: str, path: str, where: str):
         self.echo(text)
         self.show_choices(spec.choices, path)
 
         def parse(raw):
-            if _norm(raw) in DONT_KNOW:
-                if spec.required:
-                    raise Invalid(self.t("required"))
-                self.echo(f"  {self.t('undocumented')}")
-                return MISSING
-            return self.match(raw, spec.choices)
+            return MISSING if self._dont_know(raw, spec) else self.match(raw, spec.choices)
 
         prompt = self.t("choice_prompt_required" if spec.required else "choice_prompt")
         return self.ask(prompt, path, where, parse, owner, spec)
@@ -503,12 +508,7 @@ class Interview:
                    "date": self.as_date}[spec.kind]
 
         def parse(raw):
-            if _norm(raw) in DONT_KNOW:
-                if spec.required:
-                    raise Invalid(self.t("required"))
-                self.echo(f"  {self.t('undocumented')}")
-                return MISSING
-            return convert(raw, spec, path)
+            return MISSING if self._dont_know(raw, spec) else convert(raw, spec, path)
 
         return self.ask(f"{text} {hint}".rstrip(), path, where, parse, owner, spec)
 
