@@ -218,6 +218,28 @@ def test_init_asks_for_the_bk12_fields_only_with_bk12():
         assert name not in default and name in bk12, name
 
 
+def test_the_config_files_profile_reaches_every_command(tmp_path, monkeypatch):
+    """A course's asas.toml says profile = "bk12": trend, explain, rules, rule and init
+    follow it as check and grade do; --profile still wins."""
+    course = tmp_path / "kelas"
+    course.mkdir()
+    (course / "asas.toml").write_text('profile = "bk12"\n', encoding="utf-8")
+    case = course / "kasus.yaml"
+    shutil.copy(BK12_CASES / "bk12-labelling-threats.yaml", case)
+    monkeypatch.chdir(tmp_path)        # not where the config is: it is found from the files
+    trend = json.loads(run("trend", "--format", "json", str(course)).output)
+    assert trend["principles"] == TWELVE
+    assert "TWH002" in run("explain", str(case)).output
+    assert "TWH002" not in run("explain", "--profile", "konseling-individual", str(case)).output
+    run("init", str(course / "baru.yaml"))
+    assert "goals_reviewed:" in (course / "baru.yaml").read_text(encoding="utf-8")
+    monkeypatch.chdir(course)          # rules and rule: the config of the current folder
+    assert "KDN001" in run("rules").output
+    assert "Goals not reviewed" in run("rule", "KDN001", "--lang", "en").output
+    assert "KDN001" not in run("rules", "--profile", "konseling-individual").output
+    assert "goals_reviewed:" in run("init", "-").output
+
+
 # --- cache and worker processes --------------------------------------------------------
 
 def test_cache_keeps_each_profile_apart(tmp_path):
