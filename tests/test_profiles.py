@@ -196,6 +196,19 @@ def test_rules_and_rule_pages_by_profile():
     assert missing.exit_code != 0 and "no rule TWH002" in missing.output
 
 
+@pytest.mark.parametrize("lang,source", [("en", "Source (the ¶ above): Prayitno"),
+                                         ("id", "Sumber (¶ di atas): Prayitno")])
+def test_a_bk12_rule_page_names_the_book_its_paragraph_cites(lang, source):
+    """The four principles rest on Prayitno & Amti, not on the source text: the page's
+    references say so; a rule of the eight (KAH001, reported under alih tangan kasus in
+    bk12) still cites the source text as its ¶."""
+    page = run("rule", "KDN001", "--profile", "bk12", "--lang", lang).output
+    refs = page.split("\n\n")[-1]
+    assert source in refs and "Sukardi" in refs and "Damanik" not in refs
+    kah = run("rule", "KAH001", "--profile", "bk12", "--lang", lang).output.split("\n\n")[-1]
+    assert "Damanik" in kah
+
+
 def test_trend_by_profile():
     result = run("trend", "--profile", "bk12", "--format", "json", str(BK12_CASES))
     data = json.loads(result.output)
