@@ -663,8 +663,18 @@ def rule(rule_id, lang, profile):
     if doc is None:
         hint = difflib.get_close_matches(rule_id.upper(), CATALOG, n=1)
         more = Msg.of("cli.no_rule_hint", hint=hint[0]) if hint else Msg.of("cli.no_rule_list")
+        other = _profile_with_rule(rule_id.upper())
+        if other:
+            more = Msg.of("cli.no_rule_profile", rule=rule_id.upper(), profile=other)
         raise click.ClickException(t("cli.no_rule", lang, rule=rule_id, more=more))
     click.echo(rule_page(doc, lang), nl=False)
+
+
+def _profile_with_rule(rule_id: str) -> str | None:
+    """The first bundled profile whose catalogue has ``rule_id`` (a KDN rule: bk12)."""
+    from asas.engine.judge.profile import available
+    from asas.engine.run.pipeline import catalog_of
+    return next((name for name in available() if rule_id in catalog_of(name)), None)
 
 
 @cli.command()

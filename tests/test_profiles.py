@@ -194,6 +194,10 @@ def test_rules_and_rule_pages_by_profile():
     assert "Prayitno & Erman Amti" in page and "tut_wuri_handayani" in page
     missing = CliRunner().invoke(cli, ["rule", "TWH002"])
     assert missing.exit_code != 0 and "no rule TWH002" in missing.output
+    # ... and says which profile has it, in the reader's language
+    assert "asas rule TWH002 --profile bk12" in missing.output
+    assert "milik profil bk12" in CliRunner().invoke(cli, ["rule", "TWH002", "--lang",
+                                                           "id"]).output
 
 
 @pytest.mark.parametrize("lang,source", [("en", "Source (the ¶ above): Prayitno"),
