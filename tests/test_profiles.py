@@ -6,6 +6,7 @@ profile is a file, with no change to the engine (tests/fixtures/profiles/kampus-
 import csv
 import io
 import json
+import re
 import shutil
 from pathlib import Path
 
@@ -198,6 +199,12 @@ def test_rules_and_rule_pages_by_profile():
     assert "asas rule TWH002 --profile bk12" in missing.output
     assert "milik profil bk12" in CliRunner().invoke(cli, ["rule", "TWH002", "--lang",
                                                            "id"]).output
+
+
+def test_the_bk12_rule_list_keeps_its_columns_aligned():
+    lines = run("rules", "--profile", "bk12", "--lang", "id").output.splitlines()
+    starts = {len(re.match(r"\S+ +\S+ +", line).group(0)) for line in lines}
+    assert len(starts) == 1, starts         # the severity column starts at one place
 
 
 @pytest.mark.parametrize("lang,source", [("en", "Source (the ¶ above): Prayitno"),

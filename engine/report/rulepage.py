@@ -177,9 +177,12 @@ def rule_page(doc: RuleDoc, lang: str, params: dict | None = None) -> str:
 
 
 def rule_list(docs, lang: str) -> str:
+    docs = list(docs)
+    # the principle column as wide as its longest key (tut_wuri_handayani), at least 13
+    width = max([13, *(len(d.principle) + 1 for d in docs if d.principle)])
     lines = []
     for doc in docs:
-        lines.append(f"{doc.id}  {(doc.principle or '—'):<13} {word(doc.severity, lang):<11} "
+        lines.append(f"{doc.id}  {(doc.principle or '—'):<{width}} {word(doc.severity, lang):<11} "
                      f"{doc.cf:.2f}  {doc.title.get(lang)}")
     return "\n".join(lines) + "\n"
 
