@@ -324,6 +324,27 @@ def test_rubric_without_the_new_sections_still_loads(bundled):
     assert grade_case(bundled["sparse-writeup.yaml"], rubric).band.grade == "E"
 
 
+def test_a_cap_holds_for_the_trainee_too(bundled):
+    """A trainee's grade is the band of the average total, at most the lowest cap among
+    their cases: one case capped at D (a breach, a bullied client without advocacy) is not
+    averaged away into a B or an A beside that same D."""
+    from asas.engine.report.grade import by_trainee
+    rubric = load_rubric()
+    grades = grade_results(list(bundled.values()), rubric, "id")
+    rows = {r.code: r for r in by_trainee(grades, rubric)}
+    alone = rows["PR-03"]                       # coordination-breach only: 74.5, capped at D
+    assert alone.average == 74.5 and alone.uncapped.grade == "B" and alone.band.grade == "D"
+    three = rows["PR-01"]                       # 100 A, 94.0 -> D (FNG001), 78.5 AB
+    assert three.uncapped.grade == "A" and three.band.grade == "D" and three.capped == 1
+    same = rows["PR-06"]                        # unsupervised self-harm: the points reach D
+    assert same.band.grade == "D" and same.band == same.uncapped
+    assert rows["PR-02"].band == rows["PR-02"].uncapped   # no cap: the average's band
+    assert rows[None].band is None              # the cases without a code: no average
+    result = CliRunner().invoke(cli, ["grade", *DEFAULT_CASES, "--lang", "id"])
+    line = next(x for x in result.output.splitlines() if x.startswith("| PR-03 |"))
+    assert "| 74.5 | D ▼ |" in line and "nilai rata-rata mencapai B" in line
+
+
 def test_caps_are_checked():
     bad = rubric_text(caps=[{"rules": ["krh"], "grade": "Z"}, {"rules": "KAH001", "grade": "D",
                                                               "severity": "fatal", "meting": True}])

@@ -240,11 +240,19 @@ class TraineeRow:
     incomplete: int            # cases returned as incomplete
     capped: int                # cases whose grade a cap lowered
     meeting: bool              # some case asks for a meeting
+    uncapped: Band | None = None   # the band the average reaches, before the caps
+
+    @property
+    def lowered(self) -> bool:
+        return self.band is not None and self.uncapped is not None and self.band != self.uncapped
 
 
 def by_trainee(grades: list[CaseGrade], rubric: Rubric) -> list[TraineeRow]:
     """One row per trainee code across their cases; the cases without a code are listed
-    together but not averaged, since they need not be one trainee's."""
+    together but not averaged, since they need not be one trainee's.
+
+    A trainee's grade is the band of the average total, at most the lowest grade a cap
+    allowed in any of their graded cases: a critical finding is not averaged away."""
     groups: dict[str | None, list[CaseGrade]] = {}
     for g in grades:
         if g.state != INVALID:
@@ -255,8 +263,15 @@ def by_trainee(grades: list[CaseGrade], rubric: Rubric) -> list[TraineeRow]:
         mine = groups[code]
         totals = [g.graded_total for g in mine if g.graded]
         average = round(sum(totals) / len(totals), 1) if totals and code is not None else None
-        out.append(TraineeRow(code, len(totals), average,
-                              None if average is None else rubric.band(average),
+        reached = band = None if average is None else rubric.band(average)
+        if band is not None:
+            for g in mine:
+                for cap, _ in (g.caps if g.graded else ()):
+                    ceiling = rubric.named(cap.grade)
+                    if rubric.rank(ceiling) > rubric.rank(band):
+                        band = ceiling
+        out.append(TraineeRow(code, len(totals), average, band,
                               sum(1 for g in mine if g.state == INCOMPLETE),
-                              sum(1 for g in mine if g.capped), any(g.meeting for g in mine)))
+                              sum(1 for g in mine if g.capped), any(g.meeting for g in mine),
+                              reached))
     return out

@@ -204,7 +204,7 @@ def render_markdown(grades: list[CaseGrade], rubric: Rubric, lang: str = "en",
             who = esc(trainee_name(row.code, roster, lang) if row.code else t("no_code", lang))
             extra = trainee_notes(row, lang)
             avg = "" if row.average is None else _pts(row.average)
-            band = "" if row.band is None else esc(row.band.grade)
+            band = "" if row.band is None else esc(row.band.grade) + (" ▼" if row.lowered else "")
             out.append(f"| {who} | {row.graded} | {avg} | {band} | {esc('; '.join(extra))} |")
         out.append("")
     unused = unused_lines(grades, lang)
@@ -317,6 +317,8 @@ def render_html(grades: list[CaseGrade], rubric: Rubric, lang: str = "en",
 
 def trainee_notes(row, lang: str) -> list[str]:
     extra = [t("capped_n", lang, n=row.capped)] if row.capped else []
+    if row.lowered:
+        extra.append(t("average_reaches", lang, grade=row.uncapped.grade))
     if row.incomplete:
         extra.append(t("incomplete_n", lang, n=row.incomplete))
     if row.meeting:
@@ -345,8 +347,9 @@ def _trainees_html(grades, rubric, lang, roster) -> str:
             extra = trainee_notes(row, lang)
             avg = "" if row.average is None else f"{row.average:.1f}"
             band = "" if row.band is None else row.band.grade
+            mark = ' <span class="capmark">▼</span>' if row.lowered else ""
             body.append(f"<tr><td>{e(who)}</td><td class=\"num\">{row.graded}</td>"
-                        f"<td class=\"num\">{avg}</td><td><b>{e(band)}</b></td>"
+                        f"<td class=\"num\">{avg}</td><td><b>{e(band)}</b>{mark}</td>"
                         f"<td>{e('; '.join(extra))}</td></tr>")
         body.append("</tbody></table></section>")
     return "".join(body)
