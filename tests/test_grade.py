@@ -521,7 +521,7 @@ def test_xlsx_read_back_with_openpyxl(tmp_path):
     rows = {r[1]: dict(zip(header, r, strict=True)) for r in ws.iter_rows(min_row=2, values_only=True)}
     self_harm = rows["KI-2026-10"]
     assert self_harm["total"] == 57.5 and isinstance(self_harm["total"], float)
-    assert self_harm["kerahasiaan"] == 6.2 and self_harm["nilai"] == "D"
+    assert self_harm["kerahasiaan"] == 6.25 and self_harm["nilai"] == "D"
     assert self_harm["bobot_nilai"] == 1.0 and self_harm["wajib_konsultasi"] == "ya"
     assert self_harm["nama"] == "Fajar Nugroho (2210106)"
     assert "KAH001" in self_harm["keterangan"]
@@ -535,6 +535,13 @@ def test_xlsx_read_back_with_openpyxl(tmp_path):
     widths = [ws.column_dimensions[c].width for c in "ABCD"]
     assert all(w and w > 6 for w in widths)
     assert ws.cell(row=2, column=header.index("total") + 1).number_format == "0.0"
+    # a lecturer's SUM() of a row gives its total: the points are kept exact (6.25, not 6.2)
+    for case, row in rows.items():
+        if isinstance(row["total"], float):
+            points = sum(row[p] for p in PRINCIPLES)
+            assert round(points - row["pengurangan"] - row["pengurangan_fungsi"], 1) \
+                == row["total"], case
+    assert ws.cell(row=2, column=header.index("kerahasiaan") + 1).number_format == "0.0#"
     per = list(wb["Per praktikan"].iter_rows(values_only=True))
     assert per[0][:4] == ("praktikan", "nama", "kelas", "guru pamong")
     assert per[6][:7] \
