@@ -595,6 +595,15 @@ def test_feedback_sheets_one_per_case_in_indonesian(tmp_path):
                  "Catatan dosen", "Dosen pembimbing", "Guru pamong — Bu Sari Melati"):
         assert text in page, text
     assert page.count("halaman aturan") == 3
+    # what went well, concretely, with the lines of the write-up that show it (one item per
+    # principle upheld, at most five), before the summary of principles and functions
+    shown = re.sub(r"<[^>]+>", "", page)            # the text a reader sees
+    assert "✓ Asas kesukarelaan dijelaskan pada sesi 1. (baris 44)" in shown
+    assert "✓ Konseli mengambil keputusannya sendiri pada sesi 1. (baris 49)" in shown
+    assert shown.index("(baris 44)") < shown.index("Asas yang ditegakkan:")
+    full = (folder / "KI-2026-01.html").read_text(encoding="utf-8")
+    went_well = re.search(r"Yang sudah baik</h2><ul>(.*?)</ul>", full, re.S)[1]
+    assert went_well.count("(baris ") == 5 and "Asas kerahasiaan dijelaskan pada sesi 1." in went_well
     returned = (folder / "KI-2026-06.html").read_text(encoding="utf-8")
     assert "belum lengkap — dikembalikan" in returned and "DOC011" in returned
     waived = (folder / "KI-2026-12.html").read_text(encoding="utf-8")

@@ -237,11 +237,12 @@ def pages(page, tmp_path_factory):
                  write=lambda path, text: Path(path).write_text(text, encoding="utf-8"))
     return {"case": page, "class": kelas, "lecturer": dosen, "gradebook": book, "trend": tren,
             "sheet": folder / "lembar" / "KI-2026-10.html",
-            "returned": folder / "lembar" / "KI-2026-06.html"}
+            "returned": folder / "lembar" / "KI-2026-06.html",
+            "strong": folder / "lembar" / "KI-2026-05.html"}     # 5 strengths, a cap, 3 priorities
 
 
 @pytest.mark.parametrize("kind", ["case", "class", "lecturer", "gradebook", "trend", "sheet",
-                                  "returned"])
+                                  "returned", "strong"])
 def test_every_page_passes_axe_wcag_aa(browser, pages, kind, tmp_path):
     import json
     axe = _axe().read_text(encoding="utf-8")
@@ -281,7 +282,7 @@ def test_grade_column_is_never_clipped(browser, pages, width, tmp_path):
     assert {"A", "AB", "B"} <= {text for text, _ in cells}   # AB: the one once clipped to "A"
 
 
-@pytest.mark.parametrize("kind", ["sheet", "returned"])   # the fullest graded one, the
+@pytest.mark.parametrize("kind", ["sheet", "returned", "strong"])   # the fullest ones, the
 def test_feedback_sheet_prints_on_one_page(browser, pages, kind, tmp_path):  # longest list
     pdf = tmp_path / "lembar.pdf"
     done = run_chromium(browser, tmp_path, "--no-pdf-header-footer",

@@ -73,7 +73,8 @@ class CaseGrade:
     not_assessed_share: float = 0.0
     set_aside: list = field(default_factory=list)         # (Found, Waiver)
     unused: list = field(default_factory=list)            # Waiver
-    strengths: list = field(default_factory=list)         # texts
+    strengths: list = field(default_factory=list)         # texts: principles and functions
+    went_well: list = field(default_factory=list)         # (text, lines): what the write-up shows
     priorities: list = field(default_factory=list)        # Priority, at most three
     title: str | None = None
 
@@ -148,6 +149,7 @@ def grade_case(r: CaseResult, rubric: Rubric, lang: str = "en", waivers=()) -> C
                   functions=functions, set_aside=set_aside, unused=unused,
                   title=meta.title)
     g.strengths = strengths(principles, functions, lang)
+    g.went_well = went_well(r, principles, lang)
     g.priorities = priorities(kept, lang)
     caps = [(cap, sorted({f.id for f in kept if cap.matches(f)})) for cap in rubric.caps]
     g.caps = [(cap, ids) for cap, ids in caps if ids]
@@ -211,6 +213,26 @@ def strengths(principles: dict, functions: dict, lang: str) -> list[str]:
     if served:
         out.append(("Fungsi yang terlayani: " if lang == "id" else "Functions served: ")
                    + ", ".join(served))
+    return out
+
+
+def went_well(r: CaseResult, principles: dict, lang: str, n: int = 5) -> list[tuple]:
+    """What went well, concretely (engine/judge/strengths.py: "kesukarelaan explained in
+    session 1", with the lines of the write-up): the first strength of each principle the
+    grade counts as upheld, in the rubric's order, at most ``n`` so a sheet stays one page.
+    Under --redact the results' strengths were scrubbed before grading."""
+    from asas.engine.judge.strengths import TEXTS
+    out = []
+    for p in principles:
+        if principles[p].status != "upheld":
+            continue
+        st = next((st for st in r.strengths if st.principle == p and st.key in TEXTS), None)
+        if st is None:
+            continue
+        lines = tuple(dict.fromkeys(e.line for e in st.evidence if e.line))
+        out.append((TEXTS[st.key].fill(lang, st.params), lines))
+        if len(out) == n:
+            break
     return out
 
 
