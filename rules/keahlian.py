@@ -93,9 +93,12 @@ def _outside(areas, competencies, setting) -> tuple:
     separate competence: a counselor competent in the personal or social field holds it.
     (The four bidang layanan are Indonesian BK practice, not named by the source text; the
     source sets individual counseling to help with the problems of the client's life and
-    their "kesukaran pribadi", which is where a student's family trouble falls.)"""
+    their "kesukaran pribadi", which is where a student's family trouble falls.)
+    A write-up that does not record its setting is not presumed to come from a clinic:
+    nothing shows the family side to be a separate competence there, so the finding is
+    not drawn (open-world: an unknown setting is no evidence)."""
     held = set(competencies)
-    if setting in BK_SETTINGS and held & {"personal", "social"}:
+    if (setting is None or setting in BK_SETTINGS) and held & {"personal", "social"}:
         held.add("family")
     return tuple(a for a in areas if a not in held)
 

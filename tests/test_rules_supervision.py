@@ -177,6 +177,13 @@ def test_a_family_side_in_school_is_not_outside_competence_elsewhere_it_may_be()
     community = check_data(patched({"case.problem.areas": ["family"],
                                     "case.setting": "community"}))
     assert "KAH005" not in ids(school) and "KAH005" in ids(community)
+    # a write-up that leaves the setting out is not presumed to come from a clinic
+    unknown = check_data(patched({"case.problem.areas": ["family"], "case.setting": None}))
+    assert "KAH005" not in ids(unknown)
+    # with no personal or social competence recorded, the family side stays outside
+    narrow = check_data(patched({"case.problem.areas": ["family"], "case.setting": None,
+                                 "case.counselor.competencies": ["career"]}))
+    assert "KAH005" in ids(narrow)
 
 
 def test_abuse_is_a_duty_to_report_whatever_the_competence():
