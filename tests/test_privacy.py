@@ -353,3 +353,22 @@ def test_explain_does_not_echo_the_identifying_value(tmp_path):
     assert "PRV002" in out
     for value in VALUES:
         assert value not in out, value
+
+
+def test_redact_keeps_the_field_names_and_rule_ids_a_finding_names():
+    # DOC080 lists the fields a session leaves out; a derived finding's advice names its
+    # roots ("lihat KTB003"): neither is the client's text, and without them the
+    # finding says nothing
+    result = check_data(patched({
+        "sessions[1].counselor.self_focus": None,
+        "sessions[0].counselor.judgmental_remarks": ["Kamu memang anak nakal."],
+        "sessions[0].client.disclosure": "guarded",
+        "sessions[1].client.disclosure": "guarded"}))
+    [clean] = redact([result])
+    doc = next(f for f in clean.findings if f.id == "DOC080")
+    assert doc.params["fields"] == ("counselor.self_focus",)
+    texts = [f.doc.recommendation.fill("id", f.params) for f in clean.findings
+             if f.derived_from]
+    assert any("KTB" in t for t in texts) and not any(REDACTED in t for t in texts)
+    everything = json.dumps([repr(f.params) + repr(f.evidence) for f in clean.findings])
+    assert "anak nakal" not in everything

@@ -5,7 +5,8 @@ the case files is replaced by ``[redacted]``: quotes and notes in findings' evid
 free text carried in a finding's parameters, text of the file quoted in an error
 message (anchor and alias names too), and the free-text fields of the case model itself (which some formats read,
 e.g. the title).  What stays is what the reader needs to act: rule IDs, statuses,
-scores, field paths, lines, and values of the format's closed vocabularies (enums,
+scores, field paths (a session's own too, as DOC080 lists them), rule IDs named in a
+finding's text, lines, and values of the format's closed vocabularies (enums,
 true/false, numbers, dates), plus the case ID and the counselor's code.  The file
 name stays too: name files by case ID, not by client.
 
@@ -29,6 +30,10 @@ KEEP = frozenset({"format", "case.id", "case.counselor.code", "asas.ignore.rule"
 
 _INDEX = re.compile(r"\[\d+\]")
 _PATH = re.compile(r"(?:case|sessions\[\d+\])(?:\.[a-z_]+(?:\[\d+\])?)*")
+# a rule ID a finding names in its text (the roots a derived finding's advice points at)
+_RULE_ID = re.compile(r"[A-Z]{3}\d{3}")
+# a field path inside one session (the fields DOC080 lists: ``counselor.self_focus``)
+_SESSION_FIELD = re.compile(r"[a-z_]+(?:\.[a-z_]+)*")
 
 
 def _vocabulary() -> frozenset:
@@ -96,7 +101,10 @@ def _scrub_unknown(value):
     if value is None or isinstance(value, (bool, int, float)):
         return value
     if isinstance(value, str):
-        return value if value in _WORDS or _PATH.fullmatch(value) else REDACTED
+        keep = (value in _WORDS or _PATH.fullmatch(value) or _RULE_ID.fullmatch(value)
+                or (_SESSION_FIELD.fullmatch(value)
+                    and _spec_at("sessions[0]." + value)[0] is not None))
+        return value if keep else REDACTED
     if isinstance(value, (list, tuple)):
         return type(value)(_scrub_unknown(v) for v in value)
     if isinstance(value, dict):
