@@ -152,3 +152,10 @@ def test_the_catalogue_in_markdown_has_no_raw_placeholder():
     text = rules_markdown(CATALOG.values())
     assert "‹" not in text and "{cause}" not in text
     assert "Faktor kepastian" not in text and "lebih meyakinkan daripada" in text
+
+
+@pytest.mark.parametrize("lang, line", [("en", "can be more certain than"),
+                                        ("id", "lebih meyakinkan daripada")])
+def test_check_help_says_why_a_derived_finding_can_be_more_certain(lang, line):
+    out = CliRunner().invoke(cli, ["check", "--help", "--lang", lang]).output
+    assert line in " ".join(out.split())
