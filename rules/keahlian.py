@@ -210,8 +210,8 @@ class Keahlian(RuleSet):
             "sepakati sebelumnya apa yang dilakukan bila kasus melampaui kemampuan Anda."),
         why=Text("The source asks for a professional with knowledge and skills; a trainee is "
                  "still acquiring them, and supervision is what keeps the service expert.",
-                 "Teks sumber mensyaratkan petugas profesional dengan pengetahuan dan "
-                 "keterampilan; "
+                 "Menurut teks sumber, konseling diberikan oleh petugas profesional dengan "
+                 "pengetahuan dan keterampilan; "
                  "praktikan masih mengembangkannya, dan supervisilah yang menjaga mutu keahlian "
                  "layanan."),
         source=SOURCE_DEF,
@@ -241,8 +241,8 @@ class Keahlian(RuleSet):
                  "session the counselor cannot know whether that aim was reached. (Penilaian "
                  "is the closing stage of individual counseling in Indonesian guidance "
                  "practice; the source does not name it.)",
-                 "Teks sumber menetapkan tujuan layanan sebagai terentaskannya masalah konseli dan "
-                 "menuntut konselor mencurahkan keahliannya untuk kepentingan konseli; tanpa "
+                 "Menurut teks sumber, tujuan layanan adalah terentaskannya masalah konseli, dan "
+                 "konselor mencurahkan keahliannya untuk kepentingan konseli; tanpa "
                  "penilaian konselor tidak dapat mengetahui apakah tujuan itu tercapai. "
                  "(Penilaian adalah tahap penutup konseling individual dalam praktik bimbingan "
                  "dan konseling; sumber tidak menyebutnya secara langsung.)"),

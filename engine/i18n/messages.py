@@ -178,7 +178,7 @@ _LOAD = {
         "without gaps)",
         "nomor sesi {n} tidak berurutan; seharusnya {m} (bernomor 1, 2, 3 ... berurutan, "
         "tanpa loncatan)"),
-    "load.session_missing": ("session {n} does not exist; the file has {m} session(s)",
+    "load.session_missing": ("session {n} does not exist; the file's last session is session {m}",
                              "sesi {n} tidak ada; berkas ini memuat {m} sesi"),
     "load.tag": ("tag {tag} is not allowed: only plain YAML values (text, numbers, "
                  "true/false, dates)",
@@ -397,6 +397,8 @@ _WORD = {
                         "berkas tidak ditemukan atau tidak dapat dibaca"),
     "word.summary": ('Summary', 'Ringkasan'),
     "word.files": ('files', 'berkas'),
+    "word.file": ('file', 'berkas'),
+    "word.lines": ('lines', 'baris'),
     "word.valid": ('valid', 'valid'),
     "word.findings": ('findings', 'temuan'),
     "word.no_findings": ('no findings', 'tidak ada temuan'),
@@ -512,7 +514,7 @@ _TEMPLATE = {
                         "Bila berlaku, isi baris bertanda # di bawah (hapus '# ' di "
                         "depannya)."),
     "template.session": ("Session", "Sesi"),
-    "template.written": ("Written: {file} ({sessions} session(s)). Fill it in, then run: "
+    "template.written": ("Written: {file} (sessions: {sessions}). Fill it in, then run: "
                          "asas check {file}",
                          "Tersimpan: {file} ({sessions} sesi). Isilah, lalu jalankan: asas "
                          "check {file}"),
@@ -743,7 +745,7 @@ _IMPORT = {
                              "itu untuk melihat letak kesalahannya"),
     "import.no_sessions": ("the case file has no list of sessions",
                            "berkas kasus tidak memuat daftar sesi (sessions)"),
-    "import.no_session": ("session {n} does not exist; the file has {m} session(s)",
+    "import.no_session": ("session {n} does not exist; the file's last session is session {m}",
                           "sesi {n} tidak ada; berkas ini memuat {m} sesi"),
     "import.not_block": ("session {n} is not written as a block mapping (one field per "
                          "line); add 'verbatim: |' by hand",

@@ -304,7 +304,7 @@ def render(results: list[CaseResult], lang: str, redact: bool | None = None,
     body = ['<main class="batch">' if batch else "<main>", '<header class="top">',
             f"<h1>{e(title)}</h1>"]
     counts = ", ".join(f"{n} {word(sev, lang)}" for sev, n in s["findings"].items())
-    body.append(f'<p class="sub">{s["files"]} {e(word("files", lang))} · {s["valid"]} '
+    body.append(f'<p class="sub">{s["files"]} {e(word("file" if s["files"] == 1 else "files", lang))} · {s["valid"]} '
                 f'{e(word("valid", lang))} · {s["invalid"]} {e(word("invalid_count", lang))} · '
                 f'{e(word("findings", lang))}: {e(counts)}</p>')
     body.append(legend(lang))
