@@ -372,3 +372,15 @@ def test_redact_keeps_the_field_names_and_rule_ids_a_finding_names():
     assert any("KTB" in t for t in texts) and not any(REDACTED in t for t in texts)
     everything = json.dumps([repr(f.params) + repr(f.evidence) for f in clean.findings])
     assert "anak nakal" not in everything
+
+
+@pytest.mark.parametrize("fmt", ["text", "markdown", "json", "html"])
+def test_an_indonesian_report_says_disamarkan(tmp_path, fmt):
+    path = tmp_path / "KI-2026-01.yaml"
+    path.write_bytes(dump(patched(FREE)))
+    out = run("check", str(path), "--format", fmt, "--redact", "--lang", "id").output
+    assert "disamarkan" in out and "redacted" not in out
+    for secret in SECRETS:
+        assert secret not in out, (fmt, secret)
+    english = run("check", str(path), "--format", fmt, "--redact", "--lang", "en").output
+    assert "redacted" in english and "disamarkan" not in english

@@ -46,7 +46,8 @@ def e(text) -> str:
 
 # --- the redaction hook ----------------------------------------------------------------
 
-def apply_redaction(results: list[CaseResult], redact: bool | None) -> tuple[list, str]:
+def apply_redaction(results: list[CaseResult], redact: bool | None,
+                    lang: str = "en") -> tuple[list, str]:
     """The privacy hook.  ``redact`` None: redact when the report covers more than one
     case.  Returns the results to render and ``"off"`` or ``"on"``."""
     from asas.engine.report.formats import redacts
@@ -54,7 +55,7 @@ def apply_redaction(results: list[CaseResult], redact: bool | None) -> tuple[lis
     if not wanted:
         return results, "off"
     from asas.engine.report.redact import redact as redact_results
-    return redact_results(results), "on"
+    return redact_results(results, lang), "on"
 
 
 # --- the page ------------------------------------------------------------------------
@@ -295,7 +296,7 @@ def class_chart(counts: dict[str, Counter], total: int, lang: str) -> str:
 
 def render(results: list[CaseResult], lang: str, redact: bool | None = None,
            by_trainee: bool = False, **_) -> str:
-    results, redaction = apply_redaction(list(results), redact)
+    results, redaction = apply_redaction(list(results), redact, lang)
     report = report_dict(results, lang)
     batch = len(results) > 1
     s = report["summary"]
