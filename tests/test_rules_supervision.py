@@ -209,6 +209,12 @@ def test_a_threat_to_enforce_a_goal_gets_advice_about_sanctions():
         "Kalau masih terlambat, Ibu laporkan ke orang tuamu."]}))
     advice = find(result, "KSR003").doc.recommendation.get("id")
     assert "sanksi atau pihak ketiga" in advice
+    # the client was willing: no reluctance to name (issue 12: "not about reluctance")
+    assert "kenali keengganan" not in advice
+    reluctant = check_data(patched({
+        "sessions[0].client.willingness": "reluctant",
+        "sessions[0].counselor.pressure_on_client": ["Kamu harus cerita sekarang."]}))
+    assert "kenali keengganan" in find(reluctant, "KSR003").doc.recommendation.get("id")
 
 
 @pytest.mark.parametrize("changes, title", [
