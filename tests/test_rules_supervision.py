@@ -246,3 +246,21 @@ def test_the_cache_keeps_defeats_and_their_wording(tmp_path):
     first = CliRunner().invoke(cli, args).output
     again = CliRunner().invoke(cli, args).output
     assert first == again and '"defeated"' in first and "Trust not secured" in first
+
+
+def test_every_missing_detail_of_the_case_gets_its_doc_finding():
+    # the case's own observations too, field by field (DOC079): the setting, the
+    # competencies and the problem's areas are what keahlian is judged by
+    result = check_data(patched({"case.setting": None, "case.problem.areas": None,
+                                 "case.referral.mandated": None}))
+    doc = find(result, "DOC079")
+    assert doc.session is None
+    assert doc.params["fields"] == ("case.setting", "case.problem.areas",
+                                    "case.referral.mandated")
+    assert all(v.status == "upheld" for v in result.principles.values())
+    assert "DOC079" not in ids(check_data(patched({})))
+    # whether the client agreed is asked of a referred client only
+    referred = check_data(patched({"case.referral.source": "homeroom_teacher",
+                                   "case.referral.client_agreed": None}))
+    assert find(referred, "DOC079").params["fields"] == ("case.referral.client_agreed",)
+    assert "DOC079" not in ids(check_data(patched({"case.referral.client_agreed": None})))
