@@ -202,12 +202,14 @@ class Keahlian(RuleSet):
         "KAH002", severity="risk", cf=0.8,
         title=Text("Trainee without supervision", "Praktikan tanpa supervisi"),
         message=Text("The counselor is a trainee and worked without a supervisor's guidance.",
-                     "Konselor adalah praktikan dan bekerja tanpa bimbingan supervisor."),
+                     "Konselor adalah praktikan dan bekerja tanpa bimbingan guru pamong atau dosen "
+                     "pembimbing (supervisi)."),
         recommendation=Text(
             "Work under a supervisor: discuss each session with them, and agree beforehand "
             "what to do when a case goes beyond what you can handle.",
-            "Bekerjalah di bawah bimbingan supervisor: diskusikan setiap sesi dengannya, dan "
-            "sepakati sebelumnya apa yang dilakukan bila kasus melampaui kemampuan Anda."),
+            "Bekerjalah dengan bimbingan guru pamong atau dosen pembimbing (supervisi): "
+            "diskusikan setiap sesi dengannya, dan sepakati sebelumnya apa yang dilakukan bila "
+            "kasus melampaui kemampuan Anda."),
         why=Text("The source asks for a professional with knowledge and skills; a trainee is "
                  "still acquiring them, and supervision is what keeps the service expert.",
                  "Menurut teks sumber, konseling diberikan oleh petugas profesional dengan "
@@ -360,9 +362,9 @@ class Keahlian(RuleSet):
     # -- documentation: what keahlian needs to be assessed ---------------------------
     @KNOWLEDGE.finding(
         "DOC061", severity="advice", cf=1.0, needed=True,
-        title=Text("Counselor's role not documented", "Kedudukan konselor tidak dicatat"),
+        title=Text("Counselor's role not documented", "Peran konselor tidak dicatat"),
         message=Text("The write-up does not say the counselor's role (case.counselor.role).",
-                     "Laporan tidak menyebutkan kedudukan konselor (case.counselor.role)."),
+                     "Laporan tidak menyebutkan peran (status) konselor (case.counselor.role)."),
         recommendation=Text("Write `counselor.role`: trainee, professional, teacher or peer.",
                             "Tuliskan `counselor.role`: trainee, professional, teacher atau peer."),
         why=WHY_DOC, source=SOURCE_DEF,

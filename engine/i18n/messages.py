@@ -1127,7 +1127,7 @@ HELP_ID: dict[str, str] = {
     "trend.fmt": "Format laporan.",
     "schema": "Tampilkan JSON Schema (draft-07) format kasus, untuk editor.",
     "schema.output": "Tulis ke BERKAS.",
-    "rules": "Daftar katalog aturan: ID, asas, tingkat, faktor kepastian, judul.",
+    "rules": "Daftar katalog aturan: ID, asas, tingkat, tingkat keyakinan, judul.",
     "rules.fmt": "Format daftar.",
     "rules.select": "Hanya ID atau awalan ini.",
     "rule": ("Jelaskan satu aturan: apa yang diperiksanya, mengapa penting, contoh yang "
