@@ -264,3 +264,16 @@ def test_every_missing_detail_of_the_case_gets_its_doc_finding():
                                    "case.referral.client_agreed": None}))
     assert find(referred, "DOC079").params["fields"] == ("case.referral.client_agreed",)
     assert "DOC079" not in ids(check_data(patched({"case.referral.client_agreed": None})))
+
+
+@pytest.mark.xfail(strict=True, reason="known gap (audit of issue 12): on a case where two "
+                   "other principles are already at risk, the honest 'yes' makes kemandirian "
+                   "the third failing principle and KAH004 fires, while leaving the field "
+                   "out leaves kemandirian unassessed: 72.0 against 73.0")
+def test_the_honest_write_up_never_scores_worse_on_the_trial_case_either():
+    import yaml
+    data = yaml.safe_load(LATE.read_text(encoding="utf-8"))
+    honest = check_data(patched({"sessions[2].counselor.decided_for_client": True}, data))
+    evasive = check_data(patched({f"sessions[{i}].counselor.decided_for_client": None
+                                  for i in range(3)}, data))
+    assert grade(honest) >= grade(evasive)
