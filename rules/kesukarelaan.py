@@ -151,13 +151,14 @@ class Kesukarelaan(RuleSet):
         variants={"willing": {"recommendation": Text(
             "Never threaten or coerce. The client was willing to take part, so what needs "
             "mending is not reluctance: do not use threats, sanctions or third parties "
-            "(parents, teachers, the school) to impose a goal (coming on time, studying); "
-            "agree the goal with the client and let them choose the steps.",
+            "(parents, teachers, the school) to make the client talk or to impose a goal "
+            "(coming on time, studying); let the client choose what to tell, agree the goal "
+            "with them and let them choose the steps.",
             "Jangan mengancam atau memaksa. Konseli bersedia mengikuti sesi, jadi yang perlu "
             "dibenahi bukan keengganannya: jangan memakai ancaman, sanksi atau pihak ketiga "
-            "(orang tua, guru, sekolah) untuk memaksakan suatu tujuan (datang tepat waktu, "
-            "belajar); sepakati tujuan itu bersama konseli dan biarkan ia memilih "
-            "langkahnya.")}},
+            "(orang tua, guru, sekolah) untuk memaksa konseli bercerita atau memaksakan suatu "
+            "tujuan (datang tepat waktu, belajar); biarkan konseli memilih apa yang ia "
+            "ceritakan, sepakati tujuan itu bersamanya, dan biarkan ia memilih langkahnya.")}},
     )
     @Rule(SessionFact(pressure_on_client=MATCH.count, willingness=MATCH.willingness,
                       idx=MATCH.idx, number=MATCH.number),
