@@ -149,6 +149,8 @@ def rubric_lines(rubric: Rubric, lang: str) -> list[str]:
     bands = ", ".join(f"{b.grade} ≥ {b.min:g}" for b in rubric.bands)
     out = [f"- {word('weight', lang)}: {weights}", f"- {word('points_per_status', lang)}: {points}",
            f"- {word('deduction_per_finding', lang)}: {deduct}"]
+    if not rubric.deduct_derived:
+        out.append(f"- {t('derived_once', lang)}")
     costs = [f"{word(f, lang)} {rubric.functions[f]:g}" for f in FUNCTIONS
              if rubric.functions.get(f)]
     if costs:
