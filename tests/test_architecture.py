@@ -196,9 +196,8 @@ def test_every_data_file_is_installed():
 
 # -- the shared vocabularies, written once (engine/judge/terms.py) ----------------------
 
-def _literal_dicts(path: Path):
+def _literal_dicts(tree: ast.AST):
     """(line, {key: value}) of every dict literal whose keys and values are constants."""
-    tree = ast.parse(path.read_text(encoding="utf-8"), str(path))
     for node in ast.walk(tree):
         if isinstance(node, ast.Dict) and node.keys and all(
                 isinstance(k, ast.Constant) and isinstance(v, ast.Constant)
@@ -216,14 +215,14 @@ def copies_of_the_vocabularies(root: Path = ROOT):
             rel = path.relative_to(root).as_posix()
             if rel == "engine/judge/terms.py":
                 continue
-            for line, table in _literal_dicts(path):
+            tree = ast.parse(path.read_text(encoding="utf-8"), str(path))
+            for line, table in _literal_dicts(tree):
                 if set(table) == set(SEVERITIES) and all(
                         isinstance(v, int) and not isinstance(v, bool) for v in table.values()):
                     found.append(f"{rel}:{line}: a severity ranking (use terms.SEVERITY_RANK)")
                 if table == STATUS_MARK:
                     found.append(f"{rel}:{line}: the status marks (use terms.STATUS_MARK)")
             if rel != "engine/judge/verdict.py":
-                tree = ast.parse(path.read_text(encoding="utf-8"), str(path))
                 found += [f"{rel}:{n.lineno}: a second CaseMeta" for n in ast.walk(tree)
                           if isinstance(n, ast.ClassDef) and n.name == "CaseMeta"]
     return found
