@@ -181,7 +181,7 @@ def undocumented_case(case) -> tuple[str, ...]:
     """The case-wide observations the write-up leaves out, as ``case.`` paths; whether
     the client agreed is asked only of a client someone else referred."""
     info = case.case
-    paths = CASE_OBSERVED
+    paths: tuple[str, ...] = CASE_OBSERVED
     if info.referral.source not in (None, "self"):
         paths += ("referral.client_agreed",)
     return tuple("case." + p for p in paths if _get(info, p) is None)

@@ -21,12 +21,12 @@ from dataclasses import dataclass, field
 
 from asas.engine.i18n.words import word
 from asas.engine.judge.catalog import FUNCTIONS
+from asas.engine.judge.terms import SEVERITY_RANK
 from asas.engine.judge.verdict import CaseResult
 from asas.engine.report.grade import waivers as waiving
 from asas.engine.report.grade.rubric import Band, Rubric
 
 GRADED, INCOMPLETE, INVALID = "graded", "incomplete", "invalid"
-SEVERITY_RANK = {"violation": 0, "risk": 1, "advice": 2}
 
 
 @dataclass(frozen=True)

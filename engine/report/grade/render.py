@@ -357,13 +357,12 @@ def _trainees_html(grades, rubric, lang, roster) -> str:
     return "".join(body)
 
 
-RENDERERS = {"csv": render_csv, "markdown": render_markdown, "html": render_html}
-
-
 def render(grades: list[CaseGrade], rubric: Rubric, fmt: str, lang: str = "en",
-           roster: Roster = EMPTY, **options) -> str:
-    if fmt == "csv":
-        return render_csv(grades, rubric, lang, roster, options.get("csv_locale") or "intl")
-    if fmt == "html":
-        return render_html(grades, rubric, lang, roster, bool(options.get("redact")))
-    return render_markdown(grades, rubric, lang, roster)
+           roster: Roster = EMPTY, csv_locale: str = "intl", redact: bool = False) -> str:
+    """The gradebook in text format ``fmt``, through the format registry
+    (engine/report/formats: ``GRADE``)."""
+    from asas.engine.report.formats import GRADE, GradeOptions
+    text = GRADE[fmt].render(grades, lang, GradeOptions(rubric, roster, csv_locale, redact))
+    if not isinstance(text, str):
+        raise ValueError(f"{fmt} is not a text format")
+    return text
