@@ -155,3 +155,15 @@ def _candidates(tag, s):
         if text in s:
             out.update(ks)
     return out
+
+
+def test_verbatim_tag_text_says_why_in_the_readers_language():
+    from click.testing import CliRunner
+
+    from asas.cli import cli
+    path = "tests/fixtures/verbatim/vbt-decided-for-client.yaml"
+    out = {lang: CliRunner().invoke(cli, ["verbatim", "tag", path, "--lang", lang]).output
+           for lang in ("en", "id")}
+    greeting = next(line for line in out["en"].splitlines() if "→ attending" in line)
+    salam = next(line for line in out["id"].splitlines() if "→ attending" in line)
+    assert greeting.rstrip().endswith("greeting") and salam.rstrip().endswith("salam")
