@@ -48,6 +48,25 @@ def test_one_code(text, expected):
     assert codes(text) == expected
 
 
+@pytest.mark.parametrize("text, expected", [
+    # a trainee the students call "Kak", speaking as they do (found by the audit of #13)
+    ("Kenalin, aku Kak Sari, mahasiswa BK yang lagi praktik di sini.", ["attending"]),
+    ("Terus, kamu mau ngapain setelah ini?", ["evaluation"]),
+    ("Dari yang udah kita bahas, kamu sedih karena Papa marah soal nilai.", ["summarizing"]),
+    ("Emang kamu males aja kali, anak sekarang mah gitu.", ["judgmental"]),
+])
+def test_colloquial_talk(text, expected):
+    assert codes(text) == expected
+
+
+def test_the_limits_said_colloquially_by_a_kakak():
+    turns = parse("Ko: Obrolan kita cuma antara kita berdua ya. Tapi kalau ada yang bahaya buat "
+                  "kamu, kakak wajib kasih tahu guru BK.\nKi: Oke, Kak.\n").turns
+    shown = measure(turns).opening
+    assert shown["confidentiality"] and shown["limits"]
+    assert tag_session(turns)[0].codes == ["structuring"]
+
+
 def test_several_codes_in_one_turn_each_with_its_cue():
     turns = parse("Ki: Saya capek, Bu.\n"
                   "Ko: Kedengarannya kamu capek sekali. Apa yang paling bikin berat?\n").turns
