@@ -54,6 +54,9 @@ def test_one_code(text, expected):
     ("Terus, kamu mau ngapain setelah ini?", ["evaluation"]),
     ("Dari yang udah kita bahas, kamu sedih karena Papa marah soal nilai.", ["summarizing"]),
     ("Emang kamu males aja kali, anak sekarang mah gitu.", ["judgmental"]),
+    ("Apa yang ingin Mas capai sampai akhir bulan ini?", ["goal_setting"]),
+    ("Kalau ada pertanyaan yang Mas belum mau jawab, tidak apa-apa, bilang saja.",
+     ["structuring"]),
 ])
 def test_colloquial_talk(text, expected):
     assert codes(text) == expected
@@ -186,3 +189,24 @@ def test_verbatim_tag_text_says_why_in_the_readers_language():
     greeting = next(line for line in out["en"].splitlines() if "→ attending" in line)
     salam = next(line for line in out["id"].splitlines() if "→ attending" in line)
     assert greeting.rstrip().endswith("greeting") and salam.rstrip().endswith("salam")
+
+
+@pytest.mark.parametrize("path", sorted(glob.glob("tests/fixtures/verbatim/heldout/*.yaml")),
+                         ids=lambda p: p.rsplit("/", 1)[1][:4])
+def test_held_out_sessions_show_what_their_headers_say(path):
+    """Sessions written in other layouts (tab rows, Guru/Siswa, Kr/Kl, Praktikan/Klien):
+    the opening flags and the client's decision as their '# expect-session' lines say."""
+    import re
+
+    from asas.engine.load.loader import load_file
+    from asas.engine.verbatim.analyse import analyse
+    text = open(path, encoding="utf-8").read()
+    expected = {int(n): dict(re.findall(r"(\w+)=(\S+)", rest)) for n, rest in
+                re.findall(r"^# expect-session (\d+): (.*)$", text, re.M)}
+    loaded = load_file(path)
+    assert loaded.valid, [e.format(path) for e in loaded.errors]
+    for m in analyse(loaded).values():
+        want = expected[m.number]
+        got = {k: "yes" if v else "no" for k, v in m.opening.items()}
+        got["decision"] = "yes" if m.client_decision else "no"
+        assert got == {k: want[k] for k in got}, m.number
