@@ -324,8 +324,9 @@ def _finish(turn: Turn, indent: int, check_labels: bool) -> list[Problem]:
                     hint = difflib.get_close_matches(part.strip().lower(), list(LABEL_ALIASES),
                                                      n=1, cutoff=0.6)
                     shown = repr(part.strip()[:30])
-                    extra = (Msg.of("verbatim.hint", name=LABEL_ALIASES[hint[0]]) if hint
-                             else "")
+                    # the name closest to what was written, in its language ('refleksi
+                    # perasaan' for 'refleksi prasaan'), not the code behind it
+                    extra = Msg.of("verbatim.hint", name=hint[0]) if hint else ""
                     problems.append(Problem(label_line, turn.column,
                                             Msg.of("verbatim.bad_label", label=shown,
                                                    hint=extra),
