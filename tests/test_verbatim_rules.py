@@ -164,3 +164,15 @@ def test_identifying_data_said_aloud_is_found_at_its_turn_and_withheld_everywher
             assert "kamu sih yang malas" in out, fmt      # the other turns are still there
     entries = [p for p in cache.rglob("*.json")]
     assert entries and all("3456" not in p.read_text(encoding="utf-8") for p in entries)
+
+
+def test_a_finding_about_the_whole_session_quotes_the_block_shortly():
+    """VBT001 (confidentiality never said) cites the verbatim block: a short quote of its
+    start in every format, not all its turns (explain printed 1,200 characters)."""
+    path = "tests/fixtures/verbatim/vbt-confidentiality-claimed.yaml"
+    found = next(f for f in check_file(path).findings if f.id == "VBT001")
+    block = found.evidence[1]
+    assert block.path == "sessions[0].verbatim"
+    assert block.value.startswith("Ko: Selamat siang, Bagas.") and len(block.value) <= 80
+    out = CliRunner().invoke(cli, ["explain", path]).output
+    assert max(len(line) for line in out.splitlines()) < 200

@@ -259,7 +259,8 @@ def _withhold_everywhere(found: list[Found], firings: dict, loaded: LoadedCase,
     from asas.engine.judge.withhold import scrub, secrets_of
     flagged = [loaded.value(p) for (rule_id, _), facts in firings.items()
                if not catalog[rule_id].shows_values for f in facts for p in f["evidence"]]
-    # a turn of a verbatim that says it: the block is withheld too where it is cited whole
+    # a turn of a verbatim that says it: the block is withheld too where a finding cites it
+    # (its short quote may hold that turn)
     flagged += [loaded.value(p.rsplit("[", 1)[0]) for p in _withheld_turns(firings, catalog)]
     secrets = secrets_of(flagged)
     if not secrets:
