@@ -661,6 +661,10 @@ _CLI = {
     "cli.no_rule": ("no rule {rule}{more}", "tidak ada aturan {rule}{more}"),
     "cli.no_rule_hint": ("; did you mean {hint}?", "; maksud Anda {hint}?"),
     "cli.no_rule_list": ("; `asas rules` lists them", "; daftarnya: `asas rules`"),
+    "cli.no_rule_profile": ("; it is a rule of profile {profile}: "
+                            "`asas rule {rule} --profile {profile}`",
+                            "; aturan itu milik profil {profile}: "
+                            "`asas rule {rule} --profile {profile}`"),
     "cli.cannot_write": ("cannot write {file}: {why}", "tidak dapat menulis {file}: {why}"),
     "cli.need_paths": ("give at least one file or directory (or --examples)",
                        "sebutkan sedikitnya satu berkas atau folder (atau --examples)"),

@@ -48,6 +48,31 @@ REFERENCES = Text(
         "keterbukaan, kekinian, kemandirian, kegiatan, kenormatifan, keahlian, dan lainnya.)")))
 
 
+# A rule that rests on the guidance literature itself (profile bk12's four principles,
+# rules/_bk12.py): its ¶ is Prayitno & Amti, not the source text.
+GUIDANCE_BOOK = "Prayitno & Erman Amti"
+GUIDANCE_REFERENCES = Text(
+    en="\n".join((
+        "Source (the ¶ above): Prayitno & Amti, E. (2004). Dasar-Dasar Bimbingan dan "
+        "Konseling (rev. ed.). Jakarta: Rineka Cipta. (The twelve asas of guidance and "
+        "counseling, among them kedinamisan, keterpaduan, alih tangan kasus and tut wuri "
+        "handayani.)",
+        "Sukardi, D. K. (2008). Pengantar Pelaksanaan Program Bimbingan dan Konseling di "
+        "Sekolah. Jakarta: Rineka Cipta. (The same twelve asas.)")),
+    id="\n".join((
+        "Sumber (¶ di atas): Prayitno & Amti, E. (2004). Dasar-Dasar Bimbingan dan "
+        "Konseling (ed. rev.). Jakarta: Rineka Cipta. (Dua belas asas bimbingan dan "
+        "konseling, di antaranya kedinamisan, keterpaduan, alih tangan kasus, dan tut wuri "
+        "handayani.)",
+        "Sukardi, D. K. (2008). Pengantar Pelaksanaan Program Bimbingan dan Konseling di "
+        "Sekolah. Jakarta: Rineka Cipta. (Dua belas asas yang sama.)")))
+
+
+def references(doc: RuleDoc) -> Text:
+    """The references of ``doc``'s page: the one its ¶ cites first."""
+    return GUIDANCE_REFERENCES if doc.source.en.startswith(GUIDANCE_BOOK) else REFERENCES
+
+
 def _h(key: str, lang: str) -> str:
     return HEAD[key][1] if lang == "id" else HEAD[key][0]
 
@@ -147,14 +172,17 @@ def rule_page(doc: RuleDoc, lang: str, params: dict | None = None) -> str:
               "", _h("fail", lang), *_example(doc.fail, lang),
               "", _h("pass", lang), *_example(doc.passing, lang),
               "", _h("instead", lang), f"  {_filled(doc.recommendation, lang, params)}",
-              "", _h("reference", lang), *[f"  {ref}" for ref in REFERENCES.get(lang).split("\n")]]
+              "", _h("reference", lang), *[f"  {ref}" for ref in references(doc).get(lang).split("\n")]]
     return "\n".join(lines) + "\n"
 
 
 def rule_list(docs, lang: str) -> str:
+    docs = list(docs)
+    # the principle column as wide as its longest key (tut_wuri_handayani), at least 13
+    width = max([13, *(len(d.principle) + 1 for d in docs if d.principle)])
     lines = []
     for doc in docs:
-        lines.append(f"{doc.id}  {(doc.principle or '—'):<13} {word(doc.severity, lang):<11} "
+        lines.append(f"{doc.id}  {(doc.principle or '—'):<{width}} {word(doc.severity, lang):<11} "
                      f"{doc.cf:.2f}  {doc.title.get(lang)}")
     return "\n".join(lines) + "\n"
 

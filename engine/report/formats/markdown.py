@@ -58,7 +58,8 @@ def render(results: list[CaseResult], lang: str, **_) -> str:
 def _matrix(report: dict, results, lang: str) -> list[str]:
     PRINCIPLES = report["principles"]      # the profile's, in its order
     lines = [f"## {word('class_overview', lang)}", "",
-             f"| {word('case', lang)} | {word('trainee', lang)} | " + " | ".join(PRINCIPLES) + " |",
+             f"| {word('case', lang)} | {word('trainee', lang)} | "
+             + " | ".join(label(p, "id") for p in PRINCIPLES) + " |",     # as the HTML's
              "|---|---|" + "---|" * len(PRINCIPLES)]
     for r, case in zip(results, report["cases"]):
         meta = case_meta(r)
