@@ -517,7 +517,7 @@ def grade(paths, rubric, print_rubric, fmt, csv_locale, lang, output, roster, ov
     results = check_paths(files, profile=profile, suppress=not no_suppress)
     if redact:
         from asas.engine.report.redact import redact as redact_results
-        results = redact_results(results)
+        results = redact_results(results, lang)
     grades = grade_results(results, chosen, lang, waivers)
     if fmt == "xlsx":
         from asas.engine.report.grade.xlsx import render_xlsx
@@ -595,7 +595,7 @@ def trend(paths, fmt, by, lang, output, roster, redact, profile):
     results = check_paths(files, profile=profile)
     if redact:
         from asas.engine.report.redact import redact as redact_results
-        results = redact_results(results)
+        results = redact_results(results, lang)
     _emit(render(results, fmt, lang, by=by, roster=the_roster), output)
     sys.exit(0 if all(r.valid for r in results) else 2)
 
@@ -790,7 +790,7 @@ def verbatim_tag(file, fmt, lang, redact):
     if not loaded.valid:
         errors = loaded.errors
         if redact:
-            errors = redact_results([invalid(loaded)])[0].errors
+            errors = redact_results([invalid(loaded)], _lang(lang))[0].errors
         for e in errors:
             click.echo(e.format(loaded.file, _lang(lang)), err=True)
         sys.exit(2)

@@ -171,6 +171,22 @@ def undocumented(case, idx: int) -> tuple[str, ...]:
     return tuple(p for p in paths if _get(s, p) is None)
 
 
+# The case's own single observations (paths inside ``case``) with no DOC entry of their
+# own (role, supervised and referral.source have theirs): DOC079 names those left out.
+CASE_OBSERVED = ("setting", "counselor.competencies", "client.age", "problem.summary",
+                 "problem.areas", "referral.mandated")
+
+
+def undocumented_case(case) -> tuple[str, ...]:
+    """The case-wide observations the write-up leaves out, as ``case.`` paths; whether
+    the client agreed is asked only of a client someone else referred."""
+    info = case.case
+    paths = CASE_OBSERVED
+    if info.referral.source not in (None, "self"):
+        paths += ("referral.client_agreed",)
+    return tuple("case." + p for p in paths if _get(info, p) is None)
+
+
 def _first(case, test) -> int | None:
     """The number of the first session for which ``test`` holds, or None."""
     return next((s.number for s in case.sessions if test(s)), None)
@@ -231,6 +247,7 @@ def case_facts(loaded: LoadedCase) -> list[Fact]:
     # left out in every session (their own DOC findings say so, case-wide)
     facts[0]["undocumented_everywhere"] = tuple(
         p for p in OBSERVED if all(p in m for m in missing))
+    facts[0]["undocumented_case"] = undocumented_case(case)
     for idx, s in enumerate(case.sessions):
         facts.append(SessionFact(
             idx=idx,

@@ -46,7 +46,8 @@ def e(text) -> str:
 
 # --- the redaction hook ----------------------------------------------------------------
 
-def apply_redaction(results: list[CaseResult], redact: bool | None) -> tuple[list, str]:
+def apply_redaction(results: list[CaseResult], redact: bool | None,
+                    lang: str = "en") -> tuple[list, str]:
     """The privacy hook.  ``redact`` None: redact when the report covers more than one
     case.  Returns the results to render and ``"off"`` or ``"on"``."""
     from asas.engine.report.formats import redacts
@@ -54,7 +55,7 @@ def apply_redaction(results: list[CaseResult], redact: bool | None) -> tuple[lis
     if not wanted:
         return results, "off"
     from asas.engine.report.redact import redact as redact_results
-    return redact_results(results), "on"
+    return redact_results(results, lang), "on"
 
 
 # --- the page ------------------------------------------------------------------------
@@ -296,7 +297,7 @@ def class_chart(counts: dict[str, Counter], total: int, lang: str) -> str:
 
 def render(results: list[CaseResult], lang: str, redact: bool | None = None,
            by_trainee: bool = False, **_) -> str:
-    results, redaction = apply_redaction(list(results), redact)
+    results, redaction = apply_redaction(list(results), redact, lang)
     report = report_dict(results, lang)
     batch = len(results) > 1
     s = report["summary"]
@@ -305,7 +306,7 @@ def render(results: list[CaseResult], lang: str, redact: bool | None = None,
     body = ['<main class="batch">' if batch else "<main>", '<header class="top">',
             f"<h1>{e(title)}</h1>"]
     counts = ", ".join(f"{n} {word(sev, lang)}" for sev, n in s["findings"].items())
-    body.append(f'<p class="sub">{s["files"]} {e(word("files", lang))} · {s["valid"]} '
+    body.append(f'<p class="sub">{s["files"]} {e(word("file" if s["files"] == 1 else "files", lang))} · {s["valid"]} '
                 f'{e(word("valid", lang))} · {s["invalid"]} {e(word("invalid_count", lang))} · '
                 f'{e(word("findings", lang))}: {e(counts)}</p>')
     body.append(legend(lang))
