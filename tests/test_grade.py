@@ -110,8 +110,6 @@ def test_deductions_count_direct_findings_unless_asked():
     direct = [f for f in result.findings if not f.derived_from]
     derived = [f for f in result.findings if f.derived_from]
     assert {"KSR001", "KSR003"} <= {f.id for f in direct} and derived
-    costs = {"violation": 10, "risk": 2, "advice": 0.5}
-    expected = sum(costs[f.doc.severity] for f in direct)
     costs = {"violation": 19, "risk": 2, "advice": 0.5}
     g = grade_case(result, only("kesukarelaan", deductions=costs, functions={}))
     # kesukarelaan's points (20 for a violation) bound what its own findings take off;
