@@ -246,3 +246,15 @@ def test_check_strict_and_a_missing_file_on_the_command_line(tmp_path):
     assert missing.exit_code == 2
     assert "berkas tidak ditemukan atau tidak dapat dibaca" in missing.output
     assert "berkas kasus tidak valid" not in missing.output
+
+
+def test_a_did_you_mean_never_cuts_a_parenthesis_in_half():
+    """'maksud Anda 'with_whom' (dengan siapa)?', not '(dengan siapa (peran)?'."""
+    from asas.engine.load.loader import load_bytes
+    data = (b"format: asas/v1\ncase:\n  id: X\n  client: {pseudonym: A}\n"
+            b"  supporting_activities:\n    - {kind: home_visit, wth_whom: wali kelas}\n"
+            b"sessions:\n  - number: 1\n")
+    [error] = load_bytes(data, "s.yaml").errors
+    shown = error.format("s.yaml", "id")
+    assert "'with_whom' (dengan siapa)?" in shown, shown
+    assert shown.count("(") == shown.count(")")

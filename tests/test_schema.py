@@ -128,3 +128,24 @@ def test_completion_offers_each_code_with_its_indonesian_name():
     assert codes["enum"][:4] == ["willing", "hesitant", "reluctant", "refused"]
     assert "reluctant — enggan" in codes["markdownEnumDescriptions"]
     assert "enggan = reluctant" in willingness["description"]
+
+
+def test_the_bk12_specs_with_is_read_as_with_whom_by_the_loader_and_the_schema():
+    """shared/spec/profile-bk12.md writes `supporting_activities[].with`, which is no
+    Python name: the model calls it with_whom and reads the spec's spelling too (once)."""
+    from asas.engine.load.loader import load_bytes
+    activity = {"kind": "home_visit", "session": 1, "client_agreed": True}
+    base = {"format": "asas/v1",
+            "case": {"id": "X-1", "client": {"pseudonym": "A"},
+                     "supporting_activities": [dict(activity, **{"with": "Wali kelas"})]},
+            "sessions": [{"number": 1}]}
+    validator = jsonschema.Draft7Validator(case_schema())
+    assert list(validator.iter_errors(base)) == []
+    loaded = load_bytes(json.dumps(base).encode(), "s.yaml")
+    assert loaded.errors == []
+    assert loaded.case.case.supporting_activities[0].with_whom == "Wali kelas"
+    both = json.loads(json.dumps(base))
+    both["case"]["supporting_activities"][0]["with_whom"] = "guru"
+    assert list(validator.iter_errors(both))
+    assert [e.path for e in load_bytes(json.dumps(both).encode(), "s.yaml").errors] \
+        == ["case.supporting_activities[0].with_whom"]

@@ -95,6 +95,17 @@ class _Builder:
                 continue
             seen[key] = key_node.start_mark.line + 1
             spec = specs.get(key)
+            if spec is None:
+                spec = next((s for s in specs.values() if s.alias == key), None)
+                if spec is not None:        # the contract's spelling: one field, one value
+                    if spec.name in seen:
+                        shown = _show(key)
+                        self.error(key_node, sub, Msg.of("load.duplicate_key", key=shown,
+                                                         line=seen[spec.name]), quoted=(shown,))
+                        continue
+                    key = spec.name
+                    sub = f"{path}.{key}" if path else key
+                    seen[key] = key_node.start_mark.line + 1
             if spec is None and not path and key == "waivers":
                 # the gradebook's first spelling: one mechanism, written under asas:
                 shown = _show(key)
@@ -266,6 +277,8 @@ def _about(spec: FieldSpec) -> Msg:
     def short(doc: str) -> str:
         cut = min((i for i in (doc.find(c) for c in ":,.") if i > 0), default=len(doc))
         words = doc[:cut].strip()
+        if words.count("(") > words.count(")"):     # cut inside a parenthesis: drop it
+            words = words[:words.rfind("(")].strip()
         if len(words) > 1 and not words[1].isupper():
             words = words[0].lower() + words[1:]
         return words

@@ -56,18 +56,22 @@ RULE_ID = r"^[A-Z]{3}[0-9]{3}$"     # a rule's ID (KRH010), as a suppression nam
 def fld(en: str, id: str, *, required: bool = False, closed: bool = False,
         minimum: float | None = None, maximum: float | None = None, example=None,
         profile_only: bool = False, pattern: str | None = None,
-        form: tuple[str, str] | None = None):
+        form: tuple[str, str] | None = None, alias: str | None = None):
     """A documented field.  ``closed`` lists default to () ("none happened").
     ``profile_only``: a field only some profiles judge; the template and the interview
     show it when the profile asks for it (engine/judge/profile.py ``fields``).
     ``pattern``: a text must match it (``re.search``, as JSON Schema's ``pattern``);
-    ``form`` says in words (en, id) what it asks for, for the loader's message."""
+    ``form`` says in words (en, id) what it asks for, for the loader's message.
+    ``alias``: another key the loader reads as this field (a shared contract's spelling
+    that is no Python name: ``with`` for ``with_whom``)."""
     meta = {"en": en, "id": id, "required": required, "closed": closed,
             "minimum": minimum, "maximum": maximum, "example": example}
     if profile_only:
         meta["profile_only"] = True
     if pattern is not None:
         meta["pattern"], meta["form"] = pattern, form
+    if alias is not None:
+        meta["alias"] = alias
     return dataclasses.field(default=() if closed else None, metadata=meta)
 
 
@@ -151,8 +155,11 @@ class SupportingActivity:
     kind: Optional[ActivityKind] = fld(
         "The supporting activity (kegiatan pendukung).", "Jenis kegiatan pendukung.",
         required=True)
-    with_whom: Optional[str] = fld("With whom (a role, not a name).",
-                                   "Dengan siapa (peran, bukan nama).", example="wali kelas")
+    with_whom: Optional[str] = fld("With whom (a role, not a name); `with` (the spelling of "
+                                   "shared/spec/profile-bk12.md) is read as this field.",
+                                   "Dengan siapa (peran, bukan nama); `with` (ejaan "
+                                   "spesifikasi profil bk12) dibaca sebagai isian ini.",
+                                   example="wali kelas", alias="with")
     session: Optional[int] = fld("After which session.", "Setelah sesi ke berapa.", minimum=1)
     client_agreed: Optional[bool] = fld("The client agreed to it beforehand.",
                                         "Konseli menyetujuinya sebelumnya.")
@@ -468,6 +475,7 @@ class FieldSpec:
     profile_only: bool = False        # shown by init/interview when the profile asks
     pattern: str | None = None        # a text matches it (re.search)
     form: tuple | None = None         # (en, id): what the pattern asks for, in words
+    alias: str | None = None          # another key read as this field (fld's alias)
 
     @property
     def item_spec(self) -> FieldSpec:
@@ -500,7 +508,7 @@ def _spec_for_type(name, tp, meta) -> FieldSpec:
     base = dict(name=name, required=meta["required"], closed=meta["closed"], en=meta["en"],
                 id=meta["id"], minimum=meta["minimum"], maximum=meta["maximum"],
                 example=meta["example"], profile_only=meta.get("profile_only", False),
-                pattern=meta.get("pattern"), form=meta.get("form"))
+                pattern=meta.get("pattern"), form=meta.get("form"), alias=meta.get("alias"))
     tp = _strip_optional(tp)
     origin = typing.get_origin(tp)
     if origin is Literal:

@@ -28,12 +28,20 @@ _TYPES = {"str": "string", "int": "integer", "float": "number", "bool": "boolean
 
 def _object(cls) -> dict:
     specs = fields_of(cls)
-    return {
+    properties = {s.name: _field(s) for s in specs}
+    for s in specs:
+        if s.alias:         # the same field under the shared contract's spelling
+            properties[s.alias] = _field(s)
+    schema = {
         "type": "object",
         "additionalProperties": False,
-        "properties": {s.name: _field(s) for s in specs},
+        "properties": properties,
         "required": [s.name for s in specs if s.required],
     }
+    aliased = [[s.name, s.alias] for s in specs if s.alias]
+    if aliased:             # one of the two spellings, not both
+        schema["not"] = {"anyOf": [{"required": pair} for pair in aliased]}
+    return schema
 
 
 def _spelled(word: str) -> str:
