@@ -389,3 +389,14 @@ def test_every_bundled_profile_runs_on_the_fast_network_as_on_expertas(name, cap
         got = [sorted((f["id"], f["session"] or 0) for f in runner.infer(loaded, e).findings)
                for e in (fast, plain)]
         assert got[0] == got[1], path
+
+
+def test_bk12_rubric_caps_a_threat_or_a_label_at_d_with_a_meeting():
+    """Labelling and threatening the client violate tut wuri handayani (TWH002, derived
+    from the pressure KSR003 records): a judgement of its own principle, which the bk12
+    rubric caps at D, whatever the points."""
+    graded = run("grade", "--profile", "bk12", "--format", "csv",
+                 str(BK12_CASES / "bk12-labelling-threats.yaml"))
+    [row] = list(csv.DictReader(io.StringIO(graded.output)))
+    assert row["tut_wuri_handayani"] == "1.7"          # violated: 20 % of its share
+    assert row["grade"] == "D" and row["meeting"] == "yes" and "TWH002" in row["reason"]

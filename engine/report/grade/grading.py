@@ -117,13 +117,15 @@ def _status(p: str, findings, undocumented: set) -> str:
 
 def _counted_statuses(statuses: dict[str, str], kept, rubric: Rubric) -> dict[str, str]:
     """The status whose points a principle earns when one root cause costs once
-    (``deduct_derived: false``): a principle failing only through findings derived from
+    (``deduct_derived: false``): a principle at risk only through findings derived from
     another (the source's chains, KAH004's tally) earns what its own findings give, and
     one that lacks an observation it needs earns what "not assessed" earns, whatever else
     was found. Without this an honest answer that starts a chain costs the points of every
     principle the chain reaches, and a principle at risk scores better with the
     observation that would show a violation left out than with it written."""
-    direct = [f for f in kept if not f.derived_from]
+    # a derived violation is a judgement of its own principle (bk12's TWH002: a threat
+    # violates tut wuri handayani), not a presumed consequence: it still counts
+    counted = [f for f in kept if not f.derived_from or f.doc.severity == "violation"]
     undocumented = {f.doc.principle for f in kept if f.doc.needed}
     points = rubric.status_points
     out = {}
@@ -131,7 +133,7 @@ def _counted_statuses(statuses: dict[str, str], kept, rubric: Rubric) -> dict[st
         if p in undocumented:           # an observation it needs is left out: no credit
             out[p] = "not_assessed"
         elif status in ("violated", "at_risk"):
-            own = _status(p, direct, undocumented)
+            own = _status(p, counted, undocumented)
             out[p] = max(status, own, key=lambda s: points[s])
         else:
             out[p] = status
