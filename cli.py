@@ -401,7 +401,7 @@ def cache_prune(cache_dir, max_age, max_size):
 @click.option("--cache-dir", type=click.Path(file_okay=False), metavar="DIR")
 def cache_dir_(cache_dir):
     """Print where the cache is."""
-    click.echo(os.path.abspath(_cache_dir(cache_dir)))
+    _echo(os.path.abspath(_cache_dir(cache_dir)) + "\n")
 
 
 def _refuse_inputs(output: str | None, files) -> None:
@@ -630,9 +630,9 @@ def rules_(fmt, lang, select, output, profile):
                 + "\n" if fmt == "json" else rule_list(docs, lang))
         _emit(text, output)
     elif fmt == "json":
-        click.echo(json.dumps([rule_dict(d, lang) for d in docs], ensure_ascii=False, indent=2))
+        _echo(json.dumps([rule_dict(d, lang) for d in docs], ensure_ascii=False, indent=2) + "\n")
     else:
-        click.echo(rule_list(docs, lang), nl=False)
+        _echo(rule_list(docs, lang))
 
 
 @cli.command()
@@ -654,7 +654,7 @@ def rule(rule_id, lang, profile):
         hint = difflib.get_close_matches(rule_id.upper(), CATALOG, n=1)
         more = Msg.of("cli.no_rule_hint", hint=hint[0]) if hint else Msg.of("cli.no_rule_list")
         raise click.ClickException(t("cli.no_rule", lang, rule=rule_id, more=more))
-    click.echo(rule_page(doc, lang), nl=False)
+    _echo(rule_page(doc, lang))
 
 
 @cli.command()
@@ -672,7 +672,7 @@ def explain(file, lang, profile):
         for e in result.errors:
             click.echo(safe_text(e.format(result.file, _lang(lang))), err=True)
         sys.exit(2)
-    click.echo(render(result, _lang(lang)), nl=False)
+    _echo(render(result, _lang(lang)))
 
 
 @cli.command()
@@ -693,7 +693,7 @@ def init(file, lang, sessions, schema_ref, force, profile):
     lang = _lang(lang)
     text = template_text(lang, sessions, schema_ref or SCHEMA_FILE, profile=profile)
     if not file or file == "-":
-        click.echo(text, nl=False)
+        _echo(text)
         return
     try:
         write_new(file, text, overwrite=force)
@@ -774,9 +774,9 @@ def verbatim_tag(file, fmt, lang, redact):
             click.echo(e.format(loaded.file, _lang(lang)), err=True)
         sys.exit(2)
     if fmt == "json":
-        click.echo(dump(as_json(loaded, redact)), nl=False)
+        _echo(dump(as_json(loaded, redact)))
     else:
-        click.echo(as_text(loaded, _lang(lang), redact), nl=False)
+        _echo(as_text(loaded, _lang(lang), redact))
 
 
 @verbatim_group.command("import")

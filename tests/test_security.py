@@ -431,6 +431,25 @@ def test_s13_stdout_full(fmt):
     assert b"No space left" in proc.stderr
 
 
+@pytest.mark.skipif(not os.path.exists("/dev/full"), reason="no /dev/full")
+@pytest.mark.parametrize("args", [["explain", str(EXEMPLARY_FILE)], ["rules"],
+                                  ["rules", "--format", "json"], ["rule", "KRH001"],
+                                  ["cache", "dir"], ["init"]])
+def test_s13_every_command_on_a_full_or_closed_stdout(args, tmp_path):
+    """Not only check, grade and trend: every command that prints to standard output."""
+    with open("/dev/full", "w") as full:
+        proc = subprocess.run([sys.executable, "-m", "asas", *args], stdout=full,
+                              stderr=subprocess.PIPE, timeout=60, cwd=tmp_path,
+                              env=dict(os.environ, HOME=str(tmp_path)))
+    _one_line_exit_2(proc)
+    assert b"No space left" in proc.stderr
+    proc = subprocess.run([sys.executable, "-m", "asas", *args], stderr=subprocess.PIPE,
+                          stdout=None, preexec_fn=lambda: os.close(1), timeout=60,
+                          cwd=tmp_path, env=dict(os.environ, HOME=str(tmp_path)))
+    _one_line_exit_2(proc)
+    assert b"standard output" in proc.stderr
+
+
 def test_s13_output_to_dev_full_is_one_line_too():
     proc = asas("check", EXEMPLARY_FILE, "--no-cache", "-o", "/dev/full")
     _one_line_exit_2(proc)
