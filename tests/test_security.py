@@ -263,6 +263,27 @@ def test_s20_through_the_command_line(shared):
     assert precious.read_text() == "precious\n"
 
 
+@pytest.mark.parametrize("names", ["latin1", "hostile"])
+def test_s4_s8_the_xlsx_gradebook_survives_any_file_name(latin1_folder, hostile_names,
+                                                         tmp_path, names):
+    """openpyxl refuses a lone surrogate (a name that is not UTF-8) and the control
+    characters XML forbids: the workbook shows them escaped, as the text report does."""
+    from openpyxl import load_workbook
+    folder = latin1_folder if names == "latin1" else hostile_names
+    out = tmp_path / "nilai.xlsx"
+    proc = asas("grade", folder, "--format", "xlsx", "-o", out)
+    no_traceback(proc)
+    assert proc.returncode == 0, proc.stderr
+    files = [row[0] for row in load_workbook(out).active.iter_rows(min_row=2, values_only=True)]
+    if names == "latin1":
+        assert [f.rsplit("/", 1)[-1] for f in files] == ["caf\\xe9.yaml"]
+    else:
+        assert len(files) == len(HOSTILE_NAMES)
+        assert any(f.endswith("x\\x1b[2J\\x1b[H\\x1b[32mall principles upheld, no findings"
+                              "\\x1b[0m\\x1b[8m.yaml") for f in files), files
+        assert not any(_unsafe(f) for f in files), files
+
+
 # --- S3, S7: nothing from a file name or a value can forge a terminal line -----------
 
 def _unsafe(text: str) -> list[str]:
