@@ -779,6 +779,43 @@ def test_s11_a_deeply_nested_entry_is_a_miss_not_a_traceback(tmp_path, depth):
     assert again.exit_code == first.exit_code and again.output == first.output
 
 
+def test_s11_a_deep_strength_param_in_the_cache_is_a_miss_not_a_traceback(tmp_path):
+    """Found by bench/fuzz.py --security: a strength's parameter nested 400 deep passed
+    from_data (only findings' parameters were checked) and raised RecursionError in
+    the report."""
+    import json
+    cache_dir = tmp_path / "pc"
+    case = tmp_path / "late.yaml"
+    shutil.copy(CASES / "late-repair-later-openness.yaml", case)
+    first = run("check", case, "--cache-dir", cache_dir, "--format", "text")
+    entry = _entry_path(cache_dir, case)
+    data = json.loads(entry.read_text(encoding="utf-8"))
+    data["result"]["strengths"][0][2]["extra"] = "@@"
+    entry.write_text(json.dumps(data).replace('"@@"', "[" * 400 + '"x"' + "]" * 400),
+                     encoding="utf-8")
+    again = CliRunner().invoke(cli, ["check", str(case), "--cache-dir", str(cache_dir),
+                                     "--format", "text"])
+    assert again.exception is None or isinstance(again.exception, SystemExit), \
+        repr(again.exception)
+    assert again.exit_code == first.exit_code and again.output == first.output
+
+
+@pytest.mark.parametrize("part, at", [("strengths", 2), ("defeated", 3)])
+@pytest.mark.parametrize("value", [_nested(40), "\x1b[2J", {"k": "\x07"}])
+def test_s11_s2_strength_and_defeat_params_are_checked_as_findings_are(part, at, value):
+    import json
+
+    from asas.engine.run.batch import check_paths
+    from asas.engine.run.codec import BadData, from_data, to_data
+    from asas.rules import CATALOG
+    r = check_paths([str(CASES / "late-repair-later-openness.yaml")])[0]
+    data = json.loads(json.dumps(to_data(r, strict=False), default=str))
+    from_data(json.loads(json.dumps(data)), "f.yaml", CATALOG)      # as written: fine
+    data[part][0][at]["extra"] = value
+    with pytest.raises(BadData):
+        from_data(data, "f.yaml", CATALOG)
+
+
 def test_s11_from_data_turns_any_error_into_bad_data():
     from asas.engine.run.codec import BadData, from_data
     from asas.rules import CATALOG

@@ -235,7 +235,8 @@ def _from_data(data, file, catalog) -> CaseResult:
         _list(st, "strength", 4)
         _need(isinstance(st[2], dict), "strength params")
         strengths.append(Shown(_str(st[0], "principle"), _str(st[1], "strength"),
-                               {_str(k, "param"): _param(v) for k, v in st[2].items()},
+                               {_str(k, "param"): _param(_checked(v, "param"))
+                                for k, v in st[2].items()},
                                _evidence(st[3])))
     for d in _list(data["defeated"], "defeated"):
         _list(d, "defeat", 7)
@@ -246,7 +247,8 @@ def _from_data(data, file, catalog) -> CaseResult:
         doc = doc.worded({"variant": variant})
         defeated.append(Defeat(doc, _int(d[1], "session", nullable=True),
                                _str(d[2], "reason", nullable=True),
-                               {_str(k, "param"): _param(v) for k, v in d[3].items()},
+                               {_str(k, "param"): _param(_checked(v, "param"))
+                                for k, v in d[3].items()},
                                _evidence(d[4]),
                                None if d[5] is None else _key(d[5], "via"), variant))
     meta = None
