@@ -291,6 +291,7 @@ def check(paths, fmt, lang, output, quiet, color, only_case_files, fail_on, juni
     ignore = ignore or tuple(conf.get("ignore") or ())
     strict = strict or bool(conf.get("strict"))
     profile = _config_profile(profile, conf)
+    _refuse_inputs(output, _side_inputs(profile, conf), SIDE_ROLE, lang)
     given = {**conf.get("limits", {}),
              **{k: v for k, v in {"max_bytes": max_bytes, "max_nodes": max_nodes,
                                   "max_depth": max_depth, "max_sessions": max_sessions}.items()
@@ -404,15 +405,33 @@ def cache_dir_(cache_dir):
     _echo(os.path.abspath(_cache_dir(cache_dir)) + "\n")
 
 
-def _refuse_inputs(output: str | None, files) -> None:
+def _refuse_inputs(output: str | None, files, role: str | None = None,
+                   lang: str | None = None) -> None:
     """A report never replaces a file it reads (the shared check in engine/run/atomic.py)."""
     if not output:
         return
     from asas.engine.run.atomic import OutputRefused, refuse_inputs
     try:
-        refuse_inputs(output, files)
+        if role:
+            refuse_inputs(output, files, role=role)
+        else:
+            refuse_inputs(output, files)
     except OutputRefused as exc:
-        raise click.UsageError(_words(exc))
+        raise click.UsageError(_words(exc, lang))
+
+
+def _side_inputs(profile: str | None, conf=None) -> list[str]:
+    """What a command reads besides its case files, so that its report never replaces
+    one of them either: the config file, a profile file and the rubric beside it."""
+    out = [conf.file] if conf is not None and conf.file else []
+    if profile:
+        from asas.engine.judge.profile import lookup
+        chosen = lookup(profile)      # checked by --profile's callback already
+        out += [str(p) for p in (chosen.path, chosen.rubric) if p is not None]
+    return out
+
+
+SIDE_ROLE = "one of the files this command reads"
 
 
 def _side_problems(exc) -> None:
@@ -487,7 +506,8 @@ def grade(paths, rubric, print_rubric, fmt, csv_locale, lang, output, roster, ov
     except RubricError as exc:
         _side_problems(exc)
     if print_rubric:
-        _emit(rubric_text(rubric, profile), output, [rubric] if rubric else [])
+        _emit(rubric_text(rubric, profile), output,
+              [*([rubric] if rubric else []), *_side_inputs(profile, conf)])
         return
     if not paths:
         raise click.UsageError(_say("cli.need_paths_rubric", lang))
@@ -506,6 +526,8 @@ def grade(paths, rubric, print_rubric, fmt, csv_locale, lang, output, roster, ov
     files = case_paths(paths)
     inputs = [*files, *(p for p in (rubric, roster, overrides) if p)]
     _refuse_inputs(output, inputs)
+    _refuse_inputs(output, _side_inputs(profile, conf), SIDE_ROLE, lang)
+    inputs += _side_inputs(profile, conf)
     results = check_paths(files, profile=profile, suppress=not no_suppress)
     if redact:
         from asas.engine.report.redact import redact as redact_results
@@ -583,6 +605,7 @@ def trend(paths, fmt, by, lang, output, roster, redact, profile):
     the_roster = _roster(roster, lang)
     files = case_paths(paths)
     _refuse_inputs(output, [*files, *([roster] if roster else [])])
+    _refuse_inputs(output, _side_inputs(profile), SIDE_ROLE, lang)
     results = check_paths(files, profile=profile)
     if redact:
         from asas.engine.report.redact import redact as redact_results
@@ -598,7 +621,7 @@ def schema(output, profile):
     """Print the JSON Schema (draft-07) of the case format, for editors (one schema for
     every profile: a field a profile does not judge is simply unused)."""
     from asas.engine.model.jsonschema import schema_text
-    _emit(schema_text(), output)
+    _emit(schema_text(), output, _side_inputs(profile))
 
 
 @cli.command("rules")
@@ -621,14 +644,14 @@ def rules_(fmt, lang, select, output, profile):
     if fmt == "markdown":
         from asas.engine.judge.profile import lookup
         _emit(rules_markdown((d for d in CATALOG.values() if selected(d.id, _codes(select))),
-                             lookup(profile)), output)
+                             lookup(profile)), output, _side_inputs(profile))
         return
     docs = [d for d in sorted(CATALOG.values(), key=lambda d: d.id)
             if selected(d.id, _codes(select))]
     if output:
         text = (json.dumps([rule_dict(d, lang) for d in docs], ensure_ascii=False, indent=2)
                 + "\n" if fmt == "json" else rule_list(docs, lang))
-        _emit(text, output)
+        _emit(text, output, _side_inputs(profile))
     elif fmt == "json":
         _echo(json.dumps([rule_dict(d, lang) for d in docs], ensure_ascii=False, indent=2) + "\n")
     else:

@@ -130,6 +130,39 @@ def test_s1_grade_never_writes_over_its_rubric(tmp_path):
         assert rubric.read_bytes() == before
 
 
+PROFILES = Path(__file__).parent / "fixtures" / "profiles"
+
+
+@pytest.mark.parametrize("command", [["check", str(EXEMPLARY_FILE)],
+                                     ["grade", str(EXEMPLARY_FILE)],
+                                     ["trend", str(EXEMPLARY_FILE)],
+                                     ["schema"], ["rules"], ["rules", "--format", "markdown"]])
+@pytest.mark.parametrize("which", ["kampus-x.yaml", "kampus-x.rubric.yaml"])
+def test_s1_no_command_writes_over_the_profile_it_reads(tmp_path, command, which):
+    """A profile file (and the rubric beside it) is read by the command too."""
+    for name in ("kampus-x.yaml", "kampus-x.rubric.yaml"):
+        shutil.copy(PROFILES / name, tmp_path / name)
+    target = tmp_path / which
+    before = target.read_bytes()
+    result = run(*command, "--profile", tmp_path / "kampus-x.yaml", "-o", target)
+    assert result.exit_code == 2, result.output
+    assert "refusing to write the report over" in result.output, result.output
+    assert target.read_bytes() == before
+
+
+@pytest.mark.parametrize("command", [["check"], ["grade"]])
+def test_s1_no_command_writes_over_the_config_file_it_reads(tmp_path, command):
+    case = tmp_path / "k.yaml"
+    shutil.copy(EXEMPLARY_FILE, case)
+    config = tmp_path / "asas.toml"
+    config.write_text('lang = "id"\n', encoding="utf-8")
+    for given in ([], ["--config", str(config)] if command == ["check"] else []):
+        result = run(*command, case, *given, "-o", config)
+        assert result.exit_code == 2, result.output
+        assert "tidak ditulis menimpa" in result.output, result.output
+        assert config.read_text(encoding="utf-8") == 'lang = "id"\n'
+
+
 def test_s1_a_different_output_is_still_written(tmp_path):
     case = tmp_path / "k.yaml"
     shutil.copy(MANY, case)
