@@ -660,6 +660,51 @@ def test_s21_a_streamed_report_equals_its_render():
         assert buf.getvalue() == fmt.render(results, "id", opts), fmt.name
 
 
+# --- S17: a batch report in bounded memory ---------------------------------------------
+
+@pytest.fixture(scope="module")
+def bundled_results():
+    from asas.engine.run.batch import check_paths
+    return check_paths([str(CASES)])
+
+
+@pytest.mark.parametrize("fmt, options", [("html", {}), ("html", {"redact": False,
+                                                                  "by_trainee": True}),
+                                          ("sarif", {}), ("junit", {}), ("csv", {})])
+def test_s17_a_streamed_format_lets_each_result_go(fmt, options, bundled_results):
+    """The formats S17 named keep no result once it is written out (bench/memory.py
+    measures the memory): while the batch runs, every result but the latest few can be
+    collected.  html keeps each case's section in a temporary file and the class
+    overview as counts."""
+    import copy
+    import gc
+    import io
+    import weakref
+
+    from asas.engine.report.formats import REGISTRY, ReportOptions
+    base = bundled_results
+    alive: list = []
+
+    def results():
+        for n in range(24):
+            r = copy.deepcopy(base[n % len(base)])
+            alive.append(weakref.ref(r))
+            yield r
+            del r
+            gc.collect()
+            kept = [i for i, ref in enumerate(alive[:-3]) if ref() is not None and i >= 2]
+            assert not kept, f"{fmt} keeps results {kept}"
+
+    fmt_ = REGISTRY[fmt]
+    assert fmt_.stream is not None
+    opts = ReportOptions(fail_on="risk", **options)
+    buf = io.StringIO()
+    fmt_.stream(results(), "id", buf, opts)
+    assert len(alive) == 24
+    expected = [copy.deepcopy(base[n % len(base)]) for n in range(24)]
+    assert buf.getvalue() == fmt_.render(expected, "id", opts)
+
+
 # --- S2, S6, S11, S22: the result cache ------------------------------------------------
 
 def _entry_path(folder: Path, case: Path) -> Path:
