@@ -528,6 +528,12 @@ def grade(paths, rubric, print_rubric, fmt, csv_locale, lang, output, roster, ov
     _refuse_inputs(output, inputs)
     _refuse_inputs(output, _side_inputs(profile, conf), SIDE_ROLE, lang)
     inputs += _side_inputs(profile, conf)
+    if sheets:      # a folder link another user planted in a shared folder (S20)
+        from asas.engine.run.atomic import OutputRefused, refuse_planted_link
+        try:
+            refuse_planted_link(sheets.rstrip("/" + os.sep) or sheets, "--sheets")
+        except OutputRefused as exc:
+            raise click.UsageError(_words(exc, lang))
     results = check_paths(files, profile=profile, suppress=not no_suppress)
     if redact:
         from asas.engine.report.redact import redact as redact_results

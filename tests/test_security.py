@@ -317,6 +317,35 @@ def test_s4_s8_the_xlsx_gradebook_survives_any_file_name(latin1_folder, hostile_
         assert not any(_unsafe(f) for f in files), files
 
 
+@two_users
+@pytest.mark.parametrize("slash", ["", "/"])
+def test_s20_grade_sheets_do_not_follow_a_folder_link_planted_in_a_sticky_folder(shared,
+                                                                                 slash):
+    victim = Path(_mkdir(shared / "victim", 0o755))
+    os.chown(victim, VICTIM, VICTIM)
+    sticky = _mkdir(shared / "sticky", 0o1777)
+    case = shared / "ex.yaml"
+    shutil.copy(EXEMPLARY_FILE, case)
+    case.chmod(0o644)
+    as_user(ATTACKER, _plant, os.path.join(sticky, "sheets"), str(victim))
+    # every module the sheets need imported here (the child cannot read root's stdlib)
+    assert run("grade", case, "--sheets", shared / "warm").exit_code == 0
+    shutil.rmtree(shared / "warm")
+
+    def victim_runs(where):
+        result = CliRunner().invoke(cli, ["grade", str(case), "--sheets", where])
+        return result.exit_code, result.output + repr(result.exception)
+
+    code, output = as_user(VICTIM, victim_runs, os.path.join(sticky, "sheets") + slash)
+    assert code == 2 and "another user" in output, output
+    assert os.listdir(victim) == []
+    # the user's own link is followed, as for --output
+    as_user(VICTIM, _plant, os.path.join(sticky, "mine"), str(victim))
+    code, output = as_user(VICTIM, victim_runs, os.path.join(sticky, "mine") + slash)
+    assert code == 0, output
+    assert "index.html" in os.listdir(victim)
+
+
 # --- S3, S7: nothing from a file name or a value can forge a terminal line -----------
 
 def _unsafe(text: str) -> list[str]:
