@@ -923,6 +923,45 @@ def test_s11_s2_strength_and_defeat_params_are_checked_as_findings_are(part, at,
         from_data(data, "f.yaml", CATALOG)
 
 
+def _entry_of(name: str):
+    import json
+
+    from asas.engine.run.batch import check_paths
+    from asas.engine.run.codec import to_data
+    r = check_paths([str(CASES / name)])[0]
+    return json.loads(json.dumps(to_data(r, strict=False), default=str))
+
+
+@pytest.mark.parametrize("where", ["principle ids", "derived_from", "parent", "evidence path",
+                                   "strength evidence", "strength key"])
+def test_s11_s2_every_part_of_an_entry_a_report_prints_is_checked(where):
+    """Found by bench/fuzz.py --security: a newline or tab in a principle's finding IDs
+    or a finding's derived_from printed as it is in the text report (a forged line);
+    an unknown strength key raised KeyError in every report; a strength's evidence
+    value was not checked at all."""
+    from asas.engine.run.codec import BadData, from_data
+    from asas.rules import CATALOG
+    name = ("many-failures.yaml" if where in ("principle ids", "derived_from", "parent")
+            else "late-repair-later-openness.yaml")
+    data = _entry_of(name)
+    from_data(_entry_of(name), "f.yaml", CATALOG)       # as written: fine
+    if where == "principle ids":
+        ids = next(v[2] for v in data["principles"].values() if v[2])
+        ids[0] += "\nkerahasiaan  ✓ upheld 100"
+    elif where == "derived_from":
+        next(f for f in data["findings"] if f[4])[4][0] += "\t"
+    elif where == "parent":
+        next(f for f in data["findings"] if f[6])[6][0][0] += "\n"
+    elif where == "evidence path":
+        data["findings"][0][3][0][0] += "\r"
+    elif where == "strength evidence":
+        data["strengths"][0][3][0][3] = _nested(40)
+    else:
+        data["strengths"][0][1] += "_unknown"
+    with pytest.raises(BadData):
+        from_data(data, "f.yaml", CATALOG)
+
+
 def test_s11_from_data_turns_any_error_into_bad_data():
     from asas.engine.run.codec import BadData, from_data
     from asas.rules import CATALOG
