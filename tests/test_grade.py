@@ -247,9 +247,10 @@ def test_cli_gradebook_markdown_and_html(tmp_path):
     parse_html(page)
     assert 'id="gradebook"' in page and "not graded" in page and "<script" not in page
     assert '<td class="st violated" title="violated">✗ 2.5</td>' in page
-    # the grade comes right after the case, the trainee and the total: never the clipped end
+    # the grade comes right after the case, then the total and the trainee: never the
+    # clipped end, in view on a phone too (tests/test_html_browser.py)
     header = re.search(r"<thead>(.*?)</thead>", page, re.S)[1]
-    assert re.findall(r"<th[^>]*>([a-z]+)", header)[:4] == ["case", "trainee", "total", "grade"]
+    assert re.findall(r"<th[^>]*>([a-z]+)", header)[:4] == ["case", "grade", "total", "trainee"]
 
 
 def test_band_dataclass_point_optional():
@@ -321,6 +322,27 @@ def test_rubric_without_the_new_sections_still_loads(bundled):
     g = grade_case(bundled["bullying-no-advocacy.yaml"], rubric)
     assert g.band.grade == "A" and g.total == 99.0 and not g.caps
     assert grade_case(bundled["sparse-writeup.yaml"], rubric).band.grade == "E"
+
+
+def test_a_cap_holds_for_the_trainee_too(bundled):
+    """A trainee's grade is the band of the average total, at most the lowest cap among
+    their cases: one case capped at D (a breach, a bullied client without advocacy) is not
+    averaged away into a B or an A beside that same D."""
+    from asas.engine.report.grade import by_trainee
+    rubric = load_rubric()
+    grades = grade_results(list(bundled.values()), rubric, "id")
+    rows = {r.code: r for r in by_trainee(grades, rubric)}
+    alone = rows["PR-03"]                       # coordination-breach only: 74.5, capped at D
+    assert alone.average == 74.5 and alone.uncapped.grade == "B" and alone.band.grade == "D"
+    three = rows["PR-01"]                       # 100 A, 94.0 -> D (FNG001), 78.5 AB
+    assert three.uncapped.grade == "A" and three.band.grade == "D" and three.capped == 1
+    same = rows["PR-06"]                        # unsupervised self-harm: the points reach D
+    assert same.band.grade == "D" and same.band == same.uncapped
+    assert rows["PR-02"].band == rows["PR-02"].uncapped   # no cap: the average's band
+    assert rows[None].band is None              # the cases without a code: no average
+    result = CliRunner().invoke(cli, ["grade", *DEFAULT_CASES, "--lang", "id"])
+    line = next(x for x in result.output.splitlines() if x.startswith("| PR-03 |"))
+    assert "| 74.5 | D ▼ |" in line and "nilai rata-rata mencapai B" in line
 
 
 def test_caps_are_checked():
@@ -499,7 +521,7 @@ def test_xlsx_read_back_with_openpyxl(tmp_path):
     rows = {r[1]: dict(zip(header, r, strict=True)) for r in ws.iter_rows(min_row=2, values_only=True)}
     self_harm = rows["KI-2026-10"]
     assert self_harm["total"] == 57.5 and isinstance(self_harm["total"], float)
-    assert self_harm["kerahasiaan"] == 6.2 and self_harm["nilai"] == "D"
+    assert self_harm["kerahasiaan"] == 6.25 and self_harm["nilai"] == "D"
     assert self_harm["bobot_nilai"] == 1.0 and self_harm["wajib_konsultasi"] == "ya"
     assert self_harm["nama"] == "Fajar Nugroho (2210106)"
     assert "KAH001" in self_harm["keterangan"]
@@ -513,6 +535,13 @@ def test_xlsx_read_back_with_openpyxl(tmp_path):
     widths = [ws.column_dimensions[c].width for c in "ABCD"]
     assert all(w and w > 6 for w in widths)
     assert ws.cell(row=2, column=header.index("total") + 1).number_format == "0.0"
+    # a lecturer's SUM() of a row gives its total: the points are kept exact (6.25, not 6.2)
+    for case, row in rows.items():
+        if isinstance(row["total"], float):
+            points = sum(row[p] for p in PRINCIPLES)
+            assert round(points - row["pengurangan"] - row["pengurangan_fungsi"], 1) \
+                == row["total"], case
+    assert ws.cell(row=2, column=header.index("kerahasiaan") + 1).number_format == "0.0#"
     per = list(wb["Per praktikan"].iter_rows(values_only=True))
     assert per[0][:4] == ("praktikan", "nama", "kelas", "guru pamong")
     assert per[6][:7] \
@@ -566,6 +595,15 @@ def test_feedback_sheets_one_per_case_in_indonesian(tmp_path):
                  "Catatan dosen", "Dosen pembimbing", "Guru pamong — Bu Sari Melati"):
         assert text in page, text
     assert page.count("halaman aturan") == 3
+    # what went well, concretely, with the lines of the write-up that show it (one item per
+    # principle upheld, at most five), before the summary of principles and functions
+    shown = re.sub(r"<[^>]+>", "", page)            # the text a reader sees
+    assert "✓ Asas kesukarelaan dijelaskan pada sesi 1. (baris 44)" in shown
+    assert "✓ Konseli mengambil keputusannya sendiri pada sesi 1. (baris 49)" in shown
+    assert shown.index("(baris 44)") < shown.index("Asas yang ditegakkan:")
+    full = (folder / "KI-2026-01.html").read_text(encoding="utf-8")
+    went_well = re.search(r"Yang sudah baik</h2><ul>(.*?)</ul>", full, re.S)[1]
+    assert went_well.count("(baris ") == 5 and "Asas kerahasiaan dijelaskan pada sesi 1." in went_well
     returned = (folder / "KI-2026-06.html").read_text(encoding="utf-8")
     assert "belum lengkap — dikembalikan" in returned and "DOC011" in returned
     waived = (folder / "KI-2026-12.html").read_text(encoding="utf-8")

@@ -136,10 +136,11 @@ footer{color:var(--muted);font-size:.85rem;margin-top:30px}
 main.wide{max-width:none}
 .scroll{overflow-x:auto}
 .gradebook .grade{white-space:nowrap;text-align:center;font-size:1rem}
+.gradebook tbody th small{white-space:normal}
 .gradebook tr.whyrow td{border-top:none;padding-top:0;font-size:.82rem;color:var(--muted)}
 .gradebook tr.whyrow ul{margin:0;padding-left:1.1em}
 .gradebook tbody tr:not(.whyrow):has(+ .whyrow) th,.gradebook tbody tr:not(.whyrow):has(+ .whyrow) td{border-bottom:none}
-.gradebook td.incomplete,.gradebook td.inv{white-space:normal;min-width:8em}
+.gradebook td.incomplete,.gradebook td.inv{white-space:normal;min-width:6em}
 .capmark{color:var(--bad)}
 @media (max-width:760px){.overview{grid-template-columns:1fr}}
 @media print{

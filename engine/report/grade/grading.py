@@ -73,7 +73,8 @@ class CaseGrade:
     not_assessed_share: float = 0.0
     set_aside: list = field(default_factory=list)         # (Found, Waiver)
     unused: list = field(default_factory=list)            # Waiver
-    strengths: list = field(default_factory=list)         # texts
+    strengths: list = field(default_factory=list)         # texts: principles and functions
+    went_well: list = field(default_factory=list)         # (text, lines): what the write-up shows
     priorities: list = field(default_factory=list)        # Priority, at most three
     title: str | None = None
 
@@ -148,6 +149,7 @@ def grade_case(r: CaseResult, rubric: Rubric, lang: str = "en", waivers=()) -> C
                   functions=functions, set_aside=set_aside, unused=unused,
                   title=meta.title)
     g.strengths = strengths(principles, functions, lang)
+    g.went_well = went_well(r, principles, lang)
     g.priorities = priorities(kept, lang)
     caps = [(cap, sorted({f.id for f in kept if cap.matches(f)})) for cap in rubric.caps]
     g.caps = [(cap, ids) for cap, ids in caps if ids]
@@ -214,6 +216,26 @@ def strengths(principles: dict, functions: dict, lang: str) -> list[str]:
     return out
 
 
+def went_well(r: CaseResult, principles: dict, lang: str, n: int = 5) -> list[tuple]:
+    """What went well, concretely (engine/judge/strengths.py: "kesukarelaan explained in
+    session 1", with the lines of the write-up): the first strength of each principle the
+    grade counts as upheld, in the rubric's order, at most ``n`` so a sheet stays one page.
+    Under --redact the results' strengths were scrubbed before grading."""
+    from asas.engine.judge.strengths import TEXTS
+    out = []
+    for p in principles:
+        if principles[p].status != "upheld":
+            continue
+        st = next((st for st in r.strengths if st.principle == p and st.key in TEXTS), None)
+        if st is None:
+            continue
+        lines = tuple(dict.fromkeys(e.line for e in st.evidence if e.line))
+        out.append((TEXTS[st.key].fill(lang, st.params), lines))
+        if len(out) == n:
+            break
+    return out
+
+
 def priorities(findings, lang: str, n: int = 3) -> list[Priority]:
     """The first things to work on: root causes before the chains they start,
     violations before risks before advice, the surest first; one entry per rule."""
@@ -240,11 +262,19 @@ class TraineeRow:
     incomplete: int            # cases returned as incomplete
     capped: int                # cases whose grade a cap lowered
     meeting: bool              # some case asks for a meeting
+    uncapped: Band | None = None   # the band the average reaches, before the caps
+
+    @property
+    def lowered(self) -> bool:
+        return self.band is not None and self.uncapped is not None and self.band != self.uncapped
 
 
 def by_trainee(grades: list[CaseGrade], rubric: Rubric) -> list[TraineeRow]:
     """One row per trainee code across their cases; the cases without a code are listed
-    together but not averaged, since they need not be one trainee's."""
+    together but not averaged, since they need not be one trainee's.
+
+    A trainee's grade is the band of the average total, at most the lowest grade a cap
+    allowed in any of their graded cases: a critical finding is not averaged away."""
     groups: dict[str | None, list[CaseGrade]] = {}
     for g in grades:
         if g.state != INVALID:
@@ -255,8 +285,15 @@ def by_trainee(grades: list[CaseGrade], rubric: Rubric) -> list[TraineeRow]:
         mine = groups[code]
         totals = [g.graded_total for g in mine if g.graded]
         average = round(sum(totals) / len(totals), 1) if totals and code is not None else None
-        out.append(TraineeRow(code, len(totals), average,
-                              None if average is None else rubric.band(average),
+        reached = band = None if average is None else rubric.band(average)
+        if band is not None:
+            for g in mine:
+                for cap, _ in (g.caps if g.graded else ()):
+                    ceiling = rubric.named(cap.grade)
+                    if rubric.rank(ceiling) > rubric.rank(band):
+                        band = ceiling
+        out.append(TraineeRow(code, len(totals), average, band,
                               sum(1 for g in mine if g.state == INCOMPLETE),
-                              sum(1 for g in mine if g.capped), any(g.meeting for g in mine)))
+                              sum(1 for g in mine if g.capped), any(g.meeting for g in mine),
+                              reached))
     return out

@@ -204,7 +204,7 @@ def render_markdown(grades: list[CaseGrade], rubric: Rubric, lang: str = "en",
             who = esc(trainee_name(row.code, roster, lang) if row.code else t("no_code", lang))
             extra = trainee_notes(row, lang)
             avg = "" if row.average is None else _pts(row.average)
-            band = "" if row.band is None else esc(row.band.grade)
+            band = "" if row.band is None else esc(row.band.grade) + (" ▼" if row.lowered else "")
             out.append(f"| {who} | {row.graded} | {avg} | {band} | {esc('; '.join(extra))} |")
         out.append("")
     unused = unused_lines(grades, lang)
@@ -234,9 +234,9 @@ def render_html(grades: list[CaseGrade], rubric: Rubric, lang: str = "en",
             legend(lang), "</header>", '<section class="card">',
             f'<div class="scroll" tabindex="0" role="region" aria-label="{e(title)}"><table class="matrix gradebook" id="gradebook">'
             f"<thead><tr><th scope=\"col\">{e(word('case', lang))}</th>"
-            f"<th scope=\"col\">{e(word('trainee', lang))}</th>"
+            f'<th class="grade" scope="col">{e(t("grade", lang))}</th>'
             f'<th class="num" scope="col">{e(t("total", lang))}</th>'
-            f'<th class="grade" scope="col">{e(t("grade", lang))}</th>']
+            f"<th scope=\"col\">{e(word('trainee', lang))}</th>"]
     for p in rubric.principles:
         gloss = "" if lang == "id" else f" <small>{e(label(p, 'en'))}</small>"
         body.append(f'<th class="p" scope="col">{e(p)}{gloss}</th>')
@@ -252,22 +252,26 @@ def render_html(grades: list[CaseGrade], rubric: Rubric, lang: str = "en",
         # squeezed last column
         why = (f'<tr class="whyrow"><td></td><td colspan="{width - 1}"><ul>{why}</ul></td></tr>'
                if why else "")
+        # the grade and the total right after the case, before the trainee: the file name
+        # wraps, so the grade stays whole in view at any window width (a phone's too)
         head = (f"<tr><th scope=\"row\">{e(g.case_id or g.file)}"
-                f'<small title="{e(g.file)}">{e(base)}</small></th><td>{e(who)}</td>')
+                f'<small title="{e(g.file)}">{e(base)}</small></th>')
+        who_cell = f"<td>{e(who)}</td>"
         if g.state == INVALID:
-            body.append(head + f'<td></td><td class="grade inv">{e(word("ungraded", lang))}</td>'
-                        f'<td class="inv" colspan="{len(rubric.principles) + 2}">{e(g.reason)}</td>'
+            body.append(head + f'<td class="grade inv">{e(word("ungraded", lang))}</td><td></td>'
+                        + who_cell
+                        + f'<td class="inv" colspan="{len(rubric.principles) + 2}">{e(g.reason)}</td>'
                         "</tr>")
             continue
         if g.state == INCOMPLETE:
-            cell = (f'<td></td><td class="grade incomplete"><b>{e(t("incomplete_short", lang))}'
-                    "</b></td>")
+            cell = (f'<td class="grade incomplete"><b>{e(t("incomplete_short", lang))}'
+                    "</b></td><td></td>")
         else:
             mark = (f' <span class="capmark" title="{e("; ".join(cap_notes(g, lang)))}">▼</span>'
                     if g.capped else "")
-            cell = (f'<td class="num"><b>{_pts(g.graded_total)}</b></td>'
-                    f'<td class="grade"><b>{e(g.graded_band.grade)}</b>{mark}</td>')
-        body.append(head + cell)
+            cell = (f'<td class="grade"><b>{e(g.graded_band.grade)}</b>{mark}</td>'
+                    f'<td class="num"><b>{_pts(g.graded_total)}</b></td>')
+        body.append(head + cell + who_cell)
         for p in rubric.principles:
             pg = g.principle_grades[p]
             body.append(f'<td class="st {pg.status}" title="{e(word(pg.status, lang))}">'
@@ -313,6 +317,8 @@ def render_html(grades: list[CaseGrade], rubric: Rubric, lang: str = "en",
 
 def trainee_notes(row, lang: str) -> list[str]:
     extra = [t("capped_n", lang, n=row.capped)] if row.capped else []
+    if row.lowered:
+        extra.append(t("average_reaches", lang, grade=row.uncapped.grade))
     if row.incomplete:
         extra.append(t("incomplete_n", lang, n=row.incomplete))
     if row.meeting:
@@ -341,8 +347,9 @@ def _trainees_html(grades, rubric, lang, roster) -> str:
             extra = trainee_notes(row, lang)
             avg = "" if row.average is None else f"{row.average:.1f}"
             band = "" if row.band is None else row.band.grade
+            mark = ' <span class="capmark">▼</span>' if row.lowered else ""
             body.append(f"<tr><td>{e(who)}</td><td class=\"num\">{row.graded}</td>"
-                        f"<td class=\"num\">{avg}</td><td><b>{e(band)}</b></td>"
+                        f"<td class=\"num\">{avg}</td><td><b>{e(band)}</b>{mark}</td>"
                         f"<td>{e('; '.join(extra))}</td></tr>")
         body.append("</tbody></table></section>")
     return "".join(body)

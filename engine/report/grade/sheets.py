@@ -123,8 +123,13 @@ def sheet_body(g: CaseGrade, rubric: Rubric, lang: str, roster: Roster, redacted
                        f"{_number(g.deductions, lang)} · {e(t('function_deductions', lang))}: "
                        f"{_number(g.function_deductions, lang)}</p>")
 
-    if g.strengths:
+    if g.strengths or g.went_well:
         out.append(f"<h2>{e(t('strengths', lang))}</h2><ul>")
+        line = word("line", lang)
+        out += [f"<li>✓ {e(text)}" + (f' <span class="rp">({e(line)} '
+                                         f'{", ".join(str(n) for n in lines)})</span>'
+                                         if lines else "") + "</li>"
+                for text, lines in g.went_well]
         out += [f"<li>{e(text)}</li>" for text in g.strengths]
         out.append("</ul>")
     if g.state == GRADED:      # an incomplete write-up's work is the list of what to add

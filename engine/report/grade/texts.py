@@ -73,6 +73,7 @@ TEXTS = {
     "gradebook": ("Gradebook", "Daftar nilai"),
     "by_trainee": ("By trainee", "Per praktikan"),
     "capped_n": ("{n} capped", "{n} dibatasi"),
+    "average_reaches": ("the average reaches {grade}", "nilai rata-rata mencapai {grade}"),
     "incomplete_n": ("{n} returned", "{n} dikembalikan"),
     "rubric": ("rubric", "rubrik"),
     "functions_cost": ("deducted per function not served", "dikurangkan per fungsi tidak terlayani"),

@@ -1,7 +1,8 @@
 """The gradebook as an Excel workbook (``asas grade --format xlsx -o nilai.xlsx``).
 
 Written with openpyxl (MIT).  Numbers are numbers (Excel shows them with the reader's
-own decimal separator, so an Indonesian Excel shows 72,5), the header row is frozen and
+own decimal separator, so an Indonesian Excel shows 72,5; a principle's points exact,
+6,25, so that a row's SUM() is its total), the header row is frozen and
 filtered, the columns are sized to their content, and the grade cell is coloured by its
 band (a capped grade, an incomplete write-up and an invalid file have colours of their
 own).  Headers and values are in the report's language.  A second sheet is one row per
@@ -56,8 +57,8 @@ def render_xlsx(grades: list[CaseGrade], rubric: Rubric, lang: str = "en",
         cell.fill = PatternFill("solid", fgColor=HEADER_FILL)
         cell.alignment = Alignment(vertical="top", wrap_text=True)
     grade_col = header.index("nilai" if lang == "id" else "grade") + 1
-    number_cols = {header.index(p) + 1 for p in rubric.principles}
-    number_cols |= {grade_col - 3, grade_col - 2, grade_col - 1, grade_col + 1}
+    point_cols = {header.index(p) + 1 for p in rubric.principles}
+    number_cols = {grade_col - 3, grade_col - 2, grade_col - 1, grade_col + 1}
     for g in grades:
         student = roster.student(g.code)
         row: list[str | float | None] = [_safe(g.file), _safe(g.case_id), _safe(g.code),
@@ -65,7 +66,8 @@ def render_xlsx(grades: list[CaseGrade], rubric: Rubric, lang: str = "en",
         if g.state == INVALID:
             row += [None] * len(rubric.principles) + [None, None, None, None, None]
         else:
-            row += [round(g.principle_grades[p].points, 1) for p in rubric.principles]
+            # exact points (6.25, not 6.2), so a SUM() of the row gives its total
+            row += [round(g.principle_grades[p].points, 2) for p in rubric.principles]
             if g.graded:
                 row += [round(g.deductions, 1), round(g.function_deductions, 1), g.graded_total,
                         _safe(g.graded_band.grade), g.graded_band.point]
@@ -85,9 +87,9 @@ def render_xlsx(grades: list[CaseGrade], rubric: Rubric, lang: str = "en",
             fill = BAND_FILLS[min(rubric.rank(g.graded_band) * len(BAND_FILLS) // max(len(rubric.bands), 1),
                                   len(BAND_FILLS) - 1)]
         cell.fill = PatternFill("solid", fgColor=fill)
-    for column in number_cols:
+    for column in number_cols | point_cols:
         for (cell,) in ws.iter_rows(min_row=2, min_col=column, max_col=column):
-            cell.number_format = "0.0"
+            cell.number_format = "0.0#" if column in point_cols else "0.0"
     ws.freeze_panes = "A2"
     ws.auto_filter.ref = ws.dimensions
     _widths(ws, get_column_letter, wide={len(header)})
