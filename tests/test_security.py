@@ -932,7 +932,8 @@ def _entry_of(name: str):
     return json.loads(json.dumps(to_data(r, strict=False), default=str))
 
 
-@pytest.mark.parametrize("where", ["principle ids", "derived_from", "parent", "evidence path",
+@pytest.mark.parametrize("where", ["principle ids", "principle ids, zero-width",
+                                   "derived_from", "parent", "evidence path",
                                    "strength evidence", "strength key"])
 def test_s11_s2_every_part_of_an_entry_a_report_prints_is_checked(where):
     """Found by bench/fuzz.py --security: a newline or tab in a principle's finding IDs
@@ -941,13 +942,16 @@ def test_s11_s2_every_part_of_an_entry_a_report_prints_is_checked(where):
     value was not checked at all."""
     from asas.engine.run.codec import BadData, from_data
     from asas.rules import CATALOG
-    name = ("many-failures.yaml" if where in ("principle ids", "derived_from", "parent")
+    name = ("many-failures.yaml"
+            if where.startswith(("principle ids", "derived_from", "parent"))
             else "late-repair-later-openness.yaml")
     data = _entry_of(name)
     from_data(_entry_of(name), "f.yaml", CATALOG)       # as written: fine
     if where == "principle ids":
         ids = next(v[2] for v in data["principles"].values() if v[2])
         ids[0] += "\nkerahasiaan  ✓ upheld 100"
+    elif where == "principle ids, zero-width":
+        next(v[2] for v in data["principles"].values() if v[2])[0] += "\u200d\u202e"
     elif where == "derived_from":
         next(f for f in data["findings"] if f[4])[4][0] += "\t"
     elif where == "parent":

@@ -137,14 +137,13 @@ def _str(v, what, nullable=False):
     return v
 
 
-_BREAK = re.compile("[\t\n\r]")
-
-
 def _word(v, what, nullable=False):
-    """A rule ID, a finding's key or a field's path: text on one line, no tab (a report
-    prints it as it is, inside a line of its own)."""
+    """A rule ID, a finding's key or a field's path: none of the characters a terminal
+    report would have to escape (tab, newline, bidi, zero-width: engine/report/safe.py),
+    since reports print it as it is, inside a line of their own."""
+    from asas.engine.report.safe import UNSAFE
     _str(v, what, nullable)
-    _need(v is None or not _BREAK.search(v), what)
+    _need(v is None or not UNSAFE.search(v), what)
     return v
 
 
