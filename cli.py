@@ -339,6 +339,14 @@ def _written_note(output: str, fail_on: str, lang: str) -> str:
     return _say("cli.written_note", lang, file=output, fail_on=word(fail_on, lang))
 
 
+def _profile_or_config(profile, paths=()):
+    """--profile, else the ``profile`` of the config file found from ``paths`` (else from
+    the current folder): every command judges or writes for the profile check uses."""
+    if profile is not None:
+        return profile
+    return _config_profile(profile, _config(None, False, [p for p in paths if p]))
+
+
 def _config_profile(profile, conf):
     """--profile, else the config file's ``profile`` (checked as --profile is)."""
     if profile is not None or not conf.get("profile"):
@@ -537,7 +545,7 @@ def grade(paths, rubric, print_rubric, fmt, csv_locale, lang, output, roster, ov
     results = check_paths(files, profile=profile, suppress=not no_suppress)
     if redact:
         from asas.engine.report.redact import redact as redact_results
-        results = redact_results(results)
+        results = redact_results(results, lang)
     grades = grade_results(results, chosen, lang, waivers)
     if fmt == "xlsx":
         from asas.engine.report.grade.xlsx import render_xlsx
@@ -608,6 +616,7 @@ def trend(paths, fmt, by, lang, output, roster, redact, profile):
     lang = _lang(lang)
     if not paths:
         raise click.UsageError(_say("cli.need_paths_plain", lang))
+    profile = _profile_or_config(profile, paths)
     the_roster = _roster(roster, lang)
     files = case_paths(paths)
     _refuse_inputs(output, [*files, *([roster] if roster else [])])
@@ -615,7 +624,7 @@ def trend(paths, fmt, by, lang, output, roster, redact, profile):
     results = check_paths(files, profile=profile)
     if redact:
         from asas.engine.report.redact import redact as redact_results
-        results = redact_results(results)
+        results = redact_results(results, lang)
     _emit(render(results, fmt, lang, by=by, roster=the_roster), output)
     sys.exit(0 if all(r.valid for r in results) else 2)
 
@@ -645,6 +654,7 @@ def rules_(fmt, lang, select, output, profile):
     from asas.engine.judge.verdict import selected
     from asas.engine.report.rulepage import rule_dict, rule_list, rules_markdown
     from asas.engine.run.pipeline import catalog_of
+    profile = _profile_or_config(profile)
     CATALOG = catalog_of(profile)
     lang = _lang(lang)
     if fmt == "markdown":
@@ -677,13 +687,23 @@ def rule(rule_id, lang, profile):
     from asas.engine.report.rulepage import rule_page
     from asas.engine.run.pipeline import catalog_of
     lang = _lang(lang)
-    CATALOG = catalog_of(profile)
+    CATALOG = catalog_of(_profile_or_config(profile))
     doc = CATALOG.get(rule_id.upper())
     if doc is None:
         hint = difflib.get_close_matches(rule_id.upper(), CATALOG, n=1)
         more = Msg.of("cli.no_rule_hint", hint=hint[0]) if hint else Msg.of("cli.no_rule_list")
+        other = _profile_with_rule(rule_id.upper())
+        if other:
+            more = Msg.of("cli.no_rule_profile", rule=rule_id.upper(), profile=other)
         raise click.ClickException(t("cli.no_rule", lang, rule=rule_id, more=more))
     _echo(rule_page(doc, lang))
+
+
+def _profile_with_rule(rule_id: str) -> str | None:
+    """The first bundled profile whose catalogue has ``rule_id`` (a KDN rule: bk12)."""
+    from asas.engine.judge.profile import available
+    from asas.engine.run.pipeline import catalog_of
+    return next((name for name in available() if rule_id in catalog_of(name)), None)
 
 
 @cli.command()
@@ -696,7 +716,7 @@ def explain(file, lang, profile):
     from asas.engine.report.explain import explain as render
     from asas.engine.report.safe import safe_text
     from asas.engine.run.pipeline import check_file
-    result = check_file(file, profile=profile)
+    result = check_file(file, profile=_profile_or_config(profile, [file]))
     if not result.valid:
         for e in result.errors:
             click.echo(safe_text(e.format(result.file, _lang(lang))), err=True)
@@ -720,6 +740,7 @@ def init(file, lang, sessions, schema_ref, force, profile):
     Without FILE, or with -, the template is printed."""
     from asas.engine.authoring.template import SCHEMA_FILE, message, template_text, write_new
     lang = _lang(lang)
+    profile = _profile_or_config(profile, [file] if file and file != "-" else [])
     text = template_text(lang, sessions, schema_ref or SCHEMA_FILE, profile=profile)
     if not file or file == "-":
         _echo(text)
@@ -765,7 +786,7 @@ def interview(file, lang, schema_ref, append_session, profile):
         raise AsasError(_say("cli.no_answers", lang))
     try:
         run(file, lang, schema=schema_ref or SCHEMA_FILE, append=append_session,
-            profile=profile)
+            profile=_profile_or_config(profile, [file]))
     except click.Abort:   # end of input, or Ctrl-C: the case file is not written
         click.echo("", err=True)
         draft = draft_path(file)
@@ -798,7 +819,7 @@ def verbatim_tag(file, fmt, lang, redact):
     if not loaded.valid:
         errors = loaded.errors
         if redact:
-            errors = redact_results([invalid(loaded)])[0].errors
+            errors = redact_results([invalid(loaded)], _lang(lang))[0].errors
         for e in errors:
             click.echo(e.format(loaded.file, _lang(lang)), err=True)
         sys.exit(2)

@@ -1,5 +1,6 @@
 """The write-up itself (catatan): every observation a session leaves out gets its
-advice-level DOC finding, field by field, in the session it is missing from
+advice-level DOC finding, field by field, in the session it is missing from, and so do
+the case's own details (DOC079)
 (knowledge-base.md, "DOC — documentation: each missing observation, field by field").
 
 The principles' modules already report, case-wide, what a principle needs and no
@@ -39,6 +40,39 @@ def _fields(missing, everywhere, first) -> tuple:
 
 @KNOWLEDGE.rules
 class Catatan(RuleSet):
+    @KNOWLEDGE.finding(
+        "DOC079", severity="advice", cf=1.0,
+        title=Text("Case details not documented", "Data kasus yang belum dicatat"),
+        message=Text("The write-up does not record these details of the case: {fields}.",
+                     "Laporan belum mencatat data kasus berikut: {fields}."),
+        recommendation=Text(
+            "Write these details of the case ({fields}): where the counseling took place, "
+            "the counselor's fields of competence and the areas of the problem are what "
+            "expertise is judged by (a family side is part of a school counselor's "
+            "personal-social field, not of a clinic's), and a supervisor reads the case "
+            "through them.",
+            "Tuliskan data kasus ini ({fields}): tempat layanan, bidang kompetensi konselor, "
+            "dan bidang masalah konseli menjadi dasar menilai keahlian (sisi keluarga "
+            "termasuk bidang pribadi-sosial konselor sekolah, bukan bidang klinik), dan "
+            "pembimbing membaca kasus melalui data itu."),
+        why=Text(
+            "The source sets individual counseling to help with the problems of the client's "
+            "life, by a professional with the knowledge and skills for them; who the client "
+            "is, what the problem touches and where the service takes place say which "
+            "knowledge and skills those are.",
+            "Menurut teks sumber, konseling individual membantu konseli mengentaskan masalah "
+            "kehidupannya, oleh petugas profesional dengan pengetahuan dan keterampilan "
+            "untuk itu; siapa konseli, bidang masalahnya, dan tempat layanan menunjukkan "
+            "pengetahuan dan keterampilan yang mana."),
+        source=Text("Pengertian konseling individual (what individual counseling is), ¶2",
+                    "Pengertian konseling individual, ¶2"),
+        fail={"case.setting": None},
+        passing={"case.setting": "school"},
+    )
+    @Rule(CaseFact(undocumented_case=MATCH.fields), TEST(lambda fields: bool(fields)))
+    def doc079_case_details_missing(self, report, fields):
+        self.declare(report(None, list(fields), {"fields": fields}))
+
     @KNOWLEDGE.finding(
         "DOC080", severity="advice", cf=1.0,
         title=Text("Observations not documented", "Pengamatan yang belum dicatat"),

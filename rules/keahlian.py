@@ -93,9 +93,12 @@ def _outside(areas, competencies, setting) -> tuple:
     separate competence: a counselor competent in the personal or social field holds it.
     (The four bidang layanan are Indonesian BK practice, not named by the source text; the
     source sets individual counseling to help with the problems of the client's life and
-    their "kesukaran pribadi", which is where a student's family trouble falls.)"""
+    their "kesukaran pribadi", which is where a student's family trouble falls.)
+    A write-up that does not record its setting is not presumed to come from a clinic:
+    nothing shows the family side to be a separate competence there, so the finding is
+    not drawn (open-world: an unknown setting is no evidence)."""
     held = set(competencies)
-    if setting in BK_SETTINGS and held & {"personal", "social"}:
+    if (setting is None or setting in BK_SETTINGS) and held & {"personal", "social"}:
         held.add("family")
     return tuple(a for a in areas if a not in held)
 
@@ -199,16 +202,18 @@ class Keahlian(RuleSet):
         "KAH002", severity="risk", cf=0.8,
         title=Text("Trainee without supervision", "Praktikan tanpa supervisi"),
         message=Text("The counselor is a trainee and worked without a supervisor's guidance.",
-                     "Konselor adalah praktikan dan bekerja tanpa bimbingan supervisor."),
+                     "Konselor adalah praktikan dan bekerja tanpa bimbingan guru pamong atau dosen "
+                     "pembimbing (supervisi)."),
         recommendation=Text(
             "Work under a supervisor: discuss each session with them, and agree beforehand "
             "what to do when a case goes beyond what you can handle.",
-            "Bekerjalah di bawah bimbingan supervisor: diskusikan setiap sesi dengannya, dan "
-            "sepakati sebelumnya apa yang dilakukan bila kasus melampaui kemampuan Anda."),
+            "Bekerjalah dengan bimbingan guru pamong atau dosen pembimbing (supervisi): "
+            "diskusikan setiap sesi dengannya, dan sepakati sebelumnya apa yang dilakukan bila "
+            "kasus melampaui kemampuan Anda."),
         why=Text("The source asks for a professional with knowledge and skills; a trainee is "
                  "still acquiring them, and supervision is what keeps the service expert.",
-                 "Teks sumber mensyaratkan petugas profesional dengan pengetahuan dan "
-                 "keterampilan; "
+                 "Menurut teks sumber, konseling diberikan oleh petugas profesional dengan "
+                 "pengetahuan dan keterampilan; "
                  "praktikan masih mengembangkannya, dan supervisilah yang menjaga mutu keahlian "
                  "layanan."),
         source=SOURCE_DEF,
@@ -238,8 +243,8 @@ class Keahlian(RuleSet):
                  "session the counselor cannot know whether that aim was reached. (Penilaian "
                  "is the closing stage of individual counseling in Indonesian guidance "
                  "practice; the source does not name it.)",
-                 "Teks sumber menetapkan tujuan layanan sebagai terentaskannya masalah konseli dan "
-                 "menuntut konselor mencurahkan keahliannya untuk kepentingan konseli; tanpa "
+                 "Menurut teks sumber, tujuan layanan adalah terentaskannya masalah konseli, dan "
+                 "konselor mencurahkan keahliannya untuk kepentingan konseli; tanpa "
                  "penilaian konselor tidak dapat mengetahui apakah tujuan itu tercapai. "
                  "(Penilaian adalah tahap penutup konseling individual dalam praktik bimbingan "
                  "dan konseling; sumber tidak menyebutnya secara langsung.)"),
@@ -357,9 +362,9 @@ class Keahlian(RuleSet):
     # -- documentation: what keahlian needs to be assessed ---------------------------
     @KNOWLEDGE.finding(
         "DOC061", severity="advice", cf=1.0, needed=True,
-        title=Text("Counselor's role not documented", "Kedudukan konselor tidak dicatat"),
+        title=Text("Counselor's role not documented", "Peran konselor tidak dicatat"),
         message=Text("The write-up does not say the counselor's role (case.counselor.role).",
-                     "Laporan tidak menyebutkan kedudukan konselor (case.counselor.role)."),
+                     "Laporan tidak menyebutkan peran (status) konselor (case.counselor.role)."),
         recommendation=Text("Write `counselor.role`: trainee, professional, teacher or peer.",
                             "Tuliskan `counselor.role`: trainee, professional, teacher atau peer."),
         why=WHY_DOC, source=SOURCE_DEF,

@@ -7,11 +7,16 @@ with no evaluation in between; no follow-up and no short- or long-term evaluatio
 (laijapen, laijapang) after the last session.  Chain (Prayitno & Amti: a dynamic
 service builds on the results of its evaluation): no evaluation at all (KAH003, keahlian)
 leaves the next step nothing to build on (KDN004).
+
+Where a later session has a verbatim, the counselor's turns that the tagger reads as
+goal talk (goal_setting: "apa yang ingin kamu capai?") show the goals revisited: the
+same techniques are then not repeated blindly (no KDN002), and the review counts as
+documented (no DOC081) when the write-up does not say.
 """
 
 from asas.engine.judge.catalog import Text
 from asas.engine.reason.compat import MATCH, NOT, TEST, P, Rule
-from asas.engine.reason.facts import CaseFact, Finding, SessionFact
+from asas.engine.reason.facts import CaseFact, Finding, SessionFact, VerbatimFact
 from asas.rules._bk12 import prayitno
 from asas.rules._common import at
 from asas.rules._registry import REGISTRY, RuleSet
@@ -186,7 +191,8 @@ class Kedinamisan(RuleSet):
     @Rule(SessionFact(first=False, techniques=MATCH.techniques, prev_techniques=MATCH.previous,
                       prev_evaluation_done=False, goals_reviewed=P(lambda v: v is not True),
                       idx=MATCH.idx, number=MATCH.number),
-          TEST(lambda techniques, previous: _same(techniques, previous)))
+          TEST(lambda techniques, previous: _same(techniques, previous)),
+          NOT(VerbatimFact(idx=MATCH.idx, goal_setting=P(bool))))
     def kdn002_same_techniques_unevaluated(self, report, techniques, previous, idx, number):
         self.declare(report(number, [at(idx, "counselor.techniques"),
                                      at(idx - 1, "evaluation.done")],
@@ -209,7 +215,8 @@ class Kedinamisan(RuleSet):
     # -- documentation: what kedinamisan needs to be assessed ------------------------
     @KNOWLEDGE.finding("DOC081", **DOC081)
     @Rule(CaseFact(sessions=P(lambda n: n > 1)),
-          NOT(SessionFact(first=False, goals_reviewed=P(lambda v: v is not None))))
+          NOT(SessionFact(first=False, goals_reviewed=P(lambda v: v is not None))),
+          NOT(VerbatimFact(idx=P(lambda i: i > 0), goal_setting=P(bool))))
     def doc081_goals_reviewed(self, report):
         self.declare(report(None, [at(1, "goals_reviewed")]))
 

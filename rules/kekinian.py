@@ -95,11 +95,12 @@ class Kekinian(RuleSet):
             "Kaitkan pembicaraan tentang masa depan dengan apa yang dapat dilakukan konseli "
             "sekarang; untuk masalah di luar perencanaan karier, mulailah dari keadaan saat ini."),
         why=Text(
-            "The source asks for present focus throughout; planning ahead is present work for "
+            "According to the source text, the whole process has a present focus; planning "
+            "ahead is present work for "
             "a career problem, but elsewhere it can take the place of the client's present "
             "situation.",
-            "Teks sumber menuntut nuansa kekinian di seluruh proses; merencanakan masa depan "
-            "adalah "
+            "Menurut teks sumber, seluruh proses konseling bernuansa kekinian; merencanakan "
+            "masa depan adalah "
             "pekerjaan masa kini bagi masalah karier, tetapi pada masalah lain dapat menggeser "
             "perhatian dari keadaan konseli saat ini."),
         source=SOURCE_P1,

@@ -99,8 +99,8 @@ WHY_LIMITS = Text(
     "danger may force the counselor to share something, that belief stays honest only "
     "if the client was told the limits beforehand; otherwise a necessary disclosure is "
     "experienced as a betrayal.",
-    "Teks sumber menjadikan konselor bertanggung jawab penuh melindungi apa yang diungkapkan "
-    "konseli, dan menyandarkan keberhasilan layanan pada keyakinan konseli akan "
+    "Menurut teks sumber, konselor bertanggung jawab penuh melindungi apa yang diungkapkan "
+    "konseli, dan keberhasilan layanan bersandar pada keyakinan konseli akan "
     "perlindungan itu. Bila bahaya dapat memaksa konselor menyampaikan sesuatu, keyakinan "
     "itu hanya tetap jujur jika konseli sudah diberi tahu batas-batasnya; jika tidak, "
     "pembukaan rahasia yang diperlukan akan dirasakan sebagai pengkhianatan.")

@@ -141,15 +141,32 @@ class Kesukarelaan(RuleSet):
                  "paksaan, dan "
                  "tanpanya keterbukaan tidak akan terjadi."),
         source=SOURCE_P1,
-        fail={"sessions[0].counselor.pressure_on_client": [
-            "Kalau kamu tidak mau cerita, nanti Ibu laporkan ke orang tuamu."]},
-        passing={"sessions[0].counselor.pressure_on_client": []},
+        fail={"sessions[0].client.willingness": "reluctant",
+              "sessions[0].counselor.pressure_on_client": [
+                  "Kalau kamu tidak mau cerita, nanti Ibu laporkan ke orang tuamu."]},
+        passing={"sessions[0].client.willingness": "reluctant",
+                 "sessions[0].counselor.pressure_on_client": []},
+        # the client was willing in that session: there was no reluctance to name, so the
+        # threat served a goal; the advice is about sanctions and third parties only
+        variants={"willing": {"recommendation": Text(
+            "Never threaten or coerce. The client was willing to take part, so what needs "
+            "mending is not reluctance: do not use threats, sanctions or third parties "
+            "(parents, teachers, the school) to make the client talk or to impose a goal "
+            "(coming on time, studying); let the client choose what to tell, agree the goal "
+            "with them and let them choose the steps.",
+            "Jangan mengancam atau memaksa. Konseli bersedia mengikuti sesi, jadi yang perlu "
+            "dibenahi bukan keengganannya: jangan memakai ancaman, sanksi atau pihak ketiga "
+            "(orang tua, guru, sekolah) untuk memaksa konseli bercerita atau memaksakan suatu "
+            "tujuan (datang tepat waktu, belajar); biarkan konseli memilih apa yang ia "
+            "ceritakan, sepakati tujuan itu bersamanya, dan biarkan ia memilih langkahnya.")}},
     )
     @Rule(SessionFact(pressure_on_client=MATCH.count, willingness=MATCH.willingness,
                       idx=MATCH.idx, number=MATCH.number),
           TEST(lambda count: count > 0))
     def ksr003_pressure(self, report, count, willingness, idx, number):
         params = {"count": count}
+        if willingness == "willing":
+            params["variant"] = "willing"
         self.declare(
             report(number, [at(idx, "counselor.pressure_on_client"), at(idx, "client.willingness")],
                    params),

@@ -7,11 +7,16 @@ of the relationship (Prayitno & Amti: the whole service is to create a relations
 that protects and encourages); so its findings are chains from theirs: judgmental
 remarks (KTB002) make the atmosphere at risk (TWH001); pressure or threats (KSR003)
 violate it (TWH002).  Direct: no session reinforces the client's own steps (advice).
+
+Where a session has a verbatim, what it shows counts too: a judgmental remark or a
+threat the write-up does not list (VBT010, VBT011, keterbukaan's and kesukarelaan's
+evidence from the verbatim) is judged here as the listed ones are, and a counselor turn
+the tagger reads as reinforcement is encouragement, whatever the technique list says.
 """
 
 from asas.engine.judge.catalog import Text
 from asas.engine.reason.compat import MATCH, NOT, P, Rule
-from asas.engine.reason.facts import Finding, SessionFact
+from asas.engine.reason.facts import Finding, SessionFact, VerbatimFact
 from asas.rules._bk12 import prayitno
 from asas.rules._common import at
 from asas.rules._registry import REGISTRY, RuleSet
@@ -35,10 +40,12 @@ TWH001 = {
     "derived": True,
     "title": Text("Judging and labelling instead of encouraging",
                   "Menghakimi dan memberi label, bukan mendorong"),
-    "message": Text("The judgmental remarks of session {session} (KTB002) label the client "
-                    "instead of encouraging them: the relationship does not lead from behind.",
-                    "Ucapan menghakimi pada sesi {session} (KTB002) memberi label kepada konseli, "
-                    "bukan mendorongnya: hubungan konseling tidak tut wuri handayani."),
+    "message": Text("The judgmental remarks of session {session} (KTB002; in the verbatim, "
+                    "VBT010) label the client instead of encouraging them: the relationship "
+                    "does not lead from behind.",
+                    "Ucapan menghakimi pada sesi {session} (KTB002; dalam verbatim, VBT010) "
+                    "memberi label kepada konseli, bukan mendorongnya: hubungan konseling tidak "
+                    "tut wuri handayani."),
     "recommendation": Text(
         "Describe behaviour, not the person; name what the client already does well and "
         "encourage the next step they choose.",
@@ -55,10 +62,12 @@ TWH002 = {
     "cf": 0.9,
     "derived": True,
     "title": Text("Threats instead of protection", "Ancaman, bukan pengayoman"),
-    "message": Text("The pressure or threats of session {session} (KSR003) take away the "
-                    "protection and room to grow the relationship must give.",
-                    "Tekanan atau ancaman pada sesi {session} (KSR003) menghilangkan rasa aman "
-                    "dan ruang untuk berkembang yang harus diberikan hubungan konseling."),
+    "message": Text("The pressure or threats of session {session} (KSR003; in the verbatim, "
+                    "VBT011) take away the protection and room to grow the relationship must "
+                    "give.",
+                    "Tekanan atau ancaman pada sesi {session} (KSR003; dalam verbatim, VBT011) "
+                    "menghilangkan rasa aman dan ruang untuk berkembang yang harus diberikan "
+                    "hubungan konseling."),
     "recommendation": Text(
         "Never threaten or sanction a client in counseling; if rules were broken, leave "
         "sanctions to those responsible and keep the counseling a safe place.",
@@ -78,9 +87,10 @@ TWH003 = {
     "title": Text("The client's own steps not reinforced",
                   "Langkah konseli sendiri tidak dikuatkan"),
     "message": Text("No session records reinforcement of the client's own steps "
-                    "(counselor.techniques: reinforcement).",
+                    "(counselor.techniques: reinforcement), nor does a verbatim show it.",
                     "Tidak ada sesi yang mencatat penguatan atas langkah konseli sendiri "
-                    "(counselor.techniques: reinforcement)."),
+                    "(counselor.techniques: reinforcement), dan verbatim pun tidak "
+                    "menunjukkannya."),
     "recommendation": Text("Acknowledge and reinforce what the client decides and does, so that "
                            "they go on by themselves.",
                            "Akui dan kuatkan apa yang diputuskan dan dilakukan konseli, agar ia "
@@ -132,10 +142,24 @@ class TutWuriHandayani(RuleSet):
         self.declare(report(session, derived_from=[("KSR003", session)],
                             params={"session": session}))
 
+    # the same evidence from the verbatim: remarks and threats the write-up does not list
+    @KNOWLEDGE.fires("TWH001")
+    @Rule(Finding(id="VBT010", session=MATCH.session))
+    def twh001_judgmental_in_verbatim(self, report, session):
+        self.declare(report(session, derived_from=[("VBT010", session)],
+                            params={"session": session}))
+
+    @KNOWLEDGE.fires("TWH002")
+    @Rule(Finding(id="VBT011", session=MATCH.session))
+    def twh002_threat_in_verbatim(self, report, session):
+        self.declare(report(session, derived_from=[("VBT011", session)],
+                            params={"session": session}))
+
     @KNOWLEDGE.finding("TWH003", **TWH003)
     @Rule(SessionFact(idx=0),
           NOT(SessionFact(techniques=None)),
-          NOT(SessionFact(techniques=P(lambda t: t is not None and "reinforcement" in t))))
+          NOT(SessionFact(techniques=P(lambda t: t is not None and "reinforcement" in t))),
+          NOT(VerbatimFact(reinforcement=P(bool))))
     def twh003_no_reinforcement(self, report):
         self.declare(report(None, [at(0, "counselor.techniques")]))
 

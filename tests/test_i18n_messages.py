@@ -215,7 +215,7 @@ def case(tmp_path):
 
 
 @pytest.mark.parametrize(("args", "en", "id"), [
-    (["--session", "9"], "session 9 does not exist; the file has",
+    (["--session", "9"], "session 9 does not exist; the file's last session is",
      "sesi 9 tidak ada; berkas ini memuat"),
     (["--session", "1"], "session 1 already has a verbatim",
      "sesi 1 sudah memuat verbatim (baris"),

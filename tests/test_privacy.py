@@ -353,3 +353,34 @@ def test_explain_does_not_echo_the_identifying_value(tmp_path):
     assert "PRV002" in out
     for value in VALUES:
         assert value not in out, value
+
+
+def test_redact_keeps_the_field_names_and_rule_ids_a_finding_names():
+    # DOC080 lists the fields a session leaves out; a derived finding's advice names its
+    # roots ("lihat KTB003"): neither is the client's text, and without them the
+    # finding says nothing
+    result = check_data(patched({
+        "sessions[1].counselor.self_focus": None,
+        "sessions[0].counselor.judgmental_remarks": ["Kamu memang anak nakal."],
+        "sessions[0].client.disclosure": "guarded",
+        "sessions[1].client.disclosure": "guarded"}))
+    [clean] = redact([result])
+    doc = next(f for f in clean.findings if f.id == "DOC080")
+    assert doc.params["fields"] == ("counselor.self_focus",)
+    texts = [f.doc.recommendation.fill("id", f.params) for f in clean.findings
+             if f.derived_from]
+    assert any("KTB" in t for t in texts) and not any(REDACTED in t for t in texts)
+    everything = json.dumps([repr(f.params) + repr(f.evidence) for f in clean.findings])
+    assert "anak nakal" not in everything
+
+
+@pytest.mark.parametrize("fmt", ["text", "markdown", "json", "html"])
+def test_an_indonesian_report_says_disamarkan(tmp_path, fmt):
+    path = tmp_path / "KI-2026-01.yaml"
+    path.write_bytes(dump(patched(FREE)))
+    out = run("check", str(path), "--format", fmt, "--redact", "--lang", "id").output
+    assert "disamarkan" in out and "redacted" not in out
+    for secret in SECRETS:
+        assert secret not in out, (fmt, secret)
+    english = run("check", str(path), "--format", fmt, "--redact", "--lang", "en").output
+    assert "redacted" in english and "disamarkan" not in english

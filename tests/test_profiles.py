@@ -6,6 +6,7 @@ profile is a file, with no change to the engine (tests/fixtures/profiles/kampus-
 import csv
 import io
 import json
+import re
 import shutil
 from pathlib import Path
 
@@ -88,7 +89,7 @@ def test_the_same_case_under_both_profiles():
 
 
 @pytest.mark.parametrize("fmt,needle", [
-    ("markdown", "| alih_tangan_kasus | tut_wuri_handayani |"),
+    ("markdown", "| alih tangan kasus | tut wuri handayani |"),     # as a lecturer names them
     ("html", ">tut wuri handayani<"),
     ("text", "tut_wuri_handayani (leading from behind)"),
 ])
@@ -113,7 +114,7 @@ def test_gradebook_has_twelve_columns_and_uses_the_bk12_rubric(fmt):
         assert exemplary.split(",")[16:20] == ["0.0", "0.0", "100.0", "A"]
     elif fmt == "markdown":
         assert "bk12.rubric.yaml" in result.output
-        assert "| " + " | ".join(TWELVE) + " |" in result.output
+        assert "| " + " | ".join(p.replace("_", " ") for p in TWELVE) + " |" in result.output
     else:
         assert result.output.split('id="gradebook"')[1].split("</thead>")[0] \
             .count('class="p"') == 12
@@ -194,6 +195,29 @@ def test_rules_and_rule_pages_by_profile():
     assert "Prayitno & Erman Amti" in page and "tut_wuri_handayani" in page
     missing = CliRunner().invoke(cli, ["rule", "TWH002"])
     assert missing.exit_code != 0 and "no rule TWH002" in missing.output
+    # ... and says which profile has it, in the reader's language
+    assert "asas rule TWH002 --profile bk12" in missing.output
+    assert "milik profil bk12" in CliRunner().invoke(cli, ["rule", "TWH002", "--lang",
+                                                           "id"]).output
+
+
+def test_the_bk12_rule_list_keeps_its_columns_aligned():
+    lines = run("rules", "--profile", "bk12", "--lang", "id").output.splitlines()
+    starts = {len(re.match(r"\S+ +\S+ +", line).group(0)) for line in lines}
+    assert len(starts) == 1, starts         # the severity column starts at one place
+
+
+@pytest.mark.parametrize("lang,source", [("en", "Source (the ¶ above): Prayitno"),
+                                         ("id", "Sumber (¶ di atas): Prayitno")])
+def test_a_bk12_rule_page_names_the_book_its_paragraph_cites(lang, source):
+    """The four principles rest on Prayitno & Amti, not on the source text: the page's
+    references say so; a rule of the eight (KAH001, reported under alih tangan kasus in
+    bk12) still cites the source text as its ¶."""
+    page = run("rule", "KDN001", "--profile", "bk12", "--lang", lang).output
+    refs = page.split("\n\n")[-1]
+    assert source in refs and "Sukardi" in refs and "Damanik" not in refs
+    kah = run("rule", "KAH001", "--profile", "bk12", "--lang", lang).output.split("\n\n")[-1]
+    assert "Damanik" in kah
 
 
 def test_trend_by_profile():
@@ -216,6 +240,28 @@ def test_init_asks_for_the_bk12_fields_only_with_bk12():
     for name in ("goals_reviewed:", "laijapen_planned:", "data_sources:",
                  "supporting_activities:", "feedback_given:"):
         assert name not in default and name in bk12, name
+
+
+def test_the_config_files_profile_reaches_every_command(tmp_path, monkeypatch):
+    """A course's asas.toml says profile = "bk12": trend, explain, rules, rule and init
+    follow it as check and grade do; --profile still wins."""
+    course = tmp_path / "kelas"
+    course.mkdir()
+    (course / "asas.toml").write_text('profile = "bk12"\n', encoding="utf-8")
+    case = course / "kasus.yaml"
+    shutil.copy(BK12_CASES / "bk12-labelling-threats.yaml", case)
+    monkeypatch.chdir(tmp_path)        # not where the config is: it is found from the files
+    trend = json.loads(run("trend", "--format", "json", str(course)).output)
+    assert trend["principles"] == TWELVE
+    assert "TWH002" in run("explain", str(case)).output
+    assert "TWH002" not in run("explain", "--profile", "konseling-individual", str(case)).output
+    run("init", str(course / "baru.yaml"))
+    assert "goals_reviewed:" in (course / "baru.yaml").read_text(encoding="utf-8")
+    monkeypatch.chdir(course)          # rules and rule: the config of the current folder
+    assert "KDN001" in run("rules").output
+    assert "Goals not reviewed" in run("rule", "KDN001", "--lang", "en").output
+    assert "KDN001" not in run("rules", "--profile", "konseling-individual").output
+    assert "goals_reviewed:" in run("init", "-").output
 
 
 # --- cache and worker processes --------------------------------------------------------

@@ -177,6 +177,13 @@ def test_a_family_side_in_school_is_not_outside_competence_elsewhere_it_may_be()
     community = check_data(patched({"case.problem.areas": ["family"],
                                     "case.setting": "community"}))
     assert "KAH005" not in ids(school) and "KAH005" in ids(community)
+    # a write-up that leaves the setting out is not presumed to come from a clinic
+    unknown = check_data(patched({"case.problem.areas": ["family"], "case.setting": None}))
+    assert "KAH005" not in ids(unknown)
+    # with no personal or social competence recorded, the family side stays outside
+    narrow = check_data(patched({"case.problem.areas": ["family"], "case.setting": None,
+                                 "case.counselor.competencies": ["career"]}))
+    assert "KAH005" in ids(narrow)
 
 
 def test_abuse_is_a_duty_to_report_whatever_the_competence():
@@ -202,6 +209,12 @@ def test_a_threat_to_enforce_a_goal_gets_advice_about_sanctions():
         "Kalau masih terlambat, Ibu laporkan ke orang tuamu."]}))
     advice = find(result, "KSR003").doc.recommendation.get("id")
     assert "sanksi atau pihak ketiga" in advice
+    # the client was willing: no reluctance to name (issue 12: "not about reluctance")
+    assert "kenali keengganan" not in advice
+    reluctant = check_data(patched({
+        "sessions[0].client.willingness": "reluctant",
+        "sessions[0].counselor.pressure_on_client": ["Kamu harus cerita sekarang."]}))
+    assert "kenali keengganan" in find(reluctant, "KSR003").doc.recommendation.get("id")
 
 
 @pytest.mark.parametrize("changes, title", [
@@ -233,3 +246,34 @@ def test_the_cache_keeps_defeats_and_their_wording(tmp_path):
     first = CliRunner().invoke(cli, args).output
     again = CliRunner().invoke(cli, args).output
     assert first == again and '"defeated"' in first and "Trust not secured" in first
+
+
+def test_every_missing_detail_of_the_case_gets_its_doc_finding():
+    # the case's own observations too, field by field (DOC079): the setting, the
+    # competencies and the problem's areas are what keahlian is judged by
+    result = check_data(patched({"case.setting": None, "case.problem.areas": None,
+                                 "case.referral.mandated": None}))
+    doc = find(result, "DOC079")
+    assert doc.session is None
+    assert doc.params["fields"] == ("case.setting", "case.problem.areas",
+                                    "case.referral.mandated")
+    assert all(v.status == "upheld" for v in result.principles.values())
+    assert "DOC079" not in ids(check_data(patched({})))
+    # whether the client agreed is asked of a referred client only
+    referred = check_data(patched({"case.referral.source": "homeroom_teacher",
+                                   "case.referral.client_agreed": None}))
+    assert find(referred, "DOC079").params["fields"] == ("case.referral.client_agreed",)
+    assert "DOC079" not in ids(check_data(patched({"case.referral.client_agreed": None})))
+
+
+@pytest.mark.xfail(strict=True, reason="known gap (audit of issue 12): on a case where two "
+                   "other principles are already at risk, the honest 'yes' makes kemandirian "
+                   "the third failing principle and KAH004 fires, while leaving the field "
+                   "out leaves kemandirian unassessed: 72.0 against 73.0")
+def test_the_honest_write_up_never_scores_worse_on_the_trial_case_either():
+    import yaml
+    data = yaml.safe_load(LATE.read_text(encoding="utf-8"))
+    honest = check_data(patched({"sessions[2].counselor.decided_for_client": True}, data))
+    evasive = check_data(patched({f"sessions[{i}].counselor.decided_for_client": None
+                                  for i in range(3)}, data))
+    assert grade(honest) >= grade(evasive)

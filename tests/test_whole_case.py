@@ -122,3 +122,40 @@ def test_rule_page_titles_and_references():
     assert "lebih meyakinkan daripada" in page          # the certainty note on a chain
     assert "Prayitno & Amti" in page and "Rineka Cipta" in page
     assert "../" not in page
+
+
+def _with_cause():
+    return sorted(rid for rid, doc in CATALOG.items()
+                  if "{cause}" in doc.recommendation.en + doc.message.en
+                  or any("{cause}" in t.en for v in doc.variants.values() for t in v.values()))
+
+
+@pytest.mark.parametrize("rule_id", _with_cause())
+def test_a_derived_rule_page_points_at_the_root_its_own_example_gives(rule_id):
+    # the page's "lihat KGT001" and its wording are those of the finding the failing
+    # example produces, not a stock value that belongs to another chain
+    from asas.engine.report.rulepage import example_values
+
+    from helpers import check_data
+    doc = CATALOG[rule_id]
+    finding = next(f for f in check_data(patched(doc.fail)).findings if f.id == rule_id)
+    values = example_values(doc)
+    assert values["cause"] == finding.params["cause"]
+    assert values.get("variant") == finding.params.get("variant")
+    page = rule_page(doc, "id")
+    assert f"(lihat {finding.params['cause']})" in page
+    assert finding.doc.recommendation.fill("id", finding.params) in page
+
+
+def test_the_catalogue_in_markdown_has_no_raw_placeholder():
+    from asas.engine.report.rulepage import rules_markdown
+    text = rules_markdown(CATALOG.values())
+    assert "‹" not in text and "{cause}" not in text
+    assert "Faktor kepastian" not in text and "lebih meyakinkan daripada" in text
+
+
+@pytest.mark.parametrize("lang, line", [("en", "can be more certain than"),
+                                        ("id", "lebih meyakinkan daripada")])
+def test_check_help_says_why_a_derived_finding_can_be_more_certain(lang, line):
+    out = CliRunner().invoke(cli, ["check", "--help", "--lang", lang]).output
+    assert line in " ".join(out.split())

@@ -178,7 +178,7 @@ _LOAD = {
         "without gaps)",
         "nomor sesi {n} tidak berurutan; seharusnya {m} (bernomor 1, 2, 3 ... berurutan, "
         "tanpa loncatan)"),
-    "load.session_missing": ("session {n} does not exist; the file has {m} session(s)",
+    "load.session_missing": ("session {n} does not exist; the file's last session is session {m}",
                              "sesi {n} tidak ada; berkas ini memuat {m} sesi"),
     "load.tag": ("tag {tag} is not allowed: only plain YAML values (text, numbers, "
                  "true/false, dates)",
@@ -397,6 +397,8 @@ _WORD = {
                         "berkas tidak ditemukan atau tidak dapat dibaca"),
     "word.summary": ('Summary', 'Ringkasan'),
     "word.files": ('files', 'berkas'),
+    "word.file": ('file', 'berkas'),
+    "word.lines": ('lines', 'baris'),
     "word.valid": ('valid', 'valid'),
     "word.findings": ('findings', 'temuan'),
     "word.no_findings": ('no findings', 'tidak ada temuan'),
@@ -512,7 +514,7 @@ _TEMPLATE = {
                         "Bila berlaku, isi baris bertanda # di bawah (hapus '# ' di "
                         "depannya)."),
     "template.session": ("Session", "Sesi"),
-    "template.written": ("Written: {file} ({sessions} session(s)). Fill it in, then run: "
+    "template.written": ("Written: {file} (sessions: {sessions}). Fill it in, then run: "
                          "asas check {file}",
                          "Tersimpan: {file} ({sessions} sesi). Isilah, lalu jalankan: asas "
                          "check {file}"),
@@ -661,6 +663,10 @@ _CLI = {
     "cli.no_rule": ("no rule {rule}{more}", "tidak ada aturan {rule}{more}"),
     "cli.no_rule_hint": ("; did you mean {hint}?", "; maksud Anda {hint}?"),
     "cli.no_rule_list": ("; `asas rules` lists them", "; daftarnya: `asas rules`"),
+    "cli.no_rule_profile": ("; it is a rule of profile {profile}: "
+                            "`asas rule {rule} --profile {profile}`",
+                            "; aturan itu milik profil {profile}: "
+                            "`asas rule {rule} --profile {profile}`"),
     "cli.cannot_write": ("cannot write {file}: {why}", "tidak dapat menulis {file}: {why}"),
     "cli.need_paths": ("give at least one file or directory (or --examples)",
                        "sebutkan sedikitnya satu berkas atau folder (atau --examples)"),
@@ -743,7 +749,7 @@ _IMPORT = {
                              "itu untuk melihat letak kesalahannya"),
     "import.no_sessions": ("the case file has no list of sessions",
                            "berkas kasus tidak memuat daftar sesi (sessions)"),
-    "import.no_session": ("session {n} does not exist; the file has {m} session(s)",
+    "import.no_session": ("session {n} does not exist; the file's last session is session {m}",
                           "sesi {n} tidak ada; berkas ini memuat {m} sesi"),
     "import.not_block": ("session {n} is not written as a block mapping (one field per "
                          "line); add 'verbatim: |' by hand",
@@ -1027,6 +1033,10 @@ HELP_ID: dict[str, str] = {
         "Berkas yang tidak berubah tidak diperiksa ulang: hasilnya diambil dari cache "
         "(`asas cache --help`). Pemeriksaan banyak berkas menampilkan kemajuannya di "
         "terminal; Ctrl-C menghentikannya dan melaporkan berkas yang sudah diperiksa.\n\n"
+        "Tingkat keyakinan: temuan yang diturunkan dari beberapa temuan lain dapat lebih "
+        "meyakinkan daripada masing-masing temuan itu, karena beberapa bukti yang saling "
+        "lepas untuk kesimpulan yang sama saling menguatkan (cf1 + cf2 x (1 - cf1)); "
+        "temuan turunan ditampilkan di bawah temuan yang menjadi dasarnya.\n\n"
         "Status keluar: 0 tidak ada temuan yang mencapai --fail-on; 1 ada temuan yang "
         "mencapainya; 2 kesalahan pemakaian, atau ada berkas yang tidak dapat dibaca atau "
         "tidak valid (berkas lain tetap diperiksa), atau laporan tidak dapat ditulis; 130 "
@@ -1121,7 +1131,7 @@ HELP_ID: dict[str, str] = {
     "trend.fmt": "Format laporan.",
     "schema": "Tampilkan JSON Schema (draft-07) format kasus, untuk editor.",
     "schema.output": "Tulis ke BERKAS.",
-    "rules": "Daftar katalog aturan: ID, asas, tingkat, faktor kepastian, judul.",
+    "rules": "Daftar katalog aturan: ID, asas, tingkat, tingkat keyakinan, judul.",
     "rules.fmt": "Format daftar.",
     "rules.select": "Hanya ID atau awalan ini.",
     "rule": ("Jelaskan satu aturan: apa yang diperiksanya, mengapa penting, contoh yang "

@@ -28,7 +28,14 @@ class Text:
         return self.id if lang == "id" else self.en
 
     def fill(self, lang: str, params: dict) -> str:
-        return string.Formatter().vformat(self.get(lang), (), _Lenient(params, lang))
+        template = self.get(lang)
+        sessions = params.get("sessions")
+        if lang != "id" and isinstance(sessions, (list, tuple)):
+            # "in sessions 1 and 2", "in session 3": never "session(s)" or "session 1, 2"
+            template = (template.replace("session {sessions}", "sessions {sessions}")
+                        if len(sessions) > 1 else
+                        template.replace("sessions {sessions}", "session {sessions}"))
+        return string.Formatter().vformat(template, (), _Lenient(params, lang))
 
     def placeholders(self, lang: str) -> set[str]:
         return {name for _, name, _, _ in string.Formatter().parse(self.get(lang)) if name}
@@ -38,10 +45,23 @@ class _Lenient(dict):
     """Fills known placeholders with labels in the report's language; keeps unknown ones."""
 
     def __init__(self, params: dict, lang: str):
-        super().__init__({k: label(v, lang) for k, v in params.items()})
+        super().__init__({k: _session_list(v, lang) if k == "sessions" else label(v, lang)
+                          for k, v in params.items()})
 
     def __missing__(self, key):
         return "{" + key + "}"
+
+
+def _session_list(value, lang: str) -> str:
+    """Session numbers as a sentence lists them: "1 dan 2", "1, 2, dan 3" (PUEBI);
+    "1 and 2", "1, 2 and 3"."""
+    if not isinstance(value, (list, tuple)) or len(value) < 2:
+        return label(value, lang)
+    items = [str(v) for v in value]
+    if lang == "id":
+        return (" dan ".join(items) if len(items) == 2
+                else ", ".join(items[:-1]) + ", dan " + items[-1])
+    return ", ".join(items[:-1]) + " and " + items[-1]
 
 
 @dataclass(frozen=True)

@@ -133,7 +133,8 @@ class Problem:
 @dataclass(frozen=True)
 class Referral:
     source: Optional[Source] = fld("Who brought the client to counseling.",
-                                   "Siapa yang membawa konseli ke konseling.")
+                                   "Konseli datang atas kemauan sendiri atau dirujuk oleh "
+                                   "siapa.")
     mandated: Optional[bool] = fld("Attendance was compelled by an authority.",
                                    "Kehadiran konseli diwajibkan (mis. dipanggil sekolah "
                                    "sebagai sanksi), bukan sekadar disarankan.")
@@ -296,7 +297,8 @@ class SessionCounselor:
     techniques: Optional[Tuple[Technique, ...]] = fld("Techniques the counselor used.",
                                                       "Teknik yang digunakan konselor.")
     talk_share: Optional[float] = fld(
-        "The counselor's share of the talk, 0..1, from a verbatim.",
+        "The counselor's share of the talk from a verbatim: a number from 0 to 1 (e.g. 0.4 "
+        "= 40%).",
         "Porsi bicara konselor menurut verbatim: angka 0–1 (mis. 0,4 = 40%).", minimum=0,
         maximum=1, example=0.4)
     decided_for_client: Optional[bool] = fld("The counselor made the decision for the client.",

@@ -111,19 +111,24 @@ class VerbatimFact(Fact):
     """What one session's verbatim shows (engine/verbatim): ``talk_share`` measured, the
     opening items shown, ``client_decision``, and its flagged turns as tuples of turn
     indices (``judgmental``, ``pressure``, ``steering`` (advice and directives),
-    ``directives``, ``long_self_disclosure``, ``past``, ``mismatched`` labels).  One fact a
-    session: a rule that finds something declares one finding per turn."""
+    ``directives``, ``long_self_disclosure``, ``past``, ``mismatched`` labels), and the
+    counselor's turns that show ``reinforcement`` and ``goal_setting`` (what profile
+    bk12's tut wuri handayani and kedinamisan read).  One fact a session: a rule that
+    finds something declares one finding per turn."""
 
 
 def verbatim_facts(loaded: LoadedCase) -> list[Fact]:
     """The session measures and flagged turns of the case's verbatims (none without)."""
     from asas.engine.verbatim.analyse import analyse
+    from asas.engine.verbatim.parse import COUNSELOR
     facts: list[Fact] = []
     for idx, m in sorted(analyse(loaded).items()):
         kinds: dict[str, list[int]] = {}    # kind -> the flagged turns' indices
         for f in m.flagged:
             kinds.setdefault(f.kind, []).append(f.index)
         turns = lambda *names: tuple(sorted({t for n in names for t in kinds.get(n, ())}))  # noqa: E731
+        shown = lambda code: tuple(tt.turn.index for tt in m.turns  # noqa: E731
+                                   if tt.turn.speaker == COUNSELOR and code in tt.codes)
         facts.append(VerbatimFact(
             idx=idx, number=m.number,
             talk_share=None if m.talk_share is None else round(m.talk_share, 2),
@@ -133,7 +138,8 @@ def verbatim_facts(loaded: LoadedCase) -> list[Fact]:
             pressure=turns("pressure"), steering=turns("advice", "directive_instruction"),
             directives=turns("directive_instruction"),
             long_self_disclosure=turns("long_self_disclosure"), past=turns("past"),
-            mismatched=tuple(t[0] for t in m.mismatched)))
+            mismatched=tuple(t[0] for t in m.mismatched),
+            reinforcement=shown("reinforcement"), goal_setting=shown("goal_setting")))
     return facts
 
 
@@ -163,6 +169,22 @@ def undocumented(case, idx: int) -> tuple[str, ...]:
     if idx > 0 and case.sessions[idx - 1].tasks_agreed:
         paths += OBSERVED_AFTER_TASKS
     return tuple(p for p in paths if _get(s, p) is None)
+
+
+# The case's own single observations (paths inside ``case``) with no DOC entry of their
+# own (role, supervised and referral.source have theirs): DOC079 names those left out.
+CASE_OBSERVED = ("setting", "counselor.competencies", "client.age", "problem.summary",
+                 "problem.areas", "referral.mandated")
+
+
+def undocumented_case(case) -> tuple[str, ...]:
+    """The case-wide observations the write-up leaves out, as ``case.`` paths; whether
+    the client agreed is asked only of a client someone else referred."""
+    info = case.case
+    paths = CASE_OBSERVED
+    if info.referral.source not in (None, "self"):
+        paths += ("referral.client_agreed",)
+    return tuple("case." + p for p in paths if _get(info, p) is None)
 
 
 def _first(case, test) -> int | None:
@@ -225,6 +247,7 @@ def case_facts(loaded: LoadedCase) -> list[Fact]:
     # left out in every session (their own DOC findings say so, case-wide)
     facts[0]["undocumented_everywhere"] = tuple(
         p for p in OBSERVED if all(p in m for m in missing))
+    facts[0]["undocumented_case"] = undocumented_case(case)
     for idx, s in enumerate(case.sessions):
         facts.append(SessionFact(
             idx=idx,

@@ -5,7 +5,8 @@ the case files is replaced by ``[redacted]``: quotes and notes in findings' evid
 free text carried in a finding's parameters, text of the file quoted in an error
 message (anchor and alias names too), and the free-text fields of the case model itself (which some formats read,
 e.g. the title).  What stays is what the reader needs to act: rule IDs, statuses,
-scores, field paths, lines, and values of the format's closed vocabularies (enums,
+scores, field paths (a session's own too, as DOC080 lists them), rule IDs named in a
+finding's text, lines, and values of the format's closed vocabularies (enums,
 true/false, numbers, dates), plus the case ID and the counselor's code.  The file
 name stays too: name files by case ID, not by client.
 
@@ -17,6 +18,7 @@ that value is the identifying data it warns about: that is the catalogue entry's
 from __future__ import annotations
 
 import ast
+import contextvars
 import dataclasses
 import re
 
@@ -24,11 +26,18 @@ from asas.engine.i18n.labels import LABELS
 from asas.engine.model.case import Case, FieldSpec, fields_of
 
 REDACTED = "[redacted]"
+# what stands in for the hidden text, in the report's language
+MARKS = {"en": REDACTED, "id": "[disamarkan]"}
+_MARK: contextvars.ContextVar[str] = contextvars.ContextVar("redaction_mark", default=REDACTED)
 # text fields that are identifiers the reports need, not free text
 KEEP = frozenset({"format", "case.id", "case.counselor.code", "asas.ignore.rule"})
 
 _INDEX = re.compile(r"\[\d+\]")
 _PATH = re.compile(r"(?:case|sessions\[\d+\])(?:\.[a-z_]+(?:\[\d+\])?)*")
+# a rule ID a finding names in its text (the roots a derived finding's advice points at)
+_RULE_ID = re.compile(r"[A-Z]{3}\d{3}")
+# a field path inside one session (the fields DOC080 lists: ``counselor.self_focus``)
+_SESSION_FIELD = re.compile(r"[a-z_]+(?:\.[a-z_]+)*")
 
 
 def _vocabulary() -> frozenset:
@@ -79,7 +88,7 @@ def _scrub(value, spec=None, item=False, path=""):
     if spec is not None:
         target = spec.item if spec.kind == "list" and item else spec
         if target.kind == "str":
-            return REDACTED if value is not None else None
+            return _MARK.get() if value is not None else None
         if target.kind == "list" and isinstance(value, (list, tuple)):
             return [_scrub(v, target.item, False, "") for v in value]
         if target.kind == "object" and isinstance(value, dict):
@@ -96,14 +105,17 @@ def _scrub_unknown(value):
     if value is None or isinstance(value, (bool, int, float)):
         return value
     if isinstance(value, str):
-        return value if value in _WORDS or _PATH.fullmatch(value) else REDACTED
+        keep = (value in _WORDS or _PATH.fullmatch(value) or _RULE_ID.fullmatch(value)
+                or (_SESSION_FIELD.fullmatch(value)
+                    and _spec_at("sessions[0]." + value)[0] is not None))
+        return value if keep else _MARK.get()
     if isinstance(value, (list, tuple)):
         return type(value)(_scrub_unknown(v) for v in value)
     if isinstance(value, dict):
         return {k: _scrub_unknown(v) for k, v in value.items()}
     if hasattr(value, "isoformat"):
         return value
-    return REDACTED
+    return _MARK.get()
 
 
 def _case(obj, cls, path=""):
@@ -115,11 +127,11 @@ def _case(obj, cls, path=""):
         if value is None or sub in KEEP:
             continue
         if spec.kind == "str":
-            changes[spec.name] = REDACTED
+            changes[spec.name] = _MARK.get()
         elif spec.kind == "object":
             changes[spec.name] = _case(value, spec.cls, sub)
         elif spec.kind == "list" and spec.item_spec.kind == "str":
-            changes[spec.name] = tuple(REDACTED for _ in value)
+            changes[spec.name] = tuple(_MARK.get() for _ in value)
         elif spec.kind == "list" and spec.item_spec.kind == "object":
             changes[spec.name] = tuple(_case(v, spec.item_spec.object_cls, sub) for v in value)
     return dataclasses.replace(obj, **changes) if changes else obj
@@ -143,11 +155,11 @@ _ANCHOR_CODES = ("load.alias_no_anchor", "load.alias_loop", "load.anchor_twice")
 def _error(e):
     if e.code in _ANCHOR_CODES:
         from asas.engine.i18n.messages import Msg
-        msg = Msg(e.msg.code, tuple((k, REDACTED if k == "name" else v)
+        msg = Msg(e.msg.code, tuple((k, _MARK.get() if k == "name" else v)
                                     for k, v in e.msg.params))
         e = dataclasses.replace(e, message=msg.text("en"), msg=msg)
     elif e.message.startswith(_ANCHOR_MESSAGE):
-        e = dataclasses.replace(e, message=_ANCHOR_NAME.sub(REDACTED, e.message))
+        e = dataclasses.replace(e, message=_ANCHOR_NAME.sub(_MARK.get(), e.message))
     if not e.quoted:
         return e
     path = e.path
@@ -159,20 +171,29 @@ def _error(e):
         # an unknown or duplicate key is the last step of its path
         if e.code in _KEY_CODES and isinstance(inner, str) and (
                 path == inner or path.endswith("." + inner)):
-            path = path[:len(path) - len(inner)] + REDACTED
-    return dataclasses.replace(e.redacted(REDACTED), path=path)
+            path = path[:len(path) - len(inner)] + _MARK.get()
+    return dataclasses.replace(e.redacted(_MARK.get()), path=path)
 
 
 def _verbatim(view):
     if not view:
         return view
     from asas.engine.verbatim.view import redacted
-    return redacted(view, REDACTED)
+    return redacted(view, _MARK.get())
 
 
-def redact(results):
+def redact(results, lang: str = "en"):
     """Copies of ``results`` (CaseResult) with every free-text value of the case files
-    replaced by ``[redacted]``; the results given are not changed."""
+    replaced by ``[redacted]`` (``[disamarkan]`` in an Indonesian report); the results
+    given are not changed."""
+    token = _MARK.set(MARKS.get(lang, REDACTED))
+    try:
+        return _redact(results)
+    finally:
+        _MARK.reset(token)
+
+
+def _redact(results):
     out = []
     for r in results:
         findings = [dataclasses.replace(
@@ -194,7 +215,7 @@ def redact(results):
             def waiver(w):
                 if id(w) not in hidden:
                     hidden[id(w)] = dataclasses.replace(
-                        w, reason=REDACTED, by=REDACTED if w.by else w.by)
+                        w, reason=_MARK.get(), by=_MARK.get() if w.by else w.by)
                 return hidden[id(w)]
             changes["suppressed"] = [(dataclasses.replace(
                 f, evidence=[_evidence(e) for e in f.evidence],
@@ -203,8 +224,8 @@ def redact(results):
             changes["unused_suppressions"] = [waiver(w) for w in r.unused_suppressions]
         if r.meta is not None:    # title and pseudonym are free text; the code stays
             changes["meta"] = dataclasses.replace(
-                r.meta, title=REDACTED if r.meta.title is not None else None,
-                pseudonym=REDACTED if r.meta.pseudonym is not None else None,
+                r.meta, title=_MARK.get() if r.meta.title is not None else None,
+                pseudonym=_MARK.get() if r.meta.pseudonym is not None else None,
                 verbatim=_verbatim(r.meta.verbatim))
         loaded = r.loaded
         if loaded is not None:

@@ -48,6 +48,31 @@ REFERENCES = Text(
         "keterbukaan, kekinian, kemandirian, kegiatan, kenormatifan, keahlian, dan lainnya.)")))
 
 
+# A rule that rests on the guidance literature itself (profile bk12's four principles,
+# rules/_bk12.py): its ¶ is Prayitno & Amti, not the source text.
+GUIDANCE_BOOK = "Prayitno & Erman Amti"
+GUIDANCE_REFERENCES = Text(
+    en="\n".join((
+        "Source (the ¶ above): Prayitno & Amti, E. (2004). Dasar-Dasar Bimbingan dan "
+        "Konseling (rev. ed.). Jakarta: Rineka Cipta. (The twelve asas of guidance and "
+        "counseling, among them kedinamisan, keterpaduan, alih tangan kasus and tut wuri "
+        "handayani.)",
+        "Sukardi, D. K. (2008). Pengantar Pelaksanaan Program Bimbingan dan Konseling di "
+        "Sekolah. Jakarta: Rineka Cipta. (The same twelve asas.)")),
+    id="\n".join((
+        "Sumber (¶ di atas): Prayitno & Amti, E. (2004). Dasar-Dasar Bimbingan dan "
+        "Konseling (ed. rev.). Jakarta: Rineka Cipta. (Dua belas asas bimbingan dan "
+        "konseling, di antaranya kedinamisan, keterpaduan, alih tangan kasus, dan tut wuri "
+        "handayani.)",
+        "Sukardi, D. K. (2008). Pengantar Pelaksanaan Program Bimbingan dan Konseling di "
+        "Sekolah. Jakarta: Rineka Cipta. (Dua belas asas yang sama.)")))
+
+
+def references(doc: RuleDoc) -> Text:
+    """The references of ``doc``'s page: the one its ¶ cites first."""
+    return GUIDANCE_REFERENCES if doc.source.en.startswith(GUIDANCE_BOOK) else REFERENCES
+
+
 def _h(key: str, lang: str) -> str:
     return HEAD[key][1] if lang == "id" else HEAD[key][0]
 
@@ -85,14 +110,26 @@ EXAMPLE_VALUES = {
     "competencies": ("personal", "social", "academic"), "rights": ("bullying",),
     "source": "homeroom_teacher", "fields": ("evaluation.understanding",),
     "repaired_session": 2, "explained": 3, "deadline": 1, "disclosed": 1,
+    # the bk12 profile (rules/keterpaduan.py, rules/kedinamisan.py)
+    "kind": "home_visit", "sources": ("observation",), "techniques": ("attending",),
     # the verbatim (rules/verbatim.py)
     "claimed": 0.3, "measured": 0.75, "turn": 12, "turns": "12, 15, 20",
 }
 _FROM_EXAMPLE = {"client.activity": "activity", "client.disclosure": "disclosure",
                  "counselor.time_focus": "focus", "counselor.talk_share": "share",
                  "case.problem.risk": "risk", "case.problem.areas": "areas",
-                 "case.referral.source": "source", "case.problem.rights_violated": "rights"}
+                 "case.referral.source": "source", "case.problem.rights_violated": "rights",
+                 "case.data_sources": "sources", "counselor.techniques": "techniques"}
 _SESSION = re.compile(r"^sessions\[(\d+)\]\.")
+# A derived finding names the finding it rests on ("lihat KGT001") and may word itself
+# by that cause (KTB001 from a confidentiality lapse: "trust"): what the failing example
+# of each derived entry yields, so that its page points at the root its own example
+# gives (tests/test_whole_case.py runs every failing example and compares).
+EXAMPLE_FINDING = {
+    "KGT005": {"cause": "KGT001"}, "KGT006": {"cause": "KKN002"},
+    "KSR005": {"cause": "KRH001"}, "KTB001": {"cause": "KSR005", "variant": "trust"},
+    "KTB004": {"cause": "KTB002"},
+}
 
 
 def example_values(doc: RuleDoc) -> dict:
@@ -114,8 +151,11 @@ def example_values(doc: RuleDoc) -> dict:
             values["norm"], values["note"] = value[0]["norm"], value[0].get("note", "…")
         if tail == "disclosures" and value:
             values["to"], values["reason"] = value[0]["to"], value[0].get("reason", "none")
+        if tail == "case.supporting_activities" and value:
+            values["kind"] = value[0]["kind"]
         if tail == "place.others_present" and value:
             values["who"] = tuple(v["who"] if isinstance(v, dict) else v for v in value)
+    values.update(EXAMPLE_FINDING.get(doc.id, {}))
     return values
 
 
@@ -130,6 +170,7 @@ def rule_page(doc: RuleDoc, lang: str, params: dict | None = None) -> str:
     """``params``: the values to show in the message (default: example_values(doc)), so
     the message reads as a trainee would see it."""
     params = example_values(doc) if params is None else params
+    worded = doc.worded(params)      # the wording the failing example's finding has
     principle = doc.principle or "—"
     gloss = f" ({label(doc.principle, 'en')})" if doc.principle and lang != "id" else ""
     lines = [
@@ -142,19 +183,22 @@ def rule_page(doc: RuleDoc, lang: str, params: dict | None = None) -> str:
         lines.append(word("certainty_note", lang))
     if doc.needed:
         lines.append(_h("needed", lang))
-    lines += ["", _h("checks", lang), f"  {_filled(doc.message, lang, params)}",
+    lines += ["", _h("checks", lang), f"  {_filled(worded.message, lang, params)}",
               "", _h("why", lang), f"  {doc.why.get(lang)}", f"  ¶ {doc.source.get(lang)}",
               "", _h("fail", lang), *_example(doc.fail, lang),
               "", _h("pass", lang), *_example(doc.passing, lang),
-              "", _h("instead", lang), f"  {_filled(doc.recommendation, lang, params)}",
-              "", _h("reference", lang), *[f"  {ref}" for ref in REFERENCES.get(lang).split("\n")]]
+               "", _h("instead", lang), f"  {_filled(worded.recommendation, lang, params)}",
+               "", _h("reference", lang), *[f"  {ref}" for ref in references(doc).get(lang).split("\n")]]
     return "\n".join(lines) + "\n"
 
 
 def rule_list(docs, lang: str) -> str:
+    docs = list(docs)
+    # the principle column as wide as its longest key (tut_wuri_handayani), at least 13
+    width = max([13, *(len(d.principle) + 1 for d in docs if d.principle)])
     lines = []
     for doc in docs:
-        lines.append(f"{doc.id}  {(doc.principle or '—'):<13} {word(doc.severity, lang):<11} "
+        lines.append(f"{doc.id}  {(doc.principle or '—'):<{width}} {word(doc.severity, lang):<11} "
                      f"{doc.cf:.2f}  {doc.title.get(lang)}")
     return "\n".join(lines) + "\n"
 
@@ -234,16 +278,21 @@ def rules_markdown(docs, profile=None) -> str:
                 f"- **Asas / principle:** {_md_principle(doc.principle)}",
                 f"- **Tingkat / severity:** {word(doc.severity, 'id')} / "
                 f"{word(doc.severity, 'en')}",
-                f"- **Faktor kepastian / certainty factor:** {doc.cf:.2f}"]
+                f"- **Tingkat keyakinan / certainty factor:** {cf_text(doc.cf, 'id')} / "
+                f"{cf_text(doc.cf, 'en')}"]
         for key in ("derived", "needed"):
             if getattr(doc, key):
                 out.append(f"- {HEAD[key][1]} / {HEAD[key][0]}")
+        if doc.derived:
+            out.append(f"- {word('certainty_note', 'id')} / {word('certainty_note', 'en')}")
+        params = example_values(doc)
         for lang, name in (("id", "Bahasa Indonesia"), ("en", "English")):
             out += ["", f"**{name}**", ""]
             for field in ("title", "message", "recommendation", "why", "source"):
                 text = getattr(doc, field).get(lang)
-                if field == "message":
-                    text = _template(text)
+                if field in ("message", "recommendation"):
+                    # filled with the failing example's values, as a trainee reads it
+                    text = _filled(getattr(doc, field), lang, params)
                 head = MD_HEAD[field][0 if lang == "id" else 1]
                 out.append(f"- *{head}:* {text}")
         out += ["", f"**{HEAD['fail'][1]} / {HEAD['fail'][0]}**", "", *_md_example(doc.fail),

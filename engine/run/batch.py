@@ -175,7 +175,7 @@ def _renderer(render: RenderAs, profile):
         from asas.engine.report.redact import redact
 
         def hide(r):
-            return redact([r])[0]
+            return redact([r], lang)[0]
     else:
         def hide(r):
             return r

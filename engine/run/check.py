@@ -187,7 +187,7 @@ def run_check(o: CheckOptions, stdout: TextIO | None = None,
         from asas.engine.report.redact import redact as redact_results
 
         def hide(r):
-            return redact_results([r])[0]
+            return redact_results([r], o.lang)[0]
     else:
         def hide(r):
             return r

@@ -75,10 +75,11 @@ def as_text(loaded, lang: str = "en", redact: bool = False) -> str:
         for tt in m.turns:
             turn = tt.turn
             who = t(turn.speaker, lang)
-            text = REDACTED if redact else turn.text or "(" + ", ".join(turn.notes) + ")"
+            hidden = "[disamarkan]" if lang == "id" else REDACTED
+            text = hidden if redact else turn.text or "(" + ", ".join(turn.notes) + ")"
             out.append(f"  {turn.line:>5}  {turn.index:>3} {who:<3} {text}")
             for tag in tt.tags:
-                cue = REDACTED if redact else tag.cue
+                cue = hidden if redact else tag.cue
                 out.append(f"{'':16}→ {tag.code:<22} «{cue}»  {tag.why}")
             if turn.labels:
                 out.append(f"{'':16}  {t('labels', lang)}: {', '.join(turn.labels)}")

@@ -147,7 +147,7 @@ def summary_markdown(every, lang: str, selection, annotated: int, root=None) -> 
     s = summarise(results)
     counts = ", ".join(f"{n} {word(sev, lang)}" for sev, n in s["findings"].items())
     out = [f"## {word('report_title', lang)}", "",
-           f"**{word('summary', lang)}:** {s['files']} {word('files', lang)}, {s['valid']} "
+           f"**{word('summary', lang)}:** {s['files']} {word('file' if s['files'] == 1 else 'files', lang)}, {s['valid']} "
            f"{word('valid', lang)}, {s['invalid']} {word('invalid_count', lang)} · "
            f"{word('findings', lang)}: {counts}", ""]
     if selection is not None:

@@ -50,7 +50,8 @@ def e(text) -> str:
 
 # --- the redaction hook ----------------------------------------------------------------
 
-def apply_redaction(results: list[CaseResult], redact: bool | None) -> tuple[list, str]:
+def apply_redaction(results: list[CaseResult], redact: bool | None,
+                    lang: str = "en") -> tuple[list, str]:
     """The privacy hook.  ``redact`` None: redact when the report covers more than one
     case.  Returns the results to render and ``"off"`` or ``"on"``."""
     from asas.engine.report.formats import redacts
@@ -58,7 +59,7 @@ def apply_redaction(results: list[CaseResult], redact: bool | None) -> tuple[lis
     if not wanted:
         return results, "off"
     from asas.engine.report.redact import redact as redact_results
-    return redact_results(results), "on"
+    return redact_results(results, lang), "on"
 
 
 # --- the page ------------------------------------------------------------------------
@@ -356,7 +357,7 @@ def stream(results, lang: str, out, redact: bool | None = None, by_trainee: bool
                                        errors="surrogateescape", newline="") as spool:
         for i, r in enumerate(itertools.chain(head, it), start=1):
             if redaction == "on":
-                r = redact_results([r])[0]
+                r = redact_results([r], lang)[0]
             tally.add(r)
             case = case_dict(r, lang)
             meta = case_meta(r)
@@ -374,7 +375,8 @@ def stream(results, lang: str, out, redact: bool | None = None, by_trainee: bool
             body.append(f'<p class="note" id="selection"><strong>'
                         f"{html.escape(selection_text(selection, lang))}</strong></p>")
         counts = ", ".join(f"{n} {word(sev, lang)}" for sev, n in s["findings"].items())
-        body.append(f'<p class="sub">{s["files"]} {e(word("files", lang))} · {s["valid"]} '
+        body.append(f'<p class="sub">{s["files"]} '
+                    f'{e(word("file" if s["files"] == 1 else "files", lang))} · {s["valid"]} '
                     f'{e(word("valid", lang))} · {s["invalid"]} {e(word("invalid_count", lang))} · '
                     f'{e(word("findings", lang))}: {e(counts)}</p>')
         body.append(legend(lang))

@@ -45,7 +45,7 @@ def render(results: list[CaseResult], lang: str, **_) -> str:
     out = [f"# {word('report_title', lang)}", ""]
     s = report["summary"]
     counts = ", ".join(f"{n} {word(sev, lang)}" for sev, n in s["findings"].items())
-    out += [f"**{word('summary', lang)}:** {s['files']} {word('files', lang)}, {s['valid']} "
+    out += [f"**{word('summary', lang)}:** {s['files']} {word('file' if s['files'] == 1 else 'files', lang)}, {s['valid']} "
             f"{word('valid', lang)}, {s['invalid']} {word('invalid_count', lang)} · "
             f"{word('findings', lang)}: {counts}", ""]
     if len(results) > 1:
@@ -58,7 +58,8 @@ def render(results: list[CaseResult], lang: str, **_) -> str:
 def _matrix(report: dict, results, lang: str) -> list[str]:
     PRINCIPLES = report["principles"]      # the profile's, in its order
     lines = [f"## {word('class_overview', lang)}", "",
-             f"| {word('case', lang)} | {word('trainee', lang)} | " + " | ".join(PRINCIPLES) + " |",
+             f"| {word('case', lang)} | {word('trainee', lang)} | "
+             + " | ".join(label(p, "id") for p in PRINCIPLES) + " |",     # as the HTML's
              "|---|---|" + "---|" * len(PRINCIPLES)]
     for r, case in zip(results, report["cases"]):
         meta = case_meta(r)
@@ -112,7 +113,7 @@ def _case(r: CaseResult, case: dict, lang: str) -> list[str]:
         for st in case["strengths"]:
             lines_ = ", ".join(dict.fromkeys(str(ev["line"]) for ev in st["evidence"]))
             lines.append(f"- ✓ {principle_name(st['principle'], lang)}: {esc(st['text'])} "
-                         f"({word('line', lang)} {lines_})")
+                         f"({word('lines' if ', ' in lines_ else 'line', lang)} {lines_})")
         lines.append("")
     # a derived finding resting on one root is told under its root
     children: dict[int, list[int]] = {}

@@ -196,7 +196,8 @@ def _strengths(r: CaseResult, lang: str, paint) -> list[str]:
         for st in mine:
             lines_ = ", ".join(dict.fromkeys(str(e["line"]) for e in st["evidence"]))
             out.append(f"    ✓ {p}: {safe_text(st['text'])}"
-                       + paint(f"  ({word('line', lang)} {lines_})", dim=True))
+                       + paint(f"  ({word('lines' if ', ' in lines_ else 'line', lang)} {lines_})",
+                             dim=True))
     return out
 
 
@@ -206,7 +207,7 @@ def _summary(results: list[CaseResult], lang: str, paint) -> list[str]:
 
 def _summary_lines(s: dict, files: int, lang: str, paint) -> list[str]:
     counts = ", ".join(f"{n} {word(sev, lang)}" for sev, n in s["findings"].items())
-    line = (f"{paint(word('summary', lang), bold=True)}: {s['files']} {word('files', lang)}, "
+    line = (f"{paint(word('summary', lang), bold=True)}: {s['files']} {word('file' if s['files'] == 1 else 'files', lang)}, "
             f"{s['valid']} {word('valid', lang)}, {s['invalid']} {word('invalid_count', lang)} · "
             f"{word('findings', lang)}: {counts}")
     lines = [line]

@@ -170,7 +170,7 @@ def render_markdown(grades: list[CaseGrade], rubric: Rubric, lang: str = "en",
     from asas.engine.report.formats.markdown import esc
     out = [f"# {word('gradebook_title', lang)}", "", f"_{t('self_report', lang)}_", "",
            f"| {word('case', lang)} | {word('trainee', lang)} | {t('total', lang)} | "
-           f"{t('grade', lang)} | " + " | ".join(rubric.principles) +
+           f"{t('grade', lang)} | " + " | ".join(label(p, "id") for p in rubric.principles) +
            f" | {t('deductions', lang)} | {t('function_deductions', lang)} | {t('reason', lang)} |",
            "|---|---|---:|:---:|" + "---:|" * len(rubric.principles) + "---:|---:|---|"]
     invalid = []
