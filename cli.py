@@ -182,9 +182,11 @@ def profile_option(command):
              "profile file (docs/profiles.md).")(command)
 
 
-def _format_names():
-    from asas.engine.report.formats import FORMATS
-    return list(FORMATS)
+def _format_names(command: str = "check"):
+    """The --format choices of ``command`` (check, grade, trend), from the registry."""
+    from asas.engine.report import formats
+    return list({"check": formats.REGISTRY, "grade": formats.GRADE,
+                 "trend": formats.TREND}[command])
 
 
 @cli.command()
@@ -465,7 +467,7 @@ def _roster(path, lang):
               help="A rubric file (YAML) instead of the default; see --print-rubric.")
 @click.option("--print-rubric", is_flag=True,
               help="Print the rubric (the default, or --rubric FILE once checked) and exit.")
-@click.option("--format", "fmt", type=click.Choice(["markdown", "csv", "html", "xlsx"]),
+@click.option("--format", "fmt", type=click.Choice(_format_names("grade")),
               default="markdown", show_default=True,
               help="csv and xlsx are the gradebook for a spreadsheet (xlsx needs --output).")
 @click.option("--csv-locale", type=click.Choice(["intl", "id"]), default="intl",
@@ -501,7 +503,7 @@ def grade(paths, rubric, print_rubric, fmt, csv_locale, lang, output, roster, ov
     says why; the others are still graded).
     """
     from asas.engine.report.grade import RubricError, grade_results, load_rubric, rubric_text
-    from asas.engine.report.grade.render import render, unused_lines
+    from asas.engine.report.grade.render import unused_lines
     from asas.engine.report.grade.sidefile import SideFileError
     sheet_lang = lang or "id"       # a sheet goes to an Indonesian student unless told
     conf = _config(None, False, paths)
@@ -547,12 +549,12 @@ def grade(paths, rubric, print_rubric, fmt, csv_locale, lang, output, roster, ov
         from asas.engine.report.redact import redact as redact_results
         results = redact_results(results, lang)
     grades = grade_results(results, chosen, lang, waivers)
-    if fmt == "xlsx":
-        from asas.engine.report.grade.xlsx import render_xlsx
-        _emit_bytes(render_xlsx(grades, chosen, lang, the_roster), output)
+    from asas.engine.report.formats import GRADE, GradeOptions
+    made = GRADE[fmt].render(grades, lang, GradeOptions(chosen, the_roster, csv_locale, redact))
+    if isinstance(made, bytes):
+        _emit_bytes(made, output)
     else:
-        _emit(render(grades, chosen, fmt, lang, the_roster, csv_locale=csv_locale, redact=redact),
-              output)
+        _emit(made, output)
     if sheets:
         from asas.engine.report.grade.sheets import write_sheets
         from asas.engine.run.atomic import write_atomic
@@ -589,7 +591,7 @@ def _emit_bytes(data: bytes, output: str):
 
 @cli.command()
 @click.argument("paths", nargs=-1, type=click.Path())
-@click.option("--format", "fmt", type=click.Choice(["text", "markdown", "csv", "json", "html"]),
+@click.option("--format", "fmt", type=click.Choice(_format_names("trend")),
               default="text", show_default=True)
 @click.option("--by", "by", type=click.Choice(["status", "score"]), default="status",
               show_default=True,

@@ -28,6 +28,11 @@ FORBIDDEN = {
     "asas.engine.load": ["asas.engine.reason", "asas.engine.judge", "asas.engine.run",
                          "asas.engine.report", "asas.engine.authoring", "asas.rules",
                          "asas.cli", "experta"],
+    # the verbatim is read while the case is built (load's builder calls its parser), so
+    # it comes before load and uses only the words it is reported in
+    "asas.engine.verbatim": ["asas.engine.load", "asas.engine.reason", "asas.engine.judge",
+                             "asas.engine.run", "asas.engine.report", "asas.engine.authoring",
+                             "asas.rules", "asas.cli", "experta"],
     "asas.engine.judge": ["asas.engine.reason", "asas.engine.run", "asas.engine.report",
                           "asas.engine.authoring", "asas.rules", "asas.cli", "experta"],
     "asas.engine.report": ["asas.engine.reason", "asas.engine.run", "asas.engine.authoring",
@@ -115,6 +120,13 @@ def test_no_stage_imports_a_later_stage():
     assert pending == PENDING, "a pending back-edge is gone: remove it from PENDING"
 
 
+def test_every_stage_has_a_row_in_the_table():
+    """A new room of engine/ is held to the one-way rule from its first import."""
+    stages = {f"{ENGINE}.{p.name}" for p in (ROOT / "engine").iterdir()
+              if (p / "__init__.py").is_file()}
+    assert stages - set(FORBIDDEN) == set(), "give these stages a row in FORBIDDEN"
+
+
 def test_the_table_catches_a_back_edge(tmp_path, monkeypatch):
     """The scan itself works: a planted lazy import from judge into reason is found."""
     fake_root = tmp_path
@@ -180,3 +192,52 @@ def test_every_data_file_is_installed():
             if not covered:
                 missing.append(rel.as_posix())
     assert missing == [], "add these to [tool.setuptools.package-data]"
+
+
+# -- the shared vocabularies, written once (engine/judge/terms.py) ----------------------
+
+def _literal_dicts(tree: ast.AST):
+    """(line, {key: value}) of every dict literal whose keys and values are constants."""
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Dict) and node.keys and all(
+                isinstance(k, ast.Constant) and isinstance(v, ast.Constant)
+                for k, v in zip(node.keys, node.values)):
+            yield node.lineno, {k.value: v.value for k, v in zip(node.keys, node.values)}
+
+
+def copies_of_the_vocabularies(root: Path = ROOT):
+    """Where a severity ranking, the status marks or a CaseMeta class is written again
+    outside engine/judge/terms.py and engine/judge/verdict.py."""
+    from asas.engine.judge.terms import SEVERITIES, STATUS_MARK
+    found = []
+    for folder in ("engine", "rules"):
+        for path in sorted((root / folder).rglob("*.py")):
+            rel = path.relative_to(root).as_posix()
+            if rel == "engine/judge/terms.py":
+                continue
+            tree = ast.parse(path.read_text(encoding="utf-8"), str(path))
+            for line, table in _literal_dicts(tree):
+                if set(table) == set(SEVERITIES) and all(
+                        isinstance(v, int) and not isinstance(v, bool) for v in table.values()):
+                    found.append(f"{rel}:{line}: a severity ranking (use terms.SEVERITY_RANK)")
+                if table == STATUS_MARK:
+                    found.append(f"{rel}:{line}: the status marks (use terms.STATUS_MARK)")
+            if rel != "engine/judge/verdict.py":
+                found += [f"{rel}:{n.lineno}: a second CaseMeta" for n in ast.walk(tree)
+                          if isinstance(n, ast.ClassDef) and n.name == "CaseMeta"]
+    return found
+
+
+def test_severity_ranks_status_marks_and_case_meta_are_written_once():
+    assert copies_of_the_vocabularies() == []
+
+
+def test_a_copied_vocabulary_is_found(tmp_path):
+    (tmp_path / "engine" / "report").mkdir(parents=True)
+    (tmp_path / "rules").mkdir()
+    (tmp_path / "engine" / "report" / "x.py").write_text(
+        'RANK = {"violation": 0, "risk": 1, "advice": 2}\n'
+        'MARK = {"upheld": "✓", "at_risk": "!", "violated": "✗", "not_assessed": "?"}\n'
+        "class CaseMeta:\n    pass\n", encoding="utf-8")
+    assert [f.split(": ", 1)[0] for f in copies_of_the_vocabularies(tmp_path)] == [
+        "engine/report/x.py:1", "engine/report/x.py:2", "engine/report/x.py:3"]

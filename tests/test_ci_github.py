@@ -343,6 +343,7 @@ def test_color_option(tmp_path):
 
 def test_no_progress_bar_on_a_dumb_terminal(monkeypatch):
     from asas.engine.run.check import show_progress
+    monkeypatch.setenv("TERM", "xterm")
     assert show_progress(False, None, 5, _Tty(), _Tty())
     monkeypatch.setenv("TERM", "dumb")
     assert not show_progress(False, None, 5, _Tty(), _Tty())

@@ -498,3 +498,33 @@ def test_an_error_in_a_line_format_counts_sessions_as_a_reader_does():
     report = json.loads(CliRunner().invoke(cli, ["check", "--format", "json",
                                                       str(INVALID)]).output)
     assert report["cases"][0]["errors"][0]["path"].startswith("sessions[0].")
+
+
+# -- grade and trend: their formats are registry entries too ---------------------------
+
+def test_grade_and_trend_offer_the_formats_of_their_registries():
+    from asas.engine.report.formats import GRADE, TREND
+    offered = {name: list(next(p.type.choices for p in cli.commands[name].params
+                               if p.name == "fmt"))
+               for name in ("grade", "trend")}
+    assert offered == {"grade": list(GRADE), "trend": list(TREND)}
+    assert GRADE["csv"].machine and GRADE["xlsx"].machine and not GRADE["html"].machine
+    assert TREND["json"].machine and not TREND["text"].machine
+
+
+@pytest.mark.parametrize("command, registry", [("grade", "GRADE"), ("trend", "TREND")])
+def test_grade_and_trend_render_through_their_registry(monkeypatch, command, registry):
+    """The command calls the entry's render with its typed options, nothing beside it."""
+    from asas.engine.report import formats
+    seen = []
+
+    def render(items, lang, options):
+        seen.append((len(items), lang, type(options).__name__))
+        return "rendered by the registry\n"
+    table = dict(getattr(formats, registry))
+    table["csv"] = formats.Format("csv", render, machine=True)
+    monkeypatch.setattr(formats, registry, table)
+    example = str(ROOT / "cases" / "exemplary.yaml")
+    result = CliRunner().invoke(cli, [command, example, "--format", "csv", "--lang", "id"])
+    assert result.output == "rendered by the registry\n"
+    assert seen == [(1, "id", f"{command.capitalize()}Options")]

@@ -97,7 +97,11 @@ def test_status_points_of_one_principle():
     g = grade_case(result, only("kesukarelaan", deductions=no_deductions))
     assert g.principles["kesukarelaan"].points == 20 and g.total == 20.0
     assert g.band.grade == "E"
+    # keterbukaan is at risk only through a chain (derived from kesukarelaan's findings):
+    # with one root cause costing once it keeps its points; counted as well, half of them
     g = grade_case(result, only("keterbukaan", deductions=no_deductions))
+    assert g.principles["keterbukaan"].status == "at_risk" and g.total == 100.0
+    g = grade_case(result, only("keterbukaan", deductions=no_deductions, deduct_derived=True))
     assert g.total == 50.0 and g.band.grade == "D"
 
 
@@ -106,14 +110,21 @@ def test_deductions_count_direct_findings_unless_asked():
     direct = [f for f in result.findings if not f.derived_from]
     derived = [f for f in result.findings if f.derived_from]
     assert {"KSR001", "KSR003"} <= {f.id for f in direct} and derived
-    costs = {"violation": 10, "risk": 2, "advice": 0.5}
-    expected = sum(costs[f.doc.severity] for f in direct)
-    g = grade_case(result, only("keterbukaan", deductions=costs, functions={}))
-    assert g.deductions == pytest.approx(expected)
-    assert g.total == round(max(0, 50 - expected), 1)
-    g = grade_case(result, only("keterbukaan", deductions=costs, deduct_derived=True,
-                                functions={}))
-    assert g.deductions == pytest.approx(expected + sum(costs[f.doc.severity] for f in derived))
+    costs = {"violation": 19, "risk": 2, "advice": 0.5}
+    g = grade_case(result, only("kesukarelaan", deductions=costs, functions={}))
+    # kesukarelaan's points (20 for a violation) bound what its own findings take off;
+    # the other principles weigh nothing here, so neither do their findings
+    assert sum(costs[f.doc.severity] for f in direct if f.doc.principle == "kesukarelaan") > 20
+    assert g.deductions == pytest.approx(20 + sum(costs[f.doc.severity] for f in direct
+                                                  if f.doc.principle is None))
+    assert g.total == 0.0
+    small = {"violation": 1, "risk": 0.5, "advice": 0.25}
+    g = grade_case(result, parse_rubric(rubric_text(deductions=small, functions={})))
+    assert g.deductions == pytest.approx(sum(small[f.doc.severity] for f in direct))
+    g = grade_case(result, parse_rubric(rubric_text(deductions=small, functions={},
+                                                   deduct_derived=True)))
+    assert g.deductions == pytest.approx(sum(small[f.doc.severity] for f in direct)
+                                         + sum(small[f.doc.severity] for f in derived))
 
 
 def test_total_never_below_zero():
@@ -223,7 +234,7 @@ def test_cli_gradebook_csv(tmp_path):
     assert len(rows) == 3
     referred, bad, good = by_file[REFERRED], by_file[INVALID], by_file[EXAMPLE]
     assert referred["trainee"] == "PR-09" and referred["kesukarelaan"] == "2.5"
-    assert referred["keterbukaan"] == "6.2" and referred["state"] == "graded"
+    assert referred["keterbukaan"] == "12.5" and referred["state"] == "graded"  # a chain's
     assert float(referred["total"]) < 100 and referred["grade"]
     assert good["total"] == "100.0" and good["grade"] == "A" and good["grade_point"] == "4.0"
     assert good["reason"] == "" and good["meeting"] == ""
@@ -265,11 +276,11 @@ def test_band_dataclass_point_optional():
 
 BUNDLED = {   # case -> (grade given, the band its points reach, the cap's rules, meeting)
     "bullying-no-advocacy.yaml": ("D", "A", ["FNG001"], True),
-    "unsupervised-self-harm.yaml": ("D", "D", ["KAH001"], True),
-    "coordination-breach.yaml": ("D", "B", ["KRH003"], True),
-    "recording-staff-room.yaml": ("D", "B", ["KRH007"], True),
-    "norm-conflict-decided.yaml": ("D", "BC", ["KNM001", "KNM003"], False),
-    "mandated-cascade.yaml": ("B", "B", None, False),
+    "unsupervised-self-harm.yaml": ("D", "BC", ["KAH001"], True),
+    "coordination-breach.yaml": ("D", "A", ["KRH003"], True),
+    "recording-staff-room.yaml": ("D", "A", ["KRH007"], True),
+    "norm-conflict-decided.yaml": ("D", "B", ["KNM001", "KNM003"], False),
+    "mandated-cascade.yaml": ("AB", "AB", None, False),
     "exemplary.yaml": ("A", "A", None, False),
 }
 
@@ -299,7 +310,9 @@ def test_caps_on_the_bundled_cases(bundled, name):
 
 
 def test_a_cap_never_raises_a_grade(bundled):
-    rubric = parse_rubric(rubric_text(deductions={"violation": 40, "risk": 1, "advice": 0}))
+    rubric = parse_rubric(rubric_text(bands=[{"grade": "A", "min": 95, "point": 4.0},
+                                             {"grade": "D", "min": 90, "point": 1.0},
+                                             {"grade": "E", "min": 0, "point": 0.0}]))
     g = grade_case(bundled["unsupervised-self-harm.yaml"], rubric)
     assert g.uncapped.grade == "E" and g.band.grade == "E" and not g.capped
     assert g.caps and g.meeting        # the cap still says why, and the meeting stands
@@ -332,17 +345,17 @@ def test_a_cap_holds_for_the_trainee_too(bundled):
     rubric = load_rubric()
     grades = grade_results(list(bundled.values()), rubric, "id")
     rows = {r.code: r for r in by_trainee(grades, rubric)}
-    alone = rows["PR-03"]                       # coordination-breach only: 74.5, capped at D
-    assert alone.average == 74.5 and alone.uncapped.grade == "B" and alone.band.grade == "D"
+    alone = rows["PR-03"]                       # coordination-breach only: 87.5, capped at D
+    assert alone.average == 87.5 and alone.uncapped.grade == "A" and alone.band.grade == "D"
     three = rows["PR-01"]                       # 100 A, 94.0 -> D (FNG001), 78.5 AB
     assert three.uncapped.grade == "A" and three.band.grade == "D" and three.capped == 1
-    same = rows["PR-06"]                        # unsupervised self-harm: the points reach D
-    assert same.band.grade == "D" and same.band == same.uncapped
+    same = rows["PR-06"]                        # unsupervised self-harm: 67.8 BC, capped at D
+    assert same.uncapped.grade == "BC" and same.band.grade == "D" and same.capped == 1
     assert rows["PR-02"].band == rows["PR-02"].uncapped   # no cap: the average's band
     assert rows[None].band is None              # the cases without a code: no average
     result = CliRunner().invoke(cli, ["grade", *DEFAULT_CASES, "--lang", "id"])
     line = next(x for x in result.output.splitlines() if x.startswith("| PR-03 |"))
-    assert "| 74.5 | D ▼ |" in line and "nilai rata-rata mencapai B" in line
+    assert "| 87.5 | D ▼ |" in line and "nilai rata-rata mencapai A" in line
 
 
 def test_caps_are_checked():
@@ -495,7 +508,7 @@ def test_roster_csv_without_a_code_column(tmp_path):
 def test_roster_names_students_in_gradebook_and_trend():
     result = CliRunner().invoke(cli, ["grade", *DEFAULT_CASES, "--roster", ROSTER, "--lang", "id"])
     assert result.exit_code == 0
-    assert "| KI-2026-10 | Fajar Nugroho (2210106) | **57.5** | **D** |" in result.output
+    assert "| KI-2026-10 | Fajar Nugroho (2210106) | **67.8** | **D ▼** |" in result.output
     assert "| Ayu Lestari (2210101) | 3 |" in result.output
     assert "| (tanpa kode) | 12 |  |  |" in result.output       # not one trainee: no average
     result = CliRunner().invoke(cli, ["trend", *DEFAULT_CASES, "--roster", ROSTER, "--lang", "id"])
@@ -520,7 +533,7 @@ def test_xlsx_read_back_with_openpyxl(tmp_path):
     assert ws.freeze_panes == "A2"
     rows = {r[1]: dict(zip(header, r, strict=True)) for r in ws.iter_rows(min_row=2, values_only=True)}
     self_harm = rows["KI-2026-10"]
-    assert self_harm["total"] == 57.5 and isinstance(self_harm["total"], float)
+    assert self_harm["total"] == 67.8 and isinstance(self_harm["total"], float)
     assert self_harm["kerahasiaan"] == 6.25 and self_harm["nilai"] == "D"
     assert self_harm["bobot_nilai"] == 1.0 and self_harm["wajib_konsultasi"] == "ya"
     assert self_harm["nama"] == "Fajar Nugroho (2210106)"
@@ -545,7 +558,7 @@ def test_xlsx_read_back_with_openpyxl(tmp_path):
     per = list(wb["Per praktikan"].iter_rows(values_only=True))
     assert per[0][:4] == ("praktikan", "nama", "kelas", "guru pamong")
     assert per[6][:7] \
-        == ("PR-06", "Fajar Nugroho (2210106)", "BK-B 2023", "Bu Sari Melati", 1, 57.5, "D")
+        == ("PR-06", "Fajar Nugroho (2210106)", "BK-B 2023", "Bu Sari Melati", 1, 67.8, "D")
 
 
 def test_xlsx_needs_an_output_file():
@@ -564,8 +577,8 @@ def test_indonesian_csv_read_back_with_semicolons_and_decimal_commas(tmp_path):
     assert list(rows[0])[:3] == ["berkas", "kode_kasus", "praktikan"]
     by_case = {r["kode_kasus"]: r for r in rows}
     row = by_case["KI-2026-02"]
-    assert row["total"] == "73,2" and float(row["total"].replace(",", ".")) == 73.2
-    assert row["keterbukaan"] == "6,2" and row["nilai"] == "B" and row["bobot_nilai"] == "3,0"
+    assert row["total"] == "79,5" and float(row["total"].replace(",", ".")) == 79.5
+    assert row["keterbukaan"] == "12,5" and row["nilai"] == "AB" and row["bobot_nilai"] == "3,5"
     assert row["status"] == "dinilai"
     assert by_case["KI-2026-05"]["wajib_konsultasi"] == "ya"
     assert "paling tinggi D" in by_case["KI-2026-05"]["keterangan"]
@@ -589,7 +602,7 @@ def test_feedback_sheets_one_per_case_in_indonesian(tmp_path):
     parse_html(page)
     assert '<html lang="id">' in page
     for text in ("Lembar umpan balik", "Fajar Nugroho (2210106)", "BK-B 2023", "Bu Sari Melati",
-                 "57,5 dari 100 poin", "paling tinggi D", "KAH001",
+                 "67,8 dari 100 poin", "paling tinggi D", "KAH001",
                  "wajib konsultasi dengan dosen pembimbing", "Yang sudah baik",
                  "Tiga hal yang perlu diperbaiki lebih dulu", "asas rule KAH001 --lang id",
                  "Catatan dosen", "Dosen pembimbing", "Guru pamong — Bu Sari Melati"):

@@ -279,7 +279,7 @@ def test_grade_column_is_never_clipped(browser, pages, width, tmp_path):
     assert len(cells) == len(list(bundled.glob("*.yaml")))
     assert all(ok for _, ok in cells), [c for c in cells if not c[1]]
     assert any(text.startswith("D") for text, _ in cells)   # the capped ones, whole
-    assert {"A", "AB", "B"} <= {text for text, _ in cells}   # AB: the one once clipped to "A"
+    assert {"A", "AB", "BC"} <= {text for text, _ in cells}   # AB: the one once clipped to "A"
 
 
 @pytest.mark.parametrize("kind", ["sheet", "returned", "strong"])   # the fullest ones, the
@@ -290,3 +290,60 @@ def test_feedback_sheet_prints_on_one_page(browser, pages, kind, tmp_path):  # l
     assert pdf.exists(), done.stderr[-2000:]
     pages_n = len(re.findall(rb"/Type\s*/Page(?!s)", pdf.read_bytes()))
     assert pages_n == 1
+
+
+# --- the verbatim: marks in the margin, the chart per session, accessible ------------
+
+VERBATIM_CASE = "tests/fixtures/verbatim/vbt-judgmental-not-listed.yaml"
+
+VERBATIM_PROBE = """
+var out = {rows: [], charts: []};
+document.querySelectorAll('tr[id^="c1-v0-t"]').forEach(function (tr) {
+  var text = tr.querySelector('td.t').getBoundingClientRect();
+  tr.querySelectorAll('td.m .mk').forEach(function (mk) {
+    var r = mk.getBoundingClientRect();
+    out.rows.push({row: tr.id, code: mk.title, colour: getComputedStyle(mk).backgroundColor,
+                   left_of_text: r.right <= text.left, shown: r.width > 10 && r.height > 8});
+  });
+});
+document.querySelectorAll('svg.vb-chart').forEach(function (svg) {
+  var r = svg.getBoundingClientRect();
+  out.charts.push({w: r.width, h: r.height,
+                   thresholds: svg.querySelectorAll('line[stroke-dasharray]').length});
+});
+var pre = document.createElement('pre'); pre.id = 'probe';
+pre.textContent = JSON.stringify(out); document.body.appendChild(pre);
+"""
+
+
+@pytest.fixture(scope="module")
+def verbatim_page(tmp_path_factory):
+    old = os.getcwd()
+    os.chdir(ROOT)
+    try:
+        results = check_paths([VERBATIM_CASE])
+    finally:
+        os.chdir(old)
+    path = tmp_path_factory.mktemp("verbatim") / "verbatim.html"
+    path.write_text(renderer("html")(results, "id"), encoding="utf-8")
+    return path
+
+
+def test_verbatim_marks_sit_in_the_margin_in_their_colours(browser, verbatim_page, tmp_path):
+    import json
+    found = json.loads(_probe(browser, tmp_path, verbatim_page, VERBATIM_PROBE))
+    marks = found["rows"]
+    assert marks and all(m["left_of_text"] and m["shown"] for m in marks), marks
+    judged = [m for m in marks if m["code"] == "menghakimi"]
+    assert [m["row"] for m in judged] == ["c1-v0-t11"]          # the turn VBT010 cites
+    assert judged[0]["colour"] == "rgb(189, 47, 37)"             # red, as the legend says
+    assert {m["colour"] for m in marks if m["code"] == "pertanyaan terbuka"} == {"rgb(43, 93, 155)"}
+    chart, = found["charts"]                                     # one session, one chart
+    assert chart["w"] > 200 and chart["h"] > 40 and chart["thresholds"] == 3
+
+
+def test_verbatim_page_passes_axe_wcag_aa(browser, verbatim_page, tmp_path):
+    import json
+    axe = _axe().read_text(encoding="utf-8")
+    found = json.loads(_probe(browser, tmp_path, verbatim_page, axe + AXE_RUN))
+    assert found == [], json.dumps(found, indent=1)[:3000]

@@ -623,8 +623,13 @@ def test_append_session_refuses_an_invalid_file(tmp_path):
     bad.write_text("format: asas/v1\ncase: {id: X}\n", encoding="utf-8")
     result = CliRunner().invoke(cli, ["interview", str(bad), "--lang", "id",
                                       "--append-session"], input="")
-    assert result.exit_code != 0 and "bukan berkas kasus yang valid" in result.output
+    # exit 2, as every file that cannot be read or is invalid (1: a finding reached --fail-on)
+    assert result.exit_code == 2 and "bukan berkas kasus yang valid" in result.output
     assert bad.read_text(encoding="utf-8") == "format: asas/v1\ncase: {id: X}\n"
+    missing = CliRunner().invoke(cli, ["interview", str(tmp_path / "tidak-ada.yaml"),
+                                       "--append-session"], input="")
+    assert missing.exit_code == 2 and "cannot read" in missing.output
+    assert not (tmp_path / "tidak-ada.yaml").exists()
 
 
 def test_a_list_answer_names_the_one_item_not_understood():

@@ -249,6 +249,7 @@ def test_progress_bar_only_where_a_person_watches(monkeypatch, fmt, output, file
                                                   out_tty, shown):
     from asas.engine.report.formats import get
     from asas.engine.run.check import show_progress
+    monkeypatch.setenv("TERM", "xterm")   # not the dumb terminal of some CI consoles
     assert show_progress(get(fmt).machine, output, files, _Stream(out_tty),
                          _Stream(err_tty)) is shown
 

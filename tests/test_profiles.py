@@ -135,7 +135,10 @@ def test_bk12_gradebook_in_csv_and_xlsx_has_twelve_columns_and_the_default_caps(
     assert visit["grade"] == "D" and visit["meeting"] == "yes"      # ... the cap gives D
     assert "KRH003" in visit["reason"]
     crisis = next(r for r in rows if r["file"].endswith("bk12-unsupervised-crisis.yaml"))
-    assert crisis["grade"] == "D" and "KAH001" in crisis["reason"]
+    # at most D by the cap; the points give E: kedinamisan and keterpaduan are at risk
+    # with an observation they need left out, which earns no credit
+    assert crisis["grade"] == "E" and "KAH001" in crisis["reason"]
+    assert crisis["kedinamisan"] == crisis["keterpaduan"] == "0.0"
     assert crisis["alih_tangan_kasus"] == "1.7"    # KAH001 counted under its bk12 principle
 
     out = tmp_path / "nilai.xlsx"

@@ -266,14 +266,22 @@ def test_every_missing_detail_of_the_case_gets_its_doc_finding():
     assert "DOC079" not in ids(check_data(patched({"case.referral.client_agreed": None})))
 
 
-@pytest.mark.xfail(strict=True, reason="known gap (audit of issue 12): on a case where two "
-                   "other principles are already at risk, the honest 'yes' makes kemandirian "
-                   "the third failing principle and KAH004 fires, while leaving the field "
-                   "out leaves kemandirian unassessed: 72.0 against 73.0")
-def test_the_honest_write_up_never_scores_worse_on_the_trial_case_either():
+@pytest.mark.parametrize("honest_answer", [
+    # the counselor steered, the client also decided: kemandirian at risk, the third
+    # failing principle of the case, so KAH004 (derived) puts keahlian at risk too
+    {"sessions[2].counselor.decided_for_client": True},
+    # the counselor decided for a client who made no decision: a violation (KMD001)
+    {"sessions[2].counselor.decided_for_client": True,
+     "sessions[2].client.made_own_decision": False},
+])
+def test_the_honest_write_up_never_scores_worse_on_the_trial_case_either(honest_answer):
     import yaml
     data = yaml.safe_load(LATE.read_text(encoding="utf-8"))
-    honest = check_data(patched({"sessions[2].counselor.decided_for_client": True}, data))
-    evasive = check_data(patched({f"sessions[{i}].counselor.decided_for_client": None
-                                  for i in range(3)}, data))
+    honest = check_data(patched(honest_answer, data))
+    evasive = check_data(patched({**{k: v for k, v in honest_answer.items()
+                                     if "decided_for_client" not in k},
+                                  **{f"sessions[{i}].counselor.decided_for_client": None
+                                     for i in range(3)}}, data))
+    assert honest.principles["kemandirian"].status in ("at_risk", "violated")
+    assert any(f.doc.needed and f.doc.principle == "kemandirian" for f in evasive.findings)
     assert grade(honest) >= grade(evasive)

@@ -89,6 +89,7 @@ def _with(path, is_list, value):
     return data
 
 
+@pytest.mark.slow
 def test_schema_and_loader_agree_on_every_word_for_every_value():
     from asas.engine.i18n.labels import spellings
     for path, is_list, choices in _enum_fields():

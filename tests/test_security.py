@@ -591,9 +591,14 @@ def test_s9_s10_a_signal_stops_the_workers_and_leaves_no_temporary(batch_folder,
                                                                    signum, fmt, jobs):
     import time
     out = tmp_path / f"r.{fmt}"
+    import signal
+
+    def as_at_a_terminal():     # under nohup the suite's children inherit SIGHUP ignored
+        signal.signal(signum, signal.SIG_DFL)
     proc = subprocess.Popen([sys.executable, "-m", "asas", "check", str(batch_folder),
                              "--no-cache", "--jobs", jobs, "--format", fmt, "-o", str(out)],
-                            stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                            preexec_fn=as_at_a_terminal)
     workers: list[int] = []
     deadline = time.monotonic() + 30
     while time.monotonic() < deadline:    # wait until the batch is under way

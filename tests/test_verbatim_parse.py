@@ -121,3 +121,15 @@ def test_the_case_model_accepts_every_technique_the_verbatim_knows():
     from asas.engine.model.case import Technique
     from asas.engine.verbatim.parse import TECHNIQUES
     assert set(TECHNIQUES) == set(get_args(Technique))
+
+
+def test_a_turn_number_attached_to_a_known_code():
+    """Ko1:, Ki-2:, K.3: (transcripts that number each speaker's turns) are the counselor
+    and the client; 'Ko 2', with a space, stays a code of its own, and an unknown code
+    with a number stays a third party."""
+    p = parse("Ko1: Halo, silakan duduk.\nKi-1: Iya Bu.\nK.3: Bagaimana kabarmu?\n"
+              "Ki12\tBaik, Bu.\nTeman2: Aku ikut ya.\nKo 2: Saya juga, Bu.\n")
+    assert not p.problems, [pr.message for pr in p.problems]
+    assert [(t.speaker, t.number) for t in p.turns] == [
+        ("counselor", 1), ("client", 1), ("counselor", 3), ("client", 12), ("other", None),
+        ("other", None)]

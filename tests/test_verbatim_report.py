@@ -85,3 +85,13 @@ def test_a_batch_through_worker_processes_shows_the_verbatim(tmp_path):
     page = out.read_text(encoding="utf-8")
     # a batch report redacts by default: marks, no text
     assert len(re.findall(r'<tr class="counselor"', page)) > 10 and "malas" not in page
+
+
+def test_a_turn_is_named_by_its_own_number_in_explain_and_html():
+    """The turn VBT010 cites is turn 11 (turns count from 1): explain and the html
+    evidence say 'giliran 11' / 'turn 11', as the finding's message does, not 'item 12'."""
+    out = CliRunner().invoke(cli, ["explain", CASE, "--lang", "id"]).output
+    assert "sesi 1 › verbatim (giliran 11) = Ya itu kamu sih yang malas" in out
+    assert "butir ke-12" not in out
+    page = html_format.render([check_file(CASE)], "en", redact=False)
+    assert "session 1 › verbatim (turn 11)" in page and "verbatim (item 12)" not in page

@@ -133,3 +133,46 @@ def test_loaded_turn_paths_resolve():
     analyse(loaded)
     assert loaded.where("sessions[0].verbatim[1]")[0] == loaded.verbatim[0].turns[0].line
     assert loaded.value("sessions[0].verbatim[1]").startswith("Selamat siang")
+
+
+SAID_ALOUD = ("Ko: Selamat pagi, silakan duduk.\nKi: Pagi, Bu.\n"
+              "Ko: Kalau perlu, Ibu hubungi ke mana?\n"
+              "Ki: WA saya 0812-3456-7890, Bu. Rumah di Jl. Melati No. 12.\n"
+              "Ko: Ya itu kamu sih yang malas.\nKi: (diam)\n")
+
+
+def test_identifying_data_said_aloud_is_found_at_its_turn_and_withheld_everywhere(tmp_path):
+    """PRV points at the turn that says it (its line); that turn's text is withheld in the
+    html view, in the JSON, in the text report and in the cache entry, the other turns
+    are still shown."""
+    from helpers import dump
+    path = tmp_path / "k.yaml"
+    path.write_bytes(dump(patched({"sessions[0].verbatim": SAID_ALOUD})))
+    lines = path.read_text(encoding="utf-8").splitlines()
+    result = check_file(str(path))
+    prv = [f for f in result.findings if f.id in ("PRV002", "PRV005")]
+    assert {f.id for f in prv} == {"PRV002", "PRV005"}
+    for f in prv:
+        assert [e.path for e in f.evidence] == ["sessions[0].verbatim[4]"]
+        assert "0812-3456-7890" in lines[f.line - 1]
+    cache = tmp_path / "cache"
+    for fmt in ("html", "json", "text", "markdown"):
+        out = CliRunner().invoke(cli, ["check", str(path), "--format", fmt, "--fail-on", "never",
+                                       "--cache-dir", str(cache)]).output
+        assert "3456" not in out and "Melati" not in out, fmt
+        if fmt != "markdown":                             # it quotes no evidence
+            assert "kamu sih yang malas" in out, fmt      # the other turns are still there
+    entries = [p for p in cache.rglob("*.json")]
+    assert entries and all("3456" not in p.read_text(encoding="utf-8") for p in entries)
+
+
+def test_a_finding_about_the_whole_session_quotes_the_block_shortly():
+    """VBT001 (confidentiality never said) cites the verbatim block: a short quote of its
+    start in every format, not all its turns (explain printed 1,200 characters)."""
+    path = "tests/fixtures/verbatim/vbt-confidentiality-claimed.yaml"
+    found = next(f for f in check_file(path).findings if f.id == "VBT001")
+    block = found.evidence[1]
+    assert block.path == "sessions[0].verbatim"
+    assert block.value.startswith("Ko: Selamat siang, Bagas.") and len(block.value) <= 80
+    out = CliRunner().invoke(cli, ["explain", path]).output
+    assert max(len(line) for line in out.splitlines()) < 200

@@ -48,6 +48,28 @@ def test_one_code(text, expected):
     assert codes(text) == expected
 
 
+@pytest.mark.parametrize("text, expected", [
+    # a trainee the students call "Kak", speaking as they do (found by the audit of #13)
+    ("Kenalin, aku Kak Sari, mahasiswa BK yang lagi praktik di sini.", ["attending"]),
+    ("Terus, kamu mau ngapain setelah ini?", ["evaluation"]),
+    ("Dari yang udah kita bahas, kamu sedih karena Papa marah soal nilai.", ["summarizing"]),
+    ("Emang kamu males aja kali, anak sekarang mah gitu.", ["judgmental"]),
+    ("Apa yang ingin Mas capai sampai akhir bulan ini?", ["goal_setting"]),
+    ("Kalau ada pertanyaan yang Mas belum mau jawab, tidak apa-apa, bilang saja.",
+     ["structuring"]),
+])
+def test_colloquial_talk(text, expected):
+    assert codes(text) == expected
+
+
+def test_the_limits_said_colloquially_by_a_kakak():
+    turns = parse("Ko: Obrolan kita cuma antara kita berdua ya. Tapi kalau ada yang bahaya buat "
+                  "kamu, kakak wajib kasih tahu guru BK.\nKi: Oke, Kak.\n").turns
+    shown = measure(turns).opening
+    assert shown["confidentiality"] and shown["limits"]
+    assert tag_session(turns)[0].codes == ["structuring"]
+
+
 def test_several_codes_in_one_turn_each_with_its_cue():
     turns = parse("Ki: Saya capek, Bu.\n"
                   "Ko: Kedengarannya kamu capek sekali. Apa yang paling bikin berat?\n").turns
@@ -155,3 +177,36 @@ def _candidates(tag, s):
         if text in s:
             out.update(ks)
     return out
+
+
+def test_verbatim_tag_text_says_why_in_the_readers_language():
+    from click.testing import CliRunner
+
+    from asas.cli import cli
+    path = "tests/fixtures/verbatim/vbt-decided-for-client.yaml"
+    out = {lang: CliRunner().invoke(cli, ["verbatim", "tag", path, "--lang", lang]).output
+           for lang in ("en", "id")}
+    greeting = next(line for line in out["en"].splitlines() if "→ attending" in line)
+    salam = next(line for line in out["id"].splitlines() if "→ attending" in line)
+    assert greeting.rstrip().endswith("greeting") and salam.rstrip().endswith("salam")
+
+
+@pytest.mark.parametrize("path", sorted(glob.glob("tests/fixtures/verbatim/heldout/*.yaml")),
+                         ids=lambda p: p.rsplit("/", 1)[1][:4])
+def test_held_out_sessions_show_what_their_headers_say(path):
+    """Sessions written in other layouts (tab rows, Guru/Siswa, Kr/Kl, Praktikan/Klien):
+    the opening flags and the client's decision as their '# expect-session' lines say."""
+    import re
+
+    from asas.engine.load.loader import load_file
+    from asas.engine.verbatim.analyse import analyse
+    text = open(path, encoding="utf-8").read()
+    expected = {int(n): dict(re.findall(r"(\w+)=(\S+)", rest)) for n, rest in
+                re.findall(r"^# expect-session (\d+): (.*)$", text, re.M)}
+    loaded = load_file(path)
+    assert loaded.valid, [e.format(path) for e in loaded.errors]
+    for m in analyse(loaded).values():
+        want = expected[m.number]
+        got = {k: "yes" if v else "no" for k, v in m.opening.items()}
+        got["decision"] = "yes" if m.client_decision else "no"
+        assert got == {k: want[k] for k in got}, m.number

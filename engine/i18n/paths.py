@@ -1,5 +1,7 @@
 """A field's path as a reader counts: ``sessions[2].client.willingness`` is "sesi 3 ›
-client.willingness" (session 3), and the second item of a list is "butir ke-2".
+client.willingness" (session 3), and the second item of a list is "butir ke-2".  A
+verbatim's turns are counted from 1 already (spec/verbatim.md): ``sessions[0].verbatim[12]``
+is "sesi 1 › verbatim (giliran 12)".
 
 The path itself, 0-based as a program counts, stays in the JSON report and the
 cache; only the words a person reads use these."""
@@ -11,6 +13,7 @@ import re
 _PART = re.compile(r"([^.\[\]]+)((?:\[\d+\])*)")
 
 _WORDS = {"en": ("session {n}", "item {n}"), "id": ("sesi {n}", "butir ke-{n}")}
+_TURN = {"en": "turn {n}", "id": "giliran {n}"}
 
 
 def readable(path: str, lang: str = "en") -> str:
@@ -29,7 +32,11 @@ def readable(path: str, lang: str = "en") -> str:
             if not numbers:
                 continue
         current.append(name)
-        if numbers:
+        if name == "verbatim" and len(numbers) == 1:    # a turn's index, 1-based
+            turn = _TURN["id" if lang == "id" else "en"].format(n=numbers[0] - 1)
+            groups.append(f"{name} ({turn})")
+            current = []
+        elif numbers:
             where = ", ".join(item.format(n=n) for n in numbers)
             groups.append(".".join(current) + f" ({where})")
             current = []

@@ -27,6 +27,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime
+import re
 from dataclasses import dataclass, field
 
 from asas.engine.judge.catalog import FUNCTIONS, PRINCIPLES, RuleDoc
@@ -258,6 +259,9 @@ def _withhold_everywhere(found: list[Found], firings: dict, loaded: LoadedCase,
     from asas.engine.judge.withhold import scrub, secrets_of
     flagged = [loaded.value(p) for (rule_id, _), facts in firings.items()
                if not catalog[rule_id].shows_values for f in facts for p in f["evidence"]]
+    # a turn of a verbatim that says it: the block is withheld too where a finding cites it
+    # (its short quote may hold that turn)
+    flagged += [loaded.value(p.rsplit("[", 1)[0]) for p in _withheld_turns(firings, catalog)]
     secrets = secrets_of(flagged)
     if not secrets:
         return secrets
@@ -268,6 +272,15 @@ def _withhold_everywhere(found: list[Found], firings: dict, loaded: LoadedCase,
                       for e in f.evidence]
         f.params = {k: scrub(v, secrets, WITHHELD) for k, v in f.params.items()}
     return secrets
+
+
+_TURN_PATH = re.compile(r"sessions\[\d+\]\.verbatim\[\d+\]")
+
+
+def _withheld_turns(firings: dict, catalog) -> set[str]:
+    """The verbatim turns (``sessions[0].verbatim[14]``) a PRV finding points at."""
+    return {p for (rule_id, _), facts in firings.items() if not catalog[rule_id].shows_values
+            for f in facts for p in f["evidence"] if _TURN_PATH.fullmatch(p)}
 
 
 def judge(loaded: LoadedCase, inference: Inference, catalog: dict[str, RuleDoc],
@@ -374,6 +387,10 @@ def judge(loaded: LoadedCase, inference: Inference, catalog: dict[str, RuleDoc],
                     for d in defeated]
         if meta.pseudonym is not None:      # PRV001: a real name, not a pseudonym
             meta = dataclasses.replace(meta, pseudonym=scrub(meta.pseudonym, secrets, WITHHELD))
+        turns = _withheld_turns(firings, catalog)
+        if turns and meta.verbatim:         # the turns a PRV finding points at, in the view
+            from asas.engine.verbatim.view import withheld
+            meta = dataclasses.replace(meta, verbatim=withheld(meta.verbatim, turns, WITHHELD))
     result = CaseResult(loaded.file, loaded.model.case.id, [], principles, functions, found,
                         conclusions, loaded, meta, strengths, defeated)
     result.suppressed, result.unused_suppressions = aside, unused

@@ -181,7 +181,7 @@ def undocumented_case(case) -> tuple[str, ...]:
     """The case-wide observations the write-up leaves out, as ``case.`` paths; whether
     the client agreed is asked only of a client someone else referred."""
     info = case.case
-    paths = CASE_OBSERVED
+    paths: tuple[str, ...] = CASE_OBSERVED
     if info.referral.source not in (None, "self"):
         paths += ("referral.client_agreed",)
     return tuple("case." + p for p in paths if _get(info, p) is None)
@@ -317,6 +317,20 @@ def case_facts(loaded: LoadedCase) -> list[Fact]:
     if loaded.verbatim:
         facts.extend(verbatim_facts(loaded))
     from asas.rules.privacy_scan import scan
-    facts.extend(PrivacyFact(kind=h.kind, path=h.path, session=h.session)
-                 for h in scan(case))
+    facts.extend(PrivacyFact(kind=h.kind, path=path, session=h.session)
+                 for h in scan(case) for path in _privacy_paths(loaded, h))
     return facts
+
+
+def _privacy_paths(loaded: LoadedCase, hit) -> tuple[str, ...]:
+    """Where identifying data was found: in a verbatim, the turns that say it (their
+    lines; only their text is withheld, engine/judge/verdict.py); elsewhere the field."""
+    parsed = None
+    if hit.path.startswith("sessions[") and hit.path.endswith("].verbatim"):
+        parsed = loaded.verbatim.get(int(hit.path[len("sessions["):-len("].verbatim")]))
+    if parsed is None:
+        return (hit.path,)
+    from asas.rules.privacy_scan import scan_text
+    turns = tuple(f"{hit.path}[{t.index}]" for t in parsed.turns
+                  if hit.kind in scan_text(" ".join((t.text, *t.notes))))
+    return turns or (hit.path,)

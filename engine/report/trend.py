@@ -43,7 +43,6 @@ def _abbr(p: str) -> str:
 MARK = STATUS_MARK
 RANK = {"upheld": 3, "at_risk": 2, "violated": 1, "not_assessed": 0}
 ARROW = {"improved": "↑", "declined": "↓", "unchanged": "="}
-FORMATS = ("text", "markdown", "csv", "json", "html")
 SCORE_STEP = 10
 
 
@@ -333,5 +332,7 @@ def trainee_matrix(results, lang: str, roster=None) -> str:
 
 
 def render(results, fmt: str, lang: str, by: str = "status", roster=None) -> str:
-    return {"text": render_text, "markdown": render_markdown, "csv": render_csv,
-            "json": render_json, "html": render_html}[fmt](results, lang, by, roster)
+    """The trend in format ``fmt``, through the format registry (engine/report/formats:
+    ``TREND``)."""
+    from asas.engine.report.formats import TREND, TrendOptions
+    return TREND[fmt].render(list(results), lang, TrendOptions(by, roster))

@@ -21,4 +21,8 @@ def analyse(loaded) -> dict[int, SessionMeasures]:
             path = turn_path(idx, turn.index)
             loaded.values[path] = (turn.line, turn.column)
             loaded.quotes[path] = quote(turn.text or " ".join(f"({n})" for n in turn.notes))
+        # a finding about the whole session (confidentiality never said) cites the block:
+        # a short quote of its start, as of a turn, not every turn of it
+        block = f"sessions[{idx}].verbatim"
+        loaded.quotes[block] = quote(loaded.case.sessions[idx].verbatim or "")
     return loaded.analyses

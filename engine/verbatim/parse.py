@@ -245,17 +245,17 @@ def _start_of_turn(raw: str, index: dict, own: bool, base_lead: int | None):
             num, cells = cells[0].rstrip(".)"), cells[1:]
         if len(cells) >= 2:
             code = cells[0].rstrip(":").strip()
-            role = index.get(code.lower())
+            role, attached = _role_of(code, index)
             if role is not None or (code and not own and _looks_like_code(code)):
                 label = cells[2] if len(cells) >= 3 and cells[2] else None
                 rest = cells[1] if len(cells) < 4 else " ".join(cells[1:2])
-                return ("tab", lead, num, code, role or OTHER, rest, label)
+                return ("tab", lead, num or attached, code, role or OTHER, rest, label)
     m = _TURN.match(raw)
     if not m:
         return None
     code = m.group("code")
     lead = len(m.group("lead"))
-    role = index.get(code.lower())
+    role, attached = _role_of(code, index)
     if role is None:
         # a line indented deeper than the turns continues one ("Terus: ...", "Bu Sri bilang:")
         if base_lead is not None and lead > base_lead:
@@ -264,7 +264,26 @@ def _start_of_turn(raw: str, index: dict, own: bool, base_lead: int | None):
             return None
         if not own:
             role = OTHER
-    return ("colon", lead, m.group("num"), code, role, raw[m.end():], None)
+    return ("colon", lead, m.group("num") or attached, code, role, raw[m.end():], None)
+
+
+# a turn number attached to a speaker code, as many transcripts number turns: Ko1, Ki-12, K.3
+_ATTACHED = re.compile(r"^(?P<code>.*?[^\W\d_])[.\-]?(?P<num>\d{1,4})$")
+
+
+def _role_of(code: str, index: dict) -> tuple[str | None, str | None]:
+    """The role of a speaker code, and the turn number attached to it (``Ki12``: the
+    client, 12) when only the code without it is in the map; ``Ko 2``, with a space, is a
+    code of its own (in some templates the second konseli)."""
+    role = index.get(code.lower())
+    if role is not None:
+        return role, None
+    m = _ATTACHED.match(code)
+    if m is not None:
+        role = index.get(m.group("code").lower())
+        if role is not None:
+            return role, m.group("num")
+    return None, None
 
 
 def _looks_like_code(code: str) -> bool:
@@ -305,8 +324,9 @@ def _finish(turn: Turn, indent: int, check_labels: bool) -> list[Problem]:
                     hint = difflib.get_close_matches(part.strip().lower(), list(LABEL_ALIASES),
                                                      n=1, cutoff=0.6)
                     shown = repr(part.strip()[:30])
-                    extra = (Msg.of("verbatim.hint", name=LABEL_ALIASES[hint[0]]) if hint
-                             else "")
+                    # the name closest to what was written, in its language ('refleksi
+                    # perasaan' for 'refleksi prasaan'), not the code behind it
+                    extra = Msg.of("verbatim.hint", name=hint[0]) if hint else ""
                     problems.append(Problem(label_line, turn.column,
                                             Msg.of("verbatim.bad_label", label=shown,
                                                    hint=extra),

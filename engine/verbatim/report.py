@@ -80,7 +80,7 @@ def as_text(loaded, lang: str = "en", redact: bool = False) -> str:
             out.append(f"  {turn.line:>5}  {turn.index:>3} {who:<3} {text}")
             for tag in tt.tags:
                 cue = hidden if redact else tag.cue
-                out.append(f"{'':16}→ {tag.code:<22} «{cue}»  {tag.why}")
+                out.append(f"{'':16}→ {tag.code:<22} «{cue}»  {tag.because(lang)}")
             if turn.labels:
                 out.append(f"{'':16}  {t('labels', lang)}: {', '.join(turn.labels)}")
         out.append("")

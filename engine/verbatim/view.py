@@ -73,3 +73,10 @@ def valid_view(value) -> bool:
 def redacted(value, mark: str) -> tuple:
     """The view with every turn's text replaced by ``mark``."""
     return tuple(dict(s, turns=[t[:5] + [mark] for t in s["turns"]]) for s in value)
+
+
+def withheld(value, paths, mark: str) -> tuple:
+    """The view with the text of the turns at ``paths`` (``sessions[0].verbatim[14]``,
+    those a PRV finding points at) replaced by ``mark``."""
+    return tuple(dict(s, turns=[t[:5] + [mark] if f"sessions[{s['index']}].verbatim[{t[0]}]"
+                                in paths else t for t in s["turns"]]) for s in value)

@@ -646,6 +646,12 @@ def run(file: str | None, lang: str, prompt=None, echo=None,
 
 # --- back, and a draft kept after every answer ------------------------------------------
 
+class CannotAppend(click.ClickException):
+    """The case file a session is to be added to cannot be read or is invalid: exit
+    status 2, as every file asas cannot read (1 means a finding reached --fail-on)."""
+    exit_code = 2
+
+
 def _existing(file: str | None, lang: str, echo) -> dict:
     """The data of the case file a session is appended to; it must be valid."""
     from asas.engine.load.loader import load_file
@@ -655,7 +661,7 @@ def _existing(file: str | None, lang: str, echo) -> dict:
     if not loaded.valid:
         for error in loaded.errors:
             echo(error.format(file, lang), err=True)
-        raise click.ClickException(_t("append_invalid", lang, file=file))
+        raise CannotAppend(_t("append_invalid", lang, file=file))
     import yaml
     with open(file, encoding="utf-8") as fh:
         return yaml.safe_load(fh)

@@ -1,4 +1,6 @@
-"""The report formats: a typed registry, one :class:`Format` per ``--format``.
+"""The report formats: a typed registry, one :class:`Format` per ``--format`` of
+``asas check`` (:data:`REGISTRY`), of ``asas grade`` (:data:`GRADE`) and of
+``asas trend`` (:data:`TREND`).
 
 Each format names its ``render(results, lang, options) -> str`` and, when it can write
 a report while the batch runs (a batch of any size in bounded memory), its
@@ -15,7 +17,7 @@ from __future__ import annotations
 import importlib
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
-from typing import Protocol
+from typing import Any, Generic, Protocol, TypeVar
 
 
 def _no_note() -> str | None:
@@ -49,6 +51,9 @@ class Sink(Protocol):
     def write(self, text: str, /) -> object: ...
 
 
+O = TypeVar("O")    # what a command tells its formats: ReportOptions, GradeOptions ...
+T = TypeVar("T")    # what render makes: text (str), or a file's bytes (xlsx)
+
 Render = Callable[[list, str, ReportOptions], str]
 Stream = Callable[[Iterable, str, Sink, ReportOptions], None]
 # what a streaming format writes for one case, made from the result and its place in
@@ -58,13 +63,16 @@ Piece = Callable[[object, int, str, ReportOptions], object]
 
 
 @dataclass(frozen=True)
-class Format:
+class Format(Generic[O, T]):
+    """One ``--format``: ``render(items, lang, options)`` (the items are check's
+    results, grade's case grades, trend's results), optionally ``stream``, and whether
+    programs read it (``machine``: no progress bar while it is piped)."""
     name: str
-    render: Render
-    stream: Stream | None = None
+    render: Callable[[list, str, O], T]
+    stream: Callable[[Iterable, str, Sink, O], None] | None = None
     machine: bool = False
     note: str = field(default="", compare=False)
-    piece: Piece | None = field(default=None, compare=False)
+    piece: Callable[[object, int, str, O], object] | None = field(default=None, compare=False)
 
     @property
     def redaction(self) -> str:
@@ -234,12 +242,76 @@ def redacts(name: str, redact: bool | None, cases: int | None = None) -> bool | 
     return default == "always"
 
 
-REGISTRY: dict[str, Format] = {f.name: f for f in _ALL}
+REGISTRY: dict[str, Format[ReportOptions, str]] = {f.name: f for f in _ALL}
 FORMATS = tuple(REGISTRY)           # the names, in --help order
 
 
-def get(name: str) -> Format:
+def get(name: str) -> Format[ReportOptions, str]:
     return REGISTRY[name]
+
+
+# -- asas grade and asas trend: their formats in the same registry shape ---------------
+
+@dataclass(frozen=True)
+class GradeOptions:
+    """What ``asas grade`` tells a gradebook format besides the grades and the language."""
+    rubric: Any                         # engine/report/grade/rubric.Rubric
+    roster: Any = None                  # engine/report/grade/roster.Roster; None: none
+    csv_locale: str = "intl"            # csv: intl, or id (';', a decimal comma, a BOM)
+    redact: bool = False                # html: no pseudonym, no quote
+
+
+def _grade(name: str) -> Callable[[list, str, GradeOptions], str]:
+    def render(grades, lang, o: GradeOptions) -> str:
+        module = importlib.import_module("asas.engine.report.grade.render")
+        roster = {} if o.roster is None else {"roster": o.roster}
+        if name == "csv":
+            return module.render_csv(grades, o.rubric, lang, locale=o.csv_locale, **roster)
+        if name == "html":
+            return module.render_html(grades, o.rubric, lang, redacted=o.redact, **roster)
+        return module.render_markdown(grades, o.rubric, lang, **roster)
+    render.__name__ = f"grade_{name}_render"
+    return render
+
+
+def _grade_xlsx(grades, lang, o: GradeOptions) -> bytes:
+    module = importlib.import_module("asas.engine.report.grade.xlsx")
+    return module.render_xlsx(grades, o.rubric, lang,
+                              **({} if o.roster is None else {"roster": o.roster}))
+
+
+GRADE: dict[str, Format[GradeOptions, str] | Format[GradeOptions, bytes]] = {
+    f.name: f for f in (
+        Format("markdown", _grade("markdown"), note="the gradebook to read"),
+        Format("csv", _grade("csv"), machine=True, note="the gradebook for a spreadsheet"),
+        Format("html", _grade("html"), note="the gradebook as a page"),
+        Format("xlsx", _grade_xlsx, machine=True, note="an Excel workbook (needs --output)"),
+    )}
+
+
+@dataclass(frozen=True)
+class TrendOptions:
+    """What ``asas trend`` tells a format besides the results and the language."""
+    by: str = "status"                  # what a change compares: status, or score
+    roster: Any = None                  # engine/report/grade/roster.Roster; None: none
+
+
+def _trend(name: str) -> Callable[[list, str, TrendOptions], str]:
+    def render(results, lang, o: TrendOptions) -> str:
+        module = importlib.import_module("asas.engine.report.trend")
+        return getattr(module, f"render_{name}")(results, lang, o.by, o.roster)
+    render.__name__ = f"trend_{name}_render"
+    return render
+
+
+TREND: dict[str, Format[TrendOptions, str]] = {
+    f.name: f for f in (
+        Format("text", _trend("text")),
+        Format("markdown", _trend("markdown")),
+        Format("csv", _trend("csv"), machine=True),
+        Format("json", _trend("json"), machine=True),
+        Format("html", _trend("html")),
+    )}
 
 
 def renderer(name: str):

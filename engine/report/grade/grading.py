@@ -21,12 +21,12 @@ from dataclasses import dataclass, field
 
 from asas.engine.i18n.words import word
 from asas.engine.judge.catalog import FUNCTIONS
+from asas.engine.judge.terms import SEVERITY_RANK
 from asas.engine.judge.verdict import CaseResult
 from asas.engine.report.grade import waivers as waiving
 from asas.engine.report.grade.rubric import Band, Rubric
 
 GRADED, INCOMPLETE, INVALID = "graded", "incomplete", "invalid"
-SEVERITY_RANK = {"violation": 0, "risk": 1, "advice": 2}
 
 
 @dataclass(frozen=True)
@@ -115,6 +115,48 @@ def _status(p: str, findings, undocumented: set) -> str:
     return "not_assessed" if p in undocumented else "upheld"
 
 
+def _counted_statuses(statuses: dict[str, str], kept, rubric: Rubric) -> dict[str, str]:
+    """The status whose points a principle earns when one root cause costs once
+    (``deduct_derived: false``): a principle failing only through findings derived from
+    another (the source's chains, KAH004's tally) earns what its own findings give, and
+    one that lacks an observation it needs earns what "not assessed" earns, whatever else
+    was found. Without this an honest answer that starts a chain costs the points of every
+    principle the chain reaches, and a principle at risk scores better with the
+    observation that would show a violation left out than with it written."""
+    direct = [f for f in kept if not f.derived_from]
+    undocumented = {f.doc.principle for f in kept if f.doc.needed}
+    points = rubric.status_points
+    out = {}
+    for p, status in statuses.items():
+        if p in undocumented:           # an observation it needs is left out: no credit
+            out[p] = "not_assessed"
+        elif status in ("violated", "at_risk"):
+            own = _status(p, direct, undocumented)
+            out[p] = max(status, own, key=lambda s: points[s])
+        else:
+            out[p] = status
+    return out
+
+
+def _deductions(kept, rubric: Rubric, principles: dict[str, PrincipleGrade]) -> float:
+    """The points the findings take off: per finding by its severity, derived ones only
+    with ``deduct_derived``; what one principle's findings take never exceeds the points
+    that principle earned, as a criterion of a scoring sheet never goes below zero. So a
+    principle written up honestly, however badly, never scores below one left out
+    (which earns nothing)."""
+    own: dict[str, float] = {}
+    other = 0.0
+    for f in kept:
+        if not (rubric.deduct_derived or not f.derived_from):
+            continue
+        cost = rubric.deductions[f.doc.severity]
+        if f.doc.principle in principles:
+            own[f.doc.principle] = own.get(f.doc.principle, 0.0) + cost
+        else:
+            other += cost
+    return other + sum(min(cost, principles[p].points) for p, cost in own.items())
+
+
 def grade_case(r: CaseResult, rubric: Rubric, lang: str = "en", waivers=()) -> CaseGrade:
     from asas.engine.judge.verdict import case_meta
     meta = case_meta(r)
@@ -134,10 +176,11 @@ def grade_case(r: CaseResult, rubric: Rubric, lang: str = "en", waivers=()) -> C
         statuses = {p: _status(p, kept, undocumented) for p in rubric.principles}
     else:
         statuses = {p: r.verdicts[p].status for p in rubric.principles}
+    counted = statuses if rubric.deduct_derived else _counted_statuses(statuses, kept, rubric)
     principles = {}
     for p in rubric.principles:
         share = rubric.share(p)
-        principles[p] = PrincipleGrade(statuses[p], share * rubric.status_points[statuses[p]] / 100,
+        principles[p] = PrincipleGrade(statuses[p], share * rubric.status_points[counted[p]] / 100,
                                        share)
     functions = dict(r.functions or {})
     set_aside = list(r.suppressed) + applied.set_aside
@@ -163,8 +206,7 @@ def grade_case(r: CaseResult, rubric: Rubric, lang: str = "en", waivers=()) -> C
                      for f in kept if f.doc.needed]
         return g
 
-    g.deductions = sum(rubric.deductions[f.doc.severity] for f in kept
-                       if rubric.deduct_derived or not f.derived_from)
+    g.deductions = _deductions(kept, rubric, principles)
     g.function_deductions = sum(rubric.functions.get(name, 0) for name in FUNCTIONS
                                 if functions.get(name) is False)
     points = sum(pg.points for pg in principles.values())

@@ -149,6 +149,8 @@ def rubric_lines(rubric: Rubric, lang: str) -> list[str]:
     bands = ", ".join(f"{b.grade} ≥ {b.min:g}" for b in rubric.bands)
     out = [f"- {word('weight', lang)}: {weights}", f"- {word('points_per_status', lang)}: {points}",
            f"- {word('deduction_per_finding', lang)}: {deduct}"]
+    if not rubric.deduct_derived:
+        out.append(f"- {t('derived_once', lang)}")
     costs = [f"{word(f, lang)} {rubric.functions[f]:g}" for f in FUNCTIONS
              if rubric.functions.get(f)]
     if costs:
@@ -355,13 +357,12 @@ def _trainees_html(grades, rubric, lang, roster) -> str:
     return "".join(body)
 
 
-RENDERERS = {"csv": render_csv, "markdown": render_markdown, "html": render_html}
-
-
 def render(grades: list[CaseGrade], rubric: Rubric, fmt: str, lang: str = "en",
-           roster: Roster = EMPTY, **options) -> str:
-    if fmt == "csv":
-        return render_csv(grades, rubric, lang, roster, options.get("csv_locale") or "intl")
-    if fmt == "html":
-        return render_html(grades, rubric, lang, roster, bool(options.get("redact")))
-    return render_markdown(grades, rubric, lang, roster)
+           roster: Roster = EMPTY, csv_locale: str = "intl", redact: bool = False) -> str:
+    """The gradebook in text format ``fmt``, through the format registry
+    (engine/report/formats: ``GRADE``)."""
+    from asas.engine.report.formats import GRADE, GradeOptions
+    text = GRADE[fmt].render(grades, lang, GradeOptions(rubric, roster, csv_locale, redact))
+    if not isinstance(text, str):
+        raise ValueError(f"{fmt} is not a text format")
+    return text

@@ -79,6 +79,13 @@ TEXTS = {
     "functions_cost": ("deducted per function not served", "dikurangkan per fungsi tidak terlayani"),
     "caps": ("caps", "batas nilai"),
     "capped_legend": ("grade lowered by a cap", "nilai diturunkan oleh batas nilai"),
+    "derived_once": ("a finding derived from another (a chain) costs nothing: a principle at "
+                     "risk only through one keeps its points; a principle's findings never take "
+                     "off more than it earned; one missing an observation it needs earns no points",
+                     "temuan turunan (rantai penalaran) tidak mengurangi poin: asas yang berisiko "
+                     "hanya karena rantai tetap memperoleh poinnya; temuan suatu asas tidak "
+                     "mengurangkan lebih dari poin yang diperolehnya; asas yang kekurangan "
+                     "pengamatan yang diperlukannya tidak memperoleh poin"),
     "incomplete_rule": ("incomplete when more than {share}% of the weight is not assessed",
                         "belum lengkap bila lebih dari {share}% bobot tidak dapat dinilai"),
     "redacted": ("Redacted (--redact): the free text of the case files is hidden.",
