@@ -622,7 +622,8 @@ def trend(paths, fmt, by, lang, output, roster, redact, profile):
     the_roster = _roster(roster, lang)
     files = case_paths(paths)
     _refuse_inputs(output, [*files, *([roster] if roster else [])])
-    _refuse_inputs(output, _side_inputs(profile), SIDE_ROLE, lang)
+    _refuse_inputs(output, _side_inputs(profile, _config(None, False, [p for p in paths if p])),
+                   SIDE_ROLE, lang)
     results = check_paths(files, profile=profile)
     if redact:
         from asas.engine.report.redact import redact as redact_results
@@ -662,14 +663,14 @@ def rules_(fmt, lang, select, output, profile):
     if fmt == "markdown":
         from asas.engine.judge.profile import lookup
         _emit(rules_markdown((d for d in CATALOG.values() if selected(d.id, _codes(select))),
-                             lookup(profile)), output, _side_inputs(profile))
+                             lookup(profile)), output, _side_inputs(profile, _config(None, False)))
         return
     docs = [d for d in sorted(CATALOG.values(), key=lambda d: d.id)
             if selected(d.id, _codes(select))]
     if output:
         text = (json.dumps([rule_dict(d, lang) for d in docs], ensure_ascii=False, indent=2)
                 + "\n" if fmt == "json" else rule_list(docs, lang))
-        _emit(text, output, _side_inputs(profile))
+        _emit(text, output, _side_inputs(profile, _config(None, False)))
     elif fmt == "json":
         _echo(json.dumps([rule_dict(d, lang) for d in docs], ensure_ascii=False, indent=2) + "\n")
     else:

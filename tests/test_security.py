@@ -150,14 +150,15 @@ def test_s1_no_command_writes_over_the_profile_it_reads(tmp_path, command, which
     assert target.read_bytes() == before
 
 
-@pytest.mark.parametrize("command", [["check"], ["grade"]])
-def test_s1_no_command_writes_over_the_config_file_it_reads(tmp_path, command):
+@pytest.mark.parametrize("command", [["check"], ["grade"], ["trend"], ["rules"]])
+def test_s1_no_command_writes_over_the_config_file_it_reads(tmp_path, command, monkeypatch):
+    monkeypatch.chdir(tmp_path)     # rules finds the config from the current folder
     case = tmp_path / "k.yaml"
     shutil.copy(EXEMPLARY_FILE, case)
     config = tmp_path / "asas.toml"
     config.write_text('lang = "id"\n', encoding="utf-8")
     for given in ([], ["--config", str(config)] if command == ["check"] else []):
-        result = run(*command, case, *given, "-o", config)
+        result = run(*command, *([] if command == ["rules"] else [case]), *given, "-o", config)
         assert result.exit_code == 2, result.output
         assert "tidak ditulis menimpa" in result.output, result.output
         assert config.read_text(encoding="utf-8") == 'lang = "id"\n'
