@@ -698,7 +698,7 @@ def rule(rule_id, lang, profile):
         other = _profile_with_rule(rule_id.upper())
         if other:
             more = Msg.of("cli.no_rule_profile", rule=rule_id.upper(), profile=other)
-        raise click.ClickException(t("cli.no_rule", lang, rule=rule_id, more=more))
+        raise AsasError(t("cli.no_rule", lang, rule=rule_id, more=more))   # exit 2
     _echo(rule_page(doc, lang))
 
 

@@ -62,7 +62,9 @@ def test_exit_2_on_an_invalid_file_and_the_valid_ones_are_still_checked(tmp_path
 def test_usage_errors_exit_2():
     assert run("check").exit_code == 2
     assert run("check", "--format", "nope", "x.yaml").exit_code == 2
-    assert run("rule", "XYZ999").exit_code == 1   # a user error, not a usage error
+    # an unknown rule is a usage error too: 1 would read as "a finding reached --fail-on"
+    result = run("rule", "XYZ999")
+    assert result.exit_code == 2 and "XYZ999" in result.output
 
 
 def test_json_follows_the_contract(tmp_path):

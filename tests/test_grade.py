@@ -763,3 +763,12 @@ def test_check_says_on_a_terminal_that_exit_1_is_a_ci_convention(tmp_path):
                      "setingkat pelanggaran atau lebih berat), bukan kegagalan"]
     piped = subprocess.run(args, capture_output=True, cwd=ROOT, timeout=300)
     assert piped.returncode == 1 and b"konvensi CI" not in piped.stderr
+
+
+def test_a_field_name_in_the_advice_is_code_on_the_sheet_not_backticks(tmp_path):
+    folder = tmp_path / "lembar"
+    result = CliRunner().invoke(cli, ["grade", "cases/bullying-no-advocacy.yaml", "--sheets",
+                                      str(folder), "--lang", "id"])
+    assert result.exit_code == 0, result.output
+    page = (folder / "KI-2026-05.html").read_text(encoding="utf-8")
+    assert "FNG001" in page and "<code>advocacy</code>" in page and "`" not in page

@@ -38,6 +38,14 @@ def test_a_late_repair_says_when_and_weighs_less_than_never_explaining():
     assert "repaired_session" not in find(never, "KRH001").params
     assert (late.principles["kerahasiaan"].score
             > never.principles["kerahasiaan"].score)
+    # and in the gradebook: both at risk, the repaired lapse costs half (75 % of the share
+    # and half a deduction against 50 % and a whole one)
+    late_g, never_g = grade_case(late, RUBRIC), grade_case(never, RUBRIC)
+    assert late_g.principles["kerahasiaan"].status == never_g.principles["kerahasiaan"].status \
+        == "at_risk"
+    assert late_g.principles["kerahasiaan"].points == pytest.approx(12.5 * 0.75)
+    assert never_g.principles["kerahasiaan"].points == pytest.approx(12.5 * 0.5)
+    assert late_g.total > never_g.total
 
 
 def test_later_willingness_and_openness_defeat_the_chain_and_explain_says_so():

@@ -24,6 +24,7 @@ import dataclasses
 import html
 import io
 import itertools
+import re
 import shutil
 import tempfile
 from collections import Counter
@@ -46,6 +47,15 @@ FUNCTION_MARK = {True: ("✓", "served"), False: ("✗", "not_served"),
 def e(text) -> str:
     """Escaped text (quotes too), without the control characters XML forbids."""
     return html.escape(clean(text), quote=True)
+
+
+_BACKTICKS = re.compile(r"`([^`<>]+)`")
+
+
+def e_code(text) -> str:
+    """Escaped text whose `field names` (written in backticks in a rule's texts) are shown
+    as code, not with their backticks."""
+    return _BACKTICKS.sub(r"<code>\1</code>", e(text))
 
 
 # --- the redaction hook ----------------------------------------------------------------
@@ -610,7 +620,7 @@ def _case_section(i: int, r: CaseResult, case: dict, meta, lang: str) -> str:
             out.append("</div>")
         out.append(f'<p class="why"><b>{e(word("why", lang))}:</b> {e(found.doc.why.get(lang))}</p>'
                    f'<p class="rec"><b>{e(word("recommendation", lang))}:</b> '
-                   f'{e(d["recommendation"])}</p>'
+                   f'{e_code(d["recommendation"])}</p>'
                    f'<p class="src">¶ {e(d["source"])}</p></article>')
     if advice:
         out.append(f"<h3>{e(word('advice', lang))} ({len(advice)})</h3><table class=\"advice\">"
@@ -618,7 +628,7 @@ def _case_section(i: int, r: CaseResult, case: dict, meta, lang: str) -> str:
         for _, d in advice:
             out.append(f'<tr id="{_anchor(i, d["id"], d["session"])}"><td><code>{e(d["id"])}</code>'
                        f'</td><td>{e(word("line", lang))} {d["line"]}</td><td>{e(d["message"])} '
-                       f'<br><span class="why">→ {e(d["recommendation"])}</span></td></tr>')
+                       f'<br><span class="why">→ {e_code(d["recommendation"])}</span></td></tr>')
         out.append("</tbody></table>")
     from asas.engine.report.contract import suppression_rows
     rows = suppression_rows(r, lang)

@@ -22,7 +22,7 @@ from dataclasses import dataclass, field
 from asas.engine.i18n.words import word
 from asas.engine.judge.catalog import FUNCTIONS
 from asas.engine.judge.terms import SEVERITY_RANK
-from asas.engine.judge.verdict import CaseResult
+from asas.engine.judge.verdict import REPAIRED_WEIGHT, CaseResult
 from asas.engine.report.grade import waivers as waiving
 from asas.engine.report.grade.rubric import Band, Rubric
 
@@ -138,6 +138,19 @@ def _counted_statuses(statuses: dict[str, str], kept, rubric: Rubric) -> dict[st
     return out
 
 
+def _repaired_only(kept) -> set[str]:
+    """The principles failing, by their own findings, only through lapses the write-up
+    shows repaired in a later session (``repaired_session``: confidentiality explained
+    in session 2, ...)."""
+    failing: dict[str, bool] = {}
+    for f in kept:
+        if f.derived_from or f.doc.principle is None or f.doc.severity == "advice":
+            continue
+        repaired = f.params.get("repaired_session") is not None
+        failing[f.doc.principle] = failing.get(f.doc.principle, True) and repaired
+    return {p for p, only in failing.items() if only}
+
+
 def _deductions(kept, rubric: Rubric, principles: dict[str, PrincipleGrade]) -> float:
     """The points the findings take off: per finding by its severity, derived ones only
     with ``deduct_derived``; what one principle's findings take never exceeds the points
@@ -150,6 +163,8 @@ def _deductions(kept, rubric: Rubric, principles: dict[str, PrincipleGrade]) -> 
         if not (rubric.deduct_derived or not f.derived_from):
             continue
         cost = rubric.deductions[f.doc.severity]
+        if f.params.get("repaired_session") is not None:
+            cost *= REPAIRED_WEIGHT
         if f.doc.principle in principles:
             own[f.doc.principle] = own.get(f.doc.principle, 0.0) + cost
         else:
@@ -177,11 +192,14 @@ def grade_case(r: CaseResult, rubric: Rubric, lang: str = "en", waivers=()) -> C
     else:
         statuses = {p: r.verdicts[p].status for p in rubric.principles}
     counted = statuses if rubric.deduct_derived else _counted_statuses(statuses, kept, rubric)
+    repaired = _repaired_only(kept)
     principles = {}
     for p in rubric.principles:
         share = rubric.share(p)
-        principles[p] = PrincipleGrade(statuses[p], share * rubric.status_points[counted[p]] / 100,
-                                       share)
+        earned = rubric.status_points[counted[p]]
+        if p in repaired:       # a lapse repaired later weighs half, as in the verdict's score
+            earned += (rubric.status_points["upheld"] - earned) * (1 - REPAIRED_WEIGHT)
+        principles[p] = PrincipleGrade(statuses[p], share * earned / 100, share)
     functions = dict(r.functions or {})
     set_aside = list(r.suppressed) + applied.set_aside
     unused = list(r.unused_suppressions) + applied.unused

@@ -177,7 +177,7 @@ def _result(g: CaseGrade, lang: str) -> str:
 
 def _work(g: CaseGrade, lang: str) -> str:
     """The three things to work on first, each with its rule page."""
-    from asas.engine.report.formats.html import e
+    from asas.engine.report.formats.html import e, e_code
     out = [f"<h2>{e(t('work_on', lang))}</h2>"]
     if not g.priorities:
         return out[0] + f"<p>{e(t('no_priorities', lang))}</p>"
@@ -186,7 +186,7 @@ def _work(g: CaseGrade, lang: str) -> str:
         where = f" ({word('session', lang)} {p.session})" if p.session else ""
         out.append(f"<li><b>{e(p.id)}</b> {e(p.title)}{e(where)} "
                    f"<span class=\"sevword\">· {e(word(p.severity, lang))}</span><br>"
-                   f"{e(p.advice)}<br><span class=\"rp\">{e(t('rule_page', lang))}: "
+                   f"{e_code(p.advice)}<br><span class=\"rp\">{e(t('rule_page', lang))}: "
                    f"<code>asas rule {e(p.id)} --lang {e(lang)}</code></span></li>")
     out.append("</ol>")
     return "".join(out)
