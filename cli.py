@@ -293,6 +293,7 @@ def check(paths, fmt, lang, output, quiet, color, only_case_files, fail_on, juni
     ignore = ignore or tuple(conf.get("ignore") or ())
     strict = strict or bool(conf.get("strict"))
     profile = _config_profile(profile, conf)
+    _refuse_inputs(output, _side_inputs(profile, conf), SIDE_ROLE, lang)
     given = {**conf.get("limits", {}),
              **{k: v for k, v in {"max_bytes": max_bytes, "max_nodes": max_nodes,
                                   "max_depth": max_depth, "max_sessions": max_sessions}.items()
@@ -411,18 +412,36 @@ def cache_prune(cache_dir, max_age, max_size):
 @click.option("--cache-dir", type=click.Path(file_okay=False), metavar="DIR")
 def cache_dir_(cache_dir):
     """Print where the cache is."""
-    click.echo(os.path.abspath(_cache_dir(cache_dir)))
+    _echo(os.path.abspath(_cache_dir(cache_dir)) + "\n")
 
 
-def _refuse_inputs(output: str | None, files) -> None:
+def _refuse_inputs(output: str | None, files, role: str | None = None,
+                   lang: str | None = None) -> None:
     """A report never replaces a file it reads (the shared check in engine/run/atomic.py)."""
     if not output:
         return
     from asas.engine.run.atomic import OutputRefused, refuse_inputs
     try:
-        refuse_inputs(output, files)
+        if role:
+            refuse_inputs(output, files, role=role)
+        else:
+            refuse_inputs(output, files)
     except OutputRefused as exc:
-        raise click.UsageError(_words(exc))
+        raise click.UsageError(_words(exc, lang))
+
+
+def _side_inputs(profile: str | None, conf=None) -> list[str]:
+    """What a command reads besides its case files, so that its report never replaces
+    one of them either: the config file, a profile file and the rubric beside it."""
+    out = [conf.file] if conf is not None and conf.file else []
+    if profile:
+        from asas.engine.judge.profile import lookup
+        chosen = lookup(profile)      # checked by --profile's callback already
+        out += [str(p) for p in (chosen.path, chosen.rubric) if p is not None]
+    return out
+
+
+SIDE_ROLE = "one of the files this command reads"
 
 
 def _side_problems(exc) -> None:
@@ -497,7 +516,8 @@ def grade(paths, rubric, print_rubric, fmt, csv_locale, lang, output, roster, ov
     except RubricError as exc:
         _side_problems(exc)
     if print_rubric:
-        _emit(rubric_text(rubric, profile), output, [rubric] if rubric else [])
+        _emit(rubric_text(rubric, profile), output,
+              [*([rubric] if rubric else []), *_side_inputs(profile, conf)])
         return
     if not paths:
         raise click.UsageError(_say("cli.need_paths_rubric", lang))
@@ -516,6 +536,14 @@ def grade(paths, rubric, print_rubric, fmt, csv_locale, lang, output, roster, ov
     files = case_paths(paths)
     inputs = [*files, *(p for p in (rubric, roster, overrides) if p)]
     _refuse_inputs(output, inputs)
+    _refuse_inputs(output, _side_inputs(profile, conf), SIDE_ROLE, lang)
+    inputs += _side_inputs(profile, conf)
+    if sheets:      # a folder link another user planted in a shared folder (S20)
+        from asas.engine.run.atomic import OutputRefused, refuse_planted_link
+        try:
+            refuse_planted_link(sheets.rstrip("/" + os.sep) or sheets, "--sheets")
+        except OutputRefused as exc:
+            raise click.UsageError(_words(exc, lang))
     results = check_paths(files, profile=profile, suppress=not no_suppress)
     if redact:
         from asas.engine.report.redact import redact as redact_results
@@ -594,6 +622,8 @@ def trend(paths, fmt, by, lang, output, roster, redact, profile):
     the_roster = _roster(roster, lang)
     files = case_paths(paths)
     _refuse_inputs(output, [*files, *([roster] if roster else [])])
+    _refuse_inputs(output, _side_inputs(profile, _config(None, False, [p for p in paths if p])),
+                   SIDE_ROLE, lang)
     results = check_paths(files, profile=profile)
     if redact:
         from asas.engine.report.redact import redact as redact_results
@@ -609,7 +639,7 @@ def schema(output, profile):
     """Print the JSON Schema (draft-07) of the case format, for editors (one schema for
     every profile: a field a profile does not judge is simply unused)."""
     from asas.engine.model.jsonschema import schema_text
-    _emit(schema_text(), output)
+    _emit(schema_text(), output, _side_inputs(profile))
 
 
 @cli.command("rules")
@@ -633,18 +663,18 @@ def rules_(fmt, lang, select, output, profile):
     if fmt == "markdown":
         from asas.engine.judge.profile import lookup
         _emit(rules_markdown((d for d in CATALOG.values() if selected(d.id, _codes(select))),
-                             lookup(profile)), output)
+                             lookup(profile)), output, _side_inputs(profile, _config(None, False)))
         return
     docs = [d for d in sorted(CATALOG.values(), key=lambda d: d.id)
             if selected(d.id, _codes(select))]
     if output:
         text = (json.dumps([rule_dict(d, lang) for d in docs], ensure_ascii=False, indent=2)
                 + "\n" if fmt == "json" else rule_list(docs, lang))
-        _emit(text, output)
+        _emit(text, output, _side_inputs(profile, _config(None, False)))
     elif fmt == "json":
-        click.echo(json.dumps([rule_dict(d, lang) for d in docs], ensure_ascii=False, indent=2))
+        _echo(json.dumps([rule_dict(d, lang) for d in docs], ensure_ascii=False, indent=2) + "\n")
     else:
-        click.echo(rule_list(docs, lang), nl=False)
+        _echo(rule_list(docs, lang))
 
 
 @cli.command()
@@ -669,7 +699,7 @@ def rule(rule_id, lang, profile):
         if other:
             more = Msg.of("cli.no_rule_profile", rule=rule_id.upper(), profile=other)
         raise AsasError(t("cli.no_rule", lang, rule=rule_id, more=more))   # exit 2
-    click.echo(rule_page(doc, lang), nl=False)
+    _echo(rule_page(doc, lang))
 
 
 def _profile_with_rule(rule_id: str) -> str | None:
@@ -694,7 +724,7 @@ def explain(file, lang, profile):
         for e in result.errors:
             click.echo(safe_text(e.format(result.file, _lang(lang))), err=True)
         sys.exit(2)
-    click.echo(render(result, _lang(lang)), nl=False)
+    _echo(render(result, _lang(lang)))
 
 
 @cli.command()
@@ -716,7 +746,7 @@ def init(file, lang, sessions, schema_ref, force, profile):
     profile = _profile_or_config(profile, [file] if file and file != "-" else [])
     text = template_text(lang, sessions, schema_ref or SCHEMA_FILE, profile=profile)
     if not file or file == "-":
-        click.echo(text, nl=False)
+        _echo(text)
         return
     try:
         write_new(file, text, overwrite=force)
@@ -797,9 +827,9 @@ def verbatim_tag(file, fmt, lang, redact):
             click.echo(e.format(loaded.file, _lang(lang)), err=True)
         sys.exit(2)
     if fmt == "json":
-        click.echo(dump(as_json(loaded, redact)), nl=False)
+        _echo(dump(as_json(loaded, redact)))
     else:
-        click.echo(as_text(loaded, _lang(lang), redact), nl=False)
+        _echo(as_text(loaded, _lang(lang), redact))
 
 
 @verbatim_group.command("import")

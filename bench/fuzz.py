@@ -11,7 +11,9 @@ with hostile file names, text, selections and redaction) must stay parseable and
 terminal-safe; crafted cache entries must be rebuilt or refused (BadData), never
 raise anything else; ``refuse_inputs`` must catch every name of an input (links, hard
 links, ``../``); and ``run_check`` over mutated case files, in every format and with
-random options, must exit 0, 1 or 2 with no exception.
+random options, must exit 0, 1 or 2 with no exception; grade (every format, xlsx
+too) and trend (every format) of hostile results, plain or redacted, must not raise.
+``--only NAME`` runs only the properties whose name holds NAME.
 
 Every input must yield a verdict or located errors (never an exception), within a
 time bound per input; the CLI (CliRunner, stdin) must exit 0, 1 or 2 without a
@@ -311,6 +313,33 @@ def run_security(examples: int, seconds: float):
         _check_format(fmt, out.getvalue(), 1)
         return code != 2
 
+    from asas.engine.report.grade import grade_results, load_rubric
+    from asas.engine.report.grade.render import render as grade_render
+    from asas.engine.report.grade.xlsx import render_xlsx
+    from asas.engine.report.trend import render as trend_render
+    rubric = load_rubric()
+
+    def gradebook(inp):
+        """grade (markdown, csv both locales, html, xlsx) and trend (every format) of
+        results with hostile names and text, plain or redacted: no exception, valid
+        UTF-8, the xlsx a zip, trend's text terminal-safe and its json parseable."""
+        results, _, lang, redacted, _, _, _ = inp
+        if redacted:
+            results = redact(results)
+        grades = grade_results(results, rubric, lang)
+        for name in ("markdown", "csv", "html"):
+            grade_render(grades, rubric, name, lang, redact=redacted).encode("utf-8")
+        grade_render(grades, rubric, "csv", lang, csv_locale="id").encode("utf-8")
+        assert render_xlsx(grades, rubric, lang)[:2] == b"PK"
+        for name in ("text", "markdown", "csv", "json", "html"):
+            text = trend_render(results, name, lang, by="score" if redacted else "status")
+            text.encode("utf-8")
+            if name == "text":
+                _terminal_safe(text)
+            elif name == "json":
+                json.loads(text)
+        return True
+
     cli_inputs = st.tuples(mutated_cases(), st.sampled_from(sorted(REGISTRY)),
                            st.sampled_from(["en", "id"]), st.booleans(), codes, codes)
     props = [
@@ -320,11 +349,13 @@ def run_security(examples: int, seconds: float):
         ("refuse_inputs", st.tuples(st.sampled_from(names), st.sampled_from(names)),
          refusal, 0.1),
         ("run_check, mutated", cli_inputs, run_cli, 0.05),
+        ("grade and trend", report_inputs(), gradebook, 0.05),
     ]
     return _run_props(props, examples, seconds)
 
 
 SEED_OFFSET = 0     # --seed-offset: a further run tries other inputs than the last
+ONLY: list[str] = []  # --only: the properties whose name holds one of these
 
 
 def _run_props(props, examples, seconds, time_scale=1.0):
@@ -334,6 +365,8 @@ def _run_props(props, examples, seconds, time_scale=1.0):
     each a fresh search from a fresh seed, until its examples or its time are spent."""
     from hypothesis import HealthCheck, given, seed, settings
     tallies = []
+    if ONLY:
+        props = [p for p in props if any(o in p[0] for o in ONLY)]
     for name, strategy, fn, share in props:
         tally = Tally(name)
         tallies.append(tally)
@@ -421,10 +454,14 @@ def main():
                              "refuse_inputs, run_check")
     parser.add_argument("--seed-offset", type=int, default=0,
                         help="--security: seeds shifted by this, for a further run")
+    parser.add_argument("--only", action="append", default=[], metavar="NAME",
+                        help="run only the properties whose name holds NAME (repeatable); "
+                             "each still gets its share of --examples and --seconds")
     parser.add_argument("corpus", nargs="?", help="atheris corpus folder (written to)")
     args = parser.parse_args()
-    global SEED_OFFSET
+    global SEED_OFFSET, ONLY
     SEED_OFFSET = args.seed_offset
+    ONLY = args.only
     if args.atheris:
         run_atheris(args.seconds, args.corpus)
     elif args.security:

@@ -130,6 +130,40 @@ def test_s1_grade_never_writes_over_its_rubric(tmp_path):
         assert rubric.read_bytes() == before
 
 
+PROFILES = Path(__file__).parent / "fixtures" / "profiles"
+
+
+@pytest.mark.parametrize("command", [["check", str(EXEMPLARY_FILE)],
+                                     ["grade", str(EXEMPLARY_FILE)],
+                                     ["trend", str(EXEMPLARY_FILE)],
+                                     ["schema"], ["rules"], ["rules", "--format", "markdown"]])
+@pytest.mark.parametrize("which", ["kampus-x.yaml", "kampus-x.rubric.yaml"])
+def test_s1_no_command_writes_over_the_profile_it_reads(tmp_path, command, which):
+    """A profile file (and the rubric beside it) is read by the command too."""
+    for name in ("kampus-x.yaml", "kampus-x.rubric.yaml"):
+        shutil.copy(PROFILES / name, tmp_path / name)
+    target = tmp_path / which
+    before = target.read_bytes()
+    result = run(*command, "--profile", tmp_path / "kampus-x.yaml", "-o", target)
+    assert result.exit_code == 2, result.output
+    assert "refusing to write the report over" in result.output, result.output
+    assert target.read_bytes() == before
+
+
+@pytest.mark.parametrize("command", [["check"], ["grade"], ["trend"], ["rules"]])
+def test_s1_no_command_writes_over_the_config_file_it_reads(tmp_path, command, monkeypatch):
+    monkeypatch.chdir(tmp_path)     # rules finds the config from the current folder
+    case = tmp_path / "k.yaml"
+    shutil.copy(EXEMPLARY_FILE, case)
+    config = tmp_path / "asas.toml"
+    config.write_text('lang = "id"\n', encoding="utf-8")
+    for given in ([], ["--config", str(config)] if command == ["check"] else []):
+        result = run(*command, *([] if command == ["rules"] else [case]), *given, "-o", config)
+        assert result.exit_code == 2, result.output
+        assert "tidak ditulis menimpa" in result.output, result.output
+        assert config.read_text(encoding="utf-8") == 'lang = "id"\n'
+
+
 def test_s1_a_different_output_is_still_written(tmp_path):
     case = tmp_path / "k.yaml"
     shutil.copy(MANY, case)
@@ -261,6 +295,56 @@ def test_s20_through_the_command_line(shared):
     code, output = as_user(VICTIM, victim_runs)
     assert code == 2 and "another user" in output, output
     assert precious.read_text() == "precious\n"
+
+
+@pytest.mark.parametrize("names", ["latin1", "hostile"])
+def test_s4_s8_the_xlsx_gradebook_survives_any_file_name(latin1_folder, hostile_names,
+                                                         tmp_path, names):
+    """openpyxl refuses a lone surrogate (a name that is not UTF-8) and the control
+    characters XML forbids: the workbook shows them escaped, as the text report does."""
+    from openpyxl import load_workbook
+    folder = latin1_folder if names == "latin1" else hostile_names
+    out = tmp_path / "nilai.xlsx"
+    proc = asas("grade", folder, "--format", "xlsx", "-o", out)
+    no_traceback(proc)
+    assert proc.returncode == 0, proc.stderr
+    files = [row[0] for row in load_workbook(out).active.iter_rows(min_row=2, values_only=True)]
+    if names == "latin1":
+        assert [f.rsplit("/", 1)[-1] for f in files] == ["caf\\xe9.yaml"]
+    else:
+        assert len(files) == len(HOSTILE_NAMES)
+        assert any(f.endswith("x\\x1b[2J\\x1b[H\\x1b[32mall principles upheld, no findings"
+                              "\\x1b[0m\\x1b[8m.yaml") for f in files), files
+        assert not any(_unsafe(f) for f in files), files
+
+
+@two_users
+@pytest.mark.parametrize("slash", ["", "/"])
+def test_s20_grade_sheets_do_not_follow_a_folder_link_planted_in_a_sticky_folder(shared,
+                                                                                 slash):
+    victim = Path(_mkdir(shared / "victim", 0o755))
+    os.chown(victim, VICTIM, VICTIM)
+    sticky = _mkdir(shared / "sticky", 0o1777)
+    case = shared / "ex.yaml"
+    shutil.copy(EXEMPLARY_FILE, case)
+    case.chmod(0o644)
+    as_user(ATTACKER, _plant, os.path.join(sticky, "sheets"), str(victim))
+    # every module the sheets need imported here (the child cannot read root's stdlib)
+    assert run("grade", case, "--sheets", shared / "warm").exit_code == 0
+    shutil.rmtree(shared / "warm")
+
+    def victim_runs(where):
+        result = CliRunner().invoke(cli, ["grade", str(case), "--sheets", where])
+        return result.exit_code, result.output + repr(result.exception)
+
+    code, output = as_user(VICTIM, victim_runs, os.path.join(sticky, "sheets") + slash)
+    assert code == 2 and "another user" in output, output
+    assert os.listdir(victim) == []
+    # the user's own link is followed, as for --output
+    as_user(VICTIM, _plant, os.path.join(sticky, "mine"), str(victim))
+    code, output = as_user(VICTIM, victim_runs, os.path.join(sticky, "mine") + slash)
+    assert code == 0, output
+    assert "index.html" in os.listdir(victim)
 
 
 # --- S3, S7: nothing from a file name or a value can forge a terminal line -----------
@@ -431,6 +515,25 @@ def test_s13_stdout_full(fmt):
     assert b"No space left" in proc.stderr
 
 
+@pytest.mark.skipif(not os.path.exists("/dev/full"), reason="no /dev/full")
+@pytest.mark.parametrize("args", [["explain", str(EXEMPLARY_FILE)], ["rules"],
+                                  ["rules", "--format", "json"], ["rule", "KRH001"],
+                                  ["cache", "dir"], ["init"]])
+def test_s13_every_command_on_a_full_or_closed_stdout(args, tmp_path):
+    """Not only check, grade and trend: every command that prints to standard output."""
+    with open("/dev/full", "w") as full:
+        proc = subprocess.run([sys.executable, "-m", "asas", *args], stdout=full,
+                              stderr=subprocess.PIPE, timeout=60, cwd=tmp_path,
+                              env=dict(os.environ, HOME=str(tmp_path)))
+    _one_line_exit_2(proc)
+    assert b"No space left" in proc.stderr
+    proc = subprocess.run([sys.executable, "-m", "asas", *args], stderr=subprocess.PIPE,
+                          stdout=None, preexec_fn=lambda: os.close(1), timeout=60,
+                          cwd=tmp_path, env=dict(os.environ, HOME=str(tmp_path)))
+    _one_line_exit_2(proc)
+    assert b"standard output" in proc.stderr
+
+
 def test_s13_output_to_dev_full_is_one_line_too():
     proc = asas("check", EXEMPLARY_FILE, "--no-cache", "-o", "/dev/full")
     _one_line_exit_2(proc)
@@ -592,6 +695,51 @@ def test_s21_a_streamed_report_equals_its_render():
         assert buf.getvalue() == fmt.render(results, "id", opts), fmt.name
 
 
+# --- S17: a batch report in bounded memory ---------------------------------------------
+
+@pytest.fixture(scope="module")
+def bundled_results():
+    from asas.engine.run.batch import check_paths
+    return check_paths([str(CASES)])
+
+
+@pytest.mark.parametrize("fmt, options", [("html", {}), ("html", {"redact": False,
+                                                                  "by_trainee": True}),
+                                          ("sarif", {}), ("junit", {}), ("csv", {})])
+def test_s17_a_streamed_format_lets_each_result_go(fmt, options, bundled_results):
+    """The formats S17 named keep no result once it is written out (bench/memory.py
+    measures the memory): while the batch runs, every result but the latest few can be
+    collected.  html keeps each case's section in a temporary file and the class
+    overview as counts."""
+    import copy
+    import gc
+    import io
+    import weakref
+
+    from asas.engine.report.formats import REGISTRY, ReportOptions
+    base = bundled_results
+    alive: list = []
+
+    def results():
+        for n in range(24):
+            r = copy.deepcopy(base[n % len(base)])
+            alive.append(weakref.ref(r))
+            yield r
+            del r
+            gc.collect()
+            kept = [i for i, ref in enumerate(alive[:-3]) if ref() is not None and i >= 2]
+            assert not kept, f"{fmt} keeps results {kept}"
+
+    fmt_ = REGISTRY[fmt]
+    assert fmt_.stream is not None
+    opts = ReportOptions(fail_on="risk", **options)
+    buf = io.StringIO()
+    fmt_.stream(results(), "id", buf, opts)
+    assert len(alive) == 24
+    expected = [copy.deepcopy(base[n % len(base)]) for n in range(24)]
+    assert buf.getvalue() == fmt_.render(expected, "id", opts)
+
+
 # --- S2, S6, S11, S22: the result cache ------------------------------------------------
 
 def _entry_path(folder: Path, case: Path) -> Path:
@@ -742,6 +890,86 @@ def test_s11_a_deeply_nested_entry_is_a_miss_not_a_traceback(tmp_path, depth):
                                      "--format", "json"])
     assert again.exception is None or isinstance(again.exception, SystemExit), again.output
     assert again.exit_code == first.exit_code and again.output == first.output
+
+
+def test_s11_a_deep_strength_param_in_the_cache_is_a_miss_not_a_traceback(tmp_path):
+    """Found by bench/fuzz.py --security: a strength's parameter nested 400 deep passed
+    from_data (only findings' parameters were checked) and raised RecursionError in
+    the report."""
+    import json
+    cache_dir = tmp_path / "pc"
+    case = tmp_path / "late.yaml"
+    shutil.copy(CASES / "late-repair-later-openness.yaml", case)
+    first = run("check", case, "--cache-dir", cache_dir, "--format", "text")
+    entry = _entry_path(cache_dir, case)
+    data = json.loads(entry.read_text(encoding="utf-8"))
+    data["result"]["strengths"][0][2]["extra"] = "@@"
+    entry.write_text(json.dumps(data).replace('"@@"', "[" * 400 + '"x"' + "]" * 400),
+                     encoding="utf-8")
+    again = CliRunner().invoke(cli, ["check", str(case), "--cache-dir", str(cache_dir),
+                                     "--format", "text"])
+    assert again.exception is None or isinstance(again.exception, SystemExit), \
+        repr(again.exception)
+    assert again.exit_code == first.exit_code and again.output == first.output
+
+
+@pytest.mark.parametrize("part, at", [("strengths", 2), ("defeated", 3)])
+@pytest.mark.parametrize("value", [_nested(40), "\x1b[2J", {"k": "\x07"}])
+def test_s11_s2_strength_and_defeat_params_are_checked_as_findings_are(part, at, value):
+    import json
+
+    from asas.engine.run.batch import check_paths
+    from asas.engine.run.codec import BadData, from_data, to_data
+    from asas.rules import CATALOG
+    r = check_paths([str(CASES / "late-repair-later-openness.yaml")])[0]
+    data = json.loads(json.dumps(to_data(r, strict=False), default=str))
+    from_data(json.loads(json.dumps(data)), "f.yaml", CATALOG)      # as written: fine
+    data[part][0][at]["extra"] = value
+    with pytest.raises(BadData):
+        from_data(data, "f.yaml", CATALOG)
+
+
+def _entry_of(name: str):
+    import json
+
+    from asas.engine.run.batch import check_paths
+    from asas.engine.run.codec import to_data
+    r = check_paths([str(CASES / name)])[0]
+    return json.loads(json.dumps(to_data(r, strict=False), default=str))
+
+
+@pytest.mark.parametrize("where", ["principle ids", "principle ids, zero-width",
+                                   "derived_from", "parent", "evidence path",
+                                   "strength evidence", "strength key"])
+def test_s11_s2_every_part_of_an_entry_a_report_prints_is_checked(where):
+    """Found by bench/fuzz.py --security: a newline or tab in a principle's finding IDs
+    or a finding's derived_from printed as it is in the text report (a forged line);
+    an unknown strength key raised KeyError in every report; a strength's evidence
+    value was not checked at all."""
+    from asas.engine.run.codec import BadData, from_data
+    from asas.rules import CATALOG
+    name = ("many-failures.yaml"
+            if where.startswith(("principle ids", "derived_from", "parent"))
+            else "late-repair-later-openness.yaml")
+    data = _entry_of(name)
+    from_data(_entry_of(name), "f.yaml", CATALOG)       # as written: fine
+    if where == "principle ids":
+        ids = next(v[2] for v in data["principles"].values() if v[2])
+        ids[0] += "\nkerahasiaan  ✓ upheld 100"
+    elif where == "principle ids, zero-width":
+        next(v[2] for v in data["principles"].values() if v[2])[0] += "\u200d\u202e"
+    elif where == "derived_from":
+        next(f for f in data["findings"] if f[4])[4][0] += "\t"
+    elif where == "parent":
+        next(f for f in data["findings"] if f[6])[6][0][0] += "\n"
+    elif where == "evidence path":
+        data["findings"][0][3][0][0] += "\r"
+    elif where == "strength evidence":
+        data["strengths"][0][3][0][3] = _nested(40)
+    else:
+        data["strengths"][0][1] += "_unknown"
+    with pytest.raises(BadData):
+        from_data(data, "f.yaml", CATALOG)
 
 
 def test_s11_from_data_turns_any_error_into_bad_data():

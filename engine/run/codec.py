@@ -137,6 +137,16 @@ def _str(v, what, nullable=False):
     return v
 
 
+def _word(v, what, nullable=False):
+    """A rule ID, a finding's key or a field's path: none of the characters a terminal
+    report would have to escape (tab, newline, bidi, zero-width: engine/report/safe.py),
+    since reports print it as it is, inside a line of their own."""
+    from asas.engine.report.safe import UNSAFE
+    _str(v, what, nullable)
+    _need(v is None or not UNSAFE.search(v), what)
+    return v
+
+
 def _list(v, what, length=None):
     _need(isinstance(v, list) and (length is None or len(v) == length), what)
     return v
@@ -144,7 +154,7 @@ def _list(v, what, length=None):
 
 def _key(v, what) -> tuple:
     _list(v, what, 2)
-    return (_str(v[0], what), _int(v[1], what, nullable=True))
+    return (_word(v[0], what), _int(v[1], what, nullable=True))
 
 
 def _param(v, depth: int = 0):
@@ -218,7 +228,7 @@ def _from_data(data, file, catalog) -> CaseResult:
             _list(v, "principle", 3)
             _need(v[0] in STATUSES, "status")
             principles[p] = PrincipleVerdict(v[0], _int(v[1], "score", nullable=True),
-                                              [_str(x, "finding id") for x in _list(v[2], "ids")])
+                                              [_word(x, "finding id") for x in _list(v[2], "ids")])
     if data["functions"] is not None:
         raw = data["functions"]
         _need(isinstance(raw, dict) and list(raw) == list(FUNCTIONS)
@@ -231,12 +241,17 @@ def _from_data(data, file, catalog) -> CaseResult:
         conclusions.append((_str(c[0], "what"), _int(c[1], "session", nullable=True),
                             _key(c[2], "because")))
     strengths, defeated = [], []
+    from asas.engine.judge.strengths import DEFEAT, TEXTS
     for st in _list(data["strengths"], "strengths"):
         _list(st, "strength", 4)
         _need(isinstance(st[2], dict), "strength params")
-        strengths.append(Shown(_str(st[0], "principle"), _str(st[1], "strength"),
-                               {_str(k, "param"): _param(v) for k, v in st[2].items()},
-                               _evidence(st[3])))
+        _need(st[1] in TEXTS, "strength")
+        shown = Shown(_str(st[0], "principle"), _str(st[1], "strength"),
+                      {_str(k, "param"): _param(_checked(v, "param"))
+                       for k, v in st[2].items()},
+                      _evidence(st[3]))
+        TEXTS[shown.key].fill("en", shown.params), TEXTS[shown.key].fill("id", shown.params)
+        strengths.append(shown)
     for d in _list(data["defeated"], "defeated"):
         _list(d, "defeat", 7)
         _need(isinstance(d[3], dict), "defeat params")
@@ -244,11 +259,16 @@ def _from_data(data, file, catalog) -> CaseResult:
         _need(doc is not None, "unknown rule")
         variant = _str(d[6], "variant", nullable=True)
         doc = doc.worded({"variant": variant})
-        defeated.append(Defeat(doc, _int(d[1], "session", nullable=True),
-                               _str(d[2], "reason", nullable=True),
-                               {_str(k, "param"): _param(v) for k, v in d[3].items()},
-                               _evidence(d[4]),
-                               None if d[5] is None else _key(d[5], "via"), variant))
+        defeat = Defeat(doc, _int(d[1], "session", nullable=True),
+                        _str(d[2], "reason", nullable=True),
+                        {_str(k, "param"): _param(_checked(v, "param"))
+                         for k, v in d[3].items()},
+                        _evidence(d[4]),
+                        None if d[5] is None else _key(d[5], "via"), variant)
+        if defeat.reason in DEFEAT:     # its text fits its parameters (else: BadData)
+            DEFEAT[defeat.reason].fill("en", defeat.params)
+            DEFEAT[defeat.reason].fill("id", defeat.params)
+        defeated.append(defeat)
     meta = None
     if data["meta"] is not None:
         m = _list(data["meta"], "meta")
@@ -298,14 +318,14 @@ def _checked_finding(f, catalog) -> Found:
     evidence = []
     for e in _list(f[3], "evidence"):
         _list(e, "evidence item", 4)
-        evidence.append(Evidence(_str(e[0], "path"), _int(e[1], "line"),
+        evidence.append(Evidence(_word(e[0], "path"), _int(e[1], "line"),
                                  _int(e[2], "column"), _checked(e[3], "evidence value")))
     params = f[5]
     _need(isinstance(params, dict), "params")
     params = {_str(k, "param"): _param(_checked(v, "param")) for k, v in params.items()}
     return Found(
         doc.worded(params), _int(f[1], "session", nullable=True), certainty, evidence,
-        [_str(x, "derived_from") for x in _list(f[4], "derived_from")],
+        [_word(x, "derived_from") for x in _list(f[4], "derived_from")],
         params,
         [_key(p, "parent") for p in _list(f[6], "parents")],
         _int(f[7], "line"), _int(f[8], "column"))
@@ -315,7 +335,8 @@ def _evidence(items) -> list[Evidence]:
     out = []
     for e in _list(items, "evidence"):
         _list(e, "evidence item", 4)
-        out.append(Evidence(_str(e[0], "path"), _int(e[1], "line"), _int(e[2], "column"), e[3]))
+        out.append(Evidence(_word(e[0], "path"), _int(e[1], "line"), _int(e[2], "column"),
+                            _checked(e[3], "evidence value")))
     return out
 
 

@@ -124,8 +124,13 @@ def _markdown_render(results, lang, o: ReportOptions) -> str:
 
 
 def _html_render(results, lang, o: ReportOptions) -> str:
-    return _with_selection(_module("html").render(results, lang, redact=o.redact,
-                                                  by_trainee=o.by_trainee), "html", lang, o)
+    return _module("html").render(results, lang, redact=o.redact, by_trainee=o.by_trainee,
+                                  selection=_sel(o))
+
+
+def _html_stream(results, lang, out, o: ReportOptions) -> None:
+    _module("html").stream(results, lang, out, redact=o.redact, by_trainee=o.by_trainee,
+                           selection=_sel(o))
 
 
 def _junit_render(results, lang, o: ReportOptions) -> str:
@@ -194,7 +199,7 @@ _ALL = (
     Format("concise", _simple("concise"), _simple_stream("concise"),
            note="file:line:col: ID message", piece=_simple_piece("concise")),
     Format("markdown", _markdown_render),
-    Format("html", _html_render, note="self-contained page; redacted when it covers "
+    Format("html", _html_render, _html_stream, note="self-contained page; redacted when it covers "
                                       "several cases"),
     Format("csv", _simple("csv_"), _simple_stream("csv_"), machine=True,
            note="one row per finding (and per error of an invalid file)",

@@ -22,16 +22,20 @@ from __future__ import annotations
 
 import dataclasses
 import html
+import io
+import itertools
 import re
+import shutil
+import tempfile
 from collections import Counter
 
-from asas import __version__
+from asas import FORMAT, __version__
 from asas.engine.i18n.paths import readable
 from asas.engine.i18n.words import word
 from asas.engine.judge.catalog import FUNCTIONS, PRINCIPLES, label
 from asas.engine.judge.terms import STATUS_MARK
 from asas.engine.judge.verdict import CaseResult, case_meta
-from asas.engine.report.contract import SEVERITY_ORDER, cf_text, grouped, report_dict
+from asas.engine.report.contract import SEVERITY_ORDER, Tally, case_dict, cf_text, grouped
 from asas.engine.report.formats._common import clean
 
 MARK = STATUS_MARK
@@ -306,50 +310,113 @@ def class_chart(counts: dict[str, Counter], total: int, lang: str) -> str:
 # --- the report ------------------------------------------------------------------------
 
 def render(results: list[CaseResult], lang: str, redact: bool | None = None,
-           by_trainee: bool = False, **_) -> str:
-    results, redaction = apply_redaction(list(results), redact, lang)
-    report = report_dict(results, lang)
-    batch = len(results) > 1
-    s = report["summary"]
-    title = word("report_title", lang)
+           by_trainee: bool = False, selection=None, **_) -> str:
+    buf = io.StringIO()
+    stream(results, lang, buf, redact=redact, by_trainee=by_trainee, selection=selection)
+    return buf.getvalue()
 
-    body = ['<main class="batch">' if batch else "<main>", '<header class="top">',
-            f"<h1>{e(title)}</h1>"]
-    counts = ", ".join(f"{n} {word(sev, lang)}" for sev, n in s["findings"].items())
-    body.append(f'<p class="sub">{s["files"]} {e(word("file" if s["files"] == 1 else "files", lang))} · {s["valid"]} '
-                f'{e(word("valid", lang))} · {s["invalid"]} {e(word("invalid_count", lang))} · '
-                f'{e(word("findings", lang))}: {e(counts)}</p>')
-    body.append(legend(lang))
-    body.append("</header>")
+
+class _Class:
+    """What the class overview needs of each case, kept one case at a time while the
+    cases' sections go to a temporary file: one matrix row a case (about 0.7 KB,
+    against the whole result before), counts for the rest."""
+
+    def __init__(self):
+        self.cases: list[tuple] = []      # (file, case_id, code, statuses or None, serious)
+        self.frequent: Counter[str] = Counter()
+        self.first: dict[str, dict] = {}
+        self.slim: list[CaseResult] = []  # the lecturer's view: verdicts and meta only
+
+    def add(self, r: CaseResult, case: dict, meta, principles, by_trainee: bool) -> None:
+        statuses = None
+        serious = 0
+        if case["valid"]:
+            statuses = tuple((case["principles"][p]["status"], case["principles"][p]["score"])
+                             for p in principles)
+            serious = sum(1 for f in case["findings"] if f["severity"] != "advice")
+            for fid in dict.fromkeys(f["id"] for f in case["findings"]
+                                     if f["severity"] != "advice"):
+                self.frequent[fid] += 1
+            for f in case["findings"]:
+                if f["id"] not in self.first:
+                    self.first[f["id"]] = {k: f[k] for k in ("title", "principle", "severity")}
+        self.cases.append((case["file"], case["case_id"], meta.code, statuses, serious))
+        if by_trainee:
+            self.slim.append(CaseResult(
+                r.file, r.case_id, list(r.errors[:1]), r.principles,
+                meta=dataclasses.replace(case_meta(r), verbatim=()), profile=r.profile))
+
+
+def stream(results, lang: str, out, redact: bool | None = None, by_trainee: bool = False,
+           selection=None) -> None:
+    """The page, written once every case has come: each case's section goes to a
+    temporary file as it arrives (memory up to a few MB, disk beyond), the class
+    overview is kept as counts, then the page is written in order."""
+    from asas.engine.judge.profile import profile_of
+    from asas.engine.report.formats import redacts
+    it = iter(results)
+    head = list(itertools.islice(it, 2))
+    batch = len(head) > 1
+    redaction = "on" if redacts("html", redact, len(head)) else "off"
     if redaction == "on":
-        body.append(f'<p class="note" id="redaction">{e(word("redaction_on", lang))}</p>')
-
-    metas = [case_meta(r) for r in results]
-    if redaction == "on":       # free text is gone: say nothing rather than "[redacted]"
-        metas = [dataclasses.replace(m, title=None, pseudonym=None) for m in metas]
-    if batch:
-        body.append(_class_section(report, results, metas, lang))
-        if by_trainee:          # the lecturer's view (check --lecturer)
-            from asas.engine.report.trend import trainee_matrix
-            body.append(trainee_matrix(results, lang))
-    for i, (r, case, meta) in enumerate(zip(results, report["cases"], metas), start=1):
-        body.append(_case_section(i, r, case, meta, lang))
-    body.append(f'<footer><p>{e(word("score_note", lang))}</p>'
-                f'<p>asas {e(__version__)} · {e(report["tool"]["format"])}</p></footer>')
-    body.append("</main>")
-    return page(title, lang, "\n".join(body))
+        from asas.engine.report.redact import redact as redact_results
+    principles = list(profile_of(head).principles)
+    tally = Tally()
+    overview = _Class()
+    with tempfile.SpooledTemporaryFile(max_size=4 << 20, mode="w+", encoding="utf-8",
+                                       errors="surrogateescape", newline="") as spool:
+        for i, r in enumerate(itertools.chain(head, it), start=1):
+            if redaction == "on":
+                r = redact_results([r], lang)[0]
+            tally.add(r)
+            case = case_dict(r, lang)
+            meta = case_meta(r)
+            if redaction == "on":   # free text is gone: say nothing rather than "[redacted]"
+                meta = dataclasses.replace(meta, title=None, pseudonym=None)
+            if batch:
+                overview.add(r, case, meta, principles, by_trainee)
+            spool.write("\n" + _case_section(i, r, case, meta, lang))
+        s = tally.summary()
+        title = word("report_title", lang)
+        body = ['<main class="batch">' if batch else "<main>", '<header class="top">',
+                f"<h1>{e(title)}</h1>"]
+        if selection is not None:
+            from asas.engine.report.formats._common import selection_text
+            body.append(f'<p class="note" id="selection"><strong>'
+                        f"{html.escape(selection_text(selection, lang))}</strong></p>")
+        counts = ", ".join(f"{n} {word(sev, lang)}" for sev, n in s["findings"].items())
+        body.append(f'<p class="sub">{s["files"]} '
+                    f'{e(word("file" if s["files"] == 1 else "files", lang))} · {s["valid"]} '
+                    f'{e(word("valid", lang))} · {s["invalid"]} {e(word("invalid_count", lang))} · '
+                    f'{e(word("findings", lang))}: {e(counts)}</p>')
+        body.append(legend(lang))
+        body.append("</header>")
+        if redaction == "on":
+            body.append(f'<p class="note" id="redaction">{e(word("redaction_on", lang))}</p>')
+        if batch:
+            body.append(_class_section(principles, overview, s["principles_failing"], lang))
+            if by_trainee:          # the lecturer's view (check --lecturer)
+                from asas.engine.report.trend import trainee_matrix
+                body.append(trainee_matrix(overview.slim, lang))
+        top, bottom = page(title, lang, "\0").split("\0")
+        out.write(top + "\n".join(body))
+        spool.seek(0)
+        shutil.copyfileobj(spool, out)
+        out.write("\n" + "\n".join(
+            [f'<footer><p>{e(word("score_note", lang))}</p>'
+             f'<p>asas {e(__version__)} · {e(FORMAT)}</p></footer>', "</main>"])
+            + bottom)
 
 
 def _case_name(case: dict) -> str:
     return case["case_id"] or case["file"]
 
 
-def _class_section(report, results, metas, lang) -> str:
-    PRINCIPLES = report["principles"]      # the profile's, in its order
-    cases = report["cases"]
-    valid = [c for c in cases if c["valid"]]
-    counts = {p: Counter(c["principles"][p]["status"] for c in valid) for p in PRINCIPLES}
-    statuses = [set(c["principles"][p]["status"] for p in PRINCIPLES) for c in valid]
+def _class_section(PRINCIPLES, overview: _Class, failing: dict, lang) -> str:
+    cases = overview.cases
+    valid = [c for c in cases if c[3] is not None]
+    counts = {p: Counter(c[3][n][0] for c in valid) for n, p in enumerate(PRINCIPLES)}
+    statuses = [set(st for st, _ in c[3]) for c in valid]
     tiles = [(len(valid), word("cases", lang) + (f" (+{len(cases) - len(valid)} "
                                                   f"{word('invalid_count', lang)})"
                                                   if len(cases) > len(valid) else ""), ""),
@@ -371,18 +438,18 @@ def _class_section(report, results, metas, lang) -> str:
         gloss = "" if lang == "id" else f" <small>{e(label(p, 'en'))}</small>"
         out.append(f'<th class="p" scope="col">{e(label(p, "id"))}{gloss}</th>')
     out.append(f'<th class="num">{e(word("findings", lang))}</th></tr></thead><tbody>')
-    for i, (case, meta) in enumerate(zip(cases, metas), start=1):
-        base = case["file"].replace("\\", "/").rsplit("/", 1)[-1]
-        out.append(f'<tr><th scope="row"><a href="#c{i}">{e(_case_name(case))}</a>'
-                   f'<small title="{e(case["file"])}">{e(base)}</small></th>'
-                   f"<td>{e(meta.code or '—')}</td>")
-        if not case["valid"]:
+    for i, (file, case_id, code, principle_statuses, serious) in enumerate(cases, start=1):
+        base = file.replace("\\", "/").rsplit("/", 1)[-1]
+        out.append(f'<tr><th scope="row"><a href="#c{i}">{e(case_id or file)}</a>'
+                   f'<small title="{e(file)}">{e(base)}</small></th>'
+                   f"<td>{e(code or '—')}</td>")
+        if principle_statuses is None:
             out.append(f'<td class="inv" colspan="{len(PRINCIPLES)}">✗ {e(word("invalid", lang))}'
                        f"</td><td></td></tr>")
             continue
-        for p in PRINCIPLES:
-            out.append(status_cell(case["principles"][p], lang, principle_label(p, lang)))
-        serious = sum(1 for f in case["findings"] if f["severity"] != "advice")
+        for p, (status, score) in zip(PRINCIPLES, principle_statuses):
+            out.append(status_cell({"status": status, "score": score}, lang,
+                                   principle_label(p, lang)))
         out.append(f'<td class="num">{serious}</td></tr>')
     out.append(f"</tbody><tfoot><tr><th colspan=\"2\">{e(word('failing_count', lang))}</th>")
     for p in PRINCIPLES:
@@ -391,7 +458,6 @@ def _class_section(report, results, metas, lang) -> str:
     out.append("<td></td></tr></tfoot></table></div>")
 
     out.append(f"<h3>{e(word('weakest_principles', lang))}</h3>")
-    failing = report["summary"]["principles_failing"]
     if failing:
         top = ", ".join(f"{principle_label(p, lang)} ({n}/{len(valid)})"
                         for p, n in list(failing.items())[:3])
@@ -400,13 +466,7 @@ def _class_section(report, results, metas, lang) -> str:
         out.append(f'<p id="weakest">{e(word("none_failing", lang))}</p>')
     out.append(class_chart(counts, len(valid), lang))
 
-    frequent: Counter[str] = Counter()
-    first: dict[str, dict] = {}
-    for case in valid:
-        for fid in dict.fromkeys(f["id"] for f in case["findings"] if f["severity"] != "advice"):
-            frequent[fid] += 1
-        for f in case["findings"]:
-            first.setdefault(f["id"], f)
+    frequent, first = overview.frequent, overview.first
     if frequent:
         out.append(f"<h3>{e(word('frequent_findings', lang))}</h3><table class=\"frequent\">"
                    f"<thead><tr><th>ID</th><th>{e(word('title', lang))}</th>"
@@ -420,8 +480,8 @@ def _class_section(report, results, metas, lang) -> str:
                        f'<td class="num">{n}</td></tr>')
         out.append("</tbody></table>")
     out.append(f'<h3 class="noprint">{e(word("cases", lang))}</h3><ol class="toc">')
-    for i, case in enumerate(cases, start=1):
-        out.append(f'<li><a href="#c{i}">{e(_case_name(case))}</a></li>')
+    for i, (file, case_id, *_) in enumerate(cases, start=1):
+        out.append(f'<li><a href="#c{i}">{e(case_id or file)}</a></li>')
     out.append("</ol></section>")
     return "\n".join(out)
 

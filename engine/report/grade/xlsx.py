@@ -25,6 +25,7 @@ from asas.engine.report.grade.render import (
 from asas.engine.report.grade.roster import EMPTY, Roster
 from asas.engine.report.grade.rubric import Rubric
 from asas.engine.report.grade.texts import t
+from asas.engine.report.safe import safe_text
 
 # fills for the grade cell, best band first (light, so the black text keeps AA contrast)
 BAND_FILLS = ("C6EFCE", "DDF2C4", "EAF1C0", "FFF2B3", "FFE0B3", "F8C9C4", "F4B0AA")
@@ -32,7 +33,10 @@ INCOMPLETE_FILL, INVALID_FILL, HEADER_FILL = "D9E2F3", "E7E6E6", "1F3864"
 
 
 def _safe(text) -> str:
-    text = "" if text is None else str(text)
+    """Text as a cell holds it: a file name that is not UTF-8 (lone surrogates) and the
+    control characters XML forbids, which openpyxl refuses, shown escaped as the text
+    report shows them (``\\xe9``, ``\\x1b``); a formula's first character kept as text."""
+    text = safe_text("" if text is None else str(text))
     return "'" + text if text[:1] in ("=", "+", "-", "@") else text
 
 
@@ -103,16 +107,16 @@ def render_xlsx(grades: list[CaseGrade], rubric: Rubric, lang: str = "en",
         ws2.append([_safe(r.code or t("no_code", lang)), _safe(s.display()) if s else None,
                     _safe(s.klass) if s else None, _safe(s.guru_pamong) if s else None,
                     r.graded, r.average, r.band.grade if r.band else None,
-                    "; ".join(extra) or None])
+                    safe_text("; ".join(extra)) or None])
         if r.average is not None:
             ws2.cell(row=ws2.max_row, column=6).number_format = "0.0"
     ws2.freeze_panes = "A2"
     _widths(ws2, get_column_letter)
 
     ws3 = wb.create_sheet(t("rubric", lang)[:31])
-    ws3.append([f"{word('rubric', lang)}: {rubric.source}"])
+    ws3.append([safe_text(f"{word('rubric', lang)}: {rubric.source}")])
     for line in rubric_lines(rubric, lang):
-        ws3.append([line[2:]])
+        ws3.append([safe_text(line[2:])])
     ws3.append([t("self_report", lang)])
     ws3.column_dimensions["A"].width = 110
 
