@@ -400,3 +400,12 @@ def test_bk12_rubric_caps_a_threat_or_a_label_at_d_with_a_meeting():
     [row] = list(csv.DictReader(io.StringIO(graded.output)))
     assert row["tut_wuri_handayani"] == "1.7"          # violated: 20 % of its share
     assert row["grade"] == "D" and row["meeting"] == "yes" and "TWH002" in row["reason"]
+
+
+@pytest.mark.parametrize("fmt, heading", [("markdown", "# "), ("html", "<h1>")])
+def test_the_report_is_titled_by_its_profile(fmt, heading):
+    bk12 = run("check", "--profile", "bk12", "--format", fmt, "--lang", "id",
+               str(BK12_CASES / "bk12-exemplary.yaml"))
+    assert f"{heading}asas · Dua belas asas bimbingan dan konseling" in bk12.output
+    default = run("check", "--format", fmt, "--lang", "id", "cases/exemplary.yaml")
+    assert f"{heading}asas · Laporan asas konseling individual" in default.output

@@ -153,6 +153,17 @@ _SELECTION = {
 }
 
 
+def report_title(results, lang: str) -> str:
+    """The report's heading: the default profile's, or "asas · " and the title the
+    run's profile gives itself (bk12: "Dua belas asas bimbingan dan konseling ...")."""
+    from asas.engine.i18n.words import word
+    from asas.engine.judge.profile import DEFAULT, profile_of
+    profile = profile_of(results)
+    if profile.name == DEFAULT:
+        return word("report_title", lang)
+    return f"asas · {profile.title.get(lang)}"
+
+
 def selection_text(selection: Selection, lang: str) -> str:
     """``Filtered report, not a complete check: only the rules KRH; rules left out
     KRH003``, in ``lang``."""

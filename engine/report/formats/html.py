@@ -36,7 +36,7 @@ from asas.engine.judge.catalog import FUNCTIONS, PRINCIPLES, label
 from asas.engine.judge.terms import STATUS_MARK
 from asas.engine.judge.verdict import CaseResult, case_meta
 from asas.engine.report.contract import SEVERITY_ORDER, Tally, case_dict, cf_text, grouped
-from asas.engine.report.formats._common import clean
+from asas.engine.report.formats._common import clean, report_title
 
 MARK = STATUS_MARK
 STATUS_ORDER = ("violated", "at_risk", "not_assessed", "upheld")
@@ -377,7 +377,7 @@ def stream(results, lang: str, out, redact: bool | None = None, by_trainee: bool
                 overview.add(r, case, meta, principles, by_trainee)
             spool.write("\n" + _case_section(i, r, case, meta, lang))
         s = tally.summary()
-        title = word("report_title", lang)
+        title = report_title(head, lang)
         body = ['<main class="batch">' if batch else "<main>", '<header class="top">',
                 f"<h1>{e(title)}</h1>"]
         if selection is not None:
