@@ -772,3 +772,12 @@ def test_a_field_name_in_the_advice_is_code_on_the_sheet_not_backticks(tmp_path)
     assert result.exit_code == 0, result.output
     page = (folder / "KI-2026-05.html").read_text(encoding="utf-8")
     assert "FNG001" in page and "<code>advocacy</code>" in page and "`" not in page
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="no FIFOs here")
+def test_a_rubric_that_is_a_fifo_is_not_called_a_case_file(tmp_path):
+    fifo = tmp_path / "rubrik.yaml"
+    os.mkfifo(fifo)
+    result = CliRunner().invoke(cli, ["grade", EXAMPLE, "--rubric", str(fifo), "--lang", "id"])
+    assert result.exit_code == 2 and "bukan berkas biasa" in result.output
+    assert "berkas kasus" not in result.output

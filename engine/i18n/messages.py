@@ -254,10 +254,10 @@ _LOAD = {
                       "atau Windows-1252: simpan sebagai UTF-8"),
     # reading
     "load.is_dir": ("is a directory, not a case file", "adalah folder, bukan berkas kasus"),
-    "load.not_regular": ("is not a regular file (a FIFO, socket or device?); give a case file "
+    "load.not_regular": ("is not a regular file (a FIFO, socket or device?); give a file "
                          "saved on disk",
                          "bukan berkas biasa (FIFO, soket, atau perangkat?); berikan berkas "
-                         "kasus yang tersimpan di disk"),
+                         "yang tersimpan di disk"),
     "load.changed": ("the file changed while it was being read; check it again once it is "
                      "saved",
                      "berkas berubah ketika sedang dibaca; periksa lagi setelah selesai "

@@ -55,7 +55,7 @@ def read_text(path: str, lang: str = "en", limits: Limits = LIMITS) -> str:
     try:
         data = read_case_bytes(path, limits)
     except Unreadable as exc:
-        raise SideFileError([f"{path}:1:1: {_msg('read', lang, problem=_plain(str(exc), lang))}"]) \
+        raise SideFileError([f"{path}:1:1: {_msg('read', lang, problem=_plain(exc.msg, lang))}"]) \
             from None
     except OSError as exc:
         problem = exc.strerror or type(exc).__name__
