@@ -46,6 +46,11 @@ def test_a_late_repair_says_when_and_weighs_less_than_never_explaining():
     assert late_g.principles["kerahasiaan"].points == pytest.approx(12.5 * 0.75)
     assert never_g.principles["kerahasiaan"].points == pytest.approx(12.5 * 0.5)
     assert late_g.total > never_g.total
+    # a repair earns nothing where an observation the principle needs is left out
+    unrecorded = check_data(patched({f"sessions[{i}].recording.made": None for i in range(3)},
+                                    data))
+    assert "DOC003" in ids(unrecorded) and "KRH001" in ids(unrecorded)
+    assert grade_case(unrecorded, RUBRIC).principles["kerahasiaan"].points == 0
 
 
 def test_later_willingness_and_openness_defeat_the_chain_and_explain_says_so():

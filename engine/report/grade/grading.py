@@ -199,7 +199,8 @@ def grade_case(r: CaseResult, rubric: Rubric, lang: str = "en", waivers=()) -> C
     for p in rubric.principles:
         share = rubric.share(p)
         earned = rubric.status_points[counted[p]]
-        if p in repaired:       # a lapse repaired later weighs half, as in the verdict's score
+        if p in repaired and counted[p] in ("at_risk", "violated"):
+            # a lapse repaired later weighs half, as in the verdict's score
             earned += (rubric.status_points["upheld"] - earned) * (1 - REPAIRED_WEIGHT)
         principles[p] = PrincipleGrade(statuses[p], share * earned / 100, share)
     functions = dict(r.functions or {})
