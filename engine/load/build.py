@@ -336,23 +336,15 @@ def _cross_checks(case: Case, b: _Builder):
             line, col = b.values.get(f"sessions[{i}].number", (1, 1))
             b.errors.append(CaseError.of(line, col, f"sessions[{i}].number",
                                          Msg.of("load.session_order", n=s.number, m=i + 1)))
-    for i, item in enumerate(case.case.problem.risk):
-        if item.session is not None and item.session > len(case.sessions):
-            path = f"case.problem.risk[{i}].session"
+    count = len(case.sessions)
+    named = [(f"case.problem.risk[{i}].session", item.session)
+             for i, item in enumerate(case.case.problem.risk)]
+    named += [(f"asas.ignore[{i}].session", entry.session)
+              for i, entry in enumerate(case.asas.ignore)]
+    if case.case.referred_out is not None:
+        named.append(("case.referred_out.session", case.case.referred_out.session))
+    for path, session in named:     # a session the file does not have
+        if session is not None and session > count:
             line, col = b.values.get(path, (1, 1))
             b.errors.append(CaseError.of(line, col, path,
-                                         Msg.of("load.session_missing", n=item.session,
-                                                m=len(case.sessions))))
-    for i, entry in enumerate(case.asas.ignore):
-        if entry.session is not None and entry.session > len(case.sessions):
-            path = f"asas.ignore[{i}].session"
-            line, col = b.values.get(path, (1, 1))
-            b.errors.append(CaseError.of(line, col, path,
-                                         Msg.of("load.session_missing", n=entry.session,
-                                                m=len(case.sessions))))
-    out = case.case.referred_out
-    if out is not None and out.session is not None and out.session > len(case.sessions):
-        line, col = b.values.get("case.referred_out.session", (1, 1))
-        b.errors.append(CaseError.of(line, col, "case.referred_out.session",
-                                     Msg.of("load.session_missing", n=out.session,
-                                            m=len(case.sessions))))
+                                         Msg.of("load.session_missing", n=session, m=count)))
