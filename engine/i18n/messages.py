@@ -379,6 +379,8 @@ _WORD = {
     "word.violation": ('violation', 'pelanggaran'),
     "word.risk": ('risk', 'risiko'),
     "word.advice": ('advice', 'saran'),
+    "word.violations": ('violations', 'pelanggaran'),   # counted: "13 violations"
+    "word.risks": ('risks', 'risiko'),
     "word.upheld": ('upheld', 'ditegakkan'),
     "word.at_risk": ('at risk', 'berisiko'),
     "word.violated": ('violated', 'dilanggar'),

@@ -153,6 +153,17 @@ _SELECTION = {
 }
 
 
+_PLURAL = {"violation": "violations", "risk": "risks"}     # advice is not counted in English
+
+
+def finding_counts(findings: dict, lang: str) -> str:
+    """``{"violation": 13, "risk": 81, "advice": 26}`` as a summary says it: "13
+    violations, 81 risks, 26 advice" ("13 pelanggaran, 81 risiko, 26 saran")."""
+    from asas.engine.i18n.words import word
+    return ", ".join(f"{n} {word(_PLURAL.get(sev, sev) if n != 1 else sev, lang)}"
+                     for sev, n in findings.items())
+
+
 def report_title(results, lang: str) -> str:
     """The report's heading: the default profile's, or "asas · " and the title the
     run's profile gives itself (bk12: "Dua belas asas bimbingan dan konseling ...")."""

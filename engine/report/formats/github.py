@@ -26,7 +26,13 @@ runner (actions/runner ``ActionCommand``): ``%``, CR, LF in the message; also ``
 from __future__ import annotations
 
 from asas.engine.i18n.messages import Msg, t
-from asas.engine.report.formats._common import case_rows, one_line, report_title, streamed_text
+from asas.engine.report.formats._common import (
+    case_rows,
+    finding_counts,
+    one_line,
+    report_title,
+    streamed_text,
+)
 from asas.engine.report.safe import safe_name, safe_text
 
 LEVEL = {"violation": "error", "risk": "warning", "advice": "notice", "error": "error"}
@@ -145,7 +151,7 @@ def summary_markdown(every, lang: str, selection, annotated: int, root=None) -> 
     from asas.engine.report.formats.markdown import SEV_MARK, esc
     results = [r for r, _, _ in every]
     s = summarise(results)
-    counts = ", ".join(f"{n} {word(sev, lang)}" for sev, n in s["findings"].items())
+    counts = finding_counts(s["findings"], lang)
     out = [f"## {report_title(results, lang)}", "",
            f"**{word('summary', lang)}:** {s['files']} {word('file' if s['files'] == 1 else 'files', lang)}, {s['valid']} "
            f"{word('valid', lang)}, {s['invalid']} {word('invalid_count', lang)} · "

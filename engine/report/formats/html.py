@@ -36,7 +36,7 @@ from asas.engine.judge.catalog import FUNCTIONS, PRINCIPLES, label
 from asas.engine.judge.terms import STATUS_MARK
 from asas.engine.judge.verdict import CaseResult, case_meta
 from asas.engine.report.contract import SEVERITY_ORDER, Tally, case_dict, cf_text, grouped
-from asas.engine.report.formats._common import clean, report_title
+from asas.engine.report.formats._common import clean, finding_counts, report_title
 
 MARK = STATUS_MARK
 STATUS_ORDER = ("violated", "at_risk", "not_assessed", "upheld")
@@ -384,7 +384,7 @@ def stream(results, lang: str, out, redact: bool | None = None, by_trainee: bool
             from asas.engine.report.formats._common import selection_text
             body.append(f'<p class="note" id="selection"><strong>'
                         f"{html.escape(selection_text(selection, lang))}</strong></p>")
-        counts = ", ".join(f"{n} {word(sev, lang)}" for sev, n in s["findings"].items())
+        counts = finding_counts(s["findings"], lang)
         body.append(f'<p class="sub">{s["files"]} '
                     f'{e(word("file" if s["files"] == 1 else "files", lang))} · {s["valid"]} '
                     f'{e(word("valid", lang))} · {s["invalid"]} {e(word("invalid_count", lang))} · '

@@ -17,7 +17,7 @@ from asas.engine.judge.catalog import FUNCTIONS, label
 from asas.engine.judge.terms import STATUS_MARK
 from asas.engine.judge.verdict import CaseResult, case_meta
 from asas.engine.report.contract import SEVERITY_ORDER, cf_text, grouped, report_dict
-from asas.engine.report.formats._common import one_line, report_title
+from asas.engine.report.formats._common import finding_counts, one_line, report_title
 
 MARK = STATUS_MARK
 SEV_MARK = {"violation": "✗", "risk": "!", "advice": "·"}
@@ -44,7 +44,7 @@ def render(results: list[CaseResult], lang: str, **_) -> str:
     report = report_dict(results, lang)
     out = [f"# {report_title(results, lang)}", ""]
     s = report["summary"]
-    counts = ", ".join(f"{n} {word(sev, lang)}" for sev, n in s["findings"].items())
+    counts = finding_counts(s["findings"], lang)
     out += [f"**{word('summary', lang)}:** {s['files']} {word('file' if s['files'] == 1 else 'files', lang)}, {s['valid']} "
             f"{word('valid', lang)}, {s['invalid']} {word('invalid_count', lang)} · "
             f"{word('findings', lang)}: {counts}", ""]

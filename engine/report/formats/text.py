@@ -23,6 +23,7 @@ from asas.engine.report.contract import (
     strength_dicts,
     summary,
 )
+from asas.engine.report.formats._common import finding_counts
 from asas.engine.report.rendered import piece_of
 from asas.engine.report.safe import safe_name, safe_text
 
@@ -206,7 +207,7 @@ def _summary(results: list[CaseResult], lang: str, paint) -> list[str]:
 
 
 def _summary_lines(s: dict, files: int, lang: str, paint) -> list[str]:
-    counts = ", ".join(f"{n} {word(sev, lang)}" for sev, n in s["findings"].items())
+    counts = finding_counts(s["findings"], lang)
     line = (f"{paint(word('summary', lang), bold=True)}: {s['files']} {word('file' if s['files'] == 1 else 'files', lang)}, "
             f"{s['valid']} {word('valid', lang)}, {s['invalid']} {word('invalid_count', lang)} · "
             f"{word('findings', lang)}: {counts}")
