@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from asas.engine.i18n.messages import MESSAGES, Msg, from_plain, placeholders, text, to_plain
-from asas.engine.load.loader import load_bytes, load_file
+from asas.engine.load.loader import Limits, load_bytes, load_file
 
 TESTS = Path(__file__).parent
 FIXTURES = sorted((TESTS / "invalid").glob("*.yaml")) + sorted((TESTS / "hostile").glob("*.y*ml"))
@@ -34,6 +34,12 @@ def test_every_fixture_error_is_a_coded_message_in_both_languages(path):
 def test_values_are_carried_over_into_indonesian():
     loaded = load_file(str(TESTS / "invalid" / "wrong-values.yaml"))
     texts = {e.path: e.text("id") for e in loaded.errors}
+    assert texts["sessions[0].client.willingness"] == (
+        "'unwilling' bukan salah satu pilihan: willing (bersedia), hesitant (ragu-ragu), "
+        "reluctant (enggan), refused (menolak) (maksud Anda 'willing'?)")
+    # --strict takes the codes only, and lists only them
+    strict = load_file(str(TESTS / "invalid" / "wrong-values.yaml"), Limits(strict=True))
+    texts = {e.path: e.text("id") for e in strict.errors}
     assert texts["sessions[0].client.willingness"] == (
         "'unwilling' bukan salah satu pilihan: willing, hesitant, reluctant, refused "
         "(maksud Anda 'willing'?)")

@@ -13,6 +13,7 @@ from yaml.nodes import MappingNode, ScalarNode, SequenceNode
 
 from asas.engine.i18n.dates import WEEKDAY_NAMES, DateProblem, parse_date
 from asas.engine.i18n.labels import as_bool, as_decimal, code_for
+from asas.engine.i18n.labels import name as label_name
 from asas.engine.i18n.messages import Msg, Pair, number
 from asas.engine.load.compose import _MERGE_TAG, _SAFE_TAGS, _TooBig
 from asas.engine.load.types import (
@@ -200,7 +201,8 @@ class _Builder:
                 str(node.value), [str(c) for c in spec.choices], n=1, cutoff=0.6)
             extra = Msg.of("load.enum_hint", name=hint[0]) if hint else ""
             self.error(node, path, Msg.of("load.enum", value=_describe(node),
-                                          choices=_choices(spec.choices), hint=extra),
+                                          choices=_enum_choices(spec.choices) if lenient
+                                          else _choices(spec.choices), hint=extra),
                        quoted=_quoted(node))
             return None
         if spec.kind == "bool":
@@ -300,6 +302,16 @@ def _form(spec: FieldSpec, node) -> Msg:
     form = spec.form or (spec.en, spec.id)
     return Msg.of("load.pattern", form=Pair(form[0], form[1]), found=_describe(node),
                   hint=hint)
+
+
+def _enum_choices(choices) -> Pair:
+    """A closed list's values: the codes, and in Indonesian each with the name the
+    loader also reads ('reluctant (enggan)'), so a trainee learns the words to write
+    (--strict, which takes the codes only, lists the codes)."""
+    def named(code) -> str:
+        said = label_name(code, "id")
+        return f"{code} ({said})" if said and said != str(code) else str(code)
+    return Pair(_choices(choices), ", ".join(named(c) for c in choices))
 
 
 def _by_word(text: str, choices) -> list[str]:
