@@ -781,3 +781,16 @@ def test_a_rubric_that_is_a_fifo_is_not_called_a_case_file(tmp_path):
     result = CliRunner().invoke(cli, ["grade", EXAMPLE, "--rubric", str(fifo), "--lang", "id"])
     assert result.exit_code == 2 and "bukan berkas biasa" in result.output
     assert "berkas kasus" not in result.output
+
+
+def test_a_csv_rows_cells_add_up_to_its_total():
+    """A lecturer sums a row in a spreadsheet: a principle's exact points (6.25, 9.375
+    for a repaired lapse), not 6.2, so the cells give the total as its rounding does."""
+    result = CliRunner().invoke(cli, ["grade", *DEFAULT_CASES, "--format", "csv",
+                                      "--lang", "en"])
+    rows = [r for r in csv.DictReader(io.StringIO(result.output)) if r["state"] == "graded"]
+    assert any(r["kerahasiaan"] == "9.375" for r in rows)        # the late repair
+    for r in rows:
+        points = sum(float(r[p]) for p in PRINCIPLES)
+        total = points - float(r["deductions"]) - float(r["function_deductions"])
+        assert round(max(0.0, total), 1) == float(r["total"]), r["file"]

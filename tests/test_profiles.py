@@ -139,7 +139,7 @@ def test_bk12_gradebook_in_csv_and_xlsx_has_twelve_columns_and_the_default_caps(
     # with an observation they need left out, which earns no credit
     assert crisis["grade"] == "E" and "KAH001" in crisis["reason"]
     assert crisis["kedinamisan"] == crisis["keterpaduan"] == "0.0"
-    assert crisis["alih_tangan_kasus"] == "1.7"    # KAH001 counted under its bk12 principle
+    assert crisis["alih_tangan_kasus"] == "1.667"  # KAH001 counted under its bk12 principle
 
     out = tmp_path / "nilai.xlsx"
     book = run("grade", "--profile", "bk12", "--format", "xlsx", "--lang", "id", "-o", str(out),
@@ -317,7 +317,7 @@ def test_an_institutions_profile_through_the_cli_with_its_own_rubric():
     assert graded.exit_code == 0, graded.output
     header, row = graded.output.splitlines()[:2]
     assert header.split(",")[4:9] == data["principles"]
-    assert row.split(",")[4:9] == ["28.6", "14.3", "14.3", "14.3", "28.6"]   # 2:1:1:1:2
+    assert row.split(",")[4:9] == ["28.571", "14.286", "14.286", "14.286", "28.571"]   # 2:1:1:1:2
 
 
 def test_a_profile_dropped_into_rules_profiles_is_found_by_name(tmp_path, monkeypatch):
@@ -398,7 +398,7 @@ def test_bk12_rubric_caps_a_threat_or_a_label_at_d_with_a_meeting():
     graded = run("grade", "--profile", "bk12", "--format", "csv",
                  str(BK12_CASES / "bk12-labelling-threats.yaml"))
     [row] = list(csv.DictReader(io.StringIO(graded.output)))
-    assert row["tut_wuri_handayani"] == "1.7"          # violated: 20 % of its share
+    assert row["tut_wuri_handayani"] == "1.667"        # violated: 20 % of its share
     assert row["grade"] == "D" and row["meeting"] == "yes" and "TWH002" in row["reason"]
 
 

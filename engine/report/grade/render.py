@@ -82,10 +82,12 @@ def unused_lines(grades: list[CaseGrade], lang: str) -> list[str]:
 
 # --- csv ---------------------------------------------------------------------------------
 
-def _decimal(x: float | None, locale: str) -> str:
+def _decimal(x: float | None, locale: str, exact: bool = False) -> str:
+    """A number of the CSV: one decimal, or (``exact``, a principle's points: 6.25, 9.375)
+    as many as it has up to three, so that a spreadsheet's SUM of a row gives its total."""
     if x is None:
         return ""
-    text = f"{x:.1f}"
+    text = f"{x:.1f}" if not exact or round(x, 1) == round(x, 3) else f"{round(x, 3):g}"
     return text.replace(".", ",") if locale == "id" else text
 
 
@@ -120,13 +122,13 @@ def render_csv(grades: list[CaseGrade], rubric: Rubric, lang: str = "en",
         if g.graded:
             band = g.graded_band
             point = "" if band.point is None else _decimal(band.point, locale)
-            body.append([*head, *(_decimal(g.principle_grades[p].points, locale)
+            body.append([*head, *(_decimal(g.principle_grades[p].points, locale, exact=True)
                                   for p in rubric.principles),
                          _decimal(g.deductions, locale), _decimal(g.function_deductions, locale),
                          _decimal(g.graded_total, locale), safe_cell(band.grade), point,
                          state_word(g, lang), meeting, why])
         elif g.state == INCOMPLETE:
-            body.append([*head, *(_decimal(g.principle_grades[p].points, locale)
+            body.append([*head, *(_decimal(g.principle_grades[p].points, locale, exact=True)
                                   for p in rubric.principles),
                          "", "", "", safe_cell(t("incomplete_short", lang)), "",
                          state_word(g, lang), meeting, why])
