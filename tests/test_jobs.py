@@ -3,6 +3,7 @@ job against several (issue 6)."""
 
 from __future__ import annotations
 
+import io
 import random
 
 import pytest
@@ -202,6 +203,36 @@ def test_ctrl_c_reports_what_was_checked(folder, monkeypatch):
     text = CliRunner().invoke(cli, ["check", "--no-cache", "--jobs", "1", str(folder)])
     assert text.exit_code == 130
     assert "interrupted (Ctrl-C): 5 of 41 files checked" in text.stdout
+
+
+class _ShortWrites(io.RawIOBase):
+    """Standard output under PYTHONUNBUFFERED: a raw file, whose write() may take only
+    part of what it is given, as a write(2) to a full pipe does when a signal cuts it
+    short."""
+
+    def __init__(self):
+        self.data = bytearray()
+
+    def writable(self):
+        return True
+
+    def write(self, b):
+        n = min(len(b), 97)
+        self.data += bytes(b[:n])
+        return n
+
+
+def test_a_report_on_unbuffered_standard_output_is_whole_after_short_writes(tmp_path):
+    from asas.engine.run.check import CheckOptions, run_check
+    gen.write_cases(tmp_path / "few", 6, seed=2)
+    raw = _ShortWrites()
+    stdout = io.TextIOWrapper(raw, encoding="utf-8", write_through=True)
+    code = run_check(CheckOptions(paths=(str(tmp_path / "few"),), fmt="json", no_cache=True,
+                                  jobs=1, fail_on="never"), stdout=stdout)
+    assert code == 0
+    report = json.loads(raw.data.decode("utf-8"))     # every byte of every piece
+    assert report["summary"]["files"] == 6 and len(report["cases"]) == 6
+    assert not stdout.closed                          # standard output given back open
 
 
 @pytest.mark.slow

@@ -10,6 +10,7 @@ stopped and no temporary report is left; 141 the report's reader went away.
 
 from __future__ import annotations
 
+import io
 import os
 import sys
 from dataclasses import dataclass, field
@@ -127,10 +128,45 @@ def _stdout_gone(stream) -> None:
         pass
 
 
+def _whole_writes(stream):
+    """``stream`` itself, or, when it writes straight to an unbuffered file (``python
+    -u``, ``PYTHONUNBUFFERED``), a buffered text stream on the same file. TextIOWrapper
+    hands each write to a raw file once and does not retry a partial one: a write to a
+    full pipe that a Ctrl-C cuts short lost the rest of a case's piece, and the JSON
+    report no longer parsed (tests/test_jobs.py::test_ctrl_c_in_a_real_process)."""
+    raw = getattr(stream, "buffer", None)
+    if not isinstance(raw, io.RawIOBase):
+        return None
+    return io.TextIOWrapper(io.BufferedWriter(raw), encoding=stream.encoding,
+                            errors=stream.errors, newline=None)
+
+
+def _let_go(stream) -> None:
+    """Flush the stream ``_whole_writes`` made and give the file back untouched (closing
+    the wrapper would close standard output)."""
+    try:
+        stream.detach().detach()
+    except (OSError, ValueError):
+        _KEPT.append(stream)    # unflushable: kept, so that it never closes the file
+
+
+_KEPT: list = []
+
+
 def run_check(o: CheckOptions, stdout: TextIO | None = None,
               stderr: TextIO | None = None) -> int:
     """Check ``o.paths`` and write the report; return the exit status.  Raises
     :class:`CheckError` for a failure to read or write (exit 2)."""
+    stdout = sys.stdout if stdout is None else stdout
+    whole = _whole_writes(stdout) if stdout is not None else None
+    try:
+        return _run_check(o, stdout if whole is None else whole, stderr)
+    finally:
+        if whole is not None:
+            _let_go(whole)
+
+
+def _run_check(o: CheckOptions, stdout: TextIO, stderr: TextIO | None) -> int:
     from asas.engine.i18n.oserr import write_error
     from asas.engine.load.discover import case_paths
     from asas.engine.report.formats import ReportOptions, get, redacts
@@ -144,7 +180,6 @@ def run_check(o: CheckOptions, stdout: TextIO | None = None,
         terminate_as_interrupt,
     )
     from asas.engine.run.batch import Batch, Outcome, WorkerDied
-    stdout = sys.stdout if stdout is None else stdout
     stderr = sys.stderr if stderr is None else stderr
 
     paths = tuple(o.paths)
