@@ -89,3 +89,23 @@ def find(result, rule_id, session="any"):
             if f.id == rule_id and (session == "any" or f.session == session)]
     assert len(hits) == 1, (rule_id, session, [(f.id, f.session) for f in result.findings])
     return hits[0]
+
+
+def write_batch(path: Path, plain: int, longer: int, seed: int) -> Path:
+    """A class folder as a batch meets it: ``a/`` with ``plain`` generated cases, ``b/``
+    with ``longer`` four-session ones and a file that is not valid YAML."""
+    gen = generator()
+    gen.write_cases(path / "a", plain, seed=seed)
+    gen.write_cases(path / "b", longer, seed=seed + 1, sessions=4)
+    (path / "b" / "broken.yaml").write_text("format: asas/v1\ncase: [\n", encoding="utf-8")
+    return path
+
+
+def invoke(*args):
+    """``asas ARGS`` through click's runner; any exit but 0, 1 or 2 fails the test."""
+    from click.testing import CliRunner
+
+    from asas.cli import cli
+    result = CliRunner().invoke(cli, list(args), catch_exceptions=False)
+    assert result.exit_code in (0, 1, 2), result.output
+    return result

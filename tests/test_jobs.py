@@ -12,7 +12,7 @@ from asas.engine.load.loader import load_bytes
 from asas.engine.reason.facts import Conclusion, Finding, PrivacyFact, Served, case_facts
 from asas.engine.reason.runner import knowledge_engine, plain_engine
 
-from helpers import ROOT, generator
+from helpers import ROOT, generator, invoke, write_batch
 
 gen = generator()
 
@@ -104,17 +104,7 @@ from asas.engine.run.batch import Batch, check_paths, exit_code  # noqa: E402
 
 @pytest.fixture(scope="module")
 def folder(tmp_path_factory):
-    path = tmp_path_factory.mktemp("batch")
-    gen.write_cases(path / "a", 30, seed=8)
-    gen.write_cases(path / "b", 10, seed=9, sessions=4)
-    (path / "b" / "broken.yaml").write_text("format: asas/v1\ncase: [\n", encoding="utf-8")
-    return path
-
-
-def invoke(*args):
-    result = CliRunner().invoke(cli, list(args), catch_exceptions=False)
-    assert result.exit_code in (0, 1, 2), result.output
-    return result
+    return write_batch(tmp_path_factory.mktemp("batch"), 30, 10, seed=8)
 
 
 @pytest.mark.parametrize("fmt", ["json", "text", "csv"])

@@ -5,15 +5,13 @@ every case, with any options, with the cache answering some files, in both langu
 from __future__ import annotations
 
 import pytest
-from click.testing import CliRunner
 
-from asas.cli import cli
 from asas.engine.load.discover import case_paths
 from asas.engine.report.formats import FORMATS, ReportOptions, get
 from asas.engine.report.rendered import Rendered
 from asas.engine.run.batch import Batch
 
-from helpers import generator
+from helpers import generator, invoke, write_batch
 
 gen = generator()
 
@@ -22,17 +20,7 @@ STREAMING = [name for name in FORMATS if get(name).piece is not None]
 
 @pytest.fixture(scope="module")
 def folder(tmp_path_factory):
-    path = tmp_path_factory.mktemp("rendered")
-    gen.write_cases(path / "a", 14, seed=21)
-    gen.write_cases(path / "b", 6, seed=22, sessions=4)
-    (path / "b" / "broken.yaml").write_text("format: asas/v1\ncase: [\n", encoding="utf-8")
-    return path
-
-
-def invoke(*args):
-    result = CliRunner().invoke(cli, list(args), catch_exceptions=False)
-    assert result.exit_code in (0, 1, 2), result.output
-    return result
+    return write_batch(tmp_path_factory.mktemp("rendered"), 14, 6, seed=21)
 
 
 def test_every_streaming_format_has_a_piece():
