@@ -714,7 +714,7 @@ def test_check_no_redact_is_the_lecturers_view(tmp_path):
     section = re.search(r'<section class="card" id="trainees">.*?</section>', page, re.S)[0]
     rows = re.findall(r'<tr><th scope="row">(.*?)<small>(.*?)</small>', section)
     assert [r[0] for r in rows] == ["PR-01", "PR-02", "PR-03", "PR-04", "PR-05", "PR-06",
-                                    "(tanpa kode)"]
+                                    "PR-07", "PR-08", "(tanpa kode)"]
     assert rows[0][1] == "KI-2026-01, KI-2026-05, KI-2026-12"
     pr04 = re.findall(r"<tr><th scope=\"row\">PR-04.*?</tr>", section, re.S)[0]
     cells = re.findall(r'<td class="st (\w+)" title="[^"]*">([^<]*)</td>', pr04)
