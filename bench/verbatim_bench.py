@@ -21,6 +21,7 @@ from __future__ import annotations
 import argparse
 import os
 import random
+import re
 import resource
 import statistics
 import subprocess
@@ -80,14 +81,62 @@ CLIENT = [
 ]
 
 
-def verbatim(rng: random.Random, turns: int = 40, name: str = "Dini") -> str:
+# Real sessions seldom say the same sentence twice across a class's files, except the
+# short ones ("Iya, Bu."): most turns here get slot words and a clause of their own, so
+# a tagger that remembers sentences is not measured on a corpus of 38 repeated lines.
+# ``--repeated`` gives the fixed lines of earlier runs.
+SLOTS = {
+    "when": ["setiap pagi", "tiap malam", "sepulang sekolah", "hari Senin", "akhir pekan",
+             "waktu istirahat", "menjelang ujian", "setelah magrib", "sebelum tidur"],
+    "who": ["adik", "kakak", "Ibu", "Bapak", "nenek", "teman sebangku", "wali kelas",
+            "pelatih", "teman sekamar", "sepupu"],
+    "task": ["mengurus adik", "mengerjakan PR", "membantu di warung", "latihan paduan suara",
+             "les matematika", "piket kelas", "menjaga nenek", "kerja kelompok",
+             "mencuci baju", "ikut rapat OSIS"],
+    "thing": ["tugas di rumah", "jadwal yang padat", "nilai yang turun", "uang saku",
+              "rasa sungkan", "ponsel", "tidur yang kurang", "teman yang menjauh"],
+    "subject": ["matematika", "kimia", "bahasa Inggris", "fisika", "sejarah", "biologi"],
+    "feeling": ["capek", "bingung", "sedih", "kesal", "takut", "malu", "cemas", "lega"],
+}
+CLAUSES = [
+    "soalnya {who} lagi sakit waktu {task}", "terus {task} juga belum selesai {when}",
+    "padahal besok ada ulangan {subject}", "apalagi {when} saya harus {task}",
+    "kadang saya {feeling} sendiri {when}", "{who} juga nggak tahu soal {thing}",
+    "dan nilai {subject} saya turun gara-gara {thing}", "jadi {when} saya cuma bengong",
+]
+COUNSELOR_CLAUSES = [
+    "terutama soal {thing} {when}", "apalagi {when} waktu {task}", "setelah {who} tahu",
+    "waktu {task} {when}", "di tengah {thing}", "sejak {who} pindah",
+]
+
+
+def _fill(rng: random.Random, text: str, name: str) -> str:
+    return text.format(n=name, **{k: rng.choice(v) for k, v in SLOTS.items()})
+
+
+def _varied(rng: random.Random, text: str, name: str, client: bool) -> str:
+    body, bar, labels = text.partition(" | ")
+    pool = CLAUSES if client else COUNSELOR_CLAUSES
+    sentences = re.split(r"(?<=[.?]) ", body)
+    for i, sentence in enumerate(sentences):
+        # short ones ("Iya, Bu.") repeat in real talk too; the others get a clause
+        if len(sentence) > 12 and sentence[-1] in ".?" and rng.random() < 0.9:
+            sentences[i] = sentence[:-1] + ", " + rng.choice(pool) + sentence[-1]
+    body = " ".join(sentences).replace("adik", rng.choice(SLOTS["who"]), 1)
+    return _fill(rng, body, name) + bar + labels
+
+
+def verbatim(rng: random.Random, turns: int = 40, name: str = "Dini",
+             repeated: bool = False) -> str:
     lines = []
     for i in range(turns):
         if i % 2 == 0:
             text = COUNSELOR[0] if i == 0 else rng.choice(COUNSELOR[1:])
-            lines.append("Ko: " + text.format(n=name))
+            lines.append("Ko: " + (text.format(n=name) if repeated or i == 0
+                                   else _varied(rng, text, name, client=False)))
         else:
-            lines.append("Ki: " + rng.choice(CLIENT))
+            text = rng.choice(CLIENT)
+            lines.append("Ki: " + (text if repeated else _varied(rng, text, name, client=True)))
     return "\n".join(lines) + "\n"
 
 
@@ -99,7 +148,8 @@ _Dumper.add_representer(str, lambda d, s: d.represent_scalar(
     "tag:yaml.org,2002:str", s, style="|" if "\n" in s else None))
 
 
-def write(folder: Path, n: int, with_verbatim: bool, seed: int = 13) -> list[Path]:
+def write(folder: Path, n: int, with_verbatim: bool, seed: int = 13,
+          repeated: bool = False) -> list[Path]:
     import yaml
     folder.mkdir(parents=True, exist_ok=True)
     rng = random.Random(seed)
@@ -107,10 +157,10 @@ def write(folder: Path, n: int, with_verbatim: bool, seed: int = 13) -> list[Pat
     for i in range(1, n + 1):
         case = generate_case(rng, 3)
         case["case"]["id"] = f"{case['case']['id']}-{i:05d}"
-        text = verbatim(rng)
+        text = verbatim(rng, repeated=repeated)
         if with_verbatim:
             for s in case["sessions"]:
-                s["verbatim"] = verbatim(rng)
+                s["verbatim"] = verbatim(rng, repeated=repeated)
         path = folder / f"case-{i:05d}.yaml"
         path.write_text(yaml.dump(case, Dumper=_Dumper, allow_unicode=True, sort_keys=False,
                                   width=88), encoding="utf-8")
@@ -179,6 +229,8 @@ def main(argv=None):
     ap.add_argument("--cases", type=int, default=1000)
     ap.add_argument("--runs", type=int, default=3)
     ap.add_argument("--jobs", type=int, default=None)
+    ap.add_argument("--repeated", action="store_true",
+                    help="the fixed 38 lines of earlier runs, each case saying the same sentences")
     args = ap.parse_args(argv)
     jobs = ["--jobs", str(args.jobs)] if args.jobs else []
     load_before = os.getloadavg()
@@ -186,8 +238,8 @@ def main(argv=None):
         tmp = Path(tmp)
         ENV["PYTHONPYCACHEPREFIX"] = str(tmp / "pyc")
         ENV["XDG_CACHE_HOME"] = str(tmp / "cache")
-        with_v = write(tmp / "with", args.cases, True)
-        without = write(tmp / "without", args.cases, False)
+        with_v = write(tmp / "with", args.cases, True, repeated=args.repeated)
+        without = write(tmp / "without", args.cases, False, repeated=args.repeated)
         size = sum(p.stat().st_size for p in with_v) / len(with_v)
         timed([*ASAS, "check", "--no-cache", str(with_v[0])])      # .pyc, page cache
         floors_w = [floor(with_v) for _ in range(args.runs)]
@@ -201,7 +253,8 @@ def main(argv=None):
         per_stage = split(with_v[:200])
     med = statistics.median
     fw, fo, cw, co = med(floors_w), med(floors_o), med(cold_w), med(cold_o)
-    print(f"{args.cases} cases x 3 sessions x 40 turns (mean file {size / 1024:.1f} KB), "
+    kind = "the fixed lines" if args.repeated else "varied turns"
+    print(f"{args.cases} cases x 3 sessions x 40 turns of {kind} (mean file {size / 1024:.1f} KB), "
           f"{os.cpu_count()} cores, medians of {args.runs} runs; load average (1, 5, 15 min) "
           f"before {' '.join(f'{x:.2f}' for x in load_before)}, after "
           f"{' '.join(f'{x:.2f}' for x in os.getloadavg())}")
