@@ -149,3 +149,75 @@ def test_explain_traces_the_cascade_from_the_referral_to_continuation_at_risk():
     # and names the intermediate conclusion each step passes along
     assert out[at("KTB001") - 1].strip() == "└─ ⇐ openness at risk"
     assert out[at("KSR001") - 1].strip() == "└─ ⇐ voluntariness not secured"
+
+
+# -- the quick exit (cli.leave): the same output and status as the interpreter's exit --
+
+def test_a_real_process_writes_the_whole_report_and_its_status(tmp_path):
+    """``python -m asas`` ends with os._exit after flushing: a report going to a file
+    (block-buffered, flushed only at the end) is whole, and the status is the same, as
+    the in-process run gives them; also with a case that fails (status 1)."""
+    import subprocess
+    import sys
+    risky = write(tmp_path, "risk.yaml", patched({"case.referral.source": "teacher",
+                  "sessions[0].opening.voluntariness_explained": False}))
+    for args in (["check", "--no-cache", "--format", "json", risky, "--fail-on", "risk"],
+                 ["check", "--no-cache", write(tmp_path, "ok.yaml", EXEMPLARY)],
+                 ["check", "--no-cache", str(tmp_path / "missing.yaml")], ["--help"]):
+        inside = CliRunner().invoke(cli, args, prog_name="asas", catch_exceptions=False)
+        with open(tmp_path / "out", "wb") as out:
+            proc = subprocess.run([sys.executable, "-m", "asas", *args], stdout=out,
+                                  stderr=subprocess.PIPE)
+        assert (tmp_path / "out").read_text(encoding="utf-8") == inside.stdout, args
+        assert proc.returncode == inside.exit_code, args
+
+
+class _Exits:
+    def __init__(self):
+        self.calls = []
+
+    def __call__(self, status):
+        self.calls.append(status)
+
+
+def test_leave_runs_the_exit_functions_flushes_then_exits():
+    from asas.cli import leave
+    exits, order = _Exits(), []
+    leave(None, exit=exits, exit_funcs=lambda: order.append("atexit"))
+    leave(2, exit=exits, exit_funcs=lambda: order.append("atexit"))
+    assert exits.calls == [0, 2] and order == ["atexit", "atexit"]
+
+
+@pytest.mark.parametrize("code", ["a message", 256, -1, 1.5])
+def test_leave_returns_for_a_code_the_interpreter_must_handle(code):
+    from asas.cli import leave
+    exits = _Exits()
+    leave(code, exit=exits, exit_funcs=lambda: None)
+    assert exits.calls == []
+
+
+def test_leave_returns_while_another_thread_runs():
+    import threading
+
+    from asas.cli import leave
+    exits, stop = _Exits(), threading.Event()
+    worker = threading.Thread(target=stop.wait)
+    worker.start()
+    try:
+        leave(0, exit=exits, exit_funcs=lambda: None)
+    finally:
+        stop.set()
+        worker.join()
+    assert exits.calls == []
+
+
+def test_leave_returns_when_standard_output_cannot_be_flushed(monkeypatch):
+    from asas.cli import leave
+
+    class Full:
+        def flush(self):
+            raise OSError(28, "No space left on device")
+    monkeypatch.setattr("sys.stdout", Full())
+    exits = _Exits()
+    leave(0, exit=exits, exit_funcs=lambda: None)
+    assert exits.calls == []
