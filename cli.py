@@ -889,8 +889,29 @@ def main():
     try:
         cli(prog_name="asas")
     except SystemExit as exc:
-        leave(exc.code)
+        if _program(sys._getframe(1)):
+            leave(exc.code)
         raise
+
+
+def _program(caller) -> bool:
+    """Whether ``main`` was called by the program itself (the ``asas`` script, or
+    ``python -m asas``, with nothing above it but runpy), not traced or profiled: only
+    then is there nothing left to run after it (cProfile, coverage, a script that calls
+    ``main`` may do something once it returns)."""
+    if sys.gettrace() is not None or sys.getprofile() is not None:
+        return False
+    spec = caller.f_globals.get("__spec__")
+    if not (spec.name == "asas.__main__" if spec is not None else
+            caller.f_globals.get("__name__") == "__main__"
+            and os.path.basename(caller.f_code.co_filename).startswith("asas")):
+        return False
+    frame = caller.f_back
+    while frame is not None:
+        if frame.f_globals.get("__name__") != "runpy":
+            return False
+        frame = frame.f_back
+    return True
 
 
 def leave(code, exit=os._exit, exit_funcs=None) -> None:

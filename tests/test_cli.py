@@ -221,3 +221,18 @@ def test_leave_returns_when_standard_output_cannot_be_flushed(monkeypatch):
     exits = _Exits()
     leave(0, exit=exits, exit_funcs=lambda: None)
     assert exits.calls == []
+
+
+@pytest.mark.parametrize("code", [
+    # a script that calls main and goes on
+    "import sys\nfrom asas.cli import main\nsys.argv = ['asas', '--version']\n"
+    "try:\n    main()\nexcept SystemExit:\n    print('after')\n",
+    # main under a profiler
+    "import cProfile, sys\nfrom asas.cli import main\nsys.argv = ['asas', '--version']\n"
+    "cProfile.run('main()', sort='calls')\nprint('after')\n",
+])
+def test_main_called_by_another_program_returns_to_it(code):
+    import subprocess
+    import sys
+    proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert proc.stdout.rstrip().endswith("after"), proc.stdout + proc.stderr
