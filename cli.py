@@ -13,6 +13,9 @@ import click
 
 from asas import __version__
 from asas.engine.i18n.clicktext import AsasGroup, set_config_lookup
+from asas.engine.run.startup import seed_yaml
+
+seed_yaml()
 
 FAIL_ON = ("violation", "risk", "advice", "never")
 LANG = click.Choice(["en", "id"])

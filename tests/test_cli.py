@@ -236,3 +236,29 @@ def test_main_called_by_another_program_returns_to_it(code):
     import sys
     proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
     assert proc.stdout.rstrip().endswith("after"), proc.stdout + proc.stderr
+
+
+def test_the_seeded_yaml_pattern_finds_the_same_characters_as_pyyaml_s():
+    """engine/run/startup.py: among every code point, the pattern put in re's cache
+    matches exactly those PyYAML's NON_PRINTABLE matches."""
+    import re
+
+    from asas.engine.run.startup import SAME_CHARACTERS, YAML_NON_PRINTABLE
+    every = "".join(map(chr, range(0x110000)))
+    theirs = re._compiler.compile(YAML_NON_PRINTABLE, 0)    # not from the cache
+    ours = re.compile(SAME_CHARACTERS)
+    assert [m.start() for m in ours.finditer(every)] == \
+        [m.start() for m in theirs.finditer(every)]
+
+
+def test_yaml_gets_the_seeded_pattern_when_the_cli_is_imported_first():
+    """The seed is used: PyYAML's pattern text is still the one it looks up (a new
+    PyYAML that changed it would compile its own again, slowly, and fail this)."""
+    import subprocess
+    import sys
+
+    from asas.engine.run.startup import SAME_CHARACTERS
+    code = "import asas.cli, yaml.reader; print(ascii(yaml.reader.Reader.NON_PRINTABLE.pattern))"
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                         check=True).stdout.strip()
+    assert out == ascii(SAME_CHARACTERS)

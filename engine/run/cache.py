@@ -111,7 +111,7 @@ def _sources(top: str, skip=()) -> list[tuple[str, ...]]:
     paths (``sorted(Path.rglob)``, a quarter of the time); ``skip``: folders of ``top``
     left out (every stage up to the verdict counts; report/ and authoring/ only render
     a stored result)."""
-    found = []
+    found: list[tuple[str, ...]] = []
     base = os.path.join(os.fspath(_ROOT), top)
     for folder, dirs, files in os.walk(base):
         rel = os.path.relpath(folder, base)
