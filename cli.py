@@ -9,13 +9,15 @@ from __future__ import annotations
 import os
 import sys
 
-import click
+from asas.engine.run.startup import hold_gc, seed_yaml
 
-from asas import __version__
-from asas.engine.i18n.clicktext import AsasGroup, set_config_lookup
-from asas.engine.run.startup import seed_yaml
+hold_gc()       # the collector less often until the first case is checked
+seed_yaml()     # before yaml is imported (engine/run/startup.py)
 
-seed_yaml()
+import click  # noqa: E402
+
+from asas import __version__  # noqa: E402
+from asas.engine.i18n.clicktext import AsasGroup, set_config_lookup  # noqa: E402
 
 FAIL_ON = ("violation", "risk", "advice", "never")
 LANG = click.Choice(["en", "id"])

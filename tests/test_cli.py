@@ -262,3 +262,17 @@ def test_yaml_gets_the_seeded_pattern_when_the_cli_is_imported_first():
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
                          check=True).stdout.strip()
     assert out == ascii(SAME_CHARACTERS)
+
+
+def test_the_collector_is_as_before_once_the_first_case_is_checked(tmp_path):
+    """engine/run/startup.py: the collector runs less often while asas starts, and
+    as before from the first case checked on (the workers of a pool too)."""
+    import gc
+
+    from asas.engine.run import startup
+    startup.settle()            # the hold of importing asas.cli, if still there
+    before = gc.get_threshold()
+    startup.hold_gc()
+    assert gc.get_threshold()[0] >= 100_000
+    assert run("check", "--no-cache", write(tmp_path, "ok.yaml", EXEMPLARY)).exit_code == 0
+    assert gc.get_threshold() == before

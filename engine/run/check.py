@@ -168,6 +168,8 @@ def run_check(o: CheckOptions, stdout: TextIO | None = None,
     try:
         return _run_check(o, stdout if whole is None else whole, stderr)
     finally:
+        from asas.engine.run.startup import settle
+        settle()
         if whole is not None:
             _let_go(whole)
 
