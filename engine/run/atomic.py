@@ -172,7 +172,7 @@ def _mkstemp(folder: str) -> tuple[int, str]:
             return os.open(name, flags, 0o600), os.path.abspath(name)
         except FileExistsError:
             continue
-    raise FileExistsError(errno.EEXIST, "No usable temporary file name found", folder)
+    raise FileExistsError(errno.EEXIST, os.strerror(errno.EEXIST), folder)
 
 
 @contextlib.contextmanager
