@@ -180,7 +180,13 @@ class _Exits:
         self.calls.append(status)
 
 
-def test_leave_runs_the_exit_functions_flushes_then_exits():
+@pytest.fixture
+def alone(monkeypatch):
+    """This process as asas's own: no thread or executor of earlier tests counted."""
+    monkeypatch.setattr("asas.cli._threads_left", lambda: False)
+
+
+def test_leave_runs_the_exit_functions_flushes_then_exits(alone):
     from asas.cli import leave
     exits, order = _Exits(), []
     leave(None, exit=exits, exit_funcs=lambda: order.append("atexit"))
@@ -189,7 +195,7 @@ def test_leave_runs_the_exit_functions_flushes_then_exits():
 
 
 @pytest.mark.parametrize("code", ["a message", 256, -1, 1.5])
-def test_leave_returns_for_a_code_the_interpreter_must_handle(code):
+def test_leave_returns_for_a_code_the_interpreter_must_handle(code, alone):
     from asas.cli import leave
     exits = _Exits()
     leave(code, exit=exits, exit_funcs=lambda: None)
@@ -211,7 +217,7 @@ def test_leave_returns_while_another_thread_runs():
     assert exits.calls == []
 
 
-def test_leave_returns_when_standard_output_cannot_be_flushed(monkeypatch):
+def test_leave_returns_when_standard_output_cannot_be_flushed(monkeypatch, alone):
     from asas.cli import leave
 
     class Full:
