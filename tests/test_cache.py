@@ -248,3 +248,32 @@ def test_checked_and_trusted_rebuilds_agree(cases):
         again = from_data(data, r.file, CATALOG)
         assert (again.findings, again.principles, again.meta) == (r.findings, r.principles,
                                                                   r.meta)
+
+
+def _knowledge_hash_by_rglob(root) -> str:
+    """knowledge_hash as it was first written (pathlib's rglob), for the test below."""
+    import hashlib
+
+    from asas import __version__
+    h = hashlib.sha256(__version__.encode())
+    files = sorted((root / "rules").rglob("*.py")) + sorted(
+        path for path in (root / "engine").rglob("*.py")
+        if path.relative_to(root / "engine").parts[0] not in ("report", "authoring"))
+    for path in files:
+        h.update(path.relative_to(root).as_posix().encode() + b"\0")
+        h.update(hashlib.sha256(path.read_bytes()).digest())
+    return h.hexdigest()
+
+
+def test_knowledge_hash_is_the_hash_of_the_sorted_sources(tmp_path, monkeypatch):
+    """The walk over the folders hashes the same files in the same order as sorted
+    rglob did: the real package, and a tree whose names sort across folders."""
+    assert cache_mod.knowledge_hash() == _knowledge_hash_by_rglob(cache_mod._ROOT)
+    fake = tmp_path / "asas"
+    for name in ("rules/a.py", "rules/a/b.py", "rules/a_.py", "rules/A.py", "rules/x.txt",
+                 "engine/report/r.py", "engine/reason/report/r.py", "engine/z.py",
+                 "engine/authoring.py", "engine/m/__init__.py", "engine/m.py"):
+        (fake / name).parent.mkdir(parents=True, exist_ok=True)
+        (fake / name).write_text(name)
+    monkeypatch.setattr(cache_mod, "_ROOT", fake)
+    assert cache_mod.knowledge_hash() == _knowledge_hash_by_rglob(fake)

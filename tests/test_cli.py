@@ -149,3 +149,136 @@ def test_explain_traces_the_cascade_from_the_referral_to_continuation_at_risk():
     # and names the intermediate conclusion each step passes along
     assert out[at("KTB001") - 1].strip() == "└─ ⇐ openness at risk"
     assert out[at("KSR001") - 1].strip() == "└─ ⇐ voluntariness not secured"
+
+
+# -- the quick exit (cli.leave): the same output and status as the interpreter's exit --
+
+def test_a_real_process_writes_the_whole_report_and_its_status(tmp_path):
+    """``python -m asas`` ends with os._exit after flushing: a report going to a file
+    (block-buffered, flushed only at the end) is whole, and the status is the same, as
+    the in-process run gives them; also with a case that fails (status 1)."""
+    import subprocess
+    import sys
+    risky = write(tmp_path, "risk.yaml", patched({"case.referral.source": "teacher",
+                  "sessions[0].opening.voluntariness_explained": False}))
+    for args in (["check", "--no-cache", "--format", "json", risky, "--fail-on", "risk"],
+                 ["check", "--no-cache", write(tmp_path, "ok.yaml", EXEMPLARY)],
+                 ["check", "--no-cache", str(tmp_path / "missing.yaml")], ["--help"]):
+        inside = CliRunner().invoke(cli, args, prog_name="asas", catch_exceptions=False)
+        with open(tmp_path / "out", "wb") as out:
+            proc = subprocess.run([sys.executable, "-m", "asas", *args], stdout=out,
+                                  stderr=subprocess.PIPE)
+        assert (tmp_path / "out").read_text(encoding="utf-8") == inside.stdout, args
+        assert proc.returncode == inside.exit_code, args
+
+
+class _Exits:
+    def __init__(self):
+        self.calls = []
+
+    def __call__(self, status):
+        self.calls.append(status)
+
+
+@pytest.fixture
+def alone(monkeypatch):
+    """This process as asas's own: no thread or executor of earlier tests counted."""
+    monkeypatch.setattr("asas.cli._threads_left", lambda: False)
+
+
+def test_leave_runs_the_exit_functions_flushes_then_exits(alone):
+    from asas.cli import leave
+    exits, order = _Exits(), []
+    leave(None, exit=exits, exit_funcs=lambda: order.append("atexit"))
+    leave(2, exit=exits, exit_funcs=lambda: order.append("atexit"))
+    assert exits.calls == [0, 2] and order == ["atexit", "atexit"]
+
+
+@pytest.mark.parametrize("code", ["a message", 256, -1, 1.5])
+def test_leave_returns_for_a_code_the_interpreter_must_handle(code, alone):
+    from asas.cli import leave
+    exits = _Exits()
+    leave(code, exit=exits, exit_funcs=lambda: None)
+    assert exits.calls == []
+
+
+def test_leave_returns_while_another_thread_runs():
+    import threading
+
+    from asas.cli import leave
+    exits, stop = _Exits(), threading.Event()
+    worker = threading.Thread(target=stop.wait)
+    worker.start()
+    try:
+        leave(0, exit=exits, exit_funcs=lambda: None)
+    finally:
+        stop.set()
+        worker.join()
+    assert exits.calls == []
+
+
+def test_leave_returns_when_standard_output_cannot_be_flushed(monkeypatch, alone):
+    from asas.cli import leave
+
+    class Full:
+        def flush(self):
+            raise OSError(28, "No space left on device")
+    monkeypatch.setattr("sys.stdout", Full())
+    exits = _Exits()
+    leave(0, exit=exits, exit_funcs=lambda: None)
+    assert exits.calls == []
+
+
+@pytest.mark.parametrize("code", [
+    # a script that calls main and goes on
+    "import sys\nfrom asas.cli import main\nsys.argv = ['asas', '--version']\n"
+    "try:\n    main()\nexcept SystemExit:\n    print('after')\n",
+    # main under a profiler
+    "import cProfile, sys\nfrom asas.cli import main\nsys.argv = ['asas', '--version']\n"
+    "cProfile.run('main()', sort='calls')\nprint('after')\n",
+])
+def test_main_called_by_another_program_returns_to_it(code):
+    import subprocess
+    import sys
+    proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert proc.stdout.rstrip().endswith("after"), proc.stdout + proc.stderr
+
+
+def test_the_seeded_yaml_pattern_finds_the_same_characters_as_pyyaml_s():
+    """engine/run/startup.py: among every code point, the pattern put in re's cache
+    matches exactly those PyYAML's NON_PRINTABLE matches."""
+    import re
+
+    from asas.engine.run.startup import SAME_CHARACTERS, YAML_NON_PRINTABLE
+    every = "".join(map(chr, range(0x110000)))
+    theirs = re._compiler.compile(YAML_NON_PRINTABLE, 0)    # not from the cache
+    ours = re.compile(SAME_CHARACTERS)
+    assert [m.start() for m in ours.finditer(every)] == \
+        [m.start() for m in theirs.finditer(every)]
+
+
+def test_yaml_gets_the_seeded_pattern_when_the_cli_is_imported_first():
+    """The seed is used: PyYAML's pattern text is still the one it looks up (a new
+    PyYAML that changed it would compile its own again, slowly, and fail this)."""
+    import subprocess
+    import sys
+
+    from asas.engine.run.startup import SAME_CHARACTERS
+    code = "import asas.cli, yaml.reader; print(ascii(yaml.reader.Reader.NON_PRINTABLE.pattern))"
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                         check=True).stdout.strip()
+    assert out == ascii(SAME_CHARACTERS)
+
+
+def test_the_collector_is_as_before_once_the_first_case_is_checked(tmp_path):
+    """engine/run/startup.py: the collector runs less often while asas starts, and
+    as before from the first case checked on (the workers of a pool too)."""
+    import gc
+
+    from asas.engine.run import startup
+    startup.settle()            # the hold of importing asas.cli, if still there
+    before = gc.get_threshold()
+    startup.hold_gc()
+    assert gc.get_threshold()[0] >= 100_000
+    assert run("check", "--no-cache", write(tmp_path, "ok.yaml", EXEMPLARY)).exit_code == 0
+    assert gc.get_threshold() == before

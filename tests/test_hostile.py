@@ -381,6 +381,24 @@ def test_a_report_is_written_whole_and_private(tmp_path):
     assert leftovers(tmp_path) == []
 
 
+def test_the_temporary_file_is_new_private_and_never_an_existing_one(tmp_path, monkeypatch):
+    """atomic._mkstemp, made instead of tempfile.mkstemp: 0600, created exclusively (a
+    name that is taken, a file or a planted link, is passed over), in the folder."""
+    import itertools
+
+    from asas.engine.run import atomic
+    (tmp_path / ".asas-0000000000.tmp").write_text("someone else's")
+    (tmp_path / ".asas-0101010101.tmp").symlink_to(tmp_path / "elsewhere")
+    names = itertools.chain([b"\0" * 5, b"\1" * 5], itertools.repeat(b"\2" * 5))
+    monkeypatch.setattr(atomic.os, "urandom", lambda n: next(names))
+    fd, name = atomic._mkstemp(str(tmp_path))
+    os.close(fd)
+    assert name == str(tmp_path / ".asas-0202020202.tmp")
+    assert stat.S_IMODE(os.stat(name).st_mode) == 0o600
+    assert (tmp_path / ".asas-0000000000.tmp").read_text() == "someone else's"
+    assert not (tmp_path / "elsewhere").exists()
+
+
 def test_a_report_through_a_link_replaces_the_file_not_the_link(tmp_path):
     real = tmp_path / "real.txt"
     real.write_text("old")

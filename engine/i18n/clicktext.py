@@ -92,6 +92,13 @@ def _install() -> None:
             module.ngettext = _ngettext  # type: ignore[attr-defined]
 
 
+# at once, before cli.py's decorators ask click for its words (version_option, the help
+# option): each of those calls of the standard gettext looked for catalogues on disk
+# and imported locale, to give back the English it was given, as ours does before the
+# language is known
+_install()
+
+
 def _key(ctx: click.Context) -> str:
     """``check``, ``cache clear``; ``asas`` for the group itself."""
     parts: list[str] = []

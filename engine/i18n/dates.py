@@ -84,7 +84,13 @@ _FORMS = [
     ("Mdy", rf"(?P<mn>{_alternation(_MONTH)})\.?[\s.-]*(?P<d>\d{{1,2}}){_SUFFIX}\s*,?\s*"
             rf"(?P<y>\d{{4}})"),
 ]
-_COMPILED = [(kind, re.compile(_WD + body)) for kind, body in _FORMS]
+_COMPILED: list = []     # compiled when first used: a case of ISO dates never asks (2 ms)
+
+
+def _compiled() -> list:
+    if not _COMPILED:
+        _COMPILED.extend((kind, re.compile(_WD + body)) for kind, body in _FORMS)
+    return _COMPILED
 
 
 def parse_date(text: str, day_first: bool = True) -> datetime.date | None:
@@ -94,7 +100,7 @@ def parse_date(text: str, day_first: bool = True) -> datetime.date | None:
     ``day_first`` False a numeric date with the year last (``7/9/2026``) is ambiguous.
     """
     said = " ".join(str(text).lower().replace("’", "'").split())
-    for kind, form in _COMPILED:
+    for kind, form in _compiled():
         found = form.fullmatch(said)
         if found is None:
             continue

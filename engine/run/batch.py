@@ -25,6 +25,7 @@ from asas.engine.load.discover import case_paths
 from asas.engine.load.types import Limits
 from asas.engine.report.rendered import Rendered
 from asas.engine.run.pipeline import check_file, check_loaded
+from asas.engine.run.startup import settle
 
 if TYPE_CHECKING:
     from asas.engine.report.formats import ReportOptions
@@ -305,6 +306,7 @@ class Batch:
         """Check one file in this process."""
         file, data = _check_data(path, self.select, self.ignore, self.limits, self.cache,
                                  self.profile, self.suppress)
+        settle()    # the start is over: the engine is built
         return self._rebuild(data, file)
 
     def _cached(self, path):
@@ -359,6 +361,7 @@ class Batch:
         from concurrent.futures import ProcessPoolExecutor
         from concurrent.futures import TimeoutError as Pending
         from concurrent.futures.process import BrokenProcessPool
+        settle()    # the workers check many files: the collector as usual
         cache = self.cache
         init = (self.select, self.ignore, self.limits,
                 str(cache.folder) if cache is not None else None,

@@ -94,18 +94,32 @@ def knowledge_hash() -> str:
     source and the engine modules (not the report formats, which render from the
     stored result), and the version."""
     h = hashlib.sha256(__version__.encode())
-    # every stage up to the verdict; report/ and authoring/ only render a stored result
-    files = sorted((_ROOT / "rules").rglob("*.py")) + sorted(
-        path for path in (_ROOT / "engine").rglob("*.py")
-        if path.relative_to(_ROOT / "engine").parts[0] not in ("report", "authoring"))
-    for path in files:
+    root = os.fspath(_ROOT)
+    for parts in _sources("rules") + _sources("engine", skip=("report", "authoring")):
         try:
-            data = path.read_bytes()
+            with open(os.path.join(root, *parts), "rb") as fh:
+                data = fh.read()
         except OSError:
             continue
-        h.update(path.relative_to(_ROOT).as_posix().encode() + b"\0")
+        h.update("/".join(parts).encode() + b"\0")
         h.update(hashlib.sha256(data).digest())
     return h.hexdigest()
+
+
+def _sources(top: str, skip=()) -> list[tuple[str, ...]]:
+    """The ``*.py`` files under ``_ROOT/top`` as path parts, in the order of sorted
+    paths (``sorted(Path.rglob)``, a quarter of the time); ``skip``: folders of ``top``
+    left out (every stage up to the verdict counts; report/ and authoring/ only render
+    a stored result)."""
+    found: list[tuple[str, ...]] = []
+    base = os.path.join(os.fspath(_ROOT), top)
+    for folder, dirs, files in os.walk(base):
+        rel = os.path.relpath(folder, base)
+        inner = () if rel == os.curdir else tuple(rel.split(os.sep))
+        if not inner:
+            dirs[:] = [d for d in dirs if d not in skip]
+        found.extend((top, *inner, name) for name in files if name.endswith(".py"))
+    return sorted(found)
 
 
 def config_key(select, ignore, limits, profile=None, suppress: bool = True) -> str:

@@ -153,6 +153,12 @@ def _let_go(stream) -> None:
 _KEPT: list = []
 
 
+def unflushed() -> bool:
+    """Whether a stream of ``_whole_writes`` could not be given back (the process must
+    then exit as usual, which reports it)."""
+    return bool(_KEPT)
+
+
 def run_check(o: CheckOptions, stdout: TextIO | None = None,
               stderr: TextIO | None = None) -> int:
     """Check ``o.paths`` and write the report; return the exit status.  Raises
@@ -162,6 +168,8 @@ def run_check(o: CheckOptions, stdout: TextIO | None = None,
     try:
         return _run_check(o, stdout if whole is None else whole, stderr)
     finally:
+        from asas.engine.run.startup import settle
+        settle()
         if whole is not None:
             _let_go(whole)
 
