@@ -1,9 +1,11 @@
-"""The tagger gives what it gave before its speed work (issue 13): every turn the same
-codes, the same deciding cue and the same reason as the reference copy of the old
-tagger (tests/verbatim_tag_reference.py), on the labelled sessions, the fixtures and the
-example cases, the benchmark's generated turns, and a few hundred seeded hostile ones
-(odd unicode, particles, informal spellings, stray punctuation).  Each session is tagged
-twice by the new tagger, so what it remembers between sentences is tested too."""
+"""The verbatim is read and tagged as before its speed work (issue 13): every turn the
+same codes, the same deciding cue and the same reason as the reference copy of the old
+tagger (tests/verbatim_tag_reference.py), and every block the same turns and problems as
+the old reader (tests/verbatim_parse_reference.py), on the labelled sessions, the
+fixtures and the example cases, the benchmark's generated turns, and a few hundred
+seeded hostile ones (odd unicode, particles, informal spellings, stray punctuation,
+labels, notes, numbers and tab rows).  Each session is tagged and each block read twice
+by the new code, so what it remembers from one call to the next is tested too."""
 
 from __future__ import annotations
 
@@ -13,6 +15,7 @@ import random
 from pathlib import Path
 
 import pytest
+import verbatim_parse_reference as old_parse
 import verbatim_tag_reference as old
 
 from asas.engine.load.loader import load_file
@@ -22,16 +25,20 @@ from asas.engine.verbatim.parse import CLIENT, COUNSELOR, Turn, count_words, par
 ROOT = Path(__file__).resolve().parent.parent
 
 
-def _labelled() -> list[list[Turn]]:
+def _labelled_blocks() -> list[str]:
     files = (sorted(glob.glob("/work/shared/verbatim/dev*.yaml"))
              + sorted(glob.glob(str(ROOT / "tests" / "fixtures" / "verbatim" / "**" / "*.yaml"),
                                 recursive=True))
              + sorted(glob.glob(str(ROOT / "cases" / "**" / "*.yaml"), recursive=True)))
     out = []
     for path in files:
-        loaded = load_file(path)
-        out += [p.turns for p in (loaded.verbatim or {}).values()]
+        case = load_file(path).case
+        out += [s.verbatim for s in (case.sessions if case else ()) if s.verbatim]
     return out
+
+
+def _labelled() -> list[list[Turn]]:
+    return [parse(block).turns for block in _labelled_blocks()]
 
 
 def _bench_lines() -> tuple[list[str], list[str]]:
@@ -45,7 +52,7 @@ def _bench_lines() -> tuple[list[str], list[str]]:
     return found["COUNSELOR"], found["CLIENT"]
 
 
-def _bench_sessions(n: int = 40) -> list[list[Turn]]:
+def _bench_blocks(n: int = 40) -> list[str]:
     counselor, client = _bench_lines()
     rng = random.Random(13)
     out = []
@@ -57,8 +64,12 @@ def _bench_sessions(n: int = 40) -> list[list[Turn]]:
                              .format(n="Dini"))
             else:
                 lines.append("Ki: " + rng.choice(client))
-        out.append(parse("\n".join(lines) + "\n").turns)
+        out.append("\n".join(lines) + "\n")
     return out
+
+
+def _bench_sessions() -> list[list[Turn]]:
+    return [parse(block).turns for block in _bench_blocks()]
 
 
 ODD = ["\u00a0", "\u200b", "\u2009", "\u3000", "\t", "  ", "İ", "ß", "ﬁ", "Ｋａｍｕ", "e\u0301",
@@ -150,3 +161,66 @@ def test_every_sentence_shows_the_same_cues(source):
             for sentence in old.sentences(turn.text):
                 s = old.normalise(sentence)
                 assert new._cues(s) == old._cues(s), s
+
+
+LABELS = ["attending", "penstrukturan", "pertanyaan terbuka", "Pertanyaan Tertutup",
+          "dorongan minimal", "refleksi perasaan", "parafrase", "klarifikasi", "nasihat",
+          "refleksi prasaan", "open_question", "closed-question", "penguatan dan pujian",
+          "konfrontasi / penafsiran", "evaluasi; laiseg", "teknik aneh", "Summary.", ""]
+SPEAKERS = ["Ko", "Ki", "K", "Kl", "Kons", "Konseli", "Guru", "Siswa", "Mahasiswa ",
+            "Praktikan", "Ayah", "Teman 2", "Ko 2", "Ko1", "Ki-12", "K.3", "ko", "jadi",
+            "Bu Sri bilang"]
+
+
+def _hostile_blocks(n: int = 120, seed: int = 13) -> list[str]:
+    """Blocks of made-up lines: known and unknown speaker codes, turn numbers, tab rows,
+    continuation lines, notes, labels good and bad, empty turns."""
+    rng = random.Random(seed)
+    words = INFORMAL + PARTICLES + ODD
+    out = []
+    for _ in range(n):
+        lines = []
+        for _ in range(rng.randint(1, 12)):
+            text = " ".join(rng.choice(words) for _ in range(rng.randint(0, 10)))
+            if rng.random() < 0.3:
+                text += " (" + rng.choice(["mengangguk", "diam", "", "  ", "tersenyum)"]) + ")"
+            labels = ", ".join(rng.choice(LABELS) for _ in range(rng.randint(0, 2)))
+            code = rng.choice(SPEAKERS)
+            r = rng.random()
+            if r < 0.1:
+                line = f"{code}\t{text}\t{labels}"
+            elif r < 0.2:
+                line = f"{rng.randint(1, 40)}. {code}: {text}"
+            elif r < 0.3:
+                line = "    " + text          # continues the turn above
+            elif r < 0.35:
+                line = f"{code}:"
+            else:
+                line = f"{code}: {text}" + (f" | {labels}" if labels or rng.random() < 0.1
+                                            else "")
+            lines.append(line)
+        out.append("\n".join(lines) + rng.choice(["\n", "", "\n\n"]))
+    return out
+
+
+BLOCKS = {"labelled": _labelled_blocks, "bench": _bench_blocks, "hostile": _hostile_blocks}
+
+
+def _read(parsed) -> tuple:
+    turns = [(t.index, t.line, t.column, t.speaker, t.code, t.text, t.notes, t.labels,
+              t.number, t.words, [tuple(x) for x in t.lines], t.said) for t in parsed.turns]
+    problems = [(p.line, p.column, p.text("en"), p.text("id"), p.quoted)
+                for p in parsed.problems]
+    return turns, problems
+
+
+@pytest.mark.parametrize("source", list(BLOCKS))
+def test_every_block_is_read_as_before(source):
+    blocks = BLOCKS[source]()
+    assert len(blocks) >= 15
+    own = {"counselor": ["Ko", "Kons"], "client": ["Ki", "Ko 2"], "other": ["Ayah"]}
+    for block in blocks:
+        for args in ((1, 0, None), (7, 6, None), (3, 4, own)):
+            want = _read(old_parse.parse(block, *args))
+            assert _read(parse(block, *args)) == want, block
+            assert _read(parse(block, *args)) == want
