@@ -21,6 +21,7 @@ codes it shows:
 from __future__ import annotations
 
 import re
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
 from typing import Any
 
@@ -84,10 +85,23 @@ class TaggedTurn:
         return [t.code for t in self.tags]
 
 
+# Pure functions of a text, remembered: a batch's sessions repeat their greetings,
+# encouragements, questions and closings.  Each memory is emptied when it is full, so it
+# stays small however many files one process checks; what it gives back is shared, and
+# never changed by its callers.
+_REMEMBER = 20_000
+_NORMAL: dict[str, str] = {}
+
+
 def normalise(text: str) -> str:
-    # str.split() cuts at exactly the characters re's \s matches (str.isspace)
-    return " ".join(text.lower().replace("’", "'").replace("‘", "'").replace("…", "...")
-                    .split())
+    out = _NORMAL.get(text)
+    if out is None:
+        if len(_NORMAL) >= _REMEMBER:
+            _NORMAL.clear()
+        # str.split() cuts at exactly the characters re's \s matches (str.isspace)
+        out = _NORMAL[text] = " ".join(text.lower().replace("’", "'").replace("‘", "'")
+                                       .replace("…", "...").split())
+    return out
 
 
 def sentences(text: str) -> list[str]:
@@ -161,10 +175,23 @@ _WORD_KEYS, _START_KEYS, _END_KEYS = frozenset(_WORD_IX), frozenset(_START_IX), 
 _WORDS = re.compile(r"\w+")
 
 
+_FOUND: dict[str, dict] = {}
+
+
 def _cues(sentence: str) -> dict:
     """code -> (the words matched, the cue) for every code some cue of which matches:
-    the first matching cue of each code in the lexicon's order.  Only the alternatives
-    whose requirements the sentence meets are searched."""
+    the first matching cue of each code in the lexicon's order (remembered)."""
+    found = _FOUND.get(sentence)
+    if found is None:
+        if len(_FOUND) >= _REMEMBER:
+            _FOUND.clear()
+        found = _FOUND[sentence] = _search(sentence)
+    return found
+
+
+def _search(sentence: str) -> dict:
+    """_cues, worked out: only the alternatives whose requirements the sentence meets
+    are searched."""
     tokens = _WORDS.findall(sentence)
     words = set(tokens)
     # t[:3] of a shorter word is the word itself: still how it begins, so still sound
@@ -228,12 +255,20 @@ def _stem_of(word: str) -> str:
     return word
 
 
-def _content(text: str) -> set[str]:
-    return {_stem(w) for w in _TOKEN.findall(normalise(text))
-            if w not in _FUNCTION_WORDS and len(w) > 2}
+_CONTENT: dict[str, frozenset[str]] = {}
 
 
-def _overlap(sentence: str, heard: set[str]) -> float:
+def _content(text: str) -> frozenset[str]:
+    words = _CONTENT.get(text)
+    if words is None:
+        if len(_CONTENT) >= _REMEMBER:
+            _CONTENT.clear()
+        words = _CONTENT[text] = frozenset(_stem(w) for w in _TOKEN.findall(normalise(text))
+                                           if w not in _FUNCTION_WORDS and len(w) > 2)
+    return words
+
+
+def _overlap(sentence: str, heard: AbstractSet[str]) -> float:
     words = _content(sentence)
     if len(words) < 2 or not heard:
         return 0.0
@@ -256,7 +291,7 @@ def _tag(code, hit, why=None) -> Tag:
     return Tag(code, words, what.en, what.id)
 
 
-def tag_sentence(sentence: str, heard: set[str], state: dict | None = None) -> list[Tag]:
+def tag_sentence(sentence: str, heard: AbstractSet[str], state: dict | None = None) -> list[Tag]:
     s = normalise(sentence)
     is_question = s.rstrip('"”').endswith("?")
     found = _cues(s)
@@ -327,7 +362,7 @@ def tag_sentence(sentence: str, heard: set[str], state: dict | None = None) -> l
     return tags
 
 
-def tag_turn(turn: Turn, heard: set[str], state: dict | None = None) -> list[Tag]:
+def tag_turn(turn: Turn, heard: AbstractSet[str], state: dict | None = None) -> list[Tag]:
     """The codes of one counselor turn, each with the cue that decided it."""
     if not turn.text:
         return []
@@ -359,7 +394,7 @@ def tag_turn(turn: Turn, heard: set[str], state: dict | None = None) -> list[Tag
 def tag_session(turns: list[Turn]) -> list[TaggedTurn]:
     """Every turn of a session; only the counselor's carry codes."""
     out = []
-    heard: set[str] = set()
+    heard: AbstractSet[str] = frozenset()
     state: dict = {}
     for turn in turns:
         if turn.speaker == COUNSELOR:
