@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Set as AbstractSet
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from asas.engine.verbatim.lexicon import lexicon
@@ -79,10 +79,15 @@ _RULES = {
 class TaggedTurn:
     turn: Turn
     tags: list[Tag]
+    _codes: list[str] | None = field(default=None, init=False, repr=False, compare=False)
 
     @property
     def codes(self) -> list[str]:
-        return [t.code for t in self.tags]
+        """The tags' codes (worked out once: measures and facts read them again and again;
+        read only, as the tags are)."""
+        if self._codes is None:
+            self._codes = [t.code for t in self.tags]
+        return self._codes
 
 
 # Pure functions of a text, remembered: a batch's sessions repeat their greetings,
@@ -291,7 +296,53 @@ def _tag(code, hit, why=None) -> Tag:
     return Tag(code, words, what.en, what.id)
 
 
+class _Consulted(Exception):
+    pass
+
+
+class _Unread:
+    """The client's words and the session's state, for reading a sentence on its own:
+    consulting either says the sentence's tags depend on its session.  What is written
+    to the state (the last question's type) is kept, to be written again."""
+
+    wrote: str | None = None
+
+    def _consulted(self, *_):
+        raise _Consulted
+
+    __bool__ = __len__ = __contains__ = __iter__ = __and__ = __rand__ = get = _consulted
+
+    def __setitem__(self, key: str, value: str) -> None:
+        self.wrote = value
+
+
+_SESSIONAL = object()
+_TAGGED: dict[str, Any] = {}   # sentence -> (tags, last question written) or _SESSIONAL
+
+
 def tag_sentence(sentence: str, heard: AbstractSet[str], state: dict | None = None) -> list[Tag]:
+    """The tags of one sentence.  Most sentences are tagged by what they say alone; those
+    are remembered (the rest, read against the client's words or the session's state,
+    are tagged each time)."""
+    hit: Any = _TAGGED.get(sentence)
+    if hit is None:
+        unread: Any = _Unread()
+        try:
+            hit = (tuple(_tag_sentence(sentence, unread, unread)), unread.wrote)
+        except _Consulted:
+            hit = _SESSIONAL
+        if len(_TAGGED) >= _REMEMBER:
+            _TAGGED.clear()
+        _TAGGED[sentence] = hit
+    if hit is _SESSIONAL:
+        return _tag_sentence(sentence, heard, state)
+    tags, wrote = hit
+    if wrote is not None and state is not None:
+        state["last_question"] = wrote
+    return list(tags)
+
+
+def _tag_sentence(sentence: str, heard: AbstractSet[str], state: dict | None) -> list[Tag]:
     s = normalise(sentence)
     is_question = s.rstrip('"”').endswith("?")
     found = _cues(s)
