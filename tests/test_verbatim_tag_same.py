@@ -152,6 +152,20 @@ def test_every_turn_is_tagged_as_before(source):
         assert _tags(new.tag_session(turns)) == want     # the second time, remembered
 
 
+def test_memories_emptied_when_full_change_nothing(monkeypatch):
+    import asas.engine.verbatim.parse as reader
+    monkeypatch.setattr(new, "_REMEMBER", 7)
+    monkeypatch.setattr(reader, "_REMEMBER", 3)
+    for memory in ("_FOUND", "_NORMAL", "_CONTENT", "_TAGGED"):
+        monkeypatch.setattr(new, memory, {})
+    monkeypatch.setattr(reader, "_LABELS", {})
+    for block in _bench_blocks(6) + _hostile_blocks(30):
+        turns = parse(block).turns
+        assert _read(parse(block)) == _read(old_parse.parse(block))
+        assert _tags(new.tag_session(turns)) == _tags(old.tag_session(turns))
+        assert len(new._TAGGED) <= 7 and len(reader._LABELS) <= 3
+
+
 @pytest.mark.parametrize("source", list(SOURCES))
 def test_every_sentence_shows_the_same_cues(source):
     """Below the precedence rules: each sentence's codes with the words matched and the

@@ -349,6 +349,7 @@ def _finish(turn: Turn, indent: int, check_labels: bool) -> list[Problem]:
     return problems
 
 
+_REMEMBER = 5_000
 _LABELS: dict[str, tuple] = {}     # label text -> _read_labels(): remembered, bounded
 
 
@@ -357,7 +358,7 @@ def _read_labels(text: str) -> tuple:
     writes the same few labels again and again."""
     read = _LABELS.get(text)
     if read is None:
-        if len(_LABELS) >= 5_000:
+        if len(_LABELS) >= _REMEMBER:
             _LABELS.clear()
         read = _LABELS[text] = tuple((part, normalise_label(part))
                                      for part in _LABEL_SPLIT.split(text.strip()) if part)

@@ -94,7 +94,7 @@ class TaggedTurn:
 # encouragements, questions and closings.  Each memory is emptied when it is full, so it
 # stays small however many files one process checks; what it gives back is shared, and
 # never changed by its callers.
-_REMEMBER = 20_000
+_REMEMBER = 5_000
 _NORMAL: dict[str, str] = {}
 
 
