@@ -103,7 +103,7 @@ def test_the_index_beside_the_lexicon_is_current():
     with open(PATH, "rb") as f:
         raw = f.read()
     with open(INDEX, encoding="utf-8") as f:
-        assert json.load(f)["sha256"] == _digest(raw)
+        assert json.load(f)["digest"] == _digest(raw)
 
 
 def test_the_prefilter_never_hides_a_match():

@@ -315,10 +315,7 @@ def _finish(turn: Turn, indent: int, check_labels: bool) -> list[Problem]:
         body, label_text = joined[:-2], None
     if label_text is not None:
         label_line = _line_of(turn, " | ")
-        for part in _LABEL_SPLIT.split(label_text.strip()):
-            if not part:
-                continue
-            code = normalise_label(part)
+        for part, code in _read_labels(label_text):
             if code is None:
                 if check_labels:
                     hint = difflib.get_close_matches(part.strip().lower(), list(LABEL_ALIASES),
@@ -334,9 +331,12 @@ def _finish(turn: Turn, indent: int, check_labels: bool) -> list[Problem]:
                 continue
             if code not in labels:
                 labels.append(code)
-    notes = tuple(n.strip() for n in _NOTE.findall(body) if n.strip())
-    spoken = _NOTE.sub(" ", body)
-    spoken = " ".join(spoken.split())
+    if "(" in body:
+        notes = tuple(n.strip() for n in _NOTE.findall(body) if n.strip())
+        spoken = " ".join(_NOTE.sub(" ", body).split())
+    else:       # no note to take out (most turns)
+        notes = ()
+        spoken = " ".join(body.split())
     turn.text = spoken
     turn.notes = notes
     turn.labels = tuple(labels)
@@ -347,6 +347,22 @@ def _finish(turn: Turn, indent: int, check_labels: bool) -> list[Problem]:
                                 Msg.of("verbatim.empty_turn", n=turn.index, speaker=shown),
                                 (shown,)))
     return problems
+
+
+_REMEMBER = 5_000
+_LABELS: dict[str, tuple] = {}     # label text -> _read_labels(): remembered, bounded
+
+
+def _read_labels(text: str) -> tuple:
+    """((label as written, its code or None), ...) of a turn's label text; a trainee
+    writes the same few labels again and again."""
+    read = _LABELS.get(text)
+    if read is None:
+        if len(_LABELS) >= _REMEMBER:
+            _LABELS.clear()
+        read = _LABELS[text] = tuple((part, normalise_label(part))
+                                     for part in _LABEL_SPLIT.split(text.strip()) if part)
+    return read
 
 
 def _line_of(turn: Turn, needle: str) -> int:

@@ -21,7 +21,8 @@ codes it shows:
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from collections.abc import Set as AbstractSet
+from dataclasses import dataclass, field
 from typing import Any
 
 from asas.engine.verbatim.lexicon import lexicon
@@ -78,16 +79,34 @@ _RULES = {
 class TaggedTurn:
     turn: Turn
     tags: list[Tag]
+    _codes: list[str] | None = field(default=None, init=False, repr=False, compare=False)
 
     @property
     def codes(self) -> list[str]:
-        return [t.code for t in self.tags]
+        """The tags' codes (worked out once: measures and facts read them again and again;
+        read only, as the tags are)."""
+        if self._codes is None:
+            self._codes = [t.code for t in self.tags]
+        return self._codes
+
+
+# Pure functions of a text, remembered: a batch's sessions repeat their greetings,
+# encouragements, questions and closings.  Each memory is emptied when it is full, so it
+# stays small however many files one process checks; what it gives back is shared, and
+# never changed by its callers.
+_REMEMBER = 5_000
+_NORMAL: dict[str, str] = {}
 
 
 def normalise(text: str) -> str:
-    # str.split() cuts at exactly the characters re's \s matches (str.isspace)
-    return " ".join(text.lower().replace("’", "'").replace("‘", "'").replace("…", "...")
-                    .split())
+    out = _NORMAL.get(text)
+    if out is None:
+        if len(_NORMAL) >= _REMEMBER:
+            _NORMAL.clear()
+        # str.split() cuts at exactly the characters re's \s matches (str.isspace)
+        out = _NORMAL[text] = " ".join(text.lower().replace("’", "'").replace("‘", "'")
+                                       .replace("…", "...").split())
+    return out
 
 
 def sentences(text: str) -> list[str]:
@@ -161,10 +180,23 @@ _WORD_KEYS, _START_KEYS, _END_KEYS = frozenset(_WORD_IX), frozenset(_START_IX), 
 _WORDS = re.compile(r"\w+")
 
 
+_FOUND: dict[str, dict] = {}
+
+
 def _cues(sentence: str) -> dict:
     """code -> (the words matched, the cue) for every code some cue of which matches:
-    the first matching cue of each code in the lexicon's order.  Only the alternatives
-    whose requirements the sentence meets are searched."""
+    the first matching cue of each code in the lexicon's order (remembered)."""
+    found = _FOUND.get(sentence)
+    if found is None:
+        if len(_FOUND) >= _REMEMBER:
+            _FOUND.clear()
+        found = _FOUND[sentence] = _search(sentence)
+    return found
+
+
+def _search(sentence: str) -> dict:
+    """_cues, worked out: only the alternatives whose requirements the sentence meets
+    are searched."""
     tokens = _WORDS.findall(sentence)
     words = set(tokens)
     # t[:3] of a shorter word is the word itself: still how it begins, so still sound
@@ -228,12 +260,20 @@ def _stem_of(word: str) -> str:
     return word
 
 
-def _content(text: str) -> set[str]:
-    return {_stem(w) for w in _TOKEN.findall(normalise(text))
-            if w not in _FUNCTION_WORDS and len(w) > 2}
+_CONTENT: dict[str, frozenset[str]] = {}
 
 
-def _overlap(sentence: str, heard: set[str]) -> float:
+def _content(text: str) -> frozenset[str]:
+    words = _CONTENT.get(text)
+    if words is None:
+        if len(_CONTENT) >= _REMEMBER:
+            _CONTENT.clear()
+        words = _CONTENT[text] = frozenset(_stem(w) for w in _TOKEN.findall(normalise(text))
+                                           if w not in _FUNCTION_WORDS and len(w) > 2)
+    return words
+
+
+def _overlap(sentence: str, heard: AbstractSet[str]) -> float:
     words = _content(sentence)
     if len(words) < 2 or not heard:
         return 0.0
@@ -256,7 +296,53 @@ def _tag(code, hit, why=None) -> Tag:
     return Tag(code, words, what.en, what.id)
 
 
-def tag_sentence(sentence: str, heard: set[str], state: dict | None = None) -> list[Tag]:
+class _Consulted(Exception):
+    pass
+
+
+class _Unread:
+    """The client's words and the session's state, for reading a sentence on its own:
+    consulting either says the sentence's tags depend on its session.  What is written
+    to the state (the last question's type) is kept, to be written again."""
+
+    wrote: str | None = None
+
+    def _consulted(self, *_):
+        raise _Consulted
+
+    __bool__ = __len__ = __contains__ = __iter__ = __and__ = __rand__ = get = _consulted
+
+    def __setitem__(self, key: str, value: str) -> None:
+        self.wrote = value
+
+
+_SESSIONAL = object()
+_TAGGED: dict[str, Any] = {}   # sentence -> (tags, last question written) or _SESSIONAL
+
+
+def tag_sentence(sentence: str, heard: AbstractSet[str], state: dict | None = None) -> list[Tag]:
+    """The tags of one sentence.  Most sentences are tagged by what they say alone; those
+    are remembered (the rest, read against the client's words or the session's state,
+    are tagged each time)."""
+    hit: Any = _TAGGED.get(sentence)
+    if hit is None:
+        unread: Any = _Unread()
+        try:
+            hit = (tuple(_tag_sentence(sentence, unread, unread)), unread.wrote)
+        except _Consulted:
+            hit = _SESSIONAL
+        if len(_TAGGED) >= _REMEMBER:
+            _TAGGED.clear()
+        _TAGGED[sentence] = hit
+    if hit is _SESSIONAL:
+        return _tag_sentence(sentence, heard, state)
+    tags, wrote = hit
+    if wrote is not None and state is not None:
+        state["last_question"] = wrote
+    return list(tags)
+
+
+def _tag_sentence(sentence: str, heard: AbstractSet[str], state: dict | None) -> list[Tag]:
     s = normalise(sentence)
     is_question = s.rstrip('"”').endswith("?")
     found = _cues(s)
@@ -327,7 +413,7 @@ def tag_sentence(sentence: str, heard: set[str], state: dict | None = None) -> l
     return tags
 
 
-def tag_turn(turn: Turn, heard: set[str], state: dict | None = None) -> list[Tag]:
+def tag_turn(turn: Turn, heard: AbstractSet[str], state: dict | None = None) -> list[Tag]:
     """The codes of one counselor turn, each with the cue that decided it."""
     if not turn.text:
         return []
@@ -359,7 +445,7 @@ def tag_turn(turn: Turn, heard: set[str], state: dict | None = None) -> list[Tag
 def tag_session(turns: list[Turn]) -> list[TaggedTurn]:
     """Every turn of a session; only the counselor's carry codes."""
     out = []
-    heard: set[str] = set()
+    heard: AbstractSet[str] = frozenset()
     state: dict = {}
     for turn in turns:
         if turn.speaker == COUNSELOR:
