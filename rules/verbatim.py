@@ -4,7 +4,7 @@ A write-up's structured facts are the trainee's own claims; the verbatim is what
 said.  engine/verbatim tags the verbatim in plain Python and declares only the session
 measures (``VerbatimFact``) and the flagged turns (``TurnFact``); the rules here
 
-- say where a claim and the verbatim disagree, citing both (VBT001-VBT006): the
+- say where a claim and the verbatim disagree, citing both (VBT001-VBT007): the
   over-claiming a lecturer most needs to see;
 - let the verbatim count where the write-up is silent (VBT010-VBT015): judgmental
   remarks and pressure the write-up does not list, advice and directives steering a
@@ -39,7 +39,7 @@ from asas.rules.kegiatan import WHY_ACTIVE
 from asas.rules.kekinian import SOURCE_P1 as SOURCE_PRESENT
 from asas.rules.kekinian import WHY_PRESENT
 from asas.rules.kemandirian import SOURCE_DECIDE, WHY_DECIDE
-from asas.rules.kerahasiaan import SOURCE_KRH, WHY_PROTECT
+from asas.rules.kerahasiaan import SOURCE_KRH, SOURCE_PRIVATE, WHY_PRIVATE, WHY_PROTECT
 from asas.rules.kesukarelaan import SOURCE_P2 as SOURCE_VOLUNTARY
 from asas.rules.kesukarelaan import WHY_NURTURE
 from asas.rules.keterbukaan import SOURCE_P1 as SOURCE_OPEN
@@ -196,6 +196,32 @@ VBT006 = dict(
     fail={"sessions[0].verbatim": "Ko: Baik, sampai minggu depan.\nKi: Iya, Bu.\n"},
     passing={"sessions[0].verbatim": "Ko: Apa yang mau kamu lakukan minggu ini?\n"
                                      "Ki: Saya mau membuat jadwal belajar sendiri.\n"},
+)
+
+VBT007 = dict(
+    principle="kerahasiaan", severity="risk", cf=0.7,
+    title=Text("Someone else speaks in the verbatim, no one recorded present",
+               "Orang lain berbicara dalam verbatim, tidak dicatat hadir"),
+    message=Text(
+        "In session {session} the verbatim has {count} turn(s) of someone other than the "
+        "counselor and the client ({who}; first at turn {turn}), but the write-up records no "
+        "one else present.",
+        "Pada sesi {session} verbatim memuat {count} giliran bicara orang selain konselor dan "
+        "konseli ({who}; pertama pada giliran {turn}), tetapi laporan tidak mencatat ada "
+        "orang lain yang hadir."),
+    recommendation=Text(
+        "See the client alone. If someone else was there, record who in "
+        "`place.others_present` and whether the client agreed to it beforehand; if the "
+        "speaker code is the counselor's or the client's, set the case's own map "
+        "(`case.verbatim_speakers`).",
+        "Temui konseli seorang diri. Bila memang ada orang lain, catat siapa dalam "
+        "`place.others_present` dan apakah konseli menyetujuinya lebih dahulu; bila kode "
+        "pembicara itu sebenarnya kode konselor atau konseli, atur peta kode kasus "
+        "(`case.verbatim_speakers`)."),
+    why=WHY_PRIVATE, source=SOURCE_PRIVATE,
+    fail={"sessions[0].verbatim": "Ko: Selamat pagi. Silakan duduk.\nKi: Pagi, Bu.\n"
+                                  "Ayah: Bu, saya tunggu di sini saja, ya.\n"},
+    passing={"sessions[0].verbatim": "Ko: Selamat pagi. Silakan duduk.\nKi: Pagi, Bu.\n"},
 )
 
 VBT010 = dict(
@@ -407,6 +433,18 @@ class Verbatim(RuleSet):
     def vbt006_decision_claimed(self, report, idx, number):
         self.declare(report(number, [at(idx, "client.made_own_decision"),
                                      at(idx, "verbatim")], {"session": number}))
+
+    # third parties' turns are themselves evidence that someone else was present
+    # (shared/spec/verbatim.md); one finding a session, citing the first of them
+    @KNOWLEDGE.finding("VBT007", **VBT007)
+    @Rule(SessionFact(others_present=0, idx=MATCH.idx, number=MATCH.number),
+          VerbatimFact(idx=MATCH.idx, others=MATCH.turns, other_codes=MATCH.who),
+          TEST(lambda turns: turns))
+    def vbt007_others_not_recorded(self, report, idx, number, turns, who):
+        self.declare(report(number, [_turn(idx, turns[0]), at(idx, "place.others_present")],
+                            {"session": number, "count": len(turns), "who": who,
+                             "turn": turns[0]}),
+                     conclude(TRUST_NOT_SECURED, report, number))
 
     # -- what the verbatim shows where the write-up is silent: one finding per turn --
     @KNOWLEDGE.finding("VBT010", **VBT010)

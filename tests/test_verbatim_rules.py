@@ -14,7 +14,7 @@ from asas.cli import cli
 from asas.engine.load.loader import load_file
 from asas.engine.run.pipeline import check_file
 
-from helpers import EXEMPLARY, check_data, ids, patched
+from helpers import EXEMPLARY, check_data, find, ids, patched
 
 FIXTURES = sorted(Path("tests/fixtures/verbatim").glob("vbt-*.yaml"))
 DEV = sorted(glob.glob("/work/shared/verbatim/dev*.yaml"))
@@ -61,6 +61,25 @@ def test_certainty_grows_with_the_tagged_turns():
         result = check_data(patched({"sessions[0].verbatim": text}))
         cf[name] = next(f.certainty for f in result.findings if f.id == "VBT011")
     assert 0 < cf["one"] < cf["two"] < 1
+
+
+def test_a_third_party_speaking_is_someone_present():
+    """A third party's turn is evidence that someone else was there (shared/spec/
+    verbatim.md): VBT007 when the write-up lists no one, citing the turn first; nothing
+    from the verbatim when the write-up records who was there."""
+    text = ("Ko: Selamat pagi. Silakan duduk.\nKi: Pagi, Bu.\n"
+            "Mama: Bu, saya tunggu di luar, ya.\nKo: Baik, Bu.\n"
+            "Mama: Nanti saya jemput jam sepuluh.\n")
+    found = find(check_data(patched({"sessions[0].verbatim": text})), "VBT007")
+    assert found.params["count"] == 2 and found.params["who"] == "Mama"
+    assert [e.path for e in found.evidence] == ["sessions[0].verbatim[3]",
+                                                "sessions[0].place.others_present"]
+    recorded = patched({"sessions[0].verbatim": text,
+                        "sessions[0].place.others_present": [{"who": "ibu konseli",
+                                                              "client_agreed": True}]})
+    assert "VBT007" not in ids(check_data(recorded))
+    alone = check_data(patched({"sessions[0].verbatim": "Ko: Pagi.\nKi: Pagi, Bu.\n"}))
+    assert "VBT007" not in ids(alone)
 
 
 def test_a_case_without_a_verbatim_is_judged_as_before():

@@ -113,14 +113,15 @@ class VerbatimFact(Fact):
     indices (``judgmental``, ``pressure``, ``steering`` (advice and directives),
     ``directives``, ``long_self_disclosure``, ``past``, ``mismatched`` labels), and the
     counselor's turns that show ``reinforcement`` and ``goal_setting`` (what profile
-    bk12's tut wuri handayani and kedinamisan read).  One fact a session: a rule that
+    bk12's tut wuri handayani and kedinamisan read), and the turns of third parties
+    (``others``, their speaker codes as written in ``other_codes``).  One fact a session: a rule that
     finds something declares one finding per turn."""
 
 
 def verbatim_facts(loaded: LoadedCase) -> list[Fact]:
     """The session measures and flagged turns of the case's verbatims (none without)."""
     from asas.engine.verbatim.analyse import analyse
-    from asas.engine.verbatim.parse import COUNSELOR
+    from asas.engine.verbatim.parse import COUNSELOR, OTHER
     facts: list[Fact] = []
     for idx, m in sorted(analyse(loaded).items()):
         kinds: dict[str, list[int]] = {}    # kind -> the flagged turns' indices
@@ -139,7 +140,10 @@ def verbatim_facts(loaded: LoadedCase) -> list[Fact]:
             directives=turns("directive_instruction"),
             long_self_disclosure=turns("long_self_disclosure"), past=turns("past"),
             mismatched=tuple(t[0] for t in m.mismatched),
-            reinforcement=shown("reinforcement"), goal_setting=shown("goal_setting")))
+            reinforcement=shown("reinforcement"), goal_setting=shown("goal_setting"),
+            others=tuple(tt.turn.index for tt in m.turns if tt.turn.speaker == OTHER),
+            other_codes=", ".join(dict.fromkeys(tt.turn.code for tt in m.turns
+                                                if tt.turn.speaker == OTHER))))
     return facts
 
 
