@@ -66,6 +66,14 @@ class _Loader(_Base):
                 _RESOLVED[key] = tag
         return tag
 
+    if not _Base.yaml_path_resolvers:
+        # libyaml's composer calls these two around every node, for path resolvers,
+        # which SafeLoader has none of (the methods return at once): C callables that
+        # take the same arguments and do nothing cost a fraction of a Python call
+        # (compose 0.78 -> 0.47 ms a case file)
+        descend_resolver = staticmethod(slice)  # type: ignore[assignment]  # (parent, index)
+        ascend_resolver = staticmethod(tuple)   # type: ignore[assignment]  # ()
+
 
 class _TooBig(Exception):
     """A limit crossed or a structure refused: the file gets this one located message."""
