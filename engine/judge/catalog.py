@@ -36,11 +36,22 @@ class Text:
             template = (template.replace("session {sessions}", "sessions {sessions}")
                         if len(sessions) > 1 else
                         template.replace("sessions {sessions}", "session {sessions}"))
-        values = _Lenient(params, lang)
         parts = _parsed(template)
         if parts is None:       # a field with an index, attribute, conversion or format
-            return string.Formatter().vformat(template, (), values)
-        return "".join([part if named is None else values[part] for part, named in parts])
+            return string.Formatter().vformat(template, (), _Lenient(params, lang))
+        # as _Lenient would fill them, labelling only the parameters the text names
+        # (a label is total: any value has one)
+        out = []
+        for part, named in parts:
+            if named is None:
+                out.append(part)
+            elif part in params:
+                value = params[part]
+                out.append(_session_list(value, lang) if part == "sessions"
+                           else label(value, lang))
+            else:
+                out.append("{" + part + "}")
+        return "".join(out)
 
     def placeholders(self, lang: str) -> set[str]:
         return {name for _, name, _, _ in string.Formatter().parse(self.get(lang)) if name}

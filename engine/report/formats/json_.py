@@ -75,6 +75,10 @@ def _seps(level: int) -> tuple[str, ...]:
     return _SEPS[level]
 
 
+_DEEP = 16
+_seps(_DEEP)      # made once for the levels a report reaches
+
+
 def _other(value, level: int) -> str:
     """What json does with anything else (subclasses, odd keys), as json does it."""
     return json.dumps(value, ensure_ascii=False, indent=2).replace("\n", _seps(level)[5])
@@ -90,7 +94,7 @@ def _write(value, level: int, out: list) -> None:
             out.append("{}")
             return
         start = len(out)
-        sep, _, comma, close, _, _ = _seps(level)
+        sep, _, comma, close, _, _ = _SEPS[level] if level < _DEEP else _seps(level)
         keys, leaves = _KEYS, _LEAVES
         for k, v in value.items():
             key = keys.get(k)
@@ -114,7 +118,7 @@ def _write(value, level: int, out: list) -> None:
         if not value:
             out.append("[]")
             return
-        _, sep, comma, _, close, _ = _seps(level)
+        _, sep, comma, _, close, _ = _SEPS[level] if level < _DEEP else _seps(level)
         leaves = _LEAVES
         for v in value:
             leaf = leaves.get(v.__class__)
