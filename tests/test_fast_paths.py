@@ -94,3 +94,39 @@ def test_the_catalogue_fills_as_string_formatter_does():
         for text in (doc.message, doc.recommendation, doc.title):
             for lang in ("en", "id"):
                 assert text.fill(lang, params) == _formatter(text, lang, params)
+
+
+def _walked(obj, cls, path, session):
+    """The privacy scan's walk over the model as it was: a generator per object."""
+    from asas.engine.model.case import fields_of
+    for spec in fields_of(cls):
+        value = getattr(obj, spec.name)
+        if value is None:
+            continue
+        sub = f"{path}.{spec.name}" if path else spec.name
+        if spec.kind == "str":
+            if spec.name != "format":
+                yield sub, value, session
+        elif spec.kind == "object":
+            yield from _walked(value, spec.cls, sub, session)
+        elif spec.kind == "list" and spec.item_spec.kind in ("str", "object"):
+            for i, item in enumerate(value):
+                if spec.item_spec.kind == "str":
+                    yield f"{sub}[{i}]", item, session
+                else:
+                    number = getattr(item, "number", None) if sub == "sessions" else session
+                    yield from _walked(item, spec.item_spec.object_cls, f"{sub}[{i}]", number)
+
+
+def test_the_privacy_scan_walks_the_free_text_as_it_did(tmp_path):
+    from asas.engine.load.discover import case_paths
+    from asas.engine.load.loader import load_file
+    from asas.engine.model.case import Case
+    from asas.rules.privacy_scan import free_text
+    from tests.helpers import ROOT, write_batch
+    folders = [str(ROOT / "cases"), str(ROOT / "tests" / "fixtures")]
+    write_batch(tmp_path, 30, 10, seed=17)
+    for path in case_paths(folders + [str(tmp_path)]):
+        loaded = load_file(path)
+        if loaded.case is not None:
+            assert list(free_text(loaded.case)) == list(_walked(loaded.case, Case, "", None))
