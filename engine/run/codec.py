@@ -177,7 +177,13 @@ def _checked(v, what: str, depth: int = 0):
     """A stored JSON value (a parameter, an evidence value) checked: plain JSON types,
     text without control characters, nested at most ``MAX_DEPTH`` deep; returned as
     it is."""
-    _need(depth <= MAX_DEPTH, f"{what} nested too deep")
+    if depth > MAX_DEPTH:
+        raise BadData(f"{what} nested too deep")
+    cls = v.__class__
+    if cls is str:      # the most of them: checked here, without a call
+        if _control(v):
+            raise BadData(what)
+        return v
     if v is None or isinstance(v, (bool, int)):
         return v
     if isinstance(v, float):
