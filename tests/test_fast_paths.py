@@ -130,3 +130,20 @@ def test_the_privacy_scan_walks_the_free_text_as_it_did(tmp_path):
         loaded = load_file(path)
         if loaded.case is not None:
             assert list(free_text(loaded.case)) == list(_walked(loaded.case, Case, "", None))
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.text(max_size=50) | st.sampled_from(["", "~", "yes", "No", "0x1F", "1_000", "-.inf",
+                                                "2026-09-07", "<<", "=", "!", "Tidak", "ya"]),
+       st.sampled_from([(True, False), (False, True), (False, False), (True, True)]))
+def test_the_loaders_resolve_gives_pyyamls_tag(value, implicit):
+    from yaml.nodes import ScalarNode
+    from yaml.resolver import Resolver
+
+    from asas.engine.load.compose import _Loader
+    loader = _Loader("")
+    try:
+        assert loader.resolve(ScalarNode, value, implicit) == \
+            Resolver.resolve(loader, ScalarNode, value, implicit)
+    finally:
+        loader.dispose()
