@@ -84,7 +84,7 @@ class _Loader(_Base):
         # libyaml's composer calls these two around every node, for path resolvers,
         # which SafeLoader has none of (the methods return at once): C callables that
         # take the same arguments and do nothing cost a fraction of a Python call
-        # (compose 0.78 -> 0.47 ms a case file)
+        # (7.5% of the instructions of composing a generated case file)
         descend_resolver = staticmethod(slice)  # type: ignore[assignment]  # (parent, index)
         ascend_resolver = staticmethod(tuple)   # type: ignore[assignment]  # ()
 
