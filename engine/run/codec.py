@@ -177,8 +177,8 @@ def _checked(v, what: str, depth: int = 0):
     """A stored JSON value (a parameter, an evidence value) checked: plain JSON types,
     text without control characters, nested at most ``MAX_DEPTH`` deep; returned as
     it is."""
-    if depth > MAX_DEPTH:
-        raise BadData(f"{what} nested too deep")
+    if depth > MAX_DEPTH:       # the message is made only then
+        _need(False, f"{what} nested too deep")
     cls = v.__class__
     if cls is str:      # the most of them: checked here, without a call
         if _control(v):
