@@ -122,29 +122,49 @@ def scan_text(text: str) -> list[str]:
 # -- the case ---------------------------------------------------------------------
 def free_text(case: Case):
     """Every free-text value of the case as ``(path, text, session number)``."""
-    yield from _walk(case, Case, "", None)
+    out: list = []
+    _collect(case, Case, "", None, out)
+    yield from out
 
 
-def _walk(obj, cls, path, session):
-    for spec in fields_of(cls):
-        value = getattr(obj, spec.name)
+def _plan(cls) -> tuple:
+    """The fields of ``cls`` that hold free text, or objects that may: (name, how, class),
+    ``how`` one of str, object, strs, objects; worked out once per class."""
+    plan = _PLANS.get(cls)
+    if plan is None:
+        steps: list[tuple[str, str, type | None]] = []
+        for spec in fields_of(cls):
+            if spec.kind == "str" and spec.name != "format":
+                steps.append((spec.name, "str", None))
+            elif spec.kind == "object":
+                steps.append((spec.name, "object", spec.cls))
+            elif spec.kind == "list" and spec.item_spec.kind == "str":
+                steps.append((spec.name, "strs", None))
+            elif spec.kind == "list" and spec.item_spec.kind == "object":
+                steps.append((spec.name, "objects", spec.item_spec.object_cls))
+        plan = _PLANS[cls] = tuple(steps)
+    return plan
+
+
+_PLANS: dict = {}
+
+
+def _collect(obj, cls, path, session, out: list) -> None:
+    for name, how, inner in _plan(cls):
+        value = getattr(obj, name)
         if value is None:
             continue
-        sub = f"{path}.{spec.name}" if path else spec.name
-        if spec.kind == "str":
-            if spec.name != "format":
-                yield sub, value, session
-        elif spec.kind == "object":
-            yield from _walk(value, spec.cls, sub, session)
-        elif spec.kind == "list" and spec.item_spec.kind in ("str", "object"):
+        sub = f"{path}.{name}" if path else name
+        if how == "str":
+            out.append((sub, value, session))
+        elif how == "object":
+            _collect(value, inner, sub, session, out)
+        elif how == "strs":
+            out.extend((f"{sub}[{i}]", item, session) for i, item in enumerate(value))
+        else:
             for i, item in enumerate(value):
-                item_path = f"{sub}[{i}]"
-                if spec.item_spec.kind == "str":
-                    yield item_path, item, session
-                else:
-                    number = getattr(item, "number", None) if sub == "sessions" else session
-                    yield from _walk(item, spec.item_spec.object_cls, item_path,
-                                     number if sub == "sessions" else session)
+                number = getattr(item, "number", None) if sub == "sessions" else session
+                _collect(item, inner, f"{sub}[{i}]", number, out)
 
 
 def scan(case: Case) -> list[Hit]:

@@ -7,6 +7,7 @@ finding facts); ``asas.rules.CATALOG`` gathers them.
 
 from __future__ import annotations
 
+import _string  # the field-name splitter string.Formatter itself uses
 import string
 from dataclasses import dataclass, field, replace
 
@@ -35,10 +36,56 @@ class Text:
             template = (template.replace("session {sessions}", "sessions {sessions}")
                         if len(sessions) > 1 else
                         template.replace("sessions {sessions}", "session {sessions}"))
-        return string.Formatter().vformat(template, (), _Lenient(params, lang))
+        parts = _parsed(template)
+        if parts is None:       # a field with an index, attribute, conversion or format
+            return string.Formatter().vformat(template, (), _Lenient(params, lang))
+        # as _Lenient would fill them, labelling only the parameters the text names
+        # (a label is total: any value has one)
+        out = []
+        for part, named in parts:
+            if named is None:
+                out.append(part)
+            elif part in params:
+                value = params[part]
+                out.append(_session_list(value, lang) if part == "sessions"
+                           else label(value, lang))
+            else:
+                out.append("{" + part + "}")
+        return "".join(out)
 
     def placeholders(self, lang: str) -> set[str]:
         return {name for _, name, _, _ in string.Formatter().parse(self.get(lang)) if name}
+
+
+_PARSED: dict = {}        # template -> its parts (see _parsed), or None
+_PARSED_MAX = 2048        # templates are the catalogue's few hundred, with their variants
+
+
+def _parsed(template: str) -> tuple | None:
+    """``template`` as (text, None) and (name, True) parts, parsed once, when every
+    field is a plain ``{name}``: then filling it is joining the parts, as
+    string.Formatter would write them (a value's ``format(v, "")`` is the text itself,
+    _Lenient's values being text); None for anything else, which Formatter fills."""
+    if template in _PARSED:
+        return _PARSED[template]
+    parts: tuple | None = _parts(template)
+    if len(_PARSED) < _PARSED_MAX:
+        _PARSED[template] = parts
+    return parts
+
+
+def _parts(template: str) -> tuple | None:
+    parts: list = []
+    for text, name, spec, conversion in string.Formatter().parse(template):
+        if text:
+            parts.append((text, None))
+        if name is None:
+            continue
+        first, rest = _string.formatter_field_name_split(name)
+        if not isinstance(first, str) or not first or list(rest) or spec or conversion:
+            return None
+        parts.append((name, True))
+    return tuple(parts)
 
 
 class _Lenient(dict):

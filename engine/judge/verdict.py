@@ -309,8 +309,9 @@ def judge(loaded: LoadedCase, inference: Inference, catalog: dict[str, RuleDoc],
     defeated = _defeated(loaded, inference, firings, catalog)
     waivers = of_case(loaded) if suppress else []
     found: list[Found] = []
+    beaten = {(d.id, d.session) for d in defeated}
     for key, facts in firings.items():
-        if key in {(d.id, d.session) for d in defeated}:
+        if key in beaten:
             continue
         doc = catalog[key[0]]
         if not selected(doc.id, select, ignore) and not waivers:

@@ -29,6 +29,32 @@ from asas.engine.load.types import (
 from asas.engine.model.case import Case, FieldSpec, fields_of
 
 _constructor = SafeConstructor()
+_STR = "tag:yaml.org,2002:str"
+_NULL = "tag:yaml.org,2002:null"
+
+
+class _Shape:
+    """What ``_Builder.obj`` needs of a dataclass of the model, worked out once: its
+    fields by name and by alias, the required ones, and its short form's field."""
+
+    def __init__(self, cls):
+        fields = fields_of(cls)
+        self.specs = {s.name: s for s in fields}
+        self.aliases = {s.alias: s for s in reversed(fields) if s.alias is not None}
+        self.required = tuple(s for s in fields if s.required)
+        short = getattr(cls, "__scalar__", None)
+        self.short = next((s for s in fields if s.name == short), None) if short else None
+
+
+_SHAPES: dict[type, _Shape] = {}
+
+
+def _shape(cls) -> _Shape:
+    shape = _SHAPES.get(cls)
+    if shape is None:
+        shape = _SHAPES[cls] = _Shape(cls)
+    return shape
+
 
 class _Builder:
     def __init__(self, limits: Limits):
@@ -70,7 +96,8 @@ class _Builder:
                                           found=_describe(node), none=""),
                        quoted=_quoted(node))
             return None
-        specs = {s.name: s for s in fields_of(cls)}
+        shape = _shape(cls)
+        specs = shape.specs
         found: dict[str, object] = {}
         seen: dict[str, int] = {}
         misspelt: set[str] = set()  # required keys already named by a "did you mean"
@@ -78,7 +105,7 @@ class _Builder:
             if isinstance(key_node, ScalarNode) and key_node.tag == _MERGE_TAG:
                 self.error(key_node, path, Msg.of("load.merge_key"))
                 continue
-            if not isinstance(key_node, ScalarNode) or key_node.tag != "tag:yaml.org,2002:str":
+            if key_node.tag != _STR or not isinstance(key_node, ScalarNode):
                 if key_node.tag in _SAFE_TAGS:
                     found_here, quoted = _describe(key_node), _quoted(key_node)
                 else:
@@ -88,7 +115,8 @@ class _Builder:
                            quoted=quoted)
                 continue
             key = key_node.value
-            sub = f"{path}.{_clip(key)}" if path else _clip(key)
+            shown_key = key if len(key) <= 60 else _clip(key)
+            sub = f"{path}.{shown_key}" if path else shown_key
             if key in seen:
                 shown = _show(key)
                 self.error(key_node, sub, Msg.of("load.duplicate_key", key=shown,
@@ -97,7 +125,7 @@ class _Builder:
             seen[key] = key_node.start_mark.line + 1
             spec = specs.get(key)
             if spec is None:
-                spec = next((s for s in specs.values() if s.alias == key), None)
+                spec = shape.aliases.get(key)
                 if spec is not None:        # the contract's spelling: one field, one value
                     if spec.name in seen:
                         shown = _show(key)
@@ -123,13 +151,14 @@ class _Builder:
                 self.error(key_node, sub, msg, quoted=(shown,))
                 continue
             self.keys[sub] = (key_node.start_mark.line + 1, key_node.start_mark.column + 1)
-            if value_node.tag == "tag:yaml.org,2002:null":
+            if value_node.tag == _NULL:
                 if spec.required:
                     self.error(value_node, sub, Msg.of("load.required_empty", key=key))
                 continue
             found[key] = self.value(value_node, spec, sub, depth + 1)
-        for name, spec in specs.items():
-            if spec.required and name not in seen and name not in misspelt:
+        for spec in shape.required:
+            name = spec.name
+            if name not in seen and name not in misspelt:
                 # point at the parent's own key ("client:"), where the field belongs
                 line, col = self.keys.get(path, (node.start_mark.line + 1,
                                                  node.start_mark.column + 1))
@@ -141,8 +170,7 @@ class _Builder:
                 self.errors.append(CaseError.of(line, col, f"{path}.{name}" if path else name,
                                                 Msg.of("load.missing_key", key=name,
                                                        about=_about(spec), fix=fix)))
-        kwargs = {k: v for k, v in found.items() if v is not None}
-        return cls(**kwargs)
+        return cls(**{k: v for k, v in found.items() if v is not None})
 
     # -- values --------------------------------------------------------------
     def value(self, node, spec: FieldSpec, path: str, depth: int):
@@ -324,10 +352,10 @@ def _short_or_obj(b: _Builder, node, spec: FieldSpec, path: str, depth: int):
     """A mapping, or its short form: a plain value that stands for one of its fields
     (the class's ``__scalar__``: ``- guru pamong`` for ``- {who: guru pamong}``)."""
     cls = spec.object_cls
-    short = getattr(cls, "__scalar__", None)
-    if short and isinstance(node, ScalarNode) and node.tag in _SAFE_TAGS:
+    inner = _shape(cls).short
+    if inner is not None and isinstance(node, ScalarNode) and node.tag in _SAFE_TAGS:
         b.visit(node, path, depth)
-        inner = next(s for s in fields_of(cls) if s.name == short)
+        short = inner.name
         value = b.value(node, inner, f"{path}.{short}", depth + 1)
         return None if value is None else cls(**{short: value})
     return b.obj(node, cls, path, depth)

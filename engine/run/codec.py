@@ -34,6 +34,7 @@ from asas.engine.judge.verdict import (
     Shown,
 )
 from asas.engine.load.types import CaseError
+from asas.engine.report.safe import UNSAFE
 
 DATA_VERSION = 4   # 2: strengths and defeated presumptions; 3: an error carries
 #                  its message code and parameters; 4: both (i18n + knowledge v2 merged)
@@ -41,6 +42,8 @@ MAX_DEPTH = 32      # how deeply a stored parameter or evidence value may nest
 # what the loader refuses in a case file's text (C0 controls but tab, newline and CR;
 # DEL; C1): a stored string holding one was not written by asas (S2)
 _CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff]")  # + surrogates
+_control = _CONTROL.search
+_unsafe = UNSAFE.search
 
 
 class BadData(ValueError):
@@ -128,11 +131,15 @@ def _need(ok: bool, what: str):
 
 
 def _int(v, what, nullable=False):
+    if v.__class__ is int:      # what json.loads gives; the rest checked in full
+        return v
     _need((v is None and nullable) or (isinstance(v, int) and not isinstance(v, bool)), what)
     return v
 
 
 def _str(v, what, nullable=False):
+    if v.__class__ is str and not _control(v):
+        return v
     _need((v is None and nullable) or (isinstance(v, str) and not _CONTROL.search(v)), what)
     return v
 
@@ -141,14 +148,14 @@ def _word(v, what, nullable=False):
     """A rule ID, a finding's key or a field's path: none of the characters a terminal
     report would have to escape (tab, newline, bidi, zero-width: engine/report/safe.py),
     since reports print it as it is, inside a line of their own."""
-    from asas.engine.report.safe import UNSAFE
     _str(v, what, nullable)
-    _need(v is None or not UNSAFE.search(v), what)
+    _need(v is None or not _unsafe(v), what)
     return v
 
 
 def _list(v, what, length=None):
-    _need(isinstance(v, list) and (length is None or len(v) == length), what)
+    if not isinstance(v, list) or (length is not None and len(v) != length):
+        raise BadData(what)
     return v
 
 
@@ -170,7 +177,13 @@ def _checked(v, what: str, depth: int = 0):
     """A stored JSON value (a parameter, an evidence value) checked: plain JSON types,
     text without control characters, nested at most ``MAX_DEPTH`` deep; returned as
     it is."""
-    _need(depth <= MAX_DEPTH, f"{what} nested too deep")
+    if depth > MAX_DEPTH:       # the message is made only then
+        _need(False, f"{what} nested too deep")
+    cls = v.__class__
+    if cls is str:      # the most of them: checked here, without a call
+        if _control(v):
+            raise BadData(what)
+        return v
     if v is None or isinstance(v, (bool, int)):
         return v
     if isinstance(v, float):

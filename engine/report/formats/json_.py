@@ -33,56 +33,104 @@ def render(results, lang: str, selection=None) -> str:
 def _nested(value, level: int) -> str:
     """``value`` exactly as ``json.dumps(value, ensure_ascii=False, indent=2)`` writes it,
     ``level`` levels down.  json's own encoder is pure Python once ``indent`` is given;
-    this one does the same in a quarter of the time, and hands anything it does not
-    know to json.dumps."""
+    this one writes each leaf with one C call (a string by json's own C encoder) and
+    each separator, key and indentation as one string made once, and hands anything it
+    does not know to json.dumps."""
     out: list[str] = []
-    _write(value, "\n" + "  " * level, out)
+    _write(value, level, out)
     return "".join(out)
 
 
-def _write(value, newline: str, out: list) -> None:
+def _null(value) -> str:
+    return "null"
+
+
+def _bool(value) -> str:
+    return "true" if value else "false"
+
+
+def _float(value) -> str:
+    if value == value and value not in (_INF, -_INF):
+        return float.__repr__(value)
+    return json.dumps(value)        # NaN, Infinity, as json writes them
+
+
+_INF = float("inf")
+# how each exact type of leaf is written; subclasses (an IntEnum, a str subclass) are not
+# here, and go to json.dumps as they always did
+_LEAVES = {str: _string, int: int.__repr__, bool: _bool, type(None): _null, float: _float}
+_KEYS: dict[str, str] = {}      # a key, encoded with its ': '
+_KEYS_MAX = 4096
+_SEPS: list[tuple[str, ...]] = []    # per level, see _seps
+
+
+def _seps(level: int) -> tuple[str, ...]:
+    """The strings of a container ``level`` levels down: its opening ``{`` or ``[`` with
+    the first item's indentation, the comma before every other item, its closing ``}``
+    or ``]`` on a line of its own, and the line break with its own indentation."""
+    while len(_SEPS) <= level:
+        here = "\n" + "  " * len(_SEPS)
+        inner = here + "  "
+        _SEPS.append(("{" + inner, "[" + inner, "," + inner, here + "}", here + "]", here))
+    return _SEPS[level]
+
+
+_DEEP = 16
+_seps(_DEEP)      # made once for the levels a report reaches
+
+
+def _other(value, level: int) -> str:
+    """What json does with anything else (subclasses, odd keys), as json does it."""
+    return json.dumps(value, ensure_ascii=False, indent=2).replace("\n", _seps(level)[5])
+
+
+def _write(value, level: int, out: list) -> None:
     cls = value.__class__
-    if cls is str:
-        out.append(_string(value))
-    elif value is None:
-        out.append("null")
-    elif value is True:
-        out.append("true")
-    elif value is False:
-        out.append("false")
-    elif cls is int:
-        out.append(int.__repr__(value))
-    elif cls is float and value == value and value not in (float("inf"), float("-inf")):
-        out.append(float.__repr__(value))
-    elif cls is dict and all(k.__class__ is str for k in value):
+    leaf = _LEAVES.get(cls)
+    if leaf is not None:
+        out.append(leaf(value))
+    elif cls is dict:
         if not value:
             out.append("{}")
             return
-        inner = newline + "  "
-        out.append("{")
-        first = True
+        start = len(out)
+        sep, _, comma, close, _, _ = _SEPS[level] if level < _DEEP else _seps(level)
+        keys, leaves = _KEYS, _LEAVES
         for k, v in value.items():
-            out.append(inner if first else "," + inner)
-            first = False
-            out.append(_string(k))
-            out.append(": ")
-            _write(v, inner, out)
-        out.append(newline + "}")
+            key = keys.get(k)
+            if key is None:
+                if k.__class__ is not str:      # json.dumps turns them into text
+                    del out[start:]
+                    out.append(_other(value, level))
+                    return
+                key = _string(k) + ": "
+                if len(keys) < _KEYS_MAX:
+                    keys[k] = key
+            leaf = leaves.get(v.__class__)
+            if leaf is not None:
+                out.append(sep + key + leaf(v))
+            else:
+                out.append(sep + key)
+                _write(v, level + 1, out)
+            sep = comma
+        out.append(close)
     elif cls is list or cls is tuple:
         if not value:
             out.append("[]")
             return
-        inner = newline + "  "
-        out.append("[")
-        first = True
+        _, sep, comma, _, close, _ = _SEPS[level] if level < _DEEP else _seps(level)
+        leaves = _LEAVES
         for v in value:
-            out.append(inner if first else "," + inner)
-            first = False
-            _write(v, inner, out)
-        out.append(newline + "]")
-    else:   # what json does with anything else (subclasses, NaN, odd keys), as json does it
-        out.append(json.dumps(value, ensure_ascii=False, indent=2).replace(
-            "\n", newline))
+            leaf = leaves.get(v.__class__)
+            if leaf is not None:
+                out.append(sep + leaf(v))
+            else:
+                out.append(sep)
+                _write(v, level + 1, out)
+            sep = comma
+        out.append(close)
+    else:
+        out.append(_other(value, level))
 
 
 def fragment(r, lang: str, index: int = 0) -> str:
