@@ -47,7 +47,7 @@ from typing import TYPE_CHECKING, Any
 from experta import watchers
 from experta.activation import Activation
 from experta.agenda import Agenda
-from experta.conditionalelement import TEST, ConditionalElement
+from experta.conditionalelement import EXISTS, NOT, TEST, ConditionalElement
 from experta.engine import KnowledgeEngine as _Engine
 from experta.fact import Fact as _Fact
 from experta.fact import InitialFact
@@ -66,6 +66,7 @@ from experta.matchers.rete.nodes import (
 from experta.matchers.rete.utils import extract_facts
 from experta.rule import Rule as _Rule
 
+from asas.engine.reason import beta
 from asas.engine.reason.compat import KnowledgeEngine, P, experta, frozendict  # noqa: F401  (experta imported via expert.py)
 
 #: the experta release whose internals this module copies and relies on
@@ -218,8 +219,17 @@ class _FastActivation(Activation):
     activations go to the agenda without ever being hashed), from its rule's hash
     computed once per rule (experta hashes the rule's whole left-hand side every time)."""
 
-    def __init__(self, rule, facts, context, rule_hash):
-        self.rule, self.facts, self.key, self.context = rule, set(facts), None, context
+    def __init__(self, rule, facts, context, rule_hash, ids=None):
+        # ``facts``: a set, or a tuple of distinct facts (as the set of them: the
+        # activations of one rule all hold the same kind, and compare as such); the
+        # strategy's key and the order of the agenda's input made once, from ``ids``
+        # (the facts' indices, when known)
+        self.rule, self.facts, self.context = rule, facts, context
+        if ids is None:
+            ids = [f["__factid__"] for f in facts]
+        ids = sorted(ids)
+        self.order = (rule.__name__, ids)
+        self.key = (rule.salience, ids[::-1])
         self._rule_hash = rule_hash
         self._hash = None
 
@@ -411,6 +421,7 @@ class _Entry:
     else an alpha branch of the network (a match is a token for ``callbacks``)."""
 
     __slots__ = (
+        "alpha",
         "callbacks",
         "fact_type",
         "literals",
@@ -425,6 +436,7 @@ class _Entry:
         self.rule, self.terminal = rule, terminal
         self.rule_hash = hash(rule) if rule is not None else None
         self.callbacks = ()
+        self.alpha: beta.Alpha | None = None
 
 
 def _index(entries):
@@ -489,8 +501,123 @@ def _fold_tests(pattern, terminal, capture) -> list[_Entry]:
     return folded
 
 
+def _bound(pattern) -> tuple[str, ...]:
+    """The names a pattern binds (``MATCH.x``, and ``AS.x <<``)."""
+    names = [v.__bind__ for v in pattern.values() if type(v) is W and v.__bind__ is not None]
+    if pattern.get("__bind__") is not None:
+        names.append(pattern["__bind__"])
+    return tuple(names)
+
+
+def _net_shape(rule):
+    """A prepared rule as beta.RuleNet takes it: ``[(role, pattern or TEST), ...]``,
+    the first a positive pattern; None for any other shape (it stays on experta's
+    network): an OR, a nested AND, FORALL, a NOT or EXISTS of more than one pattern or
+    with an ``AS`` capture, a pattern twice."""
+    if type(rule) is not _Rule or not len(rule) or not isinstance(rule[0], _Fact):
+        return None
+    shape, seen = [], set()
+    for ce in rule:
+        if isinstance(ce, _Fact):
+            shape.append((beta.POS, ce))
+        elif type(ce) is TEST:
+            shape.append((None, ce))
+            continue
+        elif type(ce) in (NOT, EXISTS) and len(ce) == 1 and isinstance(ce[0], _Fact) \
+                and "__bind__" not in ce[0]:
+            shape.append((beta.NOT if type(ce) is NOT else beta.EXISTS, ce[0]))
+        else:
+            return None
+        pattern = shape[-1][1]
+        if pattern in seen or type(pattern) is InitialFact and shape[-1][0] != beta.POS:
+            return None
+        seen.add(pattern)
+    return shape
+
+
+class _BetaBuilder:
+    """Compiles rules into beta.RuleNet, their patterns into shared beta.Alpha (one
+    per distinct pattern, and per first pattern with the TESTs that follow it)."""
+
+    def __init__(self, touched, dirty):
+        self.touched, self.dirty = touched, dirty
+        self.alphas: dict = {}
+        self.entries: list[_Entry] = []
+        self.nets: list[beta.RuleNet] = []
+
+    def alpha(self, pattern, tests=()) -> beta.Alpha:
+        key = (pattern, tuple(tests))
+        found = self.alphas.get(key)
+        if found is None:
+            found = self.alphas[key] = beta.Alpha(self.touched)
+            capture = pattern.get("__bind__") or f"__pattern_{id(pattern)}__"
+            entry = _Entry(_compile_pattern(pattern, [(t,) for t in tests], capture=capture,
+                                            name=f"{pattern!r} (beta)"))
+            entry.alpha = found
+            self.entries.append(entry)
+        return found
+
+    def add(self, rule, shape) -> None:
+        positives, joins, tests, locals_, globals_ = [], [], [], [], []
+        uses: list[tuple[beta.Alpha, int, int]] = []
+        bound: list[str] = []
+        has_initial = type(shape[0][1]) is InitialFact
+        first_tests = []
+        for role, ce in shape[1:]:
+            if role is not None:
+                break
+            first_tests.append(ce[0])
+        rest = shape[1 + len(first_tests):]
+        positives.append(self.alpha(shape[0][1], first_tests))
+        uses.append((positives[0], beta.POS, 0))
+        joins.append(())
+        tests.append(())
+        bound += _bound(shape[0][1])
+        for role, ce in rest:
+            if role is None:
+                check = WhereCheck(ce[0])
+                tests[-1] += ((check.test, tuple(check.parameters)),)
+            elif role == beta.POS:
+                names = _bound(ce)
+                alpha = self.alpha(ce)
+                uses.append((alpha, beta.POS, len(positives)))
+                positives.append(alpha)
+                joins.append(tuple(n for n in names if n in bound))
+                tests.append(())
+                bound += names
+            elif role == beta.NOT:
+                alpha = self.alpha(ce)
+                uses.append((alpha, beta.NOT, 0))
+                shared = tuple(n for n in _bound(ce) if n in bound)
+                if shared:
+                    locals_.append((alpha, shared))
+                else:
+                    globals_.append((alpha, False))
+            else:       # EXISTS: the initial fact joined, when a fact matches the pattern
+                alpha = self.alpha(ce)
+                uses.append((alpha, beta.EXISTS, 0))
+                globals_.append((alpha, True))
+                if not has_initial:
+                    has_initial = True
+                    initial = self.alpha(InitialFact())
+                    uses.append((initial, beta.POS, len(positives)))
+                    positives.append(initial)
+                    joins.append(())
+                    tests.append(())
+        rule_hash = hash(rule)
+
+        def make(facts, context, ids, rule=rule, rule_hash=rule_hash):
+            return _FastActivation(rule, facts, context, rule_hash, ids)
+
+        net = beta.RuleNet(rule, positives, joins, tests, locals_, globals_, make,
+                           self.touched, self.dirty)
+        for alpha, role, position in uses:
+            alpha.users.append((net, role, position))
+        self.nets.append(net)
+
+
 def _activation_order(activation):
-    return (activation.rule.__name__, sorted(f["__factid__"] for f in activation.facts))
+    return activation.order
 
 
 class FastReteMatcher(ReteMatcher):
@@ -506,12 +633,20 @@ class FastReteMatcher(ReteMatcher):
         the rules that need one, wired to compiled patterns instead of feature testers;
         the one-pattern rules compiled whole."""
         entries, networked = [], set()
+        self.touched: list = []
+        self.beta_dirty: list[beta.RuleNet] = []
+        builder = _BetaBuilder(self.touched, self.beta_dirty)
         for rule in sorted(self.prepare_ruleset(self.engine), key=lambda r: r.__name__):
             if _one_pattern(rule):
                 entries.append(_Entry(_compile_pattern(rule[0], rule[1:], name=rule.__name__),
                                       rule=rule))
+                continue
+            shape = _net_shape(rule)
+            if shape is not None:
+                builder.add(rule, shape)
             else:
                 networked.add(rule)
+        self.nets = builder.nets
         # one terminal per distinct pattern, as experta shares one alpha branch between
         # equal patterns (``NOT(SessionFact(action_plan=True))`` in two rules)
         patterns = {InitialFact(): None}
@@ -529,11 +664,14 @@ class FastReteMatcher(ReteMatcher):
         for pattern, terminal in terminals.items():
             entries += _fold_tests(pattern, terminal, captures[pattern])
         self._speed_up([e.terminal for e in entries if e.terminal is not None])
+        self.memory_nodes += [*builder.alphas.values(), *builder.nets]
+        entries += builder.entries
         for e in entries:
             if e.terminal is not None:
                 e.callbacks = tuple(e.terminal.callbacks)
         # a pattern whose every TEST was folded into its own entries feeds nothing
-        entries = [e for e in entries if e.terminal is None or e.callbacks]
+        entries = [e for e in entries
+                   if e.terminal is None or e.callbacks or e.alpha is not None]
         self.entries = entries
         self.index = _index(entries)
 
@@ -548,7 +686,6 @@ class FastReteMatcher(ReteMatcher):
             stack.extend(child.node for child in node.children)
         _check_network(nodes)
         self.dirty: list[_FastConflictSet] = []
-        self.touched: list[_FastOrdinaryMatch | _FastNot | _FastConflictSet] = []
         for node in nodes:
             node.__class__ = _FAST[type(node)]
             if isinstance(node, (_FastOrdinaryMatch, _FastNot, _FastConflictSet)):
@@ -574,6 +711,7 @@ class FastReteMatcher(ReteMatcher):
         for node in self.dirty:
             node.added, node.removed = set(), set()
         self.dirty.clear()
+        self.beta_dirty.clear()
 
     def _offer(self, fact, tag, activations):
         """Offer ``fact`` to the patterns that can take it: a one-pattern rule's match
@@ -582,20 +720,30 @@ class FastReteMatcher(ReteMatcher):
         if entry is None:
             return
         always, tables = entry
-        candidates = list(always)
-        for key, table in tables:
-            try:
-                candidates.extend(table.get(fact[key], ()))
-            except (KeyError, IndexError, TypeError):   # no such field, or unhashable
-                for group in table.values():
-                    candidates.extend(group)
-        data = {fact}
+        if tables:
+            candidates = list(always)
+            for key, table in tables:
+                try:
+                    candidates.extend(table.get(fact[key], ()))
+                except (KeyError, IndexError, TypeError):   # no such field, or unhashable
+                    for group in table.values():
+                        candidates.extend(group)
+        else:
+            candidates = always
+        data = ids = None
         for e in candidates:
             context = e.match(fact)
             if context is None:
                 continue
             if e.rule is not None:
-                activations.append(_FastActivation(e.rule, data, context, e.rule_hash))
+                if data is None:
+                    data, ids = (fact,), [fact["__factid__"]]
+                activations.append(_FastActivation(e.rule, data, context, e.rule_hash, ids))
+            elif e.alpha is not None:
+                if tag is _VALID:
+                    e.alpha.add(fact, context)
+                else:
+                    e.alpha.remove(fact)
             else:
                 token = _tuple_new(Token, (tag, {fact}, context))
                 for callback in e.callbacks:
@@ -610,6 +758,10 @@ class FastReteMatcher(ReteMatcher):
         if adding:
             for fact in adding:
                 self._offer(fact, _VALID, added)
+        if self.beta_dirty:
+            for net in self.beta_dirty:
+                net.finish(added, removed)
+            self.beta_dirty.clear()
         if self.dirty:
             for node in set(self.dirty):
                 node_added, node_removed = node.get_activations()
@@ -708,7 +860,7 @@ class FastEngineMixin:
         self.running = False
         self._asas_snapshot = self._snapshot()
 
-    _MEMORIES = ("left_memory", "right_memory", "memory", "added", "removed")
+    _MEMORIES = ("left_memory", "right_memory", "memory", "added", "removed", "active")
 
     def _snapshot(self):
         nodes = {node: [(name, getattr(node, name).copy()) for name in self._MEMORIES
@@ -810,6 +962,10 @@ class FastEngineMixin:
             if rules_watcher.isEnabledFor(logging.INFO):
                 rules_watcher.info("FIRE %s %s: %s", execution, activation.rule.__name__,
                                    ", ".join(str(f) for f in activation.facts))
-            activation.rule(self, **{k: v for k, v in activation.context.items()
-                                     if not k.startswith("__")})
+            rule = activation.rule
+            if rule._wrapped_args:      # Rule.__call__ passes only these names on
+                rule(self, **activation.context)
+            else:
+                rule(self, **{k: v for k, v in activation.context.items()
+                              if not k.startswith("__")})
         self.running = False
