@@ -27,8 +27,11 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-#: roles of a pattern in a rule
+#: roles of a pattern in a rule; an alpha's users are positive patterns (POS), NOTs
+#: sharing names with the patterns before them (LOCAL), and NOTs sharing none and
+#: EXISTS (GLOBAL: only whether the pattern has any fact counts)
 POS, NOT, EXISTS = 0, 1, 2
+LOCAL, GLOBAL = 3, 4
 
 
 class Alpha:
@@ -43,10 +46,11 @@ class Alpha:
     def add(self, fact, context) -> None:
         self.touched.append(self)
         self.memory[fact["__factid__"]] = (fact, context)
+        first = len(self.memory) == 1
         for net, role, position in self.users:
             if role == POS:
                 net.extend(position, fact, context)
-            else:
+            elif first or role == LOCAL:
                 net.recheck()
 
     def remove(self, fact) -> None:
@@ -54,10 +58,11 @@ class Alpha:
         if self.memory.pop(fid, None) is None:
             return          # never matched (a fact retracted before its declaration ran)
         self.touched.append(self)
+        last = not self.memory
         for net, role, position in self.users:
             if role == POS:
                 net.drop(position, fid)
-            else:
+            elif last or role == LOCAL:
                 net.recheck()
 
     def _reset(self) -> None:
@@ -88,6 +93,10 @@ class RuleNet:
         self.active: dict[tuple, object] = {}
         self.changed: list[tuple] = []  # keys added to or dropped from memory this batch
         self.full = False               # a NOT or EXISTS changed: check every match
+        # the tuples a new fact makes, by the number of positive patterns
+        self.extend = (self._extend1 if len(positives) == 1 and not tests[0]
+                       else self._extend2 if len(positives) == 2 and not tests[0]
+                       else self._extend)
 
     def _reset(self) -> None:
         self.memory, self.active = {}, {}
@@ -101,7 +110,43 @@ class RuleNet:
         self._mark()
         self.full = True
 
-    def extend(self, position: int, fact, context) -> None:
+    def _extend1(self, position: int, fact, context) -> None:
+        key = (fact["__factid__"],)
+        memory = self.memory
+        if key not in memory:
+            memory[key] = ((fact,), context, key)
+            self._mark()
+            self.changed.append(key)
+
+    def _extend2(self, position: int, fact, context) -> None:
+        """:meth:`_extend` for two positive patterns."""
+        fid = fact["__factid__"]
+        if position == 0:
+            pairs = [(fid, fact, context, other_id, other, other_context)
+                     for other_id, (other, other_context) in self.positives[1].memory.items()]
+        else:
+            pairs = [(other_id, other, other_context, fid, fact, context)
+                     for other_id, (other, other_context) in self.positives[0].memory.items()]
+        shared, tests, memory = self.joins[1], self.tests[1], self.memory
+        for id0, fact0, context0, id1, fact1, context1 in pairs:
+            key = (id0, id1)
+            if key in memory:
+                continue
+            for name in shared:
+                if context0[name] != context1[name]:
+                    break
+            else:
+                merged = {**context0, **context1}
+                for test, parameters in tests:
+                    if not test(**{p: merged.get(p) for p in parameters}):
+                        break
+                else:
+                    memory[key] = ((fact0, fact1), merged, key) if id0 != id1 \
+                        else ((fact0,), merged, (id0,))
+                    self._mark()
+                    self.changed.append(key)
+
+    def _extend(self, position: int, fact, context) -> None:
         """The tuples with ``fact`` at ``position``, the other positions from their
         patterns' facts as they are now (a tuple already known is not made again, so a
         fact that two patterns match makes its tuples once)."""

@@ -529,7 +529,7 @@ def _net_shape(rule):
         else:
             return None
         pattern = shape[-1][1]
-        if pattern in seen or type(pattern) is InitialFact and shape[-1][0] != beta.POS:
+        if pattern in seen or (type(pattern) is InitialFact and shape[-1][0] != beta.POS):
             return None
         seen.add(pattern)
     return shape
@@ -558,58 +558,51 @@ class _BetaBuilder:
         return found
 
     def add(self, rule, shape) -> None:
-        positives, joins, tests, locals_, globals_ = [], [], [], [], []
-        uses: list[tuple[beta.Alpha, int, int]] = []
-        bound: list[str] = []
+        # positives: [pattern, ...]; tests[i]: the TESTs after positive i (and before
+        # positive i + 1), each (function, parameters)
+        patterns, tests, conditions = [shape[0][1]], [[]], []
         has_initial = type(shape[0][1]) is InitialFact
-        first_tests = []
         for role, ce in shape[1:]:
-            if role is not None:
-                break
-            first_tests.append(ce[0])
-        rest = shape[1 + len(first_tests):]
-        positives.append(self.alpha(shape[0][1], first_tests))
-        uses.append((positives[0], beta.POS, 0))
-        joins.append(())
-        tests.append(())
-        bound += _bound(shape[0][1])
-        for role, ce in rest:
             if role is None:
-                check = WhereCheck(ce[0])
-                tests[-1] += ((check.test, tuple(check.parameters)),)
+                tests[-1].append(ce[0])
             elif role == beta.POS:
-                names = _bound(ce)
-                alpha = self.alpha(ce)
-                uses.append((alpha, beta.POS, len(positives)))
-                positives.append(alpha)
-                joins.append(tuple(n for n in names if n in bound))
-                tests.append(())
-                bound += names
-            elif role == beta.NOT:
-                alpha = self.alpha(ce)
-                uses.append((alpha, beta.NOT, 0))
-                shared = tuple(n for n in _bound(ce) if n in bound)
-                if shared:
-                    locals_.append((alpha, shared))
-                else:
-                    globals_.append((alpha, False))
-            else:       # EXISTS: the initial fact joined, when a fact matches the pattern
-                alpha = self.alpha(ce)
-                uses.append((alpha, beta.EXISTS, 0))
-                globals_.append((alpha, True))
-                if not has_initial:
+                patterns.append(ce)
+                tests.append([])
+            else:
+                conditions.append((role, ce, len(patterns)))
+                if role == beta.EXISTS and not has_initial:
+                    # EXISTS joins the initial fact (experta's two NOT nodes)
                     has_initial = True
-                    initial = self.alpha(InitialFact())
-                    uses.append((initial, beta.POS, len(positives)))
-                    positives.append(initial)
-                    joins.append(())
-                    tests.append(())
+                    patterns.append(InitialFact())
+                    tests.append([])
+        # the TESTs after the first pattern see its bindings alone: compiled into it
+        positives = [self.alpha(patterns[0], tests[0])]
+        positives += [self.alpha(p) for p in patterns[1:]]
+        uses = [(alpha, beta.POS, i) for i, alpha in enumerate(positives)]
+        joins, bound = [()], list(_bound(patterns[0]))
+        for p in patterns[1:]:
+            names = _bound(p)
+            joins.append(tuple(n for n in names if n in bound))
+            bound += names
+        compiled_tests = [()] + [tuple((c.test, tuple(c.parameters))
+                                       for c in map(WhereCheck, ts)) for ts in tests[1:]]
+        locals_, globals_ = [], []
+        for role, pattern, before in conditions:
+            alpha = self.alpha(pattern)
+            visible = [n for p in patterns[:before] for n in _bound(p)]
+            shared = tuple(n for n in _bound(pattern) if n in visible)
+            if role == beta.NOT and shared:
+                locals_.append((alpha, shared))
+                uses.append((alpha, beta.LOCAL, 0))
+            else:
+                globals_.append((alpha, role == beta.EXISTS))
+                uses.append((alpha, beta.GLOBAL, 0))
         rule_hash = hash(rule)
 
         def make(facts, context, ids, rule=rule, rule_hash=rule_hash):
             return _FastActivation(rule, facts, context, rule_hash, ids)
 
-        net = beta.RuleNet(rule, positives, joins, tests, locals_, globals_, make,
+        net = beta.RuleNet(rule, positives, joins, compiled_tests, locals_, globals_, make,
                            self.touched, self.dirty)
         for alpha, role, position in uses:
             alpha.users.append((net, role, position))
