@@ -40,6 +40,7 @@ engine built from the same rule sets.
 from __future__ import annotations
 
 import logging
+from types import FunctionType as _FunctionType
 from collections import Counter, OrderedDict
 from contextlib import suppress
 from typing import TYPE_CHECKING, Any
@@ -52,6 +53,7 @@ from experta.engine import KnowledgeEngine as _Engine
 from experta.fact import Fact as _Fact
 from experta.fact import InitialFact
 from experta.factlist import FactList
+from experta.fieldconstraint import L as _L
 from experta.fieldconstraint import P as _P
 from experta.fieldconstraint import W
 from experta.matchers.rete import ReteMatcher
@@ -63,7 +65,7 @@ from experta.matchers.rete.nodes import (
     OrdinaryMatchNode,
     WhereNode,
 )
-from experta.matchers.rete.utils import extract_facts
+from experta.matchers.rete.utils import extract_facts, prepare_rule
 from experta.rule import Rule as _Rule
 
 from asas.engine.reason import beta
@@ -356,7 +358,7 @@ def _check_network(nodes) -> None:
 # function, and a match is an activation at once.  The activations are the network's
 # (same rule, same fact, same bindings), so the agenda fires them in the same order.
 
-def _compile_pattern(pattern, tests=(), capture=None, name="pattern"):
+def _compile_pattern(pattern, tests=(), capture=None, name="pattern", sources=None):
     """``(type, literals, match)`` for a pattern (and the TESTs of a one-pattern rule):
     ``match(fact)`` gives the bindings, or None when the fact does not pass.  Raises
     :class:`NotSupported` for a shape the network cannot take here either (a nested
@@ -380,33 +382,145 @@ def _compile_pattern(pattern, tests=(), capture=None, name="pattern"):
     names = [n for _, n in binds]
     if len(set(names)) != len(names):
         raise NotSupported("check_type", name="a name bound twice in one pattern")
-    where = [(check.test, tuple(check.parameters))
-             for check in (WhereCheck(test[0]) for test in tests)]
+    where = [(test[0], _parameters(test[0])) for test in tests]
     # one read per field; the literals first (they never raise), then the predicates,
     # then the TESTs with the bindings (None for a name not bound, as WhereCheck has it)
-    env, lines = {}, ["def match(fact):", "    try:"]
-    fields = [k for k, _ in literals] + [k for k, _ in predicates] + [k for k, _ in binds]
-    lines += [f"        v{i} = fact[{key!r}]" for i, key in enumerate(fields)] or ["        pass"]
-    lines.append("    except (IndexError, KeyError, TypeError):\n        return None")
-    for i, (_, value) in enumerate(literals):
-        env[f"L{i}"] = value
-        lines.append(f"    if not (L{i} == v{i}):\n        return None")
-    base = len(literals)
-    for i, (_, predicate) in enumerate(predicates):
-        env[f"P{i}"] = predicate
-        lines.append(f"    if not P{i}(v{base + i}):\n        return None")
-    base += len(predicates)
-    items = [f"{n!r}: v{base + i}" for i, n in enumerate(names)]
-    if capture is not None:
-        items.append(f"{capture!r}: fact")
-    lines.append(f"    context = {{{', '.join(items)}}}")
-    for i, (function, parameters) in enumerate(where):
-        env[f"T{i}"] = function
-        arguments = ", ".join(f"{p}=context.get({p!r})" for p in parameters)
-        lines.append(f"    if not T{i}({arguments}):\n        return None")
-    lines.append("    return context")
-    exec(compile("\n".join(lines), f"<{name}>", "exec"), env)
-    return type(pattern), tuple(literals), env["match"]
+    if sources is None:
+        sources = _Sources()
+        compiled = _Compiled(type(pattern), tuple(literals), names)
+        sources.add(compiled, literals, predicates, binds, capture, where)
+        sources.compile()
+        return compiled
+    compiled = _Compiled(type(pattern), tuple(literals), names)
+    sources.add(compiled, literals, predicates, binds, capture, where)
+    return compiled
+
+
+class _Compiled:
+    """A compiled pattern: the fact type, its literal fields, the names it binds, and
+    ``match`` (set once its module is compiled)."""
+
+    __slots__ = ("fact_type", "literals", "match", "names")
+
+    def __init__(self, fact_type, literals, names):
+        self.fact_type, self.literals, self.names = fact_type, literals, names
+        self.match = None
+
+
+class _Sources:
+    """The patterns' functions, compiled together.  Patterns of the same shape (how
+    many literals, predicates and bindings, a capture or not, the TESTs' parameters)
+    share one function factory, written once and called with each pattern's field
+    names and values: one ``compile()`` of a few dozen factories instead of one per
+    pattern (which cost a third of building the engine)."""
+
+    def __init__(self):
+        self.lines: list[str] = []
+        self.shapes: dict[tuple, str] = {}
+        self.env: dict[str, object] = {}
+        self.targets: list[tuple[_Compiled, str, tuple]] = []
+
+    def add(self, compiled, literals, predicates, binds, capture, where) -> None:
+        # a TEST of a plain function is called with its arguments in order (the same
+        # call as by name), so its shape is how many it takes
+        calls = tuple(len(parameters) if _positional(test) else parameters
+                      for test, parameters in where)
+        shape = (len(literals), len(predicates), len(binds), capture is not None, calls)
+        factory = self.shapes.get(shape)
+        if factory is None:
+            factory = self.shapes[shape] = f"shape{len(self.shapes)}"
+            self._write(factory, *shape)
+        args = (*[k for k, _ in literals], *[k for k, _ in predicates], *[k for k, _ in binds],
+                *[v for _, v in literals], *[p for _, p in predicates], *[n for _, n in binds],
+                *([capture] if capture is not None else []), *[t for t, _ in where],
+                *[p for call, (_, names) in zip(calls, where) if type(call) is int
+                  for p in names])
+        self.targets.append((compiled, factory, args))
+
+    def _write(self, factory, literals, predicates, binds, capture, tests) -> None:
+        fields = literals + predicates + binds
+        parameters = ([f"K{i}" for i in range(fields)] + [f"L{i}" for i in range(literals)]
+                      + [f"P{i}" for i in range(predicates)] + [f"N{i}" for i in range(binds)]
+                      + (["C"] if capture else []) + [f"T{i}" for i in range(len(tests))]
+                      + [f"A{i}_{j}" for i, call in enumerate(tests) if type(call) is int
+                         for j in range(call)])
+        lines = self.lines
+        lines += [f"def {factory}({', '.join(parameters)}):", "  def match(fact):", "    try:"]
+        # one read per field; the literals first (they never raise), then the
+        # predicates, then the TESTs with the bindings (None for a name not bound, as
+        # experta's WhereCheck has it)
+        lines += [f"      v{i} = fact[K{i}]" for i in range(fields)] or ["      pass"]
+        lines.append("    except (IndexError, KeyError, TypeError):\n      return None")
+        lines += [f"    if not (L{i} == v{i}):\n      return None" for i in range(literals)]
+        lines += [f"    if not P{i}(v{literals + i}):\n      return None"
+                  for i in range(predicates)]
+        items = [f"N{i}: v{literals + predicates + i}" for i in range(binds)]
+        if capture:
+            items.append("C: fact")
+        lines.append(f"    context = {{{', '.join(items)}}}")
+        for i, call in enumerate(tests):
+            if type(call) is int:
+                arguments = ", ".join(f"context.get(A{i}_{j})" for j in range(call))
+            else:
+                arguments = ", ".join(f"{p}=context.get({p!r})" for p in call)
+            lines.append(f"    if not T{i}({arguments}):\n      return None")
+        lines += ["    return context", "  return match"]
+
+    def compile(self) -> None:
+        if self.lines:
+            exec(compile("\n".join(self.lines), "<asas patterns>", "exec"), self.env)
+        for compiled, factory, args in self.targets:
+            compiled.match = self.env[factory](*args)
+        self.lines, self.targets = [], []
+
+
+_FLAGS_VAR = 0x04 | 0x08        # CO_VARARGS | CO_VARKEYWORDS
+
+
+def _positional(test) -> bool:
+    """Whether calling ``test`` with its parameters in order is calling it by name."""
+    code = getattr(test, "__code__", None)
+    return (type(test) is _FunctionType and code is not None
+            and not code.co_flags & _FLAGS_VAR and not code.co_kwonlyargcount
+            and not code.co_posonlyargcount
+            and not hasattr(test, "__wrapped__") and not hasattr(test, "__signature__"))
+
+
+def _parameters(test) -> tuple[str, ...]:
+    """What experta's WhereCheck reads with ``inspect.signature``: the names of a
+    TEST function's parameters; for a plain function (the rules' lambdas), from its
+    code object."""
+    code = getattr(test, "__code__", None)
+    if (type(test) is _FunctionType and code is not None and not code.co_flags & _FLAGS_VAR
+            and not hasattr(test, "__wrapped__") and not hasattr(test, "__signature__")):
+        return code.co_varnames[:code.co_argcount + code.co_kwonlyargcount]
+    return tuple(WhereCheck(test).parameters)
+
+
+_FLAT_VALUES = (W, _P, _L)
+
+
+def _flat_pattern(ce) -> bool:
+    return isinstance(ce, _Fact) and all(
+        type(v) in _FLAT_VALUES or not isinstance(v, ConditionalElement) for v in ce.values())
+
+
+def _prepare(rule):
+    """experta's ``prepare_rule`` (its disjunctive normal form, and an initial fact
+    before a leading NOT) for a rule of plain patterns, ``NOT``/``EXISTS`` of one plain
+    pattern and TESTs, which that normal form leaves as they are (it would copy each
+    pattern): the same rule, without the rewriting passes.  Any other rule (an OR, an
+    AND, a field constraint ``~``, ``&``, ``|``) is experta's to prepare."""
+    if type(rule) is not _Rule or not all(
+            _flat_pattern(ce) or type(ce) is TEST
+            or (type(ce) in (NOT, EXISTS) and len(ce) == 1 and _flat_pattern(ce[0]))
+            for ce in rule):
+        return prepare_rule(rule)
+    if not rule:
+        return rule.new_conditions(InitialFact())
+    if type(rule[0]) is NOT or all(type(ce) is TEST for ce in rule):
+        return rule.new_conditions(InitialFact(), *rule)
+    return rule.new_conditions(*rule)
 
 
 def _one_pattern(rule) -> bool:
@@ -423,6 +537,7 @@ class _Entry:
     __slots__ = (
         "alpha",
         "callbacks",
+        "compiled",
         "fact_type",
         "literals",
         "match",
@@ -432,7 +547,9 @@ class _Entry:
     )
 
     def __init__(self, compiled, rule=None, terminal=None):
-        self.fact_type, self.literals, self.match = compiled
+        self.fact_type, self.literals = compiled.fact_type, compiled.literals
+        self.compiled = compiled
+        self.match = compiled.match         # None until its module is compiled
         self.rule, self.terminal = rule, terminal
         self.rule_hash = hash(rule) if rule is not None else None
         self.callbacks = ()
@@ -471,7 +588,7 @@ def _where_test(node):
     return None
 
 
-def _fold_tests(pattern, terminal, capture) -> list[_Entry]:
+def _fold_tests(pattern, terminal, capture, sources) -> list[_Entry]:
     """Take the TESTs that follow a pattern directly (``Finding(id=MATCH.id), TEST(...)``:
     experta hangs a WhereNode on the pattern's last feature tester) into entries of
     their own, the pattern and its TESTs compiled in one function: a fact that fails
@@ -496,7 +613,8 @@ def _fold_tests(pattern, terminal, capture) -> list[_Entry]:
         end = _AlphaTerminal()
         end.children = list(last.children)
         folded.append(_Entry(_compile_pattern(pattern, [(t,) for t in tests], capture=capture,
-                                              name=f"{pattern!r} + TEST"), terminal=end))
+                                              name=f"{pattern!r} + TEST", sources=sources),
+                             terminal=end))
     terminal.children = kept
     return folded
 
@@ -539,8 +657,8 @@ class _BetaBuilder:
     """Compiles rules into beta.RuleNet, their patterns into shared beta.Alpha (one
     per distinct pattern, and per first pattern with the TESTs that follow it)."""
 
-    def __init__(self, touched, dirty):
-        self.touched, self.dirty = touched, dirty
+    def __init__(self, touched, dirty, sources):
+        self.touched, self.dirty, self.sources = touched, dirty, sources
         self.alphas: dict = {}
         self.entries: list[_Entry] = []
         self.nets: list[beta.RuleNet] = []
@@ -552,7 +670,7 @@ class _BetaBuilder:
             found = self.alphas[key] = beta.Alpha(self.touched)
             capture = pattern.get("__bind__") or f"__pattern_{id(pattern)}__"
             entry = _Entry(_compile_pattern(pattern, [(t,) for t in tests], capture=capture,
-                                            name=f"{pattern!r} (beta)"))
+                                            name=f"{pattern!r} (beta)", sources=self.sources))
             entry.alpha = found
             self.entries.append(entry)
         return found
@@ -584,8 +702,7 @@ class _BetaBuilder:
             names = _bound(p)
             joins.append(tuple(n for n in names if n in bound))
             bound += names
-        compiled_tests = [()] + [tuple((c.test, tuple(c.parameters))
-                                       for c in map(WhereCheck, ts)) for ts in tests[1:]]
+        compiled_tests = [()] + [tuple((t, _parameters(t)) for t in ts) for ts in tests[1:]]
         locals_, globals_ = [], []
         for role, pattern, before in conditions:
             alpha = self.alpha(pattern)
@@ -621,6 +738,10 @@ class FastReteMatcher(ReteMatcher):
         check_supported()
         super().__init__(*args, **kwargs)
 
+    @staticmethod
+    def prepare_ruleset(engine):
+        return {_prepare(rule) for rule in engine.get_rules()}
+
     def build_network(self):
         """experta's beta network (joins, NOTs, TESTs after joins, conflict sets) for
         the rules that need one, wired to compiled patterns instead of feature testers;
@@ -628,10 +749,12 @@ class FastReteMatcher(ReteMatcher):
         entries, networked = [], set()
         self.touched: list = []
         self.beta_dirty: list[beta.RuleNet] = []
-        builder = _BetaBuilder(self.touched, self.beta_dirty)
+        sources = _Sources()
+        builder = _BetaBuilder(self.touched, self.beta_dirty, sources)
         for rule in sorted(self.prepare_ruleset(self.engine), key=lambda r: r.__name__):
             if _one_pattern(rule):
-                entries.append(_Entry(_compile_pattern(rule[0], rule[1:], name=rule.__name__),
+                entries.append(_Entry(_compile_pattern(rule[0], rule[1:], name=rule.__name__,
+                                                       sources=sources),
                                       rule=rule))
                 continue
             shape = _net_shape(rule)
@@ -651,14 +774,18 @@ class FastReteMatcher(ReteMatcher):
             capture = captures[pattern] = (pattern.get("__bind__")
                                            or f"__pattern_{id(pattern)}__")
             terminal = terminals[pattern] = _AlphaTerminal()
-            entries.append(_Entry(_compile_pattern(pattern, capture=capture, name=repr(pattern)),
+            entries.append(_Entry(_compile_pattern(pattern, capture=capture, name=repr(pattern),
+                                                   sources=sources),
                                   terminal=terminal))
         self.build_beta_part(networked, terminals)
         for pattern, terminal in terminals.items():
-            entries += _fold_tests(pattern, terminal, captures[pattern])
+            entries += _fold_tests(pattern, terminal, captures[pattern], sources)
         self._speed_up([e.terminal for e in entries if e.terminal is not None])
         self.memory_nodes += [*builder.alphas.values(), *builder.nets]
         entries += builder.entries
+        sources.compile()
+        for e in entries:
+            e.match = e.compiled.match
         for e in entries:
             if e.terminal is not None:
                 e.callbacks = tuple(e.terminal.callbacks)
