@@ -40,9 +40,9 @@ engine built from the same rule sets.
 from __future__ import annotations
 
 import logging
-from types import FunctionType as _FunctionType
 from collections import Counter, OrderedDict
 from contextlib import suppress
+from types import FunctionType as _FunctionType
 from typing import TYPE_CHECKING, Any
 
 from experta import watchers
