@@ -42,15 +42,25 @@ class Alpha:
         self.memory: dict[int, tuple] = {}
         self.users: list[tuple[RuleNet, int, int]] = []
         self.touched = touched
+        self.wire()
+
+    def wire(self) -> None:
+        """Sort the users by role (once they are all known)."""
+        self.positives = [(net, position) for net, role, position in self.users
+                          if role == POS]
+        self.locals = [net for net, role, _ in self.users if role == LOCAL]
+        self.globals = [net for net, role, _ in self.users if role == GLOBAL]
 
     def add(self, fact, context) -> None:
         self.touched.append(self)
-        self.memory[fact["__factid__"]] = (fact, context)
-        first = len(self.memory) == 1
-        for net, role, position in self.users:
-            if role == POS:
-                net.extend(position, fact, context)
-            elif first or role == LOCAL:
+        memory = self.memory
+        memory[fact["__factid__"]] = (fact, context)
+        for net, position in self.positives:
+            net.extend(position, fact, context)
+        for net in self.locals:
+            net.recheck()
+        if len(memory) == 1:
+            for net in self.globals:
                 net.recheck()
 
     def remove(self, fact) -> None:
@@ -58,11 +68,12 @@ class Alpha:
         if self.memory.pop(fid, None) is None:
             return          # never matched (a fact retracted before its declaration ran)
         self.touched.append(self)
-        last = not self.memory
-        for net, role, position in self.users:
-            if role == POS:
-                net.drop(position, fid)
-            elif last or role == LOCAL:
+        for net, position in self.positives:
+            net.drop(position, fid)
+        for net in self.locals:
+            net.recheck()
+        if not self.memory:
+            for net in self.globals:
                 net.recheck()
 
     def _reset(self) -> None:
@@ -120,13 +131,16 @@ class RuleNet:
 
     def _extend2(self, position: int, fact, context) -> None:
         """:meth:`_extend` for two positive patterns."""
+        others = self.positives[1 - position].memory
+        if not others:
+            return
         fid = fact["__factid__"]
         if position == 0:
             pairs = [(fid, fact, context, other_id, other, other_context)
-                     for other_id, (other, other_context) in self.positives[1].memory.items()]
+                     for other_id, (other, other_context) in others.items()]
         else:
             pairs = [(other_id, other, other_context, fid, fact, context)
-                     for other_id, (other, other_context) in self.positives[0].memory.items()]
+                     for other_id, (other, other_context) in others.items()]
         shared, tests, memory = self.joins[1], self.tests[1], self.memory
         for id0, fact0, context0, id1, fact1, context1 in pairs:
             key = (id0, id1)

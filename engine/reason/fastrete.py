@@ -781,6 +781,8 @@ class FastReteMatcher(ReteMatcher):
         for pattern, terminal in terminals.items():
             entries += _fold_tests(pattern, terminal, captures[pattern], sources)
         self._speed_up([e.terminal for e in entries if e.terminal is not None])
+        for alpha in builder.alphas.values():
+            alpha.wire()
         self.memory_nodes += [*builder.alphas.values(), *builder.nets]
         entries += builder.entries
         sources.compile()
