@@ -92,7 +92,7 @@ class RuleNet:
         self.positives: list[Alpha] = positives
         # joins[i]: names pattern i binds that the patterns before it bound too
         self.joins: list[tuple[str, ...]] = joins
-        # tests[i]: the TESTs right after positive pattern i, (function, parameters)
+        # tests[i]: the TESTs after positive pattern i, each ``test(bindings) -> bool``
         self.tests: list[tuple] = tests
         # NOTs sharing names with the patterns before them: (alpha, names)
         self.locals: list[tuple[Alpha, tuple[str, ...]]] = local_nots
@@ -151,8 +151,8 @@ class RuleNet:
                     break
             else:
                 merged = {**context0, **context1}
-                for test, parameters in tests:
-                    if not test(**{p: merged.get(p) for p in parameters}):
+                for test in tests:
+                    if not test(merged):
                         break
                 else:
                     memory[key] = ((fact0, fact1), merged, key) if id0 != id1 \
@@ -177,8 +177,8 @@ class RuleNet:
                             break
                     else:
                         merged = {**bound, **ctx}
-                        for test, parameters in self.tests[i]:
-                            if not test(**{p: merged.get(p) for p in parameters}):
+                        for test in self.tests[i]:
+                            if not test(merged):
                                 break
                         else:       # a fact at two positions is one of the facts
                             grown.append((keys + (fid,),

@@ -41,7 +41,9 @@ from __future__ import annotations
 
 import logging
 from collections import Counter, OrderedDict
+from collections.abc import Callable
 from contextlib import suppress
+from operator import itemgetter
 from types import FunctionType as _FunctionType
 from typing import TYPE_CHECKING, Any
 
@@ -576,9 +578,15 @@ def _index(entries):
                 continue
             key, value = max(e.literals, key=lambda kv: (counts[kv[0]], kv[0]))
             tables.setdefault(key, {}).setdefault(value, []).append(e)
+        # the candidates of a fact depend only on its values of the tables' fields: the
+        # lists made for each set of values are kept (a bounded number of them)
+        getter = itemgetter(*tables) if tables else None
         out[fact_type] = (tuple(always), tuple((k, {v: tuple(es) for v, es in t.items()})
-                                               for k, t in tables.items()))
+                                               for k, t in tables.items()), getter, {})
     return out
+
+
+_CANDIDATES_KEPT = 4096     # sets of values a fact type's candidates are kept for
 
 
 def _where_test(node):
@@ -625,6 +633,23 @@ def _bound(pattern) -> tuple[str, ...]:
     if pattern.get("__bind__") is not None:
         names.append(pattern["__bind__"])
     return tuple(names)
+
+
+def _test_call(test, bound_before) -> Callable:
+    """``call(bindings)``: what experta's WhereCheck does with a TEST (its function
+    called with each parameter's binding, None for a name not bound yet), for a
+    TEST after a join; a plain function whose every parameter is bound by then is
+    called with them in order, without a dictionary of arguments."""
+    parameters = _parameters(test)
+    bound = {n for names in bound_before for n in names}
+    if _positional(test) and all(p in bound for p in parameters):
+        if len(parameters) == 1:
+            (name,) = parameters
+            return lambda bindings: test(bindings[name])
+        if len(parameters) > 1:
+            values = itemgetter(*parameters)
+            return lambda bindings: test(*values(bindings))
+    return lambda bindings: test(**{p: bindings.get(p) for p in parameters})
 
 
 def _net_shape(rule):
@@ -698,11 +723,13 @@ class _BetaBuilder:
         positives += [self.alpha(p) for p in patterns[1:]]
         uses = [(alpha, beta.POS, i) for i, alpha in enumerate(positives)]
         joins, bound = [()], list(_bound(patterns[0]))
+        bound_by = [_bound(p) for p in patterns]
         for p in patterns[1:]:
             names = _bound(p)
             joins.append(tuple(n for n in names if n in bound))
             bound += names
-        compiled_tests = [()] + [tuple((t, _parameters(t)) for t in ts) for ts in tests[1:]]
+        compiled_tests = [()] + [tuple(_test_call(t, bound_by[:i + 1]) for t in ts)
+                                 for i, ts in enumerate(tests[1:], start=1)]
         locals_, globals_ = [], []
         for role, pattern, before in conditions:
             alpha = self.alpha(pattern)
@@ -841,17 +868,26 @@ class FastReteMatcher(ReteMatcher):
         entry = self.index.get(type(fact))
         if entry is None:
             return
-        always, tables = entry
-        if tables:
-            candidates = list(always)
-            for key, table in tables:
-                try:
-                    candidates.extend(table.get(fact[key], ()))
-                except (KeyError, IndexError, TypeError):   # no such field, or unhashable
-                    for group in table.values():
-                        candidates.extend(group)
-        else:
+        always, tables, getter, kept = entry
+        if getter is None:
             candidates = always
+        else:
+            try:
+                values = getter(fact)
+                candidates = kept.get(values)
+            except (KeyError, IndexError, TypeError):   # no such field, or unhashable
+                values = candidates = None
+            if candidates is None:
+                found = list(always)
+                for key, table in tables:
+                    try:
+                        found.extend(table.get(fact[key], ()))
+                    except (KeyError, IndexError, TypeError):
+                        for group in table.values():
+                            found.extend(group)
+                candidates = tuple(found)
+                if values is not None and len(kept) < _CANDIDATES_KEPT:
+                    kept[values] = candidates
         data = ids = None
         for e in candidates:
             context = e.match(fact)
@@ -931,7 +967,7 @@ class FastFactList(FactList):
             self[idx] = fact
             self.last_index = idx + 1
             self.added.append(fact)
-            counter[fact_id] += 1
+            counter[fact_id] = counter.get(fact_id, 0) + 1    # no Counter.__missing__ call
             if _FACTS_WATCHER.isEnabledFor(logging.INFO):
                 _FACTS_WATCHER.info(" ==> %s: %r", fact, fact)
             return fact
