@@ -223,10 +223,9 @@ class RuleNet:
         keys = memory if self.full else self.changed
         for key in keys:
             entry = memory.get(key)
-            now = entry is not None and self._passes(entry[1])
-            if now:
+            if entry is not None and self._passes(entry[1]):
                 if key not in active:
-                    activation = active[key] = self.make(*entry)
+                    activation = active[key] = self.make(entry[0], entry[1], entry[2])
                     added.append(activation)
             elif key in active:
                 removed.append(active.pop(key))

@@ -25,6 +25,13 @@ any process, fire rules in the same order, so a report is the same byte for byte
 however many processes checked the batch.  Any order is a valid one for experta's
 strategy (it only orders by salience and recency); this one is reproducible.
 
+Rules of one pattern (and TESTs) need no network: their pattern is compiled with the
+TESTs, and a match is an activation.  Rules of joins, NOT, EXISTS and TESTs run on
+engine/reason/beta.py, a beta network of asas's own (tuples of fact indices, the
+conflict set's changes computed per batch); experta's beta network, with the nodes
+below, is left only for shapes beta.py does not take (OR, FORALL, a NOT of several
+patterns, a pattern twice in one rule).
+
 The network fails closed.  It was written against experta 1.9.4's internals (node
 classes, check objects, private methods and attributes): :func:`check_supported` and
 the build refuse (:class:`NotSupported`) any other experta version, any node type or
@@ -472,7 +479,8 @@ class _Sources:
         if self.lines:
             exec(compile("\n".join(self.lines), "<asas patterns>", "exec"), self.env)
         for compiled, factory, args in self.targets:
-            compiled.match = self.env[factory](*args)
+            make: Any = self.env[factory]
+            compiled.match = make(*args)
         self.lines, self.targets = [], []
 
 
@@ -562,7 +570,7 @@ def _index(entries):
     """{type: (entries without a literal, ((field, {value: entries}), ...))}: each entry
     filed under the literal field most entries of its type test."""
     by_type: dict[type, list[_Entry]] = {}
-    out = {}
+    out: dict[type, tuple] = {}
     for e in entries:
         by_type.setdefault(e.fact_type, []).append(e)
     for fact_type, group in by_type.items():
@@ -659,7 +667,8 @@ def _net_shape(rule):
     with an ``AS`` capture, a pattern twice."""
     if type(rule) is not _Rule or not len(rule) or not isinstance(rule[0], _Fact):
         return None
-    shape, seen = [], set()
+    shape: list[tuple[int | None, Any]] = []
+    seen = set()
     for ce in rule:
         if isinstance(ce, _Fact):
             shape.append((beta.POS, ce))
@@ -703,7 +712,9 @@ class _BetaBuilder:
     def add(self, rule, shape) -> None:
         # positives: [pattern, ...]; tests[i]: the TESTs after positive i (and before
         # positive i + 1), each (function, parameters)
-        patterns, tests, conditions = [shape[0][1]], [[]], []
+        patterns = [shape[0][1]]
+        tests: list[list] = [[]]
+        conditions: list[tuple] = []
         has_initial = type(shape[0][1]) is InitialFact
         for role, ce in shape[1:]:
             if role is None:
@@ -722,7 +733,8 @@ class _BetaBuilder:
         positives = [self.alpha(patterns[0], tests[0])]
         positives += [self.alpha(p) for p in patterns[1:]]
         uses = [(alpha, beta.POS, i) for i, alpha in enumerate(positives)]
-        joins, bound = [()], list(_bound(patterns[0]))
+        joins: list[tuple[str, ...]] = [()]
+        bound = list(_bound(patterns[0]))
         bound_by = [_bound(p) for p in patterns]
         for p in patterns[1:]:
             names = _bound(p)
