@@ -137,6 +137,8 @@ def test_an_unknown_node_type_falls_back_to_experta(monkeypatch, capsys):
     known = dict(fastrete._FAST)
     del known[NotNode]      # as if experta's network held a node this module never saw
     monkeypatch.setattr(fastrete, "_FAST", known)
+    # every rule on experta's nodes (engine/reason/beta.py takes them all otherwise)
+    monkeypatch.setattr(fastrete, "_net_shape", lambda rule: None)
     engine, err = _fallback(monkeypatch, capsys)
     assert not isinstance(engine, FastEngineMixin)
     assert "NotNode" in err and err.count("\n") == 2

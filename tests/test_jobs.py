@@ -364,6 +364,32 @@ def _synthetic_rulesets():
         def s7(self, n):
             self.declare(Mark(rule="s7", n=n))
 
+        # joins of three patterns, a TEST after a join, a fact two patterns take at once
+        @Rule(Item(kind="x", n=MATCH.n), Item(kind="y", n=MATCH.n), Item(done=True, n=MATCH.n),
+              TEST(lambda n: n != 4))
+        def s10(self, n):
+            self.declare(Mark(rule="s10", n=n))
+
+        @Rule(Item(n=MATCH.n, i=MATCH.i), Item(kind="x", i=MATCH.j), TEST(lambda i, j: i <= j))
+        def s11(self, n, i, j):
+            self.declare(Mark(rule="s11", n=n, i=i, j=j))
+
+        # a leading NOT with an EXISTS (the initial fact joined twice), and an EXISTS and
+        # NOT after a pattern, a TEST between them
+        @Rule(NOT(Item(kind="y")), EXISTS(Item(kind="x")))
+        def s12(self):
+            self.declare(Mark(rule="s12"))
+
+        @Rule(Item(kind="y", n=MATCH.n), EXISTS(Item(done=True)), TEST(lambda n: n > 2),
+              NOT(Item(kind="x", n=MATCH.n)), NOT(Item(kind="gone")))
+        def s13(self, n):
+            self.declare(Mark(rule="s13", n=n))
+
+        # a blocker retracted: the NOT it held passes again (s4 for n = 9)
+        @Rule(AS.blocker << Item(kind="z", n=9), salience=4)
+        def s14(self, blocker):
+            self.retract(blocker)
+
         # a counter modified over and over (the chain-4 tally's shape)
         @Rule(Item(kind="x", n=MATCH.n), AS.c << Mark(rule="count", seen=MATCH.seen),
               TEST(lambda n, seen: n not in seen), salience=-1)
@@ -377,9 +403,15 @@ def _synthetic_rulesets():
     return Item, Mark, Synthetic
 
 
-def test_synthetic_shapes_match_as_experta_matches():
+@pytest.mark.parametrize("network", ["beta", "experta nodes"])
+def test_synthetic_shapes_match_as_experta_matches(network, monkeypatch):
+    # "beta": engine/reason/beta.py takes every rule of more than one pattern;
+    # "experta nodes": none, as for a shape beta does not take (fastrete's own nodes)
+    from asas.engine.reason import fastrete
     from asas.engine.reason.compat import KnowledgeEngine, SafeDepthStrategy
     from asas.engine.reason.fastrete import FastEngineMixin
+    if network != "beta":
+        monkeypatch.setattr(fastrete, "_net_shape", lambda rule: None)
     Item, Mark, Synthetic = _synthetic_rulesets()
     fast = type("F", (FastEngineMixin, Synthetic, KnowledgeEngine),
                 {"__strategy__": SafeDepthStrategy})()
@@ -401,5 +433,23 @@ def test_synthetic_shapes_match_as_experta_matches():
         assert outs[0] == outs[1], f"case {case}"
         fired |= {f["rule"] for f in fast.facts.values() if isinstance(f, Mark)}
     # every shape was exercised; s7's activation was always taken back by s6's retract
-    assert {"s1", "s2", "s3", "s4", "s5", "s9", "count"} <= fired
+    assert {"s1", "s2", "s3", "s4", "s5", "s9", "s10", "s11", "s12", "s13", "count"} <= fired
     assert "s7" not in fired
+    assert len(fast.matcher.nets) == (9 if network == "beta" else 0)
+
+
+@pytest.mark.parametrize("profile", [None, "konseling-individual", "bk12"])
+def test_rules_are_prepared_as_experta_prepares_them(profile):
+    # fastrete._prepare skips experta's normal form for rules it leaves as they are
+    from experta.matchers.rete.utils import prepare_rule
+
+    from asas.engine.judge.profile import lookup
+    from asas.engine.reason import fastrete
+    chosen = None if profile is None else lookup(profile)
+    engine = knowledge_engine(None if chosen is None or chosen.is_default else chosen)
+    rules = engine.get_rules()
+    assert len(rules) > 80
+    for rule in rules:
+        ours, theirs = fastrete._prepare(rule), prepare_rule(rule)
+        assert ours == theirs and type(ours) is type(theirs), rule.__name__
+        assert ours.salience == theirs.salience

@@ -94,6 +94,11 @@ class SafeDepthStrategy(DepthStrategy):
     def get_key(self, activation):
         # The parent caches keys with lru_cache on the method, which keeps every
         # activation of every engine alive (upstream experta#21); the key is cheap.
+        # an activation's key never changes (its rule's salience, its facts): one that
+        # has it (every activation of engine/reason/fastrete.py) keeps it
+        key = activation.key
+        if key is not None:
+            return key
         salience = activation.rule.salience
         facts = sorted((f["__factid__"] for f in activation.facts), reverse=True)
         return (salience, facts)

@@ -25,6 +25,13 @@ any process, fire rules in the same order, so a report is the same byte for byte
 however many processes checked the batch.  Any order is a valid one for experta's
 strategy (it only orders by salience and recency); this one is reproducible.
 
+Rules of one pattern (and TESTs) need no network: their pattern is compiled with the
+TESTs, and a match is an activation.  Rules of joins, NOT, EXISTS and TESTs run on
+engine/reason/beta.py, a beta network of asas's own (tuples of fact indices, the
+conflict set's changes computed per batch); experta's beta network, with the nodes
+below, is left only for shapes beta.py does not take (OR, FORALL, a NOT of several
+patterns, a pattern twice in one rule).
+
 The network fails closed.  It was written against experta 1.9.4's internals (node
 classes, check objects, private methods and attributes): :func:`check_supported` and
 the build refuse (:class:`NotSupported`) any other experta version, any node type or
@@ -41,17 +48,21 @@ from __future__ import annotations
 
 import logging
 from collections import Counter, OrderedDict
+from collections.abc import Callable
 from contextlib import suppress
+from operator import itemgetter
+from types import FunctionType as _FunctionType
 from typing import TYPE_CHECKING, Any
 
 from experta import watchers
 from experta.activation import Activation
 from experta.agenda import Agenda
-from experta.conditionalelement import TEST, ConditionalElement
+from experta.conditionalelement import EXISTS, NOT, TEST, ConditionalElement
 from experta.engine import KnowledgeEngine as _Engine
 from experta.fact import Fact as _Fact
 from experta.fact import InitialFact
 from experta.factlist import FactList
+from experta.fieldconstraint import L as _L
 from experta.fieldconstraint import P as _P
 from experta.fieldconstraint import W
 from experta.matchers.rete import ReteMatcher
@@ -63,9 +74,10 @@ from experta.matchers.rete.nodes import (
     OrdinaryMatchNode,
     WhereNode,
 )
-from experta.matchers.rete.utils import extract_facts
+from experta.matchers.rete.utils import extract_facts, prepare_rule
 from experta.rule import Rule as _Rule
 
+from asas.engine.reason import beta
 from asas.engine.reason.compat import KnowledgeEngine, P, experta, frozendict  # noqa: F401  (experta imported via expert.py)
 
 #: the experta release whose internals this module copies and relies on
@@ -218,8 +230,17 @@ class _FastActivation(Activation):
     activations go to the agenda without ever being hashed), from its rule's hash
     computed once per rule (experta hashes the rule's whole left-hand side every time)."""
 
-    def __init__(self, rule, facts, context, rule_hash):
-        self.rule, self.facts, self.key, self.context = rule, set(facts), None, context
+    def __init__(self, rule, facts, context, rule_hash, ids=None):
+        # ``facts``: a set, or a tuple of distinct facts (as the set of them: the
+        # activations of one rule all hold the same kind, and compare as such); the
+        # strategy's key and the order of the agenda's input made once, from ``ids``
+        # (the facts' indices, when known)
+        self.rule, self.facts, self.context = rule, facts, context
+        if ids is None:
+            ids = [f["__factid__"] for f in facts]
+        ids = sorted(ids)
+        self.order = (rule.__name__, ids)
+        self.key = (rule.salience, ids[::-1])
         self._rule_hash = rule_hash
         self._hash = None
 
@@ -346,7 +367,7 @@ def _check_network(nodes) -> None:
 # function, and a match is an activation at once.  The activations are the network's
 # (same rule, same fact, same bindings), so the agenda fires them in the same order.
 
-def _compile_pattern(pattern, tests=(), capture=None, name="pattern"):
+def _compile_pattern(pattern, tests=(), capture=None, name="pattern", sources=None):
     """``(type, literals, match)`` for a pattern (and the TESTs of a one-pattern rule):
     ``match(fact)`` gives the bindings, or None when the fact does not pass.  Raises
     :class:`NotSupported` for a shape the network cannot take here either (a nested
@@ -370,33 +391,146 @@ def _compile_pattern(pattern, tests=(), capture=None, name="pattern"):
     names = [n for _, n in binds]
     if len(set(names)) != len(names):
         raise NotSupported("check_type", name="a name bound twice in one pattern")
-    where = [(check.test, tuple(check.parameters))
-             for check in (WhereCheck(test[0]) for test in tests)]
+    where = [(test[0], _parameters(test[0])) for test in tests]
     # one read per field; the literals first (they never raise), then the predicates,
     # then the TESTs with the bindings (None for a name not bound, as WhereCheck has it)
-    env, lines = {}, ["def match(fact):", "    try:"]
-    fields = [k for k, _ in literals] + [k for k, _ in predicates] + [k for k, _ in binds]
-    lines += [f"        v{i} = fact[{key!r}]" for i, key in enumerate(fields)] or ["        pass"]
-    lines.append("    except (IndexError, KeyError, TypeError):\n        return None")
-    for i, (_, value) in enumerate(literals):
-        env[f"L{i}"] = value
-        lines.append(f"    if not (L{i} == v{i}):\n        return None")
-    base = len(literals)
-    for i, (_, predicate) in enumerate(predicates):
-        env[f"P{i}"] = predicate
-        lines.append(f"    if not P{i}(v{base + i}):\n        return None")
-    base += len(predicates)
-    items = [f"{n!r}: v{base + i}" for i, n in enumerate(names)]
-    if capture is not None:
-        items.append(f"{capture!r}: fact")
-    lines.append(f"    context = {{{', '.join(items)}}}")
-    for i, (function, parameters) in enumerate(where):
-        env[f"T{i}"] = function
-        arguments = ", ".join(f"{p}=context.get({p!r})" for p in parameters)
-        lines.append(f"    if not T{i}({arguments}):\n        return None")
-    lines.append("    return context")
-    exec(compile("\n".join(lines), f"<{name}>", "exec"), env)
-    return type(pattern), tuple(literals), env["match"]
+    if sources is None:
+        sources = _Sources()
+        compiled = _Compiled(type(pattern), tuple(literals), names)
+        sources.add(compiled, literals, predicates, binds, capture, where)
+        sources.compile()
+        return compiled
+    compiled = _Compiled(type(pattern), tuple(literals), names)
+    sources.add(compiled, literals, predicates, binds, capture, where)
+    return compiled
+
+
+class _Compiled:
+    """A compiled pattern: the fact type, its literal fields, the names it binds, and
+    ``match`` (set once its module is compiled)."""
+
+    __slots__ = ("fact_type", "literals", "match", "names")
+
+    def __init__(self, fact_type, literals, names):
+        self.fact_type, self.literals, self.names = fact_type, literals, names
+        self.match = None
+
+
+class _Sources:
+    """The patterns' functions, compiled together.  Patterns of the same shape (how
+    many literals, predicates and bindings, a capture or not, the TESTs' parameters)
+    share one function factory, written once and called with each pattern's field
+    names and values: one ``compile()`` of a few dozen factories instead of one per
+    pattern (which cost a third of building the engine)."""
+
+    def __init__(self):
+        self.lines: list[str] = []
+        self.shapes: dict[tuple, str] = {}
+        self.env: dict[str, object] = {}
+        self.targets: list[tuple[_Compiled, str, tuple]] = []
+
+    def add(self, compiled, literals, predicates, binds, capture, where) -> None:
+        # a TEST of a plain function is called with its arguments in order (the same
+        # call as by name), so its shape is how many it takes
+        calls = tuple(len(parameters) if _positional(test) else parameters
+                      for test, parameters in where)
+        shape = (len(literals), len(predicates), len(binds), capture is not None, calls)
+        factory = self.shapes.get(shape)
+        if factory is None:
+            factory = self.shapes[shape] = f"shape{len(self.shapes)}"
+            self._write(factory, *shape)
+        args = (*[k for k, _ in literals], *[k for k, _ in predicates], *[k for k, _ in binds],
+                *[v for _, v in literals], *[p for _, p in predicates], *[n for _, n in binds],
+                *([capture] if capture is not None else []), *[t for t, _ in where],
+                *[p for call, (_, names) in zip(calls, where) if type(call) is int
+                  for p in names])
+        self.targets.append((compiled, factory, args))
+
+    def _write(self, factory, literals, predicates, binds, capture, tests) -> None:
+        fields = literals + predicates + binds
+        parameters = ([f"K{i}" for i in range(fields)] + [f"L{i}" for i in range(literals)]
+                      + [f"P{i}" for i in range(predicates)] + [f"N{i}" for i in range(binds)]
+                      + (["C"] if capture else []) + [f"T{i}" for i in range(len(tests))]
+                      + [f"A{i}_{j}" for i, call in enumerate(tests) if type(call) is int
+                         for j in range(call)])
+        lines = self.lines
+        lines += [f"def {factory}({', '.join(parameters)}):", "  def match(fact):", "    try:"]
+        # one read per field; the literals first (they never raise), then the
+        # predicates, then the TESTs with the bindings (None for a name not bound, as
+        # experta's WhereCheck has it)
+        lines += [f"      v{i} = fact[K{i}]" for i in range(fields)] or ["      pass"]
+        lines.append("    except (IndexError, KeyError, TypeError):\n      return None")
+        lines += [f"    if not (L{i} == v{i}):\n      return None" for i in range(literals)]
+        lines += [f"    if not P{i}(v{literals + i}):\n      return None"
+                  for i in range(predicates)]
+        items = [f"N{i}: v{literals + predicates + i}" for i in range(binds)]
+        if capture:
+            items.append("C: fact")
+        lines.append(f"    context = {{{', '.join(items)}}}")
+        for i, call in enumerate(tests):
+            if type(call) is int:
+                arguments = ", ".join(f"context.get(A{i}_{j})" for j in range(call))
+            else:
+                arguments = ", ".join(f"{p}=context.get({p!r})" for p in call)
+            lines.append(f"    if not T{i}({arguments}):\n      return None")
+        lines += ["    return context", "  return match"]
+
+    def compile(self) -> None:
+        if self.lines:
+            exec(compile("\n".join(self.lines), "<asas patterns>", "exec"), self.env)
+        for compiled, factory, args in self.targets:
+            make: Any = self.env[factory]
+            compiled.match = make(*args)
+        self.lines, self.targets = [], []
+
+
+_FLAGS_VAR = 0x04 | 0x08        # CO_VARARGS | CO_VARKEYWORDS
+
+
+def _positional(test) -> bool:
+    """Whether calling ``test`` with its parameters in order is calling it by name."""
+    code = getattr(test, "__code__", None)
+    return (type(test) is _FunctionType and code is not None
+            and not code.co_flags & _FLAGS_VAR and not code.co_kwonlyargcount
+            and not code.co_posonlyargcount
+            and not hasattr(test, "__wrapped__") and not hasattr(test, "__signature__"))
+
+
+def _parameters(test) -> tuple[str, ...]:
+    """What experta's WhereCheck reads with ``inspect.signature``: the names of a
+    TEST function's parameters; for a plain function (the rules' lambdas), from its
+    code object."""
+    code = getattr(test, "__code__", None)
+    if (type(test) is _FunctionType and code is not None and not code.co_flags & _FLAGS_VAR
+            and not hasattr(test, "__wrapped__") and not hasattr(test, "__signature__")):
+        return code.co_varnames[:code.co_argcount + code.co_kwonlyargcount]
+    return tuple(WhereCheck(test).parameters)
+
+
+_FLAT_VALUES = (W, _P, _L)
+
+
+def _flat_pattern(ce) -> bool:
+    return isinstance(ce, _Fact) and all(
+        type(v) in _FLAT_VALUES or not isinstance(v, ConditionalElement) for v in ce.values())
+
+
+def _prepare(rule):
+    """experta's ``prepare_rule`` (its disjunctive normal form, and an initial fact
+    before a leading NOT) for a rule of plain patterns, ``NOT``/``EXISTS`` of one plain
+    pattern and TESTs, which that normal form leaves as they are (it would copy each
+    pattern): the same rule, without the rewriting passes.  Any other rule (an OR, an
+    AND, a field constraint ``~``, ``&``, ``|``) is experta's to prepare."""
+    if type(rule) is not _Rule or not all(
+            _flat_pattern(ce) or type(ce) is TEST
+            or (type(ce) in (NOT, EXISTS) and len(ce) == 1 and _flat_pattern(ce[0]))
+            for ce in rule):
+        return prepare_rule(rule)
+    if not rule:
+        return rule.new_conditions(InitialFact())
+    if type(rule[0]) is NOT or all(type(ce) is TEST for ce in rule):
+        return rule.new_conditions(InitialFact(), *rule)
+    return rule.new_conditions(*rule)
 
 
 def _one_pattern(rule) -> bool:
@@ -411,7 +545,9 @@ class _Entry:
     else an alpha branch of the network (a match is a token for ``callbacks``)."""
 
     __slots__ = (
+        "alpha",
         "callbacks",
+        "compiled",
         "fact_type",
         "literals",
         "match",
@@ -421,17 +557,20 @@ class _Entry:
     )
 
     def __init__(self, compiled, rule=None, terminal=None):
-        self.fact_type, self.literals, self.match = compiled
+        self.fact_type, self.literals = compiled.fact_type, compiled.literals
+        self.compiled = compiled
+        self.match = compiled.match         # None until its module is compiled
         self.rule, self.terminal = rule, terminal
         self.rule_hash = hash(rule) if rule is not None else None
         self.callbacks = ()
+        self.alpha: beta.Alpha | None = None
 
 
 def _index(entries):
     """{type: (entries without a literal, ((field, {value: entries}), ...))}: each entry
     filed under the literal field most entries of its type test."""
     by_type: dict[type, list[_Entry]] = {}
-    out = {}
+    out: dict[type, tuple] = {}
     for e in entries:
         by_type.setdefault(e.fact_type, []).append(e)
     for fact_type, group in by_type.items():
@@ -447,9 +586,15 @@ def _index(entries):
                 continue
             key, value = max(e.literals, key=lambda kv: (counts[kv[0]], kv[0]))
             tables.setdefault(key, {}).setdefault(value, []).append(e)
+        # the candidates of a fact depend only on its values of the tables' fields: the
+        # lists made for each set of values are kept (a bounded number of them)
+        getter = itemgetter(*tables) if tables else None
         out[fact_type] = (tuple(always), tuple((k, {v: tuple(es) for v, es in t.items()})
-                                               for k, t in tables.items()))
+                                               for k, t in tables.items()), getter, {})
     return out
+
+
+_CANDIDATES_KEPT = 4096     # sets of values a fact type's candidates are kept for
 
 
 def _where_test(node):
@@ -459,7 +604,7 @@ def _where_test(node):
     return None
 
 
-def _fold_tests(pattern, terminal, capture) -> list[_Entry]:
+def _fold_tests(pattern, terminal, capture, sources) -> list[_Entry]:
     """Take the TESTs that follow a pattern directly (``Finding(id=MATCH.id), TEST(...)``:
     experta hangs a WhereNode on the pattern's last feature tester) into entries of
     their own, the pattern and its TESTs compiled in one function: a fact that fails
@@ -484,13 +629,144 @@ def _fold_tests(pattern, terminal, capture) -> list[_Entry]:
         end = _AlphaTerminal()
         end.children = list(last.children)
         folded.append(_Entry(_compile_pattern(pattern, [(t,) for t in tests], capture=capture,
-                                              name=f"{pattern!r} + TEST"), terminal=end))
+                                              name=f"{pattern!r} + TEST", sources=sources),
+                             terminal=end))
     terminal.children = kept
     return folded
 
 
+def _bound(pattern) -> tuple[str, ...]:
+    """The names a pattern binds (``MATCH.x``, and ``AS.x <<``)."""
+    names = [v.__bind__ for v in pattern.values() if type(v) is W and v.__bind__ is not None]
+    if pattern.get("__bind__") is not None:
+        names.append(pattern["__bind__"])
+    return tuple(names)
+
+
+def _test_call(test, bound_before) -> Callable:
+    """``call(bindings)``: what experta's WhereCheck does with a TEST (its function
+    called with each parameter's binding, None for a name not bound yet), for a
+    TEST after a join; a plain function whose every parameter is bound by then is
+    called with them in order, without a dictionary of arguments."""
+    parameters = _parameters(test)
+    bound = {n for names in bound_before for n in names}
+    if _positional(test) and all(p in bound for p in parameters):
+        if len(parameters) == 1:
+            (name,) = parameters
+            return lambda bindings: test(bindings[name])
+        if len(parameters) > 1:
+            values = itemgetter(*parameters)
+            return lambda bindings: test(*values(bindings))
+    return lambda bindings: test(**{p: bindings.get(p) for p in parameters})
+
+
+def _net_shape(rule):
+    """A prepared rule as beta.RuleNet takes it: ``[(role, pattern or TEST), ...]``,
+    the first a positive pattern; None for any other shape (it stays on experta's
+    network): an OR, a nested AND, FORALL, a NOT or EXISTS of more than one pattern or
+    with an ``AS`` capture, a pattern twice."""
+    if type(rule) is not _Rule or not len(rule) or not isinstance(rule[0], _Fact):
+        return None
+    shape: list[tuple[int | None, Any]] = []
+    seen = set()
+    for ce in rule:
+        if isinstance(ce, _Fact):
+            shape.append((beta.POS, ce))
+        elif type(ce) is TEST:
+            shape.append((None, ce))
+            continue
+        elif type(ce) in (NOT, EXISTS) and len(ce) == 1 and isinstance(ce[0], _Fact) \
+                and "__bind__" not in ce[0]:
+            shape.append((beta.NOT if type(ce) is NOT else beta.EXISTS, ce[0]))
+        else:
+            return None
+        pattern = shape[-1][1]
+        if pattern in seen or (type(pattern) is InitialFact and shape[-1][0] != beta.POS):
+            return None
+        seen.add(pattern)
+    return shape
+
+
+class _BetaBuilder:
+    """Compiles rules into beta.RuleNet, their patterns into shared beta.Alpha (one
+    per distinct pattern, and per first pattern with the TESTs that follow it)."""
+
+    def __init__(self, touched, dirty, sources):
+        self.touched, self.dirty, self.sources = touched, dirty, sources
+        self.alphas: dict = {}
+        self.entries: list[_Entry] = []
+        self.nets: list[beta.RuleNet] = []
+
+    def alpha(self, pattern, tests=()) -> beta.Alpha:
+        key = (pattern, tuple(tests))
+        found = self.alphas.get(key)
+        if found is None:
+            found = self.alphas[key] = beta.Alpha(self.touched)
+            capture = pattern.get("__bind__") or f"__pattern_{id(pattern)}__"
+            entry = _Entry(_compile_pattern(pattern, [(t,) for t in tests], capture=capture,
+                                            name=f"{pattern!r} (beta)", sources=self.sources))
+            entry.alpha = found
+            self.entries.append(entry)
+        return found
+
+    def add(self, rule, shape) -> None:
+        # positives: [pattern, ...]; tests[i]: the TESTs after positive i (and before
+        # positive i + 1), each (function, parameters)
+        patterns = [shape[0][1]]
+        tests: list[list] = [[]]
+        conditions: list[tuple] = []
+        has_initial = type(shape[0][1]) is InitialFact
+        for role, ce in shape[1:]:
+            if role is None:
+                tests[-1].append(ce[0])
+            elif role == beta.POS:
+                patterns.append(ce)
+                tests.append([])
+            else:
+                conditions.append((role, ce, len(patterns)))
+                if role == beta.EXISTS and not has_initial:
+                    # EXISTS joins the initial fact (experta's two NOT nodes)
+                    has_initial = True
+                    patterns.append(InitialFact())
+                    tests.append([])
+        # the TESTs after the first pattern see its bindings alone: compiled into it
+        positives = [self.alpha(patterns[0], tests[0])]
+        positives += [self.alpha(p) for p in patterns[1:]]
+        uses = [(alpha, beta.POS, i) for i, alpha in enumerate(positives)]
+        joins: list[tuple[str, ...]] = [()]
+        bound = list(_bound(patterns[0]))
+        bound_by = [_bound(p) for p in patterns]
+        for p in patterns[1:]:
+            names = _bound(p)
+            joins.append(tuple(n for n in names if n in bound))
+            bound += names
+        compiled_tests = [()] + [tuple(_test_call(t, bound_by[:i + 1]) for t in ts)
+                                 for i, ts in enumerate(tests[1:], start=1)]
+        locals_, globals_ = [], []
+        for role, pattern, before in conditions:
+            alpha = self.alpha(pattern)
+            visible = [n for p in patterns[:before] for n in _bound(p)]
+            shared = tuple(n for n in _bound(pattern) if n in visible)
+            if role == beta.NOT and shared:
+                locals_.append((alpha, shared))
+                uses.append((alpha, beta.LOCAL, 0))
+            else:
+                globals_.append((alpha, role == beta.EXISTS))
+                uses.append((alpha, beta.GLOBAL, 0))
+        rule_hash = hash(rule)
+
+        def make(facts, context, ids, rule=rule, rule_hash=rule_hash):
+            return _FastActivation(rule, facts, context, rule_hash, ids)
+
+        net = beta.RuleNet(rule, positives, joins, compiled_tests, locals_, globals_, make,
+                           self.touched, self.dirty)
+        for alpha, role, position in uses:
+            alpha.users.append((net, role, position))
+        self.nets.append(net)
+
+
 def _activation_order(activation):
-    return (activation.rule.__name__, sorted(f["__factid__"] for f in activation.facts))
+    return activation.order
 
 
 class FastReteMatcher(ReteMatcher):
@@ -501,17 +777,31 @@ class FastReteMatcher(ReteMatcher):
         check_supported()
         super().__init__(*args, **kwargs)
 
+    @staticmethod
+    def prepare_ruleset(engine):
+        return {_prepare(rule) for rule in engine.get_rules()}
+
     def build_network(self):
         """experta's beta network (joins, NOTs, TESTs after joins, conflict sets) for
         the rules that need one, wired to compiled patterns instead of feature testers;
         the one-pattern rules compiled whole."""
         entries, networked = [], set()
+        self.touched: list = []
+        self.beta_dirty: list[beta.RuleNet] = []
+        sources = _Sources()
+        builder = _BetaBuilder(self.touched, self.beta_dirty, sources)
         for rule in sorted(self.prepare_ruleset(self.engine), key=lambda r: r.__name__):
             if _one_pattern(rule):
-                entries.append(_Entry(_compile_pattern(rule[0], rule[1:], name=rule.__name__),
+                entries.append(_Entry(_compile_pattern(rule[0], rule[1:], name=rule.__name__,
+                                                       sources=sources),
                                       rule=rule))
+                continue
+            shape = _net_shape(rule)
+            if shape is not None:
+                builder.add(rule, shape)
             else:
                 networked.add(rule)
+        self.nets = builder.nets
         # one terminal per distinct pattern, as experta shares one alpha branch between
         # equal patterns (``NOT(SessionFact(action_plan=True))`` in two rules)
         patterns = {InitialFact(): None}
@@ -523,17 +813,26 @@ class FastReteMatcher(ReteMatcher):
             capture = captures[pattern] = (pattern.get("__bind__")
                                            or f"__pattern_{id(pattern)}__")
             terminal = terminals[pattern] = _AlphaTerminal()
-            entries.append(_Entry(_compile_pattern(pattern, capture=capture, name=repr(pattern)),
+            entries.append(_Entry(_compile_pattern(pattern, capture=capture, name=repr(pattern),
+                                                   sources=sources),
                                   terminal=terminal))
         self.build_beta_part(networked, terminals)
         for pattern, terminal in terminals.items():
-            entries += _fold_tests(pattern, terminal, captures[pattern])
+            entries += _fold_tests(pattern, terminal, captures[pattern], sources)
         self._speed_up([e.terminal for e in entries if e.terminal is not None])
+        for alpha in builder.alphas.values():
+            alpha.wire()
+        self.memory_nodes += [*builder.alphas.values(), *builder.nets]
+        entries += builder.entries
+        sources.compile()
+        for e in entries:
+            e.match = e.compiled.match
         for e in entries:
             if e.terminal is not None:
                 e.callbacks = tuple(e.terminal.callbacks)
         # a pattern whose every TEST was folded into its own entries feeds nothing
-        entries = [e for e in entries if e.terminal is None or e.callbacks]
+        entries = [e for e in entries
+                   if e.terminal is None or e.callbacks or e.alpha is not None]
         self.entries = entries
         self.index = _index(entries)
 
@@ -548,7 +847,6 @@ class FastReteMatcher(ReteMatcher):
             stack.extend(child.node for child in node.children)
         _check_network(nodes)
         self.dirty: list[_FastConflictSet] = []
-        self.touched: list[_FastOrdinaryMatch | _FastNot | _FastConflictSet] = []
         for node in nodes:
             node.__class__ = _FAST[type(node)]
             if isinstance(node, (_FastOrdinaryMatch, _FastNot, _FastConflictSet)):
@@ -574,6 +872,7 @@ class FastReteMatcher(ReteMatcher):
         for node in self.dirty:
             node.added, node.removed = set(), set()
         self.dirty.clear()
+        self.beta_dirty.clear()
 
     def _offer(self, fact, tag, activations):
         """Offer ``fact`` to the patterns that can take it: a one-pattern rule's match
@@ -581,21 +880,40 @@ class FastReteMatcher(ReteMatcher):
         entry = self.index.get(type(fact))
         if entry is None:
             return
-        always, tables = entry
-        candidates = list(always)
-        for key, table in tables:
+        always, tables, getter, kept = entry
+        if getter is None:
+            candidates = always
+        else:
             try:
-                candidates.extend(table.get(fact[key], ()))
+                values = getter(fact)
+                candidates = kept.get(values)
             except (KeyError, IndexError, TypeError):   # no such field, or unhashable
-                for group in table.values():
-                    candidates.extend(group)
-        data = {fact}
+                values = candidates = None
+            if candidates is None:
+                found = list(always)
+                for key, table in tables:
+                    try:
+                        found.extend(table.get(fact[key], ()))
+                    except (KeyError, IndexError, TypeError):
+                        for group in table.values():
+                            found.extend(group)
+                candidates = tuple(found)
+                if values is not None and len(kept) < _CANDIDATES_KEPT:
+                    kept[values] = candidates
+        data = ids = None
         for e in candidates:
             context = e.match(fact)
             if context is None:
                 continue
             if e.rule is not None:
-                activations.append(_FastActivation(e.rule, data, context, e.rule_hash))
+                if data is None:
+                    data, ids = (fact,), [fact["__factid__"]]
+                activations.append(_FastActivation(e.rule, data, context, e.rule_hash, ids))
+            elif e.alpha is not None:
+                if tag is _VALID:
+                    e.alpha.add(fact, context)
+                else:
+                    e.alpha.remove(fact)
             else:
                 token = _tuple_new(Token, (tag, {fact}, context))
                 for callback in e.callbacks:
@@ -610,6 +928,10 @@ class FastReteMatcher(ReteMatcher):
         if adding:
             for fact in adding:
                 self._offer(fact, _VALID, added)
+        if self.beta_dirty:
+            for net in self.beta_dirty:
+                net.finish(added, removed)
+            self.beta_dirty.clear()
         if self.dirty:
             for node in set(self.dirty):
                 node_added, node_removed = node.get_activations()
@@ -657,7 +979,7 @@ class FastFactList(FactList):
             self[idx] = fact
             self.last_index = idx + 1
             self.added.append(fact)
-            counter[fact_id] += 1
+            counter[fact_id] = counter.get(fact_id, 0) + 1    # no Counter.__missing__ call
             if _FACTS_WATCHER.isEnabledFor(logging.INFO):
                 _FACTS_WATCHER.info(" ==> %s: %r", fact, fact)
             return fact
@@ -708,7 +1030,7 @@ class FastEngineMixin:
         self.running = False
         self._asas_snapshot = self._snapshot()
 
-    _MEMORIES = ("left_memory", "right_memory", "memory", "added", "removed")
+    _MEMORIES = ("left_memory", "right_memory", "memory", "added", "removed", "active")
 
     def _snapshot(self):
         nodes = {node: [(name, getattr(node, name).copy()) for name in self._MEMORIES
@@ -810,6 +1132,10 @@ class FastEngineMixin:
             if rules_watcher.isEnabledFor(logging.INFO):
                 rules_watcher.info("FIRE %s %s: %s", execution, activation.rule.__name__,
                                    ", ".join(str(f) for f in activation.facts))
-            activation.rule(self, **{k: v for k, v in activation.context.items()
-                                     if not k.startswith("__")})
+            rule = activation.rule
+            if rule._wrapped_args:      # Rule.__call__ passes only these names on
+                rule(self, **activation.context)
+            else:
+                rule(self, **{k: v for k, v in activation.context.items()
+                              if not k.startswith("__")})
         self.running = False
