@@ -251,7 +251,9 @@ def test_the_seeded_yaml_pattern_finds_the_same_characters_as_pyyaml_s():
 
     from asas.engine.run.startup import SAME_CHARACTERS, YAML_NON_PRINTABLE
     every = "".join(map(chr, range(0x110000)))
-    theirs = re._compiler.compile(YAML_NON_PRINTABLE, 0)    # not from the cache
+    # not from the cache: re's own compiler (sre_compile before Python 3.11)
+    compiler = getattr(re, "_compiler", None) or __import__("sre_compile")
+    theirs = compiler.compile(YAML_NON_PRINTABLE, 0)
     ours = re.compile(SAME_CHARACTERS)
     assert [m.start() for m in ours.finditer(every)] == \
         [m.start() for m in theirs.finditer(every)]
