@@ -729,7 +729,8 @@ def explain(file, lang, profile):
         for e in result.errors:
             click.echo(safe_text(e.format(result.file, _lang(lang))), err=True)
         sys.exit(2)
-    _echo(render(result, _lang(lang)))
+    from asas.engine.report.withheld import localised
+    _echo(render(localised(result, _lang(lang)), _lang(lang)))
 
 
 @cli.command()

@@ -1071,6 +1071,33 @@ def test_s16_a_withheld_value_is_not_repeated_by_another_finding(fmt):
         assert "[withheld]" in krh003["message"]
 
 
+@pytest.mark.parametrize("fmt", CHECK_FORMATS)
+def test_s16_a_withheld_value_is_marked_in_the_report_s_language(fmt, tmp_path):
+    """``[withheld]`` in English, ``[dirahasiakan]`` in Indonesian, in every format, the
+    same whether a worker rendered the case or this process did (a batch of six goes to
+    the workers, one file does not), redacted or not."""
+    for i in range(6):
+        shutil.copy(SECURITY / "prv-repeat.yaml", tmp_path / f"p{i}.yaml")
+    base = ["check", "--no-cache", "--format", fmt, "--fail-on", "never", "--no-redact"]
+    one = run(*base, SECURITY / "prv-repeat.yaml", "--lang", "id").output
+    english = run(*base, SECURITY / "prv-repeat.yaml", "--lang", "en").output
+    assert "[withheld]" not in one and "[dirahasiakan]" not in english
+    # markdown quotes no evidence value: it shows neither mark
+    assert ("[withheld]" in english) == ("[dirahasiakan]" in one) == (fmt != "markdown")
+    by_jobs = {jobs: run(*base, tmp_path, "--lang", "id", "--jobs", jobs).output
+               for jobs in ("1", "2")}
+    assert by_jobs["1"] == by_jobs["2"] and "[withheld]" not in by_jobs["2"]
+    redacted = run(*base[:-1], "--redact", tmp_path, "--lang", "id", "--jobs", "2").output
+    assert "[withheld]" not in redacted
+
+
+def test_s16_explain_marks_a_withheld_value_in_the_report_s_language():
+    indonesian = run("explain", SECURITY / "prv-repeat.yaml", "--lang", "id").output
+    english = run("explain", SECURITY / "prv-repeat.yaml", "--lang", "en").output
+    assert "[dirahasiakan]" in indonesian and "[withheld]" not in indonesian
+    assert "[withheld]" in english
+
+
 def test_s16_the_cache_does_not_keep_a_withheld_value(tmp_path):
     fixture = tmp_path / "p.yaml"
     shutil.copy(SECURITY / "prv-repeat.yaml", fixture)

@@ -171,15 +171,16 @@ def _renderer(render: RenderAs, profile):
     options = dataclasses.replace(render.options, catalog=catalog if render.catalog else None)
     piece = get(render.fmt).piece
     assert piece is not None
+    from asas.engine.report.withheld import localised
     lang = render.lang
     if render.redact:
         from asas.engine.report.redact import redact
 
         def hide(r):
-            return redact([r], lang)[0]
+            return localised(redact([r], lang)[0], lang)
     else:
         def hide(r):
-            return r
+            return localised(r, lang)
 
     def rendered(file, data, index) -> Rendered:
         r = hide(from_trusted(data, file, catalog))

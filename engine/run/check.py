@@ -226,14 +226,15 @@ def _run_check(o: CheckOptions, stdout: TextIO, stderr: TextIO | None) -> int:
                   progress=progress, profile=o.profile, suppress=o.suppress)
     outcome = Outcome(o.fail_on)
     asked = True if o.redact else (False if o.no_redact else None)
+    from asas.engine.report.withheld import localised
     if redacts(o.fmt, asked):    # --redact, or a format that leaves the machine
         from asas.engine.report.redact import redact as redact_results
 
         def hide(r):
-            return redact_results([r], o.lang)[0]
+            return localised(redact_results([r], o.lang)[0], o.lang)
     else:
         def hide(r):
-            return r
+            return localised(r, o.lang)
     quiet = o.quiet and o.fmt in QUIET_FORMATS
     deferred: list = []           # --quiet: what a format writes before the first case
 
