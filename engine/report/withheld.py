@@ -50,6 +50,17 @@ def localised(r, lang: str):
     return dataclasses.replace(r, **changes)
 
 
+def for_report(lang: str, redacting: bool):
+    """``r -> r`` as a report in ``lang`` shows it: redacted first when ``redacting``
+    (``--redact``, or a format that leaves the machine), then with the withheld mark in
+    ``lang``. The one recipe of the parent (engine/run/check.py) and of the workers
+    (engine/run/batch.py), so both render a case alike."""
+    if not redacting:
+        return lambda r: localised(r, lang)
+    from asas.engine.report.redact import redact
+    return lambda r: localised(redact([r], lang)[0], lang)
+
+
 def _found(r):
     yield from r.findings
     for f, _ in r.suppressed:

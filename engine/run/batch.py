@@ -171,16 +171,9 @@ def _renderer(render: RenderAs, profile):
     options = dataclasses.replace(render.options, catalog=catalog if render.catalog else None)
     piece = get(render.fmt).piece
     assert piece is not None
-    from asas.engine.report.withheld import localised
+    from asas.engine.report.withheld import for_report
     lang = render.lang
-    if render.redact:
-        from asas.engine.report.redact import redact
-
-        def hide(r):
-            return localised(redact([r], lang)[0], lang)
-    else:
-        def hide(r):
-            return localised(r, lang)
+    hide = for_report(lang, render.redact)
 
     def rendered(file, data, index) -> Rendered:
         r = hide(from_trusted(data, file, catalog))

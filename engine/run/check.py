@@ -226,15 +226,9 @@ def _run_check(o: CheckOptions, stdout: TextIO, stderr: TextIO | None) -> int:
                   progress=progress, profile=o.profile, suppress=o.suppress)
     outcome = Outcome(o.fail_on)
     asked = True if o.redact else (False if o.no_redact else None)
-    from asas.engine.report.withheld import localised
-    if redacts(o.fmt, asked):    # --redact, or a format that leaves the machine
-        from asas.engine.report.redact import redact as redact_results
-
-        def hide(r):
-            return localised(redact_results([r], o.lang)[0], o.lang)
-    else:
-        def hide(r):
-            return localised(r, o.lang)
+    from asas.engine.report.withheld import for_report
+    # redacted for --redact, or for a format that leaves the machine
+    hide = for_report(o.lang, bool(redacts(o.fmt, asked)))
     quiet = o.quiet and o.fmt in QUIET_FORMATS
     deferred: list = []           # --quiet: what a format writes before the first case
 
