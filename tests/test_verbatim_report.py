@@ -95,3 +95,16 @@ def test_a_turn_is_named_by_its_own_number_in_explain_and_html():
     assert "butir ke-12" not in out
     page = html_format.render([check_file(CASE)], "en", redact=False)
     assert "session 1 › verbatim (turn 11)" in page and "verbatim (item 12)" not in page
+
+
+def test_the_chart_writes_the_ratio_as_its_reader_writes_a_decimal():
+    """Reflections per question: 1,00 in an Indonesian page, 1.00 in an English one
+    (the figure is the tagger's, the separator the language's)."""
+    result = check_file("cases/verbatim-upheld.yaml")
+    ratios = {lang: re.findall(r"(?:Reflections per question|Refleksi per pertanyaan) "
+                               r"(\d+[.,]\d\d)</title>",
+                               html_format.render([result], lang, redact=False))
+              for lang in ("en", "id")}
+    assert ratios["en"] and len(ratios["en"]) == len(ratios["id"])
+    assert all("." in r for r in ratios["en"]) and all("," in r for r in ratios["id"])
+    assert [r.replace(".", ",") for r in ratios["en"]] == ratios["id"]

@@ -113,10 +113,12 @@ def chart(s: dict, thresholds: dict, lang: str, uid: str) -> str:
     open_q, closed_q = counts.get("open_question", 0), counts.get("closed_question", 0)
     refl = sum(counts.get(c, 0) for c in ("paraphrase", "reflection_of_feeling", "summarizing"))
     ratio = refl / (open_q + closed_q) if open_q + closed_q else 0.0
+    # a reader of Indonesian writes a decimal comma: 1,25 reflections per question
+    ratio_text = f"{ratio:.2f}".replace(".", ",") if lang == "id" else f"{ratio:.2f}"
     parts = [f'<svg class="vb-chart" viewBox="0 0 {width} {row * 3 + 14}" role="img" '
              f'aria-labelledby="{uid}-t"><title id="{uid}-t">{_e(_w("talk", lang))} '
              f"{share:.0%}; {_e(_w('questions', lang))} {open_q}/{closed_q}; "
-             f"{_e(_w('reflections', lang))} {ratio:.2f}</title>"]
+             f"{_e(_w('reflections', lang))} {ratio_text}</title>"]
 
     def label(y, text, value):
         parts.append(f'<text x="0" y="{y + 15}" font-size="12" fill="#1d232b">{_e(text)}</text>'
@@ -149,7 +151,7 @@ def chart(s: dict, thresholds: dict, lang: str, uid: str) -> str:
                  f'height="16" fill="#9db6d6"/>' if open_q + closed_q else "")
     threshold(y, left + bar_w * thresholds["open_closed_min"] / (1 + thresholds["open_closed_min"]))
     y += row
-    label(y, _w("reflections", lang), f"{ratio:.2f}")
+    label(y, _w("reflections", lang), ratio_text)
     frame(y)
     parts.append(f'<rect x="{left}" y="{y + 3}" width="{bar_w * min(ratio, 2) / 2:.1f}" '
                  f'height="16" rx="3" fill="#1e7b3c"/>')
