@@ -246,9 +246,12 @@ def test_cli_gradebook_markdown_and_html(tmp_path):
     result = CliRunner().invoke(cli, ["grade", REFERRED, EXAMPLE, "--lang", "id"])
     assert result.exit_code == 0
     assert "# asas · Daftar nilai" in result.output
-    assert "| KI-2026-01 | PR-01 | **100.0** | **A** | ✓ 12.5 |" in result.output
+    # an Indonesian gradebook writes a decimal comma, as its csv and the sheets do
+    assert "| KI-2026-01 | PR-01 | **100,0** | **A** | ✓ 12,5 |" in result.output
     row = next(x for x in result.output.splitlines() if x.startswith("| FX-REFERRED |"))
-    assert "✗ 2.5" in row
+    assert "✗ 2,5" in row
+    english = CliRunner().invoke(cli, ["grade", REFERRED, EXAMPLE, "--lang", "en"]).output
+    assert "| KI-2026-01 | PR-01 | **100.0** | **A** | ✓ 12.5 |" in english
     assert "A ≥ 80, AB ≥ 75, B ≥ 70, BC ≥ 65, C ≥ 60, D ≥ 50, E ≥ 0" in result.output
     assert "bukan praktik itu sendiri" in result.output       # the grade is of the write-up
     out = tmp_path / "nilai.html"
@@ -355,7 +358,7 @@ def test_a_cap_holds_for_the_trainee_too(bundled):
     assert rows[None].band is None              # the cases without a code: no average
     result = CliRunner().invoke(cli, ["grade", *DEFAULT_CASES, "--lang", "id"])
     line = next(x for x in result.output.splitlines() if x.startswith("| PR-03 |"))
-    assert "| 87.5 | D ▼ |" in line and "nilai rata-rata mencapai A" in line
+    assert "| 87,5 | D ▼ |" in line and "nilai rata-rata mencapai A" in line
 
 
 def test_caps_are_checked():
@@ -508,7 +511,7 @@ def test_roster_csv_without_a_code_column(tmp_path):
 def test_roster_names_students_in_gradebook_and_trend():
     result = CliRunner().invoke(cli, ["grade", *DEFAULT_CASES, "--roster", ROSTER, "--lang", "id"])
     assert result.exit_code == 0
-    assert "| KI-2026-10 | Fajar Nugroho (2210106) | **67.8** | **D ▼** |" in result.output
+    assert "| KI-2026-10 | Fajar Nugroho (2210106) | **67,8** | **D ▼** | ! 6,25 |" in result.output
     assert "| Ayu Lestari (2210101) | 3 |" in result.output
     assert "| (tanpa kode) | 12 |  |  |" in result.output       # not one trainee: no average
     result = CliRunner().invoke(cli, ["trend", *DEFAULT_CASES, "--roster", ROSTER, "--lang", "id"])

@@ -31,12 +31,16 @@ MARK = STATUS_MARK
 CSV_LOCALES = ("intl", "id")
 
 
-def _pts(x: float) -> str:
-    return f"{x:.1f}"
+def _pts(x: float, lang: str, exact: bool = True) -> str:
+    """Points as the gradebook shows them: one decimal, or as many as a principle's
+    points have up to three (6.25 of a twelve-asas rubric, not a rounded 6.2, so that a
+    row's cells add up to its total; an average, ``exact`` False, keeps one), with a
+    decimal comma in Indonesian."""
+    return _decimal(x, "id" if lang == "id" else "intl", exact=exact)
 
 
-def _minus(x: float) -> str:
-    return f"−{x:.1f}" if x else "0.0"
+def _minus(x: float, lang: str) -> str:
+    return f"−{_pts(x, lang)}" if x else _pts(0.0, lang)
 
 
 def cap_notes(g: CaseGrade, lang: str) -> list[str]:
@@ -145,7 +149,7 @@ def render_csv(grades: list[CaseGrade], rubric: Rubric, lang: str = "en",
 # --- markdown ----------------------------------------------------------------------------
 
 def rubric_lines(rubric: Rubric, lang: str) -> list[str]:
-    weights = ", ".join(f"{p} {_pts(rubric.share(p))}" for p in rubric.principles)
+    weights = ", ".join(f"{p} {_pts(rubric.share(p), lang)}" for p in rubric.principles)
     points = ", ".join(f"{word(s, lang)} {rubric.status_points[s]:g}%" for s in STATUSES)
     deduct = ", ".join(f"{word(s, lang)} {rubric.deductions[s]:g}" for s in SEVERITIES)
     bands = ", ".join(f"{b.grade} ≥ {b.min:g}" for b in rubric.bands)
@@ -188,15 +192,15 @@ def render_markdown(grades: list[CaseGrade], rubric: Rubric, lang: str = "en",
                        + " | ".join([""] * len(rubric.principles)) + " | | | |")
             continue
         grades_of = g.principle_grades
-        cells = [f"{MARK[grades_of[p].status]} {_pts(grades_of[p].points)}"
+        cells = [f"{MARK[grades_of[p].status]} {_pts(grades_of[p].points, lang)}"
                  for p in rubric.principles]
         if g.state == INCOMPLETE:
             out.append(f"| {name} | {who} | | **{esc(t('incomplete', lang))}** | " + " | ".join(cells)
                        + f" | | | {why} |")
             continue
         grade = esc(g.graded_band.grade) + (" ▼" if g.capped else "")
-        out.append(f"| {name} | {who} | **{_pts(g.graded_total)}** | **{grade}** | " + " | ".join(cells) +
-                   f" | {_minus(g.deductions)} | {_minus(g.function_deductions)} | {why} |")
+        out.append(f"| {name} | {who} | **{_pts(g.graded_total, lang)}** | **{grade}** | " + " | ".join(cells) +
+                   f" | {_minus(g.deductions, lang)} | {_minus(g.function_deductions, lang)} | {why} |")
     out += ["", " · ".join(f"{m} {word(s, lang)}" for s, m in MARK.items())
             + f" · ▼ {t('capped_legend', lang)}", ""]
     rows = by_trainee(grades, rubric)
@@ -207,7 +211,7 @@ def render_markdown(grades: list[CaseGrade], rubric: Rubric, lang: str = "en",
         for row in rows:
             who = esc(trainee_name(row.code, roster, lang) if row.code else t("no_code", lang))
             extra = trainee_notes(row, lang)
-            avg = "" if row.average is None else _pts(row.average)
+            avg = "" if row.average is None else _pts(row.average, lang, exact=False)
             band = "" if row.band is None else esc(row.band.grade) + (" ▼" if row.lowered else "")
             out.append(f"| {who} | {row.graded} | {avg} | {band} | {esc('; '.join(extra))} |")
         out.append("")
@@ -274,17 +278,17 @@ def render_html(grades: list[CaseGrade], rubric: Rubric, lang: str = "en",
             mark = (f' <span class="capmark" title="{e("; ".join(cap_notes(g, lang)))}">▼</span>'
                     if g.capped else "")
             cell = (f'<td class="grade"><b>{e(g.graded_band.grade)}</b>{mark}</td>'
-                    f'<td class="num"><b>{_pts(g.graded_total)}</b></td>')
+                    f'<td class="num"><b>{_pts(g.graded_total, lang)}</b></td>')
         body.append(head + cell + who_cell)
         for p in rubric.principles:
             pg = g.principle_grades[p]
             body.append(f'<td class="st {pg.status}" title="{e(word(pg.status, lang))}">'
-                        f"{MARK[pg.status]} {_pts(pg.points)}</td>")
+                        f"{MARK[pg.status]} {_pts(pg.points, lang)}</td>")
         if g.state == INCOMPLETE:
             body.append("<td></td><td></td>")
         else:
-            body.append(f'<td class="num">{_minus(g.deductions)}</td>'
-                        f'<td class="num">{_minus(g.function_deductions)}</td>')
+            body.append(f'<td class="num">{_minus(g.deductions, lang)}</td>'
+                        f'<td class="num">{_minus(g.function_deductions, lang)}</td>')
         body.append("</tr>" + why)
     body.append("</tbody></table></div></section>")
 
@@ -295,7 +299,7 @@ def render_html(grades: list[CaseGrade], rubric: Rubric, lang: str = "en",
             counts[g.graded_band.grade] += 1
         average = sum(g.graded_total for g in graded) / len(graded)
         body.append(f'<section class="card"><h2>{e(word("distribution", lang))}</h2>'
-                    f'<p class="sub">{e(word("average", lang))}: <b>{average:.1f}</b> '
+                    f'<p class="sub">{e(word("average", lang))}: <b>{_pts(average, lang, exact=False)}</b> '
                     f"({len(graded)} {e(word('cases', lang))})</p><table class=\"frequent\"><tbody>")
         widest = max(counts.values()) or 1
         for grade, n in counts.items():
@@ -349,7 +353,7 @@ def _trainees_html(grades, rubric, lang, roster) -> str:
         for row in rows:
             who = trainee_name(row.code, roster, lang) if row.code else t("no_code", lang)
             extra = trainee_notes(row, lang)
-            avg = "" if row.average is None else f"{row.average:.1f}"
+            avg = "" if row.average is None else _pts(row.average, lang, exact=False)
             band = "" if row.band is None else row.band.grade
             mark = ' <span class="capmark">▼</span>' if row.lowered else ""
             body.append(f"<tr><td>{e(who)}</td><td class=\"num\">{row.graded}</td>"
