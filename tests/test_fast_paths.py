@@ -147,3 +147,35 @@ def test_the_loaders_resolve_gives_pyyamls_tag(value, implicit):
             Resolver.resolve(loader, ScalarNode, value, implicit)
     finally:
         loader.dispose()
+
+
+def _fact_as_it_was(cls, kwargs):
+    """engine/reason/facts.py Fact.__init__ before its one-update path: field by field,
+    each value not of a frozen type through _freeze."""
+    from asas.engine.reason.facts import _FROZEN, _freeze
+    fact = cls.__new__(cls)
+    for key, value in kwargs.items():
+        if value.__class__ not in _FROZEN:
+            value = _freeze(value)
+        dict.__setitem__(fact, key, value)
+    fact._Fact__defaults = {}
+    return fact
+
+
+_FACT_VALUE = st.recursive(
+    _LEAF | st.frozensets(st.integers(), max_size=3),
+    lambda inner: st.lists(inner, max_size=3) | st.lists(inner, max_size=3).map(tuple)
+    | st.dictionaries(st.text(max_size=4), inner, max_size=3)
+    | st.sets(st.integers(), max_size=3), max_leaves=12)
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.dictionaries(st.text(max_size=6) | st.sampled_from(["__bind__", "idx", "a__b"]),
+                       _FACT_VALUE, max_size=8))
+def test_a_fact_is_made_as_field_by_field(kwargs):
+    from asas.engine.reason.facts import Finding, SessionFact
+    for cls in (Finding, SessionFact):
+        made, before = cls(**kwargs), _fact_as_it_was(cls, kwargs)
+        assert list(made.items()) == list(before.items())
+        assert [type(v) for v in made.values()] == [type(v) for v in before.values()]
+        assert made._Fact__defaults == {} and type(made) is type(before)

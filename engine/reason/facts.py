@@ -35,12 +35,16 @@ class Fact(_ExpertaFact):
         if args:                    # positional fields: experta's own path
             super().__init__(*args, **kwargs)
             return
-        # experta's __init__ (``update`` through ``__setitem__``), in one loop: a new
-        # fact has no id yet, so it can always be set
-        for key, value in kwargs.items():
-            if value.__class__ not in _FROZEN:
-                value = _freeze(value)
-            dict.__setitem__(self, key, value)
+        # experta's __init__ (``update`` through ``__setitem__``): a new fact has no id
+        # yet, so it can always be set; when no value needs freezing (the usual case),
+        # in one C-level update, in the same order
+        if _FROZEN.issuperset(map(type, kwargs.values())):
+            dict.update(self, kwargs)
+        else:
+            for key, value in kwargs.items():
+                if value.__class__ not in _FROZEN:
+                    value = _freeze(value)
+                dict.__setitem__(self, key, value)
         self._Fact__defaults = {}
 
     def __setitem__(self, key, value):
