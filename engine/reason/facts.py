@@ -36,15 +36,14 @@ class Fact(_ExpertaFact):
             super().__init__(*args, **kwargs)
             return
         # experta's __init__ (``update`` through ``__setitem__``): a new fact has no id
-        # yet, so it can always be set; when no value needs freezing (the usual case),
-        # in one C-level update, in the same order
-        if _FROZEN.issuperset(map(type, kwargs.values())):
-            dict.update(self, kwargs)
-        else:
+        # yet, so it can always be set.  One C-level update puts the fields in their
+        # order; the few values that need freezing (a finding's ``params``) are then
+        # replaced in place, which keeps that order
+        dict.update(self, kwargs)
+        if not _FROZEN.issuperset(map(type, kwargs.values())):
             for key, value in kwargs.items():
                 if value.__class__ not in _FROZEN:
-                    value = _freeze(value)
-                dict.__setitem__(self, key, value)
+                    dict.__setitem__(self, key, _freeze(value))
         self._Fact__defaults = {}
 
     def __setitem__(self, key, value):
