@@ -179,3 +179,33 @@ def test_a_fact_is_made_as_field_by_field(kwargs):
         assert list(made.items()) == list(before.items())
         assert [type(v) for v in made.values()] == [type(v) for v in before.values()]
         assert made._Fact__defaults == {} and type(made) is type(before)
+
+
+def test_the_undocumented_observations_are_read_as_path_by_path(tmp_path):
+    """engine/reason/facts.py reads a session's observations with one attrgetter: the
+    same paths left out as following each path with _get."""
+    from asas.engine.load.discover import case_paths
+    from asas.engine.load.loader import load_file
+    from asas.engine.reason import facts
+    from tests.helpers import ROOT, write_batch
+    folders = [str(ROOT / "cases"), str(ROOT / "tests" / "fixtures")]
+    write_batch(tmp_path, 40, 10, seed=23)
+    seen = 0
+    for path in case_paths(folders + [str(tmp_path)]):
+        loaded = load_file(path)
+        if loaded.case is None:
+            continue
+        case = loaded.model
+        for idx in range(len(case.sessions)):
+            paths = facts.OBSERVED + (facts.OBSERVED_FIRST if idx == 0 else ())
+            if idx > 0 and case.sessions[idx - 1].tasks_agreed:
+                paths += facts.OBSERVED_AFTER_TASKS
+            assert facts.undocumented(case, idx) == tuple(
+                p for p in paths if facts._get(case.sessions[idx], p) is None)
+            seen += 1
+        info = case.case
+        paths = facts.CASE_OBSERVED + (("referral.client_agreed",)
+                                       if info.referral.source not in (None, "self") else ())
+        assert facts.undocumented_case(case) == tuple(
+            "case." + p for p in paths if facts._get(info, p) is None)
+    assert seen > 100

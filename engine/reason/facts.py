@@ -9,6 +9,8 @@ documented".  Every fact field is named after the case-file field it comes from.
 
 from __future__ import annotations
 
+from operator import attrgetter
+
 from asas.engine.load.types import LoadedCase
 from asas.engine.reason.compat import Fact as _ExpertaFact
 from asas.engine.reason.compat import freeze, frozendict
@@ -169,13 +171,25 @@ def _get(obj, path: str):
     return obj
 
 
+def _reader(paths: tuple[str, ...]):
+    """``read(obj)``: the value at each of ``paths`` (dotted, as :func:`_get` follows
+    them), all read in one call of attrgetter (which follows dotted names the same way)."""
+    get = attrgetter(*paths)
+    return get if len(paths) > 1 else lambda obj: (get(obj),)
+
+
+_SESSION_READERS = {paths: (paths, _reader(paths)) for paths in (
+    OBSERVED + OBSERVED_FIRST, OBSERVED, OBSERVED + OBSERVED_AFTER_TASKS)}
+
+
 def undocumented(case, idx: int) -> tuple[str, ...]:
     """The observations session ``idx`` leaves out (None), as paths inside the session."""
     s = case.sessions[idx]
     paths = OBSERVED + (OBSERVED_FIRST if idx == 0 else ())
     if idx > 0 and case.sessions[idx - 1].tasks_agreed:
         paths += OBSERVED_AFTER_TASKS
-    return tuple(p for p in paths if _get(s, p) is None)
+    paths, read = _SESSION_READERS[paths]
+    return tuple([p for p, value in zip(paths, read(s)) if value is None])
 
 
 # The case's own single observations (paths inside ``case``) with no DOC entry of their
@@ -191,7 +205,12 @@ def undocumented_case(case) -> tuple[str, ...]:
     paths: tuple[str, ...] = CASE_OBSERVED
     if info.referral.source not in (None, "self"):
         paths += ("referral.client_agreed",)
-    return tuple("case." + p for p in paths if _get(info, p) is None)
+    paths, read = _CASE_READERS[paths]
+    return tuple(["case." + p for p, value in zip(paths, read(info)) if value is None])
+
+
+_CASE_READERS = {paths: (paths, _reader(paths))
+                 for paths in (CASE_OBSERVED, CASE_OBSERVED + ("referral.client_agreed",))}
 
 
 def _first(case, test) -> int | None:
