@@ -9,7 +9,9 @@ documented".  Every fact field is named after the case-file field it comes from.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from operator import attrgetter
+from typing import Any
 
 from asas.engine.load.types import LoadedCase
 from asas.engine.reason.compat import Fact as _ExpertaFact
@@ -178,7 +180,8 @@ def _reader(paths: tuple[str, ...]):
     return get if len(paths) > 1 else lambda obj: (get(obj),)
 
 
-_SESSION_READERS = {paths: (paths, _reader(paths)) for paths in (
+_Readers = dict[tuple[str, ...], tuple[tuple[str, ...], Callable[[Any], tuple]]]
+_SESSION_READERS: _Readers = {paths: (paths, _reader(paths)) for paths in (
     OBSERVED + OBSERVED_FIRST, OBSERVED, OBSERVED + OBSERVED_AFTER_TASKS)}
 
 
@@ -209,7 +212,7 @@ def undocumented_case(case) -> tuple[str, ...]:
     return tuple(["case." + p for p, value in zip(paths, read(info)) if value is None])
 
 
-_CASE_READERS = {paths: (paths, _reader(paths))
+_CASE_READERS: _Readers = {paths: (paths, _reader(paths))
                  for paths in (CASE_OBSERVED, CASE_OBSERVED + ("referral.client_agreed",))}
 
 
