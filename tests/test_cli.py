@@ -272,9 +272,10 @@ def test_yaml_gets_the_seeded_pattern_when_the_cli_is_imported_first():
     assert out == ascii(SAME_CHARACTERS)
 
 
-def test_the_collector_is_as_before_once_the_first_case_is_checked(tmp_path):
-    """engine/run/startup.py: the collector runs less often while asas starts, and
-    as before from the first case checked on (the workers of a pool too)."""
+def test_the_collector_is_at_the_batch_threshold_once_the_first_case_is_checked(tmp_path):
+    """engine/run/startup.py: the collector runs less often while asas starts, and at
+    the batch's young threshold from the first case checked on (the workers of a pool
+    too), the older generations' thresholds as they were."""
     import gc
 
     from asas.engine.run import startup
@@ -283,4 +284,6 @@ def test_the_collector_is_as_before_once_the_first_case_is_checked(tmp_path):
     startup.hold_gc()
     assert gc.get_threshold()[0] >= 100_000
     assert run("check", "--no-cache", write(tmp_path, "ok.yaml", EXEMPLARY)).exit_code == 0
-    assert gc.get_threshold() == before
+    # the young generation at the batch's threshold, the older ones as they were
+    assert gc.get_threshold() == (max(before[0], startup.BATCH_YOUNG), *before[1:])
+    gc.set_threshold(*before)

@@ -147,3 +147,65 @@ def test_the_loaders_resolve_gives_pyyamls_tag(value, implicit):
             Resolver.resolve(loader, ScalarNode, value, implicit)
     finally:
         loader.dispose()
+
+
+def _fact_as_it_was(cls, kwargs):
+    """engine/reason/facts.py Fact.__init__ before its one-update path: field by field,
+    each value not of a frozen type through _freeze."""
+    from asas.engine.reason.facts import _FROZEN, _freeze
+    fact = cls.__new__(cls)
+    for key, value in kwargs.items():
+        if value.__class__ not in _FROZEN:
+            value = _freeze(value)
+        dict.__setitem__(fact, key, value)
+    fact._Fact__defaults = {}
+    return fact
+
+
+_FACT_VALUE = st.recursive(
+    _LEAF | st.frozensets(st.integers(), max_size=3),
+    lambda inner: st.lists(inner, max_size=3) | st.lists(inner, max_size=3).map(tuple)
+    | st.dictionaries(st.text(max_size=4), inner, max_size=3)
+    | st.sets(st.integers(), max_size=3), max_leaves=12)
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.dictionaries(st.text(max_size=6) | st.sampled_from(["__bind__", "idx", "a__b"]),
+                       _FACT_VALUE, max_size=8))
+def test_a_fact_is_made_as_field_by_field(kwargs):
+    from asas.engine.reason.facts import Finding, SessionFact
+    for cls in (Finding, SessionFact):
+        made, before = cls(**kwargs), _fact_as_it_was(cls, kwargs)
+        assert list(made.items()) == list(before.items())
+        assert [type(v) for v in made.values()] == [type(v) for v in before.values()]
+        assert made._Fact__defaults == {} and type(made) is type(before)
+
+
+def test_the_undocumented_observations_are_read_as_path_by_path(tmp_path):
+    """engine/reason/facts.py reads a session's observations with one attrgetter: the
+    same paths left out as following each path with _get."""
+    from asas.engine.load.discover import case_paths
+    from asas.engine.load.loader import load_file
+    from asas.engine.reason import facts
+    from tests.helpers import ROOT, write_batch
+    folders = [str(ROOT / "cases"), str(ROOT / "tests" / "fixtures")]
+    write_batch(tmp_path, 40, 10, seed=23)
+    seen = 0
+    for path in case_paths(folders + [str(tmp_path)]):
+        loaded = load_file(path)
+        if loaded.case is None:
+            continue
+        case = loaded.model
+        for idx in range(len(case.sessions)):
+            paths = facts.OBSERVED + (facts.OBSERVED_FIRST if idx == 0 else ())
+            if idx > 0 and case.sessions[idx - 1].tasks_agreed:
+                paths += facts.OBSERVED_AFTER_TASKS
+            assert facts.undocumented(case, idx) == tuple(
+                p for p in paths if facts._get(case.sessions[idx], p) is None)
+            seen += 1
+        info = case.case
+        paths = facts.CASE_OBSERVED + (("referral.client_agreed",)
+                                       if info.referral.source not in (None, "self") else ())
+        assert facts.undocumented_case(case) == tuple(
+            "case." + p for p in paths if facts._get(info, p) is None)
+    assert seen > 100

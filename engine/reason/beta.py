@@ -130,20 +130,21 @@ class RuleNet:
             self.changed.append(key)
 
     def _extend2(self, position: int, fact, context) -> None:
-        """:meth:`_extend` for two positive patterns."""
+        """:meth:`_extend` for two positive patterns, without its lists of partial
+        tuples: each fact of the other pattern is paired with ``fact`` in place."""
         others = self.positives[1 - position].memory
         if not others:
             return
         fid = fact["__factid__"]
-        if position == 0:
-            pairs = [(fid, fact, context, other_id, other, other_context)
-                     for other_id, (other, other_context) in others.items()]
-        else:
-            pairs = [(other_id, other, other_context, fid, fact, context)
-                     for other_id, (other, other_context) in others.items()]
-        shared, tests, memory = self.joins[1], self.tests[1], self.memory
-        for id0, fact0, context0, id1, fact1, context1 in pairs:
-            key = (id0, id1)
+        shared, tests, memory, changed = self.joins[1], self.tests[1], self.memory, self.changed
+        first = position == 0
+        for other_id, (other, other_context) in others.items():
+            if first:
+                key = (fid, other_id)
+                context0, context1 = context, other_context
+            else:
+                key = (other_id, fid)
+                context0, context1 = other_context, context
             if key in memory:
                 continue
             for name in shared:
@@ -155,10 +156,14 @@ class RuleNet:
                     if not test(merged):
                         break
                 else:
-                    memory[key] = ((fact0, fact1), merged, key) if id0 != id1 \
-                        else ((fact0,), merged, (id0,))
-                    self._mark()
-                    self.changed.append(key)
+                    if fid != other_id:
+                        memory[key] = ((fact, other) if first else (other, fact), merged, key)
+                    else:
+                        memory[key] = ((fact,), merged, (fid,))
+                    if not changed and not self.full:   # _mark()
+                        self.dirty.append(self)
+                        self.touched.append(self)
+                    changed.append(key)
 
     def _extend(self, position: int, fact, context) -> None:
         """The tuples with ``fact`` at ``position``, the other positions from their

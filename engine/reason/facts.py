@@ -9,6 +9,10 @@ documented".  Every fact field is named after the case-file field it comes from.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from operator import attrgetter
+from typing import Any
+
 from asas.engine.load.types import LoadedCase
 from asas.engine.reason.compat import Fact as _ExpertaFact
 from asas.engine.reason.compat import freeze, frozendict
@@ -35,12 +39,15 @@ class Fact(_ExpertaFact):
         if args:                    # positional fields: experta's own path
             super().__init__(*args, **kwargs)
             return
-        # experta's __init__ (``update`` through ``__setitem__``), in one loop: a new
-        # fact has no id yet, so it can always be set
-        for key, value in kwargs.items():
-            if value.__class__ not in _FROZEN:
-                value = _freeze(value)
-            dict.__setitem__(self, key, value)
+        # experta's __init__ (``update`` through ``__setitem__``): a new fact has no id
+        # yet, so it can always be set.  One C-level update puts the fields in their
+        # order; the few values that need freezing (a finding's ``params``) are then
+        # replaced in place, which keeps that order
+        dict.update(self, kwargs)
+        if not _FROZEN.issuperset(map(type, kwargs.values())):
+            for key, value in kwargs.items():
+                if value.__class__ not in _FROZEN:
+                    dict.__setitem__(self, key, _freeze(value))
         self._Fact__defaults = {}
 
     def __setitem__(self, key, value):
@@ -166,13 +173,26 @@ def _get(obj, path: str):
     return obj
 
 
+def _reader(paths: tuple[str, ...]):
+    """``read(obj)``: the value at each of ``paths`` (dotted, as :func:`_get` follows
+    them), all read in one call of attrgetter (which follows dotted names the same way)."""
+    get = attrgetter(*paths)
+    return get if len(paths) > 1 else lambda obj: (get(obj),)
+
+
+_Readers = dict[tuple[str, ...], tuple[tuple[str, ...], Callable[[Any], tuple]]]
+_SESSION_READERS: _Readers = {paths: (paths, _reader(paths)) for paths in (
+    OBSERVED + OBSERVED_FIRST, OBSERVED, OBSERVED + OBSERVED_AFTER_TASKS)}
+
+
 def undocumented(case, idx: int) -> tuple[str, ...]:
     """The observations session ``idx`` leaves out (None), as paths inside the session."""
     s = case.sessions[idx]
     paths = OBSERVED + (OBSERVED_FIRST if idx == 0 else ())
     if idx > 0 and case.sessions[idx - 1].tasks_agreed:
         paths += OBSERVED_AFTER_TASKS
-    return tuple(p for p in paths if _get(s, p) is None)
+    paths, read = _SESSION_READERS[paths]
+    return tuple([p for p, value in zip(paths, read(s)) if value is None])
 
 
 # The case's own single observations (paths inside ``case``) with no DOC entry of their
@@ -188,7 +208,12 @@ def undocumented_case(case) -> tuple[str, ...]:
     paths: tuple[str, ...] = CASE_OBSERVED
     if info.referral.source not in (None, "self"):
         paths += ("referral.client_agreed",)
-    return tuple("case." + p for p in paths if _get(info, p) is None)
+    paths, read = _CASE_READERS[paths]
+    return tuple(["case." + p for p, value in zip(paths, read(info)) if value is None])
+
+
+_CASE_READERS: _Readers = {paths: (paths, _reader(paths))
+                 for paths in (CASE_OBSERVED, CASE_OBSERVED + ("referral.client_agreed",))}
 
 
 def _first(case, test) -> int | None:
