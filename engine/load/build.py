@@ -32,6 +32,38 @@ _constructor = SafeConstructor()
 _STR = "tag:yaml.org,2002:str"
 _NULL = "tag:yaml.org,2002:null"
 
+# (tag, text) -> what SafeConstructor makes of a short scalar, or _REFUSED where it
+# refuses: the answer depends on nothing else, the values are immutable, and the
+# same few texts (true, 3, 2026-09-07) recur in every file
+_MADE: dict = {}
+_MADE_MAX = 4096
+_MADE_TAGS = frozenset({"tag:yaml.org,2002:int", "tag:yaml.org,2002:float",
+                        "tag:yaml.org,2002:bool", "tag:yaml.org,2002:null",
+                        "tag:yaml.org,2002:timestamp"})
+_UNMADE = object()     # not in _MADE yet
+_REFUSED = object()    # in _MADE: SafeConstructor refuses the text
+
+
+def _construct(node):
+    """SafeConstructor's value of a scalar node, or its text where it has none."""
+    tag, text = node.tag, node.value
+    if tag == _STR:
+        return text     # what construct_yaml_str gives a scalar node
+    cached = tag in _MADE_TAGS and len(text) <= 40
+    if cached:
+        raw = _MADE.get((tag, text), _UNMADE)
+        if raw is not _UNMADE:
+            return text if raw is _REFUSED else raw
+    try:
+        raw = _constructor.yaml_constructors[tag](_constructor, node)
+    except (ValueError, TypeError, OverflowError, yaml.YAMLError):
+        if cached and len(_MADE) < _MADE_MAX:
+            _MADE[(tag, text)] = _REFUSED
+        return text
+    if cached and len(_MADE) < _MADE_MAX:
+        _MADE[(tag, text)] = raw
+    return raw
+
 
 class _Shape:
     """What ``_Builder.obj`` needs of a dataclass of the model, worked out once: its
@@ -63,6 +95,7 @@ class _Builder:
         self.values: dict[str, tuple[int, int]] = {}
         self.keys: dict[str, tuple[int, int]] = {}
         self.nodes = 0
+        self.max_nodes, self.max_depth = limits.max_nodes, limits.max_depth
 
     def error(self, node, path: str, msg: Msg, mark=None, quoted=()):
         mark = mark or node.start_mark
@@ -70,13 +103,19 @@ class _Builder:
 
     def visit(self, node, path: str, depth: int):
         # _compose has bounded the nodes and the depth already; this is a second guard
+        # (reached all the same: a short form is visited twice, one level deeper)
         self.nodes += 1
-        if self.nodes > self.limits.max_nodes:
-            raise _TooBig(Msg.of("load.too_many_nodes", n=number(self.limits.max_nodes),
+        if self.nodes > self.max_nodes or depth > self.max_depth:
+            self.over(node)
+        mark = node.start_mark
+        self.values[path] = (mark.line + 1, mark.column + 1)
+
+    def over(self, node):
+        """The limit the node just counted crosses (the count first)."""
+        if self.nodes > self.max_nodes:
+            raise _TooBig(Msg.of("load.too_many_nodes", n=number(self.max_nodes),
                                  alias=""), node.start_mark)
-        if depth > self.limits.max_depth:
-            raise _TooBig(Msg.of("load.too_deep", n=self.limits.max_depth), node.start_mark)
-        self.values[path] = (node.start_mark.line + 1, node.start_mark.column + 1)
+        raise _TooBig(Msg.of("load.too_deep", n=self.max_depth), node.start_mark)
 
     # -- objects -------------------------------------------------------------
     def refuse_tag(self, node, path: str) -> bool:
@@ -174,12 +213,19 @@ class _Builder:
 
     # -- values --------------------------------------------------------------
     def value(self, node, spec: FieldSpec, path: str, depth: int):
-        if spec.kind == "object":
+        kind = spec.kind
+        if kind == "object":
             return _short_or_obj(self, node, spec, path, depth)
-        self.visit(node, path, depth)
-        if self.refuse_tag(node, path):
+        # visit() and refuse_tag(), written out: this runs for every value of the file
+        self.nodes += 1
+        if self.nodes > self.max_nodes or depth > self.max_depth:
+            self.over(node)
+        mark = node.start_mark
+        self.values[path] = (mark.line + 1, mark.column + 1)
+        if node.tag not in _SAFE_TAGS:
+            self.refuse_tag(node, path)
             return None
-        if spec.kind == "list":
+        if kind == "list":
             if not isinstance(node, SequenceNode):
                 none = Msg.of("load.write_none") if isinstance(node, ScalarNode) else ""
                 self.error(node, path, Msg.of("load.expected", what=Msg.of("kind.list"),
@@ -190,8 +236,9 @@ class _Builder:
                 raise _TooBig(Msg.of("load.too_many_sessions", n=number(len(node.value)),
                                      m=number(self.limits.max_sessions)), node.start_mark)
             items = []
+            item_spec = spec.item_spec
             for i, item_node in enumerate(node.value):
-                item = self.value(item_node, spec.item_spec, f"{path}[{i}]", depth + 1)
+                item = self.value(item_node, item_spec, f"{path}[{i}]", depth + 1)
                 if item is not None:
                     items.append(item)
             if spec.minimum is not None and len(node.value) < spec.minimum:
@@ -200,23 +247,22 @@ class _Builder:
         if not isinstance(node, ScalarNode):
             self.error(node, path, _expected(spec, node))
             return None
-        return self.scalar(node, spec, path)
-
-    def scalar(self, node, spec: FieldSpec, path: str):
-        if spec.kind == "str":
-            bad = _CONTROL.search(node.value)
+        if kind == "str":
+            text = node.value
+            bad = _CONTROL.search(text)
             if bad:
                 self.error(node, path, Msg.of("load.control_char",
                                               char=f"U+{ord(bad.group()):04X}"))
                 return None
-            if spec.pattern is not None and not re.search(spec.pattern, node.value):
+            if spec.pattern is not None and not re.search(spec.pattern, text):
                 self.error(node, path, _form(spec, node), quoted=_quoted(node))
                 return None
-            return node.value
-        try:
-            raw = _constructor.yaml_constructors[node.tag](_constructor, node)
-        except (ValueError, TypeError, OverflowError, yaml.YAMLError):
-            raw = node.value
+            return text
+        return self.scalar(node, spec, path)
+
+    def scalar(self, node, spec: FieldSpec, path: str):
+        """A value of a field of any scalar kind but text (``value`` checks those)."""
+        raw = _construct(node)
         lenient = not self.limits.strict
         if spec.kind == "enum":
             if isinstance(raw, str) and raw in spec.choices:
