@@ -47,8 +47,6 @@ _REFUSED = object()    # in _MADE: SafeConstructor refuses the text
 def _construct(node):
     """SafeConstructor's value of a scalar node, or its text where it has none."""
     tag, text = node.tag, node.value
-    if tag == _STR:
-        return text     # what construct_yaml_str gives a scalar node
     cached = tag in _MADE_TAGS and len(text) <= 40
     if cached:
         raw = _MADE.get((tag, text), _UNMADE)
@@ -141,14 +139,15 @@ class _Builder:
         seen: dict[str, int] = {}
         misspelt: set[str] = set()  # required keys already named by a "did you mean"
         for key_node, value_node in node.value:
-            if isinstance(key_node, ScalarNode) and key_node.tag == _MERGE_TAG:
-                self.error(key_node, path, Msg.of("load.merge_key"))
-                continue
-            if key_node.tag != _STR or not isinstance(key_node, ScalarNode):
-                if key_node.tag in _SAFE_TAGS:
+            key_tag = key_node.tag
+            if key_tag != _STR or not isinstance(key_node, ScalarNode):
+                if isinstance(key_node, ScalarNode) and key_tag == _MERGE_TAG:
+                    self.error(key_node, path, Msg.of("load.merge_key"))
+                    continue
+                if key_tag in _SAFE_TAGS:
                     found_here, quoted = _describe(key_node), _quoted(key_node)
                 else:
-                    tag = _show(key_node.tag)
+                    tag = _show(key_tag)
                     found_here, quoted = Msg.of("kind.tagged_key", tag=tag), (tag,)
                 self.error(key_node, path, Msg.of("load.key_not_plain", found=found_here),
                            quoted=quoted)
@@ -161,7 +160,8 @@ class _Builder:
                 self.error(key_node, sub, Msg.of("load.duplicate_key", key=shown,
                                                  line=seen[key]), quoted=(shown,))
                 continue
-            seen[key] = key_node.start_mark.line + 1
+            key_mark = key_node.start_mark
+            seen[key] = key_mark.line + 1
             spec = specs.get(key)
             if spec is None:
                 spec = shape.aliases.get(key)
@@ -189,12 +189,14 @@ class _Builder:
                        Msg.of("load.unknown_key", key=shown, names=_choices(specs)))
                 self.error(key_node, sub, msg, quoted=(shown,))
                 continue
-            self.keys[sub] = (key_node.start_mark.line + 1, key_node.start_mark.column + 1)
+            self.keys[sub] = (key_mark.line + 1, key_mark.column + 1)
             if value_node.tag == _NULL:
                 if spec.required:
                     self.error(value_node, sub, Msg.of("load.required_empty", key=key))
                 continue
-            found[key] = self.value(value_node, spec, sub, depth + 1)
+            value = self.value(value_node, spec, sub, depth + 1)
+            if value is not None:   # a field left out: the model's default
+                found[key] = value
         for spec in shape.required:
             name = spec.name
             if name not in seen and name not in misspelt:
@@ -209,7 +211,7 @@ class _Builder:
                 self.errors.append(CaseError.of(line, col, f"{path}.{name}" if path else name,
                                                 Msg.of("load.missing_key", key=name,
                                                        about=_about(spec), fix=fix)))
-        return cls(**{k: v for k, v in found.items() if v is not None})
+        return cls(**found)
 
     # -- values --------------------------------------------------------------
     def value(self, node, spec: FieldSpec, path: str, depth: int):
@@ -262,7 +264,8 @@ class _Builder:
 
     def scalar(self, node, spec: FieldSpec, path: str):
         """A value of a field of any scalar kind but text (``value`` checks those)."""
-        raw = _construct(node)
+        # text is what construct_yaml_str gives a scalar node
+        raw = node.value if node.tag == _STR else _construct(node)
         lenient = not self.limits.strict
         if spec.kind == "enum":
             if isinstance(raw, str) and raw in spec.choices:
