@@ -90,7 +90,7 @@ def _resolve_by_text(kind, value, implicit, _scalar=ScalarNode, _mapping=Mapping
 
 class _Loader(_Base):
     if _PLAIN_TEXT:
-        resolve = staticmethod(_resolve_by_text)  # type: ignore[assignment]
+        resolve = staticmethod(_resolve_by_text)
 
     if not _Base.yaml_path_resolvers:
         # libyaml's composer calls these two around every node, for path resolvers,
