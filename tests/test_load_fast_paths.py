@@ -43,8 +43,13 @@ def _outcome(data: bytes, limits: Limits, monkeypatch, reference: bool):
 
 def _same(data: bytes, monkeypatch, limits=_LIMITS):
     for lim in limits:
-        assert _outcome(data, lim, monkeypatch, False) == \
-            _outcome(data, lim, monkeypatch, True), (lim, data[:300])
+        new, was = _outcome(data, lim, monkeypatch, False), _outcome(data, lim, monkeypatch, True)
+        if was in ("KeyError", "IndexError", "AttributeError"):
+            # the one difference on purpose: an explicit !!bool or !!timestamp tag on text
+            # PyYAML cannot read crashed the old builder; now the value is refused, located
+            assert isinstance(new, tuple) and new[1], (lim, data[:300])
+            continue
+        assert new == was, (lim, data[:300])
 
 
 _EXEMPLARY = (ROOT / "cases" / "exemplary.yaml").read_bytes()
@@ -79,7 +84,8 @@ _REPLACED = [
                            b"supervised: !!float .nan", b"supervised: !custom x"]),
     (b"age: 16", [b"age: 1_5", b"age: 0o17", b"age: 15.0", b"age: -1", b"age: 1e400",
                   b"age: '15'", b"age: 0x0F", b"age: 1:30", b"age: .inf", b"age: 121",
-                  b"age: !!float 15", b"age: !!null 15", b"age: \"\\x0015\""]),
+                  b"age: !!float 15", b"age: !!null 15", b"age: !!float ''", b"age: !!int ''",
+                  b"age: \"\\x0015\""]),
 ]
 
 
@@ -179,8 +185,8 @@ def test_a_remembered_scalar_is_what_safeconstructor_makes(tag, text):
             return build._constructor.yaml_constructors[tag](build._constructor, node)
         except (ValueError, TypeError, OverflowError, __import__("yaml").YAMLError):
             return text
-        except Exception as exc:    # KeyError, AttributeError: the old code's crash
-            return type(exc)
+        except (LookupError, AttributeError):  # the old code's crash, now a refusal
+            return text
 
     def remembered():
         try:

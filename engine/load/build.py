@@ -54,7 +54,10 @@ def _construct(node):
             return text if raw is _REFUSED else raw
     try:
         raw = _constructor.yaml_constructors[tag](_constructor, node)
-    except (ValueError, TypeError, OverflowError, yaml.YAMLError):
+    # PyYAML trusts the tag to fit the text: "!!bool maybe" is a KeyError, "!!float ''"
+    # an IndexError, "!!timestamp abc" an AttributeError; text, like any other refusal
+    except (ValueError, TypeError, OverflowError, LookupError, AttributeError,
+            yaml.YAMLError):
         if cached and len(_MADE) < _MADE_MAX:
             _MADE[(tag, text)] = _REFUSED
         return text
