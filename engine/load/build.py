@@ -32,6 +32,39 @@ _constructor = SafeConstructor()
 _STR = "tag:yaml.org,2002:str"
 _NULL = "tag:yaml.org,2002:null"
 
+# (tag, text) -> what SafeConstructor makes of a short scalar, or _REFUSED where it
+# refuses: the answer depends on nothing else, the values are immutable, and the
+# same few texts (true, 3, 2026-09-07) recur in every file
+_MADE: dict = {}
+_MADE_MAX = 4096
+_MADE_TAGS = frozenset({"tag:yaml.org,2002:int", "tag:yaml.org,2002:float",
+                        "tag:yaml.org,2002:bool", "tag:yaml.org,2002:null",
+                        "tag:yaml.org,2002:timestamp"})
+_UNMADE = object()     # not in _MADE yet
+_REFUSED = object()    # in _MADE: SafeConstructor refuses the text
+
+
+def _construct(node):
+    """SafeConstructor's value of a scalar node, or its text where it has none."""
+    tag, text = node.tag, node.value
+    cached = tag in _MADE_TAGS and len(text) <= 40
+    if cached:
+        raw = _MADE.get((tag, text), _UNMADE)
+        if raw is not _UNMADE:
+            return text if raw is _REFUSED else raw
+    try:
+        raw = _constructor.yaml_constructors[tag](_constructor, node)
+    # PyYAML trusts the tag to fit the text: "!!bool maybe" is a KeyError, "!!float ''"
+    # an IndexError, "!!timestamp abc" an AttributeError; text, like any other refusal
+    except (ValueError, TypeError, OverflowError, LookupError, AttributeError,
+            yaml.YAMLError):
+        if cached and len(_MADE) < _MADE_MAX:
+            _MADE[(tag, text)] = _REFUSED
+        return text
+    if cached and len(_MADE) < _MADE_MAX:
+        _MADE[(tag, text)] = raw
+    return raw
+
 
 class _Shape:
     """What ``_Builder.obj`` needs of a dataclass of the model, worked out once: its
@@ -63,6 +96,7 @@ class _Builder:
         self.values: dict[str, tuple[int, int]] = {}
         self.keys: dict[str, tuple[int, int]] = {}
         self.nodes = 0
+        self.max_nodes, self.max_depth = limits.max_nodes, limits.max_depth
 
     def error(self, node, path: str, msg: Msg, mark=None, quoted=()):
         mark = mark or node.start_mark
@@ -70,13 +104,19 @@ class _Builder:
 
     def visit(self, node, path: str, depth: int):
         # _compose has bounded the nodes and the depth already; this is a second guard
+        # (reached all the same: a short form is visited twice, one level deeper)
         self.nodes += 1
-        if self.nodes > self.limits.max_nodes:
-            raise _TooBig(Msg.of("load.too_many_nodes", n=number(self.limits.max_nodes),
+        if self.nodes > self.max_nodes or depth > self.max_depth:
+            self.over(node)
+        mark = node.start_mark
+        self.values[path] = (mark.line + 1, mark.column + 1)
+
+    def over(self, node):
+        """The limit the node just counted crosses (the count first)."""
+        if self.nodes > self.max_nodes:
+            raise _TooBig(Msg.of("load.too_many_nodes", n=number(self.max_nodes),
                                  alias=""), node.start_mark)
-        if depth > self.limits.max_depth:
-            raise _TooBig(Msg.of("load.too_deep", n=self.limits.max_depth), node.start_mark)
-        self.values[path] = (node.start_mark.line + 1, node.start_mark.column + 1)
+        raise _TooBig(Msg.of("load.too_deep", n=self.max_depth), node.start_mark)
 
     # -- objects -------------------------------------------------------------
     def refuse_tag(self, node, path: str) -> bool:
@@ -102,14 +142,15 @@ class _Builder:
         seen: dict[str, int] = {}
         misspelt: set[str] = set()  # required keys already named by a "did you mean"
         for key_node, value_node in node.value:
-            if isinstance(key_node, ScalarNode) and key_node.tag == _MERGE_TAG:
-                self.error(key_node, path, Msg.of("load.merge_key"))
-                continue
-            if key_node.tag != _STR or not isinstance(key_node, ScalarNode):
-                if key_node.tag in _SAFE_TAGS:
+            key_tag = key_node.tag
+            if key_tag != _STR or not isinstance(key_node, ScalarNode):
+                if isinstance(key_node, ScalarNode) and key_tag == _MERGE_TAG:
+                    self.error(key_node, path, Msg.of("load.merge_key"))
+                    continue
+                if key_tag in _SAFE_TAGS:
                     found_here, quoted = _describe(key_node), _quoted(key_node)
                 else:
-                    tag = _show(key_node.tag)
+                    tag = _show(key_tag)
                     found_here, quoted = Msg.of("kind.tagged_key", tag=tag), (tag,)
                 self.error(key_node, path, Msg.of("load.key_not_plain", found=found_here),
                            quoted=quoted)
@@ -122,7 +163,8 @@ class _Builder:
                 self.error(key_node, sub, Msg.of("load.duplicate_key", key=shown,
                                                  line=seen[key]), quoted=(shown,))
                 continue
-            seen[key] = key_node.start_mark.line + 1
+            key_mark = key_node.start_mark
+            seen[key] = key_mark.line + 1
             spec = specs.get(key)
             if spec is None:
                 spec = shape.aliases.get(key)
@@ -150,12 +192,14 @@ class _Builder:
                        Msg.of("load.unknown_key", key=shown, names=_choices(specs)))
                 self.error(key_node, sub, msg, quoted=(shown,))
                 continue
-            self.keys[sub] = (key_node.start_mark.line + 1, key_node.start_mark.column + 1)
+            self.keys[sub] = (key_mark.line + 1, key_mark.column + 1)
             if value_node.tag == _NULL:
                 if spec.required:
                     self.error(value_node, sub, Msg.of("load.required_empty", key=key))
                 continue
-            found[key] = self.value(value_node, spec, sub, depth + 1)
+            value = self.value(value_node, spec, sub, depth + 1)
+            if value is not None:   # a field left out: the model's default
+                found[key] = value
         for spec in shape.required:
             name = spec.name
             if name not in seen and name not in misspelt:
@@ -170,16 +214,23 @@ class _Builder:
                 self.errors.append(CaseError.of(line, col, f"{path}.{name}" if path else name,
                                                 Msg.of("load.missing_key", key=name,
                                                        about=_about(spec), fix=fix)))
-        return cls(**{k: v for k, v in found.items() if v is not None})
+        return cls(**found)
 
     # -- values --------------------------------------------------------------
     def value(self, node, spec: FieldSpec, path: str, depth: int):
-        if spec.kind == "object":
+        kind = spec.kind
+        if kind == "object":
             return _short_or_obj(self, node, spec, path, depth)
-        self.visit(node, path, depth)
-        if self.refuse_tag(node, path):
+        # visit() and refuse_tag(), written out: this runs for every value of the file
+        self.nodes += 1
+        if self.nodes > self.max_nodes or depth > self.max_depth:
+            self.over(node)
+        mark = node.start_mark
+        self.values[path] = (mark.line + 1, mark.column + 1)
+        if node.tag not in _SAFE_TAGS:
+            self.refuse_tag(node, path)
             return None
-        if spec.kind == "list":
+        if kind == "list":
             if not isinstance(node, SequenceNode):
                 none = Msg.of("load.write_none") if isinstance(node, ScalarNode) else ""
                 self.error(node, path, Msg.of("load.expected", what=Msg.of("kind.list"),
@@ -190,8 +241,9 @@ class _Builder:
                 raise _TooBig(Msg.of("load.too_many_sessions", n=number(len(node.value)),
                                      m=number(self.limits.max_sessions)), node.start_mark)
             items = []
+            item_spec = spec.item_spec
             for i, item_node in enumerate(node.value):
-                item = self.value(item_node, spec.item_spec, f"{path}[{i}]", depth + 1)
+                item = self.value(item_node, item_spec, f"{path}[{i}]", depth + 1)
                 if item is not None:
                     items.append(item)
             if spec.minimum is not None and len(node.value) < spec.minimum:
@@ -200,23 +252,23 @@ class _Builder:
         if not isinstance(node, ScalarNode):
             self.error(node, path, _expected(spec, node))
             return None
-        return self.scalar(node, spec, path)
-
-    def scalar(self, node, spec: FieldSpec, path: str):
-        if spec.kind == "str":
-            bad = _CONTROL.search(node.value)
+        if kind == "str":
+            text = node.value
+            bad = _CONTROL.search(text)
             if bad:
                 self.error(node, path, Msg.of("load.control_char",
                                               char=f"U+{ord(bad.group()):04X}"))
                 return None
-            if spec.pattern is not None and not re.search(spec.pattern, node.value):
+            if spec.pattern is not None and not re.search(spec.pattern, text):
                 self.error(node, path, _form(spec, node), quoted=_quoted(node))
                 return None
-            return node.value
-        try:
-            raw = _constructor.yaml_constructors[node.tag](_constructor, node)
-        except (ValueError, TypeError, OverflowError, yaml.YAMLError):
-            raw = node.value
+            return text
+        return self.scalar(node, spec, path)
+
+    def scalar(self, node, spec: FieldSpec, path: str):
+        """A value of a field of any scalar kind but text (``value`` checks those)."""
+        # text is what construct_yaml_str gives a scalar node
+        raw = node.value if node.tag == _STR else _construct(node)
         lenient = not self.limits.strict
         if spec.kind == "enum":
             if isinstance(raw, str) and raw in spec.choices:

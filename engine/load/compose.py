@@ -46,7 +46,7 @@ else:
         from yaml import SafeLoader as _Base
         _C_COMPOSER = False
 
-_RESOLVED: dict = {}        # (text, implicit) -> tag, for short plain scalars
+_RESOLVED: dict = {}        # text -> tag, for short plain scalars
 _RESOLVED_MAX = 4096        # entries kept at most (free text is seldom short and repeated)
 _FAST_BYTES = 256 * 1024    # the fast path is for files of at most this many characters
 
@@ -56,29 +56,41 @@ _FAST_BYTES = 256 * 1024    # the fast path is for files of at most this many ch
 _FIRST = frozenset(_Base.yaml_implicit_resolvers)
 _PLAIN_TEXT = None not in _FIRST and not _Base.yaml_path_resolvers
 _STR_TAG = _Base.DEFAULT_SCALAR_TAG
+_MAP_TAG = _Base.DEFAULT_MAPPING_TAG
+_SEQ_TAG = _Base.DEFAULT_SEQUENCE_TAG
+
+
+def _resolve_by_text(kind, value, implicit, _scalar=ScalarNode, _mapping=MappingNode,
+                     _first=_FIRST, _str=_STR_TAG, _get=_RESOLVED.get,
+                     _pyyaml=_Base.resolve, _resolver=_Base):
+    """PyYAML's resolve, without its expressions for quoted text and plain text
+    that starts as no implicit type can, and remembered for other short scalars:
+    the tag of a scalar depends only on its text and on whether it was plain or
+    quoted (SafeLoader has no resolvers by path, so nor on where it stands).
+
+    A plain function, not a method: libyaml calls it for every node, and a bound
+    method and ``super()`` cost more than the work (the defaults bind the names
+    once for the same reason).  With no resolver by path PyYAML's resolve reads
+    only the class's tables, so the class stands in for the loader."""
+    if kind is not _scalar:
+        return _MAP_TAG if kind is _mapping else _SEQ_TAG
+    if not implicit[0] or (value and value[0] not in _first):
+        # quoted, or plain and its first character starts no implicit type: PyYAML
+        # would try no expression, and gives it the tag of text
+        return _str
+    if len(value) > 40:
+        return _pyyaml(_resolver, kind, value, implicit)
+    tag = _get(value)   # plain: PyYAML's answer depends on the text alone
+    if tag is None:
+        tag = _pyyaml(_resolver, kind, value, implicit)
+        if len(_RESOLVED) < _RESOLVED_MAX:
+            _RESOLVED[value] = tag
+    return tag
 
 
 class _Loader(_Base):
-    def resolve(self, kind, value, implicit):
-        """PyYAML's resolve, without its expressions for quoted text and plain text
-        that starts as no implicit type can, and remembered for other short scalars:
-        the tag of a scalar depends only on its text and on whether it was plain or
-        quoted (SafeLoader has no resolvers by path)."""
-        if kind is not ScalarNode:
-            return super().resolve(kind, value, implicit)
-        if _PLAIN_TEXT and (not implicit[0] or (value and value[0] not in _FIRST)):
-            # quoted, or plain and its first character starts no implicit type: PyYAML
-            # would try no expression, and gives it the tag of text
-            return _STR_TAG
-        if len(value) > 40:
-            return super().resolve(kind, value, implicit)
-        key = (value, implicit)
-        tag = _RESOLVED.get(key)
-        if tag is None:
-            tag = super().resolve(kind, value, implicit)
-            if len(_RESOLVED) < _RESOLVED_MAX:
-                _RESOLVED[key] = tag
-        return tag
+    if _PLAIN_TEXT:
+        resolve = staticmethod(_resolve_by_text)
 
     if not _Base.yaml_path_resolvers:
         # libyaml's composer calls these two around every node, for path resolvers,
@@ -149,26 +161,31 @@ def _compose_in_c(text: str, limits: Limits) -> list | None:
         return None
     finally:
         loader.dispose()
-    # the event loop's count (every node) and depth (collections open at once)
-    count, stack = 0, [(root, 0) for root in roots]
-    max_nodes, max_depth = limits.max_nodes, limits.max_depth
-    while stack:
-        node, depth = stack.pop()
-        count += 1
-        if count > max_nodes:
-            return None
-        kind = type(node)
-        if kind is ScalarNode:
-            continue
+    # the event loop's count (every node) and depth (collections open at once), a
+    # level at a time: both are totals, so the order does not matter, and a level's
+    # scalars need only be counted (their parent's length), never visited one by one
+    count = len(roots)
+    level = [node for node in roots if type(node) is not ScalarNode]
+    depth = 0
+    while level:
         depth += 1
-        if depth > max_depth:
+        if depth > limits.max_depth:
             return None
-        if kind is MappingNode:
-            for key, value in node.value:
-                stack.append((key, depth))
-                stack.append((value, depth))
-        else:
-            stack.extend((item, depth) for item in node.value)
+        below = []
+        for node in level:
+            if type(node) is MappingNode:
+                count += 2 * len(node.value)
+                for key, value in node.value:
+                    if type(key) is not ScalarNode:
+                        below.append(key)
+                    if type(value) is not ScalarNode:
+                        below.append(value)
+            else:
+                count += len(node.value)
+                below += [item for item in node.value if type(item) is not ScalarNode]
+        if count > limits.max_nodes:
+            return None
+        level = below
     return roots
 
 
