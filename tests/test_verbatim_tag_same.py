@@ -156,7 +156,7 @@ def test_memories_emptied_when_full_change_nothing(monkeypatch):
     import asas.engine.verbatim.parse as reader
     monkeypatch.setattr(new, "_REMEMBER", 7)
     monkeypatch.setattr(reader, "_REMEMBER", 3)
-    for memory in ("_FOUND", "_NORMAL", "_CONTENT", "_TAGGED"):
+    for memory in ("_FOUND", "_FOUND_KIND", "_NORMAL", "_CONTENT", "_TAGGED"):
         monkeypatch.setattr(new, memory, {})
     monkeypatch.setattr(reader, "_LABELS", {})
     for block in _bench_blocks(6) + _hostile_blocks(30):
@@ -238,3 +238,33 @@ def test_every_block_is_read_as_before(source):
             want = _read(old_parse.parse(block, *args))
             assert _read(parse(block, *args)) == want, block
             assert _read(parse(block, *args)) == want
+
+
+@pytest.mark.parametrize("source", list(SOURCES))
+def test_the_cues_of_a_kind_are_the_cues_it_reads(source):
+    """The tagger reads a question's cues and a statement's through _cues_of_kind, which
+    searches only the alternatives of the codes each reads, with its look-ups made per
+    word: the same as the whole search restricted to those codes, asked twice (the
+    second remembered), each word's look-ups remembered too."""
+    for turns in SOURCES[source]():
+        for turn in turns:
+            for sentence in old.sentences(turn.text):
+                s = old.normalise(sentence)
+                full = old._cues(s)
+                for question, reads in ((False, new._STATEMENT_READS),
+                                        (True, new._QUESTION_READS)):
+                    want = {c: v for c, v in full.items() if c in reads}
+                    assert new._cues_of_kind(s, question) == want, (question, s)
+                    assert new._search_kind(s, question) == want, (question, s)
+
+
+def test_what_a_sentence_reads_is_all_it_is_tagged_by():
+    """_tag_sentence reads no code of found outside its kind's set (so restricting the
+    search cannot change a tag): every found[...] / "..." in found it makes names one."""
+    import inspect
+    import re
+    src = inspect.getsource(new._tag_sentence)
+    named = set(re.findall(r'"([a-z_]+)" in found|found\["([a-z_]+)"\]', src))
+    named = {a or b for a, b in named}
+    assert named <= new._QUESTION_READS | new._STATEMENT_READS
+    assert "for code in STATEMENT" in src and "for code in WITH_QUESTION" in src
