@@ -268,3 +268,18 @@ def test_what_a_sentence_reads_is_all_it_is_tagged_by():
     named = {a or b for a, b in named}
     assert named <= new._QUESTION_READS | new._STATEMENT_READS
     assert "for code in STATEMENT" in src and "for code in WITH_QUESTION" in src
+
+
+def test_words_are_counted_as_before():
+    """count_words' ASCII path (bytes deleted and split) against the old regex: every
+    ASCII character, the whitespace bytes.split() does not know (\\x1c-\\x1f), and
+    non-ASCII letters, digits, spaces and punctuation (which take the regex)."""
+    rng = random.Random(2026)
+    alphabet = ([chr(c) for c in range(128)] + list("…—“”’éΩ٣²\u00a0\u2003\u3000") * 2
+                + list(" \t\n\x1c\x1f-.,?!()_") * 4 + list("abZ09") * 8)
+    for _ in range(30_000):
+        s = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 16)))
+        assert count_words(s) == old_parse.count_words(s), repr(s)
+    for block in _labelled_blocks() + _bench_blocks(10) + _hostile_blocks(60):
+        for line in block.split("\n"):
+            assert count_words(line) == old_parse.count_words(line), repr(line)
