@@ -283,3 +283,16 @@ def test_words_are_counted_as_before():
     for block in _labelled_blocks() + _bench_blocks(10) + _hostile_blocks(60):
         for line in block.split("\n"):
             assert count_words(line) == old_parse.count_words(line), repr(line)
+
+
+def test_turns_are_cut_into_sentences_as_before():
+    """sentences()' quick answer for a turn with no end mark before its last character
+    (and no quote), against the old cutting: end marks, quotes and odd whitespace."""
+    rng = random.Random(2027)
+    alphabet = list('ab .?!…"“”, \t\n') + ["\u00a0", "\u2003", "x", "\x1c"]
+    for _ in range(60_000):
+        s = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 12)))
+        assert new.sentences(s) == old.sentences(s), repr(s)
+    for turns in SOURCES["labelled"]() + SOURCES["bench"]() + SOURCES["hostile"]():
+        for turn in turns:
+            assert new.sentences(turn.text) == old.sentences(turn.text), turn.text

@@ -111,6 +111,13 @@ def normalise(text: str) -> str:
 
 def sentences(text: str) -> list[str]:
     """A turn cut into sentences; a quoted line (a role) stays whole."""
+    if '"' not in text and "“" not in text:
+        # most turns are one sentence: with no end mark before the last character there
+        # is nowhere to cut, and the regex (tried at every position) need not run
+        body = text[:-1]
+        if "." not in body and "?" not in body and "!" not in body and "…" not in body:
+            text = text.strip()
+            return [text] if text else []
     out: list[str] = []
     rest = text
     for m in _QUOTE.finditer(text):
