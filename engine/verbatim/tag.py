@@ -486,8 +486,8 @@ def _tag_sentence(sentence: str, heard: AbstractSet[str], state: dict | None) ->
         elif _EMO_FIRST.match(s) and len(s.split()) <= 4:
             add("reflection_of_feeling", (s.split()[0].strip(",.?"), "a feeling said back, "
                                           "with a softening question"))
-        elif _YES_NO.search(s):
-            add("closed_question", (_YES_NO.search(s).group(0), "asked to be answered yes or no"))
+        elif yes_no := _YES_NO.search(s):
+            add("closed_question", (yes_no.group(0), "asked to be answered yes or no"))
         elif "open_question" in found:
             add("open_question", found["open_question"])
         elif _ELLIPTIC.match(s) and state.get("last_question"):
@@ -527,12 +527,15 @@ def tag_turn(turn: Turn, heard: AbstractSet[str], state: dict | None = None) -> 
         return []
     state = state if state is not None else {}
     state["turn"] = turn.index
-    tags: list[Tag] = []
     parts = sentences(turn.text)
-    for sentence in parts:
-        for tag in tag_sentence(sentence, heard, state):
-            if all(t.code != tag.code for t in tags):
-                tags.append(tag)
+    if len(parts) == 1:     # most turns; one sentence's tags have a code each
+        tags = tag_sentence(parts[0], heard, state)
+    else:
+        tags = []
+        for sentence in parts:
+            for tag in tag_sentence(sentence, heard, state):
+                if all(t.code != tag.code for t in tags):
+                    tags.append(tag)
     codes = [t.code for t in tags]
     if "summarizing" in codes:
         tags = [t for t in tags if t.code != "paraphrase"]
@@ -545,8 +548,6 @@ def tag_turn(turn: Turn, heard: AbstractSet[str], state: dict | None = None) -> 
             tags.append(_tag("paraphrase", (turn.text[:40], ""), "the client's own words said back"))
         else:
             tags.append(_tag("paraphrase", (turn.text[:40], ""), "a statement about the client (no other cue)"))
-    if "self_disclosure" in [t.code for t in tags] and turn.words < 20:
-        pass
     return tags
 
 
