@@ -156,7 +156,7 @@ def test_memories_emptied_when_full_change_nothing(monkeypatch):
     import asas.engine.verbatim.parse as reader
     monkeypatch.setattr(new, "_REMEMBER", 7)
     monkeypatch.setattr(reader, "_REMEMBER", 3)
-    for memory in ("_FOUND", "_NORMAL", "_CONTENT", "_TAGGED"):
+    for memory in ("_FOUND", "_FOUND_KIND", "_NORMAL", "_CONTENT", "_TAGGED"):
         monkeypatch.setattr(new, memory, {})
     monkeypatch.setattr(reader, "_LABELS", {})
     for block in _bench_blocks(6) + _hostile_blocks(30):
@@ -238,3 +238,61 @@ def test_every_block_is_read_as_before(source):
             want = _read(old_parse.parse(block, *args))
             assert _read(parse(block, *args)) == want, block
             assert _read(parse(block, *args)) == want
+
+
+@pytest.mark.parametrize("source", list(SOURCES))
+def test_the_cues_of_a_kind_are_the_cues_it_reads(source):
+    """The tagger reads a question's cues and a statement's through _cues_of_kind, which
+    searches only the alternatives of the codes each reads, with its look-ups made per
+    word: the same as the whole search restricted to those codes, asked twice (the
+    second remembered), each word's look-ups remembered too."""
+    for turns in SOURCES[source]():
+        for turn in turns:
+            for sentence in old.sentences(turn.text):
+                s = old.normalise(sentence)
+                full = old._cues(s)
+                for question, reads in ((False, new._STATEMENT_READS),
+                                        (True, new._QUESTION_READS)):
+                    want = {c: v for c, v in full.items() if c in reads}
+                    assert new._cues_of_kind(s, question) == want, (question, s)
+                    assert new._search_kind(s, question) == want, (question, s)
+
+
+def test_what_a_sentence_reads_is_all_it_is_tagged_by():
+    """_tag_sentence reads no code of found outside its kind's set (so restricting the
+    search cannot change a tag): every found[...] / "..." in found it makes names one."""
+    import inspect
+    import re
+    src = inspect.getsource(new._tag_sentence)
+    named = set(re.findall(r'"([a-z_]+)" in found|found\["([a-z_]+)"\]', src))
+    named = {a or b for a, b in named}
+    assert named <= new._QUESTION_READS | new._STATEMENT_READS
+    assert "for code in STATEMENT" in src and "for code in WITH_QUESTION" in src
+
+
+def test_words_are_counted_as_before():
+    """count_words' ASCII path (bytes deleted and split) against the old regex: every
+    ASCII character, the whitespace bytes.split() does not know (\\x1c-\\x1f), and
+    non-ASCII letters, digits, spaces and punctuation (which take the regex)."""
+    rng = random.Random(2026)
+    alphabet = ([chr(c) for c in range(128)] + list("…—“”’éΩ٣²\u00a0\u2003\u3000") * 2
+                + list(" \t\n\x1c\x1f-.,?!()_") * 4 + list("abZ09") * 8)
+    for _ in range(30_000):
+        s = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 16)))
+        assert count_words(s) == old_parse.count_words(s), repr(s)
+    for block in _labelled_blocks() + _bench_blocks(10) + _hostile_blocks(60):
+        for line in block.split("\n"):
+            assert count_words(line) == old_parse.count_words(line), repr(line)
+
+
+def test_turns_are_cut_into_sentences_as_before():
+    """sentences()' quick answer for a turn with no end mark before its last character
+    (and no quote), against the old cutting: end marks, quotes and odd whitespace."""
+    rng = random.Random(2027)
+    alphabet = list('ab .?!…"“”, \t\n') + ["\u00a0", "\u2003", "x", "\x1c"]
+    for _ in range(60_000):
+        s = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 12)))
+        assert new.sentences(s) == old.sentences(s), repr(s)
+    for turns in SOURCES["labelled"]() + SOURCES["bench"]() + SOURCES["hostile"]():
+        for turn in turns:
+            assert new.sentences(turn.text) == old.sentences(turn.text), turn.text

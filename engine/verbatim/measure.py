@@ -93,7 +93,8 @@ def measure(turns: list[Turn], number: int | None = None) -> SessionMeasures:
         text = normalise(turn.text)
         if "structuring" in codes and "pressure" not in codes and "judgmental" not in codes:
             for item, rx in _OPENING.items():
-                if rx.search(text) and not opening[item]:
+                # an item once shown is not searched again (the searches are costly)
+                if not opening[item] and rx.search(text):
                     opening[item] = True
                     opening_turns[item] = turn.index
         for tag in tt.tags:

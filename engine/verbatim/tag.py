@@ -111,6 +111,13 @@ def normalise(text: str) -> str:
 
 def sentences(text: str) -> list[str]:
     """A turn cut into sentences; a quoted line (a role) stays whole."""
+    if '"' not in text and "“" not in text:
+        # most turns are one sentence: with no end mark before the last character there
+        # is nowhere to cut, and the regex (tried at every position) need not run
+        body = text[:-1]
+        if "." not in body and "?" not in body and "!" not in body and "…" not in body:
+            text = text.strip()
+            return [text] if text else []
     out: list[str] = []
     rest = text
     for m in _QUOTE.finditer(text):
@@ -237,6 +244,105 @@ def _search(sentence: str) -> dict:
     return found
 
 
+# What _tag_sentence reads of a sentence's cues depends on its kind: a question reads
+# its type, its function and the few codes a question may carry (WITH_QUESTION), a
+# statement the codes of STATEMENT.  Each code's first matching cue does not depend on
+# the other codes, so the cues of a kind are _cues restricted to the codes it reads,
+# searched without the alternatives of the others (open and closed questions are the
+# two costliest searches, and no statement reads them).
+_QUESTION_READS = frozenset(("minimal_encouragement", "information_giving", "advice",
+                             "open_question", "closed_question") + QUESTION_FUNCTIONS
+                            + WITH_QUESTION)
+_STATEMENT_READS = frozenset(STATEMENT + ("minimal_encouragement",))
+
+# The same look-ups as _search, made per word rather than per sentence: a word's keys
+# (itself, how it begins, how it ends, each marked by kind, as the checks name them)
+# and the alternatives it makes candidates of, remembered; a sentence's are the union
+# of its words'.  Only the keys some check names are kept.
+
+
+def _marked(w, st, en) -> frozenset:
+    return frozenset(["t " + x for x in w] + ["p " + x for x in st] + ["s " + x for x in en])
+
+
+_CHECKED = frozenset().union(*(_marked(w, st, en) for _, _, _, checks in _PARTS
+                               for w, st, en, _ in checks))
+
+
+def _kind_index(reads: frozenset) -> tuple:
+    """(the alternatives' look-ups, their text triggers, those searched always) of the
+    alternatives of the codes in ``reads``."""
+    parts = tuple((code, cue, lazy, tuple((_marked(w, st, en), tx) for w, st, en, tx in checks))
+                  if code in reads else None for code, cue, lazy, checks in _PARTS)
+    texts = tuple((text, frozenset(k for k in ks if parts[k] is not None))
+                  for text, ks in _TEXTS)
+    return (parts, tuple((t, ks) for t, ks in texts if ks),
+            frozenset(k for k in _ALWAYS if parts[k] is not None))
+
+
+class _PerWord(dict):
+    """word -> (keys, {kind: candidates}); filled on a miss, emptied when full."""
+
+    def __missing__(self, word: str) -> tuple:
+        if len(self) >= 50_000:
+            self.clear()
+        keys = {"t " + word, *("p " + word[:n] for n in _START_LENS_T),
+                *("s " + word[-n:] for n in _END_LENS_T)}
+        cands = set(_WORD_IX.get(word, ()))
+        for n in _START_LENS_T:
+            cands.update(_START_IX.get(word[:n], ()))
+        for n in _END_LENS_T:
+            cands.update(_END_IX.get(word[-n:], ()))
+        out = self[word] = (frozenset(keys & _CHECKED),
+                            tuple(frozenset(k for k in cands if kind[0][k] is not None)
+                                  for kind in _KINDS))
+        return out
+
+
+_KINDS = (_kind_index(_STATEMENT_READS), _kind_index(_QUESTION_READS))
+_PER_WORD = _PerWord()
+_FOUND_KIND: dict[tuple[str, bool], dict] = {}
+
+
+def _cues_of_kind(sentence: str, question: bool) -> dict:
+    """_cues(sentence) restricted to what a question (or a statement) reads (remembered)."""
+    found = _FOUND_KIND.get((sentence, question))
+    if found is None:
+        if len(_FOUND_KIND) >= _REMEMBER:
+            _FOUND_KIND.clear()
+        found = _FOUND_KIND[(sentence, question)] = _search_kind(sentence, question)
+    return found
+
+
+def _search_kind(sentence: str, question: bool) -> dict:
+    parts, texts, always = _KINDS[question]
+    per_word = [_PER_WORD[t] for t in _WORDS.findall(sentence)]
+    keys = frozenset().union(*[w[0] for w in per_word])
+    candidates = set(always).union(*[w[1][question] for w in per_word])
+    for text, ks in texts:
+        if text in sentence:
+            candidates.update(ks)
+    found: dict = {}
+    for k in sorted(candidates):
+        code, cue, lazy, checks = parts[k]
+        if code in found:
+            continue
+        for needles, tx in checks:     # each requirement met by one of its needles
+            if needles and not needles.isdisjoint(keys):
+                continue
+            if tx and any(t in sentence for t in tx):
+                continue
+            break
+        else:
+            rx = lazy.rx
+            if rx is None:
+                rx = lazy.rx = re.compile(_speedy(lazy.pattern))
+            m = rx.search(sentence)
+            if m:
+                found[code] = (m.group(0).strip(" ,.?!"), cue)
+    return found
+
+
 _STEMS: dict[str, str] = {}    # word -> stem, a pure function remembered (bounded)
 
 
@@ -344,8 +450,10 @@ def tag_sentence(sentence: str, heard: AbstractSet[str], state: dict | None = No
 
 def _tag_sentence(sentence: str, heard: AbstractSet[str], state: dict | None) -> list[Tag]:
     s = normalise(sentence)
+    if s.startswith(('"', "“")):
+        return [_tag("role_play", (s[:40], "a line spoken in a role"))]
     is_question = s.rstrip('"”').endswith("?")
-    found = _cues(s)
+    found = _cues_of_kind(s, is_question)
     tags: list[Tag] = []
 
     def add(code, hit=None, why=None):
@@ -378,8 +486,8 @@ def _tag_sentence(sentence: str, heard: AbstractSet[str], state: dict | None) ->
         elif _EMO_FIRST.match(s) and len(s.split()) <= 4:
             add("reflection_of_feeling", (s.split()[0].strip(",.?"), "a feeling said back, "
                                           "with a softening question"))
-        elif _YES_NO.search(s):
-            add("closed_question", (_YES_NO.search(s).group(0), "asked to be answered yes or no"))
+        elif yes_no := _YES_NO.search(s):
+            add("closed_question", (yes_no.group(0), "asked to be answered yes or no"))
         elif "open_question" in found:
             add("open_question", found["open_question"])
         elif _ELLIPTIC.match(s) and state.get("last_question"):
@@ -419,12 +527,15 @@ def tag_turn(turn: Turn, heard: AbstractSet[str], state: dict | None = None) -> 
         return []
     state = state if state is not None else {}
     state["turn"] = turn.index
-    tags: list[Tag] = []
     parts = sentences(turn.text)
-    for sentence in parts:
-        for tag in tag_sentence(sentence, heard, state):
-            if all(t.code != tag.code for t in tags):
-                tags.append(tag)
+    if len(parts) == 1:     # most turns; one sentence's tags have a code each
+        tags = tag_sentence(parts[0], heard, state)
+    else:
+        tags = []
+        for sentence in parts:
+            for tag in tag_sentence(sentence, heard, state):
+                if all(t.code != tag.code for t in tags):
+                    tags.append(tag)
     codes = [t.code for t in tags]
     if "summarizing" in codes:
         tags = [t for t in tags if t.code != "paraphrase"]
@@ -437,8 +548,6 @@ def tag_turn(turn: Turn, heard: AbstractSet[str], state: dict | None = None) -> 
             tags.append(_tag("paraphrase", (turn.text[:40], ""), "the client's own words said back"))
         else:
             tags.append(_tag("paraphrase", (turn.text[:40], ""), "a statement about the client (no other cue)"))
-    if "self_disclosure" in [t.code for t in tags] and turn.words < 20:
-        pass
     return tags
 
 
