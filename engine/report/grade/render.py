@@ -31,12 +31,15 @@ MARK = STATUS_MARK
 CSV_LOCALES = ("intl", "id")
 
 
+_NUMBER_LOCALE = {"id": "id"}     # a report's language -> how its numbers are written
+
+
 def _pts(x: float, lang: str, exact: bool = True) -> str:
     """Points as the gradebook shows them: one decimal, or as many as a principle's
     points have up to three (6.25 of a twelve-asas rubric, not a rounded 6.2, so that a
     row's cells add up to its total; an average, ``exact`` False, keeps one), with a
     decimal comma in Indonesian."""
-    return _decimal(x, "id" if lang == "id" else "intl", exact=exact)
+    return _decimal(x, _NUMBER_LOCALE.get(lang, "intl"), exact=exact)
 
 
 def _minus(x: float, lang: str) -> str:
