@@ -191,6 +191,9 @@ _FIRING = st.fixed_dictionaries({"params": st.dictionaries(
 @given(st.lists(_FIRING, min_size=1, max_size=3))
 def test_merged_parameters_are_what_they_were(firings):
     from asas.engine.judge.verdict import _merge_params
+    from asas.engine.reason.compat import frozendict
+    frozen = [{"params": frozendict(f["params"])} for f in firings]     # as the rules give
+    assert repr(_merge_params(frozen)) == repr(_merge_params_before(frozen))
     got, want = _merge_params(firings), _merge_params_before(firings)
     assert repr(got) == repr(want)      # repr: NaN and -0.0 compared as written
     assert list(got) == list(want)

@@ -220,12 +220,20 @@ def _shown(doc: RuleDoc, value):
     return _plain(value)
 
 
+def _mapping(params):
+    """A fact's parameters as a dict to read: experta's frozendict (1.2, pinned) is a
+    Mapping around a dict, each item of it a Python call; the dict it holds is read
+    instead (the same keys, in the same order, the same values)."""
+    inner = getattr(params, "_dict", None)
+    return inner if inner.__class__ is dict else params
+
+
 def _merge_params(firings) -> dict:
     if len(firings) == 1:       # one firing (the usual): its parameters as they are
-        return dict(firings[0]["params"])
+        return dict(_mapping(firings[0]["params"]))
     merged: dict = {}
     for fact in firings:
-        for key, value in fact["params"].items():
+        for key, value in _mapping(fact["params"]).items():
             merged.setdefault(key, [])
             if value not in merged[key]:
                 merged[key].append(value)
