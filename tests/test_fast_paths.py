@@ -8,6 +8,7 @@ import enum
 import json
 import string
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -209,3 +210,192 @@ def test_the_undocumented_observations_are_read_as_path_by_path(tmp_path):
         assert facts.undocumented_case(case) == tuple(
             "case." + p for p in paths if facts._get(info, p) is None)
     assert seen > 100
+
+
+# -- the verdict's quick paths (engine/judge/verdict.py) against the forms they replace
+
+def _merge_params_before(firings) -> dict:
+    merged: dict = {}
+    for fact in firings:
+        for key, value in fact["params"].items():
+            merged.setdefault(key, [])
+            if value not in merged[key]:
+                merged[key].append(value)
+    return {k: v[0] if len(v) == 1 else tuple(v) for k, v in merged.items()}
+
+
+def _plain_before(value):
+    import datetime
+    if isinstance(value, tuple):
+        return [_plain_before(v) for v in value]
+    if isinstance(value, (datetime.date, datetime.datetime)):
+        return value.isoformat()
+    if hasattr(value, "__dataclass_fields__"):
+        return {k: _plain_before(getattr(value, k)) for k in value.__dataclass_fields__}
+    return value
+
+
+def _selected_before(rule_id, select=None, ignore=None) -> bool:
+    best_sel = max((len(p) for p in select or () if rule_id.startswith(p)), default=-1)
+    if select is None:
+        best_sel = 0
+    best_ign = max((len(p) for p in ignore or () if rule_id.startswith(p)), default=-1)
+    return best_sel >= 0 and best_sel >= best_ign if best_ign >= 0 else best_sel >= 0
+
+
+_PARAM_VALUE = st.recursive(_LEAF, lambda inner: st.lists(inner, max_size=3)
+                            | st.lists(inner, max_size=3).map(tuple), max_leaves=8)
+_FIRING = st.fixed_dictionaries({"params": st.dictionaries(
+    st.sampled_from(["variant", "sessions", "value", "n"]), _PARAM_VALUE, max_size=4)})
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(_FIRING, min_size=1, max_size=3))
+def test_merged_parameters_are_what_they_were(firings):
+    from asas.engine.judge.verdict import _merge_params
+    from asas.engine.reason.compat import frozendict
+    frozen = [{"params": frozendict(f["params"])} for f in firings]     # as the rules give
+    assert repr(_merge_params(frozen)) == repr(_merge_params_before(frozen))
+    got, want = _merge_params(firings), _merge_params_before(firings)
+    assert repr(got) == repr(want)      # repr: NaN and -0.0 compared as written
+    assert list(got) == list(want)
+    if len(firings) == 1:       # a copy, never the fact's own dict
+        assert got is not firings[0]["params"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(_PARAM_VALUE | st.dates() | st.datetimes() | st.just(_Level.LOW) | st.just(True))
+def test_plain_values_are_what_they_were(value):
+    from asas.engine.judge.verdict import Evidence, _plain
+    for v in (value, (value, value), Evidence("p", 1, 2, value)):
+        got, want = _plain(v), _plain_before(v)
+        assert repr(got) == repr(want) and type(got) is type(want)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.sampled_from(["KRH001", "KSR005", "PRV001", "DOC003", "K"]),
+       st.none() | st.lists(st.sampled_from(["K", "KRH", "KRH001", "PRV", "", "X"]), max_size=3),
+       st.none() | st.lists(st.sampled_from(["K", "KRH", "KRH001", "PRV", "", "X"]), max_size=3))
+def test_selection_is_what_it_was(rule_id, select, ignore):
+    from asas.engine.judge.verdict import selected
+    assert selected(rule_id, select, ignore) == _selected_before(rule_id, select, ignore)
+
+
+def test_certainties_are_what_the_combination_gave(tmp_path):
+    """cf_of, now combining as it goes, against combine() over the contributions, on
+    the verdicts of real and generated cases (every finding's certainty)."""
+    from asas.engine.judge import verdict
+    from asas.engine.load.discover import case_paths
+    from asas.engine.run.pipeline import check_file
+    from tests.helpers import ROOT, generator
+    generator().write_cases(tmp_path, 40, seed=7, sessions=3)
+    paths = case_paths([str(ROOT / "cases"), str(tmp_path)])
+    now = [check_file(p) for p in paths]
+
+    def combined(cfs):      # as judge() combined them, a list at a time
+        return verdict.combine(list(cfs))
+    for r in now:
+        for f in r.findings:
+            assert 0 <= f.certainty <= 1
+    # the same verdicts with the old per-key certainty: every certainty is that of a
+    # plain recursive combine() of its firings
+    import asas.rules as rules
+    for r, p in zip(now, paths):
+        if not r.valid:
+            continue
+        from asas.engine.load.loader import load_file
+        from asas.engine.reason.runner import infer
+        loaded = load_file(p)
+        inference = infer(loaded)
+        firings: dict = {}
+        for fact in inference.findings:
+            firings.setdefault((fact["id"], fact["session"]), []).append(fact)
+        memo: dict = {}
+
+        def cf_before(key, guard=()):
+            if key not in memo:
+                doc = rules.CATALOG[key[0]]
+                contributions = []
+                for fact in firings.get(key, ()):
+                    parents = [q for q in fact["derived_from"] if q not in guard]
+                    premise = min((cf_before(tuple(q), guard + (key,)) for q in parents),
+                                  default=1.0)
+                    contributions.append(premise * doc.cf)
+                memo[key] = combined(contributions)
+            return memo[key]
+        for f in r.findings + [f for f, _ in r.suppressed]:
+            assert f.certainty == round(cf_before((f.id, f.session)), 2)
+
+
+# -- a cache entry written as bytes (engine/run/atomic.py replace_with_bytes) against
+# the text file it was written as
+
+@settings(max_examples=60, deadline=None)
+@given(st.dictionaries(st.text(max_size=6), _PARAM_VALUE.filter(
+    lambda v: "nan" not in repr(v) and "inf" not in repr(v)), max_size=5)
+       | st.just({"s": "\udcff\u202e—é"}))
+def test_an_entry_is_the_bytes_the_text_file_held(tmp_path_factory, result):
+    import os
+    import stat
+
+    from asas.engine.run.atomic import replaced_file
+    from asas.engine.run.cache import Cache
+    folder = tmp_path_factory.mktemp("cache")
+    cache = Cache(folder, "c" * 64)
+    key = "ab" * 32
+    cache.put(key, result)
+    path = cache._path(key)
+    if not cache.writable:      # a value the old writer could not write either
+        with pytest.raises(UnicodeEncodeError), \
+                replaced_file(str(folder / "old"), durable=False) as fh:
+            fh.write(json.dumps(result, ensure_ascii=False))
+        return
+    before = folder / "before.json"
+    with replaced_file(str(before), durable=False) as fh:
+        fh.write(json.dumps({"key": key, "config": cache.config, "result": result},
+                            ensure_ascii=False, allow_nan=False, separators=(",", ":")))
+    assert path.read_bytes() == before.read_bytes()
+    assert stat.S_IMODE(os.stat(path).st_mode) == 0o600
+    assert stat.S_IMODE(os.stat(path.parent).st_mode) & 0o077 == 0
+    assert [n for n in os.listdir(path.parent) if n.startswith(".asas-")] == []
+    try:
+        want = json.loads(before.read_bytes())["result"]
+    except ValueError:      # a lone surrogate written as its byte: no entry when read
+        want = None
+    assert cache.get(key) == want
+
+
+def test_an_entry_that_cannot_be_written_leaves_nothing(tmp_path, monkeypatch):
+    import os
+
+    from asas.engine.run import atomic
+    from asas.engine.run.cache import Cache
+    cache = Cache(tmp_path, "c" * 64)
+    cache.put("cd" * 32, {"a": 1})
+    assert cache.writable and (tmp_path / "CACHEDIR.TAG").is_file()
+
+    def full(fd, data):
+        raise OSError(28, "No space left on device")
+    monkeypatch.setattr(atomic.os, "write", full)
+    cache.put("ab" * 32, {"a": 1})
+    assert not cache.writable
+    assert not cache._path("ab" * 32).exists()
+    assert [n for n in os.listdir(cache._path("ab" * 32).parent)
+            if n.startswith(".asas-")] == []
+
+
+def test_an_entry_is_not_written_through_a_planted_link(tmp_path, monkeypatch):
+    import os
+
+    from asas.engine.run import atomic
+    target = tmp_path / "elsewhere"
+    target.write_text("mine")
+    names = iter(["0000000000", "1111111111"])
+    monkeypatch.setattr(atomic.os, "urandom", lambda n: bytes.fromhex(next(names)))
+    os.symlink(target, tmp_path / ".asas-0000000000.tmp")
+    atomic.replace_with_bytes(str(tmp_path / "entry.json"), b"x")
+    monkeypatch.undo()
+    # the link is passed by (O_EXCL), never written through; the entry is written
+    assert target.read_text() == "mine" and (tmp_path / "entry.json").read_bytes() == b"x"
+    assert os.path.islink(tmp_path / ".asas-0000000000.tmp")
+    assert not (tmp_path / ".asas-1111111111.tmp").exists()

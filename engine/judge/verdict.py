@@ -186,6 +186,8 @@ def combine(cfs) -> float:
 
 def selected(rule_id: str, select=None, ignore=None) -> bool:
     """ruff-style selection by ID or prefix; the longest matching prefix wins."""
+    if select is None and ignore is None:       # every rule: the usual run
+        return True
     best_sel = max((len(p) for p in select or () if rule_id.startswith(p)), default=-1)
     if select is None:
         best_sel = 0
@@ -193,7 +195,12 @@ def selected(rule_id: str, select=None, ignore=None) -> bool:
     return best_sel >= 0 and best_sel >= best_ign if best_ign >= 0 else best_sel >= 0
 
 
+_AS_IS = frozenset({str, int, float, bool, type(None)})   # exact types _plain keeps
+
+
 def _plain(value):
+    if value.__class__ in _AS_IS:     # the most of them, without hasattr's miss
+        return value
     if isinstance(value, tuple):
         return [_plain(v) for v in value]
     if isinstance(value, (datetime.date, datetime.datetime)):
@@ -213,10 +220,20 @@ def _shown(doc: RuleDoc, value):
     return _plain(value)
 
 
+def _mapping(params):
+    """A fact's parameters as a dict to read: experta's frozendict (1.2, pinned) is a
+    Mapping around a dict, each item of it a Python call; the dict it holds is read
+    instead (the same keys, in the same order, the same values)."""
+    inner = getattr(params, "_dict", None)
+    return inner if inner.__class__ is dict else params
+
+
 def _merge_params(firings) -> dict:
+    if len(firings) == 1:       # one firing (the usual): its parameters as they are
+        return dict(_mapping(firings[0]["params"]))
     merged: dict = {}
     for fact in firings:
-        for key, value in fact["params"].items():
+        for key, value in _mapping(fact["params"]).items():
             merged.setdefault(key, [])
             if value not in merged[key]:
                 merged[key].append(value)
@@ -296,15 +313,18 @@ def judge(loaded: LoadedCase, inference: Inference, catalog: dict[str, RuleDoc],
     certainty: dict[tuple, float] = {}
 
     def cf_of(key, guard=()):
-        if key not in certainty:
-            doc = catalog[key[0]]
-            contributions = []
-            for fact in firings.get(key, ()):
-                parents = [p for p in fact["derived_from"] if p not in guard]
-                premise = min((cf_of(tuple(p), guard + (key,)) for p in parents), default=1.0)
-                contributions.append(premise * doc.cf)
-            certainty[key] = combine(contributions)
-        return certainty[key]
+        known = certainty.get(key)
+        if known is not None:
+            return known
+        cf = catalog[key[0]].cf
+        total = 0.0     # combine(), one firing at a time
+        for fact in firings.get(key, ()):
+            parents = [p for p in fact["derived_from"] if p not in guard]
+            premise = min((cf_of(tuple(p), guard + (key,)) for p in parents), default=1.0) \
+                if parents else 1.0
+            total = total + premise * cf * (1 - total)
+        certainty[key] = total
+        return total
 
     defeated = _defeated(loaded, inference, firings, catalog)
     waivers = of_case(loaded) if suppress else []

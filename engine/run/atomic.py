@@ -160,19 +160,51 @@ def atomic_writer(path: str):
         yield fh
 
 
+_TEMP_FLAGS = (os.O_RDWR | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0)
+               | getattr(os, "O_BINARY", 0))
+
+
 def _mkstemp(folder: str) -> tuple[int, str]:
     """``tempfile.mkstemp(prefix=".asas-", suffix=".tmp", dir=folder)``: a new file
     (exclusive, 0600, no link followed) of a random name; without tempfile, which
     brings shutil, bz2, lzma and random, 4 ms of a one-file check's start."""
-    flags = (os.O_RDWR | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0)
-             | getattr(os, "O_BINARY", 0))
+    fd, name = _new_temp(folder)
+    return fd, os.path.abspath(name)
+
+
+def _new_temp(folder: str) -> tuple[int, str]:
+    """:func:`_mkstemp`, the name as it was joined to ``folder`` (not made absolute)."""
     for _ in range(10000):
         name = os.path.join(folder, f".asas-{os.urandom(5).hex()}.tmp")
         try:
-            return os.open(name, flags, 0o600), os.path.abspath(name)
+            return os.open(name, _TEMP_FLAGS, 0o600), name
         except FileExistsError:
             continue
     raise FileExistsError(errno.EEXIST, os.strerror(errno.EEXIST), folder)
+
+
+def replace_with_bytes(target: str, data: bytes) -> None:
+    """``data`` written to a new file beside ``target`` (exclusive, 0600, no link
+    followed: :func:`_mkstemp`) and renamed over it; on any failure the temporary file
+    is removed and ``target`` untouched.  :func:`replaced_file` for a cache entry,
+    written whole at once and by the thousand: no text layer, no context manager, not
+    flushed to disk (cheap to lose), relative names as they are (the rename happens at
+    once)."""
+    fd, tmp = _new_temp(os.path.dirname(target))
+    try:
+        try:
+            view = memoryview(data)
+            while view:
+                view = view[os.write(fd, view):]
+        finally:
+            os.close(fd)
+        os.replace(tmp, target)
+    except BaseException:
+        try:
+            os.unlink(tmp)
+        except OSError:
+            pass
+        raise
 
 
 @contextlib.contextmanager
@@ -259,6 +291,7 @@ __all__ = [
     "exit_status",
     "refuse_inputs",
     "refuse_planted_link",
+    "replace_with_bytes",
     "replaced_file",
     "signal_within",
     "terminate_as_interrupt",

@@ -223,15 +223,25 @@ def untrusted_message(folder, lang: str = "en") -> str | None:
             "--cache-dir of your own (checking without the cache)")
 
 
-def _makedirs(path: Path) -> None:
-    """``mkdir -p`` with every new folder 0700."""
-    if path.is_dir():
-        return
-    _makedirs(path.parent)
+def _makedirs(path) -> None:
+    """``mkdir -p`` with every new folder 0700 (``path`` a str or a Path)."""
     try:
         os.mkdir(path, 0o700)
     except FileExistsError:
-        pass
+        return
+    except FileNotFoundError:
+        parent = os.path.dirname(os.fspath(path))
+        if not parent or parent == os.fspath(path):
+            raise
+        _makedirs(parent)
+        try:
+            os.mkdir(path, 0o700)
+        except FileExistsError:
+            pass
+
+
+# an entry as compact JSON, made once: json.dumps would build this encoder for every entry
+_ENTRY = json.JSONEncoder(ensure_ascii=False, allow_nan=False, separators=(",", ":")).encode
 
 
 class Cache:
@@ -244,7 +254,8 @@ class Cache:
         self.hits = 0
         self.writable = True
         self.max_age = max_age_days * 86400
-        self._made: set = set()     # folders known to exist
+        self._made: set = set()     # folders known to exist (str)
+        self._base = os.fspath(self.base)
         self._problem: str | Literal[False] | None = False     # False: not looked at yet
 
     # -- trust --------------------------------------------------------------------
@@ -314,20 +325,21 @@ class Cache:
         if not self.writable or self.problem is not None:
             return
         try:
-            text = json.dumps({"key": key, "config": self.config, "result": result},
-                              ensure_ascii=False, allow_nan=False, separators=(",", ":"))
+            text = _ENTRY({"key": key, "config": self.config, "result": result})
         except (TypeError, ValueError):
             return          # no exact JSON form: not cached
-        from asas.engine.run.atomic import replaced_file
-        path = self._path(key)
+        from asas.engine.run.atomic import replace_with_bytes
+        # str paths and one write of bytes: thousands of entries a run, each as cheap as
+        # it can be while still atomic (a temporary file renamed into place)
+        folder = self._base + os.sep + key[:2]
         try:
-            if path.parent not in self._made:
+            if folder not in self._made:
                 # private: it holds what the case files hold
-                _makedirs(path.parent)
-                self._made.add(path.parent)
-            self._mark()
-            with replaced_file(str(path), durable=False) as fh:
-                fh.write(text)
+                _makedirs(folder)
+                self._made.add(folder)
+                self._mark()
+            replace_with_bytes(folder + os.sep + key + ".json",
+                               text.encode("utf-8", "surrogateescape"))
         except (OSError, UnicodeEncodeError):
             self.writable = False
 
