@@ -210,3 +210,42 @@ def test_held_out_sessions_show_what_their_headers_say(path):
         got = {k: "yes" if v else "no" for k, v in m.opening.items()}
         got["decision"] = "yes" if m.client_decision else "no"
         assert got == {k: want[k] for k in got}, m.number
+
+
+LEXICON_FIXTURE = "tests/fixtures/verbatim/tag-praise-and-checks.yaml"
+
+
+def test_praise_in_self_disclosure_and_announced_checks_fixture():
+    """Praise whose subject is the counselor, inside her self-disclosure, is not
+    reinforcement, while praise of the client still is; a check or report to a third
+    party announced as a consequence is pressure, while referral talk that asks the
+    client's agreement is not (rules/lexicon/cues.yaml, the cues' notes)."""
+    from asas.engine.load.loader import load_file
+    case = load_file(LEXICON_FIXTURE).case
+    assert case is not None
+    tagged = {t.turn.index: t.codes for t in tag_session(parse(case.sessions[0].verbatim).turns)}
+    assert tagged[5] == tagged[7] == ["self_disclosure"]        # nilai Ibu juga bagus; Ibu disiplin
+    assert tagged[9] == tagged[11] == ["reinforcement"]         # Bagus, kamu...; Kamu hebat
+    assert tagged[13] == tagged[15] == ["pressure"]             # nanti Ibu cek ke wali kelasmu
+    for consent in (17, 19):                                    # kalau kamu setuju ..., boleh?
+        assert "pressure" not in tagged[consent] and "structuring" in tagged[consent]
+    assert "reinforcement" not in tagged[21]                    # bisa kok, asal mau disiplin
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Dulu waktu SMA nilai Ibu juga bagus, tapi Ibu sering begadang.", ["self_disclosure"]),
+    ("Saya dulu hebat main bola, tapi sekarang sudah jarang.", ["self_disclosure"]),
+    ("Bagus, kamu sudah berani cerita.", ["reinforcement"]),
+    ("Nilai kamu bagus sekali semester ini.", ["reinforcement"]),
+    ("Nanti Ibu cek ke wali kelasmu.", ["pressure"]),
+    ("Besok Bapak telepon ke orang tuamu soal ini.", ["pressure"]),
+    ("Kalau kamu setuju, nanti Ibu bicarakan dengan wali kelas, boleh?", "no pressure"),
+    ("Nanti Ibu sampaikan ke orang tuamu, boleh?", "no pressure"),
+    ("Kalau kamu setuju, Ibu bilang ke wali kelas, ya?", "no pressure"),
+])
+def test_praise_of_oneself_and_checks_with_third_parties(text, expected):
+    got = codes(text)
+    if expected == "no pressure":
+        assert "pressure" not in got, got
+    else:
+        assert got == expected
