@@ -130,6 +130,19 @@ def test_knowledge_hash_follows_the_rules_source(tmp_path, monkeypatch):
     assert cache_mod.knowledge_hash() != before
 
 
+def test_knowledge_hash_follows_the_cue_lexicon(tmp_path, monkeypatch):
+    """The verbatim tagger's lexicon is data, not code, but it decides the VBT findings:
+    a cached verdict made with an older lexicon is not reused."""
+    fake = tmp_path / "asas"
+    (fake / "rules" / "lexicon").mkdir(parents=True)
+    (fake / "engine").mkdir()
+    (fake / "rules" / "lexicon" / "cues.yaml").write_text("cues: []\n")
+    monkeypatch.setattr(cache_mod, "_ROOT", fake)
+    before = cache_mod.knowledge_hash()
+    (fake / "rules" / "lexicon" / "cues.yaml").write_text("cues: [{code: pressure}]\n")
+    assert cache_mod.knowledge_hash() != before
+
+
 @pytest.mark.parametrize("garbage", [
     b"\x80\x81 not json",
     b'{"key": "x"}',
@@ -251,12 +264,13 @@ def test_checked_and_trusted_rebuilds_agree(cases):
 
 
 def _knowledge_hash_by_rglob(root) -> str:
-    """knowledge_hash as it was first written (pathlib's rglob), for the test below."""
+    """knowledge_hash as it was first written (pathlib's rglob), for the test below; the
+    rules' *.yaml (the cue lexicon) count since a lexicon change must reach the verdict."""
     import hashlib
 
     from asas import __version__
     h = hashlib.sha256(__version__.encode())
-    files = sorted((root / "rules").rglob("*.py")) + sorted(
+    files = sorted([*(root / "rules").rglob("*.py"), *(root / "rules").rglob("*.yaml")]) + sorted(
         path for path in (root / "engine").rglob("*.py")
         if path.relative_to(root / "engine").parts[0] not in ("report", "authoring"))
     for path in files:
@@ -271,6 +285,7 @@ def test_knowledge_hash_is_the_hash_of_the_sorted_sources(tmp_path, monkeypatch)
     assert cache_mod.knowledge_hash() == _knowledge_hash_by_rglob(cache_mod._ROOT)
     fake = tmp_path / "asas"
     for name in ("rules/a.py", "rules/a/b.py", "rules/a_.py", "rules/A.py", "rules/x.txt",
+                 "rules/a/c.yaml", "rules/lexicon/cues.yaml", "rules/lexicon/cues.index.json",
                  "engine/report/r.py", "engine/reason/report/r.py", "engine/z.py",
                  "engine/authoring.py", "engine/m/__init__.py", "engine/m.py"):
         (fake / name).parent.mkdir(parents=True, exist_ok=True)

@@ -95,7 +95,11 @@ def knowledge_hash() -> str:
     stored result), and the version."""
     h = hashlib.sha256(__version__.encode())
     root = os.fspath(_ROOT)
-    for parts in _sources("rules") + _sources("engine", skip=("report", "authoring")):
+    # the rules' data files count as their code: the verbatim tagger's cue lexicon
+    # (rules/lexicon/cues.yaml) decides the VBT findings, and a cached verdict must not
+    # outlive a change to it
+    for parts in (_sources("rules", suffixes=(".py", ".yaml"))
+                  + _sources("engine", skip=("report", "authoring"))):
         try:
             with open(os.path.join(root, *parts), "rb") as fh:
                 data = fh.read()
@@ -106,8 +110,9 @@ def knowledge_hash() -> str:
     return h.hexdigest()
 
 
-def _sources(top: str, skip=()) -> list[tuple[str, ...]]:
-    """The ``*.py`` files under ``_ROOT/top`` as path parts, in the order of sorted
+def _sources(top: str, skip=(), suffixes=(".py",)) -> list[tuple[str, ...]]:
+    """The ``*.py`` files (or those ending in ``suffixes``) under ``_ROOT/top`` as path
+    parts, in the order of sorted
     paths (``sorted(Path.rglob)``, a quarter of the time); ``skip``: folders of ``top``
     left out (every stage up to the verdict counts; report/ and authoring/ only render
     a stored result)."""
@@ -118,7 +123,7 @@ def _sources(top: str, skip=()) -> list[tuple[str, ...]]:
         inner = () if rel == os.curdir else tuple(rel.split(os.sep))
         if not inner:
             dirs[:] = [d for d in dirs if d not in skip]
-        found.extend((top, *inner, name) for name in files if name.endswith(".py"))
+        found.extend((top, *inner, name) for name in files if name.endswith(suffixes))
     return sorted(found)
 
 
