@@ -2,7 +2,8 @@
 
 A stored result is reused only when all of these are as they were when it was stored:
 the file's bytes (SHA-256), the version of asas, the knowledge base (a hash of the
-source of ``asas/rules`` and of the engine modules a verdict depends on), the rules
+source of ``asas/rules`` and its YAML data, the verbatim's cue lexicon among them, and
+of the engine modules a verdict depends on), the rules
 selected and ignored, and the input limits.  Results are stored language-independent
 (engine/results.py), so ``--lang`` and ``--format`` do not matter.
 
