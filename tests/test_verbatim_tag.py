@@ -131,7 +131,7 @@ def test_the_prefilter_never_hides_a_match():
 def test_the_quick_patterns_and_their_plans_find_what_the_lexicon_says():
     """Every alternative of every cue, on every counselor sentence at hand: its quick
     form (lexicon.speedy) finds the same match as the pattern as written, and when the
-    pattern matches, the sentence passes every look-up its plan makes (tag._cues)."""
+    pattern matches, the sentence passes every look-up its plan makes (tag._PARTS)."""
     import re
 
     from asas.engine.load.loader import load_file

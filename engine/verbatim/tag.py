@@ -182,72 +182,14 @@ for _cue in _LEX.cues:
 _START_LENS_T = tuple(sorted(_START_LENS))
 _END_LENS_T = tuple(sorted(_END_LENS))
 _TEXTS = tuple(_TEXT_IX.items())
-# as sets: a set meets a set from its smaller side (a dict, it would walk whole)
-_WORD_KEYS, _START_KEYS, _END_KEYS = frozenset(_WORD_IX), frozenset(_START_IX), frozenset(_END_IX)
 _WORDS = re.compile(r"\w+")
-
-
-_FOUND: dict[str, dict] = {}
-
-
-def _cues(sentence: str) -> dict:
-    """code -> (the words matched, the cue) for every code some cue of which matches:
-    the first matching cue of each code in the lexicon's order (remembered)."""
-    found = _FOUND.get(sentence)
-    if found is None:
-        if len(_FOUND) >= _REMEMBER:
-            _FOUND.clear()
-        found = _FOUND[sentence] = _search(sentence)
-    return found
-
-
-def _search(sentence: str) -> dict:
-    """_cues, worked out: only the alternatives whose requirements the sentence meets
-    are searched."""
-    tokens = _WORDS.findall(sentence)
-    words = set(tokens)
-    # t[:3] of a shorter word is the word itself: still how it begins, so still sound
-    starts = {t[:n] for n in _START_LENS_T for t in tokens}
-    ends = {t[-n:] for n in _END_LENS_T for t in tokens}
-    candidates = set(_ALWAYS)
-    for w in words & _WORD_KEYS:
-        candidates.update(_WORD_IX[w])
-    for w in starts & _START_KEYS:
-        candidates.update(_START_IX[w])
-    for w in ends & _END_KEYS:
-        candidates.update(_END_IX[w])
-    for text, ks in _TEXTS:
-        if text in sentence:
-            candidates.update(ks)
-    found: dict = {}
-    for k in sorted(candidates):
-        code, cue, lazy, checks = _PARTS[k]
-        if code in found:
-            continue
-        for w, st, en, tx in checks:     # each requirement met by one of its needles
-            if w and not w.isdisjoint(words):
-                continue
-            if st and not st.isdisjoint(starts):
-                continue
-            if en and not en.isdisjoint(ends):
-                continue
-            if tx and any(t in sentence for t in tx):
-                continue
-            break
-        else:
-            rx = lazy.rx
-            if rx is None:
-                rx = lazy.rx = re.compile(_speedy(lazy.pattern))
-            m = rx.search(sentence)
-            if m:
-                found[code] = (m.group(0).strip(" ,.?!"), cue)
-    return found
 
 
 # What _tag_sentence reads of a sentence's cues depends on its kind: a question reads
 # its type, its function and the few codes a question may carry (WITH_QUESTION), a
 # statement the codes of STATEMENT.  Each code's first matching cue does not depend on
-# the other codes, so the cues of a kind are _cues restricted to the codes it reads,
+# the other codes, so the cues of a kind are the whole lexicon's search (the reference
+# tagger's _cues, tests/verbatim_tag_reference.py) restricted to the codes it reads,
 # searched without the alternatives of the others (open and closed questions are the
 # two costliest searches, and no statement reads them).
 _QUESTION_READS = frozenset(("minimal_encouragement", "information_giving", "advice",
@@ -255,7 +197,7 @@ _QUESTION_READS = frozenset(("minimal_encouragement", "information_giving", "adv
                             + WITH_QUESTION)
 _STATEMENT_READS = frozenset(STATEMENT + ("minimal_encouragement",))
 
-# The same look-ups as _search, made per word rather than per sentence: a word's keys
+# The look-ups of the whole search, made per word rather than per sentence: a word's keys
 # (itself, how it begins, how it ends, each marked by kind, as the checks name them)
 # and the alternatives it makes candidates of, remembered; a sentence's are the union
 # of its words'.  Only the keys some check names are kept.
@@ -305,7 +247,8 @@ _FOUND_KIND: dict[tuple[str, bool], dict] = {}
 
 
 def _cues_of_kind(sentence: str, question: bool) -> dict:
-    """_cues(sentence) restricted to what a question (or a statement) reads (remembered)."""
+    """The whole search's cues of ``sentence`` restricted to what a question (or a
+    statement) reads (remembered)."""
     found = _FOUND_KIND.get((sentence, question))
     if found is None:
         if len(_FOUND_KIND) >= _REMEMBER:
