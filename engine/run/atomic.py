@@ -183,6 +183,14 @@ def _new_temp(folder: str) -> tuple[int, str]:
     raise FileExistsError(errno.EEXIST, os.strerror(errno.EEXIST), folder)
 
 
+def _discard(tmp: str) -> None:
+    """A temporary file removed after a failed write (already gone: nothing to do)."""
+    try:
+        os.unlink(tmp)
+    except OSError:
+        pass
+
+
 def replace_with_bytes(target: str, data: bytes) -> None:
     """``data`` written to a new file beside ``target`` (exclusive, 0600, no link
     followed: :func:`_mkstemp`) and renamed over it; on any failure the temporary file
@@ -200,10 +208,7 @@ def replace_with_bytes(target: str, data: bytes) -> None:
             os.close(fd)
         os.replace(tmp, target)
     except BaseException:
-        try:
-            os.unlink(tmp)
-        except OSError:
-            pass
+        _discard(tmp)
         raise
 
 
@@ -226,10 +231,7 @@ def replaced_file(target: str, durable: bool, mode: int | None = None):
             os.chmod(tmp, mode)
         os.replace(tmp, target)
     except BaseException:
-        try:
-            os.unlink(tmp)
-        except OSError:
-            pass
+        _discard(tmp)
         raise
 
 
