@@ -46,6 +46,11 @@ def entries(cache_dir) -> list[Path]:
     return sorted(Path(cache_dir).rglob("*.json"))
 
 
+def stored(entry: Path) -> dict:
+    """The result an entry file holds for its own name (its pack may hold others')."""
+    return json.loads(entry.read_text(encoding="utf-8"))["entries"][entry.stem]
+
+
 def batch(folder, cache_dir, select=None, ignore=None, jobs=1):
     limits = Limits()
     cache = Cache(cache_dir, config_key(select, ignore, limits))
@@ -147,8 +152,13 @@ def test_knowledge_hash_follows_the_cue_lexicon(tmp_path, monkeypatch):
     b"\x80\x81 not json",
     b'{"key": "x"}',
     b"[]",
-    b'{"key": "KEY", "config": "CONFIG", "result": {"v": 1, "case_id": 5}}',
-    b'{"key": "KEY", "config": "CONFIG", "result": {"v": 99}}',
+    b'{"config": "CONFIG", "entries": {"KEY": {"v": 1, "case_id": 5}}}',
+    b'{"config": "CONFIG", "entries": {"KEY": {"v": 99}}}',
+    b'{"config": "CONFIG", "entries": {"KEY": []}}',
+    b'{"config": "CONFIG", "entries": [["KEY", {}]]}',
+    b'{"config": "CONFIG", "entries": {"OTHER": {}}}',
+    b'{"config": "another", "entries": {"KEY": {}}}',
+    b'{"config": "CONFIG", "entries": {"KEY": {}}',          # cut short
 ])
 def test_a_corrupt_or_foreign_entry_is_ignored_and_rewritten(cases, tmp_path, garbage):
     store = tmp_path / "store"
@@ -156,20 +166,20 @@ def test_a_corrupt_or_foreign_entry_is_ignored_and_rewritten(cases, tmp_path, ga
     victim = entries(store)[0]
     key = victim.stem
     config = json.loads(victim.read_text(encoding="utf-8"))["config"]
+    # written through the name: the pack it shares with other entries is changed for all
     victim.write_bytes(garbage.replace(b"KEY", key.encode()).replace(b"CONFIG", config.encode()))
     assert check_json(cases, store) == reference
-    entry = json.loads(victim.read_text(encoding="utf-8"))
-    assert entry["key"] == key and entry["result"]["v"] == DATA_VERSION
+    assert stored(victim)["v"] == DATA_VERSION
 
 
 def test_a_forged_result_naming_an_unknown_rule_is_not_trusted(cases, tmp_path):
     store = tmp_path / "store"
     reference = check_json(cases, store)
     for victim in entries(store):
-        entry = json.loads(victim.read_text(encoding="utf-8"))
-        entry["result"]["findings"].append(
+        pack = json.loads(victim.read_text(encoding="utf-8"))
+        pack["entries"][victim.stem]["findings"].append(
             ["XYZ999", None, 1.0, [], [], {}, [], 1, 1])
-        victim.write_text(json.dumps(entry), encoding="utf-8")
+        victim.write_text(json.dumps(pack), encoding="utf-8")
     assert check_json(cases, store) == reference
 
 
@@ -177,9 +187,9 @@ def test_entries_are_json_written_atomically(cases, tmp_path):
     store = tmp_path / "store"
     check_json(cases, store)
     for path in entries(store):
-        entry = json.loads(path.read_text(encoding="utf-8"))
-        assert set(entry) == {"key", "config", "result"}
-    leftovers = [p for p in store.rglob("*") if p.name.startswith(".tmp-")]
+        pack = json.loads(path.read_text(encoding="utf-8"))
+        assert set(pack) == {"config", "entries"} and path.stem in pack["entries"]
+    leftovers = [p for p in store.rglob("*") if p.name.startswith((".tmp-", ".asas-"))]
     assert not leftovers
 
 
@@ -292,3 +302,84 @@ def test_knowledge_hash_is_the_hash_of_the_sorted_sources(tmp_path, monkeypatch)
         (fake / name).write_text(name)
     monkeypatch.setattr(cache_mod, "_ROOT", fake)
     assert cache_mod.knowledge_hash() == _knowledge_hash_by_rglob(fake)
+
+
+# -- packs: the entries of files checked together share one file, under each name ------
+
+def _inodes(store) -> dict:
+    found: dict = {}
+    for path in entries(store):
+        found.setdefault(path.stat().st_ino, []).append(path.stem)
+    return found
+
+
+def test_a_batch_writes_its_entries_as_packs_and_reads_them_back(cases, tmp_path):
+    store = tmp_path / "store"
+    results, cache = batch(cases, store)            # one process: packs of PACK
+    packs = _inodes(store)
+    assert sorted(len(names) for names in packs.values()) == [4, 8]
+    for names in packs.values():
+        pack = json.loads((cache.base / f"{names[0]}.json").read_text(encoding="utf-8"))
+        assert sorted(pack["entries"]) == sorted(names) and pack["config"] == cache.config
+    again, cache = batch(cases, store)
+    assert cache.hits == 12 and [r.file for r in again] == [r.file for r in results]
+    assert check_json(cases, store) == check_json(cases, tmp_path / "other")
+
+
+def test_a_pack_is_read_once_for_its_entries(cases, tmp_path, monkeypatch):
+    store = tmp_path / "store"
+    batch(cases, store)
+    reads = []
+    real = cache_mod.json.loads
+    monkeypatch.setattr(cache_mod.json, "loads", lambda raw: reads.append(1) or real(raw))
+    _, cache = batch(cases, store)
+    assert cache.hits == 12 and len(reads) == 2
+
+
+def test_the_same_entry_twice_is_handed_out_twice(cases, tmp_path):
+    store = tmp_path / "store"
+    results, cache = batch(cases, store)
+    key = entries(store)[0].stem
+    first, second = cache.get(key), cache.get(key)
+    assert first == second and first is not second
+
+
+def test_without_hard_links_each_entry_is_a_copy(cases, tmp_path, monkeypatch):
+    from asas.engine.run import atomic
+
+    def no_links(*args, **kwargs):
+        raise OSError(1, "Operation not permitted")
+    monkeypatch.setattr(atomic.os, "link", no_links)
+    store = tmp_path / "store"
+    batch(cases, store)
+    assert sorted(len(names) for names in _inodes(store).values()) == [1] * 12
+    for path in entries(store):
+        assert list(json.loads(path.read_text(encoding="utf-8"))["entries"]) == [path.stem]
+    assert not [p for p in store.rglob(".asas-*")]
+    monkeypatch.undo()
+    _, cache = batch(cases, store)
+    assert cache.hits == 12
+
+
+def test_an_entry_written_again_replaces_its_name_only(cases, tmp_path):
+    store = tmp_path / "store"
+    _, cache = batch(cases, store)
+    names = next(n for n in _inodes(store).values() if len(n) == 8)
+    cache.put(names[0], {"v": "new"})                # pack_size 1 again: written at once
+    assert stored(cache.base / f"{names[0]}.json") == {"v": "new"}
+    assert stored(cache.base / f"{names[1]}.json")["v"] == DATA_VERSION
+    assert not [p for p in store.rglob(".asas-*")]
+
+
+def test_prune_counts_a_pack_once_and_removes_it_whole(cases, tmp_path):
+    import time
+    store = tmp_path / "store"
+    _, cache = batch(cases, store)
+    packs = sorted(_inodes(store).values(), key=len)       # 4 names, then 8
+    size = {len(n): (cache.base / f"{n[0]}.json").stat().st_size for n in packs}
+    old = time.time() - 3600
+    for name in packs[0]:
+        os.utime(cache.base / f"{name}.json", (old, old))
+    done, message, counts = cache_mod.prune(store, max_bytes=size[8] + size[4] - 1)
+    assert done and counts == {"removed": 4, "kept": 8, "bytes": size[8]}, message
+    assert sorted(len(n) for n in _inodes(store).values()) == [8]

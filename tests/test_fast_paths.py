@@ -352,14 +352,14 @@ def test_an_entry_is_the_bytes_the_text_file_held(tmp_path_factory, result):
         return
     before = folder / "before.json"
     with replaced_file(str(before), durable=False) as fh:
-        fh.write(json.dumps({"key": key, "config": cache.config, "result": result},
+        fh.write(json.dumps({"config": cache.config, "entries": {key: result}},
                             ensure_ascii=False, allow_nan=False, separators=(",", ":")))
     assert path.read_bytes() == before.read_bytes()
     assert stat.S_IMODE(os.stat(path).st_mode) == 0o600
     assert stat.S_IMODE(os.stat(path.parent).st_mode) & 0o077 == 0
     assert [n for n in os.listdir(path.parent) if n.startswith(".asas-")] == []
     try:
-        want = json.loads(before.read_bytes())["result"]
+        want = json.loads(before.read_bytes())["entries"][key]
     except ValueError:      # a lone surrogate written as its byte: no entry when read
         want = None
     assert cache.get(key) == want

@@ -762,8 +762,8 @@ def _forged_entry(case: Path, looks_like: Path) -> str:
     from asas.engine.run.codec import to_data
     result = to_data(check_paths([str(looks_like)])[0])
     result["meta"][0] = "\x1b[32mall fine\x1b]8;;https://evil.example/\x1b\\click\x1b]8;;\x1b\\"
-    return json.dumps({"key": hashlib.sha256(case.read_bytes()).hexdigest(),
-                       "config": config_key(None, None, Limits()), "result": result})
+    return json.dumps({"config": config_key(None, None, Limits()),
+                       "entries": {hashlib.sha256(case.read_bytes()).hexdigest(): result}})
 
 
 def _write_as_owner(path: str, text: str, mode: int = 0o644):
@@ -883,7 +883,7 @@ def test_s11_a_deeply_nested_entry_is_a_miss_not_a_traceback(tmp_path, depth):
     first = run("check", case, "--cache-dir", cache_dir, "--format", "json")
     entry = _entry_path(cache_dir, case)
     data = json.loads(entry.read_text(encoding="utf-8"))
-    data["result"]["findings"][0][5]["deep"] = "@@"
+    data["entries"][entry.stem]["findings"][0][5]["deep"] = "@@"
     text = json.dumps(data).replace('"@@"', "[" * depth + '"x"' + "]" * depth)
     entry.write_text(text, encoding="utf-8")
     again = CliRunner().invoke(cli, ["check", str(case), "--cache-dir", str(cache_dir),
@@ -903,7 +903,7 @@ def test_s11_a_deep_strength_param_in_the_cache_is_a_miss_not_a_traceback(tmp_pa
     first = run("check", case, "--cache-dir", cache_dir, "--format", "text")
     entry = _entry_path(cache_dir, case)
     data = json.loads(entry.read_text(encoding="utf-8"))
-    data["result"]["strengths"][0][2]["extra"] = "@@"
+    data["entries"][entry.stem]["strengths"][0][2]["extra"] = "@@"
     entry.write_text(json.dumps(data).replace('"@@"', "[" * 400 + '"x"' + "]" * 400),
                      encoding="utf-8")
     again = CliRunner().invoke(cli, ["check", str(case), "--cache-dir", str(cache_dir),
@@ -991,7 +991,7 @@ def test_s2_text_with_control_characters_from_the_cache_is_refused(tmp_path):
     first = run("check", case, "--cache-dir", cache_dir)
     entry = _entry_path(cache_dir, case)
     data = json.loads(entry.read_text(encoding="utf-8"))
-    data["result"]["meta"][0] = "\x1b[2Jforged"
+    data["entries"][entry.stem]["meta"][0] = "\x1b[2Jforged"
     entry.write_text(json.dumps(data), encoding="utf-8")
     again = run("check", case, "--cache-dir", cache_dir)
     assert again.output == first.output and "forged" not in again.output

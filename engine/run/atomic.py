@@ -175,7 +175,7 @@ def _mkstemp(folder: str) -> tuple[int, str]:
 def _new_temp(folder: str) -> tuple[int, str]:
     """:func:`_mkstemp`, the name as it was joined to ``folder`` (not made absolute)."""
     for _ in range(10000):
-        name = os.path.join(folder, f".asas-{os.urandom(5).hex()}.tmp")
+        name = _spare_name(folder)
         try:
             return os.open(name, _TEMP_FLAGS, 0o600), name
         except FileExistsError:
@@ -191,6 +191,63 @@ def _discard(tmp: str) -> None:
         pass
 
 
+def _write_all(fd: int, data: bytes) -> None:
+    view = memoryview(data)
+    while view:
+        view = view[os.write(fd, view):]
+
+
+def _spare_name(folder: str) -> str:
+    return os.path.join(folder, f".asas-{os.urandom(5).hex()}.tmp")
+
+
+def write_linked(folder: str, data: bytes, targets) -> bool:
+    """``data`` written once to a new file in ``folder`` (exclusive, 0600, no link
+    followed, as :func:`replace_with_bytes` writes) and given each of ``targets``
+    (paths in ``folder``) as a name of its own: a hard link, made only once the file is
+    whole, so a reader sees all of it or nothing; a target that exists is replaced
+    atomically (a spare link renamed over it).  The temporary name is removed in every
+    case.  Several cache entries then cost one new file (inode) instead of one each: on
+    ext4 after a deletion a new inode costs a millisecond of the kernel's time, the rest
+    of a case three.  False, with nothing written, where the file system has no hard
+    links (FAT, some network shares): the caller writes a copy per target instead."""
+    fd, tmp = _new_temp(folder)
+    try:
+        try:
+            _write_all(fd, data)
+        finally:
+            os.close(fd)
+        for n, target in enumerate(targets):
+            try:
+                os.link(tmp, target)
+            except FileExistsError:
+                _link_over(tmp, target, folder)
+            except OSError:
+                if n == 0:
+                    return False    # no hard links here
+                raise
+        return True
+    finally:
+        _discard(tmp)
+
+
+def _link_over(source: str, target: str, folder: str) -> None:
+    for _ in range(10000):
+        spare = _spare_name(folder)
+        try:
+            os.link(source, spare)
+            break
+        except FileExistsError:
+            continue
+    else:
+        raise FileExistsError(errno.EEXIST, os.strerror(errno.EEXIST), folder)
+    try:
+        os.replace(spare, target)
+    except BaseException:
+        _discard(spare)
+        raise
+
+
 def replace_with_bytes(target: str, data: bytes) -> None:
     """``data`` written to a new file beside ``target`` (exclusive, 0600, no link
     followed: :func:`_mkstemp`) and renamed over it; on any failure the temporary file
@@ -201,9 +258,7 @@ def replace_with_bytes(target: str, data: bytes) -> None:
     fd, tmp = _new_temp(os.path.dirname(target))
     try:
         try:
-            view = memoryview(data)
-            while view:
-                view = view[os.write(fd, view):]
+            _write_all(fd, data)
         finally:
             os.close(fd)
         os.replace(tmp, target)

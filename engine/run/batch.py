@@ -194,10 +194,12 @@ def _worker_init(select, ignore, limits, cache_folder, cache_config, profile=Non
         os._exit(1)    # the parent died before the line above took effect
     from asas.engine.judge.profile import lookup
     from asas.engine.reason.runner import knowledge_engine
-    from asas.engine.run.cache import Cache
+    from asas.engine.run.cache import PACK, Cache
     chosen = lookup(profile)
     knowledge_engine(None if chosen.is_default else chosen)   # built once per worker
     cache = Cache(cache_folder, cache_config) if cache_folder is not None else None
+    if cache is not None:
+        cache.pack_size = PACK      # a chunk's entries, one file (flushed after each chunk)
     _worker.update(select=select, ignore=ignore, limits=limits, cache=cache, profile=profile,
                    suppress=suppress,
                    render=None if render is None else _renderer(render, profile))
@@ -209,10 +211,14 @@ def _worker_check(items) -> list:
     w = _worker
     render = w["render"]
     out: list = []
-    for index, path in items:
-        file, data = _check_data(path, w["select"], w["ignore"], w["limits"], w["cache"],
-                                 w["profile"], w["suppress"])
-        out.append((file, data) if render is None else render(file, data, index))
+    try:
+        for index, path in items:
+            file, data = _check_data(path, w["select"], w["ignore"], w["limits"], w["cache"],
+                                     w["profile"], w["suppress"])
+            out.append((file, data) if render is None else render(file, data, index))
+    finally:
+        if w["cache"] is not None:
+            w["cache"].flush()
     return out
 
 
@@ -326,6 +332,21 @@ class Batch:
         return result
 
     def _results(self):
+        cache = self.cache
+        if cache is None:
+            yield from self._checked()
+            return
+        # the entries of this process's files go to disk a pack at a time, the last
+        # ones when the batch ends, however it ends
+        from asas.engine.run.cache import PACK
+        cache.pack_size = PACK
+        try:
+            yield from self._checked()
+        finally:
+            cache.flush()
+            cache.pack_size = 1
+
+    def _checked(self):
         files = self.files
         # which files have a cache entry: looked up first, so that the others can go to
         # the workers at once (entries are read again, and checked, when their turn comes)

@@ -22,8 +22,11 @@ Safety and privacy:
 - entries are JSON, never pickle: an entry is untrusted input, checked field by
   field when read (engine/results.py); one that is corrupt, foreign or of another
   version is ignored, and replaced by a fresh result;
-- writes are atomic (a temporary file renamed into place), so a crash or two runs at
-  once never leave a half-written entry that is trusted;
+- writes are atomic (a temporary file written whole, then given its names), so a
+  crash or two runs at once never leave a half-written entry that is trusted.  The
+  entries of files checked together (up to ``PACK``) share one file, a pack, under the
+  name of each entry (hard links; a copy each where the file system has none): one new
+  file instead of eight, which is most of the cost of writing them;
 - nothing is stored for a file that could not be read (I/O errors, FIFOs, files
   over the size limit): their error is found again on every run;
 - entries hold data derived from case files (case IDs, titles, pseudonyms, quoted
@@ -62,8 +65,9 @@ asas result cache — local to this machine, do not share or commit it.
 Cache hasil asas — hanya untuk komputer ini; jangan dibagikan atau di-commit.
 
 `asas check` keeps here the result of each case file it checked, so that checking an
-unchanged file again is immediate.  Each entry (v1/<settings>/<xx>/<sha256>.json, named
-by the SHA-256 of the file's bytes) holds what the report of that file shows: the
+unchanged file again is immediate.  Each entry (v1/<settings>/<sha256>.json, named by
+the SHA-256 of the file's bytes; files checked together share one, under each of their
+names) holds what the report of that file shows: the
 case ID, title, trainee code and client pseudonym, the first session's date, every
 finding with the values and quotes it cites (withheld for PRV findings), and the
 statuses of the principles.  Treat this folder like the case files themselves.
@@ -248,10 +252,16 @@ def _makedirs(path) -> None:
 
 # an entry as compact JSON, made once: json.dumps would build this encoder for every entry
 _ENTRY = json.JSONEncoder(ensure_ascii=False, allow_nan=False, separators=(",", ":")).encode
+PACK = 8    # entries a batch puts into one file at most (a chunk of a worker's files)
 
 
 class Cache:
-    """Result entries under ``folder/v1/<config>/<xx>/<sha256 of the file>.json``."""
+    """Result entries under ``folder/v1/<config>/<sha256 of the file>.json``.
+
+    An entry file is a pack, ``{"config": ..., "entries": {sha256: result, ...}}``,
+    that may hold the entries of other files too (it is each one's name).  ``put``
+    writes at once unless ``pack_size`` (1) is raised; a batch raises it and calls
+    ``flush`` after each chunk and at its end."""
 
     def __init__(self, folder, config: str, max_age_days: float = MAX_AGE_DAYS):
         self.folder = Path(folder)
@@ -263,6 +273,13 @@ class Cache:
         self._made: set = set()     # folders known to exist (str)
         self._base = os.fspath(self.base)
         self._problem: str | Literal[False] | None = False     # False: not looked at yet
+        self.pack_size = 1
+        self._pending: dict[str, str] = {}      # key -> its result as JSON, not written yet
+        self._links = True                      # the file system has hard links
+        # the pack read last, while its other entries are asked for (a warm run reads
+        # them one after the other): its file's identity, and the entries not handed out
+        self._pack_id: tuple | None = None
+        self._pack: dict = {}
 
     # -- trust --------------------------------------------------------------------
     @property
@@ -278,7 +295,7 @@ class Cache:
         return hashlib.sha256(data).hexdigest()
 
     def _path(self, key: str) -> Path:
-        return self.base / key[:2] / f"{key}.json"
+        return self.base / f"{key}.json"
 
     def has(self, key: str) -> bool:
         """Whether an entry for ``key`` is there (it is read, and checked, by get)."""
@@ -310,42 +327,64 @@ class Cache:
                 except OSError:
                     pass
                 return None
-            with os.fdopen(opened, "rb") as fh:
-                fd = None
-                raw = fh.read(8 * 1024 * 1024)
-            entry = json.loads(raw)
+            identity = (st.st_dev, st.st_ino, st.st_mtime_ns, st.st_size)
+            if identity != self._pack_id or key not in self._pack:
+                with os.fdopen(opened, "rb") as fh:
+                    fd = None
+                    raw = fh.read(8 * 1024 * 1024 * PACK)
+                self._pack_id, self._pack = None, {}
+                pack = json.loads(raw)
+                if not (isinstance(pack, dict) and pack.get("config") == self.config
+                        and isinstance(pack.get("entries"), dict)):
+                    return None
+                self._pack_id, self._pack = identity, pack["entries"]
         except (OSError, ValueError, RecursionError):
             return None
         finally:
             if fd is not None:
                 os.close(fd)
-        if not (isinstance(entry, dict) and entry.get("key") == key
-                and entry.get("config") == self.config and isinstance(entry.get("result"), dict)):
-            return None
-        return entry["result"]
+        # handed out once: the caller checks the data, and may keep it
+        result = self._pack.pop(key, None)
+        return result if isinstance(result, dict) else None
 
     # -- writing ------------------------------------------------------------------
     def put(self, key: str, result: dict) -> None:
-        """Store one entry atomically; a cache that cannot be written is given up for
-        the rest of the run, silently (it is only a cache)."""
+        """Store one entry atomically, now or (``pack_size`` > 1) with the next ones at
+        ``flush``; a cache that cannot be written is given up for the rest of the run,
+        silently (it is only a cache)."""
         if not self.writable or self.problem is not None:
             return
         try:
-            text = _ENTRY({"key": key, "config": self.config, "result": result})
+            self._pending[key] = _ENTRY(result)
         except (TypeError, ValueError):
             return          # no exact JSON form: not cached
-        from asas.engine.run.atomic import replace_with_bytes
-        # str paths and one write of bytes: thousands of entries a run, each as cheap as
-        # it can be while still atomic (a temporary file renamed into place)
-        folder = self._base + os.sep + key[:2]
+        if len(self._pending) >= self.pack_size:
+            self.flush()
+
+    def flush(self) -> None:
+        """Write the entries put since the last flush, as one pack."""
+        pending, self._pending = self._pending, {}
+        if not pending or not self.writable or self.problem is not None:
+            return
+        from asas.engine.run.atomic import replace_with_bytes, write_linked
+        folder = self._base
+        head = '{"config":' + _ENTRY(self.config) + ',"entries":{'
         try:
             if folder not in self._made:
                 # private: it holds what the case files hold
                 _makedirs(folder)
                 self._made.add(folder)
                 self._mark()
-            replace_with_bytes(folder + os.sep + key + ".json",
-                               text.encode("utf-8", "surrogateescape"))
+            names = [folder + os.sep + key + ".json" for key in pending]
+            if self._links:
+                body = ",".join(_ENTRY(key) + ":" + text for key, text in pending.items())
+                if write_linked(folder, (head + body + "}}").encode("utf-8", "surrogateescape"),
+                                names):
+                    return
+                self._links = False
+            for name, (key, text) in zip(names, pending.items()):
+                replace_with_bytes(name, (head + _ENTRY(key) + ":" + text + "}}").encode(
+                    "utf-8", "surrogateescape"))
         except (OSError, UnicodeEncodeError):
             self.writable = False
 
@@ -408,14 +447,21 @@ def prune(folder, max_age_days: float = MAX_AGE_DAYS, max_bytes: int | None = No
                     or not stat.S_ISREG(st.st_mode):
                 _remove(path, counts)
             elif name.endswith(".json"):
-                entries.append((st.st_mtime, st.st_size, path))
+                entries.append((st.st_mtime, (st.st_dev, st.st_ino), st.st_size, path))
+    # the names of one pack share its file (and its time): its bytes count once, and
+    # are freed when its last name goes
     entries.sort()
-    total = sum(size for _, size, _ in entries)
+    names: dict = {}
+    for _, inode, _, _ in entries:
+        names[inode] = names.get(inode, 0) + 1
+    total = sum({inode: size for _, inode, size, _ in entries}.values())
     if max_bytes is not None:
         while entries and total > max_bytes:
-            _, size, path = entries.pop(0)
+            _, inode, size, path = entries.pop(0)
             if _remove(path, counts):
-                total -= size
+                names[inode] -= 1
+                if not names[inode]:
+                    total -= size
     for root, dirs, files in os.walk(folder / CACHE_VERSION, topdown=False):
         for name in dirs:
             try:
