@@ -329,6 +329,13 @@ def _synthetic_rulesets():
     class Mark(Fact):
         pass
 
+    class Logged(Rule):
+        # a Rule of its own call: fired through it, not straight to its function
+        def __call__(self, *args, **kwargs):
+            if self._wrapped is not None:
+                args[0].declare(Mark(rule="logged", name=self._wrapped.__name__))
+            return super().__call__(*args, **kwargs)
+
     class Synthetic:
         # one pattern: literals (None, a tuple, False), a predicate, bindings, two TESTs,
         # a TEST naming an unbound name (it gets None, as experta's WhereCheck gives it)
@@ -400,6 +407,20 @@ def _synthetic_rulesets():
         def s9(self, seen):
             self.declare(Mark(rule="s9", seen=seen))
 
+        # the arguments a rule's function is called with: every binding but a pattern's
+        # capture for ``**``, only the names it takes otherwise
+        @Rule(Item(kind="x", n=MATCH.n), Item(kind="y", n=MATCH.n, i=MATCH.i))
+        def s15(self, **bindings):
+            self.declare(Mark(rule="s15", names=tuple(sorted(bindings)), n=bindings["n"]))
+
+        @Rule(AS.item << Item(kind="y", n=MATCH.n, i=MATCH.i, done=MATCH.done))
+        def s16(self, n):
+            self.declare(Mark(rule="s16", n=n))
+
+        @Logged(Item(kind="other", n=MATCH.n))
+        def s17(self, n):
+            self.declare(Mark(rule="s17", n=n))
+
     return Item, Mark, Synthetic
 
 
@@ -433,9 +454,10 @@ def test_synthetic_shapes_match_as_experta_matches(network, monkeypatch):
         assert outs[0] == outs[1], f"case {case}"
         fired |= {f["rule"] for f in fast.facts.values() if isinstance(f, Mark)}
     # every shape was exercised; s7's activation was always taken back by s6's retract
-    assert {"s1", "s2", "s3", "s4", "s5", "s9", "s10", "s11", "s12", "s13", "count"} <= fired
+    assert {"s1", "s2", "s3", "s4", "s5", "s9", "s10", "s11", "s12", "s13", "s15", "s16", "s17",
+            "logged", "count"} <= fired
     assert "s7" not in fired
-    assert len(fast.matcher.nets) == (9 if network == "beta" else 0)
+    assert len(fast.matcher.nets) == (11 if network == "beta" else 0)
 
 
 @pytest.mark.parametrize("profile", [None, "konseling-individual", "bk12"])

@@ -987,6 +987,7 @@ class FastFactList(FactList):
 
 
 _FACTS_WATCHER = watchers.FACTS
+_RULE_CALL = _Rule.__call__
 # The key sets facts are declared with are few (one or two per fact class): what is
 # known of each, kept (a bounded number of them).
 _KEYS_KEPT = 4096
@@ -1132,10 +1133,22 @@ class FastEngineMixin:
             if rules_watcher.isEnabledFor(logging.INFO):
                 rules_watcher.info("FIRE %s %s: %s", execution, activation.rule.__name__,
                                    ", ".join(str(f) for f in activation.facts))
+            # Rule.__call__ (the names the rule's function takes, when it names them;
+            # else every binding but the captured patterns'), without its frame and
+            # its comprehension's
             rule = activation.rule
-            if rule._wrapped_args:      # Rule.__call__ passes only these names on
-                rule(self, **activation.context)
+            names = rule._wrapped_args
+            arguments = {}
+            if names:
+                for name, value in activation.context.items():
+                    if name in names:
+                        arguments[name] = value
             else:
-                rule(self, **{k: v for k, v in activation.context.items()
-                              if not k.startswith("__")})
+                for name, value in activation.context.items():
+                    if not name.startswith("__"):
+                        arguments[name] = value
+            if rule._wrapped_self is None and type(rule).__call__ is _RULE_CALL:
+                rule._wrapped(self, **arguments)
+            else:
+                rule(self, **arguments)
         self.running = False
