@@ -288,3 +288,35 @@ def test_a_class_with_more_to_its_init_is_made_by_it():
     assert not shape.direct
     with pytest.raises(ValueError):
         shape.make({"a": 0})
+
+
+# -- a value by its path, the path split once -----------------------------------------
+
+_ODD_PATHS = ["", ".", "[0]", "sessions", "sessions[0]", "sessions[-1].number", "sessions[99]",
+              "sessions[x].number", "sessions[].number", "sessions[1_0]", "sessions[ 1 ]",
+              "case..id", "case.id.", "nothing.at.all", "case.client[0]", "sessions[0]x",
+              "sessions[0].verbatim[3]", "case.problem.risk[0].kind", "__class__.__name__"]
+
+
+def _walked(loaded, path, split_once):
+    try:
+        return ("value", loaded.value(path) if split_once else loaded._value_by_parts(path))
+    except Exception as exc:
+        return ("raised", type(exc).__name__)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.sampled_from(_ODD_PATHS) | st.text(alphabet="sesion[]0123.-_x ", max_size=24))
+def test_a_value_found_by_its_split_path_is_the_one_found_by_parts(path):
+    loaded = loader.load_bytes(_EXEMPLARY, "f.yaml")
+    assert loaded.case is not None
+    for _ in range(2):      # the first time split, the second remembered
+        assert _walked(loaded, path, True) == _walked(loaded, path, False)
+
+
+def test_every_path_of_a_case_gives_its_value_as_before():
+    loaded = loader.load_bytes(_EXEMPLARY, "f.yaml")
+    paths = list(loaded.values) + list(loaded.keys) + _ODD_PATHS
+    assert len(paths) > 50
+    for path in paths:
+        assert _walked(loaded, path, True) == _walked(loaded, path, False), path
