@@ -48,8 +48,9 @@ _REFUSED = object()    # in _MADE: SafeConstructor refuses the text
 # it), one table for the default reading and one for --strict: a field of a scalar kind
 # but text (a closed list's code, a flag, a number, a date) takes its value from these
 # alone, and a case file says the same few of them again and again.  Only values are
-# kept, never a refusal (its error names the place); the spec is kept beside its id, as
-# an id may be a new spec's once the old one is gone.  The values are immutable.
+# kept, never a refusal (its error names the place).  The spec is kept beside its id,
+# so it lives as long as its entry and no other spec can be given that id.  The values
+# are immutable.
 _LEAVES: tuple[dict, dict] = ({}, {})
 _LEAVES_MAX = 8192
 _LEAF_KINDS = frozenset({"str", "enum", "bool", "int", "float", "date"})
@@ -308,7 +309,7 @@ class _Builder:
             return self.text(node, spec, path)
         key = (id(spec), tag, text)
         known = self.leaves.get(key)
-        if known is not None and known[0] is spec:
+        if known is not None:
             return known[1]
         value = self.scalar(node, spec, path)
         if value is not None and len(self.leaves) < _LEAVES_MAX:
