@@ -89,8 +89,9 @@ class _Shape:
         self.specs = {s.name: s for s in fields}
         self.aliases = {s.alias: s for s in reversed(fields) if s.alias is not None}
         self.required = tuple(s for s in fields if s.required)
-        # the names a key may be written as and read at once (a longer key's path
-        # is clipped, and the alias of a field is checked against its name)
+        # the fields obj() reads a key as at once, by their own names; an alias (to be
+        # checked against its field's name) and a name long enough for its path to be
+        # clipped go the general way, _Builder.key
         self.names = {name: s for name, s in self.specs.items() if len(name) <= 60}
         short = getattr(cls, "__scalar__", None)
         self.short = next((s for s in fields if s.name == short), None) if short else None
