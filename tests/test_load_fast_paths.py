@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime
 import math
+from typing import Optional
 
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -223,3 +224,99 @@ def test_the_plain_resolver_gives_pyyamls_tag_for_every_kind(kind, value, implic
             Resolver.resolve(loader_, kind, value, implicit)
     finally:
         loader_.dispose()
+
+
+# -- a model object made without its __init__ -----------------------------------------
+
+def _model_classes():
+    from asas.engine.model.case import Case, fields_of
+    classes, todo = [], [Case]
+    while todo:
+        cls = todo.pop()
+        if cls in classes:
+            continue
+        classes.append(cls)
+        for spec in fields_of(cls):
+            target = spec.item_spec if spec.kind == "list" else spec
+            if target.kind == "object":
+                todo.append(target.object_cls)
+    return classes
+
+
+_MODEL = _model_classes()
+
+
+def test_every_model_class_is_made_without_its_init():
+    assert len(_MODEL) > 15
+    assert all(build._shape(cls).direct for cls in _MODEL)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.sampled_from(_MODEL), st.data())
+def test_a_model_object_made_directly_is_what_its_init_makes(cls, data):
+    import dataclasses
+    fields = dataclasses.fields(cls)
+    chosen = data.draw(st.lists(st.sampled_from(fields), unique=True))
+    found = {f.name: data.draw(st.none() | st.integers() | ODD_TEXT | st.tuples(st.integers()))
+             for f in chosen}
+    made, init = build._shape(cls).make(dict(found)), cls(**found)
+    assert type(made) is cls and made == init and repr(made) == repr(init)
+    assert vars(made) == vars(init) and list(vars(made)) == list(vars(init))
+    assert hash(made) == hash(init)
+    for f in fields:     # a fresh default of each nested mapping, never a shared one
+        assert getattr(made, f.name) == getattr(init, f.name)
+        if f.name not in found and f.default_factory is not dataclasses.MISSING:
+            assert getattr(made, f.name) is not getattr(build._shape(cls).make({}), f.name)
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        made.__setattr__(fields[0].name, 1)
+
+
+def test_a_class_with_more_to_its_init_is_made_by_it():
+    import dataclasses
+
+    from asas.engine.model.case import fld
+
+    @dataclasses.dataclass(frozen=True)
+    class Checked:
+        a: Optional[int] = fld("A number.", "Angka.")  # noqa: UP045 - as the model writes it
+
+        def __post_init__(self):
+            if self.a == 0:
+                raise ValueError("a")
+
+    shape = build._Shape(Checked)
+    assert not shape.direct
+    with pytest.raises(ValueError):
+        shape.make({"a": 0})
+
+
+# -- a value by its path, the path split once -----------------------------------------
+
+_ODD_PATHS = ["", ".", "[0]", "sessions", "sessions[0]", "sessions[-1].number", "sessions[99]",
+              "sessions[x].number", "sessions[].number", "sessions[1_0]", "sessions[ 1 ]",
+              "case..id", "case.id.", "nothing.at.all", "case.client[0]", "sessions[0]x",
+              "sessions[0].verbatim[3]", "case.problem.risk[0].kind", "__class__.__name__"]
+
+
+def _walked(loaded, path, split_once):
+    try:
+        return ("value", loaded.value(path) if split_once else loaded._value_by_parts(path))
+    except Exception as exc:
+        return ("raised", type(exc).__name__)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.sampled_from(_ODD_PATHS) | st.text(alphabet="sesion[]0123.-_x ", max_size=24))
+def test_a_value_found_by_its_split_path_is_the_one_found_by_parts(path):
+    loaded = loader.load_bytes(_EXEMPLARY, "f.yaml")
+    assert loaded.case is not None
+    for _ in range(2):      # the first time split, the second remembered
+        assert _walked(loaded, path, True) == _walked(loaded, path, False)
+
+
+def test_every_path_of_a_case_gives_its_value_as_before():
+    loaded = loader.load_bytes(_EXEMPLARY, "f.yaml")
+    paths = list(loaded.values) + list(loaded.keys) + _ODD_PATHS
+    assert len(paths) > 50
+    for path in paths:
+        assert _walked(loaded, path, True) == _walked(loaded, path, False), path

@@ -3,6 +3,7 @@ field specs, every problem of the file collected with its line and column."""
 
 from __future__ import annotations
 
+import dataclasses
 import datetime
 import difflib
 import re
@@ -43,6 +44,17 @@ _MADE_TAGS = frozenset({"tag:yaml.org,2002:int", "tag:yaml.org,2002:float",
 _UNMADE = object()     # not in _MADE yet
 _REFUSED = object()    # in _MADE: SafeConstructor refuses the text
 
+# (id of a field's spec, tag, text) -> (the spec, the value ``_Builder.scalar`` gives
+# it), one table for the default reading and one for --strict: a field of a scalar kind
+# but text (a closed list's code, a flag, a number, a date) takes its value from these
+# alone, and a case file says the same few of them again and again.  Only values are
+# kept, never a refusal (its error names the place).  The spec is kept beside its id,
+# so it lives as long as its entry and no other spec can be given that id.  The values
+# are immutable.
+_LEAVES: tuple[dict, dict] = ({}, {})
+_LEAVES_MAX = 8192
+_LEAF_KINDS = frozenset({"str", "enum", "bool", "int", "float", "date"})
+
 
 def _construct(node):
     """SafeConstructor's value of a scalar node, or its text where it has none."""
@@ -68,18 +80,52 @@ def _construct(node):
 
 class _Shape:
     """What ``_Builder.obj`` needs of a dataclass of the model, worked out once: its
-    fields by name and by alias, the required ones, and its short form's field."""
+    fields by name and by alias, the required ones, its short form's field, and how
+    to make one."""
 
     def __init__(self, cls):
+        self.cls = cls
         fields = fields_of(cls)
         self.specs = {s.name: s for s in fields}
         self.aliases = {s.alias: s for s in reversed(fields) if s.alias is not None}
         self.required = tuple(s for s in fields if s.required)
+        # the fields obj() reads a key as at once, by their own names; an alias (to be
+        # checked against its field's name) and a name long enough for its path to be
+        # clipped go the general way, _Builder.key
+        self.names = {name: s for name, s in self.specs.items() if len(name) <= 60}
         short = getattr(cls, "__scalar__", None)
         self.short = next((s for s in fields if s.name == short), None) if short else None
+        # what the generated __init__ does, done without it (a fifth of the
+        # instructions of building a case went to the frozen dataclasses' __init__,
+        # a call of object.__setattr__ for every field): every field's default in the
+        # fields' order, a fresh default of each nested mapping left out, then the
+        # file's values.  Only for a class whose __init__ does no more than that.
+        own = dataclasses.fields(cls)
+        missing = dataclasses.MISSING
+        self.defaults = {f.name: None if f.default is missing else f.default for f in own}
+        self.factories = tuple((f.name, f.default_factory) for f in own
+                               if f.default_factory is not missing)
+        self.direct = (not hasattr(cls, "__post_init__") and not hasattr(cls, "__slots__")
+                       and all(f.init and (f.default is not missing
+                                           or f.default_factory is not missing)
+                               for f in own))
+
+    def make(self, found: dict):
+        """``cls(**found)``, for ``found`` keyed by field names."""
+        if not self.direct:
+            return self.cls(**found)
+        made = _new(self.cls)
+        fields = made.__dict__
+        fields.update(self.defaults)
+        for name, factory in self.factories:
+            if name not in found:
+                fields[name] = factory()
+        fields.update(found)
+        return made
 
 
 _SHAPES: dict[type, _Shape] = {}
+_new = object.__new__
 
 
 def _shape(cls) -> _Shape:
@@ -97,6 +143,7 @@ class _Builder:
         self.keys: dict[str, tuple[int, int]] = {}
         self.nodes = 0
         self.max_nodes, self.max_depth = limits.max_nodes, limits.max_depth
+        self.leaves = _LEAVES[bool(limits.strict)]
 
     def error(self, node, path: str, msg: Msg, mark=None, quoted=()):
         mark = mark or node.start_mark
@@ -137,69 +184,40 @@ class _Builder:
                        quoted=_quoted(node))
             return None
         shape = _shape(cls)
-        specs = shape.specs
+        specs = shape.names
         found: dict[str, object] = {}
         seen: dict[str, int] = {}
         misspelt: set[str] = set()  # required keys already named by a "did you mean"
+        keys = self.keys
+        below = depth + 1
         for key_node, value_node in node.value:
-            key_tag = key_node.tag
-            if key_tag != _STR or not isinstance(key_node, ScalarNode):
-                if isinstance(key_node, ScalarNode) and key_tag == _MERGE_TAG:
-                    self.error(key_node, path, Msg.of("load.merge_key"))
-                    continue
-                if key_tag in _SAFE_TAGS:
-                    found_here, quoted = _describe(key_node), _quoted(key_node)
-                else:
-                    tag = _show(key_tag)
-                    found_here, quoted = Msg.of("kind.tagged_key", tag=tag), (tag,)
-                self.error(key_node, path, Msg.of("load.key_not_plain", found=found_here),
-                           quoted=quoted)
-                continue
-            key = key_node.value
-            shown_key = key if len(key) <= 60 else _clip(key)
-            sub = f"{path}.{shown_key}" if path else shown_key
-            if key in seen:
-                shown = _show(key)
-                self.error(key_node, sub, Msg.of("load.duplicate_key", key=shown,
-                                                 line=seen[key]), quoted=(shown,))
-                continue
-            key_mark = key_node.start_mark
-            seen[key] = key_mark.line + 1
-            spec = specs.get(key)
-            if spec is None:
-                spec = shape.aliases.get(key)
-                if spec is not None:        # the contract's spelling: one field, one value
-                    if spec.name in seen:
-                        shown = _show(key)
-                        self.error(key_node, sub, Msg.of("load.duplicate_key", key=shown,
-                                                         line=seen[spec.name]), quoted=(shown,))
-                        continue
-                    key = spec.name
+            # the key nearly every one is: plain text, a field's own name, said once
+            spec = None
+            if type(key_node) is ScalarNode and key_node.tag == _STR:
+                key = key_node.value
+                spec = specs.get(key)
+                if spec is not None and key not in seen:
+                    key_mark = key_node.start_mark
+                    line = seen[key] = key_mark.line + 1
                     sub = f"{path}.{key}" if path else key
-                    seen[key] = key_node.start_mark.line + 1
-            if spec is None and not path and key == "waivers":
-                # the gradebook's first spelling: one mechanism, written under asas:
-                shown = _show(key)
-                self.error(key_node, sub, Msg.of("load.waivers_key", key=shown),
-                           quoted=(shown,))
-                continue
+                    keys[sub] = (line, key_mark.column + 1)
+                else:
+                    spec = None
             if spec is None:
-                hint = difflib.get_close_matches(key, specs, n=1, cutoff=0.6)
-                misspelt.update(hint)
-                shown = _show(key)
-                msg = (Msg.of("load.unknown_key_hint", key=shown, name=hint[0],
-                              about=_about(specs[hint[0]])) if hint else
-                       Msg.of("load.unknown_key", key=shown, names=_choices(specs)))
-                self.error(key_node, sub, msg, quoted=(shown,))
-                continue
-            self.keys[sub] = (key_mark.line + 1, key_mark.column + 1)
+                field = self.key(key_node, shape, path, seen, misspelt)
+                if field is None:
+                    continue
+                key, spec, sub = field
             if value_node.tag == _NULL:
                 if spec.required:
                     self.error(value_node, sub, Msg.of("load.required_empty", key=key))
                 continue
-            value = self.value(value_node, spec, sub, depth + 1)
+            if spec.kind in _LEAF_KINDS:
+                value = self.leaf(value_node, spec, sub, below)
+            else:
+                value = self.value(value_node, spec, sub, below)
             if value is not None:   # a field left out: the model's default
-                found[key] = value
+                found[spec.name] = value    # its own name, as __init__ spells it
         for spec in shape.required:
             name = spec.name
             if name not in seen and name not in misspelt:
@@ -214,9 +232,91 @@ class _Builder:
                 self.errors.append(CaseError.of(line, col, f"{path}.{name}" if path else name,
                                                 Msg.of("load.missing_key", key=name,
                                                        about=_about(spec), fix=fix)))
-        return cls(**found)
+        return shape.make(found)
+
+    def key(self, key_node, shape: _Shape, path: str, seen: dict, misspelt: set):
+        """Any key but a field's own name said once in plain text: the field it names
+        as (key, spec, path), with its place recorded, or None, with the error."""
+        specs = shape.specs
+        key_tag = key_node.tag
+        if key_tag != _STR or not isinstance(key_node, ScalarNode):
+            if isinstance(key_node, ScalarNode) and key_tag == _MERGE_TAG:
+                self.error(key_node, path, Msg.of("load.merge_key"))
+                return None
+            if key_tag in _SAFE_TAGS:
+                found_here, quoted = _describe(key_node), _quoted(key_node)
+            else:
+                tag = _show(key_tag)
+                found_here, quoted = Msg.of("kind.tagged_key", tag=tag), (tag,)
+            self.error(key_node, path, Msg.of("load.key_not_plain", found=found_here),
+                       quoted=quoted)
+            return None
+        key = key_node.value
+        shown_key = key if len(key) <= 60 else _clip(key)
+        sub = f"{path}.{shown_key}" if path else shown_key
+        if key in seen:
+            shown = _show(key)
+            self.error(key_node, sub, Msg.of("load.duplicate_key", key=shown,
+                                             line=seen[key]), quoted=(shown,))
+            return None
+        key_mark = key_node.start_mark
+        seen[key] = key_mark.line + 1
+        spec = specs.get(key)
+        if spec is None:
+            spec = shape.aliases.get(key)
+            if spec is not None:        # the contract's spelling: one field, one value
+                if spec.name in seen:
+                    shown = _show(key)
+                    self.error(key_node, sub, Msg.of("load.duplicate_key", key=shown,
+                                                     line=seen[spec.name]), quoted=(shown,))
+                    return None
+                key = spec.name
+                sub = f"{path}.{key}" if path else key
+                seen[key] = key_node.start_mark.line + 1
+        if spec is None and not path and key == "waivers":
+            # the gradebook's first spelling: one mechanism, written under asas:
+            shown = _show(key)
+            self.error(key_node, sub, Msg.of("load.waivers_key", key=shown),
+                       quoted=(shown,))
+            return None
+        if spec is None:
+            hint = difflib.get_close_matches(key, specs, n=1, cutoff=0.6)
+            misspelt.update(hint)
+            shown = _show(key)
+            msg = (Msg.of("load.unknown_key_hint", key=shown, name=hint[0],
+                          about=_about(specs[hint[0]])) if hint else
+                   Msg.of("load.unknown_key", key=shown, names=_choices(specs)))
+            self.error(key_node, sub, msg, quoted=(shown,))
+            return None
+        self.keys[sub] = (key_mark.line + 1, key_mark.column + 1)
+        return key, spec, sub
 
     # -- values --------------------------------------------------------------
+    def leaf(self, node, spec: FieldSpec, path: str, depth: int):
+        """``value`` for a field of a scalar kind, its common case first: a plain
+        scalar, of a tag the file may use, whose value is already known."""
+        tag = node.tag
+        if tag not in _SAFE_TAGS or type(node) is not ScalarNode:
+            return self.value(node, spec, path, depth)
+        self.nodes += 1
+        if self.nodes > self.max_nodes or depth > self.max_depth:
+            self.over(node)
+        mark = node.start_mark
+        self.values[path] = (mark.line + 1, mark.column + 1)
+        text = node.value
+        if spec.kind == "str":
+            if spec.pattern is None and not _CONTROL.search(text):
+                return text
+            return self.text(node, spec, path)
+        key = (id(spec), tag, text)
+        known = self.leaves.get(key)
+        if known is not None:
+            return known[1]
+        value = self.scalar(node, spec, path)
+        if value is not None and len(self.leaves) < _LEAVES_MAX:
+            self.leaves[key] = (spec, value)
+        return value
+
     def value(self, node, spec: FieldSpec, path: str, depth: int):
         kind = spec.kind
         if kind == "object":
@@ -242,8 +342,9 @@ class _Builder:
                                      m=number(self.limits.max_sessions)), node.start_mark)
             items = []
             item_spec = spec.item_spec
+            each = self.leaf if item_spec.kind in _LEAF_KINDS else self.value
             for i, item_node in enumerate(node.value):
-                item = self.value(item_node, item_spec, f"{path}[{i}]", depth + 1)
+                item = each(item_node, item_spec, f"{path}[{i}]", depth + 1)
                 if item is not None:
                     items.append(item)
             if spec.minimum is not None and len(node.value) < spec.minimum:
@@ -253,17 +354,21 @@ class _Builder:
             self.error(node, path, _expected(spec, node))
             return None
         if kind == "str":
-            text = node.value
-            bad = _CONTROL.search(text)
-            if bad:
-                self.error(node, path, Msg.of("load.control_char",
-                                              char=f"U+{ord(bad.group()):04X}"))
-                return None
-            if spec.pattern is not None and not re.search(spec.pattern, text):
-                self.error(node, path, _form(spec, node), quoted=_quoted(node))
-                return None
-            return text
+            return self.text(node, spec, path)
         return self.scalar(node, spec, path)
+
+    def text(self, node, spec: FieldSpec, path: str):
+        """A value of a text field, or None with the error."""
+        text = node.value
+        bad = _CONTROL.search(text)
+        if bad:
+            self.error(node, path, Msg.of("load.control_char",
+                                          char=f"U+{ord(bad.group()):04X}"))
+            return None
+        if spec.pattern is not None and not re.search(spec.pattern, text):
+            self.error(node, path, _form(spec, node), quoted=_quoted(node))
+            return None
+        return text
 
     def scalar(self, node, spec: FieldSpec, path: str):
         """A value of a field of any scalar kind but text (``value`` checks those)."""
@@ -409,7 +514,7 @@ def _short_or_obj(b: _Builder, node, spec: FieldSpec, path: str, depth: int):
         b.visit(node, path, depth)
         short = inner.name
         value = b.value(node, inner, f"{path}.{short}", depth + 1)
-        return None if value is None else cls(**{short: value})
+        return None if value is None else _shape(cls).make({short: value})
     return b.obj(node, cls, path, depth)
 
 

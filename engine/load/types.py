@@ -135,7 +135,21 @@ class LoadedCase:
         """The model's value at a path such as ``sessions[0].client.willingness``."""
         if path in self.quotes:   # a turn of a verbatim: sessions[0].verbatim[12]
             return self.quotes[path]
+        steps = _steps(path)
+        if steps is None:         # an index that is no number: as far as the walk gets
+            return self._value_by_parts(path)
         obj: Any = self.case     # then each value along the path, of any type
+        for step in steps:
+            if obj is None:
+                return None
+            if type(step) is int:
+                obj = obj[step] if step < len(obj) else None
+            else:
+                obj = getattr(obj, step, None)
+        return obj
+
+    def _value_by_parts(self, path: str):
+        obj: Any = self.case
         for part in path.replace("[", ".[").split("."):
             if obj is None:
                 return None
@@ -146,6 +160,25 @@ class LoadedCase:
                 obj = getattr(obj, part, None)
         return obj
 
+
+# path -> the steps ``LoadedCase.value`` takes along it (an attribute's name, or an
+# index): the report asks for the same few paths of every case, often several times
+# (its evidence), so each is split once
+_STEPS: dict[str, tuple] = {}
+_STEPS_MAX = 4096
+
+
+def _steps(path: str) -> tuple | None:
+    steps = _STEPS.get(path)
+    if steps is None:
+        try:
+            steps = tuple(int(part[1:-1]) if part.startswith("[") else part
+                          for part in path.replace("[", ".[").split("."))
+        except ValueError:
+            return None
+        if len(_STEPS) < _STEPS_MAX:
+            _STEPS[path] = steps
+    return steps
 
 
 # C0 and C1 control characters other than tab and line breaks: never part of a
