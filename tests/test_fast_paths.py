@@ -171,8 +171,10 @@ _FACT_VALUE = st.recursive(
 
 
 @settings(max_examples=400, deadline=None)
-@given(st.dictionaries(st.text(max_size=6) | st.sampled_from(["__bind__", "idx", "a__b"]),
-                       _FACT_VALUE, max_size=8))
+# "self" is no field name a rule can write (``Fact(self=...)`` is a TypeError in
+# experta's own Fact too): drawn once in a while, it failed this test by chance
+@given(st.dictionaries((st.text(max_size=6) | st.sampled_from(["__bind__", "idx", "a__b"]))
+                       .filter(lambda k: k != "self"), _FACT_VALUE, max_size=8))
 def test_a_fact_is_made_as_field_by_field(kwargs):
     from asas.engine.reason.facts import Finding, SessionFact
     for cls in (Finding, SessionFact):
