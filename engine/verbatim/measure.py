@@ -29,6 +29,7 @@ QUESTIONS = ("open_question", "closed_question")
 FLAGS = ("advice", "directive_instruction", "judgmental", "pressure")
 STEERING = ("advice", "directive_instruction")
 _PAST_CODES = QUESTIONS + ("interpretation", "homework")   # turns whose talk of the past counts
+_MARKS = frozenset(MARKS)
 
 
 @dataclass
@@ -66,7 +67,19 @@ class SessionMeasures:
 
 def quote(text: str, width: int = 80) -> str:
     """A short quote of a turn (what a finding shows)."""
+    if len(text) > 4 * width:
+        # a long text (a whole block): the spaced-out start of a text is the start of the
+        # spaced-out text, so when the start alone runs past the width it is all we need
+        head = " ".join(text[:4 * width].split())
+        if len(head) > width:
+            return head[:width - 1].rstrip() + "…"
     text = " ".join(text.split())
+    return text if len(text) <= width else text[:width - 1].rstrip() + "…"
+
+
+def quote_spaced(text: str, width: int = 80) -> str:
+    """``quote(text)`` of a text already spaced as ``quote`` spaces it (words one space
+    apart, none at either end: a turn's text as engine/verbatim/parse.py reads it)."""
     return text if len(text) <= width else text[:width - 1].rstrip() + "…"
 
 
@@ -114,7 +127,9 @@ def measure(turns: list[Turn], number: int | None = None) -> SessionMeasures:
         flagged.append(Flagged("decision", t.index, t.line, quote(t.text)))
     mismatched = []
     for tt in tagged:
-        labels = set(tt.turn.labels) - set(MARKS)
+        if not tt.turn.labels:      # most turns (every client's): nothing to compare
+            continue
+        labels = set(tt.turn.labels) - _MARKS
         if tt.turn.speaker == COUNSELOR and labels and not labels <= set(tt.codes):
             mismatched.append((tt.turn.index, tt.turn.line, tuple(tt.turn.labels),
                                tuple(c for c in tt.codes if c not in MARKS)))
@@ -122,7 +137,7 @@ def measure(turns: list[Turn], number: int | None = None) -> SessionMeasures:
     questions = sum(counts[c] for c in QUESTIONS)
     return SessionMeasures(
         number=number, turns=tagged, talk_share=share, words=words,
-        counts={c: counts[c] for c in CODES if counts[c]},
+        counts={c: counts[c] for c in CODES if c in counts},
         open_closed=_ratio(counts["open_question"], counts["closed_question"]),
         reflection_question=_ratio(reflections, questions),
         opening=opening, opening_turns=opening_turns,
