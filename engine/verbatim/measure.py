@@ -30,6 +30,7 @@ FLAGS = ("advice", "directive_instruction", "judgmental", "pressure")
 STEERING = ("advice", "directive_instruction")
 _PAST_CODES = QUESTIONS + ("interpretation", "homework")   # turns whose talk of the past counts
 _MARKS = frozenset(MARKS)
+_PAST_CODES_SET = frozenset(_PAST_CODES)
 
 
 @dataclass
@@ -112,19 +113,19 @@ def measure(turns: list[Turn], number: int | None = None) -> SessionMeasures:
                     opening_turns[item] = turn.index
         for tag in tt.tags:
             if tag.code in FLAGS:
-                flagged.append(Flagged(tag.code, turn.index, turn.line, quote(turn.text),
+                flagged.append(Flagged(tag.code, turn.index, turn.line, quote_spaced(turn.text),
                                        tag.cue))
             if tag.code == "self_disclosure" and turn.words >= _LEX.long_self_disclosure:
                 flagged.append(Flagged("long_self_disclosure", turn.index, turn.line,
-                                       quote(turn.text), tag.cue))
-        past = (any(c in codes for c in _PAST_CODES) or None) and _PAST.search(text)
+                                       quote_spaced(turn.text), tag.cue))
+        past = (not _PAST_CODES_SET.isdisjoint(codes) or None) and _PAST.search(text)
         if past:
-            flagged.append(Flagged("past", turn.index, turn.line, quote(turn.text),
+            flagged.append(Flagged("past", turn.index, turn.line, quote_spaced(turn.text),
                                    past.group(0)))
     decision_turn = _client_decision(tagged)
     if decision_turn is not None:
         t = tagged[decision_turn].turn
-        flagged.append(Flagged("decision", t.index, t.line, quote(t.text)))
+        flagged.append(Flagged("decision", t.index, t.line, quote_spaced(t.text)))
     mismatched = []
     for tt in tagged:
         if not tt.turn.labels:      # most turns (every client's): nothing to compare
