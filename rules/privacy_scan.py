@@ -107,7 +107,7 @@ _ASCII = bytes(range(128))
 
 
 def has_digit(text: str) -> bool:
-    """Whether ``text`` holds a decimal digit (what ``\d`` matches)."""
+    """Whether ``text`` holds a decimal digit (what ``\\d`` matches)."""
     if "0" in text or "1" in text or "2" in text or "3" in text or "4" in text \
             or "5" in text or "6" in text or "7" in text or "8" in text or "9" in text:
         return True

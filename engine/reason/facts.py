@@ -137,7 +137,10 @@ def verbatim_facts(loaded: LoadedCase) -> list[Fact]:
         turns = lambda *names: tuple(sorted({t for n in names for t in kinds.get(n, ())}))  # noqa: E731
         # the counselor's turns that show reinforcement, goal setting; the third parties'
         # turns and their codes (in order, each once): one pass over the turns
-        reinforcement, goal_setting, others, other_codes = [], [], [], {}
+        reinforcement: list[int] = []
+        goal_setting: list[int] = []
+        others: list[int] = []
+        other_codes: dict[str, None] = {}
         for tt in m.turns:
             turn = tt.turn
             if turn.speaker == COUNSELOR:
