@@ -153,37 +153,3 @@ def test_a_digit_is_found_in_every_block_as_before():
     for block in _blocks():
         for text in (block, block + "٣", block + "\ud800", block.replace("1", "")):
             assert has_digit(text) == (_DIGIT.search(text) is not None)
-
-
-# -- patterns asked only whether they match: each alternative on its own -------------------
-def _anyof_patterns():
-    from asas.engine.verbatim.lexicon import lexicon
-    lex = lexicon()
-    return list(lex.opening.values()) + list(lex.patterns.values())
-
-
-def _texts():
-    from asas.engine.verbatim.tag import normalise
-    out = []
-    for turn in _parsed_turns():
-        out += [normalise(turn.text), turn.text]
-    for turns in same.SOURCES["hostile"]():
-        out += [normalise(t.text) for t in turns]
-    return out
-
-
-def test_a_pattern_is_found_where_its_search_finds_it():
-    from asas.engine.verbatim.lexicon import AnyOf
-    texts = _texts()
-    rng = random.Random(11)
-    words = same.INFORMAL + same.PARTICLES + same.ODD
-    texts += [" ".join(rng.choice(words) for _ in range(rng.randint(0, 14))).lower()
-              for _ in range(3000)]
-    for rx in _anyof_patterns():
-        anyof = AnyOf(rx.pattern)
-        hits = 0
-        for text in texts:
-            want = rx.search(text) is not None
-            hits += want
-            assert anyof.found(text) == want, (rx.pattern[:60], text)
-        assert hits or not texts

@@ -86,31 +86,6 @@ class _Lazy:
         return self.rx.search(text)
 
 
-class AnyOf:
-    """A pattern asked only whether it matches somewhere (``found``): it does where one
-    of its top-level alternatives does, so each alternative is searched on its own, and
-    only when the text holds one of the strings it needs (required()).  A long
-    alternation is tried at every position that starts any branch; one alternative
-    with a literal start is found by re's quick scan for it."""
-    __slots__ = ("parts",)
-
-    def __init__(self, pattern: str):
-        parts = []
-        for alt in alternatives(pattern):
-            reqs = requirements(alt)
-            needles = None if reqs is None else tuple(sorted(trigger(reqs)[0]))
-            parts.append((needles, _Lazy(alt, None)))
-        self.parts = tuple(parts)
-
-    def found(self, text: str) -> bool:
-        for needles, alt in self.parts:
-            if needles is not None and not any(n in text for n in needles):
-                continue
-            if alt.search(text) is not None:
-                return True
-        return False
-
-
 _NONWORD = re.compile(r"\W")
 _BOUND_AT = frozenset(getattr(_sre, n) for n in ("AT_BOUNDARY", "AT_BEGINNING",
                                                  "AT_BEGINNING_STRING", "AT_END",

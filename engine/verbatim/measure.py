@@ -13,18 +13,17 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass, field
 
-from asas.engine.verbatim.lexicon import AnyOf, lexicon
+from asas.engine.verbatim.lexicon import lexicon
 from asas.engine.verbatim.parse import CLIENT, CODES, COUNSELOR, MARKS, OTHER, Turn
 from asas.engine.verbatim.tag import TaggedTurn, normalise, tag_session
 
 _LEX = lexicon()
-# asked only whether they match: each alternative on its own (lexicon.AnyOf)
-_OPENING = {item: AnyOf(rx.pattern) for item, rx in _LEX.opening.items()}
-_DECISION = AnyOf(_LEX.patterns["decision"].pattern)
-_NOT_OWN = AnyOf(_LEX.patterns["not_own"].pattern)
+_OPENING = _LEX.opening
+_DECISION = _LEX.patterns["decision"]
+_NOT_OWN = _LEX.patterns["not_own"]
 _PAST = _LEX.patterns["past"]
-_ASKS_PLAN = AnyOf(_LEX.patterns["asks_plan"].pattern)
-_NO_PLAN = AnyOf(_LEX.patterns["no_plan"].pattern)
+_ASKS_PLAN = _LEX.patterns["asks_plan"]
+_NO_PLAN = _LEX.patterns["no_plan"]
 REFLECTIONS = ("paraphrase", "reflection_of_feeling", "summarizing")
 QUESTIONS = ("open_question", "closed_question")
 FLAGS = ("advice", "directive_instruction", "judgmental", "pressure")
@@ -109,7 +108,7 @@ def measure(turns: list[Turn], number: int | None = None) -> SessionMeasures:
         if "structuring" in codes and "pressure" not in codes and "judgmental" not in codes:
             for item, rx in _OPENING.items():
                 # an item once shown is not searched again (the searches are costly)
-                if not opening[item] and rx.found(text):
+                if not opening[item] and rx.search(text):
                     opening[item] = True
                     opening_turns[item] = turn.index
         for tag in tt.tags:
@@ -161,9 +160,9 @@ def _client_decision(tagged: list[TaggedTurn]) -> int | None:
             continue
         text = normalise(tt.turn.text)
         answers_plan = (before is not None and "evaluation" in before.codes
-                        and _ASKS_PLAN.found(normalise(before.turn.text))
-                        and tt.turn.words >= 4 and not _NO_PLAN.found(text))
-        if not (_DECISION.found(text) or answers_plan) or _NOT_OWN.found(text):
+                        and _ASKS_PLAN.search(normalise(before.turn.text))
+                        and tt.turn.words >= 4 and not _NO_PLAN.search(text))
+        if not (_DECISION.search(text) or answers_plan) or _NOT_OWN.search(text):
             continue
         if before is not None and any(c in before.codes for c in
                                       ("directive_instruction", "pressure")):
