@@ -98,9 +98,24 @@ _BIRTH = re.compile(r"\b(?:lahir|kelahiran|ttl|born|birth|dob|birthday|ulang tah
 
 # Every alternative of the phone, identity-number, address and birth-date patterns needs a
 # decimal digit (``\d``: Unicode category Nd, which includes 0-9), so a text without one
-# cannot match any of them; one search in C says so (a loop over the characters in Python
-# was a quarter of the engine's time on verbatims).
+# cannot match any of them.  A search for ``\d`` tries every position (about 20 ns a
+# character: a quarter of a 40-turn verbatim's cost in the engine stage); ten substring
+# tests for 0-9 run at memchr's speed, and only the text's non-ASCII characters, if any,
+# are left for the search (every Nd digit outside 0-9 is non-ASCII).
 _DIGIT = re.compile(r"\d")
+_ASCII = bytes(range(128))
+
+
+def has_digit(text: str) -> bool:
+    """Whether ``text`` holds a decimal digit (what ``\\d`` matches)."""
+    if "0" in text or "1" in text or "2" in text or "3" in text or "4" in text \
+            or "5" in text or "6" in text or "7" in text or "8" in text or "9" in text:
+        return True
+    if text.isascii():
+        return False
+    # deleting the ASCII bytes of UTF-8 leaves exactly the non-ASCII characters' bytes
+    rest = text.encode("utf-8", "surrogatepass").translate(None, _ASCII)
+    return _DIGIT.search(rest.decode("utf-8", "surrogatepass")) is not None
 
 
 def scan_text(text: str) -> list[str]:
@@ -108,7 +123,7 @@ def scan_text(text: str) -> list[str]:
     kinds = []
     if "@" in text and _PATTERNS[0][1].search(text):
         kinds.append(EMAIL)
-    if _DIGIT.search(text) is not None:
+    if has_digit(text):
         for kind, pattern in _PATTERNS[1:]:
             if pattern.search(text):
                 kinds.append(kind)

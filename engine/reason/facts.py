@@ -135,8 +135,23 @@ def verbatim_facts(loaded: LoadedCase) -> list[Fact]:
         for f in m.flagged:
             kinds.setdefault(f.kind, []).append(f.index)
         turns = lambda *names: tuple(sorted({t for n in names for t in kinds.get(n, ())}))  # noqa: E731
-        shown = lambda code: tuple(tt.turn.index for tt in m.turns  # noqa: E731
-                                   if tt.turn.speaker == COUNSELOR and code in tt.codes)
+        # the counselor's turns that show reinforcement, goal setting; the third parties'
+        # turns and their codes (in order, each once): one pass over the turns
+        reinforcement: list[int] = []
+        goal_setting: list[int] = []
+        others: list[int] = []
+        other_codes: dict[str, None] = {}
+        for tt in m.turns:
+            turn = tt.turn
+            if turn.speaker == COUNSELOR:
+                codes = tt.codes
+                if "reinforcement" in codes:
+                    reinforcement.append(turn.index)
+                if "goal_setting" in codes:
+                    goal_setting.append(turn.index)
+            elif turn.speaker == OTHER:
+                others.append(turn.index)
+                other_codes[turn.code] = None
         facts.append(VerbatimFact(
             idx=idx, number=m.number,
             talk_share=None if m.talk_share is None else round(m.talk_share, 2),
@@ -147,10 +162,8 @@ def verbatim_facts(loaded: LoadedCase) -> list[Fact]:
             directives=turns("directive_instruction"),
             long_self_disclosure=turns("long_self_disclosure"), past=turns("past"),
             mismatched=tuple(t[0] for t in m.mismatched),
-            reinforcement=shown("reinforcement"), goal_setting=shown("goal_setting"),
-            others=tuple(tt.turn.index for tt in m.turns if tt.turn.speaker == OTHER),
-            other_codes=", ".join(dict.fromkeys(tt.turn.code for tt in m.turns
-                                                if tt.turn.speaker == OTHER))))
+            reinforcement=tuple(reinforcement), goal_setting=tuple(goal_setting),
+            others=tuple(others), other_codes=", ".join(other_codes)))
     return facts
 
 

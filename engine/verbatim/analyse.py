@@ -3,7 +3,7 @@ reachable as evidence (``sessions[0].verbatim[12]``: its line, and a short quote
 
 from __future__ import annotations
 
-from asas.engine.verbatim.measure import SessionMeasures, measure, quote
+from asas.engine.verbatim.measure import SessionMeasures, measure, quote, quote_spaced
 
 
 def turn_path(idx: int, index: int) -> str:
@@ -20,7 +20,9 @@ def analyse(loaded) -> dict[int, SessionMeasures]:
         for turn in parsed.turns:
             path = turn_path(idx, turn.index)
             loaded.values[path] = (turn.line, turn.column)
-            loaded.quotes[path] = quote(turn.text or " ".join(f"({n})" for n in turn.notes))
+            # a turn's text is read spaced (parse.py), so its quote needs no respacing
+            loaded.quotes[path] = (quote_spaced(turn.text) if turn.text
+                                   else quote(" ".join(f"({n})" for n in turn.notes)))
         # a finding about the whole session (confidentiality never said) cites the block:
         # a short quote of its start, as of a turn, not every turn of it
         block = f"sessions[{idx}].verbatim"

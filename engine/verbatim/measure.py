@@ -29,6 +29,8 @@ QUESTIONS = ("open_question", "closed_question")
 FLAGS = ("advice", "directive_instruction", "judgmental", "pressure")
 STEERING = ("advice", "directive_instruction")
 _PAST_CODES = QUESTIONS + ("interpretation", "homework")   # turns whose talk of the past counts
+_MARKS = frozenset(MARKS)
+_PAST_CODES_SET = frozenset(_PAST_CODES)
 
 
 @dataclass
@@ -66,7 +68,19 @@ class SessionMeasures:
 
 def quote(text: str, width: int = 80) -> str:
     """A short quote of a turn (what a finding shows)."""
+    if len(text) > 4 * width:
+        # a long text (a whole block): the spaced-out start of a text is the start of the
+        # spaced-out text, so when the start alone runs past the width it is all we need
+        head = " ".join(text[:4 * width].split())
+        if len(head) > width:
+            return head[:width - 1].rstrip() + "…"
     text = " ".join(text.split())
+    return text if len(text) <= width else text[:width - 1].rstrip() + "…"
+
+
+def quote_spaced(text: str, width: int = 80) -> str:
+    """``quote(text)`` of a text already spaced as ``quote`` spaces it (words one space
+    apart, none at either end: a turn's text as engine/verbatim/parse.py reads it)."""
     return text if len(text) <= width else text[:width - 1].rstrip() + "…"
 
 
@@ -99,22 +113,24 @@ def measure(turns: list[Turn], number: int | None = None) -> SessionMeasures:
                     opening_turns[item] = turn.index
         for tag in tt.tags:
             if tag.code in FLAGS:
-                flagged.append(Flagged(tag.code, turn.index, turn.line, quote(turn.text),
+                flagged.append(Flagged(tag.code, turn.index, turn.line, quote_spaced(turn.text),
                                        tag.cue))
             if tag.code == "self_disclosure" and turn.words >= _LEX.long_self_disclosure:
                 flagged.append(Flagged("long_self_disclosure", turn.index, turn.line,
-                                       quote(turn.text), tag.cue))
-        past = (any(c in codes for c in _PAST_CODES) or None) and _PAST.search(text)
+                                       quote_spaced(turn.text), tag.cue))
+        past = (not _PAST_CODES_SET.isdisjoint(codes) or None) and _PAST.search(text)
         if past:
-            flagged.append(Flagged("past", turn.index, turn.line, quote(turn.text),
+            flagged.append(Flagged("past", turn.index, turn.line, quote_spaced(turn.text),
                                    past.group(0)))
     decision_turn = _client_decision(tagged)
     if decision_turn is not None:
         t = tagged[decision_turn].turn
-        flagged.append(Flagged("decision", t.index, t.line, quote(t.text)))
+        flagged.append(Flagged("decision", t.index, t.line, quote_spaced(t.text)))
     mismatched = []
     for tt in tagged:
-        labels = set(tt.turn.labels) - set(MARKS)
+        if not tt.turn.labels:      # most turns (every client's): nothing to compare
+            continue
+        labels = set(tt.turn.labels) - _MARKS
         if tt.turn.speaker == COUNSELOR and labels and not labels <= set(tt.codes):
             mismatched.append((tt.turn.index, tt.turn.line, tuple(tt.turn.labels),
                                tuple(c for c in tt.codes if c not in MARKS)))
@@ -122,7 +138,7 @@ def measure(turns: list[Turn], number: int | None = None) -> SessionMeasures:
     questions = sum(counts[c] for c in QUESTIONS)
     return SessionMeasures(
         number=number, turns=tagged, talk_share=share, words=words,
-        counts={c: counts[c] for c in CODES if counts[c]},
+        counts={c: counts[c] for c in CODES if c in counts},
         open_closed=_ratio(counts["open_question"], counts["closed_question"]),
         reflection_question=_ratio(reflections, questions),
         opening=opening, opening_turns=opening_turns,

@@ -107,7 +107,8 @@ class Turn:
     column: int
     speaker: str               # counselor | client | other
     code: str                  # the speaker code as written
-    text: str                  # what was said: notes, number, code and labels removed
+    text: str                  # what was said: notes, number, code and labels removed;
+                               # words one space apart (analyse.py quotes it as it is)
     notes: tuple[str, ...] = ()
     labels: tuple[str, ...] = ()       # the trainee's labels, as codes
     number: int | None = None          # the turn number written, if any

@@ -494,6 +494,44 @@ def tag_turn(turn: Turn, heard: AbstractSet[str], state: dict | None = None) -> 
     return tags
 
 
+class _Heard(AbstractSet):
+    """The content words of the client's last turn (``_content``), worked out when a
+    tag first reads them: most counselor sentences are tagged by what they say alone
+    (remembered, tag_sentence), so most client turns are never read.  It answers the
+    few questions the tagger asks of the set (truth, size, membership, ``&``) as the
+    frozenset would."""
+
+    __slots__ = ("text", "words")
+
+    def __init__(self, text: str):
+        self.text = text
+        self.words: frozenset[str] | None = None
+
+    def _words(self) -> frozenset[str]:
+        words = self.words
+        if words is None:
+            words = self.words = _content(self.text)
+        return words
+
+    def __bool__(self) -> bool:
+        return bool(self._words())
+
+    def __len__(self) -> int:
+        return len(self._words())
+
+    def __contains__(self, word) -> bool:
+        return word in self._words()
+
+    def __iter__(self):
+        return iter(self._words())
+
+    def __and__(self, other):
+        return self._words() & other
+
+    def __rand__(self, other):
+        return other & self._words()
+
+
 def tag_session(turns: list[Turn]) -> list[TaggedTurn]:
     """Every turn of a session; only the counselor's carry codes."""
     out = []
@@ -504,5 +542,5 @@ def tag_session(turns: list[Turn]) -> list[TaggedTurn]:
             out.append(TaggedTurn(turn, tag_turn(turn, heard, state)))
         else:
             out.append(TaggedTurn(turn, []))
-            heard = _content(turn.text)
+            heard = _Heard(turn.text)
     return out

@@ -26,10 +26,16 @@ def view(loaded) -> tuple:
             "open_closed": m.open_closed, "reflection_question": m.reflection_question,
             "opening": dict(m.opening), "client_decision": m.client_decision,
             "turns": [[tt.turn.index, tt.turn.line, tt.turn.speaker, list(tt.codes),
-                       list(tt.turn.labels),
-                       " ".join([tt.turn.text] + [f"({n})" for n in tt.turn.notes]).strip()]
-                      for tt in m.turns]})
+                       list(tt.turn.labels), _said(tt.turn)] for tt in m.turns]})
     return tuple(out)
+
+
+def _said(turn) -> str:
+    """The turn's text with its notes; a text without notes is shown as read (its words
+    one space apart already, engine/verbatim/parse.py)."""
+    if not turn.notes:
+        return turn.text
+    return " ".join([turn.text] + [f"({n})" for n in turn.notes]).strip()
 
 
 SPEAKERS = ("counselor", "client", "other")
