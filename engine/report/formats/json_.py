@@ -12,7 +12,14 @@ import json
 from json.encoder import encode_basestring as _string  # C (c_encode_basestring), else Python
 
 from asas.engine.judge.profile import lookup
-from asas.engine.report.contract import Tally, case_dict, report_dict, tool_dict
+from asas.engine.report.contract import (
+    FINDING_KEYS,
+    Tally,
+    case_dict,
+    finding_values,
+    report_dict,
+    tool_dict,
+)
 from asas.engine.report.rendered import piece_of
 
 
@@ -133,9 +140,68 @@ def _write(value, level: int, out: list) -> None:
         out.append(_other(value, level))
 
 
+class _Written(str):
+    """A finding's text as _finding made it for its place in a case (level 4): the
+    writer writes it as it is.  Only fragment puts one in a case's dict, where no
+    json.dumps (_other) sees it: the keys around it are the contract's."""
+
+
+_LEAVES[_Written] = str.__str__
+
+
+def _template(keys: tuple, level: int) -> str:
+    """A ``%``-format of a dict with ``keys`` ``level`` levels down, its values each a
+    ``%s`` (the value's text, as _write would write it)."""
+    seps = _seps(level)
+    return (seps[0] + seps[2].join(_string(k).replace("%", "%%") + ": %s" for k in keys)
+            + seps[3])
+
+
+_FINDING_LEVEL = 4      # a case is two levels down (fragment), its findings four
+_FINDING = _template(FINDING_KEYS, _FINDING_LEVEL)
+_EVIDENCE = _template(("path", "line", "column", "value"), _FINDING_LEVEL + 2)
+
+
+def _finding(f, lang: str) -> _Written:
+    """``_nested(finding_dict(f, lang), 4)`` without the dict: one template of the
+    finding's fixed keys, each value of its usual exact type written by one C call
+    (an int or a finite float is its own ``%s``), anything else by _nested."""
+    (id_, principle, severity, certainty, title, message, recommendation, session, line,
+     column, evidence, derived, source) = finding_values(f, lang)
+    text, down = _string, _FINDING_LEVEL + 1
+    if evidence:
+        inner = down + 2        # the evidence's values
+        seps = _SEPS[down]
+        evidence = seps[1] + seps[2].join([_EVIDENCE % (
+            text(e.path) if e.path.__class__ is str else _nested(e.path, inner),
+            e.line if e.line.__class__ is int else _nested(e.line, inner),
+            e.column if e.column.__class__ is int else _nested(e.column, inner),
+            text(e.value) if e.value.__class__ is str else _nested(e.value, inner))
+            for e in evidence]) + seps[4]
+    else:
+        evidence = "[]"
+    return _Written(_FINDING % (
+        text(id_) if id_.__class__ is str else _nested(id_, down),
+        text(principle) if principle.__class__ is str else _nested(principle, down),
+        text(severity) if severity.__class__ is str else _nested(severity, down),
+        # NaN and the infinities are not their own text (c - c is NaN for them)
+        certainty if certainty.__class__ is float and certainty - certainty == 0.0
+        else _nested(certainty, down),
+        text(title) if title.__class__ is str else _nested(title, down),
+        text(message) if message.__class__ is str else _nested(message, down),
+        text(recommendation) if recommendation.__class__ is str
+        else _nested(recommendation, down),
+        session if session.__class__ is int else _nested(session, down),
+        line if line.__class__ is int else _nested(line, down),
+        column if column.__class__ is int else _nested(column, down),
+        evidence,
+        _nested(list(derived), down) if derived else "[]",
+        text(source) if source.__class__ is str else _nested(source, down)))
+
+
 def fragment(r, lang: str, index: int = 0) -> str:
     """What ``stream`` writes for one case (engine/report/rendered.py)."""
-    return _nested(case_dict(r, lang), 2)
+    return _nested(case_dict(r, lang, _finding), 2)
 
 
 def stream(results, lang: str, out, interrupted=lambda: None, selection=None,
