@@ -108,8 +108,30 @@ def _findings(draw):
 @given(_findings(), st.sampled_from(["en", "id"]))
 def test_a_finding_is_written_as_json_dumps_writes_its_dict(found, lang):
     from asas.engine.report.contract import finding_dict
-    from asas.engine.report.formats.json_ import _FINDING_LEVEL, _finding
-    assert _finding(found, lang) == _dumped(finding_dict(found, lang), _FINDING_LEVEL)
+    from asas.engine.report.formats.json_ import _ITEM_LEVEL, _finding
+    assert _finding(found, lang) == _dumped(finding_dict(found, lang), _ITEM_LEVEL)
+
+
+@st.composite
+def _strengths(draw):
+    from asas.engine.judge.strengths import TEXTS
+    from asas.engine.judge.verdict import Evidence, Shown
+    key = draw(st.sampled_from(sorted(TEXTS)))
+    return Shown(principle=draw(_ODD_TEXT | _ODD_NUMBER),
+                 key=_Str(key) if draw(st.booleans()) else key,
+                 params=draw(st.dictionaries(st.sampled_from(["sessions", "n", "value", "x"]),
+                                             _ODD, max_size=3)),
+                 evidence=draw(st.lists(st.builds(Evidence, _ODD_TEXT | _ODD_NUMBER,
+                                                  _ODD_NUMBER, _ODD_NUMBER, _ODD), max_size=3)))
+
+
+@settings(max_examples=300, deadline=None)
+@given(_strengths(), st.sampled_from(["en", "id"]))
+def test_a_strength_is_written_as_json_dumps_writes_its_dict(shown, lang):
+    from asas.engine.report.contract import strength_dict
+    from asas.engine.report.formats.json_ import _ITEM_LEVEL, _strength
+    assert _outcome(lambda: _strength(shown, lang)) == \
+        _outcome(lambda: _dumped(strength_dict(shown, lang), _ITEM_LEVEL))
 
 
 _TEMPLATES = ["{who} said {what} in session {sessions}", "no fields, {{braces}} kept",

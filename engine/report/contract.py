@@ -77,12 +77,25 @@ def evidence_dicts(evidence) -> list[dict]:
             for e in evidence]
 
 
-def strength_dicts(r: CaseResult, lang: str) -> list[dict]:
-    """What went well, per upheld principle (addition to the contract)."""
+STRENGTH_KEYS = ("principle", "key", "text", "evidence")
+
+
+def strength_values(st, lang: str) -> tuple:
+    """The values of a strength's dict in STRENGTH_KEYS' order, its evidence as it is
+    (see finding_values)."""
     from asas.engine.judge.strengths import TEXTS
-    return [{"principle": st.principle, "key": st.key,
-             "text": TEXTS[st.key].fill(lang, st.params),
-             "evidence": evidence_dicts(st.evidence)} for st in r.strengths]
+    return st.principle, st.key, TEXTS[st.key].fill(lang, st.params), st.evidence
+
+
+def strength_dict(st, lang: str) -> dict:
+    out = dict(zip(STRENGTH_KEYS, strength_values(st, lang)))
+    out["evidence"] = evidence_dicts(st.evidence)
+    return out
+
+
+def strength_dicts(r: CaseResult, lang: str, strength=strength_dict) -> list:
+    """What went well, per upheld principle (addition to the contract)."""
+    return [strength(st, lang) for st in r.strengths]
 
 
 def defeated_dicts(r: CaseResult, lang: str) -> list[dict]:
@@ -156,9 +169,10 @@ def suppression_dicts(r: CaseResult, lang: str) -> dict:
     }
 
 
-def case_dict(r: CaseResult, lang: str, finding=finding_dict) -> dict:
-    """``finding(f, lang)``: what stands for each finding (the JSON writer's own text
-    of it, engine/report/formats/json_.py; else its dict)."""
+def case_dict(r: CaseResult, lang: str, finding=finding_dict, strength=strength_dict) -> dict:
+    """``finding(f, lang)``, ``strength(st, lang)``: what stands for each finding and
+    strength (the JSON writer's own text of it, engine/report/formats/json_.py; else
+    its dict)."""
     out: dict[str, object] = {"file": display_name(r.file), "case_id": r.case_id,
                               "valid": r.valid,
            "errors": [{"line": e.line, "column": e.column, "path": e.path, "message": e.text(lang),
@@ -169,7 +183,7 @@ def case_dict(r: CaseResult, lang: str, finding=finding_dict) -> dict:
                              for p, v in r.verdicts.items()}
         out["functions"] = dict(r.functions_served)
         out["findings"] = [finding(f, lang) for f in r.findings]
-        out["strengths"] = strength_dicts(r, lang)
+        out["strengths"] = strength_dicts(r, lang, strength)
         out["defeated"] = defeated_dicts(r, lang)
         if r.suppressed or r.unused_suppressions:
             out.update(suppression_dicts(r, lang))

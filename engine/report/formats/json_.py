@@ -14,10 +14,12 @@ from json.encoder import encode_basestring as _string  # C (c_encode_basestring)
 from asas.engine.judge.profile import lookup
 from asas.engine.report.contract import (
     FINDING_KEYS,
+    STRENGTH_KEYS,
     Tally,
     case_dict,
     finding_values,
     report_dict,
+    strength_values,
     tool_dict,
 )
 from asas.engine.report.rendered import piece_of
@@ -141,12 +143,18 @@ def _write(value, level: int, out: list) -> None:
 
 
 class _Written(str):
-    """A finding's text as _finding made it for its place in a case (level 4): the
-    writer writes it as it is.  Only fragment puts one in a case's dict, where no
-    json.dumps (_other) sees it: the keys around it are the contract's."""
+    """A finding's or strength's text as _finding or _strength made it for its place in
+    a case (level 4): the writer writes it as it is.  Only fragment puts one in a case's
+    dict, where no json.dumps (_other) sees it: the keys around it are the contract's."""
 
 
 _LEAVES[_Written] = str.__str__
+
+
+def _value(value, level: int) -> str:
+    """``_nested(value, level)``, a leaf without its list."""
+    leaf = _LEAVES.get(value.__class__)
+    return leaf(value) if leaf is not None else _nested(value, level)
 
 
 def _template(keys: tuple, level: int) -> str:
@@ -157,51 +165,68 @@ def _template(keys: tuple, level: int) -> str:
             + seps[3])
 
 
-_FINDING_LEVEL = 4      # a case is two levels down (fragment), its findings four
-_FINDING = _template(FINDING_KEYS, _FINDING_LEVEL)
-_EVIDENCE = _template(("path", "line", "column", "value"), _FINDING_LEVEL + 2)
+# A case is two levels down (fragment), its findings and strengths four, their
+# evidence items six.  The templates below write these dicts of fixed keys straight
+# from the objects, each value of its usual exact type by one C call (an int or a
+# finite float is its own ``%s``), anything else by _value, as _write would.
+_ITEM_LEVEL = 4
+_FINDING = _template(FINDING_KEYS, _ITEM_LEVEL)
+_STRENGTH = _template(STRENGTH_KEYS, _ITEM_LEVEL)
+_EVIDENCE = _template(("path", "line", "column", "value"), _ITEM_LEVEL + 2)
+
+
+def _evidence(evidence) -> str:
+    """``_nested(evidence_dicts(evidence), 5)``: an item's evidence."""
+    if not evidence:
+        return "[]"
+    text, inner = _string, _ITEM_LEVEL + 3
+    seps = _SEPS[_ITEM_LEVEL + 1]
+    return seps[1] + seps[2].join([_EVIDENCE % (
+        text(e.path) if e.path.__class__ is str else _value(e.path, inner),
+        e.line if e.line.__class__ is int else _value(e.line, inner),
+        e.column if e.column.__class__ is int else _value(e.column, inner),
+        text(e.value) if e.value.__class__ is str else _value(e.value, inner))
+        for e in evidence]) + seps[4]
 
 
 def _finding(f, lang: str) -> _Written:
-    """``_nested(finding_dict(f, lang), 4)`` without the dict: one template of the
-    finding's fixed keys, each value of its usual exact type written by one C call
-    (an int or a finite float is its own ``%s``), anything else by _nested."""
+    """``_nested(finding_dict(f, lang), 4)`` without the dict."""
     (id_, principle, severity, certainty, title, message, recommendation, session, line,
      column, evidence, derived, source) = finding_values(f, lang)
-    text, down = _string, _FINDING_LEVEL + 1
-    if evidence:
-        inner = down + 2        # the evidence's values
-        seps = _SEPS[down]
-        evidence = seps[1] + seps[2].join([_EVIDENCE % (
-            text(e.path) if e.path.__class__ is str else _nested(e.path, inner),
-            e.line if e.line.__class__ is int else _nested(e.line, inner),
-            e.column if e.column.__class__ is int else _nested(e.column, inner),
-            text(e.value) if e.value.__class__ is str else _nested(e.value, inner))
-            for e in evidence]) + seps[4]
-    else:
-        evidence = "[]"
+    text, down = _string, _ITEM_LEVEL + 1
     return _Written(_FINDING % (
-        text(id_) if id_.__class__ is str else _nested(id_, down),
-        text(principle) if principle.__class__ is str else _nested(principle, down),
-        text(severity) if severity.__class__ is str else _nested(severity, down),
+        text(id_) if id_.__class__ is str else _value(id_, down),
+        text(principle) if principle.__class__ is str else _value(principle, down),
+        text(severity) if severity.__class__ is str else _value(severity, down),
         # NaN and the infinities are not their own text (c - c is NaN for them)
         certainty if certainty.__class__ is float and certainty - certainty == 0.0
-        else _nested(certainty, down),
-        text(title) if title.__class__ is str else _nested(title, down),
-        text(message) if message.__class__ is str else _nested(message, down),
+        else _value(certainty, down),
+        text(title) if title.__class__ is str else _value(title, down),
+        text(message) if message.__class__ is str else _value(message, down),
         text(recommendation) if recommendation.__class__ is str
-        else _nested(recommendation, down),
-        session if session.__class__ is int else _nested(session, down),
-        line if line.__class__ is int else _nested(line, down),
-        column if column.__class__ is int else _nested(column, down),
-        evidence,
+        else _value(recommendation, down),
+        session if session.__class__ is int else _value(session, down),
+        line if line.__class__ is int else _value(line, down),
+        column if column.__class__ is int else _value(column, down),
+        _evidence(evidence),
         _nested(list(derived), down) if derived else "[]",
-        text(source) if source.__class__ is str else _nested(source, down)))
+        text(source) if source.__class__ is str else _value(source, down)))
+
+
+def _strength(st, lang: str) -> _Written:
+    """``_nested(strength_dict(st, lang), 4)`` without the dict."""
+    principle, key, said, evidence = strength_values(st, lang)
+    text, down = _string, _ITEM_LEVEL + 1
+    return _Written(_STRENGTH % (
+        text(principle) if principle.__class__ is str else _value(principle, down),
+        text(key) if key.__class__ is str else _value(key, down),
+        text(said) if said.__class__ is str else _value(said, down),
+        _evidence(evidence)))
 
 
 def fragment(r, lang: str, index: int = 0) -> str:
     """What ``stream`` writes for one case (engine/report/rendered.py)."""
-    return _nested(case_dict(r, lang, _finding), 2)
+    return _nested(case_dict(r, lang, _finding, _strength), 2)
 
 
 def stream(results, lang: str, out, interrupted=lambda: None, selection=None,
