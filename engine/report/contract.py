@@ -8,6 +8,7 @@ from collections import Counter
 from asas import FORMAT, __version__
 from asas.engine.judge.catalog import PRINCIPLES
 from asas.engine.judge.profile import lookup, profile_of
+from asas.engine.judge.strengths import TEXTS
 from asas.engine.judge.terms import SEVERITY_RANK
 from asas.engine.judge.verdict import CaseResult, Found
 from asas.engine.report.rendered import Rendered
@@ -83,7 +84,6 @@ STRENGTH_KEYS = ("principle", "key", "text", "evidence")
 def strength_values(st, lang: str) -> tuple:
     """The values of a strength's dict in STRENGTH_KEYS' order, its evidence as it is
     (see finding_values)."""
-    from asas.engine.judge.strengths import TEXTS
     return st.principle, st.key, TEXTS[st.key].fill(lang, st.params), st.evidence
 
 
