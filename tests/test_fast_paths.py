@@ -53,6 +53,87 @@ def test_the_fragment_writer_on_real_cases(tmp_path):
             assert _nested(data, 2) == _dumped(data, 2)
 
 
+class _Float(float):
+    pass
+
+
+def test_the_fragment_of_a_real_case_is_its_dict_as_json_dumps_writes_it(tmp_path):
+    """fragment writes the findings without their dicts (json_._finding): the same text."""
+    from asas.engine.load.discover import case_paths
+    from asas.engine.report.contract import case_dict
+    from asas.engine.report.formats.json_ import fragment
+    from asas.engine.run.pipeline import check_file
+    from tests.helpers import ROOT, write_batch
+    write_batch(tmp_path, 20, 5, seed=31)
+    for path in case_paths([str(ROOT / "cases"), str(ROOT / "tests" / "fixtures"),
+                            str(tmp_path)]):
+        r = check_file(path)
+        for lang in ("en", "id"):
+            assert fragment(r, lang) == _dumped(case_dict(r, lang), 2)
+
+
+_ODD_TEXT = st.text() | st.sampled_from(
+    [_Str("sub"), "\ud800 lone", "\x00\x1f\x7f\u2028\u202e", "50% %s %%", "ünï çødé 日本",
+     "", "\"quoted\" \\back"])
+_ODD_NUMBER = (st.integers() | st.booleans() | st.none() | st.floats()
+               | st.sampled_from([_Level.LOW, -0.0, float("nan"), float("-inf"), _Float(0.5),
+                                  _Str("7"), 2 ** 70]))
+_ODD = _ODD_TEXT | _ODD_NUMBER | _VALUE
+
+
+@st.composite
+def _findings(draw):
+    from asas.engine.judge.catalog import RuleDoc
+    from asas.engine.judge.verdict import Evidence, Found
+
+    def text():
+        return Text(draw(_ODD_TEXT), draw(_ODD_TEXT))
+    # filled texts are templates that fill (a random one may not, in either writer)
+    template = draw(st.sampled_from(["{x} and {sessions}", "plain", "{x!r:>3}", "%s {x}"]))
+    doc = RuleDoc(id=draw(_ODD_TEXT | _ODD_NUMBER), principle=draw(st.none() | _ODD_TEXT),
+                  severity=draw(_ODD_TEXT | _ODD_NUMBER), cf=0.5, title=text(),
+                  message=Text(template, template), recommendation=Text(template, "in session {sessions}"),
+                  why=text(),
+                  source=text())
+    evidence = draw(st.lists(st.builds(Evidence, _ODD_TEXT | _ODD_NUMBER, _ODD_NUMBER,
+                                       _ODD_NUMBER, _ODD), max_size=3))
+    derived = draw(st.lists(_ODD_TEXT, max_size=3) | st.lists(_ODD_TEXT, max_size=3).map(tuple))
+    params = draw(st.fixed_dictionaries({}, optional={"x": _ODD, "sessions": _ODD}))
+    return Found(doc=doc, session=draw(_ODD_NUMBER), certainty=draw(_ODD_NUMBER),
+                 evidence=evidence, derived_from=derived, params=params,
+                 line=draw(_ODD_NUMBER), column=draw(_ODD_NUMBER))
+
+
+@settings(max_examples=400, deadline=None)
+@given(_findings(), st.sampled_from(["en", "id"]))
+def test_a_finding_is_written_as_json_dumps_writes_its_dict(found, lang):
+    from asas.engine.report.contract import finding_dict
+    from asas.engine.report.formats.json_ import _ITEM_LEVEL, _finding
+    assert _finding(found, lang) == _dumped(finding_dict(found, lang), _ITEM_LEVEL)
+
+
+@st.composite
+def _strengths(draw):
+    from asas.engine.judge.strengths import TEXTS
+    from asas.engine.judge.verdict import Evidence, Shown
+    key = draw(st.sampled_from(sorted(TEXTS)))
+    return Shown(principle=draw(_ODD_TEXT | _ODD_NUMBER),
+                 key=_Str(key) if draw(st.booleans()) else key,
+                 params=draw(st.dictionaries(st.sampled_from(["sessions", "n", "value", "x"]),
+                                             _ODD, max_size=3)),
+                 evidence=draw(st.lists(st.builds(Evidence, _ODD_TEXT | _ODD_NUMBER,
+                                                  _ODD_NUMBER, _ODD_NUMBER, _ODD), max_size=3)))
+
+
+@settings(max_examples=300, deadline=None)
+@given(_strengths(), st.sampled_from(["en", "id"]))
+def test_a_strength_is_written_as_json_dumps_writes_its_dict(shown, lang):
+    from asas.engine.report.contract import strength_dict
+    from asas.engine.report.formats.json_ import _ITEM_LEVEL, _strength
+    assert _outcome(lambda: _strength(shown, lang)) == \
+        _outcome(lambda: _dumped(strength_dict(shown, lang), _ITEM_LEVEL))
+
+
 _TEMPLATES = ["{who} said {what} in session {sessions}", "no fields, {{braces}} kept",
               "{missing} stays", "{a.b} and {c[0]}", "{n!r} {n:>5}", "{} {0}", "{ x }",
               "sessions {sessions} and {flag}", "{n}{n}{{n}}", "{unclosed", "a } b", ""]

@@ -8,6 +8,7 @@ from collections import Counter
 from asas import FORMAT, __version__
 from asas.engine.judge.catalog import PRINCIPLES
 from asas.engine.judge.profile import lookup, profile_of
+from asas.engine.judge.strengths import TEXTS
 from asas.engine.judge.terms import SEVERITY_RANK
 from asas.engine.judge.verdict import CaseResult, Found
 from asas.engine.report.rendered import Rendered
@@ -16,24 +17,27 @@ from asas.engine.report.safe import display_name
 SEVERITY_ORDER = SEVERITY_RANK
 
 
-def finding_dict(f: Found, lang: str) -> dict:
+FINDING_KEYS = ("id", "principle", "severity", "certainty", "title", "message",
+                "recommendation", "session", "line", "column", "evidence", "derived_from",
+                "source")
+
+
+def finding_values(f: Found, lang: str) -> tuple:
+    """The values of ``finding_dict(f, lang)`` in FINDING_KEYS' order, its evidence
+    and derived_from as the finding has them: what the JSON writer writes without
+    building the dict (engine/report/formats/json_.py)."""
+    doc = f.doc
     params = dict(f.params)
-    return {
-        "id": f.id,
-        "principle": f.doc.principle,
-        "severity": f.doc.severity,
-        "certainty": f.certainty,
-        "title": f.doc.title.get(lang),
-        "message": f.doc.message.fill(lang, params),
-        "recommendation": f.doc.recommendation.fill(lang, params),
-        "session": f.session,
-        "line": f.line,
-        "column": f.column,
-        "evidence": [{"path": e.path, "line": e.line, "column": e.column, "value": e.value}
-                     for e in f.evidence],
-        "derived_from": list(f.derived_from),
-        "source": f.doc.source.get(lang),
-    }
+    return (doc.id, doc.principle, doc.severity, f.certainty, doc.title.get(lang),
+            doc.message.fill(lang, params), doc.recommendation.fill(lang, params),
+            f.session, f.line, f.column, f.evidence, f.derived_from, doc.source.get(lang))
+
+
+def finding_dict(f: Found, lang: str) -> dict:
+    out = dict(zip(FINDING_KEYS, finding_values(f, lang)))
+    out["evidence"] = evidence_dicts(f.evidence)
+    out["derived_from"] = list(f.derived_from)
+    return out
 
 
 def cf_text(value: float, lang: str) -> str:
@@ -74,12 +78,24 @@ def evidence_dicts(evidence) -> list[dict]:
             for e in evidence]
 
 
-def strength_dicts(r: CaseResult, lang: str) -> list[dict]:
+STRENGTH_KEYS = ("principle", "key", "text", "evidence")
+
+
+def strength_values(st, lang: str) -> tuple:
+    """The values of a strength's dict in STRENGTH_KEYS' order, its evidence as it is
+    (see finding_values)."""
+    return st.principle, st.key, TEXTS[st.key].fill(lang, st.params), st.evidence
+
+
+def strength_dict(st, lang: str) -> dict:
+    out = dict(zip(STRENGTH_KEYS, strength_values(st, lang)))
+    out["evidence"] = evidence_dicts(st.evidence)
+    return out
+
+
+def strength_dicts(r: CaseResult, lang: str, strength=strength_dict) -> list:
     """What went well, per upheld principle (addition to the contract)."""
-    from asas.engine.judge.strengths import TEXTS
-    return [{"principle": st.principle, "key": st.key,
-             "text": TEXTS[st.key].fill(lang, st.params),
-             "evidence": evidence_dicts(st.evidence)} for st in r.strengths]
+    return [strength(st, lang) for st in r.strengths]
 
 
 def defeated_dicts(r: CaseResult, lang: str) -> list[dict]:
@@ -153,7 +169,10 @@ def suppression_dicts(r: CaseResult, lang: str) -> dict:
     }
 
 
-def case_dict(r: CaseResult, lang: str) -> dict:
+def case_dict(r: CaseResult, lang: str, finding=finding_dict, strength=strength_dict) -> dict:
+    """``finding(f, lang)``, ``strength(st, lang)``: what stands for each finding and
+    strength (the JSON writer's own text of it, engine/report/formats/json_.py; else
+    its dict)."""
     out: dict[str, object] = {"file": display_name(r.file), "case_id": r.case_id,
                               "valid": r.valid,
            "errors": [{"line": e.line, "column": e.column, "path": e.path, "message": e.text(lang),
@@ -163,8 +182,8 @@ def case_dict(r: CaseResult, lang: str) -> dict:
         out["principles"] = {p: {"status": v.status, "score": v.score, "findings": v.findings}
                              for p, v in r.verdicts.items()}
         out["functions"] = dict(r.functions_served)
-        out["findings"] = [finding_dict(f, lang) for f in r.findings]
-        out["strengths"] = strength_dicts(r, lang)
+        out["findings"] = [finding(f, lang) for f in r.findings]
+        out["strengths"] = strength_dicts(r, lang, strength)
         out["defeated"] = defeated_dicts(r, lang)
         if r.suppressed or r.unused_suppressions:
             out.update(suppression_dicts(r, lang))

@@ -12,7 +12,16 @@ import json
 from json.encoder import encode_basestring as _string  # C (c_encode_basestring), else Python
 
 from asas.engine.judge.profile import lookup
-from asas.engine.report.contract import Tally, case_dict, report_dict, tool_dict
+from asas.engine.report.contract import (
+    FINDING_KEYS,
+    STRENGTH_KEYS,
+    Tally,
+    case_dict,
+    finding_values,
+    report_dict,
+    strength_values,
+    tool_dict,
+)
 from asas.engine.report.rendered import piece_of
 
 
@@ -133,9 +142,100 @@ def _write(value, level: int, out: list) -> None:
         out.append(_other(value, level))
 
 
+class _Written(str):
+    """A finding's or strength's text as _finding or _strength made it for its place in
+    a case (level 4): the writer writes it as it is.  Only fragment puts one in a case's
+    dict, where no json.dumps (_other) sees it: the keys around it are the contract's."""
+
+
+_LEAVES[_Written] = str.__str__
+
+
+def _value(value, level: int) -> str:
+    """``_nested(value, level)``, a leaf without its list."""
+    leaf = _LEAVES.get(value.__class__)
+    return leaf(value) if leaf is not None else _nested(value, level)
+
+
+def _parts(keys: tuple, level: int) -> tuple:
+    """The text around the values of a dict with ``keys`` ``level`` levels down, as
+    _write writes it: before each value its key (after the ``{`` or the comma, and the
+    indentation), and after the last the closing ``}``."""
+    seps = _seps(level)
+    return tuple((seps[2] if i else seps[0]) + _string(k) + ": "
+                 for i, k in enumerate(keys)) + (seps[3],)
+
+
+# A case is two levels down (fragment), its findings and strengths four, their
+# evidence items six.  The writers below write these dicts of fixed keys straight from
+# the objects, as one f-string (joined in one C call; cheaper than a %-template), each
+# value of its usual exact type by one C call (an int or a finite float is its own
+# text), anything else by _value, as _write would.
+_ITEM_LEVEL = 4
+_FINDING = _parts(FINDING_KEYS, _ITEM_LEVEL)
+_STRENGTH = _parts(STRENGTH_KEYS, _ITEM_LEVEL)
+_EVIDENCE = _parts(("path", "line", "column", "value"), _ITEM_LEVEL + 2)
+
+
+def _evidence(evidence) -> str:
+    """``_nested(evidence_dicts(evidence), 5)``: an item's evidence."""
+    if not evidence:
+        return "[]"
+    text, inner = _string, _ITEM_LEVEL + 3
+    k0, k1, k2, k3, end = _EVIDENCE
+    out = []
+    for e in evidence:
+        path, line, column, value = e.path, e.line, e.column, e.value
+        path = text(path) if path.__class__ is str else _value(path, inner)
+        line = line if line.__class__ is int else _value(line, inner)
+        column = column if column.__class__ is int else _value(column, inner)
+        value = text(value) if value.__class__ is str else _value(value, inner)
+        out.append(f"{k0}{path}{k1}{line}{k2}{column}{k3}{value}{end}")
+    seps = _SEPS[_ITEM_LEVEL + 1]
+    return seps[1] + seps[2].join(out) + seps[4]
+
+
+def _finding(f, lang: str) -> _Written:
+    """``_nested(finding_dict(f, lang), 4)`` without the dict."""
+    (id_, principle, severity, certainty, title, message, recommendation, session, line,
+     column, evidence, derived, source) = finding_values(f, lang)
+    text, down = _string, _ITEM_LEVEL + 1
+    id_ = text(id_) if id_.__class__ is str else _value(id_, down)
+    principle = text(principle) if principle.__class__ is str else _value(principle, down)
+    severity = text(severity) if severity.__class__ is str else _value(severity, down)
+    # NaN and the infinities are not their own text (c - c is NaN for them)
+    if certainty.__class__ is not float or certainty - certainty != 0.0:
+        certainty = _value(certainty, down)
+    title = text(title) if title.__class__ is str else _value(title, down)
+    message = text(message) if message.__class__ is str else _value(message, down)
+    recommendation = (text(recommendation) if recommendation.__class__ is str
+                      else _value(recommendation, down))
+    session = session if session.__class__ is int else _value(session, down)
+    line = line if line.__class__ is int else _value(line, down)
+    column = column if column.__class__ is int else _value(column, down)
+    evidence = _evidence(evidence)
+    derived = _nested(list(derived), down) if derived else "[]"
+    source = text(source) if source.__class__ is str else _value(source, down)
+    k0, k1, k2, k3, k4, k5, k6, k7, k8, k9, k10, k11, k12, end = _FINDING
+    return _Written(f"{k0}{id_}{k1}{principle}{k2}{severity}{k3}{certainty}{k4}{title}"
+                    f"{k5}{message}{k6}{recommendation}{k7}{session}{k8}{line}{k9}{column}"
+                    f"{k10}{evidence}{k11}{derived}{k12}{source}{end}")
+
+
+def _strength(st, lang: str) -> _Written:
+    """``_nested(strength_dict(st, lang), 4)`` without the dict."""
+    principle, key, said, evidence = strength_values(st, lang)
+    text, down = _string, _ITEM_LEVEL + 1
+    principle = text(principle) if principle.__class__ is str else _value(principle, down)
+    key = text(key) if key.__class__ is str else _value(key, down)
+    said = text(said) if said.__class__ is str else _value(said, down)
+    k0, k1, k2, k3, end = _STRENGTH
+    return _Written(f"{k0}{principle}{k1}{key}{k2}{said}{k3}{_evidence(evidence)}{end}")
+
+
 def fragment(r, lang: str, index: int = 0) -> str:
     """What ``stream`` writes for one case (engine/report/rendered.py)."""
-    return _nested(case_dict(r, lang), 2)
+    return _nested(case_dict(r, lang, _finding, _strength), 2)
 
 
 def stream(results, lang: str, out, interrupted=lambda: None, selection=None,
