@@ -235,6 +235,14 @@ def test_praise_in_self_disclosure_and_announced_checks_fixture():
 @pytest.mark.parametrize("text, expected", [
     ("Dulu waktu SMA nilai Ibu juga bagus, tapi Ibu sering begadang.", ["self_disclosure"]),
     ("Saya dulu hebat main bola, tapi sekarang sudah jarang.", ["self_disclosure"]),
+    # the praise word far from "Ibu", in a sentence that says nothing to the client
+    ("Waktu kuliah Ibu pernah dapat nilai bagus.", ["self_disclosure"]),
+    ("Ibu dulu juga dapat nilai bagus waktu SMA.", ["self_disclosure"]),
+    # ... and a self-disclosure that praises the client too: both
+    ("Ibu dulu juga begitu, dan bagus kamu sudah mau cerita.",
+     ["reinforcement", "self_disclosure"]),
+    ("Waktu SMA Ibu pernah dapat nilai bagus, seperti nilaimu sekarang.",
+     ["reinforcement", "self_disclosure"]),
     ("Bagus, kamu sudah berani cerita.", ["reinforcement"]),
     ("Nilai kamu bagus sekali semester ini.", ["reinforcement"]),
     ("Nanti Ibu cek ke wali kelasmu.", ["pressure"]),

@@ -334,6 +334,8 @@ _OPEN_REQUEST = _LEX.patterns["open_request"]
 _ELLIPTIC = _LEX.patterns["elliptic"]
 _EMO_FIRST = re.compile(_LEX.expand(r"^{EMO}\b"))
 _CHECK_IN = re.compile(r"^[a-z']+(?: [a-z']+)?, ya\?$")
+# the client spoken to, or something of theirs ("nilaimu"): a second person in the sentence
+_ADDRESSED = re.compile(r"\b(?:kamu|kau|engkau|anda|mbak|mas|dik|adik|nak)\b|\w{3,}mu\b")
 
 
 def _tag(code, hit, why=None) -> Tag:
@@ -455,6 +457,11 @@ def _tag_sentence(sentence: str, heard: AbstractSet[str], state: dict | None) ->
     codes = {t.code for t in tags}
     if "interpretation" in codes:
         tags = [t for t in tags if t.code != "reflection_of_feeling"]
+    if "self_disclosure" in codes and "reinforcement" in codes and not _ADDRESSED.search(s):
+        # the praise word is about the counselor's own story ("waktu kuliah Ibu pernah
+        # dapat nilai bagus"), however far it stands from "Ibu": a sentence that says
+        # nothing to the client praises nothing of theirs
+        tags = [t for t in tags if t.code != "reinforcement"]
     if "summarizing" in codes:
         tags = [t for t in tags if t.code != "paraphrase"]
     if not tags and "minimal_encouragement" in found:
