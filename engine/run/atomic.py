@@ -174,10 +174,16 @@ def _mkstemp(folder: str) -> tuple[int, str]:
 
 def _new_temp(folder: str) -> tuple[int, str]:
     """:func:`_mkstemp`, the name as it was joined to ``folder`` (not made absolute)."""
+    return _at_spare_name(folder, lambda name: os.open(name, _TEMP_FLAGS, 0o600))
+
+
+def _at_spare_name(folder: str, claim):
+    """``(claim(name), name)`` for the first unused temporary name in ``folder`` (a
+    claim fails with FileExistsError on a name that is taken)."""
     for _ in range(10000):
         name = _spare_name(folder)
         try:
-            return os.open(name, _TEMP_FLAGS, 0o600), name
+            return claim(name), name
         except FileExistsError:
             continue
     raise FileExistsError(errno.EEXIST, os.strerror(errno.EEXIST), folder)
@@ -208,8 +214,8 @@ def write_linked(folder: str, data: bytes, targets) -> bool:
     whole, so a reader sees all of it or nothing; a target that exists is replaced
     atomically (a spare link renamed over it).  The temporary name is removed in every
     case.  Several cache entries then cost one new file (inode) instead of one each: on
-    ext4 after a deletion a new inode costs a millisecond of the kernel's time, the rest
-    of a case three.  False, with nothing written, where the file system has no hard
+    ext4, right after files were deleted, a new inode can cost the kernel about as much
+    time as a third of checking a case.  False, with nothing written, where the file system has no hard
     links (FAT, some network shares): the caller writes a copy per target instead."""
     fd, tmp = _new_temp(folder)
     try:
@@ -232,15 +238,7 @@ def write_linked(folder: str, data: bytes, targets) -> bool:
 
 
 def _link_over(source: str, target: str, folder: str) -> None:
-    for _ in range(10000):
-        spare = _spare_name(folder)
-        try:
-            os.link(source, spare)
-            break
-        except FileExistsError:
-            continue
-    else:
-        raise FileExistsError(errno.EEXIST, os.strerror(errno.EEXIST), folder)
+    _, spare = _at_spare_name(folder, lambda name: os.link(source, name))
     try:
         os.replace(spare, target)
     except BaseException:
