@@ -9,6 +9,11 @@ takes either a result or a :class:`Rendered` and writes the piece in both cases
 (:func:`piece_of`), so the report is the same byte for byte wherever the piece was
 made.  What the run needs besides the piece — the exit status, the summary — is the
 few fields below.
+
+A worker sends a text piece as its UTF-8 bytes when the report's sink takes bytes
+(engine/run/check.py, ``takes_bytes``), so the parent neither decodes it from the pipe
+nor encodes it again.  A format's ``stream`` therefore writes a piece with a write of
+its own, never joined to other text (tests/test_rendered.py holds every format to it).
 """
 
 from __future__ import annotations

@@ -157,6 +157,10 @@ class RenderAs(NamedTuple):
     options: ReportOptions  # its ``interrupted`` and ``catalog`` left out
     redact: bool
     catalog: bool           # the format is given the run's catalogue (sarif)
+    # a text piece is sent as its UTF-8 bytes, for a report that writes UTF-8 bytes
+    # (check.py's sinks): the parent then neither decodes it from the pipe nor encodes
+    # it again to write it, 40% of its work a case
+    encoded: bool = False
 
 
 def _renderer(render: RenderAs, profile):
@@ -175,9 +179,17 @@ def _renderer(render: RenderAs, profile):
     lang = render.lang
     hide = for_report(lang, render.redact)
 
+    encoded = render.encoded
+
     def rendered(file, data, index) -> Rendered:
         r = hide(from_trusted(data, file, catalog))
-        return Rendered.of(r, piece(r, index, lang, options))
+        made = piece(r, index, lang, options)
+        if encoded and made.__class__ is str:
+            try:
+                made = made.encode("utf-8")
+            except UnicodeEncodeError:
+                pass    # a file name that is not UTF-8: the parent's stream decides
+        return Rendered.of(r, made)
     return rendered
 
 
@@ -263,19 +275,22 @@ class Batch:
         self._catalog: dict[str, RuleDoc] | None = None   # rules.CATALOG, imported when needed
         self.render: RenderAs | None = None     # the workers render their cases (render_as)
 
-    def render_as(self, fmt: str, lang: str, options, redact: bool) -> None:
+    def render_as(self, fmt: str, lang: str, options, redact: bool,
+                  encoded: bool = False) -> None:
         """Let the worker processes render the cases they check as ``fmt`` (a streaming
         format with a ``piece``, engine/report/formats) in ``lang`` with ``options``
         (ReportOptions), redacted first when ``redact``: they then send a
         :class:`~asas.engine.report.rendered.Rendered`, which the format's ``stream``
         writes as it is, instead of the result.  Results checked or read from the
-        cache in this process stay results."""
+        cache in this process stay results.  ``encoded``: the report's sink takes
+        bytes (:data:`RenderAs.encoded`, engine/report/rendered.py)."""
         import dataclasses
 
         from asas.engine.report.formats import ReportOptions
         plain = dataclasses.replace(options, interrupted=ReportOptions.interrupted,
                                     catalog=None, summary=None)
-        self.render = RenderAs(fmt, lang, plain, redact, options.catalog is not None)
+        self.render = RenderAs(fmt, lang, plain, redact, options.catalog is not None,
+                               encoded)
 
     # -- Ctrl-C ---------------------------------------------------------------------
     def _on_sigint(self, signum, frame):

@@ -96,10 +96,14 @@ class _Out:
         self.stream = stream
         self.progress = progress
 
-    def write(self, text: str) -> None:
+    def write(self, text: str | bytes) -> None:
         if self.progress is not None:
             self.progress.close()
         try:
+            if isinstance(text, bytes):     # a worker's piece, encoded (takes_bytes):
+                self.stream.buffer.write(text)      # the text before it is flushed
+                self.stream.buffer.flush()
+                return
             self.stream.write(text)
             self.stream.flush()
         except BrokenPipeError:
@@ -109,6 +113,35 @@ class _Out:
                 "utf-8", "backslashreplace"))
         except OSError as exc:
             raise _StdoutFailed(exc) from None
+
+
+def takes_bytes(stream) -> bool:
+    """Whether a piece's UTF-8 bytes written to ``stream``'s buffer are exactly what
+    writing the piece to ``stream`` writes: a text stream in UTF-8 on a buffer, whose
+    "\\n" stays "\\n" (not opened with another ``newline``).  :class:`_Out` flushes
+    each text it writes, so its buffer never has text waiting behind the bytes."""
+    import codecs
+    encoding = getattr(stream, "encoding", None)
+    if os.linesep != "\n" or getattr(stream, "buffer", None) is None or not encoding:
+        return False
+    try:
+        return codecs.lookup(encoding).name == "utf-8"
+    except LookupError:
+        return False
+
+
+class _FileBytes:
+    """The report file of ``atomic_writer`` (UTF-8, ``newline=""``) taking a worker's
+    encoded pieces as well: everything goes to its buffer, text encoded as the file
+    would encode it, so nothing waits in the text layer behind the bytes."""
+
+    def __init__(self, fh):
+        self.buffer = fh.buffer
+        self.encoding, self.errors = fh.encoding, fh.errors
+
+    def write(self, text: str | bytes) -> None:
+        self.buffer.write(text if isinstance(text, bytes)
+                          else text.encode(self.encoding, self.errors))
 
 
 class _StdoutFailed(Exception):
@@ -238,7 +271,7 @@ def _run_check(o: CheckOptions, stdout: TextIO, stderr: TextIO | None) -> int:
         for r in batch:
             outcome.add(r)
             # an unused suppression is a notice to act on (as ruff's unused noqa): shown
-            if quiet and not fails(r, o.fail_on) and not r.unused_suppressions:
+            if quiet and not fails(r, o.fail_on) and not unused(r):
                 continue
             for sink in deferred:
                 sink.release()
@@ -264,7 +297,8 @@ def _run_check(o: CheckOptions, stdout: TextIO, stderr: TextIO | None) -> int:
                             junit_family=o.junit_family, docs_url=o.docs_url,
                             quiet=quiet, summary=summary)
     if fmt.stream is not None and fmt.piece is not None:   # the workers write the cases
-        batch.render_as(o.fmt, o.lang, options, bool(redacts(o.fmt, asked)))
+        batch.render_as(o.fmt, o.lang, options, bool(redacts(o.fmt, asked)),
+                        encoded=bool(o.output) or takes_bytes(stdout))
     out: _Out | _Deferred = _Out(stdout, progress)
     if quiet:
         out = _Deferred(out)
@@ -283,9 +317,9 @@ def _run_check(o: CheckOptions, stdout: TextIO, stderr: TextIO | None) -> int:
                 out.write(text)
         elif o.output:
             with atomic_writer(o.output) as fh:
-                sink = fh
+                sink = _FileBytes(fh)
                 if quiet:
-                    sink = _Deferred(fh)
+                    sink = _Deferred(sink)
                     deferred[:] = [sink]
                 fmt.stream(results(), o.lang, sink, options)
         else:
@@ -342,6 +376,12 @@ def fails(r, fail_on: str) -> bool:
         return False
     severities = r.severities if hasattr(r, "piece") else (f.doc.severity for f in r.findings)
     return any(FAIL_RANK[s] <= FAIL_RANK[fail_on] for s in severities)
+
+
+def unused(r) -> int:
+    """How many of one result's suppressions went unused (a worker's Rendered counts
+    them; it has no list)."""
+    return r.unused if hasattr(r, "piece") else len(r.unused_suppressions)
 
 
 class _Deferred:

@@ -250,7 +250,8 @@ def stream(results, lang: str, out, interrupted=lambda: None, selection=None,
     first = True
     for r in results:
         tally.add(r)
-        out.write(("\n    " if first else ",\n    ") + piece_of(r, fragment, lang))
+        out.write("\n    " if first else ",\n    ")
+        out.write(piece_of(r, fragment, lang))     # a piece alone: it may be bytes
         first = False
     summary = tally.summary()
     if interrupted():
