@@ -188,7 +188,7 @@ def _renderer(render: RenderAs, profile):
             try:
                 made = made.encode("utf-8")
             except UnicodeEncodeError:
-                pass    # a file name that is not UTF-8: the parent's stream decides
+                pass    # a lone surrogate: written as text, by the stream's own rules
         return Rendered.of(r, made)
     return rendered
 
