@@ -109,6 +109,7 @@ class _Out:
         except BrokenPipeError:
             raise
         except UnicodeEncodeError:     # a name that is not UTF-8, on a strict stream
+            assert isinstance(text, str)   # (bytes are written as they are)
             self.stream.write(text.encode("utf-8", "surrogateescape").decode(
                 "utf-8", "backslashreplace"))
         except OSError as exc:
@@ -317,7 +318,7 @@ def _run_check(o: CheckOptions, stdout: TextIO, stderr: TextIO | None) -> int:
                 out.write(text)
         elif o.output:
             with atomic_writer(o.output) as fh:
-                sink = _FileBytes(fh)
+                sink: _FileBytes | _Deferred = _FileBytes(fh)
                 if quiet:
                     sink = _Deferred(sink)
                     deferred[:] = [sink]
