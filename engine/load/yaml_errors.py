@@ -132,6 +132,16 @@ def explain(problem: str, context: str | None, line: int, column: int,
         return out("yaml.unclosed_bracket", n, 1,
                    bracket="[" if "sequence" in context else "{",
                    close="]" if "sequence" in context else "}")
+    # ... or opened at the end of the file ("supervised: [" and nothing after it)
+    if "flow node" in context and "expected node content" in problem:
+        for n in range(min(line, len(lines)), 0, -1):
+            text = _line(lines, n).rstrip()
+            if text:
+                if text.endswith(("[", "{")):
+                    bracket = text[-1]
+                    return out("yaml.unclosed_bracket", n, len(text), bracket=bracket,
+                               close="]" if bracket == "[" else "}")
+                break
     # 8. a line without 'key:' (a text that went on to the next line)
     if "could not find expected ':'" in problem:
         return out("yaml.no_colon", context_line or line, 1)
