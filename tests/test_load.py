@@ -54,7 +54,7 @@ def test_invalid_fixture_reads_as_written_in_each_language(path, lang):
     (b"", "the file is empty", (1, 1)),
     (b"   \n# only a comment\n", "the file holds no YAML document", (1, 1)),
     (b"- a\n- b\n", "a case file is a mapping of fields, found a list", (1, 1)),
-    (b"format: asas/v1\ncase: [\n", "not valid YAML", (3, 1)),
+    (b"format: asas/v1\ncase: [\n", "the list opened with '[' on this line", (2, 7)),
     (b"format: asas/v2\n", "format 'asas/v2' is not supported; this tool reads asas/v1", (1, 9)),
     (b"case: {id: x}\n", "missing 'format: asas/v1'", (1, 1)),
     (b"format: asas/v1\ntitle: caf\xe9\n", "not UTF-8 text (byte 0xe9 on line 2)", (1, 1)),
