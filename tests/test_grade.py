@@ -177,7 +177,7 @@ def test_rubric_problems_are_located_and_all_reported():
 
 @pytest.mark.parametrize("text, expected", [
     ("", "my.yaml:1:1: the rubric is empty"),
-    ("weights: [", "my.yaml:2:1: not valid YAML"),
+    ("weights: [", "my.yaml:1:10: not valid YAML: the list opened with '['"),
     ("- a\n- b\n", "my.yaml:1:1: the rubric must be a mapping"),
     ("weigths: {}\n", "my.yaml:1:1: unknown key 'weigths' (did you mean 'weights'?)"),
 ])
