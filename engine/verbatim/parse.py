@@ -174,6 +174,9 @@ def _speaker_index(speakers: dict | None) -> tuple[dict[str, str], bool]:
     return index, own
 
 
+_DEFAULT_INDEX = _speaker_index(None)[0]   # read, never written
+
+
 def parse(text: str, first_line: int = 1, indent: int = 0, speakers: dict | None = None,
           check_labels: bool = True) -> Parsed:
     """The turns of one verbatim block.
@@ -182,7 +185,20 @@ def parse(text: str, first_line: int = 1, indent: int = 0, speakers: dict | None
     columns YAML stripped from each line; ``speakers`` the case's own map
     ``{counselor: [...], client: [...], other: [...]}`` or None for the default map.
     """
-    index, own = _speaker_index(speakers)
+    if speakers is None:
+        index, own = _DEFAULT_INDEX, False
+    else:
+        index, own = _speaker_index(speakers)
+    if "\t" not in text:
+        plain = _parse_plain(text, first_line, indent, index, check_labels)
+        if plain is not None:
+            return plain
+    return _parse_lines(text, first_line, indent, speakers, index, own, check_labels)
+
+
+def _parse_lines(text: str, first_line: int, indent: int, speakers: dict | None,
+                 index: dict, own: bool, check_labels: bool) -> Parsed:
+    """parse() line by line, for any block (the general loop)."""
     turns: list[Turn] = []
     problems: list[Problem] = []
     base_lead: int | None = None
@@ -235,6 +251,113 @@ def parse(text: str, first_line: int = 1, indent: int = 0, speakers: dict | None
     if not turns and not pending:
         problems.append(Problem(first_line, indent + 1, Msg.of("verbatim.empty")))
     return Parsed(turns, problems)
+
+
+# The start of a turn as most blocks write it: spaces, perhaps a number, a code and its
+# colon, a space or the line's end.  Where it matches a line, _TURN matches it too, each
+# of its parts taking the same text (the greedy first choice of each), and ends at the
+# same place: the same lead, number, code and rest.  Anything else with a colon in it
+# goes the general way.
+_PLAIN_TURN = re.compile(r"( *)(?:([0-9]{1,4})[.):]? +)?([A-Za-z][\w'.\-]*):(?: |$)")
+
+_new = object.__new__
+
+
+def _parse_plain(text: str, first_line: int, indent: int, index: dict,
+                 check_labels: bool) -> Parsed | None:
+    """parse() of a block with no tab in it whose lines are all blank, the start of a
+    turn of a speaker in the map (_PLAIN_TURN) or, after the first turn, lines with no
+    colon (which _TURN cannot match: they continue the turn above); None for any other
+    block, which the general loop reads.  The same turns and problems, with less work a
+    line: the block's own speakers need no guessing, and most turns no problem."""
+    match = _PLAIN_TURN.match
+    starts: list[tuple] = []
+    lines: list | None = None
+    line_no = first_line - 1
+    for raw in text.split("\n"):
+        line_no += 1
+        m = match(raw)
+        if m is None:
+            if not raw.strip():
+                continue
+            if lines is None or ":" in raw:
+                return None
+            lines.append((line_no, raw))
+            continue
+        lead, num, code = m.groups()
+        role = index.get(code.lower())
+        if role is None:
+            role, attached = _role_of(code, index)
+            if role is None:
+                return None
+            num = num or attached
+        lines = [(line_no, raw[m.end():])]
+        starts.append((line_no, indent + 1 + len(lead), role, code,
+                       int(num) if num else None, lines))
+    if not starts:
+        return None
+
+    turns: list[Turn] = []
+    problems: list[Problem] = []
+    roles = set()
+    for number, (line_no, column, role, code, written, lines) in enumerate(starts, 1):
+        roles.add(role)
+        joined = (lines[0][1].strip() if len(lines) == 1
+                  else " ".join(part.strip() for _, part in lines))
+        labels: tuple = ()
+        cut = joined.rfind(" | ")
+        if cut < 0 and joined.startswith("| "):
+            body, label_text = "", joined[2:]
+        elif cut >= 0:
+            body, label_text = joined[:cut], joined[cut + 3:]
+        else:
+            body, label_text = joined, None
+        if joined.endswith(" |"):
+            body, label_text = joined[:-2], None
+        unknown = False
+        if label_text is not None:
+            labels, unknown = _codes_of(label_text)
+        if "(" in body:
+            notes = tuple(n.strip() for n in _NOTE.findall(body) if n.strip())
+            spoken = " ".join(_NOTE.sub(" ", body).split())
+        else:
+            notes = ()
+            spoken = " ".join(body.split())
+        turn = _new(Turn)
+        # what Turn's __init__ would set (a test holds the two to the same fields)
+        turn.__dict__ = {
+            "index": number, "line": line_no, "column": column, "speaker": role,
+            "code": code, "text": spoken, "notes": notes, "labels": labels,
+            "number": written,
+            "words": (len(spoken.encode("ascii").translate(_SPACES, _NOT_WORDY).split())
+                      if spoken.isascii() else len(_WORDY.findall(spoken))),
+            "lines": lines}
+        turns.append(turn)
+        if (unknown and check_labels) or not (spoken or notes):
+            problems.extend(_finish(turn, indent, check_labels))   # what it says, as ever
+    if COUNSELOR not in roles:
+        problems.append(Problem(turns[0].line, turns[0].column,
+                                Msg.of("verbatim.no_counselor")))
+    if CLIENT not in roles:
+        problems.append(Problem(turns[0].line, turns[0].column,
+                                Msg.of("verbatim.no_client")))
+    return Parsed(turns, problems)
+
+
+_CODES_OF: dict[str, tuple] = {}   # label text -> (codes, any unknown): bounded
+
+
+def _codes_of(text: str) -> tuple[tuple[str, ...], bool]:
+    """The codes _finish keeps of a turn's label text, and whether a label of it is
+    unknown (which _finish reports)."""
+    read = _CODES_OF.get(text)
+    if read is None:
+        if len(_CODES_OF) >= _REMEMBER:
+            _CODES_OF.clear()
+        parts = _read_labels(text)
+        codes = tuple(dict.fromkeys(code for _, code in parts if code is not None))
+        read = _CODES_OF[text] = (codes, any(code is None for _, code in parts))
+    return read
 
 
 def _orig(code_lower: str, speakers: dict | None) -> str:
