@@ -9,7 +9,7 @@ from __future__ import annotations
 import os
 import re
 import sys
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 
 import yaml
@@ -254,6 +254,140 @@ def _group_end(pattern: str) -> int | None:
     return None
 
 
+_UNSPLITTABLE = re.compile(r"\(\?[aiLmsux]|\(\?P|\\[1-9]")
+
+
+class Sieve:
+    """A pattern searched only where it can match.  Each top-level alternative is tried
+    only on a text that holds a needle of each of its requirements (requirements(),
+    looked up as key() says); the alternatives a text holds are searched together, in
+    their order.  That finds what the whole pattern finds, at the same place: at every
+    position the whole pattern tries its alternatives in order, and one that matches
+    nowhere fails there too.  Searched with the keys of the text (Sieves.keys); the
+    match's groups other than the whole are numbered as in the searched part."""
+
+    __slots__ = ("_subs", "alts", "first", "rx")
+
+    def __init__(self, pattern: str, rx: re.Pattern, checks: list):
+        # checks: per alternative, its requirements, each (marked keys, texts), or None
+        self.rx = rx
+        self.alts = [(alt, () if c is None else tuple(c)) for alt, c in checks]
+        self._subs: dict[tuple, re.Pattern | None] = {(): None}
+        # one look-up rejects most texts: the needles of every first requirement, when
+        # each alternative has one made of keys alone
+        firsts = [c[0][0] for _, c in self.alts if c and not c[0][1]]
+        self.first = (frozenset().union(*firsts) if len(firsts) == len(self.alts)
+                      else None)
+
+    def search(self, text: str, keys: frozenset):
+        first = self.first
+        if first is not None and first.isdisjoint(keys):
+            return None
+        held = []
+        for i, (_, checks) in enumerate(self.alts):
+            for needles, texts in checks:
+                if not needles.isdisjoint(keys):
+                    continue
+                for t in texts:
+                    if t in text:
+                        break
+                else:
+                    break
+            else:
+                held.append(i)
+        held_t = tuple(held)
+        if held_t in self._subs:
+            rx = self._subs[held_t]
+        else:
+            rx = self._subs[held_t] = (self.rx if len(held) == len(self.alts) else re.compile(
+                speedy("|".join(self.alts[i][0] for i in held))))
+        return None if rx is None else rx.search(text)
+
+
+class Sieves:
+    """Sieves for some patterns, sharing one memory of each word's keys: ``t word``,
+    ``p start`` and ``s end`` (key()'s look-ups) and ``x text`` for a needle of word
+    characters only that the word holds (such a needle, found in a text, lies inside
+    one of its words); only the keys some sieve names are kept."""
+
+    def __init__(self, patterns: dict[str, tuple[str, re.Pattern]]):
+        built: dict[str, list] = {}
+        named: set[str] = set()
+        inside: set[str] = set()
+        for name, (pattern, _) in patterns.items():
+            if _UNSPLITTABLE.search(pattern):
+                built[name] = [(pattern, None)]
+                continue
+            alts: list[tuple[str, list | None]] = []
+            built[name] = alts
+            for alt in alternatives(pattern):
+                reqs = requirements(alt)
+                if reqs is None:
+                    alts.append((alt, None))
+                    continue
+                _, best = trigger(reqs)
+                checks = []
+                for req in [best] + [r for r in reqs if r is not best]:
+                    keys, texts = set(), set()
+                    for needle in req:
+                        kind, value = key(needle)[0]
+                        if kind == "x" and _CHUNK.fullmatch(value) is None:
+                            texts.add(value)
+                        else:
+                            keys.add(kind + " " + value)
+                            if kind == "x":
+                                inside.add(value)
+                    named |= keys
+                    checks.append((frozenset(keys), tuple(sorted(texts))))
+                alts.append((alt, checks))
+        self.named = frozenset(named)
+        self._inside = tuple(sorted(inside))
+        self._starts = tuple(sorted({len(k) - 2 for k in named if k[0] == "p"}))
+        self._ends = tuple(sorted({len(k) - 2 for k in named if k[0] == "s"}))
+        self._words = _WordKeys(self)
+        self.sieves = {name: Sieve(pattern, rx, built[name])
+                       for name, (pattern, rx) in patterns.items()}
+
+    def word(self, word: str) -> frozenset:
+        keys = ["t " + word, *("p " + word[:n] for n in self._starts),
+                *("s " + word[-n:] for n in self._ends),
+                *("x " + t for t in self._inside if t in word)]
+        return self.named.intersection(keys)
+
+    def keys(self, text: str) -> frozenset:
+        """The keys of ``text``: those of its words (runs of word characters)."""
+        words = self._words
+        return frozenset().union(*[words[w] for w in word_runs(text)])
+
+
+class _WordKeys(dict):
+    """word -> its keys (Sieves.word), filled on a miss, emptied when full."""
+
+    def __init__(self, sieves: Sieves):
+        super().__init__()
+        self.sieves = sieves
+
+    def __missing__(self, word: str | bytes) -> frozenset:
+        if len(self) >= 50_000:
+            self.clear()
+        out = self[word] = self.sieves.word(word if isinstance(word, str) else word.decode())
+        return out
+
+
+# every byte that is not a word character, as a space (for an ASCII text, re's \w is
+# [A-Za-z0-9_]); bytes.split() then cuts exactly at the runs of the others
+_WORDLESS = bytes(c if c < 128 and (chr(c).isalnum() or c == 95) else 32 for c in range(256))
+
+
+def word_runs(text: str) -> list:
+    """The runs of word characters of ``text``, as ``_CHUNK.findall`` gives them; as
+    bytes when the text is ASCII (most are), found without the regex: re tests each
+    character's Unicode category, a translation and a split cost a tenth of that."""
+    if text.isascii():
+        return text.encode().translate(_WORDLESS).split()
+    return _CHUNK.findall(text)
+
+
 @dataclass(frozen=True)
 class Cue:
     code: str
@@ -279,6 +413,8 @@ class Lexicon:
     opening: dict           # item -> compiled pattern
     macros: dict
     long_self_disclosure: int
+    # beside patterns and opening: each pattern as written, macros expanded (Sieves)
+    sources: dict = field(default_factory=dict)
 
     def expand(self, pattern: str) -> str:
         for name, value in self.macros.items():
@@ -366,7 +502,9 @@ def _build(raw: bytes, stored) -> Lexicon:
                         needs, tuple(parts), tuple(plans)))
     return Lexicon(tuple(cues), {k: compile_(v) for k, v in data["patterns"].items()},
                    {k: compile_(v) for k, v in data["opening"].items()}, macros,
-                   int(data["long_self_disclosure"]))
+                   int(data["long_self_disclosure"]),
+                   {**{k: expand(v) for k, v in data["patterns"].items()},
+                    **{"opening." + k: expand(v) for k, v in data["opening"].items()}})
 
 
 if __name__ == "__main__":   # python -m asas.engine.verbatim.lexicon: refresh the index

@@ -13,17 +13,34 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass, field
 
-from asas.engine.verbatim.lexicon import lexicon
+from asas.engine.verbatim.lexicon import Sieves, lexicon
 from asas.engine.verbatim.parse import CLIENT, CODES, COUNSELOR, MARKS, OTHER, Turn
 from asas.engine.verbatim.tag import TaggedTurn, normalise, tag_session
 
 _LEX = lexicon()
-_OPENING = _LEX.opening
-_DECISION = _LEX.patterns["decision"]
-_NOT_OWN = _LEX.patterns["not_own"]
-_PAST = _LEX.patterns["past"]
-_ASKS_PLAN = _LEX.patterns["asks_plan"]
-_NO_PLAN = _LEX.patterns["no_plan"]
+# each pattern searched only in a text that holds the words it needs (lexicon.Sieve):
+# most turns hold none of them, and a whole turn costs a search dear
+_SIEVE_SET = Sieves({**{name: (_LEX.sources[name], _LEX.patterns[name]) for name in
+                     ("decision", "not_own", "past", "asks_plan", "no_plan")},
+                  **{"opening." + item: (_LEX.sources["opening." + item], rx)
+                     for item, rx in _LEX.opening.items()}})
+_SIEVES = _SIEVE_SET.sieves
+_OPENING = {item: _SIEVES["opening." + item] for item in _LEX.opening}
+_DECISION = _SIEVES["decision"]
+_NOT_OWN = _SIEVES["not_own"]
+_PAST = _SIEVES["past"]
+_ASKS_PLAN = _SIEVES["asks_plan"]
+_NO_PLAN = _SIEVES["no_plan"]
+_KEYS: dict[str, frozenset] = {}    # a text's keys (Sieves.keys), remembered (bounded)
+
+
+def _keys(text: str) -> frozenset:
+    keys = _KEYS.get(text)
+    if keys is None:
+        if len(_KEYS) >= 5_000:
+            _KEYS.clear()
+        keys = _KEYS[text] = _SIEVE_SET.keys(text)
+    return keys
 REFLECTIONS = ("paraphrase", "reflection_of_feeling", "summarizing")
 QUESTIONS = ("open_question", "closed_question")
 FLAGS = ("advice", "directive_instruction", "judgmental", "pressure")
@@ -105,10 +122,12 @@ def measure(turns: list[Turn], number: int | None = None) -> SessionMeasures:
             continue
         codes = tt.codes
         text = normalise(turn.text)
+        keys = None
         if "structuring" in codes and "pressure" not in codes and "judgmental" not in codes:
+            keys = _keys(text)
             for item, rx in _OPENING.items():
                 # an item once shown is not searched again (the searches are costly)
-                if not opening[item] and rx.search(text):
+                if not opening[item] and rx.search(text, keys):
                     opening[item] = True
                     opening_turns[item] = turn.index
         for tag in tt.tags:
@@ -118,7 +137,9 @@ def measure(turns: list[Turn], number: int | None = None) -> SessionMeasures:
             if tag.code == "self_disclosure" and turn.words >= _LEX.long_self_disclosure:
                 flagged.append(Flagged("long_self_disclosure", turn.index, turn.line,
                                        quote_spaced(turn.text), tag.cue))
-        past = (not _PAST_CODES_SET.isdisjoint(codes) or None) and _PAST.search(text)
+        past = None
+        if not _PAST_CODES_SET.isdisjoint(codes):
+            past = _PAST.search(text, _keys(text) if keys is None else keys)
         if past:
             flagged.append(Flagged("past", turn.index, turn.line, quote_spaced(turn.text),
                                    past.group(0)))
@@ -159,10 +180,12 @@ def _client_decision(tagged: list[TaggedTurn]) -> int | None:
         if pos < start or tt.turn.speaker != CLIENT:
             continue
         text = normalise(tt.turn.text)
+        keys = _keys(text)
         answers_plan = (before is not None and "evaluation" in before.codes
-                        and _ASKS_PLAN.search(normalise(before.turn.text))
-                        and tt.turn.words >= 4 and not _NO_PLAN.search(text))
-        if not (_DECISION.search(text) or answers_plan) or _NOT_OWN.search(text):
+                        and _ASKS_PLAN.search(asked := normalise(before.turn.text),
+                                              _keys(asked))
+                        and tt.turn.words >= 4 and not _NO_PLAN.search(text, keys))
+        if not (_DECISION.search(text, keys) or answers_plan) or _NOT_OWN.search(text, keys):
             continue
         if before is not None and any(c in before.codes for c in
                                       ("directive_instruction", "pressure")):
