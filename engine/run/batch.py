@@ -94,24 +94,33 @@ def _read(path, limits):
         return None
 
 
-def _check_data(path, select, ignore, limits, cache, profile=None,
-                suppress: bool = True) -> tuple[str, dict]:
-    """Check one file; its name as the report shows it (``<stdin>`` for -) and its result
-    as plain data (engine/results.py), stored in the cache when there is one and the
-    file could be read."""
+def _check_file(path, select, ignore, limits, cache, profile=None,
+                suppress: bool = True) -> tuple[CaseResult, dict | None]:
+    """Check one file: its result, and the result as plain data (engine/run/codec.py)
+    when it was stored in the cache (a cache, a file that could be read, every value
+    of an exact JSON form), else None."""
     from asas.engine.load.loader import load_bytes, load_file
     from asas.engine.run.codec import NotPlain, to_data
     data = _read(path, limits) if cache is not None and _cacheable(path) else None
     if data is None:
-        result = check_loaded(load_file(path, limits), select, ignore, profile, suppress)
-        return result.file, to_data(result, strict=False)
+        return check_loaded(load_file(path, limits), select, ignore, profile, suppress), None
     result = check_loaded(load_bytes(data, path, limits), select, ignore, profile, suppress)
     try:
         plain = to_data(result)
     except NotPlain:
-        return result.file, to_data(result, strict=False)
+        return result, None
     cache.put(cache.content_key(data), plain)
-    return result.file, plain
+    return result, plain
+
+
+def _check_data(path, select, ignore, limits, cache, profile=None,
+                suppress: bool = True) -> tuple[str, dict]:
+    """Check one file; its name as the report shows it (``<stdin>`` for -) and its result
+    as plain data, for the parent to rebuild (the one stored in the cache when there
+    is one)."""
+    from asas.engine.run.codec import to_data
+    result, plain = _check_file(path, select, ignore, limits, cache, profile, suppress)
+    return result.file, plain if plain is not None else to_data(result, strict=False)
 
 
 # -- worker processes -----------------------------------------------------------------
@@ -164,12 +173,12 @@ class RenderAs(NamedTuple):
 
 
 def _renderer(render: RenderAs, profile):
-    """``(file, data, index) -> Rendered`` in a worker: the result rebuilt as the parent
-    would rebuild it, redacted as the parent would, and its piece of the report."""
+    """``(result, index) -> Rendered`` in a worker: the result as the parent would rebuild
+    it (codec.compact), redacted as the parent would, and its piece of the report."""
     import dataclasses
 
     from asas.engine.report.formats import get
-    from asas.engine.run.codec import from_trusted
+    from asas.engine.run.codec import compact
     from asas.engine.run.pipeline import catalog_of
     catalog = catalog_of(profile)
     options = dataclasses.replace(render.options, catalog=catalog if render.catalog else None)
@@ -181,8 +190,8 @@ def _renderer(render: RenderAs, profile):
 
     encoded = render.encoded
 
-    def rendered(file, data, index) -> Rendered:
-        r = hide(from_trusted(data, file, catalog))
+    def rendered(result, index) -> Rendered:
+        r = hide(compact(result, catalog))
         made = piece(r, index, lang, options)
         if encoded and made.__class__ is str:
             try:
@@ -225,9 +234,13 @@ def _worker_check(items) -> list:
     out: list = []
     try:
         for index, path in items:
-            file, data = _check_data(path, w["select"], w["ignore"], w["limits"], w["cache"],
-                                     w["profile"], w["suppress"])
-            out.append((file, data) if render is None else render(file, data, index))
+            if render is None:
+                out.append(_check_data(path, w["select"], w["ignore"], w["limits"],
+                                       w["cache"], w["profile"], w["suppress"]))
+            else:
+                result, _ = _check_file(path, w["select"], w["ignore"], w["limits"],
+                                        w["cache"], w["profile"], w["suppress"])
+                out.append(render(result, index))
     finally:
         if w["cache"] is not None:
             w["cache"].flush()
@@ -308,21 +321,25 @@ class Batch:
                 signal.signal(signal.SIGINT, previous)
 
     # -- results --------------------------------------------------------------------
+    def _catalog_of(self) -> dict:
+        if self._catalog is None:
+            from asas.engine.run.pipeline import catalog_of
+            self._catalog = catalog_of(self.profile)
+        return self._catalog
+
     def _rebuild(self, data, file, trusted=True) -> CaseResult:
         """A result from plain data (engine/results.py): made by this run's processes
         (``trusted``), or read from the cache and checked field by field."""
         from asas.engine.run.codec import from_data, from_trusted
-        if self._catalog is None:
-            from asas.engine.run.pipeline import catalog_of
-            self._catalog = catalog_of(self.profile)
-        return (from_trusted if trusted else from_data)(data, file, self._catalog)
+        return (from_trusted if trusted else from_data)(data, file, self._catalog_of())
 
     def _here(self, path) -> CaseResult:
-        """Check one file in this process."""
-        file, data = _check_data(path, self.select, self.ignore, self.limits, self.cache,
-                                 self.profile, self.suppress)
+        """Check one file in this process: its result as a worker's would be rebuilt."""
+        from asas.engine.run.codec import compact
+        result, _ = _check_file(path, self.select, self.ignore, self.limits, self.cache,
+                                self.profile, self.suppress)
         settle()    # the start is over: the engine is built
-        return self._rebuild(data, file)
+        return compact(result, self._catalog_of())
 
     def _cached(self, path):
         """The cached result of a file, or None."""

@@ -401,6 +401,37 @@ def from_trusted(data: dict, file: str, catalog: dict) -> CaseResult:
     return result
 
 
+def compact(r: CaseResult, catalog: dict) -> CaseResult:
+    """The result as :func:`from_trusted` rebuilds ``to_data(r, strict=False)``, without
+    the round trip through plain data: what a worker renders and what one process
+    reports (engine/run/batch.py).  The parts both leave as they are (evidence, a
+    finding's wording, the meta) are shared; the parts the rebuild changes are changed
+    here the same way (parameters' lists become tuples, lists and dicts are new); a
+    result with errors or suppressions, rare and of more shapes, takes the round trip
+    itself.  ``tests/test_codec_compact.py`` holds the two equal, type for type."""
+    if r.errors or r.suppressed or r.unused_suppressions or r.principles is None \
+            or r.functions is None:
+        return from_trusted(to_data(r, strict=False), r.file, catalog)
+    return CaseResult(
+        r.file, r.case_id, [],
+        {p: PrincipleVerdict(v.status, v.score, list(v.findings))
+         for p, v in r.principles.items()},
+        dict(r.functions),
+        [Found(f.doc, f.session, f.certainty, list(f.evidence), list(f.derived_from),
+               {k: _param(v) for k, v in f.params.items()},
+               [(p[0], p[1]) for p in f.parents], f.line, f.column)
+         for f in r.findings],
+        [(what, session, (because[0], because[1])) for what, session, because
+         in r.conclusions],
+        None, r.meta,
+        [Shown(st.principle, st.key, {k: _param(v) for k, v in st.params.items()},
+               list(st.evidence)) for st in r.strengths],
+        [Defeat(d.doc, d.session, d.reason, {k: _param(v) for k, v in d.params.items()},
+                list(d.evidence), None if d.via is None else (d.via[0], d.via[1]), d.variant)
+         for d in r.defeated],
+        r.profile)
+
+
 def _found(doc, session, certainty, evidence, derived_from, params, parents, line, column):
     return Found(doc.worded(params), session, certainty, evidence, derived_from, params,
                  parents, line, column)
