@@ -257,6 +257,16 @@ def _context():
     return multiprocessing.get_context()
 
 
+def _prepare_in_parent(profile) -> None:
+    """The knowledge imported and the engine built before the workers are forked, so
+    that they start with it: built once, not once per worker; and frozen (settle) with
+    the rest of the start, so that the workers' collector leaves its pages shared."""
+    from asas.engine.judge.profile import lookup
+    from asas.engine.reason.runner import knowledge_engine
+    chosen = lookup(profile)
+    knowledge_engine(None if chosen.is_default else chosen)
+
+
 def _is_macos() -> bool:
     return sys.platform == "darwin"
 
@@ -408,6 +418,9 @@ class Batch:
         from concurrent.futures import ProcessPoolExecutor
         from concurrent.futures import TimeoutError as Pending
         from concurrent.futures.process import BrokenProcessPool
+        context = _context()
+        if context.get_start_method() == "fork":
+            _prepare_in_parent(self.profile)
         settle()    # the workers check many files: the collector as usual
         cache = self.cache
         init = (self.select, self.ignore, self.limits,
@@ -421,7 +434,7 @@ class Batch:
                   if not hit and _cacheable(p)]
         chunks = iter([places[i:i + size] for i in range(0, len(places), size)])
         ahead = jobs * 4
-        executor = ProcessPoolExecutor(jobs, mp_context=_context(), initializer=_worker_init,
+        executor = ProcessPoolExecutor(jobs, mp_context=context, initializer=_worker_init,
                                        initargs=init)
         pending: deque = deque()
         ready: list = []

@@ -1,0 +1,38 @@
+"""A batch's workers are forked with the knowledge engine already built: the parent
+builds it once (engine/run/batch.py ``_prepare_in_parent``), no worker builds its own."""
+
+from __future__ import annotations
+
+import os
+
+import pytest
+
+from asas.engine.reason import runner
+from asas.engine.run import batch
+from asas.engine.run.batch import Batch
+
+from helpers import generator
+
+
+@pytest.mark.skipif(batch._context().get_start_method() != "fork",
+                    reason="workers are forked only where fork is the start method")
+def test_the_engine_is_built_once_in_the_parent_not_in_each_worker(tmp_path, monkeypatch):
+    files = generator().write_cases(tmp_path / "cases", 12, seed=3)
+    log = tmp_path / "built"
+    build = runner.build_engine
+
+    def logged(profile=None):
+        with open(log, "a", encoding="utf-8") as out:   # a forked worker writes here too
+            out.write(f"{os.getpid()}\n")
+        return build(profile)
+
+    monkeypatch.setattr(runner, "build_engine", logged)
+    monkeypatch.setattr(runner, "_engines", {})     # as in a new process
+    one = [r.case_id for r in Batch([str(f) for f in files], jobs=1)]
+    log.unlink()
+    monkeypatch.setattr(runner, "_engines", {})
+    run = Batch([str(f) for f in files], jobs=2)
+    two = [r.case_id for r in run]
+    assert run.jobs_used == 2
+    assert two == one
+    assert log.read_text(encoding="utf-8").split() == [str(os.getpid())]
