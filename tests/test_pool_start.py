@@ -36,3 +36,18 @@ def test_the_engine_is_built_once_in_the_parent_not_in_each_worker(tmp_path, mon
     assert run.jobs_used == 2
     assert two == one
     assert log.read_text(encoding="utf-8").split() == [str(os.getpid())]
+
+
+@pytest.mark.parametrize("n, size, jobs", [(1000, 8, 2), (97, 3, 2), (40, 1, 4), (5, 8, 2),
+                                           (0, 8, 2), (33, 8, 8)])
+def test_files_go_in_order_in_chunks_that_shrink_at_the_end(n, size, jobs):
+    places = [(i, f"f{i}") for i in range(n)]
+    chunks = batch._chunked(places, size, jobs)
+    assert [p for c in chunks for p in c] == places          # each once, in order
+    assert all(c for c in chunks)
+    sizes = [len(c) for c in chunks]
+    small = max(1, size // 4)
+    assert all(s <= size for s in sizes)
+    if n >= 2 * jobs * size and small < size:
+        assert sizes[-2 * jobs * size // small:] == [small] * (2 * jobs * size // small)
+        assert sizes[0] == size
