@@ -103,7 +103,8 @@ class LoadedCase:
     values: dict[str, tuple[int, int]] = field(default_factory=dict)
     keys: dict[str, tuple[int, int]] = field(default_factory=dict)
     # the verbatim blocks as read (engine/verbatim): session index -> Parsed; their
-    # analysis (tagging, measures) once made, and the quotes of their turns by path
+    # analysis (tagging, measures) once made, and the quotes of their turns by path,
+    # each made when first asked for (a turn's line too: engine/verbatim/analyse.py)
     verbatim: dict = field(default_factory=dict)
     analyses: dict = field(default_factory=dict)
     quotes: dict[str, str] = field(default_factory=dict)
@@ -125,6 +126,11 @@ class LoadedCase:
         while path:
             if path in self.keys:
                 return self.keys[path]
+            if self.analyses and path[-1] == "]":   # a turn of an analysed verbatim?
+                from asas.engine.verbatim.analyse import turn_at
+                turn = turn_at(self, path)
+                if turn is not None:
+                    return (turn.line, turn.column)
             if path in self.values:
                 return self.values[path]
             cut = max(path.rfind("."), path.rfind("["))
@@ -135,6 +141,11 @@ class LoadedCase:
         """The model's value at a path such as ``sessions[0].client.willingness``."""
         if path in self.quotes:   # a turn of a verbatim: sessions[0].verbatim[12]
             return self.quotes[path]
+        if self.analyses and ".verbatim" in path:   # one not yet asked for
+            from asas.engine.verbatim.analyse import quote_at
+            said = quote_at(self, path)
+            if said is not None:
+                return said
         steps = _steps(path)
         if steps is None:         # an index that is no number: as far as the walk gets
             return self._value_by_parts(path)

@@ -182,6 +182,15 @@ def _verbatim(view):
     return redacted(view, _MARK.get())
 
 
+def _values(loaded) -> dict:
+    """``loaded.values`` with the line of every turn of its analysed verbatim, which
+    ``where`` would otherwise look up in the verbatim a redacted case no longer has."""
+    if not loaded.analyses:
+        return loaded.values
+    from asas.engine.verbatim.analyse import turn_lines
+    return {**loaded.values, **turn_lines(loaded)}
+
+
 def redact(results, lang: str = "en"):
     """Copies of ``results`` (CaseResult) with every free-text value of the case files
     replaced by ``[redacted]`` (``[disamarkan]`` in an Indonesian report); the results
@@ -229,10 +238,11 @@ def _redact(results):
                 verbatim=_verbatim(r.meta.verbatim))
         loaded = r.loaded
         if loaded is not None:
-            # the verbatim as read goes too: its turns are what the client said
+            # the verbatim as read goes too: its turns are what the client said; their
+            # lines stay (they were looked up from the verbatim, which goes)
             changes["loaded"] = dataclasses.replace(
                 loaded, case=_case(loaded.case, Case) if loaded.case is not None else None,
                 errors=[_error(e) for e in loaded.errors], verbatim={}, analyses={},
-                quotes={})
+                quotes={}, values=_values(loaded))
         out.append(dataclasses.replace(r, **changes))
     return out
