@@ -130,6 +130,23 @@ def test_help_stays_english_by_default():
     assert result.output.startswith("Usage: asas check") and "Cara pakai" not in result.output
 
 
+@pytest.mark.parametrize("first, then, said, not_said", [
+    (["--lang", "id", "check", "missing.yaml"], ["--help"],
+     "Show this message and exit.", "Tampilkan bantuan"),
+    (["check", "missing.yaml"], ["--lang", "id", "--help"],
+     "Tampilkan bantuan ini lalu keluar.", "Show this message"),
+])
+def test_the_help_option_speaks_the_language_of_each_run(first, then, said, not_said):
+    """click keeps a command's --help option once made; its text was that of the first
+    run in the process (an English --help said "Tampilkan bantuan ..." after a run in
+    Indonesian: a test suite, a program calling main twice)."""
+    env = {"ASAS_LANG": "", "LC_ALL": "C", "LANG": "C"}
+    _run(first, env)
+    result = _run(then, env)
+    assert result.exit_code == 0, result.output
+    assert said in result.output and not_said not in result.output
+
+
 def test_usage_errors_and_did_you_mean_in_indonesian():
     wrong = _run(["--lang", "id", "chek", "x.yaml"])
     assert wrong.exit_code == 2

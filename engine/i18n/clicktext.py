@@ -146,7 +146,23 @@ def _indonesian(cmd: click.Command, ctx: click.Context):
             setattr(obj, attr, value)
 
 
+_HELP_TEXT = "Show this message and exit."   # click's own text of its --help option
+
+
+def _help_option_now(option):
+    """click (8.1.8 on) keeps a command's --help option once made, with its text in the
+    language of the run that made it: one process running ``--lang id`` and then an
+    English ``--help`` (a test suite, a program calling ``main`` twice) showed the
+    English help with an Indonesian line.  The text is made again for this run."""
+    if option is not None and option.help in (_HELP_TEXT, CLICK_ID.get(_HELP_TEXT)):
+        option.help = _gettext(_HELP_TEXT)
+    return option
+
+
 class AsasCommand(click.Command):
+    def get_help_option(self, ctx):
+        return _help_option_now(super().get_help_option(ctx))
+
     def format_help(self, ctx, formatter):
         if _state["lang"] != "id":
             return super().format_help(ctx, formatter)
@@ -157,6 +173,9 @@ class AsasCommand(click.Command):
 class AsasGroup(click.Group):
     command_class = AsasCommand
     group_class = type   # subgroups are AsasGroups too
+
+    def get_help_option(self, ctx):
+        return _help_option_now(super().get_help_option(ctx))
 
     def main(self, args=None, *more, **kwargs):
         args = list(sys.argv[1:] if args is None else args)
