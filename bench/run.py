@@ -24,7 +24,9 @@ folder and measures, in one run:
   process inherits its parent's RSS as its own ``ru_maxrss`` at fork, so that figure
   measures the harness.
 
-Times are medians over ``--runs`` runs; ratios are to the floor.  The targets are
+Times are medians over ``--runs`` runs; ratios are to the floor (the median of its
+passes before and after the runs of asas), and for the cold run on all cores also to a
+pass of the floor made right before each run, pair by pair.  The targets are
 shown, never asserted: timings depend on the machine and on the knowledge base, which
 grows.  ``--save FILE`` writes the table (and the raw numbers as JSON beside it).
 """
@@ -383,10 +385,16 @@ def _bench(args, cores, tmp):
     times = {(j, kind): [] for j in (1, cores) for kind in ("cold", "warm")}
     loads = {(j, kind): [] for j in (1, cores) for kind in ("cold", "warm")}
     reports = []
+    # and a pass of the floor right before each cold run on all cores: its ratio to that
+    # pass, pair by pair, holds when the machine's speed drifts between the floor's
+    # passes at the start and at the end (0.88 to 1.40 s in one run on 2026-12-03)
+    paired_floor: list = []
     for i in range(args.runs):
         for jobs in (1, cores):
             cache = tmp / f"cache-{jobs}-{i}"
             out = tmp / f"report-{jobs}-{i}.json"
+            if jobs == cores:
+                paired_floor += floor(paths, 1)
             loads[jobs, "cold"].append(_load1())
             times[jobs, "cold"].append(check_run(folder, jobs, cache, feats, out)[0])
             reports.append(out)
@@ -404,6 +412,8 @@ def _bench(args, cores, tmp):
                runs={f"{kind} --jobs {j}": t for (j, kind), t in times.items()},
                run_loads={f"{kind} --jobs {j}": v for (j, kind), v in loads.items()},
                speedup=_median(speedup), speedups=speedup,
+               paired_floor=paired_floor,
+               paired_ratios=[t / f for t, f in zip(times[cores, "cold"], paired_floor)],
                identical_reports=same)
 
     floor_runs += floor(paths, args.runs)
@@ -486,6 +496,12 @@ def render(raw, args, cores) -> str:
         f"floor: median of {len(spread)} passes (before and after the runs of asas), "
         f"{min(spread):.3f}–{max(spread):.3f} s",
     ]
+    paired = raw.get("paired_ratios")
+    if paired:
+        median = _median(paired)
+        lines.append(f"cold {all_label} ÷ a pass of the floor right before it, pair by pair: "
+                     f"median {median:.2f}× ({min(paired):.2f}–{max(paired):.2f}); "
+                     "target ≤ 2.5×" + (" ✓" if median <= 2.5 else " ✗"))
     if speedup:
         pairs = raw.get("speedups") or []
         lines.append(f"--jobs 1 ÷ --jobs {cores}, cold, pair by pair: median {speedup:.2f}× "

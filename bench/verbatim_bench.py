@@ -4,7 +4,8 @@ files; and one such file checked against Python's start-up.
 
     python bench/verbatim_bench.py [--cases 1000] [--runs 3] [--jobs N]
 
-Prints, medians over --runs:
+Prints, medians over --runs (each run of asas right after a pass of the floor, and
+their ratios pair by pair too):
 - the floor: PyYAML's CSafeLoader reading the same files in one process (what
   bench/run.py calls the floor; nothing that reads YAML does less);
 - ``asas check --format json DIR --no-cache`` (cold, all cores unless --jobs), for the
@@ -242,12 +243,17 @@ def main(argv=None):
         without = write(tmp / "without", args.cases, False, repeated=args.repeated)
         size = sum(p.stat().st_size for p in with_v) / len(with_v)
         timed([*ASAS, "check", "--no-cache", str(with_v[0])])      # .pyc, page cache
-        floors_w = [floor(with_v) for _ in range(args.runs)]
-        floors_o = [floor(without) for _ in range(args.runs)]
-        cold_w = [timed([*ASAS, "check", "--format", "json", "--no-cache", *jobs,
-                         str(tmp / "with")]) for _ in range(args.runs)]
-        cold_o = [timed([*ASAS, "check", "--format", "json", "--no-cache", *jobs,
-                         str(tmp / "without")]) for _ in range(args.runs)]
+        # each run of asas right after a pass of the floor over the same files: the
+        # machine's speed drifts over a minute (a floor of 0.83 to 1.24 s on one day),
+        # and a ratio pair by pair holds where one of medians taken apart does not
+        floors_w, floors_o, cold_w, cold_o = [], [], [], []
+        for _ in range(args.runs):
+            floors_w.append(floor(with_v))
+            cold_w.append(timed([*ASAS, "check", "--format", "json", "--no-cache", *jobs,
+                                 str(tmp / "with")]))
+            floors_o.append(floor(without))
+            cold_o.append(timed([*ASAS, "check", "--format", "json", "--no-cache", *jobs,
+                                 str(tmp / "without")]))
         one = [timed([*ASAS, "check", "--no-cache", str(with_v[0])]) for _ in range(5)]
         start = [timed([sys.executable, "-c", "pass"]) for _ in range(5)]
         per_stage = split(with_v[:200])
@@ -264,6 +270,11 @@ def main(argv=None):
           f"= {cw / fw:.2f}x the floor (target <= 4x)")
     print(f"  asas check cold, all cores, without (before)       {co:7.2f} s  "
           f"= {co / fo:.2f}x its floor")
+    pairs_w = [c / f for c, f in zip(cold_w, floors_w)]
+    pairs_o = [c / f for c, f in zip(cold_o, floors_o)]
+    print(f"    pair by pair (each run / the floor's pass before it): with verbatims "
+          f"median {med(pairs_w):.2f}x ({min(pairs_w):.2f}-{max(pairs_w):.2f}), "
+          f"without {med(pairs_o):.2f}x ({min(pairs_o):.2f}-{max(pairs_o):.2f})")
     cpu_w = med(CPU[" ".join([*ASAS, "check", "--format", "json", "--no-cache", *jobs,
                                  str(tmp / "with")])])
     cpu_o = med(CPU[" ".join([*ASAS, "check", "--format", "json", "--no-cache", *jobs,
