@@ -19,13 +19,18 @@ EXEMPLARY = yaml.safe_load((CASES / "exemplary.yaml").read_text(encoding="utf-8"
 _PART = re.compile(r"([^.\[\]]+)|\[(\d+)\]")
 
 
-def generator():
-    """bench/generate.py (the seeded case generator), which is not part of the package."""
-    spec = importlib.util.spec_from_file_location("asas_bench_generate",
-                                                  ROOT / "bench" / "generate.py")
+def bench_module(stem: str):
+    """``bench/<stem>.py`` (bench/ is not part of the package), imported from its file."""
+    spec = importlib.util.spec_from_file_location(f"asas_bench_{stem}",
+                                                  ROOT / "bench" / f"{stem}.py")
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
     return module
+
+
+def generator():
+    """bench/generate.py (the seeded case generator)."""
+    return bench_module("generate")
 
 
 def patched(changes: dict, base: dict = EXEMPLARY) -> dict:

@@ -5,7 +5,6 @@ process reports, from it instead (engine/run/batch.py)."""
 from __future__ import annotations
 
 import dataclasses
-import importlib.util
 from pathlib import Path
 
 import pytest
@@ -15,18 +14,10 @@ from asas.engine.report.formats import ReportOptions, get
 from asas.engine.run.codec import compact, from_trusted, to_data
 from asas.engine.run.pipeline import catalog_of, check_loaded
 
-from helpers import CASES, ROOT, generator
+from helpers import CASES, ROOT, bench_module, generator
 
 FIXTURES = ROOT / "tests" / "fixtures"
 FILES = sorted(CASES.glob("**/*.yaml")) + sorted(FIXTURES.glob("**/*.yaml"))
-
-
-def _verbatim_bench():
-    spec = importlib.util.spec_from_file_location("asas_bench_verbatim",
-                                                  ROOT / "bench" / "verbatim_bench.py")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
 
 
 def same(a, b, where="result") -> None:
@@ -72,7 +63,7 @@ def test_a_file_of_the_project_compacts_as_the_round_trip_rebuilds_it(path):
 
 
 def test_generated_cases_with_verbatims_compact_alike(tmp_path):
-    paths = _verbatim_bench().write(tmp_path / "v", 12, True, seed=5)
+    paths = bench_module("verbatim_bench").write(tmp_path / "v", 12, True, seed=5)
     paths += generator().write_cases(tmp_path / "p", 12, seed=8) or []
     checked = 0
     for path in sorted(tmp_path.glob("**/*.yaml")):
