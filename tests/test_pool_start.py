@@ -1,5 +1,5 @@
 """A batch's workers are forked with the knowledge engine already built: the parent
-builds it once (engine/run/batch.py ``_prepare_in_parent``), no worker builds its own."""
+builds it once (engine/run/batch.py ``_engine_ready``), no worker builds its own."""
 
 from __future__ import annotations
 

@@ -213,13 +213,11 @@ def _worker_init(select, ignore, limits, cache_folder, cache_config, profile=Non
     _die_with_parent()
     if parent is not None and os.getppid() != parent:
         os._exit(1)    # the parent died before the line above took effect
-    from asas.engine.judge.profile import lookup
-    from asas.engine.reason.runner import knowledge_engine
-    from asas.engine.run.cache import PACK, Cache
-    chosen = lookup(profile)
-    knowledge_engine(None if chosen.is_default else chosen)   # built once per worker
-    cache = Cache(cache_folder, cache_config) if cache_folder is not None else None
-    if cache is not None:
+    _engine_ready(profile)      # a forked worker has it already (the parent built it)
+    cache = None
+    if cache_folder is not None:    # (not imported for --no-cache: hashlib with it)
+        from asas.engine.run.cache import PACK, Cache
+        cache = Cache(cache_folder, cache_config)
         cache.pack_size = PACK      # a chunk's entries, one file (flushed after each chunk)
     _worker.update(select=select, ignore=ignore, limits=limits, cache=cache, profile=profile,
                    suppress=suppress,
@@ -268,10 +266,11 @@ def _chunked(places: list, size: int, jobs: int) -> list:
             + [places[i:i + small] for i in range(cut, len(places), small)])
 
 
-def _prepare_in_parent(profile) -> None:
-    """The knowledge imported and the engine built before the workers are forked, so
-    that they start with it: built once, not once per worker; and frozen (settle) with
-    the rest of the start, so that the workers' collector leaves its pages shared."""
+def _engine_ready(profile) -> None:
+    """The knowledge imported and the process's engine for ``profile`` built.  The
+    parent calls it before it forks the workers, so that they start with it: built
+    once, not once per worker, and frozen (settle) with the rest of the start, so that
+    the workers' collector leaves its pages shared; a spawned worker builds its own."""
     from asas.engine.judge.profile import lookup
     from asas.engine.reason.runner import knowledge_engine
     chosen = lookup(profile)
@@ -431,7 +430,7 @@ class Batch:
         from concurrent.futures.process import BrokenProcessPool
         context = _context()
         if context.get_start_method() == "fork":
-            _prepare_in_parent(self.profile)
+            _engine_ready(self.profile)
         settle()    # the workers check many files: the collector as usual
         cache = self.cache
         init = (self.select, self.ignore, self.limits,
