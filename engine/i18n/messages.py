@@ -326,6 +326,11 @@ _YAML = {
                               "daftar yang dibuka dengan '{bracket}' di baris ini tidak "
                               "ditutup. Akhiri dengan '{close}' di baris yang sama, mis. "
                               "[a, b]."),
+    "yaml.unclosed_brace": ("the group of fields opened with '{{' on this line is not closed. "
+                            "End it with '}}' on the same line, e.g. {{pseudonym: R, age: 15}}.",
+                            "kelompok isian yang dibuka dengan '{{' di baris ini tidak "
+                            "ditutup. Akhiri dengan '}}' di baris yang sama, mis. "
+                            "{{pseudonym: R, age: 15}}."),
     "yaml.no_colon": ("the line has no 'field: value'. If it continues the text of the line "
                       "above, put the whole text in quotes on one line, or write '|' after "
                       "the colon and the text on the lines below, indented.",

@@ -129,18 +129,19 @@ def explain(problem: str, context: str | None, line: int, column: int,
     # 7. a list or a mapping opened with '[' or '{' and never closed
     if "flow sequence" in context or "flow mapping" in context:
         n = context_line or line
-        return out("yaml.unclosed_bracket", n, 1,
-                   bracket="[" if "sequence" in context else "{",
-                   close="]" if "sequence" in context else "}")
+        if "sequence" in context:
+            return out("yaml.unclosed_bracket", n, 1, bracket="[", close="]")
+        return out("yaml.unclosed_brace", n, 1)
     # ... or opened at the end of the file ("supervised: [" and nothing after it)
     if "flow node" in context and "expected node content" in problem:
         for n in range(min(line, len(lines)), 0, -1):
             text = _line(lines, n).rstrip()
             if text:
-                if text.endswith(("[", "{")):
-                    bracket = text[-1]
-                    return out("yaml.unclosed_bracket", n, len(text), bracket=bracket,
-                               close="]" if bracket == "[" else "}")
+                if text.endswith("["):
+                    return out("yaml.unclosed_bracket", n, len(text), bracket="[",
+                               close="]")
+                if text.endswith("{"):
+                    return out("yaml.unclosed_brace", n, len(text))
                 break
     # 8. a line without 'key:' (a text that went on to the next line)
     if "could not find expected ':'" in problem:
