@@ -257,3 +257,44 @@ def test_praise_of_oneself_and_checks_with_third_parties(text, expected):
         assert "pressure" not in got, got
     else:
         assert got == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a line in a role starts the turn, or follows a sentence's end or a colon
+    ('"Woy, minggir dong."', ["role_play"]),
+    ('Sekarang Ibu jadi temanmu. "Kenapa kamu telat terus?"', ["role_play"]),
+    # a quote inside a sentence is what someone says, not a role
+    ('Kamu bebas, kalau nggak pengin jawab bilang saja "skip".', ["structuring"]),
+    ('Ada rasa bersalah tiap kali kamu bilang "bentar lagi" ke mereka.',
+     ["reflection_of_feeling"]),
+])
+def test_a_quote_is_a_role_only_where_a_line_starts(text, expected):
+    assert codes(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a reflection, a summary said with a softening "ya?" stays what it is
+    ("Kedengarannya kamu takut sekali kejadian itu terulang, ya?", ["reflection_of_feeling"]),
+    ("Kaget, ya?", ["reflection_of_feeling"]),
+    # ... while a question that only asks stays a question
+    ("Kamu sudah makan, ya?", ["closed_question"]),
+    ("Apakah kamu sudah bilang ke ibumu, ya?", ["closed_question"]),
+])
+def test_a_softening_ya_leaves_a_reflection_a_reflection(text, expected):
+    assert codes(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # regional and informal ways of saying what the lexicon knows (rules/lexicon/cues.yaml)
+    ("Sugeng enjing, Rara.", ["attending"]),
+    ("Hatur nuhun, Bu.", ["attending"]),
+    ("Kumaha minggu ini, Dek?", ["open_question"]),
+    ("Yang kamu ceritakan di sini cukup Ibu dan kamu yang tahu.", ["structuring"]),
+    ("Pengecualiannya cuma kalau ada bahaya buat nyawamu.", ["structuring"]),
+    ("Ya itu mah alasan.", ["judgmental"]),
+    ("Dari semua ini, apa yang pengen kamu capai dua minggu ke depan?", ["goal_setting"]),
+    ("Kampus kita punya klinik menulis di perpustakaan.", ["information_giving"]),
+    ("Itu keputusan yang berani.", ["reinforcement"]),
+])
+def test_regional_and_informal_cues(text, expected):
+    assert codes(text) == expected

@@ -42,6 +42,13 @@ STATEMENT = ("attending", "structuring", "paraphrase", "reflection_of_feeling", 
 
 _SENTENCE = re.compile(r"(?<=[.?!…])\s+(?=\S)")
 _QUOTE = re.compile(r"\"[^\"]+\"|“[^”]+”")
+# A line spoken in a role starts the turn or follows the end of a sentence (or a colon:
+# "Coba bilang ke Ibu: "..."); a quote anywhere else is reported speech
+_ROLE_AFTER = re.compile(r"(?:^|[.?!…:])\s*$")
+# a statement said with a softening "…, ya?" (or Makassar "di'?"): a reflection, a
+# paraphrase, a summary or an interpretation so said stays what it is (spec/verbatim.md)
+_SOFTENED = re.compile(r"(?:,\s*|\s)(?:ya|di')\?$")
+SOFTENED_CODES = frozenset(("reflection_of_feeling", "paraphrase", "summarizing", "interpretation"))
 _TOKEN = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 _FUNCTION_WORDS = frozenset(["yang", "dan", "itu", "ini", "di", "ke", "dari", "untuk", "sama", "aja", "saja", "ya", "juga", "jadi", "kan", "sih", "dong", "deh", "kok", "lho", "loh", "nah", "oh", "oke", "ok", "iya", "ada", "apa", "kamu", "mbak", "mas", "saya", "aku", "ibu", "bapak", "bu", "pak", "dia", "kita", "kami", "mereka", "lagi", "udah", "sudah", "belum", "mau", "bisa", "akan", "tapi", "tetapi", "atau", "kalau", "kalo", "karena", "biar", "supaya", "dengan", "dalam", "pada", "nggak", "gak", "enggak", "tidak", "tak", "ga", "terus", "lalu", "masih", "cuma", "hanya", "buat", "sampai", "seperti", "kayak", "gitu", "begitu", "banget", "sekali", "lebih", "paling", "the", "nya", "mu", "ku", "pun", "lah", "tadi", "nanti"])
 
@@ -119,14 +126,17 @@ def sentences(text: str) -> list[str]:
             text = text.strip()
             return [text] if text else []
     out: list[str] = []
-    rest = text
+    cut = 0         # where the text not yet cut into sentences starts
     for m in _QUOTE.finditer(text):
-        before = text[:m.start()]
+        before = text[cut:m.start()]
+        if before.strip() and not _ROLE_AFTER.search(before):
+            # a quote inside a sentence ("bilang saja "skip"", "yang mereka tahu cuma
+            # "bentar lagi""): reported speech, cut with the sentence around it
+            continue
         out.extend(s for s in _SENTENCE.split(before) if s.strip())
         out.append(m.group())
-        rest = text[m.end():]
-        text = rest
-    out.extend(s for s in _SENTENCE.split(rest) if s.strip())
+        cut = m.end()
+    out.extend(s for s in _SENTENCE.split(text[cut:]) if s.strip())
     return [s.strip() for s in out if s.strip()]
 
 
@@ -413,6 +423,10 @@ def _tag_sentence(sentence: str, heard: AbstractSet[str], state: dict | None) ->
         if "minimal_encouragement" in found:
             add("minimal_encouragement", found["minimal_encouragement"])
             return tags
+        if _SOFTENED.search(s):
+            told = _tag_sentence(s[:-1].rstrip() + ".", heard, state)
+            if any(t.code in SOFTENED_CODES for t in told):
+                return told
         state = state if state is not None else {}
         function = next((c for c in QUESTION_FUNCTIONS if c in found), None)
         words = _TOKEN.findall(s)
