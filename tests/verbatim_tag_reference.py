@@ -11,7 +11,9 @@ listed here, so that the test still catches only what the fast matcher does diff
   starts the turn or follows a sentence's end (or a colon) is a line in a role.  The old
   loop also sliced a second quote from the wrong text.  A statement said with a
   softening "..., ya?" (or "di'?") that is a reflection, paraphrase, summary or
-  interpretation is tagged as that statement (spec/verbatim.md), not as a question."""
+  interpretation is tagged as that statement (spec/verbatim.md), not as a question.
+- 2026-12-03, later (four more sessions, one pasted from a chat): the lexicon's chat
+  spellings ("yg", "udh", ...) are written out before matching."""
 # ruff: noqa
 # mypy: ignore-errors
 from __future__ import annotations
@@ -89,8 +91,13 @@ class TaggedTurn:
 
 def normalise(text: str) -> str:
     # str.split() cuts at exactly the characters re's \s matches (str.isspace)
-    return " ".join(text.lower().replace("’", "'").replace("‘", "'").replace("…", "...")
-                    .split())
+    out = " ".join(text.lower().replace("’", "'").replace("‘", "'").replace("…", "...")
+                   .split())
+    # the lexicon's chat spellings, each a whole word, never after a number
+    if _LEX.spellings:
+        spelled = r"(?<![0-9] )\b(?:" + "|".join(map(re.escape, _LEX.spellings)) + r")\b"
+        out = re.sub(spelled, lambda m: _LEX.spellings[m.group()], out)
+    return out
 
 
 def sentences(text: str) -> list[str]:

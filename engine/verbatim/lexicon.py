@@ -415,6 +415,8 @@ class Lexicon:
     long_self_disclosure: int
     # beside patterns and opening: each pattern as written, macros expanded (Sieves)
     sources: dict = field(default_factory=dict)
+    # chat spellings written out before matching ("yg" -> "yang"): word -> word
+    spellings: dict = field(default_factory=dict)
 
     def expand(self, pattern: str) -> str:
         for name, value in self.macros.items():
@@ -504,7 +506,8 @@ def _build(raw: bytes, stored) -> Lexicon:
                    {k: compile_(v) for k, v in data["opening"].items()}, macros,
                    int(data["long_self_disclosure"]),
                    {**{k: expand(v) for k, v in data["patterns"].items()},
-                    **{"opening." + k: expand(v) for k, v in data["opening"].items()}})
+                    **{"opening." + k: expand(v) for k, v in data["opening"].items()}},
+                   {str(k): str(v) for k, v in (data.get("spellings") or {}).items()})
 
 
 if __name__ == "__main__":   # python -m asas.engine.verbatim.lexicon: refresh the index

@@ -111,9 +111,21 @@ def normalise(text: str) -> str:
         if len(_NORMAL) >= _REMEMBER:
             _NORMAL.clear()
         # str.split() cuts at exactly the characters re's \s matches (str.isspace)
-        out = _NORMAL[text] = " ".join(text.lower().replace("’", "'").replace("‘", "'")
-                                       .replace("…", "...").split())
+        out = " ".join(text.lower().replace("’", "'").replace("‘", "'")
+                       .replace("…", "...").split())
+        if _SPELLED.search(out):
+            out = _SPELLED.sub(_spelled_out, out)
+        _NORMAL[text] = out
     return out
+
+
+# the lexicon's chat spellings ("yg", "udh"), each a whole word, never after a number
+_SPELLED = re.compile(r"(?<![0-9] )\b(?:" + "|".join(map(re.escape, _LEX.spellings)) + r")\b"
+                      if _LEX.spellings else r"(?!)")
+
+
+def _spelled_out(m) -> str:
+    return _LEX.spellings[m.group()]
 
 
 def sentences(text: str) -> list[str]:
