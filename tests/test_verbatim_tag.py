@@ -301,6 +301,10 @@ def test_a_softening_ya_leaves_a_reflection_a_reflection(text, expected):
     ("Kalau imannya kuat, pasti betah.", ["judgmental"]),
     ("Makasih udh mau cerita yg jujur.", ["reinforcement"]),
     ("Kamu ikut sesi ini dengan sukarela.", ["structuring"]),
+    ("Saudari merasa hasil ini tidak sepadan dengan usaha Saudari.", ["reflection_of_feeling"]),
+    ("Apa yang ko dapat dari pembicaraan kita hari ini?", ["evaluation"]),
+    ("Tadi kamu bilang santai saja soal skripsi. Tapi dari tadi kamu cerita tidak bisa tidur.",
+     ["confrontation"]),
     # ... and what only looked like a cue
     ("Ibu jelaskan dulu aturannya.", "no open_question"),
     ("Tesnya tes tulis dasar otomotif.", "no judgmental"),

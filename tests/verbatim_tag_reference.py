@@ -13,7 +13,9 @@ listed here, so that the test still catches only what the fast matcher does diff
   softening "..., ya?" (or "di'?") that is a reflection, paraphrase, summary or
   interpretation is tagged as that statement (spec/verbatim.md), not as a question.
 - 2026-12-03, later (four more sessions, one pasted from a chat): the lexicon's chat
-  spellings ("yg", "udh", ...) are written out before matching."""
+  spellings ("yg", "udh", ...) are written out before matching.
+- 2026-12-03, last (four more): a sentence of what the client said ("Tadi kamu bilang
+  ...") followed by one that sets something against it ("Tapi ...") is a confrontation."""
 # ruff: noqa
 # mypy: ignore-errors
 from __future__ import annotations
@@ -76,6 +78,7 @@ _RULES = {
     "a line spoken in a role": "kalimat yang diucapkan dalam peran",
     "a short response that lets the client go on": "tanggapan singkat agar konseli melanjutkan",
     "a statement about the client (no other cue)": "pernyataan tentang konseli (tanpa penanda lain)",
+    "what the client said, then set against something else": "ucapan konseli, lalu dipertentangkan dengan hal lain",
 }
 
 
@@ -255,6 +258,8 @@ def _overlap(sentence: str, heard: set[str]) -> float:
 
 _YES_NO = _LEX.patterns["yes_no"]
 _OPEN_REQUEST = _LEX.patterns["open_request"]
+_SAID = _LEX.patterns["said"]
+_BUT_AFTER = _LEX.patterns["but_after"]
 _ELLIPTIC = _LEX.patterns["elliptic"]
 _EMO_FIRST = re.compile(_LEX.expand(r"^{EMO}\b"))
 _CHECK_IN = re.compile(r"^[a-z']+(?: [a-z']+)?, ya\?$")
@@ -356,6 +361,12 @@ def tag_turn(turn: Turn, heard: set[str], state: dict | None = None) -> list[Tag
         for tag in tag_sentence(sentence, heard, state):
             if all(t.code != tag.code for t in tags):
                 tags.append(tag)
+    if len(parts) > 1 and "confrontation" not in [t.code for t in tags]:
+        for this, after in zip(parts, parts[1:]):
+            m = _SAID.search(normalise(this))
+            if m and _BUT_AFTER.search(normalise(after)):
+                tags.append(_tag("confrontation", (m.group(0), ""), "what the client said, then set against something else"))
+                break
     codes = [t.code for t in tags]
     if "summarizing" in codes:
         tags = [t for t in tags if t.code != "paraphrase"]

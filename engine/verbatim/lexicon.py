@@ -134,6 +134,22 @@ def _reqs(items, left: bool, right: bool) -> list[frozenset]:
 _CHUNK = re.compile(r"\w+")
 
 
+# Words of nearly every counselor's sentence (the tagger's function words, pronouns and
+# forms of address, a few time words): as a cue's trigger each would make that cue a
+# candidate almost everywhere.  Only the look-up's speed depends on this list, never a tag.
+COMMON = frozenset((
+    "yang", "dan", "itu", "ini", "di", "ke", "dari", "untuk", "sama", "aja", "saja", "ya",
+    "juga", "jadi", "kan", "sih", "dong", "deh", "kok", "lho", "loh", "nah", "oh", "oke",
+    "iya", "ada", "apa", "kamu", "kau", "mbak", "mas", "dik", "adik", "adek", "dek", "nak",
+    "saya", "aku", "ibu", "bapak", "bu", "pak", "kakak", "kak", "dia", "kita", "kami",
+    "mereka", "lagi", "udah", "sudah", "belum", "mau", "bisa", "akan", "tapi", "tetapi",
+    "atau", "kalau", "kalo", "karena", "biar", "supaya", "dengan", "dalam", "pada",
+    "nggak", "gak", "enggak", "tidak", "tak", "ga", "terus", "lalu", "masih", "cuma",
+    "hanya", "buat", "sampai", "seperti", "kayak", "gitu", "begitu", "banget", "sekali",
+    "lebih", "paling", "tadi", "nanti", "waktu", "sebelum", "soal", "anda",
+))
+
+
 def key(needle) -> tuple:
     """The cheapest sound look-up for one needle: ``("t", word)`` (a whole word of the
     sentence), ``("p", start)`` (how some word begins, at most 3 characters),
@@ -146,7 +162,9 @@ def key(needle) -> tuple:
         rb = m.end() < len(text) or right
         word = m.group()
         if lb and rb:
-            option, value = ("t", word), 10 + len(word)
+            # a word nearly every sentence has ("yang", "kamu", "waktu") makes a poor
+            # trigger: a prefix or suffix of a rarer word names fewer candidates
+            option, value = ("t", word), (7 if word in COMMON else 10 + len(word))
         elif lb:
             option, value = ("p", word[:3]), 5 + min(len(word), 3)
         elif rb:
@@ -431,7 +449,7 @@ def _digest(raw: bytes) -> str:
     return f"crc32:{binascii.crc32(raw):08x}:{len(raw)}"
 
 
-_FORMAT = 4    # of the index: the look-up plan of every alternative (plan())
+_FORMAT = 5    # of the index: the look-up plan of every alternative (plan())
 
 
 def _index(path: str, raw: bytes):
