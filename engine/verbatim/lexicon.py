@@ -134,19 +134,25 @@ def _reqs(items, left: bool, right: bool) -> list[frozenset]:
 _CHUNK = re.compile(r"\w+")
 
 
-# Words of nearly every counselor's sentence (the tagger's function words, pronouns and
-# forms of address, a few time words): as a cue's trigger each would make that cue a
-# candidate almost everywhere.  Only the look-up's speed depends on this list, never a tag.
-COMMON = frozenset((
+# Words that carry no content of their own (the tagger reads the client's other words
+# when it asks whether a counselor's sentence says them back, tag._overlap)
+FUNCTION_WORDS = frozenset((
     "yang", "dan", "itu", "ini", "di", "ke", "dari", "untuk", "sama", "aja", "saja", "ya",
     "juga", "jadi", "kan", "sih", "dong", "deh", "kok", "lho", "loh", "nah", "oh", "oke",
-    "iya", "ada", "apa", "kamu", "kau", "mbak", "mas", "dik", "adik", "adek", "dek", "nak",
-    "saya", "aku", "ibu", "bapak", "bu", "pak", "kakak", "kak", "dia", "kita", "kami",
-    "mereka", "lagi", "udah", "sudah", "belum", "mau", "bisa", "akan", "tapi", "tetapi",
-    "atau", "kalau", "kalo", "karena", "biar", "supaya", "dengan", "dalam", "pada",
-    "nggak", "gak", "enggak", "tidak", "tak", "ga", "terus", "lalu", "masih", "cuma",
-    "hanya", "buat", "sampai", "seperti", "kayak", "gitu", "begitu", "banget", "sekali",
-    "lebih", "paling", "tadi", "nanti", "waktu", "sebelum", "soal", "anda",
+    "ok", "iya", "ada", "apa", "kamu", "mbak", "mas", "saya", "aku", "ibu", "bapak", "bu",
+    "pak", "dia", "kita", "kami", "mereka", "lagi", "udah", "sudah", "belum", "mau",
+    "bisa", "akan", "tapi", "tetapi", "atau", "kalau", "kalo", "karena", "biar", "supaya",
+    "dengan", "dalam", "pada", "nggak", "gak", "enggak", "tidak", "tak", "ga", "terus",
+    "lalu", "masih", "cuma", "hanya", "buat", "sampai", "seperti", "kayak", "gitu",
+    "begitu", "banget", "sekali", "lebih", "paling", "the", "nya", "mu", "ku", "pun",
+    "lah", "tadi", "nanti",
+))
+# ... and with the forms of address and a few time words, the words of nearly every
+# counselor's sentence: as a cue's trigger each would make that cue a candidate almost
+# everywhere.  Only the look-up's speed depends on this list, never a tag.
+COMMON = FUNCTION_WORDS | frozenset((
+    "kau", "anda", "dik", "adik", "adek", "dek", "nak", "kakak", "kak", "waktu", "sebelum",
+    "soal",
 ))
 
 

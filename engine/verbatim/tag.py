@@ -26,6 +26,7 @@ from dataclasses import dataclass, field
 from itertools import pairwise
 from typing import Any
 
+from asas.engine.verbatim.lexicon import FUNCTION_WORDS as _FUNCTION_WORDS
 from asas.engine.verbatim.lexicon import lexicon
 from asas.engine.verbatim.lexicon import speedy as _speedy
 from asas.engine.verbatim.parse import COUNSELOR, Turn
@@ -51,7 +52,6 @@ _ROLE_AFTER = re.compile(r"(?:^|[.?!…:])\s*$")
 _SOFTENED = re.compile(r"(?:,\s*|\s)(?:ya|di')\?$")
 SOFTENED_CODES = frozenset(("reflection_of_feeling", "paraphrase", "summarizing", "interpretation"))
 _TOKEN = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
-_FUNCTION_WORDS = frozenset(["yang", "dan", "itu", "ini", "di", "ke", "dari", "untuk", "sama", "aja", "saja", "ya", "juga", "jadi", "kan", "sih", "dong", "deh", "kok", "lho", "loh", "nah", "oh", "oke", "ok", "iya", "ada", "apa", "kamu", "mbak", "mas", "saya", "aku", "ibu", "bapak", "bu", "pak", "dia", "kita", "kami", "mereka", "lagi", "udah", "sudah", "belum", "mau", "bisa", "akan", "tapi", "tetapi", "atau", "kalau", "kalo", "karena", "biar", "supaya", "dengan", "dalam", "pada", "nggak", "gak", "enggak", "tidak", "tak", "ga", "terus", "lalu", "masih", "cuma", "hanya", "buat", "sampai", "seperti", "kayak", "gitu", "begitu", "banget", "sekali", "lebih", "paling", "the", "nya", "mu", "ku", "pun", "lah", "tadi", "nanti"])
 
 
 @dataclass(frozen=True)
@@ -80,7 +80,8 @@ _RULES = {
     "a line spoken in a role": "kalimat yang diucapkan dalam peran",
     "a short response that lets the client go on": "tanggapan singkat agar konseli melanjutkan",
     "a statement about the client (no other cue)": "pernyataan tentang konseli (tanpa penanda lain)",
-    "what the client said, then set against something else": "ucapan konseli, lalu dipertentangkan dengan hal lain",
+    "what the client said, then set against something else":
+        "ucapan konseli, lalu dipertentangkan dengan hal lain",
 }
 
 
@@ -371,6 +372,7 @@ def _overlap(sentence: str, heard: AbstractSet[str]) -> float:
 _YES_NO = _LEX.patterns["yes_no"]
 _OPEN_REQUEST = _LEX.patterns["open_request"]
 _SAID = _LEX.patterns["said"]
+_SET_AGAINST = "what the client said, then set against something else"
 _BUT_AFTER = _LEX.patterns["but_after"]
 _ELLIPTIC = _LEX.patterns["elliptic"]
 _EMO_FIRST = re.compile(_LEX.expand(r"^{EMO}\b"))
@@ -546,7 +548,7 @@ def tag_turn(turn: Turn, heard: AbstractSet[str], state: dict | None = None) -> 
         if all(t.code != "confrontation" for t in tags):
             said = _said_then_but(parts)
             if said is not None:
-                tags.append(_tag("confrontation", (said, ""), "what the client said, then set against something else"))
+                tags.append(_tag("confrontation", (said, ""), _SET_AGAINST))
     codes = [t.code for t in tags]
     if "summarizing" in codes:
         tags = [t for t in tags if t.code != "paraphrase"]
