@@ -96,6 +96,12 @@ def explain(problem: str, context: str | None, line: int, column: int,
         if glued and not glued.group(2).startswith(("/", "\\")):
             return out("yaml.no_space", n, before.index(":") + 2,
                        f"{glued.group(1)}: {glued.group(2).strip()}")
+        # a field indented deeper than the field above it, which holds a value of its own
+        # ("  id: KI-1" then "   title: ..."): it can belong to no group
+        above = _KEY.match(before)
+        if key and above and before[above.end():].strip() and \
+                len(key.group(1)) > len(above.group(1)):
+            return out("yaml.indent", line, column)
     # 3. a list written after '[]'
     if "did not find expected key" in problem or "expected <block end>" in problem:
         n, before = _previous(lines, line)
