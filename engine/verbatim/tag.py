@@ -223,6 +223,11 @@ _START_LENS_T = tuple(sorted(_START_LENS))
 _END_LENS_T = tuple(sorted(_END_LENS))
 _TEXTS = tuple(_TEXT_IX.items())
 _WORDS = re.compile(r"\w+")
+# a text of word characters only, found in a sentence, lies inside one of its words (the
+# runs _WORDS finds): it is looked for once per word (_PerWord, remembered), the other
+# texts once per sentence
+_WORD_TEXTS = tuple((t, ks) for t, ks in _TEXTS if _WORDS.fullmatch(t))
+_SENTENCE_TEXTS = tuple((t, ks) for t, ks in _TEXTS if not _WORDS.fullmatch(t))
 
 
 # What _tag_sentence reads of a sentence's cues depends on its kind: a question reads
@@ -257,7 +262,7 @@ def _kind_index(reads: frozenset) -> tuple:
     parts = tuple((code, cue, lazy, tuple((_marked(w, st, en), tx) for w, st, en, tx in checks))
                   if code in reads else None for code, cue, lazy, checks in _PARTS)
     texts = tuple((text, frozenset(k for k in ks if parts[k] is not None))
-                  for text, ks in _TEXTS)
+                  for text, ks in _SENTENCE_TEXTS)
     return (parts, tuple((t, ks) for t, ks in texts if ks),
             frozenset(k for k in _ALWAYS if parts[k] is not None))
 
@@ -275,6 +280,9 @@ class _PerWord(dict):
             cands.update(_START_IX.get(word[:n], ()))
         for n in _END_LENS_T:
             cands.update(_END_IX.get(word[-n:], ()))
+        for text, ks in _WORD_TEXTS:
+            if text in word:
+                cands.update(ks)
         out = self[word] = (frozenset(keys & _CHECKED),
                             tuple(frozenset(k for k in cands if kind[0][k] is not None)
                                   for kind in _KINDS))
@@ -313,9 +321,11 @@ def _search_kind(sentence: str, question: bool) -> dict:
         for needles, tx in checks:     # each requirement met by one of its needles
             if needles and not needles.isdisjoint(keys):
                 continue
-            if tx and any(t in sentence for t in tx):
-                continue
-            break
+            for t in tx:
+                if t in sentence:
+                    break
+            else:
+                break
         else:
             rx = lazy.rx
             if rx is None:
