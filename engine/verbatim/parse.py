@@ -259,6 +259,10 @@ def _parse_lines(text: str, first_line: int, indent: int, speakers: dict | None,
 # same place: the same lead, number, code and rest.  Anything else with a colon in it
 # goes the general way.
 _PLAIN_TURN = re.compile(r"( *)(?:([0-9]{1,4})[.):]? +)?([A-Za-z][\w'.\-]*):(?: |$)")
+# every line of a block at once, as text.split("\n") cuts it: (lead, number, code, rest)
+# where _PLAIN_TURN matches the line (rest: the line after its match), else ("", "", "",
+# the line); one findall instead of a match and its groups a line
+_PLAIN_LINES = re.compile(r"^(?:" + _PLAIN_TURN.pattern + r")?(.*)$", re.M)
 
 _new = object.__new__
 
@@ -270,28 +274,25 @@ def _parse_plain(text: str, first_line: int, indent: int, index: dict,
     colon (which _TURN cannot match: they continue the turn above); None for any other
     block, which the general loop reads.  The same turns and problems, with less work a
     line: the block's own speakers need no guessing, and most turns no problem."""
-    match = _PLAIN_TURN.match
     starts: list[tuple] = []
     lines: list | None = None
     line_no = first_line - 1
-    for raw in text.split("\n"):
+    for lead, num, code, rest in _PLAIN_LINES.findall(text):
         line_no += 1
-        m = match(raw)
-        if m is None:
-            if not raw.strip():
+        if not code:        # not the start of a turn: rest is the whole line
+            if not rest.strip():
                 continue
-            if lines is None or ":" in raw:
+            if lines is None or ":" in rest:
                 return None
-            lines.append((line_no, raw))
+            lines.append((line_no, rest))
             continue
-        lead, num, code = m.groups()
         role = index.get(code.lower())
         if role is None:
             role, attached = _role_of(code, index)
             if role is None:
                 return None
             num = num or attached
-        lines = [(line_no, raw[m.end():])]
+        lines = [(line_no, rest)]
         starts.append((line_no, indent + 1 + len(lead), role, code,
                        int(num) if num else None, lines))
     if not starts:
