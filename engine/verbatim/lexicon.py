@@ -284,19 +284,23 @@ _UNSPLITTABLE = re.compile(r"\(\?[aiLmsux]|\(\?P|\\[1-9]")
 class Sieve:
     """A pattern searched only where it can match.  Each top-level alternative is tried
     only on a text that holds a needle of each of its requirements (requirements(),
-    looked up as key() says); the alternatives a text holds are searched together, in
-    their order.  That finds what the whole pattern finds, at the same place: at every
-    position the whole pattern tries its alternatives in order, and one that matches
-    nowhere fails there too.  Searched with the keys of the text (Sieves.keys); the
-    match's groups other than the whole are numbered as in the searched part."""
+    looked up as key() says).  That finds what the whole pattern finds, at the same
+    place: at every position the whole pattern tries its alternatives in order, and one
+    that matches nowhere fails there too.  The alternatives a text holds are searched
+    one by one, each compiled once: the whole pattern's match is the one that starts
+    first, the earlier alternative where two start at the same place (compiling each
+    set of alternatives that some text holds cost more than searching them, on
+    sessions the process had not seen).  Searched with the keys of the text
+    (Sieves.keys); the match's groups other than the whole are numbered as in its
+    alternative."""
 
-    __slots__ = ("_subs", "alts", "first", "rx")
+    __slots__ = ("_alt_rx", "alts", "first", "rx")
 
     def __init__(self, pattern: str, rx: re.Pattern, checks: list):
         # checks: per alternative, its requirements, each (marked keys, texts), or None
         self.rx = rx
         self.alts = [(alt, () if c is None else tuple(c)) for alt, c in checks]
-        self._subs: dict[tuple, re.Pattern | None] = {(): None}
+        self._alt_rx: list[re.Pattern | None] = [None] * len(self.alts)
         # one look-up rejects most texts: the needles of every first requirement, when
         # each alternative has one made of keys alone
         firsts = [c[0][0] for _, c in self.alts if c and not c[0][1]]
@@ -307,8 +311,9 @@ class Sieve:
         first = self.first
         if first is not None and first.isdisjoint(keys):
             return None
-        held = []
-        for i, (_, checks) in enumerate(self.alts):
+        best = None
+        compiled = self._alt_rx
+        for i, (alt, checks) in enumerate(self.alts):
             for needles, texts in checks:
                 if not needles.isdisjoint(keys):
                     continue
@@ -318,14 +323,14 @@ class Sieve:
                 else:
                     break
             else:
-                held.append(i)
-        held_t = tuple(held)
-        if held_t in self._subs:
-            rx = self._subs[held_t]
-        else:
-            rx = self._subs[held_t] = (self.rx if len(held) == len(self.alts) else re.compile(
-                speedy("|".join(self.alts[i][0] for i in held))))
-        return None if rx is None else rx.search(text)
+                rx = compiled[i]
+                if rx is None:
+                    rx = compiled[i] = (self.rx if len(self.alts) == 1
+                                        else re.compile(speedy(alt)))
+                m = rx.search(text)
+                if m is not None and (best is None or m.start() < best.start()):
+                    best = m
+        return best
 
 
 class Sieves:

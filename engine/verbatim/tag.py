@@ -228,6 +228,7 @@ _WORDS = re.compile(r"\w+")
 # texts once per sentence
 _WORD_TEXTS = tuple((t, ks) for t, ks in _TEXTS if _WORDS.fullmatch(t))
 _SENTENCE_TEXTS = tuple((t, ks) for t, ks in _TEXTS if not _WORDS.fullmatch(t))
+_WORD_TEXT_MIN = min((len(t) for t, _ in _WORD_TEXTS), default=0)   # no shorter word holds one
 
 
 # What _tag_sentence reads of a sentence's cues depends on its kind: a question reads
@@ -280,9 +281,10 @@ class _PerWord(dict):
             cands.update(_START_IX.get(word[:n], ()))
         for n in _END_LENS_T:
             cands.update(_END_IX.get(word[-n:], ()))
-        for text, ks in _WORD_TEXTS:
-            if text in word:
-                cands.update(ks)
+        if len(word) >= _WORD_TEXT_MIN:
+            for text, ks in _WORD_TEXTS:
+                if text in word:
+                    cands.update(ks)
         out = self[word] = (frozenset(keys & _CHECKED),
                             tuple(frozenset(k for k in cands if kind[0][k] is not None)
                                   for kind in _KINDS))
