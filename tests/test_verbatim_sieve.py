@@ -66,3 +66,23 @@ def test_a_sieve_finds_the_lexicon_examples():
 def test_words_are_the_runs_the_regex_finds(text):
     assert [w if isinstance(w, str) else w.decode() for w in word_runs(text)] == \
         _CHUNK.findall(text)
+
+
+def test_the_stored_index_plans_what_the_lexicon_says():
+    """rules/lexicon/cues.index.json is fresh (``python -m asas.engine.verbatim.lexicon``
+    after an edit of cues.yaml), and what it stores is what the lexicon works out
+    without it: each alternative's look-up and each pattern's sieve."""
+    from asas.engine.verbatim import lexicon as lx
+    with open(lx.PATH, "rb") as f:
+        raw = f.read()
+    stored = lx._index(lx.PATH, raw)
+    assert stored is not None, "stale index: run python -m asas.engine.verbatim.lexicon"
+    fresh = lx._build(raw, None)
+    assert [p for c in fresh.cues for p in c.plans] == stored[0]
+    assert {source: lx.sieve_plan(source) for source in fresh.sources.values()} == stored[1]
+    indexed = lx.lexicon()
+    assert [c.plans for c in indexed.cues] == [c.plans for c in fresh.cues]
+    built = {name: s.alts for name, s in measure._SIEVES.items()}
+    plain = lx.Sieves({name: (s.pattern, None) for name, s in measure._SIEVES.items()})
+    assert built == {name: s.alts for name, s in plain.sieves.items()}
+    assert measure._SIEVE_SET.named == plain.named

@@ -9,6 +9,7 @@ from __future__ import annotations
 import os
 import re
 import sys
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from functools import cache
 
@@ -294,11 +295,13 @@ class Sieve:
     (Sieves.keys); the match's groups other than the whole are numbered as in its
     alternative."""
 
-    __slots__ = ("_alt_rx", "alts", "first", "rx")
+    __slots__ = ("_alt_rx", "_rx", "alts", "first", "pattern")
 
-    def __init__(self, pattern: str, rx: re.Pattern, checks: list):
-        # checks: per alternative, its requirements, each (marked keys, texts), or None
-        self.rx = rx
+    def __init__(self, pattern: str, rx: re.Pattern | None, checks: list):
+        # checks: per alternative, its requirements, each (marked keys, texts), or None;
+        # rx: the whole pattern compiled, or None to compile it (speedy()) when needed
+        self.pattern = pattern
+        self._rx = rx
         self.alts = [(alt, () if c is None else tuple(c)) for alt, c in checks]
         self._alt_rx: list[re.Pattern | None] = [None] * len(self.alts)
         # one look-up rejects most texts: the needles of every first requirement, when
@@ -332,6 +335,41 @@ class Sieve:
                     best = m
         return best
 
+    @property
+    def rx(self) -> re.Pattern:
+        """The whole pattern, compiled."""
+        if self._rx is None:
+            self._rx = re.compile(speedy(self.pattern))
+        return self._rx
+
+
+def sieve_plan(pattern: str) -> list:
+    """Per top-level alternative of ``pattern``: (the alternative, its requirements,
+    each (marked keys, texts) with the trigger's first), or (the alternative, None) for
+    one searched in every text; the whole pattern as its one alternative when it cannot
+    be split."""
+    if _UNSPLITTABLE.search(pattern):
+        return [(pattern, None)]
+    alts: list[tuple[str, list | None]] = []
+    for alt in alternatives(pattern):
+        reqs = requirements(alt)
+        if reqs is None:
+            alts.append((alt, None))
+            continue
+        _, best = trigger(reqs)
+        checks = []
+        for req in [best] + [r for r in reqs if r is not best]:
+            keys, texts = set(), set()
+            for needle in req:
+                kind, value = key(needle)[0]
+                if kind == "x" and _CHUNK.fullmatch(value) is None:
+                    texts.add(value)
+                else:
+                    keys.add(kind + " " + value)
+            checks.append((frozenset(keys), tuple(sorted(texts))))
+        alts.append((alt, checks))
+    return alts
+
 
 class Sieves:
     """Sieves for some patterns, sharing one memory of each word's keys: ``t word``,
@@ -339,36 +377,18 @@ class Sieves:
     characters only that the word holds (such a needle, found in a text, lies inside
     one of its words); only the keys some sieve names are kept."""
 
-    def __init__(self, patterns: dict[str, tuple[str, re.Pattern]]):
+    def __init__(self, patterns: dict[str, tuple[str, re.Pattern | None]],
+                 stored: Mapping[str, list] | None = None):
+        # stored: pattern -> its sieve_plan(), as the lexicon's index keeps them
         built: dict[str, list] = {}
         named: set[str] = set()
-        inside: set[str] = set()
         for name, (pattern, _) in patterns.items():
-            if _UNSPLITTABLE.search(pattern):
-                built[name] = [(pattern, None)]
-                continue
-            alts: list[tuple[str, list | None]] = []
-            built[name] = alts
-            for alt in alternatives(pattern):
-                reqs = requirements(alt)
-                if reqs is None:
-                    alts.append((alt, None))
-                    continue
-                _, best = trigger(reqs)
-                checks = []
-                for req in [best] + [r for r in reqs if r is not best]:
-                    keys, texts = set(), set()
-                    for needle in req:
-                        kind, value = key(needle)[0]
-                        if kind == "x" and _CHUNK.fullmatch(value) is None:
-                            texts.add(value)
-                        else:
-                            keys.add(kind + " " + value)
-                            if kind == "x":
-                                inside.add(value)
+            alts = stored.get(pattern) if stored is not None else None
+            built[name] = alts if alts is not None else sieve_plan(pattern)
+            for _, checks in built[name]:
+                for keys, _ in checks or ():
                     named |= keys
-                    checks.append((frozenset(keys), tuple(sorted(texts))))
-                alts.append((alt, checks))
+        inside = {k[2:] for k in named if k[:2] == "x "}
         self.named = frozenset(named)
         self._inside = tuple(sorted(inside))
         self._starts = tuple(sorted({len(k) - 2 for k in named if k[0] == "p"}))
@@ -435,17 +455,41 @@ class Cue:
         return re.compile(self.pattern)
 
 
+class _Compiled(Mapping):
+    """name -> its pattern compiled (speedy()), each compiled when first asked for: a
+    process that checks a few sessions asks for few of them, and compiling one of the
+    longest (an opening item's) costs more than a session's search."""
+
+    def __init__(self, sources: dict[str, str]):
+        self._sources = sources
+        self._done: dict[str, re.Pattern] = {}
+
+    def __getitem__(self, name: str) -> re.Pattern:
+        rx = self._done.get(name)
+        if rx is None:
+            rx = self._done[name] = re.compile(speedy(self._sources[name]))
+        return rx
+
+    def __iter__(self):
+        return iter(self._sources)
+
+    def __len__(self) -> int:
+        return len(self._sources)
+
+
 @dataclass(frozen=True)
 class Lexicon:
     cues: tuple[Cue, ...]
-    patterns: dict          # name -> compiled pattern
-    opening: dict           # item -> compiled pattern
+    patterns: Mapping       # name -> compiled pattern (compiled when first read)
+    opening: Mapping        # item -> compiled pattern (compiled when first read)
     macros: dict
     long_self_disclosure: int
     # beside patterns and opening: each pattern as written, macros expanded (Sieves)
     sources: dict = field(default_factory=dict)
     # chat spellings written out before matching ("yg" -> "yang"): word -> word
     spellings: dict = field(default_factory=dict)
+    # each source's sieve_plan(), as the index keeps them (none without an index)
+    sieve_plans: dict = field(default_factory=dict)
 
     def expand(self, pattern: str) -> str:
         for name, value in self.macros.items():
@@ -460,11 +504,13 @@ def _digest(raw: bytes) -> str:
     return f"crc32:{binascii.crc32(raw):08x}:{len(raw)}"
 
 
-_FORMAT = 5    # of the index: the look-up plan of every alternative (plan())
+_FORMAT = 6    # of the index: the look-up plan of every alternative (plan()), and of
+               # every pattern's sieve (sieve_plan())
 
 
 def _index(path: str, raw: bytes):
-    """The stored plan of every alternative, in order, or None when stale."""
+    """(the stored plan of every alternative, in order; the stored sieve plans of the
+    patterns, by source), or None when stale."""
     import json
     try:
         with open(path[:-len(".yaml")] + ".index.json", encoding="utf-8") as f:
@@ -474,9 +520,14 @@ def _index(path: str, raw: bytes):
     if (not isinstance(index, dict) or index.get("digest") != _digest(raw)
             or index.get("format") != _FORMAT):
         return None
-    return [None if p is None else
-            (frozenset(p[0]), tuple(tuple(k) for k in p[1]),
-             tuple(tuple(tuple(k) for k in c) for c in p[2])) for p in index["plans"]]
+    plans = [None if p is None else
+             (frozenset(p[0]), tuple(tuple(k) for k in p[1]),
+              tuple(tuple(tuple(k) for k in c) for c in p[2])) for p in index["plans"]]
+    sieves = {source: [(alt, None if checks is None else
+                        [(frozenset(keys), tuple(texts)) for keys, texts in checks])
+                       for alt, checks in alts]
+              for source, alts in index["sieves"].items()}
+    return plans, sieves
 
 
 def write_index(path: str = PATH) -> str:
@@ -485,10 +536,14 @@ def write_index(path: str = PATH) -> str:
         raw = f.read()
     lex = _build(raw, None)
     out = [None if p is None else [sorted(p[0]), p[1], p[2]] for c in lex.cues for p in c.plans]
+    sieves = {source: [[alt, None if checks is None else
+                        [[sorted(keys), list(texts)] for keys, texts in checks]]
+                       for alt, checks in sieve_plan(source)]
+              for source in lex.sources.values()}
     target = path[:-len(".yaml")] + ".index.json"
     with open(target, "w", encoding="utf-8") as f:
-        json.dump({"digest": _digest(raw), "format": _FORMAT, "plans": out}, f,
-                  ensure_ascii=False, separators=(",", ":"))
+        json.dump({"digest": _digest(raw), "format": _FORMAT, "plans": out,
+                   "sieves": sieves}, f, ensure_ascii=False, separators=(",", ":"))
         f.write("\n")
     return target
 
@@ -503,14 +558,12 @@ def lexicon(path: str = PATH) -> Lexicon:
 def _build(raw: bytes, stored) -> Lexicon:
     data = yaml.load(raw, Loader=_Loader)
     macros = data["macros"]
+    stored, sieve_plans = stored if stored is not None else (None, {})
 
     def expand(pattern):
         for name, value in macros.items():
             pattern = pattern.replace("{" + name + "}", value)
         return pattern
-
-    def compile_(pattern):
-        return re.compile(speedy(expand(pattern)))
 
     cues = []
     position = 0
@@ -531,12 +584,13 @@ def _build(raw: bytes, stored) -> Lexicon:
             frozenset().union(*(n for n in all_needs if n is not None))
         cues.append(Cue(c["code"], expand(c["pattern"]), c["what"]["en"], c["what"]["id"],
                         needs, tuple(parts), tuple(plans)))
-    return Lexicon(tuple(cues), {k: compile_(v) for k, v in data["patterns"].items()},
-                   {k: compile_(v) for k, v in data["opening"].items()}, macros,
+    patterns = {k: expand(v) for k, v in data["patterns"].items()}
+    opening = {k: expand(v) for k, v in data["opening"].items()}
+    return Lexicon(tuple(cues), _Compiled(patterns), _Compiled(opening), macros,
                    int(data["long_self_disclosure"]),
-                   {**{k: expand(v) for k, v in data["patterns"].items()},
-                    **{"opening." + k: expand(v) for k, v in data["opening"].items()}},
-                   {str(k): str(v) for k, v in (data.get("spellings") or {}).items()})
+                   {**patterns, **{"opening." + k: v for k, v in opening.items()}},
+                   {str(k): str(v) for k, v in (data.get("spellings") or {}).items()},
+                   sieve_plans)
 
 
 if __name__ == "__main__":   # python -m asas.engine.verbatim.lexicon: refresh the index

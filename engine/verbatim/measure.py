@@ -20,10 +20,11 @@ from asas.engine.verbatim.tag import TaggedTurn, normalise, tag_session
 _LEX = lexicon()
 # each pattern searched only in a text that holds the words it needs (lexicon.Sieve):
 # most turns hold none of them, and a whole turn costs a search dear
-_SIEVE_SET = Sieves({**{name: (_LEX.sources[name], _LEX.patterns[name]) for name in
+# (each whole pattern compiled only if a sieve needs it: most are searched by part)
+_SIEVE_SET = Sieves({**{name: (_LEX.sources[name], None) for name in
                      ("decision", "not_own", "past", "asks_plan", "no_plan")},
-                  **{"opening." + item: (_LEX.sources["opening." + item], rx)
-                     for item, rx in _LEX.opening.items()}})
+                  **{"opening." + item: (_LEX.sources["opening." + item], None)
+                     for item in _LEX.opening}}, _LEX.sieve_plans)
 _SIEVES = _SIEVE_SET.sieves
 _OPENING = {item: _SIEVES["opening." + item] for item in _LEX.opening}
 _DECISION = _SIEVES["decision"]
