@@ -108,3 +108,30 @@ def test_the_chart_writes_the_ratio_as_its_reader_writes_a_decimal():
     assert ratios["en"] and len(ratios["en"]) == len(ratios["id"])
     assert all("." in r for r in ratios["en"]) and all("," in r for r in ratios["id"])
     assert [r.replace(".", ",") for r in ratios["en"]] == ratios["id"]
+
+
+def test_a_cache_filled_by_a_json_run_keeps_the_verbatim_for_html(tmp_path):
+    """A report piece (json, text, ...) shows no verbatim view, so a batch that writes
+    one makes none; an entry it puts in the cache still has it, and the html report
+    read from that cache shows every turn."""
+    import shutil
+
+    from asas.engine.load.types import Limits
+    from asas.engine.run.batch import _check_file
+    folder = tmp_path / "in"
+    folder.mkdir()
+    for n in range(3):
+        shutil.copy(CASE, folder / f"c{n}.yaml")
+    no_view, _ = _check_file(CASE, None, None, Limits(), None, view=False)
+    assert no_view.meta.verbatim == () and no_view.findings == check_file(CASE).findings
+    cache = ["--cache-dir", str(tmp_path / "cache")]
+    for jobs in ("1", "2"):
+        shutil.rmtree(tmp_path / "cache", ignore_errors=True)
+        json_run = CliRunner().invoke(cli, ["check", "--format", "json", "--jobs", jobs,
+                                            *cache, str(folder)])
+        assert json_run.exit_code in (0, 1), json_run.output
+        page = CliRunner().invoke(cli, ["check", "--format", "html", "--no-redact",
+                                        *cache, str(folder)]).output
+        turns = len(case_meta(check_file(CASE)).verbatim[0]["turns"])
+        for n in (1, 2, 3):     # every turn of each case's verbatim, as a row of its own
+            assert len(re.findall(rf'<tr [^>]*id="c{n}-v0-t\d+"', page)) == turns, (jobs, n)

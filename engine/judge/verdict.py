@@ -301,11 +301,14 @@ def _withheld_turns(firings: dict, catalog) -> set[str]:
 
 
 def judge(loaded: LoadedCase, inference: Inference, catalog: dict[str, RuleDoc],
-          select=None, ignore=None, profile=None, suppress: bool = True) -> CaseResult:
+          select=None, ignore=None, profile=None, suppress: bool = True,
+          view: bool = True) -> CaseResult:
     """The report's view of one valid case, judged for the principles of ``profile``
     (a Profile; None: the default's eight), with ``catalog`` as it reports them.
     Unless ``suppress`` is False, the case file's suppressions set their findings aside
-    (before ``select``/``ignore``: whether one is used is a fact about the write-up)."""
+    (before ``select``/``ignore``: whether one is used is a fact about the write-up).
+    ``view`` False: the result carries no verbatim view (``CaseMeta.verbatim``), for a
+    report that shows none and a result that goes to no cache."""
     firings: dict[tuple, list] = {}
     for fact in inference.findings:
         firings.setdefault((fact["id"], fact["session"]), []).append(fact)
@@ -393,7 +396,9 @@ def judge(loaded: LoadedCase, inference: Inference, catalog: dict[str, RuleDoc],
     strengths = [Shown(st.principle, st.key, st.params,
                        [Evidence(p, *loaded.where(p), _plain(loaded.value(p))) for p in st.paths])
                  for st in strengths_of(loaded.case, _creditable(principles, aside))]
-    meta = _with_verbatim(case_meta_of(loaded.case), loaded)
+    meta = case_meta_of(loaded.case)
+    if view:
+        meta = _with_verbatim(meta, loaded)
     if secrets:     # what PRV withholds, withheld everywhere (engine/judge/withhold.py)
         from asas.engine.judge.withhold import scrub
 

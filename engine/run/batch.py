@@ -95,15 +95,18 @@ def _read(path, limits):
 
 
 def _check_file(path, select, ignore, limits, cache, profile=None,
-                suppress: bool = True) -> tuple[CaseResult, dict | None]:
+                suppress: bool = True, view: bool = True) -> tuple[CaseResult, dict | None]:
     """Check one file: its result, and the result as plain data (engine/run/codec.py)
     when it was stored in the cache (a cache, a file that could be read, every value
-    of an exact JSON form), else None."""
+    of an exact JSON form), else None.  ``view`` False: the result carries no verbatim
+    view (for a report piece that shows none; never with a cache, whose entries keep
+    it for the reports that do)."""
     from asas.engine.load.loader import load_bytes, load_file
     from asas.engine.run.codec import NotPlain, to_data
     data = _read(path, limits) if cache is not None and _cacheable(path) else None
     if data is None:
-        return check_loaded(load_file(path, limits), select, ignore, profile, suppress), None
+        return check_loaded(load_file(path, limits), select, ignore, profile, suppress,
+                            view or cache is not None), None
     result = check_loaded(load_bytes(data, path, limits), select, ignore, profile, suppress)
     try:
         plain = to_data(result)
@@ -236,8 +239,9 @@ def _worker_check(items) -> list:
                 out.append(_check_data(path, w["select"], w["ignore"], w["limits"],
                                        w["cache"], w["profile"], w["suppress"]))
             else:
+                # a piece shows no verbatim view: none is made (a cache keeps one)
                 result, _ = _check_file(path, w["select"], w["ignore"], w["limits"],
-                                        w["cache"], w["profile"], w["suppress"])
+                                        w["cache"], w["profile"], w["suppress"], view=False)
                 out.append(render(result, index))
     finally:
         if w["cache"] is not None:
@@ -356,8 +360,9 @@ class Batch:
     def _here(self, path) -> CaseResult:
         """Check one file in this process: its result as a worker's would be rebuilt."""
         from asas.engine.run.codec import compact
+        # the workers' pieces show no verbatim view; nor do this process's results then
         result, _ = _check_file(path, self.select, self.ignore, self.limits, self.cache,
-                                self.profile, self.suppress)
+                                self.profile, self.suppress, view=self.render is None)
         settle()    # the start is over: the engine is built
         return compact(result, self._catalog_of())
 

@@ -31,10 +31,11 @@ def known_rules(profile=None) -> set:
 
 
 def check_loaded(loaded: LoadedCase, select=None, ignore=None, profile=None,
-                 suppress: bool = True) -> CaseResult:
+                 suppress: bool = True, view: bool = True) -> CaseResult:
     """``profile``: a name, a path or a Profile (engine/judge/profile.py); None: the
     default.  ``suppress`` False: the case file's suppressions (``asas: ignore:``) are
-    not applied (``asas check --no-suppress``)."""
+    not applied (``asas check --no-suppress``).  ``view`` False: no verbatim view in
+    the result (judge())."""
     from asas.engine.judge.profile import Profile, lookup
     if not isinstance(profile, Profile):
         profile = lookup(profile)
@@ -56,9 +57,9 @@ def check_loaded(loaded: LoadedCase, select=None, ignore=None, profile=None,
         return invalid(dataclasses.replace(loaded, errors=[over.error]), profile)
     if profile.is_default:
         from asas.rules import CATALOG
-        return judge(loaded, inference, CATALOG, select, ignore, suppress=suppress)
+        return judge(loaded, inference, CATALOG, select, ignore, suppress=suppress, view=view)
     return judge(loaded, inference, catalog_of(profile), select, ignore, profile,
-                 suppress=suppress)
+                 suppress=suppress, view=view)
 
 
 def check_file(path: str, select=None, ignore=None, limits: Limits = Limits(),
