@@ -153,3 +153,15 @@ def test_a_digit_is_found_in_every_block_as_before():
     for block in _blocks():
         for text in (block, block + "٣", block + "\ud800", block.replace("1", "")):
             assert has_digit(text) == (_DIGIT.search(text) is not None)
+
+
+_SPELLING_WORDS = sorted(tag._LEX.spellings) + ["yang", "udah", "5", "x", "é", "_"]
+
+
+@settings(max_examples=3000, deadline=None)
+@given(st.lists(st.tuples(st.sampled_from(_SPELLING_WORDS),
+                          st.sampled_from([" ", "", ",", ". ", "-", "_", "é", "'", "\t"])),
+                max_size=8))
+def test_a_chat_spelling_is_seen_where_the_regex_sees_one(parts):
+    text = "".join(w + j for w, j in parts)
+    assert tag._spelled(text) == (tag._SPELLED.search(text) is not None), text

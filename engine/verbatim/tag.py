@@ -27,7 +27,7 @@ from itertools import pairwise
 from typing import Any
 
 from asas.engine.verbatim.lexicon import FUNCTION_WORDS as _FUNCTION_WORDS
-from asas.engine.verbatim.lexicon import lexicon
+from asas.engine.verbatim.lexicon import lexicon, word_runs
 from asas.engine.verbatim.lexicon import speedy as _speedy
 from asas.engine.verbatim.parse import COUNSELOR, Turn
 
@@ -127,16 +127,15 @@ def normalise(text: str) -> str:
 _SPELLED = re.compile(r"\b(?:" + "|".join(map(re.escape, _LEX.spellings)) + r")\b"
                       if _LEX.spellings else r"(?!)")
 _AFTER_NUMBER = re.compile(r"[0-9] $")
-_SPELLINGS = frozenset(_LEX.spellings)
-# ASCII text: every character that is not a word character (re's \w) becomes a space, so
-# that the words left are exactly the runs \b...\b can match, found without the regex
-_NOT_WORD = str.maketrans({c: " " for c in map(chr, range(128)) if not (c.isalnum() or c == "_")})
+# ASCII text: its runs of word characters (re's \w, lexicon.word_runs) are exactly the
+# words \b...\b can match, found without the regex (as bytes)
+_SPELLINGS = frozenset(w.encode() for w in _LEX.spellings)
 
 
 def _spelled(text: str) -> bool:
-    """Whether _SPELLED finds a word in ``text`` (a fourth of its cost on ASCII text)."""
+    """Whether _SPELLED finds a word in ``text`` (a tenth of its cost on ASCII text)."""
     if text.isascii():
-        return not _SPELLINGS.isdisjoint(text.translate(_NOT_WORD).split())
+        return not _SPELLINGS.isdisjoint(word_runs(text))
     return _SPELLED.search(text) is not None
 
 
