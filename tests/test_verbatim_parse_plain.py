@@ -47,7 +47,8 @@ _CODE = st.sampled_from(["Ko", "Ki", "K", "S", "ko", "KI", "Ko1", "Ki-12", "Ayah
                          "Kons", "Siswa", "Guru BK", "Ko 2", "Terus", "x", "Konselor",
                          "Mahasiswa ", "Nah", "Bu Sri"])
 _WORDS = st.sampled_from(["Halo", "Bu,", "saya", "-", "...", "(diam)", "(", ")", "12",
-                          "nggak", "é", "—", "tahu.", "Jadi:", "a:b", "\u00a0", " ", ""])
+                          "nggak", "é", "—", "tahu.", "Jadi:", "a:b", "\u00a0", " ", "",
+                          "\t", "\x1c", "_", "|", "-x-", "x--", "?!", "  "])
 _LABEL = st.sampled_from(["", " | attending", " | refleksi perasaan, pertanyaan terbuka",
                           " | refleksi prasaan", " |", "| klarifikasi", " | penguatan / saran",
                           " | x"])
