@@ -99,14 +99,14 @@ def _check_file(path, select, ignore, limits, cache, profile=None,
     """Check one file: its result, and the result as plain data (engine/run/codec.py)
     when it was stored in the cache (a cache, a file that could be read, every value
     of an exact JSON form), else None.  ``view`` False: the result carries no verbatim
-    view (for a report piece that shows none; never with a cache, whose entries keep
-    it for the reports that do)."""
+    view (for a report piece that shows none), unless it goes to the cache, whose
+    entries keep it for the reports that do."""
     from asas.engine.load.loader import load_bytes, load_file
     from asas.engine.run.codec import NotPlain, to_data
     data = _read(path, limits) if cache is not None and _cacheable(path) else None
     if data is None:
         return check_loaded(load_file(path, limits), select, ignore, profile, suppress,
-                            view or cache is not None), None
+                            view), None
     result = check_loaded(load_bytes(data, path, limits), select, ignore, profile, suppress)
     try:
         plain = to_data(result)

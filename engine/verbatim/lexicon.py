@@ -555,10 +555,12 @@ def lexicon(path: str = PATH) -> Lexicon:
     return _build(raw, _index(path, raw))
 
 
-def _build(raw: bytes, stored) -> Lexicon:
+def _build(raw: bytes, index) -> Lexicon:
+    """The lexicon of ``raw`` (cues.yaml), with the plans ``index`` stores (_index())
+    or, None, with every plan worked out."""
     data = yaml.load(raw, Loader=_Loader)
     macros = data["macros"]
-    stored, sieve_plans = stored if stored is not None else (None, {})
+    stored, sieve_plans = index if index is not None else (None, {})
 
     def expand(pattern):
         for name, value in macros.items():
