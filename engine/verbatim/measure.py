@@ -10,7 +10,6 @@ pressure, long self-disclosure, talk about the past).
 
 from __future__ import annotations
 
-from collections import Counter
 from dataclasses import dataclass, field
 
 from asas.engine.verbatim.lexicon import Sieves, lexicon
@@ -109,19 +108,21 @@ def _ratio(a: int, b: int) -> float | None:
 def measure(turns: list[Turn], number: int | None = None) -> SessionMeasures:
     tagged = tag_session(turns)
     words = {COUNSELOR: 0, CLIENT: 0, OTHER: 0}
-    for t in turns:
-        words[t.speaker] += t.words
-    total = sum(words.values())
-    share = words[COUNSELOR] / total if total else None
-    counts = Counter(code for tt in tagged for code in tt.codes)
+    counts: dict[str, int] = {}
     opening = dict.fromkeys(_OPENING, False)
     opening_turns: dict[str, int] = {}
     flagged: list[Flagged] = []
+    mismatched = []
+    # one pass over the turns: only the counselor's carry codes (tag_session), so only
+    # theirs are counted, flagged and compared with the trainee's labels
     for tt in tagged:
         turn = tt.turn
+        words[turn.speaker] += turn.words
         if turn.speaker != COUNSELOR:
             continue
         codes = tt.codes
+        for code in codes:
+            counts[code] = counts.get(code, 0) + 1
         text = normalise(turn.text)
         keys = None
         if "structuring" in codes and "pressure" not in codes and "judgmental" not in codes:
@@ -144,24 +145,24 @@ def measure(turns: list[Turn], number: int | None = None) -> SessionMeasures:
         if past:
             flagged.append(Flagged("past", turn.index, turn.line, quote_spaced(turn.text),
                                    past.group(0)))
+        if turn.labels:     # most turns: nothing to compare
+            labels = set(turn.labels) - _MARKS
+            if labels and not labels.issubset(codes):
+                mismatched.append((turn.index, turn.line, tuple(turn.labels),
+                                   tuple(c for c in codes if c not in MARKS)))
+    total = sum(words.values())
+    share = words[COUNSELOR] / total if total else None
     decision_turn = _client_decision(tagged)
     if decision_turn is not None:
         t = tagged[decision_turn].turn
         flagged.append(Flagged("decision", t.index, t.line, quote_spaced(t.text)))
-    mismatched = []
-    for tt in tagged:
-        if not tt.turn.labels:      # most turns (every client's): nothing to compare
-            continue
-        labels = set(tt.turn.labels) - _MARKS
-        if tt.turn.speaker == COUNSELOR and labels and not labels <= set(tt.codes):
-            mismatched.append((tt.turn.index, tt.turn.line, tuple(tt.turn.labels),
-                               tuple(c for c in tt.codes if c not in MARKS)))
-    reflections = sum(counts[c] for c in REFLECTIONS)
-    questions = sum(counts[c] for c in QUESTIONS)
+    count = counts.get
+    reflections = sum(count(c, 0) for c in REFLECTIONS)
+    questions = sum(count(c, 0) for c in QUESTIONS)
     return SessionMeasures(
         number=number, turns=tagged, talk_share=share, words=words,
         counts={c: counts[c] for c in CODES if c in counts},
-        open_closed=_ratio(counts["open_question"], counts["closed_question"]),
+        open_closed=_ratio(count("open_question", 0), count("closed_question", 0)),
         reflection_question=_ratio(reflections, questions),
         opening=opening, opening_turns=opening_turns,
         client_decision=decision_turn is not None,
