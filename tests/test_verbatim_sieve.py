@@ -86,3 +86,27 @@ def test_the_stored_index_plans_what_the_lexicon_says():
     plain = lx.Sieves({name: (s.pattern, None) for name, s in measure._SIEVES.items()})
     assert built == {name: s.alts for name, s in plain.sieves.items()}
     assert measure._SIEVE_SET.named == plain.named
+
+
+# a pattern of each kind of alternative a sieve holds: indexed by a key of its first
+# requirement (whole word, word start), searched everywhere (no requirement; a first
+# requirement of text only), and one pattern that cannot be split at all
+_MADE = [r"\bdulu\b|\bwaktu (?:kecil|sd)\b|ter\w+ lagi|\w+lah\b|\bpernah\b",
+         r"\bnanti\b|(?:a|b)\d|\bkalau\b.{0,20}\bbahaya",
+         r"(\w+) \1|\bkapan\b"]
+_MADE_WORDS = ["dulu", "waktu", "kecil", "sd", "terus", "lagi", "coba", "lah", "pernah",
+               "nanti", "a1", "b", "kalau", "ada", "bahaya", "kapan", "kapanlah"]
+
+
+@settings(max_examples=1500, deadline=None)
+@given(st.lists(st.sampled_from(_MADE_WORDS), min_size=1, max_size=10),
+       st.lists(st.sampled_from(_JOIN), min_size=10, max_size=10))
+def test_a_sieve_of_every_kind_of_alternative_finds_what_its_pattern_finds(words, joins):
+    from asas.engine.verbatim.lexicon import Sieves
+    text = "".join(w + j for w, j in zip(words, joins)).strip()
+    made = Sieves({str(i): (p, None) for i, p in enumerate(_MADE)})
+    assert {bool(s.always) for s in made.sieves.values()} == {True, False}
+    keys = made.keys(text)
+    for sieve in made.sieves.values():
+        want, got = re.search(sieve.pattern, text), sieve.search(text, keys)
+        assert (want and (want.span(), want.group(0))) == (got and (got.span(), got.group(0)))

@@ -292,31 +292,53 @@ class Sieve:
     first, the earlier alternative where two start at the same place (compiling each
     set of alternatives that some text holds cost more than searching them, on
     sessions the process had not seen).  Searched with the keys of the text
-    (Sieves.keys); the match's groups other than the whole are numbered as in its
-    alternative."""
+    (Sieves.keys), which name its candidates at once: an alternative is indexed by the
+    keys of its first requirement (its trigger), so the texts that hold none of them
+    never reach its other checks.  The match's groups other than the whole are
+    numbered as in its alternative."""
 
-    __slots__ = ("_alt_rx", "_rx", "alts", "first", "pattern")
+    __slots__ = ("_alt_rx", "_rx", "alts", "always", "by_key", "pattern", "triggers")
 
     def __init__(self, pattern: str, rx: re.Pattern | None, checks: list):
         # checks: per alternative, its requirements, each (marked keys, texts), or None;
         # rx: the whole pattern compiled, or None to compile it (speedy()) when needed
         self.pattern = pattern
         self._rx = rx
-        self.alts = [(alt, () if c is None else tuple(c)) for alt, c in checks]
-        self._alt_rx: list[re.Pattern | None] = [None] * len(self.alts)
-        # one look-up rejects most texts: the needles of every first requirement, when
-        # each alternative has one made of keys alone
-        firsts = [c[0][0] for _, c in self.alts if c and not c[0][1]]
-        self.first = (frozenset().union(*firsts) if len(firsts) == len(self.alts)
-                      else None)
+        # per alternative: the requirements left to check once it is a candidate
+        self.alts: list[tuple[str, tuple]] = []
+        self._alt_rx: list[re.Pattern | None] = [None] * len(checks)
+        # An alternative whose first requirement is made of keys alone is a candidate
+        # only for a text that holds one of them: indexed by those keys, so that one
+        # intersection names a text's candidates; any other is a candidate everywhere
+        by_key: dict[str, list[int]] = {}
+        always: list[int] = []
+        for i, (alt, c) in enumerate(checks):
+            reqs = () if c is None else tuple(c)
+            if reqs and not reqs[0][1]:
+                for k in reqs[0][0]:
+                    by_key.setdefault(k, []).append(i)
+                reqs = reqs[1:]
+            else:
+                always.append(i)
+            self.alts.append((alt, reqs))
+        self.by_key = by_key
+        self.triggers = frozenset(by_key)
+        self.always = tuple(always)
 
     def search(self, text: str, keys: frozenset):
-        first = self.first
-        if first is not None and first.isdisjoint(keys):
-            return None
+        hit = self.triggers.intersection(keys)
+        if hit:
+            by_key = self.by_key
+            candidates: list[int] | tuple[int, ...] = sorted(set(self.always).union(*[by_key[k] for k in hit]))
+        else:
+            candidates = self.always
+            if not candidates:
+                return None
         best = None
         compiled = self._alt_rx
-        for i, (alt, checks) in enumerate(self.alts):
+        alts = self.alts
+        for i in candidates:
+            alt, checks = alts[i]
             for needles, texts in checks:
                 if not needles.isdisjoint(keys):
                     continue
@@ -328,7 +350,7 @@ class Sieve:
             else:
                 rx = compiled[i]
                 if rx is None:
-                    rx = compiled[i] = (self.rx if len(self.alts) == 1
+                    rx = compiled[i] = (self.rx if len(alts) == 1
                                         else re.compile(speedy(alt)))
                 m = rx.search(text)
                 if m is not None and (best is None or m.start() < best.start()):
