@@ -165,3 +165,53 @@ def test_messages_in_indonesian(case, tmp_path):
     result = CliRunner().invoke(cli, ["verbatim", "import", str(source), "--into", str(case),
                                       "--session", "9", "--lang", "id"])
     assert "sesi 9 tidak ada" in result.output
+
+
+TABLE = ("No\tPembicara\tDialog\tTeknik\n"
+         "1\tKo\tSelamat pagi, Dek. Silakan duduk.\tAttending\n"
+         "2\tKi\tPagi, Bu.\t\n"
+         "3\tKo\tApa yang mau kamu ceritakan hari ini?\tPertanyaan terbuka\n"
+         "4\tKi\t\"Capek,\" kata saya ke Ibu, Bu.\t\n")
+
+
+def test_a_table_pasted_as_text_fills_the_empty_verbatim_of_a_template(tmp_path):
+    """What a trainee does first: ``asas init``, then a Word table pasted into a text file
+    (tabs, its header row) imported into the template's empty ``verbatim:``."""
+    case = tmp_path / "kasus.yaml"
+    assert CliRunner().invoke(cli, ["init", str(case), "--lang", "id"]).exit_code == 0
+    before = case.read_text(encoding="utf-8").split("\n")
+    source = tmp_path / "sesi1.txt"
+    source.write_text(TABLE, encoding="utf-8")
+    result = run(source, "--into", case, "--session", 1)
+    assert result.exit_code == 0, result.output
+    after = case.read_text(encoding="utf-8").split("\n")
+    at = before.index("    verbatim:")
+    block = after[at:at + 5]
+    assert block == ["    verbatim: |",
+                     "      Ko: Selamat pagi, Dek. Silakan duduk. | Attending",
+                     "      Ki: Pagi, Bu.",
+                     "      Ko: Apa yang mau kamu ceritakan hari ini? | Pertanyaan terbuka",
+                     "      Ki: \"Capek,\" kata saya ke Ibu, Bu."]
+    assert after[:at] + after[at + 5:] == before[:at] + before[at + 1:]
+    turns = load_file(str(case)).verbatim[0].turns
+    assert [(t.speaker, t.labels) for t in turns] == [
+        ("counselor", ("attending",)), ("client", ()),
+        ("counselor", ("open_question",)), ("client", ())]
+
+
+@pytest.mark.parametrize("empty", ["", " ~", " null", " ''", "   # paste it here"])
+def test_an_empty_verbatim_is_filled_without_replace(tmp_path, empty):
+    case = tmp_path / "k.yaml"
+    case.write_text("format: asas/v1\ncase:\n  id: X\n  client: {pseudonym: A}\nsessions:\n"
+                    f"  - number: 1\n    verbatim:{empty}\n    notes: kept\n", encoding="utf-8")
+    source = tmp_path / "v.txt"
+    source.write_text(TEXT, encoding="utf-8")
+    result = run(source, "--into", case, "--session", 1)
+    assert result.exit_code == 0, result.output
+    lines = case.read_text(encoding="utf-8").split("\n")
+    comment = "  # paste it here" if "#" in empty else ""
+    assert lines[6] == "    verbatim: |" + comment
+    assert lines[-2:] == ["    notes: kept", ""]
+    loaded = load_file(str(case))
+    assert loaded.valid and len(loaded.verbatim[0].turns) == 4
+    assert loaded.case.sessions[0].notes == "kept"

@@ -133,3 +133,16 @@ def test_a_turn_number_attached_to_a_known_code():
     assert [(t.speaker, t.number) for t in p.turns] == [
         ("counselor", 1), ("client", 1), ("counselor", 3), ("client", 12), ("other", None),
         ("other", None)]
+
+
+def test_a_pasted_tables_header_row_is_no_turn():
+    rows = ("1\tKo\tSelamat pagi, Dek.\tattending\n"
+            "2\tKi\tPagi, Bu.\t\n"
+            "3\tKo\tIsi hatimu gimana hari ini?\tpertanyaan terbuka\n")
+    with_header = parse("No\tPembicara\tDialog\tTeknik\n" + rows, first_line=10)
+    without = parse(rows, first_line=11)
+    assert not with_header.problems and not without.problems
+    seen = lambda p: [(t.line, t.speaker, t.text, t.labels) for t in p.turns]  # noqa: E731
+    assert seen(with_header) == seen(without) and with_header.turns[0].line == 11
+    # a first row whose cells are a turn's, though one of them starts like a column name
+    assert len(parse(rows.split("\n", 2)[2] + rows).turns) == 4

@@ -16,19 +16,12 @@ from __future__ import annotations
 import csv
 import io
 import os
-import re
 from dataclasses import dataclass
 
 import yaml
 
 from asas.engine.i18n.messages import MessageError, Msg
-
-SPEAKER = ("speaker", "pembicara", "kode", "penutur", "peran", "who", "role", "nama")
-DIALOG = ("dialog", "dialogue", "ucapan", "percakapan", "isi", "verbatim", "respon", "respons",
-          "pernyataan", "kalimat", "utterance", "text", "teks", "tanggapan")
-TECHNIQUE = ("technique", "teknik", "label", "keterangan", "ket", "teknik konseling",
-             "keterampilan", "skill", "analisis")
-NUMBER = ("no", "no.", "nomor", "#", "giliran", "turn")
+from asas.engine.verbatim.columns import columns, is_header
 
 
 class ImportProblem(MessageError):
@@ -43,28 +36,9 @@ class Rows:
     source: object        # the file (or "FILE (table N)", a message) it came from
 
 
-def _norm_header(cell: str) -> str:
-    return re.sub(r"[\s_]+", " ", cell.strip().lower()).strip(" :.")
-
-
-def _columns(header: list[str]) -> dict[str, int] | None:
-    names = [_norm_header(c) for c in header]
-    found: dict[str, int] = {}
-    for key, words in (("speaker", SPEAKER), ("dialog", DIALOG), ("technique", TECHNIQUE)):
-        for i, name in enumerate(names):
-            if i in found.values():
-                continue
-            if name in words or any(name.startswith(w + " ") for w in words):
-                found[key] = i
-                break
-    if "speaker" in found and "dialog" in found:
-        return found
-    return None
-
-
 def _from_table(table: list[list[str]], source) -> Rows:
     for start, header in enumerate(table[:5]):
-        cols = _columns(header)
+        cols = columns(header)
         if cols:
             break
     else:
@@ -136,7 +110,19 @@ def read_source(path: str) -> str:
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     if lower.endswith((".csv", ".tsv")):
         return to_block(read_csv(text, path))
-    return "\n".join(line.rstrip() for line in text.split("\n")).strip("\n") + "\n"
+    lines = text.split("\n")
+    if _tab_table(lines):
+        # a table copied from a word processor or a spreadsheet into a text file:
+        # tab-separated, its header row first; its cells as they stand (no CSV quoting)
+        return to_block(_from_table([line.split("\t") for line in lines], path))
+    return "\n".join(line.rstrip() for line in lines).strip("\n") + "\n"
+
+
+def _tab_table(lines: list[str]) -> bool:
+    """Whether a text file is a tab-separated table with a header row (among its first
+    five lines that are not blank)."""
+    written = [line for line in lines if line.strip()][:5]
+    return any("\t" in line and is_header(line.split("\t")) for line in written)
 
 
 def to_block(rows: Rows) -> str:
@@ -182,7 +168,16 @@ def insert(case_text: str, session: int, block: str, replace: bool = False) -> s
     body = [f"{pad}verbatim: |"] + [(f"{pad}  {line}" if line.strip() else "")
                                     for line in block.rstrip("\n").split("\n")]
     existing = next(((k, v) for k, v in node.value if k.value == "verbatim"), None)
-    if existing is not None:
+    if existing is not None and _empty(existing[1]):
+        # ``verbatim:`` left empty (as asas init writes it): filled in place, the
+        # comment on its line kept after the block's ``|``
+        start = existing[0].start_mark.line
+        comment = lines[start][existing[1].end_mark.column:].strip() \
+            if existing[1].end_mark.line == start else ""
+        if comment.startswith("#"):
+            body[0] += "  " + comment
+        new_lines = lines[:start] + body + lines[start + 1:]
+    elif existing is not None:
         if not replace:
             raise ImportProblem(Msg.of("import.has_verbatim", n=session,
                                        line=existing[0].start_mark.line + 1))
@@ -197,6 +192,12 @@ def insert(case_text: str, session: int, block: str, replace: bool = False) -> s
     if bom:
         out = "\ufeff" + out
     return out.replace("\n", newline) if newline != "\n" else out
+
+
+def _empty(value_node) -> bool:
+    """A value that records no verbatim: nothing, ``~``, ``null`` or blank text."""
+    return isinstance(value_node, yaml.ScalarNode) and (
+        value_node.tag == "tag:yaml.org,2002:null" or not value_node.value.strip())
 
 
 def _end_line(value_node, lines: list[str]) -> int:

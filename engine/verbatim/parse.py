@@ -1,7 +1,8 @@
 """Reading a verbatim block into turns (spec/verbatim.md, "In the case file").
 
 A turn starts with a speaker code and a colon (``Ko:``, ``Mahasiswa :``), optionally
-after a turn number (``12. Ko:``), or is a tab-separated row (``Ko<TAB>dialog<TAB>teknik``).
+after a turn number (``12. Ko:``), or is a tab-separated row (``Ko<TAB>dialog<TAB>teknik``;
+a table's header row before the first of them names its columns and is skipped).
 A line that starts with no speaker code continues the turn above.  Parenthesised text is
 a non-verbal note, kept apart and never counted as speech.  After `` | `` at the end of
 a turn (or in a third tab column) come the trainee's technique labels.
@@ -17,6 +18,7 @@ import re
 from dataclasses import dataclass, field
 
 from asas.engine.i18n.messages import English, Msg
+from asas.engine.verbatim.columns import is_header
 
 COUNSELOR, CLIENT, OTHER = "counselor", "client", "other"
 
@@ -209,6 +211,8 @@ def _parse_lines(text: str, first_line: int, indent: int, speakers: dict | None,
         line_no = first_line + offset
         if not raw.strip():
             continue
+        if not turns and not pending and "\t" in raw and is_header(raw.split("\t")):
+            continue    # a pasted table's header row (Pembicara, Dialog ...): no turn
         start = _start_of_turn(raw, index, own, base_lead)
         if start is None:
             if current is None:

@@ -1,0 +1,48 @@
+"""The header row of a verbatim table: which column holds the speaker, the dialog and
+the trainee's technique (Indonesian or English names).  A CSV or a .docx table needs
+one (engine/verbatim/importer.py); a table pasted as text, into a file or into the case
+file's block, often keeps one as its first line, which names columns and is no turn
+(engine/verbatim/parse.py)."""
+
+from __future__ import annotations
+
+import re
+
+SPEAKER = ("speaker", "pembicara", "kode", "penutur", "peran", "who", "role", "nama")
+DIALOG = ("dialog", "dialogue", "ucapan", "percakapan", "isi", "verbatim", "respon", "respons",
+          "pernyataan", "kalimat", "utterance", "text", "teks", "tanggapan")
+TECHNIQUE = ("technique", "teknik", "label", "keterangan", "ket", "teknik konseling",
+             "keterampilan", "skill", "analisis")
+NUMBER = ("no", "no.", "nomor", "#", "giliran", "turn")
+
+
+def norm_header(cell: str) -> str:
+    return re.sub(r"[\s_]+", " ", cell.strip().lower()).strip(" :.")
+
+
+def columns(header: list[str]) -> dict[str, int] | None:
+    """{"speaker": i, "dialog": j, "technique": k (if named)} of a header row, or None
+    when it names no speaker or no dialog column (then it is no header)."""
+    names = [norm_header(c) for c in header]
+    found: dict[str, int] = {}
+    for key, words in (("speaker", SPEAKER), ("dialog", DIALOG), ("technique", TECHNIQUE)):
+        for i, name in enumerate(names):
+            if i in found.values():
+                continue
+            if name in words or any(name.startswith(w + " ") for w in words):
+                found[key] = i
+                break
+    if "speaker" in found and "dialog" in found:
+        return found
+    return None
+
+
+def is_header(cells: list[str]) -> bool:
+    """A row of a table that names its columns, every other cell a column name too (a
+    number column, or empty): no turn has such cells."""
+    found = columns(cells)
+    if found is None:
+        return False
+    named = set(found.values())
+    return all(i in named or not c.strip() or norm_header(c) in NUMBER
+               for i, c in enumerate(cells))
