@@ -146,3 +146,17 @@ def test_a_pasted_tables_header_row_is_no_turn():
     assert seen(with_header) == seen(without) and with_header.turns[0].line == 11
     # a first row whose cells are a turn's, though one of them starts like a column name
     assert len(parse(rows.split("\n", 2)[2] + rows).turns) == 4
+
+
+@pytest.mark.parametrize("text", [
+    "Konselor\t: Selamat pagi, Dek. | attending\nKonseli\t: Pagi, Bu.\n",
+    "Konselor\t:\tSelamat pagi, Dek.\tattending\nKonseli\t:\tPagi, Bu.\n",
+    "1\tKonselor\t: Selamat pagi, Dek.\tattending\n2\tKonseli\t:\tPagi, Bu.\n",
+])
+def test_colons_aligned_by_a_tab_stop_belong_to_the_code(text):
+    """Indonesian documents align the colons after the speakers with a tab; the colon is
+    not part of what was said, and a colon in a cell of its own is no dialog."""
+    parsed = parse(text)
+    assert not parsed.problems
+    assert [(t.code, t.text, t.labels) for t in parsed.turns] == [
+        ("Konselor", "Selamat pagi, Dek.", ("attending",)), ("Konseli", "Pagi, Bu.", ())]

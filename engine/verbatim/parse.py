@@ -384,6 +384,11 @@ def _start_of_turn(raw: str, index: dict, own: bool, base_lead: int | None):
         num = None
         if len(cells) >= 3 and _TAB_NUM.match(cells[0]):
             num, cells = cells[0].rstrip(".)"), cells[1:]
+        if len(cells) >= 2 and cells[1][:1] == ":":
+            # the colons aligned by a tab stop ("Konselor<TAB>: Selamat pagi", or the
+            # colon in a cell of its own): the colon is the code's, not said
+            said = cells[1][1:].strip()
+            cells = [cells[0], said, *cells[2:]] if said else [cells[0], *cells[2:]]
         if len(cells) >= 2:
             code = cells[0].rstrip(":").strip()
             role, attached = _role_of(code, index)
