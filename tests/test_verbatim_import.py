@@ -215,3 +215,25 @@ def test_an_empty_verbatim_is_filled_without_replace(tmp_path, empty):
     loaded = load_file(str(case))
     assert loaded.valid and len(loaded.verbatim[0].turns) == 4
     assert loaded.case.sessions[0].notes == "kept"
+
+
+def test_a_document_without_a_table_says_what_to_do_instead(case, tmp_path):
+    docx = pytest.importorskip("docx")
+    document = docx.Document()
+    document.add_paragraph("Konselor\t: Selamat pagi, Dek.")
+    document.add_paragraph("Konseli\t: Pagi, Bu.")
+    source = tmp_path / "verbatim.docx"
+    document.save(source)
+    before = case.read_bytes()
+    for lang, words in (("en", "copied into a .txt file"), ("id", "disalin ke berkas .txt")):
+        result = CliRunner().invoke(cli, ["verbatim", "import", str(source), "--into",
+                                          str(case), "--session", "1", "--lang", lang])
+        assert result.exit_code == 2 and words in result.output, result.output
+    assert case.read_bytes() == before
+    # ... and what it says works: the same lines, as text
+    text = tmp_path / "verbatim.txt"
+    text.write_text("\n".join(p.text for p in docx.Document(source).paragraphs) + "\n",
+                    encoding="utf-8")
+    assert run(text, "--into", case, "--session", 1).exit_code == 0
+    assert [t.text for t in load_file(str(case)).verbatim[0].turns] == [
+        "Selamat pagi, Dek.", "Pagi, Bu."]

@@ -745,8 +745,12 @@ _IMPORT = {
                           "(pip install 'asas[docx]')"),
     "import.bad_docx": ("{source}: not a .docx file that can be read ({why})",
                         "{source}: bukan berkas .docx yang dapat dibaca ({why})"),
-    "import.no_table": ("{source}: the document has no table",
-                        "{source}: dokumen tidak memuat tabel"),
+    "import.no_table": ("{source}: the document has no table; a verbatim written as "
+                        "paragraphs ('Ko: ...') can be copied into a .txt file and imported "
+                        "from there",
+                        "{source}: dokumen tidak memuat tabel; verbatim yang ditulis sebagai "
+                        "paragraf ('Ko: ...') dapat disalin ke berkas .txt lalu diimpor dari "
+                        "sana"),
     "import.not_utf8": ("{source}: not UTF-8 text; save it as UTF-8",
                         "{source}: bukan teks UTF-8; simpan sebagai UTF-8"),
     "import.case_not_utf8": ("not UTF-8 text; save it as UTF-8",
