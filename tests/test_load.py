@@ -261,3 +261,15 @@ def test_a_did_you_mean_never_cuts_a_parenthesis_in_half():
     shown = error.format("s.yaml", "id")
     assert "'with_whom' (dengan siapa)?" in shown, shown
     assert shown.count("(") == shown.count(")")
+
+
+def test_a_field_after_a_text_block_is_not_taken_for_a_line_of_it():
+    """yaml_errors: a line of a pasted block indented less than the others is named as
+    such (tests/invalid/yaml-verbatim-line-dedented.yaml), but a field of the format
+    written after a block is a field: the mistake is the line below it."""
+    data = (b"format: asas/v1\ncase:\n  id: KI-1\n  client:\n    pseudonym: A\nsessions:\n"
+            b"  - number: 1\n    notes: |\n      catatan\n    follow_up: none\n"
+            b"      bad: x\n")
+    errors = load_bytes(data, "f.yaml").errors
+    assert len(errors) == 1 and "text block" not in errors[0].message
+    assert errors[0].line == 11

@@ -303,6 +303,13 @@ _YAML = {
                     "indentasi baris ini tidak sama dengan isian lain dalam kelompoknya. Beri "
                     "jumlah spasi di awal baris yang sama dengan isian di atasnya yang "
                     "sekelompok."),
+    "yaml.block_dedent": ("this line looks like part of the text block ('|') above it, but it "
+                          "is indented less than the block's other lines, so the block ends "
+                          "here. Start it with {spaces} spaces, like them.",
+                          "baris ini tampaknya bagian dari teks blok ('|') di atasnya, tetapi "
+                          "menjorok lebih sedikit daripada baris lain di blok itu, sehingga "
+                          "bloknya berakhir di sini. Awali baris ini dengan {spaces} spasi, "
+                          "seperti baris lainnya."),
     "yaml.list_indent": ("this list item is not in line with the items above it. Start every "
                          "'- ' of a list at the same column.",
                          "butir daftar ini tidak sejajar dengan butir di atasnya. Mulailah "

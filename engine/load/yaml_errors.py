@@ -59,6 +59,39 @@ def _quote(text: str) -> str:
     return "'" + text.replace("'", "''") + "'"
 
 
+_BLOCK_HEADER = re.compile(r":\s*[|>][-+0-9]*\s*(?:#.*)?$")
+_FIELD = re.compile(r"^\s*(?:- )?[a-z_][a-z0-9_]*:(?:\s|$)")
+
+
+def _indent(text: str) -> int:
+    return len(text) - len(text.lstrip(" "))
+
+
+def _block_cut(lines: list[str], line: int) -> tuple[int, int] | None:
+    """(the line, the spaces the block's lines have) when the line above ``line`` ends
+    a text block early: ``line`` is indented like the block's lines, the line above it
+    less, and above that come lines of the block (indented as ``line``) back to the
+    block's ``key: |``.  A line written as a field of the case format (``follow_up:``,
+    lower case) is taken for one, not for a line of the block."""
+    here = _line(lines, line)
+    spaces = _indent(here)
+    n, before = _previous(lines, line)
+    if not here.strip() or not n or _indent(before) >= spaces or _FIELD.match(before):
+        return None
+    inside = 0
+    for k in range(n - 1, 0, -1):
+        text = lines[k - 1]
+        if not text.strip():
+            continue
+        if _indent(text) >= spaces:
+            inside += 1
+            continue
+        if inside and _BLOCK_HEADER.search(text) and _indent(text) < spaces:
+            return n, spaces
+        return None
+    return None
+
+
 def explain(problem: str, context: str | None, line: int, column: int,
             context_line: int | None, lines: list[str]) -> Explained | None:
     """The mistake behind a PyYAML error at ``line``:``column`` (1-based), or None."""
@@ -84,7 +117,13 @@ def explain(problem: str, context: str | None, line: int, column: int,
         lead = text[:len(text) - len(text.lstrip(" \t"))]
         if "\t" in lead:
             return out("yaml.tab", n, lead.index("\t") + 1)
-    # 2. a text holding ': ' (a quote: "Konseli berkata: ...")
+    # 2. a line of a text block ('|', a pasted verbatim) indented less than the lines
+    # around it: the block ends there, and the parser stops at the block's next line
+    cut = _block_cut(lines, line)
+    if cut is not None:
+        n, spaces = cut
+        return out("yaml.block_dedent", n, 1, spaces=spaces)
+    # 3. a text holding ': ' (a quote: "Konseli berkata: ...")
     if "mapping values are not allowed" in problem:
         key = _KEY.match(here)
         if key and ": " in here[key.end():] + " ":
@@ -102,7 +141,7 @@ def explain(problem: str, context: str | None, line: int, column: int,
         if key and above and before[above.end():].strip() and \
                 len(key.group(1)) > len(above.group(1)):
             return out("yaml.indent", line, column)
-    # 3. a list written after '[]'
+    # 4. a list written after '[]'
     if "did not find expected key" in problem or "expected <block end>" in problem:
         n, before = _previous(lines, line)
         if before.rstrip().endswith("[]") and here.lstrip().startswith("- "):
@@ -115,24 +154,24 @@ def explain(problem: str, context: str | None, line: int, column: int,
             return out("yaml.text_after_quote", line, column, quoted) if quoted else \
                 out("yaml.text_after_quote_plain", line, column)
         return out("yaml.indent", line, column)
-    # 4. a value that starts with '- '
+    # 5. a value that starts with '- '
     if "block sequence entries are not allowed" in problem:
         key = _KEY.match(here)
         if key:
             return out("yaml.dash_value", line, column,
                        f"{key.group(2)}: {_quote(here[key.end():].strip())}")
         return out("yaml.indent", line, column)
-    # 5. a quote opened and never closed
+    # 6. a quote opened and never closed
     if "while scanning a quoted scalar" in context and context_line:
         return out("yaml.unclosed_quote", context_line, 1)
-    # 6. a text starting with a sign YAML keeps for itself
+    # 7. a text starting with a sign YAML keeps for itself
     if "cannot start any token" in problem:
         char = here[column - 1] if 0 < column <= len(here) else "?"
         return out("yaml.special_start", line, column, char=char)
     if "while scanning an alias" in context or "while scanning an anchor" in context:
         char = "*" if "alias" in context else "&"
         return out("yaml.special_start", context_line or line, column, char=char)
-    # 7. a list or a mapping opened with '[' or '{' and never closed
+    # 8. a list or a mapping opened with '[' or '{' and never closed
     if "flow sequence" in context or "flow mapping" in context:
         n = context_line or line
         if "sequence" in context:
@@ -149,10 +188,10 @@ def explain(problem: str, context: str | None, line: int, column: int,
                 if text.endswith("{"):
                     return out("yaml.unclosed_brace", n, len(text))
                 break
-    # 8. a line without 'key:' (a text that went on to the next line)
+    # 9. a line without 'key:' (a text that went on to the next line)
     if "could not find expected ':'" in problem:
         return out("yaml.no_colon", context_line or line, 1)
-    # 9. a list item out of line with the others
+    # 10. a list item out of line with the others
     if "expected '-' indicator" in problem:
         return out("yaml.list_indent", line, column)
     return None
