@@ -310,6 +310,14 @@ _YAML = {
                           "menjorok lebih sedikit daripada baris lain di blok itu, sehingga "
                           "bloknya berakhir di sini. Awali baris ini dengan {spaces} spasi, "
                           "seperti baris lainnya."),
+    "yaml.block_first_deeper": ("the first line of this text block ('|') is indented more "
+                                "than the lines after it, and YAML takes its indentation "
+                                "for the whole block. Start it with {spaces} spaces, like "
+                                "them.",
+                                "baris pertama teks blok ('|') ini menjorok lebih dalam "
+                                "daripada baris-baris sesudahnya, padahal YAML memakai "
+                                "indentasinya untuk seluruh blok. Awali baris ini dengan "
+                                "{spaces} spasi, seperti baris lainnya."),
     "yaml.list_indent": ("this list item is not in line with the items above it. Start every "
                          "'- ' of a list at the same column.",
                          "butir daftar ini tidak sejajar dengan butir di atasnya. Mulailah "

@@ -92,6 +92,20 @@ def _block_cut(lines: list[str], line: int) -> tuple[int, int] | None:
     return None
 
 
+def _first_deeper(lines: list[str], line: int) -> int | None:
+    """The first line of a text block when it is indented more than ``line``, the next
+    line of the block (right after the block's ``key: |``)."""
+    here = _line(lines, line)
+    n, before = _previous(lines, line)
+    m, header = _previous(lines, n) if n else (0, "")
+    if not (here.strip() and n and m) or _FIELD.match(here):
+        return None
+    spaces = _indent(here)
+    if _indent(before) > spaces > _indent(header) and _BLOCK_HEADER.search(header):
+        return n
+    return None
+
+
 def explain(problem: str, context: str | None, line: int, column: int,
             context_line: int | None, lines: list[str]) -> Explained | None:
     """The mistake behind a PyYAML error at ``line``:``column`` (1-based), or None."""
@@ -123,6 +137,11 @@ def explain(problem: str, context: str | None, line: int, column: int,
     if cut is not None:
         n, spaces = cut
         return out("yaml.block_dedent", n, 1, spaces=spaces)
+    # ... or its first line indented more than the next: YAML takes the first line's
+    # indentation for the whole block, which then ends at the next line
+    first = _first_deeper(lines, line)
+    if first is not None:
+        return out("yaml.block_first_deeper", first, 1, spaces=_indent(here))
     # 3. a text holding ': ' (a quote: "Konseli berkata: ...")
     if "mapping values are not allowed" in problem:
         key = _KEY.match(here)
