@@ -351,9 +351,7 @@ class _Builder:
                 self.error(node, path, Msg.of("load.min_items", n=f"{spec.minimum:g}"))
             return tuple(items)
         if not isinstance(node, ScalarNode):
-            # a verbatim whose '|' was left out: its turns read as fields ("Ko: ...")
-            self.error(node, path, Msg.of("verbatim.not_block") if path.endswith(".verbatim")
-                       else _expected(spec, node))
+            self.error(node, path, _expected(spec, node))
             return None
         if kind == "str":
             return self.text(node, spec, path)

@@ -98,6 +98,8 @@ def load_bytes(data: bytes, file: str, limits: Limits = Limits()) -> LoadedCase:
         return fail_at(exc.msg, exc.mark)
     if case is not None:
         _cross_checks(case, b)
+    if b.errors:
+        b.errors[:] = [_verbatim_not_text(e) for e in b.errors]
     verbatim = {}
     if case is not None and any(s.verbatim is not None for s in case.sessions):
         from asas.engine.verbatim.parse import read_blocks
@@ -106,6 +108,17 @@ def load_bytes(data: bytes, file: str, limits: Limits = Limits()) -> LoadedCase:
                         for path, p in problems)
     errors = sorted(set(b.errors))
     return LoadedCase(file, case if not errors else None, errors, b.values, b.keys, verbatim)
+
+
+def _verbatim_not_text(error: CaseError) -> CaseError:
+    """A session's verbatim written as a mapping or a list (its '|' left out, so its
+    turns read as fields: "Ko: ..."): the verbatim's own message, which says what to
+    write, instead of "expected text, found a mapping"."""
+    if error.code == "load.expected" and error.path.endswith(".verbatim") \
+            and error.path.startswith("sessions["):
+        return CaseError.of(error.line, error.column, error.path,
+                            Msg.of("verbatim.not_block"), error.quoted)
+    return error
 
 
 def load_file(path: str, limits: Limits = Limits()) -> LoadedCase:
