@@ -237,3 +237,17 @@ def test_a_document_without_a_table_says_what_to_do_instead(case, tmp_path):
     assert run(text, "--into", case, "--session", 1).exit_code == 0
     assert [t.text for t in load_file(str(case)).verbatim[0].turns] == [
         "Selamat pagi, Dek.", "Pagi, Bu."]
+
+
+def test_unicode_text_from_excel_is_read(case, tmp_path):
+    """Excel's "Unicode Text (*.txt)": UTF-16 with a byte order mark, tab-separated."""
+    source = tmp_path / "sesi1.txt"
+    source.write_bytes(TABLE.replace("\n", "\r\n").encode("utf-16"))
+    result = run(source, "--into", case, "--session", 1)
+    assert result.exit_code == 0, result.output
+    turns = load_file(str(case)).verbatim[0].turns
+    assert [t.text for t in turns][:2] == ["Selamat pagi, Dek. Silakan duduk.", "Pagi, Bu."]
+    # text in another encoding is still refused, and says how to save it
+    source.write_bytes("Ko: Halo, Bu Désirée.\n".encode("latin-1"))
+    result = run(source, "--into", case, "--session", 2)
+    assert result.exit_code == 2 and "UTF-8" in result.output

@@ -13,6 +13,7 @@ file with it is loaded again: what would not load is reported, and nothing is wr
 
 from __future__ import annotations
 
+import codecs
 import csv
 import io
 import os
@@ -103,8 +104,11 @@ def read_source(path: str) -> str:
         return to_block(read_docx(path))
     with open(path, "rb") as f:
         raw = f.read()
+    # Excel's and Notepad's "Unicode text" is UTF-16 with its byte order mark
+    encoding = "utf-16" if raw[:2] in (codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE) \
+        else "utf-8-sig"
     try:
-        text = raw.decode("utf-8-sig")
+        text = raw.decode(encoding)
     except UnicodeDecodeError:
         raise ImportProblem(Msg.of("import.not_utf8", source=path)) from None
     text = text.replace("\r\n", "\n").replace("\r", "\n")
