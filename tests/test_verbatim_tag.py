@@ -338,6 +338,16 @@ def test_regional_and_informal_cues(text, expected):
      "no advice"),
     ("Tadi kamu bilang kamu harusnya nggak ikut.", "no advice"),
     ("Jangan sampai kamu ketinggalan info, ya.", "no judgmental"),
+    ("Seharusnya kamu cerita dari awal ke Ibu.", ["advice"]),
+    ("Kamu itu anak pintar sebenarnya, cuma malas saja.", ["reinforcement", "judgmental"]),
+    # what the client must become is no praise; a comparison with last week is
+    ("Menurut Ibu, kamu harus lebih disiplin.", ["directive_instruction"]),
+    ("Kamu harus lebih pintar mengatur waktu.", ["directive_instruction"]),
+    ("Itu jauh lebih bagus dari minggu lalu!", ["reinforcement"]),
+    # "jadi kesimpulannya" sums up, unless it is the counselor's decision for the client
+    ("Oke, jadi kesimpulannya kamu akan belajar tiap malam ya.", ["summarizing"]),
+    ("Jadi kesimpulannya, kamu tetap di Teknik Sipil sampai lulus, ya.",
+     ["directive_instruction"]),
 ])
 def test_should_and_its_look_alikes(text, expected):
     got = codes(text)
