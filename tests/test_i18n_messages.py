@@ -200,10 +200,12 @@ def test_the_interview_and_the_importer_get_the_verbatims_messages_in_indonesian
     from asas.engine.i18n.loader_messages import error_text
     from asas.engine.verbatim.parse import parse
     [problem] = parse("Ko: Halo.\n").problems
-    assert problem.message == ("the verbatim has no client turn; check the speaker codes "
-                               "(case.verbatim_speakers)")
-    assert error_text(problem.message, "id").startswith(
-        "verbatim tidak memuat satu pun giliran bicara konseli")
+    assert problem.message == ("the verbatim has no client turn (the speakers read: 'Ko'); "
+                               "name the client's code in case.verbatim_speakers, e.g. "
+                               "client: [Ki]")
+    assert error_text(problem.message, "id") == (
+        "verbatim tidak memuat satu pun giliran bicara konseli (pembicara yang terbaca: "
+        "'Ko'); tuliskan kode konseli di case.verbatim_speakers, misalnya client: [Ki]")
     assert error_text("No such file or directory", "id") == "No such file or directory"
 
 

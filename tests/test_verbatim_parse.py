@@ -160,3 +160,24 @@ def test_colons_aligned_by_a_tab_stop_belong_to_the_code(text):
     assert not parsed.problems
     assert [(t.code, t.text, t.labels) for t in parsed.turns] == [
         ("Konselor", "Selamat pagi, Dek.", ("attending",)), ("Konseli", "Pagi, Bu.", ())]
+
+
+def test_a_block_without_the_counselors_code_names_the_speakers_it_read(tmp_path):
+    """What a trainee who wrote names as speaker codes needs: the codes read, and one as
+    the example for case.verbatim_speakers; names, so --redact withholds them."""
+    from click.testing import CliRunner
+
+    from asas.cli import cli
+    case = tmp_path / "k.yaml"
+    case.write_text("format: asas/v1\ncase:\n  id: KI-N\n  client: {pseudonym: Konseli D}\n"
+                    "sessions:\n  - number: 1\n    verbatim: |\n"
+                    "      Bu Sari: Selamat pagi, Dina.\n      Dina: Pagi, Bu.\n"
+                    "      Bu Sari: Bagaimana kabarmu?\n", encoding="utf-8")
+    shown = CliRunner().invoke(cli, ["check", "--format", "concise", "--lang", "id", str(case)])
+    assert "(pembicara yang terbaca: 'Bu Sari', 'Dina')" in shown.output
+    assert "misalnya counselor: [Bu Sari]" in shown.output
+    assert "misalnya client: [Dina]" in shown.output
+    for fmt in ("concise", "json", "text", "sarif"):
+        hidden = CliRunner().invoke(cli, ["check", "--format", fmt, "--redact", str(case)])
+        assert "no counselor turn" in hidden.output, fmt
+        assert "Sari" not in hidden.output and "Dina" not in hidden.output, fmt

@@ -729,14 +729,18 @@ _VERBATIM = {
                                  "kode pembicara {speaker} tidak tercantum dalam "
                                  "case.verbatim_speakers{hint}"),
     "verbatim.hint": ("; did you mean '{name}'?", "; maksud Anda '{name}'?"),
-    "verbatim.no_counselor": ("the verbatim has no counselor turn; check the speaker codes "
-                              "(case.verbatim_speakers)",
-                              "verbatim tidak memuat satu pun giliran bicara konselor; periksa "
-                              "kode pembicara (case.verbatim_speakers)"),
-    "verbatim.no_client": ("the verbatim has no client turn; check the speaker codes "
-                           "(case.verbatim_speakers)",
-                           "verbatim tidak memuat satu pun giliran bicara konseli; periksa "
-                           "kode pembicara (case.verbatim_speakers)"),
+    "verbatim.no_counselor": ("the verbatim has no counselor turn (the speakers read: {codes}); "
+                              "name the counselor's code in case.verbatim_speakers, e.g. "
+                              "counselor: [{example}]",
+                              "verbatim tidak memuat satu pun giliran bicara konselor "
+                              "(pembicara yang terbaca: {codes}); tuliskan kode konselor di "
+                              "case.verbatim_speakers, misalnya counselor: [{example}]"),
+    "verbatim.no_client": ("the verbatim has no client turn (the speakers read: {codes}); "
+                           "name the client's code in case.verbatim_speakers, e.g. "
+                           "client: [{example}]",
+                           "verbatim tidak memuat satu pun giliran bicara konseli (pembicara "
+                           "yang terbaca: {codes}); tuliskan kode konseli di "
+                           "case.verbatim_speakers, misalnya client: [{example}]"),
     "verbatim.empty": ("the verbatim is empty", "verbatim masih kosong"),
     "verbatim.bad_label": ("label {label} is not a technique{hint}",
                            "label {label} bukan nama teknik konseling{hint}"),

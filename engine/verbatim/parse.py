@@ -247,11 +247,9 @@ def _parse_lines(text: str, first_line: int, indent: int, speakers: dict | None,
     for turn in turns:
         problems.extend(_finish(turn, indent, check_labels))
     if turns and not any(t.speaker == COUNSELOR for t in turns):
-        problems.append(Problem(turns[0].line, turns[0].column,
-                                Msg.of("verbatim.no_counselor")))
+        problems.append(_no_role(turns, COUNSELOR))
     if turns and not any(t.speaker == CLIENT for t in turns):
-        problems.append(Problem(turns[0].line, turns[0].column,
-                                Msg.of("verbatim.no_client")))
+        problems.append(_no_role(turns, CLIENT))
     if not turns and not pending:
         problems.append(Problem(first_line, indent + 1, Msg.of("verbatim.empty")))
     return Parsed(turns, problems)
@@ -341,12 +339,34 @@ def _parse_plain(text: str, first_line: int, indent: int, index: dict,
         if (unknown and check_labels) or not (spoken or notes):
             problems.extend(_finish(turn, indent, check_labels))   # what it says, as ever
     if COUNSELOR not in roles:
-        problems.append(Problem(turns[0].line, turns[0].column,
-                                Msg.of("verbatim.no_counselor")))
+        problems.append(_no_role(turns, COUNSELOR))
     if CLIENT not in roles:
-        problems.append(Problem(turns[0].line, turns[0].column,
-                                Msg.of("verbatim.no_client")))
+        problems.append(_no_role(turns, CLIENT))
     return Parsed(turns, problems)
+
+
+def _no_role(turns: list[Turn], role: str) -> Problem:
+    """No turn of the counselor (or of the client): the speakers the block does have,
+    and the one most likely to be the missing role, for case.verbatim_speakers (names,
+    often: quoted, so that --redact withholds them)."""
+    codes = list(dict.fromkeys(t.code for t in turns))
+    others = [t.code for t in turns if t.speaker == OTHER]
+    # of the speakers no map names, the counselor usually speaks first and the client is
+    # the one most heard after them; with none, the default code as the example
+    if not others:
+        guess = DEFAULT_SPEAKERS[role][0]
+    elif role == COUNSELOR:
+        guess = others[0]
+    else:
+        heard = list(dict.fromkeys(others))
+        if not any(t.speaker == COUNSELOR for t in turns):   # others[0] is the counselor
+            heard = heard[1:] or heard
+        guess = max(heard, key=others.count)
+    shown = ", ".join(repr(c[:20]) for c in codes[:4])
+    key = "verbatim.no_counselor" if role == COUNSELOR else "verbatim.no_client"
+    return Problem(turns[0].line, turns[0].column,
+                   Msg.of(key, codes=shown, example=guess[:20]),
+                   (shown, guess[:20]) if others else (shown,))
 
 
 _CODES_OF: dict[str, tuple] = {}   # label text -> (codes, any unknown): bounded
