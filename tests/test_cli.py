@@ -123,6 +123,24 @@ def test_rule_page_and_catalogue():
     assert any(r["id"] == "KSR001" and r["severity"] == "risk" for r in listing)
 
 
+def test_a_rule_page_shows_a_verbatim_example_as_it_is_written():
+    """A text of several lines (a verbatim) as a literal block under its key, in the
+    page a trainee reads and in docs/rules.md, whose YAML gives the example back."""
+    import re
+
+    import yaml
+
+    from asas.engine.report.rulepage import rules_markdown
+    from asas.rules import CATALOG
+    page = run("rule", "VBT010", "--lang", "id").output
+    example = CATALOG["VBT010"].fail["sessions[0].verbatim"]
+    assert "\n".join(["    sesi 1 › verbatim: |"] + [f"      {line}" for line in
+                                                      example.strip().split("\n")]) in page
+    markdown = rules_markdown([CATALOG["VBT010"]])
+    first = re.search(r"```yaml\n(.*?)```", markdown, re.S).group(1)
+    assert yaml.safe_load(first) == {"sessions[0].verbatim": example}
+
+
 def test_explain_shows_the_facts_with_lines(tmp_path):
     path = write(tmp_path, "c.yaml", patched({"case.referral.source": "teacher",
                  "sessions[0].opening.voluntariness_explained": False}))

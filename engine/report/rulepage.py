@@ -82,6 +82,18 @@ def _template(text: str) -> str:
     return re.sub(r"\{(\w+)\}", r"‹\1›", text)
 
 
+def _written(value) -> list[str]:
+    """A value as a trainee writes it in the case file: a text of several lines (a
+    verbatim) as a literal block, its lines below the key; anything else in flow style
+    on the key's line."""
+    if isinstance(value, str) and "\n" in value.rstrip("\n"):
+        return ["|"] + [f"  {line}" if line.strip() else ""
+                        for line in value.rstrip("\n").split("\n")]
+    shown = yaml.safe_dump(value, default_flow_style=True, allow_unicode=True,
+                           width=200).strip()
+    return [shown[:-4] if shown.endswith("\n...") else shown.removesuffix("...").strip()]
+
+
 def _example(changes: dict, lang: str) -> list[str]:
     """The example's changes, each field as a reader counts it ("sesi 1 › place.private",
     engine/i18n/paths.py): the page is read by a person, not a program."""
@@ -91,10 +103,9 @@ def _example(changes: dict, lang: str) -> list[str]:
         if value is None:
             lines.append(f"    {where}:  {_h('removed', lang)}")
         else:
-            shown = yaml.safe_dump(value, default_flow_style=True, allow_unicode=True,
-                                   width=200).strip()
-            shown = shown[:-4] if shown.endswith("\n...") else shown.removesuffix("...").strip()
-            lines.append(f"    {where}: {shown}")
+            first, *rest = _written(value)
+            lines.append(f"    {where}: {first}")
+            lines.extend(f"    {line}" if line else "" for line in rest)
     return lines or ["    (cases/exemplary.yaml)"]
 
 
@@ -234,10 +245,9 @@ def _md_example(changes: dict) -> list[str]:
             note = f"{HEAD['removed'][1]} / {HEAD['removed'][0]}"
             lines.append(f"{path}:  # " + (f"{counted}: {note}" if counted else note))
         else:
-            shown = yaml.safe_dump(value, default_flow_style=True, allow_unicode=True,
-                                   width=200).strip()
-            shown = shown[:-4] if shown.endswith("\n...") else shown.removesuffix("...").strip()
-            lines.append(f"{path}: {shown}" + (f"  # {counted}" if counted else ""))
+            first, *rest = _written(value)
+            lines.append(f"{path}: {first}" + (f"  # {counted}" if counted else ""))
+            lines.extend(rest)
     if not changes:
         lines.append("# (cases/exemplary.yaml)")
     return lines + ["```"]
