@@ -181,3 +181,24 @@ def test_a_block_without_the_counselors_code_names_the_speakers_it_read(tmp_path
         hidden = CliRunner().invoke(cli, ["check", "--format", fmt, "--redact", str(case)])
         assert "no counselor turn" in hidden.output, fmt
         assert "Sari" not in hidden.output and "Dina" not in hidden.output, fmt
+
+
+@pytest.mark.parametrize("text", [
+    "- Ko: Selamat pagi, Dek.\n- Ki: Pagi, Bu.\n",          # a list pasted with its bullets
+    "• Ko: Selamat pagi, Dek.\n• Ki: Pagi, Bu.\n",
+    "KO:Selamat pagi, Dek.\nKI:Pagi, Bu.\n",                # no space after the colon
+    "- Ko:Selamat pagi, Dek.\nKi : Pagi, Bu.\n",
+])
+def test_bullets_and_words_glued_to_a_known_codes_colon(text):
+    parsed = parse(text)
+    assert not parsed.problems
+    assert [(t.speaker, t.text) for t in parsed.turns] == [
+        ("counselor", "Selamat pagi, Dek."), ("client", "Pagi, Bu.")]
+
+
+def test_what_only_looks_like_a_glued_or_bulleted_code_continues_the_turn():
+    parsed = parse("Ko: Buka tautan ini, ya\nhttp://kampus.ac.id/bk\nCatatan:tidak hadir\n"
+                   "- kedua: jadwal belajar\nKi: Oke, Bu.\n")
+    assert [(t.speaker, t.text) for t in parsed.turns] == [
+        ("counselor", "Buka tautan ini, ya http://kampus.ac.id/bk Catatan:tidak hadir "
+                      "- kedua: jadwal belajar"), ("client", "Oke, Bu.")]

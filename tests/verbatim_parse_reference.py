@@ -6,9 +6,15 @@ pass.
 A change of *what* is read or reported (not of how fast) is made here and in parse.py
 alike, and listed here, so that the test still catches only what the fast reader does
 differently:
-- 2026-12-03 (trying the tool as a trainee whose verbatim names its speakers "Bu Sari"
-  and "Dina"): a block with no counselor (or no client) turn says which speakers it
-  read and names one as the example for case.verbatim_speakers (_no_role)."""
+- 2026-12-03, evening (trying the tool as a trainee, issue 13), what trainees paste:
+  - a table's header row before the first turn (``No<TAB>Pembicara<TAB>Dialog``) is no
+    turn (columns.is_header);
+  - a colon after the code aligned by a tab stop (``Konselor<TAB>: ...``, or in a cell
+    of its own) is the code's;
+  - a list's bullet before the code (``- Ko: ...``, ``• Ki: ...``) is no part of it, and
+    a known code's words glued to its colon (``KO:Selamat pagi``) start a turn;
+  - a block with no counselor (or no client) turn says which speakers it read and names
+    one as the example for case.verbatim_speakers (_no_role)."""
 # ruff: noqa
 # mypy: ignore-errors
 from __future__ import annotations
@@ -18,6 +24,7 @@ import re
 from dataclasses import dataclass, field
 
 from asas.engine.i18n.messages import English, Msg
+from asas.engine.verbatim.columns import is_header
 
 COUNSELOR, CLIENT, OTHER = "counselor", "client", "other"
 
@@ -129,7 +136,9 @@ class Parsed:
 
 _NUMBER = r"(?:(?P<num>\d{1,4})\s*[.):]?\s+)?"
 _CODE = r"(?P<code>[A-Za-z][\w'.\-]*(?:\s(?:[A-Z0-9][\w'.\-]*))?)"
-_TURN = re.compile(r"^(?P<lead>\s*)" + _NUMBER + _CODE + r"\s*:(?:\s|$)")
+_BULLET = r"(?:[-•*–·]\s+)?"
+_TURN = re.compile(r"^(?P<lead>\s*)" + _BULLET + _NUMBER + _CODE + r"\s*:(?:\s|$)")
+_GLUED = re.compile(r"^(?P<lead>\s*)" + _BULLET + _NUMBER + _CODE + r":(?=[^\s/:])")
 _TAB_NUM = re.compile(r"^\d{1,4}[.)]?$")
 _NOTE = re.compile(r"\(([^()]*)\)")
 _WORD = re.compile(r"[^\W_]", re.UNICODE)
@@ -180,6 +189,8 @@ def parse(text: str, first_line: int = 1, indent: int = 0, speakers: dict | None
     for offset, raw in enumerate(text.split("\n")):
         line_no = first_line + offset
         if not raw.strip():
+            continue
+        if not turns and not pending and "\t" in raw and is_header(raw.split("\t")):
             continue
         start = _start_of_turn(raw, index, own, base_lead)
         if start is None:
@@ -242,6 +253,9 @@ def _start_of_turn(raw: str, index: dict, own: bool, base_lead: int | None):
         num = None
         if len(cells) >= 3 and _TAB_NUM.match(cells[0]):
             num, cells = cells[0].rstrip(".)"), cells[1:]
+        if len(cells) >= 2 and cells[1][:1] == ":":
+            said = cells[1][1:].strip()
+            cells = [cells[0], said, *cells[2:]] if said else [cells[0], *cells[2:]]
         if len(cells) >= 2:
             code = cells[0].rstrip(":").strip()
             role, attached = _role_of(code, index)
@@ -250,12 +264,17 @@ def _start_of_turn(raw: str, index: dict, own: bool, base_lead: int | None):
                 rest = cells[1] if len(cells) < 4 else " ".join(cells[1:2])
                 return ("tab", lead, num or attached, code, role or OTHER, rest, label)
     m = _TURN.match(raw)
-    if not m:
-        return None
+    glued = m is None
+    if glued:
+        m = _GLUED.match(raw)
+        if not m:
+            return None
     code = m.group("code")
     lead = len(m.group("lead"))
     role, attached = _role_of(code, index)
     if role is None:
+        if glued:
+            return None
         # a line indented deeper than the turns continues one ("Terus: ...", "Bu Sri bilang:")
         if base_lead is not None and lead > base_lead:
             return None

@@ -131,7 +131,12 @@ class Parsed:
 
 _NUMBER = r"(?:(?P<num>\d{1,4})\s*[.):]?\s+)?"
 _CODE = r"(?P<code>[A-Za-z][\w'.\-]*(?:\s(?:[A-Z0-9][\w'.\-]*))?)"
-_TURN = re.compile(r"^(?P<lead>\s*)" + _NUMBER + _CODE + r"\s*:(?:\s|$)")
+# a list's bullet before the code, as a list pasted from a word processor keeps it
+_BULLET = r"(?:[-•*–·]\s+)?"
+_TURN = re.compile(r"^(?P<lead>\s*)" + _BULLET + _NUMBER + _CODE + r"\s*:(?:\s|$)")
+# the words glued to the colon ("Ko:Selamat pagi"): read so for a code of the map only,
+# so that "http://..." or a time ("Pukul:10") stays what it was
+_GLUED = re.compile(r"^(?P<lead>\s*)" + _BULLET + _NUMBER + _CODE + r":(?=[^\s/:])")
 _TAB_NUM = re.compile(r"^\d{1,4}[.)]?$")
 _NOTE = re.compile(r"\(([^()]*)\)")
 _WORD = re.compile(r"[^\W_]", re.UNICODE)
@@ -417,12 +422,17 @@ def _start_of_turn(raw: str, index: dict, own: bool, base_lead: int | None):
                 rest = cells[1] if len(cells) < 4 else " ".join(cells[1:2])
                 return ("tab", lead, num or attached, code, role or OTHER, rest, label)
     m = _TURN.match(raw)
-    if not m:
-        return None
+    glued = m is None
+    if m is None:
+        m = _GLUED.match(raw)
+        if m is None:
+            return None
     code = m.group("code")
     lead = len(m.group("lead"))
     role, attached = _role_of(code, index)
     if role is None:
+        if glued:
+            return None
         # a line indented deeper than the turns continues one ("Terus: ...", "Bu Sri bilang:")
         if base_lead is not None and lead > base_lead:
             return None
