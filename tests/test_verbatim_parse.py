@@ -188,6 +188,7 @@ def test_a_block_without_the_counselors_code_names_the_speakers_it_read(tmp_path
     "• Ko: Selamat pagi, Dek.\n• Ki: Pagi, Bu.\n",
     "KO:Selamat pagi, Dek.\nKI:Pagi, Bu.\n",                # no space after the colon
     "- Ko:Selamat pagi, Dek.\nKi : Pagi, Bu.\n",
+    "Guru BK: Selamat pagi, Dek.\nSiswa: Pagi, Bu.\n",          # the school counselor
 ])
 def test_bullets_and_words_glued_to_a_known_codes_colon(text):
     parsed = parse(text)

@@ -13,6 +13,7 @@ differently:
     of its own) is the code's;
   - a list's bullet before the code (``- Ko: ...``, ``• Ki: ...``) is no part of it, and
     a known code's words glued to its colon (``KO:Selamat pagi``) start a turn;
+  - ``Guru BK`` is one of the default counselor codes;
   - a block with no counselor (or no client) turn says which speakers it read and names
     one as the example for case.verbatim_speakers (_no_role)."""
 # ruff: noqa
@@ -29,7 +30,7 @@ from asas.engine.verbatim.columns import is_header
 COUNSELOR, CLIENT, OTHER = "counselor", "client", "other"
 
 DEFAULT_SPEAKERS = {
-    COUNSELOR: ("Ko", "K", "Kr", "Kons", "Konselor", "Guru", "GBK", "Praktikan"),
+    COUNSELOR: ("Ko", "K", "Kr", "Kons", "Konselor", "Guru", "GBK", "Guru BK", "Praktikan"),
     CLIENT: ("Ki", "Kl", "S", "Konseli", "Klien", "Siswa", "Mahasiswa"),
 }
 

@@ -23,7 +23,7 @@ from asas.engine.verbatim.columns import is_header
 COUNSELOR, CLIENT, OTHER = "counselor", "client", "other"
 
 DEFAULT_SPEAKERS = {
-    COUNSELOR: ("Ko", "K", "Kr", "Kons", "Konselor", "Guru", "GBK", "Praktikan"),
+    COUNSELOR: ("Ko", "K", "Kr", "Kons", "Konselor", "Guru", "GBK", "Guru BK", "Praktikan"),
     CLIENT: ("Ki", "Kl", "S", "Konseli", "Klien", "Siswa", "Mahasiswa"),
 }
 
