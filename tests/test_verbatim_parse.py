@@ -203,3 +203,18 @@ def test_what_only_looks_like_a_glued_or_bulleted_code_continues_the_turn():
     assert [(t.speaker, t.text) for t in parsed.turns] == [
         ("counselor", "Buka tautan ini, ya http://kampus.ac.id/bk Catatan:tidak hadir "
                       "- kedua: jadwal belajar"), ("client", "Oke, Bu.")]
+
+
+@pytest.mark.parametrize("label, code", [
+    # the basic skills as Indonesian textbooks of konseling individual name them
+    ("menangkap pesan utama", "paraphrase"), ("refleksi pengalaman", "paraphrase"),
+    ("bertanya untuk membuka percakapan", "open_question"),
+    ("eksplorasi perasaan", "open_question"), ("menjernihkan", "clarification"),
+    ("mengarahkan", "directive_instruction"), ("menyimpulkan sementara", "summarizing"),
+    ("memberi nasihat", "advice"), ("Memberikan Informasi", "information_giving"),
+    ("dorongan", "minimal_encouragement"), ("perilaku attending", "attending"),
+    ("Open-ended", "open_question"), ("mengakhiri", "structuring"),
+])
+def test_the_textbooks_names_of_the_skills_are_labels(label, code):
+    parsed = parse(f"Ko: Jadi kamu merasa lelah. | {label}\nKi: Iya, Bu.\n")
+    assert not parsed.problems and parsed.turns[0].labels == (code,)
