@@ -251,3 +251,29 @@ def test_unicode_text_from_excel_is_read(case, tmp_path):
     source.write_bytes("Ko: Halo, Bu Désirée.\n".encode("latin-1"))
     result = run(source, "--into", case, "--session", 2)
     assert result.exit_code == 2 and "UTF-8" in result.output
+
+
+@pytest.mark.parametrize("written, args", [
+    ("verbatim:", ()),                                            # empty, filled
+    ("verbatim: |\n      Ko: Lama.\n      Ki: Lama.", ("--replace",)),  # replaced
+])
+def test_a_verbatim_that_is_the_sessions_first_field_keeps_its_dash(tmp_path, written, args):
+    case = tmp_path / "k.yaml"
+    case.write_text("format: asas/v1\ncase:\n  id: X\n  client: {pseudonym: A}\nsessions:\n"
+                    f"  - {written}\n    number: 1\n  - number: 2\n", encoding="utf-8")
+    source = tmp_path / "v.txt"
+    source.write_text(TEXT, encoding="utf-8")
+    result = run(source, "--into", case, "--session", 1, *args)
+    assert result.exit_code == 0, result.output
+    assert case.read_text(encoding="utf-8").split("\n")[5] == "  - verbatim: |"
+    loaded = load_file(str(case))
+    assert loaded.valid and [s.number for s in loaded.case.sessions] == [1, 2]
+    assert len(loaded.verbatim[0].turns) == 4
+
+
+def test_a_pasted_table_after_blank_lines_and_a_title(case, tmp_path):
+    source = tmp_path / "sesi1.txt"
+    source.write_text("\n\nVerbatim sesi 1\n\n\n" + TABLE, encoding="utf-8")
+    result = run(source, "--into", case, "--session", 1)
+    assert result.exit_code == 0, result.output
+    assert len(load_file(str(case)).verbatim[0].turns) == 4

@@ -118,7 +118,8 @@ def read_source(path: str) -> str:
     if _tab_table(lines):
         # a table copied from a word processor or a spreadsheet into a text file:
         # tab-separated, its header row first; its cells as they stand (no CSV quoting)
-        return to_block(_from_table([line.split("\t") for line in lines], path))
+        return to_block(_from_table([line.split("\t") for line in lines if line.strip()],
+                                    path))
     return "\n".join(line.rstrip() for line in lines).strip("\n") + "\n"
 
 
@@ -172,10 +173,15 @@ def insert(case_text: str, session: int, block: str, replace: bool = False) -> s
     body = [f"{pad}verbatim: |"] + [(f"{pad}  {line}" if line.strip() else "")
                                     for line in block.rstrip("\n").split("\n")]
     existing = next(((k, v) for k, v in node.value if k.value == "verbatim"), None)
+    if existing is not None:
+        key = existing[0].start_mark
+        start = key.line
+        # what stands before the key on its line: the indentation, and the session's
+        # "- " when the verbatim is its first field
+        body[0] = lines[start][:key.column] + body[0].lstrip(" ")
     if existing is not None and _empty(existing[1]):
         # ``verbatim:`` left empty (as asas init writes it): filled in place, the
         # comment on its line kept after the block's ``|``
-        start = existing[0].start_mark.line
         comment = lines[start][existing[1].end_mark.column:].strip() \
             if existing[1].end_mark.line == start else ""
         if comment.startswith("#"):
@@ -184,8 +190,7 @@ def insert(case_text: str, session: int, block: str, replace: bool = False) -> s
     elif existing is not None:
         if not replace:
             raise ImportProblem(Msg.of("import.has_verbatim", n=session,
-                                       line=existing[0].start_mark.line + 1))
-        start = existing[0].start_mark.line
+                                       line=start + 1))
         end = _end_line(existing[1], lines)
         new_lines = lines[:start] + body + lines[end:]
     else:
