@@ -218,3 +218,16 @@ def test_what_only_looks_like_a_glued_or_bulleted_code_continues_the_turn():
 def test_the_textbooks_names_of_the_skills_are_labels(label, code):
     parsed = parse(f"Ko: Jadi kamu merasa lelah. | {label}\nKi: Iya, Bu.\n")
     assert not parsed.problems and parsed.turns[0].labels == (code,)
+
+
+@pytest.mark.parametrize("label, en, id_", [
+    ("diam", "write the silence as a note instead, '(diam)'",
+     "tuliskan diamnya sebagai catatan saja, '(diam)'"),
+    ("Teknik Diam", "write the silence as a note instead", "tuliskan diamnya sebagai catatan"),
+    ("memfokuskan", "asas codes no such skill: leave the label out",
+     "asas tidak mengodekan keterampilan ini: hapus labelnya"),
+])
+def test_a_skill_no_code_stands_for_is_an_error_that_says_what_to_write(label, en, id_):
+    [problem] = parse(f"Ko: (diam sejenak) Hmm. | {label}\nKi: Iya, Bu.\n").problems
+    assert problem.msg.code == "verbatim.bad_label"
+    assert en in problem.text("en") and id_ in problem.text("id")

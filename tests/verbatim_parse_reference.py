@@ -14,7 +14,9 @@ differently:
   - a list's bullet before the code (``- Ko: ...``, ``• Ki: ...``) is no part of it, and
     a known code's words glued to its colon (``KO:Selamat pagi``) start a turn;
   - ``Guru BK`` is one of the default counselor codes, and the basic skills' names in
-    the Indonesian textbooks (``menangkap pesan utama``, ``menjernihkan`` ...) are labels;
+    the Indonesian textbooks (``menangkap pesan utama``, ``menjernihkan`` ...) are labels,
+    and a label of a skill no code stands for (``diam``, ``memfokuskan``) says what to
+    write instead (UNCODED);
   - a block with no counselor (or no client) turn says which speakers it read and names
     one as the example for case.verbatim_speakers (_no_role)."""
 # ruff: noqa
@@ -95,6 +97,13 @@ _ALIASES = {
     "judgmental": ["menghakimi", "penghakiman", "judging"],
     "pressure": ["tekanan", "menekan", "ancaman", "paksaan", "threat"],
 }
+# skills the textbooks name that no code of the spec stands for: a label of them is still
+# an error, whose message says what to write instead (silence is a note, "(diam)")
+UNCODED = {**dict.fromkeys(("diam", "teknik diam", "silence", "hening", "berdiam diri"),
+                           "verbatim.hint_silence"),
+           **dict.fromkeys(("memfokuskan", "focusing", "memimpin", "leading", "lead",
+                            "mengambil inisiatif", "memudahkan", "facilitating", "humor",
+                            "asosiasi bebas", "free association"), "verbatim.hint_uncoded")}
 LABEL_ALIASES: dict[str, str] = {}
 for _code in CODES:
     LABEL_ALIASES[_code] = _code
@@ -382,6 +391,9 @@ def _finish(turn: Turn, indent: int, check_labels: bool) -> list[Problem]:
                     # the name closest to what was written, in its language ('refleksi
                     # perasaan' for 'refleksi prasaan'), not the code behind it
                     extra = Msg.of("verbatim.hint", name=hint[0]) if hint else ""
+                    uncoded = UNCODED.get(" ".join(part.strip().lower().split()))
+                    if uncoded is not None:      # a skill the textbooks name, with no code
+                        extra = Msg.of(uncoded)
                     problems.append(Problem(label_line, turn.column,
                                             Msg.of("verbatim.bad_label", label=shown,
                                                    hint=extra),

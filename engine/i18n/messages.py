@@ -729,6 +729,16 @@ _VERBATIM = {
                                  "kode pembicara {speaker} tidak tercantum dalam "
                                  "case.verbatim_speakers{hint}"),
     "verbatim.hint": ("; did you mean '{name}'?", "; maksud Anda '{name}'?"),
+    "verbatim.hint_silence": ("; write the silence as a note instead, '(diam)': asas codes no "
+                              "technique for it",
+                              "; tuliskan diamnya sebagai catatan saja, '(diam)': asas tidak "
+                              "mengodekannya sebagai teknik"),
+    "verbatim.hint_uncoded": ("; asas codes no such skill: leave the label out, or name the "
+                              "technique the turn shows ('dorongan minimal', 'pertanyaan "
+                              "terbuka' ...)",
+                              "; asas tidak mengodekan keterampilan ini: hapus labelnya, atau "
+                              "sebut teknik yang tampak pada giliran itu ('dorongan minimal', "
+                              "'pertanyaan terbuka' ...)"),
     "verbatim.no_counselor": ("the verbatim has no counselor turn (the speakers read: {codes}); "
                               "name the counselor's code in case.verbatim_speakers, e.g. "
                               "counselor: [{example}]",

@@ -87,6 +87,13 @@ _ALIASES = {
     "judgmental": ["menghakimi", "penghakiman", "judging"],
     "pressure": ["tekanan", "menekan", "ancaman", "paksaan", "threat"],
 }
+# skills the textbooks name that no code of the spec stands for: a label of them is still
+# an error, whose message says what to write instead (silence is a note, "(diam)")
+UNCODED = {**dict.fromkeys(("diam", "teknik diam", "silence", "hening", "berdiam diri"),
+                           "verbatim.hint_silence"),
+           **dict.fromkeys(("memfokuskan", "focusing", "memimpin", "leading", "lead",
+                            "mengambil inisiatif", "memudahkan", "facilitating", "humor",
+                            "asosiasi bebas", "free association"), "verbatim.hint_uncoded")}
 LABEL_ALIASES: dict[str, str] = {}
 for _code in CODES:
     LABEL_ALIASES[_code] = _code
@@ -513,6 +520,9 @@ def _finish(turn: Turn, indent: int, check_labels: bool) -> list[Problem]:
                     # the name closest to what was written, in its language ('refleksi
                     # perasaan' for 'refleksi prasaan'), not the code behind it
                     extra = Msg.of("verbatim.hint", name=hint[0]) if hint else ""
+                    uncoded = UNCODED.get(" ".join(part.strip().lower().split()))
+                    if uncoded is not None:      # a skill the textbooks name, with no code
+                        extra = Msg.of(uncoded)
                     problems.append(Problem(label_line, turn.column,
                                             Msg.of("verbatim.bad_label", label=shown,
                                                    hint=extra),
