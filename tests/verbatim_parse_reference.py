@@ -29,6 +29,9 @@ from dataclasses import dataclass, field
 
 from asas.engine.i18n.messages import English, Msg
 from asas.engine.verbatim.columns import is_header
+# what the reader reports of a block with no counselor (or client) turn and of a
+# label no code stands for: shared with parse.py, as no fast path is in either
+from asas.engine.verbatim.parse import UNCODED, _no_role
 
 COUNSELOR, CLIENT, OTHER = "counselor", "client", "other"
 
@@ -97,13 +100,6 @@ _ALIASES = {
     "judgmental": ["menghakimi", "penghakiman", "judging"],
     "pressure": ["tekanan", "menekan", "ancaman", "paksaan", "threat"],
 }
-# skills the textbooks name that no code of the spec stands for: a label of them is still
-# an error, whose message says what to write instead (silence is a note, "(diam)")
-UNCODED = {**dict.fromkeys(("diam", "teknik diam", "silence", "hening", "berdiam diri"),
-                           "verbatim.hint_silence"),
-           **dict.fromkeys(("memfokuskan", "focusing", "memimpin", "leading", "lead",
-                            "mengambil inisiatif", "memudahkan", "facilitating", "humor",
-                            "asosiasi bebas", "free association"), "verbatim.hint_uncoded")}
 LABEL_ALIASES: dict[str, str] = {}
 for _code in CODES:
     LABEL_ALIASES[_code] = _code
@@ -337,30 +333,6 @@ _NOT_CODES = {"jadi", "terus", "lalu", "misalnya", "contoh", "catatan", "yaitu",
               "pertama", "kedua", "ketiga", "intinya", "kesimpulan", "note", "kata", "tanya",
               "jawab", "pesan", "judul", "tujuan",
               "nah", "ya", "oke", "ok", "gini", "begini", "pokoknya"}
-
-
-def _no_role(turns: list[Turn], role: str) -> Problem:
-    """No turn of the counselor (or of the client): the speakers the block does have,
-    and the one most likely to be the missing role, for case.verbatim_speakers (names,
-    often: quoted, so that --redact withholds them)."""
-    codes = list(dict.fromkeys(t.code for t in turns))
-    others = [t.code for t in turns if t.speaker == OTHER]
-    # of the speakers no map names, the counselor usually speaks first and the client is
-    # the one most heard after them; with none, the default code as the example
-    if not others:
-        guess = DEFAULT_SPEAKERS[role][0]
-    elif role == COUNSELOR:
-        guess = others[0]
-    else:
-        heard = list(dict.fromkeys(others))
-        if not any(t.speaker == COUNSELOR for t in turns):   # others[0] is the counselor
-            heard = heard[1:] or heard
-        guess = max(heard, key=others.count)
-    shown = ", ".join(repr(c[:20]) for c in codes[:4])
-    key = "verbatim.no_counselor" if role == COUNSELOR else "verbatim.no_client"
-    return Problem(turns[0].line, turns[0].column,
-                   Msg.of(key, codes=shown, example=guess[:20]),
-                   (shown, guess[:20]) if others else (shown,))
 
 
 def _finish(turn: Turn, indent: int, check_labels: bool) -> list[Problem]:
