@@ -147,6 +147,32 @@ def test_a_derived_rule_page_points_at_the_root_its_own_example_gives(rule_id):
     assert finding.doc.recommendation.fill("id", finding.params) in page
 
 
+def _every_entry():
+    from asas.engine.run.pipeline import catalog_of
+    bk12 = catalog_of("bk12")
+    return [(rid, None) for rid in sorted(CATALOG)] + \
+        [(rid, "bk12") for rid in sorted(bk12) if rid not in CATALOG]
+
+
+@pytest.mark.parametrize("rule_id, profile", _every_entry())
+def test_a_rule_page_shows_the_values_its_failing_example_produces(rule_id, profile):
+    # "giliran 12" on a page whose example has two turns taught the wrong reading: every
+    # value a page fills in is the one the failing example's own finding carries
+    from asas.engine.report.rulepage import example_values
+    from asas.engine.run.pipeline import catalog_of
+
+    from helpers import check_data
+    doc = catalog_of(profile)[rule_id] if profile else CATALOG[rule_id]
+    finding = next(f for f in check_data(patched(doc.fail), profile=profile).findings
+                   if f.id == rule_id)
+    values = example_values(doc)
+    page, found = doc.worded(values), finding.doc.worded(finding.params)
+    for lang in ("id", "en"):
+        for field in ("message", "recommendation"):
+            assert getattr(page, field).fill(lang, values) == \
+                getattr(found, field).fill(lang, finding.params)
+
+
 def test_the_catalogue_in_markdown_has_no_raw_placeholder():
     from asas.engine.report.rulepage import rules_markdown
     text = rules_markdown(CATALOG.values())

@@ -132,14 +132,28 @@ _FROM_EXAMPLE = {"client.activity": "activity", "client.disclosure": "disclosure
                  "case.referral.source": "source", "case.problem.rights_violated": "rights",
                  "case.data_sources": "sources", "counselor.techniques": "techniques"}
 _SESSION = re.compile(r"^sessions\[(\d+)\]\.")
-# A derived finding names the finding it rests on ("lihat KGT001") and may word itself
-# by that cause (KTB001 from a confidentiality lapse: "trust"): what the failing example
-# of each derived entry yields, so that its page points at the root its own example
-# gives (tests/test_whole_case.py runs every failing example and compares).
+# What the failing example's own finding says where the values above or the example's
+# fields would not: a derived finding names the finding it rests on ("lihat KGT001") and
+# may word itself by that cause (KTB001 from a confidentiality lapse: "trust"); a
+# verbatim finding names the turn its example's verbatim flags. tests/test_whole_case.py
+# runs every failing example and holds each page to the finding it produces.
 EXAMPLE_FINDING = {
     "KGT005": {"cause": "KGT001"}, "KGT006": {"cause": "KKN002"},
     "KSR005": {"cause": "KRH001"}, "KTB001": {"cause": "KSR005", "variant": "trust"},
     "KTB004": {"cause": "KTB002"},
+    "ATK001": {"to": "psikolog"}, "ATK002": {"to": "psikolog"}, "ATK003": {"to": "psikolog"},
+    "KGT004": {"variant": "no_follow_up"}, "KSR003": {"count": 1}, "KTB002": {"count": 1},
+    "KKN003": {"areas": ("academic", "personal")},
+    "KAH005": {"competencies": ("personal", "social", "academic", "career")},
+    "DOC079": {"fields": ("case.setting",)},
+    "PRV001": {"fields": "case.client.pseudonym"}, "PRV002": {"fields": "sessions[0].notes"},
+    "PRV003": {"fields": "sessions[0].notes"}, "PRV004": {"fields": "case.problem.summary"},
+    "PRV005": {"fields": "sessions[0].notes"}, "PRV006": {"fields": "case.problem.summary"},
+    "VBT004": {"claimed": 0.35, "measured": 0.9}, "VBT005": {"count": 2},
+    "VBT007": {"count": 1, "turn": 3, "who": "Ayah"}, "VBT010": {"turn": 1},
+    "VBT011": {"turn": 1}, "VBT012": {"turn": 1}, "VBT013": {"turn": 1},
+    "VBT014": {"turn": (1, 3, 5)}, "VBT015": {"measured": 0.9},
+    "VBT020": {"count": 1, "turns": "1"},
 }
 
 
