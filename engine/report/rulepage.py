@@ -137,7 +137,7 @@ _SESSION = re.compile(r"^sessions\[(\d+)\]\.")
 # may word itself by that cause (KTB001 from a confidentiality lapse: "trust"); a
 # verbatim finding names the turn its example's verbatim flags. tests/test_whole_case.py
 # runs every failing example and holds each page to the finding it produces.
-EXAMPLE_FINDING = {
+EXAMPLE_FINDING: dict[str, dict] = {
     "KGT005": {"cause": "KGT001"}, "KGT006": {"cause": "KKN002"},
     "KSR005": {"cause": "KRH001"}, "KTB001": {"cause": "KSR005", "variant": "trust"},
     "KTB004": {"cause": "KTB002"},
