@@ -65,7 +65,8 @@ def test_default_rubric():
     assert rubric.functions["advokasi"] == 5 and rubric.incomplete == 50
     assert [(c.rules, c.severity, c.grade, c.meeting) for c in rubric.caps] == [
         (("KRH",), "violation", "D", True), (("KAH001",), None, "D", True),
-        (("FNG001",), None, "D", True), (("KNM",), "violation", "D", False)]
+        (("FNG001",), None, "D", True), (("KNM",), "violation", "D", False),
+        (tuple(f"VBT00{n}" for n in range(1, 8)), None, "B", False)]
     assert [b.grade for b in rubric.bands] == ["A", "AB", "B", "BC", "C", "D", "E"]
     assert rubric.bands[0].min == 80 and rubric.bands[-1].min == 0
     assert rubric.band(80).grade == "A" and rubric.band(79.9).grade == "AB"
@@ -313,9 +314,11 @@ def test_caps_on_the_bundled_cases(bundled, name):
 
 
 def test_a_cap_never_raises_a_grade(bundled):
+    caps = [c for c in yaml.safe_load(default_rubric_text())["caps"] if c["grade"] == "D"]
     rubric = parse_rubric(rubric_text(bands=[{"grade": "A", "min": 95, "point": 4.0},
                                              {"grade": "D", "min": 90, "point": 1.0},
-                                             {"grade": "E", "min": 0, "point": 0.0}]))
+                                             {"grade": "E", "min": 0, "point": 0.0}],
+                                      caps=caps))
     g = grade_case(bundled["unsupervised-self-harm.yaml"], rubric)
     assert g.uncapped.grade == "E" and g.band.grade == "E" and not g.capped
     assert g.caps and g.meeting        # the cap still says why, and the meeting stands
@@ -797,3 +800,39 @@ def test_a_csv_rows_cells_add_up_to_its_total():
         points = sum(float(r[p]) for p in PRINCIPLES)
         total = points - float(r["deductions"]) - float(r["function_deductions"])
         assert round(max(0.0, total), 1) == float(r["total"]), r["file"]
+
+
+# --- a claim the verbatim does not bear out caps the grade --------------------------------
+
+OVER_CLAIMS = {f"VBT00{n}" for n in range(1, 8)}
+VERBATIM_FIXTURES = sorted((ROOT / "tests" / "fixtures" / "verbatim").glob("vbt-*.yaml")) + \
+    sorted((ROOT / "cases").glob("verbatim-*.yaml"))
+
+
+def _expected(path: Path) -> set:
+    header = path.read_text(encoding="utf-8").split("\nformat:", 1)[0]
+    return set(re.search(r"^# expect:(.*)$", header, re.M).group(1).split())
+
+
+@pytest.mark.parametrize("path", VERBATIM_FIXTURES, ids=lambda p: p.name)
+def test_a_claim_the_verbatim_does_not_bear_out_caps_the_grade_at_b(path):
+    # points alone gave a write-up claiming three explanations its verbatim never made an A
+    claims = sorted(_expected(path) & OVER_CLAIMS)
+    g = grade_case(check_paths([str(path)])[0], load_rubric())
+    assert g.graded
+    if not claims:
+        assert g.caps == []
+        return
+    assert [ids for _, ids in g.caps] == [claims]
+    assert not g.meeting and g.band.grade in ("B", "BC", "C", "D", "E")
+    assert g.capped is (g.uncapped.grade in ("A", "AB"))
+
+
+def test_setting_the_over_claim_aside_lifts_its_cap(tmp_path):
+    path = ROOT / "tests" / "fixtures" / "verbatim" / "vbt-decided-for-client.yaml"
+    result = check_paths([str(path)])[0]
+    assert grade_case(result, load_rubric()).band.grade == "B"
+    waivers = [Waiver(rule, "the tagger misread turn 5", "Dr. Sari", case=result.case_id,
+                      where="o.yaml:2:5") for rule in ("VBT005", "VBT006")]
+    g = grade_case(result, load_rubric(), "en", waivers)
+    assert not g.caps and g.band.grade == "A" and not g.unused

@@ -409,3 +409,14 @@ def test_the_report_is_titled_by_its_profile(fmt, heading):
     assert f"{heading}asas · Dua belas asas bimbingan dan konseling" in bk12.output
     default = run("check", "--format", fmt, "--lang", "id", "cases/exemplary.yaml")
     assert f"{heading}asas · Laporan asas konseling individual" in default.output
+
+
+def test_bk12_rubric_keeps_every_cap_of_the_default_one():
+    """bk12's rubric is a copy a lecturer edits: a cap added to the default (the
+    verbatim's over-claims at B) must not be missing from it."""
+    from asas.engine.report.grade import load_rubric
+
+    def caps(rubric):
+        return {(c.rules, c.severity, c.grade, c.meeting) for c in rubric.caps}
+    assert caps(load_rubric()) <= caps(load_rubric(profile="bk12"))
+    assert len(load_rubric(profile="bk12").caps) == len(load_rubric().caps) + 1   # TWH

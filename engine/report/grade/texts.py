@@ -64,9 +64,11 @@ TEXTS = {
                     "Belum ada yang dihitung: lengkapi laporan lebih dulu."),
     "no_priorities": ("No finding to work on.", "Tidak ada temuan yang perlu diperbaiki."),
     "self_report": ("The grade is of the write-up (how complete and principle-aware the report "
-                    "is), not of the practice itself, and it is one component of the PPL grade.",
-                    "Nilai ini menilai laporan (kelengkapan dan perhatian pada asas), bukan praktik "
-                    "itu sendiri, dan merupakan satu komponen nilai PPL."),
+                    "is, and whether its verbatim, where it has one, bears out what it claims), "
+                    "not of the practice itself, and it is one component of the PPL grade.",
+                    "Nilai ini menilai laporan (kelengkapan, perhatian pada asas, dan kesesuaian "
+                    "klaimnya dengan verbatim bila ada), bukan praktik itu sendiri, dan merupakan "
+                    "satu komponen nilai PPL."),
     "total_line": ("{points} of 100 points", "{points} dari 100 poin"),
     "graded_with": ("Graded with", "Dinilai dengan"),
     "sheets_index": ("Feedback sheets", "Lembar umpan balik"),
