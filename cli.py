@@ -819,12 +819,15 @@ def verbatim_group():
 @click.option("--redact", is_flag=True, help="Withhold every turn's text and cue.")
 def verbatim_tag(file, fmt, lang, redact):
     """Each turn of each session's verbatim with its codes and the cue that decided
-    each code, and what the session shows (talk share, ratios, opening, decision)."""
+    each code, and what the session shows (talk share, ratios, opening, decision).
+    FILE is a case file, or a verbatim on its own (.txt, .csv, .docx, as `verbatim
+    import` reads it) to see before importing it."""
     from asas.engine.judge.verdict import invalid
     from asas.engine.load.loader import load_file
+    from asas.engine.load.verbatim_file import is_verbatim_file, load_verbatim_file
     from asas.engine.report.redact import redact as redact_results
     from asas.engine.verbatim.report import as_json, as_text, dump
-    loaded = load_file(file)
+    loaded = load_verbatim_file(file) if is_verbatim_file(file) else load_file(file)
     if not loaded.valid:
         errors = loaded.errors
         if redact:
@@ -850,14 +853,18 @@ def verbatim_import(source, case_file, number, replace, lang):
     and technique columns) and write it into session N of the case file, leaving every
     other byte of the file as it was. An existing verbatim is kept unless --replace."""
     from asas.engine.load.loader import load_bytes
+    from asas.engine.load.read import Unreadable, read_case_bytes
+    from asas.engine.load.types import Limits
     from asas.engine.run.atomic import write_atomic
     from asas.engine.verbatim.importer import ImportProblem, case_speakers, insert, read_source
     from asas.engine.verbatim.parse import parse
     lang = _lang(lang)
+    # both read within the loader's bounds: a FIFO or a device is refused, not waited on
+    reading = source
     try:
-        block = read_source(source)
-        with open(case_file, "rb") as f:
-            raw = f.read()
+        block = read_source(source, read_case_bytes(source, Limits()))
+        reading = case_file
+        raw = read_case_bytes(case_file, Limits())
         case_text = raw.decode("utf-8")
         problems = parse(block, 1, 0, case_speakers(case_text)).problems
         for p in problems:
@@ -866,6 +873,9 @@ def verbatim_import(source, case_file, number, replace, lang):
         if problems:
             sys.exit(2)
         new_text = insert(case_text, number, block, replace)
+    except Unreadable as exc:
+        click.echo(f"{reading}: {_words(exc.msg, lang)}", err=True)
+        sys.exit(2)
     except ImportProblem as exc:
         click.echo(f"{case_file}: {_words(exc, lang)}", err=True)
         sys.exit(2)

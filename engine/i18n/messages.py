@@ -207,6 +207,19 @@ _LOAD = {
     "load.not_mapping": ("a case file is a mapping of fields, found {found}",
                          "berkas kasus berupa kelompok isian ('nama: nilai'), tertulis "
                          "{found}"),
+    "load.is_verbatim": ("this looks like a verbatim, not a case file: `asas verbatim tag "
+                         "FILE` shows its turns and their codes, and `asas verbatim import FILE "
+                         "--into CASE.yaml --session N` writes it into a session of a case file",
+                         "berkas ini tampaknya verbatim, bukan berkas kasus: `asas verbatim tag "
+                         "BERKAS` memperlihatkan giliran bicaranya beserta kodenya, dan `asas "
+                         "verbatim import BERKAS --into KASUS.yaml --session N` menuliskannya ke "
+                         "satu sesi berkas kasus"),
+    "load.is_word": ("this is a Word document, not a case file: a verbatim table in it is read "
+                     "by `asas verbatim tag FILE` and written into a case file by `asas verbatim "
+                     "import FILE --into CASE.yaml --session N`",
+                     "berkas ini dokumen Word, bukan berkas kasus: tabel verbatim di dalamnya "
+                     "dibaca oleh `asas verbatim tag BERKAS` dan dituliskan ke berkas kasus oleh "
+                     "`asas verbatim import BERKAS --into KASUS.yaml --session N`"),
     "load.many_documents": ("more than one YAML document ('---'); put one case in each file",
                             "lebih dari satu dokumen YAML ('---'); tulis satu kasus di setiap "
                             "berkas"),

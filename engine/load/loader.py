@@ -51,6 +51,15 @@ def _yaml_problem(exc: yaml.YAMLError, text: str) -> tuple[Msg, int, int, tuple]
 
 def load_bytes(data: bytes, file: str, limits: Limits = Limits()) -> LoadedCase:
     """Parse and validate one case file's content.  Never raises for bad input."""
+    loaded = _load_bytes(data, file, limits)
+    if loaded.case is None and loaded.errors:
+        # given a verbatim (or a Word file) instead of a case: say which command reads it
+        from asas.engine.load.verbatim_file import not_a_case
+        loaded.errors.extend(not_a_case(data, loaded.errors[0].code))
+    return loaded
+
+
+def _load_bytes(data: bytes, file: str, limits: Limits) -> LoadedCase:
     def fail(msg, line=1, column=1, path="", quoted=()):
         return LoadedCase(file, None, [CaseError.of(line, column, path, msg, quoted)])
 

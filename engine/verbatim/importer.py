@@ -68,13 +68,13 @@ def read_csv(data: str, source: str) -> Rows:
     return _from_table(table, source)
 
 
-def read_docx(path: str) -> Rows:
+def read_docx(path: str, raw: bytes | None = None) -> Rows:
     try:
         import docx  # python-docx (MIT); optional: pip install 'asas[docx]'
     except ImportError as exc:
         raise ImportProblem(Msg.of("import.needs_docx", source=path)) from exc
     try:
-        document = docx.Document(path)
+        document = docx.Document(path if raw is None else io.BytesIO(raw))
     except Exception as exc:   # python-docx raises several kinds for a file it cannot open
         raise ImportProblem(Msg.of("import.bad_docx", source=path,
                                    why=type(exc).__name__)) from exc
@@ -97,13 +97,22 @@ def read_docx(path: str) -> Rows:
     raise ImportProblem(problems[0] if problems else Msg.of("import.no_table", source=path))
 
 
-def read_source(path: str) -> str:
-    """The verbatim block's text from a source file, by its kind."""
+def read_source(path: str, raw: bytes | None = None) -> str:
+    """The verbatim block's text from a source file, by its kind (``raw``: its bytes,
+    read by the caller within the loader's bounds; None: read here)."""
+    return source_text(path, raw)[0]
+
+
+def source_text(path: str, raw: bytes | None = None) -> tuple[str, int]:
+    """The block's text, and for a plain text file the number of lines dropped before
+    its first (so that a turn's line is its line in the file; 0 for a table, whose
+    turns are counted as rows)."""
     lower = path.lower()
     if lower.endswith(".docx"):
-        return to_block(read_docx(path))
-    with open(path, "rb") as f:
-        raw = f.read()
+        return to_block(read_docx(path, raw)), 0
+    if raw is None:
+        with open(path, "rb") as f:
+            raw = f.read()
     # Excel's and Notepad's "Unicode text" is UTF-16 with its byte order mark
     encoding = "utf-16" if raw[:2] in (codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE) \
         else "utf-8-sig"
@@ -113,14 +122,16 @@ def read_source(path: str) -> str:
         raise ImportProblem(Msg.of("import.not_utf8", source=path)) from None
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     if lower.endswith((".csv", ".tsv")):
-        return to_block(read_csv(text, path))
+        return to_block(read_csv(text, path)), 0
     lines = text.split("\n")
     if _tab_table(lines):
         # a table copied from a word processor or a spreadsheet into a text file:
         # tab-separated, its header row first; its cells as they stand (no CSV quoting)
         return to_block(_from_table([line.split("\t") for line in lines if line.strip()],
-                                    path))
-    return "\n".join(line.rstrip() for line in lines).strip("\n") + "\n"
+                                    path)), 0
+    block = "\n".join(line.rstrip() for line in lines)
+    dropped = len(block) - len(block.lstrip("\n"))
+    return block.strip("\n") + "\n", dropped
 
 
 def _tab_table(lines: list[str]) -> bool:

@@ -1,0 +1,81 @@
+"""A verbatim on its own: the .txt, .csv or .docx a trainee has before any case file,
+read as the one session of a case that holds nothing else, so that ``asas verbatim tag
+verbatim.txt`` shows its codes before ``asas verbatim import`` puts it into a case.
+
+It is read as the import reads it (engine/verbatim/importer.py), within the loader's
+bounds (a FIFO, a folder or a file too big is refused, never waited on), and parsed with
+the default speaker codes; what cannot be read is a located error as in a case file.  A
+plain text file's turns keep their lines in the file; a table's (CSV, .docx, tab-separated
+text) are numbered as the rows of the block it becomes.
+"""
+
+from __future__ import annotations
+
+import os
+
+from asas.engine.i18n.messages import Msg
+from asas.engine.load.read import Unreadable, _decode, read_case_bytes
+from asas.engine.load.sniff import _FORMAT, declares_case
+from asas.engine.load.types import CaseError, Limits, LoadedCase, os_error
+from asas.engine.model.case import Case, Session
+from asas.engine.verbatim.columns import is_header
+from asas.engine.verbatim.importer import ImportProblem, source_text
+from asas.engine.verbatim.parse import CLIENT, COUNSELOR, parse
+
+SUFFIXES = (".txt", ".csv", ".tsv", ".docx")
+PATH = "sessions[0].verbatim"
+
+
+def is_verbatim_file(path: str, limits: Limits = Limits()) -> bool:
+    """Whether ``path`` names a verbatim on its own rather than a case file: a text,
+    CSV or Word file that does not declare itself a case (``format: asas/v1``)."""
+    lower = os.fspath(path).lower()
+    if not lower.endswith(SUFFIXES):
+        return False
+    return lower.endswith(".docx") or not declares_case(path, limits)
+
+
+def load_verbatim_file(path: str, limits: Limits = Limits()) -> LoadedCase:
+    """The verbatim in ``path`` as session 1 of an otherwise empty case; never raises."""
+    def fail(msg, line=1, column=1, quoted=()):
+        return LoadedCase(path, None, [CaseError.of(line, column, PATH, msg, quoted)])
+    try:
+        raw = read_case_bytes(path, limits)
+        block, dropped = source_text(path, raw)
+    except Unreadable as exc:
+        return fail(exc.msg)
+    except ImportProblem as exc:
+        return fail(exc.msg)
+    except OSError as exc:
+        return fail(Msg.of("load.cannot_read", why=os_error(exc)))
+    parsed = parse(block, 1 + dropped)
+    if parsed.problems:
+        return LoadedCase(path, None, [CaseError.of(p.line, p.column, PATH, p.msg, p.quoted)
+                                       for p in parsed.problems])
+    case = Case(sessions=(Session(number=1, verbatim=block),))
+    return LoadedCase(path, case, verbatim={0: parsed})
+
+
+# what the loader says of a file that is no case at all: a verbatim's turns read as YAML
+# are a mapping with no format, or not YAML; a .docx is a zip, not UTF-8
+_NOT_A_CASE = ("load.no_format", "load.not_mapping", "load.not_yaml", "load.many_documents")
+
+
+def not_a_case(data: bytes, code: str) -> list[CaseError]:
+    """For a file that did not load as a case (its first error's ``code``): a hint
+    naming `verbatim tag` and `verbatim import` when it is a verbatim or a Word file.
+    From the content alone, as the cache keys results by content."""
+    if data[:4] == b"PK\x03\x04" and b"word/" in data[:65536]:
+        return [CaseError.of(1, 1, "", Msg.of("load.is_word"))]
+    if not (code in _NOT_A_CASE or code.startswith("yaml.")) or _FORMAT.search(data):
+        return []
+    text, _ = _decode(data)
+    if text is None:
+        return []
+    first = next((line for line in text.split("\n", 5)[:5] if line.strip()), "")
+    if any(is_header(first.split(sep)) for sep in ",;\t"):    # a CSV or a pasted table
+        return [CaseError.of(1, 1, "", Msg.of("load.is_verbatim"))]
+    speakers = {t.speaker for t in parse(text).turns}
+    if {COUNSELOR, CLIENT} <= speakers:
+        return [CaseError.of(1, 1, "", Msg.of("load.is_verbatim"))]
+    return []

@@ -1,0 +1,142 @@
+"""`asas verbatim tag` of a verbatim on its own (the .txt, .csv or .docx a trainee has
+before any case file), and both verbatim commands refusing what the loader refuses
+(a FIFO is refused, never waited on)."""
+
+import json
+import os
+import shutil
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from asas.cli import cli
+from asas.engine.load.verbatim_file import is_verbatim_file, load_verbatim_file
+
+HERE = Path(__file__).resolve().parent
+STANDALONE = HERE / "fixtures" / "verbatim" / "standalone"
+TXT, CSV = STANDALONE / "sesi-1.txt", STANDALONE / "sesi-1.csv"
+
+
+def tag(*args):
+    return CliRunner().invoke(cli, ["verbatim", "tag", *map(str, args)])
+
+
+def test_a_text_verbatim_is_tagged_with_the_lines_of_its_file():
+    result = tag(TXT, "--format", "json")
+    assert result.exit_code == 0, result.output
+    [session] = json.loads(result.output)["sessions"]
+    lines = TXT.read_text(encoding="utf-8").split("\n")
+    for turn in session["turns"]:
+        # two blank lines stand before the first turn: each turn's line is its own
+        first = turn["text"].split()[0] if turn["text"] else "(diam)"
+        assert lines[turn["line"] - 1].startswith(("Ko: " + first, "Ki: " + first))
+    assert session["turns"][0]["line"] == 3
+    codes = {turn["index"]: turn["codes"] for turn in session["turns"]}
+    assert "judgmental" in codes[7] and "open_question" in codes[5]
+    assert session["opening"]["confidentiality"] is True
+    assert session["opening"]["voluntariness"] is False
+
+
+def test_a_csv_verbatim_is_read_as_import_reads_it():
+    result = tag(CSV, "--lang", "id")
+    assert result.exit_code == 0, result.output
+    assert "Sesi 1" in result.output and "label praktikan: open_question" in result.output
+    assert "→ open_question" in result.output
+
+
+def test_a_docx_verbatim(tmp_path):
+    docx = pytest.importorskip("docx")
+    document = docx.Document()
+    table = document.add_table(rows=3, cols=3)
+    rows = [("Pembicara", "Dialog", "Teknik"),
+            ("Ko", "Selamat pagi. Apa yang membawamu ke sini?", "pertanyaan terbuka"),
+            ("Ki", "Soal teman, Bu.", "")]
+    for r, row in enumerate(rows):
+        for c, value in enumerate(row):
+            table.cell(r, c).text = value
+    path = tmp_path / "verbatim.docx"
+    document.save(str(path))
+    result = tag(path, "--format", "json")
+    assert result.exit_code == 0, result.output
+    [session] = json.loads(result.output)["sessions"]
+    assert [t["speaker"] for t in session["turns"]] == ["counselor", "client"]
+    assert "open_question" in session["turns"][0]["codes"]
+
+
+def test_redact_withholds_every_turn_of_a_verbatim_on_its_own():
+    result = tag(TXT, "--format", "json", "--redact")
+    assert result.exit_code == 0
+    assert "malas" not in result.output and "Dini" not in result.output
+    assert "kamu sih" not in result.output
+
+
+def test_what_cannot_be_read_is_located_and_redacted(tmp_path):
+    path = tmp_path / "v.txt"
+    path.write_text("Ko: Selamat pagi.\nKonseli Dini: Pagi, Bu.\n", encoding="utf-8")
+    plain = tag(path, "--lang", "id")
+    assert plain.exit_code == 2
+    assert plain.stderr.startswith(f"{path}:1:1: ") and "Konseli Dini" in plain.stderr
+    redacted = tag(path, "--redact")
+    assert redacted.exit_code == 2 and "Dini" not in redacted.stderr
+    assert "Traceback" not in plain.output + redacted.output
+
+
+def test_a_text_file_that_declares_itself_a_case_is_read_as_one(tmp_path):
+    path = tmp_path / "kasus.txt"
+    shutil.copy(HERE.parent / "cases" / "verbatim-upheld.yaml", path)
+    assert not is_verbatim_file(str(path))
+    assert is_verbatim_file(str(TXT)) and is_verbatim_file(str(CSV))
+    assert not is_verbatim_file(str(HERE.parent / "cases" / "exemplary.yaml"))
+    result = tag(path, "--format", "json")
+    assert result.exit_code == 0, result.output
+    assert len(json.loads(result.output)["sessions"]) >= 1
+
+
+def test_the_loaded_verbatim_is_one_session_of_an_otherwise_empty_case():
+    loaded = load_verbatim_file(str(TXT))
+    assert loaded.valid and [s.number for s in loaded.case.sessions] == [1]
+    assert loaded.case.case.id is None and loaded.verbatim[0].turns[0].line == 3
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="no FIFOs here")
+@pytest.mark.parametrize("command", ["tag", "import"])
+def test_a_fifo_is_refused_not_waited_on(tmp_path, command):
+    fifo = tmp_path / "verbatim.txt"
+    os.mkfifo(fifo)
+    case = tmp_path / "kasus.yaml"
+    shutil.copy(HERE.parent / "cases" / "exemplary.yaml", case)
+    args = [str(fifo)] + (["--into", str(case), "--session", "1"] if command == "import" else [])
+    result = CliRunner().invoke(cli, ["verbatim", command, *args, "--lang", "id"])
+    assert result.exit_code == 2 and "bukan berkas biasa" in result.stderr
+    assert "Traceback" not in result.output
+
+
+# -- `asas check` given a verbatim or a Word file instead of a case -------------------
+
+def check(*args):
+    return CliRunner().invoke(cli, ["check", *map(str, args), "--lang", "id"])
+
+
+@pytest.mark.parametrize("path", [TXT, CSV], ids=lambda p: p.suffix)
+def test_check_of_a_verbatim_names_the_commands_that_read_it(path):
+    result = check(path)
+    assert result.exit_code == 2
+    assert "tampaknya verbatim, bukan berkas kasus" in result.output
+    assert "asas verbatim tag BERKAS" in result.output
+
+
+def test_check_of_a_word_file_names_the_commands_that_read_it(tmp_path):
+    docx = pytest.importorskip("docx")
+    path = tmp_path / "laporan.docx"
+    docx.Document().save(str(path))
+    result = check(path)
+    assert result.exit_code == 2 and "dokumen Word, bukan berkas kasus" in result.output
+
+
+def test_no_case_file_gets_the_hint():
+    # a case file with errors is a case file: the hint is for files that are none
+    files = sorted((HERE / "invalid").glob("*.yaml")) + sorted((HERE / "hostile").glob("*"))
+    for path in files:
+        if path.is_file():
+            assert "verbatim tag" not in check(path).output, path
