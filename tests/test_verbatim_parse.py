@@ -6,6 +6,8 @@ import glob
 import re
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from asas.engine.load.loader import load_file
 from asas.engine.verbatim.parse import parse
@@ -135,6 +137,62 @@ def test_a_turn_number_attached_to_a_known_code():
         ("other", None)]
 
 
+def test_a_turn_numbered_after_its_code_with_a_space():
+    """'Ko 1: / Ki 1: / Ko 2:' (the pairs of turns numbered, as many templates do) fails
+    a first reading (no counselor, no client) and is read a second time as numbered
+    turns, at the lines and columns of the file."""
+    p = parse("Ko 1: Selamat pagi, silakan duduk. | salam\nKi 1: Pagi, Bu.\n"
+              "Ko 2: Apa yang ingin kamu ceritakan?\n"
+              "    Pelan-pelan saja. | pertanyaan terbuka\nKi 2: Soal teman, Bu.\n",
+              first_line=20, indent=6)
+    assert not p.problems, [pr.message for pr in p.problems]
+    assert [(t.speaker, t.number, t.line, t.column) for t in p.turns] == [
+        ("counselor", 1, 20, 7), ("client", 1, 21, 7), ("counselor", 2, 22, 7),
+        ("client", 2, 24, 7)]
+    assert p.turns[2].text == "Apa yang ingin kamu ceritakan? Pelan-pelan saja."
+    assert p.turns[2].labels == ("open_question",)
+    # where a first reading reads the block, 'Ko 2' stays what the spec says it is
+    assert parse("Ko: Halo.\nKi: Iya.\nKo 2: Saya juga.\n").turns[2].speaker == "other"
+    # a number after an unknown code is no second reading's: still no counselor
+    assert parse("Bu Rina 1: Halo.\nKi 1: Iya.\n").problems
+
+
+@pytest.mark.parametrize("first, second, code, notes", [
+    ("Konselor (Ko): Selamat pagi.", "Konseli (Ki): Pagi, Bu.", "Konselor", ()),
+    ("Praktikan Dewi (Ko): Selamat pagi.", "Siswa A (Ki): Pagi, Bu.", "Ko", ()),
+    ("1. Konselor (K) : Selamat pagi.", "2. Konseli (Ki) : Pagi, Bu.", "Konselor", ()),
+    ("Konselor (sambil tersenyum): Selamat pagi.", "Konseli (menunduk): Pagi, Bu.",
+     "Konselor", ("sambil tersenyum",)),
+])
+def test_a_bracket_between_the_code_and_its_colon(first, second, code, notes):
+    """The code's abbreviation beside its name, or a non-verbal note, between the code
+    and the colon: read a second time, the note kept as a note."""
+    p = parse(first + "\n" + second + "\n", first_line=5)
+    assert not p.problems, [pr.message for pr in p.problems]
+    assert [(t.speaker, t.line, t.column) for t in p.turns] == [("counselor", 5, 1),
+                                                              ("client", 6, 1)]
+    assert p.turns[0].code == code and p.turns[0].notes == notes
+    assert p.turns[0].text == "Selamat pagi." and p.turns[1].text == "Pagi, Bu."
+
+
+def test_a_bracketed_start_after_other_turns_is_a_turn_not_a_continuation():
+    # read line by line, "Konselor (tersenyum):" had been glued to the client's turn
+    p = parse("Konselor: Selamat pagi.\nKonseli: Pagi, Bu.\n"
+              "Konselor (tersenyum): Silakan duduk.\nKi: Iya.\n")
+    assert not p.problems
+    assert [(t.speaker, t.text, t.notes) for t in p.turns] == [
+        ("counselor", "Selamat pagi.", ()), ("client", "Pagi, Bu.", ()),
+        ("counselor", "Silakan duduk.", ("tersenyum",)), ("client", "Iya.", ())]
+
+
+def test_a_second_reading_that_reads_no_better_is_not_kept():
+    # 'Ayah (Bapak):' names no code of the map either way: the first reading's problems
+    p = parse("Ayah (Bapak): Selamat pagi.\nKi: Pagi.\n")
+    assert [pr.msg.code for pr in p.problems] == [pr.msg.code for pr in parse(
+        "Ayah (Bapak): Selamat pagi.\nKi: Pagi.\n").problems]
+    assert any(pr.msg.code == "verbatim.no_counselor" for pr in p.problems)
+
+
 def test_a_pasted_tables_header_row_is_no_turn():
     rows = ("1\tKo\tSelamat pagi, Dek.\tattending\n"
             "2\tKi\tPagi, Bu.\t\n"
@@ -231,3 +289,13 @@ def test_a_skill_no_code_stands_for_is_an_error_that_says_what_to_write(label, e
     [problem] = parse(f"Ko: (diam sejenak) Hmm. | {label}\nKi: Iya, Bu.\n").problems
     assert problem.msg.code == "verbatim.bad_label"
     assert en in problem.text("en") and id_ in problem.text("id")
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(["Ko", "Konselor", " ", "\t", "(", ")", ":", "x", "(diam)",
+                                 "\n", "1.", "- ", "Siswa A", "(Ki)", "        "]),
+                max_size=16))
+def test_the_bracket_prefilter_misses_no_line_the_pattern_takes(parts):
+    from asas.engine.verbatim import starts
+    text = "".join(parts)
+    assert starts._closed_before_colon(text) or starts._BRACKETED.search(text) is None

@@ -172,7 +172,8 @@ LABELS = ["attending", "penstrukturan", "pertanyaan terbuka", "Pertanyaan Tertut
           "konfrontasi / penafsiran", "evaluasi; laiseg", "teknik aneh", "Summary.", ""]
 SPEAKERS = ["Ko", "Ki", "K", "Kl", "Kons", "Konseli", "Guru", "Siswa", "Mahasiswa ",
             "Praktikan", "Ayah", "Teman 2", "Ko 2", "Ko1", "Ki-12", "K.3", "ko", "jadi",
-            "Bu Sri bilang"]
+            "Bu Sri bilang", "Ki 3", "Konselor (Ko)", "Siswa A (Ki)", "Ko (tersenyum)",
+            "Ayah (Bapak)"]
 
 
 def _hostile_blocks(n: int = 120, seed: int = 13) -> list[str]:

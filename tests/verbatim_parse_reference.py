@@ -18,7 +18,12 @@ differently:
     and a label of a skill no code stands for (``diam``, ``memfokuskan``) says what to
     write instead (UNCODED);
   - a block with no counselor (or no client) turn says which speakers it read and names
-    one as the example for case.verbatim_speakers (_no_role)."""
+    one as the example for case.verbatim_speakers (_no_role).
+- 2026-12-04 (trying the tool as a trainee, issue 13), engine/verbatim/starts.py,
+  shared (no fast path is in it): a bracket between a known code and its colon
+  (``Konselor (Ko):``, ``Konselor (tersenyum):``) is rewritten before reading; a block
+  a first reading finds problems in is read a second time with ``Ko 1:`` (the turn
+  numbered after its code) rewritten, kept when it has fewer problems."""
 # ruff: noqa
 # mypy: ignore-errors
 from __future__ import annotations
@@ -32,6 +37,7 @@ from asas.engine.verbatim.columns import is_header
 # what the reader reports of a block with no counselor (or client) turn and of a
 # label no code stands for: shared with parse.py, as no fast path is in either
 from asas.engine.verbatim.parse import UNCODED, _no_role
+from asas.engine.verbatim.starts import bracketed, numbered_after
 
 COUNSELOR, CLIENT, OTHER = "counselor", "client", "other"
 
@@ -191,6 +197,24 @@ def _speaker_index(speakers: dict | None) -> tuple[dict[str, str], bool]:
 
 def parse(text: str, first_line: int = 1, indent: int = 0, speakers: dict | None = None,
           check_labels: bool = True) -> Parsed:
+    """The block read as parse.py reads it: a bracket after a known code rewritten
+    first (``Konselor (Ko):``, ``Konselor (tersenyum):``), and a block with problems read
+    a second time with its turns numbered after their codes (``Ko 1:``)."""
+    index = _speaker_index(speakers)[0]
+    if "(" in text:
+        text = bracketed(text, index) or text
+    parsed = _parse_once(text, first_line, indent, speakers, check_labels)
+    if parsed.problems:
+        again = numbered_after(text, index)
+        if again is not None:
+            second = _parse_once(again, first_line, indent, speakers, check_labels)
+            if len(second.problems) < len(parsed.problems):
+                return second
+    return parsed
+
+
+def _parse_once(text: str, first_line: int = 1, indent: int = 0,
+                speakers: dict | None = None, check_labels: bool = True) -> Parsed:
     """The turns of one verbatim block.
 
     ``first_line`` is the file line of the block's first line, ``indent`` the number of

@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 
 from asas.engine.i18n.messages import English, Msg
 from asas.engine.verbatim.columns import is_header
+from asas.engine.verbatim.starts import bracketed, numbered_after
 
 COUNSELOR, CLIENT, OTHER = "counselor", "client", "other"
 
@@ -214,11 +215,27 @@ def parse(text: str, first_line: int = 1, indent: int = 0, speakers: dict | None
         index, own = _DEFAULT_INDEX, False
     else:
         index, own = _speaker_index(speakers)
+    if "(" in text:
+        text = bracketed(text, index) or text
+    parsed = None
     if "\t" not in text:
-        plain = _parse_plain(text, first_line, indent, index, check_labels)
-        if plain is not None:
-            return plain
-    return _parse_lines(text, first_line, indent, speakers, index, own, check_labels)
+        parsed = _parse_plain(text, first_line, indent, index, check_labels)
+    if parsed is None:
+        parsed = _parse_lines(text, first_line, indent, speakers, index, own, check_labels)
+    if parsed.problems:
+        return _read_again(parsed, text, first_line, indent, speakers, index, own, check_labels)
+    return parsed
+
+
+def _read_again(parsed: Parsed, text: str, first_line: int, indent: int,
+                speakers: dict | None, index: dict, own: bool, check_labels: bool) -> Parsed:
+    """A block the first reading finds problems in, read a second time with its turns
+    numbered after their codes (starts.numbered_after) where that reads it with fewer."""
+    again = numbered_after(text, index)
+    if again is None:
+        return parsed
+    second = _parse_lines(again, first_line, indent, speakers, index, own, check_labels)
+    return second if len(second.problems) < len(parsed.problems) else parsed
 
 
 def _parse_lines(text: str, first_line: int, indent: int, speakers: dict | None,

@@ -1,0 +1,86 @@
+"""Turn starts written in ways the reader's own patterns do not take, rewritten as ones
+they do, column for column, so that every line and column parse.py reports is still the
+file's:
+
+- a bracket between a known code and its colon: the code's abbreviation beside its name
+  (``Konselor (Ko):``, ``Siswa A (Ki):``) or a non-verbal note (``Konselor (tersenyum):``,
+  kept as the turn's note).  Rewritten before the block is read: without it the line
+  would be glued to the turn above as its continuation, or refused when it is the first;
+- the turn numbered after its code with a space (``Ko 1:``, ``Ki 1:``, as many templates
+  number the pairs of turns).  Rewritten only for a second reading of a block the first
+  refuses (parse._read_again): where a first reading reads the block, ``Ko 2`` stays a
+  code of its own, as spec/verbatim.md has it (in some templates, the second konseli).
+
+Only codes of the speaker map in use count (``index``: code in lower case -> role).
+"""
+
+from __future__ import annotations
+
+import re
+
+# what may stand before the code on its line (parse.py's _BULLET and _NUMBER)
+_LEAD = r"(?P<lead>[ \t]*(?:[-•*–·][ \t]+)?(?:\d{1,4}[ \t]*[.):]?[ \t]+)?)"
+_BRACKETED = re.compile(r"^" + _LEAD + r"(?P<name>[A-Za-z][\w'.\-]*(?: [A-Z][\w'.\-]*)?)"
+                        r"(?P<gap>[ \t]*)\((?P<inside>[^()\n]{1,60})\)(?P<gap2>[ \t]*):",
+                        re.MULTILINE)
+_NUMBERED_AFTER = re.compile(r"^" + _LEAD + r"(?P<code>[A-Za-z][\w'.\-]*) (?P<num>\d{1,4})"
+                             r"(?P<gap>[ \t]*):", re.MULTILINE)
+
+
+def _rewrite(text: str, pattern: re.Pattern, line_for) -> str | None:
+    """``text`` with each match of ``pattern`` replaced by ``line_for(match)`` (a start of
+    the same length, or None to leave it), or None when nothing was replaced."""
+    out, at = [], 0
+    for m in pattern.finditer(text):
+        new = line_for(m)
+        if new is not None:
+            out.append(text[at:m.start()])
+            out.append(new)
+            at = m.end()
+    if not out:
+        return None
+    out.append(text[at:])
+    return "".join(out)
+
+
+def _closed_before_colon(text: str) -> bool:
+    """Whether a bracket closes right before a colon anywhere in ``text``: few blocks
+    have one, and looking for it costs a tenth of matching every line's start (most
+    blocks have a note in brackets, few a bracket before a colon)."""
+    at = text.find(")")
+    while at != -1:
+        after = text[at + 1:at + 9]
+        rest = after.lstrip(" \t")
+        if rest[:1] == ":" or (not rest and len(after) == 8):
+            return True       # (or more blanks than looked at: the pattern decides)
+        at = text.find(")", at + 1)
+    return False
+
+
+def bracketed(text: str, index: dict) -> str | None:
+    """``Konselor (Ko):`` as ``Konselor      :``, ``Siswa A (Ki):`` as ``Ki           :``,
+    ``Konselor (tersenyum):`` as ``Konselor: (tersenyum)``; None when no line is one."""
+    if not _closed_before_colon(text):
+        return None
+    def line_for(m: re.Match) -> str | None:
+        named = index.get(m["name"].lower())
+        inside = m["inside"].strip()
+        role = index.get(inside.lower())
+        if role is not None and named in (None, role):        # an abbreviation
+            code = m["name"] if named is not None else inside
+            return m["lead"] + code.ljust(m.end() - m.start() - len(m["lead"]) - 1) + ":"
+        if named is not None and role is None:                # a note
+            return (m["lead"] + m["name"] + ":" + m["gap"] + "(" + m["inside"] + ")"
+                    + m["gap2"])
+        return None
+    return _rewrite(text, _BRACKETED, line_for)
+
+
+def numbered_after(text: str, index: dict) -> str | None:
+    """``Ko 1:`` as ``Ko1 :`` (the number attached, as parse.py reads ``Ko1:``) for a code
+    of the map; None when no line is one."""
+    def line_for(m: re.Match) -> str | None:
+        if m["code"].lower() not in index:
+            return None
+        return m["lead"] + m["code"] + m["num"] + " " + m["gap"] + ":"
+    return _rewrite(text, _NUMBERED_AFTER, line_for)
