@@ -817,7 +817,13 @@ def verbatim_group():
               show_default=True)
 @click.option("--lang", type=LANG, help="Language of the report (default: from the locale, else en).")
 @click.option("--redact", is_flag=True, help="Withhold every turn's text and cue.")
-def verbatim_tag(file, fmt, lang, redact):
+@click.option("--counselor", multiple=True, metavar="CODE",
+              help="The counselor's code or name in a verbatim on its own (repeatable; a "
+                   "case file has its case.verbatim_speakers).")
+@click.option("--client", multiple=True, metavar="CODE",
+              help="The client's code or name in a verbatim on its own (repeatable; a case "
+                   "file has its case.verbatim_speakers).")
+def verbatim_tag(file, fmt, lang, redact, counselor, client):
     """Each turn of each session's verbatim with its codes and the cue that decided
     each code, and what the session shows (talk share, ratios, opening, decision).
     FILE is a case file, or a verbatim on its own (.txt, .csv, .docx, as `verbatim
@@ -827,7 +833,16 @@ def verbatim_tag(file, fmt, lang, redact):
     from asas.engine.load.verbatim_file import is_verbatim_file, load_verbatim_file
     from asas.engine.report.redact import redact as redact_results
     from asas.engine.verbatim.report import as_json, as_text, dump
-    loaded = load_verbatim_file(file) if is_verbatim_file(file) else load_file(file)
+    named = counselor or client
+    if is_verbatim_file(file):
+        # a chat's senders, or codes of the trainee's own: the map in place of the default
+        speakers = {"counselor": list(counselor), "client": list(client)} if named else None
+        loaded = load_verbatim_file(file, speakers=speakers)
+    elif named:
+        click.echo(f"{file}: {_say('import.speakers_in_case', lang)}", err=True)
+        sys.exit(2)
+    else:
+        loaded = load_file(file)
     if not loaded.valid:
         errors = loaded.errors
         if redact:

@@ -299,3 +299,21 @@ def test_the_bracket_prefilter_misses_no_line_the_pattern_takes(parts):
     from asas.engine.verbatim import starts
     text = "".join(parts)
     assert starts._closed_before_colon(text) or starts._BRACKETED.search(text) is None
+
+
+def test_a_chat_export_in_a_case_with_its_map():
+    text = ("04/03/26 09.00 - Pesan dan panggilan terenkripsi secara end-to-end.\n"
+            "04/03/26 09.01 - Bu Rina: Selamat pagi, Dini.\n"
+            "04/03/26 09.02 - Dini: Pagi, Bu.\n"
+            "Saya mau cerita.\n"
+            "04/03/26 10.15 - Bu Rina: Apa yang terjadi? | pertanyaan terbuka\n")
+    p = parse(text, first_line=10, indent=6,
+              speakers={"counselor": ["Bu Rina"], "client": ["Dini"]})
+    assert not p.problems, [pr.message for pr in p.problems]
+    assert [(t.line, t.speaker, t.text) for t in p.turns] == [
+        (11, "counselor", "Selamat pagi, Dini."), (12, "client", "Pagi, Bu. Saya mau cerita."),
+        (14, "counselor", "Apa yang terjadi?")]
+    assert p.turns[2].labels == ("open_question",)
+    # a date in a turn's words is no chat's: a block the first reading reads stays so
+    plain = parse("Ko: Kita ketemu lagi 11/03/26 09.00 - Bu Rina: bisa?\nKi: Bisa, Bu.\n")
+    assert not plain.problems and len(plain.turns) == 2

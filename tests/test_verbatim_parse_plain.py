@@ -53,7 +53,8 @@ def test_the_plain_reader_takes_the_common_block_and_reads_it_as_the_loop():
 _CODE = st.sampled_from(["Ko", "Ki", "K", "S", "ko", "KI", "Ko1", "Ki-12", "Ayah", "Ibu",
                          "Kons", "Siswa", "Guru BK", "Ko 2", "Terus", "x", "Konselor",
                          "Mahasiswa ", "Nah", "Bu Sri", "Ki 1", "Konselor (Ko)",
-                         "Siswa A (Ki)", "Ko (diam)", "Ayah (Ki)"])
+                         "Siswa A (Ki)", "Ko (diam)", "Ayah (Ki)",
+                         "04/03/26 09.01 - Ki", "[4/3/26, 9:01:02 AM] Bu Rina"])
 _WORDS = st.sampled_from(["Halo", "Bu,", "saya", "-", "...", "(diam)", "(", ")", "12",
                           "nggak", "é", "—", "tahu.", "Jadi:", "a:b", "\u00a0", " ", "",
                           "\t", "\x1c", "_", "|", "-x-", "x--", "?!", "  "])

@@ -140,3 +140,38 @@ def test_no_case_file_gets_the_hint():
     for path in files:
         if path.is_file():
             assert "verbatim tag" not in check(path).output, path
+
+
+# -- a chat exported as text (counseling online) ---------------------------------------
+
+CHAT = STANDALONE / "chat-whatsapp.txt"
+
+
+def test_a_chat_export_names_its_senders_for_the_map():
+    # the senders are names: without a map, the message names them as the example
+    result = tag(CHAT, "--lang", "id")
+    assert result.exit_code == 2
+    assert "counselor: [Bu Rina]" in result.stderr and "client: [Dini]" in result.stderr
+    assert "tidak diawali kode pembicara" not in result.stderr   # every line was read
+
+
+def test_a_chat_export_is_read_with_its_senders_mapped():
+    result = tag(CHAT, "--format", "json", "--counselor", "Bu Rina", "--client", "Dini")
+    assert result.exit_code == 0, result.output
+    [session] = json.loads(result.output)["sessions"]
+    turns = [(t["line"], t["speaker"], t["text"]) for t in session["turns"]]
+    assert turns == [
+        (2, "counselor", "Selamat pagi, Dini. Apa pun yang kamu ceritakan di sini Ibu jaga "
+                         "rahasianya."),
+        (3, "client", "Pagi, Bu. Saya mau cerita soal teman."),     # its second line
+        (5, "counselor", "Apa yang terjadi dengan temanmu?"),
+        (6, "client", "Dia menjauh, Bu."),                           # iOS, with seconds
+        (7, "counselor", "Kedengarannya kamu sedih karena dia menjauh.")]   # English, AM
+    assert "reflection_of_feeling" in session["turns"][4]["codes"]
+    assert session["opening"]["confidentiality"] is True
+
+
+def test_speakers_named_for_a_case_file_are_refused():
+    result = tag(HERE.parent / "cases" / "verbatim-upheld.yaml", "--client", "Dini",
+                 "--lang", "id")
+    assert result.exit_code == 2 and "case.verbatim_speakers" in result.stderr

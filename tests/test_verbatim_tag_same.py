@@ -173,7 +173,7 @@ LABELS = ["attending", "penstrukturan", "pertanyaan terbuka", "Pertanyaan Tertut
 SPEAKERS = ["Ko", "Ki", "K", "Kl", "Kons", "Konseli", "Guru", "Siswa", "Mahasiswa ",
             "Praktikan", "Ayah", "Teman 2", "Ko 2", "Ko1", "Ki-12", "K.3", "ko", "jadi",
             "Bu Sri bilang", "Ki 3", "Konselor (Ko)", "Siswa A (Ki)", "Ko (tersenyum)",
-            "Ayah (Bapak)"]
+            "Ayah (Bapak)", "04/03/26 09.01 - Ko", "[04/03/26 09.01.23] Dini"]
 
 
 def _hostile_blocks(n: int = 120, seed: int = 13) -> list[str]:

@@ -23,7 +23,8 @@ differently:
   shared (no fast path is in it): a bracket between a known code and its colon
   (``Konselor (Ko):``, ``Konselor (tersenyum):``) is rewritten before reading; a block
   a first reading finds problems in is read a second time with ``Ko 1:`` (the turn
-  numbered after its code) rewritten, kept when it has fewer problems."""
+  numbered after its code) and a chat export's dates and times rewritten, kept when it
+  leaves fewer lines unread, or as many and fewer problems (parse._worse)."""
 # ruff: noqa
 # mypy: ignore-errors
 from __future__ import annotations
@@ -36,8 +37,8 @@ from asas.engine.i18n.messages import English, Msg
 from asas.engine.verbatim.columns import is_header
 # what the reader reports of a block with no counselor (or client) turn and of a
 # label no code stands for: shared with parse.py, as no fast path is in either
-from asas.engine.verbatim.parse import UNCODED, _no_role
-from asas.engine.verbatim.starts import bracketed, numbered_after
+from asas.engine.verbatim.parse import UNCODED, _no_role, _worse
+from asas.engine.verbatim.starts import bracketed, second_reading
 
 COUNSELOR, CLIENT, OTHER = "counselor", "client", "other"
 
@@ -205,10 +206,10 @@ def parse(text: str, first_line: int = 1, indent: int = 0, speakers: dict | None
         text = bracketed(text, index) or text
     parsed = _parse_once(text, first_line, indent, speakers, check_labels)
     if parsed.problems:
-        again = numbered_after(text, index)
+        again = second_reading(text, index)
         if again is not None:
             second = _parse_once(again, first_line, indent, speakers, check_labels)
-            if len(second.problems) < len(parsed.problems):
+            if _worse(parsed) > _worse(second):
                 return second
     return parsed
 

@@ -813,6 +813,11 @@ _IMPORT = {
                             "sesi {n} sudah memuat verbatim (baris {line}); pakai --replace "
                             "untuk menggantinya"),
     "import.line": ("{source}:{line}:{column}: {message}", "{source}:{line}:{column}: {message}"),
+    "import.speakers_in_case": ("--counselor and --client name the speakers of a verbatim on "
+                                "its own; a case file's are its case.verbatim_speakers",
+                                "--counselor dan --client menyebut pembicara verbatim yang "
+                                "berdiri sendiri; pembicara berkas kasus ditulis di "
+                                "case.verbatim_speakers-nya"),
     "import.not_written": ("{file}: not written", "{file}: tidak ditulis"),
     "import.written": ("{file}: session {n}: {turns} turns written",
                        "{file}: sesi {n}: {turns} giliran ditulis"),
@@ -1210,8 +1215,14 @@ HELP_ID: dict[str, str] = {
     "verbatim": "Baca, tandai, dan impor verbatim sesi (transkrip giliran demi giliran).",
     "verbatim tag": ("Setiap giliran dalam verbatim tiap sesi beserta kodenya dan petunjuk "
                      "yang menentukan tiap kode, serta apa yang ditunjukkan sesi itu (porsi "
-                     "bicara, rasio, pembukaan, keputusan)."),
+                     "bicara, rasio, pembukaan, keputusan). BERKAS adalah berkas kasus, atau "
+                     "verbatim saja (.txt, .csv, .docx, dibaca seperti oleh `verbatim "
+                     "import`) untuk dilihat sebelum diimpor."),
     "verbatim tag.redact": "Jangan tampilkan teks dan petunjuk setiap giliran.",
+    "verbatim tag.counselor": ("Kode atau nama konselor dalam verbatim saja (boleh diulang; "
+                               "berkas kasus memakai case.verbatim_speakers-nya)."),
+    "verbatim tag.client": ("Kode atau nama konseli dalam verbatim saja (boleh diulang; berkas "
+                            "kasus memakai case.verbatim_speakers-nya)."),
     "verbatim import": ("Ambil verbatim dari SUMBER (teks biasa, .csv, atau .docx dengan kolom "
                         "pembicara, dialog, dan teknik) lalu tulis ke sesi N berkas kasus, "
                         "tanpa mengubah bagian lain berkas itu. Verbatim yang sudah ada tetap "

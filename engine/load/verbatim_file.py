@@ -35,8 +35,10 @@ def is_verbatim_file(path: str, limits: Limits = Limits()) -> bool:
     return lower.endswith(".docx") or not declares_case(path, limits)
 
 
-def load_verbatim_file(path: str, limits: Limits = Limits()) -> LoadedCase:
-    """The verbatim in ``path`` as session 1 of an otherwise empty case; never raises."""
+def load_verbatim_file(path: str, limits: Limits = Limits(),
+                       speakers: dict | None = None) -> LoadedCase:
+    """The verbatim in ``path`` as session 1 of an otherwise empty case; never raises.
+    ``speakers``: a map in place of the default one, as a case's verbatim_speakers."""
     def fail(msg, line=1, column=1, quoted=()):
         return LoadedCase(path, None, [CaseError.of(line, column, PATH, msg, quoted)])
     try:
@@ -48,7 +50,7 @@ def load_verbatim_file(path: str, limits: Limits = Limits()) -> LoadedCase:
         return fail(exc.msg)
     except OSError as exc:
         return fail(Msg.of("load.cannot_read", why=os_error(exc)))
-    parsed = parse(block, 1 + dropped)
+    parsed = parse(block, 1 + dropped, speakers=speakers)
     if parsed.problems:
         return LoadedCase(path, None, [CaseError.of(p.line, p.column, PATH, p.msg, p.quoted)
                                        for p in parsed.problems])

@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 
 from asas.engine.i18n.messages import English, Msg
 from asas.engine.verbatim.columns import is_header
-from asas.engine.verbatim.starts import bracketed, numbered_after
+from asas.engine.verbatim.starts import bracketed, second_reading
 
 COUNSELOR, CLIENT, OTHER = "counselor", "client", "other"
 
@@ -230,12 +230,21 @@ def parse(text: str, first_line: int = 1, indent: int = 0, speakers: dict | None
 def _read_again(parsed: Parsed, text: str, first_line: int, indent: int,
                 speakers: dict | None, index: dict, own: bool, check_labels: bool) -> Parsed:
     """A block the first reading finds problems in, read a second time with its turns
-    numbered after their codes (starts.numbered_after) where that reads it with fewer."""
-    again = numbered_after(text, index)
+    numbered after their codes, or its chat export's dates taken off
+    (starts.second_reading), where that reads it with fewer."""
+    again = second_reading(text, index)
     if again is None:
         return parsed
     second = _parse_lines(again, first_line, indent, speakers, index, own, check_labels)
-    return second if len(second.problems) < len(parsed.problems) else parsed
+    return second if _worse(parsed) > _worse(second) else parsed
+
+
+def _worse(parsed: Parsed) -> tuple[int, int]:
+    """How far a reading is from reading the block: its lines read as no turn first (a
+    chat read without its dates is better off naming its senders for the map), then
+    every problem."""
+    unread = sum(p.msg.code == "verbatim.no_speaker" for p in parsed.problems)
+    return unread, len(parsed.problems)
 
 
 def _parse_lines(text: str, first_line: int, indent: int, speakers: dict | None,

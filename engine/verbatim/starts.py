@@ -9,7 +9,10 @@ file's:
 - the turn numbered after its code with a space (``Ko 1:``, ``Ki 1:``, as many templates
   number the pairs of turns).  Rewritten only for a second reading of a block the first
   refuses (parse._read_again): where a first reading reads the block, ``Ko 2`` stays a
-  code of its own, as spec/verbatim.md has it (in some templates, the second konseli).
+  code of its own, as spec/verbatim.md has it (in some templates, the second konseli);
+- a chat exported as text (WhatsApp): each message's date and time before its sender,
+  for the second reading too.  The sender's name is the code (a case maps it with
+  ``case.verbatim_speakers``; the reader's message names it when none does).
 
 Only codes of the speaker map in use count (``index``: code in lower case -> role).
 """
@@ -84,3 +87,37 @@ def numbered_after(text: str, index: dict) -> str | None:
             return None
         return m["lead"] + m["code"] + m["num"] + " " + m["gap"] + ":"
     return _rewrite(text, _NUMBERED_AFTER, line_for)
+
+
+# A chat exported as text (WhatsApp, for counseling online): each message after its date
+# and time, ``04/03/26 09.01 - Bu Rina: ...`` (Android) or ``[04/03/26 09.01.23] Bu Rina:
+# ...`` (iOS), with ``, 9:01 AM`` in English; a message of the app itself (the end-to-end
+# notice) has no sender.  The sender's name becomes the code, moved to the line's start
+# so that every turn has the same indentation (the time's width varies), the message
+# keeping its column; the app's own lines are blanked.
+_SP = "[ \u202f\u00a0]"
+_STAMPED = re.compile(
+    r"^(?P<stamp>\[?\d{1,2}[/.\-]\d{1,2}[/.\-]\d{2,4},?" + _SP + r"\d{1,2}[.:]\d{2}"
+    r"(?:[.:]\d{2})?(?:" + _SP + r"?[AaPp]\.?[Mm]\.?)?\]?(?:" + _SP + r"+-)?" + _SP + r"+)"
+    r"(?P<rest>[^\n]*)", re.MULTILINE)
+_SENDER = re.compile(r"(?P<name>[^:\n]{1,40}):(?=\s)")
+
+
+def chat_stamps(text: str) -> str | None:
+    """Each dated line of a chat export as ``Name:`` and its message at its column, the
+    app's own lines blank; None when no line is dated."""
+    def line_for(m: re.Match) -> str:
+        sender = _SENDER.match(m["rest"])
+        if sender is None:
+            return " " * (m.end() - m.start())
+        name = sender["name"].strip()
+        return (name + ":").ljust(len(m["stamp"]) + sender.end()) + m["rest"][sender.end():]
+    return _rewrite(text, _STAMPED, line_for)
+
+
+def second_reading(text: str, index: dict) -> str | None:
+    """What a second reading of a refused block reads: its turns numbered after their
+    codes, and a chat export's dates and times; None when neither is in it."""
+    chat = chat_stamps(text)
+    numbered = numbered_after(chat or text, index)
+    return numbered or chat
