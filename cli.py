@@ -832,11 +832,15 @@ def verbatim_tag(file, fmt, lang, redact, counselor, client):
     from asas.engine.load.loader import load_file
     from asas.engine.load.verbatim_file import is_verbatim_file, load_verbatim_file
     from asas.engine.report.redact import redact as redact_results
+    from asas.engine.verbatim.parse import DEFAULT_SPEAKERS
     from asas.engine.verbatim.report import as_json, as_text, dump
     named = counselor or client
     if is_verbatim_file(file):
-        # a chat's senders, or codes of the trainee's own: the map in place of the default
-        speakers = {"counselor": list(counselor), "client": list(client)} if named else None
+        # a chat's senders, or codes of the trainee's own, in place of the default codes
+        # of their role (the other role keeps its own)
+        speakers = {role: list(given) or list(DEFAULT_SPEAKERS[role])
+                    for role, given in (("counselor", counselor), ("client", client))} \
+            if named else None
         loaded = load_verbatim_file(file, speakers=speakers)
     elif named:
         click.echo(f"{file}: {_say('import.speakers_in_case', lang)}", err=True)

@@ -175,3 +175,12 @@ def test_speakers_named_for_a_case_file_are_refused():
     result = tag(HERE.parent / "cases" / "verbatim-upheld.yaml", "--client", "Dini",
                  "--lang", "id")
     assert result.exit_code == 2 and "case.verbatim_speakers" in result.stderr
+
+
+def test_naming_one_role_keeps_the_default_codes_of_the_other(tmp_path):
+    path = tmp_path / "v.txt"
+    path.write_text("Bu Rina: Selamat pagi.\nKi: Pagi, Bu.\n", encoding="utf-8")
+    result = tag(path, "--format", "json", "--counselor", "Bu Rina")
+    assert result.exit_code == 0, result.output
+    [session] = json.loads(result.output)["sessions"]
+    assert [t["speaker"] for t in session["turns"]] == ["counselor", "client"]

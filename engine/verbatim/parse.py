@@ -5,7 +5,10 @@ after a turn number (``12. Ko:``), or is a tab-separated row (``Ko<TAB>dialog<TA
 a table's header row before the first of them names its columns and is skipped).
 A line that starts with no speaker code continues the turn above.  Parenthesised text is
 a non-verbal note, kept apart and never counted as speech.  After `` | `` at the end of
-a turn (or in a third tab column) come the trainee's technique labels.
+a turn (or in a third tab column) come the trainee's technique labels.  Starts written
+other ways (``Konselor (Ko):``, ``Ko 1:``, a chat export's dates) are rewritten as these,
+column for column, by starts.py: the brackets before the block is read, the others for a
+second reading of a block the first refuses.
 
 Nothing here raises for bad input: what cannot be read becomes a ``Problem`` with its
 line and column in the file the block stands in.
