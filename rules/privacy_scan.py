@@ -182,11 +182,17 @@ def _collect(obj, cls, path, session, out: list) -> None:
                 _collect(item, inner, f"{sub}[{i}]", number, out)
 
 
+# the codes a verbatim names the client and others by: a chat export's senders are
+# their names, and the map written for them (case.verbatim_speakers) carries them
+_NAMES_OF_OTHERS = ("case.verbatim_speakers.client[", "case.verbatim_speakers.other[")
+
+
 def scan(case: Case) -> list[Hit]:
     """Every kind of identifying data in every free-text field of ``case``."""
     hits = []
     for path, text, session in free_text(case):
-        if path == "case.client.pseudonym" and looks_like_full_name(text):
+        if (path == "case.client.pseudonym" or path.startswith(_NAMES_OF_OTHERS)) \
+                and looks_like_full_name(text):
             hits.append(Hit(FULL_NAME, path, session))
         for kind in scan_text(text):
             hits.append(Hit(kind, path, session))

@@ -384,3 +384,17 @@ def test_an_indonesian_report_says_disamarkan(tmp_path, fmt):
         assert secret not in out, (fmt, secret)
     english = run("check", str(path), "--format", fmt, "--redact", "--lang", "en").output
     assert "redacted" in english and "disamarkan" not in english
+
+
+def test_a_speaker_code_that_is_the_clients_full_name():
+    # a chat export's senders are names, and the map written for them carries them
+    data = patched({"case.verbatim_speakers": {"counselor": ["Ko"],
+                                               "client": ["Ki", "Dini Anggraini"],
+                                               "other": ["Budi Santoso"]}})
+    paths = sorted(e.path for f in check_data(data).findings if f.id == "PRV001"
+                   for e in f.evidence)
+    assert paths == ["case.verbatim_speakers.client[1]", "case.verbatim_speakers.other[0]"]
+    # the counselor's code and short codes are no client's name
+    quiet = patched({"case.verbatim_speakers": {"counselor": ["Bu Rina"],
+                                                "client": ["Dini", "Siswa A"]}})
+    assert "PRV001" not in {f.id for f in check_data(quiet).findings}
