@@ -809,15 +809,11 @@ VERBATIM_FIXTURES = sorted((ROOT / "tests" / "fixtures" / "verbatim").glob("vbt-
     sorted((ROOT / "cases").glob("verbatim-*.yaml"))
 
 
-def _expected(path: Path) -> set:
-    header = path.read_text(encoding="utf-8").split("\nformat:", 1)[0]
-    return set(re.search(r"^# expect:(.*)$", header, re.M).group(1).split())
-
-
 @pytest.mark.parametrize("path", VERBATIM_FIXTURES, ids=lambda p: p.name)
 def test_a_claim_the_verbatim_does_not_bear_out_caps_the_grade_at_b(path):
     # points alone gave a write-up claiming three explanations its verbatim never made an A
-    claims = sorted(_expected(path) & OVER_CLAIMS)
+    from test_verbatim_rules import expected
+    claims = sorted(expected(path) & OVER_CLAIMS)
     g = grade_case(check_paths([str(path)])[0], load_rubric())
     assert g.graded
     if not claims:

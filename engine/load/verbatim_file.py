@@ -39,8 +39,8 @@ def load_verbatim_file(path: str, limits: Limits = Limits(),
                        speakers: dict | None = None) -> LoadedCase:
     """The verbatim in ``path`` as session 1 of an otherwise empty case; never raises.
     ``speakers``: a map in place of the default one, as a case's verbatim_speakers."""
-    def fail(msg, line=1, column=1, quoted=()):
-        return LoadedCase(path, None, [CaseError.of(line, column, PATH, msg, quoted)])
+    def fail(msg):
+        return LoadedCase(path, None, [CaseError.of(1, 1, PATH, msg)])
     try:
         raw = read_case_bytes(path, limits)
         block, dropped = source_text(path, raw)
