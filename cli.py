@@ -875,17 +875,24 @@ def verbatim_import(source, case_file, number, replace, lang):
     from asas.engine.load.read import Unreadable, read_case_bytes
     from asas.engine.load.types import Limits
     from asas.engine.run.atomic import write_atomic
-    from asas.engine.verbatim.importer import ImportProblem, case_speakers, insert, read_source
+    from asas.engine.verbatim.importer import (
+        ImportProblem,
+        at_file_lines,
+        case_speakers,
+        insert,
+        source_text,
+    )
     from asas.engine.verbatim.parse import parse
     lang = _lang(lang)
     # both read within the loader's bounds: a FIFO or a device is refused, not waited on
     reading = source
     try:
-        block = read_source(source, read_case_bytes(source, Limits()))
+        block, lines = source_text(source, read_case_bytes(source, Limits()))
         reading = case_file
         raw = read_case_bytes(case_file, Limits())
         case_text = raw.decode("utf-8")
-        problems = parse(block, 1, 0, case_speakers(case_text)).problems
+        # each problem at its line in the source (a CSV's row as Excel numbers it)
+        problems = at_file_lines(parse(block, 1, 0, case_speakers(case_text)), lines).problems
         for p in problems:
             click.echo(_say("import.line", lang, source=source, line=p.line, column=p.column,
                             message=p.msg), err=True)

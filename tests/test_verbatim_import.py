@@ -88,6 +88,30 @@ def test_csv_with_indonesian_headers_and_a_continuation_row(case, tmp_path):
     assert turns[2].labels == ("reflection_of_feeling",)
 
 
+def test_a_problem_in_a_csv_is_reported_at_its_line_of_the_csv(case, tmp_path):
+    # the header is line 1 and a quoted cell runs over two lines: the bad label's row
+    # is line 5 of the file, as an editor (and Excel's row number) shows it
+    source = tmp_path / "v.csv"
+    source.write_text('No;Pembicara;Dialog;Teknik\n'
+                      '1;Ko;"Selamat pagi,\nsilakan duduk.";attending\n'
+                      '2;Ki;Pagi, Bu.;\n'
+                      '3;Ko;Bagaimana minggumu?;pertanyaan salah\n', encoding="utf-8")
+    before = case.read_bytes()
+    result = run(source, "--into", case, "--session", 1, "--lang", "id")
+    assert result.exit_code == 2 and case.read_bytes() == before
+    assert result.stderr.startswith(f"{source}:5:1: label 'pertanyaan salah'")
+
+
+def test_a_problem_in_a_pasted_tab_table_is_at_its_line_of_the_text_file(case, tmp_path):
+    source = tmp_path / "v.txt"
+    source.write_text("Verbatim sesi 1\n\nPembicara\tDialog\tTeknik\n"
+                      "Ko\tSelamat pagi.\tattending\nKi\tPagi, Bu.\t\n"
+                      "Ko\tBagaimana minggumu?\tteknik aneh\n", encoding="utf-8")
+    result = run(source, "--into", case, "--session", 1)
+    assert result.exit_code == 2
+    assert result.stderr.startswith(f"{source}:6:1: label 'teknik aneh'")
+
+
 def test_docx_table(case, tmp_path):
     docx = pytest.importorskip("docx")
     document = docx.Document()

@@ -43,6 +43,9 @@ def test_a_csv_verbatim_is_read_as_import_reads_it():
     assert result.exit_code == 0, result.output
     assert "Sesi 1" in result.output and "label praktikan: open_question" in result.output
     assert "→ open_question" in result.output
+    # each turn at its line of the CSV (the header is line 1)
+    [session] = json.loads(tag(CSV, "--format", "json").output)["sessions"]
+    assert [t["line"] for t in session["turns"]] == [2, 3, 4, 5]
 
 
 def test_a_docx_verbatim(tmp_path):

@@ -4,9 +4,8 @@ verbatim.txt`` shows its codes before ``asas verbatim import`` puts it into a ca
 
 It is read as the import reads it (engine/verbatim/importer.py), within the loader's
 bounds (a FIFO, a folder or a file too big is refused, never waited on), and parsed with
-the default speaker codes; what cannot be read is a located error as in a case file.  A
-plain text file's turns keep their lines in the file; a table's (CSV, .docx, tab-separated
-text) are numbered as the rows of the block it becomes.
+the default speaker codes; what cannot be read is a located error as in a case file.
+Every turn and problem is at its line in the file (a .docx table: its row).
 """
 
 from __future__ import annotations
@@ -19,7 +18,7 @@ from asas.engine.load.sniff import _FORMAT, declares_case
 from asas.engine.load.types import CaseError, Limits, LoadedCase, os_error
 from asas.engine.model.case import Case, Session
 from asas.engine.verbatim.columns import is_header
-from asas.engine.verbatim.importer import ImportProblem, source_text
+from asas.engine.verbatim.importer import ImportProblem, at_file_lines, source_text
 from asas.engine.verbatim.parse import CLIENT, COUNSELOR, parse
 
 SUFFIXES = (".txt", ".csv", ".tsv", ".docx")
@@ -43,14 +42,14 @@ def load_verbatim_file(path: str, limits: Limits = Limits(),
         return LoadedCase(path, None, [CaseError.of(1, 1, PATH, msg)])
     try:
         raw = read_case_bytes(path, limits)
-        block, dropped = source_text(path, raw)
+        block, lines = source_text(path, raw)
     except Unreadable as exc:
         return fail(exc.msg)
     except ImportProblem as exc:
         return fail(exc.msg)
     except OSError as exc:
         return fail(Msg.of("load.cannot_read", why=os_error(exc)))
-    parsed = parse(block, 1 + dropped, speakers=speakers)
+    parsed = at_file_lines(parse(block, 1, speakers=speakers), lines)
     if parsed.problems:
         return LoadedCase(path, None, [CaseError.of(p.line, p.column, PATH, p.msg, p.quoted)
                                        for p in parsed.problems])

@@ -17,12 +17,13 @@ import codecs
 import csv
 import io
 import os
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
 
 import yaml
 
 from asas.engine.i18n.messages import MessageError, Msg
 from asas.engine.verbatim.columns import columns, is_header
+from asas.engine.verbatim.parse import Parsed
 
 
 class ImportProblem(MessageError):
@@ -35,9 +36,14 @@ class Rows:
     """Turns as (speaker, dialog, technique) and where each came from (for messages)."""
     rows: list[tuple[str, str, str]]
     source: object        # the file (or "FILE (table N)", a message) it came from
+    # the line of the file each turn starts on (a .docx table: its row), so that what is
+    # wrong with a turn is reported where the trainee edits it
+    lines: list[int] = field(default_factory=list)
 
 
-def _from_table(table: list[list[str]], source) -> Rows:
+def _from_table(table: list[list[str]], source, lines: list[int] | None = None) -> Rows:
+    """``lines``: the file line each row of ``table`` starts on (default: its number)."""
+    lines = lines or list(range(1, len(table) + 1))
     for start, header in enumerate(table[:5]):
         cols = columns(header)
         if cols:
@@ -45,7 +51,8 @@ def _from_table(table: list[list[str]], source) -> Rows:
     else:
         raise ImportProblem(Msg.of("import.no_header", source=source))
     rows: list[tuple[str, str, str]] = []
-    for row in table[start + 1:]:
+    starts: list[int] = []
+    for row, line in zip(table[start + 1:], lines[start + 1:]):
         get = lambda key: (row[cols[key]].strip() if key in cols and cols[key] < len(row)  # noqa: E731
                            else "")
         speaker, dialog, technique = get("speaker"), get("dialog"), get("technique")
@@ -56,7 +63,8 @@ def _from_table(table: list[list[str]], source) -> Rows:
             rows[-1] = (s, f"{d}\n{dialog}".strip(), t or technique)
             continue
         rows.append((speaker, dialog, technique))
-    return Rows(rows, source)
+        starts.append(line)
+    return Rows(rows, source, starts)
 
 
 def read_csv(data: str, source: str) -> Rows:
@@ -64,8 +72,13 @@ def read_csv(data: str, source: str) -> Rows:
         dialect = csv.Sniffer().sniff(data[:4096], delimiters=",;\t")
     except csv.Error:
         dialect = csv.excel
-    table = [row for row in csv.reader(io.StringIO(data), dialect)]
-    return _from_table(table, source)
+    reader = csv.reader(io.StringIO(data), dialect)
+    table, lines, before = [], [], 0
+    for row in reader:           # a quoted cell may hold line breaks: a row's first line
+        table.append(row)
+        lines.append(before + 1)
+        before = reader.line_num
+    return _from_table(table, source, lines)
 
 
 def read_docx(path: str, raw: bytes | None = None) -> Rows:
@@ -103,13 +116,12 @@ def read_source(path: str, raw: bytes | None = None) -> str:
     return source_text(path, raw)[0]
 
 
-def source_text(path: str, raw: bytes | None = None) -> tuple[str, int]:
-    """The block's text, and for a plain text file the number of lines dropped before
-    its first (so that a turn's line is its line in the file; 0 for a table, whose
-    turns are counted as rows)."""
+def source_text(path: str, raw: bytes | None = None) -> tuple[str, list[int]]:
+    """The block's text, and the line of the file each of its lines comes from (for a
+    .docx table, the row), so that a turn's line and a problem's are the file's."""
     lower = path.lower()
     if lower.endswith(".docx"):
-        return to_block(read_docx(path, raw)), 0
+        return _block(read_docx(path, raw))
     if raw is None:
         with open(path, "rb") as f:
             raw = f.read()
@@ -122,16 +134,41 @@ def source_text(path: str, raw: bytes | None = None) -> tuple[str, int]:
         raise ImportProblem(Msg.of("import.not_utf8", source=path)) from None
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     if lower.endswith((".csv", ".tsv")):
-        return to_block(read_csv(text, path)), 0
+        return _block(read_csv(text, path))
     lines = text.split("\n")
     if _tab_table(lines):
         # a table copied from a word processor or a spreadsheet into a text file:
         # tab-separated, its header row first; its cells as they stand (no CSV quoting)
-        return to_block(_from_table([line.split("\t") for line in lines if line.strip()],
-                                    path)), 0
+        written = [(n, line) for n, line in enumerate(lines, 1) if line.strip()]
+        return _block(_from_table([line.split("\t") for _, line in written], path,
+                                  [n for n, _ in written]))
     block = "\n".join(line.rstrip() for line in lines)
     dropped = len(block) - len(block.lstrip("\n"))
-    return block.strip("\n") + "\n", dropped
+    block = block.strip("\n") + "\n"
+    return block, list(range(dropped + 1, dropped + 1 + block.count("\n")))
+
+
+def _block(rows: Rows) -> tuple[str, list[int]]:
+    """to_block's text, and the file line (or row) of each of its lines: a turn's
+    continuation lines (a cell of several lines) are its row's."""
+    block = to_block(rows)
+    lines: list[int] = []
+    turn = -1
+    for text in block.split("\n")[:-1]:
+        turn += not text.startswith("    ")
+        lines.append(rows.lines[turn] if 0 <= turn < len(rows.lines) else 1)
+    return block, lines
+
+
+def at_file_lines(parsed: Parsed, lines: list[int]) -> Parsed:
+    """``parsed``, read from a block source_text made (its first line 1), with every
+    turn's and problem's line the file's (``lines``: source_text's second value)."""
+    def line(n: int) -> int:
+        return lines[n - 1] if 0 < n <= len(lines) else n
+    for turn in parsed.turns:
+        turn.line = line(turn.line)
+        turn.lines = [(line(n), raw) for n, raw in turn.lines]
+    return Parsed(parsed.turns, [replace(p, line=line(p.line)) for p in parsed.problems])
 
 
 def _tab_table(lines: list[str]) -> bool:
