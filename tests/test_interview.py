@@ -9,6 +9,7 @@ then answered with Enter: "don't know").
 """
 
 import re
+from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
@@ -1005,3 +1006,32 @@ def test_help_and_a_date_through_a_terminal(tmp_path):
     assert again.interrupt() != 0
     kept = json.loads(draft.read_text(encoding="utf-8"))["answers"]
     assert kept[-1] == ["sessions[0].date", "7/9/2026"]
+
+
+def test_the_verbatim_can_be_given_as_the_file_it_is_in(tmp_path):
+    """Where the verbatim is pasted, the path of its .docx, .csv or .txt is read as
+    `verbatim import` reads it (a file dragged into a terminal comes in quotes)."""
+    source = Path(__file__).parent / "fixtures" / "verbatim" / "standalone" / "sesi-1.csv"
+    answers = dict(BASE_ID)
+    answers.update({"sessions[0].verbatim": "ya",
+                    "sessions[0].verbatim[0]": f"'{source}'"})
+    result, target = interview(tmp_path, answers, "id")
+    assert result.exit_code == 0, result.output
+    assert f"4 giliran terbaca dari {source}" in result.output
+    loaded = load_file(str(target))
+    assert loaded.valid, [e.format(str(target)) for e in loaded.errors]
+    turns = loaded.verbatim[0].turns
+    assert [t.speaker for t in turns] == ["counselor", "client", "counselor", "client"]
+    assert turns[2].labels == ("open_question",)
+
+
+def test_a_verbatim_file_that_cannot_be_read_is_said_and_asked_again(tmp_path):
+    bad = tmp_path / "tanpa-judul.csv"
+    bad.write_text("a,b\n1,2\n", encoding="utf-8")
+    answers = dict(BASE_ID)
+    answers.update({"sessions[0].verbatim": "ya", "sessions[0].verbatim[0]": str(bad),
+                    "sessions[0].verbatim+": "tidak"})
+    result, target = interview(tmp_path, answers, "id")
+    assert result.exit_code == 0, result.output
+    assert f"  {bad}: tidak ada baris judul" in result.output
+    assert load_file(str(target)).case.sessions[0].verbatim is None

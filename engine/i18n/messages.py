@@ -609,6 +609,7 @@ _INTERVIEW = {
                           "Terakhir, tentang kasus secara keseluruhan"),
     "interview.undocumented": ("→ not documented", "→ tidak dicatat"),
     "interview.verbatim_line": ("line {line} of the verbatim:", "baris {line} verbatim:"),
+    "interview.verbatim_read": ("{n} turns read from {file}", "{n} giliran terbaca dari {file}"),
     "interview.verbatim_again": ("The verbatim cannot be read as it is. Paste it again?",
                                  "Verbatim belum dapat dibaca. Tempelkan lagi?"),
     "interview.required": ("This one is required; please answer it.",

@@ -455,9 +455,11 @@ HELP: dict[str, H] = {
     "sessions[].verbatim": H(
         "Yes to paste this session's verbatim from your report, one turn per line, each "
         "after its speaker's code: \"Ko: Good morning, have a seat.\" / \"Ki: Morning.\" "
-        "asas reads the techniques you used from it.",
+        "Or give the path of the Word table, CSV or text file it is in. asas reads the "
+        "techniques you used from it.",
         "Ya untuk menempelkan verbatim sesi ini dari laporan, satu giliran per baris, "
         "diawali kode pembicara: \"Ko: Selamat pagi, silakan duduk.\" / \"Ki: Pagi, Bu.\" "
+        "Atau berikan path berkas tabel Word, CSV, atau teks tempat verbatim itu berada. "
         "asas membaca teknik yang Anda pakai darinya."),
     # profile bk12
     "case.referral.feedback_given": H(

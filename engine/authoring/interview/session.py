@@ -328,25 +328,61 @@ class Interview:
             if isinstance(entry, Q) and entry.items(self.lang):
                 self.echo(f"  {entry.items(self.lang)}")
             lines: list[str] = []
+            source = block = None
+            at_lines: list[int] = []
             while True:
                 raw = self.read("", path + "[]", f"{where}[{len(lines)}]")
                 if raw.strip() == ".":
                     break
+                source = _a_verbatim_file(raw) if not lines else None
+                if source is not None:
+                    # the path of the file the verbatim is in, read as `verbatim import`
+                    # reads it (a .docx table, a CSV, a text file)
+                    block, at_lines = self.verbatim_from(source)
+                    break
                 lines.append(raw.rstrip())
             while lines and not lines[-1].strip():
                 lines.pop()
-            if not lines:
+            if source is None and not lines:
                 return MISSING
-            block = "\n".join(lines) + "\n"
-            own = self.case.get("verbatim_speakers")
-            speakers = None if not own else {k: tuple(v or ()) for k, v in own.items()}
-            problems = parse(block, 1, 0, speakers).problems
-            if not problems:
-                return block
-            for p in problems:
-                self.echo(f"  {self.t('verbatim_line', line=p.line)} {error_text(p.message, self.lang)}")
+            if source is None:
+                block = "\n".join(lines) + "\n"
+            if block is not None:
+                own = self.case.get("verbatim_speakers")
+                speakers = None if not own else {k: tuple(v or ()) for k, v in own.items()}
+                parsed = parse(block, 1, 0, speakers)
+                if source is not None:      # each problem at its line in that file
+                    from asas.engine.verbatim.importer import at_file_lines
+                    parsed = at_file_lines(parsed, at_lines)
+                if not parsed.problems:
+                    if source is not None:
+                        self.echo("  " + self.t("verbatim_read", file=source,
+                                                n=len(parsed.turns)))
+                    return block
+                for p in parsed.problems:
+                    where_line = self.t("verbatim_line", line=p.line)
+                    self.echo(f"  {where_line} {error_text(p.message, self.lang)}")
             if not self.gate(self.t("verbatim_again"), path + "+", where + "+"):
                 return MISSING
+
+    def verbatim_from(self, source: str) -> tuple[str | None, list[int]]:
+        """The block in the file ``source``, read within the loader's bounds, and the
+        file line of each of its lines; what stops it is said, and then None (the caller
+        asks again)."""
+        from asas.engine.i18n.messages import text as words
+        from asas.engine.load.read import Unreadable, read_case_bytes
+        from asas.engine.load.types import Limits
+        from asas.engine.verbatim.importer import ImportProblem, source_text
+        try:
+            return source_text(source, read_case_bytes(source, Limits()))
+        except ImportProblem as exc:        # its message names the file
+            self.echo(f"  {words(exc.msg, self.lang)}")
+        except Unreadable as exc:
+            self.echo(f"  {source}: {words(exc.msg, self.lang)}")
+        except OSError as exc:
+            from asas.engine.load.types import os_error
+            self.echo(f"  {source}: {words(os_error(exc), self.lang)}")
+        return None, []
 
     def object_list(self, spec: FieldSpec, text: str, path: str, where: str):
         if not self.gate(text, path, where):
@@ -784,3 +820,11 @@ class _Replay:
             os.unlink(self.draft)
         except OSError:
             pass
+
+
+def _a_verbatim_file(answer: str) -> str | None:
+    """The file an answer names where a verbatim is pasted, when it names one that can
+    hold a verbatim (quotes taken off: a file dragged into a terminal comes in them)."""
+    from asas.engine.load.verbatim_file import SUFFIXES
+    name = answer.strip().strip("'\"")
+    return name if name.lower().endswith(SUFFIXES) and os.path.isfile(name) else None
