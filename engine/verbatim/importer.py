@@ -110,15 +110,11 @@ def read_docx(path: str, raw: bytes | None = None) -> Rows:
     raise ImportProblem(problems[0] if problems else Msg.of("import.no_table", source=path))
 
 
-def read_source(path: str, raw: bytes | None = None) -> str:
-    """The verbatim block's text from a source file, by its kind (``raw``: its bytes,
-    read by the caller within the loader's bounds; None: read here)."""
-    return source_text(path, raw)[0]
-
-
 def source_text(path: str, raw: bytes | None = None) -> tuple[str, list[int]]:
-    """The block's text, and the line of the file each of its lines comes from (for a
-    .docx table, the row), so that a turn's line and a problem's are the file's."""
+    """The verbatim block's text from a source file, by its kind (``raw``: its bytes,
+    read by the caller within the loader's bounds; None: read here), and the line of the
+    file each of the block's lines comes from (for a .docx table, the row), so that a
+    turn's line and a problem's are the file's."""
     lower = path.lower()
     if lower.endswith(".docx"):
         return _block(read_docx(path, raw))
