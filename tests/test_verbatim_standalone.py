@@ -187,3 +187,20 @@ def test_naming_one_role_keeps_the_default_codes_of_the_other(tmp_path):
     assert result.exit_code == 0, result.output
     [session] = json.loads(result.output)["sessions"]
     assert [t["speaker"] for t in session["turns"]] == ["counselor", "client"]
+
+
+def test_a_verbatim_that_cannot_be_imported_names_its_file_once(tmp_path):
+    path = tmp_path / "tanpa-judul.csv"
+    path.write_text("a,b\n1,2\n", encoding="utf-8")
+    for lang, words in (("id", "tidak ada baris judul"), ("en", "no header row")):
+        result = tag(path, "--lang", lang)
+        assert result.exit_code == 2 and words in result.stderr
+        assert result.stderr.count(str(path)) == 1, result.stderr
+
+
+def test_unsourced_keeps_a_source_that_says_more_than_the_file():
+    from asas.engine.i18n.messages import Msg, unsourced
+    plain = unsourced(Msg.of("import.no_header", source="v.csv"))
+    assert "v.csv" not in plain.text("en") and "v.csv" not in plain.text("id")
+    table = Msg.of("import.no_header", source=Msg.of("import.table", path="v.docx", n=2))
+    assert unsourced(table) == table and "(tabel 2)" in table.text("id")

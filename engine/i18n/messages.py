@@ -65,6 +65,24 @@ def text(msg: Msg | Pair | str, lang: str = "en") -> str:
     return template.format(**params)
 
 
+def unsourced(msg: Msg) -> Msg:
+    """A message that starts with its file (``"{source}: ..."``, as the import's do)
+    without it, in both languages, for a report already located in that file
+    (``asas verbatim tag v.csv`` says "v.csv:1:1: ..." once, not twice)."""
+    lead = "{source}: "
+    en, id_ = MESSAGES[msg.code]
+    # a source that says more than the file ("v.docx (tabel 2)") is kept
+    if not (en.startswith(lead) and id_.startswith(lead)) \
+            or not isinstance(dict(msg.params).get("source"), str):
+        return msg
+    params = {k: v for k, v in msg.params if k != "source"}
+
+    def said(template: str, lang: str) -> str:
+        return template[len(lead):].format(
+            **{k: (text(v, lang) if isinstance(v, (Msg, Pair)) else v) for k, v in params.items()})
+    return Msg.of("import.in_file", what=Pair(said(en, "en"), said(id_, "id")))
+
+
 def t(code: str, lang: str, **params) -> str:
     """One message in words: ``t("load.empty", "id")``."""
     return text(Msg.of(code, **params), lang)
@@ -819,6 +837,7 @@ _IMPORT = {
                                 "--counselor dan --client menyebut pembicara verbatim yang "
                                 "berdiri sendiri; pembicara berkas kasus ditulis di "
                                 "case.verbatim_speakers-nya"),
+    "import.in_file": ("{what}", "{what}"),
     "import.not_written": ("{file}: not written", "{file}: tidak ditulis"),
     "import.written": ("{file}: session {n}: {turns} turns written",
                        "{file}: sesi {n}: {turns} giliran ditulis"),

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import os
 
-from asas.engine.i18n.messages import Msg
+from asas.engine.i18n.messages import Msg, unsourced
 from asas.engine.load.read import Unreadable, _decode, read_case_bytes
 from asas.engine.load.sniff import _FORMAT, declares_case
 from asas.engine.load.types import CaseError, Limits, LoadedCase, os_error
@@ -45,8 +45,8 @@ def load_verbatim_file(path: str, limits: Limits = Limits(),
         block, lines = source_text(path, raw)
     except Unreadable as exc:
         return fail(exc.msg)
-    except ImportProblem as exc:
-        return fail(exc.msg)
+    except ImportProblem as exc:       # located in this file already: named once
+        return fail(unsourced(exc.msg) if isinstance(exc.msg, Msg) else exc.msg)
     except OSError as exc:
         return fail(Msg.of("load.cannot_read", why=os_error(exc)))
     parsed = at_file_lines(parse(block, 1, speakers=speakers), lines)
