@@ -317,3 +317,28 @@ def test_a_chat_export_in_a_case_with_its_map():
     # a date in a turn's words is no chat's: a block the first reading reads stays so
     plain = parse("Ko: Kita ketemu lagi 11/03/26 09.00 - Bu Rina: bisa?\nKi: Bisa, Bu.\n")
     assert not plain.problems and len(plain.turns) == 2
+
+
+@pytest.mark.parametrize("turn, labels", [
+    ("Ko: Kamu merasa lelah. (Teknik: refleksi perasaan)", ("reflection_of_feeling",)),
+    ("Ko: Kamu merasa lelah. (teknik konseling = refleksi perasaan, klarifikasi)",
+     ("reflection_of_feeling", "clarification")),
+    ("Ko: (tersenyum) Halo. (Technique: attending)  ", ("attending",)),
+    ("Ko: Halo.\n    (Keterampilan: attending)", ("attending",)),
+    # after ' | ' the note is a note; a note that is no label stays one
+    ("Ko: Halo. (Teknik: attending) | pertanyaan terbuka", ("open_question",)),
+    ("Ko: Halo. (tersenyum)", ()),
+    ("Ko: Teknik: kita pakai kursi kosong (role play)", ()),
+])
+def test_labels_written_as_the_turns_last_note(turn, labels):
+    parsed = parse(turn + "\nKi: Iya, Bu.\n")
+    assert not parsed.problems and parsed.turns[0].labels == labels
+    assert not any(n.lower().startswith(("teknik", "technique", "keterampilan"))
+                   for n in parsed.turns[0].notes) or "|" in turn
+
+
+def test_a_bad_label_in_a_note_is_located_on_the_notes_line():
+    [problem] = parse("Ko: Halo,\n    apa kabar? (Teknik: refleksi prasaan)\nKi: Baik.\n",
+                      5).problems
+    assert (problem.line, problem.msg.code) == (6, "verbatim.bad_label")
+    assert "refleksi perasaan" in problem.text("en")

@@ -60,7 +60,8 @@ _WORDS = st.sampled_from(["Halo", "Bu,", "saya", "-", "...", "(diam)", "(", ")",
                           "\t", "\x1c", "_", "|", "-x-", "x--", "?!", "  "])
 _LABEL = st.sampled_from(["", " | attending", " | refleksi perasaan, pertanyaan terbuka",
                           " | refleksi prasaan", " |", "| klarifikasi", " | penguatan / saran",
-                          " | x"])
+                          " | x", " (Teknik: attending)", " (teknik : refleksi prasaan)",
+                          "(Label=x) ", " (Keterampilan: klarifikasi) (diam)"])
 _LEAD = st.sampled_from(["", " ", "  ", "    ", "\u00a0"])
 _NUM = st.sampled_from(["", "1. ", "12) ", "3 ", "4: ", "12345 ", "٣. ", "7.\u00a0"])
 _SEP = st.sampled_from([": ", ":", " : ", ":\t", ":\r "])

@@ -199,6 +199,8 @@ def _hostile_blocks(n: int = 120, seed: int = 13) -> list[str]:
                 line = "    " + text          # continues the turn above
             elif r < 0.35:
                 line = f"{code}:"
+            elif r < 0.42:                    # the labels as the turn's last note
+                line = f"{code}: {text} (Teknik: {labels})"
             else:
                 line = f"{code}: {text}" + (f" | {labels}" if labels or rng.random() < 0.1
                                             else "")

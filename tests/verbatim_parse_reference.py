@@ -24,7 +24,11 @@ differently:
   (``Konselor (Ko):``, ``Konselor (tersenyum):``) is rewritten before reading; a block
   a first reading finds problems in is read a second time with ``Ko 1:`` (the turn
   numbered after its code) and a chat export's dates and times rewritten, kept when it
-  leaves fewer lines unread, or as many and fewer problems (parse._worse)."""
+  leaves fewer lines unread, or as many and fewer problems (parse._worse).
+- 2026-12-04, later (trying the tool as a trainee, issue 13): the labels written as the
+  turn's last note, ``(Teknik: refleksi perasaan)`` (or ``Technique:``, ``Label:``,
+  ``Keterampilan:``, ``Skill:``, ``Teknik konseling:``), where the turn has no `` | ``,
+  are its labels, read (and refused) as after `` | ``."""
 # ruff: noqa
 # mypy: ignore-errors
 from __future__ import annotations
@@ -374,8 +378,15 @@ def _finish(turn: Turn, indent: int, check_labels: bool) -> list[Problem]:
         body, label_text = joined, None
     if joined.endswith(" |"):
         body, label_text = joined[:-2], None
+    label_at = " | "
+    if label_text is None:
+        # the labels as the turn's last note: "(Teknik: refleksi perasaan)"
+        noted = re.search(r"\((?i:\s*(?:teknik\s+konseling|teknik|technique|label|keterampilan"
+                          r"|skill)\s*[:=])([^()]*)\)\s*$", body)
+        if noted:
+            body, label_text, label_at = body[:noted.start()], noted.group(1), "("
     if label_text is not None:
-        label_line = _line_of(turn, " | ")
+        label_line = _line_of(turn, label_at)
         for part in _LABEL_SPLIT.split(label_text.strip()):
             if not part:
                 continue

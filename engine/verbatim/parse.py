@@ -161,6 +161,10 @@ _TURN = re.compile(r"^(?P<lead>\s*)" + _BULLET + _NUMBER + _CODE + r"\s*:(?:\s|$
 _GLUED = re.compile(r"^(?P<lead>\s*)" + _BULLET + _NUMBER + _CODE + r":(?=[^\s/:])")
 _TAB_NUM = re.compile(r"^\d{1,4}[.)]?$")
 _NOTE = re.compile(r"\(([^()]*)\)")
+# the trainee's labels written as the turn's last note, as many practicum templates
+# have them: "... ya. (Teknik: refleksi perasaan)"; read as after " | "
+_LABEL_NOTE = re.compile(r"\(\s*(?:teknik(?:\s+konseling)?|technique|label|keterampilan|skill)"
+                         r"\s*[:=]([^()]*)\)\s*$", re.IGNORECASE)
 _WORD = re.compile(r"[^\W_]", re.UNICODE)
 _LABEL_SPLIT = re.compile(r"\s*(?:,|;|/|&|\+|\bdan\b|\band\b)\s*")
 
@@ -369,6 +373,10 @@ def _parse_plain(text: str, first_line: int, indent: int, index: dict,
             body, label_text = joined, None
         if joined.endswith(" |"):
             body, label_text = joined[:-2], None
+        if label_text is None and body.endswith(")"):
+            noted = _LABEL_NOTE.search(body)
+            if noted:
+                body, label_text = body[:noted.start()], noted.group(1)
         unknown = False
         if label_text is not None:
             labels, unknown = _codes_of(label_text)
@@ -538,8 +546,13 @@ def _finish(turn: Turn, indent: int, check_labels: bool) -> list[Problem]:
         body, label_text = joined, None
     if joined.endswith(" |"):
         body, label_text = joined[:-2], None
+    needle = " | "
+    if label_text is None and body.endswith(")"):
+        noted = _LABEL_NOTE.search(body)
+        if noted:
+            body, label_text, needle = body[:noted.start()], noted.group(1), "("
     if label_text is not None:
-        label_line = turn.line if len(lines) == 1 else _line_of(turn, " | ")
+        label_line = turn.line if len(lines) == 1 else _line_of(turn, needle)
         for part, code in _read_labels(label_text):
             if code is None:
                 if check_labels:
