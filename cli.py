@@ -847,6 +847,8 @@ def verbatim_tag(file, fmt, lang, redact, counselor, client):
         sys.exit(2)
     else:
         loaded = load_file(file)
+    for note in loaded.notes:            # a verbatim file's heading, left out
+        click.echo(f"{loaded.file}: {_words(note, lang)}", err=True)
     if not loaded.valid:
         errors = loaded.errors
         if redact:
@@ -875,24 +877,22 @@ def verbatim_import(source, case_file, number, replace, lang):
     from asas.engine.load.read import Unreadable, read_case_bytes
     from asas.engine.load.types import Limits
     from asas.engine.run.atomic import write_atomic
-    from asas.engine.verbatim.importer import (
-        ImportProblem,
-        at_file_lines,
-        case_speakers,
-        insert,
-        source_text,
-    )
-    from asas.engine.verbatim.parse import parse
+    from asas.engine.verbatim import source as verbatim_source
+    from asas.engine.verbatim.importer import ImportProblem, case_speakers, insert
     lang = _lang(lang)
     # both read within the loader's bounds: a FIFO or a device is refused, not waited on
     reading = source
     try:
-        block, lines = source_text(source, read_case_bytes(source, Limits()))
+        raw_source = read_case_bytes(source, Limits())
         reading = case_file
         raw = read_case_bytes(case_file, Limits())
         case_text = raw.decode("utf-8")
-        # each problem at its line in the source (a CSV's row as Excel numbers it)
-        problems = at_file_lines(parse(block, 1, 0, case_speakers(case_text)), lines).problems
+        # read with the case's speakers; each problem at its line in the source (a CSV's
+        # row as Excel numbers it); the source's heading left out, and said
+        read = verbatim_source.read(source, raw_source, case_speakers(case_text))
+        block, problems = read.block, read.parsed.problems
+        for note in read.notes():
+            click.echo(f"{source}: {_words(note, lang)}", err=True)
         for p in problems:
             click.echo(_say("import.line", lang, source=source, line=p.line, column=p.column,
                             message=p.msg), err=True)

@@ -1035,3 +1035,17 @@ def test_a_verbatim_file_that_cannot_be_read_is_said_and_asked_again(tmp_path):
     assert result.exit_code == 0, result.output
     assert f"  {bad}: tidak ada baris judul" in result.output
     assert load_file(str(target)).case.sessions[0].verbatim is None
+
+
+def test_a_verbatim_files_heading_is_left_out_when_the_interview_reads_it(tmp_path):
+    source = Path(__file__).parent / "fixtures" / "verbatim" / "standalone" / "dengan-judul.txt"
+    answers = dict(BASE_ID)
+    answers.update({"sessions[0].verbatim": "ya", "sessions[0].verbatim[0]": str(source)})
+    result, target = interview(tmp_path, answers, "id")
+    assert result.exit_code == 0, result.output
+    assert "baris 1–3 dilewati" in result.output
+    assert f"8 giliran terbaca dari {source}" in result.output
+    loaded = load_file(str(target))
+    assert loaded.valid, [e.format(str(target)) for e in loaded.errors]
+    assert "VERBATIM KONSELING" not in target.read_text(encoding="utf-8")
+    assert loaded.verbatim[0].turns[0].text == "Assalamualaikum, silakan duduk."

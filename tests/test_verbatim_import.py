@@ -241,26 +241,42 @@ def test_an_empty_verbatim_is_filled_without_replace(tmp_path, empty):
     assert loaded.case.sessions[0].notes == "kept"
 
 
-def test_a_document_without_a_table_says_what_to_do_instead(case, tmp_path):
+def test_a_document_written_in_paragraphs_is_read_as_text(case, tmp_path):
+    # no table: the paragraphs are the lines (a title first, left out as a heading)
     docx = pytest.importorskip("docx")
     document = docx.Document()
+    document.add_heading("Verbatim Konseling Individual", 1)
     document.add_paragraph("Konselor\t: Selamat pagi, Dek.")
     document.add_paragraph("Konseli\t: Pagi, Bu.")
+    document.add_paragraph("Konselor\t: Bagaimana kabarmu? | pertanyaan terbuka")
+    source = tmp_path / "verbatim.docx"
+    document.save(source)
+    result = run(source, "--into", case, "--session", 1)
+    assert result.exit_code == 0, result.output
+    assert "line 1 left out" in result.stderr
+    turns = load_file(str(case)).verbatim[0].turns
+    assert [t.text for t in turns] == ["Selamat pagi, Dek.", "Pagi, Bu.", "Bagaimana kabarmu?"]
+    assert turns[2].labels == ("open_question",)
+    # a problem is at its paragraph, counted from the document's first
+    document.add_paragraph("Konseli\t: Baik. | perasan")
+    document.save(source)
+    result = CliRunner().invoke(cli, ["verbatim", "tag", str(source)])
+    assert result.exit_code == 2 and f"{source}:5:1: " in result.stderr
+
+
+def test_a_document_with_neither_a_verbatim_table_nor_turns_says_so(case, tmp_path):
+    docx = pytest.importorskip("docx")
+    document = docx.Document()
+    document.add_paragraph("Laporan konseling individual")
     source = tmp_path / "verbatim.docx"
     document.save(source)
     before = case.read_bytes()
-    for lang, words in (("en", "copied into a .txt file"), ("id", "disalin ke berkas .txt")):
+    for lang, words in (("en", "neither a verbatim table nor paragraphs of turns"),
+                        ("id", "tidak memuat tabel verbatim maupun paragraf giliran")):
         result = CliRunner().invoke(cli, ["verbatim", "import", str(source), "--into",
                                           str(case), "--session", "1", "--lang", lang])
         assert result.exit_code == 2 and words in result.output, result.output
     assert case.read_bytes() == before
-    # ... and what it says works: the same lines, as text
-    text = tmp_path / "verbatim.txt"
-    text.write_text("\n".join(p.text for p in docx.Document(source).paragraphs) + "\n",
-                    encoding="utf-8")
-    assert run(text, "--into", case, "--session", 1).exit_code == 0
-    assert [t.text for t in load_file(str(case)).verbatim[0].turns] == [
-        "Selamat pagi, Dek.", "Pagi, Bu."]
 
 
 def test_unicode_text_from_excel_is_read(case, tmp_path):

@@ -204,3 +204,90 @@ def test_unsourced_keeps_a_source_that_says_more_than_the_file():
     assert "v.csv" not in plain.text("en") and "v.csv" not in plain.text("id")
     table = Msg.of("import.no_header", source=Msg.of("import.table", path="v.docx", n=2))
     assert unsourced(table) == table and "(tabel 2)" in table.text("id")
+
+
+# -- a verbatim file's heading, a speaker column headed by both roles -----------------
+
+HEADED = STANDALONE / "dengan-judul.txt"
+
+
+def test_a_verbatim_files_heading_is_left_out_and_said():
+    # lines 1-3: a title, the session's date, the client's initials (read alone, a
+    # client's turn); the dialog starts on line 5
+    result = tag(HEADED, "--format", "json", "--lang", "id")
+    assert result.exit_code == 0, result.output
+    assert result.stderr == (f"{HEADED}: baris 1–3 dilewati: letaknya sebelum giliran "
+                             "pertama dan bukan giliran bicara (judul, tanggal, nama)\n")
+    [session] = json.loads(result.stdout)["sessions"]
+    turns = session["turns"]
+    assert turns[0]["line"] == 5 and turns[0]["speaker"] == "counselor"
+    assert [t["speaker"] for t in turns[:2]] == ["counselor", "client"]
+    assert "XI IPS" not in result.stdout
+    # the labels written as the turn's last note, "(Teknik: ...)", on its second line too
+    labels = {t["line"]: t["labels"] for t in turns if t["labels"]}
+    assert labels == {5: ["attending"], 7: ["structuring"],
+                      9: ["structuring", "open_question"], 12: ["reflection_of_feeling"]}
+    assert session["opening"]["voluntariness"] is True     # "tidak wajib bercerita"
+    english = tag(HEADED, "--lang", "en")
+    assert english.stderr.startswith(f"{HEADED}: lines 1–3 left out: they come before")
+
+
+def test_an_import_leaves_the_heading_out_of_the_case(tmp_path):
+    case = tmp_path / "kasus.yaml"
+    shutil.copy(HERE.parent / "cases" / "exemplary.yaml", case)
+    result = CliRunner().invoke(cli, ["verbatim", "import", str(HEADED), "--into", str(case),
+                                      "--session", "1", "--lang", "id"])
+    assert result.exit_code == 0, result.output
+    assert "baris 1–3 dilewati" in result.stderr
+    written = case.read_text(encoding="utf-8")
+    assert "VERBATIM KONSELING" not in written and "XI IPS 2" not in written
+    assert "    verbatim: |\n      KO : Assalamualaikum, silakan duduk." in written
+
+
+@pytest.mark.parametrize("text, error_line", [
+    # the first turn's code forgotten, or mistyped: the error it always was
+    ("selamat pagi, silakan duduk\nKi: Pagi, Bu.\nKo: Apa kabar?\n", 1),
+    ("Ko; Selamat pagi.\nKi: Pagi, Bu.\nKo: Apa kabar?\n", 1),
+    # a title, then a line of dialog with its code forgotten
+    ("VERBATIM\nselamat pagi bu\nKo: Halo.\nKi: Pagi, Bu.\n", 1),
+])
+def test_what_only_sits_where_a_heading_would_is_still_an_error(tmp_path, text, error_line):
+    path = tmp_path / "v.txt"
+    path.write_text(text, encoding="utf-8")
+    result = tag(path)
+    assert result.exit_code == 2 and "left out" not in result.stderr
+    assert result.stderr.startswith(f"{path}:{error_line}:1: ")
+
+
+def test_short_first_turns_in_the_dialogs_codes_are_turns_not_the_heading(tmp_path):
+    path = tmp_path / "v.txt"
+    path.write_text("Verbatim sesi 2\nKo: Halo\nKi: Pagi bu\n\nKo: Apa kabar?\nKi: Baik.\n",
+                    encoding="utf-8")
+    result = tag(path, "--format", "json")
+    assert result.exit_code == 0, result.output
+    assert "line 1 left out" in result.stderr
+    [session] = json.loads(result.stdout)["sessions"]
+    assert [t["line"] for t in session["turns"]] == [2, 3, 5, 6]
+
+
+def test_a_speaker_column_headed_by_both_roles():
+    path = STANDALONE / "tabel-konselor-konseli.csv"     # "No;Konselor/Konseli;Verbatim;..."
+    result = tag(path, "--format", "json")
+    assert result.exit_code == 0, result.output
+    [session] = json.loads(result.output)["sessions"]
+    assert [t["speaker"] for t in session["turns"]] == ["counselor", "client"] * 2
+    assert session["turns"][2]["labels"] == ["open_question"]
+
+
+@pytest.mark.parametrize("header", ["Konselor/Konseli", "Ko/Ki", "K / S", "GBK-Siswa",
+                                    "Konselor atau Konseli", "Counselor/Client"])
+def test_the_roles_named_together_head_the_speaker_column(header):
+    from asas.engine.verbatim.columns import columns
+    assert columns(["No", header, "Verbatim", "Teknik"]) == {
+        "speaker": 1, "dialog": 2, "technique": 3}
+
+
+def test_every_default_code_heads_a_speaker_column_with_another():
+    from asas.engine.verbatim.columns import ROLES
+    from asas.engine.verbatim.parse import DEFAULT_SPEAKERS
+    assert {c.lower() for codes in DEFAULT_SPEAKERS.values() for c in codes} <= ROLES

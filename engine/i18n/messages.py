@@ -784,6 +784,16 @@ _VERBATIM = {
                            "yang terbaca: {codes}); tuliskan kode konseli di "
                            "case.verbatim_speakers, misalnya client: [{example}]"),
     "verbatim.empty": ("the verbatim is empty", "verbatim masih kosong"),
+    # a verbatim's own file: its heading, before the first turn (engine/verbatim/source.py)
+    "verbatim.heading_skipped": ("lines {lines} left out: they come before the first turn "
+                                 "and are no turns (a title, a date, a name)",
+                                 "baris {lines} dilewati: letaknya sebelum giliran pertama "
+                                 "dan bukan giliran bicara (judul, tanggal, nama)"),
+    "verbatim.heading_skipped_one": ("line {lines} left out: it comes before the first turn "
+                                     "and is no turn (a title, a date, a name)",
+                                     "baris {lines} dilewati: letaknya sebelum giliran "
+                                     "pertama dan bukan giliran bicara (judul, tanggal, "
+                                     "nama)"),
     "verbatim.bad_label": ("label {label} is not a technique{hint}",
                            "label {label} bukan nama teknik konseling{hint}"),
     "verbatim.empty_turn": ("turn {n} ({speaker}) is empty; write what was said, or a note such "
@@ -806,12 +816,10 @@ _IMPORT = {
                           "(pip install 'asas[docx]')"),
     "import.bad_docx": ("{source}: not a .docx file that can be read ({why})",
                         "{source}: bukan berkas .docx yang dapat dibaca ({why})"),
-    "import.no_table": ("{source}: the document has no table; a verbatim written as "
-                        "paragraphs ('Ko: ...') can be copied into a .txt file and imported "
-                        "from there",
-                        "{source}: dokumen tidak memuat tabel; verbatim yang ditulis sebagai "
-                        "paragraf ('Ko: ...') dapat disalin ke berkas .txt lalu diimpor dari "
-                        "sana"),
+    "import.no_table": ("{source}: the document has neither a verbatim table nor "
+                        "paragraphs of turns ('Ko: ...')",
+                        "{source}: dokumen tidak memuat tabel verbatim maupun paragraf "
+                        "giliran bicara ('Ko: ...')"),
     "import.not_utf8": ("{source}: not UTF-8 text; save it as UTF-8",
                         "{source}: bukan teks UTF-8; simpan sebagai UTF-8"),
     "import.case_not_utf8": ("not UTF-8 text; save it as UTF-8",

@@ -108,6 +108,9 @@ class LoadedCase:
     verbatim: dict = field(default_factory=dict)
     analyses: dict = field(default_factory=dict)
     quotes: dict[str, str] = field(default_factory=dict)
+    # what the reader is told of how the file was read, beside its findings (a verbatim
+    # file's heading left out: engine/verbatim/source.py), as messages
+    notes: list = field(default_factory=list)
 
     @property
     def valid(self) -> bool:

@@ -5,7 +5,8 @@ verbatim.txt`` shows its codes before ``asas verbatim import`` puts it into a ca
 It is read as the import reads it (engine/verbatim/importer.py), within the loader's
 bounds (a FIFO, a folder or a file too big is refused, never waited on), and parsed with
 the default speaker codes; what cannot be read is a located error as in a case file.
-Every turn and problem is at its line in the file (a .docx table: its row).
+Every turn and problem is at its line in the file (a .docx table: its row); the file's
+heading (a title, a date) is left out and said (engine/verbatim/source.py).
 """
 
 from __future__ import annotations
@@ -17,8 +18,9 @@ from asas.engine.load.read import Unreadable, _decode, read_case_bytes
 from asas.engine.load.sniff import _FORMAT, declares_case
 from asas.engine.load.types import CaseError, Limits, LoadedCase, os_error
 from asas.engine.model.case import Case, Session
+from asas.engine.verbatim import source
 from asas.engine.verbatim.columns import is_header
-from asas.engine.verbatim.importer import ImportProblem, at_file_lines, source_text
+from asas.engine.verbatim.importer import ImportProblem
 from asas.engine.verbatim.parse import CLIENT, COUNSELOR, parse
 
 SUFFIXES = (".txt", ".csv", ".tsv", ".docx")
@@ -42,19 +44,19 @@ def load_verbatim_file(path: str, limits: Limits = Limits(),
         return LoadedCase(path, None, [CaseError.of(1, 1, PATH, msg)])
     try:
         raw = read_case_bytes(path, limits)
-        block, lines = source_text(path, raw)
+        read = source.read(path, raw, speakers)
     except Unreadable as exc:
         return fail(exc.msg)
     except ImportProblem as exc:       # located in this file already: named once
         return fail(unsourced(exc.msg) if isinstance(exc.msg, Msg) else exc.msg)
     except OSError as exc:
         return fail(Msg.of("load.cannot_read", why=os_error(exc)))
-    parsed = at_file_lines(parse(block, 1, speakers=speakers), lines)
+    parsed = read.parsed
     if parsed.problems:
         return LoadedCase(path, None, [CaseError.of(p.line, p.column, PATH, p.msg, p.quoted)
-                                       for p in parsed.problems])
-    case = Case(sessions=(Session(number=1, verbatim=block),))
-    return LoadedCase(path, case, verbatim={0: parsed})
+                                       for p in parsed.problems], notes=read.notes())
+    case = Case(sessions=(Session(number=1, verbatim=read.block),))
+    return LoadedCase(path, case, verbatim={0: parsed}, notes=read.notes())
 
 
 # what the loader says of a file that is no case at all: a verbatim's turns read as YAML

@@ -14,10 +14,22 @@ DIALOG = ("dialog", "dialogue", "ucapan", "percakapan", "isi", "verbatim", "resp
 TECHNIQUE = ("technique", "teknik", "label", "keterangan", "ket", "teknik konseling",
              "keterampilan", "skill", "analisis")
 NUMBER = ("no", "no.", "nomor", "#", "giliran", "turn")
+# a speaker column is often headed by the two roles it holds ("Konselor/Konseli", "Ko/Ki",
+# "K / S", "GBK-Siswa"): the default codes of both (engine/verbatim/parse.py), in English too
+ROLES = frozenset({
+    "ko", "k", "kr", "kons", "konselor", "guru", "gbk", "guru bk", "praktikan",
+    "ki", "kl", "s", "konseli", "klien", "siswa", "mahasiswa",
+    "counselor", "counsellor", "client", "student"})
+_BETWEEN_ROLES = re.compile(r"\s*(?:/|&|-|\batau\b|\bdan\b|\bor\b|\band\b)\s*")
 
 
 def norm_header(cell: str) -> str:
     return re.sub(r"[\s_]+", " ", cell.strip().lower()).strip(" :.")
+
+
+def _names_roles(name: str) -> bool:
+    parts = _BETWEEN_ROLES.split(name)
+    return len(parts) > 1 and all(part in ROLES for part in parts)
 
 
 def columns(header: list[str]) -> dict[str, int] | None:
@@ -29,7 +41,8 @@ def columns(header: list[str]) -> dict[str, int] | None:
         for i, name in enumerate(names):
             if i in found.values():
                 continue
-            if name in words or any(name.startswith(w + " ") for w in words):
+            if name in words or any(name.startswith(w + " ") for w in words) \
+                    or (key == "speaker" and _names_roles(name)):
                 found[key] = i
                 break
     if "speaker" in found and "dialog" in found:

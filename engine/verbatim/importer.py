@@ -5,7 +5,8 @@ Sources (the three layouts trainees use):
 - plain text: the turns as they would stand in the block (``Ko: ...``, tab rows ...);
 - CSV: a header row naming the speaker, dialog and technique columns (Indonesian or
   English names; ``,`` ``;`` or tab separated, as spreadsheets export them);
-- .docx: the first table whose header row names those columns (python-docx).
+- .docx: the first table whose header row names those columns (python-docx); a
+  document with no such table, its paragraphs, read as plain text.
 
 The block is read as ``asas check`` reads it before anything is written, and the case
 file with it is loaded again: what would not load is reported, and nothing is written.
@@ -17,6 +18,7 @@ import codecs
 import csv
 import io
 import os
+import re
 from dataclasses import dataclass, field, replace
 
 import yaml
@@ -81,7 +83,10 @@ def read_csv(data: str, source: str) -> Rows:
     return _from_table(table, source, lines)
 
 
-def read_docx(path: str, raw: bytes | None = None) -> Rows:
+def read_docx(path: str, raw: bytes | None = None) -> Rows | str:
+    """The first table whose header row names the columns; else, when the document has
+    no such table, its paragraphs' text, one line each (a line break within a paragraph
+    too): a verbatim written as ``Ko: ...`` paragraphs, read as a text file is."""
     try:
         import docx  # python-docx (MIT); optional: pip install 'asas[docx]'
     except ImportError as exc:
@@ -107,17 +112,27 @@ def read_docx(path: str, raw: bytes | None = None) -> Rows:
             return _from_table(grid, Msg.of("import.table", path=path, n=t_index + 1))
         except ImportProblem as exc:
             problems.append(exc.msg)
+    text = "\n".join(p.text for p in document.paragraphs)
+    if _SAID.search(text):
+        return text
     raise ImportProblem(problems[0] if problems else Msg.of("import.no_table", source=path))
+
+
+# a line that may start a turn ("Ko: ...", "Konselor\t: ..."): a document whose paragraphs
+# have one is read as text when none of its tables is a verbatim's
+_SAID = re.compile(r"^[ \t]*\S[^:\n]{0,40}:", re.MULTILINE)
 
 
 def source_text(path: str, raw: bytes | None = None) -> tuple[str, list[int]]:
     """The verbatim block's text from a source file, by its kind (``raw``: its bytes,
     read by the caller within the loader's bounds; None: read here), and the line of the
-    file each of the block's lines comes from (for a .docx table, the row), so that a
-    turn's line and a problem's are the file's."""
+    file each of the block's lines comes from (for a .docx table, the row; for a .docx
+    written in paragraphs, the paragraph's line counted from the first), so that a turn's
+    line and a problem's are the file's."""
     lower = path.lower()
     if lower.endswith(".docx"):
-        return _block(read_docx(path, raw))
+        read = read_docx(path, raw)
+        return _block(read) if isinstance(read, Rows) else _text(read, path)
     if raw is None:
         with open(path, "rb") as f:
             raw = f.read()
@@ -131,6 +146,10 @@ def source_text(path: str, raw: bytes | None = None) -> tuple[str, list[int]]:
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     if lower.endswith((".csv", ".tsv")):
         return _block(read_csv(text, path))
+    return _text(text, path)
+
+
+def _text(text: str, path: str) -> tuple[str, list[int]]:
     lines = text.split("\n")
     if _tab_table(lines):
         # a table copied from a word processor or a spreadsheet into a text file:

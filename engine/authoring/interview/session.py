@@ -329,7 +329,9 @@ class Interview:
                 self.echo(f"  {entry.items(self.lang)}")
             lines: list[str] = []
             source = block = None
-            at_lines: list[int] = []
+            parsed = None
+            own = self.case.get("verbatim_speakers")
+            speakers = None if not own else {k: tuple(v or ()) for k, v in own.items()}
             while True:
                 raw = self.read("", path + "[]", f"{where}[{len(lines)}]")
                 if raw.strip() == ".":
@@ -337,8 +339,11 @@ class Interview:
                 source = _a_verbatim_file(raw) if not lines else None
                 if source is not None:
                     # the path of the file the verbatim is in, read as `verbatim import`
-                    # reads it (a .docx table, a CSV, a text file)
-                    block, at_lines = self.verbatim_from(source)
+                    # reads it (a .docx table, a CSV, a text file; its heading left out),
+                    # each problem at its line in that file
+                    read = self.verbatim_from(source, speakers)
+                    if read is not None:
+                        block, parsed = read.block, read.parsed
                     break
                 lines.append(raw.rstrip())
             while lines and not lines[-1].strip():
@@ -347,13 +352,8 @@ class Interview:
                 return MISSING
             if source is None:
                 block = "\n".join(lines) + "\n"
-            if block is not None:
-                own = self.case.get("verbatim_speakers")
-                speakers = None if not own else {k: tuple(v or ()) for k, v in own.items()}
                 parsed = parse(block, 1, 0, speakers)
-                if source is not None:      # each problem at its line in that file
-                    from asas.engine.verbatim.importer import at_file_lines
-                    parsed = at_file_lines(parsed, at_lines)
+            if block is not None and parsed is not None:
                 if not parsed.problems:
                     if source is not None:
                         self.echo("  " + self.t("verbatim_read", file=source,
@@ -365,16 +365,20 @@ class Interview:
             if not self.gate(self.t("verbatim_again"), path + "+", where + "+"):
                 return MISSING
 
-    def verbatim_from(self, source: str) -> tuple[str | None, list[int]]:
-        """The block in the file ``source``, read within the loader's bounds, and the
-        file line of each of its lines; what stops it is said, and then None (the caller
-        asks again)."""
+    def verbatim_from(self, source: str, speakers: dict | None):
+        """The verbatim in the file ``source`` (engine/verbatim/source.py), read within
+        the loader's bounds, its heading left out and said; what stops it is said, and
+        then None (the caller asks again)."""
         from asas.engine.i18n.messages import text as words
         from asas.engine.load.read import Unreadable, read_case_bytes
         from asas.engine.load.types import Limits
-        from asas.engine.verbatim.importer import ImportProblem, source_text
+        from asas.engine.verbatim import source as verbatim_source
+        from asas.engine.verbatim.importer import ImportProblem
         try:
-            return source_text(source, read_case_bytes(source, Limits()))
+            read = verbatim_source.read(source, read_case_bytes(source, Limits()), speakers)
+            for note in read.notes():
+                self.echo(f"  {words(note, self.lang)}")
+            return read
         except ImportProblem as exc:        # its message names the file
             self.echo(f"  {words(exc.msg, self.lang)}")
         except Unreadable as exc:
@@ -382,7 +386,7 @@ class Interview:
         except OSError as exc:
             from asas.engine.load.types import os_error
             self.echo(f"  {source}: {words(os_error(exc), self.lang)}")
-        return None, []
+        return None
 
     def object_list(self, spec: FieldSpec, text: str, path: str, where: str):
         if not self.gate(text, path, where):
