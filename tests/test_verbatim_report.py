@@ -41,9 +41,25 @@ def test_html_shows_every_turn_with_its_marks():
     turns = case_meta(result).verbatim[0]["turns"]
     assert len(parser.rows) == len(turns)
     judged = [title for row, title in parser.marks if row == "c1-v0-t11"]
-    assert "judgmental" in judged
+    assert "judgmental remark" in judged
     assert "Ya itu kamu sih yang malas" in page
     assert page.count("<svg") >= 2 and "Counselor&#x27;s talk share" in page
+
+
+def test_the_html_and_the_tagger_name_each_code_alike_in_both_languages():
+    # one table of names (engine/i18n/labels.py) for the margin's marks, the legend and
+    # `verbatim tag`: a lecturer reads the same name in both
+    from asas.engine.load.loader import load_file
+    from asas.engine.verbatim.report import as_text
+    result = check_file(CASE)
+    for lang, judged, question in (("en", "judgmental remark", "open question"),
+                                   ("id", "menghakimi", "pertanyaan terbuka")):
+        parser = Rows()
+        parser.feed(html_format.render([result], lang, redact=False))
+        assert judged in [title for row, title in parser.marks if row == "c1-v0-t11"]
+        assert question in {title for _, title in parser.marks}
+        tagged = as_text(load_file(CASE), lang)
+        assert f"→ {judged}" in tagged and f"→ {question}" in tagged
 
 
 def test_the_cache_round_trip_keeps_the_verbatim():
@@ -68,7 +84,7 @@ def test_redacted_html_has_the_marks_but_no_turn_text():
     result = check_file(CASE)
     page = html_format.render(redact([result]), "en", redact=False)
     assert "malas" not in page and "perpustakaan" not in page
-    assert 'title="judgmental"' in page and "[redacted]" in page
+    assert 'title="judgmental remark"' in page and "[redacted]" in page
 
 
 def test_a_case_without_a_verbatim_has_no_verbatim_section():

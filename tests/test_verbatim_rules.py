@@ -195,3 +195,20 @@ def test_a_finding_about_the_whole_session_quotes_the_block_shortly():
     assert block.value.startswith("Ko: Selamat siang, Bagas.") and len(block.value) <= 80
     out = CliRunner().invoke(cli, ["explain", path]).output
     assert max(len(line) for line in out.splitlines()) < 200
+
+
+@pytest.mark.parametrize("lang, shown", [
+    ("en", "verbatim = {n} turns; talk share (counselor) {share}; said: confidentiality, "
+           "its limits, voluntariness"),
+    ("id", "verbatim = {n} giliran; porsi bicara konselor {share}; terucap: kerahasiaan, "
+           "batasnya, kesukarelaan")])
+def test_explain_shows_what_the_verbatim_measured_where_a_claim_meets_it(lang, shown):
+    # VBT004 sets the claimed talk share against the measured one: the tree shows the
+    # measure beside the claim, not the block's first words
+    path = "tests/fixtures/verbatim/vbt-talk-share-claimed.yaml"
+    result = check_file(path)
+    [session] = [s for s in result.meta.verbatim if s["index"] == 0]
+    out = CliRunner().invoke(cli, ["explain", path, "--lang", lang]).output
+    expected = shown.format(n=len(session["turns"]), share=f"{session['talk_share']:.0%}")
+    vbt004 = out[out.index("VBT004"):]
+    assert "talk_share = 0.3" in vbt004.split("\n")[1] and expected in vbt004

@@ -41,8 +41,8 @@ def test_a_text_verbatim_is_tagged_with_the_lines_of_its_file():
 def test_a_csv_verbatim_is_read_as_import_reads_it():
     result = tag(CSV, "--lang", "id")
     assert result.exit_code == 0, result.output
-    assert "Sesi 1" in result.output and "label praktikan: open_question" in result.output
-    assert "→ open_question" in result.output
+    assert "Sesi 1" in result.output and "label praktikan: pertanyaan terbuka" in result.output
+    assert "→ pertanyaan terbuka" in result.output
     # each turn at its line of the CSV (the header is line 1)
     [session] = json.loads(tag(CSV, "--format", "json").output)["sessions"]
     assert [t["line"] for t in session["turns"]] == [2, 3, 4, 5]

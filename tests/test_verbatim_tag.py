@@ -186,9 +186,11 @@ def test_verbatim_tag_text_says_why_in_the_readers_language():
     path = "tests/fixtures/verbatim/vbt-decided-for-client.yaml"
     out = {lang: CliRunner().invoke(cli, ["verbatim", "tag", path, "--lang", lang]).output
            for lang in ("en", "id")}
+    # the code named in the reader's language too (the JSON keeps the code)
     greeting = next(line for line in out["en"].splitlines() if "→ attending" in line)
-    salam = next(line for line in out["id"].splitlines() if "→ attending" in line)
+    salam = next(line for line in out["id"].splitlines() if "→ perhatian penuh" in line)
     assert greeting.rstrip().endswith("greeting") and salam.rstrip().endswith("salam")
+    assert "→ pertanyaan terbuka" in out["id"] and "_" not in out["id"].split("→", 1)[1]
 
 
 @pytest.mark.parametrize("path", sorted(glob.glob("tests/fixtures/verbatim/heldout/*.yaml")),

@@ -127,6 +127,10 @@ LABELS: dict[str, Label] = {
     "goal_setting": L('goal setting', 'perumusan tujuan', text=None,
                       words=('menetapkan tujuan', 'penetapan tujuan')),
     "evaluation": L(None, 'penilaian', text=None, words=('evaluasi',)),
+    # the two marks a verbatim's turn is tagged with beside its techniques (no value of
+    # the format): named as the techniques are, in the tagger's report and the html's
+    "judgmental": L('judgmental remark', 'menghakimi', text=None),
+    "pressure": L(None, 'tekanan', text=None),
     "religion": L(None, 'agama'),
     "custom": L(None, 'adat'),
     "law": L(None, 'hukum'),
@@ -223,6 +227,13 @@ def name(value, lang: str) -> str | None:
     value says it."""
     row = LABELS.get(value)
     return row.name(lang) if row else None
+
+
+def technique_name(code: str, lang: str) -> str:
+    """A verbatim's technique code (or mark) as a reader of ``lang`` names it: its name
+    in a list of choices, else the code in words (``role_play`` -> ``role play``)."""
+    row = LABELS.get(code)
+    return (row.name(lang) if row else None) or code.replace("_", " ")
 
 
 def in_text(value, lang: str) -> str:

@@ -4,6 +4,7 @@ lines) through intermediate conclusions to findings and principle statuses."""
 from __future__ import annotations
 
 import json
+import re
 
 from asas.engine.i18n.paths import readable
 from asas.engine.i18n.words import word
@@ -12,6 +13,7 @@ from asas.engine.judge.strengths import DEFEAT, TEXTS
 from asas.engine.judge.verdict import CaseResult, Evidence, Found
 from asas.engine.report.contract import cf_text
 from asas.engine.report.safe import safe_text
+from asas.engine.verbatim.report import measured
 
 HEAD = {
     "tree": ("Reasoning (each conclusion above the facts it rests on)",
@@ -29,6 +31,22 @@ def _value(v, lang) -> str:
     if v is None:
         return word("not_documented_value", lang)
     return json.dumps(v, ensure_ascii=False) if not isinstance(v, str) else v
+
+
+_WHOLE_VERBATIM = re.compile(r"sessions\[(\d+)\]\.verbatim")
+
+
+def _shown(e: Evidence, result: CaseResult, lang: str) -> str:
+    """A fact's value as the tree shows it; a whole verbatim as what it measured (its
+    turns, the talk share, what the opening shows, the client's decision), not its
+    first words: what the VBT findings set against the write-up's claims."""
+    whole = _WHOLE_VERBATIM.fullmatch(e.path)
+    if whole:
+        index = int(whole.group(1))
+        for session in result.meta.verbatim if result.meta else ():
+            if session["index"] == index:
+                return measured(session, lang)
+    return _value(e.value, lang)
 
 
 def explain(result: CaseResult, lang: str) -> str:
@@ -60,7 +78,7 @@ def explain(result: CaseResult, lang: str) -> str:
             if isinstance(item, Evidence):   # a "fact"
                 mark = "└─ " if is_last else "├─ "
                 lines.append(f"{child_prefix}{mark}{word('line', lang)} {item.line}: "
-                             f"{readable(item.path, lang)} = {_value(item.value, lang)}")
+                             f"{readable(item.path, lang)} = {_shown(item, result, lang)}")
             else:
                 if conclusions:
                     mark = "└─ " if is_last else "├─ "
@@ -84,7 +102,7 @@ def explain(result: CaseResult, lang: str) -> str:
                 lines.append(f"     {DEFEAT[d.reason].fill(lang, d.params)}")
             for e in d.evidence:
                 lines.append(f"     {word('line', lang)} {e.line}: {readable(e.path, lang)} = "
-                             f"{_value(e.value, lang)}")
+                             f"{_shown(e, result, lang)}")
         lines.append("")
     from asas.engine.report.contract import suppression_rows
     rows = suppression_rows(result, lang)
@@ -98,7 +116,7 @@ def explain(result: CaseResult, lang: str) -> str:
             lines.append(f"  ✓ {st.principle}: {TEXTS[st.key].fill(lang, st.params)}")
             for e in st.evidence:
                 lines.append(f"     {word('line', lang)} {e.line}: {readable(e.path, lang)} = "
-                             f"{_value(e.value, lang)}")
+                             f"{_shown(e, result, lang)}")
         lines.append("")
     lines.append(_h("status", lang))
     width = max(13, *(len(p) for p in result.verdicts))

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 
+from asas.engine.i18n.labels import technique_name
 from asas.engine.verbatim.analyse import analyse
 
 REDACTED = "[redacted]"
@@ -24,6 +25,8 @@ _T = {
     "labels": ("trainee's labels", "label praktikan"),
     "counselor": ("Co", "Ko"), "client": ("Cl", "Ki"), "other": ("3rd", "P3"),
     "none": ("no verbatim in this file", "berkas ini tidak memuat verbatim"),
+    "turns": ("turns", "giliran"),
+    "said": ("said", "terucap"), "not_said": ("not said", "tidak terucap"),
 }
 
 
@@ -58,37 +61,58 @@ def as_json(loaded, redact: bool = False) -> dict:
     return {"file": loaded.file, "sessions": sessions}
 
 
+def _opening(opening: dict, decision: bool, lang: str) -> str:
+    yn = lambda v: t("yes" if v else "no", lang)   # noqa: E731
+    shown = ", ".join(f"{t(k, lang)} {yn(v)}" for k, v in opening.items())
+    return f"{t('opening', lang)}: {shown}; {t('decision', lang)} {yn(decision)}"
+
+
+def measured(session: dict, lang: str) -> str:
+    """One session of a result's verbatim view (engine/verbatim/view.py) as what it
+    measured, in a short line (``explain``): no turn's words."""
+    share = "-" if session["talk_share"] is None else f"{session['talk_share']:.0%}"
+    shows = dict(session["opening"], decision=session["client_decision"])
+    parts = [f"{len(session['turns'])} {t('turns', lang)}", f"{t('talk', lang)} {share}"]
+    for said, key in ((True, "said"), (False, "not_said")):
+        named = [t(k, lang) for k, v in shows.items() if v is said]
+        if named:
+            parts.append(f"{t(key, lang)}: {', '.join(named)}")
+    return "; ".join(parts)
+
+
 def as_text(loaded, lang: str = "en", redact: bool = False) -> str:
     out = []
     analyses = analyse(loaded)
     if not analyses:
         return f"{loaded.file}: {t('none', lang)}\n"
     for idx, m in sorted(analyses.items()):
-        yn = lambda v: t("yes" if v else "no", lang)   # noqa: E731
         share = "-" if m.talk_share is None else f"{m.talk_share:.0%}"
         out.append(f"{loaded.file}  {t('session', lang)} {m.number}  ·  {t('talk', lang)} "
-                   f"{share}  ·  {t('open_closed', lang)} {_fmt(m.open_closed)}  ·  "
-                   f"{t('refl_q', lang)} {_fmt(m.reflection_question)}")
-        shown = ", ".join(f"{t(k, lang)} {yn(v)}" for k, v in m.opening.items())
-        out.append(f"  {t('opening', lang)}: {shown}; {t('decision', lang)} "
-                   f"{yn(m.client_decision)}")
+                   f"{share}  ·  {t('open_closed', lang)} {_fmt(m.open_closed, lang)}  ·  "
+                   f"{t('refl_q', lang)} {_fmt(m.reflection_question, lang)}")
+        out.append("  " + _opening(m.opening, m.client_decision, lang))
         for tt in m.turns:
             turn = tt.turn
             who = t(turn.speaker, lang)
             hidden = "[disamarkan]" if lang == "id" else REDACTED
             text = hidden if redact else turn.text or "(" + ", ".join(turn.notes) + ")"
             out.append(f"  {turn.line:>5}  {turn.index:>3} {who:<3} {text}")
-            for tag in tt.tags:
+            for tag in tt.tags:      # named in the reader's language; the JSON has codes
                 cue = hidden if redact else tag.cue
-                out.append(f"{'':16}→ {tag.code:<22} «{cue}»  {tag.because(lang)}")
+                out.append(f"{'':16}→ {technique_name(tag.code, lang):<26} «{cue}»  "
+                           f"{tag.because(lang)}")
             if turn.labels:
-                out.append(f"{'':16}  {t('labels', lang)}: {', '.join(turn.labels)}")
+                named = ", ".join(technique_name(code, lang) for code in turn.labels)
+                out.append(f"{'':16}  {t('labels', lang)}: {named}")
         out.append("")
     return "\n".join(out)
 
 
-def _fmt(value) -> str:
-    return "-" if value is None else f"{value:g}"
+def _fmt(value, lang: str) -> str:
+    """A ratio; a reader of Indonesian writes a decimal comma (0,67), as the html does."""
+    if value is None:
+        return "-"
+    return f"{value:g}".replace(".", ",") if lang == "id" else f"{value:g}"
 
 
 def dump(data: dict) -> str:

@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import html
 
+from asas.engine.i18n.labels import technique_name
+
 # colour groups of the codes (legend order)
 GROUPS = (
     ("q", "#2b5d9b", ("open_question", "closed_question", "clarification")),
@@ -27,24 +29,6 @@ ABBR = {"attending": "AT", "structuring": "ST", "open_question": "OQ", "closed_q
         "directive_instruction": "DI", "reinforcement": "RE", "self_disclosure": "SD",
         "goal_setting": "GS", "homework": "HW", "evaluation": "EV", "role_play": "RP",
         "judgmental": "JU", "pressure": "PR"}
-NAMES = {
-    "attending": ("attending", "attending"), "structuring": ("structuring", "penstrukturan"),
-    "open_question": ("open question", "pertanyaan terbuka"),
-    "closed_question": ("closed question", "pertanyaan tertutup"),
-    "minimal_encouragement": ("minimal encouragement", "dorongan minimal"),
-    "paraphrase": ("paraphrase", "parafrase"),
-    "reflection_of_feeling": ("reflection of feeling", "refleksi perasaan"),
-    "clarification": ("clarification", "klarifikasi"),
-    "summarizing": ("summarizing", "penyimpulan"), "interpretation": ("interpretation", "penafsiran"),
-    "confrontation": ("confrontation", "konfrontasi"),
-    "information_giving": ("information giving", "pemberian informasi"),
-    "advice": ("advice", "nasihat"), "directive_instruction": ("directive", "pengarahan"),
-    "reinforcement": ("reinforcement", "penguatan"),
-    "self_disclosure": ("self-disclosure", "pengungkapan diri"),
-    "goal_setting": ("goal setting", "perumusan tujuan"), "homework": ("homework", "pemberian tugas"),
-    "evaluation": ("evaluation", "penilaian"), "role_play": ("role play", "permainan peran"),
-    "judgmental": ("judgmental", "menghakimi"), "pressure": ("pressure", "tekanan"),
-}
 WORDS = {
     "verbatim": ("Verbatim", "Verbatim"), "session": ("session", "sesi"),
     "talk": ("Counselor's talk share", "Porsi bicara konselor"),
@@ -94,8 +78,7 @@ def _w(key: str, lang: str) -> str:
 
 
 def _name(code: str, lang: str) -> str:
-    en, id_ = NAMES[code]
-    return id_ if lang == "id" else en
+    return technique_name(code, lang)
 
 
 def mark(code: str, lang: str) -> str:
