@@ -1,4 +1,5 @@
 import sys
+import threading
 from pathlib import Path
 
 # the helpers module sits beside the tests (tests/ is not a package)
@@ -23,3 +24,13 @@ def _not_under_ci(monkeypatch):
     for var in ("GITHUB_ACTIONS", "GITHUB_STEP_SUMMARY", "ASAS_FORMAT", "FORCE_COLOR",
                 "CLICOLOR_FORCE"):
         monkeypatch.delenv(var, raising=False)
+
+
+@pytest.fixture(autouse=True)
+def _no_thread_left_running():
+    """A thread a test leaves running is still there when a later test's batch forks its
+    workers: a fork of a multi-threaded process, which Python 3.12+ warns of."""
+    before = set(threading.enumerate())
+    yield
+    left = [t for t in threading.enumerate() if t not in before]
+    assert not left, f"the test left threads running: {left}"

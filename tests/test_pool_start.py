@@ -51,3 +51,25 @@ def test_files_go_in_order_in_chunks_that_shrink_at_the_end(n, size, jobs):
     if n >= 2 * jobs * size and small < size:
         assert sizes[-2 * jobs * size // small:] == [small] * (2 * jobs * size // small)
         assert sizes[0] == size
+
+
+@pytest.mark.skipif(batch._context().get_start_method() != "fork"
+                    or not os.path.isdir("/proc/self/task"),
+                    reason="workers forked, and the process's threads listed (Linux)")
+def test_batches_one_after_another_fork_their_workers_from_a_single_thread(tmp_path,
+                                                                           monkeypatch):
+    """The threads a batch's executor started are joined when it ends, but the kernel can
+    list one a moment longer; a batch that forked its workers then would make Python
+    3.12+ warn that the process is multi-threaded (as counted here, at each fork)."""
+    files = [str(f) for f in generator().write_cases(tmp_path / "cases", 6, seed=4)]
+    threads_at_fork = []
+    fork = os.fork
+
+    def counted():
+        threads_at_fork.append(len(os.listdir("/proc/self/task")))
+        return fork()
+
+    monkeypatch.setattr(os, "fork", counted)
+    ids = [[r.case_id for r in Batch(files, jobs=2)] for _ in range(8)]
+    assert ids == [ids[0]] * 8 and len(ids[0]) == 6
+    assert threads_at_fork == [1] * 16

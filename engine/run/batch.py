@@ -281,6 +281,22 @@ def _engine_ready(profile) -> None:
     knowledge_engine(None if chosen.is_default else chosen)
 
 
+def _ended_threads_gone(wait: float = 0.05) -> None:
+    """Before the workers are forked, where this is Python's only thread: a thread that
+    has ended (the executor's of a batch before, joined) can be a moment longer in the
+    kernel's list of this process's threads, since Python's join returns before its OS
+    thread is gone.  Forked then, Python 3.12+ warns that the process is multi-threaded
+    (DeprecationWarning).  Waits for the list to hold this thread alone, at most ``wait``
+    seconds (a C library's own thread stays: that one the warning is right about)."""
+    tasks = "/proc/self/task"     # Linux: one entry per OS thread
+    if threading.active_count() > 1 or not os.path.isdir(tasks):
+        return
+    import time
+    end = time.monotonic() + wait
+    while len(os.listdir(tasks)) > 1 and time.monotonic() < end:
+        time.sleep(0.0002)
+
+
 def _is_macos() -> bool:
     return sys.platform == "darwin"
 
@@ -436,6 +452,7 @@ class Batch:
         context = _context()
         if context.get_start_method() == "fork":
             _engine_ready(self.profile)
+            _ended_threads_gone()
         settle()    # the workers check many files: the collector as usual
         cache = self.cache
         init = (self.select, self.ignore, self.limits,
