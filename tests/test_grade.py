@@ -631,6 +631,56 @@ def test_feedback_sheets_one_per_case_in_indonesian(tmp_path):
     assert index.count('<article class="sheet">') == bundled_cases
 
 
+def _verbatim_rows(page: str) -> list[list[str]]:
+    """The cells a reader sees in the sheet's table of what the verbatim shows."""
+    table = re.search(r'<table class="vbm">(.*?)</table>', page, re.S)
+    if table is None:
+        return []
+    return [[re.sub(r"<[^>]+>", "", c).strip() for c in re.findall(r"<t[hd][^>]*>(.*?)</t[hd]>", row)]
+            for row in re.findall(r"<tr>(.*?)</tr>", table[1], re.S)]
+
+
+@pytest.mark.parametrize("lang, head, row", [
+    ("id", ["Sesi", "Porsi bicara", "Terbuka : tertutup", "Refleksi : tanya",
+            "Terucap: kerahasiaan", "batasnya", "kesukarelaan", "tujuan", "keputusan"],
+     ["1", "84% ✗", "1 : 0 ✓", "1,00 ✓", "✗", "✗", "✗", "✓", "✗"]),
+    ("en", ["Session", "Talk share", "Open : closed", "Reflections : questions",
+            "Said: confidentiality", "limits", "voluntariness", "purpose", "decision"],
+     ["1", "84% ✗", "1 : 0 ✓", "1.00 ✓", "✗", "✗", "✗", "✓", "✗"]),
+])
+def test_a_sheet_shows_what_the_verbatim_measured_beside_the_thresholds(tmp_path, lang, head,
+                                                                         row):
+    # the over-claiming write-up: its verbatim measures 84% talk for the counselor (the
+    # course's threshold 60%), one open question and no closed one, and says only the
+    # session's purpose; the sheet shows the figures and marks, never a turn's words
+    folder = tmp_path / "lembar"
+    result = CliRunner().invoke(cli, ["grade", "cases/verbatim-overclaimed.yaml",
+                                      "cases/exemplary.yaml", "--sheets", str(folder),
+                                      "--lang", lang, "-o", str(tmp_path / "nilai.md")])
+    assert result.exit_code == 0, result.stderr
+    page = (folder / "KI-2026-32.html").read_text(encoding="utf-8")
+    parse_html(page)
+    assert _verbatim_rows(page) == [head, row]
+    threshold = {"id": "porsi bicara ≤ 60%", "en": "talk share ≤ 60%"}[lang]
+    assert threshold in page
+    [case] = check_paths(["cases/verbatim-overclaimed.yaml"])
+    for turn in case.meta.verbatim[0]["turns"]:
+        assert turn[5] not in page
+    # a write-up without a verbatim has no such table
+    assert _verbatim_rows((folder / "KI-2026-01.html").read_text(encoding="utf-8")) == []
+
+
+def test_a_sheet_shows_each_sessions_verbatim():
+    from asas.engine.report.grade.roster import EMPTY
+    from asas.engine.report.grade.sheets import sheet_body
+    [case] = check_paths(["tests/fixtures/grade/verbatim-three-sessions.yaml"])
+    g = grade_case(case, load_rubric(), "id")
+    rows = _verbatim_rows(sheet_body(g, load_rubric(), "id", EMPTY, False))
+    assert [r[0] for r in rows[1:]] == ["1", "2", "3"]
+    for r, session in zip(rows[1:], case.meta.verbatim):
+        assert r[1].startswith(f"{session['talk_share']:.0%} ")
+
+
 def test_priorities_put_root_causes_and_violations_first(bundled):
     g = grade_case(bundled["coordination-breach.yaml"], load_rubric())
     # chains after roots (a family side in school is no KAH005: within BK's field)

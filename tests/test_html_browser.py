@@ -235,14 +235,21 @@ def pages(page, tmp_path_factory):
                     encoding="utf-8")
     write_sheets(grades, rubric, str(folder / "lembar"), "id", roster,
                  write=lambda path, text: Path(path).write_text(text, encoding="utf-8"))
+    # the fullest sheet with a verbatim: three sessions' measures, three caps, a meeting
+    three = grade_results(check_paths(["tests/fixtures/grade/verbatim-three-sessions.yaml"]),
+                          rubric, "id")
+    write_sheets(three, rubric, str(folder / "lembar-verbatim"), "id", roster,
+                 write=lambda path, text: Path(path).write_text(text, encoding="utf-8"))
     return {"case": page, "class": kelas, "lecturer": dosen, "gradebook": book, "trend": tren,
             "sheet": folder / "lembar" / "KI-2026-10.html",
             "returned": folder / "lembar" / "KI-2026-06.html",
-            "strong": folder / "lembar" / "KI-2026-05.html"}     # 5 strengths, a cap, 3 priorities
+            "strong": folder / "lembar" / "KI-2026-05.html",     # 5 strengths, a cap, 3 priorities
+            "verbatim": folder / "lembar" / "KI-2026-32.html",
+            "verbatim3": folder / "lembar-verbatim" / "KI-2026-28038-00001.html"}
 
 
 @pytest.mark.parametrize("kind", ["case", "class", "lecturer", "gradebook", "trend", "sheet",
-                                  "returned", "strong"])
+                                  "returned", "strong", "verbatim3"])
 def test_every_page_passes_axe_wcag_aa(browser, pages, kind, tmp_path):
     import json
     axe = _axe().read_text(encoding="utf-8")
@@ -282,8 +289,8 @@ def test_grade_column_is_never_clipped(browser, pages, width, tmp_path):
     assert {"A", "AB", "BC"} <= {text for text, _ in cells}   # AB: the one once clipped to "A"
 
 
-@pytest.mark.parametrize("kind", ["sheet", "returned", "strong"])   # the fullest ones, the
-def test_feedback_sheet_prints_on_one_page(browser, pages, kind, tmp_path):  # longest list
+@pytest.mark.parametrize("kind", ["sheet", "returned", "strong", "verbatim", "verbatim3"])
+def test_feedback_sheet_prints_on_one_page(browser, pages, kind, tmp_path):  # the fullest ones
     pdf = tmp_path / "lembar.pdf"
     done = run_chromium(browser, tmp_path, "--no-pdf-header-footer",
                         f"--print-to-pdf={pdf}", pages[kind].as_uri())

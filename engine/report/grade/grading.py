@@ -77,6 +77,9 @@ class CaseGrade:
     went_well: list = field(default_factory=list)         # (text, lines): what the write-up shows
     priorities: list = field(default_factory=list)        # Priority, at most three
     title: str | None = None
+    # what each session's verbatim measured (engine/verbatim/view.py without its turns):
+    # the feedback sheet shows it beside the course's thresholds
+    verbatim: tuple = ()
 
     @property
     def graded(self) -> bool:
@@ -211,7 +214,9 @@ def grade_case(r: CaseResult, rubric: Rubric, lang: str = "en", waivers=()) -> C
         functions["advokasi"] = None        # the lecturer accepted it: not counted
     g = CaseGrade(r.file, r.case_id, meta.code, principles, 0.0, None, None, None,
                   functions=functions, set_aside=set_aside, unused=unused,
-                  title=meta.title)
+                  title=meta.title,
+                  verbatim=tuple({k: v for k, v in session.items() if k != "turns"}
+                                 for session in meta.verbatim))
     g.strengths = strengths(principles, functions, lang)
     g.went_well = went_well(r, principles, lang)
     g.priorities = priorities(kept, lang)

@@ -48,6 +48,10 @@ font-size:.85rem}
 .sheet footer{margin-top:14px;font-size:.78rem}
 .index li{margin:2px 0}
 .toadd{font-size:.88rem}.toadd li{margin:0 0 2px}
+.vbm{width:100%;font-size:.85rem;border-collapse:collapse}.vbm th,.vbm td{border-bottom:1px solid var(--line);
+padding:2px 6px;text-align:left;vertical-align:top}.vbm th{font-weight:600;color:var(--muted)}
+.vbm .ok{color:var(--ok)}.vbm .no{color:var(--bad);font-weight:700}
+.vbm td:nth-child(n+5){text-align:center}
 @media print{
  @page{size:A4;margin:12mm 14mm}
  body{font-size:9.5pt;line-height:1.35}
@@ -62,6 +66,9 @@ font-size:.85rem}
  .work li{margin:0 0 3px}
  .commentbox{height:5.5em}
  .toadd{font-size:8pt}
+ .vbm{font-size:7.5pt;line-height:1.2}.vbm th,.vbm td{padding:0 3px}.vbm td{white-space:nowrap}
+ .scroll+.note,.work .rp{font-size:7.5pt;margin:1px 0}
+ .sheet:has(.vbm) .commentbox{height:4em}.sheet:has(.vbm) .signs div{margin-top:28px}
  .signs{margin-top:6px}.signs div{margin-top:36px}
  .sheet footer{margin-top:6px;font-size:7.5pt}
  .sheet+.sheet{break-before:page}
@@ -123,6 +130,8 @@ def sheet_body(g: CaseGrade, rubric: Rubric, lang: str, roster: Roster, redacted
                        f"{_number(g.deductions, lang)} · {e(t('function_deductions', lang))}: "
                        f"{_number(g.function_deductions, lang)}</p>")
 
+    if g.verbatim:
+        out.append(_verbatim(g, lang))
     if g.strengths or g.went_well:
         out.append(f"<h2>{e(t('strengths', lang))}</h2><ul>")
         line = word("line", lang)
@@ -173,6 +182,55 @@ def _result(g: CaseGrade, lang: str) -> str:
     return (f'<section class="result" aria-label="{e(t("result", lang))}">'
             f'<div class="big {big[1]}">{e(big[0])}</div><div>'
             + "".join(f"<p>{e(line)}</p>" for line in lines) + "</div></section>")
+
+
+def _verbatim(g: CaseGrade, lang: str) -> str:
+    """Each session's verbatim measures beside the course's thresholds, as the html
+    report's charts show them: figures and marks, never a turn's words."""
+    from asas.engine.report.formats.html import e
+    from asas.engine.verbatim.report import t as said
+    from asas.engine.verbatim.view import OPENING, THRESHOLDS
+
+    def ratio(value: float, digits: str = ".2f") -> str:
+        text = format(value, digits)
+        return text.replace(".", ",") if lang == "id" else text
+
+    def mark(ok: bool) -> str:
+        return (f'<span class="{"ok" if ok else "no"}" aria-label="{e(said("yes" if ok else "no", lang))}">'
+                f'{"✓" if ok else "✗"}</span>')
+
+    top = THRESHOLDS["talk_share_max"]
+    said_in = [*OPENING, "decision"]             # each its column: a ✗ down it stands out
+    heads = [t("vb_session", lang), t("vb_talk", lang), t("vb_questions", lang),
+             t("vb_reflections", lang)]
+    heads += [(t("vb_said", lang) + " " if i == 0 else "") + t(f"vb_{k}", lang)
+              for i, k in enumerate(said_in)]
+    # a narrow window scrolls the table, not the page (the gradebook's way)
+    out = [f"<h2>{e(t('vb_title', lang))}</h2>",
+           f'<div class="scroll" tabindex="0" role="region" aria-label="{e(t("vb_title", lang))}" '
+           'style="overflow-x:auto"><table class="vbm"><thead><tr>']
+    out += [f'<th scope="col">{e(h)}</th>' for h in heads]
+    out.append("</tr></thead><tbody>")
+    for s in g.verbatim:
+        cells = [e(s["number"] if s["number"] is not None else s["index"] + 1)]
+        share = s["talk_share"]
+        cells.append("–" if share is None else f"{share:.0%} {mark(share <= top)}")
+        open_q = s["counts"].get("open_question", 0)
+        closed_q = s["counts"].get("closed_question", 0)
+        # no closed question at all: as many open ones as the course asks, and more
+        enough = open_q > 0 if not closed_q else open_q / closed_q >= THRESHOLDS["open_closed_min"]
+        cells.append(f"{open_q} : {closed_q} {mark(enough)}" if open_q + closed_q else "–")
+        rq = s["reflection_question"]
+        cells.append("–" if rq is None else
+                     f"{ratio(rq)} {mark(rq >= THRESHOLDS['reflection_question_min'])}")
+        shown = dict(s["opening"], decision=s["client_decision"])
+        cells += [mark(shown[k]) for k in said_in]
+        out.append("<tr>" + "".join(f"<td>{c}</td>" for c in cells) + "</tr>")
+    out.append('</tbody></table></div><p class="note">' + e(t(
+        "vb_note", lang, talk=f"{top:.0%}",
+        questions=ratio(THRESHOLDS["open_closed_min"], "g"),
+        reflections=ratio(THRESHOLDS["reflection_question_min"], "g"))) + "</p>")
+    return "".join(out)
 
 
 def _work(g: CaseGrade, lang: str) -> str:

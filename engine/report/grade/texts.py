@@ -56,6 +56,23 @@ TEXTS = {
     "rule_page": ("rule page", "halaman aturan"),
     "overrides": ("Decisions of the lecturer or supervisor", "Keputusan dosen atau guru pamong"),
     "comment": ("Lecturer's comment", "Catatan dosen"),
+    "vb_title": ("What the verbatim shows", "Yang tampak dalam verbatim"),
+    "vb_session": ("Session", "Sesi"),
+    "vb_talk": ("Talk share", "Porsi bicara"),
+    "vb_questions": ("Open : closed", "Terbuka : tertutup"),
+    "vb_reflections": ("Reflections : questions", "Refleksi : tanya"),
+    "vb_said": ("Said:", "Terucap:"),
+    # the session's opening and close, short, as the sheet's columns head them
+    "vb_confidentiality": ("confidentiality", "kerahasiaan"),
+    "vb_limits": ("limits", "batasnya"),
+    "vb_voluntariness": ("voluntariness", "kesukarelaan"),
+    "vb_purpose": ("purpose", "tujuan"),
+    "vb_decision": ("decision", "keputusan"),
+    "vb_note": ("Measured from the verbatim (asas verbatim tag). The course's thresholds: talk "
+                "share ≤ {talk}, open : closed ≥ {questions}, reflections : questions ≥ "
+                "{reflections}.",
+                "Diukur dari verbatim (asas verbatim tag). Batas perkuliahan: porsi bicara "
+                "≤ {talk}, terbuka : tertutup ≥ {questions}, refleksi : tanya ≥ {reflections}."),
     "signatures": ("Signatures", "Tanda tangan"),
     "dosen": ("Dosen pembimbing", "Dosen pembimbing"),
     "pamong": ("Guru pamong", "Guru pamong"),
