@@ -137,6 +137,18 @@ def test_check_of_a_word_file_names_the_commands_that_read_it(tmp_path):
     assert result.exit_code == 2 and "dokumen Word, bukan berkas kasus" in result.output
 
 
+def test_a_long_verbatim_gets_the_hint_from_its_first_lines(tmp_path):
+    # a verbatim of 1 MiB, its last line not even UTF-8: only the first 16 KiB, cut at a
+    # line's end (never inside a character: "é" stands across the cut), are read
+    from asas.engine.load.verbatim_file import not_a_case
+    turns = ("Ko: Bagaimana kabarmu?\nKi: Baik, Bu.\n" * 400).encode("utf-8")
+    pad = b"Ko: " + b"a" * (16383 - len(turns) - 4)          # the cut falls in the "é"
+    data = turns + pad + "é\n".encode() + turns * 80 + b"Ki: \xff\n"
+    assert data[16383:16385] == "é".encode() and len(data) > 2 ** 20
+    assert [e.msg.code for e in not_a_case(data, "load.no_format")] == ["load.is_verbatim"]
+    assert not_a_case(data[:16384].replace(b"Ko:", b"Xx:"), "load.no_format") == []
+
+
 def test_no_case_file_gets_the_hint():
     # a case file with errors is a case file: the hint is for files that are none
     files = sorted((HERE / "invalid").glob("*.yaml")) + sorted((HERE / "hostile").glob("*"))

@@ -72,14 +72,14 @@ def not_a_case(data: bytes, code: str) -> list[CaseError]:
         return [CaseError.of(1, 1, "", Msg.of("load.is_word"))]
     if not (code in _NOT_A_CASE or code.startswith("yaml.")) or _FORMAT.search(data):
         return []
-    text, _ = _decode(data)
-    if text is None:
+    # its first lines are enough to tell, and a hostile file's 2 MiB are not decoded nor
+    # read through (cut at a line's end: never inside a character's bytes)
+    head, _ = _decode(data[:16384].rsplit(b"\n", 1)[0] if len(data) > 16384 else data)
+    if head is None:
         return []
-    first = next((line for line in text.split("\n", 5)[:5] if line.strip()), "")
+    first = next((line for line in head.split("\n", 5)[:5] if line.strip()), "")
     if any(is_header(first.split(sep)) for sep in ",;\t"):    # a CSV or a pasted table
         return [CaseError.of(1, 1, "", Msg.of("load.is_verbatim"))]
-    # its first lines are enough to tell, and a hostile file's 2 MiB are not read through
-    head = text[:16384].rsplit("\n", 1)[0] if len(text) > 16384 else text
     speakers = {t.speaker for t in parse(head).turns}
     if {COUNSELOR, CLIENT} <= speakers:
         return [CaseError.of(1, 1, "", Msg.of("load.is_verbatim"))]
