@@ -1049,3 +1049,21 @@ def test_a_verbatim_files_heading_is_left_out_when_the_interview_reads_it(tmp_pa
     assert loaded.valid, [e.format(str(target)) for e in loaded.errors]
     assert "VERBATIM KONSELING" not in target.read_text(encoding="utf-8")
     assert loaded.verbatim[0].turns[0].text == "Assalamualaikum, silakan duduk."
+
+
+def test_a_heading_pasted_with_the_verbatim_is_left_out_and_said(tmp_path):
+    answers = dict(BASE_ID)
+    answers.update({"sessions[0].verbatim": "ya",
+                    "sessions[0].verbatim[0]": "VERBATIM SESI 1",
+                    "sessions[0].verbatim[1]": "Hari/tanggal : Senin, 7 September 2026",
+                    "sessions[0].verbatim[2]": "",
+                    "sessions[0].verbatim[3]": "Ko: Selamat pagi, silakan duduk.",
+                    "sessions[0].verbatim[4]": "Ki: Pagi, Bu.",
+                    "sessions[0].verbatim[5]": "."})
+    result, target = interview(tmp_path, answers, "id")
+    assert result.exit_code == 0, result.output
+    assert "baris 1–2 dilewati" in result.output
+    written = target.read_text(encoding="utf-8")
+    assert "VERBATIM SESI 1" not in written and "Hari/tanggal" not in written
+    assert [t.text for t in load_file(str(target)).verbatim[0].turns] == [
+        "Selamat pagi, silakan duduk.", "Pagi, Bu."]

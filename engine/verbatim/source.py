@@ -45,6 +45,14 @@ def read(path: str, raw: bytes | None = None, speakers: dict | None = None) -> S
     read with ``speakers`` (a case's map; None: the default codes). Raises what
     importer.source_text raises."""
     block, lines = source_text(path, raw)
+    return from_text(block, lines, speakers)
+
+
+def from_text(block: str, lines: list[int] | None = None,
+              speakers: dict | None = None) -> Source:
+    """A verbatim's text (``lines``: the file line of each of its lines; None: its own
+    numbers, as for a verbatim pasted into the interview), its heading left out."""
+    lines = lines if lines is not None else list(range(1, block.count("\n") + 2))
     parsed = parse(block, 1, 0, speakers)
     if parsed.problems:
         cut = heading(block, parsed, speakers)

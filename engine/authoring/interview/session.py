@@ -317,10 +317,11 @@ class Interview:
 
     # -- kinds of answers ----------------------------------------------------------
     def verbatim(self, text: str, path: str, where: str):
-        """A pasted verbatim: many lines, up to a line with a single '.'; read as
-        ``asas check`` reads it, and pasted again (or left out) when it cannot be."""
+        """A pasted verbatim: many lines, up to a line with a single '.', or the path of
+        its file; read as ``asas check`` reads it (a heading copied with it left out,
+        as ``verbatim import`` leaves a file's out), and pasted again (or left out) when
+        it cannot be."""
         from asas.engine.i18n.loader_messages import error_text
-        from asas.engine.verbatim.parse import parse
         if not self.gate(text, path, where):
             return MISSING
         while True:
@@ -350,9 +351,12 @@ class Interview:
                 lines.pop()
             if source is None and not lines:
                 return MISSING
-            if source is None:
-                block = "\n".join(lines) + "\n"
-                parsed = parse(block, 1, 0, speakers)
+            if source is None:      # pasted: a heading copied with it is left out too
+                from asas.engine.verbatim.source import from_text
+                pasted = from_text("\n".join(lines) + "\n", None, speakers)
+                block, parsed = pasted.block, pasted.parsed
+                for note in pasted.notes():
+                    self.echo("  " + error_text(note, self.lang))
             if block is not None and parsed is not None:
                 if not parsed.problems:
                     if source is not None:
