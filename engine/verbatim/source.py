@@ -110,9 +110,6 @@ def heading(block: str, parsed: Parsed, speakers: dict | None) -> int:
         return 0
     if not any(t.speaker in (COUNSELOR, CLIENT) for t in parsed.turns if t.line > end):
         return 0
-    if not end or not any(t.speaker in (COUNSELOR, CLIENT) for t in parsed.turns
-                          if t.line > end):
-        return 0
     return end
 
 
