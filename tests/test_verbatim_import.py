@@ -109,7 +109,10 @@ def test_a_problem_in_a_pasted_tab_table_is_at_its_line_of_the_text_file(case, t
                       "Ko\tBagaimana minggumu?\tteknik aneh\n", encoding="utf-8")
     result = run(source, "--into", case, "--session", 1)
     assert result.exit_code == 2
-    assert result.stderr.startswith(f"{source}:6:1: label 'teknik aneh'")
+    # the title above the header row left out, and said; the error at its line
+    note, error = result.stderr.splitlines()
+    assert note.startswith(f"{source}: line 1 left out")
+    assert error.startswith(f"{source}:6:1: label 'teknik aneh'")
 
 
 def test_docx_table(case, tmp_path):

@@ -303,3 +303,50 @@ def test_every_default_code_heads_a_speaker_column_with_another():
     from asas.engine.verbatim.columns import ROLES
     from asas.engine.verbatim.parse import DEFAULT_SPEAKERS
     assert {c.lower() for codes in DEFAULT_SPEAKERS.values() for c in codes} <= ROLES
+
+
+ABOVE_HEADER = STANDALONE / "judul-di-atas-tabel.csv"   # a title and the client above the header
+
+
+def test_the_rows_above_a_tables_header_are_named_when_left_out():
+    result = CliRunner().invoke(cli, ["verbatim", "tag", str(ABOVE_HEADER), "--format", "json",
+                                      "--lang", "id"])
+    assert result.exit_code == 0, result.output
+    # lines 1 and 2 are written, line 3 is blank (";;;"), the header is line 4
+    assert result.stderr.startswith(f"{ABOVE_HEADER}: baris 1–2 dilewati")
+    [session] = json.loads(result.stdout)["sessions"]
+    assert [t["line"] for t in session["turns"]] == [5, 6, 7, 8]
+    assert "XI IPS" not in result.stdout
+
+
+def test_an_import_leaves_a_tables_title_rows_out_and_says_so(tmp_path):
+    case = tmp_path / "kasus.yaml"
+    shutil.copy(HERE.parent / "cases" / "exemplary.yaml", case)
+    result = CliRunner().invoke(cli, ["verbatim", "import", str(ABOVE_HEADER), "--into",
+                                      str(case), "--session", "1", "--lang", "en"])
+    assert result.exit_code == 0, result.output
+    assert "lines 1–2 left out" in result.stderr
+    written = case.read_text(encoding="utf-8")
+    assert "XI IPS 2" not in written and "VERBATIM KONSELING" not in written
+
+
+def test_a_docx_tables_merged_title_row_is_left_out_and_named(tmp_path):
+    docx = pytest.importorskip("docx")
+    document = docx.Document()
+    table = document.add_table(rows=3, cols=3)
+    title = table.cell(0, 0).merge(table.cell(0, 2))
+    title.text = "Verbatim Sesi 1"
+    for r, row in enumerate([("Pembicara", "Dialog", "Teknik"),
+                             ("Ko", "Selamat pagi. Apa kabarmu?", "pertanyaan terbuka")], 1):
+        for c, value in enumerate(row):
+            table.cell(r, c).text = value
+    table.add_row()
+    for c, value in enumerate(("Ki", "Baik, Bu.", "")):
+        table.cell(3, c).text = value
+    path = tmp_path / "verbatim.docx"
+    document.save(str(path))
+    result = tag(path, "--format", "json", "--lang", "en")
+    assert result.exit_code == 0, result.output
+    assert result.stderr.startswith(f"{path}: line 1 left out")
+    [session] = json.loads(result.stdout)["sessions"]
+    assert [t["speaker"] for t in session["turns"]] == ["counselor", "client"]

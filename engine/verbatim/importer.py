@@ -41,6 +41,9 @@ class Rows:
     # the line of the file each turn starts on (a .docx table: its row), so that what is
     # wrong with a turn is reported where the trainee edits it
     lines: list[int] = field(default_factory=list)
+    # the lines (rows) before the header row that were not blank: a title row, the date,
+    # the client's initials, as a template puts them above its table; left out, and said
+    skipped: list[int] = field(default_factory=list)
 
 
 def _from_table(table: list[list[str]], source, lines: list[int] | None = None) -> Rows:
@@ -52,6 +55,8 @@ def _from_table(table: list[list[str]], source, lines: list[int] | None = None) 
             break
     else:
         raise ImportProblem(Msg.of("import.no_header", source=source))
+    skipped = [line for row, line in zip(table[:start], lines[:start])
+               if any(cell.strip() for cell in row)]
     rows: list[tuple[str, str, str]] = []
     starts: list[int] = []
     for row, line in zip(table[start + 1:], lines[start + 1:]):
@@ -66,7 +71,7 @@ def _from_table(table: list[list[str]], source, lines: list[int] | None = None) 
             continue
         rows.append((speaker, dialog, technique))
         starts.append(line)
-    return Rows(rows, source, starts)
+    return Rows(rows, source, starts, skipped)
 
 
 def read_csv(data: str, source: str) -> Rows:
@@ -123,12 +128,13 @@ def read_docx(path: str, raw: bytes | None = None) -> Rows | str:
 _SAID = re.compile(r"^[ \t]*\S[^:\n]{0,40}:", re.MULTILINE)
 
 
-def source_text(path: str, raw: bytes | None = None) -> tuple[str, list[int]]:
+def source_text(path: str, raw: bytes | None = None) -> tuple[str, list[int], list[int]]:
     """The verbatim block's text from a source file, by its kind (``raw``: its bytes,
-    read by the caller within the loader's bounds; None: read here), and the line of the
+    read by the caller within the loader's bounds; None: read here), the line of the
     file each of the block's lines comes from (for a .docx table, the row; for a .docx
     written in paragraphs, the paragraph's line counted from the first), so that a turn's
-    line and a problem's are the file's."""
+    line and a problem's are the file's, and the lines of a table left out above its
+    header row (a text's heading is source.from_text's to find)."""
     lower = path.lower()
     if lower.endswith(".docx"):
         read = read_docx(path, raw)
@@ -149,7 +155,7 @@ def source_text(path: str, raw: bytes | None = None) -> tuple[str, list[int]]:
     return _text(text, path)
 
 
-def _text(text: str, path: str) -> tuple[str, list[int]]:
+def _text(text: str, path: str) -> tuple[str, list[int], list[int]]:
     lines = text.split("\n")
     if _tab_table(lines):
         # a table copied from a word processor or a spreadsheet into a text file:
@@ -160,19 +166,19 @@ def _text(text: str, path: str) -> tuple[str, list[int]]:
     block = "\n".join(line.rstrip() for line in lines)
     dropped = len(block) - len(block.lstrip("\n"))
     block = block.strip("\n") + "\n"
-    return block, list(range(dropped + 1, dropped + 1 + block.count("\n")))
+    return block, list(range(dropped + 1, dropped + 1 + block.count("\n"))), []
 
 
-def _block(rows: Rows) -> tuple[str, list[int]]:
-    """to_block's text, and the file line (or row) of each of its lines: a turn's
-    continuation lines (a cell of several lines) are its row's."""
+def _block(rows: Rows) -> tuple[str, list[int], list[int]]:
+    """to_block's text, the file line (or row) of each of its lines (a turn's
+    continuation lines, a cell of several lines, are its row's), and the rows skipped."""
     block = to_block(rows)
     lines: list[int] = []
     turn = -1
     for text in block.split("\n")[:-1]:
         turn += not text.startswith("    ")
         lines.append(rows.lines[turn] if 0 <= turn < len(rows.lines) else 1)
-    return block, lines
+    return block, lines, rows.skipped
 
 
 def at_file_lines(parsed: Parsed, lines: list[int]) -> Parsed:

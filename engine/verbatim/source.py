@@ -44,8 +44,10 @@ def read(path: str, raw: bytes | None = None, speakers: dict | None = None) -> S
     """The verbatim in ``path`` (``raw``: its bytes, read within the loader's bounds),
     read with ``speakers`` (a case's map; None: the default codes). Raises what
     importer.source_text raises."""
-    block, lines = source_text(path, raw)
-    return from_text(block, lines, speakers)
+    block, lines, above_header = source_text(path, raw)
+    read = from_text(block, lines, speakers)
+    read.skipped = sorted(above_header + read.skipped)
+    return read
 
 
 def from_text(block: str, lines: list[int] | None = None,
