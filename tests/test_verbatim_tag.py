@@ -70,6 +70,16 @@ def test_the_limits_said_colloquially_by_a_kakak():
     assert tag_session(turns)[0].codes == ["structuring"]
 
 
+@pytest.mark.parametrize("text, shown", [
+    ("Kamu boleh cerita, boleh juga tidak.", True),
+    ("Kamu boleh cerita atau tidak, itu pilihanmu.", True),
+    ("Kamu boleh cerita atau tidak?", False),
+])
+def test_a_choice_to_tell_or_not_is_voluntariness_in_the_opening(text, shown):
+    turns = parse(f"Ko: {text}\nKi: Iya, Bu.\n").turns
+    assert measure(turns).opening["voluntariness"] is shown
+
+
 def test_several_codes_in_one_turn_each_with_its_cue():
     turns = parse("Ki: Saya capek, Bu.\n"
                   "Ko: Kedengarannya kamu capek sekali. Apa yang paling bikin berat?\n").turns
@@ -309,6 +319,9 @@ def test_a_softening_ya_leaves_a_reflection_a_reflection(text, expected):
     ("Jadi kesimpulannya, kamu tetap di Teknik Sipil sampai lulus, ya.", ["directive_instruction"]),
     ("Makasih udh mau cerita yg jujur.", ["reinforcement"]),
     ("Kamu ikut sesi ini dengan sukarela.", ["structuring"]),
+    ("Kamu boleh cerita, boleh juga tidak.", ["structuring"]),       # found by a trial
+    ("Boleh jawab boleh nggak, ya.", ["structuring"]),
+    ("Terserah kamu mau cerita yang mana dulu.", ["structuring"]),
     ("Saudari merasa hasil ini tidak sepadan dengan usaha Saudari.", ["reflection_of_feeling"]),
     ("Apa yang ko dapat dari pembicaraan kita hari ini?", ["evaluation"]),
     ("Tadi kamu bilang santai saja soal skripsi. Tapi dari tadi kamu cerita tidak bisa tidur.",
@@ -318,6 +331,7 @@ def test_a_softening_ya_leaves_a_reflection_a_reflection(text, expected):
     ("Tesnya tes tulis dasar otomotif.", "no judgmental"),
     ("Kamu bisa daftar KIP, Kartu Indonesia Pintar.", "no reinforcement"),
     ("Pagi di rumah selalu dimulai bersama Umi.", "no attending"),
+    ("Boleh cerita tidak?", "no structuring"),     # asking to be told, no choice given
 ])
 def test_regional_and_informal_cues(text, expected):
     got = codes(text)
