@@ -855,11 +855,25 @@ def verbatim_tag(file, fmt, lang, redact, counselor, client):
             errors = redact_results([invalid(loaded)], _lang(lang))[0].errors
         for e in errors:
             click.echo(e.format(loaded.file, _lang(lang)), err=True)
+        hint = _speakers_hint(file, errors) if is_verbatim_file(file) and not redact else None
+        if hint:
+            click.echo(f"{file}: {_say('verbatim.name_speakers', lang, command=hint)}", err=True)
         sys.exit(2)
     if fmt == "json":
         _echo(dump(as_json(loaded, redact)))
     else:
         _echo(as_text(loaded, _lang(lang), redact))
+
+
+def _speakers_hint(file: str, errors) -> str | None:
+    """The command that tags a verbatim on its own with the speakers the reader guessed
+    (a chat's senders, a recording app's "Speaker 1"), where it found no counselor or no
+    client; the message's own example is for a case file's map."""
+    import shlex
+    flags = {"verbatim.no_counselor": "--counselor", "verbatim.no_client": "--client"}
+    given = [f"{flags[e.code]} {shlex.quote(dict(e.msg.params)['example'])}"
+             for e in errors if e.code in flags]
+    return " ".join(["asas verbatim tag", shlex.quote(file), *given]) if given else None
 
 
 @verbatim_group.command("import")

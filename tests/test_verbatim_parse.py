@@ -342,3 +342,61 @@ def test_a_bad_label_in_a_note_is_located_on_the_notes_line():
                       5).problems
     assert (problem.line, problem.msg.code) == (6, "verbatim.bad_label")
     assert "refleksi perasaan" in problem.text("en")
+
+
+@pytest.mark.parametrize("text", [
+    "[00:00:05] Ko: Selamat pagi, Dini.\n[00:00:09] Ki: Pagi, Bu.\n",
+    "00:05 Ko: Selamat pagi, Dini.\n00:09 Ki: Pagi, Bu.\n",
+    "(0:05) - Ko: Selamat pagi, Dini.\n(0:09) - Ki: Pagi, Bu.\n",
+    "00:00:05,120 --> 00:00:08,900 Ko: Selamat pagi, Dini.\n"
+    "00:00:09,000 --> 00:00:10,400 Ki: Pagi, Bu.\n",
+    # the speaker and the time on a line of their own, the words below (Word's Transcribe)
+    "00:00:05 Ko\nSelamat pagi, Dini.\n\n00:00:09 Ki\nPagi, Bu.\n",
+    "Ko  0:05\nSelamat pagi, Dini.\nKi  0:09\nPagi, Bu.\n",
+])
+def test_a_recordings_transcript_is_read_without_its_times(text):
+    p = parse(text, first_line=3)
+    assert not p.problems, [pr.message for pr in p.problems]
+    assert [(t.speaker, t.text) for t in p.turns] == [
+        ("counselor", "Selamat pagi, Dini."), ("client", "Pagi, Bu.")]
+    assert p.turns[0].line == 3
+    # rewritten line for line, each as long as it was, its words where they were: every
+    # line and column the reader reports is the file's
+    from asas.engine.verbatim.parse import _DEFAULT_INDEX
+    from asas.engine.verbatim.starts import timed
+    rewritten = timed(text, _DEFAULT_INDEX)
+    for before, after in zip(text.split("\n"), rewritten.split("\n"), strict=True):
+        assert len(before) == len(after)
+        for word in ("Selamat", "Pagi,"):
+            if word in before:
+                assert after.index(word) == before.index(word)
+
+
+def test_a_timed_line_with_no_speaker_continues_the_turn_above():
+    p = parse("[00:00:05] Ko: Selamat pagi.\n[00:00:07] Silakan duduk.\n[00:00:09] Ki: Pagi.\n")
+    assert not p.problems and [t.text for t in p.turns] == [
+        "Selamat pagi. Silakan duduk.", "Pagi."]
+
+
+def test_an_apps_speakers_are_read_for_the_map():
+    text = "00:00:05 Speaker 1\nSelamat pagi.\n\n00:00:09 Speaker 2\nPagi, Bu.\n"
+    unmapped = parse(text)
+    assert {pr.msg.code for pr in unmapped.problems} == {"verbatim.no_counselor",
+                                                         "verbatim.no_client"}
+    assert "counselor: [Speaker 1]" in unmapped.problems[0].message
+    mapped = parse(text, speakers={"counselor": ["Speaker 1"], "client": ["Speaker 2"]})
+    assert not mapped.problems and [t.speaker for t in mapped.turns] == ["counselor", "client"]
+
+
+def test_a_time_said_in_a_turn_is_no_recordings():
+    # a block the first reading reads stays so, times in its words and all
+    plain = parse("Ko: Kita ketemu lagi jam 10:30 ya.\nKi: 10:30 bisa, Bu.\n")
+    assert not plain.problems
+    assert [t.text for t in plain.turns] == ["Kita ketemu lagi jam 10:30 ya.", "10:30 bisa, Bu."]
+    # a line of a word and a time continues the turn above, as it did
+    said = parse("Ko: Jam berapa?\nJam 10:30\nKi: Pagi.\n")
+    assert not said.problems and said.turns[0].text == "Jam berapa? Jam 10:30"
+    # and on a second reading, it is no speaker's start: only the map's codes and an
+    # app's "Speaker N" are
+    from asas.engine.verbatim.starts import timed
+    assert timed("Jam 10:30\n", {"ko": "counselor"}) is None

@@ -350,3 +350,32 @@ def test_a_docx_tables_merged_title_row_is_left_out_and_named(tmp_path):
     assert result.stderr.startswith(f"{path}: line 1 left out")
     [session] = json.loads(result.stdout)["sessions"]
     assert [t["speaker"] for t in session["turns"]] == ["counselor", "client"]
+
+
+# -- a recording's transcript (Word's Transcribe: the speaker and the time, the words below)
+
+RECORDED = STANDALONE / "transkrip-rekaman.txt"
+
+
+def test_a_recordings_transcript_says_how_to_name_its_speakers():
+    result = tag(RECORDED, "--lang", "id")
+    assert result.exit_code == 2
+    hint = result.stderr.splitlines()[-1]
+    assert hint == (f"{RECORDED}: untuk verbatim yang berdiri sendiri, sebutkan pembicaranya saat "
+                    f"menandainya: asas verbatim tag {RECORDED} --counselor 'Speaker 1' "
+                    f"--client 'Speaker 2'")
+    # redacted, no name the reader guessed is shown, nor the hint that would show them
+    redacted = tag(RECORDED, "--redact")
+    assert "Speaker" not in redacted.stderr
+
+
+def test_a_recordings_transcript_is_read_with_its_speakers_named():
+    result = tag(RECORDED, "--format", "json", "--counselor", "Speaker 1", "--client",
+                 "Speaker 2")
+    assert result.exit_code == 0, result.output
+    [session] = json.loads(result.output)["sessions"]
+    assert [(t["line"], t["speaker"]) for t in session["turns"]] == [
+        (1, "counselor"), (4, "client"), (7, "counselor"), (10, "client"), (13, "counselor")]
+    assert session["turns"][2]["text"] == "Bagaimana minggumu?"
+    assert "reflection_of_feeling" in session["turns"][4]["codes"]
+    assert session["opening"]["confidentiality"] is True

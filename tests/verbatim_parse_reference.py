@@ -28,7 +28,10 @@ differently:
 - 2026-12-04, later (trying the tool as a trainee, issue 13): the labels written as the
   turn's last note, ``(Teknik: refleksi perasaan)`` (or ``Technique:``, ``Label:``,
   ``Keterampilan:``, ``Skill:``, ``Teknik konseling:``), where the turn has no `` | ``,
-  are its labels, read (and refused) as after `` | ``."""
+  are its labels, read (and refused) as after `` | ``.
+- 2026-12-04, evening (issue 13), starts.py, shared: the second reading takes a
+  recording's times off too (``[00:00:05] Ko: ...``; ``00:00:05 Speaker 1`` on a line
+  of its own, the words below), where no chat's dates are in the block."""
 # ruff: noqa
 # mypy: ignore-errors
 from __future__ import annotations

@@ -840,6 +840,9 @@ _IMPORT = {
                             "sesi {n} sudah memuat verbatim (baris {line}); pakai --replace "
                             "untuk menggantinya"),
     "import.line": ("{source}:{line}:{column}: {message}", "{source}:{line}:{column}: {message}"),
+    "verbatim.name_speakers": ("for a verbatim on its own, name them when you tag it: {command}",
+                               "untuk verbatim yang berdiri sendiri, sebutkan pembicaranya "
+                               "saat menandainya: {command}"),
     "import.speakers_in_case": ("--counselor and --client name the speakers of a verbatim on "
                                 "its own; a case file's are its case.verbatim_speakers",
                                 "--counselor dan --client menyebut pembicara verbatim yang "

@@ -13,6 +13,10 @@ file's:
 - a chat exported as text (WhatsApp): each message's date and time before its sender,
   for the second reading too.  The sender's name is the code (a case maps it with
   ``case.verbatim_speakers``; the reader's message names it when none does).
+- a transcript of a recording: each turn after the time it starts (``[00:01:23]
+  Konselor: ...``, ``00:05 - Ko: ...``), or the speaker and the time on a line of their
+  own with the words below (``00:00:05 Speaker 1``, as Word's Transcribe writes it), for
+  the second reading too.  The time is taken off, the words keep their columns.
 
 Only codes of the speaker map in use count (``index``: code in lower case -> role).
 """
@@ -115,9 +119,51 @@ def chat_stamps(text: str) -> str | None:
     return _rewrite(text, _STAMPED, line_for)
 
 
+# A transcript of a recording, typed while listening or written by an app: the time a
+# turn starts before it, ``[00:01:23] Konselor: ...``, ``00:05 Ko: ...``, ``(1:02) -
+# Ki: ...``, a range ``00:00:05 --> 00:00:09`` too.  As for a chat, the code is moved to
+# the line's start and the words keep their column; a timed line with no code continues
+# the turn above, its time blanked.  Or the speaker and the time on a line of their own,
+# the words on the lines below (Word's Transcribe: ``00:00:05 Speaker 1``; others:
+# ``Speaker 1  0:05``): that line becomes the code's start, where the code is one of the
+# map's or an app's ``Speaker 1`` / ``Pembicara 2``.
+_TIME = r"\d{1,2}:\d{2}(?::\d{2})?(?:[.,]\d{1,3})?"
+_SPAN = _TIME + r"(?:[ \t]*(?:-->|-|–)[ \t]*" + _TIME + r")?"
+_TIMED = re.compile(
+    r"^(?P<stamp>[ \t]*(?:\[" + _SPAN + r"\]|\(" + _SPAN + r"\)|" + _SPAN + r"(?=[ \t]))"
+    r"(?:[ \t]*[-–|])?[ \t]*)(?P<rest>[^\n]*)", re.MULTILINE)
+_NAME = r"[A-Za-z][\w'.\-]*(?: [\w'.\-]+){0,2}"
+_TIMED_HEAD = re.compile(
+    r"^(?P<lead>[ \t]*)(?:[\[(]?" + _TIME + r"[\])]?[ \t]+(?P<after>" + _NAME + r")"
+    r"|(?P<before>" + _NAME + r")[ \t]+[\[(]?" + _TIME + r"[\])]?)[ \t]*$", re.MULTILINE)
+_APP_SPEAKER = re.compile(r"(?:speaker|pembicara|penutur|narasumber) ?\d{1,2}",
+                          re.IGNORECASE)
+
+
+def timed(text: str, index: dict) -> str | None:
+    """Each timed line of a recording's transcript as ``Code:`` and its words at their
+    column (the time blank where no code follows it), each line of a speaker and a time
+    as ``Code:``; None when no line is timed."""
+    def head_for(m: re.Match) -> str | None:
+        name = m["after"] or m["before"]
+        if name.lower() not in index and not _APP_SPEAKER.fullmatch(name):
+            return None
+        return (m["lead"] + name + ":").ljust(m.end() - m.start())
+    headed = _rewrite(text, _TIMED_HEAD, head_for)
+
+    def line_for(m: re.Match) -> str:
+        sender = _SENDER.match(m["rest"])
+        if sender is None:
+            return " " * len(m["stamp"]) + m["rest"]
+        name = sender["name"].strip()
+        return (name + ":").ljust(len(m["stamp"]) + sender.end()) + m["rest"][sender.end():]
+    return _rewrite(headed or text, _TIMED, line_for) or headed
+
+
 def second_reading(text: str, index: dict) -> str | None:
     """What a second reading of a refused block reads: its turns numbered after their
-    codes, and a chat export's dates and times; None when neither is in it."""
-    chat = chat_stamps(text)
-    numbered = numbered_after(chat or text, index)
-    return numbered or chat
+    codes, a chat export's dates and times, a recording's times; None when none is in
+    it."""
+    stamped = chat_stamps(text) or timed(text, index)
+    numbered = numbered_after(stamped or text, index)
+    return numbered or stamped
