@@ -185,6 +185,17 @@ def test_a_bracketed_start_after_other_turns_is_a_turn_not_a_continuation():
         ("counselor", "Silakan duduk.", ("tersenyum",)), ("client", "Iya.", ())]
 
 
+def test_a_bracketed_abbreviation_of_another_roles_code_is_read_by_the_name():
+    # a template whose K is the konseli (the default map's K is the counselor): read by
+    # the name written out, mid-block too, not glued to the counselor's turn above
+    p = parse("Konselor (Kr): Selamat pagi.\nKonseli (K): Pagi, Bu.\n"
+              "Konselor (Kr): Apa kabar?\nKonseli (K): Baik.\n")
+    assert not p.problems
+    assert [(t.speaker, t.code, t.text) for t in p.turns] == [
+        ("counselor", "Konselor", "Selamat pagi."), ("client", "Konseli", "Pagi, Bu."),
+        ("counselor", "Konselor", "Apa kabar?"), ("client", "Konseli", "Baik.")]
+
+
 def test_a_second_reading_that_reads_no_better_is_not_kept():
     # 'Ayah (Bapak):' names no code of the map either way: the first reading's problems
     p = parse("Ayah (Bapak): Selamat pagi.\nKi: Pagi.\n")

@@ -31,7 +31,8 @@ differently:
   are its labels, read (and refused) as after `` | ``.
 - 2026-12-04, evening (issue 13), starts.py, shared: the second reading takes a
   recording's times off too (``[00:00:05] Ko: ...``; ``00:00:05 Speaker 1`` on a line
-  of its own, the words below), where no chat's dates are in the block."""
+  of its own, the words below), where no chat's dates are in the block; ``Konseli
+  (K):`` (an abbreviation that is the map's code of another role) is read by the name."""
 # ruff: noqa
 # mypy: ignore-errors
 from __future__ import annotations

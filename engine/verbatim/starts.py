@@ -3,8 +3,9 @@ they do, column for column, so that every line and column parse.py reports is st
 file's:
 
 - a bracket between a known code and its colon: the code's abbreviation beside its name
-  (``Konselor (Ko):``, ``Siswa A (Ki):``) or a non-verbal note (``Konselor (tersenyum):``,
-  kept as the turn's note).  Rewritten before the block is read: without it the line
+  (``Konselor (Ko):``, ``Siswa A (Ki):``; ``Konseli (K):``, read by the name where the
+  abbreviation is the map's code of another role) or a non-verbal note (``Konselor
+  (tersenyum):``, kept as the turn's note).  Rewritten before the block is read: without it the line
   would be glued to the turn above as its continuation, or refused when it is the first;
 - the turn numbered after its code with a space (``Ko 1:``, ``Ki 1:``, as many templates
   number the pairs of turns).  Rewritten only for a second reading of a block the first
@@ -73,7 +74,10 @@ def bracketed(text: str, index: dict) -> str | None:
         named = index.get(m["name"].lower())
         inside = m["inside"].strip()
         role = index.get(inside.lower())
-        if role is not None and named in (None, role):        # an abbreviation
+        if role is not None:                                  # an abbreviation
+            # the name's role where the two differ: "Konseli (K):" in a template whose
+            # K is the konseli, though the default map's K is the counselor; the word
+            # written out is the one the trainee cannot have meant otherwise
             code = m["name"] if named is not None else inside
             return m["lead"] + code.ljust(m.end() - m.start() - len(m["lead"]) - 1) + ":"
         if named is not None and role is None:                # a note
