@@ -330,6 +330,14 @@ def test_a_chat_export_in_a_case_with_its_map():
     assert not plain.problems and len(plain.turns) == 2
 
 
+def test_words_in_square_brackets_that_name_no_technique_stay_words():
+    [turn] = parse("Ko: Halo [tertawa]\nKi: Iya.\n").turns[:1]
+    assert turn.labels == () and turn.text == "Halo [tertawa]"
+    # nor is a bracket of techniques and other words read, nor refused
+    parsed = parse("Ko: Halo [attending, sambil senyum]\nKi: Iya.\n")
+    assert not parsed.problems and parsed.turns[0].labels == ()
+
+
 @pytest.mark.parametrize("turn, labels", [
     ("Ko: Kamu merasa lelah. (Teknik: refleksi perasaan)", ("reflection_of_feeling",)),
     ("Ko: Kamu merasa lelah. (teknik konseling = refleksi perasaan, klarifikasi)",
@@ -340,6 +348,10 @@ def test_a_chat_export_in_a_case_with_its_map():
     ("Ko: Halo. (Teknik: attending) | pertanyaan terbuka", ("open_question",)),
     ("Ko: Halo. (tersenyum)", ()),
     ("Ko: Teknik: kita pakai kursi kosong (role play)", ()),
+    # in square brackets at the turn's end, where every part names a technique
+    ("Ko: Bagaimana kabarmu? [pertanyaan terbuka]", ("open_question",)),
+    ("Ko: Kamu merasa lega. [Refleksi Perasaan, klarifikasi] ",
+     ("reflection_of_feeling", "clarification")),
 ])
 def test_labels_written_as_the_turns_last_note(turn, labels):
     parsed = parse(turn + "\nKi: Iya, Bu.\n")

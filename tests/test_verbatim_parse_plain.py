@@ -61,7 +61,9 @@ _WORDS = st.sampled_from(["Halo", "Bu,", "saya", "-", "...", "(diam)", "(", ")",
 _LABEL = st.sampled_from(["", " | attending", " | refleksi perasaan, pertanyaan terbuka",
                           " | refleksi prasaan", " |", "| klarifikasi", " | penguatan / saran",
                           " | x", " (Teknik: attending)", " (teknik : refleksi prasaan)",
-                          "(Label=x) ", " (Keterampilan: klarifikasi) (diam)"])
+                          "(Label=x) ", " (Keterampilan: klarifikasi) (diam)",
+                          " [attending]", " [refleksi perasaan, klarifikasi] ", " [tertawa]",
+                          "[]", " [parafrase] | attending"])
 _LEAD = st.sampled_from(["", " ", "  ", "    ", "\u00a0"])
 _NUM = st.sampled_from(["", "1. ", "12) ", "3 ", "4: ", "12345 ", "٣. ", "7.\u00a0"])
 _SEP = st.sampled_from([": ", ":", " : ", ":\t", ":\r "])

@@ -201,6 +201,8 @@ def _hostile_blocks(n: int = 120, seed: int = 13) -> list[str]:
                 line = f"{code}:"
             elif r < 0.42:                    # the labels as the turn's last note
                 line = f"{code}: {text} (Teknik: {labels})"
+            elif r < 0.46:                    # ... or in square brackets at its end
+                line = f"{code}: {text} [{labels}]"
             else:
                 line = f"{code}: {text}" + (f" | {labels}" if labels or rng.random() < 0.1
                                             else "")

@@ -32,7 +32,9 @@ differently:
 - 2026-12-04, evening (issue 13), starts.py, shared: the second reading takes a
   recording's times off too (``[00:00:05] Ko: ...``; ``00:00:05 Speaker 1`` on a line
   of its own, the words below), where no chat's dates are in the block; ``Konseli
-  (K):`` (an abbreviation that is the map's code of another role) is read by the name."""
+  (K):`` (an abbreviation that is the map's code of another role) is read by the name;
+  the labels in square brackets at the turn's end (``[pertanyaan terbuka]``), where
+  every part of them names a technique."""
 # ruff: noqa
 # mypy: ignore-errors
 from __future__ import annotations
@@ -389,6 +391,12 @@ def _finish(turn: Turn, indent: int, check_labels: bool) -> list[Problem]:
                           r"|skill)\s*[:=])([^()]*)\)\s*$", body)
         if noted:
             body, label_text, label_at = body[:noted.start()], noted.group(1), "("
+        # or in square brackets at its end, where every part names a technique
+        squared = re.search(r"\[([^\[\]]*)\]\s*$", body)
+        if not noted and squared:
+            parts = [p for p in _LABEL_SPLIT.split(squared.group(1).strip()) if p]
+            if parts and all(normalise_label(p) is not None for p in parts):
+                body, label_text = body[:squared.start()], squared.group(1)
     if label_text is not None:
         label_line = _line_of(turn, label_at)
         for part in _LABEL_SPLIT.split(label_text.strip()):

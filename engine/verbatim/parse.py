@@ -165,6 +165,10 @@ _NOTE = re.compile(r"\(([^()]*)\)")
 # have them: "... ya. (Teknik: refleksi perasaan)"; read as after " | "
 _LABEL_NOTE = re.compile(r"\(\s*(?:teknik(?:\s+konseling)?|technique|label|keterampilan|skill)"
                          r"\s*[:=]([^()]*)\)\s*$", re.IGNORECASE)
+# ... or in square brackets at its end: "Bagaimana kabarmu? [pertanyaan terbuka]"; read
+# so only where every part of it names a technique (_bracket_labels): a "[tertawa]"
+# stays the words it was
+_LABEL_BRACKET = re.compile(r"\[([^\[\]]*)\]\s*$")
 _WORD = re.compile(r"[^\W_]", re.UNICODE)
 _LABEL_SPLIT = re.compile(r"\s*(?:,|;|/|&|\+|\bdan\b|\band\b)\s*")
 
@@ -377,6 +381,8 @@ def _parse_plain(text: str, first_line: int, indent: int, index: dict,
             noted = _LABEL_NOTE.search(body)
             if noted:
                 body, label_text = body[:noted.start()], noted.group(1)
+        elif label_text is None and body.endswith("]"):
+            body, label_text = _bracket_labels(body)
         unknown = False
         if label_text is not None:
             labels, unknown = _codes_of(label_text)
@@ -551,6 +557,8 @@ def _finish(turn: Turn, indent: int, check_labels: bool) -> list[Problem]:
         noted = _LABEL_NOTE.search(body)
         if noted:
             body, label_text, needle = body[:noted.start()], noted.group(1), "("
+    elif label_text is None and body.endswith("]"):
+        body, label_text = _bracket_labels(body)
     if label_text is not None:
         label_line = turn.line if len(lines) == 1 else _line_of(turn, needle)
         for part, code in _read_labels(label_text):
@@ -604,6 +612,17 @@ def _read_labels(text: str) -> tuple:
         read = _LABELS[text] = tuple((part, normalise_label(part))
                                      for part in _LABEL_SPLIT.split(text.strip()) if part)
     return read
+
+
+def _bracket_labels(body: str) -> tuple[str, str | None]:
+    """(the body, the label text) of a turn ending in labels in square brackets, each
+    part of them a technique's name; else (``body``, None)."""
+    m = _LABEL_BRACKET.search(body)
+    if m is not None:
+        parts = _read_labels(m.group(1))
+        if parts and all(code is not None for _, code in parts):
+            return body[:m.start()].rstrip(), m.group(1)
+    return body, None
 
 
 def _line_of(turn: Turn, needle: str) -> int:
