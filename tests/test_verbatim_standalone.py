@@ -299,6 +299,20 @@ def test_the_roles_named_together_head_the_speaker_column(header):
         "speaker": 1, "dialog": 2, "technique": 3}
 
 
+@pytest.mark.parametrize("header, expected", [
+    # the names other practicum templates give their columns (found by a trial)
+    (["No", "Subjek", "Dialog", "Keterampilan Konseling"],
+     {"speaker": 1, "dialog": 2, "technique": 3}),
+    (["No", "Pelaku", "Ucapan", "Jenis Teknik"], {"speaker": 1, "dialog": 2, "technique": 3}),
+    (["No", "Pembicara", "Verbatim", "Teknik yang digunakan"],
+     {"speaker": 1, "dialog": 2, "technique": 3}),
+    (["No", "Respon", "Teknik"], None),        # no speaker column: no verbatim's header
+])
+def test_more_templates_column_names(header, expected):
+    from asas.engine.verbatim.columns import columns
+    assert columns(header) == expected
+
+
 def test_every_default_code_heads_a_speaker_column_with_another():
     from asas.engine.verbatim.columns import ROLES
     from asas.engine.verbatim.parse import DEFAULT_SPEAKERS

@@ -8,11 +8,12 @@ from __future__ import annotations
 
 import re
 
-SPEAKER = ("speaker", "pembicara", "kode", "penutur", "peran", "who", "role", "nama")
+SPEAKER = ("speaker", "pembicara", "kode", "penutur", "peran", "who", "role", "nama",
+           "subjek", "subject", "pelaku")
 DIALOG = ("dialog", "dialogue", "ucapan", "percakapan", "isi", "verbatim", "respon", "respons",
           "pernyataan", "kalimat", "utterance", "text", "teks", "tanggapan")
 TECHNIQUE = ("technique", "teknik", "label", "keterangan", "ket", "teknik konseling",
-             "keterampilan", "skill", "analisis")
+             "keterampilan", "skill", "analisis", "jenis teknik", "jenis keterampilan")
 NUMBER = ("no", "no.", "nomor", "#", "giliran", "turn")
 # a speaker column is often headed by the two roles it holds ("Konselor/Konseli", "Ko/Ki",
 # "K / S", "GBK-Siswa"): the default codes of both (engine/verbatim/parse.py), in English too
