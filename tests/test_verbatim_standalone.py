@@ -393,3 +393,59 @@ def test_a_recordings_transcript_is_read_with_its_speakers_named():
     assert session["turns"][2]["text"] == "Bagaimana minggumu?"
     assert "reflection_of_feeling" in session["turns"][4]["codes"]
     assert session["opening"]["confidentiality"] is True
+
+
+# -- a table giving each role a column (No | Konselor | Konseli | Teknik) -------------
+
+PAIRED = STANDALONE / "kolom-konselor-konseli.csv"
+
+
+def test_a_table_with_a_column_for_each_role_is_read_row_by_row():
+    result = tag(PAIRED, "--format", "json")
+    assert result.exit_code == 0, result.output
+    [session] = json.loads(result.output)["sessions"]
+    turns = [(t["line"], t["speaker"], t["text"], t["labels"]) for t in session["turns"]]
+    assert turns[:2] == [(2, "counselor", "Selamat pagi, Rani. Silakan duduk.", ["attending"]),
+                         (2, "client", "Pagi, Bu.", [])]
+    assert [t[1] for t in turns] == ["counselor", "client"] * 3
+    assert turns[4][3] == ["reflection_of_feeling"]
+
+
+def test_a_paired_table_is_imported_with_the_headers_codes(tmp_path):
+    case = tmp_path / "kasus.yaml"
+    shutil.copy(HERE.parent / "cases" / "exemplary.yaml", case)
+    result = CliRunner().invoke(cli, ["verbatim", "import", str(PAIRED), "--into", str(case),
+                                      "--session", "1", "--lang", "id"])
+    assert result.exit_code == 0, result.output
+    written = case.read_text(encoding="utf-8")
+    assert ("      Konselor: Selamat pagi, Rani. Silakan duduk. | attending\n"
+            "      Konseli: Pagi, Bu.\n") in written
+
+
+@pytest.mark.parametrize("header, turns", [
+    # the client's column first: its words first; an empty cell is no turn
+    ("No\tRespon Konseli\tRespon Konselor\n", [("client", "Pagi, Bu."),
+                                                          ("counselor", "Halo.")]),
+    ("No\tGuru BK\tSiswa\n", [("counselor", "Halo."), ("client", "Pagi, Bu.")]),
+])
+def test_paired_columns_pasted_into_a_text_file(tmp_path, header, turns):
+    path = tmp_path / "v.txt"
+    first, second = ("Pagi, Bu.", "Halo.") if "Respon Konseli" in header \
+        else ("Halo.", "Pagi, Bu.")
+    path.write_text(header + f"1\t{first}\t{second}\n2\t\tIya.\n", encoding="utf-8")
+    result = tag(path, "--format", "json")
+    assert result.exit_code == 0, result.output
+    [session] = json.loads(result.output)["sessions"]
+    got = [(t["speaker"], t["text"]) for t in session["turns"]]
+    assert got[:2] == turns and len(got) == 3
+
+
+@pytest.mark.parametrize("header, expected", [
+    (["No", "Konselor", "Konseli", "Teknik"], {"counselor": 1, "client": 2, "technique": 3}),
+    (["Respon Konselor", "Respon Konseli"], {"counselor": 0, "client": 1}),
+    (["No", "Konselor/Konseli", "Dialog"], None),     # a speaker column: columns()'s
+    (["No", "Konselor", "Teknik"], None),             # one role only
+])
+def test_the_paired_header(header, expected):
+    from asas.engine.verbatim.columns import paired
+    assert paired(header) == expected

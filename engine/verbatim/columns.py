@@ -21,6 +21,10 @@ ROLES = frozenset({
     "ko", "k", "kr", "kons", "konselor", "guru", "gbk", "guru bk", "praktikan",
     "ki", "kl", "s", "konseli", "klien", "siswa", "mahasiswa",
     "counselor", "counsellor", "client", "student"})
+COUNSELOR_ROLES = frozenset({"ko", "k", "kr", "kons", "konselor", "guru", "gbk", "praktikan",
+                             "counselor", "counsellor"})
+CLIENT_ROLES = frozenset({"ki", "kl", "s", "konseli", "klien", "siswa", "mahasiswa", "client",
+                          "student"})
 _BETWEEN_ROLES = re.compile(r"\s*(?:/|&|-|\batau\b|\bdan\b|\bor\b|\band\b)\s*")
 
 
@@ -49,6 +53,27 @@ def columns(header: list[str]) -> dict[str, int] | None:
     if "speaker" in found and "dialog" in found:
         return found
     return None
+
+
+def paired(header: list[str]) -> dict[str, int] | None:
+    """{"counselor": i, "client": j, "technique": k (if named)} of a header row that gives
+    each role a column of its own, as many templates lay the verbatim out (``No |
+    Konselor | Konseli | Teknik``, ``Respon Konselor | Respon Konseli``): each row the
+    counselor's words and the client's reply; None for any other row (a table with a
+    speaker column is columns()'s)."""
+    found: dict[str, int] = {}
+    for i, name in enumerate(norm_header(c) for c in header):
+        words = set(re.split(r"[\s/()\-]+", name))
+        if _names_roles(name):
+            return None                 # "Konselor/Konseli": one speaker column
+        if "counselor" not in found and words & COUNSELOR_ROLES:
+            found["counselor"] = i
+        elif "client" not in found and words & CLIENT_ROLES:
+            found["client"] = i
+        elif "technique" not in found and (name in TECHNIQUE
+                                           or any(name.startswith(w + " ") for w in TECHNIQUE)):
+            found["technique"] = i
+    return found if "counselor" in found and "client" in found else None
 
 
 def is_header(cells: list[str]) -> bool:

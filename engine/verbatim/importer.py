@@ -24,7 +24,7 @@ from dataclasses import dataclass, field, replace
 import yaml
 
 from asas.engine.i18n.messages import MessageError, Msg
-from asas.engine.verbatim.columns import columns, is_header
+from asas.engine.verbatim.columns import columns, is_header, paired
 from asas.engine.verbatim.parse import Parsed
 
 
@@ -53,10 +53,15 @@ def _from_table(table: list[list[str]], source, lines: list[int] | None = None) 
         cols = columns(header)
         if cols:
             break
+        both = paired(header)
+        if both:
+            break
     else:
         raise ImportProblem(Msg.of("import.no_header", source=source))
     skipped = [line for row, line in zip(table[:start], lines[:start])
                if any(cell.strip() for cell in row)]
+    if cols is None:        # then the header gives each role a column
+        return _from_paired(table[start:], lines[start:], both or {}, source, skipped)
     rows: list[tuple[str, str, str]] = []
     starts: list[int] = []
     for row, line in zip(table[start + 1:], lines[start + 1:]):
@@ -71,6 +76,34 @@ def _from_table(table: list[list[str]], source, lines: list[int] | None = None) 
             continue
         rows.append((speaker, dialog, technique))
         starts.append(line)
+    return Rows(rows, source, starts, skipped)
+
+
+def _from_paired(table: list[list[str]], lines: list[int], cols: dict, source,
+                 skipped: list[int]) -> Rows:
+    """A table whose header (``table[0]``) gives each role a column (columns.paired): a
+    row is the turn of the left column's role, then the other's, each at the row's line;
+    the codes are the header's where they are the default map's (``Konselor``), else
+    ``Ko`` and ``Ki``.  The technique is the counselor's."""
+    from asas.engine.verbatim.parse import DEFAULT_SPEAKERS
+    known = {c.lower() for codes in DEFAULT_SPEAKERS.values() for c in codes}
+    header = table[0]
+
+    def code(role: str, default: str) -> str:
+        written = " ".join(header[cols[role]].split()).strip(" :.")
+        return written if written.lower() in known else default
+    order = sorted(("counselor", "client"), key=cols.__getitem__)
+    codes = {"counselor": code("counselor", "Ko"), "client": code("client", "Ki")}
+    rows: list[tuple[str, str, str]] = []
+    starts: list[int] = []
+    for row, line in zip(table[1:], lines[1:]):
+        def get(key: str) -> str:
+            return row[cols[key]].strip() if key in cols and cols[key] < len(row) else ""
+        for role in order:
+            said = get(role)
+            if said:
+                rows.append((codes[role], said, get("technique") if role == "counselor" else ""))
+                starts.append(line)
     return Rows(rows, source, starts, skipped)
 
 
@@ -196,7 +229,8 @@ def _tab_table(lines: list[str]) -> bool:
     """Whether a text file is a tab-separated table with a header row (among its first
     five lines that are not blank)."""
     written = [line for line in lines if line.strip()][:5]
-    return any("\t" in line and is_header(line.split("\t")) for line in written)
+    return any("\t" in line and (is_header(line.split("\t")) or paired(line.split("\t")))
+               for line in written)
 
 
 def to_block(rows: Rows) -> str:
