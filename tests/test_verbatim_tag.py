@@ -203,6 +203,29 @@ def test_verbatim_tag_text_says_why_in_the_readers_language():
     assert "→ pertanyaan terbuka" in out["id"] and "_" not in out["id"].split("→", 1)[1]
 
 
+def test_verbatim_tag_text_gives_the_counts_each_ratio_is_made_of():
+    """"pertanyaan terbuka:tertutup 1:0", where the ratio alone was "-"."""
+    from click.testing import CliRunner
+
+    from asas.cli import cli
+    path = "tests/fixtures/verbatim/vbt-decided-for-client.yaml"
+    data = json.loads(CliRunner().invoke(cli, ["verbatim", "tag", path, "--format",
+                                               "json"]).output)
+    text = CliRunner().invoke(cli, ["verbatim", "tag", path, "--lang", "id"]).output
+    heads = [line for line in text.splitlines() if "  Sesi " in line]
+    assert len(heads) == len(data["sessions"]) > 0
+    for head, session in zip(heads, data["sessions"]):
+        counts = {}
+        for turn in session["turns"]:
+            for code in turn["codes"]:
+                counts[code] = counts.get(code, 0) + 1
+        opened, closed = counts.get("open_question", 0), counts.get("closed_question", 0)
+        reflected = sum(counts.get(c, 0) for c in ("paraphrase", "reflection_of_feeling",
+                                                   "summarizing"))
+        assert f"pertanyaan terbuka:tertutup {opened}:{closed}  ·" in head
+        assert head.endswith(f"refleksi:pertanyaan {reflected}:{opened + closed}")
+
+
 @pytest.mark.parametrize("path", sorted(glob.glob("tests/fixtures/verbatim/heldout/*.yaml")),
                          ids=lambda p: p.rsplit("/", 1)[1][:4])
 def test_held_out_sessions_show_what_their_headers_say(path):

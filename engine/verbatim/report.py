@@ -7,6 +7,7 @@ import json
 
 from asas.engine.i18n.labels import technique_name
 from asas.engine.verbatim.analyse import analyse
+from asas.engine.verbatim.measure import QUESTIONS, REFLECTIONS
 
 REDACTED = "[redacted]"
 
@@ -87,9 +88,13 @@ def as_text(loaded, lang: str = "en", redact: bool = False) -> str:
         return f"{loaded.file}: {t('none', lang)}\n"
     for idx, m in sorted(analyses.items()):
         share = "-" if m.talk_share is None else f"{m.talk_share:.0%}"
+        counted = m.counts.get
+        open_closed = _pair(counted("open_question", 0), counted("closed_question", 0))
+        refl_q = _pair(sum(counted(c, 0) for c in REFLECTIONS),
+                       sum(counted(c, 0) for c in QUESTIONS))
         out.append(f"{loaded.file}  {t('session', lang)} {m.number}  ·  {t('talk', lang)} "
-                   f"{share}  ·  {t('open_closed', lang)} {_fmt(m.open_closed, lang)}  ·  "
-                   f"{t('refl_q', lang)} {_fmt(m.reflection_question, lang)}")
+                   f"{share}  ·  {t('open_closed', lang)} {open_closed}  ·  "
+                   f"{t('refl_q', lang)} {refl_q}")
         out.append("  " + _opening(m.opening, m.client_decision, lang))
         for tt in m.turns:
             turn = tt.turn
@@ -108,11 +113,10 @@ def as_text(loaded, lang: str = "en", redact: bool = False) -> str:
     return "\n".join(out)
 
 
-def _fmt(value, lang: str) -> str:
-    """A ratio; a reader of Indonesian writes a decimal comma (0,67), as the html does."""
-    if value is None:
-        return "-"
-    return f"{value:g}".replace(".", ",") if lang == "id" else f"{value:g}"
+def _pair(first: int, second: int) -> str:
+    """The two counts a ratio is made of, "2:3", "1:0": a ratio of nothing would say "-",
+    and a trainee could not tell why (the JSON has the ratio)."""
+    return f"{first}:{second}"
 
 
 def dump(data: dict) -> str:
