@@ -1067,3 +1067,16 @@ def test_a_heading_pasted_with_the_verbatim_is_left_out_and_said(tmp_path):
     assert "VERBATIM SESI 1" not in written and "Hari/tanggal" not in written
     assert [t.text for t in load_file(str(target)).verbatim[0].turns] == [
         "Selamat pagi, silakan duduk.", "Pagi, Bu."]
+
+
+def test_a_table_with_a_column_for_each_role_given_as_the_verbatims_file(tmp_path):
+    source = Path(__file__).parent / "fixtures" / "verbatim" / "standalone" / \
+        "kolom-konselor-konseli.csv"
+    answers = dict(BASE_ID)
+    answers.update({"sessions[0].verbatim": "ya", "sessions[0].verbatim[0]": str(source)})
+    result, target = interview(tmp_path, answers, "id")
+    assert result.exit_code == 0, result.output
+    assert f"6 giliran terbaca dari {source}" in result.output
+    loaded = load_file(str(target))
+    assert loaded.valid, [e.format(str(target)) for e in loaded.errors]
+    assert [t.speaker for t in loaded.verbatim[0].turns] == ["counselor", "client"] * 3
