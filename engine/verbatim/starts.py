@@ -24,6 +24,7 @@ Only codes of the speaker map in use count (``index``: code in lower case -> rol
 
 from __future__ import annotations
 
+import functools
 import re
 
 # what may stand before the code on its line (parse.py's _BULLET and _NUMBER)
@@ -133,27 +134,33 @@ def chat_stamps(text: str) -> str | None:
 # map's or an app's ``Speaker 1`` / ``Pembicara 2``.
 _TIME = r"\d{1,2}:\d{2}(?::\d{2})?(?:[.,]\d{1,3})?"
 _SPAN = _TIME + r"(?:[ \t]*(?:-->|-|–)[ \t]*" + _TIME + r")?"
-_TIMED = re.compile(
-    r"^(?P<stamp>[ \t]*(?:\[" + _SPAN + r"\]|\(" + _SPAN + r"\)|" + _SPAN + r"(?=[ \t]))"
-    r"(?:[ \t]*[-–|])?[ \t]*)(?P<rest>[^\n]*)", re.MULTILINE)
+_TIMED = (r"^(?P<stamp>[ \t]*(?:\[" + _SPAN + r"\]|\(" + _SPAN + r"\)|" + _SPAN
+          + r"(?=[ \t]))(?:[ \t]*[-–|])?[ \t]*)(?P<rest>[^\n]*)")
 _NAME = r"[A-Za-z][\w'.\-]*(?: [\w'.\-]+){0,2}"
-_TIMED_HEAD = re.compile(
-    r"^(?P<lead>[ \t]*)(?:[\[(]?" + _TIME + r"[\])]?[ \t]+(?P<after>" + _NAME + r")"
-    r"|(?P<before>" + _NAME + r")[ \t]+[\[(]?" + _TIME + r"[\])]?)[ \t]*$", re.MULTILINE)
-_APP_SPEAKER = re.compile(r"(?:speaker|pembicara|penutur|narasumber) ?\d{1,2}",
-                          re.IGNORECASE)
+_TIMED_HEAD = (r"^(?P<lead>[ \t]*)(?:[\[(]?" + _TIME + r"[\])]?[ \t]+(?P<after>" + _NAME
+               + r")|(?P<before>" + _NAME + r")[ \t]+[\[(]?" + _TIME + r"[\])]?)[ \t]*$")
+_APP_SPEAKER = r"(?:speaker|pembicara|penutur|narasumber) ?\d{1,2}"
+
+
+@functools.cache
+def _timed_patterns() -> tuple[re.Pattern, re.Pattern, re.Pattern]:
+    """Compiled when a block first needs them (a second reading), not at every start."""
+    return (re.compile(_TIMED, re.MULTILINE), re.compile(_TIMED_HEAD, re.MULTILINE),
+            re.compile(_APP_SPEAKER, re.IGNORECASE))
 
 
 def timed(text: str, index: dict) -> str | None:
     """Each timed line of a recording's transcript as ``Code:`` and its words at their
     column (the time blank where no code follows it), each line of a speaker and a time
     as ``Code:``; None when no line is timed."""
+    timed_line, head, app_speaker = _timed_patterns()
+
     def head_for(m: re.Match) -> str | None:
         name = m["after"] or m["before"]
-        if name.lower() not in index and not _APP_SPEAKER.fullmatch(name):
+        if name.lower() not in index and not app_speaker.fullmatch(name):
             return None
         return (m["lead"] + name + ":").ljust(m.end() - m.start())
-    headed = _rewrite(text, _TIMED_HEAD, head_for)
+    headed = _rewrite(text, head, head_for)
 
     def line_for(m: re.Match) -> str:
         sender = _SENDER.match(m["rest"])
@@ -161,7 +168,7 @@ def timed(text: str, index: dict) -> str | None:
             return " " * len(m["stamp"]) + m["rest"]
         name = sender["name"].strip()
         return (name + ":").ljust(len(m["stamp"]) + sender.end()) + m["rest"][sender.end():]
-    return _rewrite(headed or text, _TIMED, line_for) or headed
+    return _rewrite(headed or text, timed_line, line_for) or headed
 
 
 def second_reading(text: str, index: dict) -> str | None:
