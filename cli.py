@@ -826,7 +826,7 @@ def verbatim_group():
 def verbatim_tag(file, fmt, lang, redact, counselor, client):
     """Each turn of each session's verbatim with its codes and the cue that decided
     each code, and what the session shows (talk share, ratios, opening, decision).
-    FILE is a case file, or a verbatim on its own (.txt, .csv, .docx, as `verbatim
+    FILE is a case file, or a verbatim on its own (.txt, .csv, .docx, .xlsx, as `verbatim
     import` reads it) to see before importing it."""
     from asas.engine.judge.verdict import invalid
     from asas.engine.load.loader import load_file
@@ -884,8 +884,8 @@ def _speakers_hint(file: str, errors) -> str | None:
 @click.option("--replace", is_flag=True, help="Replace the session's verbatim if it has one.")
 @click.option("--lang", type=LANG, help="Language of the messages (default: from the locale, else en).")
 def verbatim_import(source, case_file, number, replace, lang):
-    """Bring a verbatim in from SOURCE (plain text, .csv or .docx with speaker, dialog
-    and technique columns) and write it into session N of the case file, leaving every
+    """Bring a verbatim in from SOURCE (plain text, or a .csv, .docx or .xlsx table with
+    speaker, dialog and technique columns) and write it into session N of the case file, leaving every
     other byte of the file as it was. An existing verbatim is kept unless --replace."""
     from asas.engine.load.loader import load_bytes
     from asas.engine.load.read import Unreadable, read_case_bytes
@@ -917,7 +917,11 @@ def verbatim_import(source, case_file, number, replace, lang):
         click.echo(f"{reading}: {_words(exc.msg, lang)}", err=True)
         sys.exit(2)
     except ImportProblem as exc:
-        click.echo(f"{case_file}: {_words(exc, lang)}", err=True)
+        # a problem of the source names the source itself ("sesi1.pdf: ..."); one of the
+        # case file (no such session, a verbatim already there) is the case file's
+        from asas.engine.i18n.messages import names_its_source
+        said = _words(exc, lang)
+        click.echo(said if names_its_source(exc.msg) else f"{case_file}: {said}", err=True)
         sys.exit(2)
     except UnicodeDecodeError:
         click.echo(f"{case_file}: {_say('import.case_not_utf8', lang)}", err=True)

@@ -449,3 +449,101 @@ def test_paired_columns_pasted_into_a_text_file(tmp_path, header, turns):
 def test_the_paired_header(header, expected):
     from asas.engine.verbatim.columns import paired
     assert paired(header) == expected
+
+
+# -- an Excel workbook; kinds no reader here reads -------------------------------------
+
+def _workbook(path, rows, title="Verbatim"):
+    import openpyxl
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.title = title
+    for row in rows:
+        sheet.append(row)
+    book.save(str(path))
+    return path
+
+
+XLSX_ROWS = [["VERBATIM KONSELING INDIVIDUAL"], [],
+             ["No", "Pembicara", "Dialog", "Teknik"],
+             [1, "Ko", "Selamat pagi, Rani. Silakan duduk.", "attending"],
+             [2, "Ki", "Pagi, Bu.", None],
+             [3, "Ko", "Bagaimana minggumu?", "pertanyaan terbuka"],
+             [4, "Ki", "Capek, Bu.", None]]
+
+
+def test_an_excel_verbatim_is_tagged_at_its_rows(tmp_path):
+    path = _workbook(tmp_path / "verbatim.xlsx", XLSX_ROWS)
+    result = tag(path, "--format", "json", "--lang", "id")
+    assert result.exit_code == 0, result.output
+    assert result.stderr.startswith(f"{path}: baris 1 dilewati")     # the title row
+    [session] = json.loads(result.stdout)["sessions"]
+    assert [(t["line"], t["speaker"]) for t in session["turns"]] == [
+        (4, "counselor"), (5, "client"), (6, "counselor"), (7, "client")]
+    assert session["turns"][2]["labels"] == ["open_question"]
+
+
+def test_an_excel_verbatim_is_imported(tmp_path):
+    path = _workbook(tmp_path / "verbatim.xlsx", XLSX_ROWS)
+    case = tmp_path / "kasus.yaml"
+    shutil.copy(HERE.parent / "cases" / "exemplary.yaml", case)
+    result = CliRunner().invoke(cli, ["verbatim", "import", str(path), "--into", str(case),
+                                      "--session", "1"])
+    assert result.exit_code == 0, result.output
+    assert ("      Ko: Bagaimana minggumu? | pertanyaan terbuka\n"
+            in case.read_text(encoding="utf-8"))
+
+
+def test_a_workbook_with_no_verbatim_sheet_names_its_sheet(tmp_path):
+    path = _workbook(tmp_path / "nilai.xlsx", [["Nama", "Nilai"], ["A", 80]], title="Nilai")
+    result = tag(path, "--lang", "id")
+    assert result.exit_code == 2
+    assert "(lembar 'Nilai'): tidak ada baris judul" in result.stderr
+
+
+@pytest.mark.parametrize("name, kind", [("sesi1.pdf", "PDF"), ("sesi1.doc", "Word 97–2003"),
+                                        ("sesi1.odt", "OpenDocument")])
+def test_a_kind_no_reader_reads_says_what_to_save_it_as(tmp_path, name, kind):
+    path = tmp_path / name
+    path.write_bytes(b"%PDF-1.4\x00\x01binary")
+    result = tag(path, "--lang", "en")
+    assert result.exit_code == 2 and f"a {kind}" in result.stderr
+    assert "save it as .docx, .xlsx, .csv or .txt" in result.stderr
+    case = tmp_path / "kasus.yaml"
+    shutil.copy(HERE.parent / "cases" / "exemplary.yaml", case)
+    before = case.read_bytes()
+    imported = CliRunner().invoke(cli, ["verbatim", "import", str(path), "--into", str(case),
+                                        "--session", "1", "--lang", "id"])
+    assert imported.exit_code == 2 and case.read_bytes() == before
+    # named once, by the file it is about
+    assert imported.stderr.startswith(f"{path}: berkas {kind}")
+
+
+@pytest.mark.parametrize("suffix", [".xlsx", ".docx"])
+def test_a_file_that_is_no_workbook_or_document_is_said_to_be_so(tmp_path, suffix):
+    path = tmp_path / f"rusak{suffix}"
+    path.write_bytes(b"not a zip at all")
+    result = tag(path, "--lang", "en")
+    assert result.exit_code == 2 and "that can be read" in result.stderr
+
+
+def test_a_zip_that_would_unpack_too_far_is_not_read(tmp_path):
+    import io
+    import zipfile
+
+    from asas.engine.verbatim.importer import ImportProblem, within_unzipped
+    data = io.BytesIO()
+    with zipfile.ZipFile(data, "w", zipfile.ZIP_DEFLATED) as z:
+        z.writestr("xl/sharedStrings.xml", b"\0" * (2 * 1024 * 1024))
+    raw = data.getvalue()
+    assert len(raw) < 10_000
+    within_unzipped("v.xlsx", raw, limit_mib=4)          # within: nothing said
+    with pytest.raises(ImportProblem) as refused:
+        within_unzipped("v.xlsx", raw, limit_mib=1)
+    assert refused.value.text("id").startswith("v.xlsx: bila dibuka, berkas ini berisi 2 MiB")
+
+
+def test_check_given_a_workbook_names_the_verbatim_commands(tmp_path):
+    path = _workbook(tmp_path / "verbatim.xlsx", XLSX_ROWS)
+    result = CliRunner().invoke(cli, ["check", str(path), "--lang", "en"])
+    assert result.exit_code == 2 and "this is an Excel workbook" in result.output

@@ -65,6 +65,14 @@ def text(msg: Msg | Pair | str, lang: str = "en") -> str:
     return template.format(**params)
 
 
+def names_its_source(msg: Msg | str) -> bool:
+    """Whether a message starts with the file it is about (``"{source}: ..."``)."""
+    if not isinstance(msg, Msg):
+        return False
+    en, id_ = MESSAGES[msg.code]
+    return en.startswith("{source}: ") and id_.startswith("{source}: ")
+
+
 def unsourced(msg: Msg) -> Msg:
     """A message that starts with its file (``"{source}: ..."``, as the import's do)
     without it, in both languages, for a report already located in that file
@@ -238,6 +246,12 @@ _LOAD = {
                      "berkas ini dokumen Word, bukan berkas kasus: tabel verbatim di dalamnya "
                      "dibaca oleh `asas verbatim tag BERKAS` dan dituliskan ke berkas kasus oleh "
                      "`asas verbatim import BERKAS --into KASUS.yaml --session N`"),
+    "load.is_excel": ("this is an Excel workbook, not a case file: a verbatim table in it is "
+                      "read by `asas verbatim tag FILE` and written into a case file by `asas "
+                      "verbatim import FILE --into CASE.yaml --session N`",
+                      "berkas ini buku kerja Excel, bukan berkas kasus: tabel verbatim di "
+                      "dalamnya dibaca oleh `asas verbatim tag BERKAS` dan dituliskan ke berkas "
+                      "kasus oleh `asas verbatim import BERKAS --into KASUS.yaml --session N`"),
     "load.many_documents": ("more than one YAML document ('---'); put one case in each file",
                             "lebih dari satu dokumen YAML ('---'); tulis satu kasus di setiap "
                             "berkas"),
@@ -816,6 +830,17 @@ _IMPORT = {
                           "(pip install 'asas[docx]')"),
     "import.bad_docx": ("{source}: not a .docx file that can be read ({why})",
                         "{source}: bukan berkas .docx yang dapat dibaca ({why})"),
+    "import.bad_xlsx": ("{source}: not an .xlsx workbook that can be read ({why})",
+                        "{source}: bukan buku kerja .xlsx yang dapat dibaca ({why})"),
+    "import.sheet": ("{path} (sheet '{name}')", "{path} (lembar '{name}')"),
+    "import.unsupported": ("{source}: a {kind} file cannot be read; save it as .docx, .xlsx, "
+                           ".csv or .txt (in Word or LibreOffice: Save As)",
+                           "{source}: berkas {kind} tidak dapat dibaca; simpan sebagai .docx, "
+                           ".xlsx, .csv, atau .txt (di Word atau LibreOffice: Simpan Sebagai)"),
+    "import.unzipped_too_big": ("{source}: unpacked, this file holds {size} MiB (at most "
+                                "{limit} MiB are read): not read",
+                                "{source}: bila dibuka, berkas ini berisi {size} MiB (paling "
+                                "banyak {limit} MiB yang dibaca): tidak dibaca"),
     "import.no_table": ("{source}: the document has neither a verbatim table nor "
                         "paragraphs of turns ('Ko: ...')",
                         "{source}: dokumen tidak memuat tabel verbatim maupun paragraf "
@@ -1247,15 +1272,15 @@ HELP_ID: dict[str, str] = {
     "verbatim tag": ("Setiap giliran dalam verbatim tiap sesi beserta kodenya dan petunjuk "
                      "yang menentukan tiap kode, serta apa yang ditunjukkan sesi itu (porsi "
                      "bicara, rasio, pembukaan, keputusan). BERKAS adalah berkas kasus, atau "
-                     "verbatim saja (.txt, .csv, .docx, dibaca seperti oleh `verbatim "
+                     "verbatim saja (.txt, .csv, .docx, .xlsx, dibaca seperti oleh `verbatim "
                      "import`) untuk dilihat sebelum diimpor."),
     "verbatim tag.redact": "Jangan tampilkan teks dan petunjuk setiap giliran.",
     "verbatim tag.counselor": ("Kode atau nama konselor dalam verbatim saja (boleh diulang; "
                                "berkas kasus memakai case.verbatim_speakers-nya)."),
     "verbatim tag.client": ("Kode atau nama konseli dalam verbatim saja (boleh diulang; berkas "
                             "kasus memakai case.verbatim_speakers-nya)."),
-    "verbatim import": ("Ambil verbatim dari SUMBER (teks biasa, .csv, atau .docx dengan kolom "
-                        "pembicara, dialog, dan teknik) lalu tulis ke sesi N berkas kasus, "
+    "verbatim import": ("Ambil verbatim dari SUMBER (teks biasa, atau tabel .csv, .docx, atau "
+                        ".xlsx dengan kolom pembicara, dialog, dan teknik) lalu tulis ke sesi N berkas kasus, "
                         "tanpa mengubah bagian lain berkas itu. Verbatim yang sudah ada tetap "
                         "dipertahankan kecuali dengan --replace."),
     "verbatim import.case_file": "Berkas kasus tempat verbatim ditulis.",

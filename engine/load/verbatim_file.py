@@ -20,10 +20,13 @@ from asas.engine.load.types import CaseError, Limits, LoadedCase, os_error
 from asas.engine.model.case import Case, Session
 from asas.engine.verbatim import source
 from asas.engine.verbatim.columns import is_header
-from asas.engine.verbatim.importer import ImportProblem
+from asas.engine.verbatim.importer import UNSUPPORTED, ImportProblem
 from asas.engine.verbatim.parse import CLIENT, COUNSELOR, parse
 
-SUFFIXES = (".txt", ".csv", ".tsv", ".docx")
+# the kinds verbatim tag reads as a verbatim on its own; the unsupported ones too, so
+# that their message says what to save them as (importer.UNSUPPORTED)
+SUFFIXES = (".txt", ".csv", ".tsv", ".docx", ".xlsx", ".xlsm", *UNSUPPORTED)
+_BINARY = (".docx", ".xlsx", ".xlsm", *UNSUPPORTED)
 PATH = "sessions[0].verbatim"
 
 
@@ -33,7 +36,7 @@ def is_verbatim_file(path: str, limits: Limits = Limits()) -> bool:
     lower = os.fspath(path).lower()
     if not lower.endswith(SUFFIXES):
         return False
-    return lower.endswith(".docx") or not declares_case(path, limits)
+    return lower.endswith(_BINARY) or not declares_case(path, limits)
 
 
 def load_verbatim_file(path: str, limits: Limits = Limits(),
@@ -70,6 +73,8 @@ def not_a_case(data: bytes, code: str) -> list[CaseError]:
     From the content alone, as the cache keys results by content."""
     if data[:4] == b"PK\x03\x04" and b"word/" in data[:65536]:
         return [CaseError.of(1, 1, "", Msg.of("load.is_word"))]
+    if data[:4] == b"PK\x03\x04" and b"xl/" in data[:65536]:
+        return [CaseError.of(1, 1, "", Msg.of("load.is_excel"))]
     if not (code in _NOT_A_CASE or code.startswith("yaml.")) or _FORMAT.search(data):
         return []
     # its first lines are enough to tell, and a hostile file's 2 MiB are not decoded nor

@@ -7,6 +7,9 @@ Sources (the three layouts trainees use):
   English names; ``,`` ``;`` or tab separated, as spreadsheets export them);
 - .docx: the first table whose header row names those columns (python-docx); a
   document with no such table, its paragraphs, read as plain text.
+- .xlsx: the first sheet whose header row (among its first five) names those columns
+  (openpyxl, read-only);
+- a .doc, .odt, .pdf, .xls ...: refused, with what to save it as.
 
 The block is read as ``asas check`` reads it before anything is written, and the case
 file with it is loaded again: what would not load is reported, and nothing is written.
@@ -19,6 +22,7 @@ import csv
 import io
 import os
 import re
+import zipfile
 from dataclasses import dataclass, field, replace
 
 import yaml
@@ -129,6 +133,7 @@ def read_docx(path: str, raw: bytes | None = None) -> Rows | str:
         import docx  # python-docx (MIT); optional: pip install 'asas[docx]'
     except ImportError as exc:
         raise ImportProblem(Msg.of("import.needs_docx", source=path)) from exc
+    within_unzipped(path, raw)
     try:
         document = docx.Document(path if raw is None else io.BytesIO(raw))
     except Exception as exc:   # python-docx raises several kinds for a file it cannot open
@@ -156,6 +161,71 @@ def read_docx(path: str, raw: bytes | None = None) -> Rows | str:
     raise ImportProblem(problems[0] if problems else Msg.of("import.no_table", source=path))
 
 
+# what a .docx or .xlsx may hold unpacked: a zip of a few KiB can unpack to gigabytes,
+# which python-docx and openpyxl's shared strings would read into memory whole
+UNZIPPED_MIB = 64
+_ZIP_MEMBERS = 5000
+SHEET_ROWS = 10_000          # rows of a sheet read at most (a verbatim has a few hundred)
+SHEET_COLUMNS = 20
+
+
+def within_unzipped(path: str, raw: bytes | None, limit_mib: int = UNZIPPED_MIB) -> None:
+    """Raise ImportProblem when the zip ``raw`` (or at ``path``) would unpack to more than
+    ``limit_mib`` MiB or holds very many members; a file that is no zip is left to the
+    reader (which says so)."""
+    try:
+        with zipfile.ZipFile(path if raw is None else io.BytesIO(raw)) as z:
+            members = z.infolist()
+    except (zipfile.BadZipFile, OSError, ValueError):
+        return
+    size = sum(m.file_size for m in members)
+    if size > limit_mib * 1024 * 1024 or len(members) > _ZIP_MEMBERS:
+        raise ImportProblem(Msg.of("import.unzipped_too_big", source=path,
+                                   size=size // (1024 * 1024), limit=limit_mib))
+
+
+def _cell(value) -> str:
+    """A spreadsheet cell as the text it shows: a whole number without '.0'."""
+    if value is None:
+        return ""
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return str(value)
+
+
+def read_xlsx(path: str, raw: bytes | None = None) -> Rows:
+    """The first sheet whose header row names the columns (as a CSV's), each turn at its
+    row as Excel numbers it."""
+    within_unzipped(path, raw)
+    import openpyxl  # MIT; installed with asas (the .xlsx gradebook)
+    try:
+        book = openpyxl.load_workbook(path if raw is None else io.BytesIO(raw),
+                                      read_only=True, data_only=True)
+    except Exception as exc:   # openpyxl raises several kinds for a file it cannot open
+        raise ImportProblem(Msg.of("import.bad_xlsx", source=path,
+                                   why=type(exc).__name__)) from exc
+    problems = []
+    try:
+        for sheet in book.worksheets:
+            grid = [[_cell(v) for v in row[:SHEET_COLUMNS]]
+                    for row in sheet.iter_rows(min_row=1, max_row=SHEET_ROWS,
+                                               values_only=True)]
+            try:
+                return _from_table(grid, Msg.of("import.sheet", path=path, name=sheet.title))
+            except ImportProblem as exc:
+                problems.append(exc.msg)
+    finally:
+        book.close()
+    raise ImportProblem(problems[0] if problems else Msg.of("import.no_header", source=path))
+
+
+# kinds of file a trainee may have the verbatim in that no reader here reads: named, with
+# what to save them as, rather than read as text and refused line by line
+UNSUPPORTED = {".doc": "Word 97–2003 (.doc)", ".odt": "OpenDocument (.odt)",
+               ".rtf": "RTF", ".pdf": "PDF", ".xls": "Excel 97–2003 (.xls)",
+               ".ods": "OpenDocument (.ods)", ".pages": "Pages", ".numbers": "Numbers"}
+
+
 # a line that may start a turn ("Ko: ...", "Konselor\t: ..."): a document whose paragraphs
 # have one is read as text when none of its tables is a verbatim's
 _SAID = re.compile(r"^[ \t]*\S[^:\n]{0,40}:", re.MULTILINE)
@@ -172,6 +242,11 @@ def source_text(path: str, raw: bytes | None = None) -> tuple[str, list[int], li
     if lower.endswith(".docx"):
         read = read_docx(path, raw)
         return _block(read) if isinstance(read, Rows) else _text(read, path)
+    if lower.endswith((".xlsx", ".xlsm")):
+        return _block(read_xlsx(path, raw))
+    kind = UNSUPPORTED.get(os.path.splitext(lower)[1])
+    if kind is not None:
+        raise ImportProblem(Msg.of("import.unsupported", source=path, kind=kind))
     if raw is None:
         with open(path, "rb") as f:
             raw = f.read()

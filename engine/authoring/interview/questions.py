@@ -252,9 +252,9 @@ QUESTIONS: dict[str, Q | Auto] = {
         "Apakah Anda ingin menempelkan verbatim sesi ini (Ko: ... / Ki: ..., satu giliran per "
         "baris)?",
         "Paste it now and end with a line with a single '.', or type the path of the .txt, "
-        ".csv or .docx file it is in.",
+        ".csv, .docx or .xlsx file it is in.",
         "Tempelkan sekarang lalu akhiri dengan baris berisi satu '.' saja, atau ketik path "
-        "berkas .txt, .csv, atau .docx tempat verbatim itu berada."),
+        "berkas .txt, .csv, .docx, atau .xlsx tempat verbatim itu berada."),
     # in-file suppressions: never asked (a finding is set aside after a check, with a
     # reason; docs/case-format.md); the interview writes ``ignore: []``
     "asas": Auto("Not asked: suppressions are added after a check, each with a reason.",
