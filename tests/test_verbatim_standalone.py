@@ -22,6 +22,16 @@ def tag(*args):
     return CliRunner().invoke(cli, ["verbatim", "tag", *map(str, args)])
 
 
+def import_into(tmp_path, source, *args):
+    """``verbatim import SOURCE`` into session 1 of a copy of cases/exemplary.yaml: the
+    result, and the copy."""
+    case = tmp_path / "kasus.yaml"
+    shutil.copy(HERE.parent / "cases" / "exemplary.yaml", case)
+    result = CliRunner().invoke(cli, ["verbatim", "import", str(source), "--into", str(case),
+                                      "--session", "1", *args])
+    return result, case
+
+
 def test_a_text_verbatim_is_tagged_with_the_lines_of_its_file():
     result = tag(TXT, "--format", "json")
     assert result.exit_code == 0, result.output
@@ -244,16 +254,18 @@ def test_a_verbatim_files_heading_is_left_out_and_said():
     assert english.stderr.startswith(f"{HEADED}: lines 1–3 left out: they come before")
 
 
-def test_an_import_leaves_the_heading_out_of_the_case(tmp_path):
-    case = tmp_path / "kasus.yaml"
-    shutil.copy(HERE.parent / "cases" / "exemplary.yaml", case)
-    result = CliRunner().invoke(cli, ["verbatim", "import", str(HEADED), "--into", str(case),
-                                      "--session", "1", "--lang", "id"])
+@pytest.mark.parametrize("name, lang, said, first", [
+    # a text file's heading; a table's title rows above its header row
+    ("dengan-judul.txt", "id", "baris 1–3 dilewati", "KO : Assalamualaikum, silakan duduk."),
+    ("judul-di-atas-tabel.csv", "en", "lines 1–2 left out", "Ko: Selamat pagi, silakan duduk."),
+])
+def test_an_import_leaves_the_heading_out_of_the_case(tmp_path, name, lang, said, first):
+    result, case = import_into(tmp_path, STANDALONE / name, "--lang", lang)
     assert result.exit_code == 0, result.output
-    assert "baris 1–3 dilewati" in result.stderr
+    assert said in result.stderr
     written = case.read_text(encoding="utf-8")
     assert "VERBATIM KONSELING" not in written and "XI IPS 2" not in written
-    assert "    verbatim: |\n      KO : Assalamualaikum, silakan duduk." in written
+    assert f"    verbatim: |\n      {first}" in written
 
 
 @pytest.mark.parametrize("text, error_line", [
@@ -333,15 +345,6 @@ def test_the_rows_above_a_tables_header_are_named_when_left_out():
     assert "XI IPS" not in result.stdout
 
 
-def test_an_import_leaves_a_tables_title_rows_out_and_says_so(tmp_path):
-    case = tmp_path / "kasus.yaml"
-    shutil.copy(HERE.parent / "cases" / "exemplary.yaml", case)
-    result = CliRunner().invoke(cli, ["verbatim", "import", str(ABOVE_HEADER), "--into",
-                                      str(case), "--session", "1", "--lang", "en"])
-    assert result.exit_code == 0, result.output
-    assert "lines 1–2 left out" in result.stderr
-    written = case.read_text(encoding="utf-8")
-    assert "XI IPS 2" not in written and "VERBATIM KONSELING" not in written
 
 
 def test_a_docx_tables_merged_title_row_is_left_out_and_named(tmp_path):
@@ -412,10 +415,7 @@ def test_a_table_with_a_column_for_each_role_is_read_row_by_row():
 
 
 def test_a_paired_table_is_imported_with_the_headers_codes(tmp_path):
-    case = tmp_path / "kasus.yaml"
-    shutil.copy(HERE.parent / "cases" / "exemplary.yaml", case)
-    result = CliRunner().invoke(cli, ["verbatim", "import", str(PAIRED), "--into", str(case),
-                                      "--session", "1", "--lang", "id"])
+    result, case = import_into(tmp_path, PAIRED, "--lang", "id")
     assert result.exit_code == 0, result.output
     written = case.read_text(encoding="utf-8")
     assert ("      Konselor: Selamat pagi, Rani. Silakan duduk. | attending\n"
@@ -485,10 +485,7 @@ def test_an_excel_verbatim_is_tagged_at_its_rows(tmp_path):
 
 def test_an_excel_verbatim_is_imported(tmp_path):
     path = _workbook(tmp_path / "verbatim.xlsx", XLSX_ROWS)
-    case = tmp_path / "kasus.yaml"
-    shutil.copy(HERE.parent / "cases" / "exemplary.yaml", case)
-    result = CliRunner().invoke(cli, ["verbatim", "import", str(path), "--into", str(case),
-                                      "--session", "1"])
+    result, case = import_into(tmp_path, path)
     assert result.exit_code == 0, result.output
     assert ("      Ko: Bagaimana minggumu? | pertanyaan terbuka\n"
             in case.read_text(encoding="utf-8"))
@@ -509,12 +506,9 @@ def test_a_kind_no_reader_reads_says_what_to_save_it_as(tmp_path, name, kind):
     result = tag(path, "--lang", "en")
     assert result.exit_code == 2 and f"a {kind}" in result.stderr
     assert "save it as .docx, .xlsx, .csv or .txt" in result.stderr
-    case = tmp_path / "kasus.yaml"
-    shutil.copy(HERE.parent / "cases" / "exemplary.yaml", case)
-    before = case.read_bytes()
-    imported = CliRunner().invoke(cli, ["verbatim", "import", str(path), "--into", str(case),
-                                        "--session", "1", "--lang", "id"])
-    assert imported.exit_code == 2 and case.read_bytes() == before
+    imported, case = import_into(tmp_path, path, "--lang", "id")
+    exemplary = (HERE.parent / "cases" / "exemplary.yaml").read_bytes()
+    assert imported.exit_code == 2 and case.read_bytes() == exemplary
     # named once, by the file it is about
     assert imported.stderr.startswith(f"{path}: berkas {kind}")
 
