@@ -835,7 +835,8 @@ def verbatim_tag(file, fmt, lang, redact, counselor, client):
     from asas.engine.verbatim.parse import DEFAULT_SPEAKERS
     from asas.engine.verbatim.report import as_json, as_text, dump
     named = counselor or client
-    if is_verbatim_file(file):
+    standalone = is_verbatim_file(file)
+    if standalone:
         # a chat's senders, or codes of the trainee's own, in place of the default codes
         # of their role (the other role keeps its own)
         speakers = {role: list(given) or list(DEFAULT_SPEAKERS[role])
@@ -855,7 +856,7 @@ def verbatim_tag(file, fmt, lang, redact, counselor, client):
             errors = redact_results([invalid(loaded)], _lang(lang))[0].errors
         for e in errors:
             click.echo(e.format(loaded.file, _lang(lang)), err=True)
-        hint = _speakers_hint(file, errors) if is_verbatim_file(file) and not redact else None
+        hint = _speakers_hint(file, errors) if standalone and not redact else None
         if hint:
             click.echo(f"{file}: {_say('verbatim.name_speakers', lang, command=hint)}", err=True)
         sys.exit(2)
@@ -885,8 +886,9 @@ def _speakers_hint(file: str, errors) -> str | None:
 @click.option("--lang", type=LANG, help="Language of the messages (default: from the locale, else en).")
 def verbatim_import(source, case_file, number, replace, lang):
     """Bring a verbatim in from SOURCE (plain text, or a .csv, .docx or .xlsx table with
-    speaker, dialog and technique columns) and write it into session N of the case file, leaving every
-    other byte of the file as it was. An existing verbatim is kept unless --replace."""
+    speaker, dialog and technique columns) and write it into session N of the case file,
+    leaving every other byte of the file as it was. An existing verbatim is kept unless
+    --replace."""
     from asas.engine.load.loader import load_bytes
     from asas.engine.load.read import Unreadable, read_case_bytes
     from asas.engine.load.types import Limits

@@ -1280,9 +1280,9 @@ HELP_ID: dict[str, str] = {
     "verbatim tag.client": ("Kode atau nama konseli dalam verbatim saja (boleh diulang; berkas "
                             "kasus memakai case.verbatim_speakers-nya)."),
     "verbatim import": ("Ambil verbatim dari SUMBER (teks biasa, atau tabel .csv, .docx, atau "
-                        ".xlsx dengan kolom pembicara, dialog, dan teknik) lalu tulis ke sesi N berkas kasus, "
-                        "tanpa mengubah bagian lain berkas itu. Verbatim yang sudah ada tetap "
-                        "dipertahankan kecuali dengan --replace."),
+                        ".xlsx dengan kolom pembicara, dialog, dan teknik) lalu tulis ke sesi N "
+                        "berkas kasus, tanpa mengubah bagian lain berkas itu. Verbatim yang "
+                        "sudah ada tetap dipertahankan kecuali dengan --replace."),
     "verbatim import.case_file": "Berkas kasus tempat verbatim ditulis.",
     "verbatim import.number": "Nomor sesi.",
     "verbatim import.replace": "Ganti verbatim sesi itu bila sudah ada.",

@@ -98,15 +98,16 @@ def _from_paired(table: list[list[str]], lines: list[int], cols: dict, source,
         return written if written.lower() in known else default
     order = sorted(("counselor", "client"), key=cols.__getitem__)
     codes = {"counselor": code("counselor", "Ko"), "client": code("client", "Ki")}
+    def get(row: list[str], key: str) -> str:
+        return row[cols[key]].strip() if key in cols and cols[key] < len(row) else ""
     rows: list[tuple[str, str, str]] = []
     starts: list[int] = []
     for row, line in zip(table[1:], lines[1:]):
-        def get(key: str) -> str:
-            return row[cols[key]].strip() if key in cols and cols[key] < len(row) else ""
         for role in order:
-            said = get(role)
+            said = get(row, role)
             if said:
-                rows.append((codes[role], said, get("technique") if role == "counselor" else ""))
+                technique = get(row, "technique") if role == "counselor" else ""
+                rows.append((codes[role], said, technique))
                 starts.append(line)
     return Rows(rows, source, starts, skipped)
 

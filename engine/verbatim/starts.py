@@ -5,8 +5,9 @@ file's:
 - a bracket between a known code and its colon: the code's abbreviation beside its name
   (``Konselor (Ko):``, ``Siswa A (Ki):``; ``Konseli (K):``, read by the name where the
   abbreviation is the map's code of another role) or a non-verbal note (``Konselor
-  (tersenyum):``, kept as the turn's note).  Rewritten before the block is read: without it the line
-  would be glued to the turn above as its continuation, or refused when it is the first;
+  (tersenyum):``, kept as the turn's note).  Rewritten before the block is read: without
+  it the line would be glued to the turn above as its continuation, or refused when it
+  is the first;
 - the turn numbered after its code with a space (``Ko 1:``, ``Ki 1:``, as many templates
   number the pairs of turns).  Rewritten only for a second reading of a block the first
   refuses (parse._read_again): where a first reading reads the block, ``Ko 2`` stays a
