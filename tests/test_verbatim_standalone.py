@@ -414,6 +414,11 @@ def test_a_table_with_a_column_for_each_role_is_read_row_by_row():
     assert turns[4][3] == ["reflection_of_feeling"]
 
 
+def test_check_given_a_paired_table_names_the_verbatim_commands():
+    result = CliRunner().invoke(cli, ["check", str(PAIRED), "--lang", "en"])
+    assert result.exit_code == 2 and "this looks like a verbatim" in result.output
+
+
 def test_a_paired_table_is_imported_with_the_headers_codes(tmp_path):
     result, case = import_into(tmp_path, PAIRED, "--lang", "id")
     assert result.exit_code == 0, result.output

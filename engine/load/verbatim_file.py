@@ -19,7 +19,7 @@ from asas.engine.load.sniff import _FORMAT, declares_case
 from asas.engine.load.types import CaseError, Limits, LoadedCase, os_error
 from asas.engine.model.case import Case, Session
 from asas.engine.verbatim import source
-from asas.engine.verbatim.columns import is_header
+from asas.engine.verbatim.columns import is_header, paired
 from asas.engine.verbatim.importer import UNSUPPORTED, ImportProblem
 from asas.engine.verbatim.parse import CLIENT, COUNSELOR, parse
 
@@ -83,7 +83,8 @@ def not_a_case(data: bytes, code: str) -> list[CaseError]:
     if head is None:
         return []
     first = next((line for line in head.split("\n", 5)[:5] if line.strip()), "")
-    if any(is_header(first.split(sep)) for sep in ",;\t"):    # a CSV or a pasted table
+    if any(is_header(first.split(sep)) or paired(first.split(sep))    # a CSV, a table
+           for sep in ",;\t"):
         return [CaseError.of(1, 1, "", Msg.of("load.is_verbatim"))]
     speakers = {t.speaker for t in parse(head).turns}
     if {COUNSELOR, CLIENT} <= speakers:
