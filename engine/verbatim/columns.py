@@ -15,16 +15,15 @@ DIALOG = ("dialog", "dialogue", "ucapan", "percakapan", "isi", "verbatim", "resp
 TECHNIQUE = ("technique", "teknik", "label", "keterangan", "ket", "teknik konseling",
              "keterampilan", "skill", "analisis", "jenis teknik", "jenis keterampilan")
 NUMBER = ("no", "no.", "nomor", "#", "giliran", "turn")
-# a speaker column is often headed by the two roles it holds ("Konselor/Konseli", "Ko/Ki",
-# "K / S", "GBK-Siswa"): the default codes of both (engine/verbatim/parse.py), in English too
-ROLES = frozenset({
-    "ko", "k", "kr", "kons", "konselor", "guru", "gbk", "guru bk", "praktikan",
-    "ki", "kl", "s", "konseli", "klien", "siswa", "mahasiswa",
-    "counselor", "counsellor", "client", "student"})
+# the words that name each role in a header: the default codes of both
+# (engine/verbatim/parse.py), in English too; a column of its own for each role
+# (paired) is headed by one, a speaker column often by both ("Konselor/Konseli", "Ko/Ki",
+# "K / S", "GBK-Siswa")
 COUNSELOR_ROLES = frozenset({"ko", "k", "kr", "kons", "konselor", "guru", "gbk", "praktikan",
                              "counselor", "counsellor"})
 CLIENT_ROLES = frozenset({"ki", "kl", "s", "konseli", "klien", "siswa", "mahasiswa", "client",
                           "student"})
+ROLES = COUNSELOR_ROLES | CLIENT_ROLES | {"guru bk"}
 _BETWEEN_ROLES = re.compile(r"\s*(?:/|&|-|\batau\b|\bdan\b|\bor\b|\band\b)\s*")
 
 

@@ -113,16 +113,21 @@ _STAMPED = re.compile(
 _SENDER = re.compile(r"(?P<name>[^:\n]{1,40}):(?=\s)")
 
 
+def _sender_first(m: re.Match) -> str | None:
+    """A stamped line (``stamp``, then ``rest``) as its sender's ``Name:`` at the line's
+    start and the words at their column; None when no sender follows the stamp."""
+    sender = _SENDER.match(m["rest"])
+    if sender is None:
+        return None
+    name = sender["name"].strip()
+    return (name + ":").ljust(len(m["stamp"]) + sender.end()) + m["rest"][sender.end():]
+
+
 def chat_stamps(text: str) -> str | None:
     """Each dated line of a chat export as ``Name:`` and its message at its column, the
     app's own lines blank; None when no line is dated."""
-    def line_for(m: re.Match) -> str:
-        sender = _SENDER.match(m["rest"])
-        if sender is None:
-            return " " * (m.end() - m.start())
-        name = sender["name"].strip()
-        return (name + ":").ljust(len(m["stamp"]) + sender.end()) + m["rest"][sender.end():]
-    return _rewrite(text, _STAMPED, line_for)
+    return _rewrite(text, _STAMPED,
+                    lambda m: _sender_first(m) or " " * (m.end() - m.start()))
 
 
 # A transcript of a recording, typed while listening or written by an app: the time a
@@ -163,13 +168,8 @@ def timed(text: str, index: dict) -> str | None:
         return (m["lead"] + name + ":").ljust(m.end() - m.start())
     headed = _rewrite(text, head, head_for)
 
-    def line_for(m: re.Match) -> str:
-        sender = _SENDER.match(m["rest"])
-        if sender is None:
-            return " " * len(m["stamp"]) + m["rest"]
-        name = sender["name"].strip()
-        return (name + ":").ljust(len(m["stamp"]) + sender.end()) + m["rest"][sender.end():]
-    return _rewrite(headed or text, timed_line, line_for) or headed
+    return _rewrite(headed or text, timed_line,
+                    lambda m: _sender_first(m) or " " * len(m["stamp"]) + m["rest"]) or headed
 
 
 def second_reading(text: str, index: dict) -> str | None:
