@@ -15,7 +15,11 @@ listed here, so that the test still catches only what the fast matcher does diff
 - 2026-12-03, later (four more sessions, one pasted from a chat): the lexicon's chat
   spellings ("yg", "udh", ...) are written out before matching.
 - 2026-12-03, last (four more): a sentence of what the client said ("Tadi kamu bilang
-  ...") followed by one that sets something against it ("Tapi ...") is a confrontation."""
+  ...") followed by one that sets something against it ("Tapi ...") is a confrontation.
+- 2026-12-04 (a sixth round: Padang, Jakarta code-mixing, Kupang, Surabaya): a summary
+  is neither information giving nor, over two sentences, a confrontation (no expert's
+  code pairs them in 33 summaries).  The client's name read as "kamu" is done before a
+  turn reaches the tagger (engine/verbatim/names.py), so it is not repeated here."""
 # ruff: noqa
 # mypy: ignore-errors
 from __future__ import annotations
@@ -361,7 +365,7 @@ def tag_turn(turn: Turn, heard: set[str], state: dict | None = None) -> list[Tag
         for tag in tag_sentence(sentence, heard, state):
             if all(t.code != tag.code for t in tags):
                 tags.append(tag)
-    if len(parts) > 1 and "confrontation" not in [t.code for t in tags]:
+    if len(parts) > 1 and not {"confrontation", "summarizing"} & {t.code for t in tags}:
         for this, after in zip(parts, parts[1:]):
             m = _SAID.search(normalise(this))
             if m and _BUT_AFTER.search(normalise(after)):
@@ -369,7 +373,7 @@ def tag_turn(turn: Turn, heard: set[str], state: dict | None = None) -> list[Tag
                 break
     codes = [t.code for t in tags]
     if "summarizing" in codes:
-        tags = [t for t in tags if t.code != "paraphrase"]
+        tags = [t for t in tags if t.code not in ("paraphrase", "information_giving")]
     if "minimal_encouragement" in codes and len(codes) > 1:
         tags = [t for t in tags if t.code != "minimal_encouragement"]
     if not tags:

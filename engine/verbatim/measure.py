@@ -13,6 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from asas.engine.verbatim.lexicon import Sieves, lexicon
+from asas.engine.verbatim.names import as_you, client_names
 from asas.engine.verbatim.parse import CLIENT, CODES, COUNSELOR, MARKS, OTHER, Turn
 from asas.engine.verbatim.tag import TaggedTurn, normalise, tag_session
 
@@ -105,8 +106,11 @@ def _ratio(a: int, b: int) -> float | None:
     return round(a / b, 2) if b else None
 
 
-def measure(turns: list[Turn], number: int | None = None) -> SessionMeasures:
-    tagged = tag_session(turns)
+def measure(turns: list[Turn], number: int | None = None,
+            names: tuple[str, ...] = ()) -> SessionMeasures:
+    """The session's measures; ``names``: the client's name as the counselor says it
+    (names.client_names), read as *kamu*."""
+    tagged = tag_session(turns, names)
     words = {COUNSELOR: 0, CLIENT: 0, OTHER: 0}
     counts: dict[str, int] = {}
     opening = dict.fromkeys(_OPENING, False)
@@ -123,7 +127,7 @@ def measure(turns: list[Turn], number: int | None = None) -> SessionMeasures:
         codes = tt.codes
         for code in codes:
             counts[code] = counts.get(code, 0) + 1
-        text = normalise(turn.text)
+        text = normalise(as_you(turn.text, names) if names else turn.text)
         keys = None
         if "structuring" in codes and "pressure" not in codes and "judgmental" not in codes:
             keys = _keys(text)
@@ -198,5 +202,7 @@ def _client_decision(tagged: list[TaggedTurn]) -> int | None:
 
 def measure_all(parsed_by_session: dict, case) -> dict[int, SessionMeasures]:
     """{session index: measures} for every session with a verbatim."""
-    return {idx: measure(p.turns, case.sessions[idx].number)
+    names = client_names(case.case.client.pseudonym,
+                         [p.turns for p in parsed_by_session.values()])
+    return {idx: measure(p.turns, case.sessions[idx].number, names)
             for idx, p in parsed_by_session.items()}

@@ -29,6 +29,7 @@ from typing import Any
 from asas.engine.verbatim.lexicon import FUNCTION_WORDS as _FUNCTION_WORDS
 from asas.engine.verbatim.lexicon import lexicon, word_runs
 from asas.engine.verbatim.lexicon import speedy as _speedy
+from asas.engine.verbatim.names import as_you
 from asas.engine.verbatim.parse import COUNSELOR, Turn
 
 _LEX = lexicon()
@@ -541,13 +542,15 @@ def _said_then_but(parts: list[str]) -> str | None:
     return None
 
 
-def tag_turn(turn: Turn, heard: AbstractSet[str], state: dict | None = None) -> list[Tag]:
-    """The codes of one counselor turn, each with the cue that decided it."""
+def tag_turn(turn: Turn, heard: AbstractSet[str], state: dict | None = None,
+             names: tuple[str, ...] = ()) -> list[Tag]:
+    """The codes of one counselor turn, each with the cue that decided it; ``names``:
+    the client's name, read as *kamu* (engine/verbatim/names.py)."""
     if not turn.text:
         return []
     state = state if state is not None else {}
     state["turn"] = turn.index
-    parts = sentences(turn.text)
+    parts = sentences(as_you(turn.text, names) if names else turn.text)
     if len(parts) == 1:     # most turns; one sentence's tags have a code each
         tags = tag_sentence(parts[0], heard, state)
     else:
@@ -556,13 +559,17 @@ def tag_turn(turn: Turn, heard: AbstractSet[str], state: dict | None = None) -> 
             for tag in tag_sentence(sentence, heard, state):
                 if all(t.code != tag.code for t in tags):
                     tags.append(tag)
-        if all(t.code != "confrontation" for t in tags):
+        # a summary sets what the client said side by side ("Jadi dari tadi kamu
+        # cerita: … Tapi …"); it confronts nothing
+        if all(t.code not in ("confrontation", "summarizing") for t in tags):
             said = _said_then_but(parts)
             if said is not None:
                 tags.append(_tag("confrontation", (said, ""), _SET_AGAINST))
     codes = [t.code for t in tags]
     if "summarizing" in codes:
-        tags = [t for t in tags if t.code != "paraphrase"]
+        # a summary says the client's story and the facts found again: it neither
+        # paraphrases one sentence nor tells the client anything new
+        tags = [t for t in tags if t.code not in ("paraphrase", "information_giving")]
     if "minimal_encouragement" in codes and len(codes) > 1:
         tags = [t for t in tags if t.code != "minimal_encouragement"]
     if not tags:
@@ -613,14 +620,15 @@ class _Heard(AbstractSet):
         return other & self._words()
 
 
-def tag_session(turns: list[Turn]) -> list[TaggedTurn]:
-    """Every turn of a session; only the counselor's carry codes."""
+def tag_session(turns: list[Turn], names: tuple[str, ...] = ()) -> list[TaggedTurn]:
+    """Every turn of a session; only the counselor's carry codes.  ``names``: the
+    client's name as the counselor says it (names.client_names), read as *kamu*."""
     out = []
     heard: AbstractSet[str] = frozenset()
     state: dict = {}
     for turn in turns:
         if turn.speaker == COUNSELOR:
-            out.append(TaggedTurn(turn, tag_turn(turn, heard, state)))
+            out.append(TaggedTurn(turn, tag_turn(turn, heard, state, names)))
         else:
             out.append(TaggedTurn(turn, []))
             heard = _Heard(turn.text)
