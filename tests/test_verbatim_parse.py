@@ -423,3 +423,56 @@ def test_a_time_said_in_a_turn_is_no_recordings():
     # app's "Speaker N" are
     from asas.engine.verbatim.starts import timed
     assert timed("Jam 10:30\n", {"ko": "counselor"}) is None
+
+
+# -- a table pasted into the block ------------------------------------------------------
+PAIRED_PIPES = """\
+No | Konselor | Konseli | Teknik
+1 | Selamat pagi, Dini. Silakan duduk. | Pagi, Bu. | attending
+2 | Apa yang ingin kamu ceritakan hari ini? | Soal nilai saya, Bu. | pertanyaan terbuka
+"""
+
+
+def test_a_table_with_a_column_for_each_role_is_read_row_by_row():
+    """What a template's table pasted into `verbatim: |` gives: each row the counselor's
+    turn and the client's reply, at the row's line (the block's line 1 is file line 40,
+    indented six columns), the technique column the counselor's label."""
+    parsed = parse(PAIRED_PIPES, first_line=40, indent=6)
+    assert parsed.problems == []
+    assert [(t.speaker, t.line, t.column, t.text) for t in parsed.turns] == [
+        ("counselor", 41, 7, "Selamat pagi, Dini. Silakan duduk."),
+        ("client", 41, 7, "Pagi, Bu."),
+        ("counselor", 42, 7, "Apa yang ingin kamu ceritakan hari ini?"),
+        ("client", 42, 7, "Soal nilai saya, Bu.")]
+    assert [t.labels for t in parsed.turns if t.speaker == "counselor"] == [
+        ("attending",), ("open_question",)]
+
+
+def test_a_word_table_pasted_keeps_its_tabs_and_a_bad_label_is_at_its_row():
+    block = ("No\tKonselor\tKonseli\tTeknik\n"
+             "1\tSelamat pagi, Dini.\tPagi, Bu.\tattending\n"
+             "2\tApa kabarmu hari ini?\tBaik, Bu.\tpertanyaan terbukaa\n")
+    parsed = parse(block, first_line=10, indent=6)
+    assert [(p.line, p.column, p.msg.code) for p in parsed.problems] == [
+        (12, 7, "verbatim.bad_label")]
+    assert "pertanyaan terbuka" in parsed.problems[0].msg.text("id")
+
+
+def test_a_markdown_table_with_a_speaker_column():
+    block = ("| Pembicara | Dialog | Teknik |\n"
+             "|---|---|---|\n"
+             "| Ko | Selamat pagi. | attending |\n"
+             "| Ki | Pagi, Bu. | |\n")
+    parsed = parse(block, first_line=1)
+    assert parsed.problems == []
+    assert [(t.code, t.line, t.text) for t in parsed.turns] == [
+        ("Ko", 3, "Selamat pagi."), ("Ki", 4, "Pagi, Bu.")]
+
+
+def test_a_turn_with_labels_is_never_taken_for_a_table_row():
+    """A block of turns that the first reading refuses keeps its problem: ` | ` before
+    labels names no columns, so no table is read."""
+    from asas.engine.verbatim.parse import _table_reading
+    block = "selamat pagi | attending\nKo: Selamat pagi | attending\nKi: Pagi.\n"
+    assert _table_reading(block, 1, 0, None, True) is None
+    assert [p.msg.code for p in parse(block).problems] == ["verbatim.no_speaker"]

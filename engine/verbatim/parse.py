@@ -244,10 +244,51 @@ def _read_again(parsed: Parsed, text: str, first_line: int, indent: int,
     numbered after their codes, or its chat export's dates taken off
     (starts.second_reading), where that reads it with fewer."""
     again = second_reading(text, index)
-    if again is None:
-        return parsed
-    second = _parse_lines(again, first_line, indent, speakers, index, own, check_labels)
-    return second if _worse(parsed) > _worse(second) else parsed
+    if again is not None:
+        second = _parse_lines(again, first_line, indent, speakers, index, own, check_labels)
+        parsed = second if _worse(parsed) > _worse(second) else parsed
+    if parsed.problems and ("\t" in text or "|" in text):
+        table = _table_reading(text, first_line, indent, speakers, check_labels)
+        if table is not None and _worse(parsed) > _worse(table):
+            return table
+    return parsed
+
+
+# a Markdown table's rule under its header row: |---|:---:|
+_RULE_ROW = re.compile(r"\|?\s*:?-{2,}:?\s*(?:\|\s*:?-{2,}:?\s*)*\|?")
+
+
+def _cells(line: str) -> list[str]:
+    if "\t" in line:
+        return [c.strip() for c in line.split("\t")]
+    return [c.strip() for c in line.strip().strip("|").split("|")]
+
+
+def _table_reading(text: str, first_line: int, indent: int, speakers: dict | None,
+                   check_labels: bool) -> Parsed | None:
+    """A table pasted into the block, its header row among its first lines naming the
+    columns: a Word table's rows (tab-separated) or one typed with `` | `` between the
+    cells, with a speaker column (``Pembicara | Dialog | Teknik``) or a column for each
+    role (``No | Konselor | Konseli | Teknik``).  Read as ``verbatim import`` reads it,
+    each turn at its row's line; None when no row names columns."""
+    from asas.engine.verbatim.columns import columns, paired
+    rows = [(first_line + n, line) for n, line in enumerate(text.split("\n"))
+            if line.strip() and not _RULE_ROW.fullmatch(line.strip())]
+    table = [_cells(line) for _, line in rows]
+    if not any(len(c) > 1 and (columns(c) or paired(c)) for c in table[:5]):
+        return None
+    # importer.py reads parse.py's Parsed: imported here, where a block needs it
+    from asas.engine.verbatim.importer import ImportProblem, _block, _from_table, at_file_lines
+    try:
+        read = _from_table(table, "", [n for n, _ in rows])
+    except ImportProblem:
+        return None
+    block, lines, _ = _block(read)
+    parsed = at_file_lines(parse(block, 1, 0, speakers, check_labels), lines)
+    for turn in parsed.turns:        # the row's start: the block's own columns are made
+        turn.column = indent + 1
+    return Parsed(parsed.turns, [Problem(p.line, indent + 1, p.msg, p.quoted)
+                                 for p in parsed.problems])
 
 
 def _worse(parsed: Parsed) -> tuple[int, int]:
