@@ -127,9 +127,11 @@ def measure(turns: list[Turn], number: int | None = None,
         codes = tt.codes
         for code in codes:
             counts[code] = counts.get(code, 0) + 1
-        text = normalise(as_you(turn.text, names) if names else turn.text)
-        keys = None
+        # the turn's words as the cues read them: only for a turn the opening or the
+        # past is searched in (a few of a session's)
+        text = keys = None
         if "structuring" in codes and "pressure" not in codes and "judgmental" not in codes:
+            text = normalise(as_you(turn.text, names) if names else turn.text)
             keys = _keys(text)
             for item, rx in _OPENING.items():
                 # an item once shown is not searched again (the searches are costly)
@@ -145,6 +147,8 @@ def measure(turns: list[Turn], number: int | None = None,
                                        quote_spaced(turn.text), tag.cue))
         past = None
         if not _PAST_CODES_SET.isdisjoint(codes):
+            if text is None:
+                text = normalise(as_you(turn.text, names) if names else turn.text)
             past = _PAST.search(text, _keys(text) if keys is None else keys)
         if past:
             flagged.append(Flagged("past", turn.index, turn.line, quote_spaced(turn.text),
