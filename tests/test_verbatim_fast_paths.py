@@ -49,6 +49,8 @@ def _eager_session(turns):
         else:
             out.append(tag.TaggedTurn(turn, []))
             heard = tag._content(turn.text)
+    if state.get("in_role"):
+        tag._coaching_in_role(out)
     return out
 
 

@@ -394,3 +394,26 @@ def test_should_and_its_look_alikes(text, expected):
         assert expected[3:] not in got, got
     else:
         assert got == expected
+
+
+def test_a_role_play_written_with_notes_instead_of_quotes():
+    """Many reports mark a role play with a note, not quotes: a line noted "(sebagai
+    Bapak)" is role play alone, whatever it asks; coaching noted "(keluar dari peran)"
+    between two role lines is role play too; the debrief after the last role line is
+    not (the labelled sessions' README)."""
+    block = """\
+Ko: Mau latihan dulu di sini? Ibu jadi bapakmu.
+Ki: Mau, Bu.
+Ko: (berperan sebagai Bapak) Ada apa, Nak? Kok serius begitu?
+Ki: Pak, aku mau bicara soal kuliah.
+Ko: (keluar dari peran) Bagus, kalimat pertamamu jelas. Sekarang ulangi sambil lihat Ibu.
+Ki: Pak, aku mau kuliah D3 dulu.
+Ko: (sebagai Bapak) Kuliah itu mahal. Siapa yang bayar?
+Ki: Aku kerja sambil kuliah, Pak.
+Ko: (keluar dari peran) Bagus sekali. Bagaimana rasanya bilang begitu?
+Ki: Lega, Bu.
+"""
+    codes = [tt.codes for tt in tag_session(parse(block).turns) if tt.turn.speaker == "counselor"]
+    assert codes[1] == ["role_play"] and codes[3] == ["role_play"]
+    assert "role_play" in codes[2] and "reinforcement" in codes[2]
+    assert "role_play" not in codes[4] and "reinforcement" in codes[4]

@@ -18,7 +18,9 @@ listed here, so that the test still catches only what the fast matcher does diff
   ...") followed by one that sets something against it ("Tapi ...") is a confrontation.
 - 2026-12-04 (a sixth round: Padang, Jakarta code-mixing, Kupang, Surabaya): a summary
   is neither information giving nor, over two sentences, a confrontation (no expert's
-  code pairs them in 33 summaries).  The client's name read as "kamu" is done before a
+  code pairs them in 33 summaries).  A turn whose note says the counselor speaks in a
+  role ("(sebagai Bapak)") is role play alone; one whose note steps out of the role
+  ("(keluar dari peran)") with a role line after it is role play too.  The client's name read as "kamu" is done before a
   turn reaches the tagger (engine/verbatim/names.py), so it is not repeated here."""
 # ruff: noqa
 # mypy: ignore-errors
@@ -83,6 +85,8 @@ _RULES = {
     "a short response that lets the client go on": "tanggapan singkat agar konseli melanjutkan",
     "a statement about the client (no other cue)": "pernyataan tentang konseli (tanpa penanda lain)",
     "what the client said, then set against something else": "ucapan konseli, lalu dipertentangkan dengan hal lain",
+    "a line spoken in a role, as its note says": "kalimat yang diucapkan dalam peran, seperti kata catatannya",
+    "coaching between the lines of a role play": "arahan di sela-sela permainan peran",
 }
 
 
@@ -353,6 +357,10 @@ def tag_sentence(sentence: str, heard: set[str], state: dict | None = None) -> l
     return tags
 
 
+_IN_ROLE = lexicon().patterns["in_role"]
+_OUT_OF_ROLE = lexicon().patterns["out_of_role"]
+
+
 def tag_turn(turn: Turn, heard: set[str], state: dict | None = None) -> list[Tag]:
     """The codes of one counselor turn, each with the cue that decided it."""
     if not turn.text:
@@ -376,6 +384,11 @@ def tag_turn(turn: Turn, heard: set[str], state: dict | None = None) -> list[Tag
         tags = [t for t in tags if t.code not in ("paraphrase", "information_giving")]
     if "minimal_encouragement" in codes and len(codes) > 1:
         tags = [t for t in tags if t.code != "minimal_encouragement"]
+    for note in turn.notes:
+        if _IN_ROLE.search(note.lower()):
+            tags = [_tag("role_play", (note[:40], ""), "a line spoken in a role, as its note says")]
+            state["in_role"] = True
+            break
     if not tags:
         if turn.words <= 3:
             tags.append(_tag("minimal_encouragement", (turn.text[:30], ""), "a short response that lets the client go on"))
@@ -399,4 +412,11 @@ def tag_session(turns: list[Turn]) -> list[TaggedTurn]:
         else:
             out.append(TaggedTurn(turn, []))
             heard = _content(turn.text)
+    # coaching out of the role, with a line in the role after it, is role play too
+    in_role = [i for i, tt in enumerate(out)
+               if any(t.why == "a line spoken in a role, as its note says" for t in tt.tags)]
+    for tt in out[:max(in_role, default=-1)]:
+        outs = [n for n in tt.turn.notes if _OUT_OF_ROLE.search(n.lower())]
+        if outs and "role_play" not in [t.code for t in tt.tags]:
+            tt.tags.append(_tag("role_play", (outs[0][:40], ""), "coaching between the lines of a role play"))
     return out

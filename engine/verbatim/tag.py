@@ -83,6 +83,9 @@ _RULES = {
     "a statement about the client (no other cue)": "pernyataan tentang konseli (tanpa penanda lain)",
     "what the client said, then set against something else":
         "ucapan konseli, lalu dipertentangkan dengan hal lain",
+    "a line spoken in a role, as its note says": "kalimat yang diucapkan dalam peran, "
+                                                 "seperti kata catatannya",
+    "coaching between the lines of a role play": "arahan di sela-sela permainan peran",
 }
 
 
@@ -387,6 +390,8 @@ _SAID = _LEX.patterns["said"]
 _SET_AGAINST = "what the client said, then set against something else"
 _BUT_AFTER = _LEX.patterns["but_after"]
 _ELLIPTIC = _LEX.patterns["elliptic"]
+_IN_ROLE = _LEX.patterns["in_role"]
+_OUT_OF_ROLE = _LEX.patterns["out_of_role"]
 _EMO_FIRST = re.compile(_LEX.expand(r"^{EMO}\b"))
 _CHECK_IN = re.compile(r"^[a-z']+(?: [a-z']+)?, ya\?$")
 # the client spoken to, or something of theirs ("nilaimu"): a second person in the sentence
@@ -572,6 +577,10 @@ def tag_turn(turn: Turn, heard: AbstractSet[str], state: dict | None = None,
         tags = [t for t in tags if t.code not in ("paraphrase", "information_giving")]
     if "minimal_encouragement" in codes and len(codes) > 1:
         tags = [t for t in tags if t.code != "minimal_encouragement"]
+    if turn.notes:
+        tags = _in_role(turn.notes, tags)
+        if tags and tags[0].why == _AS_NOTED:
+            state["in_role"] = True
     if not tags:
         if turn.words <= 3:
             tags.append(_tag("minimal_encouragement", (turn.text[:30], ""), "a short response that lets the client go on"))
@@ -580,6 +589,34 @@ def tag_turn(turn: Turn, heard: AbstractSet[str], state: dict | None = None,
         else:
             tags.append(_tag("paraphrase", (turn.text[:40], ""), "a statement about the client (no other cue)"))
     return tags
+
+
+def _in_role(notes: tuple[str, ...], tags: list[Tag]) -> list[Tag]:
+    """``tags`` as a turn's notes make them: a line the note says is spoken in a role
+    ("(sebagai Bapak) Onok opo, Nduk?") is role play alone, whatever its words ask."""
+    for note in notes:
+        if _IN_ROLE.search(note.lower()):
+            return [_tag("role_play", (note[:40], ""), "a line spoken in a role, as its note says")]
+    return tags
+
+
+def _coaching_in_role(out: list[TaggedTurn]) -> None:
+    """A counselor turn whose note steps out of the role ("(keluar dari peran) Bagus,
+    ...") coaches inside the role play when a later turn of the counselor's is in the
+    role again: role play too, beside what it does (README of the labelled sessions);
+    the talk after the last role line is the role play's debrief, not role play."""
+    last_in_role = max((i for i, tt in enumerate(out) if tt.turn.notes and any(
+        t.code == "role_play" and t.why == _AS_NOTED for t in tt.tags)), default=-1)
+    for tt in out[:last_in_role]:
+        if tt.turn.notes and any(_OUT_OF_ROLE.search(n.lower()) for n in tt.turn.notes) \
+                and all(t.code != "role_play" for t in tt.tags):
+            note = next(n for n in tt.turn.notes if _OUT_OF_ROLE.search(n.lower()))
+            tt.tags.append(_tag("role_play", (note[:40], ""), _COACHING))
+            tt._codes = None
+
+
+_AS_NOTED = "a line spoken in a role, as its note says"
+_COACHING = "coaching between the lines of a role play"
 
 
 class _Heard(AbstractSet):
@@ -632,4 +669,6 @@ def tag_session(turns: list[Turn], names: tuple[str, ...] = ()) -> list[TaggedTu
         else:
             out.append(TaggedTurn(turn, []))
             heard = _Heard(turn.text)
+    if state.get("in_role"):
+        _coaching_in_role(out)
     return out
