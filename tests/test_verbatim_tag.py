@@ -417,3 +417,26 @@ Ki: Lega, Bu.
     assert codes[1] == ["role_play"] and codes[3] == ["role_play"]
     assert "role_play" in codes[2] and "reinforcement" in codes[2]
     assert "role_play" not in codes[4] and "reinforcement" in codes[4]
+
+
+def test_the_closing_words_before_an_evaluation_are_the_evaluation():
+    """"Sebelum kita tutup, ..." before an evaluation question leads into it (every
+    expert's code in the labelled sessions): evaluation alone; said alone it still
+    closes the session (structuring)."""
+    block = ("Ko: Sebelum kita tutup, apa yang kamu dapat dari obrolan hari ini?\n"
+             "Ki: Aku jadi tahu harus mulai dari mana.\n"
+             "Ko: Baik. Sebelum kita tutup, kita sepakati jadwal berikutnya.\n"
+             "Ki: Iya, Bu.\n")
+    codes = [tt.codes for tt in tag_session(parse(block).turns) if tt.turn.speaker == "counselor"]
+    assert codes[0] == ["evaluation"]
+    assert "structuring" in codes[1]
+
+
+def test_a_wish_answering_a_goal_question_is_not_the_clients_decision():
+    turns = parse("Ko: Halo. Kita ngobrol sebentar ya.\nKi: Iya, Bu.\n"
+                  "Ko: Apa yang ingin kamu capai sebulan ke depan?\n"
+                  "Ki: Aku pengin nilaiku naik lagi, tapi nggak tahu bisa apa nggak.\n").turns
+    assert measure(turns, 1).client_decision is False
+    turns[-1].text = "Aku mau mulai tidur jam sepuluh mulai malam ini."
+    turns[-2].text = "Jadi, apa yang akan kamu lakukan?"
+    assert measure(turns, 1).client_decision is True

@@ -20,7 +20,8 @@ listed here, so that the test still catches only what the fast matcher does diff
   is neither information giving nor, over two sentences, a confrontation (no expert's
   code pairs them in 33 summaries).  A turn whose note says the counselor speaks in a
   role ("(sebagai Bapak)") is role play alone; one whose note steps out of the role
-  ("(keluar dari peran)") with a role line after it is role play too.  The client's name read as "kamu" is done before a
+  ("(keluar dari peran)") with a role line after it is role play too.  "Sebelum kita
+  tutup, <an evaluation question>" is the evaluation alone (8 of 8 expert codes).  The client's name read as "kamu" is done before a
   turn reaches the tagger (engine/verbatim/names.py), so it is not repeated here."""
 # ruff: noqa
 # mypy: ignore-errors
@@ -270,7 +271,9 @@ _SAID = _LEX.patterns["said"]
 _BUT_AFTER = _LEX.patterns["but_after"]
 _ELLIPTIC = _LEX.patterns["elliptic"]
 _EMO_FIRST = re.compile(_LEX.expand(r"^{EMO}\b"))
-_CHECK_IN = re.compile(r"^[a-z']+(?: [a-z']+)?, ya\?$")
+# "Dini, ya?", and the greeting with it: "Selamat siang, Bima ya?"
+_CHECK_IN = re.compile(r"^[a-z']+(?: [a-z']+)?, ya\?$"
+                       r"|^(?:(?:selamat )?(?:pagi|siang|sore|malam)|halo|hai),? [a-z']+,? ya\?$")
 
 
 def _tag(code, hit, why=None) -> Tag:
@@ -384,6 +387,9 @@ def tag_turn(turn: Turn, heard: set[str], state: dict | None = None) -> list[Tag
         tags = [t for t in tags if t.code not in ("paraphrase", "information_giving")]
     if "minimal_encouragement" in codes and len(codes) > 1:
         tags = [t for t in tags if t.code != "minimal_encouragement"]
+    if "evaluation" in codes and "structuring" in codes:
+        tags = [t for t in tags if not (t.code == "structuring" and t.cue.startswith(
+            ("sebelum kita tutup", "sebelum kita akhiri", "sebelum kita selesai")))]
     for note in turn.notes:
         if _IN_ROLE.search(note.lower()):
             tags = [_tag("role_play", (note[:40], ""), "a line spoken in a role, as its note says")]

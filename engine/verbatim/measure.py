@@ -197,8 +197,10 @@ def _client_decision(tagged: list[TaggedTurn]) -> int | None:
                         and tt.turn.words >= 4 and not _NO_PLAN.search(text, keys))
         if not (_DECISION.search(text, keys) or answers_plan) or _NOT_OWN.search(text, keys):
             continue
+        # what follows an order or a threat is not the client's own; what answers
+        # "apa yang ingin kamu capai?" is a goal, a wish, not yet a decision
         if before is not None and any(c in before.codes for c in
-                                      ("directive_instruction", "pressure")):
+                                      ("directive_instruction", "pressure", "goal_setting")):
             continue
         return pos
     return None

@@ -393,7 +393,9 @@ _ELLIPTIC = _LEX.patterns["elliptic"]
 _IN_ROLE = _LEX.patterns["in_role"]
 _OUT_OF_ROLE = _LEX.patterns["out_of_role"]
 _EMO_FIRST = re.compile(_LEX.expand(r"^{EMO}\b"))
-_CHECK_IN = re.compile(r"^[a-z']+(?: [a-z']+)?, ya\?$")
+# "Dini, ya?", and the greeting with it: "Selamat siang, Bima ya?"
+_CHECK_IN = re.compile(r"^[a-z']+(?: [a-z']+)?, ya\?$"
+                       r"|^(?:(?:selamat )?(?:pagi|siang|sore|malam)|halo|hai),? [a-z']+,? ya\?$")
 # the client spoken to, or something of theirs ("nilaimu"): a second person in the sentence
 _ADDRESSED = re.compile(r"\b(?:kamu|kau|engkau|anda|mbak|mas|dik|adik|nak)\b|\w{3,}mu\b")
 
@@ -577,6 +579,11 @@ def tag_turn(turn: Turn, heard: AbstractSet[str], state: dict | None = None,
         tags = [t for t in tags if t.code not in ("paraphrase", "information_giving")]
     if "minimal_encouragement" in codes and len(codes) > 1:
         tags = [t for t in tags if t.code != "minimal_encouragement"]
+    if "evaluation" in codes and "structuring" in codes:
+        # "Sebelum kita tutup, apa yang kamu dapat hari ini?": the closing words lead
+        # into the evaluation, they do not structure the session (every expert's code)
+        tags = [t for t in tags if not (t.code == "structuring"
+                                        and t.cue.startswith(_BEFORE_CLOSING))]
     if turn.notes:
         tags = _in_role(turn.notes, tags)
         if tags and tags[0].why == _AS_NOTED:
@@ -616,6 +623,7 @@ def _coaching_in_role(out: list[TaggedTurn]) -> None:
 
 
 _AS_NOTED = "a line spoken in a role, as its note says"
+_BEFORE_CLOSING = ("sebelum kita tutup", "sebelum kita akhiri", "sebelum kita selesai")
 _COACHING = "coaching between the lines of a role play"
 
 
