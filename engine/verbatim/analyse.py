@@ -10,8 +10,7 @@ from __future__ import annotations
 
 import re
 
-from asas.engine.verbatim.measure import SessionMeasures, measure, quote, quote_spaced
-from asas.engine.verbatim.names import client_names
+from asas.engine.verbatim.measure import SessionMeasures, measure_all, quote, quote_spaced
 
 
 def turn_path(idx: int, index: int) -> str:
@@ -22,12 +21,7 @@ def analyse(loaded) -> dict[int, SessionMeasures]:
     """{session index: measures}; cached on ``loaded`` (its ``analyses``)."""
     if loaded.analyses or not loaded.verbatim or loaded.case is None:
         return loaded.analyses
-    # the client's name, read as "kamu" in every session (engine/verbatim/names.py)
-    names = client_names(loaded.case.case.client.pseudonym,
-                         [parsed.turns for parsed in loaded.verbatim.values()])
-    for idx, parsed in loaded.verbatim.items():
-        loaded.analyses[idx] = measure(parsed.turns, loaded.case.sessions[idx].number,
-                                       names)
+    loaded.analyses.update(measure_all(loaded.verbatim, loaded.case))
     return loaded.analyses
 
 

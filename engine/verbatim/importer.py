@@ -290,6 +290,13 @@ def _block(rows: Rows) -> tuple[str, list[int], list[int]]:
     return block, lines, rows.skipped
 
 
+def table_block(table: list[list[str]], lines: list[int]) -> tuple[str, list[int]]:
+    """A table's rows (``lines``: the file line of each) as a verbatim block and the
+    file line of each of its lines; raises ImportProblem when no row names columns."""
+    block, block_lines, _ = _block(_from_table(table, "", lines))
+    return block, block_lines
+
+
 def at_file_lines(parsed: Parsed, lines: list[int]) -> Parsed:
     """``parsed``, read from a block source_text made (its first line 1), with every
     turn's and problem's line the file's (``lines``: source_text's second value)."""

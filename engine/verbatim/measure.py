@@ -106,6 +106,11 @@ def _ratio(a: int, b: int) -> float | None:
     return round(a / b, 2) if b else None
 
 
+def _as_read(turn: Turn, names: tuple[str, ...]) -> str:
+    """A counselor turn's words as the cues read them, the client's name as *kamu*."""
+    return normalise(as_you(turn.text, names) if names else turn.text)
+
+
 def measure(turns: list[Turn], number: int | None = None,
             names: tuple[str, ...] = ()) -> SessionMeasures:
     """The session's measures; ``names``: the client's name as the counselor says it
@@ -131,7 +136,7 @@ def measure(turns: list[Turn], number: int | None = None,
         # past is searched in (a few of a session's)
         text = keys = None
         if "structuring" in codes and "pressure" not in codes and "judgmental" not in codes:
-            text = normalise(as_you(turn.text, names) if names else turn.text)
+            text = _as_read(turn, names)
             keys = _keys(text)
             for item, rx in _OPENING.items():
                 # an item once shown is not searched again (the searches are costly)
@@ -148,7 +153,7 @@ def measure(turns: list[Turn], number: int | None = None,
         past = None
         if not _PAST_CODES_SET.isdisjoint(codes):
             if text is None:
-                text = normalise(as_you(turn.text, names) if names else turn.text)
+                text = _as_read(turn, names)
             past = _PAST.search(text, _keys(text) if keys is None else keys)
         if past:
             flagged.append(Flagged("past", turn.index, turn.line, quote_spaced(turn.text),
@@ -207,7 +212,8 @@ def _client_decision(tagged: list[TaggedTurn]) -> int | None:
 
 
 def measure_all(parsed_by_session: dict, case) -> dict[int, SessionMeasures]:
-    """{session index: measures} for every session with a verbatim."""
+    """{session index: measures} for every session with a verbatim; the client's name
+    read as *kamu* in every session (engine/verbatim/names.py)."""
     names = client_names(case.case.client.pseudonym,
                          [p.turns for p in parsed_by_session.values()])
     return {idx: measure(p.turns, case.sessions[idx].number, names)

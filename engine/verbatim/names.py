@@ -31,7 +31,7 @@ _NOT_NAME_WORDS = """
     kang teteh teh abang bang uda uni ustadzah ustazah ustadz ustaz om tante saudara saudari
     anda kamu kau lu lo koen sis bro
     siswa siswi murid klien konseli mahasiswa mahasiswi peserta anak santri remaja pelajar
-    subjek responden pasien korban client student a b c d x
+    subjek responden pasien korban client student
     ya iya yah oke okay ok nah jadi sip baik bagus hmm wah oh terus lalu betul benar begitu
     gitu sekarang dulu tadi kan deh dong sih lho loh kok yuk ayo silakan maaf makasih terima
     selamat pagi siang sore malam rek semua kalian kita kami sayang yang

@@ -278,12 +278,11 @@ def _table_reading(text: str, first_line: int, indent: int, speakers: dict | Non
     if not any(len(c) > 1 and (columns(c) or paired(c)) for c in table[:5]):
         return None
     # importer.py reads parse.py's Parsed: imported here, where a block needs it
-    from asas.engine.verbatim.importer import ImportProblem, _block, _from_table, at_file_lines
+    from asas.engine.verbatim.importer import ImportProblem, at_file_lines, table_block
     try:
-        read = _from_table(table, "", [n for n, _ in rows])
+        block, lines = table_block(table, [n for n, _ in rows])
     except ImportProblem:
         return None
-    block, lines, _ = _block(read)
     parsed = at_file_lines(parse(block, 1, 0, speakers, check_labels), lines)
     for turn in parsed.turns:        # the row's start: the block's own columns are made
         turn.column = indent + 1

@@ -598,12 +598,17 @@ def tag_turn(turn: Turn, heard: AbstractSet[str], state: dict | None = None,
     return tags
 
 
+_AS_NOTED = "a line spoken in a role, as its note says"
+_COACHING = "coaching between the lines of a role play"
+_BEFORE_CLOSING = ("sebelum kita tutup", "sebelum kita akhiri", "sebelum kita selesai")
+
+
 def _in_role(notes: tuple[str, ...], tags: list[Tag]) -> list[Tag]:
     """``tags`` as a turn's notes make them: a line the note says is spoken in a role
     ("(sebagai Bapak) Onok opo, Nduk?") is role play alone, whatever its words ask."""
     for note in notes:
         if _IN_ROLE.search(note.lower()):
-            return [_tag("role_play", (note[:40], ""), "a line spoken in a role, as its note says")]
+            return [_tag("role_play", (note[:40], ""), _AS_NOTED)]
     return tags
 
 
@@ -619,12 +624,7 @@ def _coaching_in_role(out: list[TaggedTurn]) -> None:
                 and all(t.code != "role_play" for t in tt.tags):
             note = next(n for n in tt.turn.notes if _OUT_OF_ROLE.search(n.lower()))
             tt.tags.append(_tag("role_play", (note[:40], ""), _COACHING))
-            tt._codes = None
-
-
-_AS_NOTED = "a line spoken in a role, as its note says"
-_BEFORE_CLOSING = ("sebelum kita tutup", "sebelum kita akhiri", "sebelum kita selesai")
-_COACHING = "coaching between the lines of a role play"
+            tt._codes = None        # its codes, remembered, are worked out again
 
 
 class _Heard(AbstractSet):
