@@ -440,3 +440,15 @@ def test_a_wish_answering_a_goal_question_is_not_the_clients_decision():
     turns[-1].text = "Aku mau mulai tidur jam sepuluh mulai malam ini."
     turns[-2].text = "Jadi, apa yang akan kamu lakukan?"
     assert measure(turns, 1).client_decision is True
+
+
+def test_a_word_quoted_where_a_sentence_starts_is_reported_not_a_role():
+    """""Terserah" dari kakakmu itu maksudnya bagaimana?" quotes what someone said; a
+    line in quotes standing alone is still a line spoken in a role."""
+    block = ('Ko: "Terserah" dari kakakmu itu maksudnya bagaimana?\n'
+             "Ki: Ya terserah aku, Kak.\n"
+             'Ko: "Woy, minggir dong, ngalangin jalan."\n'
+             "Ki: Aku nggak mau minggir.\n")
+    codes = [tt.codes for tt in tag_session(parse(block).turns) if tt.turn.speaker == "counselor"]
+    assert "role_play" not in codes[0] and "clarification" in codes[0]
+    assert codes[1] == ["role_play"]

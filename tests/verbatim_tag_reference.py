@@ -21,7 +21,8 @@ listed here, so that the test still catches only what the fast matcher does diff
   code pairs them in 33 summaries).  A turn whose note says the counselor speaks in a
   role ("(sebagai Bapak)") is role play alone; one whose note steps out of the role
   ("(keluar dari peran)") with a role line after it is role play too.  "Sebelum kita
-  tutup, <an evaluation question>" is the evaluation alone (8 of 8 expert codes).  The client's name read as "kamu" is done before a
+  tutup, <an evaluation question>" is the evaluation alone (8 of 8 expert codes).  A word
+  or two quoted where a sentence starts, the sentence going on, is reported speech.  The client's name read as "kamu" is done before a
   turn reaches the tagger (engine/verbatim/names.py), so it is not repeated here."""
 # ruff: noqa
 # mypy: ignore-errors
@@ -48,6 +49,17 @@ STATEMENT = ("attending", "structuring", "paraphrase", "reflection_of_feeling", 
 
 _SENTENCE = re.compile(r"(?<=[.?!…])\s+(?=\S)")
 _QUOTE = re.compile(r"\"[^\"]+\"|“[^”]+”")
+# a quote of at most three words with no end mark of its own, and what goes on after it
+_WORD_QUOTED = re.compile(r"[\"“]\s*\w[\w'-]*(?:\s+\w[\w'-]*){0,2}\s*[\"”]$")
+_GOES_ON = re.compile(r"\s+\w")
+
+
+def _reported(s: str) -> bool:
+    """Whether a sentence that starts with a quote only reports a word or two of it
+    (""Terserah" dari Bli Gede itu maksudnya bagaimana?"), not a line spoken in a role."""
+    m = _QUOTE.match(s)
+    return m is not None and bool(_WORD_QUOTED.match(m.group())) and \
+        _GOES_ON.match(s, m.end()) is not None
 # A line spoken in a role starts the turn or follows the end of a sentence (or a colon:
 # "Coba bilang ke Ibu: "..."); a quote anywhere else is reported speech
 _ROLE_AFTER = re.compile(r"(?:^|[.?!…:])\s*$")
@@ -121,6 +133,10 @@ def sentences(text: str) -> list[str]:
         if before.strip() and not _ROLE_AFTER.search(before):
             # a quote inside a sentence ("bilang saja "skip"", "yang mereka tahu cuma
             # "bentar lagi""): reported speech, cut with the sentence around it
+            continue
+        if _WORD_QUOTED.match(m.group()) and _GOES_ON.match(text, m.end()):
+            # a word or two quoted where a sentence starts, the sentence going on
+            # (""Terserah" dari Bli Gede itu maksudnya bagaimana?"): reported speech too
             continue
         out.extend(s for s in _SENTENCE.split(before) if s.strip())
         out.append(m.group())
@@ -296,7 +312,7 @@ def tag_sentence(sentence: str, heard: set[str], state: dict | None = None) -> l
             return
         tags.append(_tag(code, hit, why))
 
-    if s.startswith(('"', "“")):
+    if s.startswith(('"', "“")) and not _reported(s):
         add("role_play", (s[:40], "a line spoken in a role"))
         return tags
     if is_question:

@@ -45,6 +45,17 @@ STATEMENT = ("attending", "structuring", "paraphrase", "reflection_of_feeling", 
 
 _SENTENCE = re.compile(r"(?<=[.?!…])\s+(?=\S)")
 _QUOTE = re.compile(r"\"[^\"]+\"|“[^”]+”")
+# a quote of at most three words with no end mark of its own, and what goes on after it
+_WORD_QUOTED = re.compile(r"[\"“]\s*\w[\w'-]*(?:\s+\w[\w'-]*){0,2}\s*[\"”]$")
+_GOES_ON = re.compile(r"\s+\w")
+
+
+def _reported(s: str) -> bool:
+    """Whether a sentence that starts with a quote only reports a word or two of it
+    (""Terserah" dari Bli Gede itu maksudnya bagaimana?"), not a line spoken in a role."""
+    m = _QUOTE.match(s)
+    return m is not None and bool(_WORD_QUOTED.match(m.group())) and \
+        _GOES_ON.match(s, m.end()) is not None
 # A line spoken in a role starts the turn or follows the end of a sentence (or a colon:
 # "Coba bilang ke Ibu: "..."); a quote anywhere else is reported speech
 _ROLE_AFTER = re.compile(r"(?:^|[.?!…:])\s*$")
@@ -165,6 +176,10 @@ def sentences(text: str) -> list[str]:
         if before.strip() and not _ROLE_AFTER.search(before):
             # a quote inside a sentence ("bilang saja "skip"", "yang mereka tahu cuma
             # "bentar lagi""): reported speech, cut with the sentence around it
+            continue
+        if _WORD_QUOTED.match(m.group()) and _GOES_ON.match(text, m.end()):
+            # a word or two quoted where a sentence starts, the sentence going on
+            # (""Terserah" dari Bli Gede itu maksudnya bagaimana?"): reported speech too
             continue
         out.extend(s for s in _SENTENCE.split(before) if s.strip())
         out.append(m.group())
@@ -457,7 +472,7 @@ def tag_sentence(sentence: str, heard: AbstractSet[str], state: dict | None = No
 
 def _tag_sentence(sentence: str, heard: AbstractSet[str], state: dict | None) -> list[Tag]:
     s = normalise(sentence)
-    if s.startswith(('"', "“")):
+    if s.startswith(('"', "“")) and not _reported(s):
         return [_tag("role_play", (s[:40], "a line spoken in a role"))]
     is_question = s.rstrip('"”').endswith("?")
     found = _cues_of_kind(s, is_question)
@@ -468,7 +483,7 @@ def _tag_sentence(sentence: str, heard: AbstractSet[str], state: dict | None) ->
             return
         tags.append(_tag(code, hit, why))
 
-    if s.startswith(('"', "“")):
+    if s.startswith(('"', "“")) and not _reported(s):
         add("role_play", (s[:40], "a line spoken in a role"))
         return tags
     if is_question:
