@@ -35,6 +35,8 @@ from typing import Any
 from asas.engine.verbatim.lexicon import lexicon
 from asas.engine.verbatim.lexicon import speedy as _speedy
 from asas.engine.verbatim.parse import COUNSELOR, Turn
+# a word or two quoted where a sentence starts: what is tagged, the same in both
+from asas.engine.verbatim.tag import _reported
 
 _LEX = lexicon()
 
@@ -49,17 +51,6 @@ STATEMENT = ("attending", "structuring", "paraphrase", "reflection_of_feeling", 
 
 _SENTENCE = re.compile(r"(?<=[.?!…])\s+(?=\S)")
 _QUOTE = re.compile(r"\"[^\"]+\"|“[^”]+”")
-# a quote of at most three words with no end mark of its own, and what goes on after it
-_WORD_QUOTED = re.compile(r"[\"“]\s*\w[\w'-]*(?:\s+\w[\w'-]*){0,2}\s*[\"”]$")
-_GOES_ON = re.compile(r"\s+\w")
-
-
-def _reported(s: str) -> bool:
-    """Whether a sentence that starts with a quote only reports a word or two of it
-    (""Terserah" dari Bli Gede itu maksudnya bagaimana?"), not a line spoken in a role."""
-    m = _QUOTE.match(s)
-    return m is not None and bool(_WORD_QUOTED.match(m.group())) and \
-        _GOES_ON.match(s, m.end()) is not None
 # A line spoken in a role starts the turn or follows the end of a sentence (or a colon:
 # "Coba bilang ke Ibu: "..."); a quote anywhere else is reported speech
 _ROLE_AFTER = re.compile(r"(?:^|[.?!…:])\s*$")
@@ -134,7 +125,7 @@ def sentences(text: str) -> list[str]:
             # a quote inside a sentence ("bilang saja "skip"", "yang mereka tahu cuma
             # "bentar lagi""): reported speech, cut with the sentence around it
             continue
-        if _WORD_QUOTED.match(m.group()) and _GOES_ON.match(text, m.end()):
+        if _reported(m):
             # a word or two quoted where a sentence starts, the sentence going on
             # (""Terserah" dari Bli Gede itu maksudnya bagaimana?"): reported speech too
             continue
@@ -312,7 +303,7 @@ def tag_sentence(sentence: str, heard: set[str], state: dict | None = None) -> l
             return
         tags.append(_tag(code, hit, why))
 
-    if s.startswith(('"', "“")) and not _reported(s):
+    if s.startswith(('"', "“")) and not _reported(_QUOTE.match(s)):
         add("role_play", (s[:40], "a line spoken in a role"))
         return tags
     if is_question:

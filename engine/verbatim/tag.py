@@ -50,12 +50,13 @@ _WORD_QUOTED = re.compile(r"[\"“]\s*\w[\w'-]*(?:\s+\w[\w'-]*){0,2}\s*[\"”]$"
 _GOES_ON = re.compile(r"\s+\w")
 
 
-def _reported(s: str) -> bool:
-    """Whether a sentence that starts with a quote only reports a word or two of it
-    (""Terserah" dari Bli Gede itu maksudnya bagaimana?"), not a line spoken in a role."""
-    m = _QUOTE.match(s)
-    return m is not None and bool(_WORD_QUOTED.match(m.group())) and \
-        _GOES_ON.match(s, m.end()) is not None
+def _reported(quote: re.Match | None) -> bool:
+    """Whether a quote where a sentence starts only reports a word or two, the sentence
+    going on (""Terserah" dari Bli Gede itu maksudnya bagaimana?"): no line in a role."""
+    return quote is not None and bool(_WORD_QUOTED.match(quote.group())) and \
+        _GOES_ON.match(quote.string, quote.end()) is not None
+
+
 # A line spoken in a role starts the turn or follows the end of a sentence (or a colon:
 # "Coba bilang ke Ibu: "..."); a quote anywhere else is reported speech
 _ROLE_AFTER = re.compile(r"(?:^|[.?!…:])\s*$")
@@ -177,7 +178,7 @@ def sentences(text: str) -> list[str]:
             # a quote inside a sentence ("bilang saja "skip"", "yang mereka tahu cuma
             # "bentar lagi""): reported speech, cut with the sentence around it
             continue
-        if _WORD_QUOTED.match(m.group()) and _GOES_ON.match(text, m.end()):
+        if _reported(m):
             # a word or two quoted where a sentence starts, the sentence going on
             # (""Terserah" dari Bli Gede itu maksudnya bagaimana?"): reported speech too
             continue
@@ -472,7 +473,7 @@ def tag_sentence(sentence: str, heard: AbstractSet[str], state: dict | None = No
 
 def _tag_sentence(sentence: str, heard: AbstractSet[str], state: dict | None) -> list[Tag]:
     s = normalise(sentence)
-    if s.startswith(('"', "“")) and not _reported(s):
+    if s.startswith(('"', "“")) and not _reported(_QUOTE.match(s)):
         return [_tag("role_play", (s[:40], "a line spoken in a role"))]
     is_question = s.rstrip('"”').endswith("?")
     found = _cues_of_kind(s, is_question)
@@ -483,7 +484,7 @@ def _tag_sentence(sentence: str, heard: AbstractSet[str], state: dict | None) ->
             return
         tags.append(_tag(code, hit, why))
 
-    if s.startswith(('"', "“")) and not _reported(s):
+    if s.startswith(('"', "“")) and not _reported(_QUOTE.match(s)):
         add("role_play", (s[:40], "a line spoken in a role"))
         return tags
     if is_question:
